@@ -1,0 +1,120 @@
+use leptos::prelude::*;
+
+use super::types::{CategoryView, HomeView, ProductView};
+
+#[server]
+pub async fn get_home() -> Result<HomeView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let home = ctx.catalog.home().await.map_err(super::errors::to_server_fn_error)?;
+    Ok(home.into())
+}
+
+/// `Ok(None)` when there is no such category (the page answers 404).
+/// `query` is the raw URL query string; the domain parses it leniently.
+#[server]
+pub async fn get_category(slug: String, query: String) -> Result<Option<CategoryView>, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .into_owned()
+        .collect();
+    let listing = ctx
+        .catalog
+        .category_listing(&slug, &pairs)
+        .await
+        .map_err(super::errors::to_server_fn_error)?;
+    Ok(listing.map(Into::into))
+}
+
+/// `Ok(None)` when there is no such product on sale (the page answers 404).
+#[server]
+pub async fn get_product(slug: String) -> Result<Option<ProductView>, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let detail = ctx
+        .catalog
+        .product_detail(&slug)
+        .await
+        .map_err(super::errors::to_server_fn_error)?;
+    Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
+}
+
+#[cfg(feature = "ssr")]
+fn product_view(d: domain::catalog::ProductDetail, base: &str) -> ProductView {
+    use super::types::{ImageView, OptionView, VariantView};
+
+    let json_ld = product_json_ld(&d, base);
+    ProductView {
+        seo_title: d.seo_title.clone().unwrap_or_else(|| d.title.clone()),
+        seo_description: d
+            .seo_description
+            .clone()
+            .unwrap_or_else(|| d.description.chars().take(155).collect()),
+        breadcrumbs: d.breadcrumbs.into_iter().map(Into::into).collect(),
+        images: d.images.into_iter().map(ImageView::from).collect(),
+        options: d
+            .options
+            .into_iter()
+            .map(|o| OptionView { name: o.name, values: o.values })
+            .collect(),
+        variants: d
+            .variants
+            .into_iter()
+            .map(|v| VariantView {
+                sku: v.sku,
+                title: v.title,
+                price: v.price.into(),
+                compare_at: v.compare_at.map(Into::into),
+                values: v.values,
+                available: v.available,
+                image_index: v.image_index,
+            })
+            .collect(),
+        price_min: d.price_min.into(),
+        price_max: d.price_max.into(),
+        slug: d.slug,
+        title: d.title,
+        description: d.description,
+        brand: d.brand,
+        json_ld,
+    }
+}
+
+/// schema.org Product with one Offer per variant. `<` is escaped so the JSON
+/// can never close the surrounding `<script>` element.
+#[cfg(feature = "ssr")]
+fn product_json_ld(d: &domain::catalog::ProductDetail, base: &str) -> String {
+    let url = format!("{base}/product/{}", d.slug);
+    let offers: Vec<serde_json::Value> = d
+        .variants
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "@type": "Offer",
+                "sku": v.sku,
+                "name": v.title,
+                "price": v.price.decimal_string(),
+                "priceCurrency": v.price.currency.code(),
+                "availability": if v.available > 0 { "https://schema.org/InStock" } else { "https://schema.org/OutOfStock" },
+                "url": url,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": d.title,
+        "description": d.description,
+        "brand": { "@type": "Brand", "name": d.brand },
+        "sku": d.variants.first().map(|v| v.sku.clone()),
+        "image": d.images.iter().map(|i| format!("{base}{}", i.url)).collect::<Vec<_>>(),
+        "url": url,
+        "offers": {
+            "@type": "AggregateOffer",
+            "lowPrice": d.price_min.decimal_string(),
+            "highPrice": d.price_max.decimal_string(),
+            "priceCurrency": d.price_min.currency.code(),
+            "offerCount": d.variants.len(),
+            "offers": offers,
+        },
+    });
+    doc.to_string().replace('<', "\\u003c")
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use super::types::SiteInfo;
+
+/// Shop name, public address and navigation, shared by every page.
+#[server]
+pub async fn get_site_info() -> Result<SiteInfo, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let mut site = ctx.site.clone();
+    site.navigation = ctx
+        .catalog
+        .navigation()
+        .await
+        .map_err(super::errors::to_server_fn_error)?
+        .into_iter()
+        .map(super::types::NavNode::from)
+        .collect();
+    Ok(site)
+}

@@ -1,0 +1,121 @@
+use leptos::prelude::*;
+
+use super::url::listing_href;
+use crate::api::types::{CategoryView, FacetValueView};
+
+/// Filters as a plain GET form: works before hydration and without JS, and
+/// the URL always holds the whole state.
+#[component]
+pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
+    let slug = view_data.category.slug.clone();
+    let state = view_data.state.clone();
+    let clear_href = listing_href(&slug, &state, |s| {
+        s.page = 1;
+        s.price_min = None;
+        s.price_max = None;
+        s.brands.clear();
+        s.options.clear();
+    });
+    let has_filters =
+        state.price_min.is_some() || state.price_max.is_some() || !state.brands.is_empty() || !state.options.is_empty();
+    let sort = state.sort.clone();
+
+    view! {
+        <form method="get" action=format!("/category/{slug}") class="space-y-6 text-sm" aria-label="Filter products">
+            {(sort != "newest").then(|| view! { <input type="hidden" name="sort" value=sort.clone() /> })}
+            <fieldset>
+                <legend class="mb-2 font-semibold">"Price"</legend>
+                <div class="flex items-center gap-2">
+                    <label class="sr-only" for="price_min">"Minimum price"</label>
+                    <input
+                        id="price_min"
+                        name="price_min"
+                        inputmode="decimal"
+                        placeholder="Min"
+                        value=state.price_min.clone()
+                        class="w-20 rounded-md border border-slate-300 px-2 py-1"
+                    />
+                    <span aria-hidden="true">"–"</span>
+                    <label class="sr-only" for="price_max">"Maximum price"</label>
+                    <input
+                        id="price_max"
+                        name="price_max"
+                        inputmode="decimal"
+                        placeholder="Max"
+                        value=state.price_max.clone()
+                        class="w-20 rounded-md border border-slate-300 px-2 py-1"
+                    />
+                </div>
+            </fieldset>
+            <FacetGroup legend="Brand" name="brand" values=view_data.brands.clone() encode=|v: &str| v.to_owned() />
+            {view_data
+                .options
+                .into_iter()
+                .map(|facet| {
+                    let option = facet.name.clone();
+                    view! {
+                        <FacetGroup
+                            legend=facet.name.clone()
+                            name="opt"
+                            values=facet.values
+                            encode=move |v: &str| format!("{option}:{v}")
+                        />
+                    }
+                })
+                .collect_view()}
+            <div class="flex items-center gap-3">
+                <button
+                    type="submit"
+                    class="rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2"
+                >
+                    "Apply filters"
+                </button>
+                {has_filters.then(|| view! { <a href=clear_href class="underline">"Clear all"</a> })}
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn FacetGroup(
+    #[prop(into)] legend: String,
+    name: &'static str,
+    values: Vec<FacetValueView>,
+    encode: impl Fn(&str) -> String + 'static,
+) -> impl IntoView {
+    if values.is_empty() {
+        return ().into_any();
+    }
+    let group_id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
+    view! {
+        <fieldset data-testid=group_id.clone()>
+            <legend class="mb-2 font-semibold">{legend}</legend>
+            <ul class="max-h-56 space-y-1 overflow-y-auto pr-2">
+                {values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let id = format!("{group_id}-{i}");
+                        view! {
+                            <li class="flex items-center gap-2">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name=name
+                                    value=encode(&v.value)
+                                    checked=v.selected
+                                    class="h-4 w-4 rounded border-slate-300"
+                                />
+                                <label for=id class="flex-1">
+                                    {v.value}
+                                    <span class="ml-1 text-slate-500">{format!("({})", v.count)}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </fieldset>
+    }
+        .into_any()
+}

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+
+use super::site::use_site;
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            href="#main"
+            class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+        >
+            "Skip to content"
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <header class="border-b border-slate-200 bg-white">
+            <div class="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-4 sm:px-6 lg:flex-row lg:items-center lg:gap-8 lg:px-8">
+                <Suspense fallback=|| view! { <span class="text-xl font-bold">"Mercato"</span> }>
+                    {move || Suspend::new(async move {
+                        let info = site.0.await.unwrap_or_default();
+                        let name = if info.shop_name.is_empty() { "Mercato".to_owned() } else { info.shop_name };
+                        view! {
+                            <a href="/" class="text-xl font-bold tracking-tight" data-testid="shop-name">
+                                {name}
+                            </a>
+                            <nav aria-label="Departments" class="-mx-1 overflow-x-auto">
+                                <ul class="flex gap-1 whitespace-nowrap">
+                                    {info
+                                        .navigation
+                                        .into_iter()
+                                        .map(|n| {
+                                            view! {
+                                                <li>
+                                                    <a
+                                                        href=format!("/category/{}", n.slug)
+                                                        class="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                                                    >
+                                                        {n.name}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </nav>
+                        }
+                    })}
+                </Suspense>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="mt-16 border-t border-slate-200 bg-slate-50">
+            <div class="mx-auto max-w-7xl px-4 py-8 text-sm text-slate-500 sm:px-6 lg:px-8">
+                <p>"Powered by Mercato — open-source commerce in one binary."</p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,12 @@
+//! Shared UI pieces.
+pub mod breadcrumbs;
+pub mod error_panel;
+pub mod facets;
+pub mod hydration;
+pub mod layout;
+pub mod pager;
+pub mod price;
+pub mod product_card;
+pub mod seo;
+pub mod site;
+pub mod url;

@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+
+use crate::api::types::PriceView;
+
+/// A price, with the old price struck through when on sale.
+#[component]
+pub fn Price(
+    #[prop(into)] price: Signal<PriceView>,
+    #[prop(into)] compare_at: Signal<Option<PriceView>>,
+    #[prop(optional)] from: bool,
+    #[prop(optional)] large: bool,
+) -> impl IntoView {
+    let size = if large { "text-2xl" } else { "text-base" };
+    view! {
+        <span class="inline-flex items-baseline gap-2">
+            <span
+                data-testid="price"
+                class=move || {
+                    let sale = if compare_at.get().is_some() { "text-red-700" } else { "text-slate-900" };
+                    format!("{size} font-semibold {sale}")
+                }
+            >
+                {move || {
+                    let p = price.get();
+                    if from { format!("from {}", p.display) } else { p.display }
+                }}
+            </span>
+            {move || {
+                compare_at
+                    .get()
+                    .map(|was| {
+                        view! {
+                            <s class="text-sm text-slate-500">
+                                <span class="sr-only">"Was "</span>
+                                {was.display}
+                            </s>
+                        }
+                    })
+            }}
+        </span>
+    }
+}

@@ -1,0 +1,61 @@
+//! Mercato's UI: Leptos components rendered on the server and hydrated in the
+//! browser. Data comes only through the `#[server]` functions in [`api`].
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use components::layout::{Footer, Header, SkipLink};
+use pages::shop::{CategoryPage, HomePage, NotFound, ProductPage};
+
+/// The HTML document around the app; rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0f172a" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options=options.clone() />
+                <HashedStylesheet options id="leptos" />
+                <MetaTags />
+            </head>
+            <body class="min-h-screen bg-white text-slate-900 antialiased">
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    components::site::provide_site();
+    components::hydration::mark_hydrated();
+
+    view! {
+        <Router>
+            <SkipLink />
+            <Header />
+            <main id="main" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/category/:slug") view=CategoryPage />
+                    <Route path=path!("/product/:slug") view=ProductPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}

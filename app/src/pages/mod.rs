@@ -1,0 +1,2 @@
+//! One file per page, grouped by area (shop/, account/, admin/).
+pub mod shop;

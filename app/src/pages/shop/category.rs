@@ -1,0 +1,145 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+use super::NotFound;
+use crate::api::{catalog::get_category, types::CategoryView};
+use crate::components::{
+    breadcrumbs::Breadcrumbs,
+    error_panel::ErrorPanel,
+    facets::FilterForm,
+    pager::Pager,
+    product_card::ProductGrid,
+    seo::PageMeta,
+    site::{site_or_default, use_site},
+    url::listing_href,
+};
+
+#[component]
+pub fn CategoryPage() -> impl IntoView {
+    let site = use_site();
+    let params = use_params_map();
+    let location = use_location();
+    let data = Resource::new_blocking(
+        move || (params.read().get("slug").unwrap_or_default(), location.search.get()),
+        |(slug, query)| get_category(slug, query),
+    );
+    view! {
+        <Transition fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let site = site_or_default(site).await;
+                match data.await {
+                    Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Ok(Some(listing)) => view! { <Listing listing site_name=site.shop_name base_url=site.public_url /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl IntoView {
+    let slug = listing.category.slug.clone();
+    let state = listing.state.clone();
+    // Filtered views are variations of the category page: canonical drops filters.
+    let canonical = listing_href(&slug, &state, |s| {
+        s.sort = "newest".into();
+        s.price_min = None;
+        s.price_max = None;
+        s.brands.clear();
+        s.options.clear();
+    });
+    let page_href = {
+        let (slug, state) = (slug.clone(), state.clone());
+        move |p: u64| listing_href(&slug, &state, |s| s.page = p)
+    };
+    let first = (listing.page - 1) * listing.page_size + 1;
+    let last = first + listing.products.len() as u64 - 1;
+    let range = if listing.total == 0 {
+        "No products match these filters.".to_owned()
+    } else {
+        format!("Showing {first}–{last} of {} products", listing.total)
+    };
+    let description = if listing.description.is_empty() {
+        format!("Shop {} at {site_name}.", listing.category.name)
+    } else {
+        listing.description.clone()
+    };
+    let title = if listing.page > 1 {
+        format!("{} – page {}", listing.category.name, listing.page)
+    } else {
+        listing.category.name.clone()
+    };
+
+    view! {
+        <PageMeta shop=site_name base_url title description path=canonical />
+        <Breadcrumbs trail=listing.breadcrumbs.clone() />
+        <div class="mb-6 flex flex-col gap-2">
+            <h1 class="text-3xl font-bold tracking-tight" data-testid="category-title">{listing.category.name.clone()}</h1>
+            <p class="text-slate-600">{listing.description.clone()}</p>
+            {(!listing.subcategories.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="mt-2 flex flex-wrap gap-2" aria-label="Subcategories">
+                            {listing
+                                .subcategories
+                                .iter()
+                                .map(|c| {
+                                    view! {
+                                        <li>
+                                            <a
+                                                href=format!("/category/{}", c.slug)
+                                                class="block rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-slate-900"
+                                            >
+                                                {c.name.clone()}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+        </div>
+        <div class="grid gap-8 lg:grid-cols-[16rem_1fr]">
+            <aside>
+                <FilterForm view_data=listing.clone() />
+            </aside>
+            <section aria-labelledby="results">
+                <div class="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+                    <p id="results" class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{range}</p>
+                    <nav aria-label="Sort" class="flex flex-wrap gap-1 text-sm">
+                        <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
+                        {listing
+                            .sorts
+                            .iter()
+                            .map(|s| {
+                                let current = s.key == state.sort;
+                                let key = s.key.clone();
+                                view! {
+                                    <a
+                                        href=listing_href(&slug, &state, move |st| {
+                                            st.sort = key;
+                                            st.page = 1;
+                                        })
+                                        aria-current=current.then_some("true")
+                                        data-sort=s.key.clone()
+                                        class=if current {
+                                            "rounded-md bg-slate-900 px-3 py-1.5 text-white"
+                                        } else {
+                                            "rounded-md px-3 py-1.5 hover:bg-slate-100"
+                                        }
+                                    >
+                                        {s.label.clone()}
+                                    </a>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
+                </div>
+                <ProductGrid products=listing.products.clone() />
+                <Pager page=listing.page page_count=listing.page_count href=page_href />
+            </section>
+        </div>
+    }
+}

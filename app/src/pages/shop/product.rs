@@ -1,0 +1,265 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::NotFound;
+use crate::api::{
+    catalog::get_product,
+    types::{ProductView, VariantView},
+};
+use crate::components::{
+    breadcrumbs::Breadcrumbs,
+    error_panel::ErrorPanel,
+    price::Price,
+    seo::PageMeta,
+    site::{site_or_default, use_site},
+};
+
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let site = use_site();
+    let params = use_params_map();
+    let data = Resource::new_blocking(move || params.read().get("slug").unwrap_or_default(), get_product);
+    view! {
+        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let site = site_or_default(site).await;
+                match data.await {
+                    Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
+                    Ok(None) => view! { <NotFound /> }.into_any(),
+                    Ok(Some(product)) => {
+                        view! { <ProductDetail product site_name=site.shop_name base_url=site.public_url /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The variant whose option values are exactly `selected`.
+fn find_variant<'a>(variants: &'a [VariantView], selected: &[String]) -> Option<&'a VariantView> {
+    variants.iter().find(|v| v.values == selected)
+}
+
+/// What picking `value` for option `index` leads to: the exact match with
+/// the other choices kept, else the first in-stock variant with that value.
+fn choose(variants: &[VariantView], selected: &[String], index: usize, value: &str) -> Option<Vec<String>> {
+    let mut wanted = selected.to_vec();
+    if index < wanted.len() {
+        wanted[index] = value.to_owned();
+    }
+    if find_variant(variants, &wanted).is_some() {
+        return Some(wanted);
+    }
+    variants
+        .iter()
+        .filter(|v| v.values.get(index).is_some_and(|x| x == value))
+        .max_by_key(|v| v.available > 0)
+        .map(|v| v.values.clone())
+}
+
+#[component]
+fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> impl IntoView {
+    let variants = StoredValue::new(product.variants.clone());
+    let initial = product
+        .variants
+        .iter()
+        .find(|v| v.available > 0)
+        .or(product.variants.first())
+        .map(|v| v.values.clone())
+        .unwrap_or_default();
+    let selected = RwSignal::new(initial);
+    let current = Memo::new(move |_| variants.with_value(|vs| find_variant(vs, &selected.read()).cloned()));
+    let picked_image = RwSignal::new(None::<usize>);
+    let images = StoredValue::new(product.images.clone());
+    let main_image = Memo::new(move |_| {
+        picked_image
+            .get()
+            .or_else(|| current.get().and_then(|v| v.image_index))
+            .unwrap_or(0)
+    });
+
+    let price = Signal::derive({
+        let fallback = product.price_min.clone();
+        move || current.get().map(|v| v.price).unwrap_or_else(|| fallback.clone())
+    });
+    let compare_at = Signal::derive(move || current.get().and_then(|v| v.compare_at));
+    let sku = move || current.get().map(|v| v.sku).unwrap_or_default();
+    let stock = move || match current.get().map(|v| v.available) {
+        Some(n) if n > 5 => ("In stock", "text-green-700"),
+        Some(n) if n > 0 => ("Only a few left", "text-amber-700"),
+        _ => ("Out of stock", "text-slate-500"),
+    };
+
+    let first_image = product.images.first().map(|i| i.url.clone());
+    let options = product.options.clone();
+
+    view! {
+        <PageMeta
+            shop=site_name
+            base_url
+            title=product.seo_title.clone()
+            description=product.seo_description.clone()
+            path=format!("/product/{}", product.slug)
+            image=first_image.unwrap_or_default()
+            og_type="product"
+        />
+        <script type="application/ld+json" inner_html=product.json_ld.clone()></script>
+        <Breadcrumbs trail=product.breadcrumbs.clone() current=product.title.clone() />
+        <div class="grid gap-8 lg:grid-cols-2">
+            <section aria-label="Product images">
+                <div class="aspect-square overflow-hidden rounded-xl bg-slate-100">
+                    {move || {
+                        images
+                            .with_value(|imgs| imgs.get(main_image.get()).or(imgs.first()).cloned())
+                            .map(|img| {
+                                view! {
+                                    <img
+                                        src=img.url
+                                        alt=img.alt
+                                        width=img.width
+                                        height=img.height
+                                        data-testid="main-image"
+                                        class="h-full w-full object-cover"
+                                    />
+                                }
+                            })
+                    }}
+                </div>
+                <ul class="mt-4 grid grid-cols-5 gap-2" aria-label="More images">
+                    {product
+                        .images
+                        .iter()
+                        .enumerate()
+                        .map(|(i, img)| {
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        aria-label=format!("Show image {}: {}", i + 1, img.alt)
+                                        aria-pressed=move || (main_image.get() == i).to_string()
+                                        on:click=move |_| picked_image.set(Some(i))
+                                        class=move || {
+                                            let ring = if main_image.get() == i { "ring-2 ring-slate-900" } else { "ring-1 ring-slate-200" };
+                                            format!("block aspect-square w-full overflow-hidden rounded-md {ring}")
+                                        }
+                                    >
+                                        <img src=img.url.clone() alt="" width=img.width height=img.height loading="lazy" class="h-full w-full object-cover" />
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+            <section aria-labelledby="product-title" class="flex flex-col gap-4">
+                <p class="text-sm uppercase tracking-wide text-slate-500">{product.brand.clone()}</p>
+                <h1 id="product-title" class="text-3xl font-bold tracking-tight">{product.title.clone()}</h1>
+                <div aria-live="polite" class="flex flex-col gap-1">
+                    <Price price compare_at large=true />
+                    <p class="text-sm">
+                        <span class=move || stock().1 data-testid="stock-status">{move || stock().0}</span>
+                        <span class="ml-3 text-slate-500">"SKU "<span data-testid="sku">{sku}</span></span>
+                    </p>
+                </div>
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(oi, option)| {
+                        let label_id = format!("option-{oi}");
+                        let name = option.name.clone();
+                        view! {
+                            <fieldset class="mt-2" data-testid=format!("option-{}", option.name.to_lowercase())>
+                                <legend id=label_id class="mb-2 text-sm font-semibold">
+                                    {name}": "
+                                    <span class="font-normal">
+                                        {move || selected.read().get(oi).cloned().unwrap_or_default()}
+                                    </span>
+                                </legend>
+                                <div class="flex flex-wrap gap-2">
+                                    {option
+                                        .values
+                                        .into_iter()
+                                        .map(|value| {
+                                            let v_check = value.clone();
+                                            let v_click = value.clone();
+                                            let v_pressed = value.clone();
+                                            let available = Memo::new(move |_| {
+                                                let mut wanted = selected.get();
+                                                if oi < wanted.len() {
+                                                    wanted[oi] = v_check.clone();
+                                                }
+                                                variants.with_value(|vs| find_variant(vs, &wanted).is_some_and(|v| v.available > 0))
+                                            });
+                                            let pressed = move || selected.read().get(oi).is_some_and(|s| *s == v_pressed);
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    data-value=value.clone()
+                                                    aria-pressed=move || pressed().to_string()
+                                                    disabled=move || !available.get()
+                                                    title=move || if available.get() { String::new() } else { "Out of stock".to_owned() }
+                                                    on:click=move |_| {
+                                                        let next = variants.with_value(|vs| choose(vs, &selected.get_untracked(), oi, &v_click));
+                                                        if let Some(next) = next {
+                                                            picked_image.set(None);
+                                                            selected.set(next);
+                                                        }
+                                                    }
+                                                    class=move || {
+                                                        let base = "min-w-12 rounded-md border px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2";
+                                                        let state = if pressed() {
+                                                            "border-slate-900 bg-slate-900 text-white"
+                                                        } else if available.get() {
+                                                            "border-slate-300 hover:border-slate-900"
+                                                        } else {
+                                                            "cursor-not-allowed border-dashed border-slate-200 text-slate-400 line-through"
+                                                        };
+                                                        format!("{base} {state}")
+                                                    }
+                                                >
+                                                    {value}
+                                                </button>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </div>
+                            </fieldset>
+                        }
+                    })
+                    .collect_view()}
+                <div class="mt-4 rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
+                    <p>{product.description.clone()}</p>
+                </div>
+                <details class="text-sm">
+                    <summary class="cursor-pointer font-medium">"All variants"</summary>
+                    <table class="mt-2 w-full text-left" data-testid="variant-table">
+                        <thead>
+                            <tr class="text-slate-500">
+                                <th class="py-1 font-medium">"Variant"</th>
+                                <th class="py-1 font-medium">"SKU"</th>
+                                <th class="py-1 font-medium">"Price"</th>
+                                <th class="py-1 font-medium">"Availability"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {product
+                                .variants
+                                .iter()
+                                .map(|v| {
+                                    view! {
+                                        <tr class="border-t border-slate-100">
+                                            <td class="py-1">{v.title.clone()}</td>
+                                            <td class="py-1 font-mono text-xs">{v.sku.clone()}</td>
+                                            <td class="py-1">{v.price.display.clone()}</td>
+                                            <td class="py-1">{if v.available > 0 { "In stock" } else { "Out of stock" }}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </details>
+            </section>
+        </div>
+    }
+}

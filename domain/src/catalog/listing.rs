@@ -1,0 +1,201 @@
+//! Category listing: one page of products straight from SQL (never the whole
+//! catalog in memory), plus facet counts for brand and option values.
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, JoinType, Order,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait,
+    sea_query::{Expr, Func, SelectStatement},
+};
+
+use super::cards::to_cards;
+use super::query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
+use super::types::{CategoryListing, CategoryRef, FacetValue, OptionFacet};
+use super::{Catalog, ProductStatus};
+use crate::entities::{product, product_option, product_option_value, variant, variant_option_value};
+use crate::money::Currency;
+
+/// Which filter to leave out when counting a facet, so each facet shows
+/// what picking another of its values would give.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Except {
+    Nothing,
+    Brands,
+    Options,
+}
+
+impl Catalog {
+    /// `None` when no category has that slug.
+    pub async fn category_listing(
+        &self,
+        slug: &str,
+        pairs: &[(String, String)],
+    ) -> crate::Result<Option<CategoryListing>> {
+        let tree = self.tree().await?;
+        let Some(category) = tree.by_slug(slug) else {
+            return Ok(None);
+        };
+        // One shop currency for now; listings parse amounts in it.
+        let query = ListingQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), Currency::Usd);
+        let ids = tree.subtree_ids(category.id);
+        let db = &self.db;
+
+        let filtered = product::Entity::find().filter(condition(&ids, &query, Except::Nothing));
+        let total = filtered.clone().count(db).await?;
+        let page_count = total.div_ceil(PAGE_SIZE).max(1);
+        let mut query = query;
+        query.page = query.page.min(page_count);
+
+        let rows = order(filtered, query.sort)
+            .offset(query.offset())
+            .limit(PAGE_SIZE)
+            .all(db)
+            .await?;
+        let products = to_cards(db, rows).await?;
+        let brands = brand_facet(db, &ids, &query).await?;
+        let options = option_facets(db, &ids, &query).await?;
+
+        Ok(Some(CategoryListing {
+            category: CategoryRef::from(category),
+            description: category.description.clone(),
+            breadcrumbs: tree.breadcrumbs(category.id),
+            subcategories: tree.children_of(Some(category.id)).map(CategoryRef::from).collect(),
+            products,
+            total,
+            page: query.page,
+            page_count,
+            query,
+            brands,
+            options,
+        }))
+    }
+}
+
+fn order(select: sea_orm::Select<product::Entity>, sort: Sort) -> sea_orm::Select<product::Entity> {
+    let (col, dir) = match sort {
+        Sort::Newest => (product::Column::CreatedAt, Order::Desc),
+        Sort::PriceAsc => (product::Column::PriceMinMinor, Order::Asc),
+        Sort::PriceDesc => (product::Column::PriceMinMinor, Order::Desc),
+        Sort::Name => (product::Column::Title, Order::Asc),
+    };
+    // The id tie-break keeps pages stable when many rows share a value.
+    select.order_by(col, dir).order_by_asc(product::Column::Id)
+}
+
+fn condition(category_ids: &[i32], q: &ListingQuery, except: Except) -> Condition {
+    let mut cond = Condition::all()
+        .add(product::Column::Status.eq(ProductStatus::Active.as_str()))
+        .add(product::Column::CategoryId.is_in(category_ids.iter().copied()));
+    if let Some(min) = q.price_min {
+        cond = cond.add(product::Column::PriceMinMinor.gte(min));
+    }
+    if let Some(max) = q.price_max {
+        cond = cond.add(product::Column::PriceMinMinor.lte(max));
+    }
+    if except != Except::Brands && !q.brands.is_empty() {
+        cond = cond.add(product::Column::Brand.is_in(q.brands.iter().cloned()));
+    }
+    if except != Except::Options {
+        for filter in &q.options {
+            cond = cond.add(product::Column::Id.in_subquery(products_with_option(filter)));
+        }
+    }
+    cond
+}
+
+/// `SELECT product_id` of variants carrying any of the filter's values.
+fn products_with_option(filter: &OptionFilter) -> SelectStatement {
+    variant::Entity::find()
+        .select_only()
+        .column(variant::Column::ProductId)
+        .join(JoinType::InnerJoin, variant_option_value::Relation::Variant.def().rev())
+        .join(JoinType::InnerJoin, variant_option_value::Relation::OptionValue.def())
+        .join(JoinType::InnerJoin, product_option_value::Relation::Option.def())
+        .filter(product_option::Column::Name.eq(filter.name.clone()))
+        .filter(product_option_value::Column::Value.is_in(filter.values.iter().cloned()))
+        .into_query()
+}
+
+#[derive(FromQueryResult)]
+struct BrandCount {
+    brand: String,
+    n: i64,
+}
+
+async fn brand_facet(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -> crate::Result<Vec<FacetValue>> {
+    let rows = product::Entity::find()
+        .select_only()
+        .column(product::Column::Brand)
+        .column_as(Expr::from(Func::count(Expr::col(product::Column::Id))), "n")
+        .filter(condition(ids, q, Except::Brands))
+        .group_by(product::Column::Brand)
+        .order_by_asc(product::Column::Brand)
+        .into_model::<BrandCount>()
+        .all(db)
+        .await?;
+    let mut facet: Vec<FacetValue> = rows
+        .into_iter()
+        .map(|r| FacetValue {
+            selected: q.brands.contains(&r.brand),
+            value: r.brand,
+            count: r.n.max(0) as u64,
+        })
+        .collect();
+    // A selected brand with no matches must stay visible so it can be unticked.
+    for b in &q.brands {
+        if !facet.iter().any(|f| &f.value == b) {
+            facet.push(FacetValue { value: b.clone(), count: 0, selected: true });
+        }
+    }
+    Ok(facet)
+}
+
+#[derive(FromQueryResult)]
+struct OptionCount {
+    name: String,
+    value: String,
+    n: i64,
+    option_pos: i32,
+    value_pos: i32,
+}
+
+async fn option_facets(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -> crate::Result<Vec<OptionFacet>> {
+    let matching = product::Entity::find()
+        .select_only()
+        .column(product::Column::Id)
+        .filter(condition(ids, q, Except::Options))
+        .into_query();
+    let rows = variant::Entity::find()
+        .select_only()
+        .column_as(Expr::col((product_option::Entity, product_option::Column::Name)), "name")
+        .column_as(Expr::col((product_option_value::Entity, product_option_value::Column::Value)), "value")
+        .column_as(Expr::from(Func::count_distinct(Expr::col((variant::Entity, variant::Column::ProductId)))), "n")
+        .column_as(Expr::from(Func::min(Expr::col((product_option::Entity, product_option::Column::Position)))), "option_pos")
+        .column_as(
+            Expr::from(Func::min(Expr::col((product_option_value::Entity, product_option_value::Column::Position)))),
+            "value_pos",
+        )
+        .join(JoinType::InnerJoin, variant_option_value::Relation::Variant.def().rev())
+        .join(JoinType::InnerJoin, variant_option_value::Relation::OptionValue.def())
+        .join(JoinType::InnerJoin, product_option_value::Relation::Option.def())
+        .filter(variant::Column::ProductId.in_subquery(matching))
+        .group_by(Expr::col((product_option::Entity, product_option::Column::Name)))
+        .group_by(Expr::col((product_option_value::Entity, product_option_value::Column::Value)))
+        .into_model::<OptionCount>()
+        .all(db)
+        .await?;
+
+    let mut rows = rows;
+    rows.sort_by(|a, b| (a.option_pos, &a.name, a.value_pos, &a.value).cmp(&(b.option_pos, &b.name, b.value_pos, &b.value)));
+    let mut facets: Vec<OptionFacet> = Vec::new();
+    for r in rows {
+        let selected = q
+            .options
+            .iter()
+            .any(|f| f.name == r.name && f.values.contains(&r.value));
+        let value = FacetValue { value: r.value, count: r.n.max(0) as u64, selected };
+        match facets.iter_mut().find(|f| f.name == r.name) {
+            Some(f) => f.values.push(value),
+            None => facets.push(OptionFacet { name: r.name, values: vec![value] }),
+        }
+    }
+    Ok(facets)
+}

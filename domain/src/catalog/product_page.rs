@@ -1,0 +1,146 @@
+//! Everything the product page shows, in a handful of batched queries.
+use std::collections::HashMap;
+
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, Func},
+};
+
+use super::cards::currency_of;
+use super::types::{Image, OptionDef, ProductDetail, VariantDetail};
+use super::{Catalog, ProductStatus};
+use crate::entities::{product, product_image, product_option, product_option_value, stock_level, variant, variant_option_value};
+use crate::money::Money;
+
+#[derive(FromQueryResult)]
+struct VariantStock {
+    variant_id: i32,
+    available: Option<i64>,
+}
+
+impl Catalog {
+    /// `None` when the slug is unknown or the product is not on sale
+    /// (draft or archived): shoppers get the same 404 either way.
+    pub async fn product_detail(&self, slug: &str) -> crate::Result<Option<ProductDetail>> {
+        let db = &self.db;
+        let Some(p) = product::Entity::find()
+            .filter(product::Column::Slug.eq(slug))
+            .filter(product::Column::Status.eq(ProductStatus::Active.as_str()))
+            .one(db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let tree = self.tree().await?;
+        let currency = currency_of(&p.currency);
+
+        let images = product_image::Entity::find()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .order_by_asc(product_image::Column::Position)
+            .order_by_asc(product_image::Column::Id)
+            .all(db)
+            .await?;
+        let image_index: HashMap<i32, usize> = images.iter().enumerate().map(|(i, img)| (img.id, i)).collect();
+
+        let options = product_option::Entity::find()
+            .filter(product_option::Column::ProductId.eq(p.id))
+            .order_by_asc(product_option::Column::Position)
+            .all(db)
+            .await?;
+        let values = product_option_value::Entity::find()
+            .filter(product_option_value::Column::OptionId.is_in(options.iter().map(|o| o.id)))
+            .order_by_asc(product_option_value::Column::Position)
+            .all(db)
+            .await?;
+        let variants = variant::Entity::find()
+            .filter(variant::Column::ProductId.eq(p.id))
+            .order_by_asc(variant::Column::Position)
+            .order_by_asc(variant::Column::Id)
+            .all(db)
+            .await?;
+        let links = variant_option_value::Entity::find()
+            .filter(variant_option_value::Column::VariantId.is_in(variants.iter().map(|v| v.id)))
+            .all(db)
+            .await?;
+        let stock = variant_stock(db, variants.iter().map(|v| v.id).collect()).await?;
+
+        let value_by_id: HashMap<i32, &product_option_value::Model> = values.iter().map(|v| (v.id, v)).collect();
+        let option_defs: Vec<OptionDef> = options
+            .iter()
+            .map(|o| OptionDef {
+                name: o.name.clone(),
+                values: values.iter().filter(|v| v.option_id == o.id).map(|v| v.value.clone()).collect(),
+            })
+            .collect();
+
+        let variant_details = variants
+            .iter()
+            .map(|v| {
+                let mine: Vec<&product_option_value::Model> = links
+                    .iter()
+                    .filter(|l| l.variant_id == v.id)
+                    .filter_map(|l| value_by_id.get(&l.option_value_id).copied())
+                    .collect();
+                let values = options
+                    .iter()
+                    .map(|o| {
+                        mine.iter()
+                            .find(|val| val.option_id == o.id)
+                            .map(|val| val.value.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect();
+                VariantDetail {
+                    sku: v.sku.clone(),
+                    title: v.title.clone(),
+                    price: Money::new(v.price_minor, currency),
+                    compare_at: v
+                        .compare_at_minor
+                        .filter(|was| *was > v.price_minor)
+                        .map(|was| Money::new(was, currency)),
+                    values,
+                    available: std::cmp::max(stock.get(&v.id).copied().unwrap_or(0), 0),
+                    image_index: v.image_id.and_then(|id| image_index.get(&id).copied()),
+                    weight_grams: v.weight_grams,
+                }
+            })
+            .collect();
+
+        Ok(Some(ProductDetail {
+            breadcrumbs: tree.breadcrumbs(p.category_id),
+            images: images
+                .into_iter()
+                .map(|i| Image { url: i.url, alt: i.alt, width: i.width, height: i.height })
+                .collect(),
+            options: option_defs,
+            variants: variant_details,
+            price_min: Money::new(p.price_min_minor, currency),
+            price_max: Money::new(p.price_max_minor, currency),
+            slug: p.slug,
+            title: p.title,
+            description: p.description,
+            brand: p.brand,
+            seo_title: p.seo_title,
+            seo_description: p.seo_description,
+        }))
+    }
+}
+
+async fn variant_stock(db: &DatabaseConnection, ids: Vec<i32>) -> crate::Result<HashMap<i32, i64>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = stock_level::Entity::find()
+        .select_only()
+        .column(stock_level::Column::VariantId)
+        .column_as(
+            Expr::from(Func::sum(Expr::col(stock_level::Column::OnHand).sub(Expr::col(stock_level::Column::Reserved)))),
+            "available",
+        )
+        .filter(stock_level::Column::VariantId.is_in(ids))
+        .group_by(stock_level::Column::VariantId)
+        .into_model::<VariantStock>()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.variant_id, r.available.unwrap_or(0))).collect())
+}

@@ -1,0 +1,217 @@
+//! What a shopper asked a listing for, parsed from URL query pairs.
+//! Parsing is lenient on purpose: a malformed parameter is dropped (and the
+//! page still renders) rather than turned into an error page.
+use crate::money::{Currency, Money};
+
+pub const PAGE_SIZE: u64 = 24;
+const MAX_PAGE: u64 = 10_000;
+const MAX_VALUES: usize = 20;
+const MAX_VALUE_LEN: usize = 80;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Newest,
+    PriceAsc,
+    PriceDesc,
+    Name,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::PriceAsc, Sort::PriceDesc, Sort::Name];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::PriceAsc => "price_asc",
+            Self::PriceDesc => "price_desc",
+            Self::Name => "name",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Newest => "Newest",
+            Self::PriceAsc => "Price: low to high",
+            Self::PriceDesc => "Price: high to low",
+            Self::Name => "Name",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One option filter: products that have a variant with any of `values`
+/// for the option called `name` (e.g. Size: M or L).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionFilter {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListingQuery {
+    pub page: u64,
+    pub sort: Sort,
+    pub price_min: Option<i64>,
+    pub price_max: Option<i64>,
+    pub brands: Vec<String>,
+    pub options: Vec<OptionFilter>,
+}
+
+impl ListingQuery {
+    /// Reads `page`, `sort`, `price_min`, `price_max` (major units),
+    /// `brand` (repeatable) and `opt=Name:Value` (repeatable).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, currency: Currency) -> Self {
+        let mut q = ListingQuery {
+            page: 1,
+            ..Default::default()
+        };
+        for (key, value) in pairs {
+            let value = value.trim();
+            if value.is_empty() || value.len() > MAX_VALUE_LEN {
+                continue;
+            }
+            match key {
+                "page" => {
+                    if let Ok(p) = value.parse::<u64>() {
+                        q.page = p.clamp(1, MAX_PAGE);
+                    }
+                }
+                "sort" => q.sort = Sort::from_key(value).unwrap_or_default(),
+                "price_min" => q.price_min = Money::parse_major(value, currency),
+                "price_max" => q.price_max = Money::parse_major(value, currency),
+                "brand" => {
+                    if q.brands.len() < MAX_VALUES && !q.brands.iter().any(|b| b == value) {
+                        q.brands.push(value.to_owned());
+                    }
+                }
+                "opt" => {
+                    if let Some((name, val)) = value.split_once(':') {
+                        q.add_option(name.trim(), val.trim());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let (Some(min), Some(max)) = (q.price_min, q.price_max) {
+            if min > max {
+                // People type the bounds the wrong way round; honour the intent.
+                q.price_min = Some(max);
+                q.price_max = Some(min);
+            }
+        }
+        q.brands.sort();
+        q.options.sort_by(|a, b| a.name.cmp(&b.name));
+        q
+    }
+
+    fn add_option(&mut self, name: &str, value: &str) {
+        if name.is_empty() || value.is_empty() {
+            return;
+        }
+        if let Some(o) = self.options.iter_mut().find(|o| o.name == name) {
+            if o.values.len() < MAX_VALUES && !o.values.iter().any(|v| v == value) {
+                o.values.push(value.to_owned());
+            }
+        } else if self.options.len() < MAX_VALUES {
+            self.options.push(OptionFilter {
+                name: name.to_owned(),
+                values: vec![value.to_owned()],
+            });
+        }
+    }
+
+    pub fn offset(&self) -> u64 {
+        (self.page - 1) * PAGE_SIZE
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.price_min.is_some() || self.price_max.is_some() || !self.brands.is_empty() || !self.options.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(pairs: &[(&str, &str)]) -> ListingQuery {
+        ListingQuery::from_pairs(pairs.iter().copied(), Currency::Usd)
+    }
+
+    #[test]
+    fn defaults_when_empty() {
+        let q = parse(&[]);
+        assert_eq!(q.page, 1);
+        assert_eq!(q.sort, Sort::Newest);
+        assert!(!q.has_filters());
+        assert_eq!(q.offset(), 0);
+    }
+
+    #[test]
+    fn reads_every_parameter() {
+        let q = parse(&[
+            ("page", "3"),
+            ("sort", "price_desc"),
+            ("price_min", "10"),
+            ("price_max", "49.99"),
+            ("brand", "Northwind"),
+            ("brand", "Aster"),
+            ("opt", "Size:M"),
+            ("opt", "Size:L"),
+            ("opt", "Colour:Red"),
+        ]);
+        assert_eq!(q.page, 3);
+        assert_eq!(q.offset(), 2 * PAGE_SIZE);
+        assert_eq!(q.sort, Sort::PriceDesc);
+        assert_eq!(q.price_min, Some(1000));
+        assert_eq!(q.price_max, Some(4999));
+        assert_eq!(q.brands, vec!["Aster", "Northwind"]);
+        assert_eq!(
+            q.options,
+            vec![
+                OptionFilter { name: "Colour".into(), values: vec!["Red".into()] },
+                OptionFilter { name: "Size".into(), values: vec!["M".into(), "L".into()] },
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_values_fall_back_to_defaults() {
+        let q = parse(&[
+            ("page", "-1"),
+            ("sort", "foo"),
+            ("price_min", "abc"),
+            ("price_max", "1e9"),
+            ("opt", "nocolon"),
+            ("opt", ":empty"),
+            ("brand", ""),
+            ("unknown", "x"),
+        ]);
+        assert_eq!(q, parse(&[]));
+    }
+
+    #[test]
+    fn page_is_clamped() {
+        assert_eq!(parse(&[("page", "0")]).page, 1);
+        assert_eq!(parse(&[("page", "99999999999")]).page, MAX_PAGE);
+        assert_eq!(parse(&[("page", "18446744073709551616")]).page, 1);
+    }
+
+    #[test]
+    fn swapped_price_bounds_are_put_right() {
+        let q = parse(&[("price_min", "50"), ("price_max", "10")]);
+        assert_eq!((q.price_min, q.price_max), (Some(1000), Some(5000)));
+    }
+
+    #[test]
+    fn duplicates_and_floods_are_capped() {
+        let many: Vec<(&str, &str)> = std::iter::repeat_n(("brand", "A"), 5).collect();
+        assert_eq!(parse(&many).brands, vec!["A"]);
+        let names: Vec<String> = (0..50).map(|i| format!("B{i}")).collect();
+        let pairs: Vec<(&str, &str)> = names.iter().map(|n| ("brand", n.as_str())).collect();
+        assert_eq!(parse(&pairs).brands.len(), MAX_VALUES);
+    }
+}

@@ -1,0 +1,155 @@
+//! The category tree, loaded whole (it is small) and walked in memory.
+use std::collections::HashMap;
+
+use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+
+use super::types::{CategoryNode, CategoryRef};
+use crate::entities::category;
+
+#[derive(Clone, Debug)]
+pub struct CategoryTree {
+    nodes: Vec<category::Model>,
+    by_id: HashMap<i32, usize>,
+    children: HashMap<Option<i32>, Vec<usize>>,
+}
+
+impl CategoryTree {
+    pub async fn load(db: &DatabaseConnection) -> crate::Result<Self> {
+        let nodes = category::Entity::find()
+            .order_by_asc(category::Column::Position)
+            .order_by_asc(category::Column::Id)
+            .all(db)
+            .await?;
+        Ok(Self::from_models(nodes))
+    }
+
+    pub fn from_models(nodes: Vec<category::Model>) -> Self {
+        let by_id = nodes.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+        let mut children: HashMap<Option<i32>, Vec<usize>> = HashMap::new();
+        for (i, c) in nodes.iter().enumerate() {
+            children.entry(c.parent_id).or_default().push(i);
+        }
+        Self { nodes, by_id, children }
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {
+        self.nodes.iter().find(|c| c.slug == slug)
+    }
+
+    pub fn get(&self, id: i32) -> Option<&category::Model> {
+        self.by_id.get(&id).map(|&i| &self.nodes[i])
+    }
+
+    pub fn children_of(&self, id: Option<i32>) -> impl Iterator<Item = &category::Model> {
+        self.children.get(&id).into_iter().flatten().map(|&i| &self.nodes[i])
+    }
+
+    /// Root first, `id` last. Stops on a cycle instead of looping forever.
+    pub fn path_to(&self, id: i32) -> Vec<&category::Model> {
+        let mut path = Vec::new();
+        let mut current = self.get(id);
+        while let Some(c) = current {
+            if path.iter().any(|p: &&category::Model| p.id == c.id) {
+                break;
+            }
+            path.push(c);
+            current = c.parent_id.and_then(|p| self.get(p));
+        }
+        path.reverse();
+        path
+    }
+
+    /// `id` and everything below it.
+    pub fn subtree_ids(&self, id: i32) -> Vec<i32> {
+        let mut out = vec![id];
+        let mut i = 0;
+        while i < out.len() {
+            let parent = out[i];
+            for child in self.children_of(Some(parent)) {
+                if !out.contains(&child.id) {
+                    out.push(child.id);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    pub fn breadcrumbs(&self, id: i32) -> Vec<CategoryRef> {
+        self.path_to(id).into_iter().map(CategoryRef::from).collect()
+    }
+
+    /// Top levels with their children, for navigation.
+    pub fn navigation(&self, depth: usize) -> Vec<CategoryNode> {
+        self.nodes_under(None, depth)
+    }
+
+    fn nodes_under(&self, parent: Option<i32>, depth: usize) -> Vec<CategoryNode> {
+        if depth == 0 {
+            return Vec::new();
+        }
+        self.children_of(parent)
+            .map(|c| CategoryNode {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                children: self.nodes_under(Some(c.id), depth - 1),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(id: i32, parent: Option<i32>, slug: &str) -> category::Model {
+        category::Model {
+            id,
+            parent_id: parent,
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            description: String::new(),
+            position: id,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+        }
+    }
+
+    fn tree() -> CategoryTree {
+        CategoryTree::from_models(vec![
+            cat(1, None, "women"),
+            cat(2, Some(1), "women-tops"),
+            cat(3, Some(2), "women-tops-t-shirts"),
+            cat(4, Some(2), "women-tops-blouses"),
+            cat(5, None, "men"),
+        ])
+    }
+
+    #[test]
+    fn subtree_includes_all_levels() {
+        let mut ids = tree().subtree_ids(1);
+        ids.sort();
+        assert_eq!(ids, vec![1, 2, 3, 4]);
+        assert_eq!(tree().subtree_ids(5), vec![5]);
+    }
+
+    #[test]
+    fn breadcrumbs_run_root_to_leaf() {
+        let slugs: Vec<String> = tree().breadcrumbs(3).into_iter().map(|c| c.slug).collect();
+        assert_eq!(slugs, vec!["women", "women-tops", "women-tops-t-shirts"]);
+    }
+
+    #[test]
+    fn navigation_respects_depth() {
+        let nav = tree().navigation(2);
+        assert_eq!(nav.len(), 2);
+        assert_eq!(nav[0].children.len(), 1);
+        assert!(nav[0].children[0].children.is_empty());
+    }
+
+    #[test]
+    fn cycles_do_not_hang() {
+        let t = CategoryTree::from_models(vec![cat(1, Some(2), "a"), cat(2, Some(1), "b")]);
+        assert_eq!(t.path_to(1).len(), 2);
+        assert_eq!(t.subtree_ids(1).len(), 2);
+    }
+}

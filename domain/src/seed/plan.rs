@@ -1,0 +1,333 @@
+//! Builds the whole demo shop in memory first, so the database write is one
+//! transaction of batched inserts and the result is the same every run.
+use std::collections::HashSet;
+
+use super::catalog_data::{Department, Leaf, Options, COLOURS, DEPARTMENTS, SHOE_SIZES, STYLE_WORDS};
+use super::rng::Rng;
+
+const SEED: u64 = 0x4d45_5243_4154_4f; // "MERCATO"
+const PRODUCTS_PER_LEAF: usize = 34;
+pub const WAREHOUSES: &[(&str, &str)] = &[("EAST", "East Coast fulfilment centre"), ("WEST", "West Coast fulfilment centre")];
+
+pub struct DemoCategory {
+    pub id: i32,
+    pub parent_id: Option<i32>,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub position: i32,
+}
+
+pub struct DemoImage {
+    pub file: String,
+    pub alt: String,
+    pub colour: &'static str,
+    pub icon: &'static str,
+    pub caption: String,
+    pub detail: bool,
+}
+
+pub struct DemoVariant {
+    pub sku: String,
+    pub title: String,
+    pub price_minor: i64,
+    pub compare_at_minor: Option<i64>,
+    pub grams: i32,
+    /// Index into each option's values, in option order.
+    pub values: Vec<usize>,
+    pub image: Option<usize>,
+    /// On hand per warehouse, in [`WAREHOUSES`] order.
+    pub stock: [i32; 2],
+}
+
+pub struct DemoProduct {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub brand: String,
+    pub category_id: i32,
+    pub featured: bool,
+    /// Minutes before the seed time, so "newest" has a real order.
+    pub age_minutes: i64,
+    pub options: Vec<(String, Vec<String>)>,
+    pub variants: Vec<DemoVariant>,
+    pub images: Vec<DemoImage>,
+}
+
+pub struct DemoPlan {
+    pub categories: Vec<DemoCategory>,
+    pub products: Vec<DemoProduct>,
+}
+
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if ch != '\'' && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+pub fn plan_demo() -> DemoPlan {
+    let mut rng = Rng::new(SEED);
+    let mut categories = Vec::new();
+    let mut products = Vec::new();
+    let mut slugs = HashSet::new();
+    let mut next_id = 1;
+    let mut new_cat = |categories: &mut Vec<DemoCategory>, parent: Option<i32>, slug: String, name: &str, description: String, position: i32| {
+        let id = next_id;
+        next_id += 1;
+        categories.push(DemoCategory { id, parent_id: parent, slug, name: name.to_owned(), description, position });
+        id
+    };
+    for (di, dept) in DEPARTMENTS.iter().enumerate() {
+        let dept_slug = slugify(dept.name);
+        let dept_id = new_cat(&mut categories, None, dept_slug.clone(), dept.name, dept.tagline.to_owned(), di as i32);
+        for (si, sub) in dept.subs.iter().enumerate() {
+            let sub_slug = format!("{dept_slug}-{}", slugify(sub.name));
+            let sub_desc = format!("{} {} from {}.", dept.name, sub.name.to_lowercase(), dept.brands.join(", "));
+            let sub_id = new_cat(&mut categories, Some(dept_id), sub_slug, sub.name, sub_desc, si as i32);
+            for (li, leaf) in sub.leaves.iter().enumerate() {
+                let leaf_slug = format!("{dept_slug}-{}", slugify(leaf.name));
+                let desc = format!("Shop {} {} — {} styles, in stock and ready to ship.", dept.name.to_lowercase(), leaf.name.to_lowercase(), PRODUCTS_PER_LEAF);
+                let leaf_id = new_cat(&mut categories, Some(sub_id), leaf_slug, leaf.name, desc, li as i32);
+                for _ in 0..PRODUCTS_PER_LEAF {
+                    let product = plan_product(&mut rng, dept, leaf, leaf_id, products.len(), &mut slugs);
+                    products.push(product);
+                }
+            }
+        }
+    }
+    DemoPlan { categories, products }
+}
+
+fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32, n: usize, slugs: &mut HashSet<String>) -> DemoProduct {
+    let brand = rng.pick(dept.brands).to_string();
+    let style = rng.pick(STYLE_WORDS);
+    let adjective = rng.pick(dept.adjectives);
+    let material = rng.pick(dept.materials);
+    let title = format!("{style} {adjective} {material} {}", leaf.noun);
+    let mut slug = slugify(&title);
+    let mut k = 2;
+    while !slugs.insert(slug.clone()) {
+        slug = format!("{}-{k}", slugify(&title));
+        k += 1;
+    }
+    let description = format!(
+        "The {title} by {brand}: {} {} made to last, in a cut and finish we'd wear ourselves. \
+         {material} throughout, finished by hand and checked twice before it leaves the workshop. \
+         Free returns within 30 days.",
+        adjective.to_lowercase(),
+        leaf.noun.to_lowercase(),
+    );
+
+    let (options, colour_option) = option_matrix(rng, leaf);
+    let colours: Vec<(&'static str, &'static str)> = match colour_option {
+        Some(ref names) => names.iter().filter_map(|c| COLOURS.iter().find(|(n, _)| n == c).copied()).collect(),
+        None => vec![*rng.pick(COLOURS)],
+    };
+    let mut images: Vec<DemoImage> = colours
+        .iter()
+        .enumerate()
+        .map(|(i, (name, hex))| DemoImage {
+            file: format!("{slug}-{}.svg", i + 1),
+            alt: if colour_option.is_some() { format!("{title} in {name}") } else { title.clone() },
+            colour: hex,
+            icon: leaf.icon,
+            caption: brand.clone(),
+            detail: false,
+        })
+        .collect();
+    let (_, base_hex) = colours[0];
+    images.push(DemoImage {
+        file: format!("{slug}-{}.svg", images.len() + 1),
+        alt: format!("{title}, detail"),
+        colour: base_hex,
+        icon: leaf.icon,
+        caption: material.to_string(),
+        detail: true,
+    });
+
+    // Whole-unit prices ending in .00 or .99, like real shops.
+    let base = rng.range(leaf.price.0, leaf.price.1) * 100 - if rng.chance(60) { 1 } else { 0 };
+    let on_sale = rng.chance(20);
+    let out_of_stock = rng.chance(3);
+    let sku_stem = format!("{}-{:04}", leaf.noun.chars().filter(|c| c.is_ascii_alphabetic()).take(3).collect::<String>().to_uppercase(), n + 1);
+
+    let mut variants = Vec::new();
+    let combos = combinations(&options.iter().map(|(_, v)| v.len()).collect::<Vec<_>>());
+    for (vi, combo) in combos.into_iter().enumerate() {
+        let price = base + surcharge_steps(leaf, &options, &combo) * step_for(base);
+        let image = colour_option.as_ref().map(|_| *combo.last().unwrap_or(&0));
+        let title = combo
+            .iter()
+            .enumerate()
+            .map(|(oi, vi)| options[oi].1[*vi].clone())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let stock = if out_of_stock || rng.chance(12) {
+            [0, 0]
+        } else {
+            [rng.range(0, 40) as i32, rng.range(0, 25) as i32]
+        };
+        variants.push(DemoVariant {
+            sku: format!("{sku_stem}-{:02}", vi + 1),
+            title: if title.is_empty() { "Default".into() } else { title },
+            price_minor: price,
+            compare_at_minor: on_sale.then(|| round_up_to_dollar(price * 5 / 4)),
+            grams: rng.range(leaf.grams.0, leaf.grams.1) as i32,
+            values: combo,
+            image: image.or(Some(0)),
+            stock,
+        });
+    }
+    // Keep at least one variant of most products in stock so shelves look alive.
+    if !out_of_stock && variants.iter().all(|v| v.stock == [0, 0]) {
+        variants[0].stock = [5, 3];
+    }
+
+    DemoProduct {
+        slug,
+        title,
+        description,
+        brand,
+        category_id,
+        featured: n % 47 == 3,
+        age_minutes: (n as i64) * 37 % 100_000 + rng.range(0, 30),
+        options,
+        variants,
+        images,
+    }
+}
+
+/// Bigger capacities cost more, and so do the two largest clothing sizes.
+fn surcharge_steps(leaf: &Leaf, options: &[(String, Vec<String>)], combo: &[usize]) -> i64 {
+    let (Some(&first), Some((_, values))) = (combo.first(), options.first()) else {
+        return 0;
+    };
+    match leaf.options {
+        Options::One(..) => first as i64,
+        Options::Apparel(_) => (first as i64 - (values.len() as i64 - 3)).max(0),
+        Options::Shoes | Options::Colour => 0,
+    }
+}
+
+fn step_for(base: i64) -> i64 {
+    match base {
+        b if b < 5_000 => 200,
+        b if b < 15_000 => 500,
+        _ => 1_000,
+    }
+}
+
+fn round_up_to_dollar(minor: i64) -> i64 {
+    (minor + 99) / 100 * 100 - 1
+}
+
+/// The product's options and, when it has a Colour option, its colour names.
+fn option_matrix(rng: &mut Rng, leaf: &Leaf) -> (Vec<(String, Vec<String>)>, Option<Vec<String>>) {
+    let colour_names: Vec<&str> = COLOURS.iter().map(|(n, _)| *n).collect();
+    let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match leaf.options {
+        Options::Apparel(sizes) => {
+            let n_sizes = rng.range(3, sizes.len() as i64) as usize;
+            let start = rng.range(0, (sizes.len() - n_sizes) as i64) as usize;
+            let sizes = owned(&sizes[start..start + n_sizes]);
+            let n_colours = rng.range(2, 4) as usize;
+            let colours = owned(&rng.subset(&colour_names, n_colours));
+            (vec![("Size".into(), sizes), ("Colour".into(), colours.clone())], Some(colours))
+        }
+        Options::Shoes => {
+            let start = rng.range(0, 2) as usize;
+            let sizes = owned(&SHOE_SIZES[start..start + 7]);
+            let colours = owned(&rng.subset(&colour_names, 2));
+            (vec![("Size".into(), sizes), ("Colour".into(), colours.clone())], Some(colours))
+        }
+        Options::Colour => {
+            let n = rng.range(1, 4) as usize;
+            let colours = owned(&rng.subset(&colour_names, n));
+            (vec![("Colour".into(), colours.clone())], Some(colours))
+        }
+        Options::One(name, values) => (vec![(name.to_owned(), owned(values))], None),
+    }
+}
+
+/// Every combination of value indexes, first option slowest.
+fn combinations(lens: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for &len in lens {
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                (0..len).map(move |i| {
+                    let mut next = prefix.clone();
+                    next.push(i);
+                    next
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_is_big_enough_and_deterministic() {
+        let a = plan_demo();
+        let b = plan_demo();
+        assert!(a.products.len() >= 1000, "{} products", a.products.len());
+        assert!(a.categories.len() >= 25);
+        let depth3 = a.categories.iter().filter(|c| {
+            c.parent_id.and_then(|p| a.categories.iter().find(|x| x.id == p)).and_then(|p| p.parent_id).is_some()
+        });
+        assert!(depth3.count() >= 25);
+        let titles_a: Vec<&str> = a.products.iter().map(|p| p.title.as_str()).collect();
+        let titles_b: Vec<&str> = b.products.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles_a, titles_b);
+    }
+
+    #[test]
+    fn slugs_and_skus_are_unique() {
+        let plan = plan_demo();
+        let mut slugs = HashSet::new();
+        let mut skus = HashSet::new();
+        for p in &plan.products {
+            assert!(slugs.insert(p.slug.clone()), "duplicate slug {}", p.slug);
+            for v in &p.variants {
+                assert!(skus.insert(v.sku.clone()), "duplicate sku {}", v.sku);
+            }
+        }
+    }
+
+    #[test]
+    fn apparel_has_a_size_colour_matrix_with_price_steps() {
+        let plan = plan_demo();
+        let tee = plan.products.iter().find(|p| p.title.ends_with("T-Shirt")).expect("a t-shirt");
+        assert_eq!(tee.options[0].0, "Size");
+        assert_eq!(tee.options[1].0, "Colour");
+        assert_eq!(tee.variants.len(), tee.options[0].1.len() * tee.options[1].1.len());
+        let prices: HashSet<i64> = tee.variants.iter().map(|v| v.price_minor).collect();
+        assert!(prices.len() > 1, "sizes should not all cost the same");
+    }
+
+    #[test]
+    fn some_stock_is_out() {
+        let plan = plan_demo();
+        let variants: Vec<&DemoVariant> = plan.products.iter().flat_map(|p| &p.variants).collect();
+        let out = variants.iter().filter(|v| v.stock == [0, 0]).count();
+        assert!(out > 0 && out < variants.len() / 3, "{out} of {} out of stock", variants.len());
+    }
+
+    #[test]
+    fn slugify_makes_url_safe_words() {
+        assert_eq!(slugify("Home & Living"), "home-living");
+        assert_eq!(slugify("Girls' T-Shirts"), "girls-t-shirts");
+        assert_eq!(slugify("  Trail  Boot "), "trail-boot");
+    }
+}

@@ -1,0 +1,70 @@
+//! Fresh databases for tests: a SQLite file in a temp dir, or a new
+//! PostgreSQL database on the server named by `MERCATO_TEST_DATABASE_URL`.
+//! Every DB-touching test runs on both (see `for_each_backend!`).
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub const PG_ENV: &str = "MERCATO_TEST_DATABASE_URL";
+
+/// A database that exists for one test. The temp dir (SQLite file, uploads)
+/// is removed on drop; PostgreSQL test databases are dropped by the test
+/// command before each run.
+pub struct TestDatabase {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    pub backend: Backend,
+}
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}/test.db?mode=rwc", dir.path().display()),
+            Backend::Postgres => {
+                let admin = std::env::var(PG_ENV).unwrap_or_else(|_| {
+                    panic!(
+                        "{PG_ENV} is not set. PostgreSQL tests need a server: run `scripts/test` \
+                         (it starts one) or set {PG_ENV}=postgres://user:pass@host:5432/postgres"
+                    )
+                });
+                let name = format!("mercato_test_{}", uuid::Uuid::new_v4().simple());
+                let conn = sea_orm::Database::connect(&admin).await.expect("connect to PostgreSQL admin database");
+                sea_orm::ConnectionTrait::execute_unprepared(&conn, &format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                let _ = conn.close().await;
+                let (base, _) = admin.rsplit_once('/').expect("database URL has a path");
+                format!("{base}/{name}")
+            }
+        };
+        Self { url, dir, backend }
+    }
+}
+
+/// Runs an async test body once per backend:
+/// `for_each_backend!(name, |db: TestDatabase| async move { ... });`
+#[macro_export]
+macro_rules! for_each_backend {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::testing::TestDatabase::create($crate::testing::Backend::Sqlite).await;
+                ($body)(db).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let db = $crate::testing::TestDatabase::create($crate::testing::Backend::Postgres).await;
+                ($body)(db).await;
+            }
+        }
+    };
+}

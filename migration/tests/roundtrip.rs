@@ -1,0 +1,18 @@
+//! Every migration applies, rolls back and re-applies cleanly on both databases.
+use domain::for_each_backend;
+use domain::testing::TestDatabase;
+use migration::{Migrator, MigratorTrait};
+
+for_each_backend!(up_down_up, |db: TestDatabase| async move {
+    let conn = domain::db::connect(&db.url, 2).await.expect("connect");
+    Migrator::up(&conn, None).await.expect("up");
+    assert!(Migrator::get_pending_migrations(&conn).await.expect("pending").is_empty());
+    Migrator::down(&conn, None).await.expect("down");
+    assert_eq!(
+        Migrator::get_pending_migrations(&conn).await.expect("pending").len(),
+        Migrator::migrations().len()
+    );
+    Migrator::up(&conn, None).await.expect("up again");
+    // Running it again is a no-op, as at every server start.
+    Migrator::up(&conn, None).await.expect("idempotent");
+});

@@ -1,0 +1,95 @@
+# Shared by scripts/serve and scripts/test: idempotent installs and phase timing.
+# Each ensure_* step checks first and only installs what is missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+CARGO_LEPTOS_VERSION="0.3.11"
+PHASES=()
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# phase NAME CMD... — runs CMD, records its wall time.
+phase() {
+  local name="$1"; shift
+  local start end
+  start=$(date +%s)
+  log "$name"
+  "$@"
+  end=$(date +%s)
+  PHASES+=("$name|$((end - start))")
+  log "$name done in $((end - start))s"
+}
+
+print_phases() {
+  local total=0
+  echo
+  echo "Phase timings (wall clock):"
+  printf '  %-34s %8s\n' "phase" "seconds"
+  for p in "${PHASES[@]}"; do
+    printf '  %-34s %8s\n' "${p%%|*}" "${p##*|}"
+    total=$((total + ${p##*|}))
+  done
+  printf '  %-34s %8s\n' "total" "$total"
+}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=0
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+}
+
+# cargo-leptos' own lockfile needs a newer rustc than stable; nightly builds
+# it, with its slow LTO release profile turned down (see shared TOOLCHAIN.md).
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return 0; fi
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo +nightly install --locked cargo-leptos --version "$CARGO_LEPTOS_VERSION"
+}
+
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+ensure_wasm_bindgen() {
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+  if wasm-bindgen --version 2>/dev/null | grep -q "$want"; then return 0; fi
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install wasm-bindgen-cli --version "$want"
+}
+
+# npm ci only when node_modules is older than the lockfile (or missing).
+ensure_npm() {
+  local dir="$1"
+  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    return 0
+  fi
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+ensure_build_tools() {
+  ensure_apt binaryen ca-certificates
+  ensure_wasm_target
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  ensure_npm "$ROOT"
+}
+
+ensure_test_tools() {
+  ensure_apt chromium postgresql
+  ensure_npm "$ROOT/end2end"
+}

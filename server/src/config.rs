@@ -1,0 +1,180 @@
+//! Runtime configuration: `MERCATO_*` environment variables (12-factor).
+//! Every variable is listed in [`VARIABLES`], which also drives
+//! `mercato config` and the README table.
+use std::path::PathBuf;
+
+use leptos::config::LeptosOptions;
+
+pub struct Variable {
+    pub name: &'static str,
+    pub default: &'static str,
+    pub secret: bool,
+    pub help: &'static str,
+}
+
+pub const VARIABLES: &[Variable] = &[
+    Variable { name: "MERCATO_DATABASE_URL", default: "sqlite://<data dir>/mercato.db", secret: true, help: "SQLite file or postgres://user:pass@host/db" },
+    Variable { name: "MERCATO_DATA_DIR", default: "data", secret: false, help: "Folder for the SQLite file, uploads and generated images" },
+    Variable { name: "MERCATO_PUBLIC_URL", default: "http://<site-addr>", secret: false, help: "Absolute URL shoppers use; canonical and Open Graph links" },
+    Variable { name: "MERCATO_SHOP_NAME", default: "Mercato Demo Shop", secret: false, help: "Shown in the header and page titles" },
+    Variable { name: "MERCATO_SEED_DEMO", default: "auto", secret: false, help: "auto: seed the demo shop into an empty database at start; never: don't" },
+    Variable { name: "MERCATO_DB_MAX_CONNECTIONS", default: "16", secret: false, help: "Database pool size" },
+    Variable { name: "MERCATO_LOG", default: "info", secret: false, help: "Log filter (tracing EnvFilter syntax)" },
+    Variable { name: "MERCATO_LOG_FORMAT", default: "json", secret: false, help: "json (production) or pretty (humans)" },
+    Variable { name: "MERCATO_LEPTOS_TOML", default: "Leptos.toml", secret: false, help: "Site settings file (address, site root); LEPTOS_* override it" },
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeedMode {
+    Auto,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Json,
+    Pretty,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub public_url: String,
+    pub shop_name: String,
+    pub seed: SeedMode,
+    pub db_max_connections: u32,
+    pub log_filter: String,
+    pub log_format: LogFormat,
+    pub leptos: LeptosOptions,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} must be {expected}, got {value:?}")]
+    Invalid { name: &'static str, expected: &'static str, value: String },
+    #[error(transparent)]
+    Site(#[from] crate::site_settings::SiteSettingsError),
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+    }
+
+    pub fn from_lookup(env: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let leptos_toml = env("MERCATO_LEPTOS_TOML").unwrap_or_else(|| "Leptos.toml".into());
+        let leptos = crate::site_settings::load(std::path::Path::new(&leptos_toml), &env)?;
+        let data_dir = PathBuf::from(env("MERCATO_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = env("MERCATO_DATABASE_URL")
+            .unwrap_or_else(|| format!("sqlite://{}/mercato.db?mode=rwc", data_dir.display()));
+        let public_url = env("MERCATO_PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{}", leptos.site_addr))
+            .trim_end_matches('/')
+            .to_owned();
+        let seed = match env("MERCATO_SEED_DEMO").as_deref() {
+            None | Some("auto") => SeedMode::Auto,
+            Some("never") => SeedMode::Never,
+            Some(other) => {
+                return Err(ConfigError::Invalid { name: "MERCATO_SEED_DEMO", expected: "auto or never", value: other.into() })
+            }
+        };
+        let db_max_connections = match env("MERCATO_DB_MAX_CONNECTIONS") {
+            None => 16,
+            Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or(ConfigError::Invalid {
+                name: "MERCATO_DB_MAX_CONNECTIONS",
+                expected: "a positive number",
+                value: v,
+            })?,
+        };
+        let log_format = match env("MERCATO_LOG_FORMAT").as_deref() {
+            None | Some("json") => LogFormat::Json,
+            Some("pretty") => LogFormat::Pretty,
+            Some(other) => {
+                return Err(ConfigError::Invalid { name: "MERCATO_LOG_FORMAT", expected: "json or pretty", value: other.into() })
+            }
+        };
+        Ok(Self {
+            database_url,
+            data_dir,
+            public_url,
+            shop_name: env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into()),
+            seed,
+            db_max_connections,
+            log_filter: env("MERCATO_LOG").unwrap_or_else(|| "info".into()),
+            log_format,
+            leptos,
+        })
+    }
+
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
+
+    /// Lines for `mercato config`, with secrets masked.
+    pub fn describe(&self) -> Vec<(String, String)> {
+        vec![
+            ("MERCATO_DATABASE_URL".into(), mask_url(&self.database_url)),
+            ("MERCATO_DATA_DIR".into(), self.data_dir.display().to_string()),
+            ("MERCATO_PUBLIC_URL".into(), self.public_url.clone()),
+            ("MERCATO_SHOP_NAME".into(), self.shop_name.clone()),
+            ("MERCATO_SEED_DEMO".into(), format!("{:?}", self.seed).to_lowercase()),
+            ("MERCATO_DB_MAX_CONNECTIONS".into(), self.db_max_connections.to_string()),
+            ("MERCATO_LOG".into(), self.log_filter.clone()),
+            ("MERCATO_LOG_FORMAT".into(), format!("{:?}", self.log_format).to_lowercase()),
+            ("site-addr".into(), self.leptos.site_addr.to_string()),
+            ("site-root".into(), self.leptos.site_root.to_string()),
+            ("hash-files".into(), self.leptos.hash_files.to_string()),
+        ]
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:****@host/db`.
+pub fn mask_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((creds, host)) = rest.rsplit_once('@') else {
+        return url.to_owned();
+    };
+    match creds.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:****@{host}"),
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn cfg(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(move |k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_to_sqlite_in_the_data_dir() {
+        let c = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent")]).expect("config");
+        assert_eq!(c.database_url, "sqlite://data/mercato.db?mode=rwc");
+        assert_eq!(c.public_url, "http://127.0.0.1:3000");
+        assert_eq!(c.seed, SeedMode::Auto);
+        assert_eq!(c.log_format, LogFormat::Json);
+    }
+
+    #[test]
+    fn rejects_bad_values_with_the_variable_name() {
+        let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_DB_MAX_CONNECTIONS", "lots")]).unwrap_err();
+        assert!(err.to_string().contains("MERCATO_DB_MAX_CONNECTIONS"));
+        let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_SEED_DEMO", "yes")]).unwrap_err();
+        assert!(err.to_string().contains("MERCATO_SEED_DEMO"));
+    }
+
+    #[test]
+    fn masks_database_passwords() {
+        assert_eq!(mask_url("postgres://shop:s3cret@db:5432/mercato"), "postgres://shop:****@db:5432/mercato");
+        assert_eq!(mask_url("sqlite://data/mercato.db"), "sqlite://data/mercato.db");
+        let c = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_DATABASE_URL", "postgres://u:pw@h/d")]).expect("config");
+        assert!(c.describe().iter().all(|(_, v)| !v.contains("pw@")));
+    }
+}

@@ -1,0 +1,58 @@
+//! Layers around every route: request id (set, logged, echoed), tracing,
+//! compression, body limit and baseline security headers.
+use axum::{
+    body::Body,
+    http::{header, HeaderName, HeaderValue, Request},
+    Router,
+};
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+pub struct Layers;
+
+impl Layers {
+    pub fn apply(router: Router) -> Router {
+        router.layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(|req: &Request<Body>| {
+                            let id = req
+                                .headers()
+                                .get(REQUEST_ID)
+                                .and_then(|v| v.to_str().ok())
+                                .unwrap_or("-");
+                            tracing::info_span!(
+                                "request",
+                                request_id = %id,
+                                method = %req.method(),
+                                path = %req.uri().path(),
+                            )
+                        })
+                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("strict-origin-when-cross-origin"),
+                ))
+                .layer(CompressionLayer::new())
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+        )
+    }
+}

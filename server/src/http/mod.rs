@@ -1,0 +1,50 @@
+//! The axum router: Leptos pages and server functions, health probes,
+//! static files, and the layers every response passes through.
+mod health;
+mod layers;
+mod static_files;
+
+use axum::{extract::FromRef, routing::get, Router};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+
+use app::api::context::ServerContext;
+use app::{shell, App};
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathBuf) -> Router {
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    let page_ctx = ctx.clone();
+    let fallback_ctx = ctx;
+
+    let pages = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(page_ctx.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(fallback_ctx.clone()),
+            shell,
+        ));
+
+    let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
+
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest_service("/pkg", static_files::bundle(&pkg_dir, state.leptos_options.hash_files))
+        .nest_service("/uploads", static_files::uploads(&uploads_dir))
+        .merge(pages)
+        .with_state(state);
+    layers::Layers::apply(router)
+}

@@ -1,0 +1,8 @@
+//! The `mercato` binary's library half: configuration, startup, the HTTP
+//! router and the CLI commands. Integration tests drive it in-process.
+pub mod cli;
+pub mod config;
+pub mod http;
+pub mod site_settings;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,104 @@
+//! Spawns the real application in-process on a random port with a fresh
+//! database (SQLite file or PostgreSQL database) per test.
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use domain::testing::TestDatabase;
+use server::config::Config;
+use server::startup::Application;
+use tokio::sync::oneshot;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub db: TestDatabase,
+    stop: Option<oneshot::Sender<()>>,
+    pub server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+pub fn config_for(db: &TestDatabase, seed: bool) -> Config {
+    let site_root = db.dir.path().join("site");
+    std::fs::create_dir_all(site_root.join("pkg")).expect("site dir");
+    std::fs::write(site_root.join("pkg/probe.js"), "console.log('probe')").expect("probe file");
+    std::fs::write(site_root.join("robots.txt"), "User-agent: *\n").expect("robots");
+    let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
+    let vars: HashMap<&str, String> = [
+        ("MERCATO_DATABASE_URL", db.url.clone()),
+        ("MERCATO_DATA_DIR", db.dir.path().display().to_string()),
+        ("MERCATO_LEPTOS_TOML", leptos_toml.to_owned()),
+        ("MERCATO_PUBLIC_URL", "https://shop.example".to_owned()),
+        ("MERCATO_SHOP_NAME", "Test Shop".to_owned()),
+        ("MERCATO_SEED_DEMO", if seed { "auto" } else { "never" }.to_owned()),
+        ("MERCATO_DB_MAX_CONNECTIONS", "5".to_owned()),
+        ("LEPTOS_SITE_ROOT", site_root.display().to_string()),
+        // No hash.txt sits next to the test binary.
+        ("LEPTOS_HASH_FILES", "false".to_owned()),
+    ]
+    .into();
+    Config::from_lookup(|k| vars.get(k).cloned()).expect("test config")
+}
+
+impl TestApp {
+    pub async fn spawn(db: TestDatabase) -> Self {
+        Self::spawn_with(db, true).await
+    }
+
+    pub async fn spawn_with(db: TestDatabase, seed: bool) -> Self {
+        let config = config_for(&db, seed);
+        let app = Application::build(&config, Some("127.0.0.1:0".parse().expect("addr")))
+            .await
+            .expect("app builds");
+        let addr = app.local_addr().expect("bound");
+        let (tx, rx) = oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = rx.await;
+        }));
+        Self {
+            addr,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            db,
+            stop: Some(tx),
+            server: Some(server),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request")
+    }
+
+    /// GET and return (status, body).
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let res = self.get(path).await;
+        let status = res.status().as_u16();
+        (status, res.text().await.expect("body"))
+    }
+
+    /// Asks the server to stop; it finishes in-flight requests first.
+    pub fn shutdown(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+
+    pub async fn connection(&self) -> sea_orm::DatabaseConnection {
+        domain::db::connect(&self.db.url, 2).await.expect("connect")
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+/// Occurrences of `needle` in `haystack`.
+pub fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
