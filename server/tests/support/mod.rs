@@ -102,3 +102,11 @@ impl Drop for TestApp {
 pub fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
+
+/// The whole tag (`<…>`) around the first occurrence of `marker`.
+pub fn tag_with<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
+    let at = html.find(marker)?;
+    let start = html[..at].rfind('<')?;
+    let end = at + html[at..].find('>')?;
+    Some(&html[start..=end])
+}

@@ -50,10 +50,11 @@ fn choose(variants: &[VariantView], selected: &[String], index: usize, value: &s
     if find_variant(variants, &wanted).is_some() {
         return Some(wanted);
     }
-    variants
-        .iter()
-        .filter(|v| v.values.get(index).is_some_and(|x| x == value))
-        .max_by_key(|v| v.available > 0)
+    let mut with_value = variants.iter().filter(|v| v.values.get(index).is_some_and(|x| x == value));
+    let first = with_value.clone().next();
+    with_value
+        .find(|v| v.available > 0)
+        .or(first)
         .map(|v| v.values.clone())
 }
 
@@ -190,12 +191,13 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
                                                 }
                                                 variants.with_value(|vs| find_variant(vs, &wanted).is_some_and(|v| v.available > 0))
                                             });
-                                            let pressed = move || selected.read().get(oi).is_some_and(|s| *s == v_pressed);
+                                            let pressed = Memo::new(move |_| selected.read().get(oi).is_some_and(|s| *s == v_pressed));
+                                            let label = value.clone();
                                             view! {
                                                 <button
                                                     type="button"
-                                                    data-value=value.clone()
-                                                    aria-pressed=move || pressed().to_string()
+                                                    data-value=value
+                                                    aria-pressed=move || pressed.get().to_string()
                                                     disabled=move || !available.get()
                                                     title=move || if available.get() { String::new() } else { "Out of stock".to_owned() }
                                                     on:click=move |_| {
@@ -207,7 +209,7 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
                                                     }
                                                     class=move || {
                                                         let base = "min-w-12 rounded-md border px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2";
-                                                        let state = if pressed() {
+                                                        let state = if pressed.get() {
                                                             "border-slate-900 bg-slate-900 text-white"
                                                         } else if available.get() {
                                                             "border-slate-300 hover:border-slate-900"
@@ -217,7 +219,7 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
                                                         format!("{base} {state}")
                                                     }
                                                 >
-                                                    {value}
+                                                    {label}
                                                 </button>
                                             }
                                         })
