@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 use components::layout::{Footer, Header, SkipLink};
@@ -50,9 +50,12 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/category/:slug") view=CategoryPage />
-                    <Route path=path!("/product/:slug") view=ProductPage />
+                    // PartiallyBlocked: each page's blocking resource is rendered in
+                    // place on the server, so title, meta tags, status and content
+                    // are in the HTML itself; everything else still streams.
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::PartiallyBlocked />
+                    <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::PartiallyBlocked />
                 </Routes>
             </main>
             <Footer />

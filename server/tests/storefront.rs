@@ -60,6 +60,10 @@ for_each_backend!(product_page_has_title_price_variants_and_markup, |db: TestDat
     for v in &variants {
         assert!(html.contains(&v.sku), "variant {} listed", v.sku);
     }
+    // Rendered in place, not streamed behind a fallback: the title is in <head>.
+    let head_end = html.find("</head>").expect("head");
+    assert!(html.find("<title>").is_some_and(|t| t < head_end), "title in <head>");
+    assert!(!html.contains("Loading…"), "no suspense fallback in server HTML");
     assert!(html.contains("application/ld+json"));
     assert!(html.contains("\"@type\":\"Product\""));
     let canonical = tag_with(&html, "rel=\"canonical\"").expect("canonical link");

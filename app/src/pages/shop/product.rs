@@ -199,7 +199,7 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
                                                     data-value=value
                                                     aria-pressed=move || pressed.get().to_string()
                                                     disabled=move || !available.get()
-                                                    title=move || if available.get() { String::new() } else { "Out of stock".to_owned() }
+                                                    title=move || (!available.get()).then_some("Out of stock")
                                                     on:click=move |_| {
                                                         let next = variants.with_value(|vs| choose(vs, &selected.get_untracked(), oi, &v_click));
                                                         if let Some(next) = next {
