@@ -20,10 +20,10 @@ test('browse the catalog and pick a variant', async ({ page }) => {
   await expect(page.getByTestId('department')).toHaveCount(5);
 
   // Home → department → leaf category.
-  await page.getByRole('navigation', { name: 'Departments' }).getByRole('link', { name: 'Men' }).click();
+  await page.getByRole('navigation', { name: 'Departments' }).getByRole('link', { name: 'Men', exact: true }).click();
   await expect(page).toHaveURL(/\/category\/men$/);
   await expect(page.getByTestId('category-title')).toHaveText('Men');
-  await page.getByRole('list', { name: 'Subcategories' }).getByRole('link', { name: 'Tops' }).click();
+  await page.getByRole('list', { name: 'Subcategories' }).getByRole('link', { name: 'Tops', exact: true }).click();
   await expect(page.getByTestId('category-title')).toHaveText('Tops');
   const allCount = await page.getByTestId('result-count').innerText();
 
