@@ -8,7 +8,10 @@ pub enum Error {
     NotFound { what: &'static str },
     /// Input that breaks a rule; `message` is written for the person who typed it. 422.
     #[error("{field}: {message}")]
-    Validation { field: &'static str, message: String },
+    Validation {
+        field: &'static str,
+        message: String,
+    },
     /// The request clashes with the current state (duplicate, already done). 409.
     #[error("{0}")]
     Conflict(String),
@@ -71,6 +74,9 @@ mod tests {
     fn validation_message_is_shown_as_written() {
         let err = Error::validation("email", "Enter an email address like name@example.com.");
         assert!(!err.is_internal());
-        assert_eq!(err.user_message(), "Enter an email address like name@example.com.");
+        assert_eq!(
+            err.user_message(),
+            "Enter an email address like name@example.com."
+        );
     }
 }

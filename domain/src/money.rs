@@ -103,9 +103,17 @@ impl Money {
         if !all_digits(whole) || !all_digits(frac) {
             return None;
         }
-        let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let whole: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         let frac_padded = format!("{frac:0<exp$}");
-        let frac: i64 = if exp == 0 { 0 } else { frac_padded.parse().ok()? };
+        let frac: i64 = if exp == 0 {
+            0
+        } else {
+            frac_padded.parse().ok()?
+        };
         whole.checked_mul(currency.scale())?.checked_add(frac)
     }
 
@@ -134,7 +142,11 @@ impl Money {
             format!("{sign}{abs}")
         } else {
             let width = self.currency.exponent() as usize;
-            format!("{sign}{}.{:0width$}", abs / scale as u64, abs % scale as u64)
+            format!(
+                "{sign}{}.{:0width$}",
+                abs / scale as u64,
+                abs % scale as u64
+            )
         }
     }
 }
@@ -149,7 +161,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -167,13 +179,19 @@ mod tests {
         assert_eq!(Money::new(5, Currency::Usd).format(), "$0.05");
         assert_eq!(Money::new(123_456, Currency::Usd).format(), "$1,234.56");
         assert_eq!(Money::new(-50, Currency::Eur).format(), "-€0.50");
-        assert_eq!(Money::new(100_000_000, Currency::Gbp).format(), "£1,000,000.00");
+        assert_eq!(
+            Money::new(100_000_000, Currency::Gbp).format(),
+            "£1,000,000.00"
+        );
         assert_eq!(Money::new(1200, Currency::Jpy).format(), "¥1,200");
     }
 
     #[test]
     fn decimal_string_is_machine_readable() {
-        assert_eq!(Money::new(123_456, Currency::Usd).decimal_string(), "1234.56");
+        assert_eq!(
+            Money::new(123_456, Currency::Usd).decimal_string(),
+            "1234.56"
+        );
         assert_eq!(Money::new(7, Currency::Usd).decimal_string(), "0.07");
         assert_eq!(Money::new(1200, Currency::Jpy).decimal_string(), "1200");
     }
@@ -192,7 +210,17 @@ mod tests {
     #[test]
     fn rejects_garbage_negative_and_overflow() {
         let usd = Currency::Usd;
-        for bad in ["", "abc", "-1", "1.234", "1e3", "12.3.4", ".", "NaN", "99999999999999999999"] {
+        for bad in [
+            "",
+            "abc",
+            "-1",
+            "1.234",
+            "1e3",
+            "12.3.4",
+            ".",
+            "NaN",
+            "99999999999999999999",
+        ] {
             assert_eq!(Money::parse_major(bad, usd), None, "{bad:?}");
         }
         assert_eq!(Money::parse_major("1.5", Currency::Jpy), None);

@@ -32,10 +32,15 @@ impl TestDatabase {
                     )
                 });
                 let name = format!("mercato_test_{}", uuid::Uuid::new_v4().simple());
-                let conn = sea_orm::Database::connect(&admin).await.expect("connect to PostgreSQL admin database");
-                sea_orm::ConnectionTrait::execute_unprepared(&conn, &format!("CREATE DATABASE {name}"))
+                let conn = sea_orm::Database::connect(&admin)
                     .await
-                    .expect("create test database");
+                    .expect("connect to PostgreSQL admin database");
+                sea_orm::ConnectionTrait::execute_unprepared(
+                    &conn,
+                    &format!("CREATE DATABASE {name}"),
+                )
+                .await
+                .expect("create test database");
                 let _ = conn.close().await;
                 let (base, _) = admin.rsplit_once('/').expect("database URL has a path");
                 format!("{base}/{name}")
@@ -56,13 +61,15 @@ macro_rules! for_each_backend {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db = $crate::testing::TestDatabase::create($crate::testing::Backend::Sqlite).await;
+                let db =
+                    $crate::testing::TestDatabase::create($crate::testing::Backend::Sqlite).await;
                 ($body)(db).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let db = $crate::testing::TestDatabase::create($crate::testing::Backend::Postgres).await;
+                let db =
+                    $crate::testing::TestDatabase::create($crate::testing::Backend::Postgres).await;
                 ($body)(db).await;
             }
         }

@@ -3,28 +3,38 @@
 use std::collections::HashSet;
 
 use domain::catalog::{Catalog, CategoryListing};
-use domain::entities::{product, product_option, product_option_value, variant, variant_option_value};
+use domain::entities::{
+    product, product_option, product_option_value, variant, variant_option_value,
+};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter,
 };
 
 async fn seeded(db: &TestDatabase) -> (DatabaseConnection, Catalog) {
     let conn = domain::db::connect(&db.url, 5).await.expect("connect");
     Migrator::up(&conn, None).await.expect("migrate");
-    domain::seed::seed_demo(&conn, &db.dir.path().join("uploads")).await.expect("seed");
+    domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"))
+        .await
+        .expect("seed");
     (conn.clone(), Catalog::new(conn))
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    list.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 async fn listing(catalog: &Catalog, slug: &str, q: &[(&str, &str)]) -> CategoryListing {
-    catalog.category_listing(slug, &pairs(q)).await.expect("query").expect("category exists")
+    catalog
+        .category_listing(slug, &pairs(q))
+        .await
+        .expect("query")
+        .expect("category exists")
 }
 
 /// Active products in a category subtree, counted directly.
@@ -39,33 +49,49 @@ async fn direct_count(conn: &DatabaseConnection, catalog: &Catalog, slug: &str) 
         .expect("count")
 }
 
-for_each_backend!(seed_builds_a_believable_shop, |db: TestDatabase| async move {
-    let (conn, catalog) = seeded(&db).await;
-    assert!(product::Entity::find().count(&conn).await.expect("count") >= 1000);
-    let tree = catalog.tree().await.expect("tree");
-    assert!(tree.navigation(3).len() >= 5);
-    let svg = std::fs::read_dir(db.dir.path().join("uploads/demo")).expect("images dir").count();
-    assert!(svg >= 2000, "{svg} images");
-    let again = domain::seed::seed_demo(&conn, &db.dir.path().join("uploads")).await;
-    assert!(matches!(again, Err(domain::Error::Conflict(_))), "seeding twice must be refused");
-});
-
-for_each_backend!(pages_cover_the_category_exactly_once, |db: TestDatabase| async move {
-    let (conn, catalog) = seeded(&db).await;
-    let first = listing(&catalog, "women", &[]).await;
-    let expected = direct_count(&conn, &catalog, "women").await;
-    assert_eq!(first.total, expected);
-    assert!(first.total > 100);
-    assert_eq!(first.products.len(), 24);
-    let mut seen = HashSet::new();
-    for page in 1..=first.page_count {
-        let p = listing(&catalog, "women", &[("page", &page.to_string()), ("sort", "name")]).await;
-        for card in p.products {
-            assert!(seen.insert(card.slug.clone()), "{} listed twice", card.slug);
-        }
+for_each_backend!(
+    seed_builds_a_believable_shop,
+    |db: TestDatabase| async move {
+        let (conn, catalog) = seeded(&db).await;
+        assert!(product::Entity::find().count(&conn).await.expect("count") >= 1000);
+        let tree = catalog.tree().await.expect("tree");
+        assert!(tree.navigation(3).len() >= 5);
+        let svg = std::fs::read_dir(db.dir.path().join("uploads/demo"))
+            .expect("images dir")
+            .count();
+        assert!(svg >= 2000, "{svg} images");
+        let again = domain::seed::seed_demo(&conn, &db.dir.path().join("uploads")).await;
+        assert!(
+            matches!(again, Err(domain::Error::Conflict(_))),
+            "seeding twice must be refused"
+        );
     }
-    assert_eq!(seen.len() as u64, expected);
-});
+);
+
+for_each_backend!(
+    pages_cover_the_category_exactly_once,
+    |db: TestDatabase| async move {
+        let (conn, catalog) = seeded(&db).await;
+        let first = listing(&catalog, "women", &[]).await;
+        let expected = direct_count(&conn, &catalog, "women").await;
+        assert_eq!(first.total, expected);
+        assert!(first.total > 100);
+        assert_eq!(first.products.len(), 24);
+        let mut seen = HashSet::new();
+        for page in 1..=first.page_count {
+            let p = listing(
+                &catalog,
+                "women",
+                &[("page", &page.to_string()), ("sort", "name")],
+            )
+            .await;
+            for card in p.products {
+                assert!(seen.insert(card.slug.clone()), "{} listed twice", card.slug);
+            }
+        }
+        assert_eq!(seen.len() as u64, expected);
+    }
+);
 
 for_each_backend!(sorts_by_price_and_name, |db: TestDatabase| async move {
     let (_conn, catalog) = seeded(&db).await;
@@ -83,136 +109,205 @@ for_each_backend!(sorts_by_price_and_name, |db: TestDatabase| async move {
     assert_eq!(titles, sorted);
 });
 
-for_each_backend!(filters_match_direct_queries, |db: TestDatabase| async move {
-    let (conn, catalog) = seeded(&db).await;
-    let all = listing(&catalog, "men", &[]).await;
-    let brand = all.brands.first().expect("brand facet").clone();
+for_each_backend!(
+    filters_match_direct_queries,
+    |db: TestDatabase| async move {
+        let (conn, catalog) = seeded(&db).await;
+        let all = listing(&catalog, "men", &[]).await;
+        let brand = all.brands.first().expect("brand facet").clone();
 
-    // Brand facet count equals the filtered total and a direct count.
-    let by_brand = listing(&catalog, "men", &[("brand", &brand.value)]).await;
-    assert_eq!(by_brand.total, brand.count);
-    assert!(by_brand.products.iter().all(|p| p.brand == brand.value));
-    assert!(by_brand.brands.iter().any(|b| b.value == brand.value && b.selected));
+        // Brand facet count equals the filtered total and a direct count.
+        let by_brand = listing(&catalog, "men", &[("brand", &brand.value)]).await;
+        assert_eq!(by_brand.total, brand.count);
+        assert!(by_brand.products.iter().all(|p| p.brand == brand.value));
+        assert!(by_brand
+            .brands
+            .iter()
+            .any(|b| b.value == brand.value && b.selected));
 
-    // Price range: every product's from-price inside the bounds.
-    let ranged = listing(&catalog, "men", &[("price_min", "40"), ("price_max", "80")]).await;
-    assert!(ranged.total > 0 && ranged.total < all.total);
-    assert!(ranged.products.iter().all(|p| (4000..=8000).contains(&p.price_min.minor)));
+        // Price range: every product's from-price inside the bounds.
+        let ranged = listing(&catalog, "men", &[("price_min", "40"), ("price_max", "80")]).await;
+        assert!(ranged.total > 0 && ranged.total < all.total);
+        assert!(ranged
+            .products
+            .iter()
+            .all(|p| (4000..=8000).contains(&p.price_min.minor)));
 
-    // Option filter: count of products having a variant with Size = M.
-    let size = all.options.iter().find(|o| o.name == "Size").expect("size facet");
-    let m = size.values.iter().find(|v| v.value == "M").expect("size M");
-    let with_m = listing(&catalog, "men", &[("opt", "Size:M")]).await;
-    assert_eq!(with_m.total, m.count);
-    let tree = catalog.tree().await.expect("tree");
-    let ids = tree.subtree_ids(tree.by_slug("men").expect("men").id);
-    let products: HashSet<i32> = product::Entity::find()
-        .filter(product::Column::Status.eq("active"))
-        .filter(product::Column::CategoryId.is_in(ids))
-        .all(&conn)
-        .await
-        .expect("products")
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
-    let options: Vec<i32> = product_option::Entity::find()
-        .filter(product_option::Column::Name.eq("Size"))
-        .all(&conn)
-        .await
-        .expect("options")
-        .into_iter()
-        .map(|o| o.id)
-        .collect();
-    let m_values: Vec<i32> = product_option_value::Entity::find()
-        .filter(product_option_value::Column::OptionId.is_in(options))
-        .filter(product_option_value::Column::Value.eq("M"))
-        .all(&conn)
-        .await
-        .expect("values")
-        .into_iter()
-        .map(|v| v.id)
-        .collect();
-    let variant_ids: Vec<i32> = variant_option_value::Entity::find()
-        .filter(variant_option_value::Column::OptionValueId.is_in(m_values))
-        .all(&conn)
-        .await
-        .expect("links")
-        .into_iter()
-        .map(|l| l.variant_id)
-        .collect();
-    let direct: HashSet<i32> = variant::Entity::find()
-        .filter(variant::Column::Id.is_in(variant_ids))
-        .all(&conn)
-        .await
-        .expect("variants")
-        .into_iter()
-        .map(|v| v.product_id)
-        .filter(|p| products.contains(p))
-        .collect();
-    assert_eq!(with_m.total, direct.len() as u64);
+        // Option filter: count of products having a variant with Size = M.
+        let size = all
+            .options
+            .iter()
+            .find(|o| o.name == "Size")
+            .expect("size facet");
+        let m = size.values.iter().find(|v| v.value == "M").expect("size M");
+        let with_m = listing(&catalog, "men", &[("opt", "Size:M")]).await;
+        assert_eq!(with_m.total, m.count);
+        let tree = catalog.tree().await.expect("tree");
+        let ids = tree.subtree_ids(tree.by_slug("men").expect("men").id);
+        let products: HashSet<i32> = product::Entity::find()
+            .filter(product::Column::Status.eq("active"))
+            .filter(product::Column::CategoryId.is_in(ids))
+            .all(&conn)
+            .await
+            .expect("products")
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let options: Vec<i32> = product_option::Entity::find()
+            .filter(product_option::Column::Name.eq("Size"))
+            .all(&conn)
+            .await
+            .expect("options")
+            .into_iter()
+            .map(|o| o.id)
+            .collect();
+        let m_values: Vec<i32> = product_option_value::Entity::find()
+            .filter(product_option_value::Column::OptionId.is_in(options))
+            .filter(product_option_value::Column::Value.eq("M"))
+            .all(&conn)
+            .await
+            .expect("values")
+            .into_iter()
+            .map(|v| v.id)
+            .collect();
+        let variant_ids: Vec<i32> = variant_option_value::Entity::find()
+            .filter(variant_option_value::Column::OptionValueId.is_in(m_values))
+            .all(&conn)
+            .await
+            .expect("links")
+            .into_iter()
+            .map(|l| l.variant_id)
+            .collect();
+        let direct: HashSet<i32> = variant::Entity::find()
+            .filter(variant::Column::Id.is_in(variant_ids))
+            .all(&conn)
+            .await
+            .expect("variants")
+            .into_iter()
+            .map(|v| v.product_id)
+            .filter(|p| products.contains(p))
+            .collect();
+        assert_eq!(with_m.total, direct.len() as u64);
 
-    // Filters combine (AND across kinds) and keep sort + pagination.
-    let combined = listing(
-        &catalog,
-        "men",
-        &[("opt", "Size:M"), ("brand", &brand.value), ("sort", "price_asc"), ("page", "1")],
-    )
-    .await;
-    assert!(combined.total <= with_m.total.min(by_brand.total));
-    let prices: Vec<i64> = combined.products.iter().map(|p| p.price_min.minor).collect();
-    assert!(prices.windows(2).all(|w| w[0] <= w[1]));
-});
-
-for_each_backend!(hidden_products_are_never_shown, |db: TestDatabase| async move {
-    let (conn, catalog) = seeded(&db).await;
-    let page = listing(&catalog, "kids", &[("sort", "name")]).await;
-    let victim = page.products[0].slug.clone();
-    let row = product::Entity::find()
-        .filter(product::Column::Slug.eq(victim.clone()))
-        .one(&conn)
-        .await
-        .expect("query")
-        .expect("row");
-    let mut active: product::ActiveModel = row.clone().into();
-    active.status = Set("archived".into());
-    active.update(&conn).await.expect("archive");
-    let after = listing(&catalog, "kids", &[("sort", "name")]).await;
-    assert_eq!(after.total, page.total - 1);
-    assert!(after.products.iter().all(|p| p.slug != victim));
-    assert!(catalog.product_detail(&victim).await.expect("query").is_none());
-
-    let mut draft: product::ActiveModel = row.into();
-    draft.status = Set("draft".into());
-    draft.update(&conn).await.expect("draft");
-    assert!(catalog.product_detail(&victim).await.expect("query").is_none());
-});
-
-for_each_backend!(product_detail_lines_up_variants_and_options, |db: TestDatabase| async move {
-    let (_conn, catalog) = seeded(&db).await;
-    let page = listing(&catalog, "women-t-shirts", &[]).await;
-    let detail = catalog.product_detail(&page.products[0].slug).await.expect("query").expect("product");
-    assert_eq!(detail.options.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), ["Size", "Colour"]);
-    let combos = detail.options[0].values.len() * detail.options[1].values.len();
-    assert_eq!(detail.variants.len(), combos);
-    for v in &detail.variants {
-        assert_eq!(v.values.len(), 2);
-        assert!(detail.options[0].values.contains(&v.values[0]));
-        assert!(detail.options[1].values.contains(&v.values[1]));
-        assert!(v.image_index.is_some_and(|i| i < detail.images.len()));
-        assert!(v.available >= 0);
+        // Filters combine (AND across kinds) and keep sort + pagination.
+        let combined = listing(
+            &catalog,
+            "men",
+            &[
+                ("opt", "Size:M"),
+                ("brand", &brand.value),
+                ("sort", "price_asc"),
+                ("page", "1"),
+            ],
+        )
+        .await;
+        assert!(combined.total <= with_m.total.min(by_brand.total));
+        let prices: Vec<i64> = combined
+            .products
+            .iter()
+            .map(|p| p.price_min.minor)
+            .collect();
+        assert!(prices.windows(2).all(|w| w[0] <= w[1]));
     }
-    assert_eq!(detail.breadcrumbs.first().map(|c| c.slug.as_str()), Some("women"));
-    assert!(catalog.product_detail("no-such-product").await.expect("query").is_none());
-    assert!(catalog.category_listing("no-such-category", &[]).await.expect("query").is_none());
-});
+);
 
-for_each_backend!(malformed_queries_still_list, |db: TestDatabase| async move {
-    let (_conn, catalog) = seeded(&db).await;
-    let bad = listing(&catalog, "home-living", &[("page", "-1"), ("sort", "foo"), ("price_min", "abc")]).await;
-    let good = listing(&catalog, "home-living", &[]).await;
-    assert_eq!(bad.total, good.total);
-    assert_eq!(bad.page, 1);
-    let beyond = listing(&catalog, "home-living", &[("page", "9999")]).await;
-    assert_eq!(beyond.page, beyond.page_count, "a page past the end shows the last page");
-    assert!(!beyond.products.is_empty());
-});
+for_each_backend!(
+    hidden_products_are_never_shown,
+    |db: TestDatabase| async move {
+        let (conn, catalog) = seeded(&db).await;
+        let page = listing(&catalog, "kids", &[("sort", "name")]).await;
+        let victim = page.products[0].slug.clone();
+        let row = product::Entity::find()
+            .filter(product::Column::Slug.eq(victim.clone()))
+            .one(&conn)
+            .await
+            .expect("query")
+            .expect("row");
+        let mut active: product::ActiveModel = row.clone().into();
+        active.status = Set("archived".into());
+        active.update(&conn).await.expect("archive");
+        let after = listing(&catalog, "kids", &[("sort", "name")]).await;
+        assert_eq!(after.total, page.total - 1);
+        assert!(after.products.iter().all(|p| p.slug != victim));
+        assert!(catalog
+            .product_detail(&victim)
+            .await
+            .expect("query")
+            .is_none());
+
+        let mut draft: product::ActiveModel = row.into();
+        draft.status = Set("draft".into());
+        draft.update(&conn).await.expect("draft");
+        assert!(catalog
+            .product_detail(&victim)
+            .await
+            .expect("query")
+            .is_none());
+    }
+);
+
+for_each_backend!(
+    product_detail_lines_up_variants_and_options,
+    |db: TestDatabase| async move {
+        let (_conn, catalog) = seeded(&db).await;
+        let page = listing(&catalog, "women-t-shirts", &[]).await;
+        let detail = catalog
+            .product_detail(&page.products[0].slug)
+            .await
+            .expect("query")
+            .expect("product");
+        assert_eq!(
+            detail
+                .options
+                .iter()
+                .map(|o| o.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Size", "Colour"]
+        );
+        let combos = detail.options[0].values.len() * detail.options[1].values.len();
+        assert_eq!(detail.variants.len(), combos);
+        for v in &detail.variants {
+            assert_eq!(v.values.len(), 2);
+            assert!(detail.options[0].values.contains(&v.values[0]));
+            assert!(detail.options[1].values.contains(&v.values[1]));
+            assert!(v.image_index.is_some_and(|i| i < detail.images.len()));
+            assert!(v.available >= 0);
+        }
+        assert_eq!(
+            detail.breadcrumbs.first().map(|c| c.slug.as_str()),
+            Some("women")
+        );
+        assert!(catalog
+            .product_detail("no-such-product")
+            .await
+            .expect("query")
+            .is_none());
+        assert!(catalog
+            .category_listing("no-such-category", &[])
+            .await
+            .expect("query")
+            .is_none());
+    }
+);
+
+for_each_backend!(
+    malformed_queries_still_list,
+    |db: TestDatabase| async move {
+        let (_conn, catalog) = seeded(&db).await;
+        let bad = listing(
+            &catalog,
+            "home-living",
+            &[("page", "-1"), ("sort", "foo"), ("price_min", "abc")],
+        )
+        .await;
+        let good = listing(&catalog, "home-living", &[]).await;
+        assert_eq!(bad.total, good.total);
+        assert_eq!(bad.page, 1);
+        let beyond = listing(&catalog, "home-living", &[("page", "9999")]).await;
+        assert_eq!(
+            beyond.page, beyond.page_count,
+            "a page past the end shows the last page"
+        );
+        assert!(!beyond.products.is_empty());
+    }
+);

@@ -144,7 +144,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_categories_parent", Categories::Table, [Categories::ParentId, Categories::Position]).await?;
+        index(
+            m,
+            "idx_categories_parent",
+            Categories::Table,
+            [Categories::ParentId, Categories::Position],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -161,8 +167,14 @@ impl MigrationTrait for Migration {
                 .col(integer(Products::CategoryId))
                 .col(string_len_null(Products::SeoTitle, 200))
                 .col(string_len_null(Products::SeoDescription, 320))
-                .col(big_integer(Products::PriceMinMinor).check(Expr::col(Products::PriceMinMinor).gte(0)))
-                .col(big_integer(Products::PriceMaxMinor).check(Expr::col(Products::PriceMaxMinor).gte(0)))
+                .col(
+                    big_integer(Products::PriceMinMinor)
+                        .check(Expr::col(Products::PriceMinMinor).gte(0)),
+                )
+                .col(
+                    big_integer(Products::PriceMaxMinor)
+                        .check(Expr::col(Products::PriceMaxMinor).gte(0)),
+                )
                 .col(char_len(Products::Currency, 3))
                 .col(boolean(Products::Featured).default(false))
                 .col(timestamp_with_time_zone(Products::CreatedAt))
@@ -176,9 +188,27 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_products_category_status", Products::Table, [Products::CategoryId, Products::Status]).await?;
-        index(m, "idx_products_status_created", Products::Table, [Products::Status, Products::CreatedAt]).await?;
-        index(m, "idx_products_status_price", Products::Table, [Products::Status, Products::PriceMinMinor]).await?;
+        index(
+            m,
+            "idx_products_category_status",
+            Products::Table,
+            [Products::CategoryId, Products::Status],
+        )
+        .await?;
+        index(
+            m,
+            "idx_products_status_created",
+            Products::Table,
+            [Products::Status, Products::CreatedAt],
+        )
+        .await?;
+        index(
+            m,
+            "idx_products_status_price",
+            Products::Table,
+            [Products::Status, Products::PriceMinMinor],
+        )
+        .await?;
         index(m, "idx_products_brand", Products::Table, [Products::Brand]).await?;
 
         m.create_table(
@@ -197,7 +227,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_product_options_name", ProductOptions::Table, [ProductOptions::ProductId, ProductOptions::Name]).await?;
+        unique(
+            m,
+            "uq_product_options_name",
+            ProductOptions::Table,
+            [ProductOptions::ProductId, ProductOptions::Name],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -215,7 +251,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_option_values_value", ProductOptionValues::Table, [ProductOptionValues::OptionId, ProductOptionValues::Value]).await?;
+        unique(
+            m,
+            "uq_option_values_value",
+            ProductOptionValues::Table,
+            [ProductOptionValues::OptionId, ProductOptionValues::Value],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -236,7 +278,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_product_images_product", ProductImages::Table, [ProductImages::ProductId, ProductImages::Position]).await?;
+        index(
+            m,
+            "idx_product_images_product",
+            ProductImages::Table,
+            [ProductImages::ProductId, ProductImages::Position],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -245,7 +293,9 @@ impl MigrationTrait for Migration {
                 .col(integer(Variants::ProductId))
                 .col(string_len_uniq(Variants::Sku, 64))
                 .col(string_len(Variants::Title, 200))
-                .col(big_integer(Variants::PriceMinor).check(Expr::col(Variants::PriceMinor).gte(0)))
+                .col(
+                    big_integer(Variants::PriceMinor).check(Expr::col(Variants::PriceMinor).gte(0)),
+                )
                 .col(big_integer_null(Variants::CompareAtMinor))
                 .col(char_len(Variants::Currency, 3))
                 .col(integer(Variants::WeightGrams).default(0))
@@ -267,7 +317,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_variants_product", Variants::Table, [Variants::ProductId, Variants::Position]).await?;
+        index(
+            m,
+            "idx_variants_product",
+            Variants::Table,
+            [Variants::ProductId, Variants::Position],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -287,14 +343,23 @@ impl MigrationTrait for Migration {
                 ))
                 .foreign_key(&mut fk(
                     "fk_vov_value",
-                    (VariantOptionValues::Table, VariantOptionValues::OptionValueId),
+                    (
+                        VariantOptionValues::Table,
+                        VariantOptionValues::OptionValueId,
+                    ),
                     (ProductOptionValues::Table, ProductOptionValues::Id),
                     ForeignKeyAction::Cascade,
                 ))
                 .take(),
         )
         .await?;
-        index(m, "idx_vov_value", VariantOptionValues::Table, [VariantOptionValues::OptionValueId]).await?;
+        index(
+            m,
+            "idx_vov_value",
+            VariantOptionValues::Table,
+            [VariantOptionValues::OptionValueId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -312,9 +377,21 @@ impl MigrationTrait for Migration {
                 .table(StockLevels::Table)
                 .col(integer(StockLevels::VariantId))
                 .col(integer(StockLevels::WarehouseId))
-                .col(integer(StockLevels::OnHand).default(0).check(Expr::col(StockLevels::OnHand).gte(0)))
-                .col(integer(StockLevels::Reserved).default(0).check(Expr::col(StockLevels::Reserved).gte(0)))
-                .primary_key(Index::create().col(StockLevels::VariantId).col(StockLevels::WarehouseId))
+                .col(
+                    integer(StockLevels::OnHand)
+                        .default(0)
+                        .check(Expr::col(StockLevels::OnHand).gte(0)),
+                )
+                .col(
+                    integer(StockLevels::Reserved)
+                        .default(0)
+                        .check(Expr::col(StockLevels::Reserved).gte(0)),
+                )
+                .primary_key(
+                    Index::create()
+                        .col(StockLevels::VariantId)
+                        .col(StockLevels::WarehouseId),
+                )
                 .foreign_key(&mut fk(
                     "fk_stock_variant",
                     (StockLevels::Table, StockLevels::VariantId),
@@ -330,7 +407,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_stock_warehouse", StockLevels::Table, [StockLevels::WarehouseId]).await
+        index(
+            m,
+            "idx_stock_warehouse",
+            StockLevels::Table,
+            [StockLevels::WarehouseId],
+        )
+        .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
@@ -351,7 +434,12 @@ impl MigrationTrait for Migration {
     }
 }
 
-async fn index<T, C, const N: usize>(m: &SchemaManager<'_>, name: &str, table: T, cols: [C; N]) -> Result<(), DbErr>
+async fn index<T, C, const N: usize>(
+    m: &SchemaManager<'_>,
+    name: &str,
+    table: T,
+    cols: [C; N],
+) -> Result<(), DbErr>
 where
     T: IntoIden,
     C: IntoIden,
@@ -363,7 +451,12 @@ where
     m.create_index(stmt).await
 }
 
-async fn unique<T, C, const N: usize>(m: &SchemaManager<'_>, name: &str, table: T, cols: [C; N]) -> Result<(), DbErr>
+async fn unique<T, C, const N: usize>(
+    m: &SchemaManager<'_>,
+    name: &str,
+    table: T,
+    cols: [C; N],
+) -> Result<(), DbErr>
 where
     T: IntoIden,
     C: IntoIden,

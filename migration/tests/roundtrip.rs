@@ -6,10 +6,16 @@ use migration::{Migrator, MigratorTrait};
 for_each_backend!(up_down_up, |db: TestDatabase| async move {
     let conn = domain::db::connect(&db.url, 2).await.expect("connect");
     Migrator::up(&conn, None).await.expect("up");
-    assert!(Migrator::get_pending_migrations(&conn).await.expect("pending").is_empty());
+    assert!(Migrator::get_pending_migrations(&conn)
+        .await
+        .expect("pending")
+        .is_empty());
     Migrator::down(&conn, None).await.expect("down");
     assert_eq!(
-        Migrator::get_pending_migrations(&conn).await.expect("pending").len(),
+        Migrator::get_pending_migrations(&conn)
+            .await
+            .expect("pending")
+            .len(),
         Migrator::migrations().len()
     );
     Migrator::up(&conn, None).await.expect("up again");

@@ -6,7 +6,11 @@ use crate::config::{Config, VARIABLES};
 use crate::startup::{self, Application};
 
 #[derive(Parser, Debug)]
-#[command(name = "mercato", version, about = "Mercato — an e-commerce platform in one binary")]
+#[command(
+    name = "mercato",
+    version,
+    about = "Mercato — an e-commerce platform in one binary"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,7 +51,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("say what to seed: `mercato seed --demo`");
             }
             let db = startup::connect_and_migrate(&config).await?;
-            let report = domain::seed::seed_demo(&db, &config.uploads_dir()).await.context("seeding the demo shop")?;
+            let report = domain::seed::seed_demo(&db, &config.uploads_dir())
+                .await
+                .context("seeding the demo shop")?;
             println!(
                 "Seeded {} categories, {} products, {} variants, {} images.",
                 report.categories, report.products, report.variants, report.images
@@ -61,7 +67,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Variables:");
             for v in VARIABLES {
                 let secret = if v.secret { " (secret)" } else { "" };
-                println!("  {:<28} default {:<32} {}{secret}", v.name, v.default, v.help);
+                println!(
+                    "  {:<28} default {:<32} {}{secret}",
+                    v.name, v.default, v.help
+                );
             }
         }
     }

@@ -13,15 +13,60 @@ pub struct Variable {
 }
 
 pub const VARIABLES: &[Variable] = &[
-    Variable { name: "MERCATO_DATABASE_URL", default: "sqlite://<data dir>/mercato.db", secret: true, help: "SQLite file or postgres://user:pass@host/db" },
-    Variable { name: "MERCATO_DATA_DIR", default: "data", secret: false, help: "Folder for the SQLite file, uploads and generated images" },
-    Variable { name: "MERCATO_PUBLIC_URL", default: "http://<site-addr>", secret: false, help: "Absolute URL shoppers use; canonical and Open Graph links" },
-    Variable { name: "MERCATO_SHOP_NAME", default: "Mercato Demo Shop", secret: false, help: "Shown in the header and page titles" },
-    Variable { name: "MERCATO_SEED_DEMO", default: "auto", secret: false, help: "auto: seed the demo shop into an empty database at start; never: don't" },
-    Variable { name: "MERCATO_DB_MAX_CONNECTIONS", default: "16", secret: false, help: "Database pool size" },
-    Variable { name: "MERCATO_LOG", default: "info", secret: false, help: "Log filter (tracing EnvFilter syntax)" },
-    Variable { name: "MERCATO_LOG_FORMAT", default: "json", secret: false, help: "json (production) or pretty (humans)" },
-    Variable { name: "MERCATO_LEPTOS_TOML", default: "Leptos.toml", secret: false, help: "Site settings file (address, site root); LEPTOS_* override it" },
+    Variable {
+        name: "MERCATO_DATABASE_URL",
+        default: "sqlite://<data dir>/mercato.db",
+        secret: true,
+        help: "SQLite file or postgres://user:pass@host/db",
+    },
+    Variable {
+        name: "MERCATO_DATA_DIR",
+        default: "data",
+        secret: false,
+        help: "Folder for the SQLite file, uploads and generated images",
+    },
+    Variable {
+        name: "MERCATO_PUBLIC_URL",
+        default: "http://<site-addr>",
+        secret: false,
+        help: "Absolute URL shoppers use; canonical and Open Graph links",
+    },
+    Variable {
+        name: "MERCATO_SHOP_NAME",
+        default: "Mercato Demo Shop",
+        secret: false,
+        help: "Shown in the header and page titles",
+    },
+    Variable {
+        name: "MERCATO_SEED_DEMO",
+        default: "auto",
+        secret: false,
+        help: "auto: seed the demo shop into an empty database at start; never: don't",
+    },
+    Variable {
+        name: "MERCATO_DB_MAX_CONNECTIONS",
+        default: "16",
+        secret: false,
+        help: "Database pool size",
+    },
+    Variable {
+        name: "MERCATO_LOG",
+        default: "info",
+        secret: false,
+        help: "Log filter (tracing EnvFilter syntax)",
+    },
+    Variable {
+        name: "MERCATO_LOG_FORMAT",
+        default: "json",
+        secret: false,
+        help: "json (production) or pretty (humans)",
+    },
+    Variable {
+        name: "MERCATO_LEPTOS_TOML",
+        default: "Leptos.toml",
+        secret: false,
+        help: "Site settings file (address, site root); LEPTOS_* override it",
+    },
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +97,11 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{name} must be {expected}, got {value:?}")]
-    Invalid { name: &'static str, expected: &'static str, value: String },
+    Invalid {
+        name: &'static str,
+        expected: &'static str,
+        value: String,
+    },
     #[error(transparent)]
     Site(#[from] crate::site_settings::SiteSettingsError),
 }
@@ -76,22 +125,34 @@ impl Config {
             None | Some("auto") => SeedMode::Auto,
             Some("never") => SeedMode::Never,
             Some(other) => {
-                return Err(ConfigError::Invalid { name: "MERCATO_SEED_DEMO", expected: "auto or never", value: other.into() })
+                return Err(ConfigError::Invalid {
+                    name: "MERCATO_SEED_DEMO",
+                    expected: "auto or never",
+                    value: other.into(),
+                })
             }
         };
         let db_max_connections = match env("MERCATO_DB_MAX_CONNECTIONS") {
             None => 16,
-            Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or(ConfigError::Invalid {
-                name: "MERCATO_DB_MAX_CONNECTIONS",
-                expected: "a positive number",
-                value: v,
-            })?,
+            Some(v) => v
+                .parse()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or(ConfigError::Invalid {
+                    name: "MERCATO_DB_MAX_CONNECTIONS",
+                    expected: "a positive number",
+                    value: v,
+                })?,
         };
         let log_format = match env("MERCATO_LOG_FORMAT").as_deref() {
             None | Some("json") => LogFormat::Json,
             Some("pretty") => LogFormat::Pretty,
             Some(other) => {
-                return Err(ConfigError::Invalid { name: "MERCATO_LOG_FORMAT", expected: "json or pretty", value: other.into() })
+                return Err(ConfigError::Invalid {
+                    name: "MERCATO_LOG_FORMAT",
+                    expected: "json or pretty",
+                    value: other.into(),
+                })
             }
         };
         Ok(Self {
@@ -115,13 +176,25 @@ impl Config {
     pub fn describe(&self) -> Vec<(String, String)> {
         vec![
             ("MERCATO_DATABASE_URL".into(), mask_url(&self.database_url)),
-            ("MERCATO_DATA_DIR".into(), self.data_dir.display().to_string()),
+            (
+                "MERCATO_DATA_DIR".into(),
+                self.data_dir.display().to_string(),
+            ),
             ("MERCATO_PUBLIC_URL".into(), self.public_url.clone()),
             ("MERCATO_SHOP_NAME".into(), self.shop_name.clone()),
-            ("MERCATO_SEED_DEMO".into(), format!("{:?}", self.seed).to_lowercase()),
-            ("MERCATO_DB_MAX_CONNECTIONS".into(), self.db_max_connections.to_string()),
+            (
+                "MERCATO_SEED_DEMO".into(),
+                format!("{:?}", self.seed).to_lowercase(),
+            ),
+            (
+                "MERCATO_DB_MAX_CONNECTIONS".into(),
+                self.db_max_connections.to_string(),
+            ),
             ("MERCATO_LOG".into(), self.log_filter.clone()),
-            ("MERCATO_LOG_FORMAT".into(), format!("{:?}", self.log_format).to_lowercase()),
+            (
+                "MERCATO_LOG_FORMAT".into(),
+                format!("{:?}", self.log_format).to_lowercase(),
+            ),
             ("site-addr".into(), self.leptos.site_addr.to_string()),
             ("site-root".into(), self.leptos.site_root.to_string()),
             ("hash-files".into(), self.leptos.hash_files.to_string()),
@@ -149,7 +222,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn cfg(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(move |k| map.get(k).cloned())
     }
 
@@ -164,17 +240,35 @@ mod tests {
 
     #[test]
     fn rejects_bad_values_with_the_variable_name() {
-        let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_DB_MAX_CONNECTIONS", "lots")]).unwrap_err();
+        let err = cfg(&[
+            ("MERCATO_LEPTOS_TOML", "/nonexistent"),
+            ("MERCATO_DB_MAX_CONNECTIONS", "lots"),
+        ])
+        .unwrap_err();
         assert!(err.to_string().contains("MERCATO_DB_MAX_CONNECTIONS"));
-        let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_SEED_DEMO", "yes")]).unwrap_err();
+        let err = cfg(&[
+            ("MERCATO_LEPTOS_TOML", "/nonexistent"),
+            ("MERCATO_SEED_DEMO", "yes"),
+        ])
+        .unwrap_err();
         assert!(err.to_string().contains("MERCATO_SEED_DEMO"));
     }
 
     #[test]
     fn masks_database_passwords() {
-        assert_eq!(mask_url("postgres://shop:s3cret@db:5432/mercato"), "postgres://shop:****@db:5432/mercato");
-        assert_eq!(mask_url("sqlite://data/mercato.db"), "sqlite://data/mercato.db");
-        let c = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), ("MERCATO_DATABASE_URL", "postgres://u:pw@h/d")]).expect("config");
+        assert_eq!(
+            mask_url("postgres://shop:s3cret@db:5432/mercato"),
+            "postgres://shop:****@db:5432/mercato"
+        );
+        assert_eq!(
+            mask_url("sqlite://data/mercato.db"),
+            "sqlite://data/mercato.db"
+        );
+        let c = cfg(&[
+            ("MERCATO_LEPTOS_TOML", "/nonexistent"),
+            ("MERCATO_DATABASE_URL", "postgres://u:pw@h/d"),
+        ])
+        .expect("config");
         assert!(c.describe().iter().all(|(_, v)| !v.contains("pw@")));
     }
 }

@@ -15,8 +15,15 @@ use crate::http::{router, AppState};
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
     let db = domain::db::connect(&config.database_url, config.db_max_connections)
         .await
-        .with_context(|| format!("connecting to {}", crate::config::mask_url(&config.database_url)))?;
-    Migrator::up(&db, None).await.context("running migrations")?;
+        .with_context(|| {
+            format!(
+                "connecting to {}",
+                crate::config::mask_url(&config.database_url)
+            )
+        })?;
+    Migrator::up(&db, None)
+        .await
+        .context("running migrations")?;
     Ok(db)
 }
 
@@ -26,7 +33,9 @@ pub async fn seed_if_empty(config: &Config, db: &DatabaseConnection) -> anyhow::
         return Ok(());
     }
     tracing::info!("empty database: seeding the demo shop");
-    let report = domain::seed::seed_demo(db, &config.uploads_dir()).await.context("seeding demo data")?;
+    let report = domain::seed::seed_demo(db, &config.uploads_dir())
+        .await
+        .context("seeding demo data")?;
     tracing::info!(
         categories = report.categories,
         products = report.products,
@@ -49,7 +58,9 @@ impl Application {
         let db = connect_and_migrate(config).await?;
         seed_if_empty(config, &db).await?;
         let addr = addr.unwrap_or(config.leptos.site_addr);
-        let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+        let listener = TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
         let ctx = ServerContext {
@@ -61,7 +72,10 @@ impl Application {
             },
         };
         let state = AppState { leptos_options, db };
-        Ok(Self { listener, router: router(state, ctx, config.uploads_dir()) })
+        Ok(Self {
+            listener,
+            router: router(state, ctx, config.uploads_dir()),
+        })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -69,7 +83,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` resolves, then finishes in-flight requests.
-    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         axum::serve(self.listener, self.router.into_make_service())
             .with_graceful_shutdown(shutdown)
             .await

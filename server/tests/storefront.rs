@@ -7,158 +7,245 @@ use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use support::{count, tag_with, TestApp};
 
-for_each_backend!(health_probes_and_request_ids, |db: TestDatabase| async move {
-    let app = TestApp::spawn_with(db, false).await;
-    let res = app.get("/healthz").await;
-    assert_eq!(res.status(), 200);
-    let id = res.headers().get("x-request-id").expect("request id header").to_str().expect("ascii").to_owned();
-    assert_eq!(id.len(), 36, "a UUID: {id}");
-    let ready: serde_json::Value = app.get("/readyz").await.json().await.expect("json");
-    assert_eq!(ready["checks"]["database"], "ok");
+for_each_backend!(
+    health_probes_and_request_ids,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_with(db, false).await;
+        let res = app.get("/healthz").await;
+        assert_eq!(res.status(), 200);
+        let id = res
+            .headers()
+            .get("x-request-id")
+            .expect("request id header")
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        let ready: serde_json::Value = app.get("/readyz").await.json().await.expect("json");
+        assert_eq!(ready["checks"]["database"], "ok");
 
-    // A caller's own request id is kept and echoed back.
-    let res = app.client.get(app.url("/healthz")).header("x-request-id", "abc-123").send().await.expect("req");
-    assert_eq!(res.headers()["x-request-id"], "abc-123");
-    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
-});
+        // A caller's own request id is kept and echoed back.
+        let res = app
+            .client
+            .get(app.url("/healthz"))
+            .header("x-request-id", "abc-123")
+            .send()
+            .await
+            .expect("req");
+        assert_eq!(res.headers()["x-request-id"], "abc-123");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    }
+);
 
 for_each_backend!(home_is_server_rendered, |db: TestDatabase| async move {
     let app = TestApp::spawn(db).await;
     let (status, html) = app.page("/").await;
     assert_eq!(status, 200);
-    assert!(html.contains("<title>Test Shop</title>"), "title in SSR head");
+    assert!(
+        html.contains("<title>Test Shop</title>"),
+        "title in SSR head"
+    );
     for dept in ["Women", "Men", "Kids", "Home &amp; Living", "Outdoor"] {
         assert!(html.contains(dept), "department {dept}");
     }
     assert!(count(&html, "data-testid=\"product-card\"") >= 8);
     let canonical = tag_with(&html, "rel=\"canonical\"").expect("canonical link");
-    assert!(canonical.contains("href=\"https://shop.example/\""), "{canonical}");
+    assert!(
+        canonical.contains("href=\"https://shop.example/\""),
+        "{canonical}"
+    );
 });
 
-for_each_backend!(product_page_has_title_price_variants_and_markup, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    let conn = app.connection().await;
-    let p = product::Entity::find()
-        .filter(product::Column::Title.contains("T-Shirt"))
-        .order_by_asc(product::Column::Id)
-        .one(&conn)
-        .await
-        .expect("query")
-        .expect("a t-shirt");
-    let variants = variant::Entity::find()
-        .filter(variant::Column::ProductId.eq(p.id))
-        .all(&conn)
-        .await
-        .expect("variants");
+for_each_backend!(
+    product_page_has_title_price_variants_and_markup,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let conn = app.connection().await;
+        let p = product::Entity::find()
+            .filter(product::Column::Title.contains("T-Shirt"))
+            .order_by_asc(product::Column::Id)
+            .one(&conn)
+            .await
+            .expect("query")
+            .expect("a t-shirt");
+        let variants = variant::Entity::find()
+            .filter(variant::Column::ProductId.eq(p.id))
+            .all(&conn)
+            .await
+            .expect("variants");
 
-    let (status, html) = app.page(&format!("/product/{}", p.slug)).await;
-    assert_eq!(status, 200);
-    let title = p.title.replace('&', "&amp;");
-    assert!(html.contains(&title), "product title in HTML");
-    let price = domain::Money::new(p.price_min_minor, domain::Currency::Usd).format();
-    assert!(html.contains(&price), "price {price} in HTML");
-    for v in &variants {
-        assert!(html.contains(&v.sku), "variant {} listed", v.sku);
+        let (status, html) = app.page(&format!("/product/{}", p.slug)).await;
+        assert_eq!(status, 200);
+        let title = p.title.replace('&', "&amp;");
+        assert!(html.contains(&title), "product title in HTML");
+        let price = domain::Money::new(p.price_min_minor, domain::Currency::Usd).format();
+        assert!(html.contains(&price), "price {price} in HTML");
+        for v in &variants {
+            assert!(html.contains(&v.sku), "variant {} listed", v.sku);
+        }
+        // Rendered in place, not streamed behind a fallback: the title is in <head>.
+        let head_end = html.find("</head>").expect("head");
+        assert!(
+            html.find("<title>").is_some_and(|t| t < head_end),
+            "title in <head>"
+        );
+        assert!(
+            !html.contains("Loading…"),
+            "no suspense fallback in server HTML"
+        );
+        assert!(html.contains("application/ld+json"));
+        assert!(html.contains("\"@type\":\"Product\""));
+        let canonical = tag_with(&html, "rel=\"canonical\"").expect("canonical link");
+        assert!(
+            canonical.contains(&format!("href=\"https://shop.example/product/{}\"", p.slug)),
+            "{canonical}"
+        );
+        assert!(tag_with(&html, "property=\"og:title\"").is_some_and(|t| t.contains(&title)));
+        assert!(tag_with(&html, "property=\"og:type\"")
+            .is_some_and(|t| t.contains("content=\"product\"")));
+        assert!(tag_with(&html, "property=\"og:image\"")
+            .is_some_and(|t| t.contains("https://shop.example/uploads/demo/")));
+        assert!(html.contains("<meta name=\"description\""));
     }
-    // Rendered in place, not streamed behind a fallback: the title is in <head>.
-    let head_end = html.find("</head>").expect("head");
-    assert!(html.find("<title>").is_some_and(|t| t < head_end), "title in <head>");
-    assert!(!html.contains("Loading…"), "no suspense fallback in server HTML");
-    assert!(html.contains("application/ld+json"));
-    assert!(html.contains("\"@type\":\"Product\""));
-    let canonical = tag_with(&html, "rel=\"canonical\"").expect("canonical link");
-    assert!(canonical.contains(&format!("href=\"https://shop.example/product/{}\"", p.slug)), "{canonical}");
-    assert!(tag_with(&html, "property=\"og:title\"").is_some_and(|t| t.contains(&title)));
-    assert!(tag_with(&html, "property=\"og:type\"").is_some_and(|t| t.contains("content=\"product\"")));
-    assert!(tag_with(&html, "property=\"og:image\"").is_some_and(|t| t.contains("https://shop.example/uploads/demo/")));
-    assert!(html.contains("<meta name=\"description\""));
-});
+);
 
-for_each_backend!(unknown_things_answer_404_with_the_shop_page, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    for path in ["/product/no-such-thing", "/category/no-such-thing", "/definitely/not/here"] {
-        let (status, html) = app.page(path).await;
-        assert_eq!(status, 404, "{path}");
-        assert!(html.contains("data-testid=\"not-found\""), "{path} renders the shop's 404 page");
-        assert!(html.contains("Test Shop"), "{path} keeps the shop layout");
+for_each_backend!(
+    unknown_things_answer_404_with_the_shop_page,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        for path in [
+            "/product/no-such-thing",
+            "/category/no-such-thing",
+            "/definitely/not/here",
+        ] {
+            let (status, html) = app.page(path).await;
+            assert_eq!(status, 404, "{path}");
+            assert!(
+                html.contains("data-testid=\"not-found\""),
+                "{path} renders the shop's 404 page"
+            );
+            assert!(html.contains("Test Shop"), "{path} keeps the shop layout");
+        }
     }
-});
+);
 
-for_each_backend!(malformed_query_parameters_never_fail, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    for q in [
-        "?page=-1",
-        "?page=abc",
-        "?page=99999999999999999999999",
-        "?sort=foo",
-        "?price_min=abc&price_max=-5",
-        "?price_min=50&price_max=10",
-        "?opt=nocolon&opt=%3A&brand=",
-        "?page=9999",
-    ] {
-        let (status, html) = app.page(&format!("/category/women{q}")).await;
-        assert_eq!(status, 200, "{q}");
-        assert!(count(&html, "data-testid=\"product-card\"") > 0, "{q} still lists products");
+for_each_backend!(
+    malformed_query_parameters_never_fail,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        for q in [
+            "?page=-1",
+            "?page=abc",
+            "?page=99999999999999999999999",
+            "?sort=foo",
+            "?price_min=abc&price_max=-5",
+            "?price_min=50&price_max=10",
+            "?opt=nocolon&opt=%3A&brand=",
+            "?page=9999",
+        ] {
+            let (status, html) = app.page(&format!("/category/women{q}")).await;
+            assert_eq!(status, 200, "{q}");
+            assert!(
+                count(&html, "data-testid=\"product-card\"") > 0,
+                "{q} still lists products"
+            );
+        }
+        // Undecodable bytes are just an unknown brand: an empty result, not an error.
+        let (status, html) = app.page("/category/women?brand=%FF%FE").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("No products match these filters."));
     }
-    // Undecodable bytes are just an unknown brand: an empty result, not an error.
-    let (status, html) = app.page("/category/women?brand=%FF%FE").await;
-    assert_eq!(status, 200);
-    assert!(html.contains("No products match these filters."));
-});
+);
 
-for_each_backend!(category_pages_paginate_in_the_database, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    let (_, first) = app.page("/category/women?sort=name").await;
-    let (_, second) = app.page("/category/women?sort=name&page=2").await;
-    assert_eq!(count(&first, "data-testid=\"product-card\""), 24);
-    assert_eq!(count(&second, "data-testid=\"product-card\""), 24);
-    assert!(first.contains("Showing 1–24 of"));
-    assert!(second.contains("Showing 25–48 of"));
-    let first_link = |html: &str| html.split("href=\"/product/").nth(1).map(|s| s.split('"').next().unwrap_or("").to_owned());
-    assert_ne!(first_link(&first), first_link(&second));
-    // Filters are in the links, so the URL is the whole state.
-    assert!(second.contains("href=\"/category/women?sort=name&amp;page=3\"") || second.contains("href=\"/category/women?sort=name&page=3\""));
-});
+for_each_backend!(
+    category_pages_paginate_in_the_database,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let (_, first) = app.page("/category/women?sort=name").await;
+        let (_, second) = app.page("/category/women?sort=name&page=2").await;
+        assert_eq!(count(&first, "data-testid=\"product-card\""), 24);
+        assert_eq!(count(&second, "data-testid=\"product-card\""), 24);
+        assert!(first.contains("Showing 1–24 of"));
+        assert!(second.contains("Showing 25–48 of"));
+        let first_link = |html: &str| {
+            html.split("href=\"/product/")
+                .nth(1)
+                .map(|s| s.split('"').next().unwrap_or("").to_owned())
+        };
+        assert_ne!(first_link(&first), first_link(&second));
+        // Filters are in the links, so the URL is the whole state.
+        assert!(
+            second.contains("href=\"/category/women?sort=name&amp;page=3\"")
+                || second.contains("href=\"/category/women?sort=name&page=3\"")
+        );
+    }
+);
 
 for_each_backend!(responses_are_compressed, |db: TestDatabase| async move {
     let app = TestApp::spawn(db).await;
     for enc in ["br", "gzip"] {
-        let res = app.client.get(app.url("/category/men")).header("accept-encoding", enc).send().await.expect("req");
+        let res = app
+            .client
+            .get(app.url("/category/men"))
+            .header("accept-encoding", enc)
+            .send()
+            .await
+            .expect("req");
         assert_eq!(res.status(), 200);
         assert_eq!(res.headers()["content-encoding"], enc);
     }
 });
 
-for_each_backend!(static_files_carry_cache_headers, |db: TestDatabase| async move {
-    let app = TestApp::spawn(db).await;
-    let res = app.get("/pkg/probe.js").await;
-    assert_eq!(res.status(), 200);
-    assert_eq!(res.headers()["cache-control"], "no-cache", "unhashed bundles revalidate");
-    let conn = app.connection().await;
-    let image = domain::entities::product_image::Entity::find().one(&conn).await.expect("query").expect("image");
-    let res = app.get(&image.url).await;
-    assert_eq!(res.status(), 200);
-    assert_eq!(res.headers()["content-type"], "image/svg+xml");
-    assert_eq!(res.headers()["cache-control"], "public, max-age=86400");
-    let (status, body) = app.page("/robots.txt").await;
-    assert_eq!(status, 200);
-    assert!(body.contains("User-agent"));
-});
-
-for_each_backend!(shutdown_lets_requests_finish, |db: TestDatabase| async move {
-    let mut app = TestApp::spawn(db).await;
-    let inflight = {
-        let (client, url) = (app.client.clone(), app.url("/category/outdoor?sort=price_desc"));
-        tokio::spawn(async move { client.get(url).send().await.map(|r| r.status().as_u16()) })
-    };
-    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
-    app.shutdown();
-    let server = app.server.take().expect("server task");
-    let stopped = tokio::time::timeout(std::time::Duration::from_secs(20), server).await;
-    assert!(matches!(stopped, Ok(Ok(Ok(())))), "server stops cleanly");
-    if let Ok(Ok(status)) = inflight.await {
-        assert_eq!(status, 200, "an accepted request is answered, not dropped");
+for_each_backend!(
+    static_files_carry_cache_headers,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let res = app.get("/pkg/probe.js").await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.headers()["cache-control"],
+            "no-cache",
+            "unhashed bundles revalidate"
+        );
+        let conn = app.connection().await;
+        let image = domain::entities::product_image::Entity::find()
+            .one(&conn)
+            .await
+            .expect("query")
+            .expect("image");
+        let res = app.get(&image.url).await;
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "image/svg+xml");
+        assert_eq!(res.headers()["cache-control"], "public, max-age=86400");
+        let (status, body) = app.page("/robots.txt").await;
+        assert_eq!(status, 200);
+        assert!(body.contains("User-agent"));
     }
-    let fresh = reqwest::Client::new();
-    assert!(fresh.get(app.url("/healthz")).send().await.is_err(), "no new connections after shutdown");
-});
+);
+
+for_each_backend!(
+    shutdown_lets_requests_finish,
+    |db: TestDatabase| async move {
+        let mut app = TestApp::spawn(db).await;
+        let inflight = {
+            let (client, url) = (
+                app.client.clone(),
+                app.url("/category/outdoor?sort=price_desc"),
+            );
+            tokio::spawn(async move { client.get(url).send().await.map(|r| r.status().as_u16()) })
+        };
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        app.shutdown();
+        let server = app.server.take().expect("server task");
+        let stopped = tokio::time::timeout(std::time::Duration::from_secs(20), server).await;
+        assert!(matches!(stopped, Ok(Ok(Ok(())))), "server stops cleanly");
+        if let Ok(Ok(status)) = inflight.await {
+            assert_eq!(status, 200, "an accepted request is answered, not dropped");
+        }
+        let fresh = reqwest::Client::new();
+        assert!(
+            fresh.get(app.url("/healthz")).send().await.is_err(),
+            "no new connections after shutdown"
+        );
+    }
+);

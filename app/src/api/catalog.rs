@@ -5,18 +5,26 @@ use super::types::{CategoryView, HomeView, ProductView};
 #[server]
 pub async fn get_home() -> Result<HomeView, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    let home = ctx.catalog.home().await.map_err(super::errors::to_server_fn_error)?;
+    let home = ctx
+        .catalog
+        .home()
+        .await
+        .map_err(super::errors::to_server_fn_error)?;
     Ok(home.into())
 }
 
 /// `Ok(None)` when there is no such category (the page answers 404).
 /// `query` is the raw URL query string; the domain parses it leniently.
 #[server]
-pub async fn get_category(slug: String, query: String) -> Result<Option<CategoryView>, ServerFnError> {
+pub async fn get_category(
+    slug: String,
+    query: String,
+) -> Result<Option<CategoryView>, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .into_owned()
-        .collect();
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .into_owned()
+            .collect();
     let listing = ctx
         .catalog
         .category_listing(&slug, &pairs)
@@ -53,7 +61,10 @@ fn product_view(d: domain::catalog::ProductDetail, base: &str) -> ProductView {
         options: d
             .options
             .into_iter()
-            .map(|o| OptionView { name: o.name, values: o.values })
+            .map(|o| OptionView {
+                name: o.name,
+                values: o.values,
+            })
             .collect(),
         variants: d
             .variants

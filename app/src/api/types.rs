@@ -183,13 +183,21 @@ mod from_domain {
 
     impl From<c::CategoryRef> for CategoryLink {
         fn from(c: c::CategoryRef) -> Self {
-            Self { slug: c.slug, name: c.name }
+            Self {
+                slug: c.slug,
+                name: c.name,
+            }
         }
     }
 
     impl From<c::Image> for ImageView {
         fn from(i: c::Image) -> Self {
-            Self { url: i.url, alt: i.alt, width: i.width, height: i.height }
+            Self {
+                url: i.url,
+                alt: i.alt,
+                width: i.width,
+                height: i.height,
+            }
         }
     }
 
@@ -210,7 +218,11 @@ mod from_domain {
 
     impl From<c::FacetValue> for FacetValueView {
         fn from(f: c::FacetValue) -> Self {
-            Self { value: f.value, count: f.count, selected: f.selected }
+            Self {
+                value: f.value,
+                count: f.count,
+                selected: f.selected,
+            }
         }
     }
 
@@ -239,7 +251,11 @@ mod from_domain {
                 price_min: q.price_min.map(major),
                 price_max: q.price_max.map(major),
                 brands: q.brands.clone(),
-                options: q.options.iter().map(|o| (o.name.clone(), o.values.clone())).collect(),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| (o.name.clone(), o.values.clone()))
+                    .collect(),
             };
             Self {
                 category: l.category.into(),
@@ -254,7 +270,10 @@ mod from_domain {
                 state,
                 sorts: c::Sort::ALL
                     .iter()
-                    .map(|s| SortChoice { key: s.key().to_owned(), label: s.label().to_owned() })
+                    .map(|s| SortChoice {
+                        key: s.key().to_owned(),
+                        label: s.label().to_owned(),
+                    })
                     .collect(),
                 brands: l.brands.into_iter().map(Into::into).collect(),
                 options: l

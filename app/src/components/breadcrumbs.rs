@@ -4,7 +4,10 @@ use crate::api::types::CategoryLink;
 
 /// Home › each category › `current` (not a link).
 #[component]
-pub fn Breadcrumbs(trail: Vec<CategoryLink>, #[prop(optional)] current: Option<String>) -> impl IntoView {
+pub fn Breadcrumbs(
+    trail: Vec<CategoryLink>,
+    #[prop(optional)] current: Option<String>,
+) -> impl IntoView {
     let last_is_current = current.is_none();
     let n = trail.len();
     view! {

@@ -16,8 +16,10 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
         s.brands.clear();
         s.options.clear();
     });
-    let has_filters =
-        state.price_min.is_some() || state.price_max.is_some() || !state.brands.is_empty() || !state.options.is_empty();
+    let has_filters = state.price_min.is_some()
+        || state.price_max.is_some()
+        || !state.brands.is_empty()
+        || !state.options.is_empty();
     let sort = state.sort.clone();
 
     view! {

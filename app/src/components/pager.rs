@@ -14,7 +14,9 @@ pub fn Pager(page: u64, page_count: u64, href: impl Fn(u64) -> String + 'static)
     let mut last = 0;
     for p in pages {
         if p > last + 1 {
-            items.push(view! { <li aria-hidden="true" class="px-2 text-slate-400">"…"</li> }.into_any());
+            items.push(
+                view! { <li aria-hidden="true" class="px-2 text-slate-400">"…"</li> }.into_any(),
+            );
         }
         let current = p == page;
         items.push(
@@ -34,7 +36,7 @@ pub fn Pager(page: u64, page_count: u64, href: impl Fn(u64) -> String + 'static)
                     </a>
                 </li>
             }
-                .into_any(),
+            .into_any(),
         );
         last = p;
     }

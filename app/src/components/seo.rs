@@ -14,7 +14,11 @@ pub fn PageMeta(
     #[prop(default = "website")] og_type: &'static str,
 ) -> impl IntoView {
     let url = format!("{base_url}{path}");
-    let full_title = if title.is_empty() { shop.clone() } else { format!("{title} | {shop}") };
+    let full_title = if title.is_empty() {
+        shop.clone()
+    } else {
+        format!("{title} | {shop}")
+    };
     view! {
         <Title text=full_title.clone() />
         <Meta name="description" content=description.clone() />

@@ -7,7 +7,9 @@ pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -43,7 +45,11 @@ pub fn query_string(state: &ListingState) -> String {
         .join("&")
 }
 
-pub fn listing_href(slug: &str, state: &ListingState, change: impl FnOnce(&mut ListingState)) -> String {
+pub fn listing_href(
+    slug: &str,
+    state: &ListingState,
+    change: impl FnOnce(&mut ListingState),
+) -> String {
     let mut next = state.clone();
     change(&mut next);
     let qs = query_string(&next);
@@ -67,7 +73,11 @@ mod tests {
 
     #[test]
     fn default_state_is_the_bare_path() {
-        let s = ListingState { page: 1, sort: "newest".into(), ..Default::default() };
+        let s = ListingState {
+            page: 1,
+            sort: "newest".into(),
+            ..Default::default()
+        };
         assert_eq!(listing_href("women", &s, |_| {}), "/category/women");
     }
 

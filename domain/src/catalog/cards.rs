@@ -3,8 +3,9 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, RelationTrait,
     sea_query::{Expr, ExprTrait, Func},
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+    RelationTrait,
 };
 
 use super::types::{Image, ProductCard};
@@ -18,17 +19,25 @@ struct Available {
 }
 
 /// Sum of sellable units per product.
-pub(super) async fn availability(db: &DatabaseConnection, product_ids: &[i32]) -> crate::Result<HashMap<i32, i64>> {
+pub(super) async fn availability(
+    db: &DatabaseConnection,
+    product_ids: &[i32],
+) -> crate::Result<HashMap<i32, i64>> {
     if product_ids.is_empty() {
         return Ok(HashMap::new());
     }
     let rows = stock_level::Entity::find()
         .select_only()
-        .column_as(Expr::col((variant::Entity, variant::Column::ProductId)), "product_id")
+        .column_as(
+            Expr::col((variant::Entity, variant::Column::ProductId)),
+            "product_id",
+        )
         .column_as(
             Expr::from(Func::sum(
-                Expr::col((stock_level::Entity, stock_level::Column::OnHand))
-                    .sub(Expr::col((stock_level::Entity, stock_level::Column::Reserved))),
+                Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
+                    stock_level::Entity,
+                    stock_level::Column::Reserved,
+                ))),
             )),
             "available",
         )
@@ -41,7 +50,10 @@ pub(super) async fn availability(db: &DatabaseConnection, product_ids: &[i32]) -
         .into_model::<Available>()
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|r| (r.product_id, r.available.unwrap_or(0))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.product_id, r.available.unwrap_or(0)))
+        .collect())
 }
 
 pub(super) fn currency_of(code: &str) -> Currency {
@@ -53,7 +65,10 @@ pub(super) fn currency_of(code: &str) -> Currency {
     })
 }
 
-pub(super) async fn to_cards(db: &DatabaseConnection, rows: Vec<product::Model>) -> crate::Result<Vec<ProductCard>> {
+pub(super) async fn to_cards(
+    db: &DatabaseConnection,
+    rows: Vec<product::Model>,
+) -> crate::Result<Vec<ProductCard>> {
     let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -63,7 +78,8 @@ pub(super) async fn to_cards(db: &DatabaseConnection, rows: Vec<product::Model>)
         .filter(product_image::Column::Position.eq(0))
         .all(db)
         .await?;
-    let images: HashMap<i32, product_image::Model> = images.into_iter().map(|i| (i.product_id, i)).collect();
+    let images: HashMap<i32, product_image::Model> =
+        images.into_iter().map(|i| (i.product_id, i)).collect();
 
     let on_sale = variant::Entity::find()
         .filter(variant::Column::ProductId.is_in(ids.iter().copied()))

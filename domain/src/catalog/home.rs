@@ -23,7 +23,10 @@ impl Catalog {
                 slug: top.slug.clone(),
                 name: top.name.clone(),
                 description: top.description.clone(),
-                subcategories: tree.children_of(Some(top.id)).map(CategoryRef::from).collect(),
+                subcategories: tree
+                    .children_of(Some(top.id))
+                    .map(CategoryRef::from)
+                    .collect(),
                 product_count,
             });
         }

@@ -1,16 +1,18 @@
 //! Category listing: one page of products straight from SQL (never the whole
 //! catalog in memory), plus facet counts for brand and option values.
 use sea_orm::{
+    sea_query::{Expr, Func, SelectStatement},
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, JoinType, Order,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait,
-    sea_query::{Expr, Func, SelectStatement},
 };
 
 use super::cards::to_cards;
 use super::query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
 use super::types::{CategoryListing, CategoryRef, FacetValue, OptionFacet};
 use super::{Catalog, ProductStatus};
-use crate::entities::{product, product_option, product_option_value, variant, variant_option_value};
+use crate::entities::{
+    product, product_option, product_option_value, variant, variant_option_value,
+};
 use crate::money::Currency;
 
 /// Which filter to leave out when counting a facet, so each facet shows
@@ -34,7 +36,10 @@ impl Catalog {
             return Ok(None);
         };
         // One shop currency for now; listings parse amounts in it.
-        let query = ListingQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), Currency::Usd);
+        let query = ListingQuery::from_pairs(
+            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            Currency::Usd,
+        );
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
 
@@ -57,7 +62,10 @@ impl Catalog {
             category: CategoryRef::from(category),
             description: category.description.clone(),
             breadcrumbs: tree.breadcrumbs(category.id),
-            subcategories: tree.children_of(Some(category.id)).map(CategoryRef::from).collect(),
+            subcategories: tree
+                .children_of(Some(category.id))
+                .map(CategoryRef::from)
+                .collect(),
             products,
             total,
             page: query.page,
@@ -106,9 +114,18 @@ fn products_with_option(filter: &OptionFilter) -> SelectStatement {
     variant::Entity::find()
         .select_only()
         .column(variant::Column::ProductId)
-        .join(JoinType::InnerJoin, variant_option_value::Relation::Variant.def().rev())
-        .join(JoinType::InnerJoin, variant_option_value::Relation::OptionValue.def())
-        .join(JoinType::InnerJoin, product_option_value::Relation::Option.def())
+        .join(
+            JoinType::InnerJoin,
+            variant_option_value::Relation::Variant.def().rev(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            variant_option_value::Relation::OptionValue.def(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            product_option_value::Relation::Option.def(),
+        )
         .filter(product_option::Column::Name.eq(filter.name.clone()))
         .filter(product_option_value::Column::Value.is_in(filter.values.iter().cloned()))
         .into_query()
@@ -120,7 +137,11 @@ struct BrandCount {
     n: i64,
 }
 
-async fn brand_facet(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -> crate::Result<Vec<FacetValue>> {
+async fn brand_facet(
+    db: &DatabaseConnection,
+    ids: &[i32],
+    q: &ListingQuery,
+) -> crate::Result<Vec<FacetValue>> {
     let rows = product::Entity::find()
         .select_only()
         .column(product::Column::Brand)
@@ -142,7 +163,11 @@ async fn brand_facet(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -> 
     // A selected brand with no matches must stay visible so it can be unticked.
     for b in &q.brands {
         if !facet.iter().any(|f| &f.value == b) {
-            facet.push(FacetValue { value: b.clone(), count: 0, selected: true });
+            facet.push(FacetValue {
+                value: b.clone(),
+                count: 0,
+                selected: true,
+            });
         }
     }
     Ok(facet)
@@ -157,7 +182,11 @@ struct OptionCount {
     value_pos: i32,
 }
 
-async fn option_facets(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -> crate::Result<Vec<OptionFacet>> {
+async fn option_facets(
+    db: &DatabaseConnection,
+    ids: &[i32],
+    q: &ListingQuery,
+) -> crate::Result<Vec<OptionFacet>> {
     let matching = product::Entity::find()
         .select_only()
         .column(product::Column::Id)
@@ -165,37 +194,138 @@ async fn option_facets(db: &DatabaseConnection, ids: &[i32], q: &ListingQuery) -
         .into_query();
     let rows = variant::Entity::find()
         .select_only()
-        .column_as(Expr::col((product_option::Entity, product_option::Column::Name)), "name")
-        .column_as(Expr::col((product_option_value::Entity, product_option_value::Column::Value)), "value")
-        .column_as(Expr::from(Func::count_distinct(Expr::col((variant::Entity, variant::Column::ProductId)))), "n")
-        .column_as(Expr::from(Func::min(Expr::col((product_option::Entity, product_option::Column::Position)))), "option_pos")
         .column_as(
-            Expr::from(Func::min(Expr::col((product_option_value::Entity, product_option_value::Column::Position)))),
+            Expr::col((product_option::Entity, product_option::Column::Name)),
+            "name",
+        )
+        .column_as(
+            Expr::col((
+                product_option_value::Entity,
+                product_option_value::Column::Value,
+            )),
+            "value",
+        )
+        .column_as(
+            Expr::from(Func::count_distinct(Expr::col((
+                variant::Entity,
+                variant::Column::ProductId,
+            )))),
+            "n",
+        )
+        .column_as(
+            Expr::from(Func::min(Expr::col((
+                product_option::Entity,
+                product_option::Column::Position,
+            )))),
+            "option_pos",
+        )
+        .column_as(
+            Expr::from(Func::min(Expr::col((
+                product_option_value::Entity,
+                product_option_value::Column::Position,
+            )))),
             "value_pos",
         )
-        .join(JoinType::InnerJoin, variant_option_value::Relation::Variant.def().rev())
-        .join(JoinType::InnerJoin, variant_option_value::Relation::OptionValue.def())
-        .join(JoinType::InnerJoin, product_option_value::Relation::Option.def())
+        .join(
+            JoinType::InnerJoin,
+            variant_option_value::Relation::Variant.def().rev(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            variant_option_value::Relation::OptionValue.def(),
+        )
+        .join(
+            JoinType::InnerJoin,
+            product_option_value::Relation::Option.def(),
+        )
         .filter(variant::Column::ProductId.in_subquery(matching))
-        .group_by(Expr::col((product_option::Entity, product_option::Column::Name)))
-        .group_by(Expr::col((product_option_value::Entity, product_option_value::Column::Value)))
+        .group_by(Expr::col((
+            product_option::Entity,
+            product_option::Column::Name,
+        )))
+        .group_by(Expr::col((
+            product_option_value::Entity,
+            product_option_value::Column::Value,
+        )))
         .into_model::<OptionCount>()
         .all(db)
         .await?;
 
     let mut rows = rows;
-    rows.sort_by(|a, b| (a.option_pos, &a.name, a.value_pos, &a.value).cmp(&(b.option_pos, &b.name, b.value_pos, &b.value)));
+    // Positions are per product, so across products they only order the
+    // options; values get a shopper's order (XS before S, 2Y before 10Y).
+    rows.sort_by(|a, b| {
+        (a.option_pos, &a.name, value_rank(&a.value), a.value_pos).cmp(&(
+            b.option_pos,
+            &b.name,
+            value_rank(&b.value),
+            b.value_pos,
+        ))
+    });
     let mut facets: Vec<OptionFacet> = Vec::new();
     for r in rows {
         let selected = q
             .options
             .iter()
             .any(|f| f.name == r.name && f.values.contains(&r.value));
-        let value = FacetValue { value: r.value, count: r.n.max(0) as u64, selected };
+        let value = FacetValue {
+            value: r.value,
+            count: r.n.max(0) as u64,
+            selected,
+        };
         match facets.iter_mut().find(|f| f.name == r.name) {
             Some(f) => f.values.push(value),
-            None => facets.push(OptionFacet { name: r.name, values: vec![value] }),
+            None => facets.push(OptionFacet {
+                name: r.name,
+                values: vec![value],
+            }),
         }
     }
     Ok(facets)
+}
+
+const LETTER_SIZES: [&str; 9] = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "4XL"];
+
+/// Sort key for option values: letter sizes by size, values that start with
+/// a number by that number ("2Y" < "10Y", "20 L" < "45 L"), the rest A–Z.
+fn value_rank(value: &str) -> (u8, u64, String) {
+    if let Some(i) = LETTER_SIZES
+        .iter()
+        .position(|s| s.eq_ignore_ascii_case(value))
+    {
+        return (0, i as u64, String::new());
+    }
+    let digits: String = value.chars().take_while(|c| c.is_ascii_digit()).collect();
+    match digits.parse::<u64>() {
+        Ok(n) => (1, n, value.to_lowercase()),
+        Err(_) => (2, 0, value.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_rank;
+
+    fn sorted(values: &[&str]) -> Vec<String> {
+        let mut v: Vec<String> = values.iter().map(|s| s.to_string()).collect();
+        v.sort_by_key(|s| value_rank(s));
+        v
+    }
+
+    #[test]
+    fn option_values_sort_the_way_shoppers_read_them() {
+        assert_eq!(
+            sorted(&["L", "XS", "M", "XXL", "S", "XL"]),
+            ["XS", "S", "M", "L", "XL", "XXL"]
+        );
+        assert_eq!(
+            sorted(&["10Y", "2Y", "12Y", "4Y"]),
+            ["2Y", "4Y", "10Y", "12Y"]
+        );
+        assert_eq!(
+            sorted(&["12-18M", "0-3M", "6-12M", "3-6M"]),
+            ["0-3M", "3-6M", "6-12M", "12-18M"]
+        );
+        assert_eq!(sorted(&["Red", "black", "Blue"]), ["black", "Blue", "Red"]);
+    }
 }

@@ -2,14 +2,18 @@
 use std::collections::HashMap;
 
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, QuerySelect,
     sea_query::{Expr, ExprTrait, Func},
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use super::cards::currency_of;
 use super::types::{Image, OptionDef, ProductDetail, VariantDetail};
 use super::{Catalog, ProductStatus};
-use crate::entities::{product, product_image, product_option, product_option_value, stock_level, variant, variant_option_value};
+use crate::entities::{
+    product, product_image, product_option, product_option_value, stock_level, variant,
+    variant_option_value,
+};
 use crate::money::Money;
 
 #[derive(FromQueryResult)]
@@ -40,7 +44,11 @@ impl Catalog {
             .order_by_asc(product_image::Column::Id)
             .all(db)
             .await?;
-        let image_index: HashMap<i32, usize> = images.iter().enumerate().map(|(i, img)| (img.id, i)).collect();
+        let image_index: HashMap<i32, usize> = images
+            .iter()
+            .enumerate()
+            .map(|(i, img)| (img.id, i))
+            .collect();
 
         let options = product_option::Entity::find()
             .filter(product_option::Column::ProductId.eq(p.id))
@@ -64,12 +72,17 @@ impl Catalog {
             .await?;
         let stock = variant_stock(db, variants.iter().map(|v| v.id).collect()).await?;
 
-        let value_by_id: HashMap<i32, &product_option_value::Model> = values.iter().map(|v| (v.id, v)).collect();
+        let value_by_id: HashMap<i32, &product_option_value::Model> =
+            values.iter().map(|v| (v.id, v)).collect();
         let option_defs: Vec<OptionDef> = options
             .iter()
             .map(|o| OptionDef {
                 name: o.name.clone(),
-                values: values.iter().filter(|v| v.option_id == o.id).map(|v| v.value.clone()).collect(),
+                values: values
+                    .iter()
+                    .filter(|v| v.option_id == o.id)
+                    .map(|v| v.value.clone())
+                    .collect(),
             })
             .collect();
 
@@ -110,7 +123,12 @@ impl Catalog {
             breadcrumbs: tree.breadcrumbs(p.category_id),
             images: images
                 .into_iter()
-                .map(|i| Image { url: i.url, alt: i.alt, width: i.width, height: i.height })
+                .map(|i| Image {
+                    url: i.url,
+                    alt: i.alt,
+                    width: i.width,
+                    height: i.height,
+                })
                 .collect(),
             options: option_defs,
             variants: variant_details,
@@ -134,7 +152,10 @@ async fn variant_stock(db: &DatabaseConnection, ids: Vec<i32>) -> crate::Result<
         .select_only()
         .column(stock_level::Column::VariantId)
         .column_as(
-            Expr::from(Func::sum(Expr::col(stock_level::Column::OnHand).sub(Expr::col(stock_level::Column::Reserved)))),
+            Expr::from(Func::sum(
+                Expr::col(stock_level::Column::OnHand)
+                    .sub(Expr::col(stock_level::Column::Reserved)),
+            )),
             "available",
         )
         .filter(stock_level::Column::VariantId.is_in(ids))
@@ -142,5 +163,8 @@ async fn variant_stock(db: &DatabaseConnection, ids: Vec<i32>) -> crate::Result<
         .into_model::<VariantStock>()
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|r| (r.variant_id, r.available.unwrap_or(0))).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.variant_id, r.available.unwrap_or(0)))
+        .collect())
 }

@@ -64,7 +64,10 @@ pub struct ListingQuery {
 impl ListingQuery {
     /// Reads `page`, `sort`, `price_min`, `price_max` (major units),
     /// `brand` (repeatable) and `opt=Name:Value` (repeatable).
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>, currency: Currency) -> Self {
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        currency: Currency,
+    ) -> Self {
         let mut q = ListingQuery {
             page: 1,
             ..Default::default()
@@ -83,10 +86,8 @@ impl ListingQuery {
                 "sort" => q.sort = Sort::from_key(value).unwrap_or_default(),
                 "price_min" => q.price_min = Money::parse_major(value, currency),
                 "price_max" => q.price_max = Money::parse_major(value, currency),
-                "brand" => {
-                    if q.brands.len() < MAX_VALUES && !q.brands.iter().any(|b| b == value) {
-                        q.brands.push(value.to_owned());
-                    }
+                "brand" if q.brands.len() < MAX_VALUES && !q.brands.iter().any(|b| b == value) => {
+                    q.brands.push(value.to_owned());
                 }
                 "opt" => {
                     if let Some((name, val)) = value.split_once(':') {
@@ -129,7 +130,10 @@ impl ListingQuery {
     }
 
     pub fn has_filters(&self) -> bool {
-        self.price_min.is_some() || self.price_max.is_some() || !self.brands.is_empty() || !self.options.is_empty()
+        self.price_min.is_some()
+            || self.price_max.is_some()
+            || !self.brands.is_empty()
+            || !self.options.is_empty()
     }
 }
 
@@ -172,8 +176,14 @@ mod tests {
         assert_eq!(
             q.options,
             vec![
-                OptionFilter { name: "Colour".into(), values: vec!["Red".into()] },
-                OptionFilter { name: "Size".into(), values: vec!["M".into(), "L".into()] },
+                OptionFilter {
+                    name: "Colour".into(),
+                    values: vec!["Red".into()]
+                },
+                OptionFilter {
+                    name: "Size".into(),
+                    values: vec!["M".into(), "L".into()]
+                },
             ]
         );
     }

@@ -29,7 +29,11 @@ impl CategoryTree {
         for (i, c) in nodes.iter().enumerate() {
             children.entry(c.parent_id).or_default().push(i);
         }
-        Self { nodes, by_id, children }
+        Self {
+            nodes,
+            by_id,
+            children,
+        }
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {
@@ -41,7 +45,11 @@ impl CategoryTree {
     }
 
     pub fn children_of(&self, id: Option<i32>) -> impl Iterator<Item = &category::Model> {
-        self.children.get(&id).into_iter().flatten().map(|&i| &self.nodes[i])
+        self.children
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.nodes[i])
     }
 
     /// Root first, `id` last. Stops on a cycle instead of looping forever.
@@ -76,7 +84,10 @@ impl CategoryTree {
     }
 
     pub fn breadcrumbs(&self, id: i32) -> Vec<CategoryRef> {
-        self.path_to(id).into_iter().map(CategoryRef::from).collect()
+        self.path_to(id)
+            .into_iter()
+            .map(CategoryRef::from)
+            .collect()
     }
 
     /// Top levels with their children, for navigation.

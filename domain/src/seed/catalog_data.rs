@@ -50,7 +50,14 @@ const fn leaf(
     grams: (i64, i64),
     options: Options,
 ) -> Leaf {
-    Leaf { name, noun, icon, price, grams, options }
+    Leaf {
+        name,
+        noun,
+        icon,
+        price,
+        grams,
+        options,
+    }
 }
 
 pub const DEPARTMENTS: &[Department] = &[
@@ -58,105 +65,423 @@ pub const DEPARTMENTS: &[Department] = &[
         name: "Women",
         tagline: "Everyday wardrobe staples and statement pieces.",
         brands: &["Aster & Vale", "Northwind", "Linea", "Marlowe"],
-        adjectives: &["Classic", "Relaxed", "Cropped", "Essential", "Everyday", "Tailored", "Oversized", "Slim"],
-        materials: &["Organic Cotton", "Linen", "Merino", "Recycled", "Jersey", "Denim"],
+        adjectives: &[
+            "Classic",
+            "Relaxed",
+            "Cropped",
+            "Essential",
+            "Everyday",
+            "Tailored",
+            "Oversized",
+            "Slim",
+        ],
+        materials: &[
+            "Organic Cotton",
+            "Linen",
+            "Merino",
+            "Recycled",
+            "Jersey",
+            "Denim",
+        ],
         subs: &[
-            Sub { name: "Tops", leaves: &[
-                leaf("T-Shirts", "T-Shirt", "tshirt", (15, 39), (150, 220), Options::Apparel(ADULT)),
-                leaf("Shirts & Blouses", "Shirt", "shirt", (29, 79), (180, 260), Options::Apparel(ADULT)),
-            ]},
-            Sub { name: "Bottoms", leaves: &[
-                leaf("Jeans", "Jeans", "trousers", (49, 119), (450, 700), Options::Apparel(ADULT)),
-                leaf("Skirts", "Skirt", "skirt", (35, 89), (200, 400), Options::Apparel(ADULT)),
-            ]},
-            Sub { name: "Outerwear", leaves: &[
-                leaf("Jackets", "Jacket", "jacket", (89, 249), (600, 1200), Options::Apparel(ADULT)),
-                leaf("Coats", "Coat", "jacket", (129, 349), (900, 1800), Options::Apparel(ADULT)),
-            ]},
+            Sub {
+                name: "Tops",
+                leaves: &[
+                    leaf(
+                        "T-Shirts",
+                        "T-Shirt",
+                        "tshirt",
+                        (15, 39),
+                        (150, 220),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Shirts & Blouses",
+                        "Shirt",
+                        "shirt",
+                        (29, 79),
+                        (180, 260),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Bottoms",
+                leaves: &[
+                    leaf(
+                        "Jeans",
+                        "Jeans",
+                        "trousers",
+                        (49, 119),
+                        (450, 700),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Skirts",
+                        "Skirt",
+                        "skirt",
+                        (35, 89),
+                        (200, 400),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Outerwear",
+                leaves: &[
+                    leaf(
+                        "Jackets",
+                        "Jacket",
+                        "jacket",
+                        (89, 249),
+                        (600, 1200),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Coats",
+                        "Coat",
+                        "jacket",
+                        (129, 349),
+                        (900, 1800),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
         ],
     },
     Department {
         name: "Men",
         tagline: "Well-made basics and outerwear for every season.",
         brands: &["Northwind", "Hale & Co", "Ridgeline", "Foundry"],
-        adjectives: &["Classic", "Heavyweight", "Regular-Fit", "Essential", "Vintage", "Slim-Fit", "Utility", "Everyday"],
-        materials: &["Organic Cotton", "Oxford", "Flannel", "Merino", "Canvas", "Denim"],
+        adjectives: &[
+            "Classic",
+            "Heavyweight",
+            "Regular-Fit",
+            "Essential",
+            "Vintage",
+            "Slim-Fit",
+            "Utility",
+            "Everyday",
+        ],
+        materials: &[
+            "Organic Cotton",
+            "Oxford",
+            "Flannel",
+            "Merino",
+            "Canvas",
+            "Denim",
+        ],
         subs: &[
-            Sub { name: "Tops", leaves: &[
-                leaf("T-Shirts", "T-Shirt", "tshirt", (15, 39), (170, 240), Options::Apparel(ADULT)),
-                leaf("Shirts", "Shirt", "shirt", (35, 89), (200, 300), Options::Apparel(ADULT)),
-            ]},
-            Sub { name: "Bottoms", leaves: &[
-                leaf("Jeans", "Jeans", "trousers", (49, 129), (500, 800), Options::Apparel(ADULT)),
-                leaf("Chinos", "Chinos", "trousers", (45, 99), (400, 600), Options::Apparel(ADULT)),
-            ]},
-            Sub { name: "Outerwear", leaves: &[
-                leaf("Jackets", "Jacket", "jacket", (89, 279), (700, 1400), Options::Apparel(ADULT)),
-                leaf("Hoodies", "Hoodie", "hoodie", (45, 99), (500, 800), Options::Apparel(ADULT)),
-            ]},
+            Sub {
+                name: "Tops",
+                leaves: &[
+                    leaf(
+                        "T-Shirts",
+                        "T-Shirt",
+                        "tshirt",
+                        (15, 39),
+                        (170, 240),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Shirts",
+                        "Shirt",
+                        "shirt",
+                        (35, 89),
+                        (200, 300),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Bottoms",
+                leaves: &[
+                    leaf(
+                        "Jeans",
+                        "Jeans",
+                        "trousers",
+                        (49, 129),
+                        (500, 800),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Chinos",
+                        "Chinos",
+                        "trousers",
+                        (45, 99),
+                        (400, 600),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Outerwear",
+                leaves: &[
+                    leaf(
+                        "Jackets",
+                        "Jacket",
+                        "jacket",
+                        (89, 279),
+                        (700, 1400),
+                        Options::Apparel(ADULT),
+                    ),
+                    leaf(
+                        "Hoodies",
+                        "Hoodie",
+                        "hoodie",
+                        (45, 99),
+                        (500, 800),
+                        Options::Apparel(ADULT),
+                    ),
+                ],
+            },
         ],
     },
     Department {
         name: "Kids",
         tagline: "Hard-wearing clothes that keep up with them.",
         brands: &["Little Fern", "Puddle", "Acorn Kids"],
-        adjectives: &["Playful", "Cosy", "Striped", "Everyday", "Rainbow", "Adventure"],
+        adjectives: &[
+            "Playful",
+            "Cosy",
+            "Striped",
+            "Everyday",
+            "Rainbow",
+            "Adventure",
+        ],
         materials: &["Organic Cotton", "Fleece", "Jersey", "Terry"],
         subs: &[
-            Sub { name: "Girls", leaves: &[
-                leaf("Dresses", "Dress", "dress", (19, 49), (120, 250), Options::Apparel(KIDS)),
-                leaf("Girls' T-Shirts", "T-Shirt", "tshirt", (9, 24), (80, 140), Options::Apparel(KIDS)),
-            ]},
-            Sub { name: "Boys", leaves: &[
-                leaf("Boys' T-Shirts", "T-Shirt", "tshirt", (9, 24), (80, 140), Options::Apparel(KIDS)),
-                leaf("Shorts", "Shorts", "shorts", (12, 29), (100, 200), Options::Apparel(KIDS)),
-            ]},
-            Sub { name: "Baby", leaves: &[
-                leaf("Bodysuits", "Bodysuit", "bodysuit", (9, 22), (60, 120), Options::Apparel(BABY)),
-                leaf("Sleepsuits", "Sleepsuit", "bodysuit", (12, 29), (90, 160), Options::Apparel(BABY)),
-            ]},
+            Sub {
+                name: "Girls",
+                leaves: &[
+                    leaf(
+                        "Dresses",
+                        "Dress",
+                        "dress",
+                        (19, 49),
+                        (120, 250),
+                        Options::Apparel(KIDS),
+                    ),
+                    leaf(
+                        "Girls' T-Shirts",
+                        "T-Shirt",
+                        "tshirt",
+                        (9, 24),
+                        (80, 140),
+                        Options::Apparel(KIDS),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Boys",
+                leaves: &[
+                    leaf(
+                        "Boys' T-Shirts",
+                        "T-Shirt",
+                        "tshirt",
+                        (9, 24),
+                        (80, 140),
+                        Options::Apparel(KIDS),
+                    ),
+                    leaf(
+                        "Shorts",
+                        "Shorts",
+                        "shorts",
+                        (12, 29),
+                        (100, 200),
+                        Options::Apparel(KIDS),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Baby",
+                leaves: &[
+                    leaf(
+                        "Bodysuits",
+                        "Bodysuit",
+                        "bodysuit",
+                        (9, 22),
+                        (60, 120),
+                        Options::Apparel(BABY),
+                    ),
+                    leaf(
+                        "Sleepsuits",
+                        "Sleepsuit",
+                        "bodysuit",
+                        (12, 29),
+                        (90, 160),
+                        Options::Apparel(BABY),
+                    ),
+                ],
+            },
         ],
     },
     Department {
         name: "Home & Living",
         tagline: "Things for the kitchen, the bedroom and the shelf.",
         brands: &["Hearth", "Kiln & Co", "Loom House", "Stillwater"],
-        adjectives: &["Handmade", "Minimal", "Speckled", "Nordic", "Rustic", "Modern", "Stoneware"],
-        materials: &["Ceramic", "Cast Iron", "Linen", "Cotton Percale", "Glass", "Soy Wax"],
+        adjectives: &[
+            "Handmade",
+            "Minimal",
+            "Speckled",
+            "Nordic",
+            "Rustic",
+            "Modern",
+            "Stoneware",
+        ],
+        materials: &[
+            "Ceramic",
+            "Cast Iron",
+            "Linen",
+            "Cotton Percale",
+            "Glass",
+            "Soy Wax",
+        ],
         subs: &[
-            Sub { name: "Kitchen", leaves: &[
-                leaf("Cookware", "Casserole Pot", "pot", (39, 229), (1500, 5000), Options::One("Size", &["20 cm", "24 cm", "28 cm"])),
-                leaf("Mugs", "Mug", "mug", (8, 24), (250, 400), Options::Colour),
-            ]},
-            Sub { name: "Bedding", leaves: &[
-                leaf("Duvet Covers", "Duvet Cover", "duvet", (49, 149), (900, 1600), Options::One("Size", &["Single", "Double", "King", "Super King"])),
-                leaf("Pillows", "Pillow", "pillow", (19, 59), (500, 900), Options::One("Firmness", &["Soft", "Medium", "Firm"])),
-            ]},
-            Sub { name: "Decor", leaves: &[
-                leaf("Vases", "Vase", "vase", (19, 89), (400, 1500), Options::Colour),
-                leaf("Candles", "Candle", "candle", (12, 39), (200, 500), Options::One("Scent", &["Fig", "Cedar", "Sea Salt", "Amber"])),
-            ]},
+            Sub {
+                name: "Kitchen",
+                leaves: &[
+                    leaf(
+                        "Cookware",
+                        "Casserole Pot",
+                        "pot",
+                        (39, 229),
+                        (1500, 5000),
+                        Options::One("Size", &["20 cm", "24 cm", "28 cm"]),
+                    ),
+                    leaf("Mugs", "Mug", "mug", (8, 24), (250, 400), Options::Colour),
+                ],
+            },
+            Sub {
+                name: "Bedding",
+                leaves: &[
+                    leaf(
+                        "Duvet Covers",
+                        "Duvet Cover",
+                        "duvet",
+                        (49, 149),
+                        (900, 1600),
+                        Options::One("Size", &["Single", "Double", "King", "Super King"]),
+                    ),
+                    leaf(
+                        "Pillows",
+                        "Pillow",
+                        "pillow",
+                        (19, 59),
+                        (500, 900),
+                        Options::One("Firmness", &["Soft", "Medium", "Firm"]),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Decor",
+                leaves: &[
+                    leaf(
+                        "Vases",
+                        "Vase",
+                        "vase",
+                        (19, 89),
+                        (400, 1500),
+                        Options::Colour,
+                    ),
+                    leaf(
+                        "Candles",
+                        "Candle",
+                        "candle",
+                        (12, 39),
+                        (200, 500),
+                        Options::One("Scent", &["Fig", "Cedar", "Sea Salt", "Amber"]),
+                    ),
+                ],
+            },
         ],
     },
     Department {
         name: "Outdoor",
         tagline: "Gear for trails, campsites and the ride home.",
         brands: &["Ridgeline", "Summit Supply", "Trailhead", "Cadence"],
-        adjectives: &["Ultralight", "Expedition", "Trail", "Alpine", "All-Weather", "Packable"],
-        materials: &["Ripstop", "Recycled Nylon", "Gore-Tex", "Aluminium", "Stainless Steel"],
+        adjectives: &[
+            "Ultralight",
+            "Expedition",
+            "Trail",
+            "Alpine",
+            "All-Weather",
+            "Packable",
+        ],
+        materials: &[
+            "Ripstop",
+            "Recycled Nylon",
+            "Gore-Tex",
+            "Aluminium",
+            "Stainless Steel",
+        ],
         subs: &[
-            Sub { name: "Camping", leaves: &[
-                leaf("Tents", "Tent", "tent", (129, 649), (1200, 4500), Options::One("Capacity", &["1 Person", "2 Person", "3 Person", "4 Person"])),
-                leaf("Sleeping Bags", "Sleeping Bag", "bag", (59, 329), (700, 2000), Options::One("Rating", &["Summer", "3 Season", "Winter"])),
-            ]},
-            Sub { name: "Hiking", leaves: &[
-                leaf("Backpacks", "Backpack", "bag", (49, 259), (600, 2200), Options::One("Capacity", &["20 L", "30 L", "45 L", "65 L"])),
-                leaf("Hiking Boots", "Hiking Boot", "boot", (89, 249), (900, 1600), Options::Shoes),
-            ]},
-            Sub { name: "Cycling", leaves: &[
-                leaf("Helmets", "Helmet", "helmet", (39, 199), (250, 450), Options::One("Size", &["S", "M", "L"])),
-                leaf("Water Bottles", "Water Bottle", "bottle", (9, 39), (120, 400), Options::Colour),
-            ]},
+            Sub {
+                name: "Camping",
+                leaves: &[
+                    leaf(
+                        "Tents",
+                        "Tent",
+                        "tent",
+                        (129, 649),
+                        (1200, 4500),
+                        Options::One(
+                            "Capacity",
+                            &["1 Person", "2 Person", "3 Person", "4 Person"],
+                        ),
+                    ),
+                    leaf(
+                        "Sleeping Bags",
+                        "Sleeping Bag",
+                        "bag",
+                        (59, 329),
+                        (700, 2000),
+                        Options::One("Rating", &["Summer", "3 Season", "Winter"]),
+                    ),
+                ],
+            },
+            Sub {
+                name: "Hiking",
+                leaves: &[
+                    leaf(
+                        "Backpacks",
+                        "Backpack",
+                        "bag",
+                        (49, 259),
+                        (600, 2200),
+                        Options::One("Capacity", &["20 L", "30 L", "45 L", "65 L"]),
+                    ),
+                    leaf(
+                        "Hiking Boots",
+                        "Hiking Boot",
+                        "boot",
+                        (89, 249),
+                        (900, 1600),
+                        Options::Shoes,
+                    ),
+                ],
+            },
+            Sub {
+                name: "Cycling",
+                leaves: &[
+                    leaf(
+                        "Helmets",
+                        "Helmet",
+                        "helmet",
+                        (39, 199),
+                        (250, 450),
+                        Options::One("Size", &["S", "M", "L"]),
+                    ),
+                    leaf(
+                        "Water Bottles",
+                        "Water Bottle",
+                        "bottle",
+                        (9, 39),
+                        (120, 400),
+                        Options::Colour,
+                    ),
+                ],
+            },
         ],
     },
 ];
@@ -179,6 +504,7 @@ pub const COLOURS: &[(&str, &str)] = &[
 pub const SHOE_SIZES: &[&str] = &["38", "39", "40", "41", "42", "43", "44", "45", "46"];
 
 pub const STYLE_WORDS: &[&str] = &[
-    "Harbor", "Meadow", "Summit", "Coast", "Fjord", "Canyon", "Orchard", "Willow", "Granite", "Ember", "Tide", "Aspen",
-    "Cedar", "Juniper", "Lark", "Moss", "Pebble", "Quarry", "Rowan", "Solstice",
+    "Harbor", "Meadow", "Summit", "Coast", "Fjord", "Canyon", "Orchard", "Willow", "Granite",
+    "Ember", "Tide", "Aspen", "Cedar", "Juniper", "Lark", "Moss", "Pebble", "Quarry", "Rowan",
+    "Solstice",
 ];

@@ -12,7 +12,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::entities::product;
 
-pub use plan::{DemoPlan, plan_demo};
+pub use plan::{plan_demo, DemoPlan};
 
 /// What a seed run wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,12 +2,17 @@
 //! transaction of batched inserts and the result is the same every run.
 use std::collections::HashSet;
 
-use super::catalog_data::{Department, Leaf, Options, COLOURS, DEPARTMENTS, SHOE_SIZES, STYLE_WORDS};
+use super::catalog_data::{
+    Department, Leaf, Options, COLOURS, DEPARTMENTS, SHOE_SIZES, STYLE_WORDS,
+};
 use super::rng::Rng;
 
-const SEED: u64 = 0x4d45_5243_4154_4f; // "MERCATO"
+const SEED: u64 = 0x004d_4552_4341_544f; // "MERCATO"
 const PRODUCTS_PER_LEAF: usize = 34;
-pub const WAREHOUSES: &[(&str, &str)] = &[("EAST", "East Coast fulfilment centre"), ("WEST", "West Coast fulfilment centre")];
+pub const WAREHOUSES: &[(&str, &str)] = &[
+    ("EAST", "East Coast fulfilment centre"),
+    ("WEST", "West Coast fulfilment centre"),
+];
 
 pub struct DemoCategory {
     pub id: i32,
@@ -40,6 +45,9 @@ pub struct DemoVariant {
     pub stock: [i32; 2],
 }
 
+/// Option names with their values, in display order.
+pub type OptionList = Vec<(String, Vec<String>)>;
+
 pub struct DemoProduct {
     pub slug: String,
     pub title: String,
@@ -49,7 +57,7 @@ pub struct DemoProduct {
     pub featured: bool,
     /// Minutes before the seed time, so "newest" has a real order.
     pub age_minutes: i64,
-    pub options: Vec<(String, Vec<String>)>,
+    pub options: OptionList,
     pub variants: Vec<DemoVariant>,
     pub images: Vec<DemoImage>,
 }
@@ -77,34 +85,88 @@ pub fn plan_demo() -> DemoPlan {
     let mut products = Vec::new();
     let mut slugs = HashSet::new();
     let mut next_id = 1;
-    let mut new_cat = |categories: &mut Vec<DemoCategory>, parent: Option<i32>, slug: String, name: &str, description: String, position: i32| {
+    let mut new_cat = |categories: &mut Vec<DemoCategory>,
+                       parent: Option<i32>,
+                       slug: String,
+                       name: &str,
+                       description: String,
+                       position: i32| {
         let id = next_id;
         next_id += 1;
-        categories.push(DemoCategory { id, parent_id: parent, slug, name: name.to_owned(), description, position });
+        categories.push(DemoCategory {
+            id,
+            parent_id: parent,
+            slug,
+            name: name.to_owned(),
+            description,
+            position,
+        });
         id
     };
     for (di, dept) in DEPARTMENTS.iter().enumerate() {
         let dept_slug = slugify(dept.name);
-        let dept_id = new_cat(&mut categories, None, dept_slug.clone(), dept.name, dept.tagline.to_owned(), di as i32);
+        let dept_id = new_cat(
+            &mut categories,
+            None,
+            dept_slug.clone(),
+            dept.name,
+            dept.tagline.to_owned(),
+            di as i32,
+        );
         for (si, sub) in dept.subs.iter().enumerate() {
             let sub_slug = format!("{dept_slug}-{}", slugify(sub.name));
-            let sub_desc = format!("{} {} from {}.", dept.name, sub.name.to_lowercase(), dept.brands.join(", "));
-            let sub_id = new_cat(&mut categories, Some(dept_id), sub_slug, sub.name, sub_desc, si as i32);
+            let sub_desc = format!(
+                "{} {} from {}.",
+                dept.name,
+                sub.name.to_lowercase(),
+                dept.brands.join(", ")
+            );
+            let sub_id = new_cat(
+                &mut categories,
+                Some(dept_id),
+                sub_slug,
+                sub.name,
+                sub_desc,
+                si as i32,
+            );
             for (li, leaf) in sub.leaves.iter().enumerate() {
                 let leaf_slug = format!("{dept_slug}-{}", slugify(leaf.name));
-                let desc = format!("Shop {} {} — {} styles, in stock and ready to ship.", dept.name.to_lowercase(), leaf.name.to_lowercase(), PRODUCTS_PER_LEAF);
-                let leaf_id = new_cat(&mut categories, Some(sub_id), leaf_slug, leaf.name, desc, li as i32);
+                let desc = format!(
+                    "Shop {} {} — {} styles, in stock and ready to ship.",
+                    dept.name.to_lowercase(),
+                    leaf.name.to_lowercase(),
+                    PRODUCTS_PER_LEAF
+                );
+                let leaf_id = new_cat(
+                    &mut categories,
+                    Some(sub_id),
+                    leaf_slug,
+                    leaf.name,
+                    desc,
+                    li as i32,
+                );
                 for _ in 0..PRODUCTS_PER_LEAF {
-                    let product = plan_product(&mut rng, dept, leaf, leaf_id, products.len(), &mut slugs);
+                    let product =
+                        plan_product(&mut rng, dept, leaf, leaf_id, products.len(), &mut slugs);
                     products.push(product);
                 }
             }
         }
     }
-    DemoPlan { categories, products }
+    DemoPlan {
+        categories,
+        products,
+    }
 }
 
-fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32, n: usize, slugs: &mut HashSet<String>) -> DemoProduct {
+fn plan_product(
+    rng: &mut Rng,
+    dept: &Department,
+    leaf: &Leaf,
+    category_id: i32,
+    n: usize,
+    slugs: &mut HashSet<String>,
+) -> DemoProduct {
     let brand = rng.pick(dept.brands).to_string();
     let style = rng.pick(STYLE_WORDS);
     let adjective = rng.pick(dept.adjectives);
@@ -126,7 +188,10 @@ fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32,
 
     let (options, colour_option) = option_matrix(rng, leaf);
     let colours: Vec<(&'static str, &'static str)> = match colour_option {
-        Some(ref names) => names.iter().filter_map(|c| COLOURS.iter().find(|(n, _)| n == c).copied()).collect(),
+        Some(ref names) => names
+            .iter()
+            .filter_map(|c| COLOURS.iter().find(|(n, _)| n == c).copied())
+            .collect(),
         None => vec![*rng.pick(COLOURS)],
     };
     let mut images: Vec<DemoImage> = colours
@@ -134,7 +199,11 @@ fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32,
         .enumerate()
         .map(|(i, (name, hex))| DemoImage {
             file: format!("{slug}-{}.svg", i + 1),
-            alt: if colour_option.is_some() { format!("{title} in {name}") } else { title.clone() },
+            alt: if colour_option.is_some() {
+                format!("{title} in {name}")
+            } else {
+                title.clone()
+            },
             colour: hex,
             icon: leaf.icon,
             caption: brand.clone(),
@@ -155,7 +224,16 @@ fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32,
     let base = rng.range(leaf.price.0, leaf.price.1) * 100 - if rng.chance(60) { 1 } else { 0 };
     let on_sale = rng.chance(20);
     let out_of_stock = rng.chance(3);
-    let sku_stem = format!("{}-{:04}", leaf.noun.chars().filter(|c| c.is_ascii_alphabetic()).take(3).collect::<String>().to_uppercase(), n + 1);
+    let sku_stem = format!(
+        "{}-{:04}",
+        leaf.noun
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .take(3)
+            .collect::<String>()
+            .to_uppercase(),
+        n + 1
+    );
 
     let mut variants = Vec::new();
     let combos = combinations(&options.iter().map(|(_, v)| v.len()).collect::<Vec<_>>());
@@ -175,7 +253,11 @@ fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32,
         };
         variants.push(DemoVariant {
             sku: format!("{sku_stem}-{:02}", vi + 1),
-            title: if title.is_empty() { "Default".into() } else { title },
+            title: if title.is_empty() {
+                "Default".into()
+            } else {
+                title
+            },
             price_minor: price,
             compare_at_minor: on_sale.then(|| round_up_to_dollar(price * 5 / 4)),
             grams: rng.range(leaf.grams.0, leaf.grams.1) as i32,
@@ -204,7 +286,7 @@ fn plan_product(rng: &mut Rng, dept: &Department, leaf: &Leaf, category_id: i32,
 }
 
 /// Bigger capacities cost more, and so do the two largest clothing sizes.
-fn surcharge_steps(leaf: &Leaf, options: &[(String, Vec<String>)], combo: &[usize]) -> i64 {
+fn surcharge_steps(leaf: &Leaf, options: &OptionList, combo: &[usize]) -> i64 {
     let (Some(&first), Some((_, values))) = (combo.first(), options.first()) else {
         return 0;
     };
@@ -228,7 +310,7 @@ fn round_up_to_dollar(minor: i64) -> i64 {
 }
 
 /// The product's options and, when it has a Colour option, its colour names.
-fn option_matrix(rng: &mut Rng, leaf: &Leaf) -> (Vec<(String, Vec<String>)>, Option<Vec<String>>) {
+fn option_matrix(rng: &mut Rng, leaf: &Leaf) -> (OptionList, Option<Vec<String>>) {
     let colour_names: Vec<&str> = COLOURS.iter().map(|(n, _)| *n).collect();
     let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match leaf.options {
@@ -238,13 +320,19 @@ fn option_matrix(rng: &mut Rng, leaf: &Leaf) -> (Vec<(String, Vec<String>)>, Opt
             let sizes = owned(&sizes[start..start + n_sizes]);
             let n_colours = rng.range(2, 4) as usize;
             let colours = owned(&rng.subset(&colour_names, n_colours));
-            (vec![("Size".into(), sizes), ("Colour".into(), colours.clone())], Some(colours))
+            (
+                vec![("Size".into(), sizes), ("Colour".into(), colours.clone())],
+                Some(colours),
+            )
         }
         Options::Shoes => {
             let start = rng.range(0, 2) as usize;
             let sizes = owned(&SHOE_SIZES[start..start + 7]);
             let colours = owned(&rng.subset(&colour_names, 2));
-            (vec![("Size".into(), sizes), ("Colour".into(), colours.clone())], Some(colours))
+            (
+                vec![("Size".into(), sizes), ("Colour".into(), colours.clone())],
+                Some(colours),
+            )
         }
         Options::Colour => {
             let n = rng.range(1, 4) as usize;
@@ -284,7 +372,10 @@ mod tests {
         assert!(a.products.len() >= 1000, "{} products", a.products.len());
         assert!(a.categories.len() >= 25);
         let depth3 = a.categories.iter().filter(|c| {
-            c.parent_id.and_then(|p| a.categories.iter().find(|x| x.id == p)).and_then(|p| p.parent_id).is_some()
+            c.parent_id
+                .and_then(|p| a.categories.iter().find(|x| x.id == p))
+                .and_then(|p| p.parent_id)
+                .is_some()
         });
         assert!(depth3.count() >= 25);
         let titles_a: Vec<&str> = a.products.iter().map(|p| p.title.as_str()).collect();
@@ -308,10 +399,17 @@ mod tests {
     #[test]
     fn apparel_has_a_size_colour_matrix_with_price_steps() {
         let plan = plan_demo();
-        let tee = plan.products.iter().find(|p| p.title.ends_with("T-Shirt")).expect("a t-shirt");
+        let tee = plan
+            .products
+            .iter()
+            .find(|p| p.title.ends_with("T-Shirt"))
+            .expect("a t-shirt");
         assert_eq!(tee.options[0].0, "Size");
         assert_eq!(tee.options[1].0, "Colour");
-        assert_eq!(tee.variants.len(), tee.options[0].1.len() * tee.options[1].1.len());
+        assert_eq!(
+            tee.variants.len(),
+            tee.options[0].1.len() * tee.options[1].1.len()
+        );
         let prices: HashSet<i64> = tee.variants.iter().map(|v| v.price_minor).collect();
         assert!(prices.len() > 1, "sizes should not all cost the same");
     }
@@ -321,7 +419,11 @@ mod tests {
         let plan = plan_demo();
         let variants: Vec<&DemoVariant> = plan.products.iter().flat_map(|p| &p.variants).collect();
         let out = variants.iter().filter(|v| v.stock == [0, 0]).count();
-        assert!(out > 0 && out < variants.len() / 3, "{out} of {} out of stock", variants.len());
+        assert!(
+            out > 0 && out < variants.len() / 3,
+            "{out} of {} out of stock",
+            variants.len()
+        );
     }
 
     #[test]

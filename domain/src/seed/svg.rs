@@ -44,14 +44,21 @@ fn silhouette(icon: &str) -> &'static str {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn render(image: &DemoImage, title: &str) -> String {
     let mut svg = String::with_capacity(2048);
     let light = image.colour == "#f3f4f6" || image.colour == "#d6c6a8";
     let stroke = if light { "#9ca3af" } else { "none" };
-    let (scale, shift) = if image.detail { ("1.6", "-240") } else { ("1", "0") };
+    let (scale, shift) = if image.detail {
+        ("1.6", "-240")
+    } else {
+        ("1", "0")
+    };
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" width="{SIZE}" height="{SIZE}" role="img" aria-label="{alt}">

@@ -1,7 +1,8 @@
 //! Writes a [`DemoPlan`] in one transaction with batched inserts. Ids are
 //! assigned here (the database is empty), so no row has to be read back.
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, TransactionTrait,
+    ActiveValue::Set, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait,
+    TransactionTrait,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -170,7 +171,15 @@ pub async fn insert(db: &DatabaseConnection, plan: &DemoPlan) -> crate::Result<(
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         // Explicit ids do not advance PostgreSQL sequences; move them past
         // the seeded rows so later inserts get fresh ids.
-        for table in ["warehouses", "categories", "products", "product_images", "product_options", "product_option_values", "variants"] {
+        for table in [
+            "warehouses",
+            "categories",
+            "products",
+            "product_images",
+            "product_options",
+            "product_option_values",
+            "variants",
+        ] {
             txn.execute_unprepared(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 1))"
             ))

@@ -11,7 +11,10 @@ pub async fn healthz() -> Json<Value> {
 /// balancer stops sending shoppers here.
 pub async fn readyz(State(db): State<DatabaseConnection>) -> (StatusCode, Json<Value>) {
     match domain::db::ping(&db).await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready", "checks": { "database": "ok" } }))),
+        Ok(()) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ready", "checks": { "database": "ok" } })),
+        ),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
             (

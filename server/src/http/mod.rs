@@ -31,9 +31,11 @@ pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathB
             move || provide_context(page_ctx.clone()),
             move || shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(fallback_ctx.clone()),
-            shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            move || provide_context(fallback_ctx.clone()), shell
         ));
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
@@ -42,7 +44,10 @@ pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathB
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
-        .nest_service("/pkg", static_files::bundle(&pkg_dir, state.leptos_options.hash_files))
+        .nest_service(
+            "/pkg",
+            static_files::bundle(&pkg_dir, state.leptos_options.hash_files),
+        )
         .nest_service("/uploads", static_files::uploads(&uploads_dir))
         .merge(pages)
         .with_state(state);

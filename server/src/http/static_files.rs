@@ -38,16 +38,26 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         std::fs::write(dir.path().join("mercato.abc123.js"), "x").expect("write");
         let res = bundle(dir.path(), hashed)
-            .oneshot(Request::get("/mercato.abc123.js").body(Body::empty()).expect("request"))
+            .oneshot(
+                Request::get("/mercato.abc123.js")
+                    .body(Body::empty())
+                    .expect("request"),
+            )
             .await
             .expect("response");
         assert_eq!(res.status(), 200);
-        res.headers()[header::CACHE_CONTROL].to_str().expect("ascii").to_owned()
+        res.headers()[header::CACHE_CONTROL]
+            .to_str()
+            .expect("ascii")
+            .to_owned()
     }
 
     #[tokio::test]
     async fn hashed_bundles_are_immutable() {
-        assert_eq!(cache_control(true).await, "public, max-age=31536000, immutable");
+        assert_eq!(
+            cache_control(true).await,
+            "public, max-age=31536000, immutable"
+        );
         assert_eq!(cache_control(false).await, "no-cache");
     }
 }

@@ -28,7 +28,10 @@ pub fn config_for(db: &TestDatabase, seed: bool) -> Config {
         ("MERCATO_LEPTOS_TOML", leptos_toml.to_owned()),
         ("MERCATO_PUBLIC_URL", "https://shop.example".to_owned()),
         ("MERCATO_SHOP_NAME", "Test Shop".to_owned()),
-        ("MERCATO_SEED_DEMO", if seed { "auto" } else { "never" }.to_owned()),
+        (
+            "MERCATO_SEED_DEMO",
+            if seed { "auto" } else { "never" }.to_owned(),
+        ),
         ("MERCATO_DB_MAX_CONNECTIONS", "5".to_owned()),
         ("LEPTOS_SITE_ROOT", site_root.display().to_string()),
         // No hash.txt sits next to the test binary.
@@ -70,7 +73,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     /// GET and return (status, body).

@@ -20,7 +20,12 @@ pub fn CategoryPage() -> impl IntoView {
     let params = use_params_map();
     let location = use_location();
     let data = Resource::new_blocking(
-        move || (params.read().get("slug").unwrap_or_default(), location.search.get()),
+        move || {
+            (
+                params.read().get("slug").unwrap_or_default(),
+                location.search.get(),
+            )
+        },
         |(slug, query)| get_category(slug, query),
     );
     view! {

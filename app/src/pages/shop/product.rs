@@ -18,7 +18,10 @@ use crate::components::{
 pub fn ProductPage() -> impl IntoView {
     let site = use_site();
     let params = use_params_map();
-    let data = Resource::new_blocking(move || params.read().get("slug").unwrap_or_default(), get_product);
+    let data = Resource::new_blocking(
+        move || params.read().get("slug").unwrap_or_default(),
+        get_product,
+    );
     view! {
         <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
             {move || Suspend::new(async move {
@@ -42,7 +45,12 @@ fn find_variant<'a>(variants: &'a [VariantView], selected: &[String]) -> Option<
 
 /// What picking `value` for option `index` leads to: the exact match with
 /// the other choices kept, else the first in-stock variant with that value.
-fn choose(variants: &[VariantView], selected: &[String], index: usize, value: &str) -> Option<Vec<String>> {
+fn choose(
+    variants: &[VariantView],
+    selected: &[String],
+    index: usize,
+    value: &str,
+) -> Option<Vec<String>> {
     let mut wanted = selected.to_vec();
     if index < wanted.len() {
         wanted[index] = value.to_owned();
@@ -50,7 +58,9 @@ fn choose(variants: &[VariantView], selected: &[String], index: usize, value: &s
     if find_variant(variants, &wanted).is_some() {
         return Some(wanted);
     }
-    let mut with_value = variants.iter().filter(|v| v.values.get(index).is_some_and(|x| x == value));
+    let mut with_value = variants
+        .iter()
+        .filter(|v| v.values.get(index).is_some_and(|x| x == value));
     let first = with_value.clone().next();
     with_value
         .find(|v| v.available > 0)
@@ -69,7 +79,8 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
         .map(|v| v.values.clone())
         .unwrap_or_default();
     let selected = RwSignal::new(initial);
-    let current = Memo::new(move |_| variants.with_value(|vs| find_variant(vs, &selected.read()).cloned()));
+    let current =
+        Memo::new(move |_| variants.with_value(|vs| find_variant(vs, &selected.read()).cloned()));
     let picked_image = RwSignal::new(None::<usize>);
     let images = StoredValue::new(product.images.clone());
     let main_image = Memo::new(move |_| {
@@ -81,7 +92,12 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
 
     let price = Signal::derive({
         let fallback = product.price_min.clone();
-        move || current.get().map(|v| v.price).unwrap_or_else(|| fallback.clone())
+        move || {
+            current
+                .get()
+                .map(|v| v.price)
+                .unwrap_or_else(|| fallback.clone())
+        }
     });
     let compare_at = Signal::derive(move || current.get().and_then(|v| v.compare_at));
     let sku = move || current.get().map(|v| v.sku).unwrap_or_default();
