@@ -38,10 +38,11 @@ printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-E
 printf '| %-22s | %5s | %10s | %8s | %8s | %8s | %6s |\n' page conns "req/s" "p50 ms" "p95 ms" "p99 ms" errors
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------" "-------" "------------" "----------" "----------" "----------" "--------"
 # After a run at high concurrency the server still works off requests whose
-# clients have gone; wait until it answers promptly before the next cell.
+# clients have gone; wait until a database round trip (/readyz, which
+# queues behind them for a pool connection) is prompt again.
 drain() {
   for _ in $(seq 1 120); do
-    t=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/healthz" || echo 9)
+    t=$(curl -s -o /dev/null -w "%{time_total}" "$BASE/readyz" || echo 9)
     awk -v t="$t" 'BEGIN{exit !(t < 0.02)}' && return 0
     sleep 0.5
   done
