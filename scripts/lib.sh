@@ -72,13 +72,16 @@ ensure_wasm_bindgen() {
     cargo install wasm-bindgen-cli --version "$want"
 }
 
-# npm ci only when node_modules is older than the lockfile (or missing).
+# Node packages, only when node_modules is missing or older than package.json.
+# `npm install`, not `npm ci`: Tailwind's lockfile lists optional binaries for
+# every platform, and the registry mirror here lacks some of them, which
+# `npm ci` treats as a broken lockfile. Versions are pinned in package.json.
 ensure_npm() {
   local dir="$1"
-  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+  if [ -f "$dir/node_modules/.package-lock.json" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ]; then
     return 0
   fi
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
 }
 
 ensure_build_tools() {
