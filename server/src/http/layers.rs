@@ -8,11 +8,11 @@ use axum::{
 use tower::ServiceBuilder;
 use tower_http::{
     compression::CompressionLayer,
-    CompressionLevel,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
+    CompressionLevel,
 };
 use tracing::Level;
 
