@@ -75,7 +75,15 @@ test('browse the catalog and pick a variant', async ({ page }) => {
   expect(seen.size).toBeGreaterThan(1);
   expect(new Set(seen.values()).size, `prices per SKU: ${JSON.stringify([...seen])}`).toBeGreaterThan(1);
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-  expect(page.url()).toBe(urlBefore);
+  // The address bar names the chosen variant (replaced, not navigated)...
+  const shownSku = await sku.innerText();
+  const url = new URL(page.url());
+  expect(url.pathname).toBe(new URL(urlBefore).pathname);
+  expect(url.searchParams.get('variant')).toBe(shownSku);
+  // ...so a reload or a shared link opens the same variant.
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByTestId('sku')).toHaveText(shownSku);
 
   // Out-of-stock combinations are shown but cannot be chosen.
   const disabled = page.locator('[data-testid^="option-"] button[disabled]');

@@ -106,6 +106,18 @@ for_each_backend!(
         assert!(tag_with(&html, "property=\"og:image\"")
             .is_some_and(|t| t.contains("https://shop.example/uploads/demo/")));
         assert!(html.contains("<meta name=\"description\""));
+
+        // A shared link with ?variant= opens with that variant chosen.
+        let last = variants.iter().max_by_key(|v| v.id).expect("variants");
+        let (status, html) = app
+            .page(&format!("/product/{}?variant={}", p.slug, last.sku))
+            .await;
+        assert_eq!(status, 200);
+        assert!(
+            html.contains(&format!("data-testid=\"sku\">{}<", last.sku)),
+            "variant {} preselected",
+            last.sku
+        );
     }
 );
 

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::NotFound;
 use crate::api::{
@@ -18,6 +18,9 @@ use crate::components::{
 pub fn ProductPage() -> impl IntoView {
     let site = use_site();
     let params = use_params_map();
+    // `?variant=SKU` preselects a variant (shareable links); read once, the
+    // picker keeps the address bar up to date afterwards without navigating.
+    let wanted_sku = StoredValue::new(use_query_map().read_untracked().get("variant"));
     let data = Resource::new_blocking(
         move || params.read().get("slug").unwrap_or_default(),
         get_product,
@@ -30,7 +33,9 @@ pub fn ProductPage() -> impl IntoView {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Ok(Some(product)) => {
-                        view! { <ProductDetail product site_name=site.shop_name base_url=site.public_url /> }.into_any()
+                        let wanted_sku = wanted_sku.get_value();
+                        view! { <ProductDetail product wanted_sku site_name=site.shop_name base_url=site.public_url /> }
+                            .into_any()
                     }
                 }
             })}
@@ -68,13 +73,28 @@ fn choose(
         .map(|v| v.values.clone())
 }
 
+/// Puts the chosen variant in the address bar without a navigation, so the
+/// link can be shared and a reload keeps the choice.
+fn remember_variant(sku: &str) {
+    let url = format!("?variant={}", crate::components::url::encode(sku));
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 #[component]
-fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> impl IntoView {
+fn ProductDetail(
+    product: ProductView,
+    wanted_sku: Option<String>,
+    site_name: String,
+    base_url: String,
+) -> impl IntoView {
     let variants = StoredValue::new(product.variants.clone());
     let initial = product
         .variants
         .iter()
-        .find(|v| v.available > 0)
+        .find(|v| wanted_sku.as_deref() == Some(v.sku.as_str()))
+        .or_else(|| product.variants.iter().find(|v| v.available > 0))
         .or(product.variants.first())
         .map(|v| v.values.clone())
         .unwrap_or_default();
@@ -221,6 +241,9 @@ fn ProductDetail(product: ProductView, site_name: String, base_url: String) -> i
                                                         if let Some(next) = next {
                                                             picked_image.set(None);
                                                             selected.set(next);
+                                                            if let Some(v) = current.get_untracked() {
+                                                                remember_variant(&v.sku);
+                                                            }
                                                         }
                                                     }
                                                     class=move || {
