@@ -50,12 +50,13 @@ pub fn App() -> impl IntoView {
             <Header />
             <main id="main" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
                 <Routes fallback=|| view! { <NotFound /> }>
-                    // PartiallyBlocked: each page's blocking resource is rendered in
-                    // place on the server, so title, meta tags, status and content
-                    // are in the HTML itself; everything else still streams.
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::PartiallyBlocked />
-                    <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::PartiallyBlocked />
-                    <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::PartiallyBlocked />
+                    // Async: the page's data is loaded before the first byte, so
+                    // title, meta tags, status and content are always in the HTML.
+                    // (PartiallyBlocked raced under load and sometimes sent the
+                    // head without them — see docs/ARCHITECTURE.md, D7.)
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

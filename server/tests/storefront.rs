@@ -261,3 +261,37 @@ for_each_backend!(
         );
     }
 );
+
+for_each_backend!(
+    undecodable_server_fn_calls_are_400,
+    |db: TestDatabase| async move {
+        use leptos::server_fn::ServerFn;
+        let app = TestApp::spawn(db).await;
+        let path = <app::api::catalog::GetProduct as ServerFn>::PATH;
+        let res = app
+            .client
+            .post(app.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("garbage=%%%")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), 400);
+        assert!(
+            res.text().await.expect("body").contains("slug"),
+            "the message names the missing field"
+        );
+
+        // A well-formed call still works and an unknown slug is not an error.
+        let res = app
+            .client
+            .post(app.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("slug=no-such-product")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.text().await.expect("body"), "null");
+    }
+);

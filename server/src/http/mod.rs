@@ -2,6 +2,7 @@
 //! static files, and the layers every response passes through.
 mod health;
 mod layers;
+mod server_fn_status;
 mod static_files;
 
 use axum::{extract::FromRef, routing::get, Router};
@@ -50,6 +51,9 @@ pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathB
         )
         .nest_service("/uploads", static_files::uploads(&uploads_dir))
         .merge(pages)
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::map_response(
+            server_fn_status::client_errors_are_4xx,
+        ));
     layers::Layers::apply(router)
 }
