@@ -3,7 +3,7 @@
 use sea_orm::{
     sea_query::{Expr, Func, SelectStatement},
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, FromQueryResult, JoinType, Order,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Select,
 };
 
 use super::cards::to_cards;
@@ -109,11 +109,10 @@ fn condition(category_ids: &[i32], q: &ListingQuery, except: Except) -> Conditio
     cond
 }
 
-/// `SELECT product_id` of variants carrying any of the filter's values.
-fn products_with_option(filter: &OptionFilter) -> SelectStatement {
-    variant::Entity::find()
-        .select_only()
-        .column(variant::Column::ProductId)
+/// Joins variants to their option values and option names
+/// (variants → variant_option_values → product_option_values → product_options).
+fn with_option_values(select: Select<variant::Entity>) -> Select<variant::Entity> {
+    select
         .join(
             JoinType::InnerJoin,
             variant_option_value::Relation::Variant.def().rev(),
@@ -126,9 +125,18 @@ fn products_with_option(filter: &OptionFilter) -> SelectStatement {
             JoinType::InnerJoin,
             product_option_value::Relation::Option.def(),
         )
-        .filter(product_option::Column::Name.eq(filter.name.clone()))
-        .filter(product_option_value::Column::Value.is_in(filter.values.iter().cloned()))
-        .into_query()
+}
+
+/// `SELECT product_id` of variants carrying any of the filter's values.
+fn products_with_option(filter: &OptionFilter) -> SelectStatement {
+    with_option_values(
+        variant::Entity::find()
+            .select_only()
+            .column(variant::Column::ProductId),
+    )
+    .filter(product_option::Column::Name.eq(filter.name.clone()))
+    .filter(product_option_value::Column::Value.is_in(filter.values.iter().cloned()))
+    .into_query()
 }
 
 #[derive(FromQueryResult)]
@@ -192,64 +200,54 @@ async fn option_facets(
         .column(product::Column::Id)
         .filter(condition(ids, q, Except::Options))
         .into_query();
-    let rows = variant::Entity::find()
-        .select_only()
-        .column_as(
-            Expr::col((product_option::Entity, product_option::Column::Name)),
-            "name",
-        )
-        .column_as(
-            Expr::col((
-                product_option_value::Entity,
-                product_option_value::Column::Value,
-            )),
-            "value",
-        )
-        .column_as(
-            Expr::from(Func::count_distinct(Expr::col((
-                variant::Entity,
-                variant::Column::ProductId,
-            )))),
-            "n",
-        )
-        .column_as(
-            Expr::from(Func::min(Expr::col((
-                product_option::Entity,
-                product_option::Column::Position,
-            )))),
-            "option_pos",
-        )
-        .column_as(
-            Expr::from(Func::min(Expr::col((
-                product_option_value::Entity,
-                product_option_value::Column::Position,
-            )))),
-            "value_pos",
-        )
-        .join(
-            JoinType::InnerJoin,
-            variant_option_value::Relation::Variant.def().rev(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            variant_option_value::Relation::OptionValue.def(),
-        )
-        .join(
-            JoinType::InnerJoin,
-            product_option_value::Relation::Option.def(),
-        )
-        .filter(variant::Column::ProductId.in_subquery(matching))
-        .group_by(Expr::col((
-            product_option::Entity,
-            product_option::Column::Name,
-        )))
-        .group_by(Expr::col((
-            product_option_value::Entity,
-            product_option_value::Column::Value,
-        )))
-        .into_model::<OptionCount>()
-        .all(db)
-        .await?;
+    let rows = with_option_values(
+        variant::Entity::find()
+            .select_only()
+            .column_as(
+                Expr::col((product_option::Entity, product_option::Column::Name)),
+                "name",
+            )
+            .column_as(
+                Expr::col((
+                    product_option_value::Entity,
+                    product_option_value::Column::Value,
+                )),
+                "value",
+            )
+            .column_as(
+                Expr::from(Func::count_distinct(Expr::col((
+                    variant::Entity,
+                    variant::Column::ProductId,
+                )))),
+                "n",
+            )
+            .column_as(
+                Expr::from(Func::min(Expr::col((
+                    product_option::Entity,
+                    product_option::Column::Position,
+                )))),
+                "option_pos",
+            )
+            .column_as(
+                Expr::from(Func::min(Expr::col((
+                    product_option_value::Entity,
+                    product_option_value::Column::Position,
+                )))),
+                "value_pos",
+            ),
+    )
+    .filter(variant::Column::ProductId.in_subquery(matching))
+    .group_by(Expr::col((
+        product_option::Entity,
+        product_option::Column::Name,
+    )))
+    .group_by(Expr::col((
+        product_option_value::Entity,
+        product_option_value::Column::Value,
+    )))
+    .into_model::<OptionCount>()
+    .all(db)
+    .await?;
 
     let mut rows = rows;
     // Positions are per product, so across products they only order the
