@@ -15,15 +15,30 @@ pub enum Error {
     /// The request clashes with the current state (duplicate, already done). 409.
     #[error("{0}")]
     Conflict(String),
+    /// Sign-in failed; deliberately vague about which part was wrong. 401.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// The caller must sign in first. 401.
+    #[error("not signed in")]
+    Unauthenticated,
     /// The caller may not do this. 403.
     #[error("not allowed")]
     Forbidden,
+    /// Signed in, but staff tools need two-factor authentication first. 403.
+    #[error("two-factor authentication required")]
+    SecondFactorRequired,
+    /// Too many attempts; try again after `retry_after_secs`. 429.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
     /// Storage failed; details are logged, never shown. 500.
     #[error("database error: {0}")]
     Database(#[from] sea_orm::DbErr),
     /// File system failed (uploads, generated images). 500.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+    /// Anything else that is our fault (a template, a hasher). 500.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -40,9 +55,13 @@ impl Error {
         }
     }
 
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self::Internal(detail.to_string())
+    }
+
     /// True for errors caused by the system rather than the request.
     pub fn is_internal(&self) -> bool {
-        matches!(self, Self::Database(_) | Self::Io(_))
+        matches!(self, Self::Database(_) | Self::Io(_) | Self::Internal(_))
     }
 
     /// What a shopper or API client may be shown.
@@ -51,8 +70,18 @@ impl Error {
             Self::NotFound { what } => format!("We couldn't find that {what}."),
             Self::Validation { message, .. } => message.clone(),
             Self::Conflict(message) => message.clone(),
+            Self::InvalidCredentials => "The email or password is incorrect.".to_owned(),
+            Self::Unauthenticated => "Please sign in to continue.".to_owned(),
             Self::Forbidden => "You don't have permission to do that.".to_owned(),
-            Self::Database(_) | Self::Io(_) => {
+            Self::SecondFactorRequired => {
+                "Turn on two-factor authentication in Account → Security to use staff tools."
+                    .to_owned()
+            }
+            Self::TooManyAttempts { retry_after_secs } => {
+                let minutes = retry_after_secs.div_ceil(60).max(1);
+                format!("Too many attempts. Please wait {minutes} minute(s) and try again.")
+            }
+            Self::Database(_) | Self::Io(_) | Self::Internal(_) => {
                 "Something went wrong on our side. Please try again in a moment.".to_owned()
             }
         }

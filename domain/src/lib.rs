@@ -1,10 +1,13 @@
 //! Mercato's business rules. No Leptos, no axum: the web layers call the
 //! services here and map [`Error`] to their own status codes once.
+pub mod accounts;
 pub mod catalog;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod mail;
 pub mod money;
+pub mod outbox;
 pub mod seed;
 
 pub use error::{Error, Result};

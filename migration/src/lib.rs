@@ -2,13 +2,18 @@
 //! once it has landed — add a new one instead.
 pub use sea_orm_migration::prelude::*;
 
+mod helpers;
 mod m20261121_000001_catalog;
+mod m20261121_000002_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261121_000001_catalog::Migration)]
+        vec![
+            Box::new(m20261121_000001_catalog::Migration),
+            Box::new(m20261121_000002_accounts::Migration),
+        ]
     }
 }

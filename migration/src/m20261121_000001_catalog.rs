@@ -1,5 +1,6 @@
 //! Catalog: category tree, products, options and variants, images,
 //! warehouses and stock levels.
+use crate::helpers::{fk, index, unique};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -106,20 +107,6 @@ enum StockLevels {
     WarehouseId,
     OnHand,
     Reserved,
-}
-
-fn fk(
-    name: &str,
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-    on_delete: ForeignKeyAction,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(on_delete)
-        .take()
 }
 
 #[async_trait::async_trait]
@@ -432,38 +419,4 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-async fn index<T, C, const N: usize>(
-    m: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    cols: [C; N],
-) -> Result<(), DbErr>
-where
-    T: IntoIden,
-    C: IntoIden,
-{
-    let mut stmt = Index::create().name(name).table(table).take();
-    for c in cols {
-        stmt.col(c);
-    }
-    m.create_index(stmt).await
-}
-
-async fn unique<T, C, const N: usize>(
-    m: &SchemaManager<'_>,
-    name: &str,
-    table: T,
-    cols: [C; N],
-) -> Result<(), DbErr>
-where
-    T: IntoIden,
-    C: IntoIden,
-{
-    let mut stmt = Index::create().name(name).table(table).unique().take();
-    for c in cols {
-        stmt.col(c);
-    }
-    m.create_index(stmt).await
 }

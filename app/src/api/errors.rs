@@ -9,8 +9,14 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
         domain::Error::NotFound { .. } => StatusCode::NOT_FOUND,
         domain::Error::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         domain::Error::Conflict(_) => StatusCode::CONFLICT,
-        domain::Error::Forbidden => StatusCode::FORBIDDEN,
-        domain::Error::Database(_) | domain::Error::Io(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        domain::Error::Unauthenticated | domain::Error::InvalidCredentials => {
+            StatusCode::UNAUTHORIZED
+        }
+        domain::Error::Forbidden | domain::Error::SecondFactorRequired => StatusCode::FORBIDDEN,
+        domain::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+        domain::Error::Database(_) | domain::Error::Io(_) | domain::Error::Internal(_) => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
     };
     if err.is_internal() {
         tracing::error!(error = %err, "server function failed");
@@ -19,6 +25,11 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
     }
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(status);
+        if let domain::Error::TooManyAttempts { retry_after_secs } = &err {
+            if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
+                res.insert_header(http::header::RETRY_AFTER, value);
+            }
+        }
     }
     ServerFnError::new(err.user_message())
 }

@@ -1,0 +1,282 @@
+//! The address book: shipping and billing addresses with default flags and
+//! per-country validation. Addresses are addressed by their public id and
+//! only ever within the owner's book.
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::countries::{self, normalise_postcode};
+use super::profile::check_phone;
+use super::{now, Accounts, Actor};
+use crate::entities::address::{self, Column, Entity as AddressEntity};
+use crate::{Error, Result};
+
+pub const MAX_ADDRESSES: usize = 20;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub id: String,
+    pub full_name: String,
+    pub company: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub country_name: String,
+    pub phone: String,
+    pub is_default_shipping: bool,
+    pub is_default_billing: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressInput {
+    pub full_name: String,
+    pub company: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub phone: String,
+    pub is_default_shipping: bool,
+    pub is_default_billing: bool,
+}
+
+/// (code, name) for the country picker.
+pub fn countries() -> Vec<(String, String)> {
+    countries::COUNTRIES
+        .iter()
+        .map(|c| (c.code.to_owned(), c.name.to_owned()))
+        .collect()
+}
+
+fn required(field: &'static str, value: &str, label: &str, max: usize) -> Result<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::validation(field, format!("Enter the {label}.")));
+    }
+    optional(field, value, label, max)
+}
+
+fn optional(field: &'static str, value: &str, label: &str, max: usize) -> Result<String> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(Error::validation(field, format!("The {label} can be at most {max} characters.")));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::validation(field, format!("The {label} contains characters we can't store.")));
+    }
+    Ok(value.to_owned())
+}
+
+/// Checks and tidies an address for its country.
+pub fn validate(input: &AddressInput) -> Result<AddressInput> {
+    let country = countries::find(&input.country)
+        .ok_or_else(|| Error::validation("country", "Choose a country from the list."))?;
+    let region = if country.region_required {
+        required("region", &input.region, "state, province or region", 120)?
+    } else {
+        optional("region", &input.region, "region", 120)?
+    };
+    let postal_code = normalise_postcode(country, &input.postal_code).ok_or_else(|| {
+        Error::validation(
+            "postal_code",
+            format!(
+                "Enter a valid postcode for {}, like {}.",
+                country.name, country.postcode_example
+            ),
+        )
+    })?;
+    Ok(AddressInput {
+        full_name: required("full_name", &input.full_name, "full name", 120)?,
+        company: optional("company", &input.company, "company", 120)?,
+        line1: required("line1", &input.line1, "street address", 200)?,
+        line2: optional("line2", &input.line2, "second address line", 200)?,
+        city: required("city", &input.city, "town or city", 120)?,
+        region,
+        postal_code,
+        country: country.code.to_owned(),
+        phone: check_phone("phone", &input.phone)?,
+        is_default_shipping: input.is_default_shipping,
+        is_default_billing: input.is_default_billing,
+    })
+}
+
+fn to_view(m: address::Model) -> Address {
+    let country_name = countries::find(&m.country)
+        .map(|c| c.name.to_owned())
+        .unwrap_or_else(|| m.country.clone());
+    Address {
+        id: m.public_id,
+        full_name: m.full_name,
+        company: m.company,
+        line1: m.line1,
+        line2: m.line2,
+        city: m.city,
+        region: m.region,
+        postal_code: m.postal_code,
+        country: m.country,
+        country_name,
+        phone: m.phone,
+        is_default_shipping: m.is_default_shipping,
+        is_default_billing: m.is_default_billing,
+    }
+}
+
+/// Only one default of each kind: clear the others before setting this one.
+async fn clear_defaults<C: ConnectionTrait>(conn: &C, user_id: i32, input: &AddressInput) -> Result<()> {
+    if input.is_default_shipping {
+        AddressEntity::update_many()
+            .col_expr(Column::IsDefaultShipping, Expr::value(false))
+            .filter(Column::UserId.eq(user_id))
+            .exec(conn)
+            .await?;
+    }
+    if input.is_default_billing {
+        AddressEntity::update_many()
+            .col_expr(Column::IsDefaultBilling, Expr::value(false))
+            .filter(Column::UserId.eq(user_id))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+impl Accounts {
+    pub async fn addresses(&self, actor: &Actor) -> Result<Vec<Address>> {
+        let user_id = actor.require_user()?;
+        Ok(AddressEntity::find()
+            .filter(Column::UserId.eq(user_id))
+            .order_by_desc(Column::IsDefaultShipping)
+            .order_by_asc(Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(to_view)
+            .collect())
+    }
+
+    pub async fn add_address(&self, actor: &Actor, input: AddressInput) -> Result<Address> {
+        let user_id = actor.require_user()?;
+        let mut input = validate(&input)?;
+        let txn = self.db.begin().await?;
+        let existing = AddressEntity::find()
+            .filter(Column::UserId.eq(user_id))
+            .all(&txn)
+            .await?;
+        if existing.len() >= MAX_ADDRESSES {
+            return Err(Error::validation(
+                "address",
+                format!("Your address book is full ({MAX_ADDRESSES} addresses). Delete one first."),
+            ));
+        }
+        // The first address is the default for both, so checkout always has one.
+        if existing.is_empty() {
+            input.is_default_shipping = true;
+            input.is_default_billing = true;
+        }
+        clear_defaults(&txn, user_id, &input).await?;
+        let now = now();
+        let row = address::ActiveModel {
+            public_id: Set(uuid::Uuid::new_v4().to_string()),
+            user_id: Set(user_id),
+            full_name: Set(input.full_name),
+            company: Set(input.company),
+            line1: Set(input.line1),
+            line2: Set(input.line2),
+            city: Set(input.city),
+            region: Set(input.region),
+            postal_code: Set(input.postal_code),
+            country: Set(input.country),
+            phone: Set(input.phone),
+            is_default_shipping: Set(input.is_default_shipping),
+            is_default_billing: Set(input.is_default_billing),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        txn.commit().await?;
+        Ok(to_view(row))
+    }
+
+    pub async fn update_address(&self, actor: &Actor, id: &str, input: AddressInput) -> Result<Address> {
+        let user_id = actor.require_user()?;
+        let input = validate(&input)?;
+        let txn = self.db.begin().await?;
+        let row = self.owned_address(&txn, user_id, id).await?;
+        clear_defaults(&txn, user_id, &input).await?;
+        let mut active: address::ActiveModel = row.into();
+        active.full_name = Set(input.full_name);
+        active.company = Set(input.company);
+        active.line1 = Set(input.line1);
+        active.line2 = Set(input.line2);
+        active.city = Set(input.city);
+        active.region = Set(input.region);
+        active.postal_code = Set(input.postal_code);
+        active.country = Set(input.country);
+        active.phone = Set(input.phone);
+        active.is_default_shipping = Set(input.is_default_shipping);
+        active.is_default_billing = Set(input.is_default_billing);
+        active.updated_at = Set(now());
+        let row = active.update(&txn).await?;
+        txn.commit().await?;
+        Ok(to_view(row))
+    }
+
+    pub async fn delete_address(&self, actor: &Actor, id: &str) -> Result<()> {
+        let user_id = actor.require_user()?;
+        let txn = self.db.begin().await?;
+        let row = self.owned_address(&txn, user_id, id).await?;
+        AddressEntity::delete_by_id(row.id).exec(&txn).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    async fn owned_address<C: ConnectionTrait>(&self, conn: &C, user_id: i32, id: &str) -> Result<address::Model> {
+        // Someone else's address is "not found", never "forbidden": ids reveal nothing.
+        AddressEntity::find()
+            .filter(Column::PublicId.eq(id))
+            .filter(Column::UserId.eq(user_id))
+            .one(conn)
+            .await?
+            .ok_or(Error::not_found("address"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(country: &str, postal: &str, region: &str) -> AddressInput {
+        AddressInput {
+            full_name: "Ann Smith".into(),
+            line1: "1 Main St".into(),
+            city: "Springfield".into(),
+            region: region.into(),
+            postal_code: postal.into(),
+            country: country.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn country_rules_apply() {
+        assert!(validate(&input("US", "94103", "CA")).is_ok());
+        let err = validate(&input("US", "94103", "")).unwrap_err();
+        assert!(matches!(err, Error::Validation { field: "region", .. }));
+        let err = validate(&input("DE", "ABC", "")).unwrap_err();
+        assert!(err.user_message().contains("10115"), "{}", err.user_message());
+        assert_eq!(validate(&input("gb", "sw1a1aa", "")).unwrap().postal_code, "SW1A 1AA");
+        assert!(validate(&input("XX", "1", "")).is_err());
+        let mut missing = input("FR", "75001", "");
+        missing.line1 = "  ".into();
+        assert!(matches!(validate(&missing).unwrap_err(), Error::Validation { field: "line1", .. }));
+    }
+}

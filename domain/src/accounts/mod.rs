@@ -1,0 +1,180 @@
+//! Accounts: registration, sign-in (password, then TOTP when enabled),
+//! verification and reset tokens, profile and address book, roles and
+//! permissions, GDPR export and erasure. Every mail goes through the outbox
+//! in the same transaction as the change that caused it.
+mod addresses;
+mod countries;
+pub mod email;
+mod login;
+mod one_time;
+pub mod password;
+mod privacy;
+mod profile;
+mod register;
+mod reset;
+pub mod roles;
+mod sessions;
+mod staff;
+mod throttle;
+pub mod tokens;
+mod two_factor;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+
+use crate::entities::user;
+pub(crate) use crate::entities::user as user_entity;
+use crate::mail::{MailKind, Templates};
+use crate::outbox::{self, OutboxSignal};
+use crate::{Error, Result};
+
+pub use addresses::{countries, Address, AddressInput};
+pub use email::Email;
+pub use login::LoginOutcome;
+pub use privacy::AccountExport;
+pub use profile::{Profile, ProfileInput};
+pub use register::{Registration, Verified};
+pub use roles::{Actor, Permission, Role};
+pub use sessions::{SessionInfo, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID};
+pub use staff::{CustomerRow, StaffAccessInput};
+pub use two_factor::{totp, Enrolment, RecoveryCodes};
+
+#[derive(Clone, Debug)]
+pub struct AccountSettings {
+    pub shop_name: String,
+    /// Absolute base for links in mail, e.g. `https://shop.example.com`.
+    pub public_url: String,
+    /// Staff and admins must turn on 2FA before staff tools open.
+    pub require_staff_2fa: bool,
+    /// Failed sign-ins (per email) before a temporary lockout.
+    pub lockout_after: i32,
+    pub lockout_for: Duration,
+    pub reset_ttl: Duration,
+    pub verify_ttl: Duration,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            shop_name: "Mercato".into(),
+            public_url: "http://127.0.0.1:3000".into(),
+            require_staff_2fa: false,
+            lockout_after: 5,
+            lockout_for: Duration::from_secs(15 * 60),
+            reset_ttl: Duration::from_secs(3600),
+            verify_ttl: Duration::from_secs(48 * 3600),
+        }
+    }
+}
+
+/// What the UI needs to know about the signed-in user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub public_id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    pub email_verified: bool,
+    pub two_factor_enabled: bool,
+}
+
+#[derive(Clone)]
+pub struct Accounts {
+    db: DatabaseConnection,
+    settings: Arc<AccountSettings>,
+    templates: Arc<Templates>,
+    outbox: OutboxSignal,
+}
+
+impl Accounts {
+    pub fn new(db: DatabaseConnection, settings: AccountSettings, outbox: OutboxSignal) -> Result<Self> {
+        let templates = Templates::new(&settings.shop_name, &settings.public_url)?;
+        Ok(Self {
+            db,
+            settings: Arc::new(settings),
+            templates: Arc::new(templates),
+            outbox,
+        })
+    }
+
+    pub fn settings(&self) -> &AccountSettings {
+        &self.settings
+    }
+
+    /// The caller behind a session's user id. A vanished or erased account
+    /// is anonymous.
+    pub async fn actor(&self, user_id: Option<i32>) -> Result<(Actor, Option<UserSummary>)> {
+        let Some(id) = user_id else {
+            return Ok((Actor::anonymous(), None));
+        };
+        let Some(user) = self.find_active(id).await? else {
+            return Ok((Actor::anonymous(), None));
+        };
+        let summary = summary(&user);
+        let role = summary.role;
+        let staff_locked = self.settings.require_staff_2fa && role.is_staff() && user.totp_enabled_at.is_none();
+        let actor = Actor::user(user.id, role, summary.permissions.clone(), staff_locked);
+        Ok((actor, Some(summary)))
+    }
+
+    pub async fn summary(&self, actor: &Actor) -> Result<UserSummary> {
+        let user = self.require_active(actor).await?;
+        Ok(summary(&user))
+    }
+
+    async fn find_active(&self, id: i32) -> Result<Option<user::Model>> {
+        Ok(user::Entity::find_by_id(id)
+            .filter(user::Column::ErasedAt.is_null())
+            .one(&self.db)
+            .await?)
+    }
+
+    async fn require_active(&self, actor: &Actor) -> Result<user::Model> {
+        let id = actor.require_user()?;
+        self.find_active(id).await?.ok_or(Error::Unauthenticated)
+    }
+
+    async fn find_by_email(&self, email: &Email) -> Result<Option<user::Model>> {
+        Ok(user::Entity::find()
+            .filter(user::Column::Email.eq(email.as_str()))
+            .filter(user::Column::ErasedAt.is_null())
+            .one(&self.db)
+            .await?)
+    }
+
+    /// Renders `kind` and writes it to the outbox on `conn` (the caller's transaction).
+    async fn queue_mail<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        kind: MailKind,
+        to: &str,
+        vars: minijinja::Value,
+    ) -> Result<()> {
+        let mail = self.templates.render(kind, to, vars)?;
+        outbox::enqueue(conn, outbox::KIND_MAIL, &mail).await.map(|_| ())
+    }
+
+    fn link(&self, path_and_query: &str) -> String {
+        format!("{}{}", self.templates.public_url(), path_and_query)
+    }
+}
+
+fn summary(user: &user::Model) -> UserSummary {
+    UserSummary {
+        public_id: user.public_id.clone(),
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role: Role::parse(&user.role).unwrap_or(Role::Customer),
+        permissions: Permission::parse_list(&user.permissions),
+        email_verified: user.email_verified_at.is_some(),
+        two_factor_enabled: user.totp_enabled_at.is_some(),
+    }
+}
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}

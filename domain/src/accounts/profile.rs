@@ -1,0 +1,83 @@
+//! Name, phone and marketing preference.
+use sea_orm::{ActiveModelTrait, Set};
+use serde::{Deserialize, Serialize};
+
+use super::register::check_name;
+use super::{now, Accounts, Actor};
+use crate::{Error, Result};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+    pub email_verified: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub name: String,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+}
+
+/// Digits with the usual separators; 6–15 digits (E.164 allows 15).
+pub(super) fn check_phone(field: &'static str, phone: &str) -> Result<String> {
+    let phone = phone.trim();
+    if phone.is_empty() {
+        return Ok(String::new());
+    }
+    let allowed = phone
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    if !allowed || !(6..=15).contains(&digits) {
+        return Err(Error::validation(
+            field,
+            "Enter a phone number with 6 to 15 digits, e.g. +44 20 7946 0958.",
+        ));
+    }
+    Ok(phone.to_owned())
+}
+
+impl Accounts {
+    pub async fn profile(&self, actor: &Actor) -> Result<Profile> {
+        let user = self.require_active(actor).await?;
+        Ok(Profile {
+            email: user.email,
+            name: user.name,
+            phone: user.phone,
+            marketing_opt_in: user.marketing_opt_in,
+            email_verified: user.email_verified_at.is_some(),
+        })
+    }
+
+    pub async fn update_profile(&self, actor: &Actor, input: ProfileInput) -> Result<Profile> {
+        let user = self.require_active(actor).await?;
+        let name = check_name(&input.name)?;
+        let phone = check_phone("phone", &input.phone)?;
+        let mut active: super::user_entity::ActiveModel = user.into();
+        active.name = Set(name);
+        active.phone = Set(phone);
+        active.marketing_opt_in = Set(input.marketing_opt_in);
+        active.updated_at = Set(now());
+        active.update(&self.db).await?;
+        self.profile(actor).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_phone;
+
+    #[test]
+    fn phones() {
+        assert_eq!(check_phone("phone", " +44 20 7946 0958 ").unwrap(), "+44 20 7946 0958");
+        assert_eq!(check_phone("phone", "").unwrap(), "");
+        assert!(check_phone("phone", "12").is_err());
+        assert!(check_phone("phone", "call me").is_err());
+        assert!(check_phone("phone", "44+20").is_err());
+    }
+}

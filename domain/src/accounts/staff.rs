@@ -1,0 +1,124 @@
+//! Staff-facing account tools: the customer list (permission `customers`),
+//! granting staff access (admins only) and bootstrapping the first admin
+//! from the CLI.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::register::is_unique_violation;
+use super::{now, password, sessions, Accounts, Actor, Email, Permission, Role};
+use crate::entities::user;
+use crate::{Error, Result};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    pub email_verified: bool,
+    pub two_factor_enabled: bool,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffAccessInput {
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+}
+
+impl Accounts {
+    /// Newest first, 50 per page (1-based).
+    pub async fn list_customers(&self, actor: &Actor, page: u64) -> Result<(Vec<CustomerRow>, u64)> {
+        actor.require(Permission::Customers)?;
+        let query = user::Entity::find()
+            .filter(user::Column::ErasedAt.is_null())
+            .order_by_desc(user::Column::Id);
+        let total = query.clone().count(&self.db).await?;
+        let rows = query.paginate(&self.db, 50).fetch_page(page.saturating_sub(1)).await?;
+        Ok((
+            rows.into_iter()
+                .map(|u| CustomerRow {
+                    id: u.public_id,
+                    email: u.email,
+                    name: u.name,
+                    role: Role::parse(&u.role).unwrap_or(Role::Customer),
+                    permissions: Permission::parse_list(&u.permissions),
+                    email_verified: u.email_verified_at.is_some(),
+                    two_factor_enabled: u.totp_enabled_at.is_some(),
+                    created_at: u.created_at.unix_timestamp(),
+                })
+                .collect(),
+            total,
+        ))
+    }
+
+    /// Changes someone's role and permissions. Their sessions end, so the new
+    /// rights take effect with a fresh session id.
+    pub async fn set_staff_access(&self, actor: &Actor, public_id: &str, input: StaffAccessInput) -> Result<()> {
+        let me = actor.require_admin()?;
+        let txn = self.db.begin().await?;
+        let target = user::Entity::find()
+            .filter(user::Column::PublicId.eq(public_id))
+            .filter(user::Column::ErasedAt.is_null())
+            .one(&txn)
+            .await?
+            .ok_or(Error::not_found("account"))?;
+        if target.id == me && input.role != Role::Admin {
+            return Err(Error::Conflict("You can't remove your own admin role.".into()));
+        }
+        let permissions = if input.role == Role::Staff {
+            Permission::join(&input.permissions)
+        } else {
+            String::new()
+        };
+        let target_id = target.id;
+        let mut active: user::ActiveModel = target.into();
+        active.role = Set(input.role.as_str().to_owned());
+        active.permissions = Set(permissions);
+        active.updated_at = Set(now());
+        active.update(&txn).await?;
+        sessions::revoke_all(&txn, target_id, None).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// `mercato admin create`: a verified admin account.
+    pub async fn create_admin(&self, email: &str, password_input: &str, name: &str) -> Result<String> {
+        let email = Email::parse(email)?;
+        password::check_policy(password_input, email.as_str())?;
+        let hash = password::hash(password_input).await?;
+        let now = now();
+        let public_id = uuid::Uuid::new_v4().to_string();
+        let inserted = user::ActiveModel {
+            public_id: Set(public_id.clone()),
+            email: Set(email.as_str().to_owned()),
+            email_verified_at: Set(Some(now)),
+            password_hash: Set(hash),
+            name: Set(name.trim().to_owned()),
+            phone: Set(String::new()),
+            role: Set(Role::Admin.as_str().to_owned()),
+            permissions: Set(String::new()),
+            marketing_opt_in: Set(false),
+            totp_secret: Set(None),
+            totp_enabled_at: Set(None),
+            totp_last_step: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            erased_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await;
+        match inserted {
+            Ok(_) => Ok(public_id),
+            Err(e) if is_unique_violation(&e) => Err(Error::Conflict(format!(
+                "An account for {} already exists.",
+                email.as_str()
+            ))),
+            Err(e) => Err(e.into()),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Small builders shared by the migrations (names only; no schema lives here).
+use sea_orm_migration::prelude::*;
+
+pub(crate) fn fk(
+    name: &str,
+    from: (impl IntoIden, impl IntoIden),
+    to: (impl IntoIden, impl IntoIden),
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(from.0, from.1)
+        .to(to.0, to.1)
+        .on_delete(on_delete)
+        .take()
+}
+
+pub(crate) async fn index<T, C, const N: usize>(
+    m: &SchemaManager<'_>,
+    name: &str,
+    table: T,
+    cols: [C; N],
+) -> Result<(), DbErr>
+where
+    T: IntoIden,
+    C: IntoIden,
+{
+    let mut stmt = Index::create().name(name).table(table).take();
+    for c in cols {
+        stmt.col(c);
+    }
+    m.create_index(stmt).await
+}
+
+pub(crate) async fn unique<T, C, const N: usize>(
+    m: &SchemaManager<'_>,
+    name: &str,
+    table: T,
+    cols: [C; N],
+) -> Result<(), DbErr>
+where
+    T: IntoIden,
+    C: IntoIden,
+{
+    let mut stmt = Index::create().name(name).table(table).unique().take();
+    for c in cols {
+        stmt.col(c);
+    }
+    m.create_index(stmt).await
+}
