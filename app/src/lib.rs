@@ -5,6 +5,8 @@
 pub mod api;
 pub mod components;
 pub mod pages;
+#[cfg(feature = "ssr")]
+mod security;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -14,10 +16,16 @@ use leptos_router::{
 };
 
 use components::layout::{Footer, Header, SkipLink};
+use pages::account::{
+    AccountPage, AddressesPage, ForgotPasswordPage, PrivacyPage, ProfilePage, ResetPasswordPage, SecurityPage,
+    SignInPage, SignUpPage, VerifyEmailPage,
+};
 use pages::shop::{CategoryPage, HomePage, NotFound, ProductPage};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::set_page_csp();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -42,6 +50,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     components::site::provide_site();
+    components::session::provide_current_user();
     components::hydration::mark_hydrated();
 
     view! {
@@ -57,6 +66,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/privacy") view=PrivacyPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

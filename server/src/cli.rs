@@ -30,6 +30,26 @@ pub enum Command {
     },
     /// Print the effective configuration, secrets masked.
     Config,
+    /// Staff accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create an admin account (e.g. the shop's first). Asks for a password
+    /// on a terminal; otherwise, or with --generate-password, generates one
+    /// and prints it once.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long)]
+        generate_password: bool,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -59,13 +79,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 report.categories, report.products, report.variants, report.images
             );
         }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    email,
+                    name,
+                    generate_password,
+                },
+        } => {
+            let db = startup::connect_and_migrate(&config).await?;
+            let (password, generated) = admin_password(generate_password)?;
+            let accounts = startup::accounts(&config, &db, Default::default())?;
+            accounts
+                .create_admin(&email, &password, &name)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+            println!("Admin account created for {email}.");
+            if generated {
+                println!("Password (shown once, store it now): {password}");
+            }
+        }
         Command::Config => {
             for (name, value) in config.describe() {
                 println!("{name:<28} {value}");
             }
             println!();
             println!("Variables:");
-            for v in VARIABLES {
+            for v in VARIABLES.iter().chain(crate::security_config::VARIABLES) {
                 let secret = if v.secret { " (secret)" } else { "" };
                 println!(
                     "  {:<28} default {:<32} {}{secret}",
@@ -75,4 +115,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A typed password (twice, on a terminal) or a generated one.
+fn admin_password(generate: bool) -> anyhow::Result<(String, bool)> {
+    use std::io::IsTerminal as _;
+    if generate || !std::io::stdin().is_terminal() {
+        return Ok((domain::accounts::tokens::random_token(), true));
+    }
+    let first = rpassword::prompt_password("Password (12+ characters): ")?;
+    let second = rpassword::prompt_password("Repeat password: ")?;
+    anyhow::ensure!(first == second, "the passwords did not match");
+    Ok((first, false))
 }

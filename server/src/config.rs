@@ -92,6 +92,7 @@ pub struct Config {
     pub log_filter: String,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
+    pub security: crate::security_config::SecurityConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -155,16 +156,19 @@ impl Config {
                 })
             }
         };
+        let shop_name = env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into());
+        let security = crate::security_config::SecurityConfig::from_lookup(&env, &shop_name)?;
         Ok(Self {
             database_url,
             data_dir,
             public_url,
-            shop_name: env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into()),
+            shop_name,
             seed,
             db_max_connections,
             log_filter: env("MERCATO_LOG").unwrap_or_else(|| "info".into()),
             log_format,
             leptos,
+            security,
         })
     }
 
@@ -174,7 +178,7 @@ impl Config {
 
     /// Lines for `mercato config`, with secrets masked.
     pub fn describe(&self) -> Vec<(String, String)> {
-        vec![
+        let mut lines = vec![
             ("MERCATO_DATABASE_URL".into(), mask_url(&self.database_url)),
             (
                 "MERCATO_DATA_DIR".into(),
@@ -198,7 +202,18 @@ impl Config {
             ("site-addr".into(), self.leptos.site_addr.to_string()),
             ("site-root".into(), self.leptos.site_root.to_string()),
             ("hash-files".into(), self.leptos.hash_files.to_string()),
-        ]
+        ];
+        lines.extend(self.security.describe());
+        lines
+    }
+
+    /// Served over https: cookies get `Secure` and responses HSTS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.data_dir.join("mail")
     }
 }
 

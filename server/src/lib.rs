@@ -3,6 +3,9 @@
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod security_config;
+pub mod sessions;
+pub mod workers;
 pub mod site_settings;
 pub mod startup;
 pub mod telemetry;

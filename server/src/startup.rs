@@ -7,11 +7,16 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use app::api::{context::ServerContext, types::SiteInfo};
+use app::api::context::{ServerContext, SessionPolicy};
+use app::api::types::SiteInfo;
+use domain::accounts::{AccountSettings, Accounts};
 use domain::catalog::Catalog;
+use domain::outbox::OutboxSignal;
 
 use crate::config::{Config, SeedMode};
-use crate::http::{router, AppState};
+use crate::http::{rate_limit::AuthLimiter, router, AppState, Security};
+use crate::sessions::{self, DbSessionStore};
+use crate::workers::Workers;
 
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
     let db = domain::db::connect(&config.database_url, config.db_max_connections)
@@ -50,6 +55,19 @@ pub async fn seed_if_empty(config: &Config, db: &DatabaseConnection) -> anyhow::
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    workers: Workers,
+}
+
+pub fn accounts(config: &Config, db: &DatabaseConnection, signal: OutboxSignal) -> anyhow::Result<Accounts> {
+    let settings = AccountSettings {
+        shop_name: config.shop_name.clone(),
+        public_url: config.public_url.clone(),
+        require_staff_2fa: config.security.require_staff_2fa,
+        lockout_after: config.security.lockout_after,
+        lockout_for: config.security.lockout_for,
+        ..AccountSettings::default()
+    };
+    Accounts::new(db.clone(), settings, signal).context("loading mail templates")
 }
 
 impl Application {
@@ -64,18 +82,38 @@ impl Application {
             .with_context(|| format!("binding {addr}"))?;
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
+        let signal = OutboxSignal::default();
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
+            accounts: accounts(config, &db, signal.clone())?,
+            sessions: SessionPolicy {
+                max_age: config.security.session_max,
+                touch_every: std::cmp::min(
+                    std::time::Duration::from_secs(300),
+                    config.security.session_idle / 4,
+                ),
+            },
             site: SiteInfo {
                 shop_name: config.shop_name.clone(),
                 public_url: config.public_url.clone(),
                 navigation: Vec::new(),
             },
         };
-        let state = AppState { leptos_options, db };
+        let workers = Workers::start(config, &db, signal)?;
+        let security = Security {
+            https: config.is_https(),
+            sessions: sessions::layer(
+                DbSessionStore::new(db.clone()),
+                config.security.session_idle,
+                config.is_https(),
+            ),
+            auth_limiter: AuthLimiter::new(&config.security.auth_rate_limit, config.security.trust_proxy),
+        };
+        let state = AppState { leptos_options, db, ctx };
         Ok(Self {
             listener,
-            router: router(state, ctx, config.uploads_dir()),
+            router: router(state, config.uploads_dir(), security),
+            workers,
         })
     }
 
@@ -94,9 +132,14 @@ impl Application {
                 tracing::debug!(error = %e, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router.into_make_service())
-            .with_graceful_shutdown(shutdown)
-            .await
+        let _workers = self.workers;
+        axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }
 

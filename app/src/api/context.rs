@@ -1,11 +1,24 @@
 //! What the server gives every request: services and site settings.
+use std::time::Duration;
+
+use domain::accounts::Accounts;
 use domain::catalog::Catalog;
 
 use super::types::SiteInfo;
 
+/// How long a sign-in may last, and how often an active session's idle
+/// timer is pushed forward (a store write, so not on every request).
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    pub max_age: Duration,
+    pub touch_every: Duration,
+}
+
 #[derive(Clone)]
 pub struct ServerContext {
     pub catalog: Catalog,
+    pub accounts: Accounts,
+    pub sessions: SessionPolicy,
     pub site: SiteInfo,
 }
 

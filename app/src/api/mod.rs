@@ -1,9 +1,15 @@
 //! `#[server]` functions, one file per area. They are thin: find the caller's
 //! context, call a `domain` service, map the result to wire types.
+pub mod account;
+pub mod account_types;
+#[cfg(feature = "ssr")]
+pub mod auth;
 pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
-mod errors;
+pub mod errors;
+pub mod session;
+pub mod staff;
 pub mod site;
 pub mod types;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::session::use_current_user;
 use super::site::use_site;
 
 #[component]
@@ -51,8 +52,35 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                <AccountLink />
             </div>
         </header>
+    }
+}
+
+/// "Sign in" or the signed-in user's name, at the header's end.
+#[component]
+fn AccountLink() -> impl IntoView {
+    let user = use_current_user();
+    view! {
+        <div class="lg:ml-auto">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match user.0.await.ok().flatten() {
+                        Some(u) => view! {
+                            <a href="/account" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="account-link">
+                                {format!("Account · {}", u.display_name())}
+                            </a>
+                        }.into_any(),
+                        None => view! {
+                            <a href="/signin" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="sign-in-link">
+                                "Sign in"
+                            </a>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
     }
 }
 

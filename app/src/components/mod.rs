@@ -2,11 +2,13 @@
 pub mod breadcrumbs;
 pub mod error_panel;
 pub mod facets;
+pub mod forms;
 pub mod hydration;
 pub mod layout;
 pub mod pager;
 pub mod price;
 pub mod product_card;
 pub mod seo;
+pub mod session;
 pub mod site;
 pub mod url;

@@ -1,2 +1,3 @@
 //! One file per page, grouped by area (shop/, account/, admin/).
+pub mod account;
 pub mod shop;

@@ -18,11 +18,18 @@ use tracing::Level;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+const FALLBACK_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 pub struct Layers;
 
 impl Layers {
-    pub fn apply(router: Router) -> Router {
+    pub fn apply(router: Router, https: bool) -> Router {
+        let hsts = https.then(|| {
+            SetResponseHeaderLayer::if_not_present(
+                header::STRICT_TRANSPORT_SECURITY,
+                HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+            )
+        });
         router.layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
@@ -52,6 +59,25 @@ impl Layers {
                     header::REFERRER_POLICY,
                     HeaderValue::from_static("strict-origin-when-cross-origin"),
                 ))
+                // Pages set their own CSP with a per-response script nonce
+                // (app::security); everything else gets this strict one.
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(FALLBACK_CSP),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::X_FRAME_OPTIONS,
+                    HeaderValue::from_static("DENY"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    HeaderName::from_static("permissions-policy"),
+                    HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    HeaderName::from_static("cross-origin-opener-policy"),
+                    HeaderValue::from_static("same-origin"),
+                ))
+                .option_layer(hsts)
                 // Brotli's library default is quality 11, which costs more CPU
                 // per page than rendering it; 4 keeps most of the size gain.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

@@ -1,11 +1,18 @@
 //! The axum router: Leptos pages and server functions, health probes,
 //! static files, and the layers every response passes through.
+mod account_export;
+mod csrf;
 mod health;
 mod layers;
+pub mod rate_limit;
 mod server_fn_status;
 mod static_files;
 
-use axum::{extract::FromRef, routing::get, Router};
+use axum::{
+    extract::FromRef,
+    routing::{get, post},
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
@@ -17,9 +24,18 @@ use app::{shell, App};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub ctx: ServerContext,
 }
 
-pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathBuf) -> Router {
+/// What the outer layers need besides the state.
+pub struct Security {
+    pub https: bool,
+    pub sessions: tower_sessions::SessionManagerLayer<crate::sessions::DbSessionStore>,
+    pub auth_limiter: rate_limit::AuthLimiter,
+}
+
+pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Security) -> Router {
+    let ctx = state.ctx.clone();
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let page_ctx = ctx.clone();
@@ -50,10 +66,17 @@ pub fn router(state: AppState, ctx: ServerContext, uploads_dir: std::path::PathB
             static_files::bundle(&pkg_dir, state.leptos_options.hash_files),
         )
         .nest_service("/uploads", static_files::uploads(&uploads_dir))
+        .route("/account/export", post(account_export::export))
         .merge(pages)
         .with_state(state)
         .layer(axum::middleware::map_response(
             server_fn_status::client_errors_are_4xx,
-        ));
-    layers::Layers::apply(router)
+        ))
+        .layer(security.sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            security.auth_limiter,
+            rate_limit::limit_auth,
+        ))
+        .layer(axum::middleware::from_fn(csrf::same_origin_only));
+    layers::Layers::apply(router, security.https)
 }

@@ -1,0 +1,130 @@
+//! Signing up, in and out, verifying email and resetting a password. All
+//! under `/api/auth/`, which the web layer rate-limits per client IP.
+use leptos::prelude::*;
+
+use super::account_types::{CurrentUser, LoginResult};
+
+/// Only local paths: `next=https://evil.example` must not become a redirect.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next.map(str::trim) {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/account".to_owned(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn fail(err: domain::Error) -> ServerFnError {
+    super::errors::to_server_fn_error(err)
+}
+
+/// The signed-in user, if any (header, account pages).
+#[server(prefix = "/api", endpoint = "me")]
+pub async fn get_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
+    let caller = super::auth::caller().await?;
+    Ok(caller.user.map(CurrentUser::from))
+}
+
+#[server(prefix = "/api/auth", endpoint = "register")]
+pub async fn register(
+    email: String,
+    password: String,
+    name: String,
+    marketing_opt_in: Option<String>,
+) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    ctx.accounts
+        .register(domain::accounts::Registration {
+            email: &email,
+            password: &password,
+            name: &name,
+            marketing_opt_in: marketing_opt_in.is_some(),
+        })
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/auth", endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<LoginResult, ServerFnError> {
+    use domain::accounts::LoginOutcome;
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    match ctx.accounts.login(&email, &password).await.map_err(fail)? {
+        LoginOutcome::SignedIn { user_id } => {
+            super::auth::sign_in(&caller.session, user_id).await.map_err(fail)?;
+            Ok(LoginResult::SignedIn { next: safe_next(next.as_deref()) })
+        }
+        LoginOutcome::SecondFactor { user_id } => {
+            super::auth::await_second_factor(&caller.session, user_id).await.map_err(fail)?;
+            Ok(LoginResult::NeedsCode)
+        }
+    }
+}
+
+/// Second sign-in step: TOTP or recovery code.
+#[server(prefix = "/api/auth", endpoint = "second-factor")]
+pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginResult, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let pending = super::auth::pending_second_factor(&caller.session)
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| {
+            fail(domain::Error::validation(
+                "code",
+                "Your sign-in took too long. Please enter your email and password again.",
+            ))
+        })?;
+    let user_id = ctx.accounts.complete_second_factor(pending, &code).await.map_err(fail)?;
+    super::auth::sign_in(&caller.session, user_id).await.map_err(fail)?;
+    Ok(LoginResult::SignedIn { next: safe_next(next.as_deref()) })
+}
+
+#[server(prefix = "/api/auth", endpoint = "logout")]
+pub async fn logout() -> Result<(), ServerFnError> {
+    let caller = super::auth::caller().await?;
+    super::auth::sign_out(&caller.session).await.map_err(fail)
+}
+
+/// Always succeeds (no account probing); a mail goes out if the account exists.
+#[server(prefix = "/api/auth", endpoint = "forgot-password")]
+pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    ctx.accounts.request_password_reset(&email).await.map_err(fail)
+}
+
+#[server(prefix = "/api/auth", endpoint = "reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    ctx.accounts.reset_password(&token, &password).await.map_err(fail)?;
+    // Whoever was signed in on this browser is signed out too.
+    let caller = super::auth::caller().await?;
+    super::auth::sign_out(&caller.session).await.map_err(fail)
+}
+
+/// Spends a verification link; signs the person in unless 2FA guards the account.
+#[server(prefix = "/api/auth", endpoint = "verify-email")]
+pub async fn verify_email(token: String) -> Result<bool, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let verified = ctx.accounts.verify_email(&token).await.map_err(fail)?;
+    if verified.sign_in {
+        let caller = super::auth::caller().await?;
+        if caller.actor.user_id() != Some(verified.user_id) {
+            super::auth::sign_in(&caller.session, verified.user_id).await.map_err(fail)?;
+        }
+    }
+    Ok(verified.sign_in)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_redirects() {
+        assert_eq!(safe_next(Some("/account/security")), "/account/security");
+        assert_eq!(safe_next(Some("https://evil.example")), "/account");
+        assert_eq!(safe_next(Some("//evil.example")), "/account");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/account");
+        assert_eq!(safe_next(None), "/account");
+    }
+}

@@ -1,0 +1,120 @@
+//! Form pieces shared by the account pages: labelled fields, a submit
+//! button that shows progress, and the error line for a server action.
+use leptos::prelude::*;
+
+/// What to show a person for a failed server call.
+pub fn error_text(err: &ServerFnError) -> String {
+    match err {
+        ServerFnError::ServerError(message) => message.clone(),
+        ServerFnError::Request(_) => {
+            "We couldn't reach the shop. Check your connection and try again.".to_owned()
+        }
+        _ => "Something went wrong. Please try again.".to_owned(),
+    }
+}
+
+/// The error of the action's last run, announced to screen readers.
+#[component]
+pub fn ActionError<T, V>(value: V) -> impl IntoView
+where
+    T: 'static,
+    V: With<Value = Option<Result<T, ServerFnError>>> + Send + Sync + 'static,
+{
+    move || {
+        value.with(|v| match v {
+            Some(Err(e)) => Some(view! {
+                <p role="alert" class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">
+                    {error_text(e)}
+                </p>
+            }),
+            _ => None,
+        })
+    }
+}
+
+#[component]
+pub fn Field(
+    label: &'static str,
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "")] autocomplete: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(default = true)] required: bool,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="flex flex-col gap-1">
+            <label for=id.clone() class="text-sm font-medium text-slate-800">{label}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                value=value
+                required=required
+                aria-describedby=hint.map(|_| hint_id.clone())
+                class="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900"
+            />
+            {hint.map(|h| view! { <p id=hint_id class="text-xs text-slate-500">{h}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn Checkbox(label: &'static str, name: &'static str, #[prop(optional)] checked: bool) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="flex items-center gap-2">
+            <input id=id.clone() name=name type="checkbox" checked=checked class="h-4 w-4 rounded border-slate-300" />
+            <label for=id class="text-sm text-slate-700">{label}</label>
+        </div>
+    }
+}
+
+#[component]
+pub fn Submit(label: &'static str, pending: Signal<bool>) -> impl IntoView {
+    view! {
+        <button
+            type="submit"
+            disabled=move || pending.get()
+            class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-700 disabled:opacity-60"
+        >
+            {move || if pending.get() { "Please wait…" } else { label }}
+        </button>
+    }
+}
+
+/// A centred card for the sign-in family of pages.
+#[component]
+pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="mx-auto max-w-md py-8">
+            <h1 class="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
+            <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6 shadow-sm">{children()}</div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Notice(children: Children) -> impl IntoView {
+    view! {
+        <div role="status" class="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="notice">
+            {children()}
+        </div>
+    }
+}
+
+/// Full navigation after sign-in/out so every part of the page (header
+/// included) is rendered for the new session.
+pub fn go_to(path: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().assign(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = path;
+    }
+}

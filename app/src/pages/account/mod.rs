@@ -1,0 +1,22 @@
+mod addresses;
+mod forgot;
+mod layout;
+mod overview;
+mod privacy;
+mod profile;
+mod reset;
+mod security;
+mod signin;
+mod signup;
+mod verify;
+
+pub use addresses::AddressesPage;
+pub use forgot::ForgotPasswordPage;
+pub use overview::AccountPage;
+pub use privacy::PrivacyPage;
+pub use profile::ProfilePage;
+pub use reset::ResetPasswordPage;
+pub use security::SecurityPage;
+pub use signin::SignInPage;
+pub use signup::SignUpPage;
+pub use verify::VerifyEmailPage;

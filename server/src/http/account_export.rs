@@ -1,0 +1,74 @@
+//! `POST /account/export`: the signed-in customer's data as a JSON download
+//! (GDPR access and portability). A plain form post so the browser saves the
+//! file; the password is asked again.
+use axum::{
+    extract::State,
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Form,
+};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use app::api::auth;
+use app::api::context::ServerContext;
+
+#[derive(Deserialize)]
+pub struct ExportForm {
+    current_password: String,
+}
+
+pub async fn export(
+    State(ctx): State<ServerContext>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<ExportForm>,
+) -> Response {
+    let wants_html = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    let result = async {
+        let caller = auth::resolve(session, &ctx).await?;
+        ctx.accounts.export_data(&caller.actor, &form.current_password).await
+    }
+    .await;
+    match result {
+        Ok(export) => {
+            let body = match serde_json::to_vec_pretty(&export) {
+                Ok(body) => body,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot encode export");
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                }
+            };
+            let mut res = body.into_response();
+            let h = res.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"my-account-data.json\""),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            res
+        }
+        Err(domain::Error::Unauthenticated) if wants_html => {
+            Redirect::to("/signin?next=/account/privacy").into_response()
+        }
+        Err(domain::Error::Validation { .. }) if wants_html => {
+            Redirect::to("/account/privacy?export=wrong-password").into_response()
+        }
+        Err(err) => {
+            let status = match &err {
+                domain::Error::Unauthenticated => StatusCode::UNAUTHORIZED,
+                domain::Error::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+                e if e.is_internal() => {
+                    tracing::error!(error = %e, "export failed");
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+                _ => StatusCode::BAD_REQUEST,
+            };
+            (status, err.user_message()).into_response()
+        }
+    }
+}

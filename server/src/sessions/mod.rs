@@ -1,0 +1,36 @@
+//! Sessions: tower-sessions with [`DbSessionStore`], a cookie that is
+//! `HttpOnly`, `SameSite=Lax` and `Secure` over https, idle expiry here and
+//! the absolute limit checked per request (`app::api::auth`).
+mod store;
+
+use std::time::Duration;
+
+use tower_sessions::cookie::SameSite;
+use tower_sessions::session_store::ExpiredDeletion;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use store::DbSessionStore;
+
+pub const COOKIE_NAME: &str = "mercato_session";
+
+pub fn layer(store: DbSessionStore, idle: Duration, https: bool) -> SessionManagerLayer<DbSessionStore> {
+    let idle = time::Duration::try_from(idle).unwrap_or(time::Duration::days(7));
+    SessionManagerLayer::new(store)
+        .with_name(COOKIE_NAME)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(https)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+}
+
+/// Removes expired sessions now and then; runs until the task is dropped.
+pub async fn cleanup(store: DbSessionStore, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        if let Err(e) = store.delete_expired().await {
+            tracing::warn!(error = %e, "could not remove expired sessions");
+        }
+    }
+}
