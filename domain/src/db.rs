@@ -32,6 +32,19 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
     Database::connect(opts).await
 }
 
+/// Starts a transaction that will write. On SQLite it takes the write lock
+/// up front (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
+/// writes later fails with SQLITE_BUSY if another writer committed between,
+/// instead of waiting. PostgreSQL ignores the option.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTransaction, DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// A cheap round trip for readiness checks.
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     db.execute_unprepared("SELECT 1").await.map(|_| ())

@@ -3,7 +3,7 @@
 //! only ever within the owner's book.
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -164,7 +164,7 @@ impl Accounts {
     pub async fn add_address(&self, actor: &Actor, input: AddressInput) -> Result<Address> {
         let user_id = actor.require_user()?;
         let mut input = validate(&input)?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let existing = AddressEntity::find()
             .filter(Column::UserId.eq(user_id))
             .all(&txn)
@@ -209,7 +209,7 @@ impl Accounts {
     pub async fn update_address(&self, actor: &Actor, id: &str, input: AddressInput) -> Result<Address> {
         let user_id = actor.require_user()?;
         let input = validate(&input)?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let row = self.owned_address(&txn, user_id, id).await?;
         clear_defaults(&txn, user_id, &input).await?;
         let mut active: address::ActiveModel = row.into();
@@ -232,7 +232,7 @@ impl Accounts {
 
     pub async fn delete_address(&self, actor: &Actor, id: &str) -> Result<()> {
         let user_id = actor.require_user()?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let row = self.owned_address(&txn, user_id, id).await?;
         AddressEntity::delete_by_id(row.id).exec(&txn).await?;
         txn.commit().await?;

@@ -3,7 +3,7 @@
 //! and tax records keep their integrity without personal data.
 use minijinja::context;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
 use super::{now, sessions, Accounts, Actor};
@@ -58,7 +58,7 @@ impl Accounts {
     pub async fn erase_account(&self, actor: &Actor, current_password: &str) -> Result<()> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         self.queue_mail(&txn, MailKind::AccountDeleted, &user.email, context! {})
             .await?;
         let placeholder = format!("erased-{}@erased.invalid", user.public_id);

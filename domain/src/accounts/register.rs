@@ -1,7 +1,7 @@
 //! Sign-up and email verification. The answer to "register" is the same
 //! whether or not the email already has an account; the owner of an existing
 //! account gets a mail instead, so nobody can probe for addresses.
-use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use minijinja::context;
 
 use super::one_time::{self, VERIFY_EMAIL};
@@ -43,7 +43,7 @@ impl Accounts {
         password::check_policy(input.password, email.as_str())?;
         let hash = password::hash(input.password).await?;
 
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         if self.find_by_email(&email).await?.is_some() {
             self.queue_mail(
                 &txn,
@@ -101,7 +101,7 @@ impl Accounts {
 
     /// Spends a verification link: marks the email verified and sends the welcome mail.
     pub async fn verify_email(&self, token: &str) -> Result<Verified> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let user_id = one_time::spend(&txn, token, VERIFY_EMAIL).await?;
         let user = user::Entity::find_by_id(user_id)
             .one(&txn)
@@ -131,7 +131,7 @@ impl Accounts {
         if user.email_verified_at.is_some() {
             return Err(Error::Conflict("Your email address is already confirmed.".into()));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;
         self.queue_mail(
             &txn,

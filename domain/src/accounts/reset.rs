@@ -2,7 +2,7 @@
 //! an hour, and signs out every session of the account; a change needs the
 //! current password and signs out the other sessions.
 use minijinja::context;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use super::one_time::{self, RESET_PASSWORD};
 use super::{now, password, sessions, Accounts, Actor, Email};
@@ -17,7 +17,7 @@ impl Accounts {
         let Some(user) = self.find_by_email(&email).await? else {
             return Ok(());
         };
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, RESET_PASSWORD, self.settings.reset_ttl).await?;
         self.queue_mail(
             &txn,
@@ -34,7 +34,7 @@ impl Accounts {
     /// Spends a reset link and sets the new password; every session of the
     /// account ends. Returns the user's id.
     pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<i32> {
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let user_id = one_time::spend(&txn, token, RESET_PASSWORD).await?;
         let user = user::Entity::find_by_id(user_id)
             .one(&txn)
@@ -67,7 +67,7 @@ impl Accounts {
         }
         let hash = password::hash(new_password).await?;
         let user_id = user.id;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         self.store_password(&txn, user, hash).await?;
         sessions::revoke_all(&txn, user_id, keep_session).await?;
         txn.commit().await?;

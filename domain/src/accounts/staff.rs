@@ -2,7 +2,7 @@
 //! granting staff access (admins only) and bootstrapping the first admin
 //! from the CLI.
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +59,7 @@ impl Accounts {
     /// rights take effect with a fresh session id.
     pub async fn set_staff_access(&self, actor: &Actor, public_id: &str, input: StaffAccessInput) -> Result<()> {
         let me = actor.require_admin()?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let target = user::Entity::find()
             .filter(user::Column::PublicId.eq(public_id))
             .filter(user::Column::ErasedAt.is_null())

@@ -32,7 +32,7 @@ pub(super) async fn record_failure<C: ConnectionTrait>(conn: &C, key: &str, sett
     })
     .on_conflict(
         OnConflict::column(Column::Key)
-            .value(Column::Failures, Expr::col(Column::Failures).add(1))
+            .value(Column::Failures, Expr::col((Throttle, Column::Failures)).add(1))
             .to_owned(),
     )
     .exec(conn)

@@ -4,7 +4,7 @@
 use qrcode::render::svg;
 use qrcode::QrCode;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 use totp_rs::{Builder, Secret, Totp};
 
@@ -137,7 +137,7 @@ impl Accounts {
         if user.totp_secret.is_none() {
             return Err(Error::validation("code", "Start the set-up again: scan the new QR code first."));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         if !accept_totp(&txn, &user, code).await? {
             return Err(Error::validation(
                 "code",
@@ -159,7 +159,7 @@ impl Accounts {
     pub async fn disable_two_factor(&self, actor: &Actor, current_password: &str) -> Result<()> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         user::Entity::update_many()
             .col_expr(user::Column::TotpEnabledAt, Expr::value(Option::<time::OffsetDateTime>::None))
             .col_expr(user::Column::TotpSecret, Expr::value(Option::<String>::None))
@@ -183,7 +183,7 @@ impl Accounts {
         if user.totp_enabled_at.is_none() {
             return Err(Error::Conflict("Turn on two-factor authentication first.".into()));
         }
-        let txn = self.db.begin().await?;
+        let txn = crate::db::begin_write(&self.db).await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
         txn.commit().await?;
         Ok(codes)

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! Spawns the real application in-process on a random port with a fresh
 //! database (SQLite file or PostgreSQL database) per test.
 use std::collections::HashMap;
@@ -8,6 +9,9 @@ use server::config::Config;
 use server::startup::Application;
 use tokio::sync::oneshot;
 
+pub mod browser;
+pub mod mail;
+
 pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
@@ -17,12 +21,17 @@ pub struct TestApp {
 }
 
 pub fn config_for(db: &TestDatabase, seed: bool) -> Config {
+    config_with(db, seed, &[])
+}
+
+/// The test configuration with some variables replaced.
+pub fn config_with(db: &TestDatabase, seed: bool, overrides: &[(&str, &str)]) -> Config {
     let site_root = db.dir.path().join("site");
     std::fs::create_dir_all(site_root.join("pkg")).expect("site dir");
     std::fs::write(site_root.join("pkg/probe.js"), "console.log('probe')").expect("probe file");
     std::fs::write(site_root.join("robots.txt"), "User-agent: *\n").expect("robots");
     let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
-    let vars: HashMap<&str, String> = [
+    let mut vars: HashMap<&str, String> = [
         ("MERCATO_DATABASE_URL", db.url.clone()),
         ("MERCATO_DATA_DIR", db.dir.path().display().to_string()),
         ("MERCATO_LEPTOS_TOML", leptos_toml.to_owned()),
@@ -38,6 +47,9 @@ pub fn config_for(db: &TestDatabase, seed: bool) -> Config {
         ("LEPTOS_HASH_FILES", "false".to_owned()),
     ]
     .into();
+    for (k, v) in overrides {
+        vars.insert(k, (*v).to_owned());
+    }
     Config::from_lookup(|k| vars.get(k).cloned()).expect("test config")
 }
 
@@ -47,7 +59,11 @@ impl TestApp {
     }
 
     pub async fn spawn_with(db: TestDatabase, seed: bool) -> Self {
-        let config = config_for(&db, seed);
+        Self::spawn_env(db, seed, &[]).await
+    }
+
+    pub async fn spawn_env(db: TestDatabase, seed: bool, overrides: &[(&str, &str)]) -> Self {
+        let config = config_with(&db, seed, overrides);
         let app = Application::build(&config, Some("127.0.0.1:0".parse().expect("addr")))
             .await
             .expect("app builds");

@@ -1,0 +1,94 @@
+//! A cookie-keeping HTTP client that behaves like one browser tab: it sends
+//! same-origin fetch metadata, keeps the session cookie, and lets a test
+//! read that cookie (to prove the id changes at sign-in).
+#![allow(dead_code)]
+
+use super::TestApp;
+
+pub const COOKIE: &str = "mercato_session";
+
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub session: Option<String>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Reply {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The message of a server-function error (`ServerError|…`).
+    pub fn message(&self) -> &str {
+        self.body.split_once('|').map(|(_, m)| m).unwrap_or(&self.body)
+    }
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Self { app, session: None }
+    }
+
+    fn remember(&mut self, res: &reqwest::Response) {
+        for value in res.headers().get_all(reqwest::header::SET_COOKIE) {
+            let Ok(value) = value.to_str() else { continue };
+            let Some(rest) = value.strip_prefix(&format!("{COOKIE}=")) else {
+                continue;
+            };
+            let id = rest.split(';').next().unwrap_or_default();
+            self.session = (!id.is_empty() && !value.contains("Max-Age=0")).then(|| id.to_owned());
+        }
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Reply {
+        let req = match &self.session {
+            Some(id) => req.header(reqwest::header::COOKIE, format!("{COOKIE}={id}")),
+            None => req,
+        };
+        let res = req.send().await.expect("request");
+        self.remember(&res);
+        Reply {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: res.text().await.expect("body"),
+        }
+    }
+
+    /// A form POST from our own pages (as a server function call or a form).
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let req = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header("origin", format!("http://{}", self.app.addr))
+            .header("sec-fetch-site", "same-origin")
+            .form(form);
+        self.send(req).await
+    }
+
+    pub async fn get(&mut self, path: &str) -> Reply {
+        let req = self.app.client.get(self.app.url(path)).header("accept", "text/html");
+        self.send(req).await
+    }
+
+    /// The signed-in user's email, or None.
+    pub async fn whoami(&mut self) -> Option<String> {
+        let reply = self.post("/api/me", &[]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        reply.json()["email"].as_str().map(str::to_owned)
+    }
+
+    pub async fn register(&mut self, email: &str, password: &str) -> Reply {
+        self.post("/api/auth/register", &[("email", email), ("password", password), ("name", "Test Person")])
+            .await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Reply {
+        self.post("/api/auth/login", &[("email", email), ("password", password)]).await
+    }
+}
