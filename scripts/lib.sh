@@ -93,6 +93,7 @@ ensure_build_tools() {
 }
 
 ensure_test_tools() {
-  ensure_apt chromium postgresql
+  # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
+  ensure_apt chromium postgresql python3-aiosmtpd
   ensure_npm "$ROOT/end2end"
 }

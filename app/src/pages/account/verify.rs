@@ -20,7 +20,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             {move || match verify.value().get() {
                 Some(Ok(signed_in)) => view! {
                     <Notice>"Thank you, your email address is confirmed."</Notice>
-                    <a href=if signed_in { "/account" } else { "/signin" } class="underline" data-testid="continue">
+                    <a href=if signed_in { "/account" } else { "/signin" } rel="external" class="underline" data-testid="continue">
                         {if signed_in { "Go to your account" } else { "Sign in" }}
                     </a>
                 }.into_any(),
