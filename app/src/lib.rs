@@ -17,8 +17,8 @@ use leptos_router::{
 
 use components::layout::{Footer, Header, SkipLink};
 use pages::account::{
-    AccountPage, AddressesPage, ForgotPasswordPage, PrivacyPage, ProfilePage, ResetPasswordPage, SecurityPage,
-    SignInPage, SignUpPage, VerifyEmailPage,
+    AccountPage, AddressesPage, ForgotPasswordPage, PrivacyPage, ProfilePage, ResetPasswordPage,
+    SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use pages::shop::{CategoryPage, HomePage, NotFound, ProductPage};
 

@@ -214,7 +214,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_addresses_user", Addresses::Table, [Addresses::UserId]).await?;
+        index(
+            m,
+            "idx_addresses_user",
+            Addresses::Table,
+            [Addresses::UserId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -234,7 +240,13 @@ impl MigrationTrait for Migration {
         )
         .await?;
         index(m, "idx_sessions_user", Sessions::Table, [Sessions::UserId]).await?;
-        index(m, "idx_sessions_expiry", Sessions::Table, [Sessions::ExpiresAt]).await?;
+        index(
+            m,
+            "idx_sessions_expiry",
+            Sessions::Table,
+            [Sessions::ExpiresAt],
+        )
+        .await?;
 
         m.create_table(
             Table::create()

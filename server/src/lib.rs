@@ -5,7 +5,7 @@ pub mod config;
 pub mod http;
 pub mod security_config;
 pub mod sessions;
-pub mod workers;
 pub mod site_settings;
 pub mod startup;
 pub mod telemetry;
+pub mod workers;

@@ -151,20 +151,35 @@ fn rate(env: &impl Fn(&str) -> Option<String>) -> Result<RateLimit, ConfigError>
 }
 
 impl SecurityConfig {
-    pub fn from_lookup(env: &impl Fn(&str) -> Option<String>, shop_name: &str) -> Result<Self, ConfigError> {
+    pub fn from_lookup(
+        env: &impl Fn(&str) -> Option<String>,
+        shop_name: &str,
+    ) -> Result<Self, ConfigError> {
         Ok(Self {
             smtp_url: env("MERCATO_SMTP_URL"),
-            mail_from: env("MERCATO_MAIL_FROM")
-                .unwrap_or_else(|| format!("{} <no-reply@localhost>", shop_name.replace(['<', '>', '"'], ""))),
+            mail_from: env("MERCATO_MAIL_FROM").unwrap_or_else(|| {
+                format!(
+                    "{} <no-reply@localhost>",
+                    shop_name.replace(['<', '>', '"'], "")
+                )
+            }),
             require_staff_2fa: boolean(env, "MERCATO_REQUIRE_STAFF_2FA")?,
-            session_idle: Duration::from_secs(60 * number(env, "MERCATO_SESSION_IDLE_MINUTES", 10_080u64)?),
-            session_max: Duration::from_secs(3600 * number(env, "MERCATO_SESSION_MAX_HOURS", 720u64)?),
+            session_idle: Duration::from_secs(
+                60 * number(env, "MERCATO_SESSION_IDLE_MINUTES", 10_080u64)?,
+            ),
+            session_max: Duration::from_secs(
+                3600 * number(env, "MERCATO_SESSION_MAX_HOURS", 720u64)?,
+            ),
             auth_rate_limit: rate(env)?,
             lockout_after: number(env, "MERCATO_LOCKOUT_AFTER", 5i32)?,
             lockout_for: Duration::from_secs(number(env, "MERCATO_LOCKOUT_SECONDS", 900u64)?),
             trust_proxy: boolean(env, "MERCATO_TRUST_PROXY")?,
             outbox_poll: Duration::from_millis(number(env, "MERCATO_OUTBOX_POLL_MS", 2_000u64)?),
-            outbox_retry_base: Duration::from_millis(number(env, "MERCATO_OUTBOX_RETRY_BASE_MS", 5_000u64)?),
+            outbox_retry_base: Duration::from_millis(number(
+                env,
+                "MERCATO_OUTBOX_RETRY_BASE_MS",
+                5_000u64,
+            )?),
         })
     }
 
@@ -178,18 +193,43 @@ impl SecurityConfig {
                     .unwrap_or_else(|| "(file transport)".into()),
             ),
             ("MERCATO_MAIL_FROM".into(), self.mail_from.clone()),
-            ("MERCATO_REQUIRE_STAFF_2FA".into(), self.require_staff_2fa.to_string()),
-            ("MERCATO_SESSION_IDLE_MINUTES".into(), (self.session_idle.as_secs() / 60).to_string()),
-            ("MERCATO_SESSION_MAX_HOURS".into(), (self.session_max.as_secs() / 3600).to_string()),
+            (
+                "MERCATO_REQUIRE_STAFF_2FA".into(),
+                self.require_staff_2fa.to_string(),
+            ),
+            (
+                "MERCATO_SESSION_IDLE_MINUTES".into(),
+                (self.session_idle.as_secs() / 60).to_string(),
+            ),
+            (
+                "MERCATO_SESSION_MAX_HOURS".into(),
+                (self.session_max.as_secs() / 3600).to_string(),
+            ),
             (
                 "MERCATO_AUTH_RATE_LIMIT".into(),
-                format!("{}/{}", self.auth_rate_limit.requests, self.auth_rate_limit.per.as_secs_f64()),
+                format!(
+                    "{}/{}",
+                    self.auth_rate_limit.requests,
+                    self.auth_rate_limit.per.as_secs_f64()
+                ),
             ),
-            ("MERCATO_LOCKOUT_AFTER".into(), self.lockout_after.to_string()),
-            ("MERCATO_LOCKOUT_SECONDS".into(), self.lockout_for.as_secs().to_string()),
+            (
+                "MERCATO_LOCKOUT_AFTER".into(),
+                self.lockout_after.to_string(),
+            ),
+            (
+                "MERCATO_LOCKOUT_SECONDS".into(),
+                self.lockout_for.as_secs().to_string(),
+            ),
             ("MERCATO_TRUST_PROXY".into(), self.trust_proxy.to_string()),
-            ("MERCATO_OUTBOX_POLL_MS".into(), self.outbox_poll.as_millis().to_string()),
-            ("MERCATO_OUTBOX_RETRY_BASE_MS".into(), self.outbox_retry_base.as_millis().to_string()),
+            (
+                "MERCATO_OUTBOX_POLL_MS".into(),
+                self.outbox_poll.as_millis().to_string(),
+            ),
+            (
+                "MERCATO_OUTBOX_RETRY_BASE_MS".into(),
+                self.outbox_retry_base.as_millis().to_string(),
+            ),
         ]
     }
 }
@@ -200,7 +240,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(vars: &[(&str, &str)]) -> Result<SecurityConfig, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         SecurityConfig::from_lookup(&move |k: &str| map.get(k).cloned(), "Shop")
     }
 
@@ -210,7 +253,11 @@ mod tests {
         assert!(c.smtp_url.is_none());
         assert_eq!(c.mail_from, "Shop <no-reply@localhost>");
         assert_eq!(c.auth_rate_limit.requests, 10);
-        let c = parse(&[("MERCATO_AUTH_RATE_LIMIT", "3/0.5"), ("MERCATO_REQUIRE_STAFF_2FA", "true")]).unwrap();
+        let c = parse(&[
+            ("MERCATO_AUTH_RATE_LIMIT", "3/0.5"),
+            ("MERCATO_REQUIRE_STAFF_2FA", "true"),
+        ])
+        .unwrap();
         assert_eq!(c.auth_rate_limit.per, Duration::from_millis(500));
         assert!(c.require_staff_2fa);
     }

@@ -58,7 +58,11 @@ pub struct Application {
     workers: Workers,
 }
 
-pub fn accounts(config: &Config, db: &DatabaseConnection, signal: OutboxSignal) -> anyhow::Result<Accounts> {
+pub fn accounts(
+    config: &Config,
+    db: &DatabaseConnection,
+    signal: OutboxSignal,
+) -> anyhow::Result<Accounts> {
     let settings = AccountSettings {
         shop_name: config.shop_name.clone(),
         public_url: config.public_url.clone(),
@@ -107,9 +111,16 @@ impl Application {
                 config.security.session_idle,
                 config.is_https(),
             ),
-            auth_limiter: AuthLimiter::new(&config.security.auth_rate_limit, config.security.trust_proxy),
+            auth_limiter: AuthLimiter::new(
+                &config.security.auth_rate_limit,
+                config.security.trust_proxy,
+            ),
         };
-        let state = AppState { leptos_options, db, ctx };
+        let state = AppState {
+            leptos_options,
+            db,
+            ctx,
+        };
         Ok(Self {
             listener,
             router: router(state, config.uploads_dir(), security),

@@ -16,8 +16,12 @@ use crate::sessions::{self, DbSessionStore};
 pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     let from = &config.security.mail_from;
     Ok(match &config.security.smtp_url {
-        Some(url) => Arc::new(SmtpMailer::new(url, from).context("MERCATO_SMTP_URL / MERCATO_MAIL_FROM")?),
-        None => Arc::new(FileMailer::new(config.mail_dir(), from).context("mail folder / MERCATO_MAIL_FROM")?),
+        Some(url) => {
+            Arc::new(SmtpMailer::new(url, from).context("MERCATO_SMTP_URL / MERCATO_MAIL_FROM")?)
+        }
+        None => Arc::new(
+            FileMailer::new(config.mail_dir(), from).context("mail folder / MERCATO_MAIL_FROM")?,
+        ),
     })
 }
 
@@ -26,7 +30,11 @@ pub struct Workers {
 }
 
 impl Workers {
-    pub fn start(config: &Config, db: &DatabaseConnection, signal: OutboxSignal) -> anyhow::Result<Self> {
+    pub fn start(
+        config: &Config,
+        db: &DatabaseConnection,
+        signal: OutboxSignal,
+    ) -> anyhow::Result<Self> {
         let mailer = mailer(config)?;
         tracing::info!(transport = mailer.kind(), "mail transport ready");
         let outbox = Worker::new(

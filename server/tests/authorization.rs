@@ -38,7 +38,13 @@ enum Role {
     Admin,
 }
 
-const ROLES: [Role; 5] = [Role::Anonymous, Role::Customer, Role::StaffWithout, Role::StaffWith, Role::Admin];
+const ROLES: [Role; 5] = [
+    Role::Anonymous,
+    Role::Customer,
+    Role::StaffWithout,
+    Role::StaffWith,
+    Role::Admin,
+];
 
 impl Role {
     fn email(self) -> Option<&'static str> {
@@ -63,13 +69,33 @@ struct Case {
     ends_session: bool,
 }
 
-const fn case(path: &'static str, form: &'static [(&'static str, &'static str)], access: Access, ok: u16) -> Case {
-    Case { path, method: "POST", form, access, ok, ends_session: false }
+const fn case(
+    path: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    access: Access,
+    ok: u16,
+) -> Case {
+    Case {
+        path,
+        method: "POST",
+        form,
+        access,
+        ok,
+        ends_session: false,
+    }
 }
 
 const US_ADDRESS: &[(&str, &str)] = &[
-    ("id", ""), ("full_name", "Pat"), ("company", ""), ("line1", "1 Main St"), ("line2", ""), ("city", "Springfield"),
-    ("region", "IL"), ("postal_code", "62701"), ("country", "US"), ("phone", ""),
+    ("id", ""),
+    ("full_name", "Pat"),
+    ("company", ""),
+    ("line1", "1 Main St"),
+    ("line2", ""),
+    ("city", "Springfield"),
+    ("region", "IL"),
+    ("postal_code", "62701"),
+    ("country", "US"),
+    ("phone", ""),
 ];
 
 fn cases() -> Vec<Case> {
@@ -78,39 +104,149 @@ fn cases() -> Vec<Case> {
         // Public reads.
         case(site::GetSiteInfo::PATH, &[], Public, 200),
         case(catalog::GetHome::PATH, &[], Public, 200),
-        case(catalog::GetCategory::PATH, &[("slug", "nothing-here"), ("query", "")], Public, 200),
-        case(catalog::GetProduct::PATH, &[("slug", "nothing-here")], Public, 200),
+        case(
+            catalog::GetCategory::PATH,
+            &[("slug", "nothing-here"), ("query", "")],
+            Public,
+            200,
+        ),
+        case(
+            catalog::GetProduct::PATH,
+            &[("slug", "nothing-here")],
+            Public,
+            200,
+        ),
         case(session::GetCurrentUser::PATH, &[], Public, 200),
         // Public auth flows.
-        case(session::Register::PATH, &[("email", "new@example.com"), ("password", PASSWORD), ("name", "")], Public, 200),
-        Case { ends_session: true, ..case(session::Login::PATH, &[("email", "target@example.com"), ("password", PASSWORD)], Public, 200) },
-        case(session::SecondFactor::PATH, &[("code", "123456")], Public, 422),
-        Case { ends_session: true, ..case(session::Logout::PATH, &[], Public, 200) },
-        case(session::RequestPasswordReset::PATH, &[("email", "target@example.com")], Public, 200),
-        case(session::ResetPassword::PATH, &[("token", "bogus"), ("password", PASSWORD)], Public, 422),
-        case(session::VerifyEmail::PATH, &[("token", "bogus")], Public, 422),
+        case(
+            session::Register::PATH,
+            &[
+                ("email", "new@example.com"),
+                ("password", PASSWORD),
+                ("name", ""),
+            ],
+            Public,
+            200,
+        ),
+        Case {
+            ends_session: true,
+            ..case(
+                session::Login::PATH,
+                &[("email", "target@example.com"), ("password", PASSWORD)],
+                Public,
+                200,
+            )
+        },
+        case(
+            session::SecondFactor::PATH,
+            &[("code", "123456")],
+            Public,
+            422,
+        ),
+        Case {
+            ends_session: true,
+            ..case(session::Logout::PATH, &[], Public, 200)
+        },
+        case(
+            session::RequestPasswordReset::PATH,
+            &[("email", "target@example.com")],
+            Public,
+            200,
+        ),
+        case(
+            session::ResetPassword::PATH,
+            &[("token", "bogus"), ("password", PASSWORD)],
+            Public,
+            422,
+        ),
+        case(
+            session::VerifyEmail::PATH,
+            &[("token", "bogus")],
+            Public,
+            422,
+        ),
         // The caller's own account.
         case(account::GetProfile::PATH, &[], SignedIn, 200),
-        case(account::UpdateProfile::PATH, &[("name", "Pat"), ("phone", "")], SignedIn, 200),
+        case(
+            account::UpdateProfile::PATH,
+            &[("name", "Pat"), ("phone", "")],
+            SignedIn,
+            200,
+        ),
         case(account::ResendVerification::PATH, &[], SignedIn, 409),
         case(account::GetAddresses::PATH, &[], SignedIn, 200),
         case(account::SaveAddress::PATH, US_ADDRESS, SignedIn, 200),
-        case(account::DeleteAddress::PATH, &[("id", "not-mine")], SignedIn, 404),
+        case(
+            account::DeleteAddress::PATH,
+            &[("id", "not-mine")],
+            SignedIn,
+            404,
+        ),
         case(account::GetSecurity::PATH, &[], SignedIn, 200),
-        case(account::ChangePassword::PATH, &[("current_password", "wrong"), ("password", "x")], SignedIn, 422),
+        case(
+            account::ChangePassword::PATH,
+            &[("current_password", "wrong"), ("password", "x")],
+            SignedIn,
+            422,
+        ),
         case(account::BeginTwoFactor::PATH, &[], SignedIn, 200),
-        case(account::ConfirmTwoFactor::PATH, &[("code", "000000")], SignedIn, 422),
-        case(account::DisableTwoFactor::PATH, &[("current_password", "wrong")], SignedIn, 422),
-        case(account::RegenerateRecoveryCodes::PATH, &[("current_password", "wrong")], SignedIn, 422),
+        case(
+            account::ConfirmTwoFactor::PATH,
+            &[("code", "000000")],
+            SignedIn,
+            422,
+        ),
+        case(
+            account::DisableTwoFactor::PATH,
+            &[("current_password", "wrong")],
+            SignedIn,
+            422,
+        ),
+        case(
+            account::RegenerateRecoveryCodes::PATH,
+            &[("current_password", "wrong")],
+            SignedIn,
+            422,
+        ),
         case(account::RevokeOtherSessions::PATH, &[], SignedIn, 200),
-        case(account::EraseAccount::PATH, &[("current_password", "wrong")], SignedIn, 422),
+        case(
+            account::EraseAccount::PATH,
+            &[("current_password", "wrong")],
+            SignedIn,
+            422,
+        ),
         // Staff.
-        case(staff::ListCustomers::PATH, &[("page", "1")], CustomersPermission, 200),
-        case(staff::SetStaffAccess::PATH, &[("user_id", "{target}"), ("role", "customer"), ("permissions", "")], Admin, 200),
+        case(
+            staff::ListCustomers::PATH,
+            &[("page", "1")],
+            CustomersPermission,
+            200,
+        ),
+        case(
+            staff::SetStaffAccess::PATH,
+            &[
+                ("user_id", "{target}"),
+                ("role", "customer"),
+                ("permissions", ""),
+            ],
+            Admin,
+            200,
+        ),
         // Routes outside server functions.
-        case("/account/export", &[("current_password", "wrong")], SignedIn, 422),
-        Case { method: "GET", ..case("/account", &[], SignedIn, 200) },
-        Case { method: "GET", ..case("/account/security", &[], SignedIn, 200) },
+        case(
+            "/account/export",
+            &[("current_password", "wrong")],
+            SignedIn,
+            422,
+        ),
+        Case {
+            method: "GET",
+            ..case("/account", &[], SignedIn, 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/account/security", &[], SignedIn, 200)
+        },
     ]
 }
 
@@ -128,22 +264,37 @@ fn expected(access: Access, role: Role, ok: u16) -> u16 {
 async fn make_accounts(app: &TestApp) {
     let conn = app.connection().await;
     let mut b = Browser::new(app);
-    for email in ROLES.iter().filter_map(|r| r.email()).chain(["target@example.com"]) {
+    for email in ROLES
+        .iter()
+        .filter_map(|r| r.email())
+        .chain(["target@example.com"])
+    {
         assert_eq!(b.register(email, PASSWORD).await.status, 200);
     }
     let set = |email: &'static str, role: &'static str, perms: &'static str| {
         user::Entity::update_many()
             .col_expr(user::Column::Role, Expr::value(role))
             .col_expr(user::Column::Permissions, Expr::value(perms))
-            .col_expr(user::Column::EmailVerifiedAt, Expr::value(time::OffsetDateTime::now_utc()))
+            .col_expr(
+                user::Column::EmailVerifiedAt,
+                Expr::value(time::OffsetDateTime::now_utc()),
+            )
             .filter(user::Column::Email.eq(email))
             .exec(&conn)
     };
-    set("customer@example.com", "customer", "").await.expect("customer");
-    set("orders-staff@example.com", "staff", "orders,catalog").await.expect("staff");
-    set("customers-staff@example.com", "staff", "customers").await.expect("staff");
+    set("customer@example.com", "customer", "")
+        .await
+        .expect("customer");
+    set("orders-staff@example.com", "staff", "orders,catalog")
+        .await
+        .expect("staff");
+    set("customers-staff@example.com", "staff", "customers")
+        .await
+        .expect("staff");
     set("admin@example.com", "admin", "").await.expect("admin");
-    set("target@example.com", "customer", "").await.expect("target");
+    set("target@example.com", "customer", "")
+        .await
+        .expect("target");
 }
 
 async fn browser_for(app: &TestApp, role: Role) -> Browser<'_> {
@@ -156,7 +307,10 @@ async fn browser_for(app: &TestApp, role: Role) -> Browser<'_> {
 }
 
 for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
-    let env = [("MERCATO_PUBLIC_URL", "http://shop.test"), ("MERCATO_AUTH_RATE_LIMIT", "100000/1")];
+    let env = [
+        ("MERCATO_PUBLIC_URL", "http://shop.test"),
+        ("MERCATO_AUTH_RATE_LIMIT", "100000/1"),
+    ];
     let app = TestApp::spawn_env(db, false, &env).await;
     let cases = cases();
 
@@ -166,7 +320,10 @@ for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
         .filter(|p| !cases.iter().any(|c| c.path == p))
         .collect();
     missing.sort();
-    assert!(missing.is_empty(), "server functions missing from the authorization matrix: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "server functions missing from the authorization matrix: {missing:?}"
+    );
 
     make_accounts(&app).await;
     let target = user::Entity::find()
@@ -181,52 +338,83 @@ for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
     for role in ROLES {
         let mut b = browser_for(&app, role).await;
         for c in &cases {
-            let form: Vec<(&str, String)> = c.form.iter().map(|(k, v)| (*k, v.replace("{target}", &target))).collect();
+            let form: Vec<(&str, String)> = c
+                .form
+                .iter()
+                .map(|(k, v)| (*k, v.replace("{target}", &target)))
+                .collect();
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let reply = if c.method == "GET" { b.get(c.path).await } else { b.post(c.path, &form).await };
+            let reply = if c.method == "GET" {
+                b.get(c.path).await
+            } else {
+                b.post(c.path, &form).await
+            };
             let mut want = expected(c.access, role, c.ok);
             // Pages send an anonymous visitor to sign in rather than answering 401.
             if c.method == "GET" && want == 401 {
                 want = 302;
             }
             if reply.status != want {
-                failures.push(format!("{role:?} {} {}: got {}, want {want} ({})", c.method, c.path, reply.status, reply.body.chars().take(120).collect::<String>()));
+                failures.push(format!(
+                    "{role:?} {} {}: got {}, want {want} ({})",
+                    c.method,
+                    c.path,
+                    reply.status,
+                    reply.body.chars().take(120).collect::<String>()
+                ));
             }
             if c.ends_session {
                 b = browser_for(&app, role).await;
             }
         }
     }
-    assert!(failures.is_empty(), "authorization matrix violations:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "authorization matrix violations:\n{}",
+        failures.join("\n")
+    );
 });
 
-for_each_backend!(cross_origin_posts_are_refused, |db: TestDatabase| async move {
-    let app = TestApp::spawn_env(db, false, &[("MERCATO_PUBLIC_URL", "http://shop.test")]).await;
-    let mut paths: Vec<String> = leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_owned()).collect();
-    paths.push("/account/export".into());
-    assert!(paths.len() > 20, "server functions are registered: {paths:?}");
-    for path in &paths {
-        for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
-            let res = app
-                .client
-                .post(app.url(path))
-                .header(header, value)
-                .form(&[("email", "a@example.com")])
-                .send()
-                .await
-                .expect("request");
-            assert_eq!(res.status(), 403, "{path} with {header}: {value}");
+for_each_backend!(
+    cross_origin_posts_are_refused,
+    |db: TestDatabase| async move {
+        let app =
+            TestApp::spawn_env(db, false, &[("MERCATO_PUBLIC_URL", "http://shop.test")]).await;
+        let mut paths: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+            .map(|(p, _)| p.to_owned())
+            .collect();
+        paths.push("/account/export".into());
+        assert!(
+            paths.len() > 20,
+            "server functions are registered: {paths:?}"
+        );
+        for path in &paths {
+            for (header, value) in [
+                ("origin", "https://evil.example"),
+                ("sec-fetch-site", "cross-site"),
+                ("origin", "null"),
+            ] {
+                let res = app
+                    .client
+                    .post(app.url(path))
+                    .header(header, value)
+                    .form(&[("email", "a@example.com")])
+                    .send()
+                    .await
+                    .expect("request");
+                assert_eq!(res.status(), 403, "{path} with {header}: {value}");
+            }
         }
+        // The same call from our own pages passes the check (and fails later, on its merits).
+        let same = app
+            .client
+            .post(app.url(session::Login::PATH))
+            .header("origin", format!("http://{}", app.addr))
+            .header("sec-fetch-site", "same-origin")
+            .form(&[("email", "a@example.com"), ("password", "whatever it is")])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(same.status(), 401);
     }
-    // The same call from our own pages passes the check (and fails later, on its merits).
-    let same = app
-        .client
-        .post(app.url(session::Login::PATH))
-        .header("origin", format!("http://{}", app.addr))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("email", "a@example.com"), ("password", "whatever it is")])
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(same.status(), 401);
-});
+);

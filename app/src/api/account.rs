@@ -3,7 +3,9 @@
 //! the caller and lets the domain service refuse anonymous callers.
 use leptos::prelude::*;
 
-use super::account_types::{AddressBook, AddressView, EnrolmentView, ProfileView, SecurityOverview};
+use super::account_types::{
+    AddressBook, AddressView, EnrolmentView, ProfileView, SecurityOverview,
+};
 
 #[cfg(feature = "ssr")]
 fn fail(err: domain::Error) -> ServerFnError {
@@ -11,14 +13,22 @@ fn fail(err: domain::Error) -> ServerFnError {
 }
 
 #[cfg(feature = "ssr")]
-async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError> {
-    Ok((super::context::ServerContext::current()?, super::auth::caller().await?))
+async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError>
+{
+    Ok((
+        super::context::ServerContext::current()?,
+        super::auth::caller().await?,
+    ))
 }
 
 #[server(prefix = "/api/account", endpoint = "profile")]
 pub async fn get_profile() -> Result<ProfileView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    ctx.accounts.profile(&caller.actor).await.map(Into::into).map_err(fail)
+    ctx.accounts
+        .profile(&caller.actor)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "profile/update")]
@@ -43,7 +53,10 @@ pub async fn update_profile(
 #[server(prefix = "/api/account", endpoint = "verification/resend")]
 pub async fn resend_verification() -> Result<(), ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    ctx.accounts.resend_verification(&caller.actor).await.map_err(fail)
+    ctx.accounts
+        .resend_verification(&caller.actor)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "addresses")]
@@ -90,7 +103,9 @@ pub async fn save_address(
     let saved = if id.trim().is_empty() {
         ctx.accounts.add_address(&caller.actor, input).await
     } else {
-        ctx.accounts.update_address(&caller.actor, id.trim(), input).await
+        ctx.accounts
+            .update_address(&caller.actor, id.trim(), input)
+            .await
     };
     saved.map(Into::into).map_err(fail)
 }
@@ -98,7 +113,10 @@ pub async fn save_address(
 #[server(prefix = "/api/account", endpoint = "addresses/delete")]
 pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    ctx.accounts.delete_address(&caller.actor, &id).await.map_err(fail)
+    ctx.accounts
+        .delete_address(&caller.actor, &id)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "security")]
@@ -113,13 +131,20 @@ pub async fn get_security() -> Result<SecurityOverview, ServerFnError> {
         .map_err(fail)?;
     Ok(SecurityOverview {
         two_factor_enabled: user.two_factor_enabled,
-        recovery_codes_left: ctx.accounts.unused_recovery_codes(&caller.actor).await.map_err(fail)?,
+        recovery_codes_left: ctx
+            .accounts
+            .unused_recovery_codes(&caller.actor)
+            .await
+            .map_err(fail)?,
         sessions: sessions.into_iter().map(Into::into).collect(),
     })
 }
 
 #[server(prefix = "/api/account", endpoint = "password")]
-pub async fn change_password(current_password: String, password: String) -> Result<(), ServerFnError> {
+pub async fn change_password(
+    current_password: String,
+    password: String,
+) -> Result<(), ServerFnError> {
     let (ctx, caller) = with_caller().await?;
     let keep = caller.session_id();
     ctx.accounts
@@ -132,7 +157,11 @@ pub async fn change_password(current_password: String, password: String) -> Resu
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
 pub async fn begin_two_factor() -> Result<EnrolmentView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    let enrolment = ctx.accounts.begin_two_factor(&caller.actor).await.map_err(fail)?;
+    let enrolment = ctx
+        .accounts
+        .begin_two_factor(&caller.actor)
+        .await
+        .map_err(fail)?;
     Ok(EnrolmentView {
         secret: enrolment.secret_base32,
         qr_svg: enrolment.qr_svg,
@@ -163,7 +192,9 @@ pub async fn disable_two_factor(current_password: String) -> Result<(), ServerFn
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/recovery-codes")]
-pub async fn regenerate_recovery_codes(current_password: String) -> Result<Vec<String>, ServerFnError> {
+pub async fn regenerate_recovery_codes(
+    current_password: String,
+) -> Result<Vec<String>, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
     ctx.accounts
         .regenerate_recovery_codes(&caller.actor, &current_password)

@@ -118,7 +118,11 @@ mod convert {
                 email: u.email,
                 name: u.name,
                 role: u.role.as_str().to_owned(),
-                permissions: u.permissions.iter().map(|p| p.as_str().to_owned()).collect(),
+                permissions: u
+                    .permissions
+                    .iter()
+                    .map(|p| p.as_str().to_owned())
+                    .collect(),
                 email_verified: u.email_verified,
                 two_factor_enabled: u.two_factor_enabled,
             }
@@ -174,7 +178,11 @@ mod convert {
                 email: c.email,
                 name: c.name,
                 role: c.role.as_str().to_owned(),
-                permissions: c.permissions.iter().map(|p| p.as_str().to_owned()).collect(),
+                permissions: c
+                    .permissions
+                    .iter()
+                    .map(|p| p.as_str().to_owned())
+                    .collect(),
                 email_verified: c.email_verified,
                 two_factor_enabled: c.two_factor_enabled,
             }

@@ -1,7 +1,9 @@
 //! Who is calling: the session's user turned into a domain `Actor`, with the
 //! absolute sign-in limit and the idle timer applied. Signing in always
 //! cycles the session id (no fixation).
-use domain::accounts::{Actor, UserSummary, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID};
+use domain::accounts::{
+    Actor, UserSummary, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
+};
 use leptos::prelude::ServerFnError;
 use tower_sessions::Session;
 
@@ -42,25 +44,48 @@ fn session_error(e: tower_sessions::session::Error) -> domain::Error {
 pub async fn resolve(session: Session, ctx: &ServerContext) -> Result<Caller, domain::Error> {
     let user_id: Option<i32> = session.get(SESSION_USER_ID).await.map_err(session_error)?;
     let Some(user_id) = user_id else {
-        return Ok(Caller { session, actor: Actor::anonymous(), user: None });
+        return Ok(Caller {
+            session,
+            actor: Actor::anonymous(),
+            user: None,
+        });
     };
-    let since: i64 = session.get(SESSION_SIGNED_IN_AT).await.map_err(session_error)?.unwrap_or_default();
+    let since: i64 = session
+        .get(SESSION_SIGNED_IN_AT)
+        .await
+        .map_err(session_error)?
+        .unwrap_or_default();
     if now() - since > ctx.sessions.max_age.as_secs() as i64 {
         session.flush().await.map_err(session_error)?;
-        return Ok(Caller { session, actor: Actor::anonymous(), user: None });
+        return Ok(Caller {
+            session,
+            actor: Actor::anonymous(),
+            user: None,
+        });
     }
     let (actor, user) = ctx.accounts.actor(Some(user_id)).await?;
     if user.is_none() {
         // The account is gone (erased): end the session.
         session.flush().await.map_err(session_error)?;
     } else {
-        let seen: i64 = session.get(TOUCHED_AT).await.map_err(session_error)?.unwrap_or_default();
+        let seen: i64 = session
+            .get(TOUCHED_AT)
+            .await
+            .map_err(session_error)?
+            .unwrap_or_default();
         if now() - seen > ctx.sessions.touch_every.as_secs() as i64 {
             // Marks the session modified, so the store pushes its idle expiry forward.
-            session.insert(TOUCHED_AT, now()).await.map_err(session_error)?;
+            session
+                .insert(TOUCHED_AT, now())
+                .await
+                .map_err(session_error)?;
         }
     }
-    Ok(Caller { session, actor, user })
+    Ok(Caller {
+        session,
+        actor,
+        user,
+    })
 }
 
 /// The caller of the current server function.
@@ -76,26 +101,54 @@ pub async fn caller() -> Result<Caller, ServerFnError> {
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {
     let agent = user_agent().await;
     session.cycle_id().await.map_err(session_error)?;
-    session.remove_value(PENDING_2FA).await.map_err(session_error)?;
-    session.remove_value(PENDING_2FA_AT).await.map_err(session_error)?;
-    session.insert(SESSION_USER_ID, user_id).await.map_err(session_error)?;
-    session.insert(SESSION_SIGNED_IN_AT, now()).await.map_err(session_error)?;
-    session.insert(TOUCHED_AT, now()).await.map_err(session_error)?;
-    session.insert(SESSION_USER_AGENT, agent).await.map_err(session_error)?;
+    session
+        .remove_value(PENDING_2FA)
+        .await
+        .map_err(session_error)?;
+    session
+        .remove_value(PENDING_2FA_AT)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SESSION_USER_ID, user_id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SESSION_SIGNED_IN_AT, now())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(TOUCHED_AT, now())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SESSION_USER_AGENT, agent)
+        .await
+        .map_err(session_error)?;
     Ok(())
 }
 
 /// Remembers that the password was right; the code comes next.
 pub async fn await_second_factor(session: &Session, user_id: i32) -> Result<(), domain::Error> {
     session.cycle_id().await.map_err(session_error)?;
-    session.insert(PENDING_2FA, user_id).await.map_err(session_error)?;
-    session.insert(PENDING_2FA_AT, now()).await.map_err(session_error)
+    session
+        .insert(PENDING_2FA, user_id)
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(PENDING_2FA_AT, now())
+        .await
+        .map_err(session_error)
 }
 
 /// The user waiting for their second factor, if that step has not timed out.
 pub async fn pending_second_factor(session: &Session) -> Result<Option<i32>, domain::Error> {
     let user: Option<i32> = session.get(PENDING_2FA).await.map_err(session_error)?;
-    let at: i64 = session.get(PENDING_2FA_AT).await.map_err(session_error)?.unwrap_or_default();
+    let at: i64 = session
+        .get(PENDING_2FA_AT)
+        .await
+        .map_err(session_error)?
+        .unwrap_or_default();
     Ok(user.filter(|_| now() - at <= PENDING_2FA_SECS))
 }
 
@@ -113,7 +166,11 @@ async fn user_agent() -> String {
     let headers: Result<http::HeaderMap, _> = leptos_axum::extract().await;
     headers
         .ok()
-        .and_then(|h| h.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_owned))
+        .and_then(|h| {
+            h.get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
         .unwrap_or_default()
         .chars()
         .take(300)

@@ -10,6 +10,6 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod errors;
 pub mod session;
-pub mod staff;
 pub mod site;
+pub mod staff;
 pub mod types;

@@ -44,17 +44,27 @@ pub async fn register(
 }
 
 #[server(prefix = "/api/auth", endpoint = "login")]
-pub async fn login(email: String, password: String, next: Option<String>) -> Result<LoginResult, ServerFnError> {
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<LoginResult, ServerFnError> {
     use domain::accounts::LoginOutcome;
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     match ctx.accounts.login(&email, &password).await.map_err(fail)? {
         LoginOutcome::SignedIn { user_id } => {
-            super::auth::sign_in(&caller.session, user_id).await.map_err(fail)?;
-            Ok(LoginResult::SignedIn { next: safe_next(next.as_deref()) })
+            super::auth::sign_in(&caller.session, user_id)
+                .await
+                .map_err(fail)?;
+            Ok(LoginResult::SignedIn {
+                next: safe_next(next.as_deref()),
+            })
         }
         LoginOutcome::SecondFactor { user_id } => {
-            super::auth::await_second_factor(&caller.session, user_id).await.map_err(fail)?;
+            super::auth::await_second_factor(&caller.session, user_id)
+                .await
+                .map_err(fail)?;
             Ok(LoginResult::NeedsCode)
         }
     }
@@ -62,7 +72,10 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
 
 /// Second sign-in step: TOTP or recovery code.
 #[server(prefix = "/api/auth", endpoint = "second-factor")]
-pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginResult, ServerFnError> {
+pub async fn second_factor(
+    code: String,
+    next: Option<String>,
+) -> Result<LoginResult, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let pending = super::auth::pending_second_factor(&caller.session)
@@ -74,9 +87,17 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginRe
                 "Your sign-in took too long. Please enter your email and password again.",
             ))
         })?;
-    let user_id = ctx.accounts.complete_second_factor(pending, &code).await.map_err(fail)?;
-    super::auth::sign_in(&caller.session, user_id).await.map_err(fail)?;
-    Ok(LoginResult::SignedIn { next: safe_next(next.as_deref()) })
+    let user_id = ctx
+        .accounts
+        .complete_second_factor(pending, &code)
+        .await
+        .map_err(fail)?;
+    super::auth::sign_in(&caller.session, user_id)
+        .await
+        .map_err(fail)?;
+    Ok(LoginResult::SignedIn {
+        next: safe_next(next.as_deref()),
+    })
 }
 
 #[server(prefix = "/api/auth", endpoint = "logout")]
@@ -89,13 +110,19 @@ pub async fn logout() -> Result<(), ServerFnError> {
 #[server(prefix = "/api/auth", endpoint = "forgot-password")]
 pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    ctx.accounts.request_password_reset(&email).await.map_err(fail)
+    ctx.accounts
+        .request_password_reset(&email)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/auth", endpoint = "reset-password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    ctx.accounts.reset_password(&token, &password).await.map_err(fail)?;
+    ctx.accounts
+        .reset_password(&token, &password)
+        .await
+        .map_err(fail)?;
     // Whoever was signed in on this browser is signed out too.
     let caller = super::auth::caller().await?;
     super::auth::sign_out(&caller.session).await.map_err(fail)
@@ -109,7 +136,9 @@ pub async fn verify_email(token: String) -> Result<bool, ServerFnError> {
     if verified.sign_in {
         let caller = super::auth::caller().await?;
         if caller.actor.user_id() != Some(verified.user_id) {
-            super::auth::sign_in(&caller.session, verified.user_id).await.map_err(fail)?;
+            super::auth::sign_in(&caller.session, verified.user_id)
+                .await
+                .map_err(fail)?;
         }
     }
     Ok(verified.sign_in)

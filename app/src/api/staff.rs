@@ -31,20 +31,38 @@ pub async fn list_customers(page: Option<u64>) -> Result<CustomerPage, ServerFnE
 /// as a comma-separated list (catalog, orders, customers, promotions,
 /// settings, analytics).
 #[server(prefix = "/api/staff", endpoint = "access")]
-pub async fn set_staff_access(user_id: String, role: String, permissions: String) -> Result<(), ServerFnError> {
+pub async fn set_staff_access(
+    user_id: String,
+    role: String,
+    permissions: String,
+) -> Result<(), ServerFnError> {
     use domain::accounts::{Permission, Role, StaffAccessInput};
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
     let role = Role::parse(role.trim()).map_err(fail)?;
     let mut parsed = Vec::new();
-    for name in permissions.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+    for name in permissions
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         parsed.push(Permission::parse(name).ok_or_else(|| {
-            fail(domain::Error::validation("permissions", format!("Unknown permission {name:?}.")))
+            fail(domain::Error::validation(
+                "permissions",
+                format!("Unknown permission {name:?}."),
+            ))
         })?);
     }
     ctx.accounts
-        .set_staff_access(&caller.actor, &user_id, StaffAccessInput { role, permissions: parsed })
+        .set_staff_access(
+            &caller.actor,
+            &user_id,
+            StaffAccessInput {
+                role,
+                permissions: parsed,
+            },
+        )
         .await
         .map_err(fail)
 }

@@ -63,7 +63,11 @@ pub fn Field(
 }
 
 #[component]
-pub fn Checkbox(label: &'static str, name: &'static str, #[prop(optional)] checked: bool) -> impl IntoView {
+pub fn Checkbox(
+    label: &'static str,
+    name: &'static str,
+    #[prop(optional)] checked: bool,
+) -> impl IntoView {
     let id = format!("f-{name}");
     view! {
         <div class="flex items-center gap-2">

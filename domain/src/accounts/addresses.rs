@@ -66,10 +66,16 @@ fn required(field: &'static str, value: &str, label: &str, max: usize) -> Result
 fn optional(field: &'static str, value: &str, label: &str, max: usize) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max {
-        return Err(Error::validation(field, format!("The {label} can be at most {max} characters.")));
+        return Err(Error::validation(
+            field,
+            format!("The {label} can be at most {max} characters."),
+        ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::validation(field, format!("The {label} contains characters we can't store.")));
+        return Err(Error::validation(
+            field,
+            format!("The {label} contains characters we can't store."),
+        ));
     }
     Ok(value.to_owned())
 }
@@ -129,7 +135,11 @@ fn to_view(m: address::Model) -> Address {
 }
 
 /// Only one default of each kind: clear the others before setting this one.
-async fn clear_defaults<C: ConnectionTrait>(conn: &C, user_id: i32, input: &AddressInput) -> Result<()> {
+async fn clear_defaults<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    input: &AddressInput,
+) -> Result<()> {
     if input.is_default_shipping {
         AddressEntity::update_many()
             .col_expr(Column::IsDefaultShipping, Expr::value(false))
@@ -206,7 +216,12 @@ impl Accounts {
         Ok(to_view(row))
     }
 
-    pub async fn update_address(&self, actor: &Actor, id: &str, input: AddressInput) -> Result<Address> {
+    pub async fn update_address(
+        &self,
+        actor: &Actor,
+        id: &str,
+        input: AddressInput,
+    ) -> Result<Address> {
         let user_id = actor.require_user()?;
         let input = validate(&input)?;
         let txn = crate::db::begin_write(&self.db).await?;
@@ -239,7 +254,12 @@ impl Accounts {
         Ok(())
     }
 
-    async fn owned_address<C: ConnectionTrait>(&self, conn: &C, user_id: i32, id: &str) -> Result<address::Model> {
+    async fn owned_address<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        user_id: i32,
+        id: &str,
+    ) -> Result<address::Model> {
         // Someone else's address is "not found", never "forbidden": ids reveal nothing.
         AddressEntity::find()
             .filter(Column::PublicId.eq(id))
@@ -270,13 +290,29 @@ mod tests {
     fn country_rules_apply() {
         assert!(validate(&input("US", "94103", "CA")).is_ok());
         let err = validate(&input("US", "94103", "")).unwrap_err();
-        assert!(matches!(err, Error::Validation { field: "region", .. }));
+        assert!(matches!(
+            err,
+            Error::Validation {
+                field: "region",
+                ..
+            }
+        ));
         let err = validate(&input("DE", "ABC", "")).unwrap_err();
-        assert!(err.user_message().contains("10115"), "{}", err.user_message());
-        assert_eq!(validate(&input("gb", "sw1a1aa", "")).unwrap().postal_code, "SW1A 1AA");
+        assert!(
+            err.user_message().contains("10115"),
+            "{}",
+            err.user_message()
+        );
+        assert_eq!(
+            validate(&input("gb", "sw1a1aa", "")).unwrap().postal_code,
+            "SW1A 1AA"
+        );
         assert!(validate(&input("XX", "1", "")).is_err());
         let mut missing = input("FR", "75001", "");
         missing.line1 = "  ".into();
-        assert!(matches!(validate(&missing).unwrap_err(), Error::Validation { field: "line1", .. }));
+        assert!(matches!(
+            validate(&missing).unwrap_err(),
+            Error::Validation { field: "line1", .. }
+        ));
     }
 }

@@ -8,7 +8,8 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self> {
         let email = raw.trim().to_lowercase();
-        let invalid = || Error::validation("email", "Enter an email address like name@example.com.");
+        let invalid =
+            || Error::validation("email", "Enter an email address like name@example.com.");
         if email.is_empty() || email.len() > 254 {
             return Err(invalid());
         }
@@ -23,7 +24,9 @@ impl Email {
         let local_ok = !local.is_empty()
             && local.len() <= 64
             && !local.contains('@')
-            && !local.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"');
+            && !local
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '"');
         if !domain_ok || !local_ok {
             return Err(invalid());
         }

@@ -6,9 +6,13 @@ use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoginOutcome {
-    SignedIn { user_id: i32 },
+    SignedIn {
+        user_id: i32,
+    },
     /// Password was right; a second factor is still needed.
-    SecondFactor { user_id: i32 },
+    SecondFactor {
+        user_id: i32,
+    },
 }
 
 impl Accounts {
@@ -17,7 +21,10 @@ impl Accounts {
         let key = format!("login:{}", email.as_str());
         throttle::check(&self.db, &key).await?;
         let user = self.find_by_email(&email).await?;
-        let hash = user.as_ref().map(|u| u.password_hash.as_str()).unwrap_or_default();
+        let hash = user
+            .as_ref()
+            .map(|u| u.password_hash.as_str())
+            .unwrap_or_default();
         // Always verify (against a dummy hash if needed) so timing reveals nothing.
         let ok = password::verify(password_input, hash).await?;
         let user = match user {
@@ -39,7 +46,10 @@ impl Accounts {
     pub async fn complete_second_factor(&self, user_id: i32, code: &str) -> Result<i32> {
         let key = format!("2fa:{user_id}");
         throttle::check(&self.db, &key).await?;
-        let user = self.find_active(user_id).await?.ok_or(Error::Unauthenticated)?;
+        let user = self
+            .find_active(user_id)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
         let accepted = two_factor::accept_totp(&self.db, &user, code).await?
             || two_factor::spend_recovery_code(&self.db, user.id, code).await?;
         if !accepted {

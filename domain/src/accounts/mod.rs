@@ -91,7 +91,11 @@ pub struct Accounts {
 }
 
 impl Accounts {
-    pub fn new(db: DatabaseConnection, settings: AccountSettings, outbox: OutboxSignal) -> Result<Self> {
+    pub fn new(
+        db: DatabaseConnection,
+        settings: AccountSettings,
+        outbox: OutboxSignal,
+    ) -> Result<Self> {
         let templates = Templates::new(&settings.shop_name, &settings.public_url)?;
         Ok(Self {
             db,
@@ -116,7 +120,8 @@ impl Accounts {
         };
         let summary = summary(&user);
         let role = summary.role;
-        let staff_locked = self.settings.require_staff_2fa && role.is_staff() && user.totp_enabled_at.is_none();
+        let staff_locked =
+            self.settings.require_staff_2fa && role.is_staff() && user.totp_enabled_at.is_none();
         let actor = Actor::user(user.id, role, summary.permissions.clone(), staff_locked);
         Ok((actor, Some(summary)))
     }
@@ -155,7 +160,9 @@ impl Accounts {
         vars: minijinja::Value,
     ) -> Result<()> {
         let mail = self.templates.render(kind, to, vars)?;
-        outbox::enqueue(conn, outbox::KIND_MAIL, &mail).await.map(|_| ())
+        outbox::enqueue(conn, outbox::KIND_MAIL, &mail)
+            .await
+            .map(|_| ())
     }
 
     fn link(&self, path_and_query: &str) -> String {

@@ -13,7 +13,12 @@ use crate::{Error, Result};
 pub(super) const VERIFY_EMAIL: &str = "verify_email";
 pub(super) const RESET_PASSWORD: &str = "reset_password";
 
-pub(super) async fn issue<C: ConnectionTrait>(conn: &C, user_id: i32, purpose: &str, ttl: Duration) -> Result<String> {
+pub(super) async fn issue<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    purpose: &str,
+    ttl: Duration,
+) -> Result<String> {
     let raw = tokens::random_token();
     let now = now();
     user_token::ActiveModel {
@@ -62,7 +67,11 @@ pub(super) async fn spend<C: ConnectionTrait>(conn: &C, raw: &str, purpose: &str
 }
 
 /// Older unused tokens of the same purpose stop working when a new one is spent.
-pub(super) async fn retire_all<C: ConnectionTrait>(conn: &C, user_id: i32, purpose: &str) -> Result<()> {
+pub(super) async fn retire_all<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    purpose: &str,
+) -> Result<()> {
     UserToken::update_many()
         .col_expr(Column::UsedAt, Expr::value(now()))
         .filter(Column::UserId.eq(user_id))

@@ -2,7 +2,9 @@
 //! (19 MiB, 2 passes, 1 lane); hashing runs on the blocking pool.
 use std::sync::OnceLock;
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::{Error, Result};
@@ -49,7 +51,7 @@ pub fn check_policy(password: &str, email: &str) -> Result<()> {
             "Don't use your email address in your password.",
         ));
     }
-    if lowered.chars().all(|c| Some(c) == lowered.chars().next()) {
+    if lowered.chars().all(|c| lowered.starts_with(c)) {
         return Err(Error::validation(
             "password",
             "A single repeated character is too easy to guess.",
@@ -60,7 +62,13 @@ pub fn check_policy(password: &str, email: &str) -> Result<()> {
 
 fn is_common(lowered: &str) -> bool {
     static LIST: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    let list = LIST.get_or_init(|| COMMON.lines().map(str::trim).filter(|l| !l.is_empty()).collect());
+    let list = LIST.get_or_init(|| {
+        COMMON
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
     // "Password123!" is as weak as "password123": ignore trailing digits and symbols too.
     let stem = lowered.trim_end_matches(|c: char| !c.is_alphabetic());
     list.contains(lowered) || (stem.len() >= 4 && list.contains(stem))
@@ -83,12 +91,18 @@ pub async fn hash(password: &str) -> Result<String> {
 /// Verifies on the blocking pool. An empty or malformed hash never matches.
 pub async fn verify(password: &str, phc: &str) -> Result<bool> {
     let password = password.to_owned();
-    let phc = if phc.is_empty() { dummy_hash().to_owned() } else { phc.to_owned() };
+    let phc = if phc.is_empty() {
+        dummy_hash().to_owned()
+    } else {
+        phc.to_owned()
+    };
     tokio::task::spawn_blocking(move || {
         let Ok(parsed) = PasswordHash::new(&phc) else {
             return false;
         };
-        hasher().verify_password(password.as_bytes(), &parsed).is_ok()
+        hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
     })
     .await
     .map_err(Error::internal)
@@ -119,7 +133,12 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused_even_with_a_suffix() {
-        for pw in ["password1234", "Password1234!", "qwertyuiop123", "iloveyou1234"] {
+        for pw in [
+            "password1234",
+            "Password1234!",
+            "qwertyuiop123",
+            "iloveyou1234",
+        ] {
             assert!(check_policy(pw, "ann@example.com").is_err(), "{pw}");
         }
     }

@@ -23,12 +23,17 @@ pub struct AccountExport {
 }
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 impl Accounts {
     /// Everything we hold about the signed-in user; needs the password again.
-    pub async fn export_data(&self, actor: &Actor, current_password: &str) -> Result<AccountExport> {
+    pub async fn export_data(
+        &self,
+        actor: &Actor,
+        current_password: &str,
+    ) -> Result<AccountExport> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         let account = serde_json::json!({
@@ -68,9 +73,18 @@ impl Accounts {
             .col_expr(user::Column::Phone, Expr::value(""))
             .col_expr(user::Column::PasswordHash, Expr::value(""))
             .col_expr(user::Column::MarketingOptIn, Expr::value(false))
-            .col_expr(user::Column::EmailVerifiedAt, Expr::value(Option::<time::OffsetDateTime>::None))
-            .col_expr(user::Column::TotpSecret, Expr::value(Option::<String>::None))
-            .col_expr(user::Column::TotpEnabledAt, Expr::value(Option::<time::OffsetDateTime>::None))
+            .col_expr(
+                user::Column::EmailVerifiedAt,
+                Expr::value(Option::<time::OffsetDateTime>::None),
+            )
+            .col_expr(
+                user::Column::TotpSecret,
+                Expr::value(Option::<String>::None),
+            )
+            .col_expr(
+                user::Column::TotpEnabledAt,
+                Expr::value(Option::<time::OffsetDateTime>::None),
+            )
             .col_expr(user::Column::Permissions, Expr::value(""))
             .col_expr(user::Column::Role, Expr::value("customer"))
             .col_expr(user::Column::ErasedAt, Expr::value(now()))

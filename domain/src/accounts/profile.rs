@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(check_phone("phone", " +44 20 7946 0958 ").unwrap(), "+44 20 7946 0958");
+        assert_eq!(
+            check_phone("phone", " +44 20 7946 0958 ").unwrap(),
+            "+44 20 7946 0958"
+        );
         assert_eq!(check_phone("phone", "").unwrap(), "");
         assert!(check_phone("phone", "12").is_err());
         assert!(check_phone("phone", "call me").is_err());

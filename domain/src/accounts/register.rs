@@ -1,8 +1,8 @@
 //! Sign-up and email verification. The answer to "register" is the same
 //! whether or not the email already has an account; the owner of an existing
 //! account gets a mail instead, so nobody can probe for addresses.
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use minijinja::context;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use super::one_time::{self, VERIFY_EMAIL};
 use super::{now, password, Accounts, Actor, Email, Role};
@@ -28,10 +28,16 @@ pub struct Verified {
 pub(super) fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.chars().count() > 120 {
-        return Err(Error::validation("name", "Use at most 120 characters for your name."));
+        return Err(Error::validation(
+            "name",
+            "Use at most 120 characters for your name.",
+        ));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::validation("name", "Your name contains characters we can't store."));
+        return Err(Error::validation(
+            "name",
+            "Your name contains characters we can't store.",
+        ));
     }
     Ok(name.to_owned())
 }
@@ -116,8 +122,13 @@ impl Accounts {
             active.email_verified_at = Set(Some(now()));
             active.updated_at = Set(now());
             active.update(&txn).await?;
-            self.queue_mail(&txn, MailKind::Welcome, &to, context! { name => name, link => self.link("/") })
-                .await?;
+            self.queue_mail(
+                &txn,
+                MailKind::Welcome,
+                &to,
+                context! { name => name, link => self.link("/") },
+            )
+            .await?;
         }
         one_time::retire_all(&txn, user_id, VERIFY_EMAIL).await?;
         txn.commit().await?;
@@ -129,7 +140,9 @@ impl Accounts {
     pub async fn resend_verification(&self, actor: &Actor) -> Result<()> {
         let user = self.require_active(actor).await?;
         if user.email_verified_at.is_some() {
-            return Err(Error::Conflict("Your email address is already confirmed.".into()));
+            return Err(Error::Conflict(
+                "Your email address is already confirmed.".into(),
+            ));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;
@@ -147,5 +160,8 @@ impl Accounts {
 }
 
 pub(super) fn is_unique_violation(err: &sea_orm::DbErr) -> bool {
-    matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_)))
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
 }

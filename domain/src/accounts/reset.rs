@@ -63,7 +63,10 @@ impl Accounts {
         self.confirm_password(&user, current).await?;
         password::check_policy(new_password, &user.email)?;
         if current == new_password {
-            return Err(Error::validation("password", "Choose a password different from your current one."));
+            return Err(Error::validation(
+                "password",
+                "Choose a password different from your current one.",
+            ));
         }
         let hash = password::hash(new_password).await?;
         let user_id = user.id;
@@ -75,13 +78,23 @@ impl Accounts {
         Ok(())
     }
 
-    async fn store_password(&self, txn: &sea_orm::DatabaseTransaction, user: user::Model, hash: String) -> Result<()> {
+    async fn store_password(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        user: user::Model,
+        hash: String,
+    ) -> Result<()> {
         let to = user.email.clone();
         let mut active: user::ActiveModel = user.into();
         active.password_hash = Set(hash);
         active.updated_at = Set(now());
         active.update(txn).await?;
-        self.queue_mail(txn, MailKind::PasswordChanged, &to, context! { link => self.link("/forgot-password") })
-            .await
+        self.queue_mail(
+            txn,
+            MailKind::PasswordChanged,
+            &to,
+            context! { link => self.link("/forgot-password") },
+        )
+        .await
     }
 }

@@ -26,7 +26,10 @@ impl Role {
             "customer" => Ok(Self::Customer),
             "staff" => Ok(Self::Staff),
             "admin" => Ok(Self::Admin),
-            _ => Err(Error::validation("role", "Choose customer, staff or admin.")),
+            _ => Err(Error::validation(
+                "role",
+                "Choose customer, staff or admin.",
+            )),
         }
     }
 
@@ -174,10 +177,19 @@ mod tests {
         let staff = Actor::user(2, Role::Staff, vec![Permission::Orders], false);
         let admin = Actor::user(3, Role::Admin, vec![], false);
         let locked_admin = Actor::user(4, Role::Admin, vec![], true);
-        assert!(matches!(anon.require(Permission::Orders), Err(Error::Unauthenticated)));
-        assert!(matches!(customer.require(Permission::Orders), Err(Error::Forbidden)));
+        assert!(matches!(
+            anon.require(Permission::Orders),
+            Err(Error::Unauthenticated)
+        ));
+        assert!(matches!(
+            customer.require(Permission::Orders),
+            Err(Error::Forbidden)
+        ));
         assert!(staff.require(Permission::Orders).is_ok());
-        assert!(matches!(staff.require(Permission::Customers), Err(Error::Forbidden)));
+        assert!(matches!(
+            staff.require(Permission::Customers),
+            Err(Error::Forbidden)
+        ));
         assert!(matches!(staff.require_admin(), Err(Error::Forbidden)));
         assert!(admin.require(Permission::Settings).is_ok());
         assert!(admin.require_admin().is_ok());

@@ -21,7 +21,11 @@ pub struct SessionInfo {
     pub current: bool,
 }
 
-pub(super) async fn revoke_all<C: ConnectionTrait>(conn: &C, user_id: i32, keep: Option<&str>) -> Result<u64> {
+pub(super) async fn revoke_all<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    keep: Option<&str>,
+) -> Result<u64> {
     let mut delete = Session::delete_many().filter(Column::UserId.eq(user_id));
     if let Some(keep) = keep {
         delete = delete.filter(Column::Id.ne(keep));
@@ -30,7 +34,11 @@ pub(super) async fn revoke_all<C: ConnectionTrait>(conn: &C, user_id: i32, keep:
 }
 
 impl Accounts {
-    pub async fn sessions(&self, actor: &Actor, current_session: Option<&str>) -> Result<Vec<SessionInfo>> {
+    pub async fn sessions(
+        &self,
+        actor: &Actor,
+        current_session: Option<&str>,
+    ) -> Result<Vec<SessionInfo>> {
         let user_id = actor.require_user()?;
         let rows = Session::find()
             .filter(Column::UserId.eq(user_id))
@@ -49,7 +57,10 @@ impl Accounts {
                         .and_then(|v| v.as_str())
                         .map(describe_agent)
                         .unwrap_or_else(|| "Unknown device".into()),
-                    signed_in_at: data.get(SESSION_SIGNED_IN_AT).and_then(|v| v.as_i64()).unwrap_or_default(),
+                    signed_in_at: data
+                        .get(SESSION_SIGNED_IN_AT)
+                        .and_then(|v| v.as_i64())
+                        .unwrap_or_default(),
                     expires_at: row.expires_at.unix_timestamp(),
                     current: current_session == Some(row.id.as_str()),
                 }

@@ -31,13 +31,20 @@ pub struct StaffAccessInput {
 
 impl Accounts {
     /// Newest first, 50 per page (1-based).
-    pub async fn list_customers(&self, actor: &Actor, page: u64) -> Result<(Vec<CustomerRow>, u64)> {
+    pub async fn list_customers(
+        &self,
+        actor: &Actor,
+        page: u64,
+    ) -> Result<(Vec<CustomerRow>, u64)> {
         actor.require(Permission::Customers)?;
         let query = user::Entity::find()
             .filter(user::Column::ErasedAt.is_null())
             .order_by_desc(user::Column::Id);
         let total = query.clone().count(&self.db).await?;
-        let rows = query.paginate(&self.db, 50).fetch_page(page.saturating_sub(1)).await?;
+        let rows = query
+            .paginate(&self.db, 50)
+            .fetch_page(page.saturating_sub(1))
+            .await?;
         Ok((
             rows.into_iter()
                 .map(|u| CustomerRow {
@@ -57,7 +64,12 @@ impl Accounts {
 
     /// Changes someone's role and permissions. Their sessions end, so the new
     /// rights take effect with a fresh session id.
-    pub async fn set_staff_access(&self, actor: &Actor, public_id: &str, input: StaffAccessInput) -> Result<()> {
+    pub async fn set_staff_access(
+        &self,
+        actor: &Actor,
+        public_id: &str,
+        input: StaffAccessInput,
+    ) -> Result<()> {
         let me = actor.require_admin()?;
         let txn = crate::db::begin_write(&self.db).await?;
         let target = user::Entity::find()
@@ -67,7 +79,9 @@ impl Accounts {
             .await?
             .ok_or(Error::not_found("account"))?;
         if target.id == me && input.role != Role::Admin {
-            return Err(Error::Conflict("You can't remove your own admin role.".into()));
+            return Err(Error::Conflict(
+                "You can't remove your own admin role.".into(),
+            ));
         }
         let permissions = if input.role == Role::Staff {
             Permission::join(&input.permissions)
@@ -86,7 +100,12 @@ impl Accounts {
     }
 
     /// `mercato admin create`: a verified admin account.
-    pub async fn create_admin(&self, email: &str, password_input: &str, name: &str) -> Result<String> {
+    pub async fn create_admin(
+        &self,
+        email: &str,
+        password_input: &str,
+        name: &str,
+    ) -> Result<String> {
         let email = Email::parse(email)?;
         password::check_policy(password_input, email.as_str())?;
         let hash = password::hash(password_input).await?;

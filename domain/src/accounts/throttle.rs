@@ -22,7 +22,11 @@ pub(super) async fn check<C: ConnectionTrait>(conn: &C, key: &str) -> Result<()>
 }
 
 /// Counts one failure (an atomic upsert) and locks the key at the threshold.
-pub(super) async fn record_failure<C: ConnectionTrait>(conn: &C, key: &str, settings: &AccountSettings) -> Result<()> {
+pub(super) async fn record_failure<C: ConnectionTrait>(
+    conn: &C,
+    key: &str,
+    settings: &AccountSettings,
+) -> Result<()> {
     let now = now();
     Throttle::insert(auth_throttle::ActiveModel {
         key: Set(key.to_owned()),
@@ -32,7 +36,10 @@ pub(super) async fn record_failure<C: ConnectionTrait>(conn: &C, key: &str, sett
     })
     .on_conflict(
         OnConflict::column(Column::Key)
-            .value(Column::Failures, Expr::col((Throttle, Column::Failures)).add(1))
+            .value(
+                Column::Failures,
+                Expr::col((Throttle, Column::Failures)).add(1),
+            )
             .to_owned(),
     )
     .exec(conn)

@@ -44,7 +44,11 @@ fn unix_now() -> u64 {
 }
 
 /// Accepts a code for the user's secret once per time step.
-pub(super) async fn accept_totp<C: ConnectionTrait>(conn: &C, user: &user::Model, code: &str) -> Result<bool> {
+pub(super) async fn accept_totp<C: ConnectionTrait>(
+    conn: &C,
+    user: &user::Model,
+    code: &str,
+) -> Result<bool> {
     let Some(secret) = user.totp_secret.as_deref() else {
         return Ok(false);
     };
@@ -69,7 +73,11 @@ pub(super) async fn accept_totp<C: ConnectionTrait>(conn: &C, user: &user::Model
     Ok(taken.rows_affected == 1)
 }
 
-pub(super) async fn spend_recovery_code<C: ConnectionTrait>(conn: &C, user_id: i32, code: &str) -> Result<bool> {
+pub(super) async fn spend_recovery_code<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    code: &str,
+) -> Result<bool> {
     let normalised = tokens::normalise_code(code);
     if normalised.len() != 12 {
         return Ok(false);
@@ -84,12 +92,17 @@ pub(super) async fn spend_recovery_code<C: ConnectionTrait>(conn: &C, user_id: i
     Ok(spent.rows_affected >= 1)
 }
 
-async fn replace_recovery_codes<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<RecoveryCodes> {
+async fn replace_recovery_codes<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+) -> Result<RecoveryCodes> {
     recovery_code::Entity::delete_many()
         .filter(recovery_code::Column::UserId.eq(user_id))
         .exec(conn)
         .await?;
-    let codes: Vec<String> = (0..RECOVERY_CODE_COUNT).map(|_| tokens::recovery_code()).collect();
+    let codes: Vec<String> = (0..RECOVERY_CODE_COUNT)
+        .map(|_| tokens::recovery_code())
+        .collect();
     let rows = codes.iter().map(|c| recovery_code::ActiveModel {
         user_id: Set(user_id),
         code_hash: Set(tokens::digest(&tokens::normalise_code(c))),
@@ -105,7 +118,9 @@ impl Accounts {
     pub async fn begin_two_factor(&self, actor: &Actor) -> Result<Enrolment> {
         let user = self.require_active(actor).await?;
         if user.totp_enabled_at.is_some() {
-            return Err(Error::Conflict("Two-factor authentication is already on.".into()));
+            return Err(Error::Conflict(
+                "Two-factor authentication is already on.".into(),
+            ));
         }
         let secret = Secret::new(tokens::random_bytes(20).into_boxed_slice()).to_base32();
         let totp = totp(&secret, &user.email, &self.settings.shop_name)?;
@@ -132,10 +147,15 @@ impl Accounts {
     pub async fn confirm_two_factor(&self, actor: &Actor, code: &str) -> Result<RecoveryCodes> {
         let user = self.require_active(actor).await?;
         if user.totp_enabled_at.is_some() {
-            return Err(Error::Conflict("Two-factor authentication is already on.".into()));
+            return Err(Error::Conflict(
+                "Two-factor authentication is already on.".into(),
+            ));
         }
         if user.totp_secret.is_none() {
-            return Err(Error::validation("code", "Start the set-up again: scan the new QR code first."));
+            return Err(Error::validation(
+                "code",
+                "Start the set-up again: scan the new QR code first.",
+            ));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         if !accept_totp(&txn, &user, code).await? {
@@ -161,8 +181,14 @@ impl Accounts {
         self.confirm_password(&user, current_password).await?;
         let txn = crate::db::begin_write(&self.db).await?;
         user::Entity::update_many()
-            .col_expr(user::Column::TotpEnabledAt, Expr::value(Option::<time::OffsetDateTime>::None))
-            .col_expr(user::Column::TotpSecret, Expr::value(Option::<String>::None))
+            .col_expr(
+                user::Column::TotpEnabledAt,
+                Expr::value(Option::<time::OffsetDateTime>::None),
+            )
+            .col_expr(
+                user::Column::TotpSecret,
+                Expr::value(Option::<String>::None),
+            )
             .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
             .col_expr(user::Column::UpdatedAt, Expr::value(now()))
             .filter(user::Column::Id.eq(user.id))
@@ -177,11 +203,17 @@ impl Accounts {
     }
 
     /// New recovery codes (the old ones stop working); needs the password.
-    pub async fn regenerate_recovery_codes(&self, actor: &Actor, current_password: &str) -> Result<RecoveryCodes> {
+    pub async fn regenerate_recovery_codes(
+        &self,
+        actor: &Actor,
+        current_password: &str,
+    ) -> Result<RecoveryCodes> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         if user.totp_enabled_at.is_none() {
-            return Err(Error::Conflict("Turn on two-factor authentication first.".into()));
+            return Err(Error::Conflict(
+                "Turn on two-factor authentication first.".into(),
+            ));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
@@ -204,7 +236,10 @@ impl Accounts {
         if password::verify(current, &user.password_hash).await? {
             Ok(())
         } else {
-            Err(Error::validation("current_password", "Your current password is not correct."))
+            Err(Error::validation(
+                "current_password",
+                "Your current password is not correct.",
+            ))
         }
     }
 }

@@ -4,7 +4,11 @@ use lettre::Message;
 
 use super::{MailError, OutgoingMail};
 
-pub(super) fn build(from: &Mailbox, mail: &OutgoingMail, message_id: &str) -> Result<Message, MailError> {
+pub(super) fn build(
+    from: &Mailbox,
+    mail: &OutgoingMail,
+    message_id: &str,
+) -> Result<Message, MailError> {
     let to: Mailbox = mail
         .to
         .parse()

@@ -31,7 +31,9 @@ impl MailKind {
         match self {
             Self::VerifyEmail => format!("Confirm your email for {shop}"),
             Self::Welcome => format!("Welcome to {shop}"),
-            Self::AccountExists => format!("Someone tried to create a {shop} account with your email"),
+            Self::AccountExists => {
+                format!("Someone tried to create a {shop} account with your email")
+            }
             Self::PasswordReset => format!("Reset your {shop} password"),
             Self::PasswordChanged => format!("Your {shop} password was changed"),
             Self::AccountDeleted => format!("Your {shop} account has been deleted"),
@@ -131,11 +133,18 @@ mod tests {
                 .unwrap();
             assert!(mail.subject.contains("Ann's <Shop>"), "{kind:?}");
             assert!(mail.text.contains("Ann's <Shop>"), "{kind:?} text");
-            assert!(mail.html.contains("Ann&#x27;s &lt;Shop&gt;"), "{kind:?} html");
+            assert!(
+                mail.html.contains("Ann&#x27;s &lt;Shop&gt;"),
+                "{kind:?} html"
+            );
             assert!(!mail.html.contains("<b>Ann</b>"), "{kind:?} escapes");
         }
         let reset = t
-            .render(MailKind::PasswordReset, "a@b.co", context! { link => "http://shop.test/r?token=abc" })
+            .render(
+                MailKind::PasswordReset,
+                "a@b.co",
+                context! { link => "http://shop.test/r?token=abc" },
+            )
             .unwrap();
         assert!(reset.text.contains("http://shop.test/r?token=abc"));
         assert!(reset.html.contains("token=abc"));

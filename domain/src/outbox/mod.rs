@@ -19,7 +19,11 @@ pub use worker::{OutboxConfig, Worker};
 pub const KIND_MAIL: &str = "mail";
 
 /// Writes one message inside the caller's transaction.
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, kind: &str, payload: &impl Serialize) -> Result<i64> {
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    kind: &str,
+    payload: &impl Serialize,
+) -> Result<i64> {
     let now = OffsetDateTime::now_utc();
     let row = outbox_message::ActiveModel {
         kind: Set(kind.to_owned()),

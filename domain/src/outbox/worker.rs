@@ -101,7 +101,11 @@ impl Worker {
             .column(Column::Id)
             .filter(Column::Status.eq("pending"))
             .filter(Column::AvailableAt.lte(now))
-            .filter(Column::LockedUntil.is_null().or(Column::LockedUntil.lt(now)))
+            .filter(
+                Column::LockedUntil
+                    .is_null()
+                    .or(Column::LockedUntil.lt(now)),
+            )
             .order_by_asc(Column::Id)
             .limit(20)
             .into_tuple()
@@ -127,7 +131,11 @@ impl Worker {
             .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
             .filter(Column::Id.eq(id))
             .filter(Column::Status.eq("pending"))
-            .filter(Column::LockedUntil.is_null().or(Column::LockedUntil.lt(now)))
+            .filter(
+                Column::LockedUntil
+                    .is_null()
+                    .or(Column::LockedUntil.lt(now)),
+            )
             .exec(&self.db)
             .await?;
         if claimed.rows_affected != 1 {
@@ -162,7 +170,10 @@ impl Worker {
         let now = OffsetDateTime::now_utc();
         let update = Outbox::update_many()
             .filter(Column::Id.eq(row.id))
-            .col_expr(Column::LockedUntil, Expr::value(Option::<OffsetDateTime>::None));
+            .col_expr(
+                Column::LockedUntil,
+                Expr::value(Option::<OffsetDateTime>::None),
+            );
         let update = match outcome {
             Outcome::Delivered => {
                 tracing::info!(outbox_id = row.id, kind = %row.kind, attempts = row.attempts, "outbox message delivered");

@@ -30,7 +30,9 @@ pub async fn export(
         .is_some_and(|v| v.contains("text/html"));
     let result = async {
         let caller = auth::resolve(session, &ctx).await?;
-        ctx.accounts.export_data(&caller.actor, &form.current_password).await
+        ctx.accounts
+            .export_data(&caller.actor, &form.current_password)
+            .await
     }
     .await;
     match result {
@@ -44,7 +46,10 @@ pub async fn export(
             };
             let mut res = body.into_response();
             let h = res.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
             h.insert(
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"my-account-data.json\""),

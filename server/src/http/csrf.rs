@@ -13,7 +13,11 @@ use axum::{
 const EXEMPT_PREFIXES: &[&str] = &["/webhooks/"];
 
 pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
-    if is_safe(req.method()) || EXEMPT_PREFIXES.iter().any(|p| req.uri().path().starts_with(p)) {
+    if is_safe(req.method())
+        || EXEMPT_PREFIXES
+            .iter()
+            .any(|p| req.uri().path().starts_with(p))
+    {
         return next.run(req).await;
     }
     if let Some(reason) = refusal(&req) {
@@ -29,7 +33,10 @@ pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
 }
 
 fn is_safe(method: &Method) -> bool {
-    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    )
 }
 
 fn refusal(req: &Request<Body>) -> Option<&'static str> {
@@ -60,7 +67,9 @@ mod tests {
     use super::*;
 
     fn req(headers: &[(&str, &str)]) -> Request<Body> {
-        let mut b = Request::builder().method(Method::POST).uri("/api/auth/login");
+        let mut b = Request::builder()
+            .method(Method::POST)
+            .uri("/api/auth/login");
         for (k, v) in headers {
             b = b.header(*k, *v);
         }
@@ -69,12 +78,25 @@ mod tests {
 
     #[test]
     fn decides_by_fetch_metadata_and_origin() {
-        assert!(refusal(&req(&[("host", "shop.test"), ("origin", "http://shop.test")])).is_none());
-        assert!(refusal(&req(&[("host", "shop.test"), ("origin", "https://evil.test")])).is_some());
+        assert!(refusal(&req(&[
+            ("host", "shop.test"),
+            ("origin", "http://shop.test")
+        ]))
+        .is_none());
+        assert!(refusal(&req(&[
+            ("host", "shop.test"),
+            ("origin", "https://evil.test")
+        ]))
+        .is_some());
         assert!(refusal(&req(&[("host", "shop.test"), ("origin", "null")])).is_some());
         assert!(refusal(&req(&[("sec-fetch-site", "cross-site")])).is_some());
         assert!(refusal(&req(&[("sec-fetch-site", "same-site")])).is_some());
-        assert!(refusal(&req(&[("sec-fetch-site", "same-origin"), ("host", "a"), ("origin", "http://a")])).is_none());
+        assert!(refusal(&req(&[
+            ("sec-fetch-site", "same-origin"),
+            ("host", "a"),
+            ("origin", "http://a")
+        ]))
+        .is_none());
         assert!(refusal(&req(&[("host", "shop.test")])).is_none());
     }
 }

@@ -71,7 +71,9 @@ impl Layers {
                 ))
                 .layer(SetResponseHeaderLayer::if_not_present(
                     HeaderName::from_static("permissions-policy"),
-                    HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+                    HeaderValue::from_static(
+                        "camera=(), microphone=(), geolocation=(), payment=()",
+                    ),
                 ))
                 .layer(SetResponseHeaderLayer::if_not_present(
                     HeaderName::from_static("cross-origin-opener-policy"),

@@ -55,9 +55,15 @@ impl AuthLimiter {
     }
 }
 
-pub async fn limit_auth(State(limiter): State<AuthLimiter>, req: Request<Body>, next: Next) -> Response {
+pub async fn limit_auth(
+    State(limiter): State<AuthLimiter>,
+    req: Request<Body>,
+    next: Next,
+) -> Response {
     let path = req.uri().path();
-    if req.method() != axum::http::Method::POST || !LIMITED_PREFIXES.iter().any(|p| path.starts_with(p)) {
+    if req.method() != axum::http::Method::POST
+        || !LIMITED_PREFIXES.iter().any(|p| path.starts_with(p))
+    {
         return next.run(req).await;
     }
     let Some(ip) = limiter.client_ip(&req) else {
@@ -68,7 +74,11 @@ pub async fn limit_auth(State(limiter): State<AuthLimiter>, req: Request<Body>, 
         let secs = wait.as_secs().max(1);
         tracing::warn!(%ip, path, "auth rate limit hit");
         let message = format!("Too many attempts. Please wait {secs} second(s) and try again.");
-        let mut res = (StatusCode::TOO_MANY_REQUESTS, super::server_fn_status::error_body(path, &message)).into_response();
+        let mut res = (
+            StatusCode::TOO_MANY_REQUESTS,
+            super::server_fn_status::error_body(path, &message),
+        )
+            .into_response();
         if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
             res.headers_mut().insert(header::RETRY_AFTER, v);
         }

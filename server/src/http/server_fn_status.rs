@@ -37,6 +37,16 @@ fn status_for(body: &[u8]) -> Option<StatusCode> {
     }
 }
 
+/// A refusal from a layer in front of the server functions, encoded the way
+/// their client decodes errors, so the page can show the message.
+pub fn error_body(path: &str, message: &str) -> String {
+    if path.starts_with("/api/") {
+        format!("ServerError|{message}")
+    } else {
+        message.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::status_for;
@@ -58,15 +68,5 @@ mod tests {
         );
         assert_eq!(status_for(b"ServerError|database down"), None);
         assert_eq!(status_for(b""), None);
-    }
-}
-
-/// A refusal from a layer in front of the server functions, encoded the way
-/// their client decodes errors, so the page can show the message.
-pub fn error_body(path: &str, message: &str) -> String {
-    if path.starts_with("/api/") {
-        format!("ServerError|{message}")
-    } else {
-        message.to_owned()
     }
 }

@@ -13,7 +13,11 @@ pub use store::DbSessionStore;
 
 pub const COOKIE_NAME: &str = "mercato_session";
 
-pub fn layer(store: DbSessionStore, idle: Duration, https: bool) -> SessionManagerLayer<DbSessionStore> {
+pub fn layer(
+    store: DbSessionStore,
+    idle: Duration,
+    https: bool,
+) -> SessionManagerLayer<DbSessionStore> {
     let idle = time::Duration::try_from(idle).unwrap_or(time::Duration::days(7));
     SessionManagerLayer::new(store)
         .with_name(COOKIE_NAME)

@@ -25,7 +25,10 @@ impl Reply {
 
     /// The message of a server-function error (`ServerError|…`).
     pub fn message(&self) -> &str {
-        self.body.split_once('|').map(|(_, m)| m).unwrap_or(&self.body)
+        self.body
+            .split_once('|')
+            .map(|(_, m)| m)
+            .unwrap_or(&self.body)
     }
 }
 
@@ -72,7 +75,11 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn get(&mut self, path: &str) -> Reply {
-        let req = self.app.client.get(self.app.url(path)).header("accept", "text/html");
+        let req = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("accept", "text/html");
         self.send(req).await
     }
 
@@ -84,11 +91,22 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn register(&mut self, email: &str, password: &str) -> Reply {
-        self.post("/api/auth/register", &[("email", email), ("password", password), ("name", "Test Person")])
-            .await
+        self.post(
+            "/api/auth/register",
+            &[
+                ("email", email),
+                ("password", password),
+                ("name", "Test Person"),
+            ],
+        )
+        .await
     }
 
     pub async fn login(&mut self, email: &str, password: &str) -> Reply {
-        self.post("/api/auth/login", &[("email", email), ("password", password)]).await
+        self.post(
+            "/api/auth/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 }

@@ -50,7 +50,10 @@ pub fn read_all(dir: &Path) -> Vec<Mail> {
         let path = entry.path();
         if path.is_dir() {
             out.extend(read_all(&path));
-        } else if path.extension().is_some_and(|e| e == "eml") || dir.ends_with("new") || dir.ends_with("cur") {
+        } else if path.extension().is_some_and(|e| e == "eml")
+            || dir.ends_with("new")
+            || dir.ends_with("cur")
+        {
             out.push(parse(&std::fs::read(&path).expect("read mail")));
         }
     }

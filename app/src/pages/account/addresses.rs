@@ -76,8 +76,16 @@ fn AddressLines(address: AddressView) -> impl IntoView {
 }
 
 #[component]
-fn AddressForm(save: ServerAction<SaveAddress>, address: AddressView, countries: Vec<(String, String)>) -> impl IntoView {
-    let selected = if address.country.is_empty() { "US".to_owned() } else { address.country.clone() };
+fn AddressForm(
+    save: ServerAction<SaveAddress>,
+    address: AddressView,
+    countries: Vec<(String, String)>,
+) -> impl IntoView {
+    let selected = if address.country.is_empty() {
+        "US".to_owned()
+    } else {
+        address.country.clone()
+    };
     view! {
         <ActionForm action=save attr:class="mt-6 grid max-w-xl gap-4" attr:data-testid="address-form">
             <ActionError value=save.value() />

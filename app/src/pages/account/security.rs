@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use super::layout::AccountLayout;
 use crate::api::account::{
-    get_security, BeginTwoFactor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
-    RevokeOtherSessions,
+    get_security, BeginTwoFactor, ChangePassword, ConfirmTwoFactor, DisableTwoFactor,
+    RegenerateRecoveryCodes, RevokeOtherSessions,
 };
 use crate::components::forms::{ActionError, Field, Notice, Submit};
 

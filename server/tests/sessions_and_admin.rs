@@ -1,0 +1,179 @@
+//! Session lifetime (absolute limit, expired-session sweeping), forced 2FA
+//! for staff, and bootstrapping the first admin from the CLI.
+mod support;
+
+use domain::entities::session;
+use domain::for_each_backend;
+use domain::testing::TestDatabase;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use server::sessions::DbSessionStore;
+use support::browser::Browser;
+use support::TestApp;
+use tower_sessions::session_store::ExpiredDeletion;
+
+const PASSWORD: &str = "plum tractor velvet harbour";
+const ENV: &[(&str, &str)] = &[
+    ("MERCATO_PUBLIC_URL", "http://shop.test"),
+    ("MERCATO_OUTBOX_POLL_MS", "100"),
+    ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
+];
+
+for_each_backend!(
+    sign_ins_end_at_the_absolute_limit,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, false, ENV).await;
+        let mut b = Browser::new(&app);
+        b.register("lee@example.com", PASSWORD).await;
+        assert_eq!(b.login("lee@example.com", PASSWORD).await.status, 200);
+        assert!(b.whoami().await.is_some());
+        // Pretend the sign-in happened 31 days ago.
+        let conn = app.connection().await;
+        let row = session::Entity::find()
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("row");
+        let mut data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
+        data["since"] =
+            serde_json::json!(time::OffsetDateTime::now_utc().unix_timestamp() - 31 * 86_400);
+        let mut active: session::ActiveModel = row.into();
+        active.data = Set(data.to_string());
+        active.update(&conn).await.expect("update");
+        assert!(
+            b.whoami().await.is_none(),
+            "signed out after the absolute limit"
+        );
+        assert_eq!(
+            session::Entity::find().count(&conn).await.expect("count"),
+            0
+        );
+    }
+);
+
+for_each_backend!(expired_sessions_are_swept, |db: TestDatabase| async move {
+    let app = TestApp::spawn_env(db, false, ENV).await;
+    let mut b = Browser::new(&app);
+    b.register("max@example.com", PASSWORD).await;
+    b.login("max@example.com", PASSWORD).await;
+    let mut other = Browser::new(&app);
+    other.login("max@example.com", PASSWORD).await;
+    let conn = app.connection().await;
+    assert_eq!(
+        session::Entity::find().count(&conn).await.expect("count"),
+        2
+    );
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::ExpiresAt,
+            Expr::value(time::OffsetDateTime::now_utc() - time::Duration::minutes(1)),
+        )
+        .filter(session::Column::Id.eq(b.session.clone().expect("id")))
+        .exec(&conn)
+        .await
+        .expect("expire one");
+    assert!(
+        b.whoami().await.is_none(),
+        "an expired session is not loaded"
+    );
+    DbSessionStore::new(conn.clone())
+        .delete_expired()
+        .await
+        .expect("sweep");
+    assert_eq!(
+        session::Entity::find().count(&conn).await.expect("count"),
+        1
+    );
+    assert!(other.whoami().await.is_some(), "live sessions stay");
+});
+
+for_each_backend!(
+    staff_tools_wait_for_2fa_when_required,
+    |db: TestDatabase| async move {
+        let mut env = ENV.to_vec();
+        env.push(("MERCATO_REQUIRE_STAFF_2FA", "true"));
+        let app = TestApp::spawn_env(db, false, &env).await;
+        let conn = app.connection().await;
+        let mut b = Browser::new(&app);
+        b.register("ops@example.com", PASSWORD).await;
+        domain::entities::user::Entity::update_many()
+            .col_expr(domain::entities::user::Column::Role, Expr::value("admin"))
+            .exec(&conn)
+            .await
+            .expect("promote");
+        b.login("ops@example.com", PASSWORD).await;
+        let locked = b.post("/api/staff/customers", &[("page", "1")]).await;
+        assert_eq!(locked.status, 403);
+        assert!(locked.message().contains("two-factor"), "{}", locked.body);
+
+        let secret = b.post("/api/account/two-factor/begin", &[]).await.json()["secret"]
+            .as_str()
+            .expect("secret")
+            .to_owned();
+        let now = time::OffsetDateTime::now_utc().unix_timestamp() as u64;
+        let code = domain::accounts::totp(&secret, "x", "Test")
+            .expect("totp")
+            .generate(now)
+            .to_string();
+        assert_eq!(
+            b.post("/api/account/two-factor/confirm", &[("code", &code)])
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            b.post("/api/staff/customers", &[("page", "1")])
+                .await
+                .status,
+            200
+        );
+    }
+);
+
+for_each_backend!(cli_bootstraps_an_admin, |db: TestDatabase| async move {
+    let app = TestApp::spawn_env(db, false, ENV).await;
+    let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
+    let run = |email: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_mercato"))
+            .args(["admin", "create", "--email", email, "--name", "Ops"])
+            .env("MERCATO_DATABASE_URL", &app.db.url)
+            .env("MERCATO_DATA_DIR", app.db.dir.path())
+            .env("MERCATO_LEPTOS_TOML", leptos_toml)
+            .env("MERCATO_LOG", "error")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run mercato")
+    };
+    let out = run("Boss@Example.com");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let password = stdout
+        .lines()
+        .find_map(|l| {
+            l.split_once("store it now): ")
+                .map(|(_, p)| p.trim().to_owned())
+        })
+        .unwrap_or_else(|| panic!("a generated password is printed once: {stdout}"));
+    let again = run("boss@example.com");
+    assert!(
+        !again.status.success(),
+        "a second admin with the same email is refused"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    let mut b = Browser::new(&app);
+    assert_eq!(b.login("boss@example.com", &password).await.status, 200);
+    let me = b.post("/api/me", &[]).await.json();
+    assert_eq!(me["role"], "admin");
+    assert_eq!(me["email_verified"], true);
+    assert_eq!(
+        b.post("/api/staff/customers", &[("page", "1")])
+            .await
+            .status,
+        200
+    );
+});
