@@ -1,13 +1,21 @@
 //! Mercato's business rules. No Leptos, no axum: the web layers call the
 //! services here and map [`Error`] to their own status codes once.
 pub mod accounts;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
+pub mod commerce;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod inventory;
 pub mod mail;
 pub mod money;
+pub mod orders;
 pub mod outbox;
+pub mod payments;
+pub mod pricing;
+pub mod promotions;
 pub mod seed;
 
 pub use error::{Error, Result};

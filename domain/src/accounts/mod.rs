@@ -31,7 +31,7 @@ use crate::mail::{MailKind, Templates};
 use crate::outbox::{self, OutboxSignal};
 use crate::{Error, Result};
 
-pub use addresses::{countries, Address, AddressInput};
+pub use addresses::{countries, validate as addresses_validate, Address, AddressInput};
 pub use email::Email;
 pub use login::LoginOutcome;
 pub use privacy::AccountExport;

@@ -13,6 +13,11 @@ pub enum MailKind {
     PasswordReset,
     PasswordChanged,
     AccountDeleted,
+    OrderConfirmation,
+    PaymentFailed,
+    OrderShipped,
+    OrderCancelled,
+    OrderRefunded,
 }
 
 impl MailKind {
@@ -24,19 +29,30 @@ impl MailKind {
             Self::PasswordReset => "password_reset",
             Self::PasswordChanged => "password_changed",
             Self::AccountDeleted => "account_deleted",
+            Self::OrderConfirmation => "order_confirmation",
+            Self::PaymentFailed => "payment_failed",
+            Self::OrderShipped => "order_shipped",
+            Self::OrderCancelled => "order_cancelled",
+            Self::OrderRefunded => "order_refunded",
         }
     }
 
-    fn subject(self, shop: &str) -> String {
+    /// A template, so order mails can name the order.
+    fn subject(self) -> String {
         match self {
-            Self::VerifyEmail => format!("Confirm your email for {shop}"),
-            Self::Welcome => format!("Welcome to {shop}"),
+            Self::OrderConfirmation => "Your {{ shop_name }} order {{ order.number }} is confirmed".into(),
+            Self::PaymentFailed => "Payment for your {{ shop_name }} order {{ order.number }} didn't go through".into(),
+            Self::OrderShipped => "Your {{ shop_name }} order {{ order.number }} is on its way".into(),
+            Self::OrderCancelled => "Your {{ shop_name }} order {{ order.number }} has been cancelled".into(),
+            Self::OrderRefunded => "A refund for your {{ shop_name }} order {{ order.number }}".into(),
+            Self::VerifyEmail => "Confirm your email for {{ shop_name }}".into(),
+            Self::Welcome => "Welcome to {{ shop_name }}".into(),
             Self::AccountExists => {
-                format!("Someone tried to create a {shop} account with your email")
+                "Someone tried to create a {{ shop_name }} account with your email".into()
             }
-            Self::PasswordReset => format!("Reset your {shop} password"),
-            Self::PasswordChanged => format!("Your {shop} password was changed"),
-            Self::AccountDeleted => format!("Your {shop} account has been deleted"),
+            Self::PasswordReset => "Reset your {{ shop_name }} password".into(),
+            Self::PasswordChanged => "Your {{ shop_name }} password was changed".into(),
+            Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
         }
     }
 }
@@ -57,6 +73,11 @@ const SOURCES: &[(&str, &str)] = templates!(
     "password_reset",
     "password_changed",
     "account_deleted",
+    "order_confirmation",
+    "payment_failed",
+    "order_shipped",
+    "order_cancelled",
+    "order_refunded",
 );
 
 pub struct Templates {
@@ -72,6 +93,11 @@ impl Templates {
             .map_err(Error::internal)?;
         env.add_template("layout.txt", include_str!("templates/layout.txt"))
             .map_err(Error::internal)?;
+        env.add_template("order_lines.html", include_str!("templates/order_lines.html"))
+            .map_err(Error::internal)?;
+        env.add_template("order_lines.txt", include_str!("templates/order_lines.txt"))
+            .map_err(Error::internal)?;
+        env.add_filter("money", money_filter);
         for (name, source) in SOURCES {
             env.add_template(name, source).map_err(Error::internal)?;
         }
@@ -88,12 +114,16 @@ impl Templates {
 
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
     pub fn render(&self, kind: MailKind, to: &str, vars: Value) -> Result<OutgoingMail> {
-        let ctx = context! {
+        let base = context! {
             shop_name => &self.shop_name,
             shop_url => &self.public_url,
-            subject => kind.subject(&self.shop_name),
-            ..vars
+            ..vars.clone()
         };
+        let subject = self
+            .env
+            .render_str(&kind.subject(), &base)
+            .map_err(Error::internal)?;
+        let ctx = context! { subject => &subject, ..base };
         let render = |ext: &str| {
             self.env
                 .get_template(&format!("{}.{ext}", kind.name()))
@@ -102,11 +132,22 @@ impl Templates {
         };
         Ok(OutgoingMail {
             to: to.to_owned(),
-            subject: kind.subject(&self.shop_name),
+            subject,
             text: render("txt")?,
             html: render("html")?,
         })
     }
+}
+
+/// `{{ total | money }}` for a serialised `Money` ({minor, currency}).
+fn money_filter(v: Value) -> Result<String, minijinja::Error> {
+    let minor = v.get_attr("minor")?.as_i64().unwrap_or(0);
+    let currency = v
+        .get_attr("currency")?
+        .as_str()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(crate::Currency::Usd);
+    Ok(crate::Money::new(minor, currency).format())
 }
 
 #[cfg(test)]

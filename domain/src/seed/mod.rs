@@ -1,6 +1,7 @@
 //! `mercato seed --demo`: a believable shop generated deterministically
 //! (same input, same shop) with locally drawn SVG images — no downloads.
 mod catalog_data;
+pub mod commerce;
 mod plan;
 mod rng;
 mod svg;
@@ -39,6 +40,7 @@ pub async fn seed_demo(db: &DatabaseConnection, uploads_dir: &Path) -> crate::Re
     let plan = plan_demo();
     svg::write_images(&plan, &uploads_dir.join("demo"))?;
     write::insert(db, &plan).await?;
+    commerce::insert(db).await?;
     Ok(SeedReport {
         categories: plan.categories.len(),
         products: plan.products.len(),

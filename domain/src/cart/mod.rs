@@ -1,0 +1,295 @@
+//! Carts: a guest's cart is found through their session (its public id), a
+//! customer's by their user id; at sign-in the guest cart merges into the
+//! customer's. Quantities are checked against stock and a per-line limit;
+//! prices are never stored here — every view prices the lines anew from the
+//! catalog.
+mod lines;
+
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::entities::{cart, cart_item, variant};
+use crate::money::Money;
+use crate::{inventory, Error, Result};
+
+pub use lines::{load_lines, CartLine};
+
+/// Most units of one variant in one cart.
+pub const MAX_PER_LINE: i64 = 10;
+
+/// Whose cart: a signed-in customer's, or the guest cart named in a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CartOwner {
+    User(i32),
+    Guest(Option<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    pub id: Option<String>,
+    pub lines: Vec<CartLine>,
+    pub subtotal: Money,
+    pub item_count: i64,
+}
+
+#[derive(Clone)]
+pub struct Carts {
+    db: DatabaseConnection,
+    currency: crate::Currency,
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+impl Carts {
+    pub fn new(db: DatabaseConnection, currency: crate::Currency) -> Self {
+        Self { db, currency }
+    }
+
+    pub async fn find<C: ConnectionTrait>(conn: &C, owner: &CartOwner) -> Result<Option<cart::Model>> {
+        let query = cart::Entity::find().filter(cart::Column::Status.eq("active"));
+        let query = match owner {
+            CartOwner::User(id) => query.filter(cart::Column::UserId.eq(*id)),
+            CartOwner::Guest(Some(public_id)) => query
+                .filter(cart::Column::PublicId.eq(public_id.as_str()))
+                .filter(cart::Column::UserId.is_null()),
+            CartOwner::Guest(None) => return Ok(None),
+        };
+        Ok(query.order_by_desc(cart::Column::Id).one(conn).await?)
+    }
+
+    async fn ensure(&self, owner: &CartOwner) -> Result<cart::Model> {
+        if let Some(cart) = Self::find(&self.db, owner).await? {
+            return Ok(cart);
+        }
+        let now = now();
+        Ok(cart::ActiveModel {
+            public_id: Set(uuid::Uuid::new_v4().to_string()),
+            user_id: Set(match owner {
+                CartOwner::User(id) => Some(*id),
+                CartOwner::Guest(_) => None,
+            }),
+            currency: Set(self.currency.code().to_owned()),
+            status: Set("active".to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.db)
+        .await?)
+    }
+
+    pub async fn view(&self, owner: &CartOwner) -> Result<CartView> {
+        let cart = Self::find(&self.db, owner).await?;
+        self.view_of(cart).await
+    }
+
+    async fn view_of(&self, cart: Option<cart::Model>) -> Result<CartView> {
+        let Some(cart) = cart else {
+            return Ok(CartView {
+                id: None,
+                lines: Vec::new(),
+                subtotal: Money::new(0, self.currency),
+                item_count: 0,
+            });
+        };
+        let lines = load_lines(&self.db, cart.id, self.currency).await?;
+        let subtotal = lines.iter().map(|l| l.line_total.minor).sum();
+        let item_count = lines.iter().map(|l| l.quantity).sum();
+        Ok(CartView {
+            id: Some(cart.public_id),
+            lines,
+            subtotal: Money::new(subtotal, self.currency),
+            item_count,
+        })
+    }
+
+    async fn variant_by_sku(&self, sku: &str) -> Result<variant::Model> {
+        variant::Entity::find()
+            .filter(variant::Column::Sku.eq(sku.trim()))
+            .one(&self.db)
+            .await?
+            .ok_or(Error::not_found("product"))
+    }
+
+    /// How many of a variant may be in a cart now.
+    async fn limit(&self, variant_id: i32) -> Result<i64> {
+        let free = inventory::available(&self.db, &[variant_id])
+            .await?
+            .get(&variant_id)
+            .copied()
+            .unwrap_or(0);
+        Ok(free.min(MAX_PER_LINE))
+    }
+
+    fn check(quantity: i64, limit: i64) -> Result<()> {
+        if quantity < 1 {
+            return Err(Error::validation("quantity", "Choose a quantity of at least 1."));
+        }
+        if limit == 0 {
+            return Err(Error::Conflict("Sorry, this item is out of stock.".into()));
+        }
+        if quantity > limit {
+            let why = if limit == MAX_PER_LINE {
+                format!("You can buy at most {MAX_PER_LINE} of this item per order.")
+            } else {
+                format!("Only {limit} left in stock.")
+            };
+            return Err(Error::validation("quantity", why));
+        }
+        Ok(())
+    }
+
+    /// Adds units of a variant (by SKU); returns the cart, now existing.
+    pub async fn add(&self, owner: &CartOwner, sku: &str, quantity: i64) -> Result<CartView> {
+        let variant = self.variant_by_sku(sku).await?;
+        let cart = self.ensure(owner).await?;
+        let existing = cart_item::Entity::find()
+            .filter(cart_item::Column::CartId.eq(cart.id))
+            .filter(cart_item::Column::VariantId.eq(variant.id))
+            .one(&self.db)
+            .await?
+            .map(|i| i64::from(i.quantity))
+            .unwrap_or(0);
+        Self::check(existing + quantity, self.limit(variant.id).await?)?;
+        // quantity ≤ MAX_PER_LINE here, so the conversion cannot fail.
+        let qty = i32::try_from(quantity).unwrap_or(1);
+        cart_item::Entity::insert(cart_item::ActiveModel {
+            cart_id: Set(cart.id),
+            variant_id: Set(variant.id),
+            quantity: Set(qty),
+            created_at: Set(now()),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([cart_item::Column::CartId, cart_item::Column::VariantId])
+                .value(
+                    cart_item::Column::Quantity,
+                    sea_orm::sea_query::ExprTrait::add(
+                        Expr::col((cart_item::Entity, cart_item::Column::Quantity)),
+                        qty,
+                    ),
+                )
+                .to_owned(),
+        )
+        .exec(&self.db)
+        .await?;
+        self.touch(cart.id).await?;
+        self.view_of(Some(cart)).await
+    }
+
+    /// Sets a line's quantity; 0 removes it.
+    pub async fn set_quantity(&self, owner: &CartOwner, sku: &str, quantity: i64) -> Result<CartView> {
+        let cart = Self::find(&self.db, owner).await?.ok_or(Error::not_found("cart"))?;
+        let variant = self.variant_by_sku(sku).await?;
+        if quantity <= 0 {
+            cart_item::Entity::delete_many()
+                .filter(cart_item::Column::CartId.eq(cart.id))
+                .filter(cart_item::Column::VariantId.eq(variant.id))
+                .exec(&self.db)
+                .await?;
+        } else {
+            Self::check(quantity, self.limit(variant.id).await?)?;
+            let res = cart_item::Entity::update_many()
+                .col_expr(cart_item::Column::Quantity, Expr::value(quantity as i32))
+                .filter(cart_item::Column::CartId.eq(cart.id))
+                .filter(cart_item::Column::VariantId.eq(variant.id))
+                .exec(&self.db)
+                .await?;
+            if res.rows_affected == 0 {
+                return Err(Error::not_found("item in your cart"));
+            }
+        }
+        self.touch(cart.id).await?;
+        self.view_of(Some(cart)).await
+    }
+
+    async fn touch(&self, cart_id: i32) -> Result<()> {
+        cart::Entity::update_many()
+            .col_expr(cart::Column::UpdatedAt, Expr::value(now()))
+            .filter(cart::Column::Id.eq(cart_id))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// At sign-in: the guest cart's lines join the customer's cart (quantities
+    /// summed, capped by stock and the line limit); the guest cart is closed.
+    pub async fn merge(&self, guest_public_id: &str, user_id: i32) -> Result<()> {
+        let Some(guest) = Self::find(&self.db, &CartOwner::Guest(Some(guest_public_id.to_owned()))).await? else {
+            return Ok(());
+        };
+        let guest_items = cart_item::Entity::find()
+            .filter(cart_item::Column::CartId.eq(guest.id))
+            .all(&self.db)
+            .await?;
+        if guest_items.is_empty() {
+            return Ok(());
+        }
+        let target = self.ensure(&CartOwner::User(user_id)).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let variant_ids: Vec<i32> = guest_items.iter().map(|i| i.variant_id).collect();
+        let free = inventory::available(&txn, &variant_ids).await?;
+        for item in guest_items {
+            let existing = cart_item::Entity::find()
+                .filter(cart_item::Column::CartId.eq(target.id))
+                .filter(cart_item::Column::VariantId.eq(item.variant_id))
+                .one(&txn)
+                .await?;
+            let cap = free.get(&item.variant_id).copied().unwrap_or(0).min(MAX_PER_LINE);
+            let have = existing.as_ref().map(|e| i64::from(e.quantity)).unwrap_or(0);
+            let merged = (have + i64::from(item.quantity)).min(cap) as i32;
+            match existing {
+                Some(e) if merged > 0 => {
+                    let mut a: cart_item::ActiveModel = e.into();
+                    a.quantity = Set(merged);
+                    a.update(&txn).await?;
+                }
+                None if merged > 0 => {
+                    cart_item::ActiveModel {
+                        cart_id: Set(target.id),
+                        variant_id: Set(item.variant_id),
+                        quantity: Set(merged),
+                        created_at: Set(now()),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+                _ => {}
+            }
+        }
+        cart::Entity::update_many()
+            .col_expr(cart::Column::Status, Expr::value("merged"))
+            .col_expr(cart::Column::UpdatedAt, Expr::value(now()))
+            .filter(cart::Column::Id.eq(guest.id))
+            .exec(&txn)
+            .await?;
+        txn.commit().await?;
+        self.touch(target.id).await
+    }
+
+    /// Carts with items left untouched for `idle`: abandoned, for follow-up.
+    pub async fn abandoned(&self, idle: time::Duration) -> Result<u64> {
+        use sea_orm::sea_query::Query;
+        Ok(cart::Entity::find()
+            .filter(cart::Column::Status.eq("active"))
+            .filter(cart::Column::UpdatedAt.lt(now() - idle))
+            .filter(
+                cart::Column::Id.in_subquery(
+                    Query::select()
+                        .column(cart_item::Column::CartId)
+                        .from(cart_item::Entity)
+                        .to_owned(),
+                ),
+            )
+            .count(&self.db)
+            .await?)
+    }
+}

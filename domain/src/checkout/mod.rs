@@ -1,0 +1,421 @@
+//! Checkout: quote a cart (shipping options, promo, tax, totals — always
+//! from current catalog prices), then place the order: re-price and compare
+//! with the total the shopper reviewed, reserve stock, redeem the promo,
+//! create the payment attempt — all in one transaction — and only then ask
+//! the payment provider for its checkout page.
+mod rules;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::accounts::{addresses_validate, AddressInput, Email};
+use crate::cart::{load_lines, CartLine, CartOwner, Carts};
+use crate::commerce::Commerce;
+use crate::entities::{order, order_item, payment};
+use crate::orders::{new_number, record, transition, By, OrderStatus};
+use crate::payments::{CheckoutLine, CheckoutRequest};
+use crate::pricing::{self, PromoOutcome, Totals};
+use crate::{inventory, promotions, Error, Money, Result};
+
+pub use rules::ShippingOption;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckoutInput {
+    pub email: String,
+    pub address: AddressInput,
+    pub shipping_method: String,
+    pub promo_code: String,
+    /// The total the shopper saw on the review step, in minor units.
+    pub expected_total: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteView {
+    pub lines: Vec<CartLine>,
+    pub shipping_options: Vec<ShippingOption>,
+    pub shipping_method: Option<String>,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub prices_include_tax: bool,
+    pub tax_rate_basis_points: u32,
+    /// What happened to the promo code, in words (applied, below minimum, invalid).
+    pub promo_message: Option<String>,
+    pub promo_applied: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedOrder {
+    pub number: String,
+    pub public_id: String,
+    pub redirect_url: String,
+}
+
+#[derive(Clone)]
+pub struct Checkout {
+    c: Commerce,
+}
+
+struct Priced {
+    lines: Vec<CartLine>,
+    totals: Totals,
+    promo: Option<(crate::entities::promotion::Model, String)>,
+    promo_message: Option<String>,
+    method: Option<ShippingOption>,
+    options: Vec<ShippingOption>,
+    tax_bp: u32,
+}
+
+impl Checkout {
+    pub fn new(c: Commerce) -> Self {
+        Self { c }
+    }
+
+    async fn price(
+        &self,
+        cart_id: i32,
+        country: &str,
+        region: &str,
+        method_code: &str,
+        promo_code: &str,
+        customer: Option<&str>,
+    ) -> Result<Priced> {
+        let currency = self.c.settings.currency;
+        let lines = load_lines(&self.c.db, cart_id, currency).await?;
+        let (promo, promo_err) = if promo_code.trim().is_empty() {
+            (None, None)
+        } else {
+            match promotions::find_usable(&self.c.db, promo_code, customer, OffsetDateTime::now_utc()).await {
+                Ok(found) => (Some(found), None),
+                Err(e @ Error::Validation { .. }) => (None, Some(e.user_message())),
+                Err(e) => return Err(e),
+            }
+        };
+        let pricing_lines: Vec<pricing::Line> = lines
+            .iter()
+            .map(|l| pricing::Line {
+                unit_price: l.unit_price.minor,
+                quantity: u32::try_from(l.quantity).unwrap_or(0),
+                weight_grams: l.weight_grams,
+            })
+            .collect();
+        let methods = rules::shipping_methods(&self.c.db).await?;
+        let method = methods
+            .iter()
+            .find(|(m, _)| m.code == method_code)
+            .or_else(|| methods.first())
+            .cloned();
+        let tax_bp = rules::tax_rate(&self.c.db, country, region).await?;
+        let tax = pricing::TaxRule {
+            rate_basis_points: tax_bp,
+            prices_include_tax: self.c.settings.prices_include_tax,
+        };
+        let run = |rule: Option<&pricing::ShippingRule>| {
+            pricing::price(&pricing::PricingInput {
+                currency,
+                lines: &pricing_lines,
+                promo: promo.as_ref().map(|(_, p)| p),
+                shipping: rule,
+                tax,
+            })
+            .map_err(|e| Error::validation("cart", format!("This cart can't be priced: {e}.")))
+        };
+        let totals = run(method.as_ref().map(|(_, r)| r))?;
+        let mut options = Vec::new();
+        for (m, rule) in &methods {
+            let t = run(Some(rule))?;
+            options.push(ShippingOption {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                price: Money::new(t.shipping, currency),
+            });
+        }
+        let promo_message = match (&totals.promo, promo_err) {
+            (_, Some(err)) => Some(err),
+            (PromoOutcome::Applied { code }, _) => Some(format!("Code {code} applied.")),
+            (PromoOutcome::BelowMinimum { code, min_subtotal }, _) => Some(format!(
+                "Spend {} or more to use {code}.",
+                Money::new(*min_subtotal, currency).format()
+            )),
+            (PromoOutcome::None, None) => None,
+        };
+        let applied = matches!(totals.promo, PromoOutcome::Applied { .. });
+        Ok(Priced {
+            lines,
+            promo: promo.filter(|_| applied).map(|(m, p)| (m, p.code)),
+            promo_message,
+            method: method.map(|(m, _)| ShippingOption {
+                price: Money::new(totals.shipping, currency),
+                code: m.code,
+                name: m.name,
+            }),
+            options,
+            totals,
+            tax_bp,
+        })
+    }
+
+    fn quote_view(&self, p: Priced) -> QuoteView {
+        let c = self.c.settings.currency;
+        QuoteView {
+            shipping_method: p.method.as_ref().map(|m| m.code.clone()),
+            promo_applied: p.promo.is_some(),
+            lines: p.lines,
+            shipping_options: p.options,
+            subtotal: Money::new(p.totals.subtotal, c),
+            discount: Money::new(p.totals.discount, c),
+            shipping: Money::new(p.totals.shipping, c),
+            tax: Money::new(p.totals.tax, c),
+            total: Money::new(p.totals.total, c),
+            prices_include_tax: self.c.settings.prices_include_tax,
+            tax_rate_basis_points: p.tax_bp,
+            promo_message: p.promo_message,
+        }
+    }
+
+    /// Totals for the review step.
+    pub async fn quote(&self, owner: &CartOwner, country: &str, region: &str, method: &str, promo: &str, email: &str) -> Result<QuoteView> {
+        let cart = Carts::find(&self.c.db, owner).await?.ok_or_else(empty_cart)?;
+        let customer = customer_for(owner, email);
+        let priced = self.price(cart.id, country, region, method, promo, customer.as_deref()).await?;
+        Ok(self.quote_view(priced))
+    }
+
+    /// Places the order and returns where to send the shopper to pay.
+    pub async fn place_order(&self, owner: &CartOwner, input: &CheckoutInput) -> Result<PlacedOrder> {
+        let email = Email::parse(&input.email)?;
+        let address = addresses_validate(&input.address)?;
+        let cart = Carts::find(&self.c.db, owner).await?.ok_or_else(empty_cart)?;
+        let user_id = match owner {
+            CartOwner::User(id) => Some(*id),
+            CartOwner::Guest(_) => None,
+        };
+        let customer = promotions::customer_key(user_id, email.as_str());
+        let priced = self
+            .price(cart.id, &address.country, &address.region, &input.shipping_method, &input.promo_code, Some(&customer))
+            .await?;
+        check_lines(&priced.lines)?;
+        if !input.promo_code.trim().is_empty() && priced.promo.is_none() {
+            return Err(Error::validation(
+                "promo_code",
+                priced.promo_message.unwrap_or_else(|| "That promo code can't be used.".into()),
+            ));
+        }
+        let method = priced
+            .method
+            .clone()
+            .ok_or_else(|| Error::validation("shipping_method", "Choose a shipping method."))?;
+        let currency = self.c.settings.currency;
+        if let Some(expected) = input.expected_total {
+            if expected != priced.totals.total {
+                return Err(Error::Conflict(format!(
+                    "Your order total changed from {} to {} because prices, stock or your basket changed. Please check the new total and place your order again.",
+                    Money::new(expected, currency).format(),
+                    Money::new(priced.totals.total, currency).format()
+                )));
+            }
+        }
+
+        let now = OffsetDateTime::now_utc();
+        let expires = now + self.c.settings.reservation_ttl;
+        let address_json = serde_json::json!({
+            "full_name": address.full_name, "line1": address.line1, "line2": address.line2,
+            "city": address.city, "region": address.region, "postal_code": address.postal_code,
+            "country": address.country, "phone": address.phone,
+        });
+        let txn = crate::db::begin_write(&self.c.db).await?;
+        let o = insert_order(&txn, |number| order::ActiveModel {
+            number: Set(number),
+            public_id: Set(uuid::Uuid::new_v4().to_string()),
+            user_id: Set(user_id),
+            cart_id: Set(Some(cart.id)),
+            email: Set(email.as_str().to_owned()),
+            status: Set(OrderStatus::PendingPayment.as_str().to_owned()),
+            currency: Set(currency.code().to_owned()),
+            subtotal_minor: Set(priced.totals.subtotal),
+            discount_minor: Set(priced.totals.discount),
+            shipping_minor: Set(priced.totals.shipping),
+            tax_minor: Set(priced.totals.tax),
+            total_minor: Set(priced.totals.total),
+            refunded_minor: Set(0),
+            prices_include_tax: Set(self.c.settings.prices_include_tax),
+            promotion_code: Set(priced.promo.as_ref().map(|(_, code)| code.clone())),
+            shipping_method: Set(method.name.clone()),
+            shipping_address: Set(address_json.to_string()),
+            tracking_number: Set(None),
+            placed_at: Set(now),
+            paid_at: Set(None),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .await?;
+        for l in &priced.lines {
+            order_item::ActiveModel {
+                order_id: Set(o.id),
+                variant_id: Set(Some(l.variant_id)),
+                sku: Set(l.sku.clone()),
+                title: Set(l.product_title.clone()),
+                variant_title: Set(l.variant_title.clone()),
+                unit_price_minor: Set(l.unit_price.minor),
+                quantity: Set(l.quantity as i32),
+                line_total_minor: Set(l.line_total.minor),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            let label = format!("{} ({})", l.product_title, l.variant_title);
+            inventory::reserve(&txn, o.id, l.variant_id, l.quantity as i32, expires, &label).await?;
+        }
+        if let Some((promo, _)) = &priced.promo {
+            promotions::redeem(&txn, promo, o.id, &customer, now).await?;
+        }
+        record(&txn, o.id, None, OrderStatus::PendingPayment, By::Customer, "Order placed").await?;
+        let key = uuid::Uuid::new_v4().simple().to_string();
+        let pay = payment::ActiveModel {
+            order_id: Set(o.id),
+            provider: Set(self.c.gateway.provider().to_owned()),
+            reference: Set(None),
+            idempotency_key: Set(key.clone()),
+            provider_payment_id: Set(None),
+            amount_minor: Set(o.total_minor),
+            currency: Set(currency.code().to_owned()),
+            status: Set("created".to_owned()),
+            redirect_url: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        txn.commit().await?;
+
+        let request = CheckoutRequest {
+            order_number: o.number.clone(),
+            order_public_id: o.public_id.clone(),
+            email: o.email.clone(),
+            currency,
+            lines: provider_lines(&o, &priced.lines),
+            total: o.total_minor,
+            idempotency_key: key,
+            success_url: self.c.link(&format!("/checkout/complete/{}", o.public_id)),
+            cancel_url: self.c.link("/cart?payment=cancelled"),
+            expires_at: expires.unix_timestamp(),
+        };
+        match self.c.gateway.start_checkout(&request).await {
+            Ok(started) => {
+                payment::Entity::update_many()
+                    .col_expr(payment::Column::Reference, Expr::value(started.reference))
+                    .col_expr(payment::Column::RedirectUrl, Expr::value(started.redirect_url.clone()))
+                    .col_expr(payment::Column::Status, Expr::value("pending"))
+                    .filter(payment::Column::Id.eq(pay.id))
+                    .exec(&self.c.db)
+                    .await?;
+                Ok(PlacedOrder {
+                    number: o.number,
+                    public_id: o.public_id,
+                    redirect_url: started.redirect_url,
+                })
+            }
+            Err(e) => {
+                // Compensate: the order never reached the provider, so give the stock back.
+                let txn = crate::db::begin_write(&self.c.db).await?;
+                transition(&txn, &o, OrderStatus::Cancelled, By::System, "Payment could not be started").await?;
+                inventory::release(&txn, o.id).await?;
+                payment::Entity::update_many()
+                    .col_expr(payment::Column::Status, Expr::value("failed"))
+                    .filter(payment::Column::Id.eq(pay.id))
+                    .exec(&txn)
+                    .await?;
+                txn.commit().await?;
+                Err(e.into())
+            }
+        }
+    }
+}
+
+fn empty_cart() -> Error {
+    Error::validation("cart", "Your cart is empty.")
+}
+
+fn customer_for(owner: &CartOwner, email: &str) -> Option<String> {
+    match owner {
+        CartOwner::User(id) => Some(promotions::customer_key(Some(*id), email)),
+        CartOwner::Guest(_) if !email.trim().is_empty() => Some(promotions::customer_key(None, email)),
+        CartOwner::Guest(_) => None,
+    }
+}
+
+/// Every line must still be sold and in stock in the quantity asked for.
+fn check_lines(lines: &[CartLine]) -> Result<()> {
+    if lines.is_empty() {
+        return Err(empty_cart());
+    }
+    for l in lines {
+        if l.unavailable {
+            return Err(Error::Conflict(format!(
+                "{} is no longer sold. Please remove it from your cart.",
+                l.product_title
+            )));
+        }
+        if l.quantity > l.max_quantity {
+            return Err(Error::Conflict(if l.max_quantity == 0 {
+                format!("{} ({}) has sold out. Please remove it from your cart.", l.product_title, l.variant_title)
+            } else {
+                format!(
+                    "Only {} of {} ({}) left. Please lower the quantity.",
+                    l.max_quantity, l.product_title, l.variant_title
+                )
+            }));
+        }
+    }
+    Ok(())
+}
+
+async fn insert_order<C, F>(conn: &C, make: F) -> Result<order::Model>
+where
+    C: sea_orm::ConnectionTrait,
+    F: Fn(String) -> order::ActiveModel,
+{
+    for _ in 0..5 {
+        match make(new_number()).insert(conn).await {
+            Ok(o) => return Ok(o),
+            Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(Error::internal("could not allocate an order number"))
+}
+
+/// Line items for the provider. Itemised when no discount applies; with a
+/// discount a single line carries the exact total (providers take no
+/// negative lines, and spreading a discount over units would round).
+fn provider_lines(o: &order::Model, lines: &[CartLine]) -> Vec<CheckoutLine> {
+    if o.discount_minor > 0 {
+        let count: i64 = lines.iter().map(|l| l.quantity).sum();
+        return vec![CheckoutLine {
+            name: format!("Order {} ({count} items, code {})", o.number, o.promotion_code.clone().unwrap_or_default()),
+            unit_amount: o.total_minor,
+            quantity: 1,
+        }];
+    }
+    let mut out: Vec<CheckoutLine> = lines
+        .iter()
+        .map(|l| CheckoutLine {
+            name: format!("{} — {}", l.product_title, l.variant_title),
+            unit_amount: l.unit_price.minor,
+            quantity: l.quantity as u64,
+        })
+        .collect();
+    if o.shipping_minor > 0 {
+        out.push(CheckoutLine { name: format!("Shipping: {}", o.shipping_method), unit_amount: o.shipping_minor, quantity: 1 });
+    }
+    if o.tax_minor > 0 && !o.prices_include_tax {
+        out.push(CheckoutLine { name: "Tax".into(), unit_amount: o.tax_minor, quantity: 1 });
+    }
+    out
+}
+

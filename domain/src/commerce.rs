@@ -1,0 +1,89 @@
+//! What the cart, checkout and order services share: the database, shop
+//! settings, mail templates, the outbox and the payment gateway.
+use std::sync::Arc;
+use std::time::Duration;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use crate::mail::{MailKind, Templates};
+use crate::money::Currency;
+use crate::outbox::{self, OutboxSignal};
+use crate::payments::PaymentGateway;
+use crate::Result;
+
+#[derive(Clone, Debug)]
+pub struct CommerceSettings {
+    pub currency: Currency,
+    /// Catalog prices include tax (shown as "incl. VAT") or tax is added.
+    pub prices_include_tax: bool,
+    /// How long stock is held for a checkout that has not been paid.
+    pub reservation_ttl: Duration,
+    pub public_url: String,
+    pub shop_name: String,
+}
+
+impl Default for CommerceSettings {
+    fn default() -> Self {
+        Self {
+            currency: Currency::Usd,
+            prices_include_tax: false,
+            reservation_ttl: Duration::from_secs(30 * 60),
+            public_url: "http://127.0.0.1:3000".into(),
+            shop_name: "Mercato".into(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Commerce {
+    pub(crate) db: DatabaseConnection,
+    pub(crate) settings: Arc<CommerceSettings>,
+    pub(crate) templates: Arc<Templates>,
+    pub(crate) outbox: OutboxSignal,
+    pub(crate) gateway: Arc<dyn PaymentGateway>,
+}
+
+impl Commerce {
+    pub fn new(
+        db: DatabaseConnection,
+        settings: CommerceSettings,
+        outbox: OutboxSignal,
+        gateway: Arc<dyn PaymentGateway>,
+    ) -> Result<Self> {
+        let templates = Templates::new(&settings.shop_name, &settings.public_url)?;
+        Ok(Self {
+            db,
+            settings: Arc::new(settings),
+            templates: Arc::new(templates),
+            outbox,
+            gateway,
+        })
+    }
+
+    pub fn settings(&self) -> &CommerceSettings {
+        &self.settings
+    }
+
+    pub fn gateway(&self) -> &dyn PaymentGateway {
+        self.gateway.as_ref()
+    }
+
+    pub fn carts(&self) -> crate::cart::Carts {
+        crate::cart::Carts::new(self.db.clone(), self.settings.currency)
+    }
+
+    pub(crate) fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.settings.public_url.trim_end_matches('/'))
+    }
+
+    pub(crate) async fn queue_mail<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        kind: MailKind,
+        to: &str,
+        vars: minijinja::Value,
+    ) -> Result<()> {
+        let mail = self.templates.render(kind, to, vars)?;
+        outbox::enqueue(conn, outbox::KIND_MAIL, &mail).await.map(|_| ())
+    }
+}

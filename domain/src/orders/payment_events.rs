@@ -1,0 +1,214 @@
+//! The one place payment outcomes change orders. Events are deduplicated by
+//! the provider's event id (a primary key: the second insert fails), and
+//! only ever move an order forward, so retries and out-of-order delivery
+//! converge on the same state:
+//! - completed (paid) / async succeeded: pending_payment → paid, stock
+//!   committed, cart closed, confirmation mail
+//! - completed (not yet paid): nothing to do until the async outcome
+//! - async failed / expired: pending_payment → cancelled, stock released,
+//!   the cart is left as it was (failed payments also get a mail)
+//! - refunded: cumulative amount recorded; refunded or partially refunded
+use minijinja::context;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use super::{record, transition, By, OrderStatus, Orders};
+use crate::entities::{cart, order, payment, payment_event};
+use crate::inventory;
+use crate::mail::MailKind;
+use crate::payments::{EventKind, PaymentEvent};
+use crate::{Error, Result};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventOutcome {
+    Applied,
+    /// Seen before: nothing done.
+    Duplicate,
+    /// Valid, but nothing to change (already further along, unknown session).
+    Ignored,
+}
+
+impl Orders {
+    pub async fn apply_payment_event(&self, event: &PaymentEvent) -> Result<EventOutcome> {
+        let txn = crate::db::begin_write(&self.c.db).await?;
+        let inserted = payment_event::Entity::insert(payment_event::ActiveModel {
+            id: Set(event.id.clone()),
+            provider: Set(self.c.gateway.provider().to_owned()),
+            kind: Set(event.kind.name().to_owned()),
+            received_at: Set(super::now()),
+        })
+        .exec(&txn)
+        .await;
+        if let Err(e) = inserted {
+            if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+                return Ok(EventOutcome::Duplicate);
+            }
+            return Err(e.into());
+        }
+        let outcome = match &event.kind {
+            EventKind::SessionCompleted { reference, paid: true, payment_id }
+            | EventKind::AsyncSucceeded { reference, payment_id } => {
+                self.paid(&txn, reference, payment_id.as_deref()).await?
+            }
+            EventKind::SessionCompleted { reference, paid: false, payment_id } => {
+                self.remember_payment_id(&txn, reference, payment_id.as_deref()).await?;
+                EventOutcome::Ignored
+            }
+            EventKind::AsyncFailed { reference } => self.failed(&txn, reference, true).await?,
+            EventKind::SessionExpired { reference } => self.failed(&txn, reference, false).await?,
+            EventKind::Refunded { payment_id, amount_refunded } => {
+                self.refunded(&txn, payment_id, *amount_refunded).await?
+            }
+            EventKind::Other { .. } => EventOutcome::Ignored,
+        };
+        txn.commit().await?;
+        self.c.outbox.wake();
+        tracing::info!(event = %event.id, kind = event.kind.name(), ?outcome, "payment event");
+        Ok(outcome)
+    }
+
+    async fn payment_for<C: ConnectionTrait>(&self, conn: &C, reference: &str) -> Result<Option<(payment::Model, order::Model)>> {
+        let Some(p) = payment::Entity::find()
+            .filter(payment::Column::Reference.eq(reference))
+            .one(conn)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let o = order::Entity::find_by_id(p.order_id)
+            .one(conn)
+            .await?
+            .ok_or_else(|| Error::internal("payment without order"))?;
+        Ok(Some((p, o)))
+    }
+
+    async fn remember_payment_id<C: ConnectionTrait>(&self, conn: &C, reference: &str, payment_id: Option<&str>) -> Result<()> {
+        if let Some(pid) = payment_id {
+            payment::Entity::update_many()
+                .col_expr(payment::Column::ProviderPaymentId, Expr::value(pid))
+                .filter(payment::Column::Reference.eq(reference))
+                .exec(conn)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn set_payment_status<C: ConnectionTrait>(&self, conn: &C, id: i32, status: &str) -> Result<()> {
+        payment::Entity::update_many()
+            .col_expr(payment::Column::Status, Expr::value(status))
+            .col_expr(payment::Column::UpdatedAt, Expr::value(super::now()))
+            .filter(payment::Column::Id.eq(id))
+            .exec(conn)
+            .await?;
+        Ok(())
+    }
+
+    async fn paid<C: ConnectionTrait>(&self, conn: &C, reference: &str, payment_id: Option<&str>) -> Result<EventOutcome> {
+        let Some((p, o)) = self.payment_for(conn, reference).await? else {
+            return Ok(EventOutcome::Ignored);
+        };
+        self.remember_payment_id(conn, reference, payment_id).await?;
+        self.set_payment_status(conn, p.id, "succeeded").await?;
+        match OrderStatus::parse(&o.status) {
+            Some(OrderStatus::PendingPayment) => {}
+            Some(OrderStatus::Cancelled) => {
+                // The money arrived after the order was given up (its hold
+                // expired): keep the record; staff refund it from the order.
+                record(conn, o.id, None, OrderStatus::Cancelled, By::Payment, "Payment received after cancellation — refund due").await?;
+                return Ok(EventOutcome::Applied);
+            }
+            _ => return Ok(EventOutcome::Ignored),
+        }
+        transition(conn, &o, OrderStatus::Paid, By::Payment, "Payment received").await?;
+        order::Entity::update_many()
+            .col_expr(order::Column::PaidAt, Expr::value(super::now()))
+            .filter(order::Column::Id.eq(o.id))
+            .exec(conn)
+            .await?;
+        inventory::commit(conn, o.id).await?;
+        if let Some(cart_id) = o.cart_id {
+            cart::Entity::update_many()
+                .col_expr(cart::Column::Status, Expr::value("converted"))
+                .filter(cart::Column::Id.eq(cart_id))
+                .filter(cart::Column::Status.eq("active"))
+                .exec(conn)
+                .await?;
+        }
+        let view = self.load(conn, o.clone()).await?;
+        let link = self.c.link(&format!("/checkout/complete/{}", o.public_id));
+        self.c
+            .queue_mail(conn, MailKind::OrderConfirmation, &o.email, context! { order => view, link => link })
+            .await?;
+        Ok(EventOutcome::Applied)
+    }
+
+    async fn failed<C: ConnectionTrait>(&self, conn: &C, reference: &str, mail: bool) -> Result<EventOutcome> {
+        let Some((p, o)) = self.payment_for(conn, reference).await? else {
+            return Ok(EventOutcome::Ignored);
+        };
+        if o.status != OrderStatus::PendingPayment.as_str() {
+            return Ok(EventOutcome::Ignored);
+        }
+        self.set_payment_status(conn, p.id, if mail { "failed" } else { "expired" }).await?;
+        let note = if mail { "Payment failed" } else { "Payment not completed in time" };
+        transition(conn, &o, OrderStatus::Cancelled, By::Payment, note).await?;
+        inventory::release(conn, o.id).await?;
+        if mail {
+            let view = self.load(conn, o.clone()).await?;
+            self.c
+                .queue_mail(conn, MailKind::PaymentFailed, &o.email, context! { order => view, link => self.c.link("/cart") })
+                .await?;
+        }
+        Ok(EventOutcome::Applied)
+    }
+
+    async fn refunded<C: ConnectionTrait>(&self, conn: &C, payment_id: &str, cumulative: i64) -> Result<EventOutcome> {
+        let Some(p) = payment::Entity::find()
+            .filter(payment::Column::ProviderPaymentId.eq(payment_id))
+            .one(conn)
+            .await?
+        else {
+            return Ok(EventOutcome::Ignored);
+        };
+        let o = order::Entity::find_by_id(p.order_id)
+            .one(conn)
+            .await?
+            .ok_or_else(|| Error::internal("payment without order"))?;
+        if cumulative <= o.refunded_minor {
+            return Ok(EventOutcome::Ignored);
+        }
+        self.apply_refund_total(conn, &o, cumulative.min(o.total_minor), By::Payment).await?;
+        Ok(EventOutcome::Applied)
+    }
+
+    /// Records that `total_refunded` has now been given back, moving the
+    /// order to refunded / partially refunded where that is a legal move.
+    pub(crate) async fn apply_refund_total<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        o: &order::Model,
+        total_refunded: i64,
+        by: By,
+    ) -> Result<()> {
+        let mut a: order::ActiveModel = o.clone().into();
+        a.refunded_minor = Set(total_refunded);
+        a.updated_at = Set(super::now());
+        let updated = a.update(conn).await?;
+        let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::Paid);
+        let target = if total_refunded >= o.total_minor {
+            OrderStatus::Refunded
+        } else {
+            OrderStatus::PartiallyRefunded
+        };
+        let amount = crate::Money::new(total_refunded, super::view::currency(o)).format();
+        if status.can_become(target) {
+            transition(conn, &updated, target, by, &format!("Refunded {amount} in total")).await?;
+        } else {
+            record(conn, o.id, Some(status), status, by, &format!("Refunded {amount} in total")).await?;
+        }
+        let view = self.load(conn, updated).await?;
+        self.c
+            .queue_mail(conn, MailKind::OrderRefunded, &o.email, context! { order => view, amount => amount })
+            .await
+    }
+}

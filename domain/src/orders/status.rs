@@ -1,0 +1,153 @@
+//! The order state machine, in one place. Every change goes through
+//! [`OrderStatus::can_become`]; anything else is refused.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    PendingPayment,
+    Paid,
+    Processing,
+    Shipped,
+    Delivered,
+    Cancelled,
+    Refunded,
+    PartiallyRefunded,
+    ReturnRequested,
+    Returned,
+}
+
+use OrderStatus::*;
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 10] = [
+        PendingPayment,
+        Paid,
+        Processing,
+        Shipped,
+        Delivered,
+        Cancelled,
+        Refunded,
+        PartiallyRefunded,
+        ReturnRequested,
+        Returned,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PendingPayment => "pending_payment",
+            Paid => "paid",
+            Processing => "processing",
+            Shipped => "shipped",
+            Delivered => "delivered",
+            Cancelled => "cancelled",
+            Refunded => "refunded",
+            PartiallyRefunded => "partially_refunded",
+            ReturnRequested => "return_requested",
+            Returned => "returned",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// What a shopper reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            PendingPayment => "Awaiting payment",
+            Paid => "Paid",
+            Processing => "Being prepared",
+            Shipped => "Shipped",
+            Delivered => "Delivered",
+            Cancelled => "Cancelled",
+            Refunded => "Refunded",
+            PartiallyRefunded => "Partially refunded",
+            ReturnRequested => "Return requested",
+            Returned => "Returned",
+        }
+    }
+
+    /// The allowed transitions.
+    pub fn can_become(self, next: OrderStatus) -> bool {
+        matches!(
+            (self, next),
+            (PendingPayment, Paid | Cancelled)
+                | (Paid, Processing | Shipped | Cancelled | Refunded | PartiallyRefunded)
+                | (Processing, Shipped | Cancelled | Refunded | PartiallyRefunded)
+                | (Shipped, Delivered | ReturnRequested | Refunded | PartiallyRefunded)
+                | (Delivered, ReturnRequested | Refunded | PartiallyRefunded)
+                | (ReturnRequested, Returned | Delivered | Refunded | PartiallyRefunded)
+                | (Returned, Refunded | PartiallyRefunded)
+                | (
+                    PartiallyRefunded,
+                    Refunded | PartiallyRefunded | Processing | Shipped | Delivered | ReturnRequested | Returned
+                )
+        )
+    }
+
+    /// A customer may cancel before the parcel leaves.
+    pub fn customer_can_cancel(self) -> bool {
+        matches!(self, PendingPayment | Paid | Processing)
+    }
+
+    pub fn customer_can_request_return(self) -> bool {
+        matches!(self, Shipped | Delivered)
+    }
+
+    /// Money has been taken for the order (and not all given back).
+    pub fn is_paid(self) -> bool {
+        matches!(
+            self,
+            Paid | Processing | Shipped | Delivered | PartiallyRefunded | ReturnRequested | Returned
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_happy_path_is_allowed() {
+        for (a, b) in [
+            (PendingPayment, Paid),
+            (Paid, Processing),
+            (Processing, Shipped),
+            (Shipped, Delivered),
+            (Delivered, ReturnRequested),
+            (ReturnRequested, Returned),
+            (Returned, Refunded),
+        ] {
+            assert!(a.can_become(b), "{a:?} → {b:?}");
+        }
+    }
+
+    #[test]
+    fn illegal_moves_are_refused() {
+        for (a, b) in [
+            (PendingPayment, Shipped),
+            (PendingPayment, Refunded),
+            (Shipped, Cancelled),
+            (Delivered, Cancelled),
+            (Cancelled, Paid),
+            (Refunded, Paid),
+            (Returned, Shipped),
+            (Paid, PendingPayment),
+        ] {
+            assert!(!a.can_become(b), "{a:?} → {b:?}");
+        }
+        // Final states go nowhere.
+        for next in OrderStatus::ALL {
+            assert!(!Cancelled.can_become(next));
+            assert!(!Refunded.can_become(next));
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(s.as_str()), Some(s));
+        }
+    }
+}
