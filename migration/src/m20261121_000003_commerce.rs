@@ -7,23 +7,23 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Users {
     Table,
     Id,
 }
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Variants {
     Table,
     Id,
 }
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Warehouses {
     Table,
     Id,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Carts {
     Table,
     Id,
@@ -35,7 +35,7 @@ enum Carts {
     UpdatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum CartItems {
     Table,
     Id,
@@ -45,7 +45,7 @@ enum CartItems {
     CreatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Promotions {
     Table,
     Id,
@@ -62,7 +62,7 @@ enum Promotions {
     CreatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum PromotionRedemptions {
     Table,
     Id,
@@ -72,7 +72,7 @@ enum PromotionRedemptions {
     CreatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum ShippingMethods {
     Table,
     Id,
@@ -86,7 +86,7 @@ enum ShippingMethods {
     Active,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum TaxRates {
     Table,
     Id,
@@ -96,7 +96,7 @@ enum TaxRates {
     Name,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Orders {
     Table,
     Id,
@@ -123,7 +123,7 @@ enum Orders {
     UpdatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum OrderItems {
     Table,
     Id,
@@ -137,7 +137,7 @@ enum OrderItems {
     LineTotalMinor,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum OrderEvents {
     Table,
     Id,
@@ -149,7 +149,7 @@ enum OrderEvents {
     CreatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Payments {
     Table,
     Id,
@@ -166,7 +166,7 @@ enum Payments {
     UpdatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum PaymentEvents {
     Table,
     Id,
@@ -175,7 +175,7 @@ enum PaymentEvents {
     ReceivedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum Refunds {
     Table,
     Id,
@@ -186,7 +186,7 @@ enum Refunds {
     CreatedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(Clone, DeriveIden)]
 enum StockReservations {
     Table,
     Id,

@@ -105,7 +105,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             println!();
             println!("Variables:");
-            for v in VARIABLES.iter().chain(crate::security_config::VARIABLES) {
+            for v in VARIABLES
+                .iter()
+                .chain(crate::security_config::VARIABLES)
+                .chain(crate::commerce_config::VARIABLES)
+            {
                 let secret = if v.secret { " (secret)" } else { "" };
                 println!(
                     "  {:<28} default {:<32} {}{secret}",

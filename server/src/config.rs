@@ -93,6 +93,7 @@ pub struct Config {
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
     pub security: crate::security_config::SecurityConfig,
+    pub commerce: crate::commerce_config::CommerceConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -158,6 +159,7 @@ impl Config {
         };
         let shop_name = env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into());
         let security = crate::security_config::SecurityConfig::from_lookup(&env, &shop_name)?;
+        let commerce = crate::commerce_config::CommerceConfig::from_lookup(&env)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -169,6 +171,7 @@ impl Config {
             log_format,
             leptos,
             security,
+            commerce,
         })
     }
 
@@ -204,6 +207,7 @@ impl Config {
             ("hash-files".into(), self.leptos.hash_files.to_string()),
         ];
         lines.extend(self.security.describe());
+        lines.extend(self.commerce.describe());
         lines
     }
 

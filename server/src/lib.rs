@@ -1,8 +1,10 @@
 //! The `mercato` binary's library half: configuration, startup, the HTTP
 //! router and the CLI commands. Integration tests drive it in-process.
 pub mod cli;
+pub mod commerce_config;
 pub mod config;
 pub mod http;
+pub mod payments;
 pub mod security_config;
 pub mod sessions;
 pub mod site_settings;

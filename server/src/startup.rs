@@ -11,6 +11,9 @@ use app::api::context::{ServerContext, SessionPolicy};
 use app::api::types::SiteInfo;
 use domain::accounts::{AccountSettings, Accounts};
 use domain::catalog::Catalog;
+use domain::checkout::Checkout;
+use domain::commerce::{Commerce, CommerceSettings};
+use domain::orders::Orders;
 use domain::outbox::OutboxSignal;
 
 use crate::config::{Config, SeedMode};
@@ -58,6 +61,22 @@ pub struct Application {
     workers: Workers,
 }
 
+pub fn commerce(
+    config: &Config,
+    db: &DatabaseConnection,
+    signal: OutboxSignal,
+) -> anyhow::Result<Commerce> {
+    let settings = CommerceSettings {
+        currency: config.commerce.currency,
+        prices_include_tax: config.commerce.prices_include_tax,
+        reservation_ttl: config.commerce.reservation,
+        public_url: config.public_url.clone(),
+        shop_name: config.shop_name.clone(),
+    };
+    let gateway = crate::payments::gateway(config)?;
+    Commerce::new(db.clone(), settings, signal, gateway).context("loading mail templates")
+}
+
 pub fn accounts(
     config: &Config,
     db: &DatabaseConnection,
@@ -87,9 +106,13 @@ impl Application {
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
+        let commerce = commerce(config, &db, signal.clone())?;
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
             accounts: accounts(config, &db, signal.clone())?,
+            checkout: Checkout::new(commerce.clone()),
+            orders: Orders::new(commerce.clone()),
+            commerce,
             sessions: SessionPolicy {
                 max_age: config.security.session_max,
                 touch_every: std::cmp::min(
@@ -103,7 +126,7 @@ impl Application {
                 navigation: Vec::new(),
             },
         };
-        let workers = Workers::start(config, &db, signal)?;
+        let workers = Workers::start(config, &db, signal, ctx.orders.clone())?;
         let security = Security {
             https: config.is_https(),
             sessions: sessions::layer(

@@ -25,6 +25,19 @@ pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     })
 }
 
+/// Cancels checkouts whose stock hold ran out unpaid, releasing the stock.
+async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match orders.expire_reservations().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(orders = n, "expired stock holds released"),
+            Err(e) => tracing::warn!(error = %e, "could not release expired stock holds"),
+        }
+    }
+}
+
 pub struct Workers {
     handles: Vec<JoinHandle<()>>,
 }
@@ -34,6 +47,7 @@ impl Workers {
         config: &Config,
         db: &DatabaseConnection,
         signal: OutboxSignal,
+        orders: domain::orders::Orders,
     ) -> anyhow::Result<Self> {
         let mailer = mailer(config)?;
         tracing::info!(transport = mailer.kind(), "mail transport ready");
@@ -49,7 +63,11 @@ impl Workers {
         );
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
         Ok(Self {
-            handles: vec![tokio::spawn(outbox.run()), tokio::spawn(sweeper)],
+            handles: vec![
+                tokio::spawn(outbox.run()),
+                tokio::spawn(sweeper),
+                tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
+            ],
         })
     }
 }

@@ -16,6 +16,8 @@ const PENDING_2FA_AT: &str = "pending_2fa_at";
 /// How long the gap between password and code may be.
 const PENDING_2FA_SECS: i64 = 600;
 const TOUCHED_AT: &str = "seen";
+/// A guest's cart (its public id).
+const CART: &str = "cart";
 
 pub struct Caller {
     pub session: Session,
@@ -97,9 +99,36 @@ pub async fn caller() -> Result<Caller, ServerFnError> {
     resolve(session, &ctx).await.map_err(to_server_fn_error)
 }
 
-/// Starts a signed-in session under a new id.
+/// Whose cart this request works on.
+pub async fn cart_owner(caller: &Caller) -> Result<domain::cart::CartOwner, domain::Error> {
+    Ok(match caller.actor.user_id() {
+        Some(id) => domain::cart::CartOwner::User(id),
+        None => domain::cart::CartOwner::Guest(caller.session.get(CART).await.map_err(session_error)?),
+    })
+}
+
+/// Remembers a guest's new cart in their session.
+pub async fn remember_cart(caller: &Caller, public_id: Option<&str>) -> Result<(), domain::Error> {
+    if caller.actor.user_id().is_some() {
+        return Ok(());
+    }
+    if let Some(id) = public_id {
+        let known: Option<String> = caller.session.get(CART).await.map_err(session_error)?;
+        if known.as_deref() != Some(id) {
+            caller.session.insert(CART, id).await.map_err(session_error)?;
+        }
+    }
+    Ok(())
+}
+
+/// Starts a signed-in session under a new id; a guest cart joins the
+/// customer's cart.
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {
     let agent = user_agent().await;
+    let guest_cart: Option<String> = session.remove(CART).await.map_err(session_error)?;
+    if let (Some(cart), Some(ctx)) = (guest_cart, leptos::prelude::use_context::<ServerContext>()) {
+        ctx.commerce.carts().merge(&cart, user_id).await?;
+    }
     session.cycle_id().await.map_err(session_error)?;
     session
         .remove_value(PENDING_2FA)

@@ -3,6 +3,9 @@ use std::time::Duration;
 
 use domain::accounts::Accounts;
 use domain::catalog::Catalog;
+use domain::checkout::Checkout;
+use domain::commerce::Commerce;
+use domain::orders::Orders;
 
 use super::types::SiteInfo;
 
@@ -18,6 +21,9 @@ pub struct SessionPolicy {
 pub struct ServerContext {
     pub catalog: Catalog,
     pub accounts: Accounts,
+    pub commerce: Commerce,
+    pub checkout: Checkout,
+    pub orders: Orders,
     pub sessions: SessionPolicy,
     pub site: SiteInfo,
 }

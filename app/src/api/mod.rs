@@ -4,11 +4,16 @@ pub mod account;
 pub mod account_types;
 #[cfg(feature = "ssr")]
 pub mod auth;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
+pub mod commerce_types;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod errors;
+pub mod orders;
+pub mod payment;
 pub mod session;
 pub mod site;
 pub mod staff;

@@ -206,3 +206,37 @@ impl Orders {
         self.load(&self.c.db, o).await
     }
 }
+
+/// The offline test payment page's view of one checkout attempt.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PaymentAttempt {
+    pub reference: String,
+    pub order_number: String,
+    pub order_public_id: String,
+    pub total: crate::Money,
+    pub email: String,
+    pub open: bool,
+}
+
+impl Orders {
+    pub async fn payment_attempt(&self, reference: &str) -> Result<PaymentAttempt> {
+        use crate::entities::payment;
+        let p = payment::Entity::find()
+            .filter(payment::Column::Reference.eq(reference.trim()))
+            .one(&self.c.db)
+            .await?
+            .ok_or(Error::not_found("payment"))?;
+        let o = order::Entity::find_by_id(p.order_id)
+            .one(&self.c.db)
+            .await?
+            .ok_or(Error::not_found("order"))?;
+        Ok(PaymentAttempt {
+            reference: reference.trim().to_owned(),
+            order_number: o.number.clone(),
+            order_public_id: o.public_id.clone(),
+            total: crate::Money::new(p.amount_minor, view::currency(&o)),
+            email: o.email,
+            open: p.status == "pending" && o.status == OrderStatus::PendingPayment.as_str(),
+        })
+    }
+}

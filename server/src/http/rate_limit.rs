@@ -16,7 +16,7 @@ use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::security_config::RateLimit;
 
-const LIMITED_PREFIXES: &[&str] = &["/api/auth/", "/account/export"];
+const LIMITED_PREFIXES: &[&str] = &["/api/auth/", "/account/export", "/api/orders/lookup"];
 
 #[derive(Clone)]
 pub struct AuthLimiter {

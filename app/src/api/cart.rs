@@ -1,0 +1,47 @@
+//! The shopper's cart: read, add, change quantities. Prices always come from
+//! the catalog on the server; the browser only sends SKUs and quantities.
+use leptos::prelude::*;
+
+use super::commerce_types::CartView;
+
+#[cfg(feature = "ssr")]
+fn fail(err: domain::Error) -> ServerFnError {
+    super::errors::to_server_fn_error(err)
+}
+
+#[server(prefix = "/api/cart", endpoint = "get")]
+pub async fn get_cart() -> Result<CartView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    ctx.commerce.carts().view(&owner).await.map(Into::into).map_err(fail)
+}
+
+#[server(prefix = "/api/cart", endpoint = "add")]
+pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let cart = ctx
+        .commerce
+        .carts()
+        .add(&owner, &sku, quantity.unwrap_or(1))
+        .await
+        .map_err(fail)?;
+    super::auth::remember_cart(&caller, cart.id.as_deref()).await.map_err(fail)?;
+    Ok(cart.into())
+}
+
+/// Sets a line's quantity; 0 removes it.
+#[server(prefix = "/api/cart", endpoint = "update")]
+pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    ctx.commerce
+        .carts()
+        .set_quantity(&owner, &sku, quantity)
+        .await
+        .map(Into::into)
+        .map_err(fail)
+}

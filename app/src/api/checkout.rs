@@ -1,0 +1,87 @@
+//! Checkout: the review quote and placing the order. The browser sends the
+//! address, method, code and the total it showed; the server prices
+//! everything itself and refuses if that total is no longer right.
+use leptos::prelude::*;
+
+use super::commerce_types::{PlacedOrderView, QuoteView};
+
+#[cfg(feature = "ssr")]
+fn fail(err: domain::Error) -> ServerFnError {
+    super::errors::to_server_fn_error(err)
+}
+
+#[server(prefix = "/api/checkout", endpoint = "quote")]
+pub async fn get_quote(
+    country: String,
+    region: String,
+    shipping_method: String,
+    promo_code: String,
+    email: String,
+) -> Result<QuoteView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let email = caller.user.as_ref().map(|u| u.email.clone()).unwrap_or(email);
+    let quote = ctx
+        .checkout
+        .quote(&owner, &country, &region, &shipping_method, &promo_code, &email)
+        .await
+        .map_err(fail)?;
+    let mut view: QuoteView = quote.into();
+    if caller.user.is_some() {
+        view.addresses = ctx
+            .accounts
+            .addresses(&caller.actor)
+            .await
+            .map_err(fail)?
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        view.email = caller.user.map(|u| u.email);
+    }
+    Ok(view)
+}
+
+#[server(prefix = "/api/checkout", endpoint = "place")]
+#[allow(clippy::too_many_arguments)]
+pub async fn place_order(
+    email: String,
+    full_name: String,
+    line1: String,
+    line2: String,
+    city: String,
+    region: String,
+    postal_code: String,
+    country: String,
+    phone: String,
+    shipping_method: String,
+    promo_code: String,
+    expected_total: Option<i64>,
+) -> Result<PlacedOrderView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let email = caller.user.as_ref().map(|u| u.email.clone()).unwrap_or(email);
+    let input = domain::checkout::CheckoutInput {
+        email,
+        address: domain::accounts::AddressInput {
+            full_name,
+            line1,
+            line2,
+            city,
+            region,
+            postal_code,
+            country,
+            phone,
+            ..Default::default()
+        },
+        shipping_method,
+        promo_code,
+        expected_total,
+    };
+    let placed = ctx.checkout.place_order(&owner, &input).await.map_err(fail)?;
+    Ok(PlacedOrderView {
+        number: placed.number,
+        redirect_url: placed.redirect_url,
+    })
+}

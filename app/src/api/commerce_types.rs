@@ -1,0 +1,262 @@
+//! Wire types for cart, checkout and orders (mirrors of the domain views;
+//! money arrives formatted as [`PriceView`]).
+use serde::{Deserialize, Serialize};
+
+use super::types::PriceView;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartLineView {
+    pub sku: String,
+    pub product_title: String,
+    pub product_slug: String,
+    pub variant_title: String,
+    pub image_url: Option<String>,
+    pub unit_price: PriceView,
+    pub quantity: i64,
+    pub line_total: PriceView,
+    pub max_quantity: i64,
+    pub unavailable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    pub lines: Vec<CartLineView>,
+    pub subtotal: PriceView,
+    pub item_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOptionView {
+    pub code: String,
+    pub name: String,
+    pub price: PriceView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteView {
+    pub lines: Vec<CartLineView>,
+    pub shipping_options: Vec<ShippingOptionView>,
+    pub shipping_method: Option<String>,
+    pub subtotal: PriceView,
+    pub discount: PriceView,
+    pub shipping: PriceView,
+    pub tax: PriceView,
+    pub total: PriceView,
+    pub prices_include_tax: bool,
+    pub promo_message: Option<String>,
+    pub promo_applied: bool,
+    /// Saved addresses of a signed-in customer, for the address picker.
+    pub addresses: Vec<super::account_types::AddressView>,
+    pub countries: Vec<(String, String)>,
+    pub email: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedOrderView {
+    pub number: String,
+    pub redirect_url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub sku: String,
+    pub title: String,
+    pub variant_title: String,
+    pub unit_price: PriceView,
+    pub quantity: i64,
+    pub line_total: PriceView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineView {
+    pub status: String,
+    pub label: String,
+    pub note: String,
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub number: String,
+    pub public_id: String,
+    pub status: String,
+    pub status_label: String,
+    pub email: String,
+    pub placed_at: i64,
+    pub lines: Vec<OrderLineView>,
+    pub subtotal: PriceView,
+    pub discount: PriceView,
+    pub shipping: PriceView,
+    pub tax: PriceView,
+    pub total: PriceView,
+    pub refunded: PriceView,
+    pub prices_include_tax: bool,
+    pub promotion_code: Option<String>,
+    pub shipping_method: String,
+    /// One line per address line, ready to print.
+    pub address_lines: Vec<String>,
+    pub tracking_number: Option<String>,
+    pub timeline: Vec<TimelineView>,
+    pub can_cancel: bool,
+    pub can_request_return: bool,
+    pub has_invoice: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummaryView {
+    pub number: String,
+    pub status_label: String,
+    pub placed_at: i64,
+    pub total: PriceView,
+    pub item_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentPageView {
+    pub reference: String,
+    pub order_number: String,
+    pub total: PriceView,
+    pub email: String,
+    /// Still awaiting a decision.
+    pub open: bool,
+}
+
+#[cfg(feature = "ssr")]
+mod convert {
+    use super::*;
+    use domain::{cart, checkout, orders};
+
+    impl From<cart::CartLine> for CartLineView {
+        fn from(l: cart::CartLine) -> Self {
+            Self {
+                sku: l.sku,
+                product_title: l.product_title,
+                product_slug: l.product_slug,
+                variant_title: l.variant_title,
+                image_url: l.image_url,
+                unit_price: l.unit_price.into(),
+                quantity: l.quantity,
+                line_total: l.line_total.into(),
+                max_quantity: l.max_quantity,
+                unavailable: l.unavailable,
+            }
+        }
+    }
+
+    impl From<cart::CartView> for CartView {
+        fn from(c: cart::CartView) -> Self {
+            Self {
+                lines: c.lines.into_iter().map(Into::into).collect(),
+                subtotal: c.subtotal.into(),
+                item_count: c.item_count,
+            }
+        }
+    }
+
+    impl From<checkout::ShippingOption> for ShippingOptionView {
+        fn from(o: checkout::ShippingOption) -> Self {
+            Self {
+                code: o.code,
+                name: o.name,
+                price: o.price.into(),
+            }
+        }
+    }
+
+    impl From<checkout::QuoteView> for QuoteView {
+        fn from(q: checkout::QuoteView) -> Self {
+            Self {
+                lines: q.lines.into_iter().map(Into::into).collect(),
+                shipping_options: q.shipping_options.into_iter().map(Into::into).collect(),
+                shipping_method: q.shipping_method,
+                subtotal: q.subtotal.into(),
+                discount: q.discount.into(),
+                shipping: q.shipping.into(),
+                tax: q.tax.into(),
+                total: q.total.into(),
+                prices_include_tax: q.prices_include_tax,
+                promo_message: q.promo_message,
+                promo_applied: q.promo_applied,
+                addresses: Vec::new(),
+                countries: domain::accounts::countries(),
+                email: None,
+            }
+        }
+    }
+
+    impl From<orders::OrderView> for OrderView {
+        fn from(o: orders::OrderView) -> Self {
+            let address_lines = o
+                .shipping_address
+                .map(|a| {
+                    [
+                        a.full_name,
+                        a.line1,
+                        a.line2,
+                        format!("{} {} {}", a.city, a.region, a.postal_code).trim().to_owned(),
+                        a.country,
+                    ]
+                    .into_iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .collect()
+                })
+                .unwrap_or_default();
+            Self {
+                number: o.number,
+                public_id: o.public_id,
+                status: o.status.as_str().to_owned(),
+                status_label: o.status_label,
+                email: o.email,
+                placed_at: o.placed_at,
+                lines: o
+                    .lines
+                    .into_iter()
+                    .map(|l| OrderLineView {
+                        sku: l.sku,
+                        title: l.title,
+                        variant_title: l.variant_title,
+                        unit_price: l.unit_price.into(),
+                        quantity: l.quantity,
+                        line_total: l.line_total.into(),
+                    })
+                    .collect(),
+                subtotal: o.subtotal.into(),
+                discount: o.discount.into(),
+                shipping: o.shipping.into(),
+                tax: o.tax.into(),
+                total: o.total.into(),
+                refunded: o.refunded.into(),
+                prices_include_tax: o.prices_include_tax,
+                promotion_code: o.promotion_code,
+                shipping_method: o.shipping_method,
+                address_lines,
+                tracking_number: o.tracking_number,
+                timeline: o
+                    .timeline
+                    .into_iter()
+                    .map(|t| TimelineView {
+                        status: t.status,
+                        label: t.label,
+                        note: t.note,
+                        at: t.at,
+                    })
+                    .collect(),
+                can_cancel: o.can_cancel,
+                can_request_return: o.can_request_return,
+                has_invoice: o.has_invoice,
+            }
+        }
+    }
+
+    impl From<orders::OrderSummary> for OrderSummaryView {
+        fn from(o: orders::OrderSummary) -> Self {
+            Self {
+                number: o.number,
+                status_label: o.status_label,
+                placed_at: o.placed_at,
+                total: o.total.into(),
+                item_count: o.item_count,
+            }
+        }
+    }
+}

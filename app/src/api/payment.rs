@@ -1,0 +1,48 @@
+//! The offline gateway's test payment page: approve or decline drives the
+//! same payment-event path as Stripe's webhook.
+use leptos::prelude::*;
+
+use super::commerce_types::PaymentPageView;
+
+#[cfg(feature = "ssr")]
+fn fail(err: domain::Error) -> ServerFnError {
+    super::errors::to_server_fn_error(err)
+}
+
+#[cfg(feature = "ssr")]
+fn offline_only(ctx: &super::context::ServerContext) -> Result<(), ServerFnError> {
+    if ctx.commerce.gateway().provider() == "offline" {
+        Ok(())
+    } else {
+        Err(fail(domain::Error::not_found("payment page")))
+    }
+}
+
+#[server(prefix = "/api/pay/offline", endpoint = "get")]
+pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    offline_only(&ctx)?;
+    let a = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;
+    Ok(PaymentPageView {
+        reference: a.reference,
+        order_number: a.order_number,
+        total: a.total.into(),
+        email: a.email,
+        open: a.open,
+    })
+}
+
+/// Approve or decline; returns where the shopper goes next.
+#[server(prefix = "/api/pay/offline", endpoint = "decide")]
+pub async fn decide_offline_payment(reference: String, approve: bool) -> Result<String, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    offline_only(&ctx)?;
+    let attempt = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;
+    let event = domain::payments::OfflineGateway::decision(&attempt.reference, approve);
+    ctx.orders.apply_payment_event(&event).await.map_err(fail)?;
+    Ok(if approve {
+        format!("/checkout/complete/{}", attempt.order_public_id)
+    } else {
+        "/cart?payment=declined".to_owned()
+    })
+}
