@@ -17,10 +17,13 @@ use leptos_router::{
 
 use components::layout::{Footer, Header, SkipLink};
 use pages::account::{
-    AccountPage, AddressesPage, ForgotPasswordPage, PrivacyPage, ProfilePage, ResetPasswordPage,
-    SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
+    AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
+    ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
-use pages::shop::{CategoryPage, HomePage, NotFound, ProductPage};
+use pages::shop::{
+    CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
+    OrderCompletePage, OrderLookupPage, ProductPage,
+};
 
 /// The HTML document around the app; rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -51,6 +54,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     components::site::provide_site();
     components::session::provide_current_user();
+    components::cart_state::provide_cart();
     components::hydration::mark_hydrated();
 
     view! {
@@ -76,6 +80,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
                     <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/account/privacy") view=PrivacyPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/account/orders/:number") view=OrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/pay/offline/:reference") view=OfflinePaymentPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout/complete/:id") view=OrderCompletePage ssr=SsrMode::Async />
+                    <Route path=path!("/order-lookup") view=OrderLookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -84,6 +84,8 @@ impl Commerce {
         vars: minijinja::Value,
     ) -> Result<()> {
         let mail = self.templates.render(kind, to, vars)?;
-        outbox::enqueue(conn, outbox::KIND_MAIL, &mail).await.map(|_| ())
+        outbox::enqueue(conn, outbox::KIND_MAIL, &mail)
+            .await
+            .map(|_| ())
     }
 }

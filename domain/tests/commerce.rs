@@ -16,7 +16,10 @@ use domain::payments::{EventKind, OfflineGateway, PaymentEvent};
 use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set,
+};
 
 struct Shop {
     db: DatabaseConnection,
@@ -88,7 +91,9 @@ async fn shop(db: &TestDatabase) -> Shop {
         .await
         .expect("warehouse");
     }
-    domain::seed::commerce::insert(&conn).await.expect("shipping, tax, promos");
+    domain::seed::commerce::insert(&conn)
+        .await
+        .expect("shipping, tax, promos");
     let commerce = Commerce::new(
         conn.clone(),
         CommerceSettings::default(),
@@ -165,7 +170,12 @@ fn input(email: &str) -> CheckoutInput {
 }
 
 async fn guest_cart(s: &Shop, sku: &str, qty: i64) -> CartOwner {
-    let cart = s.commerce.carts().add(&CartOwner::Guest(None), sku, qty).await.expect("add");
+    let cart = s
+        .commerce
+        .carts()
+        .add(&CartOwner::Guest(None), sku, qty)
+        .await
+        .expect("add");
     CartOwner::Guest(cart.id)
 }
 
@@ -195,7 +205,10 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
         for (i, owner) in carts.into_iter().enumerate() {
             let s = s.clone();
             tasks.push(tokio::spawn(async move {
-                let placed = s.checkout.place_order(&owner, &input(&format!("buyer{i}@example.com"))).await;
+                let placed = s
+                    .checkout
+                    .place_order(&owner, &input(&format!("buyer{i}@example.com")))
+                    .await;
                 match placed {
                     Ok(p) => {
                         let event = OfflineGateway::decision(&reference(&p.redirect_url), true);
@@ -216,7 +229,11 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
         }
         assert_eq!(sold.len(), 1, "round {round}: exactly one checkout wins");
         assert_eq!(status(&s, &sold[0]).await, OrderStatus::Paid);
-        assert_eq!(shelf(&s, SKU).await, (0, 0), "round {round}: none left, nothing held");
+        assert_eq!(
+            shelf(&s, SKU).await,
+            (0, 0),
+            "round {round}: none left, nothing held"
+        );
         let paid = order::Entity::find()
             .filter(order::Column::Status.eq("paid"))
             .count(&s.db)
@@ -226,148 +243,301 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
     }
 });
 
-for_each_backend!(stock_is_split_across_warehouses_and_released, |db: TestDatabase| async move {
-    let s = shop(&db).await;
-    stock(&s, SKU, 2, 2).await;
-    let owner = guest_cart(&s, SKU, 3).await;
-    let placed = s.checkout.place_order(&owner, &input("a@example.com")).await.expect("place");
-    assert_eq!(shelf(&s, SKU).await, (4, 3), "three held across two warehouses");
-    let declined = OfflineGateway::decision(&reference(&placed.redirect_url), false);
-    assert_eq!(s.orders.apply_payment_event(&declined).await.expect("event"), EventOutcome::Applied);
-    assert_eq!(status(&s, &placed.number).await, OrderStatus::Cancelled);
-    assert_eq!(shelf(&s, SKU).await, (4, 0), "a failed payment releases the hold");
-    // The cart is still there to try again.
-    assert_eq!(s.commerce.carts().view(&owner).await.expect("cart").item_count, 3);
-});
-
-for_each_backend!(payment_events_apply_once_and_converge, |db: TestDatabase| async move {
-    let s = shop(&db).await;
-    stock(&s, SKU, 5, 0).await;
-
-    // Duplicate delivery: applied once.
-    let placed = s.checkout.place_order(&guest_cart(&s, SKU, 1).await, &input("b@example.com")).await.expect("place");
-    let paid = OfflineGateway::decision(&reference(&placed.redirect_url), true);
-    assert_eq!(s.orders.apply_payment_event(&paid).await.expect("1st"), EventOutcome::Applied);
-    assert_eq!(s.orders.apply_payment_event(&paid).await.expect("2nd"), EventOutcome::Duplicate);
-    assert_eq!(shelf(&s, SKU).await, (4, 0));
-    // A late "expired" for a paid order changes nothing.
-    let late = PaymentEvent { id: "evt_late".into(), kind: EventKind::SessionExpired { reference: reference(&placed.redirect_url) } };
-    assert_eq!(s.orders.apply_payment_event(&late).await.expect("late"), EventOutcome::Ignored);
-    assert_eq!(status(&s, &placed.number).await, OrderStatus::Paid);
-
-    // Out of order: the async success arrives before "completed, unpaid".
-    let placed = s.checkout.place_order(&guest_cart(&s, SKU, 1).await, &input("c@example.com")).await.expect("place");
-    let r = reference(&placed.redirect_url);
-    let success = PaymentEvent { id: "evt_async_ok".into(), kind: EventKind::AsyncSucceeded { reference: r.clone(), payment_id: Some("pi_1".into()) } };
-    let completed = PaymentEvent { id: "evt_done".into(), kind: EventKind::SessionCompleted { reference: r.clone(), paid: false, payment_id: Some("pi_1".into()) } };
-    s.orders.apply_payment_event(&success).await.expect("success");
-    s.orders.apply_payment_event(&completed).await.expect("completed");
-    assert_eq!(status(&s, &placed.number).await, OrderStatus::Paid);
-
-    // Refund events carry cumulative amounts; replays and stale ones don't double count.
-    let o = order::Entity::find().filter(order::Column::Number.eq(placed.number.as_str())).one(&s.db).await.expect("q").expect("o");
-    let part = PaymentEvent { id: "evt_r1".into(), kind: EventKind::Refunded { payment_id: "pi_1".into(), amount_refunded: 500 } };
-    let stale = PaymentEvent { id: "evt_r0".into(), kind: EventKind::Refunded { payment_id: "pi_1".into(), amount_refunded: 300 } };
-    let full = PaymentEvent { id: "evt_r2".into(), kind: EventKind::Refunded { payment_id: "pi_1".into(), amount_refunded: o.total_minor } };
-    s.orders.apply_payment_event(&part).await.expect("part");
-    assert_eq!(status(&s, &placed.number).await, OrderStatus::PartiallyRefunded);
-    assert_eq!(s.orders.apply_payment_event(&stale).await.expect("stale"), EventOutcome::Ignored);
-    s.orders.apply_payment_event(&full).await.expect("full");
-    assert_eq!(status(&s, &placed.number).await, OrderStatus::Refunded);
-});
-
-for_each_backend!(tampered_totals_and_used_up_codes_are_refused, |db: TestDatabase| async move {
-    let s = Arc::new(shop(&db).await);
-    stock(&s, SKU, 50, 0).await;
-    let owner = guest_cart(&s, SKU, 2).await;
-    let mut wrong = input("d@example.com");
-    wrong.expected_total = Some(1);
-    let err = s.checkout.place_order(&owner, &wrong).await.expect_err("tampered total");
-    assert!(matches!(err, domain::Error::Conflict(ref m) if m.contains("total changed")), "{err:?}");
-    let quote = s.checkout.quote(&owner, "US", "IL", "express", "", "d@example.com").await.expect("quote");
-    // 2 × 25.00 + 14.95 express; no tax for IL.
-    assert_eq!(quote.total.minor, 2 * PRICE + 1495);
-    let mut right = input("d@example.com");
-    right.expected_total = Some(quote.total.minor);
-    let placed = s.checkout.place_order(&owner, &right).await.expect("place");
-    let o = order::Entity::find().filter(order::Column::Number.eq(placed.number.as_str())).one(&s.db).await.expect("q").expect("o");
-    assert_eq!(o.total_minor, 2 * PRICE + 1495);
-
-    // A code with one use left, ten shoppers at once: one gets it.
-    promotion::Entity::update_many()
-        .col_expr(promotion::Column::UsageLimit, Expr::value(1))
-        .filter(promotion::Column::Code.eq("WELCOME10"))
-        .exec(&s.db)
-        .await
-        .expect("limit");
-    let mut tasks = Vec::new();
-    for i in 0..10 {
-        let s = s.clone();
-        let owner = guest_cart(&s, SKU, 1).await;
-        tasks.push(tokio::spawn(async move {
-            let mut inp = input(&format!("promo{i}@example.com"));
-            inp.promo_code = "welcome10".into();
-            s.checkout.place_order(&owner, &inp).await
-        }));
+for_each_backend!(
+    stock_is_split_across_warehouses_and_released,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 2, 2).await;
+        let owner = guest_cart(&s, SKU, 3).await;
+        let placed = s
+            .checkout
+            .place_order(&owner, &input("a@example.com"))
+            .await
+            .expect("place");
+        assert_eq!(
+            shelf(&s, SKU).await,
+            (4, 3),
+            "three held across two warehouses"
+        );
+        let declined = OfflineGateway::decision(&reference(&placed.redirect_url), false);
+        assert_eq!(
+            s.orders
+                .apply_payment_event(&declined)
+                .await
+                .expect("event"),
+            EventOutcome::Applied
+        );
+        assert_eq!(status(&s, &placed.number).await, OrderStatus::Cancelled);
+        assert_eq!(
+            shelf(&s, SKU).await,
+            (4, 0),
+            "a failed payment releases the hold"
+        );
+        // The cart is still there to try again.
+        assert_eq!(
+            s.commerce
+                .carts()
+                .view(&owner)
+                .await
+                .expect("cart")
+                .item_count,
+            3
+        );
     }
-    let mut won = 0;
-    for t in tasks {
-        match t.await.expect("task") {
-            Ok(_) => won += 1,
-            Err(domain::Error::Conflict(_)) | Err(domain::Error::Validation { .. }) => {}
-            Err(e) => panic!("unexpected {e:?}"),
+);
+
+for_each_backend!(
+    payment_events_apply_once_and_converge,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+
+        // Duplicate delivery: applied once.
+        let placed = s
+            .checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &input("b@example.com"))
+            .await
+            .expect("place");
+        let paid = OfflineGateway::decision(&reference(&placed.redirect_url), true);
+        assert_eq!(
+            s.orders.apply_payment_event(&paid).await.expect("1st"),
+            EventOutcome::Applied
+        );
+        assert_eq!(
+            s.orders.apply_payment_event(&paid).await.expect("2nd"),
+            EventOutcome::Duplicate
+        );
+        assert_eq!(shelf(&s, SKU).await, (4, 0));
+        // A late "expired" for a paid order changes nothing.
+        let late = PaymentEvent {
+            id: "evt_late".into(),
+            kind: EventKind::SessionExpired {
+                reference: reference(&placed.redirect_url),
+            },
+        };
+        assert_eq!(
+            s.orders.apply_payment_event(&late).await.expect("late"),
+            EventOutcome::Ignored
+        );
+        assert_eq!(status(&s, &placed.number).await, OrderStatus::Paid);
+
+        // Out of order: the async success arrives before "completed, unpaid".
+        let placed = s
+            .checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &input("c@example.com"))
+            .await
+            .expect("place");
+        let r = reference(&placed.redirect_url);
+        let success = PaymentEvent {
+            id: "evt_async_ok".into(),
+            kind: EventKind::AsyncSucceeded {
+                reference: r.clone(),
+                payment_id: Some("pi_1".into()),
+            },
+        };
+        let completed = PaymentEvent {
+            id: "evt_done".into(),
+            kind: EventKind::SessionCompleted {
+                reference: r.clone(),
+                paid: false,
+                payment_id: Some("pi_1".into()),
+            },
+        };
+        s.orders
+            .apply_payment_event(&success)
+            .await
+            .expect("success");
+        s.orders
+            .apply_payment_event(&completed)
+            .await
+            .expect("completed");
+        assert_eq!(status(&s, &placed.number).await, OrderStatus::Paid);
+
+        // Refund events carry cumulative amounts; replays and stale ones don't double count.
+        let o = order::Entity::find()
+            .filter(order::Column::Number.eq(placed.number.as_str()))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("o");
+        let part = PaymentEvent {
+            id: "evt_r1".into(),
+            kind: EventKind::Refunded {
+                payment_id: "pi_1".into(),
+                amount_refunded: 500,
+            },
+        };
+        let stale = PaymentEvent {
+            id: "evt_r0".into(),
+            kind: EventKind::Refunded {
+                payment_id: "pi_1".into(),
+                amount_refunded: 300,
+            },
+        };
+        let full = PaymentEvent {
+            id: "evt_r2".into(),
+            kind: EventKind::Refunded {
+                payment_id: "pi_1".into(),
+                amount_refunded: o.total_minor,
+            },
+        };
+        s.orders.apply_payment_event(&part).await.expect("part");
+        assert_eq!(
+            status(&s, &placed.number).await,
+            OrderStatus::PartiallyRefunded
+        );
+        assert_eq!(
+            s.orders.apply_payment_event(&stale).await.expect("stale"),
+            EventOutcome::Ignored
+        );
+        s.orders.apply_payment_event(&full).await.expect("full");
+        assert_eq!(status(&s, &placed.number).await, OrderStatus::Refunded);
+    }
+);
+
+for_each_backend!(
+    tampered_totals_and_used_up_codes_are_refused,
+    |db: TestDatabase| async move {
+        let s = Arc::new(shop(&db).await);
+        stock(&s, SKU, 50, 0).await;
+        let owner = guest_cart(&s, SKU, 2).await;
+        let mut wrong = input("d@example.com");
+        wrong.expected_total = Some(1);
+        let err = s
+            .checkout
+            .place_order(&owner, &wrong)
+            .await
+            .expect_err("tampered total");
+        assert!(
+            matches!(err, domain::Error::Conflict(ref m) if m.contains("total changed")),
+            "{err:?}"
+        );
+        let quote = s
+            .checkout
+            .quote(&owner, "US", "IL", "express", "", "d@example.com")
+            .await
+            .expect("quote");
+        // 2 × 25.00 + 14.95 express; no tax for IL.
+        assert_eq!(quote.total.minor, 2 * PRICE + 1495);
+        let mut right = input("d@example.com");
+        right.expected_total = Some(quote.total.minor);
+        let placed = s.checkout.place_order(&owner, &right).await.expect("place");
+        let o = order::Entity::find()
+            .filter(order::Column::Number.eq(placed.number.as_str()))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("o");
+        assert_eq!(o.total_minor, 2 * PRICE + 1495);
+
+        // A code with one use left, ten shoppers at once: one gets it.
+        promotion::Entity::update_many()
+            .col_expr(promotion::Column::UsageLimit, Expr::value(1))
+            .filter(promotion::Column::Code.eq("WELCOME10"))
+            .exec(&s.db)
+            .await
+            .expect("limit");
+        let mut tasks = Vec::new();
+        for i in 0..10 {
+            let s = s.clone();
+            let owner = guest_cart(&s, SKU, 1).await;
+            tasks.push(tokio::spawn(async move {
+                let mut inp = input(&format!("promo{i}@example.com"));
+                inp.promo_code = "welcome10".into();
+                s.checkout.place_order(&owner, &inp).await
+            }));
         }
+        let mut won = 0;
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(_) => won += 1,
+                Err(domain::Error::Conflict(_)) | Err(domain::Error::Validation { .. }) => {}
+                Err(e) => panic!("unexpected {e:?}"),
+            }
+        }
+        assert_eq!(won, 1);
+        let used = promotion::Entity::find()
+            .filter(promotion::Column::Code.eq("WELCOME10"))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("p");
+        assert_eq!(used.times_used, 1);
     }
-    assert_eq!(won, 1);
-    let used = promotion::Entity::find().filter(promotion::Column::Code.eq("WELCOME10")).one(&s.db).await.expect("q").expect("p");
-    assert_eq!(used.times_used, 1);
-});
+);
 
-for_each_backend!(cancelling_a_paid_order_restocks_and_refunds, |db: TestDatabase| async move {
-    let s = shop(&db).await;
-    stock(&s, SKU, 3, 0).await;
-    // A signed-in customer's order (user id needed for the cancel permission).
-    let conn = &s.db;
-    let user = domain::entities::user::ActiveModel {
-        public_id: Set(uuid::Uuid::new_v4().to_string()),
-        email: Set("e@example.com".into()),
-        password_hash: Set(String::new()),
-        name: Set(String::new()),
-        phone: Set(String::new()),
-        role: Set("customer".into()),
-        permissions: Set(String::new()),
-        marketing_opt_in: Set(false),
-        created_at: Set(time::OffsetDateTime::now_utc()),
-        updated_at: Set(time::OffsetDateTime::now_utc()),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await
-    .expect("user");
-    let owner = CartOwner::User(user.id);
-    s.commerce.carts().add(&owner, SKU, 2).await.expect("add");
-    let placed = s.checkout.place_order(&owner, &input("e@example.com")).await.expect("place");
-    s.orders
-        .apply_payment_event(&OfflineGateway::decision(&reference(&placed.redirect_url), true))
+for_each_backend!(
+    cancelling_a_paid_order_restocks_and_refunds,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 3, 0).await;
+        // A signed-in customer's order (user id needed for the cancel permission).
+        let conn = &s.db;
+        let user = domain::entities::user::ActiveModel {
+            public_id: Set(uuid::Uuid::new_v4().to_string()),
+            email: Set("e@example.com".into()),
+            password_hash: Set(String::new()),
+            name: Set(String::new()),
+            phone: Set(String::new()),
+            role: Set("customer".into()),
+            permissions: Set(String::new()),
+            marketing_opt_in: Set(false),
+            created_at: Set(time::OffsetDateTime::now_utc()),
+            updated_at: Set(time::OffsetDateTime::now_utc()),
+            ..Default::default()
+        }
+        .insert(conn)
         .await
-        .expect("pay");
-    assert_eq!(shelf(&s, SKU).await, (1, 0));
-    let actor = domain::accounts::Actor::user(user.id, domain::accounts::Role::Customer, vec![], false);
-    let view = s.orders.cancel(&actor, &placed.number).await.expect("cancel");
-    assert_eq!(view.status, OrderStatus::Cancelled);
-    assert_eq!(view.refunded, view.total, "refunded in full");
-    assert_eq!(shelf(&s, SKU).await, (3, 0), "back on the shelf");
-    // Cancelled is final.
-    assert!(s.orders.cancel(&actor, &placed.number).await.is_err());
-    // Another customer cannot see it.
-    let other = domain::accounts::Actor::user(user.id + 1, domain::accounts::Role::Customer, vec![], false);
-    assert!(matches!(s.orders.detail(&other, &placed.number).await, Err(domain::Error::NotFound { .. })));
-});
+        .expect("user");
+        let owner = CartOwner::User(user.id);
+        s.commerce.carts().add(&owner, SKU, 2).await.expect("add");
+        let placed = s
+            .checkout
+            .place_order(&owner, &input("e@example.com"))
+            .await
+            .expect("place");
+        s.orders
+            .apply_payment_event(&OfflineGateway::decision(
+                &reference(&placed.redirect_url),
+                true,
+            ))
+            .await
+            .expect("pay");
+        assert_eq!(shelf(&s, SKU).await, (1, 0));
+        let actor =
+            domain::accounts::Actor::user(user.id, domain::accounts::Role::Customer, vec![], false);
+        let view = s
+            .orders
+            .cancel(&actor, &placed.number)
+            .await
+            .expect("cancel");
+        assert_eq!(view.status, OrderStatus::Cancelled);
+        assert_eq!(view.refunded, view.total, "refunded in full");
+        assert_eq!(shelf(&s, SKU).await, (3, 0), "back on the shelf");
+        // Cancelled is final.
+        assert!(s.orders.cancel(&actor, &placed.number).await.is_err());
+        // Another customer cannot see it.
+        let other = domain::accounts::Actor::user(
+            user.id + 1,
+            domain::accounts::Role::Customer,
+            vec![],
+            false,
+        );
+        assert!(matches!(
+            s.orders.detail(&other, &placed.number).await,
+            Err(domain::Error::NotFound { .. })
+        ));
+    }
+);
 
 for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 1, 0).await;
-    let placed = s.checkout.place_order(&guest_cart(&s, SKU, 1).await, &input("f@example.com")).await.expect("place");
+    let placed = s
+        .checkout
+        .place_order(&guest_cart(&s, SKU, 1).await, &input("f@example.com"))
+        .await
+        .expect("place");
     assert_eq!(s.orders.expire_reservations().await.expect("none due"), 0);
     domain::entities::stock_reservation::Entity::update_many()
         .col_expr(
@@ -382,6 +552,9 @@ for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
     assert_eq!(shelf(&s, SKU).await, (1, 0));
     // Paying afterwards does not resurrect it; the timeline says a refund is due.
     let late = OfflineGateway::decision(&reference(&placed.redirect_url), true);
-    s.orders.apply_payment_event(&late).await.expect("late payment");
+    s.orders
+        .apply_payment_event(&late)
+        .await
+        .expect("late payment");
     assert_eq!(status(&s, &placed.number).await, OrderStatus::Cancelled);
 });

@@ -22,7 +22,7 @@ function decodeQuotedPrintable(s: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-type Mail = { to: string; subject: string; body: string; mtime: number };
+export type Mail = { to: string; subject: string; body: string; mtime: number };
 
 function readMail(): Mail[] {
   const dir = join(dataDir, 'mail');
@@ -39,13 +39,25 @@ function readMail(): Mail[] {
   });
 }
 
+/** The newest mail to `to` whose subject contains `subject`, waiting for it. */
+export async function mailTo(to: string, subject: string): Promise<Mail> {
+  for (let i = 0; i < 100; i++) {
+    const found = readMail()
+      .filter((m) => m.to.includes(to) && m.subject.includes(subject))
+      .sort((a, b) => b.mtime - a.mtime)[0];
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} about ${subject} in ${dataDir}/mail`);
+}
+
 /** The newest link to `path` in a mail to `to`, waiting for it to arrive. */
-export async function linkFromMail(to: string, path: string, after = 0): Promise<string> {
+export async function linkFromMail(to: string, path: string, after = 0, token = true): Promise<string> {
   for (let i = 0; i < 100; i++) {
     const found = readMail()
       .filter((m) => m.to.includes(to) && m.mtime >= after)
       .sort((a, b) => b.mtime - a.mtime)
-      .map((m) => m.body.match(new RegExp(`https?://[^\\s"<>]*${path}\\?token=[A-Za-z0-9_-]+`))?.[0])
+      .map((m) => m.body.match(new RegExp(`https?://[^\\s"<>]*${path}${token ? '\\?token=[A-Za-z0-9_-]+' : '[^\\s"<>]*'}`))?.[0])
       .find(Boolean);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));

@@ -214,8 +214,11 @@ impl MigrationTrait for Migration {
                 .col(integer_null(Carts::UserId))
                 .col(char_len(Carts::Currency, 3))
                 .col(
-                    string_len(Carts::Status, 12)
-                        .check(Expr::col(Carts::Status).is_in(["active", "merged", "converted"])),
+                    string_len(Carts::Status, 12).check(Expr::col(Carts::Status).is_in([
+                        "active",
+                        "merged",
+                        "converted",
+                    ])),
                 )
                 .col(timestamp_with_time_zone(Carts::CreatedAt))
                 .col(timestamp_with_time_zone(Carts::UpdatedAt))
@@ -228,8 +231,20 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_carts_user_status", Carts::Table, [Carts::UserId, Carts::Status]).await?;
-        index(m, "idx_carts_status_updated", Carts::Table, [Carts::Status, Carts::UpdatedAt]).await?;
+        index(
+            m,
+            "idx_carts_user_status",
+            Carts::Table,
+            [Carts::UserId, Carts::Status],
+        )
+        .await?;
+        index(
+            m,
+            "idx_carts_status_updated",
+            Carts::Table,
+            [Carts::Status, Carts::UpdatedAt],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -254,18 +269,26 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_cart_items_line", CartItems::Table, [CartItems::CartId, CartItems::VariantId]).await?;
+        unique(
+            m,
+            "uq_cart_items_line",
+            CartItems::Table,
+            [CartItems::CartId, CartItems::VariantId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
                 .table(Promotions::Table)
                 .col(pk_auto(Promotions::Id))
                 .col(string_len_uniq(Promotions::Code, 40))
-                .col(string_len(Promotions::Kind, 16).check(Expr::col(Promotions::Kind).is_in([
-                    "percentage",
-                    "fixed",
-                    "free_shipping",
-                ])))
+                .col(
+                    string_len(Promotions::Kind, 16).check(Expr::col(Promotions::Kind).is_in([
+                        "percentage",
+                        "fixed",
+                        "free_shipping",
+                    ])),
+                )
                 // Basis points for percentage, minor units for fixed, 0 for free shipping.
                 .col(money(Promotions::Value))
                 .col(money(Promotions::MinSubtotalMinor).default(0))
@@ -273,7 +296,11 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone_null(Promotions::EndsAt))
                 .col(integer_null(Promotions::UsageLimit))
                 .col(integer_null(Promotions::PerCustomerLimit))
-                .col(integer(Promotions::TimesUsed).default(0).check(Expr::col(Promotions::TimesUsed).gte(0)))
+                .col(
+                    integer(Promotions::TimesUsed)
+                        .default(0)
+                        .check(Expr::col(Promotions::TimesUsed).gte(0)),
+                )
                 .col(boolean(Promotions::Active).default(true))
                 .col(timestamp_with_time_zone(Promotions::CreatedAt))
                 .take(),
@@ -286,11 +313,11 @@ impl MigrationTrait for Migration {
                 .col(pk_auto(ShippingMethods::Id))
                 .col(string_len_uniq(ShippingMethods::Code, 40))
                 .col(string_len(ShippingMethods::Name, 120))
-                .col(string_len(ShippingMethods::Kind, 16).check(Expr::col(ShippingMethods::Kind).is_in([
-                    "flat",
-                    "free_over",
-                    "weight",
-                ])))
+                .col(
+                    string_len(ShippingMethods::Kind, 16).check(
+                        Expr::col(ShippingMethods::Kind).is_in(["flat", "free_over", "weight"]),
+                    ),
+                )
                 .col(money(ShippingMethods::PriceMinor))
                 .col(big_integer_null(ShippingMethods::ThresholdMinor))
                 .col(big_integer_null(ShippingMethods::PerKgMinor))
@@ -307,12 +334,21 @@ impl MigrationTrait for Migration {
                 .col(char_len(TaxRates::Country, 2))
                 // '' applies to the whole country; a region overrides it.
                 .col(string_len(TaxRates::Region, 120).default(""))
-                .col(integer(TaxRates::RateBasisPoints).check(Expr::col(TaxRates::RateBasisPoints).gte(0)))
+                .col(
+                    integer(TaxRates::RateBasisPoints)
+                        .check(Expr::col(TaxRates::RateBasisPoints).gte(0)),
+                )
                 .col(string_len(TaxRates::Name, 60))
                 .take(),
         )
         .await?;
-        unique(m, "uq_tax_rates_place", TaxRates::Table, [TaxRates::Country, TaxRates::Region]).await?;
+        unique(
+            m,
+            "uq_tax_rates_place",
+            TaxRates::Table,
+            [TaxRates::Country, TaxRates::Region],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -323,18 +359,20 @@ impl MigrationTrait for Migration {
                 .col(integer_null(Orders::UserId))
                 .col(integer_null(Orders::CartId))
                 .col(string_len(Orders::Email, 254))
-                .col(string_len(Orders::Status, 24).check(Expr::col(Orders::Status).is_in([
-                    "pending_payment",
-                    "paid",
-                    "processing",
-                    "shipped",
-                    "delivered",
-                    "cancelled",
-                    "refunded",
-                    "partially_refunded",
-                    "return_requested",
-                    "returned",
-                ])))
+                .col(
+                    string_len(Orders::Status, 24).check(Expr::col(Orders::Status).is_in([
+                        "pending_payment",
+                        "paid",
+                        "processing",
+                        "shipped",
+                        "delivered",
+                        "cancelled",
+                        "refunded",
+                        "partially_refunded",
+                        "return_requested",
+                        "returned",
+                    ])),
+                )
                 .col(char_len(Orders::Currency, 3))
                 .col(money(Orders::SubtotalMinor))
                 .col(money(Orders::DiscountMinor))
@@ -360,9 +398,21 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_orders_user", Orders::Table, [Orders::UserId, Orders::PlacedAt]).await?;
+        index(
+            m,
+            "idx_orders_user",
+            Orders::Table,
+            [Orders::UserId, Orders::PlacedAt],
+        )
+        .await?;
         index(m, "idx_orders_email", Orders::Table, [Orders::Email]).await?;
-        index(m, "idx_orders_status", Orders::Table, [Orders::Status, Orders::PlacedAt]).await?;
+        index(
+            m,
+            "idx_orders_status",
+            Orders::Table,
+            [Orders::Status, Orders::PlacedAt],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -385,7 +435,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_order_items_order", OrderItems::Table, [OrderItems::OrderId]).await?;
+        index(
+            m,
+            "idx_order_items_order",
+            OrderItems::Table,
+            [OrderItems::OrderId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -406,7 +462,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_order_events_order", OrderEvents::Table, [OrderEvents::OrderId]).await?;
+        index(
+            m,
+            "idx_order_events_order",
+            OrderEvents::Table,
+            [OrderEvents::OrderId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -419,7 +481,10 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone(PromotionRedemptions::CreatedAt))
                 .foreign_key(&mut fk(
                     "fk_redemptions_promotion",
-                    (PromotionRedemptions::Table, PromotionRedemptions::PromotionId),
+                    (
+                        PromotionRedemptions::Table,
+                        PromotionRedemptions::PromotionId,
+                    ),
                     (Promotions::Table, Promotions::Id),
                     ForeignKeyAction::Cascade,
                 ))
@@ -432,12 +497,21 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_redemptions_order", PromotionRedemptions::Table, [PromotionRedemptions::OrderId]).await?;
+        unique(
+            m,
+            "uq_redemptions_order",
+            PromotionRedemptions::Table,
+            [PromotionRedemptions::OrderId],
+        )
+        .await?;
         index(
             m,
             "idx_redemptions_customer",
             PromotionRedemptions::Table,
-            [PromotionRedemptions::PromotionId, PromotionRedemptions::CustomerKey],
+            [
+                PromotionRedemptions::PromotionId,
+                PromotionRedemptions::CustomerKey,
+            ],
         )
         .await?;
 
@@ -453,13 +527,15 @@ impl MigrationTrait for Migration {
                 .col(string_len_null(Payments::ProviderPaymentId, 255))
                 .col(money(Payments::AmountMinor))
                 .col(char_len(Payments::Currency, 3))
-                .col(string_len(Payments::Status, 16).check(Expr::col(Payments::Status).is_in([
-                    "created",
-                    "pending",
-                    "succeeded",
-                    "failed",
-                    "expired",
-                ])))
+                .col(
+                    string_len(Payments::Status, 16).check(Expr::col(Payments::Status).is_in([
+                        "created",
+                        "pending",
+                        "succeeded",
+                        "failed",
+                        "expired",
+                    ])),
+                )
                 .col(text_null(Payments::RedirectUrl))
                 .col(timestamp_with_time_zone(Payments::CreatedAt))
                 .col(timestamp_with_time_zone(Payments::UpdatedAt))
@@ -472,8 +548,20 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_payments_reference", Payments::Table, [Payments::Provider, Payments::Reference]).await?;
-        index(m, "idx_payments_order", Payments::Table, [Payments::OrderId]).await?;
+        unique(
+            m,
+            "uq_payments_reference",
+            Payments::Table,
+            [Payments::Provider, Payments::Reference],
+        )
+        .await?;
+        index(
+            m,
+            "idx_payments_order",
+            Payments::Table,
+            [Payments::OrderId],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -505,7 +593,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        unique(m, "uq_refunds_reference", Refunds::Table, [Refunds::ProviderReference]).await?;
+        unique(
+            m,
+            "uq_refunds_reference",
+            Refunds::Table,
+            [Refunds::ProviderReference],
+        )
+        .await?;
 
         m.create_table(
             Table::create()
@@ -514,12 +608,13 @@ impl MigrationTrait for Migration {
                 .col(integer(StockReservations::OrderId))
                 .col(integer(StockReservations::VariantId))
                 .col(integer(StockReservations::WarehouseId))
-                .col(integer(StockReservations::Quantity).check(Expr::col(StockReservations::Quantity).gt(0)))
-                .col(string_len(StockReservations::Status, 12).check(Expr::col(StockReservations::Status).is_in([
-                    "held",
-                    "committed",
-                    "released",
-                ])))
+                .col(
+                    integer(StockReservations::Quantity)
+                        .check(Expr::col(StockReservations::Quantity).gt(0)),
+                )
+                .col(string_len(StockReservations::Status, 12).check(
+                    Expr::col(StockReservations::Status).is_in(["held", "committed", "released"]),
+                ))
                 .col(timestamp_with_time_zone(StockReservations::ExpiresAt))
                 .col(timestamp_with_time_zone(StockReservations::CreatedAt))
                 .foreign_key(&mut fk(
@@ -537,7 +632,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        index(m, "idx_reservations_order", StockReservations::Table, [StockReservations::OrderId]).await?;
+        index(
+            m,
+            "idx_reservations_order",
+            StockReservations::Table,
+            [StockReservations::OrderId],
+        )
+        .await?;
         index(
             m,
             "idx_reservations_due",

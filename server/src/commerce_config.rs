@@ -64,11 +64,15 @@ impl CommerceConfig {
     pub fn from_lookup(env: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let currency = match env("MERCATO_CURRENCY") {
             None => Currency::Usd,
-            Some(v) => v.trim().to_uppercase().parse().map_err(|_| ConfigError::Invalid {
-                name: "MERCATO_CURRENCY",
-                expected: "USD, EUR, GBP or JPY",
-                value: v,
-            })?,
+            Some(v) => v
+                .trim()
+                .to_uppercase()
+                .parse()
+                .map_err(|_| ConfigError::Invalid {
+                    name: "MERCATO_CURRENCY",
+                    expected: "USD, EUR, GBP or JPY",
+                    value: v,
+                })?,
         };
         let prices_include_tax = match env("MERCATO_PRICES_INCLUDE_TAX").as_deref().map(str::trim) {
             None | Some("false") | Some("0") => false,
@@ -83,13 +87,22 @@ impl CommerceConfig {
         };
         let minutes = match env("MERCATO_RESERVATION_MINUTES") {
             None => 30,
-            Some(v) => v.trim().parse::<u64>().ok().filter(|m| *m > 0).ok_or(ConfigError::Invalid {
-                name: "MERCATO_RESERVATION_MINUTES",
-                expected: "a positive number of minutes",
-                value: v,
-            })?,
+            Some(v) => {
+                v.trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|m| *m > 0)
+                    .ok_or(ConfigError::Invalid {
+                        name: "MERCATO_RESERVATION_MINUTES",
+                        expected: "a positive number of minutes",
+                        value: v,
+                    })?
+            }
         };
-        let stripe = match (env("MERCATO_STRIPE_SECRET_KEY"), env("MERCATO_STRIPE_WEBHOOK_SECRET")) {
+        let stripe = match (
+            env("MERCATO_STRIPE_SECRET_KEY"),
+            env("MERCATO_STRIPE_WEBHOOK_SECRET"),
+        ) {
             (None, _) => None,
             (Some(_), None) => {
                 return Err(ConfigError::Invalid {
@@ -115,11 +128,22 @@ impl CommerceConfig {
     pub fn describe(&self) -> Vec<(String, String)> {
         vec![
             ("MERCATO_CURRENCY".into(), self.currency.code().into()),
-            ("MERCATO_PRICES_INCLUDE_TAX".into(), self.prices_include_tax.to_string()),
-            ("MERCATO_RESERVATION_MINUTES".into(), (self.reservation.as_secs() / 60).to_string()),
+            (
+                "MERCATO_PRICES_INCLUDE_TAX".into(),
+                self.prices_include_tax.to_string(),
+            ),
+            (
+                "MERCATO_RESERVATION_MINUTES".into(),
+                (self.reservation.as_secs() / 60).to_string(),
+            ),
             (
                 "payments".into(),
-                if self.stripe.is_some() { "stripe (keys masked)" } else { "offline test gateway" }.into(),
+                if self.stripe.is_some() {
+                    "stripe (keys masked)"
+                } else {
+                    "offline test gateway"
+                }
+                .into(),
             ),
         ]
     }
@@ -131,7 +155,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn parse(vars: &[(&str, &str)]) -> Result<CommerceConfig, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         CommerceConfig::from_lookup(&move |k: &str| map.get(k).cloned())
     }
 
@@ -146,8 +173,15 @@ mod tests {
     #[test]
     fn stripe_needs_both_secrets_and_masks_them() {
         assert!(parse(&[("MERCATO_STRIPE_SECRET_KEY", "sk_test_x")]).is_err());
-        let c = parse(&[("MERCATO_STRIPE_SECRET_KEY", "sk_test_x"), ("MERCATO_STRIPE_WEBHOOK_SECRET", "whsec_y")]).unwrap();
-        assert!(c.describe().iter().all(|(_, v)| !v.contains("sk_test") && !v.contains("whsec")));
+        let c = parse(&[
+            ("MERCATO_STRIPE_SECRET_KEY", "sk_test_x"),
+            ("MERCATO_STRIPE_WEBHOOK_SECRET", "whsec_y"),
+        ])
+        .unwrap();
+        assert!(c
+            .describe()
+            .iter()
+            .all(|(_, v)| !v.contains("sk_test") && !v.contains("whsec")));
         assert!(parse(&[("MERCATO_CURRENCY", "XYZ")]).is_err());
     }
 }

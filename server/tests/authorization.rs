@@ -5,7 +5,7 @@
 //! classified here. Also: cross-origin POSTs are refused everywhere.
 mod support;
 
-use app::api::{account, catalog, session, site, staff};
+use app::api::{account, cart, catalog, checkout, orders, payment, session, site, staff};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
@@ -23,8 +23,8 @@ enum Access {
     Public,
     /// Any signed-in account.
     SignedIn,
-    /// Admins, and staff holding the `customers` permission.
-    CustomersPermission,
+    /// Admins, and staff holding this permission.
+    Permission(&'static str),
     /// Admins only.
     Admin,
 }
@@ -47,6 +47,15 @@ const ROLES: [Role; 5] = [
 ];
 
 impl Role {
+    /// The staff permissions each test account holds (admins hold all).
+    fn permissions(self) -> &'static [&'static str] {
+        match self {
+            Role::StaffWithout => &["orders", "catalog"],
+            Role::StaffWith => &["customers"],
+            _ => &[],
+        }
+    }
+
     fn email(self) -> Option<&'static str> {
         match self {
             Role::Anonymous => None,
@@ -84,6 +93,20 @@ const fn case(
         ends_session: false,
     }
 }
+
+const CHECKOUT_FORM: &[(&str, &str)] = &[
+    ("email", ""),
+    ("full_name", "Pat"),
+    ("line1", "1 Main St"),
+    ("line2", ""),
+    ("city", "Springfield"),
+    ("region", "IL"),
+    ("postal_code", "62701"),
+    ("country", "US"),
+    ("phone", ""),
+    ("shipping_method", "express"),
+    ("promo_code", ""),
+];
 
 const US_ADDRESS: &[(&str, &str)] = &[
     ("id", ""),
@@ -219,8 +242,103 @@ fn cases() -> Vec<Case> {
         case(
             staff::ListCustomers::PATH,
             &[("page", "1")],
-            CustomersPermission,
+            Permission("customers"),
             200,
+        ),
+        // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).
+        case(cart::GetCart::PATH, &[], Public, 200),
+        case(
+            cart::AddToCart::PATH,
+            &[("sku", "NO-SUCH-SKU"), ("quantity", "1")],
+            Public,
+            404,
+        ),
+        case(
+            cart::UpdateCart::PATH,
+            &[("sku", "NO-SUCH-SKU"), ("quantity", "2")],
+            Public,
+            404,
+        ),
+        case(
+            checkout::GetQuote::PATH,
+            &[
+                ("country", "US"),
+                ("region", "IL"),
+                ("shipping_method", ""),
+                ("promo_code", ""),
+                ("email", ""),
+            ],
+            Public,
+            422,
+        ),
+        case(checkout::PlaceOrder::PATH, CHECKOUT_FORM, Public, 422),
+        case(
+            payment::GetOfflinePayment::PATH,
+            &[("reference", "cs_off_none")],
+            Public,
+            404,
+        ),
+        case(
+            payment::DecideOfflinePayment::PATH,
+            &[("reference", "cs_off_none"), ("approve", "true")],
+            Public,
+            404,
+        ),
+        // Orders: the unguessable id and guest lookup are public; the rest is the caller's own.
+        case(
+            orders::GetOrderById::PATH,
+            &[("public_id", "00000000-0000-0000-0000-000000000000")],
+            Public,
+            404,
+        ),
+        case(
+            orders::LookupOrder::PATH,
+            &[("email", "a@example.com"), ("number", "MC-AAAAAA")],
+            Public,
+            422,
+        ),
+        case(orders::MyOrders::PATH, &[], SignedIn, 200),
+        case(
+            orders::GetOrder::PATH,
+            &[("number", "MC-AAAAAA")],
+            SignedIn,
+            404,
+        ),
+        case(
+            orders::CancelOrder::PATH,
+            &[("number", "MC-AAAAAA")],
+            SignedIn,
+            404,
+        ),
+        case(
+            orders::RequestReturn::PATH,
+            &[("number", "MC-AAAAAA"), ("reason", "too big")],
+            SignedIn,
+            404,
+        ),
+        case(
+            orders::StaffOrders::PATH,
+            &[("page", "1")],
+            Permission("orders"),
+            200,
+        ),
+        case(
+            orders::ShipOrder::PATH,
+            &[("number", "MC-AAAAAA"), ("tracking_number", "1Z999")],
+            Permission("orders"),
+            404,
+        ),
+        case(
+            orders::AdvanceOrder::PATH,
+            &[("number", "MC-AAAAAA"), ("status", "delivered")],
+            Permission("orders"),
+            404,
+        ),
+        case(
+            orders::RefundOrder::PATH,
+            &[("number", "MC-AAAAAA"), ("amount", "1.00")],
+            Permission("orders"),
+            404,
         ),
         case(
             staff::SetStaffAccess::PATH,
@@ -255,7 +373,8 @@ fn expected(access: Access, role: Role, ok: u16) -> u16 {
         (Access::Public, _) => ok,
         (_, Role::Anonymous) => 401,
         (Access::SignedIn, _) => ok,
-        (Access::CustomersPermission, Role::StaffWith | Role::Admin) => ok,
+        (Access::Permission(_), Role::Admin) => ok,
+        (Access::Permission(p), r) if r.permissions().contains(&p) => ok,
         (Access::Admin, Role::Admin) => ok,
         _ => 403,
     }

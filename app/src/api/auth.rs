@@ -103,7 +103,9 @@ pub async fn caller() -> Result<Caller, ServerFnError> {
 pub async fn cart_owner(caller: &Caller) -> Result<domain::cart::CartOwner, domain::Error> {
     Ok(match caller.actor.user_id() {
         Some(id) => domain::cart::CartOwner::User(id),
-        None => domain::cart::CartOwner::Guest(caller.session.get(CART).await.map_err(session_error)?),
+        None => {
+            domain::cart::CartOwner::Guest(caller.session.get(CART).await.map_err(session_error)?)
+        }
     })
 }
 
@@ -115,7 +117,11 @@ pub async fn remember_cart(caller: &Caller, public_id: Option<&str>) -> Result<(
     if let Some(id) = public_id {
         let known: Option<String> = caller.session.get(CART).await.map_err(session_error)?;
         if known.as_deref() != Some(id) {
-            caller.session.insert(CART, id).await.map_err(session_error)?;
+            caller
+                .session
+                .insert(CART, id)
+                .await
+                .map_err(session_error)?;
         }
     }
     Ok(())

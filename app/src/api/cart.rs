@@ -14,7 +14,12 @@ pub async fn get_cart() -> Result<CartView, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
-    ctx.commerce.carts().view(&owner).await.map(Into::into).map_err(fail)
+    ctx.commerce
+        .carts()
+        .view(&owner)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
@@ -28,7 +33,9 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
         .add(&owner, &sku, quantity.unwrap_or(1))
         .await
         .map_err(fail)?;
-    super::auth::remember_cart(&caller, cart.id.as_deref()).await.map_err(fail)?;
+    super::auth::remember_cart(&caller, cart.id.as_deref())
+        .await
+        .map_err(fail)?;
     Ok(cart.into())
 }
 

@@ -21,10 +21,21 @@ pub async fn get_quote(
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
-    let email = caller.user.as_ref().map(|u| u.email.clone()).unwrap_or(email);
+    let email = caller
+        .user
+        .as_ref()
+        .map(|u| u.email.clone())
+        .unwrap_or(email);
     let quote = ctx
         .checkout
-        .quote(&owner, &country, &region, &shipping_method, &promo_code, &email)
+        .quote(
+            &owner,
+            &country,
+            &region,
+            &shipping_method,
+            &promo_code,
+            &email,
+        )
         .await
         .map_err(fail)?;
     let mut view: QuoteView = quote.into();
@@ -61,7 +72,11 @@ pub async fn place_order(
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
-    let email = caller.user.as_ref().map(|u| u.email.clone()).unwrap_or(email);
+    let email = caller
+        .user
+        .as_ref()
+        .map(|u| u.email.clone())
+        .unwrap_or(email);
     let input = domain::checkout::CheckoutInput {
         email,
         address: domain::accounts::AddressInput {
@@ -79,7 +94,11 @@ pub async fn place_order(
         promo_code,
         expected_total,
     };
-    let placed = ctx.checkout.place_order(&owner, &input).await.map_err(fail)?;
+    let placed = ctx
+        .checkout
+        .place_order(&owner, &input)
+        .await
+        .map_err(fail)?;
     Ok(PlacedOrderView {
         number: placed.number,
         redirect_url: placed.redirect_url,

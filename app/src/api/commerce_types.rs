@@ -4,6 +4,32 @@ use serde::{Deserialize, Serialize};
 
 use super::types::PriceView;
 
+/// The countries checkout ships to (the same list the address book
+/// validates; `domain::accounts::countries` is the source, checked in a test).
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("AT", "Austria"),
+    ("AU", "Australia"),
+    ("BE", "Belgium"),
+    ("CA", "Canada"),
+    ("CH", "Switzerland"),
+    ("DE", "Germany"),
+    ("DK", "Denmark"),
+    ("ES", "Spain"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("IT", "Italy"),
+    ("JP", "Japan"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("NZ", "New Zealand"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("SE", "Sweden"),
+    ("US", "United States"),
+];
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLineView {
     pub sku: String,
@@ -121,6 +147,19 @@ pub struct PaymentPageView {
     pub open: bool,
 }
 
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn countries_match_the_address_book() {
+        let domain: Vec<(String, String)> = domain::accounts::countries();
+        let here: Vec<(String, String)> = super::COUNTRIES
+            .iter()
+            .map(|(c, n)| (c.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(here, domain);
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod convert {
     use super::*;
@@ -193,7 +232,9 @@ mod convert {
                         a.full_name,
                         a.line1,
                         a.line2,
-                        format!("{} {} {}", a.city, a.region, a.postal_code).trim().to_owned(),
+                        format!("{} {} {}", a.city, a.region, a.postal_code)
+                            .trim()
+                            .to_owned(),
                         a.country,
                     ]
                     .into_iter()

@@ -10,8 +10,12 @@ fn fail(err: domain::Error) -> ServerFnError {
 }
 
 #[cfg(feature = "ssr")]
-async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError> {
-    Ok((super::context::ServerContext::current()?, super::auth::caller().await?))
+async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError>
+{
+    Ok((
+        super::context::ServerContext::current()?,
+        super::auth::caller().await?,
+    ))
 }
 
 /// After checkout (and the printable invoice): the order behind an
@@ -19,7 +23,11 @@ async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Ca
 #[server(prefix = "/api/orders", endpoint = "by-id")]
 pub async fn get_order_by_id(public_id: String) -> Result<OrderView, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    ctx.orders.by_public_id(&public_id).await.map(Into::into).map_err(fail)
+    ctx.orders
+        .by_public_id(&public_id)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
@@ -32,13 +40,21 @@ pub async fn my_orders() -> Result<Vec<OrderSummaryView>, ServerFnError> {
 #[server(prefix = "/api/orders", endpoint = "detail")]
 pub async fn get_order(number: String) -> Result<OrderView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    ctx.orders.detail(&caller.actor, &number).await.map(Into::into).map_err(fail)
+    ctx.orders
+        .detail(&caller.actor, &number)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/orders", endpoint = "cancel")]
 pub async fn cancel_order(number: String) -> Result<OrderView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    ctx.orders.cancel(&caller.actor, &number).await.map(Into::into).map_err(fail)
+    ctx.orders
+        .cancel(&caller.actor, &number)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/orders", endpoint = "return")]
@@ -55,7 +71,11 @@ pub async fn request_return(number: String, reason: String) -> Result<OrderView,
 #[server(prefix = "/api/orders", endpoint = "lookup")]
 pub async fn lookup_order(email: String, number: String) -> Result<OrderView, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    ctx.orders.lookup(&email, &number).await.map(Into::into).map_err(fail)
+    ctx.orders
+        .lookup(&email, &number)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/staff/orders", endpoint = "list")]
@@ -70,7 +90,10 @@ pub async fn staff_orders(page: Option<u64>) -> Result<Vec<OrderSummaryView>, Se
 }
 
 #[server(prefix = "/api/staff/orders", endpoint = "ship")]
-pub async fn ship_order(number: String, tracking_number: String) -> Result<OrderView, ServerFnError> {
+pub async fn ship_order(
+    number: String,
+    tracking_number: String,
+) -> Result<OrderView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
     ctx.orders
         .ship(&caller.actor, &number, &tracking_number)
@@ -83,20 +106,34 @@ pub async fn ship_order(number: String, tracking_number: String) -> Result<Order
 #[server(prefix = "/api/staff/orders", endpoint = "advance")]
 pub async fn advance_order(number: String, status: String) -> Result<OrderView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    caller.actor.require(domain::accounts::Permission::Orders).map_err(fail)?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Orders)
+        .map_err(fail)?;
     let to = domain::orders::OrderStatus::parse(status.trim())
         .ok_or_else(|| fail(domain::Error::validation("status", "Unknown order status.")))?;
-    ctx.orders.advance(&caller.actor, &number, to).await.map(Into::into).map_err(fail)
+    ctx.orders
+        .advance(&caller.actor, &number, to)
+        .await
+        .map(Into::into)
+        .map_err(fail)
 }
 
 /// `amount` as typed by staff, e.g. "12.50".
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
 pub async fn refund_order(number: String, amount: String) -> Result<OrderView, ServerFnError> {
     let (ctx, caller) = with_caller().await?;
-    caller.actor.require(domain::accounts::Permission::Orders).map_err(fail)?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Orders)
+        .map_err(fail)?;
     let currency = ctx.commerce.settings().currency;
-    let minor = domain::Money::parse_major(&amount, currency)
-        .ok_or_else(|| fail(domain::Error::validation("amount", "Enter an amount like 12.50.")))?;
+    let minor = domain::Money::parse_major(&amount, currency).ok_or_else(|| {
+        fail(domain::Error::validation(
+            "amount",
+            "Enter an amount like 12.50.",
+        ))
+    })?;
     ctx.orders
         .refund(&caller.actor, &number, minor)
         .await

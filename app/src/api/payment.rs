@@ -34,7 +34,10 @@ pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, S
 
 /// Approve or decline; returns where the shopper goes next.
 #[server(prefix = "/api/pay/offline", endpoint = "decide")]
-pub async fn decide_offline_payment(reference: String, approve: bool) -> Result<String, ServerFnError> {
+pub async fn decide_offline_payment(
+    reference: String,
+    approve: bool,
+) -> Result<String, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     offline_only(&ctx)?;
     let attempt = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;

@@ -52,7 +52,10 @@ pub fn Header() -> impl IntoView {
                         }
                     })}
                 </Suspense>
-                <AccountLink />
+                <div class="flex items-center gap-4 lg:ml-auto">
+                    <AccountLink />
+                    <super::cart_state::MiniCart />
+                </div>
             </div>
         </header>
     }
@@ -63,7 +66,7 @@ pub fn Header() -> impl IntoView {
 fn AccountLink() -> impl IntoView {
     let user = use_current_user();
     view! {
-        <div class="lg:ml-auto">
+        <div>
             <Suspense>
                 {move || Suspend::new(async move {
                     match user.0.await.ok().flatten() {

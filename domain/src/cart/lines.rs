@@ -26,7 +26,11 @@ pub struct CartLine {
     pub unavailable: bool,
 }
 
-pub async fn load_lines<C: ConnectionTrait>(conn: &C, cart_id: i32, currency: Currency) -> Result<Vec<CartLine>> {
+pub async fn load_lines<C: ConnectionTrait>(
+    conn: &C,
+    cart_id: i32,
+    currency: Currency,
+) -> Result<Vec<CartLine>> {
     let items = cart_item::Entity::find()
         .filter(cart_item::Column::CartId.eq(cart_id))
         .order_by_asc(cart_item::Column::Id)
@@ -92,7 +96,11 @@ pub async fn load_lines<C: ConnectionTrait>(conn: &C, cart_id: i32, currency: Cu
             quantity,
             line_total: Money::new(unit.saturating_mul(quantity), currency),
             weight_grams: v.weight_grams,
-            max_quantity: free.get(&v.id).copied().unwrap_or(0).min(super::MAX_PER_LINE),
+            max_quantity: free
+                .get(&v.id)
+                .copied()
+                .unwrap_or(0)
+                .min(super::MAX_PER_LINE),
             unavailable: p.status != "active",
         });
     }

@@ -7,8 +7,8 @@ mod lines;
 
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -52,7 +52,10 @@ impl Carts {
         Self { db, currency }
     }
 
-    pub async fn find<C: ConnectionTrait>(conn: &C, owner: &CartOwner) -> Result<Option<cart::Model>> {
+    pub async fn find<C: ConnectionTrait>(
+        conn: &C,
+        owner: &CartOwner,
+    ) -> Result<Option<cart::Model>> {
         let query = cart::Entity::find().filter(cart::Column::Status.eq("active"));
         let query = match owner {
             CartOwner::User(id) => query.filter(cart::Column::UserId.eq(*id)),
@@ -130,7 +133,10 @@ impl Carts {
 
     fn check(quantity: i64, limit: i64) -> Result<()> {
         if quantity < 1 {
-            return Err(Error::validation("quantity", "Choose a quantity of at least 1."));
+            return Err(Error::validation(
+                "quantity",
+                "Choose a quantity of at least 1.",
+            ));
         }
         if limit == 0 {
             return Err(Error::Conflict("Sorry, this item is out of stock.".into()));
@@ -185,8 +191,15 @@ impl Carts {
     }
 
     /// Sets a line's quantity; 0 removes it.
-    pub async fn set_quantity(&self, owner: &CartOwner, sku: &str, quantity: i64) -> Result<CartView> {
-        let cart = Self::find(&self.db, owner).await?.ok_or(Error::not_found("cart"))?;
+    pub async fn set_quantity(
+        &self,
+        owner: &CartOwner,
+        sku: &str,
+        quantity: i64,
+    ) -> Result<CartView> {
+        let cart = Self::find(&self.db, owner)
+            .await?
+            .ok_or(Error::not_found("cart"))?;
         let variant = self.variant_by_sku(sku).await?;
         if quantity <= 0 {
             cart_item::Entity::delete_many()
@@ -222,7 +235,12 @@ impl Carts {
     /// At sign-in: the guest cart's lines join the customer's cart (quantities
     /// summed, capped by stock and the line limit); the guest cart is closed.
     pub async fn merge(&self, guest_public_id: &str, user_id: i32) -> Result<()> {
-        let Some(guest) = Self::find(&self.db, &CartOwner::Guest(Some(guest_public_id.to_owned()))).await? else {
+        let Some(guest) = Self::find(
+            &self.db,
+            &CartOwner::Guest(Some(guest_public_id.to_owned())),
+        )
+        .await?
+        else {
             return Ok(());
         };
         let guest_items = cart_item::Entity::find()
@@ -242,8 +260,15 @@ impl Carts {
                 .filter(cart_item::Column::VariantId.eq(item.variant_id))
                 .one(&txn)
                 .await?;
-            let cap = free.get(&item.variant_id).copied().unwrap_or(0).min(MAX_PER_LINE);
-            let have = existing.as_ref().map(|e| i64::from(e.quantity)).unwrap_or(0);
+            let cap = free
+                .get(&item.variant_id)
+                .copied()
+                .unwrap_or(0)
+                .min(MAX_PER_LINE);
+            let have = existing
+                .as_ref()
+                .map(|e| i64::from(e.quantity))
+                .unwrap_or(0);
             let merged = (have + i64::from(item.quantity)).min(cap) as i32;
             match existing {
                 Some(e) if merged > 0 => {

@@ -89,7 +89,14 @@ impl Checkout {
         let (promo, promo_err) = if promo_code.trim().is_empty() {
             (None, None)
         } else {
-            match promotions::find_usable(&self.c.db, promo_code, customer, OffsetDateTime::now_utc()).await {
+            match promotions::find_usable(
+                &self.c.db,
+                promo_code,
+                customer,
+                OffsetDateTime::now_utc(),
+            )
+            .await
+            {
                 Ok(found) => (Some(found), None),
                 Err(e @ Error::Validation { .. }) => (None, Some(e.user_message())),
                 Err(e) => return Err(e),
@@ -178,31 +185,58 @@ impl Checkout {
     }
 
     /// Totals for the review step.
-    pub async fn quote(&self, owner: &CartOwner, country: &str, region: &str, method: &str, promo: &str, email: &str) -> Result<QuoteView> {
-        let cart = Carts::find(&self.c.db, owner).await?.ok_or_else(empty_cart)?;
+    pub async fn quote(
+        &self,
+        owner: &CartOwner,
+        country: &str,
+        region: &str,
+        method: &str,
+        promo: &str,
+        email: &str,
+    ) -> Result<QuoteView> {
+        let cart = Carts::find(&self.c.db, owner)
+            .await?
+            .ok_or_else(empty_cart)?;
         let customer = customer_for(owner, email);
-        let priced = self.price(cart.id, country, region, method, promo, customer.as_deref()).await?;
+        let priced = self
+            .price(cart.id, country, region, method, promo, customer.as_deref())
+            .await?;
         Ok(self.quote_view(priced))
     }
 
     /// Places the order and returns where to send the shopper to pay.
-    pub async fn place_order(&self, owner: &CartOwner, input: &CheckoutInput) -> Result<PlacedOrder> {
+    pub async fn place_order(
+        &self,
+        owner: &CartOwner,
+        input: &CheckoutInput,
+    ) -> Result<PlacedOrder> {
         let email = Email::parse(&input.email)?;
         let address = addresses_validate(&input.address)?;
-        let cart = Carts::find(&self.c.db, owner).await?.ok_or_else(empty_cart)?;
+        let cart = Carts::find(&self.c.db, owner)
+            .await?
+            .ok_or_else(empty_cart)?;
         let user_id = match owner {
             CartOwner::User(id) => Some(*id),
             CartOwner::Guest(_) => None,
         };
         let customer = promotions::customer_key(user_id, email.as_str());
         let priced = self
-            .price(cart.id, &address.country, &address.region, &input.shipping_method, &input.promo_code, Some(&customer))
+            .price(
+                cart.id,
+                &address.country,
+                &address.region,
+                &input.shipping_method,
+                &input.promo_code,
+                Some(&customer),
+            )
             .await?;
         check_lines(&priced.lines)?;
         if !input.promo_code.trim().is_empty() && priced.promo.is_none() {
             return Err(Error::validation(
                 "promo_code",
-                priced.promo_message.unwrap_or_else(|| "That promo code can't be used.".into()),
+                priced
+                    .promo_message
+                    .unwrap_or_else(|| "That promo code can't be used.".into()),
             ));
         }
         let method = priced
@@ -268,12 +302,21 @@ impl Checkout {
             .insert(&txn)
             .await?;
             let label = format!("{} ({})", l.product_title, l.variant_title);
-            inventory::reserve(&txn, o.id, l.variant_id, l.quantity as i32, expires, &label).await?;
+            inventory::reserve(&txn, o.id, l.variant_id, l.quantity as i32, expires, &label)
+                .await?;
         }
         if let Some((promo, _)) = &priced.promo {
             promotions::redeem(&txn, promo, o.id, &customer, now).await?;
         }
-        record(&txn, o.id, None, OrderStatus::PendingPayment, By::Customer, "Order placed").await?;
+        record(
+            &txn,
+            o.id,
+            None,
+            OrderStatus::PendingPayment,
+            By::Customer,
+            "Order placed",
+        )
+        .await?;
         let key = uuid::Uuid::new_v4().simple().to_string();
         let pay = payment::ActiveModel {
             order_id: Set(o.id),
@@ -309,7 +352,10 @@ impl Checkout {
             Ok(started) => {
                 payment::Entity::update_many()
                     .col_expr(payment::Column::Reference, Expr::value(started.reference))
-                    .col_expr(payment::Column::RedirectUrl, Expr::value(started.redirect_url.clone()))
+                    .col_expr(
+                        payment::Column::RedirectUrl,
+                        Expr::value(started.redirect_url.clone()),
+                    )
                     .col_expr(payment::Column::Status, Expr::value("pending"))
                     .filter(payment::Column::Id.eq(pay.id))
                     .exec(&self.c.db)
@@ -323,7 +369,14 @@ impl Checkout {
             Err(e) => {
                 // Compensate: the order never reached the provider, so give the stock back.
                 let txn = crate::db::begin_write(&self.c.db).await?;
-                transition(&txn, &o, OrderStatus::Cancelled, By::System, "Payment could not be started").await?;
+                transition(
+                    &txn,
+                    &o,
+                    OrderStatus::Cancelled,
+                    By::System,
+                    "Payment could not be started",
+                )
+                .await?;
                 inventory::release(&txn, o.id).await?;
                 payment::Entity::update_many()
                     .col_expr(payment::Column::Status, Expr::value("failed"))
@@ -344,7 +397,9 @@ fn empty_cart() -> Error {
 fn customer_for(owner: &CartOwner, email: &str) -> Option<String> {
     match owner {
         CartOwner::User(id) => Some(promotions::customer_key(Some(*id), email)),
-        CartOwner::Guest(_) if !email.trim().is_empty() => Some(promotions::customer_key(None, email)),
+        CartOwner::Guest(_) if !email.trim().is_empty() => {
+            Some(promotions::customer_key(None, email))
+        }
         CartOwner::Guest(_) => None,
     }
 }
@@ -363,7 +418,10 @@ fn check_lines(lines: &[CartLine]) -> Result<()> {
         }
         if l.quantity > l.max_quantity {
             return Err(Error::Conflict(if l.max_quantity == 0 {
-                format!("{} ({}) has sold out. Please remove it from your cart.", l.product_title, l.variant_title)
+                format!(
+                    "{} ({}) has sold out. Please remove it from your cart.",
+                    l.product_title, l.variant_title
+                )
             } else {
                 format!(
                     "Only {} of {} ({}) left. Please lower the quantity.",
@@ -383,7 +441,14 @@ where
     for _ in 0..5 {
         match make(new_number()).insert(conn).await {
             Ok(o) => return Ok(o),
-            Err(e) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => continue,
+            Err(e)
+                if matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                continue
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -397,7 +462,11 @@ fn provider_lines(o: &order::Model, lines: &[CartLine]) -> Vec<CheckoutLine> {
     if o.discount_minor > 0 {
         let count: i64 = lines.iter().map(|l| l.quantity).sum();
         return vec![CheckoutLine {
-            name: format!("Order {} ({count} items, code {})", o.number, o.promotion_code.clone().unwrap_or_default()),
+            name: format!(
+                "Order {} ({count} items, code {})",
+                o.number,
+                o.promotion_code.clone().unwrap_or_default()
+            ),
             unit_amount: o.total_minor,
             quantity: 1,
         }];
@@ -411,11 +480,18 @@ fn provider_lines(o: &order::Model, lines: &[CartLine]) -> Vec<CheckoutLine> {
         })
         .collect();
     if o.shipping_minor > 0 {
-        out.push(CheckoutLine { name: format!("Shipping: {}", o.shipping_method), unit_amount: o.shipping_minor, quantity: 1 });
+        out.push(CheckoutLine {
+            name: format!("Shipping: {}", o.shipping_method),
+            unit_amount: o.shipping_minor,
+            quantity: 1,
+        });
     }
     if o.tax_minor > 0 && !o.prices_include_tax {
-        out.push(CheckoutLine { name: "Tax".into(), unit_amount: o.tax_minor, quantity: 1 });
+        out.push(CheckoutLine {
+            name: "Tax".into(),
+            unit_amount: o.tax_minor,
+            quantity: 1,
+        });
     }
     out
 }
-

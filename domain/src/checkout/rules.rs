@@ -14,7 +14,9 @@ pub struct ShippingOption {
     pub price: Money,
 }
 
-pub(super) async fn shipping_methods<C: ConnectionTrait>(conn: &C) -> Result<Vec<(shipping_method::Model, ShippingRule)>> {
+pub(super) async fn shipping_methods<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<Vec<(shipping_method::Model, ShippingRule)>> {
     let rows = shipping_method::Entity::find()
         .filter(shipping_method::Column::Active.eq(true))
         .order_by_asc(shipping_method::Column::Position)
@@ -25,7 +27,9 @@ pub(super) async fn shipping_methods<C: ConnectionTrait>(conn: &C) -> Result<Vec
         .into_iter()
         .filter_map(|m| {
             let rule = match m.kind.as_str() {
-                "flat" => ShippingRule::Flat { price: m.price_minor },
+                "flat" => ShippingRule::Flat {
+                    price: m.price_minor,
+                },
                 "free_over" => ShippingRule::FreeOver {
                     price: m.price_minor,
                     threshold: m.threshold_minor?,
@@ -42,13 +46,19 @@ pub(super) async fn shipping_methods<C: ConnectionTrait>(conn: &C) -> Result<Vec
 }
 
 /// The rate for a region if one is set, else the country's, else none.
-pub(super) async fn tax_rate<C: ConnectionTrait>(conn: &C, country: &str, region: &str) -> Result<u32> {
+pub(super) async fn tax_rate<C: ConnectionTrait>(
+    conn: &C,
+    country: &str,
+    region: &str,
+) -> Result<u32> {
     let rows = tax_rate::Entity::find()
         .filter(tax_rate::Column::Country.eq(country.trim().to_uppercase()))
         .all(conn)
         .await?;
     let region = region.trim();
-    let specific = rows.iter().find(|r| !r.region.is_empty() && r.region.eq_ignore_ascii_case(region));
+    let specific = rows
+        .iter()
+        .find(|r| !r.region.is_empty() && r.region.eq_ignore_ascii_case(region));
     let general = rows.iter().find(|r| r.region.is_empty());
     Ok(specific
         .or(general)

@@ -8,7 +8,8 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use time::OffsetDateTime;
 
@@ -20,7 +21,10 @@ pub const COMMITTED: &str = "committed";
 pub const RELEASED: &str = "released";
 
 /// Units that can still be sold, per variant (all warehouses).
-pub async fn available<C: ConnectionTrait>(conn: &C, variant_ids: &[i32]) -> Result<HashMap<i32, i64>> {
+pub async fn available<C: ConnectionTrait>(
+    conn: &C,
+    variant_ids: &[i32],
+) -> Result<HashMap<i32, i64>> {
     if variant_ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -41,7 +45,12 @@ pub async fn available<C: ConnectionTrait>(conn: &C, variant_ids: &[i32]) -> Res
 }
 
 /// Takes up to `quantity` from one warehouse, atomically. True if taken.
-async fn take<C: ConnectionTrait>(conn: &C, variant_id: i32, warehouse_id: i32, quantity: i32) -> Result<bool> {
+async fn take<C: ConnectionTrait>(
+    conn: &C,
+    variant_id: i32,
+    warehouse_id: i32,
+    quantity: i32,
+) -> Result<bool> {
     let res = stock_level::Entity::update_many()
         .col_expr(
             stock_level::Column::Reserved,
@@ -124,7 +133,11 @@ pub async fn reserve<C: ConnectionTrait>(
     Ok(())
 }
 
-async fn reservations<C: ConnectionTrait>(conn: &C, order_id: i32, status: &str) -> Result<Vec<stock_reservation::Model>> {
+async fn reservations<C: ConnectionTrait>(
+    conn: &C,
+    order_id: i32,
+    status: &str,
+) -> Result<Vec<stock_reservation::Model>> {
     Ok(stock_reservation::Entity::find()
         .filter(stock_reservation::Column::OrderId.eq(order_id))
         .filter(stock_reservation::Column::Status.eq(status))
@@ -143,10 +156,21 @@ async fn flip<C: ConnectionTrait>(conn: &C, id: i32, from: &str, to: &str) -> Re
     Ok(res.rows_affected == 1)
 }
 
-async fn adjust<C: ConnectionTrait>(conn: &C, r: &stock_reservation::Model, on_hand: i32, reserved: i32) -> Result<()> {
+async fn adjust<C: ConnectionTrait>(
+    conn: &C,
+    r: &stock_reservation::Model,
+    on_hand: i32,
+    reserved: i32,
+) -> Result<()> {
     stock_level::Entity::update_many()
-        .col_expr(stock_level::Column::OnHand, Expr::col(stock_level::Column::OnHand).add(on_hand))
-        .col_expr(stock_level::Column::Reserved, Expr::col(stock_level::Column::Reserved).add(reserved))
+        .col_expr(
+            stock_level::Column::OnHand,
+            Expr::col(stock_level::Column::OnHand).add(on_hand),
+        )
+        .col_expr(
+            stock_level::Column::Reserved,
+            Expr::col(stock_level::Column::Reserved).add(reserved),
+        )
         .filter(stock_level::Column::VariantId.eq(r.variant_id))
         .filter(stock_level::Column::WarehouseId.eq(r.warehouse_id))
         .exec(conn)

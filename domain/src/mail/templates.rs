@@ -40,11 +40,21 @@ impl MailKind {
     /// A template, so order mails can name the order.
     fn subject(self) -> String {
         match self {
-            Self::OrderConfirmation => "Your {{ shop_name }} order {{ order.number }} is confirmed".into(),
-            Self::PaymentFailed => "Payment for your {{ shop_name }} order {{ order.number }} didn't go through".into(),
-            Self::OrderShipped => "Your {{ shop_name }} order {{ order.number }} is on its way".into(),
-            Self::OrderCancelled => "Your {{ shop_name }} order {{ order.number }} has been cancelled".into(),
-            Self::OrderRefunded => "A refund for your {{ shop_name }} order {{ order.number }}".into(),
+            Self::OrderConfirmation => {
+                "Your {{ shop_name }} order {{ order.number }} is confirmed".into()
+            }
+            Self::PaymentFailed => {
+                "Payment for your {{ shop_name }} order {{ order.number }} didn't go through".into()
+            }
+            Self::OrderShipped => {
+                "Your {{ shop_name }} order {{ order.number }} is on its way".into()
+            }
+            Self::OrderCancelled => {
+                "Your {{ shop_name }} order {{ order.number }} has been cancelled".into()
+            }
+            Self::OrderRefunded => {
+                "A refund for your {{ shop_name }} order {{ order.number }}".into()
+            }
             Self::VerifyEmail => "Confirm your email for {{ shop_name }}".into(),
             Self::Welcome => "Welcome to {{ shop_name }}".into(),
             Self::AccountExists => {
@@ -93,8 +103,11 @@ impl Templates {
             .map_err(Error::internal)?;
         env.add_template("layout.txt", include_str!("templates/layout.txt"))
             .map_err(Error::internal)?;
-        env.add_template("order_lines.html", include_str!("templates/order_lines.html"))
-            .map_err(Error::internal)?;
+        env.add_template(
+            "order_lines.html",
+            include_str!("templates/order_lines.html"),
+        )
+        .map_err(Error::internal)?;
         env.add_template("order_lines.txt", include_str!("templates/order_lines.txt"))
             .map_err(Error::internal)?;
         env.add_filter("money", money_filter);

@@ -5,7 +5,7 @@ use minijinja::context;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
-use super::{transition, By, OrderStatus, Orders, OrderView};
+use super::{transition, By, OrderStatus, OrderView, Orders};
 use crate::accounts::{Actor, Permission};
 use crate::entities::{order, payment, refund};
 use crate::mail::MailKind;
@@ -19,7 +19,11 @@ impl Orders {
     /// The customer cancels their own order before it ships.
     pub async fn cancel(&self, actor: &Actor, number: &str) -> Result<OrderView> {
         let o = self.visible(actor, number).await?;
-        let by = if o.user_id == actor.user_id() { By::Customer } else { By::Staff };
+        let by = if o.user_id == actor.user_id() {
+            By::Customer
+        } else {
+            By::Staff
+        };
         let status = Self::status_of(&o);
         if !status.customer_can_cancel() {
             return Err(Error::Conflict(format!(
@@ -36,7 +40,12 @@ impl Orders {
         }
         let view = self.load(&txn, o.clone()).await?;
         self.c
-            .queue_mail(&txn, MailKind::OrderCancelled, &o.email, context! { order => view })
+            .queue_mail(
+                &txn,
+                MailKind::OrderCancelled,
+                &o.email,
+                context! { order => view },
+            )
             .await?;
         txn.commit().await?;
         self.c.outbox.wake();
@@ -45,25 +54,47 @@ impl Orders {
             if let Err(e) = self.refund_amount(&o, owed, By::System).await {
                 tracing::error!(order = %o.number, error = %e, "refund after cancellation failed; staff must retry");
                 let txn = crate::db::begin_write(&self.c.db).await?;
-                super::record(&txn, o.id, None, OrderStatus::Cancelled, By::System, "Automatic refund failed — retry from the order").await?;
+                super::record(
+                    &txn,
+                    o.id,
+                    None,
+                    OrderStatus::Cancelled,
+                    By::System,
+                    "Automatic refund failed — retry from the order",
+                )
+                .await?;
                 txn.commit().await?;
             }
         }
         self.detail(actor, number).await
     }
 
-    pub async fn request_return(&self, actor: &Actor, number: &str, reason: &str) -> Result<OrderView> {
+    pub async fn request_return(
+        &self,
+        actor: &Actor,
+        number: &str,
+        reason: &str,
+    ) -> Result<OrderView> {
         let o = self.visible(actor, number).await?;
         let reason = reason.trim();
         if reason.chars().count() > 1000 {
-            return Err(Error::validation("reason", "Please keep the reason under 1,000 characters."));
+            return Err(Error::validation(
+                "reason",
+                "Please keep the reason under 1,000 characters.",
+            ));
         }
         let status = Self::status_of(&o);
         if !status.customer_can_request_return() {
-            return Err(Error::Conflict("Returns can be requested once an order has shipped.".into()));
+            return Err(Error::Conflict(
+                "Returns can be requested once an order has shipped.".into(),
+            ));
         }
         let txn = crate::db::begin_write(&self.c.db).await?;
-        let note = if reason.is_empty() { "Return requested".to_owned() } else { format!("Return requested: {reason}") };
+        let note = if reason.is_empty() {
+            "Return requested".to_owned()
+        } else {
+            format!("Return requested: {reason}")
+        };
         transition(&txn, &o, OrderStatus::ReturnRequested, By::Customer, &note).await?;
         txn.commit().await?;
         self.detail(actor, number).await
@@ -73,20 +104,38 @@ impl Orders {
         actor.require(Permission::Orders)?;
         let tracking = tracking.trim();
         if tracking.is_empty() || tracking.len() > 80 {
-            return Err(Error::validation("tracking_number", "Enter the carrier's tracking number."));
+            return Err(Error::validation(
+                "tracking_number",
+                "Enter the carrier's tracking number.",
+            ));
         }
         let o = self.by_number(number).await?;
         let txn = crate::db::begin_write(&self.c.db).await?;
-        transition(&txn, &o, OrderStatus::Shipped, By::Staff, &format!("Tracking number {tracking}")).await?;
+        transition(
+            &txn,
+            &o,
+            OrderStatus::Shipped,
+            By::Staff,
+            &format!("Tracking number {tracking}"),
+        )
+        .await?;
         order::Entity::update_many()
             .col_expr(order::Column::TrackingNumber, Expr::value(tracking))
             .filter(order::Column::Id.eq(o.id))
             .exec(&txn)
             .await?;
-        let fresh = order::Entity::find_by_id(o.id).one(&txn).await?.ok_or(Error::not_found("order"))?;
+        let fresh = order::Entity::find_by_id(o.id)
+            .one(&txn)
+            .await?
+            .ok_or(Error::not_found("order"))?;
         let view = self.load(&txn, fresh).await?;
         self.c
-            .queue_mail(&txn, MailKind::OrderShipped, &o.email, context! { order => view, tracking => tracking })
+            .queue_mail(
+                &txn,
+                MailKind::OrderShipped,
+                &o.email,
+                context! { order => view, tracking => tracking },
+            )
             .await?;
         txn.commit().await?;
         self.c.outbox.wake();
@@ -96,8 +145,14 @@ impl Orders {
     /// Staff moves: processing, delivered, returned (restocks).
     pub async fn advance(&self, actor: &Actor, number: &str, to: OrderStatus) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
-        if !matches!(to, OrderStatus::Processing | OrderStatus::Delivered | OrderStatus::Returned) {
-            return Err(Error::validation("status", "Use ship, cancel or refund for that change."));
+        if !matches!(
+            to,
+            OrderStatus::Processing | OrderStatus::Delivered | OrderStatus::Returned
+        ) {
+            return Err(Error::validation(
+                "status",
+                "Use ship, cancel or refund for that change.",
+            ));
         }
         let o = self.by_number(number).await?;
         let txn = crate::db::begin_write(&self.c.db).await?;
@@ -116,7 +171,10 @@ impl Orders {
         let owed = o.total_minor - o.refunded_minor;
         if amount <= 0 || amount > owed {
             let max = Money::new(owed, super::view::currency(&o)).format();
-            return Err(Error::validation("amount", format!("Enter an amount between 0.01 and {max}.")));
+            return Err(Error::validation(
+                "amount",
+                format!("Enter an amount between 0.01 and {max}."),
+            ));
         }
         if !(Self::status_of(&o).is_paid() || Self::status_of(&o) == OrderStatus::Cancelled) {
             return Err(Error::Conflict("Only paid orders can be refunded.".into()));
@@ -135,16 +193,20 @@ impl Orders {
             .order_by_desc(payment::Column::Id)
             .one(&self.c.db)
             .await?
-            .ok_or_else(|| Error::Conflict("This order has no completed payment to refund.".into()))?;
-        let payment_id = pay
-            .provider_payment_id
-            .clone()
-            .ok_or_else(|| Error::Conflict("The payment provider has not confirmed this payment yet.".into()))?;
+            .ok_or_else(|| {
+                Error::Conflict("This order has no completed payment to refund.".into())
+            })?;
+        let payment_id = pay.provider_payment_id.clone().ok_or_else(|| {
+            Error::Conflict("The payment provider has not confirmed this payment yet.".into())
+        })?;
         // Same order, same refunded-so-far, same amount: a retried click is one refund.
         let key = format!("refund-{}-{}-{}", o.id, o.refunded_minor, amount);
         let provider_ref = self.c.gateway.refund(&payment_id, amount, &key).await?;
         let txn = crate::db::begin_write(&self.c.db).await?;
-        let fresh = order::Entity::find_by_id(o.id).one(&txn).await?.ok_or(Error::not_found("order"))?;
+        let fresh = order::Entity::find_by_id(o.id)
+            .one(&txn)
+            .await?
+            .ok_or(Error::not_found("order"))?;
         let inserted = refund::ActiveModel {
             order_id: Set(o.id),
             amount_minor: Set(amount),
@@ -156,7 +218,10 @@ impl Orders {
         .insert(&txn)
         .await;
         if let Err(e) = inserted {
-            if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) {
                 return Ok(()); // The provider answered an idempotent retry with the same refund.
             }
             return Err(e.into());
@@ -179,7 +244,14 @@ impl Orders {
                 continue;
             };
             if Self::status_of(&o) == OrderStatus::PendingPayment {
-                transition(&txn, &o, OrderStatus::Cancelled, By::System, "Payment not completed in time").await?;
+                transition(
+                    &txn,
+                    &o,
+                    OrderStatus::Cancelled,
+                    By::System,
+                    "Payment not completed in time",
+                )
+                .await?;
                 payment::Entity::update_many()
                     .col_expr(payment::Column::Status, Expr::value("expired"))
                     .filter(payment::Column::OrderId.eq(o.id))

@@ -10,7 +10,10 @@ mod view;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 use time::OffsetDateTime;
 
 use crate::accounts::{Actor, Permission};
@@ -60,7 +63,8 @@ pub async fn transition<C: ConnectionTrait>(
     by: By,
     note: &str,
 ) -> Result<()> {
-    let from = OrderStatus::parse(&o.status).ok_or_else(|| Error::internal("unknown order status"))?;
+    let from =
+        OrderStatus::parse(&o.status).ok_or_else(|| Error::internal("unknown order status"))?;
     if !from.can_become(to) {
         return Err(Error::Conflict(format!(
             "This order is {} and can't be changed to {}.",
@@ -76,7 +80,9 @@ pub async fn transition<C: ConnectionTrait>(
         .exec(conn)
         .await?;
     if moved.rows_affected != 1 {
-        return Err(Error::Conflict("This order was just changed by someone else. Please reload.".into()));
+        return Err(Error::Conflict(
+            "This order was just changed by someone else. Please reload.".into(),
+        ));
     }
     record(conn, o.id, Some(from), to, by, note).await
 }
@@ -159,8 +165,10 @@ impl Orders {
             .into_tuple()
             .all(&self.c.db)
             .await?;
-        let counts: std::collections::HashMap<i32, i64> =
-            counts.into_iter().map(|(id, n)| (id, n.unwrap_or(0))).collect();
+        let counts: std::collections::HashMap<i32, i64> = counts
+            .into_iter()
+            .map(|(id, n)| (id, n.unwrap_or(0)))
+            .collect();
         let mut out = Vec::new();
         for o in orders {
             let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);

@@ -40,25 +40,39 @@ impl Orders {
         .exec(&txn)
         .await;
         if let Err(e) = inserted {
-            if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) {
+            if matches!(
+                e.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) {
                 return Ok(EventOutcome::Duplicate);
             }
             return Err(e.into());
         }
         let outcome = match &event.kind {
-            EventKind::SessionCompleted { reference, paid: true, payment_id }
-            | EventKind::AsyncSucceeded { reference, payment_id } => {
-                self.paid(&txn, reference, payment_id.as_deref()).await?
+            EventKind::SessionCompleted {
+                reference,
+                paid: true,
+                payment_id,
             }
-            EventKind::SessionCompleted { reference, paid: false, payment_id } => {
-                self.remember_payment_id(&txn, reference, payment_id.as_deref()).await?;
+            | EventKind::AsyncSucceeded {
+                reference,
+                payment_id,
+            } => self.paid(&txn, reference, payment_id.as_deref()).await?,
+            EventKind::SessionCompleted {
+                reference,
+                paid: false,
+                payment_id,
+            } => {
+                self.remember_payment_id(&txn, reference, payment_id.as_deref())
+                    .await?;
                 EventOutcome::Ignored
             }
             EventKind::AsyncFailed { reference } => self.failed(&txn, reference, true).await?,
             EventKind::SessionExpired { reference } => self.failed(&txn, reference, false).await?,
-            EventKind::Refunded { payment_id, amount_refunded } => {
-                self.refunded(&txn, payment_id, *amount_refunded).await?
-            }
+            EventKind::Refunded {
+                payment_id,
+                amount_refunded,
+            } => self.refunded(&txn, payment_id, *amount_refunded).await?,
             EventKind::Other { .. } => EventOutcome::Ignored,
         };
         txn.commit().await?;
@@ -67,7 +81,11 @@ impl Orders {
         Ok(outcome)
     }
 
-    async fn payment_for<C: ConnectionTrait>(&self, conn: &C, reference: &str) -> Result<Option<(payment::Model, order::Model)>> {
+    async fn payment_for<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        reference: &str,
+    ) -> Result<Option<(payment::Model, order::Model)>> {
         let Some(p) = payment::Entity::find()
             .filter(payment::Column::Reference.eq(reference))
             .one(conn)
@@ -82,7 +100,12 @@ impl Orders {
         Ok(Some((p, o)))
     }
 
-    async fn remember_payment_id<C: ConnectionTrait>(&self, conn: &C, reference: &str, payment_id: Option<&str>) -> Result<()> {
+    async fn remember_payment_id<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        reference: &str,
+        payment_id: Option<&str>,
+    ) -> Result<()> {
         if let Some(pid) = payment_id {
             payment::Entity::update_many()
                 .col_expr(payment::Column::ProviderPaymentId, Expr::value(pid))
@@ -93,7 +116,12 @@ impl Orders {
         Ok(())
     }
 
-    async fn set_payment_status<C: ConnectionTrait>(&self, conn: &C, id: i32, status: &str) -> Result<()> {
+    async fn set_payment_status<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        id: i32,
+        status: &str,
+    ) -> Result<()> {
         payment::Entity::update_many()
             .col_expr(payment::Column::Status, Expr::value(status))
             .col_expr(payment::Column::UpdatedAt, Expr::value(super::now()))
@@ -103,18 +131,32 @@ impl Orders {
         Ok(())
     }
 
-    async fn paid<C: ConnectionTrait>(&self, conn: &C, reference: &str, payment_id: Option<&str>) -> Result<EventOutcome> {
+    async fn paid<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        reference: &str,
+        payment_id: Option<&str>,
+    ) -> Result<EventOutcome> {
         let Some((p, o)) = self.payment_for(conn, reference).await? else {
             return Ok(EventOutcome::Ignored);
         };
-        self.remember_payment_id(conn, reference, payment_id).await?;
+        self.remember_payment_id(conn, reference, payment_id)
+            .await?;
         self.set_payment_status(conn, p.id, "succeeded").await?;
         match OrderStatus::parse(&o.status) {
             Some(OrderStatus::PendingPayment) => {}
             Some(OrderStatus::Cancelled) => {
                 // The money arrived after the order was given up (its hold
                 // expired): keep the record; staff refund it from the order.
-                record(conn, o.id, None, OrderStatus::Cancelled, By::Payment, "Payment received after cancellation — refund due").await?;
+                record(
+                    conn,
+                    o.id,
+                    None,
+                    OrderStatus::Cancelled,
+                    By::Payment,
+                    "Payment received after cancellation — refund due",
+                )
+                .await?;
                 return Ok(EventOutcome::Applied);
             }
             _ => return Ok(EventOutcome::Ignored),
@@ -137,32 +179,57 @@ impl Orders {
         let view = self.load(conn, o.clone()).await?;
         let link = self.c.link(&format!("/checkout/complete/{}", o.public_id));
         self.c
-            .queue_mail(conn, MailKind::OrderConfirmation, &o.email, context! { order => view, link => link })
+            .queue_mail(
+                conn,
+                MailKind::OrderConfirmation,
+                &o.email,
+                context! { order => view, link => link },
+            )
             .await?;
         Ok(EventOutcome::Applied)
     }
 
-    async fn failed<C: ConnectionTrait>(&self, conn: &C, reference: &str, mail: bool) -> Result<EventOutcome> {
+    async fn failed<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        reference: &str,
+        mail: bool,
+    ) -> Result<EventOutcome> {
         let Some((p, o)) = self.payment_for(conn, reference).await? else {
             return Ok(EventOutcome::Ignored);
         };
         if o.status != OrderStatus::PendingPayment.as_str() {
             return Ok(EventOutcome::Ignored);
         }
-        self.set_payment_status(conn, p.id, if mail { "failed" } else { "expired" }).await?;
-        let note = if mail { "Payment failed" } else { "Payment not completed in time" };
+        self.set_payment_status(conn, p.id, if mail { "failed" } else { "expired" })
+            .await?;
+        let note = if mail {
+            "Payment failed"
+        } else {
+            "Payment not completed in time"
+        };
         transition(conn, &o, OrderStatus::Cancelled, By::Payment, note).await?;
         inventory::release(conn, o.id).await?;
         if mail {
             let view = self.load(conn, o.clone()).await?;
             self.c
-                .queue_mail(conn, MailKind::PaymentFailed, &o.email, context! { order => view, link => self.c.link("/cart") })
+                .queue_mail(
+                    conn,
+                    MailKind::PaymentFailed,
+                    &o.email,
+                    context! { order => view, link => self.c.link("/cart") },
+                )
                 .await?;
         }
         Ok(EventOutcome::Applied)
     }
 
-    async fn refunded<C: ConnectionTrait>(&self, conn: &C, payment_id: &str, cumulative: i64) -> Result<EventOutcome> {
+    async fn refunded<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        payment_id: &str,
+        cumulative: i64,
+    ) -> Result<EventOutcome> {
         let Some(p) = payment::Entity::find()
             .filter(payment::Column::ProviderPaymentId.eq(payment_id))
             .one(conn)
@@ -177,7 +244,8 @@ impl Orders {
         if cumulative <= o.refunded_minor {
             return Ok(EventOutcome::Ignored);
         }
-        self.apply_refund_total(conn, &o, cumulative.min(o.total_minor), By::Payment).await?;
+        self.apply_refund_total(conn, &o, cumulative.min(o.total_minor), By::Payment)
+            .await?;
         Ok(EventOutcome::Applied)
     }
 
@@ -202,13 +270,33 @@ impl Orders {
         };
         let amount = crate::Money::new(total_refunded, super::view::currency(o)).format();
         if status.can_become(target) {
-            transition(conn, &updated, target, by, &format!("Refunded {amount} in total")).await?;
+            transition(
+                conn,
+                &updated,
+                target,
+                by,
+                &format!("Refunded {amount} in total"),
+            )
+            .await?;
         } else {
-            record(conn, o.id, Some(status), status, by, &format!("Refunded {amount} in total")).await?;
+            record(
+                conn,
+                o.id,
+                Some(status),
+                status,
+                by,
+                &format!("Refunded {amount} in total"),
+            )
+            .await?;
         }
         let view = self.load(conn, updated).await?;
         self.c
-            .queue_mail(conn, MailKind::OrderRefunded, &o.email, context! { order => view, amount => amount })
+            .queue_mail(
+                conn,
+                MailKind::OrderRefunded,
+                &o.email,
+                context! { order => view, amount => amount },
+            )
             .await
     }
 }

@@ -73,15 +73,33 @@ impl OrderStatus {
         matches!(
             (self, next),
             (PendingPayment, Paid | Cancelled)
-                | (Paid, Processing | Shipped | Cancelled | Refunded | PartiallyRefunded)
-                | (Processing, Shipped | Cancelled | Refunded | PartiallyRefunded)
-                | (Shipped, Delivered | ReturnRequested | Refunded | PartiallyRefunded)
+                | (
+                    Paid,
+                    Processing | Shipped | Cancelled | Refunded | PartiallyRefunded
+                )
+                | (
+                    Processing,
+                    Shipped | Cancelled | Refunded | PartiallyRefunded
+                )
+                | (
+                    Shipped,
+                    Delivered | ReturnRequested | Refunded | PartiallyRefunded
+                )
                 | (Delivered, ReturnRequested | Refunded | PartiallyRefunded)
-                | (ReturnRequested, Returned | Delivered | Refunded | PartiallyRefunded)
+                | (
+                    ReturnRequested,
+                    Returned | Delivered | Refunded | PartiallyRefunded
+                )
                 | (Returned, Refunded | PartiallyRefunded)
                 | (
                     PartiallyRefunded,
-                    Refunded | PartiallyRefunded | Processing | Shipped | Delivered | ReturnRequested | Returned
+                    Refunded
+                        | PartiallyRefunded
+                        | Processing
+                        | Shipped
+                        | Delivered
+                        | ReturnRequested
+                        | Returned
                 )
         )
     }
@@ -99,7 +117,12 @@ impl OrderStatus {
     pub fn is_paid(self) -> bool {
         matches!(
             self,
-            Paid | Processing | Shipped | Delivered | PartiallyRefunded | ReturnRequested | Returned
+            Paid | Processing
+                | Shipped
+                | Delivered
+                | PartiallyRefunded
+                | ReturnRequested
+                | Returned
         )
     }
 }

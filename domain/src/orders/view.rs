@@ -75,7 +75,11 @@ pub(super) fn currency(o: &order::Model) -> Currency {
     o.currency.parse().unwrap_or(Currency::Usd)
 }
 
-pub(super) fn build(o: order::Model, items: Vec<order_item::Model>, events: Vec<order_event::Model>) -> OrderView {
+pub(super) fn build(
+    o: order::Model,
+    items: Vec<order_item::Model>,
+    events: Vec<order_event::Model>,
+) -> OrderView {
     let c = currency(&o);
     let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
     let money = |m: i64| Money::new(m, c);

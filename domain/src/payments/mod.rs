@@ -81,10 +81,18 @@ impl From<PaymentError> for crate::Error {
 pub trait PaymentGateway: Send + Sync {
     /// "stripe" or "offline".
     fn provider(&self) -> &'static str;
-    async fn start_checkout(&self, request: &CheckoutRequest) -> Result<StartedCheckout, PaymentError>;
+    async fn start_checkout(
+        &self,
+        request: &CheckoutRequest,
+    ) -> Result<StartedCheckout, PaymentError>;
     /// Refunds `amount` of the payment (`payment_id`: Stripe's payment intent);
     /// returns the provider's refund id.
-    async fn refund(&self, payment_id: &str, amount: i64, idempotency_key: &str) -> Result<String, PaymentError>;
+    async fn refund(
+        &self,
+        payment_id: &str,
+        amount: i64,
+        idempotency_key: &str,
+    ) -> Result<String, PaymentError>;
 }
 
 /// What a provider told us happened.

@@ -2,7 +2,9 @@
 //! shop itself (`/pay/offline/<reference>`) where the shopper approves or
 //! declines. Its buttons produce the same [`PaymentEvent`]s Stripe's webhook
 //! would, so the order flow is exercised end to end without a provider.
-use super::{CheckoutRequest, EventKind, PaymentError, PaymentEvent, PaymentGateway, StartedCheckout};
+use super::{
+    CheckoutRequest, EventKind, PaymentError, PaymentEvent, PaymentGateway, StartedCheckout,
+};
 
 pub struct OfflineGateway {
     public_url: String,
@@ -22,7 +24,10 @@ impl OfflineGateway {
             EventKind::SessionCompleted {
                 reference: reference.to_owned(),
                 paid: true,
-                payment_id: Some(format!("pi_off_{}", reference.trim_start_matches("cs_off_"))),
+                payment_id: Some(format!(
+                    "pi_off_{}",
+                    reference.trim_start_matches("cs_off_")
+                )),
             }
         } else {
             EventKind::AsyncFailed {
@@ -39,7 +44,10 @@ impl PaymentGateway for OfflineGateway {
         "offline"
     }
 
-    async fn start_checkout(&self, _request: &CheckoutRequest) -> Result<StartedCheckout, PaymentError> {
+    async fn start_checkout(
+        &self,
+        _request: &CheckoutRequest,
+    ) -> Result<StartedCheckout, PaymentError> {
         let reference = format!("cs_off_{}", uuid::Uuid::new_v4().simple());
         Ok(StartedCheckout {
             redirect_url: format!("{}/pay/offline/{reference}", self.public_url),
@@ -47,7 +55,12 @@ impl PaymentGateway for OfflineGateway {
         })
     }
 
-    async fn refund(&self, _payment_id: &str, _amount: i64, _key: &str) -> Result<String, PaymentError> {
+    async fn refund(
+        &self,
+        _payment_id: &str,
+        _amount: i64,
+        _key: &str,
+    ) -> Result<String, PaymentError> {
         Ok(format!("re_off_{}", uuid::Uuid::new_v4().simple()))
     }
 }

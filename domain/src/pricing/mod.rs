@@ -31,9 +31,13 @@ pub struct Line {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PromoKind {
     /// Basis points off the subtotal (1,000 = 10 %).
-    Percentage { basis_points: u32 },
+    Percentage {
+        basis_points: u32,
+    },
     /// A fixed amount off, at most the subtotal.
-    FixedAmount { minor: i64 },
+    FixedAmount {
+        minor: i64,
+    },
     FreeShipping,
 }
 
@@ -48,11 +52,19 @@ pub struct Promo {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ShippingRule {
-    Flat { price: i64 },
+    Flat {
+        price: i64,
+    },
     /// Flat price, free once the merchandise total reaches `threshold`.
-    FreeOver { price: i64, threshold: i64 },
+    FreeOver {
+        price: i64,
+        threshold: i64,
+    },
     /// `base` plus `per_kg` for each started kilogram.
-    Weight { base: i64, per_kg: i64 },
+    Weight {
+        base: i64,
+        per_kg: i64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,9 +86,14 @@ pub struct PricingInput<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PromoOutcome {
     None,
-    Applied { code: String },
+    Applied {
+        code: String,
+    },
     /// The code exists but this basket does not qualify.
-    BelowMinimum { code: String, min_subtotal: i64 },
+    BelowMinimum {
+        code: String,
+        min_subtotal: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,7 +149,10 @@ pub fn price(input: &PricingInput<'_>) -> Result<Totals, PricingError> {
             .checked_mul(i64::from(line.quantity))
             .ok_or(PricingError::Overflow)?;
         subtotal = add(subtotal, amount)?;
-        weight = add(weight, i64::from(line.weight_grams) * i64::from(line.quantity))?;
+        weight = add(
+            weight,
+            i64::from(line.weight_grams) * i64::from(line.quantity),
+        )?;
     }
 
     let (discount, free_shipping, promo) = match input.promo {
@@ -146,7 +166,9 @@ pub fn price(input: &PricingInput<'_>) -> Result<Totals, PricingError> {
             },
         ),
         Some(p) => {
-            let applied = PromoOutcome::Applied { code: p.code.clone() };
+            let applied = PromoOutcome::Applied {
+                code: p.code.clone(),
+            };
             match p.kind {
                 PromoKind::Percentage { basis_points } => {
                     let off = share(subtotal, i64::from(basis_points.min(10_000)), 10_000)?;
@@ -171,7 +193,10 @@ pub fn price(input: &PricingInput<'_>) -> Result<Totals, PricingError> {
         }
         (Some(ShippingRule::Weight { base, per_kg }), _) => {
             let kilos = (weight + 999) / 1000;
-            add(*base, per_kg.checked_mul(kilos).ok_or(PricingError::Overflow)?)?
+            add(
+                *base,
+                per_kg.checked_mul(kilos).ok_or(PricingError::Overflow)?,
+            )?
         }
     };
     if shipping < 0 {

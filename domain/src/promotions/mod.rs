@@ -4,7 +4,9 @@
 //! locks the code's row until commit), so the per-customer count read after
 //! it cannot race either.
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 use time::OffsetDateTime;
 
 use crate::entities::{promotion, promotion_redemption};
@@ -61,17 +63,29 @@ pub async fn find_usable<C: ConnectionTrait>(
         .await?
         .ok_or_else(invalid)?;
     if p.starts_at.is_some_and(|s| s > now) {
-        return Err(Error::validation("promo_code", "That promo code isn't active yet."));
+        return Err(Error::validation(
+            "promo_code",
+            "That promo code isn't active yet.",
+        ));
     }
     if p.ends_at.is_some_and(|e| e <= now) {
-        return Err(Error::validation("promo_code", "That promo code has expired."));
+        return Err(Error::validation(
+            "promo_code",
+            "That promo code has expired.",
+        ));
     }
     if p.usage_limit.is_some_and(|limit| p.times_used >= limit) {
-        return Err(Error::validation("promo_code", "That promo code has been fully used."));
+        return Err(Error::validation(
+            "promo_code",
+            "That promo code has been fully used.",
+        ));
     }
     if let (Some(limit), Some(key)) = (p.per_customer_limit, customer) {
         if used_by(conn, p.id, key).await? >= limit as u64 {
-            return Err(Error::validation("promo_code", "You've already used that promo code."));
+            return Err(Error::validation(
+                "promo_code",
+                "You've already used that promo code.",
+            ));
         }
     }
     let promo = to_promo(&p)?;
@@ -102,14 +116,21 @@ pub async fn redeem<C: ConnectionTrait>(
         .filter(promotion::Column::Id.eq(p.id))
         .filter(promotion::Column::Active.eq(true));
     if p.usage_limit.is_some() {
-        update = update.filter(Expr::col(promotion::Column::TimesUsed).lt(Expr::col(promotion::Column::UsageLimit)));
+        update = update.filter(
+            Expr::col(promotion::Column::TimesUsed).lt(Expr::col(promotion::Column::UsageLimit)),
+        );
     }
     if update.exec(conn).await?.rows_affected != 1 {
-        return Err(Error::Conflict("That promo code has just been used up.".into()));
+        return Err(Error::Conflict(
+            "That promo code has just been used up.".into(),
+        ));
     }
     if let Some(limit) = p.per_customer_limit {
         if used_by(conn, p.id, customer).await? >= limit as u64 {
-            return Err(Error::validation("promo_code", "You've already used that promo code."));
+            return Err(Error::validation(
+                "promo_code",
+                "You've already used that promo code.",
+            ));
         }
     }
     promotion_redemption::ActiveModel {

@@ -11,9 +11,23 @@ pub async fn insert<C: ConnectionTrait>(conn: &C) -> Result<()> {
         return Ok(());
     }
     let methods = [
-        ("standard", "Standard (3–5 days), free over $50", "free_over", 495, Some(5000), None),
+        (
+            "standard",
+            "Standard (3–5 days), free over $50",
+            "free_over",
+            495,
+            Some(5000),
+            None,
+        ),
         ("express", "Express (1–2 days)", "flat", 1495, None, None),
-        ("economy", "Economy by weight", "weight", 300, None, Some(150)),
+        (
+            "economy",
+            "Economy by weight",
+            "weight",
+            300,
+            None,
+            Some(150),
+        ),
     ];
     for (i, (code, name, kind, price, threshold, per_kg)) in methods.into_iter().enumerate() {
         shipping_method::ActiveModel {

@@ -8,6 +8,7 @@ use crate::components::session::RequireUser;
 
 const SECTIONS: &[(&str, &str)] = &[
     ("/account", "Overview"),
+    ("/account/orders", "Orders"),
     ("/account/profile", "Profile"),
     ("/account/addresses", "Addresses"),
     ("/account/security", "Security"),

@@ -1,6 +1,7 @@
 mod addresses;
 mod forgot;
 mod layout;
+mod orders;
 mod overview;
 mod privacy;
 mod profile;
@@ -12,6 +13,7 @@ mod verify;
 
 pub use addresses::AddressesPage;
 pub use forgot::ForgotPasswordPage;
+pub use orders::{OrderPage, OrdersPage};
 pub use overview::AccountPage;
 pub use privacy::PrivacyPage;
 pub use profile::ProfilePage;

@@ -1,9 +1,21 @@
+mod cart;
 mod category;
+mod checkout;
 mod home;
+mod invoice;
 mod not_found;
+mod order_complete;
+mod order_lookup;
+mod pay_offline;
 mod product;
 
+pub use cart::CartPage;
 pub use category::CategoryPage;
+pub use checkout::CheckoutPage;
 pub use home::HomePage;
+pub use invoice::InvoicePage;
 pub use not_found::NotFound;
+pub use order_complete::OrderCompletePage;
+pub use order_lookup::OrderLookupPage;
+pub use pay_offline::OfflinePaymentPage;
 pub use product::ProductPage;

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::components::add_to_cart::AddToCartButton;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::NotFound;
@@ -268,6 +270,10 @@ fn ProductDetail(
                         }
                     })
                     .collect_view()}
+                <AddToCartButton
+                    sku=Signal::derive(sku)
+                    available=Signal::derive(move || current.get().is_some_and(|v| v.available > 0))
+                />
                 <div class="mt-4 rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
                     <p>{product.description.clone()}</p>
                 </div>

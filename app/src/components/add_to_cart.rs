@@ -1,0 +1,62 @@
+//! "Add to cart" on the product page: sends the chosen SKU and quantity;
+//! the server prices and checks stock. The mini-cart updates in place.
+use leptos::prelude::*;
+
+use super::cart_state::use_cart;
+use super::forms::error_text;
+use crate::api::cart::AddToCart;
+
+#[component]
+pub fn AddToCartButton(
+    #[prop(into)] sku: Signal<String>,
+    #[prop(into)] available: Signal<bool>,
+) -> impl IntoView {
+    let cart = use_cart();
+    let add = ServerAction::<AddToCart>::new();
+    let quantity = RwSignal::new(1i64);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = add.value().get() {
+            cart.refresh();
+        }
+    });
+    view! {
+        <div class="flex flex-col gap-2">
+            <div class="flex items-end gap-3">
+                <label class="flex flex-col gap-1 text-sm font-medium">
+                    "Quantity"
+                    <input
+                        type="number"
+                        min="1"
+                        max="10"
+                        class="w-20 rounded-md border border-slate-300 px-2 py-2"
+                        prop:value=move || quantity.get().to_string()
+                        on:change=move |ev| {
+                            quantity.set(event_target_value(&ev).parse().unwrap_or(1).clamp(1, 10));
+                        }
+                        data-testid="quantity"
+                    />
+                </label>
+                <button
+                    type="button"
+                    data-testid="add-to-cart"
+                    disabled=move || !available.get() || add.pending().get()
+                    class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-50"
+                    on:click=move |_| {
+                        add.dispatch(AddToCart { sku: sku.get_untracked(), quantity: Some(quantity.get_untracked()) });
+                    }
+                >
+                    {move || if available.get() { "Add to cart" } else { "Out of stock" }}
+                </button>
+            </div>
+            <p aria-live="polite" class="text-sm" data-testid="add-to-cart-status">
+                {move || match add.value().get() {
+                    Some(Ok(_)) => view! {
+                        <span class="text-emerald-700">"Added to your cart. " <a href="/cart" class="underline">"View cart"</a></span>
+                    }.into_any(),
+                    Some(Err(e)) => view! { <span role="alert" class="text-red-700">{error_text(&e)}</span> }.into_any(),
+                    None => ().into_any(),
+                }}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+//! The shopper's cart for the whole page: the header's mini-cart, the
+//! product page's "Add to cart" and the cart page share one resource and
+//! refresh it after every change — no page reload.
+use leptos::prelude::*;
+
+use crate::api::cart::get_cart;
+use crate::api::commerce_types::CartView;
+
+#[derive(Clone, Copy)]
+pub struct CartState {
+    version: RwSignal<u32>,
+    pub cart: Resource<Result<CartView, ServerFnError>>,
+}
+
+impl CartState {
+    /// Reloads the cart (after an add, update or removal).
+    pub fn refresh(&self) {
+        self.version.update(|v| *v += 1);
+    }
+}
+
+pub fn provide_cart() {
+    let version = RwSignal::new(0u32);
+    let cart = Resource::new(move || version.get(), |_| get_cart());
+    provide_context(CartState { version, cart });
+}
+
+pub fn use_cart() -> CartState {
+    expect_context::<CartState>()
+}
+
+/// "Cart (3)" in the header.
+#[component]
+pub fn MiniCart() -> impl IntoView {
+    let state = use_cart();
+    let count = move || {
+        state
+            .cart
+            .get()
+            .and_then(|r| r.ok())
+            .map(|c| c.item_count)
+            .unwrap_or(0)
+    };
+    view! {
+        <a href="/cart" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="mini-cart">
+            "Cart "
+            <Transition fallback=|| view! { <span>"(0)"</span> }>
+                <span aria-label=move || format!("{} items", count())>
+                    "(" <span data-testid="cart-count">{count}</span> ")"
+                </span>
+            </Transition>
+        </a>
+    }
+}

@@ -1,0 +1,96 @@
+//! An order's lines, totals, address, tracking and timeline — shared by the
+//! confirmation page, the account's order page and guest lookup.
+use leptos::prelude::*;
+
+use crate::api::commerce_types::OrderView;
+
+pub fn date(unix: i64) -> String {
+    // Days since the epoch → civil date (proleptic Gregorian), no clock crate on the client.
+    let days = unix.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[component]
+pub fn OrderTotals(order: OrderView) -> impl IntoView {
+    view! {
+        <dl class="grid grid-cols-2 gap-1 text-sm" data-testid="order-totals">
+            <dt>"Subtotal"</dt><dd class="text-right">{order.subtotal.display.clone()}</dd>
+            {(order.discount.minor > 0).then(|| view! {
+                <dt>{format!("Discount {}", order.promotion_code.clone().unwrap_or_default())}</dt>
+                <dd class="text-right">{format!("−{}", order.discount.display)}</dd>
+            })}
+            <dt>{format!("Shipping ({})", order.shipping_method)}</dt><dd class="text-right">{order.shipping.display.clone()}</dd>
+            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{order.tax.display.clone()}</dd>
+            <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="order-total">{order.total.display.clone()}</dd>
+            {(order.refunded.minor > 0).then(|| view! {
+                <dt>"Refunded"</dt><dd class="text-right">{order.refunded.display.clone()}</dd>
+            })}
+        </dl>
+    }
+}
+
+#[component]
+pub fn OrderDetail(order: OrderView) -> impl IntoView {
+    view! {
+        <div class="grid gap-8 md:grid-cols-[1fr_18rem]">
+            <div class="flex flex-col gap-6">
+                <p>
+                    "Order " <strong data-testid="order-number">{order.number.clone()}</strong>
+                    " · placed " {date(order.placed_at)} " · "
+                    <span data-testid="order-status">{order.status_label.clone()}</span>
+                </p>
+                <table class="w-full text-sm">
+                    <thead class="text-left text-slate-500"><tr><th>"Item"</th><th>"Qty"</th><th class="text-right">"Price"</th></tr></thead>
+                    <tbody>
+                        {order.lines.iter().map(|l| view! {
+                            <tr class="border-t border-slate-200">
+                                <td class="py-2">{l.title.clone()}<br/><span class="text-slate-500">{format!("{} · {}", l.variant_title, l.sku)}</span></td>
+                                <td>{l.quantity}</td>
+                                <td class="text-right">{l.line_total.display.clone()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <OrderTotals order=order.clone() />
+            </div>
+            <aside class="flex flex-col gap-4 text-sm">
+                <div>
+                    <h2 class="font-semibold">"Shipping to"</h2>
+                    {order.address_lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                </div>
+                {order.tracking_number.clone().map(|t| view! {
+                    <p>"Tracking number: " <strong data-testid="tracking-number">{t}</strong></p>
+                })}
+                <div>
+                    <h2 class="font-semibold">"History"</h2>
+                    <ol class="mt-1 flex flex-col gap-1" data-testid="order-timeline">
+                        {order.timeline.iter().map(|t| view! {
+                            <li>{date(t.at)} " — " {t.label.clone()} {(!t.note.is_empty()).then(|| format!(": {}", t.note))}</li>
+                        }).collect_view()}
+                    </ol>
+                </div>
+                {order.has_invoice.then(|| view! {
+                    <a href=format!("/orders/{}/invoice", order.public_id) rel="external" class="underline">"Printable invoice"</a>
+                })}
+            </aside>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::date(0), "1970-01-01");
+        assert_eq!(super::date(1_795_219_200), "2026-11-21");
+    }
+}

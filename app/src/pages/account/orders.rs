@@ -1,0 +1,89 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::layout::AccountLayout;
+use crate::api::orders::{get_order, my_orders, CancelOrder, RequestReturn};
+use crate::components::forms::{ActionError, Field, Submit};
+use crate::components::order_detail::{date, OrderDetail};
+
+#[component]
+pub fn OrdersPage() -> impl IntoView {
+    let orders = Resource::new_blocking(|| (), |_| my_orders());
+    view! {
+        <AccountLayout title="Orders">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let list = orders.await.unwrap_or_default();
+                    if list.is_empty() {
+                        return view! { <p>"No orders yet. " <a href="/" class="underline">"Start shopping"</a></p> }.into_any();
+                    }
+                    view! {
+                        <table class="w-full text-sm" data-testid="order-list">
+                            <thead class="text-left text-slate-500"><tr><th>"Order"</th><th>"Placed"</th><th>"Items"</th><th>"Status"</th><th class="text-right">"Total"</th></tr></thead>
+                            <tbody>
+                                {list.into_iter().map(|o| view! {
+                                    <tr class="border-t border-slate-200">
+                                        <td class="py-2"><a class="underline" href=format!("/account/orders/{}", o.number)>{o.number.clone()}</a></td>
+                                        <td>{date(o.placed_at)}</td><td>{o.item_count}</td><td>{o.status_label.clone()}</td>
+                                        <td class="text-right">{o.total.display.clone()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any()
+                })}
+            </Suspense>
+        </AccountLayout>
+    }
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let ret = ServerAction::<RequestReturn>::new();
+    let order = Resource::new_blocking(
+        move || {
+            (
+                params.read().get("number").unwrap_or_default(),
+                cancel.version().get(),
+                ret.version().get(),
+            )
+        },
+        |(n, _, _)| get_order(n),
+    );
+    view! {
+        <AccountLayout title="Order">
+            <Transition>
+                {move || Suspend::new(async move {
+                    match order.await {
+                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                        Ok(o) => {
+                            let number = o.number.clone();
+                            let n2 = o.number.clone();
+                            view! {
+                                <OrderDetail order=o.clone() />
+                                <ActionError value=cancel.value() />
+                                {o.can_cancel.then(|| view! {
+                                    <button type="button" class="mt-6 rounded-md border border-red-300 px-3 py-2 text-sm text-red-800" data-testid="cancel-order"
+                                        on:click=move |_| { cancel.dispatch(CancelOrder { number: number.clone() }); }>
+                                        "Cancel this order"
+                                    </button>
+                                })}
+                                {o.can_request_return.then(|| view! {
+                                    <ActionForm action=ret attr:class="mt-6 flex max-w-md flex-col gap-3" attr:data-testid="return-form">
+                                        <ActionError value=ret.value() />
+                                        <input type="hidden" name="number" value=n2.clone() />
+                                        <Field label="Why are you returning it?" name="reason" required=false />
+                                        <Submit label="Request a return" pending=ret.pending().into() />
+                                    </ActionForm>
+                                })}
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </AccountLayout>
+    }
+}

@@ -1,0 +1,269 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::api::checkout::{get_quote, PlaceOrder};
+use crate::api::commerce_types::QuoteView;
+use crate::components::forms::{error_text, go_to, ActionError};
+
+#[derive(Clone, Copy)]
+struct Form {
+    email: RwSignal<String>,
+    full_name: RwSignal<String>,
+    line1: RwSignal<String>,
+    line2: RwSignal<String>,
+    city: RwSignal<String>,
+    region: RwSignal<String>,
+    postal_code: RwSignal<String>,
+    country: RwSignal<String>,
+    phone: RwSignal<String>,
+    method: RwSignal<String>,
+    promo: RwSignal<String>,
+}
+
+impl Form {
+    fn new() -> Self {
+        let s = |v: &str| RwSignal::new(v.to_owned());
+        Self {
+            email: s(""),
+            full_name: s(""),
+            line1: s(""),
+            line2: s(""),
+            city: s(""),
+            region: s(""),
+            postal_code: s(""),
+            country: s("US"),
+            phone: s(""),
+            method: s(""),
+            promo: s(""),
+        }
+    }
+}
+
+/// One page: contact, address, shipping method, promo code, review, pay.
+/// Totals come from the server for the current choices; placing the order
+/// sends the total shown, and the server refuses if it no longer holds.
+/// The address fields render once (typing never races a re-render); only
+/// the parts that depend on the quote refresh.
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    let f = Form::new();
+    let promo_input = RwSignal::new(String::new());
+    let quote = Resource::new(
+        move || {
+            (
+                f.country.get(),
+                f.region.get(),
+                f.method.get(),
+                f.promo.get(),
+            )
+        },
+        move |(country, region, method, promo)| {
+            get_quote(country, region, method, promo, f.email.get_untracked())
+        },
+    );
+    let place = ServerAction::<PlaceOrder>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(placed)) = place.value().get() {
+            go_to(&placed.redirect_url);
+        }
+    });
+    // Fill in what the server knows: the signed-in email, the default method.
+    Effect::new(move |_| {
+        if let Some(Ok(q)) = quote.get() {
+            if let (Some(email), true) = (q.email.clone(), f.email.get_untracked().is_empty()) {
+                f.email.set(email);
+            }
+            if f.method.get_untracked().is_empty() {
+                if let Some(m) = q.shipping_method.clone() {
+                    f.method.set(m);
+                }
+            }
+        }
+    });
+    let signed_in = move || {
+        quote
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|q| q.email.is_some())
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = quote.get_untracked().and_then(|r| r.ok());
+        let applied = q.as_ref().is_some_and(|q| q.promo_applied);
+        place.dispatch(PlaceOrder {
+            email: f.email.get_untracked(),
+            full_name: f.full_name.get_untracked(),
+            line1: f.line1.get_untracked(),
+            line2: f.line2.get_untracked(),
+            city: f.city.get_untracked(),
+            region: f.region.get_untracked(),
+            postal_code: f.postal_code.get_untracked(),
+            country: f.country.get_untracked(),
+            phone: f.phone.get_untracked(),
+            shipping_method: f.method.get_untracked(),
+            promo_code: if applied {
+                f.promo.get_untracked()
+            } else {
+                String::new()
+            },
+            expected_total: q.map(|q| q.total.minor),
+        });
+    };
+    let text = move |label: &'static str,
+                     name: &'static str,
+                     sig: RwSignal<String>,
+                     auto: &'static str,
+                     required: bool| {
+        view! {
+            <label class="flex flex-col gap-1 text-sm font-medium">
+                {label}
+                <input name=name autocomplete=auto required=required class="rounded-md border border-slate-300 px-3 py-2 font-normal"
+                    prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
+            </label>
+        }
+    };
+    // Region and country change the tax: refresh the quote when the field is left.
+    let region_field = view! {
+        <label class="flex flex-col gap-1 text-sm font-medium">
+            "State, province or region"
+            <input name="region" autocomplete="address-level1" class="rounded-md border border-slate-300 px-3 py-2 font-normal"
+                prop:value=move || f.region.get() on:change=move |ev| f.region.set(event_target_value(&ev)) />
+        </label>
+    };
+    view! {
+        <Title text="Checkout" />
+        <Meta name="robots" content="noindex" />
+        <h1 class="mb-6 text-2xl font-bold tracking-tight">"Checkout"</h1>
+        <form class="grid gap-8 md:grid-cols-[1fr_20rem]" on:submit=submit data-testid="checkout-form">
+            <div class="flex flex-col gap-6">
+                <fieldset class="flex flex-col gap-3">
+                    <legend class="mb-2 text-lg font-semibold">"Contact"</legend>
+                    <Show
+                        when=signed_in
+                        fallback=move || view! {
+                            {text("Email", "email", f.email, "email", true)}
+                            <p class="text-sm text-slate-500">"Have an account? " <a href="/signin?next=/checkout" class="underline">"Sign in"</a></p>
+                        }
+                    >
+                        <p class="text-sm">"Signed in as " {move || f.email.get()}</p>
+                    </Show>
+                </fieldset>
+                <fieldset class="flex flex-col gap-3">
+                    <legend class="mb-2 text-lg font-semibold">"Shipping address"</legend>
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            let addresses = quote.await.map(|q| q.addresses).unwrap_or_default();
+                            (!addresses.is_empty()).then(|| {
+                                let list = StoredValue::new(addresses.clone());
+                                view! {
+                                    <label class="flex flex-col gap-1 text-sm font-medium">
+                                        "Saved addresses"
+                                        <select class="rounded-md border border-slate-300 px-3 py-2" data-testid="saved-address" on:change=move |ev| {
+                                            let id = event_target_value(&ev);
+                                            if let Some(a) = list.with_value(|l| l.iter().find(|a| a.id == id).cloned()) {
+                                                f.full_name.set(a.full_name); f.line1.set(a.line1); f.line2.set(a.line2); f.city.set(a.city);
+                                                f.region.set(a.region); f.postal_code.set(a.postal_code); f.country.set(a.country); f.phone.set(a.phone);
+                                            }
+                                        }>
+                                            <option value="">"Enter a new address"</option>
+                                            {addresses.into_iter().map(|a| view! { <option value=a.id.clone()>{format!("{}, {}, {}", a.full_name, a.line1, a.city)}</option> }).collect_view()}
+                                        </select>
+                                    </label>
+                                }
+                            })
+                        })}
+                    </Transition>
+                    {text("Full name", "full_name", f.full_name, "name", true)}
+                    {text("Street address", "line1", f.line1, "address-line1", true)}
+                    {text("Apartment, suite, etc.", "line2", f.line2, "address-line2", false)}
+                    {text("Town or city", "city", f.city, "address-level2", true)}
+                    {region_field}
+                    {text("Postcode", "postal_code", f.postal_code, "postal-code", false)}
+                    <label class="flex flex-col gap-1 text-sm font-medium">
+                        "Country"
+                        <select name="country" class="rounded-md border border-slate-300 px-3 py-2" on:change=move |ev| f.country.set(event_target_value(&ev))>
+                            {crate::api::commerce_types::COUNTRIES.iter().map(|(code, name)| {
+                                view! { <option value=*code selected=move || f.country.get() == *code>{*name}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    {text("Phone", "phone", f.phone, "tel", false)}
+                </fieldset>
+                <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                    {move || Suspend::new(async move {
+                        quote.await.ok().map(|q| view! { <ShippingChoices q f /> })
+                    })}
+                </Transition>
+            </div>
+            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match quote.await {
+                        Err(e) => view! {
+                            <p role="alert" data-testid="checkout-error">{error_text(&e)} " " <a href="/cart" class="underline">"Back to your cart"</a></p>
+                        }.into_any(),
+                        Ok(q) => view! { <Review q f promo_input place /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </form>
+    }
+}
+
+#[component]
+fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
+    view! {
+        <fieldset class="flex flex-col gap-2" data-testid="shipping-methods">
+            <legend class="mb-2 text-lg font-semibold">"Shipping method"</legend>
+            {q.shipping_options.iter().map(|o| {
+                let code = o.code.clone();
+                let checked = Some(code.clone()) == q.shipping_method;
+                let c2 = code.clone();
+                view! {
+                    <label class="flex items-center gap-2 text-sm">
+                        <input type="radio" name="shipping_method" value=code checked=checked on:change=move |_| f.method.set(c2.clone()) />
+                        <span class="flex-1">{o.name.clone()}</span>
+                        <span>{o.price.display.clone()}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn Review(
+    q: QuoteView,
+    f: Form,
+    promo_input: RwSignal<String>,
+    place: ServerAction<PlaceOrder>,
+) -> impl IntoView {
+    view! {
+        <aside class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4" data-testid="review">
+            <h2 class="text-lg font-semibold">"Your order"</h2>
+            <ul class="flex flex-col gap-1 text-sm">
+                {q.lines.iter().map(|l| view! {
+                    <li class="flex justify-between gap-2"><span>{format!("{} × {} ({})", l.quantity, l.product_title, l.variant_title)}</span><span>{l.line_total.display.clone()}</span></li>
+                }).collect_view()}
+            </ul>
+            <div class="flex gap-2">
+                <label class="sr-only" for="promo">"Promo code"</label>
+                <input id="promo" placeholder="Promo code" class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" data-testid="promo-input"
+                    prop:value=move || promo_input.get() on:input=move |ev| promo_input.set(event_target_value(&ev)) />
+                <button type="button" class="rounded-md border border-slate-300 px-3 py-1 text-sm" data-testid="apply-promo"
+                    on:click=move |_| f.promo.set(promo_input.get_untracked())>"Apply"</button>
+            </div>
+            {q.promo_message.clone().map(|m| view! { <p class="text-sm" data-testid="promo-message">{m}</p> })}
+            <dl class="grid grid-cols-2 gap-1 text-sm">
+                <dt>"Subtotal"</dt><dd class="text-right">{q.subtotal.display.clone()}</dd>
+                {(q.discount.minor > 0).then(|| view! { <dt>"Discount"</dt><dd class="text-right" data-testid="discount">{format!("−{}", q.discount.display)}</dd> })}
+                <dt>"Shipping"</dt><dd class="text-right">{q.shipping.display.clone()}</dd>
+                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{q.tax.display.clone()}</dd>
+                <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="checkout-total">{q.total.display.clone()}</dd>
+            </dl>
+            <ActionError value=place.value() />
+            <button type="submit" disabled=move || place.pending().get() class="rounded-md bg-slate-900 px-4 py-2.5 font-semibold text-white disabled:opacity-60" data-testid="place-order">
+                {move || if place.pending().get() { "Placing your order…" } else { "Place order and pay" }}
+            </button>
+        </aside>
+    }
+}
