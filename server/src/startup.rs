@@ -65,6 +65,7 @@ pub fn commerce(
     config: &Config,
     db: &DatabaseConnection,
     signal: OutboxSignal,
+    gateway: std::sync::Arc<dyn domain::payments::PaymentGateway>,
 ) -> anyhow::Result<Commerce> {
     let settings = CommerceSettings {
         currency: config.commerce.currency,
@@ -73,7 +74,6 @@ pub fn commerce(
         public_url: config.public_url.clone(),
         shop_name: config.shop_name.clone(),
     };
-    let gateway = crate::payments::gateway(config)?;
     Commerce::new(db.clone(), settings, signal, gateway).context("loading mail templates")
 }
 
@@ -106,7 +106,8 @@ impl Application {
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
-        let commerce = commerce(config, &db, signal.clone())?;
+        let gateways = crate::payments::gateways(config)?;
+        let commerce = commerce(config, &db, signal.clone(), gateways.active.clone())?;
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
             accounts: accounts(config, &db, signal.clone())?,
@@ -143,6 +144,7 @@ impl Application {
             leptos_options,
             db,
             ctx,
+            stripe: gateways.stripe,
         };
         Ok(Self {
             listener,

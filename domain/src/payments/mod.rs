@@ -6,6 +6,8 @@
 mod offline;
 pub mod stripe;
 
+pub use stripe::{StripeGateway, WebhookRejected};
+
 use serde::{Deserialize, Serialize};
 
 use crate::money::Currency;

@@ -7,6 +7,7 @@ mod layers;
 pub mod rate_limit;
 mod server_fn_status;
 mod static_files;
+mod stripe_webhook;
 
 use axum::{
     extract::FromRef,
@@ -25,6 +26,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub ctx: ServerContext,
+    pub stripe: Option<std::sync::Arc<domain::payments::StripeGateway>>,
 }
 
 /// What the outer layers need besides the state.
@@ -67,6 +69,7 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
         )
         .nest_service("/uploads", static_files::uploads(&uploads_dir))
         .route("/account/export", post(account_export::export))
+        .route("/webhooks/stripe", post(stripe_webhook::receive))
         .merge(pages)
         .with_state(state)
         .layer(axum::middleware::map_response(
