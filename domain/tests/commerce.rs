@@ -558,3 +558,44 @@ for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
         .expect("late payment");
     assert_eq!(status(&s, &placed.number).await, OrderStatus::Cancelled);
 });
+
+for_each_backend!(
+    abandoned_carts_are_counted_for_staff,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        guest_cart(&s, SKU, 1).await;
+        let admin = domain::accounts::Actor::user(1, domain::accounts::Role::Admin, vec![], false);
+        let customer =
+            domain::accounts::Actor::user(2, domain::accounts::Role::Customer, vec![], false);
+        assert_eq!(
+            s.commerce
+                .carts()
+                .abandoned(&admin, 1)
+                .await
+                .expect("count"),
+            0,
+            "fresh carts are not abandoned"
+        );
+        domain::entities::cart::Entity::update_many()
+            .col_expr(
+                domain::entities::cart::Column::UpdatedAt,
+                Expr::value(time::OffsetDateTime::now_utc() - time::Duration::hours(2)),
+            )
+            .exec(&s.db)
+            .await
+            .expect("age");
+        assert_eq!(
+            s.commerce
+                .carts()
+                .abandoned(&admin, 1)
+                .await
+                .expect("count"),
+            1
+        );
+        assert!(matches!(
+            s.commerce.carts().abandoned(&customer, 1).await,
+            Err(domain::Error::Forbidden)
+        ));
+    }
+);

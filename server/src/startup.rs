@@ -107,6 +107,12 @@ impl Application {
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
         let gateways = crate::payments::gateways(config)?;
+        if gateways.stripe.is_none() && config.is_https() {
+            tracing::warn!(
+                "payments use the offline test gateway, where shoppers approve their own payments: \
+                 set MERCATO_STRIPE_SECRET_KEY and MERCATO_STRIPE_WEBHOOK_SECRET for a real shop"
+            );
+        }
         let commerce = commerce(config, &db, signal.clone(), gateways.active.clone())?;
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),

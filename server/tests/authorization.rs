@@ -248,6 +248,12 @@ fn cases() -> Vec<Case> {
         // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).
         case(cart::GetCart::PATH, &[], Public, 200),
         case(
+            cart::AbandonedCarts::PATH,
+            &[("hours", "24")],
+            Permission("analytics"),
+            200,
+        ),
+        case(
             cart::AddToCart::PATH,
             &[("sku", "NO-SUCH-SKU"), ("quantity", "1")],
             Public,

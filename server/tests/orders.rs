@@ -15,108 +15,233 @@ use support::{mail, TestApp};
 const PASSWORD: &str = "plum tractor velvet harbour";
 const SKU: &str = "TSH-0001-01";
 const ADDRESS: &[(&str, &str)] = &[
-    ("full_name", "Pat Buyer"), ("line1", "1 Main St"), ("line2", ""), ("city", "Springfield"), ("region", "IL"),
-    ("postal_code", "62701"), ("country", "US"), ("phone", ""), ("shipping_method", "standard"), ("promo_code", ""),
+    ("full_name", "Pat Buyer"),
+    ("line1", "1 Main St"),
+    ("line2", ""),
+    ("city", "Springfield"),
+    ("region", "IL"),
+    ("postal_code", "62701"),
+    ("country", "US"),
+    ("phone", ""),
+    ("shipping_method", "standard"),
+    ("promo_code", ""),
 ];
 
 /// Adds SKU to the browser's cart, places the order and decides the offline
 /// payment; returns (order number, public id).
 async fn order(b: &mut Browser<'_>, email: &str, approve: bool) -> (String, String) {
-    assert_eq!(b.post("/api/cart/add", &[("sku", SKU), ("quantity", "1")]).await.status, 200);
+    assert_eq!(
+        b.post("/api/cart/add", &[("sku", SKU), ("quantity", "1")])
+            .await
+            .status,
+        200
+    );
     let mut form = ADDRESS.to_vec();
     form.push(("email", email));
     let placed = b.post("/api/checkout/place", &form).await;
     assert_eq!(placed.status, 200, "{}", placed.body);
     let number = placed.json()["number"].as_str().expect("number").to_owned();
-    let url = placed.json()["redirect_url"].as_str().expect("url").to_owned();
+    let url = placed.json()["redirect_url"]
+        .as_str()
+        .expect("url")
+        .to_owned();
     let reference = url.rsplit('/').next().expect("ref").to_owned();
-    let page = b.post("/api/pay/offline/get", &[("reference", &reference)]).await.json();
+    let page = b
+        .post("/api/pay/offline/get", &[("reference", &reference)])
+        .await
+        .json();
     assert_eq!(page["order_number"], number.as_str());
     let approve = if approve { "true" } else { "false" };
-    let next = b.post("/api/pay/offline/decide", &[("reference", &reference), ("approve", approve)]).await;
+    let next = b
+        .post(
+            "/api/pay/offline/decide",
+            &[("reference", &reference), ("approve", approve)],
+        )
+        .await;
     assert_eq!(next.status, 200, "{}", next.body);
     let next: String = serde_json::from_str(&next.body).expect("path");
     let public_id = next.rsplit('/').next().unwrap_or_default().to_owned();
     (number, public_id)
 }
 
-for_each_backend!(an_order_from_payment_to_refund, |db: TestDatabase| async move {
-    let env = [("MERCATO_PUBLIC_URL", "http://shop.test"), ("MERCATO_AUTH_RATE_LIMIT", "1000/1"), ("MERCATO_OUTBOX_POLL_MS", "100")];
-    let app = TestApp::spawn_env(db, true, &env).await;
-    let maildir = app.db.dir.path().join("mail");
-    let conn = app.connection().await;
-    let mut customer = Browser::new(&app);
-    customer.register("cam@example.com", PASSWORD).await;
-    assert_eq!(customer.login("cam@example.com", PASSWORD).await.status, 200);
-    let mut staff = Browser::new(&app);
-    staff.register("ops@example.com", PASSWORD).await;
-    user::Entity::update_many()
-        .col_expr(user::Column::Role, Expr::value("staff"))
-        .col_expr(user::Column::Permissions, Expr::value("orders"))
-        .filter(user::Column::Email.eq("ops@example.com"))
-        .exec(&conn)
-        .await
-        .expect("staff");
-    staff.login("ops@example.com", PASSWORD).await;
+for_each_backend!(
+    an_order_from_payment_to_refund,
+    |db: TestDatabase| async move {
+        let env = [
+            ("MERCATO_PUBLIC_URL", "http://shop.test"),
+            ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
+            ("MERCATO_OUTBOX_POLL_MS", "100"),
+        ];
+        let app = TestApp::spawn_env(db, true, &env).await;
+        let maildir = app.db.dir.path().join("mail");
+        let conn = app.connection().await;
+        let mut customer = Browser::new(&app);
+        customer.register("cam@example.com", PASSWORD).await;
+        assert_eq!(
+            customer.login("cam@example.com", PASSWORD).await.status,
+            200
+        );
+        let mut staff = Browser::new(&app);
+        staff.register("ops@example.com", PASSWORD).await;
+        user::Entity::update_many()
+            .col_expr(user::Column::Role, Expr::value("staff"))
+            .col_expr(user::Column::Permissions, Expr::value("orders"))
+            .filter(user::Column::Email.eq("ops@example.com"))
+            .exec(&conn)
+            .await
+            .expect("staff");
+        staff.login("ops@example.com", PASSWORD).await;
 
-    let (number, public_id) = order(&mut customer, "ignored-for-customers@example.com", true).await;
-    let confirmation = mail::wait_for(&maildir, "cam@example.com", "is confirmed").await;
-    assert!(confirmation.subject.contains(&number));
-    assert!(confirmation.text.contains(SKU) && confirmation.text.contains("Total:"), "{}", confirmation.text);
-    let mine = customer.post("/api/orders/mine", &[]).await.json();
-    assert_eq!(mine[0]["number"], number.as_str());
-    assert_eq!(mine[0]["item_count"], 1);
+        let (number, public_id) =
+            order(&mut customer, "ignored-for-customers@example.com", true).await;
+        let confirmation = mail::wait_for(&maildir, "cam@example.com", "is confirmed").await;
+        assert!(confirmation.subject.contains(&number));
+        assert!(
+            confirmation.text.contains(SKU) && confirmation.text.contains("Total:"),
+            "{}",
+            confirmation.text
+        );
+        let mine = customer.post("/api/orders/mine", &[]).await.json();
+        assert_eq!(mine[0]["number"], number.as_str());
+        assert_eq!(mine[0]["item_count"], 1);
 
-    // The confirmation page needs only the unguessable id; the invoice page renders.
-    let by_id = Browser::new(&app).post("/api/orders/by-id", &[("public_id", &public_id)]).await;
-    assert_eq!(by_id.json()["status"], "paid");
-    let invoice = Browser::new(&app).get(&format!("/orders/{public_id}/invoice")).await;
-    assert_eq!(invoice.status, 200);
-    assert!(invoice.body.contains("data-testid=\"invoice\"") && invoice.body.contains(&number));
+        // The confirmation page needs only the unguessable id; the invoice page renders.
+        let by_id = Browser::new(&app)
+            .post("/api/orders/by-id", &[("public_id", &public_id)])
+            .await;
+        assert_eq!(by_id.json()["status"], "paid");
+        let invoice = Browser::new(&app)
+            .get(&format!("/orders/{public_id}/invoice"))
+            .await;
+        assert_eq!(invoice.status, 200);
+        assert!(invoice.body.contains("data-testid=\"invoice\"") && invoice.body.contains(&number));
 
-    // A customer can't ship; staff can, and the customer is told with the tracking number.
-    assert_eq!(customer.post("/api/staff/orders/ship", &[("number", &number), ("tracking_number", "1Z999")]).await.status, 403);
-    let shipped = staff.post("/api/staff/orders/ship", &[("number", &number), ("tracking_number", "1Z999AA10123456784")]).await;
-    assert_eq!(shipped.status, 200, "{}", shipped.body);
-    let m = mail::wait_for(&maildir, "cam@example.com", "is on its way").await;
-    assert!(m.text.contains("1Z999AA10123456784"));
-    // Shipped orders can't be cancelled; they can be returned.
-    assert_eq!(customer.post("/api/orders/cancel", &[("number", &number)]).await.status, 409);
-    let ret = customer.post("/api/orders/return", &[("number", &number), ("reason", "Too small")]).await;
-    assert_eq!(ret.status, 200, "{}", ret.body);
-    assert_eq!(ret.json()["status"], "return_requested");
-    assert!(ret.json()["timeline"].as_array().expect("timeline").iter().any(|t| t["note"] == "Return requested: Too small"));
-    assert_eq!(staff.post("/api/staff/orders/advance", &[("number", &number), ("status", "returned")]).await.status, 200);
-    // Refunds: more than was paid is refused; the rest goes through and is mailed.
-    let too_much = staff.post("/api/staff/orders/refund", &[("number", &number), ("amount", "100000")]).await;
-    assert_eq!(too_much.status, 422);
-    let total = ret.json()["total"]["display"].as_str().expect("total").trim_start_matches('$').replace(',', "");
-    let refunded = staff.post("/api/staff/orders/refund", &[("number", &number), ("amount", &total)]).await;
-    assert_eq!(refunded.status, 200, "{}", refunded.body);
-    assert_eq!(refunded.json()["status"], "refunded");
-    mail::wait_for(&maildir, "cam@example.com", "A refund for your").await;
+        // A customer can't ship; staff can, and the customer is told with the tracking number.
+        assert_eq!(
+            customer
+                .post(
+                    "/api/staff/orders/ship",
+                    &[("number", &number), ("tracking_number", "1Z999")]
+                )
+                .await
+                .status,
+            403
+        );
+        let shipped = staff
+            .post(
+                "/api/staff/orders/ship",
+                &[
+                    ("number", &number),
+                    ("tracking_number", "1Z999AA10123456784"),
+                ],
+            )
+            .await;
+        assert_eq!(shipped.status, 200, "{}", shipped.body);
+        let m = mail::wait_for(&maildir, "cam@example.com", "is on its way").await;
+        assert!(m.text.contains("1Z999AA10123456784"));
+        // Shipped orders can't be cancelled; they can be returned.
+        assert_eq!(
+            customer
+                .post("/api/orders/cancel", &[("number", &number)])
+                .await
+                .status,
+            409
+        );
+        let ret = customer
+            .post(
+                "/api/orders/return",
+                &[("number", &number), ("reason", "Too small")],
+            )
+            .await;
+        assert_eq!(ret.status, 200, "{}", ret.body);
+        assert_eq!(ret.json()["status"], "return_requested");
+        assert!(ret.json()["timeline"]
+            .as_array()
+            .expect("timeline")
+            .iter()
+            .any(|t| t["note"] == "Return requested: Too small"));
+        assert_eq!(
+            staff
+                .post(
+                    "/api/staff/orders/advance",
+                    &[("number", &number), ("status", "returned")]
+                )
+                .await
+                .status,
+            200
+        );
+        // Refunds: more than was paid is refused; the rest goes through and is mailed.
+        let too_much = staff
+            .post(
+                "/api/staff/orders/refund",
+                &[("number", &number), ("amount", "100000")],
+            )
+            .await;
+        assert_eq!(too_much.status, 422);
+        let total = ret.json()["total"]["display"]
+            .as_str()
+            .expect("total")
+            .trim_start_matches('$')
+            .replace(',', "");
+        let refunded = staff
+            .post(
+                "/api/staff/orders/refund",
+                &[("number", &number), ("amount", &total)],
+            )
+            .await;
+        assert_eq!(refunded.status, 200, "{}", refunded.body);
+        assert_eq!(refunded.json()["status"], "refunded");
+        mail::wait_for(&maildir, "cam@example.com", "A refund for your").await;
 
-    // Guests: a declined payment is mailed; lookup needs the right email.
-    let mut guest = Browser::new(&app);
-    let (declined, _) = order(&mut guest, "gia@example.com", false).await;
-    mail::wait_for(&maildir, "gia@example.com", "didn't go through").await;
-    let wrong = guest.post("/api/orders/lookup", &[("email", "someone@example.com"), ("number", &declined)]).await;
-    assert_eq!(wrong.status, 422);
-    let found = guest.post("/api/orders/lookup", &[("email", "GIA@example.com"), ("number", &declined.to_lowercase())]).await;
-    assert_eq!(found.status, 200, "{}", found.body);
-    assert_eq!(found.json()["status"], "cancelled");
+        // Guests: a declined payment is mailed; lookup needs the right email.
+        let mut guest = Browser::new(&app);
+        let (declined, _) = order(&mut guest, "gia@example.com", false).await;
+        mail::wait_for(&maildir, "gia@example.com", "didn't go through").await;
+        let wrong = guest
+            .post(
+                "/api/orders/lookup",
+                &[("email", "someone@example.com"), ("number", &declined)],
+            )
+            .await;
+        assert_eq!(wrong.status, 422);
+        let found = guest
+            .post(
+                "/api/orders/lookup",
+                &[
+                    ("email", "GIA@example.com"),
+                    ("number", &declined.to_lowercase()),
+                ],
+            )
+            .await;
+        assert_eq!(found.status, 200, "{}", found.body);
+        assert_eq!(found.json()["status"], "cancelled");
 
-    // Cancelling a paid order before it ships: cancelled, refunded, mailed.
-    let (second, _) = order(&mut customer, "", true).await;
-    let cancelled = customer.post("/api/orders/cancel", &[("number", &second)]).await;
-    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
-    assert_eq!(cancelled.json()["status"], "cancelled");
-    assert_eq!(cancelled.json()["refunded"], cancelled.json()["total"]);
-    mail::wait_for(&maildir, "cam@example.com", "has been cancelled").await;
-    // Someone else's order is not found.
-    assert_eq!(guest.post("/api/orders/detail", &[("number", &second)]).await.status, 401);
-    let mut other = Browser::new(&app);
-    other.register("oli@example.com", PASSWORD).await;
-    other.login("oli@example.com", PASSWORD).await;
-    assert_eq!(other.post("/api/orders/detail", &[("number", &second)]).await.status, 404);
-});
+        // Cancelling a paid order before it ships: cancelled, refunded, mailed.
+        let (second, _) = order(&mut customer, "", true).await;
+        let cancelled = customer
+            .post("/api/orders/cancel", &[("number", &second)])
+            .await;
+        assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+        assert_eq!(cancelled.json()["status"], "cancelled");
+        assert_eq!(cancelled.json()["refunded"], cancelled.json()["total"]);
+        mail::wait_for(&maildir, "cam@example.com", "has been cancelled").await;
+        // Someone else's order is not found.
+        assert_eq!(
+            guest
+                .post("/api/orders/detail", &[("number", &second)])
+                .await
+                .status,
+            401
+        );
+        let mut other = Browser::new(&app);
+        other.register("oli@example.com", PASSWORD).await;
+        other.login("oli@example.com", PASSWORD).await;
+        assert_eq!(
+            other
+                .post("/api/orders/detail", &[("number", &second)])
+                .await
+                .status,
+            404
+        );
+    }
+);

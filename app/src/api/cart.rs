@@ -52,3 +52,15 @@ pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, ServerF
         .map(Into::into)
         .map_err(fail)
 }
+
+/// How many carts with items nobody touched for `hours` (default 24).
+#[server(prefix = "/api/staff/carts", endpoint = "abandoned")]
+pub async fn abandoned_carts(hours: Option<i64>) -> Result<u64, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    ctx.commerce
+        .carts()
+        .abandoned(&caller.actor, hours.unwrap_or(24))
+        .await
+        .map_err(fail)
+}

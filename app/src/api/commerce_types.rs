@@ -73,7 +73,6 @@ pub struct QuoteView {
     pub promo_applied: bool,
     /// Saved addresses of a signed-in customer, for the address picker.
     pub addresses: Vec<super::account_types::AddressView>,
-    pub countries: Vec<(String, String)>,
     pub email: Option<String>,
 }
 
@@ -217,7 +216,6 @@ mod convert {
                 promo_message: q.promo_message,
                 promo_applied: q.promo_applied,
                 addresses: Vec::new(),
-                countries: domain::accounts::countries(),
                 email: None,
             }
         }

@@ -300,8 +300,11 @@ impl Carts {
         self.touch(target.id).await
     }
 
-    /// Carts with items left untouched for `idle`: abandoned, for follow-up.
-    pub async fn abandoned(&self, idle: time::Duration) -> Result<u64> {
+    /// Carts with items left untouched for `idle`: abandoned, for follow-up
+    /// (staff with `analytics`).
+    pub async fn abandoned(&self, actor: &crate::accounts::Actor, idle_hours: i64) -> Result<u64> {
+        actor.require(crate::accounts::Permission::Analytics)?;
+        let idle = time::Duration::hours(idle_hours.clamp(1, 24 * 365));
         use sea_orm::sea_query::Query;
         Ok(cart::Entity::find()
             .filter(cart::Column::Status.eq("active"))

@@ -203,4 +203,48 @@ mod tests {
         assert!(reset.text.contains("http://shop.test/r?token=abc"));
         assert!(reset.html.contains("token=abc"));
     }
+
+    #[test]
+    fn order_mails_list_lines_and_totals() {
+        let t = Templates::new("Shop", "http://shop.test").unwrap();
+        let money = |minor: i64| context! { minor => minor, currency => "USD" };
+        let order = context! {
+            number => "MC-ABC234",
+            lines => vec![context! {
+                title => "Red Tee", variant_title => "M", sku => "TEE-M", quantity => 2,
+                unit_price => money(2500), line_total => money(5000),
+            }],
+            subtotal => money(5000), discount => money(500), promotion_code => "WELCOME10",
+            shipping => money(0), shipping_method => "Standard", tax => money(0),
+            prices_include_tax => false, total => money(4500), status => "paid",
+        };
+        let m = t
+            .render(
+                MailKind::OrderConfirmation,
+                "a@b.co",
+                context! { order => order.clone(), link => "http://shop.test/o" },
+            )
+            .unwrap();
+        assert_eq!(m.subject, "Your Shop order MC-ABC234 is confirmed");
+        assert!(
+            m.text.contains("2 × Red Tee (M, SKU TEE-M): $50.00"),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.text.contains("Discount (WELCOME10): -$5.00"),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains("Total: $45.00"), "{}", m.text);
+        assert!(m.html.contains("$45.00"));
+        let shipped = t
+            .render(
+                MailKind::OrderShipped,
+                "a@b.co",
+                context! { order => order, tracking => "1Z999" },
+            )
+            .unwrap();
+        assert!(shipped.text.contains("Tracking number: 1Z999"));
+    }
 }

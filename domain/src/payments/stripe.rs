@@ -30,8 +30,7 @@ pub struct StripeGateway {
 pub struct WebhookRejected(pub String);
 
 fn key(k: &str) -> Result<IdempotencyKey, PaymentError> {
-    IdempotencyKey::new(k.to_owned())
-        .map_err(|e| PaymentError::Unavailable(format!("idempotency key: {e:?}")))
+    IdempotencyKey::new(k).map_err(|e| PaymentError::Unavailable(format!("idempotency key: {e:?}")))
 }
 
 fn refused(e: StripeError) -> PaymentError {
