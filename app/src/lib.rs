@@ -20,6 +20,7 @@ use pages::account::{
     AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
+use pages::admin::{AdminOrderPage, AdminOrdersPage};
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
     OrderCompletePage, OrderLookupPage, ProductPage,
@@ -88,6 +89,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout/complete/:id") view=OrderCompletePage ssr=SsrMode::Async />
                     <Route path=path!("/order-lookup") view=OrderLookupPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

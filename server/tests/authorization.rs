@@ -371,6 +371,10 @@ fn cases() -> Vec<Case> {
             method: "GET",
             ..case("/account/security", &[], SignedIn, 200)
         },
+        Case {
+            method: "GET",
+            ..case("/admin/orders", &[], Permission("orders"), 200)
+        },
     ]
 }
 

@@ -1,3 +1,4 @@
 //! One file per page, grouped by area (shop/, account/, admin/).
 pub mod account;
+pub mod admin;
 pub mod shop;

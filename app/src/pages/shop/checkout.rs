@@ -80,12 +80,6 @@ pub fn CheckoutPage() -> impl IntoView {
             }
         }
     });
-    let signed_in = move || {
-        quote
-            .get()
-            .and_then(|r| r.ok())
-            .is_some_and(|q| q.email.is_some())
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let q = quote.get_untracked().and_then(|r| r.ok());
@@ -138,15 +132,19 @@ pub fn CheckoutPage() -> impl IntoView {
             <div class="flex flex-col gap-6">
                 <fieldset class="flex flex-col gap-3">
                     <legend class="mb-2 text-lg font-semibold">"Contact"</legend>
-                    <Show
-                        when=signed_in
-                        fallback=move || view! {
-                            {text("Email", "email", f.email, "email", true)}
-                            <p class="text-sm text-slate-500">"Have an account? " <a href="/signin?next=/checkout" class="underline">"Sign in"</a></p>
-                        }
-                    >
-                        <p class="text-sm">"Signed in as " {move || f.email.get()}</p>
-                    </Show>
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            let signed_in = quote.await.ok().is_some_and(|q| q.email.is_some());
+                            if signed_in {
+                                view! { <p class="text-sm">"Signed in as " {move || f.email.get()}</p> }.into_any()
+                            } else {
+                                view! {
+                                    {text("Email", "email", f.email, "email", true)}
+                                    <p class="text-sm text-slate-500">"Have an account? " <a href="/signin?next=/checkout" class="underline">"Sign in"</a></p>
+                                }.into_any()
+                            }
+                        })}
+                    </Transition>
                 </fieldset>
                 <fieldset class="flex flex-col gap-3">
                     <legend class="mb-2 text-lg font-semibold">"Shipping address"</legend>

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+use crate::components::session::{use_current_user, RequireUser};
+
+const SECTIONS: &[(&str, &str)] = &[("/admin/orders", "Orders")];
+
+/// The frame of every admin page: staff only, with the admin navigation.
+/// The server functions check permissions themselves; this only keeps
+/// customers from a page they could not use.
+#[component]
+pub fn AdminLayout(title: &'static str, children: ChildrenFn) -> impl IntoView {
+    let user = use_current_user();
+    let children = StoredValue::new(children);
+    view! {
+        <Title text=title />
+        <Meta name="robots" content="noindex" />
+        <RequireUser>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let staff = user.0.await.ok().flatten().is_some_and(|u| u.is_staff());
+                    if !staff {
+                        #[cfg(feature = "ssr")]
+                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                            res.set_status(http::StatusCode::FORBIDDEN);
+                        }
+                        return view! {
+                            <p role="alert" data-testid="admin-forbidden">"This area is for shop staff."</p>
+                        }.into_any();
+                    }
+                    view! {
+                        <div class="grid gap-8 md:grid-cols-[12rem_1fr]">
+                            <nav aria-label="Admin" class="flex flex-col gap-1">
+                                <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">"Admin"</p>
+                                {SECTIONS.iter().map(|(href, label)| view! {
+                                    <a href=*href class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">{*label}</a>
+                                }).collect_view()}
+                            </nav>
+                            <section>
+                                <h1 class="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
+                                {children.with_value(|c| c())}
+                            </section>
+                        </div>
+                    }.into_any()
+                })}
+            </Suspense>
+        </RequireUser>
+    }
+}

@@ -1,0 +1,4 @@
+mod layout;
+mod orders;
+
+pub use orders::{AdminOrderPage, AdminOrdersPage};

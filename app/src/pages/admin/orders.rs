@@ -1,0 +1,143 @@
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::layout::AdminLayout;
+use crate::api::orders::{
+    get_order, staff_orders, AdvanceOrder, CancelOrder, RefundOrder, ShipOrder,
+};
+use crate::components::forms::{ActionError, Field, Submit};
+use crate::components::order_detail::{date, OrderDetail};
+
+#[component]
+pub fn AdminOrdersPage() -> impl IntoView {
+    let orders = Resource::new_blocking(|| (), |_| staff_orders(Some(1)));
+    view! {
+        <AdminLayout title="Orders">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match orders.await {
+                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="w-full text-sm" data-testid="admin-order-list">
+                                <thead class="text-left text-slate-500"><tr><th>"Order"</th><th>"Placed"</th><th>"Status"</th><th class="text-right">"Total"</th></tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|o| view! {
+                                        <tr class="border-t border-slate-200">
+                                            <td class="py-2"><a class="underline" href=format!("/admin/orders/{}", o.number)>{o.number.clone()}</a></td>
+                                            <td>{date(o.placed_at)}</td><td>{o.status_label.clone()}</td>
+                                            <td class="text-right">{o.total.display.clone()}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+/// One order with the actions its state allows.
+#[component]
+pub fn AdminOrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let ship = ServerAction::<ShipOrder>::new();
+    let advance = ServerAction::<AdvanceOrder>::new();
+    let cancel = ServerAction::<CancelOrder>::new();
+    let refund = ServerAction::<RefundOrder>::new();
+    let order = Resource::new_blocking(
+        move || {
+            (
+                params.read().get("number").unwrap_or_default(),
+                ship.version().get()
+                    + advance.version().get()
+                    + cancel.version().get()
+                    + refund.version().get(),
+            )
+        },
+        |(n, _)| get_order(n),
+    );
+    view! {
+        <AdminLayout title="Order">
+            <Transition>
+                {move || Suspend::new(async move {
+                    let o = match order.await {
+                        Ok(o) => o,
+                        Err(e) => return view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                    };
+                    let number = o.number.clone();
+                    let status = o.status.clone();
+                    let step = |to: &'static str, label: &'static str| {
+                        let number = number.clone();
+                        view! {
+                            <button type="button" class="rounded-md border border-slate-300 px-3 py-2 text-sm"
+                                on:click=move |_| { advance.dispatch(AdvanceOrder { number: number.clone(), status: to.to_owned() }); }>
+                                {label}
+                            </button>
+                        }
+                    };
+                    let can_ship = matches!(status.as_str(), "paid" | "processing");
+                    let refundable = o.refunded.minor < o.total.minor
+                        && !matches!(status.as_str(), "pending_payment" | "refunded");
+                    let n_cancel = number.clone();
+                    let n_ship = number.clone();
+                    let n_refund = number.clone();
+                    view! {
+                        <OrderDetail order=o.clone() />
+                        <div class="mt-8 flex flex-col gap-6" data-testid="order-actions">
+                            <ActionError value=advance.value() />
+                            <ActionError value=cancel.value() />
+                            <div class="flex flex-wrap gap-3">
+                                {(status == "paid").then(|| step("processing", "Mark processing"))}
+                                {(status == "shipped").then(|| step("delivered", "Mark delivered"))}
+                                {(status == "return_requested").then(|| step("returned", "Return received"))}
+                                {o.can_cancel.then(|| view! {
+                                    <button type="button" class="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800"
+                                        on:click=move |_| {
+                                            if confirm("Cancel this order? Stock goes back and any payment is refunded.") {
+                                                cancel.dispatch(CancelOrder { number: n_cancel.clone() });
+                                            }
+                                        }>
+                                        "Cancel order"
+                                    </button>
+                                })}
+                            </div>
+                            {can_ship.then(|| view! {
+                                <ActionForm action=ship attr:class="flex max-w-md flex-col gap-3" attr:data-testid="ship-form">
+                                    <ActionError value=ship.value() />
+                                    <input type="hidden" name="number" value=n_ship.clone() />
+                                    <Field label="Tracking number" name="tracking_number" />
+                                    <Submit label="Mark shipped and email the customer" pending=ship.pending().into() />
+                                </ActionForm>
+                            })}
+                            {refundable.then(|| view! {
+                                <ActionForm action=refund attr:class="flex max-w-md flex-col gap-3" attr:data-testid="refund-form">
+                                    <ActionError value=refund.value() />
+                                    <input type="hidden" name="number" value=n_refund.clone() />
+                                    <Field label="Refund amount" name="amount" hint="Up to what was paid and not yet refunded, e.g. 12.50." />
+                                    <Submit label="Refund through the payment provider" pending=refund.pending().into() />
+                                </ActionForm>
+                            })}
+                        </div>
+                    }.into_any()
+                })}
+            </Transition>
+        </AdminLayout>
+    }
+}
+
+/// Asks before a destructive action (the browser's own dialog: keyboard
+/// accessible and announced).
+fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        false
+    }
+}
