@@ -3,11 +3,11 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 
-use crate::mail::{MailKind, Templates};
+use crate::mail::Templates;
 use crate::money::Currency;
-use crate::outbox::{self, OutboxSignal};
+use crate::outbox::OutboxSignal;
 use crate::payments::PaymentGateway;
 use crate::Result;
 
@@ -70,22 +70,5 @@ impl Commerce {
 
     pub fn carts(&self) -> crate::cart::Carts {
         crate::cart::Carts::new(self.db.clone(), self.settings.currency)
-    }
-
-    pub(crate) fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.settings.public_url.trim_end_matches('/'))
-    }
-
-    pub(crate) async fn queue_mail<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        kind: MailKind,
-        to: &str,
-        vars: minijinja::Value,
-    ) -> Result<()> {
-        let mail = self.templates.render(kind, to, vars)?;
-        outbox::enqueue(conn, outbox::KIND_MAIL, &mail)
-            .await
-            .map(|_| ())
     }
 }

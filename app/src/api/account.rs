@@ -8,22 +8,11 @@ use super::account_types::{
 };
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
-
-#[cfg(feature = "ssr")]
-async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError>
-{
-    Ok((
-        super::context::ServerContext::current()?,
-        super::auth::caller().await?,
-    ))
-}
+use super::errors::to_server_fn_error as fail;
 
 #[server(prefix = "/api/account", endpoint = "profile")]
 pub async fn get_profile() -> Result<ProfileView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .profile(&caller.actor)
         .await
@@ -37,7 +26,7 @@ pub async fn update_profile(
     phone: String,
     marketing_opt_in: Option<String>,
 ) -> Result<ProfileView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let input = domain::accounts::ProfileInput {
         name,
         phone,
@@ -52,7 +41,7 @@ pub async fn update_profile(
 
 #[server(prefix = "/api/account", endpoint = "verification/resend")]
 pub async fn resend_verification() -> Result<(), ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .resend_verification(&caller.actor)
         .await
@@ -61,7 +50,7 @@ pub async fn resend_verification() -> Result<(), ServerFnError> {
 
 #[server(prefix = "/api/account", endpoint = "addresses")]
 pub async fn get_addresses() -> Result<AddressBook, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
     Ok(AddressBook {
         addresses: addresses.into_iter().map(Into::into).collect(),
@@ -86,7 +75,7 @@ pub async fn save_address(
     is_default_shipping: Option<String>,
     is_default_billing: Option<String>,
 ) -> Result<AddressView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let input = domain::accounts::AddressInput {
         full_name,
         company,
@@ -112,7 +101,7 @@ pub async fn save_address(
 
 #[server(prefix = "/api/account", endpoint = "addresses/delete")]
 pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .delete_address(&caller.actor, &id)
         .await
@@ -121,7 +110,7 @@ pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
 
 #[server(prefix = "/api/account", endpoint = "security")]
 pub async fn get_security() -> Result<SecurityOverview, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let user = ctx.accounts.summary(&caller.actor).await.map_err(fail)?;
     let current = caller.session_id();
     let sessions = ctx
@@ -145,7 +134,7 @@ pub async fn change_password(
     current_password: String,
     password: String,
 ) -> Result<(), ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let keep = caller.session_id();
     ctx.accounts
         .change_password(&caller.actor, &current_password, &password, keep.as_deref())
@@ -156,7 +145,7 @@ pub async fn change_password(
 
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
 pub async fn begin_two_factor() -> Result<EnrolmentView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let enrolment = ctx
         .accounts
         .begin_two_factor(&caller.actor)
@@ -171,7 +160,7 @@ pub async fn begin_two_factor() -> Result<EnrolmentView, ServerFnError> {
 /// Confirms enrolment; returns the 10 recovery codes (shown once).
 #[server(prefix = "/api/account", endpoint = "two-factor/confirm")]
 pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let codes = ctx
         .accounts
         .confirm_two_factor(&caller.actor, &code)
@@ -183,7 +172,7 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, ServerFnErr
 
 #[server(prefix = "/api/account", endpoint = "two-factor/disable")]
 pub async fn disable_two_factor(current_password: String) -> Result<(), ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .disable_two_factor(&caller.actor, &current_password)
         .await
@@ -195,7 +184,7 @@ pub async fn disable_two_factor(current_password: String) -> Result<(), ServerFn
 pub async fn regenerate_recovery_codes(
     current_password: String,
 ) -> Result<Vec<String>, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .regenerate_recovery_codes(&caller.actor, &current_password)
         .await
@@ -206,7 +195,7 @@ pub async fn regenerate_recovery_codes(
 /// "Sign out everywhere else"; returns how many sessions ended.
 #[server(prefix = "/api/account", endpoint = "sessions/revoke-others")]
 pub async fn revoke_other_sessions() -> Result<u64, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let keep = caller.session_id().unwrap_or_default();
     ctx.accounts
         .revoke_other_sessions(&caller.actor, &keep)
@@ -216,7 +205,7 @@ pub async fn revoke_other_sessions() -> Result<u64, ServerFnError> {
 
 #[server(prefix = "/api/account", endpoint = "erase")]
 pub async fn erase_account(current_password: String) -> Result<(), ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .erase_account(&caller.actor, &current_password)
         .await

@@ -127,6 +127,11 @@ pub async fn remember_cart(caller: &Caller, public_id: Option<&str>) -> Result<(
     Ok(())
 }
 
+/// The services and the caller, for server functions that need both.
+pub async fn context_and_caller() -> Result<(ServerContext, Caller), ServerFnError> {
+    Ok((ServerContext::current()?, caller().await?))
+}
+
 /// Starts a signed-in session under a new id; a guest cart joins the
 /// customer's cart.
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {

@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use super::commerce_types::CartView;
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
+use super::errors::to_server_fn_error as fail;
 
 #[server(prefix = "/api/cart", endpoint = "get")]
 pub async fn get_cart() -> Result<CartView, ServerFnError> {

@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use super::commerce_types::{PlacedOrderView, QuoteView};
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
+use super::errors::to_server_fn_error as fail;
 
 #[server(prefix = "/api/checkout", endpoint = "quote")]
 pub async fn get_quote(

@@ -5,18 +5,7 @@ use leptos::prelude::*;
 use super::commerce_types::{OrderSummaryView, OrderView};
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
-
-#[cfg(feature = "ssr")]
-async fn with_caller() -> Result<(super::context::ServerContext, super::auth::Caller), ServerFnError>
-{
-    Ok((
-        super::context::ServerContext::current()?,
-        super::auth::caller().await?,
-    ))
-}
+use super::errors::to_server_fn_error as fail;
 
 /// After checkout (and the printable invoice): the order behind an
 /// unguessable public id.
@@ -32,14 +21,14 @@ pub async fn get_order_by_id(public_id: String) -> Result<OrderView, ServerFnErr
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
 pub async fn my_orders() -> Result<Vec<OrderSummaryView>, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let list = ctx.orders.history(&caller.actor).await.map_err(fail)?;
     Ok(list.into_iter().map(Into::into).collect())
 }
 
 #[server(prefix = "/api/orders", endpoint = "detail")]
 pub async fn get_order(number: String) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .detail(&caller.actor, &number)
         .await
@@ -49,7 +38,7 @@ pub async fn get_order(number: String) -> Result<OrderView, ServerFnError> {
 
 #[server(prefix = "/api/orders", endpoint = "cancel")]
 pub async fn cancel_order(number: String) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .cancel(&caller.actor, &number)
         .await
@@ -59,7 +48,7 @@ pub async fn cancel_order(number: String) -> Result<OrderView, ServerFnError> {
 
 #[server(prefix = "/api/orders", endpoint = "return")]
 pub async fn request_return(number: String, reason: String) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .request_return(&caller.actor, &number, &reason)
         .await
@@ -80,7 +69,7 @@ pub async fn lookup_order(email: String, number: String) -> Result<OrderView, Se
 
 #[server(prefix = "/api/staff/orders", endpoint = "list")]
 pub async fn staff_orders(page: Option<u64>) -> Result<Vec<OrderSummaryView>, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     let list = ctx
         .orders
         .staff_list(&caller.actor, page.unwrap_or(1).max(1))
@@ -94,7 +83,7 @@ pub async fn ship_order(
     number: String,
     tracking_number: String,
 ) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .ship(&caller.actor, &number, &tracking_number)
         .await
@@ -105,7 +94,7 @@ pub async fn ship_order(
 /// `status`: processing, delivered or returned.
 #[server(prefix = "/api/staff/orders", endpoint = "advance")]
 pub async fn advance_order(number: String, status: String) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Orders)
@@ -122,7 +111,7 @@ pub async fn advance_order(number: String, status: String) -> Result<OrderView, 
 /// `amount` as typed by staff, e.g. "12.50".
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
 pub async fn refund_order(number: String, amount: String) -> Result<OrderView, ServerFnError> {
-    let (ctx, caller) = with_caller().await?;
+    let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Orders)

@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use super::commerce_types::PaymentPageView;
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
+use super::errors::to_server_fn_error as fail;
 
 #[cfg(feature = "ssr")]
 fn offline_only(ctx: &super::context::ServerContext) -> Result<(), ServerFnError> {

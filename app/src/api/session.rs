@@ -13,9 +13,7 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
+use super::errors::to_server_fn_error as fail;
 
 /// The signed-in user, if any (header, account pages).
 #[server(prefix = "/api", endpoint = "me")]

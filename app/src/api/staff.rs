@@ -6,9 +6,7 @@ use leptos::prelude::*;
 use super::account_types::CustomerPage;
 
 #[cfg(feature = "ssr")]
-fn fail(err: domain::Error) -> ServerFnError {
-    super::errors::to_server_fn_error(err)
-}
+use super::errors::to_server_fn_error as fail;
 
 #[server(prefix = "/api/staff", endpoint = "customers")]
 pub async fn list_customers(page: Option<u64>) -> Result<CustomerPage, ServerFnError> {

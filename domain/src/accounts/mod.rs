@@ -22,13 +22,13 @@ mod two_factor;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::entities::user;
 pub(crate) use crate::entities::user as user_entity;
-use crate::mail::{MailKind, Templates};
-use crate::outbox::{self, OutboxSignal};
+use crate::mail::Templates;
+use crate::outbox::OutboxSignal;
 use crate::{Error, Result};
 
 pub use addresses::{countries, validate as addresses_validate, Address, AddressInput};
@@ -149,24 +149,6 @@ impl Accounts {
             .filter(user::Column::ErasedAt.is_null())
             .one(&self.db)
             .await?)
-    }
-
-    /// Renders `kind` and writes it to the outbox on `conn` (the caller's transaction).
-    async fn queue_mail<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        kind: MailKind,
-        to: &str,
-        vars: minijinja::Value,
-    ) -> Result<()> {
-        let mail = self.templates.render(kind, to, vars)?;
-        outbox::enqueue(conn, outbox::KIND_MAIL, &mail)
-            .await
-            .map(|_| ())
-    }
-
-    fn link(&self, path_and_query: &str) -> String {
-        format!("{}{}", self.templates.public_url(), path_and_query)
     }
 }
 

@@ -64,7 +64,8 @@ impl Accounts {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         let txn = crate::db::begin_write(&self.db).await?;
-        self.queue_mail(&txn, MailKind::AccountDeleted, &user.email, context! {})
+        self.templates
+            .enqueue(&txn, MailKind::AccountDeleted, &user.email, context! {})
             .await?;
         let placeholder = format!("erased-{}@erased.invalid", user.public_id);
         user::Entity::update_many()

@@ -51,13 +51,14 @@ impl Accounts {
 
         let txn = crate::db::begin_write(&self.db).await?;
         if self.find_by_email(&email).await?.is_some() {
-            self.queue_mail(
-                &txn,
-                MailKind::AccountExists,
-                email.as_str(),
-                context! { link => self.link("/forgot-password") },
-            )
-            .await?;
+            self.templates
+                .enqueue(
+                    &txn,
+                    MailKind::AccountExists,
+                    email.as_str(),
+                    context! { link => self.templates.link("/forgot-password") },
+                )
+                .await?;
             txn.commit().await?;
             self.outbox.wake();
             return Ok(());
@@ -93,11 +94,11 @@ impl Accounts {
             Err(err) => return Err(err.into()),
         };
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;
-        self.queue_mail(
+        self.templates.enqueue(
             &txn,
             MailKind::VerifyEmail,
             email.as_str(),
-            context! { name => name, link => self.link(&format!("/verify-email?token={token}")) },
+            context! { name => name, link => self.templates.link(&format!("/verify-email?token={token}")) },
         )
         .await?;
         txn.commit().await?;
@@ -122,13 +123,14 @@ impl Accounts {
             active.email_verified_at = Set(Some(now()));
             active.updated_at = Set(now());
             active.update(&txn).await?;
-            self.queue_mail(
-                &txn,
-                MailKind::Welcome,
-                &to,
-                context! { name => name, link => self.link("/") },
-            )
-            .await?;
+            self.templates
+                .enqueue(
+                    &txn,
+                    MailKind::Welcome,
+                    &to,
+                    context! { name => name, link => self.templates.link("/") },
+                )
+                .await?;
         }
         one_time::retire_all(&txn, user_id, VERIFY_EMAIL).await?;
         txn.commit().await?;
@@ -146,11 +148,11 @@ impl Accounts {
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;
-        self.queue_mail(
+        self.templates.enqueue(
             &txn,
             MailKind::VerifyEmail,
             &user.email,
-            context! { name => user.name, link => self.link(&format!("/verify-email?token={token}")) },
+            context! { name => user.name, link => self.templates.link(&format!("/verify-email?token={token}")) },
         )
         .await?;
         txn.commit().await?;

@@ -19,11 +19,11 @@ impl Accounts {
         };
         let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, RESET_PASSWORD, self.settings.reset_ttl).await?;
-        self.queue_mail(
+        self.templates.enqueue(
             &txn,
             MailKind::PasswordReset,
             &user.email,
-            context! { name => user.name, link => self.link(&format!("/reset-password?token={token}")) },
+            context! { name => user.name, link => self.templates.link(&format!("/reset-password?token={token}")) },
         )
         .await?;
         txn.commit().await?;
@@ -89,12 +89,13 @@ impl Accounts {
         active.password_hash = Set(hash);
         active.updated_at = Set(now());
         active.update(txn).await?;
-        self.queue_mail(
-            txn,
-            MailKind::PasswordChanged,
-            &to,
-            context! { link => self.link("/forgot-password") },
-        )
-        .await
+        self.templates
+            .enqueue(
+                txn,
+                MailKind::PasswordChanged,
+                &to,
+                context! { link => self.templates.link("/forgot-password") },
+            )
+            .await
     }
 }

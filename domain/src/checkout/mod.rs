@@ -344,8 +344,11 @@ impl Checkout {
             lines: provider_lines(&o, &priced.lines),
             total: o.total_minor,
             idempotency_key: key,
-            success_url: self.c.link(&format!("/checkout/complete/{}", o.public_id)),
-            cancel_url: self.c.link("/cart?payment=cancelled"),
+            success_url: self
+                .c
+                .templates
+                .link(&format!("/checkout/complete/{}", o.public_id)),
+            cancel_url: self.c.templates.link("/cart?payment=cancelled"),
             expires_at: expires.unix_timestamp(),
         };
         match self.c.gateway.start_checkout(&request).await {

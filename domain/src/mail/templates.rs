@@ -125,6 +125,26 @@ impl Templates {
         &self.public_url
     }
 
+    /// An absolute link into the shop, for mail.
+    pub fn link(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.public_url)
+    }
+
+    /// Renders `kind` and writes it to the outbox on `conn` (the caller's
+    /// transaction), so the mail exists exactly when the change does.
+    pub async fn enqueue<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        kind: MailKind,
+        to: &str,
+        vars: Value,
+    ) -> Result<()> {
+        let mail = self.render(kind, to, vars)?;
+        crate::outbox::enqueue(conn, crate::outbox::KIND_MAIL, &mail)
+            .await
+            .map(|_| ())
+    }
+
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
     pub fn render(&self, kind: MailKind, to: &str, vars: Value) -> Result<OutgoingMail> {
         let base = context! {

@@ -40,7 +40,8 @@ impl Orders {
         }
         let view = self.load(&txn, o.clone()).await?;
         self.c
-            .queue_mail(
+            .templates
+            .enqueue(
                 &txn,
                 MailKind::OrderCancelled,
                 &o.email,
@@ -130,7 +131,8 @@ impl Orders {
             .ok_or(Error::not_found("order"))?;
         let view = self.load(&txn, fresh).await?;
         self.c
-            .queue_mail(
+            .templates
+            .enqueue(
                 &txn,
                 MailKind::OrderShipped,
                 &o.email,

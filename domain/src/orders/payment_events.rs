@@ -177,9 +177,13 @@ impl Orders {
                 .await?;
         }
         let view = self.load(conn, o.clone()).await?;
-        let link = self.c.link(&format!("/checkout/complete/{}", o.public_id));
+        let link = self
+            .c
+            .templates
+            .link(&format!("/checkout/complete/{}", o.public_id));
         self.c
-            .queue_mail(
+            .templates
+            .enqueue(
                 conn,
                 MailKind::OrderConfirmation,
                 &o.email,
@@ -213,11 +217,12 @@ impl Orders {
         if mail {
             let view = self.load(conn, o.clone()).await?;
             self.c
-                .queue_mail(
+                .templates
+                .enqueue(
                     conn,
                     MailKind::PaymentFailed,
                     &o.email,
-                    context! { order => view, link => self.c.link("/cart") },
+                    context! { order => view, link => self.c.templates.link("/cart") },
                 )
                 .await?;
         }
@@ -291,7 +296,8 @@ impl Orders {
         }
         let view = self.load(conn, updated).await?;
         self.c
-            .queue_mail(
+            .templates
+            .enqueue(
                 conn,
                 MailKind::OrderRefunded,
                 &o.email,
