@@ -31,6 +31,13 @@ pub enum Error {
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
     /// Storage failed; details are logged, never shown. 500.
+    /// An outside service (e.g. Meilisearch) does not answer; the rest of
+    /// the shop keeps working. The detail is for the logs.
+    #[error("{service} unavailable: {detail}")]
+    Unavailable {
+        service: &'static str,
+        detail: String,
+    },
     #[error("database error: {0}")]
     Database(#[from] sea_orm::DbErr),
     /// File system failed (uploads, generated images). 500.
@@ -60,6 +67,13 @@ impl Error {
     }
 
     /// True for errors caused by the system rather than the request.
+    pub fn unavailable(service: &'static str, detail: impl std::fmt::Display) -> Self {
+        Self::Unavailable {
+            service,
+            detail: detail.to_string(),
+        }
+    }
+
     pub fn is_internal(&self) -> bool {
         matches!(self, Self::Database(_) | Self::Io(_) | Self::Internal(_))
     }
@@ -81,6 +95,9 @@ impl Error {
                 let minutes = retry_after_secs.div_ceil(60).max(1);
                 format!("Too many attempts. Please wait {minutes} minute(s) and try again.")
             }
+            Self::Unavailable { service, .. } => format!(
+                "Our {service} is taking a short break. Please try again in a moment, or browse the categories."
+            ),
             Self::Database(_) | Self::Io(_) | Self::Internal(_) => {
                 "Something went wrong on our side. Please try again in a moment.".to_owned()
             }

@@ -1,6 +1,7 @@
 //! Mercato's business rules. No Leptos, no axum: the web layers call the
 //! services here and map [`Error`] to their own status codes once.
 pub mod accounts;
+pub mod analytics;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -16,6 +17,7 @@ pub mod outbox;
 pub mod payments;
 pub mod pricing;
 pub mod promotions;
+pub mod search;
 pub mod seed;
 
 pub use error::{Error, Result};

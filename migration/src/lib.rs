@@ -6,6 +6,7 @@ mod helpers;
 mod m20261121_000001_catalog;
 mod m20261121_000002_accounts;
 mod m20261121_000003_commerce;
+mod m20261121_000004_analytics;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_catalog::Migration),
             Box::new(m20261121_000002_accounts::Migration),
             Box::new(m20261121_000003_commerce::Migration),
+            Box::new(m20261121_000004_analytics::Migration),
         ]
     }
 }

@@ -14,12 +14,15 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
         }
         domain::Error::Forbidden | domain::Error::SecondFactorRequired => StatusCode::FORBIDDEN,
         domain::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+        domain::Error::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
         domain::Error::Database(_) | domain::Error::Io(_) | domain::Error::Internal(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
     };
     if err.is_internal() {
         tracing::error!(error = %err, "server function failed");
+    } else if matches!(err, domain::Error::Unavailable { .. }) {
+        tracing::warn!(error = %err, "server function degraded");
     } else {
         tracing::debug!(error = %err, "server function refused");
     }

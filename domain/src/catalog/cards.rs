@@ -117,3 +117,22 @@ pub(super) async fn to_cards(
         })
         .collect())
 }
+
+/// Cards for active products in the order given; unknown or inactive ids
+/// are skipped (a search index may lag a moment behind an archive).
+pub(crate) async fn cards_for_ids(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> crate::Result<Vec<ProductCard>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = product::Entity::find()
+        .filter(product::Column::Id.is_in(ids.iter().copied()))
+        .filter(product::Column::Status.eq(super::ProductStatus::Active.as_str()))
+        .all(db)
+        .await?;
+    let mut by_id: HashMap<i32, product::Model> = rows.into_iter().map(|p| (p.id, p)).collect();
+    let ordered = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+    to_cards(db, ordered).await
+}

@@ -51,6 +51,55 @@ impl Catalog {
         })
     }
 
+    /// Cards for the given products in that order (active ones only).
+    pub async fn cards_for_ids(&self, ids: &[i32]) -> crate::Result<Vec<super::ProductCard>> {
+        super::cards::cards_for_ids(&self.db, ids).await
+    }
+
+    /// What to offer when a search finds nothing: the most-ordered products,
+    /// topped up with featured ones.
+    pub async fn popular(&self, limit: u64) -> crate::Result<Vec<super::ProductCard>> {
+        use crate::entities::{order_item, variant};
+        use sea_orm::sea_query::{Expr, ExprTrait, Order};
+        use sea_orm::JoinType;
+        let db = &self.db;
+        let ordered_with_product = order_item::Entity::belongs_to(variant::Entity)
+            .from(order_item::Column::VariantId)
+            .to(variant::Column::Id)
+            .into();
+        let mut ids: Vec<i32> = order_item::Entity::find()
+            .select_only()
+            .column(variant::Column::ProductId)
+            .join(JoinType::InnerJoin, ordered_with_product)
+            .group_by(variant::Column::ProductId)
+            .order_by(
+                Expr::col((order_item::Entity, order_item::Column::Quantity)).sum(),
+                Order::Desc,
+            )
+            .limit(limit)
+            .into_tuple()
+            .all(db)
+            .await?;
+        if (ids.len() as u64) < limit {
+            let featured: Vec<i32> = product::Entity::find()
+                .select_only()
+                .column(product::Column::Id)
+                .filter(product::Column::Status.eq(ProductStatus::Active.as_str()))
+                .filter(product::Column::Featured.eq(true))
+                .order_by_asc(product::Column::Id)
+                .limit(limit)
+                .into_tuple()
+                .all(db)
+                .await?;
+            for id in featured {
+                if (ids.len() as u64) < limit && !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.cards_for_ids(&ids).await
+    }
+
     /// Top two levels of the tree for the header navigation.
     pub async fn navigation(&self) -> crate::Result<Vec<super::CategoryNode>> {
         Ok(self.tree().await?.navigation(2))

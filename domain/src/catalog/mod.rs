@@ -3,6 +3,7 @@
 mod cards;
 mod home;
 mod listing;
+mod manage;
 mod product_page;
 mod query;
 mod tree;

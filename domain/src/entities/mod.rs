@@ -1,6 +1,7 @@
 //! SeaORM entities: one file per table. Relations are resolved by the services
 //! with batched `IN (...)` look-ups, so the entities stay plain.
 pub mod address;
+pub mod analytics_event;
 pub mod auth_throttle;
 pub mod cart;
 pub mod cart_item;

@@ -130,7 +130,7 @@ pub async fn reserve<C: ConnectionTrait>(
         .insert(conn)
         .await?;
     }
-    Ok(())
+    crate::search::sync::stock_changed(conn, variant_id, -i64::from(quantity)).await
 }
 
 async fn reservations<C: ConnectionTrait>(
@@ -193,6 +193,7 @@ pub async fn release<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     for r in reservations(conn, order_id, HELD).await? {
         if flip(conn, r.id, HELD, RELEASED).await? {
             adjust(conn, &r, 0, -r.quantity).await?;
+            crate::search::sync::stock_changed(conn, r.variant_id, i64::from(r.quantity)).await?;
         }
     }
     Ok(())
@@ -203,6 +204,7 @@ pub async fn restock<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     for r in reservations(conn, order_id, COMMITTED).await? {
         if flip(conn, r.id, COMMITTED, RELEASED).await? {
             adjust(conn, &r, r.quantity, 0).await?;
+            crate::search::sync::stock_changed(conn, r.variant_id, i64::from(r.quantity)).await?;
         }
     }
     Ok(())

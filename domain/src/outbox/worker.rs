@@ -12,6 +12,8 @@ use time::OffsetDateTime;
 use super::{OutboxSignal, KIND_MAIL};
 use crate::entities::outbox_message::{self, Column, Entity as Outbox};
 use crate::mail::{Mailer, OutgoingMail};
+use crate::search::sync::{IndexProducts, KIND_SEARCH};
+use crate::search::Search;
 use crate::{Error, Result};
 
 #[derive(Clone, Debug)]
@@ -54,6 +56,7 @@ pub struct Worker {
     mailer: Arc<dyn Mailer>,
     config: OutboxConfig,
     signal: OutboxSignal,
+    search: Option<Search>,
 }
 
 enum Outcome {
@@ -74,7 +77,14 @@ impl Worker {
             mailer,
             config,
             signal,
+            search: None,
         }
+    }
+
+    /// Also deliver search index updates to this engine.
+    pub fn with_search(mut self, search: Search) -> Self {
+        self.search = Some(search);
+        self
     }
 
     /// Runs until the task is dropped: deliver what is due, then sleep until
@@ -162,6 +172,19 @@ impl Worker {
                     Err(e) => Outcome::Retry(e.to_string()),
                 }
             }
+            KIND_SEARCH => {
+                let Some(search) = &self.search else {
+                    return Outcome::Retry("no search engine in this worker".into());
+                };
+                let msg: IndexProducts = match serde_json::from_str(&row.payload) {
+                    Ok(msg) => msg,
+                    Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
+                };
+                match search.apply(&msg).await {
+                    Ok(()) => Outcome::Delivered,
+                    Err(e) => Outcome::Retry(e.to_string()),
+                }
+            }
             other => Outcome::Permanent(format!("unknown outbox kind {other:?}")),
         }
     }
@@ -182,7 +205,7 @@ impl Worker {
                     .col_expr(Column::ProcessedAt, Expr::value(now))
                     .col_expr(Column::LastError, Expr::value(Option::<String>::None))
                     // Mail bodies carry one-time links: keep only who and what.
-                    .col_expr(Column::Payload, Expr::value(redacted(&row.payload)))
+                    .col_expr(Column::Payload, Expr::value(delivered_payload(row)))
             }
             Outcome::Retry(error) if row.attempts < self.config.max_attempts => {
                 let delay = self.config.backoff(row.attempts);
@@ -200,6 +223,14 @@ impl Worker {
             }
         };
         update.exec(&self.db).await.map(|_| ()).map_err(Error::from)
+    }
+}
+
+fn delivered_payload(row: &outbox_message::Model) -> String {
+    if row.kind == KIND_MAIL {
+        redacted(&row.payload)
+    } else {
+        row.payload.clone()
     }
 }
 

@@ -1,0 +1,66 @@
+//! Catalog changes made by staff. Each change and its search-index update
+//! are written in one transaction (the index follows through the outbox).
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use time::OffsetDateTime;
+
+use super::{Catalog, ProductStatus};
+use crate::accounts::{Actor, Permission};
+use crate::entities::product;
+use crate::{Error, Result};
+
+impl ProductStatus {
+    pub fn parse(s: &str) -> Result<Self> {
+        match s {
+            "draft" => Ok(Self::Draft),
+            "active" => Ok(Self::Active),
+            "archived" => Ok(Self::Archived),
+            _ => Err(Error::validation(
+                "status",
+                "Choose draft, active or archived.",
+            )),
+        }
+    }
+}
+
+impl Catalog {
+    /// Publishes, archives or drafts the products with these slugs; returns
+    /// how many changed.
+    pub async fn set_status(
+        &self,
+        actor: &Actor,
+        slugs: &[String],
+        status: ProductStatus,
+    ) -> Result<u64> {
+        actor.require(Permission::Catalog)?;
+        if slugs.is_empty() {
+            return Ok(0);
+        }
+        let txn = crate::db::begin_write(&self.db).await?;
+        let ids: Vec<i32> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .filter(product::Column::Slug.is_in(slugs.iter().cloned()))
+            .filter(product::Column::Status.ne(status.as_str()))
+            .into_tuple()
+            .all(&txn)
+            .await?;
+        if ids.is_empty() {
+            txn.commit().await?;
+            return Ok(0);
+        }
+        let changed = product::Entity::update_many()
+            .col_expr(product::Column::Status, Expr::value(status.as_str()))
+            .col_expr(
+                product::Column::UpdatedAt,
+                Expr::value(OffsetDateTime::now_utc()),
+            )
+            .filter(product::Column::Id.is_in(ids.iter().copied()))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        crate::search::sync::enqueue(&txn, ids).await?;
+        txn.commit().await?;
+        Ok(changed)
+    }
+}

@@ -1,0 +1,101 @@
+//! The tantivy schema and how a [`SearchDoc`] becomes a tantivy document.
+use tantivy::schema::{Facet, FacetOptions, Field, Schema, FAST, INDEXED, STORED, TEXT};
+use tantivy::TantivyDocument;
+
+use crate::search::{FacetKey, SearchDoc};
+
+/// Searchable fields with their weight: a title match outranks a brand or
+/// category match, which outranks the description.
+pub const WEIGHTS: [(&str, f32); 6] = [
+    ("title", 8.0),
+    ("brand", 4.0),
+    ("category_names", 4.0),
+    ("aliases", 4.0),
+    ("option_values", 2.0),
+    ("description", 1.0),
+];
+
+/// Fields whose words are offered for "did you mean".
+pub const VOCABULARY: [&str; 3] = ["title", "brand", "category_names"];
+
+#[derive(Clone)]
+pub struct Fields {
+    pub id: Field,
+    pub searchable: Vec<(Field, f32)>,
+    pub price_min: Field,
+    pub created: Field,
+}
+
+impl Fields {
+    pub fn of(schema: &Schema) -> tantivy::Result<Self> {
+        let searchable = WEIGHTS
+            .iter()
+            .map(|(name, w)| schema.get_field(name).map(|f| (f, *w)))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            id: schema.get_field("id")?,
+            searchable,
+            price_min: schema.get_field("price_min")?,
+            created: schema.get_field("created")?,
+        })
+    }
+}
+
+pub fn facet_field(key: FacetKey) -> String {
+    format!("f_{}", key.field())
+}
+
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    b.add_i64_field("id", INDEXED | STORED | FAST);
+    for (name, _) in WEIGHTS {
+        b.add_text_field(name, TEXT);
+    }
+    for key in FacetKey::ALL {
+        b.add_facet_field(&facet_field(key), FacetOptions::default());
+    }
+    b.add_i64_field("price_min", FAST);
+    b.add_i64_field("created", FAST);
+    b.build()
+}
+
+pub fn to_document(
+    schema: &Schema,
+    fields: &Fields,
+    d: &SearchDoc,
+) -> tantivy::Result<TantivyDocument> {
+    let mut doc = TantivyDocument::default();
+    doc.add_i64(fields.id, i64::from(d.id));
+    let text = |name: &str| -> Vec<String> {
+        match name {
+            "title" => vec![d.title.clone()],
+            "brand" => vec![d.brand.clone()],
+            "category_names" => d.category_names.clone(),
+            "aliases" => d.aliases.clone(),
+            "option_values" => d.option_values.clone(),
+            _ => vec![d.description.clone()],
+        }
+    };
+    for (name, _) in WEIGHTS {
+        let field = schema.get_field(name)?;
+        for value in text(name) {
+            doc.add_text(field, &value);
+        }
+    }
+    for key in FacetKey::ALL {
+        let field = schema.get_field(&facet_field(key))?;
+        let values: Vec<String> = match key {
+            FacetKey::Category => d.categories.clone(),
+            FacetKey::Brand => vec![d.brand.clone()],
+            FacetKey::Price => d.price_bucket.clone(),
+            FacetKey::Option => d.options.clone(),
+            FacetKey::Stock => vec![d.stock.clone()],
+        };
+        for v in values {
+            doc.add_facet(field, Facet::from_path([v]));
+        }
+    }
+    doc.add_i64(fields.price_min, d.price_min);
+    doc.add_i64(fields.created, d.created);
+    Ok(doc)
+}

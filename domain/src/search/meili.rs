@@ -1,0 +1,353 @@
+//! The scale-out search engine: Meilisearch through meilisearch-sdk.
+//! Settings are applied at startup (idempotent: Meilisearch only re-indexes
+//! when they change) and every write waits for its task, so the outbox
+//! marks an update done only once Meilisearch has applied it.
+use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use meilisearch_sdk::client::{Client, SwapIndexes};
+use meilisearch_sdk::errors::Error as MeiliError;
+use meilisearch_sdk::search::{MatchingStrategies, Selectors};
+use meilisearch_sdk::settings::{
+    FacetingSettings, MinWordSizeForTypos, PaginationSetting, Settings, TypoToleranceSettings,
+};
+use meilisearch_sdk::task_info::TaskInfo;
+use serde::Deserialize;
+
+use super::{
+    text, EngineQuery, EngineResult, FacetKey, Filter, Rebuild, SearchDoc, SearchIndex, SearchSort,
+};
+use crate::{Error, Result};
+
+const TASK_TIMEOUT: Duration = Duration::from_secs(120);
+const TASK_POLL: Duration = Duration::from_millis(50);
+
+#[derive(Clone)]
+pub struct MeiliIndex {
+    client: Client,
+    uid: String,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: i32,
+}
+
+#[derive(Deserialize)]
+struct Words {
+    title: String,
+    brand: String,
+    #[serde(default)]
+    category_names: Vec<String>,
+}
+
+/// Connection failures make search "unavailable" (a friendly message, the
+/// outbox retries); anything Meilisearch itself rejects is a bug.
+fn meili_error(e: MeiliError) -> Error {
+    match e {
+        MeiliError::Meilisearch(api) => Error::internal(format!("meilisearch: {api}")),
+        other => Error::unavailable("search", other),
+    }
+}
+
+pub fn settings() -> Settings {
+    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+    for group in text::SYNONYMS {
+        for phrase in group.iter() {
+            let others = group
+                .iter()
+                .filter(|p| *p != phrase)
+                .map(|p| (*p).to_owned());
+            synonyms
+                .entry((*phrase).to_owned())
+                .or_default()
+                .extend(others);
+        }
+    }
+    Settings::new()
+        .with_searchable_attributes([
+            "title",
+            "brand",
+            "category_names",
+            "aliases",
+            "option_values",
+            "description",
+        ])
+        .with_filterable_attributes(FacetKey::ALL.map(FacetKey::field))
+        .with_sortable_attributes(["price_min", "created"])
+        .with_ranking_rules([
+            "words",
+            "typo",
+            "proximity",
+            "attribute",
+            "sort",
+            "exactness",
+        ])
+        .with_synonyms(synonyms)
+        .with_typo_tolerance(TypoToleranceSettings {
+            enabled: Some(true),
+            min_word_size_for_typos: Some(MinWordSizeForTypos {
+                one_typo: Some(5),
+                two_typos: Some(9),
+            }),
+            ..TypoToleranceSettings::default()
+        })
+        .with_faceting(FacetingSettings {
+            max_values_per_facet: 1000,
+            sort_facet_values_by: None,
+        })
+        .with_pagination(PaginationSetting {
+            max_total_hits: 100_000,
+        })
+}
+
+fn quoted(v: &str) -> String {
+    format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `(brand = "A" OR brand = "B") AND (stock = "in")`.
+pub fn filter_expression(filters: &[Filter]) -> String {
+    filters
+        .iter()
+        .map(|f| {
+            let any: Vec<String> = f
+                .values
+                .iter()
+                .map(|v| format!("{} = {}", f.key.field(), quoted(v)))
+                .collect();
+            format!("({})", any.join(" OR "))
+        })
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+impl MeiliIndex {
+    pub fn new(url: &str, key: Option<&str>, uid: &str) -> Result<Self> {
+        let client = Client::new(url, key).map_err(meili_error)?;
+        Ok(Self {
+            client,
+            uid: uid.to_owned(),
+        })
+    }
+
+    async fn wait(&self, task: std::result::Result<TaskInfo, MeiliError>) -> Result<()> {
+        let task = task
+            .map_err(meili_error)?
+            .wait_for_completion(&self.client, Some(TASK_POLL), Some(TASK_TIMEOUT))
+            .await
+            .map_err(meili_error)?;
+        if task.is_failure() {
+            return Err(Error::internal(format!(
+                "meilisearch task failed: {}",
+                task.unwrap_failure()
+            )));
+        }
+        Ok(())
+    }
+
+    async fn ensure_index(&self, uid: &str) -> Result<bool> {
+        match self.client.get_index(uid).await {
+            Ok(_) => Ok(false),
+            Err(MeiliError::Meilisearch(e))
+                if e.error_code == meilisearch_sdk::errors::ErrorCode::IndexNotFound =>
+            {
+                self.wait(self.client.create_index(uid, Some("id")).await)
+                    .await?;
+                Ok(true)
+            }
+            Err(e) => Err(meili_error(e)),
+        }
+    }
+}
+
+#[async_trait]
+impl SearchIndex for MeiliIndex {
+    fn kind(&self) -> &'static str {
+        "meilisearch"
+    }
+
+    async fn prepare(&self) -> Result<bool> {
+        let created = self.ensure_index(&self.uid).await?;
+        self.wait(self.client.index(&self.uid).set_settings(&settings()).await)
+            .await?;
+        if created {
+            return Ok(true);
+        }
+        let stats = self
+            .client
+            .index(&self.uid)
+            .get_stats()
+            .await
+            .map_err(meili_error)?;
+        Ok(stats.number_of_documents == 0)
+    }
+
+    async fn upsert(&self, docs: Vec<SearchDoc>) -> Result<()> {
+        if docs.is_empty() {
+            return Ok(());
+        }
+        let index = self.client.index(&self.uid);
+        self.wait(index.add_or_replace(&docs, Some("id")).await)
+            .await
+    }
+
+    async fn remove(&self, ids: Vec<i32>) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let index = self.client.index(&self.uid);
+        self.wait(index.delete_documents(&ids).await).await
+    }
+
+    async fn search(&self, q: EngineQuery) -> Result<EngineResult> {
+        let index = self.client.index(&self.uid);
+        let filter = filter_expression(&q.filters);
+        let facet_names: Vec<&str> = q.facets.iter().map(|k| k.field()).collect();
+        let sort = match q.sort {
+            SearchSort::Relevance if text::words(&q.text).is_empty() => Some("created:desc"),
+            SearchSort::Relevance => None,
+            SearchSort::PriceAsc => Some("price_min:asc"),
+            SearchSort::PriceDesc => Some("price_min:desc"),
+            SearchSort::Newest => Some("created:desc"),
+        };
+        let sort_list: Vec<&str> = sort.into_iter().collect();
+        let retrieve = ["id"];
+        let mut s = index.search();
+        s.with_query(&q.text)
+            .with_matching_strategy(MatchingStrategies::ALL)
+            .with_page(q.page.max(1))
+            .with_hits_per_page(q.per_page.max(1))
+            .with_attributes_to_retrieve(Selectors::Some(&retrieve));
+        if !filter.is_empty() {
+            s.with_filter(&filter);
+        }
+        if !facet_names.is_empty() {
+            s.with_facets(Selectors::Some(&facet_names));
+        }
+        if !sort_list.is_empty() {
+            s.with_sort(&sort_list);
+        }
+        let res = s.execute::<IdOnly>().await.map_err(meili_error)?;
+        let mut facets = BTreeMap::new();
+        let distribution = res.facet_distribution.unwrap_or_default();
+        for key in &q.facets {
+            let values: BTreeMap<String, u64> = distribution
+                .get(key.field())
+                .map(|m| m.iter().map(|(v, n)| (v.clone(), *n as u64)).collect())
+                .unwrap_or_default();
+            facets.insert(*key, values);
+        }
+        Ok(EngineResult {
+            ids: res.hits.into_iter().map(|h| h.result.id).collect(),
+            total: res.total_hits.unwrap_or(0) as u64,
+            facets,
+        })
+    }
+
+    async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>> {
+        // Meilisearch has no term list: look at documents sharing the word's
+        // first letters and collect their words near it.
+        let head: String = word.chars().take(3).collect();
+        let index = self.client.index(&self.uid);
+        let retrieve = ["title", "brand", "category_names"];
+        let res = index
+            .search()
+            .with_query(&head)
+            .with_limit(100)
+            .with_attributes_to_retrieve(Selectors::Some(&retrieve))
+            .execute::<Words>()
+            .await
+            .map_err(meili_error)?;
+        let mut found: BTreeMap<String, u64> = BTreeMap::new();
+        for hit in res.hits {
+            let w = hit.result;
+            let all = format!("{} {} {}", w.title, w.brand, w.category_names.join(" "));
+            let mut seen = std::collections::BTreeSet::new();
+            for t in text::words(&all) {
+                if text::distance(&word, &t) <= 3 && seen.insert(t.clone()) {
+                    *found.entry(t).or_default() += 1;
+                }
+            }
+        }
+        Ok(found.into_iter().collect())
+    }
+
+    async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>> {
+        self.ensure_index(&self.uid).await?;
+        let next = format!("{}_next", self.uid);
+        if self.client.get_index(&next).await.is_ok() {
+            self.wait(self.client.index(&next).delete().await).await?;
+        }
+        self.ensure_index(&next).await?;
+        self.wait(self.client.index(&next).set_settings(&settings()).await)
+            .await?;
+        Ok(Box::new(MeiliRebuild {
+            live: self.clone(),
+            next,
+        }))
+    }
+
+    async fn health(&self) -> Result<()> {
+        self.client.health().await.map(|_| ()).map_err(meili_error)
+    }
+}
+
+struct MeiliRebuild {
+    live: MeiliIndex,
+    next: String,
+}
+
+#[async_trait]
+impl Rebuild for MeiliRebuild {
+    async fn add(&mut self, docs: Vec<SearchDoc>) -> Result<()> {
+        let index = self.live.client.index(&self.next);
+        self.live
+            .wait(index.add_or_replace(&docs, Some("id")).await)
+            .await
+    }
+
+    async fn finish(self: Box<Self>) -> Result<()> {
+        let swap = SwapIndexes {
+            indexes: (self.live.uid.clone(), self.next.clone()),
+            rename: None,
+        };
+        self.live
+            .wait(self.live.client.swap_indexes([&swap]).await)
+            .await?;
+        // After the swap `next` holds the old documents.
+        self.live
+            .wait(self.live.client.index(&self.next).delete().await)
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_are_or_within_and_across_groups_and_quoted() {
+        let f = filter_expression(&[
+            Filter {
+                key: FacetKey::Brand,
+                values: vec!["Acme".into(), "Say \"hi\"".into()],
+            },
+            Filter {
+                key: FacetKey::Stock,
+                values: vec!["in".into()],
+            },
+        ]);
+        assert_eq!(
+            f,
+            r#"(brand = "Acme" OR brand = "Say \"hi\"") AND (stock = "in")"#
+        );
+    }
+
+    #[test]
+    fn synonyms_are_symmetric() {
+        let s = settings().synonyms.unwrap_or_default();
+        assert!(s["tee"].contains(&"t-shirt".to_owned()));
+        assert!(s["t-shirt"].contains(&"tee".to_owned()));
+    }
+}

@@ -1,0 +1,540 @@
+//! The search service: shopper requests in, pages of cards with facets out.
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+
+use super::facets::{IN_STOCK, OUT_OF_STOCK};
+use super::text::{self, Segment};
+use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
+use crate::analytics::{self, Event, EventKind, Recorder};
+use crate::catalog::{Catalog, CategoryTree, ProductCard};
+use crate::money::Currency;
+use crate::Result;
+
+pub const PER_PAGE: usize = 24;
+const AUTOCOMPLETE_PRODUCTS: usize = 6;
+const AUTOCOMPLETE_CATEGORIES: usize = 4;
+const MAX_QUERY_CHARS: usize = 200;
+
+/// Everything a search page's URL holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SearchRequest {
+    pub text: String,
+    pub categories: Vec<String>,
+    pub brands: Vec<String>,
+    /// [`PriceBucket::key`]s.
+    pub prices: Vec<String>,
+    /// "Name:Value".
+    pub options: Vec<String>,
+    pub in_stock: bool,
+    pub sort: SearchSort,
+    /// 1-based.
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    pub card: ProductCard,
+    /// The title split into matched and unmatched pieces.
+    pub title: Vec<Segment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetOption {
+    pub value: String,
+    pub label: String,
+    pub count: u64,
+    pub selected: bool,
+    /// Nesting level, for categories.
+    pub depth: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetGroup {
+    pub key: FacetKey,
+    /// "Category", "Brand", "Price", an option name such as "Size", "Availability".
+    pub name: String,
+    pub options: Vec<FacetOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SearchPage {
+    pub request: SearchRequest,
+    pub hits: Vec<SearchHit>,
+    pub total: u64,
+    pub page_count: u64,
+    pub facets: Vec<FacetGroup>,
+    /// A corrected query when this one found nothing.
+    pub did_you_mean: Option<String>,
+    /// Offered when nothing was found.
+    pub popular: Vec<ProductCard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SuggestedCategory {
+    pub slug: String,
+    pub name: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Autocomplete {
+    pub products: Vec<ProductCard>,
+    pub categories: Vec<SuggestedCategory>,
+}
+
+#[derive(Clone)]
+pub struct Search {
+    pub(super) db: DatabaseConnection,
+    pub(super) index: Arc<dyn SearchIndex>,
+    catalog: Catalog,
+    currency: Currency,
+    recorder: Option<Recorder>,
+}
+
+/// One multi-select group: a facet key, and for options the option name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Group {
+    key: FacetKey,
+    option: Option<String>,
+    filter: Filter,
+}
+
+impl SearchRequest {
+    fn clean_text(&self) -> String {
+        self.text.chars().take(MAX_QUERY_CHARS).collect()
+    }
+
+    fn groups(&self) -> Vec<Group> {
+        let mut out = Vec::new();
+        let mut simple = |key, values: &[String]| {
+            if !values.is_empty() {
+                out.push(Group {
+                    key,
+                    option: None,
+                    filter: Filter {
+                        key,
+                        values: values.to_vec(),
+                    },
+                });
+            }
+        };
+        simple(FacetKey::Category, &self.categories);
+        simple(FacetKey::Brand, &self.brands);
+        simple(FacetKey::Price, &self.prices);
+        if self.in_stock {
+            simple(FacetKey::Stock, &[IN_STOCK.to_owned()]);
+        }
+        let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for o in &self.options {
+            if let Some((name, _)) = o.split_once(':') {
+                by_name.entry(name).or_default().push(o.clone());
+            }
+        }
+        for (name, values) in by_name {
+            out.push(Group {
+                key: FacetKey::Option,
+                option: Some(name.to_owned()),
+                filter: Filter {
+                    key: FacetKey::Option,
+                    values,
+                },
+            });
+        }
+        out
+    }
+}
+
+impl Search {
+    pub fn new(
+        db: DatabaseConnection,
+        index: Arc<dyn SearchIndex>,
+        currency: Currency,
+        recorder: Option<Recorder>,
+    ) -> Self {
+        Self {
+            catalog: Catalog::new(db.clone()),
+            db,
+            index,
+            currency,
+            recorder,
+        }
+    }
+
+    /// "embedded" or "meilisearch".
+    pub fn engine(&self) -> &'static str {
+        self.index.kind()
+    }
+
+    pub async fn health(&self) -> Result<()> {
+        self.index.health().await
+    }
+
+    /// A search page. `session` is the visit's analytics id, if any.
+    pub async fn search(&self, req: SearchRequest, session: Option<String>) -> Result<SearchPage> {
+        let text = req.clean_text();
+        let page = req.page.max(1);
+        let groups = req.groups();
+        let all_filters: Vec<Filter> = groups.iter().map(|g| g.filter.clone()).collect();
+        let main = self
+            .index
+            .search(EngineQuery {
+                text: text.clone(),
+                filters: all_filters,
+                facets: FacetKey::ALL.to_vec(),
+                sort: req.sort,
+                page: page as usize,
+                per_page: PER_PAGE,
+            })
+            .await?;
+        let mut counts = main.facets.clone();
+        // A selected group's own counts come from the query without it, so
+        // shoppers see what ticking another box in that group would add.
+        let mut option_counts: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+        for g in &groups {
+            let others: Vec<Filter> = groups
+                .iter()
+                .filter(|o| *o != g)
+                .map(|o| o.filter.clone())
+                .collect();
+            let res = self
+                .index
+                .search(EngineQuery {
+                    text: text.clone(),
+                    filters: others,
+                    facets: vec![g.key],
+                    sort: SearchSort::Relevance,
+                    page: 1,
+                    per_page: 1,
+                })
+                .await?;
+            let values = res.facets.get(&g.key).cloned().unwrap_or_default();
+            match &g.option {
+                Some(name) => {
+                    option_counts.insert(name.clone(), values);
+                }
+                None => {
+                    counts.insert(g.key, values);
+                }
+            }
+        }
+        let tree = self.catalog.tree().await?;
+        let facets = self.facet_groups(&req, &tree, &counts, &option_counts);
+        let cards = self.catalog.cards_for_ids(&main.ids).await?;
+        let hits = cards
+            .into_iter()
+            .map(|card| SearchHit {
+                title: text::highlight(&card.title, &text),
+                card,
+            })
+            .collect();
+        let nothing = main.total == 0;
+        let did_you_mean = if nothing {
+            self.did_you_mean(&text).await?
+        } else {
+            None
+        };
+        let popular = if nothing {
+            self.catalog.popular(8).await?
+        } else {
+            Vec::new()
+        };
+        if page == 1 && !text.trim().is_empty() {
+            self.record_search(&text, main.total, session);
+        }
+        Ok(SearchPage {
+            page_count: main.total.div_ceil(PER_PAGE as u64),
+            total: main.total,
+            hits,
+            facets,
+            did_you_mean,
+            popular,
+            request: SearchRequest { text, page, ..req },
+        })
+    }
+
+    /// Header suggestions while typing: a few products and the categories
+    /// whose names match what was typed.
+    pub async fn autocomplete(&self, typed: &str) -> Result<Autocomplete> {
+        let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
+        let words = text::words(&typed);
+        if words.is_empty() {
+            return Ok(Autocomplete::default());
+        }
+        let res = self
+            .index
+            .search(EngineQuery {
+                text: typed.clone(),
+                filters: Vec::new(),
+                facets: vec![FacetKey::Category],
+                sort: SearchSort::Relevance,
+                page: 1,
+                per_page: AUTOCOMPLETE_PRODUCTS,
+            })
+            .await?;
+        let tree = self.catalog.tree().await?;
+        let prefix = text::last_word_is_prefix(&typed);
+        let mut categories: Vec<SuggestedCategory> = res
+            .facets
+            .get(&FacetKey::Category)
+            .into_iter()
+            .flatten()
+            .filter_map(|(slug, count)| {
+                let c = tree.by_slug(slug)?;
+                let name_words = text::words(&c.name);
+                let named = words.iter().enumerate().any(|(i, w)| {
+                    let last = prefix && i + 1 == words.len();
+                    name_words.iter().any(|n| text::matches(w, n, last))
+                });
+                named.then(|| SuggestedCategory {
+                    slug: c.slug.clone(),
+                    name: tree
+                        .path_to(c.id)
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" › "),
+                    count: *count,
+                })
+            })
+            .collect();
+        categories.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+        categories.truncate(AUTOCOMPLETE_CATEGORIES);
+        Ok(Autocomplete {
+            products: self.catalog.cards_for_ids(&res.ids).await?,
+            categories,
+        })
+    }
+
+    /// Records that a shopper opened result `position` (1-based) of `query`.
+    pub fn record_click(
+        &self,
+        query: &str,
+        product_id: i32,
+        position: i32,
+        session: Option<String>,
+    ) {
+        if let Some(r) = &self.recorder {
+            let mut e = Event::new(EventKind::SearchClick, session);
+            e.query = Some(analytics::normalise_query(query));
+            e.product_id = Some(product_id);
+            e.position = Some(position);
+            r.record(e);
+        }
+    }
+
+    fn record_search(&self, query: &str, results: u64, session: Option<String>) {
+        if let Some(r) = &self.recorder {
+            let mut e = Event::new(EventKind::Search, session);
+            e.query = Some(analytics::normalise_query(query));
+            e.results = Some(i32::try_from(results).unwrap_or(i32::MAX));
+            r.record(e);
+        }
+    }
+
+    /// Replaces each word the index doesn't know with its closest known word.
+    async fn did_you_mean(&self, query: &str) -> Result<Option<String>> {
+        let words = text::words(query);
+        let mut changed = false;
+        let mut out = Vec::with_capacity(words.len());
+        for w in words {
+            let near = self.index.vocabulary_near(w.clone()).await?;
+            let known = near.iter().any(|(t, _)| *t == w);
+            match text::closest(&w, near.iter().map(|(t, n)| (t.as_str(), *n))) {
+                Some(better) if !known => {
+                    changed = true;
+                    out.push(better);
+                }
+                _ => out.push(w),
+            }
+        }
+        Ok(changed.then(|| out.join(" ")))
+    }
+
+    fn facet_groups(
+        &self,
+        req: &SearchRequest,
+        tree: &CategoryTree,
+        counts: &BTreeMap<FacetKey, BTreeMap<String, u64>>,
+        option_counts: &BTreeMap<String, BTreeMap<String, u64>>,
+    ) -> Vec<FacetGroup> {
+        let empty = BTreeMap::new();
+        let of = |key| counts.get(&key).unwrap_or(&empty);
+        let mut groups = Vec::new();
+
+        // Categories in tree order; children show once their parent is picked.
+        let mut cats = Vec::new();
+        let cat_counts = of(FacetKey::Category);
+        walk(tree, None, 0, &mut |c, depth| {
+            let selected = req.categories.contains(&c.slug);
+            let count = cat_counts.get(&c.slug).copied().unwrap_or(0);
+            let parent_picked = tree
+                .path_to(c.id)
+                .iter()
+                .rev()
+                .skip(1)
+                .any(|p| req.categories.contains(&p.slug));
+            let visible = selected || (count > 0 && (depth == 0 || parent_picked));
+            if visible {
+                cats.push(FacetOption {
+                    value: c.slug.clone(),
+                    label: c.name.clone(),
+                    count,
+                    selected,
+                    depth: depth as u8,
+                });
+            }
+        });
+        groups.push(FacetGroup {
+            key: FacetKey::Category,
+            name: "Category".into(),
+            options: cats,
+        });
+
+        let price_counts = of(FacetKey::Price);
+        let prices = super::PRICE_BUCKETS
+            .iter()
+            .filter_map(|b| {
+                let key = b.key();
+                let count = price_counts.get(&key).copied().unwrap_or(0);
+                let selected = req.prices.contains(&key);
+                (count > 0 || selected).then(|| FacetOption {
+                    label: b.label(self.currency),
+                    value: key,
+                    count,
+                    selected,
+                    depth: 0,
+                })
+            })
+            .collect();
+        groups.push(FacetGroup {
+            key: FacetKey::Price,
+            name: "Price".into(),
+            options: prices,
+        });
+
+        groups.push(FacetGroup {
+            key: FacetKey::Brand,
+            name: "Brand".into(),
+            options: flat(of(FacetKey::Brand), &req.brands, |v| v.to_owned()),
+        });
+
+        // Options: one group per name, e.g. Colour and Size.
+        let mut names: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+        for (value, n) in of(FacetKey::Option) {
+            if let Some((name, _)) = value.split_once(':') {
+                if !option_counts.contains_key(name) {
+                    names
+                        .entry(name.to_owned())
+                        .or_default()
+                        .insert(value.clone(), *n);
+                }
+            }
+        }
+        for (name, values) in option_counts {
+            let mine = values
+                .iter()
+                .filter(|(v, _)| v.split_once(':').map(|(n, _)| n) == Some(name.as_str()))
+                .map(|(v, n)| (v.clone(), *n))
+                .collect();
+            names.insert(name.clone(), mine);
+        }
+        for o in &req.options {
+            if let Some((name, _)) = o.split_once(':') {
+                names
+                    .entry(name.to_owned())
+                    .or_default()
+                    .entry(o.clone())
+                    .or_insert(0);
+            }
+        }
+        for (name, values) in names {
+            let mut options = flat(&values, &req.options, |v| {
+                v.split_once(':').map(|(_, x)| x).unwrap_or(v).to_owned()
+            });
+            sort_option_values(&mut options);
+            groups.push(FacetGroup {
+                key: FacetKey::Option,
+                name,
+                options,
+            });
+        }
+
+        let stock = of(FacetKey::Stock);
+        let in_stock = stock.get(IN_STOCK).copied().unwrap_or(0);
+        let out = stock.get(OUT_OF_STOCK).copied().unwrap_or(0);
+        if in_stock > 0 || req.in_stock {
+            groups.push(FacetGroup {
+                key: FacetKey::Stock,
+                name: "Availability".into(),
+                options: vec![FacetOption {
+                    value: IN_STOCK.into(),
+                    label: if out > 0 || req.in_stock {
+                        "In stock only".into()
+                    } else {
+                        "In stock".into()
+                    },
+                    count: in_stock,
+                    selected: req.in_stock,
+                    depth: 0,
+                }],
+            });
+        }
+        groups.retain(|g| !g.options.is_empty());
+        groups
+    }
+}
+
+fn walk<'a>(
+    tree: &'a CategoryTree,
+    parent: Option<i32>,
+    depth: usize,
+    f: &mut impl FnMut(&'a crate::entities::category::Model, usize),
+) {
+    for c in tree.children_of(parent) {
+        f(c, depth);
+        walk(tree, Some(c.id), depth + 1, f);
+    }
+}
+
+/// Values by count (most first), then name; selected ones always shown.
+fn flat(
+    counts: &BTreeMap<String, u64>,
+    selected: &[String],
+    label: impl Fn(&str) -> String,
+) -> Vec<FacetOption> {
+    let mut out: Vec<FacetOption> = counts
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(v, n)| FacetOption {
+            value: v.clone(),
+            label: label(v),
+            count: *n,
+            selected: selected.contains(v),
+            depth: 0,
+        })
+        .collect();
+    for s in selected {
+        if !out.iter().any(|o| &o.value == s) {
+            out.push(FacetOption {
+                value: s.clone(),
+                label: label(s),
+                count: 0,
+                selected: true,
+                depth: 0,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    out
+}
+
+/// Sizes read best in size order, not by count.
+fn sort_option_values(options: &mut [FacetOption]) {
+    const SIZES: &[&str] = &["XXS", "XS", "S", "M", "L", "XL", "XXL"];
+    if options.iter().all(|o| SIZES.contains(&o.label.as_str())) {
+        options.sort_by_key(|o| SIZES.iter().position(|s| *s == o.label));
+    }
+}

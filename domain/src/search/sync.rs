@@ -1,0 +1,139 @@
+//! Keeping the index in step with the database. Catalog and stock changes
+//! write an outbox row in their own transaction; the outbox worker calls
+//! [`Search::apply`], retrying while the engine is down, so the index
+//! catches up after an outage. `mercato search reindex` and startup use
+//! [`Search::rebuild`].
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+    RelationTrait,
+};
+use serde::{Deserialize, Serialize};
+
+use super::{document, Search};
+use crate::entities::{stock_level, variant};
+use crate::{outbox, Result};
+
+/// Outbox kind for index updates.
+pub const KIND_SEARCH: &str = "search";
+
+const BATCH: u64 = 200;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexProducts {
+    pub product_ids: Vec<i32>,
+}
+
+/// Queues a re-index of these products inside the caller's transaction.
+pub async fn enqueue<C: ConnectionTrait>(conn: &C, product_ids: Vec<i32>) -> Result<()> {
+    if product_ids.is_empty() {
+        return Ok(());
+    }
+    outbox::enqueue(conn, KIND_SEARCH, &IndexProducts { product_ids }).await?;
+    Ok(())
+}
+
+#[derive(FromQueryResult)]
+struct Availability {
+    available: Option<i64>,
+}
+
+/// After a stock change of `delta` units on `variant_id` (already applied):
+/// the index only knows "in stock" or not, so queue an update only when the
+/// product's sellable units crossed zero.
+pub async fn stock_changed<C: ConnectionTrait>(
+    conn: &C,
+    variant_id: i32,
+    delta: i64,
+) -> Result<()> {
+    let Some(product_id) = variant::Entity::find_by_id(variant_id)
+        .select_only()
+        .column(variant::Column::ProductId)
+        .into_tuple::<i32>()
+        .one(conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let row = stock_level::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::from(Func::sum(
+                Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
+                    stock_level::Entity,
+                    stock_level::Column::Reserved,
+                ))),
+            )),
+            "available",
+        )
+        .join(
+            sea_orm::JoinType::InnerJoin,
+            stock_level::Relation::Variant.def(),
+        )
+        .filter(variant::Column::ProductId.eq(product_id))
+        .group_by(variant::Column::ProductId)
+        .into_model::<Availability>()
+        .one(conn)
+        .await?;
+    let after = row.and_then(|r| r.available).unwrap_or(0);
+    let before = after - delta;
+    if (before > 0) != (after > 0) {
+        enqueue(conn, vec![product_id]).await?;
+    }
+    Ok(())
+}
+
+impl Search {
+    /// Brings the listed products' documents up to date (or removes them
+    /// when they are no longer active).
+    pub async fn apply(&self, msg: &IndexProducts) -> Result<()> {
+        let tree = crate::catalog::CategoryTree::load(&self.db).await?;
+        let docs = document::load(&self.db, &tree, &msg.product_ids).await?;
+        let gone: Vec<i32> = msg
+            .product_ids
+            .iter()
+            .copied()
+            .filter(|id| !docs.iter().any(|d| d.id == *id))
+            .collect();
+        self.index.upsert(docs).await?;
+        self.index.remove(gone).await
+    }
+
+    /// Builds a whole new index from the database and swaps it in.
+    /// `progress(done, total)` is called after each batch.
+    pub async fn rebuild(&self, progress: &(dyn Fn(u64, u64) + Send + Sync)) -> Result<u64> {
+        let total = document::count_active(&self.db).await?;
+        let tree = crate::catalog::CategoryTree::load(&self.db).await?;
+        let mut rebuild = self.index.begin_rebuild().await?;
+        let mut done = 0u64;
+        let mut after = 0;
+        progress(0, total);
+        loop {
+            let ids = document::active_ids_after(&self.db, after, BATCH).await?;
+            let Some(last) = ids.last().copied() else {
+                break;
+            };
+            let docs = document::load(&self.db, &tree, &ids).await?;
+            done += docs.len() as u64;
+            rebuild.add(docs).await?;
+            after = last;
+            progress(done, total);
+        }
+        rebuild.finish().await?;
+        tracing::info!(
+            engine = self.engine(),
+            documents = done,
+            "search index rebuilt"
+        );
+        Ok(done)
+    }
+
+    /// Startup: apply settings and build the index if it is missing or
+    /// from an older schema version.
+    pub async fn prepare(&self) -> Result<()> {
+        if self.index.prepare().await? {
+            self.rebuild(&|_, _| {}).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,829 @@
+//! One behaviour suite for both search adapters, on SQLite and PostgreSQL:
+//! typos, prefixes, ranking, synonyms, facet counts against direct SQL,
+//! filters with sort and pagination, archived and out-of-stock products,
+//! outbox sync, "did you mean" and degradation. The embedded engine always
+//! runs; Meilisearch runs when `MERCATO_TEST_MEILISEARCH_URL` names a live
+//! server (scripts/test starts one when a `meilisearch` binary exists).
+use std::sync::Arc;
+
+use domain::accounts::{Actor, Role};
+use domain::catalog::{Catalog, ProductStatus};
+use domain::entities::{
+    category, product, product_option, product_option_value, stock_level, variant,
+    variant_option_value, warehouse,
+};
+use domain::for_each_backend;
+use domain::money::Currency;
+use domain::outbox::{OutboxConfig, OutboxSignal, Worker};
+use domain::search::embedded::EmbeddedIndex;
+use domain::search::meili::MeiliIndex;
+use domain::search::{
+    EngineQuery, FacetKey, Filter, PriceBucket, Search, SearchIndex, SearchRequest, SearchSort,
+};
+use domain::testing::TestDatabase;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
+};
+
+pub const MEILI_ENV: &str = "MERCATO_TEST_MEILISEARCH_URL";
+
+struct Item {
+    slug: &'static str,
+    title: &'static str,
+    description: &'static str,
+    brand: &'static str,
+    category: &'static str,
+    /// (colour, size, price, stock)
+    variants: &'static [(&'static str, &'static str, i64, i32)],
+    status: &'static str,
+    age_minutes: i64,
+}
+
+const CATEGORIES: &[(&str, &str, Option<&str>)] = &[
+    ("clothing", "Clothing", None),
+    ("shirts", "Shirts", Some("clothing")),
+    ("jackets", "Jackets", Some("clothing")),
+    ("t-shirts", "T-Shirts", Some("clothing")),
+    ("footwear", "Footwear", None),
+];
+
+const ITEMS: &[Item] = &[
+    Item {
+        slug: "oxford-shirt",
+        title: "Oxford Shirt",
+        description: "Button-down cotton shirt.",
+        brand: "Acme",
+        category: "shirts",
+        variants: &[("Blue", "S", 4000, 5), ("White", "M", 4200, 3)],
+        status: "active",
+        age_minutes: 50,
+    },
+    Item {
+        slug: "linen-shirt",
+        title: "Linen Shirt",
+        description: "Breezy summer shirt.",
+        brand: "Borealis",
+        category: "shirts",
+        variants: &[("White", "M", 6000, 0)],
+        status: "active",
+        age_minutes: 40,
+    },
+    Item {
+        slug: "rain-jacket",
+        title: "Rain Jacket",
+        description: "Waterproof shell with taped seams.",
+        brand: "Acme",
+        category: "jackets",
+        variants: &[("Yellow", "L", 12000, 2)],
+        status: "active",
+        age_minutes: 30,
+    },
+    Item {
+        slug: "denim-jacket",
+        title: "Denim Jacket",
+        description: "Classic trucker cut.",
+        brand: "Coast",
+        category: "jackets",
+        variants: &[("Blue", "M", 9000, 4)],
+        status: "active",
+        age_minutes: 20,
+    },
+    Item {
+        slug: "cotton-tshirt",
+        title: "Organic Cotton T-Shirt",
+        description: "Soft everyday basic.",
+        brand: "Borealis",
+        category: "t-shirts",
+        variants: &[("White", "S", 2000, 9), ("White", "L", 2100, 9)],
+        status: "active",
+        age_minutes: 10,
+    },
+    Item {
+        slug: "trail-runner",
+        title: "Trail Runner",
+        description: "Grippy shoe that pairs well with a rain jacket.",
+        brand: "Coast",
+        category: "footwear",
+        variants: &[("Black", "42", 11000, 1)],
+        status: "active",
+        age_minutes: 5,
+    },
+    Item {
+        slug: "archived-jacket",
+        title: "Archived Bomber Jacket",
+        description: "No longer sold.",
+        brand: "Acme",
+        category: "jackets",
+        variants: &[("Green", "M", 8000, 7)],
+        status: "archived",
+        age_minutes: 60,
+    },
+];
+
+struct Fixture {
+    db: DatabaseConnection,
+    _dir: tempfile::TempDir,
+    engines: Vec<Arc<dyn SearchIndex>>,
+}
+
+async fn seed(db: &DatabaseConnection) {
+    let now = time::OffsetDateTime::now_utc();
+    let wh = warehouse::ActiveModel {
+        code: Set("MAIN".into()),
+        name: Set("Main".into()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("warehouse");
+    let mut cat_ids = std::collections::HashMap::new();
+    for (i, (slug, name, parent)) in CATEGORIES.iter().enumerate() {
+        let c = category::ActiveModel {
+            parent_id: Set(parent.map(|p| cat_ids[p])),
+            slug: Set((*slug).into()),
+            name: Set((*name).into()),
+            description: Set(String::new()),
+            position: Set(i as i32),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("category");
+        cat_ids.insert(*slug, c.id);
+    }
+    for item in ITEMS {
+        let prices: Vec<i64> = item.variants.iter().map(|v| v.2).collect();
+        let p = product::ActiveModel {
+            slug: Set(item.slug.into()),
+            title: Set(item.title.into()),
+            description: Set(item.description.into()),
+            brand: Set(item.brand.into()),
+            status: Set(item.status.into()),
+            category_id: Set(cat_ids[item.category]),
+            price_min_minor: Set(*prices.iter().min().expect("price")),
+            price_max_minor: Set(*prices.iter().max().expect("price")),
+            currency: Set("USD".into()),
+            featured: Set(item.slug == "denim-jacket"),
+            created_at: Set(now - time::Duration::minutes(item.age_minutes)),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("product");
+        let mut value_ids = std::collections::HashMap::new();
+        for (pos, name) in ["Colour", "Size"].iter().enumerate() {
+            let o = product_option::ActiveModel {
+                product_id: Set(p.id),
+                name: Set((*name).into()),
+                position: Set(pos as i32),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .expect("option");
+            for v in item.variants {
+                let value = if pos == 0 { v.0 } else { v.1 };
+                if value_ids.contains_key(&(pos, value)) {
+                    continue;
+                }
+                let ov = product_option_value::ActiveModel {
+                    option_id: Set(o.id),
+                    value: Set(value.into()),
+                    position: Set(value_ids.len() as i32),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await
+                .expect("option value");
+                value_ids.insert((pos, value), ov.id);
+            }
+        }
+        for (i, v) in item.variants.iter().enumerate() {
+            let var = variant::ActiveModel {
+                product_id: Set(p.id),
+                sku: Set(format!("{}-{i}", item.slug)),
+                title: Set(format!("{} / {}", v.0, v.1)),
+                price_minor: Set(v.2),
+                compare_at_minor: Set(None),
+                currency: Set("USD".into()),
+                weight_grams: Set(300),
+                image_id: Set(None),
+                position: Set(i as i32),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .expect("variant");
+            for key in [(0, v.0), (1, v.1)] {
+                variant_option_value::ActiveModel {
+                    variant_id: Set(var.id),
+                    option_value_id: Set(value_ids[&key]),
+                }
+                .insert(db)
+                .await
+                .expect("variant option");
+            }
+            stock_level::ActiveModel {
+                variant_id: Set(var.id),
+                warehouse_id: Set(wh.id),
+                on_hand: Set(v.3),
+                reserved: Set(0),
+            }
+            .insert(db)
+            .await
+            .expect("stock");
+        }
+    }
+}
+
+/// The engines this run can test: embedded always, Meilisearch when up.
+async fn engines(dir: &std::path::Path) -> Vec<Arc<dyn SearchIndex>> {
+    let mut out: Vec<Arc<dyn SearchIndex>> = vec![Arc::new(EmbeddedIndex::new(dir.join("search")))];
+    match std::env::var(MEILI_ENV) {
+        Ok(url) if !url.is_empty() => {
+            let uid = format!("test_{}", uuid::Uuid::new_v4().simple());
+            let key = std::env::var("MERCATO_TEST_MEILISEARCH_KEY").ok();
+            out.push(Arc::new(
+                MeiliIndex::new(&url, key.as_deref(), &uid).expect("meilisearch client"),
+            ));
+        }
+        _ => eprintln!("search suite: Meilisearch SKIPPED ({MEILI_ENV} not set); embedded only"),
+    }
+    out
+}
+
+async fn fixture(tdb: &TestDatabase) -> Fixture {
+    let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
+    Migrator::up(&db, None).await.expect("migrate");
+    seed(&db).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let engines = engines(dir.path()).await;
+    Fixture {
+        db,
+        _dir: dir,
+        engines,
+    }
+}
+
+fn service(f: &Fixture, engine: &Arc<dyn SearchIndex>) -> Search {
+    Search::new(f.db.clone(), engine.clone(), Currency::Usd, None)
+}
+
+async fn slugs_for(f: &Fixture, ids: &[i32]) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in ids {
+        let p = product::Entity::find_by_id(*id)
+            .one(&f.db)
+            .await
+            .expect("query")
+            .expect("product");
+        out.push(p.slug);
+    }
+    out
+}
+
+async fn find(s: &Search, text: &str) -> Vec<String> {
+    let page = s
+        .search(
+            SearchRequest {
+                text: text.into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .expect("search");
+    page.hits.into_iter().map(|h| h.card.slug).collect()
+}
+
+async fn ready(s: &Search) {
+    s.prepare().await.expect("prepare builds the index");
+}
+
+for_each_backend!(
+    typos_prefixes_ranking_and_synonyms,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+
+            let shirts = find(&s, "shrit").await;
+            assert!(
+                shirts.contains(&"oxford-shirt".into()),
+                "{kind}: shrit → {shirts:?}"
+            );
+            assert!(
+                shirts.contains(&"linen-shirt".into()),
+                "{kind}: shrit → {shirts:?}"
+            );
+
+            let jackets = find(&s, "jakcet").await;
+            assert!(
+                jackets.contains(&"rain-jacket".into()),
+                "{kind}: {jackets:?}"
+            );
+            assert!(
+                jackets.contains(&"denim-jacket".into()),
+                "{kind}: {jackets:?}"
+            );
+            assert!(
+                !jackets.contains(&"archived-jacket".into()),
+                "{kind}: archived shown"
+            );
+
+            let typed = find(&s, "jac").await;
+            assert!(
+                typed.contains(&"rain-jacket".into()) && typed.contains(&"denim-jacket".into()),
+                "{kind}: prefix {typed:?}"
+            );
+
+            // Title matches outrank the shoe that only mentions a jacket.
+            let ranked = find(&s, "jacket").await;
+            let shoe = ranked.iter().position(|x| x == "trail-runner");
+            let rain = ranked.iter().position(|x| x == "rain-jacket");
+            let denim = ranked.iter().position(|x| x == "denim-jacket");
+            assert!(
+                shoe.is_some(),
+                "{kind}: description matches count: {ranked:?}"
+            );
+            assert!(rain < shoe && denim < shoe, "{kind}: ranking {ranked:?}");
+
+            // Every word must match: only the blue jacket.
+            assert_eq!(find(&s, "blue jacket").await, ["denim-jacket"], "{kind}");
+
+            assert_eq!(
+                find(&s, "tee").await,
+                ["cotton-tshirt"],
+                "{kind}: tee → t-shirt"
+            );
+            assert!(
+                find(&s, "tshirt").await.contains(&"cotton-tshirt".into()),
+                "{kind}"
+            );
+
+            assert!(
+                find(&s, "bomber").await.is_empty(),
+                "{kind}: archived never returned"
+            );
+
+            // Short words get no typo: "jeans" isn't "denim", "tea" isn't "tee".
+            assert!(find(&s, "tea").await.is_empty(), "{kind}");
+
+            // Highlighting marks the matched title words.
+            let page = s
+                .search(
+                    SearchRequest {
+                        text: "denim jakcet".into(),
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .await
+                .expect("search");
+            let marked: Vec<String> = page.hits[0]
+                .title
+                .iter()
+                .filter(|s| s.hit)
+                .map(|s| s.text.clone())
+                .collect();
+            assert_eq!(marked, ["Denim", "Jacket"], "{kind}");
+        }
+    }
+);
+
+/// Direct SQL count of active products matching `extra` (a WHERE fragment on p).
+async fn sql_count(db: &DatabaseConnection, extra: &str) -> u64 {
+    let sql =
+        format!("SELECT COUNT(*) AS n FROM products p WHERE p.status = 'active' AND ({extra})");
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .expect("count")
+        .expect("row");
+    row.try_get::<i64>("", "n").expect("n") as u64
+}
+
+for_each_backend!(
+    facet_counts_equal_database_counts,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            let res = engine
+                .search(EngineQuery {
+                    text: String::new(),
+                    facets: FacetKey::ALL.to_vec(),
+                    page: 1,
+                    per_page: 50,
+                    ..Default::default()
+                })
+                .await
+                .expect("search");
+            assert_eq!(res.total, sql_count(&f.db, "1=1").await, "{kind}: total");
+
+            let cats = &res.facets[&FacetKey::Category];
+            for (slug, _, _) in CATEGORIES {
+                // The category itself or any descendant (two levels here).
+                let expected = sql_count(
+                &f.db,
+                &format!(
+                    "p.category_id IN (SELECT c.id FROM categories c LEFT JOIN categories pc ON pc.id = c.parent_id \
+                     WHERE c.slug = '{slug}' OR pc.slug = '{slug}')"
+                ),
+            )
+            .await;
+                assert_eq!(
+                    cats.get(*slug).copied().unwrap_or(0),
+                    expected,
+                    "{kind}: category {slug}"
+                );
+            }
+            for brand in ["Acme", "Borealis", "Coast"] {
+                let expected = sql_count(&f.db, &format!("p.brand = '{brand}'")).await;
+                assert_eq!(
+                    res.facets[&FacetKey::Brand]
+                        .get(brand)
+                        .copied()
+                        .unwrap_or(0),
+                    expected,
+                    "{kind}: brand {brand}"
+                );
+            }
+            for bucket in domain::search::PRICE_BUCKETS {
+                let upper = bucket
+                    .to
+                    .map(|t| format!("AND v.price_minor < {t}"))
+                    .unwrap_or_default();
+                let expected = sql_count(
+                &f.db,
+                &format!("EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.price_minor >= {} {upper})", bucket.from),
+            )
+            .await;
+                assert_eq!(
+                    res.facets[&FacetKey::Price]
+                        .get(&bucket.key())
+                        .copied()
+                        .unwrap_or(0),
+                    expected,
+                    "{kind}: price {}",
+                    bucket.key()
+                );
+            }
+            let in_stock = sql_count(
+            &f.db,
+            "(SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM stock_levels s JOIN variants v ON v.id = s.variant_id WHERE v.product_id = p.id) > 0",
+        )
+        .await;
+            assert_eq!(
+                res.facets[&FacetKey::Stock].get("in").copied().unwrap_or(0),
+                in_stock,
+                "{kind}: in stock"
+            );
+            let white = sql_count(
+            &f.db,
+            "EXISTS (SELECT 1 FROM variants v JOIN variant_option_values vo ON vo.variant_id = v.id \
+             JOIN product_option_values ov ON ov.id = vo.option_value_id JOIN product_options o ON o.id = ov.option_id \
+             WHERE v.product_id = p.id AND o.name = 'Colour' AND ov.value = 'White')",
+        )
+        .await;
+            assert_eq!(
+                res.facets[&FacetKey::Option]
+                    .get("Colour:White")
+                    .copied()
+                    .unwrap_or(0),
+                white,
+                "{kind}: white"
+            );
+        }
+    }
+);
+
+for_each_backend!(
+    filters_sort_and_pagination,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            // All active clothing by price, two per page, walked page by page.
+            let expected: Vec<String> = {
+                let rows = product::Entity::find()
+                    .filter(product::Column::Status.eq("active"))
+                    .filter(product::Column::Slug.ne("trail-runner"))
+                    .order_by_asc(product::Column::PriceMinMinor)
+                    .all(&f.db)
+                    .await
+                    .expect("rows");
+                rows.into_iter().map(|p| p.slug).collect()
+            };
+            let mut walked = Vec::new();
+            for page in 1..=4 {
+                let res = engine
+                    .search(EngineQuery {
+                        filters: vec![Filter {
+                            key: FacetKey::Category,
+                            values: vec!["clothing".into()],
+                        }],
+                        sort: SearchSort::PriceAsc,
+                        page,
+                        per_page: 2,
+                        ..Default::default()
+                    })
+                    .await
+                    .expect("page");
+                assert_eq!(res.total, expected.len() as u64, "{kind}");
+                walked.extend(slugs_for(&f, &res.ids).await);
+            }
+            assert_eq!(walked, expected, "{kind}: price ascending across pages");
+
+            // Text + OR within a group + AND across groups + descending price.
+            let res = engine
+                .search(EngineQuery {
+                    text: "shirt".into(),
+                    filters: vec![
+                        Filter {
+                            key: FacetKey::Brand,
+                            values: vec!["Acme".into(), "Borealis".into()],
+                        },
+                        Filter {
+                            key: FacetKey::Option,
+                            values: vec!["Colour:White".into()],
+                        },
+                    ],
+                    sort: SearchSort::PriceDesc,
+                    page: 1,
+                    per_page: 10,
+                    ..Default::default()
+                })
+                .await
+                .expect("filtered");
+            assert_eq!(
+                slugs_for(&f, &res.ids).await,
+                ["linen-shirt", "oxford-shirt", "cotton-tshirt"],
+                "{kind}"
+            );
+
+            // Newest first.
+            let res = engine
+                .search(EngineQuery {
+                    sort: SearchSort::Newest,
+                    page: 1,
+                    per_page: 3,
+                    ..Default::default()
+                })
+                .await
+                .expect("newest");
+            assert_eq!(
+                slugs_for(&f, &res.ids).await,
+                ["trail-runner", "cotton-tshirt", "denim-jacket"],
+                "{kind}"
+            );
+
+            // Out of stock filtered away; the service's disjunctive counts.
+            let page = s
+                .search(
+                    SearchRequest {
+                        text: "shirt".into(),
+                        brands: vec!["Borealis".into()],
+                        in_stock: true,
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .await
+                .expect("service");
+            let slugs: Vec<_> = page.hits.iter().map(|h| h.card.slug.as_str()).collect();
+            assert_eq!(
+                slugs,
+                ["cotton-tshirt"],
+                "{kind}: linen shirt is out of stock"
+            );
+            let brands = page
+                .facets
+                .iter()
+                .find(|g| g.key == FacetKey::Brand)
+                .expect("brand group");
+            let acme = brands
+                .options
+                .iter()
+                .find(|o| o.value == "Acme")
+                .expect("Acme offered");
+            assert_eq!(
+                acme.count, 1,
+                "{kind}: Acme count ignores the brand selection"
+            );
+            assert!(
+                brands
+                    .options
+                    .iter()
+                    .any(|o| o.value == "Borealis" && o.selected),
+                "{kind}"
+            );
+            let price = PriceBucket::of(2000).key();
+            assert!(page.facets.iter().any(|g| g.key == FacetKey::Price && g.options.iter().any(|o| o.value == price)), "{kind}");
+        }
+    }
+);
+
+for_each_backend!(outbox_keeps_index_in_step, |tdb: TestDatabase| async move {
+    let f = fixture(&tdb).await;
+    for engine in &f.engines {
+        let s = service(&f, engine);
+        ready(&s).await;
+        let kind = engine.kind();
+        let worker = Worker::new(
+            f.db.clone(),
+            Arc::new(
+                domain::mail::FileMailer::new(f._dir.path().join("mail"), "shop@example.com")
+                    .expect("mailer"),
+            ),
+            OutboxConfig::default(),
+            OutboxSignal::default(),
+        )
+        .with_search(s.clone());
+        let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+        let catalog = Catalog::new(f.db.clone());
+
+        catalog
+            .set_status(&admin, &["rain-jacket".into()], ProductStatus::Archived)
+            .await
+            .expect("archive");
+        worker.run_once().await.expect("outbox");
+        assert!(
+            !find(&s, "rain").await.contains(&"rain-jacket".into()),
+            "{kind}: archived leaves the index"
+        );
+
+        catalog
+            .set_status(&admin, &["rain-jacket".into()], ProductStatus::Active)
+            .await
+            .expect("publish");
+        worker.run_once().await.expect("outbox");
+        assert!(
+            find(&s, "rain").await.contains(&"rain-jacket".into()),
+            "{kind}: published again"
+        );
+
+        // Restocking the linen shirt crosses zero: it becomes "in stock".
+        let linen = product::Entity::find()
+            .filter(product::Column::Slug.eq("linen-shirt"))
+            .one(&f.db)
+            .await
+            .expect("q")
+            .expect("linen");
+        let v = variant::Entity::find()
+            .filter(variant::Column::ProductId.eq(linen.id))
+            .one(&f.db)
+            .await
+            .expect("q")
+            .expect("variant");
+        stock_level::Entity::update_many()
+            .col_expr(
+                stock_level::Column::OnHand,
+                sea_orm::sea_query::Expr::value(3),
+            )
+            .filter(stock_level::Column::VariantId.eq(v.id))
+            .exec(&f.db)
+            .await
+            .expect("restock");
+        domain::search::sync::stock_changed(&f.db, v.id, 3)
+            .await
+            .expect("sync");
+        worker.run_once().await.expect("outbox");
+        let page = s
+            .search(
+                SearchRequest {
+                    text: "linen".into(),
+                    in_stock: true,
+                    ..Default::default()
+                },
+                None,
+            )
+            .await
+            .expect("search");
+        assert_eq!(page.total, 1, "{kind}: restocked shirt is in stock");
+        let pending = domain::entities::outbox_message::Entity::find()
+            .filter(domain::entities::outbox_message::Column::Status.ne("done"))
+            .count(&f.db)
+            .await
+            .expect("count");
+        assert_eq!(pending, 0, "{kind}");
+
+        // A full rebuild swaps in an index with the same answers.
+        let n = s.rebuild(&|_, _| {}).await.expect("rebuild");
+        assert_eq!(n, sql_count(&f.db, "1=1").await, "{kind}");
+        assert!(
+            find(&s, "linen").await.contains(&"linen-shirt".into()),
+            "{kind}"
+        );
+    }
+});
+
+for_each_backend!(
+    no_results_suggest_and_offer_popular,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            let page = s
+                .search(
+                    SearchRequest {
+                        text: "jcakte".into(),
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .await
+                .expect("search");
+            assert_eq!(page.total, 0, "{kind}: two typos in a six-letter word");
+            assert_eq!(page.did_you_mean.as_deref(), Some("jacket"), "{kind}");
+            assert!(
+                page.popular.iter().any(|c| c.slug == "denim-jacket"),
+                "{kind}: featured offered"
+            );
+
+            let page = s
+                .search(
+                    SearchRequest {
+                        text: "denim".into(),
+                        ..Default::default()
+                    },
+                    None,
+                )
+                .await
+                .expect("search");
+            assert_eq!(page.did_you_mean, None, "{kind}: nothing to correct");
+
+            let ac = s.autocomplete("jack").await.expect("autocomplete");
+            assert!(
+                ac.products.iter().any(|c| c.slug == "denim-jacket"),
+                "{kind}"
+            );
+            assert_eq!(
+                ac.categories.first().map(|c| c.slug.as_str()),
+                Some("jackets"),
+                "{kind}: {:?}",
+                ac.categories
+            );
+        }
+    }
+);
+
+for_each_backend!(
+    unreachable_meilisearch_degrades_gracefully,
+    |tdb: TestDatabase| async move {
+        let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
+        Migrator::up(&db, None).await.expect("migrate");
+        let down: Arc<dyn SearchIndex> =
+            Arc::new(MeiliIndex::new("http://127.0.0.1:9", None, "products").expect("client"));
+        let s = Search::new(db.clone(), down, Currency::Usd, None);
+        let err = s
+            .search(
+                SearchRequest {
+                    text: "jacket".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .await
+            .expect_err("no server");
+        assert!(matches!(err, domain::Error::Unavailable { .. }), "{err:?}");
+        assert!(err.user_message().contains("taking a short break"));
+        assert!(s.health().await.is_err());
+        // Updates wait in the outbox instead of failing the change.
+        domain::search::sync::enqueue(&db, vec![1])
+            .await
+            .expect("enqueue");
+        let worker = Worker::new(
+            db.clone(),
+            Arc::new(
+                domain::mail::FileMailer::new(tdb.dir.path().join("mail"), "shop@example.com")
+                    .expect("mailer"),
+            ),
+            OutboxConfig::default(),
+            OutboxSignal::default(),
+        )
+        .with_search(s.clone());
+        worker.run_once().await.expect("outbox pass");
+        let row = domain::entities::outbox_message::Entity::find()
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("row");
+        assert_eq!(row.status, "pending", "retried later");
+        assert!(row.last_error.unwrap_or_default().contains("unavailable"));
+    }
+);
