@@ -20,10 +20,10 @@ use pages::account::{
     AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
-use pages::admin::{AdminOrderPage, AdminOrdersPage};
+use pages::admin::{AdminOrderPage, AdminOrdersPage, AdminSearchPage};
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
-    OrderCompletePage, OrderLookupPage, ProductPage,
+    OrderCompletePage, OrderLookupPage, ProductPage, SearchPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::Async />
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

@@ -30,11 +30,23 @@ pub enum Command {
     },
     /// Print the effective configuration, secrets masked.
     Config,
+    /// The search index.
+    Search {
+        #[command(subcommand)]
+        command: SearchCommand,
+    },
     /// Staff accounts.
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SearchCommand {
+    /// Rebuild the whole index from the database beside the live one, then
+    /// swap it in (a running server keeps answering throughout).
+    Reindex,
 }
 
 #[derive(Subcommand, Debug)]
@@ -99,6 +111,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("Password (shown once, store it now): {password}");
             }
         }
+        Command::Search {
+            command: SearchCommand::Reindex,
+        } => reindex(&config).await?,
         Command::Config => {
             for (name, value) in config.describe() {
                 println!("{name:<28} {value}");
@@ -109,6 +124,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .iter()
                 .chain(crate::security_config::VARIABLES)
                 .chain(crate::commerce_config::VARIABLES)
+                .chain(crate::search_config::VARIABLES)
             {
                 let secret = if v.secret { " (secret)" } else { "" };
                 println!(
@@ -118,6 +134,39 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+async fn reindex(config: &Config) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let db = startup::connect_and_migrate(config).await?;
+    let search = startup::search(config, &db, None)?;
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} indexing [{bar:40}] {pos}/{len} products ({per_sec}, eta {eta})",
+        )
+        .context("progress bar template")?
+        .progress_chars("=> "),
+    );
+    let progress = {
+        let bar = bar.clone();
+        move |done: u64, total: u64| {
+            bar.set_length(total);
+            bar.set_position(done);
+        }
+    };
+    let started = std::time::Instant::now();
+    let n = search
+        .rebuild(&progress)
+        .await
+        .map_err(|e| anyhow::anyhow!("rebuilding the {} index: {e}", search.engine()))?;
+    bar.finish_and_clear();
+    println!(
+        "Indexed {n} products into the {} index in {:.1} s and switched to it.",
+        search.engine(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -94,6 +94,7 @@ pub struct Config {
     pub leptos: LeptosOptions,
     pub security: crate::security_config::SecurityConfig,
     pub commerce: crate::commerce_config::CommerceConfig,
+    pub search: crate::search_config::SearchConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +161,7 @@ impl Config {
         let shop_name = env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into());
         let security = crate::security_config::SecurityConfig::from_lookup(&env, &shop_name)?;
         let commerce = crate::commerce_config::CommerceConfig::from_lookup(&env)?;
+        let search = crate::search_config::SearchConfig::from_lookup(&env)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -172,6 +174,7 @@ impl Config {
             leptos,
             security,
             commerce,
+            search,
         })
     }
 
@@ -208,6 +211,7 @@ impl Config {
         ];
         lines.extend(self.security.describe());
         lines.extend(self.commerce.describe());
+        lines.extend(self.search.describe());
         lines
     }
 

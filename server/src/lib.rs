@@ -5,6 +5,7 @@ pub mod commerce_config;
 pub mod config;
 pub mod http;
 pub mod payments;
+pub mod search_config;
 pub mod security_config;
 pub mod sessions;
 pub mod site_settings;

@@ -77,6 +77,25 @@ pub fn commerce(
     Commerce::new(db.clone(), settings, signal, gateway).context("loading mail templates")
 }
 
+/// The search service over the configured engine. Analytics events go to
+/// `recorder` when given (the server), nowhere otherwise (CLI).
+pub fn search(
+    config: &Config,
+    db: &DatabaseConnection,
+    recorder: Option<domain::analytics::Recorder>,
+) -> anyhow::Result<domain::search::Search> {
+    let engine = config
+        .search
+        .engine(&config.data_dir)
+        .map_err(|e| anyhow::anyhow!("search engine: {e}"))?;
+    Ok(domain::search::Search::new(
+        db.clone(),
+        engine,
+        config.commerce.currency,
+        recorder,
+    ))
+}
+
 pub fn accounts(
     config: &Config,
     db: &DatabaseConnection,
@@ -114,11 +133,25 @@ impl Application {
             );
         }
         let commerce = commerce(config, &db, signal.clone(), gateways.active.clone())?;
+        let (recorder, recorder_task) = domain::analytics::Recorder::start(db.clone());
+        let search = search(config, &db, Some(recorder))?;
+        // Builds the index when missing or outdated. An unreachable
+        // Meilisearch doesn't stop the shop: a worker keeps trying.
+        let search_ready = match search.prepare().await {
+            Ok(()) => true,
+            Err(e) if matches!(e, domain::Error::Unavailable { .. }) => {
+                tracing::warn!(engine = search.engine(), error = %e, "search engine unreachable at startup; serving degraded");
+                false
+            }
+            Err(e) => return Err(anyhow::anyhow!("preparing the search index: {e}")),
+        };
+        tracing::info!(engine = search.engine(), ready = search_ready, "search ready");
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
             accounts: accounts(config, &db, signal.clone())?,
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
+            search: search.clone(),
             commerce,
             sessions: SessionPolicy {
                 max_age: config.security.session_max,
@@ -133,7 +166,11 @@ impl Application {
                 navigation: Vec::new(),
             },
         };
-        let workers = Workers::start(config, &db, signal, ctx.orders.clone())?;
+        let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
+        workers.adopt(recorder_task);
+        if !search_ready {
+            workers.adopt(tokio::spawn(crate::workers::prepare_search_until_ready(search)));
+        }
         let security = Security {
             https: config.is_https(),
             sessions: sessions::layer(

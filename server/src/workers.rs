@@ -1,5 +1,6 @@
-//! Background work started with the server: the outbox worker (mail) and
-//! the expired-session sweeper. Both stop when the server's task ends.
+//! Background work started with the server: the outbox worker (mail and
+//! search index updates), the expired-session sweeper, stock-hold expiry,
+//! the analytics writer and, while Meilisearch is down, its setup retry. Both stop when the server's task ends.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -38,6 +39,23 @@ async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
     }
 }
 
+/// Retries the search engine's setup (settings, first build) until it
+/// answers; the outbox catches up on updates by itself.
+pub async fn prepare_search_until_ready(search: domain::search::Search) {
+    let mut wait = Duration::from_secs(5);
+    loop {
+        tokio::time::sleep(wait).await;
+        match search.prepare().await {
+            Ok(()) => {
+                tracing::info!(engine = search.engine(), "search engine reachable again; index prepared");
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, retry_in_s = wait.as_secs(), "search engine still unreachable"),
+        }
+        wait = std::cmp::min(wait * 2, Duration::from_secs(300));
+    }
+}
+
 pub struct Workers {
     handles: Vec<JoinHandle<()>>,
 }
@@ -48,6 +66,7 @@ impl Workers {
         db: &DatabaseConnection,
         signal: OutboxSignal,
         orders: domain::orders::Orders,
+        search: domain::search::Search,
     ) -> anyhow::Result<Self> {
         let mailer = mailer(config)?;
         tracing::info!(transport = mailer.kind(), "mail transport ready");
@@ -60,7 +79,8 @@ impl Workers {
                 ..OutboxConfig::default()
             },
             signal,
-        );
+        )
+        .with_search(search);
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
         Ok(Self {
             handles: vec![
@@ -69,6 +89,13 @@ impl Workers {
                 tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
             ],
         })
+    }
+}
+
+impl Workers {
+    /// Stops `handle` together with the other workers.
+    pub fn adopt(&mut self, handle: JoinHandle<()>) {
+        self.handles.push(handle);
     }
 }
 

@@ -6,6 +6,7 @@ use domain::catalog::Catalog;
 use domain::checkout::Checkout;
 use domain::commerce::Commerce;
 use domain::orders::Orders;
+use domain::search::Search;
 
 use super::types::SiteInfo;
 
@@ -24,6 +25,7 @@ pub struct ServerContext {
     pub commerce: Commerce,
     pub checkout: Checkout,
     pub orders: Orders,
+    pub search: Search,
     pub sessions: SessionPolicy,
     pub site: SiteInfo,
 }

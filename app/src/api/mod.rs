@@ -14,6 +14,8 @@ pub mod context;
 pub mod errors;
 pub mod orders;
 pub mod payment;
+pub mod search;
+pub mod search_types;
 pub mod session;
 pub mod site;
 pub mod staff;

@@ -53,6 +53,7 @@ pub fn Header() -> impl IntoView {
                     })}
                 </Suspense>
                 <div class="flex items-center gap-4 lg:ml-auto">
+                    <super::search_box::SearchBox />
                     <AccountLink />
                     <super::cart_state::MiniCart />
                 </div>

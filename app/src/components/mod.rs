@@ -11,6 +11,7 @@ pub mod order_detail;
 pub mod pager;
 pub mod price;
 pub mod product_card;
+pub mod search_box;
 pub mod seo;
 pub mod session;
 pub mod site;

@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 
 use crate::entities::analytics_event;
 
-pub use report::{search_report, QueryCount, SearchReport};
+pub use report::{search_report, search_report_last_days, QueryCount, SearchReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {
@@ -67,6 +67,14 @@ pub fn normalise_query(q: &str) -> String {
         .chars()
         .take(200)
         .collect()
+}
+
+/// The opaque visit id stored with events: a one-way hash of the session
+/// id, so an event can't be turned back into a session cookie.
+pub fn visit_id(session_id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("mercato-analytics:{session_id}").as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 const CAPACITY: usize = 10_000;

@@ -106,3 +106,15 @@ pub async fn search_report(
         zero_results,
     })
 }
+
+/// [`search_report`] for the last `days` days up to now.
+pub async fn search_report_last_days(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    days: u32,
+    limit: u64,
+) -> Result<SearchReport> {
+    let to = OffsetDateTime::now_utc();
+    let from = to - time::Duration::days(i64::from(days.clamp(1, 365)));
+    search_report(db, actor, from, to, limit).await
+}

@@ -163,6 +163,10 @@ impl Search {
         }
     }
 
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
     /// "embedded" or "meilisearch".
     pub fn engine(&self) -> &'static str {
         self.index.kind()
@@ -309,20 +313,33 @@ impl Search {
     }
 
     /// Records that a shopper opened result `position` (1-based) of `query`.
-    pub fn record_click(
+    pub async fn record_click(
         &self,
         query: &str,
-        product_id: i32,
+        slug: &str,
         position: i32,
         session: Option<String>,
-    ) {
-        if let Some(r) = &self.recorder {
-            let mut e = Event::new(EventKind::SearchClick, session);
-            e.query = Some(analytics::normalise_query(query));
-            e.product_id = Some(product_id);
-            e.position = Some(position);
-            r.record(e);
-        }
+    ) -> Result<()> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+        let Some(r) = &self.recorder else {
+            return Ok(());
+        };
+        let id: Option<i32> = crate::entities::product::Entity::find()
+            .select_only()
+            .column(crate::entities::product::Column::Id)
+            .filter(crate::entities::product::Column::Slug.eq(slug))
+            .into_tuple()
+            .one(&self.db)
+            .await?;
+        let Some(product_id) = id else {
+            return Err(crate::Error::not_found("product"));
+        };
+        let mut e = Event::new(EventKind::SearchClick, session);
+        e.query = Some(analytics::normalise_query(query));
+        e.product_id = Some(product_id);
+        e.position = Some(position.clamp(1, 10_000));
+        r.record(e);
+        Ok(())
     }
 
     fn record_search(&self, query: &str, results: u64, session: Option<String>) {

@@ -1,4 +1,6 @@
 mod layout;
 mod orders;
+mod search;
 
 pub use orders::{AdminOrderPage, AdminOrdersPage};
+pub use search::AdminSearchPage;

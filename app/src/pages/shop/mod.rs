@@ -8,6 +8,7 @@ mod order_complete;
 mod order_lookup;
 mod pay_offline;
 mod product;
+mod search;
 
 pub use cart::CartPage;
 pub use category::CategoryPage;
@@ -19,3 +20,4 @@ pub use order_complete::OrderCompletePage;
 pub use order_lookup::OrderLookupPage;
 pub use pay_offline::OfflinePaymentPage;
 pub use product::ProductPage;
+pub use search::SearchPage;

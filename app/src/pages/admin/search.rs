@@ -1,0 +1,77 @@
+//! `/admin/search`: what shoppers search for, and what they don't find.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::layout::AdminLayout;
+use crate::api::search::staff_search_report;
+use crate::api::search_types::QueryCountView;
+
+#[component]
+pub fn AdminSearchPage() -> impl IntoView {
+    let query = use_query_map();
+    let report = Resource::new_blocking(
+        move || {
+            query
+                .read()
+                .get("days")
+                .and_then(|d| d.parse::<u32>().ok())
+                .unwrap_or(30)
+        },
+        staff_search_report,
+    );
+    view! {
+        <AdminLayout title="Search">
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match report.await {
+                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                        Ok(r) => view! {
+                            <nav aria-label="Period" class="mb-4 flex gap-2 text-sm">
+                                {[7u32, 30, 90].into_iter().map(|d| view! {
+                                    <a href=format!("/admin/search?days={d}") aria-current=(d == r.days).then_some("true")
+                                        class=if d == r.days { "rounded-md bg-slate-900 px-3 py-1 text-white" } else { "rounded-md px-3 py-1 hover:bg-slate-100" }>
+                                        {format!("{d} days")}
+                                    </a>
+                                }).collect_view()}
+                            </nav>
+                            <p class="mb-6 text-sm text-slate-600" data-testid="search-total">
+                                {format!("{} searches in the last {} days · engine: {}", r.searches, r.days, r.engine)}
+                            </p>
+                            <div class="grid gap-8 lg:grid-cols-2">
+                                <QueryTable title="Top searches" rows=r.top testid="top-searches" />
+                                <QueryTable title="Searches with no results" rows=r.zero_results testid="zero-result-searches" />
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </AdminLayout>
+    }
+}
+
+#[component]
+fn QueryTable(title: &'static str, rows: Vec<QueryCountView>, testid: &'static str) -> impl IntoView {
+    view! {
+        <section>
+            <h2 class="mb-2 font-semibold">{title}</h2>
+            {if rows.is_empty() {
+                view! { <p class="text-sm text-slate-500">"None yet."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="w-full text-sm" data-testid=testid>
+                        <thead class="text-left text-slate-500"><tr><th>"Query"</th><th class="text-right">"Searches"</th><th class="text-right">"Clicks"</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|q| view! {
+                                <tr class="border-t border-slate-200">
+                                    <td class="py-1.5"><a class="underline" href=crate::api::search_types::SearchState { q: q.query.clone(), ..Default::default() }.href()>{q.query.clone()}</a></td>
+                                    <td class="text-right">{q.searches}</td>
+                                    <td class="text-right">{q.clicks}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,266 @@
+//! `/search`: results with a facet sidebar. The URL is the whole state:
+//! ticking a facet navigates to the new URL, so links can be shared, the
+//! back button steps through filters and a reload shows the same page.
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api::search::{record_search_click, search_results};
+use crate::api::search_types::{
+    FacetGroupView, HitView, SearchResultsView, SearchState, CATEGORY, BRAND, OPTION, PAGE, PRICE,
+    Q, SORT, STOCK,
+};
+use crate::components::{
+    forms::error_text, pager::Pager, price::Price, product_card::ProductGrid, seo::PageMeta,
+    site::{site_or_default, use_site},
+};
+
+const SORTS: &[(&str, &str)] = &[
+    ("relevance", "Relevance"),
+    ("price_asc", "Price: low to high"),
+    ("price_desc", "Price: high to low"),
+    ("newest", "Newest"),
+];
+
+fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchState {
+    let mut pairs: Vec<(&'static str, String)> = Vec::new();
+    for key in [Q, STOCK, SORT, PAGE] {
+        if let Some(v) = q.get(key) {
+            pairs.push((key, v));
+        }
+    }
+    for key in [CATEGORY, BRAND, PRICE, OPTION] {
+        for v in q.get_all(key).unwrap_or_default() {
+            pairs.push((key, v));
+        }
+    }
+    SearchState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let site = use_site();
+    let query = use_query_map();
+    let data = Resource::new_blocking(move || state_from_url(&query.read()), search_results);
+    view! {
+        <Transition fallback=|| view! { <p class="text-slate-500">"Searching…"</p> }>
+            {move || Suspend::new(async move {
+                let site = site_or_default(site).await;
+                match data.await {
+                    Ok(results) => view! { <Results results shop=site.shop_name base_url=site.public_url /> }.into_any(),
+                    Err(e) => view! { <Unavailable message=error_text(&e) /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Unavailable(message: String) -> impl IntoView {
+    view! {
+        <div role="alert" class="rounded-lg border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="search-unavailable">
+            <h1 class="text-lg font-semibold">"Search isn't available right now"</h1>
+            <p class="mt-2">{message}</p>
+            <a href="/" class="mt-4 inline-block font-medium underline">"Browse the shop"</a>
+        </div>
+    }
+}
+
+#[component]
+fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl IntoView {
+    let state = results.state.clone();
+    let heading = if state.q.is_empty() {
+        "All products".to_owned()
+    } else {
+        format!("Results for “{}”", state.q)
+    };
+    let count = match results.total {
+        0 => "No products found".to_owned(),
+        1 => "1 product".to_owned(),
+        n => format!("{n} products"),
+    };
+    let page_href = {
+        let state = state.clone();
+        move |p: u64| SearchState { page: p, ..state.clone() }.href()
+    };
+    let nothing = results.total == 0;
+    view! {
+        <PageMeta shop base_url title=heading.clone() description=format!("Search results for {}", state.q) path="/search".to_owned() />
+        <div class="mb-6 flex flex-col gap-1">
+            <h1 class="text-3xl font-bold tracking-tight" data-testid="search-title">{heading}</h1>
+            <p class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{count}</p>
+        </div>
+        <div class="grid gap-8 lg:grid-cols-[16rem_1fr]">
+            <aside aria-label="Filters">
+                <Facets state=state.clone() groups=results.facets.clone() />
+            </aside>
+            <section aria-label="Results">
+                {if nothing {
+                    view! { <NoResults state=state.clone() did_you_mean=results.did_you_mean.clone() popular=results.popular.clone() /> }.into_any()
+                } else {
+                    view! {
+                        <SortLinks state=state.clone() />
+                        <ul role="list" class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3" data-testid="search-results">
+                            {results
+                                .hits
+                                .iter()
+                                .enumerate()
+                                .map(|(i, h)| {
+                                    let position = (state.page.max(1) - 1) * 24 + i as u64 + 1;
+                                    view! { <HitCard hit=h.clone() q=state.q.clone() position=position as i32 /> }
+                                })
+                                .collect_view()}
+                        </ul>
+                        <Pager page=state.page.max(1) page_count=results.page_count href=page_href />
+                    }
+                        .into_any()
+                }}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn SortLinks(state: SearchState) -> impl IntoView {
+    let current = if state.sort.is_empty() { "relevance".to_owned() } else { state.sort.clone() };
+    view! {
+        <nav aria-label="Sort" class="mb-4 flex flex-wrap gap-1 text-sm">
+            <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
+            {SORTS
+                .iter()
+                .map(|(key, label)| {
+                    let on = *key == current;
+                    let href = SearchState { sort: (*key).to_owned(), page: 1, ..state.clone() }.href();
+                    view! {
+                        <a
+                            href=href
+                            aria-current=on.then_some("true")
+                            data-sort=*key
+                            class=if on { "rounded-md bg-slate-900 px-3 py-1.5 text-white" } else { "rounded-md px-3 py-1.5 hover:bg-slate-100" }
+                        >
+                            {*label}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+fn HitCard(hit: HitView, q: String, position: i32) -> impl IntoView {
+    let card = hit.card;
+    let href = format!("/product/{}", card.slug);
+    let slug = card.slug.clone();
+    let click = Action::new(move |(q, slug, position): &(String, String, i32)| {
+        let (q, slug, position) = (q.clone(), slug.clone(), *position);
+        async move {
+            // Analytics only: a lost click must never bother the shopper.
+            let _ = record_search_click(q, slug, position).await;
+        }
+    });
+    view! {
+        <li class="group relative" data-testid="search-hit">
+            <div class="aspect-square overflow-hidden rounded-lg bg-slate-100">
+                {card.image.map(|img| view! {
+                    <img src=img.url alt=img.alt width=img.width height=img.height loading="lazy" class="h-full w-full object-cover transition group-hover:scale-105" />
+                })}
+            </div>
+            <div class="mt-3 flex flex-col gap-1">
+                <p class="text-xs uppercase tracking-wide text-slate-500">{card.brand}</p>
+                <h2 class="text-sm font-medium text-slate-900">
+                    <a href=href class="focus:outline-none focus-visible:underline" on:click=move |_| { click.dispatch((q.clone(), slug.clone(), position)); }>
+                        <span aria-hidden="true" class="absolute inset-0"></span>
+                        {hit.title.into_iter().map(|p| if p.hit {
+                            view! { <mark class="rounded bg-amber-100 px-0.5 text-slate-900">{p.text}</mark> }.into_any()
+                        } else {
+                            view! { <span>{p.text}</span> }.into_any()
+                        }).collect_view()}
+                    </a>
+                </h2>
+                <Price price=card.price compare_at=card.compare_at from=card.from />
+                {(!card.in_stock).then(|| view! { <span class="w-fit rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">"Out of stock"</span> })}
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn NoResults(state: SearchState, did_you_mean: Option<String>, popular: Vec<crate::api::types::CardView>) -> impl IntoView {
+    let filtered = state.has_filters();
+    let cleared = state.cleared().href();
+    view! {
+        <div class="rounded-lg border border-slate-200 p-6" data-testid="no-results">
+            <p class="text-lg font-medium">
+                {if state.q.is_empty() { "Nothing matches these filters.".to_owned() } else { format!("We found nothing for “{}”.", state.q) }}
+            </p>
+            {did_you_mean.map(|s| {
+                let href = SearchState { q: s.clone(), ..SearchState::default() }.href();
+                view! {
+                    <p class="mt-2">"Did you mean "<a href=href class="font-semibold underline" data-testid="did-you-mean">{s}</a>"?"</p>
+                }
+            })}
+            {filtered.then(|| view! { <p class="mt-2"><a href=cleared class="underline">"Remove all filters"</a></p> })}
+            <p class="mt-2 text-sm text-slate-600">"Check the spelling, try fewer words, or browse the categories."</p>
+        </div>
+        {(!popular.is_empty()).then(|| view! {
+            <h2 class="mb-4 mt-10 text-xl font-semibold">"Popular right now"</h2>
+            <ProductGrid products=popular />
+        })}
+    }
+}
+
+#[component]
+fn Facets(state: SearchState, groups: Vec<FacetGroupView>) -> impl IntoView {
+    let navigate = use_navigate();
+    let any = state.has_filters();
+    let clear = state.cleared().href();
+    view! {
+        // Without JavaScript the form submits the ticked boxes; with it,
+        // each change navigates at once.
+        <form method="get" action="/search" class="flex flex-col gap-6" data-testid="facets">
+            <input type="hidden" name=Q value=state.q.clone() />
+            {(!state.sort.is_empty() && state.sort != "relevance").then(|| view! { <input type="hidden" name=SORT value=state.sort.clone() /> })}
+            <div class="flex items-center justify-between">
+                <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">"Filters"</h2>
+                {any.then(|| view! { <a href=clear class="text-sm underline" data-testid="clear-filters">"Clear all"</a> })}
+            </div>
+            {groups
+                .into_iter()
+                .map(|g| {
+                    let navigate = navigate.clone();
+                    let state = state.clone();
+                    view! {
+                        <fieldset class="flex flex-col gap-1" data-facet=g.name.clone()>
+                            <legend class="mb-2 text-sm font-semibold">{g.name.clone()}</legend>
+                            {g.options
+                                .into_iter()
+                                .map(|o| {
+                                    let href = state.toggled(&g.param, &o.value).href();
+                                    let navigate = navigate.clone();
+                                    let value = if g.param == STOCK { "1".to_owned() } else { o.value.clone() };
+                                    view! {
+                                        <label class="flex cursor-pointer items-center gap-2 text-sm" style=format!("padding-left: {}rem", o.depth as f32 * 0.75)>
+                                            <input
+                                                type="checkbox"
+                                                name=g.param.clone()
+                                                value=value
+                                                checked=o.selected
+                                                class="h-4 w-4 rounded border-slate-300"
+                                                on:change=move |_| navigate(&href, Default::default())
+                                            />
+                                            <span class="flex-1">{o.label.clone()}</span>
+                                            <span class="text-xs text-slate-500">{o.count}</span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                        </fieldset>
+                    }
+                })
+                .collect_view()}
+            <noscript>
+                <button type="submit" class="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white">"Apply filters"</button>
+            </noscript>
+        </form>
+    }
+}
