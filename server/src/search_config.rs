@@ -50,7 +50,8 @@ impl SearchConfig {
             Some(url) if url.starts_with("http://") || url.starts_with("https://") => Some(Meili {
                 url: url.trim_end_matches('/').to_owned(),
                 key: env("MERCATO_MEILISEARCH_KEY"),
-                index: env("MERCATO_MEILISEARCH_INDEX").unwrap_or_else(|| "mercato_products".into()),
+                index: env("MERCATO_MEILISEARCH_INDEX")
+                    .unwrap_or_else(|| "mercato_products".into()),
             }),
             Some(other) => {
                 return Err(ConfigError::Invalid {
@@ -103,8 +104,9 @@ mod tests {
         assert_eq!(meili.url, "http://127.0.0.1:7700");
         assert_eq!(meili.index, "mercato_products");
         assert!(!format!("{:?}", m.describe()).contains("secret-key"));
-        assert!(SearchConfig::from_lookup(&|k| (k == "MERCATO_MEILISEARCH_URL")
-            .then(|| "localhost:7700".into()))
+        assert!(SearchConfig::from_lookup(
+            &|k| (k == "MERCATO_MEILISEARCH_URL").then(|| "localhost:7700".into())
+        )
         .is_err());
     }
 }

@@ -145,7 +145,11 @@ impl Application {
             }
             Err(e) => return Err(anyhow::anyhow!("preparing the search index: {e}")),
         };
-        tracing::info!(engine = search.engine(), ready = search_ready, "search ready");
+        tracing::info!(
+            engine = search.engine(),
+            ready = search_ready,
+            "search ready"
+        );
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
             accounts: accounts(config, &db, signal.clone())?,
@@ -169,7 +173,9 @@ impl Application {
         let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
         workers.adopt(recorder_task);
         if !search_ready {
-            workers.adopt(tokio::spawn(crate::workers::prepare_search_until_ready(search)));
+            workers.adopt(tokio::spawn(crate::workers::prepare_search_until_ready(
+                search,
+            )));
         }
         let security = Security {
             https: config.is_https(),

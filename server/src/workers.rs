@@ -47,10 +47,15 @@ pub async fn prepare_search_until_ready(search: domain::search::Search) {
         tokio::time::sleep(wait).await;
         match search.prepare().await {
             Ok(()) => {
-                tracing::info!(engine = search.engine(), "search engine reachable again; index prepared");
+                tracing::info!(
+                    engine = search.engine(),
+                    "search engine reachable again; index prepared"
+                );
                 return;
             }
-            Err(e) => tracing::warn!(error = %e, retry_in_s = wait.as_secs(), "search engine still unreachable"),
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in_s = wait.as_secs(), "search engine still unreachable")
+            }
         }
         wait = std::cmp::min(wait * 2, Duration::from_secs(300));
     }

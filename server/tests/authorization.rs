@@ -5,7 +5,7 @@
 //! classified here. Also: cross-origin POSTs are refused everywhere.
 mod support;
 
-use app::api::{account, cart, catalog, checkout, orders, payment, session, site, staff};
+use app::api::{account, cart, catalog, checkout, orders, payment, search, session, site, staff};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
@@ -140,6 +140,39 @@ fn cases() -> Vec<Case> {
             200,
         ),
         case(session::GetCurrentUser::PATH, &[], Public, 200),
+        Case {
+            method: "GET",
+            ..case(
+                search::SearchResults::PATH,
+                &[("state[q]", "jacket")],
+                Public,
+                200,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
+                search::SearchSuggestions::PATH,
+                &[("q", "jac")],
+                Public,
+                200,
+            )
+        },
+        case(
+            search::RecordSearchClick::PATH,
+            &[("q", "jacket"), ("slug", "nothing-here"), ("position", "1")],
+            Public,
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                search::StaffSearchReport::PATH,
+                &[("days", "30")],
+                Permission("analytics"),
+                200,
+            )
+        },
         // Public auth flows.
         case(
             session::Register::PATH,
@@ -375,6 +408,10 @@ fn cases() -> Vec<Case> {
             method: "GET",
             ..case("/admin/orders", &[], Permission("orders"), 200)
         },
+        Case {
+            method: "GET",
+            ..case("/admin/search", &[], Permission("analytics"), 200)
+        },
     ]
 }
 
@@ -474,13 +511,23 @@ for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
                 .collect();
             let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let reply = if c.method == "GET" {
-                b.get(c.path).await
+                let query: Vec<String> = form.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let url = if query.is_empty() {
+                    c.path.to_owned()
+                } else {
+                    format!("{}?{}", c.path, query.join("&"))
+                };
+                if c.path.starts_with("/api/") {
+                    b.get_json(&url).await
+                } else {
+                    b.get(&url).await
+                }
             } else {
                 b.post(c.path, &form).await
             };
             let mut want = expected(c.access, role, c.ok);
             // Pages send an anonymous visitor to sign in rather than answering 401.
-            if c.method == "GET" && want == 401 {
+            if c.method == "GET" && want == 401 && !c.path.starts_with("/api/") {
                 want = 302;
             }
             if reply.status != want {

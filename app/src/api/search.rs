@@ -9,7 +9,9 @@ use super::search_types::{SearchReportView, SearchResultsView, SearchState, Sugg
 #[server(prefix = "/api/search", endpoint = "results", input = GetUrl)]
 pub async fn search_results(state: SearchState) -> Result<SearchResultsView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
-    let visit = caller.session_id().map(|id| domain::analytics::visit_id(&id));
+    let visit = caller
+        .session_id()
+        .map(|id| domain::analytics::visit_id(&id));
     let page = ctx
         .search
         .search(convert::request(&state), visit)
@@ -37,7 +39,9 @@ pub async fn record_search_click(
     position: i32,
 ) -> Result<(), ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
-    let visit = caller.session_id().map(|id| domain::analytics::visit_id(&id));
+    let visit = caller
+        .session_id()
+        .map(|id| domain::analytics::visit_id(&id));
     ctx.search
         .record_click(&q, &slug, position, visit)
         .await
@@ -50,9 +54,10 @@ pub async fn record_search_click(
 pub async fn staff_search_report(days: u32) -> Result<SearchReportView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let days = days.clamp(1, 365);
-    let report = domain::analytics::search_report_last_days(ctx.search.db(), &caller.actor, days, 20)
-        .await
-        .map_err(super::errors::to_server_fn_error)?;
+    let report =
+        domain::analytics::search_report_last_days(ctx.search.db(), &caller.actor, days, 20)
+            .await
+            .map_err(super::errors::to_server_fn_error)?;
     Ok(convert::report(report, days, ctx.search.engine()))
 }
 

@@ -15,6 +15,7 @@ pub const SORT: &str = "sort";
 pub const PAGE: &str = "page";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SearchState {
     pub q: String,
     pub categories: Vec<String>,

@@ -145,7 +145,11 @@ pub fn SearchBox() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let q = text.get_untracked();
-            go(SearchState { q, ..SearchState::default() }.href());
+            go(SearchState {
+                q,
+                ..SearchState::default()
+            }
+            .href());
         }
     };
 

@@ -83,6 +83,16 @@ impl<'a> Browser<'a> {
         self.send(req).await
     }
 
+    /// A GET server function called the way our WASM client calls it.
+    pub async fn get_json(&mut self, path: &str) -> Reply {
+        let req = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("accept", "application/json");
+        self.send(req).await
+    }
+
     /// The signed-in user's email, or None.
     pub async fn whoami(&mut self) -> Option<String> {
         let reply = self.post("/api/me", &[]).await;

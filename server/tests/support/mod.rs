@@ -96,6 +96,16 @@ impl TestApp {
             .expect("request")
     }
 
+    /// GET a server function the way the WASM client does (JSON back).
+    pub async fn api(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("accept", "application/json")
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// GET and return (status, body).
     pub async fn page(&self, path: &str) -> (u16, String) {
         let res = self.get(path).await;

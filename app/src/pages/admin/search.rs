@@ -50,7 +50,11 @@ pub fn AdminSearchPage() -> impl IntoView {
 }
 
 #[component]
-fn QueryTable(title: &'static str, rows: Vec<QueryCountView>, testid: &'static str) -> impl IntoView {
+fn QueryTable(
+    title: &'static str,
+    rows: Vec<QueryCountView>,
+    testid: &'static str,
+) -> impl IntoView {
     view! {
         <section>
             <h2 class="mb-2 font-semibold">{title}</h2>

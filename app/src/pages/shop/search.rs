@@ -6,11 +6,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::search::{record_search_click, search_results};
 use crate::api::search_types::{
-    FacetGroupView, HitView, SearchResultsView, SearchState, CATEGORY, BRAND, OPTION, PAGE, PRICE,
+    FacetGroupView, HitView, SearchResultsView, SearchState, BRAND, CATEGORY, OPTION, PAGE, PRICE,
     Q, SORT, STOCK,
 };
 use crate::components::{
-    forms::error_text, pager::Pager, price::Price, product_card::ProductGrid, seo::PageMeta,
+    forms::error_text,
+    pager::Pager,
+    price::Price,
+    product_card::ProductGrid,
+    seo::PageMeta,
     site::{site_or_default, use_site},
 };
 
@@ -80,7 +84,13 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
     };
     let page_href = {
         let state = state.clone();
-        move |p: u64| SearchState { page: p, ..state.clone() }.href()
+        move |p: u64| {
+            SearchState {
+                page: p,
+                ..state.clone()
+            }
+            .href()
+        }
     };
     let nothing = results.total == 0;
     view! {
@@ -121,7 +131,11 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
 
 #[component]
 fn SortLinks(state: SearchState) -> impl IntoView {
-    let current = if state.sort.is_empty() { "relevance".to_owned() } else { state.sort.clone() };
+    let current = if state.sort.is_empty() {
+        "relevance".to_owned()
+    } else {
+        state.sort.clone()
+    };
     view! {
         <nav aria-label="Sort" class="mb-4 flex flex-wrap gap-1 text-sm">
             <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
@@ -185,7 +199,11 @@ fn HitCard(hit: HitView, q: String, position: i32) -> impl IntoView {
 }
 
 #[component]
-fn NoResults(state: SearchState, did_you_mean: Option<String>, popular: Vec<crate::api::types::CardView>) -> impl IntoView {
+fn NoResults(
+    state: SearchState,
+    did_you_mean: Option<String>,
+    popular: Vec<crate::api::types::CardView>,
+) -> impl IntoView {
     let filtered = state.has_filters();
     let cleared = state.cleared().href();
     view! {

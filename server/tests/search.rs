@@ -1,0 +1,216 @@
+//! Search over real HTTP on the demo shop, on SQLite and PostgreSQL: the
+//! results page and its URL state, suggestions, analytics of searches and
+//! clicks, the index following a catalog change within seconds, and an
+//! unreachable Meilisearch degrading politely.
+mod support;
+
+use std::time::Duration;
+
+use domain::accounts::{Actor, Role};
+use domain::catalog::{Catalog, ProductStatus};
+use domain::entities::analytics_event;
+use domain::for_each_backend;
+use domain::testing::TestDatabase;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use support::{count, TestApp};
+
+/// Polls `check` for up to ten seconds.
+async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+for_each_backend!(
+    search_page_suggestions_and_analytics,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "200")]).await;
+
+        let (status, html) = app.page("/search?q=jakcet").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Results for “jakcet”"), "heading");
+        assert!(
+            count(&html, r#"data-testid="search-hit""#) > 0,
+            "typo finds jackets"
+        );
+        assert!(html.contains("<mark"), "matches are highlighted");
+        assert!(
+            html.contains(r#"data-facet="Category""#) && html.contains(r#"data-facet="Brand""#)
+        );
+
+        // Two facets in the URL: ticked on the page, and every hit honours them.
+        let res = app
+            .get("/api/search/results?state[q]=jacket&state[in_stock]=true&state[sort]=price_asc")
+            .await;
+        assert_eq!(res.status(), 200);
+        let all: serde_json::Value = res.json().await.expect("json");
+        let brand = all["facets"]
+            .as_array()
+            .expect("facets")
+            .iter()
+            .find(|g| g["param"] == "brand")
+            .and_then(|g| g["options"][0]["value"].as_str())
+            .expect("a brand")
+            .to_owned();
+        let url = format!(
+            "/search?q=jacket&brand={}&in_stock=1",
+            brand.replace(' ', "+").replace('&', "%26")
+        );
+        let (status, html) = app.page(&url).await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"checked"#), "selected facets render ticked");
+        assert!(html.contains(r#"data-testid="clear-filters""#));
+        let filtered: serde_json::Value = app
+            .get(&format!(
+                "/api/search/results?state[q]=jacket&state[brands][0]={}&state[in_stock]=true",
+                brand.replace(' ', "+").replace('&', "%26")
+            ))
+            .await
+            .json()
+            .await
+            .expect("json");
+        let hits = filtered["hits"].as_array().expect("hits");
+        assert!(!hits.is_empty());
+        assert!(hits
+            .iter()
+            .all(|h| h["card"]["brand"] == brand.as_str() && h["card"]["in_stock"] == true));
+
+        // No results: a suggestion and popular products.
+        let (_, html) = app.page("/search?q=jcakte").await;
+        assert!(html.contains(r#"data-testid="no-results""#));
+        assert!(
+            html.contains(r#"data-testid="did-you-mean""#),
+            "did you mean"
+        );
+
+        let res = app.api("/api/search/suggest?q=jakcet").await;
+        assert_eq!(res.status(), 200);
+        let s: serde_json::Value = res.json().await.expect("json");
+        assert!(!s["products"].as_array().expect("products").is_empty());
+        assert!(s["categories"]
+            .as_array()
+            .expect("categories")
+            .iter()
+            .any(|c| c["name"].as_str().unwrap_or("").contains("Jackets")));
+
+        // A click on a result.
+        let slug = hits[0]["card"]["slug"].as_str().expect("slug").to_owned();
+        let res = app
+            .client
+            .post(app.url("/api/search/click"))
+            .form(&[("q", "jacket"), ("slug", slug.as_str()), ("position", "1")])
+            .send()
+            .await
+            .expect("click");
+        assert_eq!(res.status(), 200);
+
+        // Searches and the click arrive in the analytics table in batches.
+        let conn = app.connection().await;
+        eventually("analytics events", || {
+            let conn = conn.clone();
+            async move {
+                analytics_event::Entity::find()
+                    .filter(analytics_event::Column::Kind.eq("search_click"))
+                    .count(&conn)
+                    .await
+                    .unwrap_or(0)
+                    == 1
+            }
+        })
+        .await;
+        let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+        let report = domain::analytics::search_report_last_days(&conn, &admin, 1, 10)
+            .await
+            .expect("report");
+        let jakcet = report
+            .top
+            .iter()
+            .find(|q| q.query == "jakcet")
+            .expect("jakcet counted");
+        assert_eq!(
+            jakcet.searches, 1,
+            "the page search counts; typing suggestions don't"
+        );
+        assert!(report.zero_results.iter().any(|q| q.query == "jcakte"));
+        assert!(report
+            .top
+            .iter()
+            .any(|q| q.query == "jacket" && q.clicks == 1));
+        assert!(!report.zero_results.iter().any(|q| q.query == "jacket"));
+    }
+);
+
+for_each_backend!(
+    archived_product_leaves_search_within_seconds,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "200")]).await;
+        let first: serde_json::Value = app
+            .api("/api/search/results?state[q]=jacket")
+            .await
+            .json()
+            .await
+            .expect("json");
+        let slug = first["hits"][0]["card"]["slug"]
+            .as_str()
+            .expect("slug")
+            .to_owned();
+        let title = first["hits"][0]["card"]["title"]
+            .as_str()
+            .expect("title")
+            .to_owned();
+        let conn = app.connection().await;
+        let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+        Catalog::new(conn.clone())
+            .set_status(&admin, &[slug.clone()], ProductStatus::Archived)
+            .await
+            .expect("archive");
+        let query = format!("/api/search/results?state[q]={}", title.replace(' ', "+"));
+        let app_ref = &app;
+        eventually("the archived product to leave the index", || {
+            let (query, slug) = (query.clone(), slug.clone());
+            async move {
+                let v: serde_json::Value =
+                    app_ref.api(&query).await.json().await.unwrap_or_default();
+                v["hits"]
+                    .as_array()
+                    .is_some_and(|h| !h.iter().any(|x| x["card"]["slug"] == slug.as_str()))
+            }
+        })
+        .await;
+    }
+);
+
+for_each_backend!(
+    unreachable_meilisearch_degrades_the_shop_politely,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(
+            db,
+            false,
+            &[("MERCATO_MEILISEARCH_URL", "http://127.0.0.1:9")],
+        )
+        .await;
+        let ready: serde_json::Value = app.get("/readyz").await.json().await.expect("json");
+        assert_eq!(ready["status"], "degraded");
+        assert_eq!(ready["checks"]["search"], "degraded");
+        assert_eq!(ready["checks"]["search_engine"], "meilisearch");
+        assert_eq!(ready["checks"]["database"], "ok");
+
+        let (status, html) = app.page("/search?q=jacket").await;
+        assert_eq!(status, 503);
+        assert!(html.contains(r#"data-testid="search-unavailable""#));
+        assert!(html.contains("taking a short break"), "friendly message");
+        let res = app.api("/api/search/suggest?q=jac").await;
+        assert_eq!(res.status(), 503);
+
+        let (status, _) = app.page("/").await;
+        assert_eq!(status, 200, "the rest of the shop works");
+    }
+);
