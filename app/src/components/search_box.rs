@@ -122,6 +122,11 @@ pub fn SearchBox() -> impl IntoView {
                     active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
                 }
                 "Escape" => {
+                    // With the list open, Escape only closes it (a search
+                    // input would otherwise also clear what was typed).
+                    if open.get_untracked() {
+                        ev.prevent_default();
+                    }
                     open.set(false);
                     active.set(None);
                 }
