@@ -20,7 +20,7 @@ use pages::account::{
     AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
-use pages::admin::{AdminOrderPage, AdminOrdersPage, AdminSearchPage};
+use pages::admin::{AdminDashboardPage, AdminOrderPage, AdminOrdersPage, AdminSearchPage};
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
     OrderCompletePage, OrderLookupPage, ProductPage, SearchPage,
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <SkipLink />
+            <components::page_views::PageViews />
             <Header />
             <main id="main" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -90,7 +91,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout/complete/:id") view=OrderCompletePage ssr=SsrMode::Async />
                     <Route path=path!("/order-lookup") view=OrderLookupPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminOrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />

@@ -134,7 +134,7 @@ impl Application {
         }
         let commerce = commerce(config, &db, signal.clone(), gateways.active.clone())?;
         let (recorder, recorder_task) = domain::analytics::Recorder::start(db.clone());
-        let search = search(config, &db, Some(recorder))?;
+        let search = search(config, &db, Some(recorder.clone()))?;
         // Builds the index when missing or outdated. An unreachable
         // Meilisearch doesn't stop the shop: a worker keeps trying.
         let search_ready = match search.prepare().await {
@@ -156,6 +156,7 @@ impl Application {
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
             search: search.clone(),
+            analytics: recorder,
             commerce,
             sessions: SessionPolicy {
                 max_age: config.security.session_max,

@@ -34,6 +34,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
     super::auth::remember_cart(&caller, cart.id.as_deref())
         .await
         .map_err(fail)?;
+    super::analytics::visit::record(domain::analytics::EventKind::AddToCart, |_| {}).await;
     Ok(cart.into())
 }
 

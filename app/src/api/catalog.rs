@@ -42,6 +42,13 @@ pub async fn get_product(slug: String) -> Result<Option<ProductView>, ServerFnEr
         .product_detail(&slug)
         .await
         .map_err(super::errors::to_server_fn_error)?;
+    if detail.is_some() {
+        let path = format!("/product/{slug}");
+        super::analytics::visit::record(domain::analytics::EventKind::ProductView, |e| {
+            e.path = Some(path)
+        })
+        .await;
+    }
     Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
 }
 

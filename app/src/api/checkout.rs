@@ -36,6 +36,7 @@ pub async fn get_quote(
         )
         .await
         .map_err(fail)?;
+    super::analytics::visit::record(domain::analytics::EventKind::CheckoutStarted, |_| {}).await;
     let mut view: QuoteView = quote.into();
     if caller.user.is_some() {
         view.addresses = ctx
@@ -97,6 +98,10 @@ pub async fn place_order(
         .place_order(&owner, &input)
         .await
         .map_err(fail)?;
+    super::analytics::visit::record(domain::analytics::EventKind::OrderPlaced, |e| {
+        e.order_id = Some(placed.id);
+    })
+    .await;
     Ok(PlacedOrderView {
         number: placed.number,
         redirect_url: placed.redirect_url,

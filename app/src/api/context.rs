@@ -26,6 +26,7 @@ pub struct ServerContext {
     pub checkout: Checkout,
     pub orders: Orders,
     pub search: Search,
+    pub analytics: domain::analytics::Recorder,
     pub sessions: SessionPolicy,
     pub site: SiteInfo,
 }

@@ -2,6 +2,7 @@
 //! context, call a `domain` service, map the result to wire types.
 pub mod account;
 pub mod account_types;
+pub mod analytics;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod cart;
@@ -10,6 +11,7 @@ pub mod checkout;
 pub mod commerce_types;
 #[cfg(feature = "ssr")]
 pub mod context;
+pub mod dashboard_types;
 #[cfg(feature = "ssr")]
 pub mod errors;
 pub mod orders;

@@ -8,10 +8,8 @@ use super::search_types::{SearchReportView, SearchResultsView, SearchState, Sugg
 
 #[server(prefix = "/api/search", endpoint = "results", input = GetUrl)]
 pub async fn search_results(state: SearchState) -> Result<SearchResultsView, ServerFnError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
-    let visit = caller
-        .session_id()
-        .map(|id| domain::analytics::visit_id(&id));
+    let ctx = super::context::ServerContext::current()?;
+    let visit = super::analytics::visit::id().await;
     let page = ctx
         .search
         .search(convert::request(&state), visit)
@@ -38,10 +36,8 @@ pub async fn record_search_click(
     slug: String,
     position: i32,
 ) -> Result<(), ServerFnError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
-    let visit = caller
-        .session_id()
-        .map(|id| domain::analytics::visit_id(&id));
+    let ctx = super::context::ServerContext::current()?;
+    let visit = super::analytics::visit::id().await;
     ctx.search
         .record_click(&q, &slug, position, visit)
         .await

@@ -2,12 +2,14 @@
 pub mod add_to_cart;
 pub mod breadcrumbs;
 pub mod cart_state;
+pub mod charts;
 pub mod error_panel;
 pub mod facets;
 pub mod forms;
 pub mod hydration;
 pub mod layout;
 pub mod order_detail;
+pub mod page_views;
 pub mod pager;
 pub mod price;
 pub mod product_card;

@@ -3,6 +3,7 @@
 //! what arrived in batches, one transaction per batch. If the channel is
 //! full the event is dropped and counted — analytics never slow a shopper
 //! down or fail a request. See decision D17 in docs/ARCHITECTURE.md.
+mod dashboard;
 mod report;
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,19 +16,52 @@ use tokio::sync::mpsc;
 
 use crate::entities::analytics_event;
 
+pub use dashboard::{dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, LowStock, TopProduct, LOW_STOCK};
 pub use report::{search_report, search_report_last_days, QueryCount, SearchReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {
+    PageView,
+    ProductView,
     Search,
     SearchClick,
+    AddToCart,
+    CheckoutStarted,
+    /// An order was placed in this visit (`order_id` set); whether it was
+    /// paid is read from the order itself.
+    OrderPlaced,
 }
 
 impl EventKind {
+    pub const FUNNEL: [EventKind; 5] = [
+        EventKind::PageView,
+        EventKind::ProductView,
+        EventKind::AddToCart,
+        EventKind::CheckoutStarted,
+        EventKind::OrderPlaced,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::PageView => "page_view",
+            Self::ProductView => "product_view",
             Self::Search => "search",
             Self::SearchClick => "search_click",
+            Self::AddToCart => "add_to_cart",
+            Self::CheckoutStarted => "checkout_started",
+            Self::OrderPlaced => "order_placed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PageView => "Visited",
+            Self::ProductView => "Viewed a product",
+            Self::Search => "Searched",
+            Self::SearchClick => "Clicked a result",
+            Self::AddToCart => "Added to cart",
+            Self::CheckoutStarted => "Started checkout",
+            Self::OrderPlaced => "Placed an order",
         }
     }
 }
@@ -40,6 +74,11 @@ pub struct Event {
     pub results: Option<i32>,
     pub product_id: Option<i32>,
     pub position: Option<i32>,
+    pub order_id: Option<i32>,
+    pub amount_minor: Option<i64>,
+    /// The page path, without the query string (which may carry searches
+    /// or tokens).
+    pub path: Option<String>,
     pub at: OffsetDateTime,
 }
 
@@ -52,6 +91,9 @@ impl Event {
             results: None,
             product_id: None,
             position: None,
+            order_id: None,
+            amount_minor: None,
+            path: None,
             at: OffsetDateTime::now_utc(),
         }
     }
@@ -67,14 +109,6 @@ pub fn normalise_query(q: &str) -> String {
         .chars()
         .take(200)
         .collect()
-}
-
-/// The opaque visit id stored with events: a one-way hash of the session
-/// id, so an event can't be turned back into a session cookie.
-pub fn visit_id(session_id: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("mercato-analytics:{session_id}").as_bytes());
-    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
 const CAPACITY: usize = 10_000;
@@ -136,9 +170,9 @@ async fn write_batches(db: DatabaseConnection, mut rx: mpsc::Receiver<Event>) {
             results: Set(e.results),
             product_id: Set(e.product_id),
             position: Set(e.position),
-            order_id: Set(None),
-            amount_minor: Set(None),
-            path: Set(None),
+            order_id: Set(e.order_id),
+            amount_minor: Set(e.amount_minor),
+            path: Set(e.path.map(|p| p.chars().take(300).collect())),
             created_at: Set(e.at),
             ..Default::default()
         });

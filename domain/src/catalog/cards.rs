@@ -19,8 +19,8 @@ struct Available {
 }
 
 /// Sum of sellable units per product.
-pub(super) async fn availability(
-    db: &DatabaseConnection,
+pub(crate) async fn availability<C: sea_orm::ConnectionTrait>(
+    db: &C,
     product_ids: &[i32],
 ) -> crate::Result<HashMap<i32, i64>> {
     if product_ids.is_empty() {

@@ -11,6 +11,7 @@ mod types;
 
 use sea_orm::DatabaseConnection;
 
+pub(crate) use cards::availability;
 pub use query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
 pub use tree::CategoryTree;
 pub use types::*;

@@ -50,6 +50,7 @@ pub struct QuoteView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlacedOrder {
+    pub id: i32,
     pub number: String,
     pub public_id: String,
     pub redirect_url: String,
@@ -364,6 +365,7 @@ impl Checkout {
                     .exec(&self.c.db)
                     .await?;
                 Ok(PlacedOrder {
+                    id: o.id,
                     number: o.number,
                     public_id: o.public_id,
                     redirect_url: started.redirect_url,

@@ -3,15 +3,11 @@
 //! [`Search::apply`], retrying while the engine is down, so the index
 //! catches up after an outage. `mercato search reindex` and startup use
 //! [`Search::rebuild`].
-use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
-    RelationTrait,
-};
+use sea_orm::{ConnectionTrait, EntityTrait, QuerySelect};
 use serde::{Deserialize, Serialize};
 
 use super::{document, Search};
-use crate::entities::{stock_level, variant};
+use crate::entities::variant;
 use crate::{outbox, Result};
 
 /// Outbox kind for index updates.
@@ -33,11 +29,6 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, product_ids: Vec<i32>) -> Res
     Ok(())
 }
 
-#[derive(FromQueryResult)]
-struct Availability {
-    available: Option<i64>,
-}
-
 /// After a stock change of `delta` units on `variant_id` (already applied):
 /// the index only knows "in stock" or not, so queue an update only when the
 /// product's sellable units crossed zero.
@@ -55,27 +46,11 @@ pub async fn stock_changed<C: ConnectionTrait>(
     else {
         return Ok(());
     };
-    let row = stock_level::Entity::find()
-        .select_only()
-        .column_as(
-            Expr::from(Func::sum(
-                Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
-                    stock_level::Entity,
-                    stock_level::Column::Reserved,
-                ))),
-            )),
-            "available",
-        )
-        .join(
-            sea_orm::JoinType::InnerJoin,
-            stock_level::Relation::Variant.def(),
-        )
-        .filter(variant::Column::ProductId.eq(product_id))
-        .group_by(variant::Column::ProductId)
-        .into_model::<Availability>()
-        .one(conn)
-        .await?;
-    let after = row.and_then(|r| r.available).unwrap_or(0);
+    let after = crate::catalog::availability(conn, &[product_id])
+        .await?
+        .get(&product_id)
+        .copied()
+        .unwrap_or(0);
     let before = after - delta;
     if (before > 0) != (after > 0) {
         enqueue(conn, vec![product_id]).await?;

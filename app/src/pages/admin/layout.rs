@@ -3,7 +3,11 @@ use leptos_meta::{Meta, Title};
 
 use crate::components::session::{use_current_user, RequireUser};
 
-const SECTIONS: &[(&str, &str)] = &[("/admin/orders", "Orders"), ("/admin/search", "Search")];
+const SECTIONS: &[(&str, &str)] = &[
+    ("/admin", "Dashboard"),
+    ("/admin/orders", "Orders"),
+    ("/admin/search", "Search"),
+];
 
 /// The frame of every admin page: staff only, with the admin navigation.
 /// The server functions check permissions themselves; this only keeps
