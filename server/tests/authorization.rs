@@ -5,7 +5,9 @@
 //! classified here. Also: cross-origin POSTs are refused everywhere.
 mod support;
 
-use app::api::{account, cart, catalog, checkout, orders, payment, search, session, site, staff};
+use app::api::{
+    account, analytics, cart, catalog, checkout, orders, payment, search, session, site, staff,
+};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
@@ -155,6 +157,21 @@ fn cases() -> Vec<Case> {
                 search::SearchSuggestions::PATH,
                 &[("q", "jac")],
                 Public,
+                200,
+            )
+        },
+        case(
+            analytics::TrackPageView::PATH,
+            &[("path", "/category/men")],
+            Public,
+            200,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                analytics::StaffDashboard::PATH,
+                &[("days", "30")],
+                Permission("analytics"),
                 200,
             )
         },
@@ -411,6 +428,10 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/search", &[], Permission("analytics"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin", &[], Permission("analytics"), 200)
         },
     ]
 }

@@ -32,7 +32,11 @@ pub mod visit {
             .filter_map(|kv| kv.trim().split_once('='))
             .find(|(k, _)| *k == COOKIE_NAME)
             .map(|(_, v)| v.to_owned())
-            .filter(|v| v.len() == 22 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .filter(|v| {
+                v.len() == 22
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
     }
 
     /// This request's visit id, set or renewed in the response; None when
@@ -42,8 +46,12 @@ pub mod visit {
         if opted_out(&headers) {
             return None;
         }
-        let id = from_cookie(&headers)
-            .unwrap_or_else(|| domain::accounts::tokens::random_token().chars().take(22).collect());
+        let id = from_cookie(&headers).unwrap_or_else(|| {
+            domain::accounts::tokens::random_token()
+                .chars()
+                .take(22)
+                .collect()
+        });
         let https = use_context::<super::super::context::ServerContext>()
             .is_some_and(|c| c.site.public_url.starts_with("https://"));
         let cookie = format!(
@@ -77,14 +85,22 @@ pub mod visit {
 /// navigation). `path` is the URL path; query strings are not taken.
 #[server(prefix = "/api/analytics", endpoint = "page-view")]
 pub async fn track_page_view(path: String) -> Result<(), ServerFnError> {
-    let path: String = path.split(['?', '#']).next().unwrap_or("/").chars().take(300).collect();
+    let path: String = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .chars()
+        .take(300)
+        .collect();
     if !path.starts_with('/') {
-        return Err(super::errors::to_server_fn_error(domain::Error::validation(
-            "path",
-            "A page path starts with /.",
-        )));
+        return Err(super::errors::to_server_fn_error(
+            domain::Error::validation("path", "A page path starts with /."),
+        ));
     }
-    visit::record(domain::analytics::EventKind::PageView, |e| e.path = Some(path)).await;
+    visit::record(domain::analytics::EventKind::PageView, |e| {
+        e.path = Some(path)
+    })
+    .await;
     Ok(())
 }
 

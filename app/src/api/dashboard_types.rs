@@ -55,7 +55,11 @@ pub fn change(now: i64, before: i64) -> Option<String> {
     }
     let permille = (now - before) * 1000 / before.abs();
     let sign = if permille >= 0 { "+" } else { "−" };
-    Some(format!("{sign}{}.{}%", permille.abs() / 10, permille.abs() % 10))
+    Some(format!(
+        "{sign}{}.{}%",
+        permille.abs() / 10,
+        permille.abs() % 10
+    ))
 }
 
 #[cfg(feature = "ssr")]
@@ -65,17 +69,32 @@ pub fn from_domain(d: domain::analytics::Dashboard) -> DashboardView {
     let money = |m: i64| Money::new(m, d.currency).format();
     let pct = |bp: u64| format!("{}.{:02}%", bp / 100, bp % 100);
     let (c, p) = (&d.current, &d.previous);
-    let kpi = |key: &str, label: &str, value: String, previous: String, now: i64, before: i64| KpiView {
-        key: key.into(),
-        label: label.into(),
-        value,
-        previous,
-        change: change(now, before),
-        up: now >= before,
-    };
+    let kpi =
+        |key: &str, label: &str, value: String, previous: String, now: i64, before: i64| KpiView {
+            key: key.into(),
+            label: label.into(),
+            value,
+            previous,
+            change: change(now, before),
+            up: now >= before,
+        };
     let kpis = vec![
-        kpi("revenue", "Revenue", money(c.revenue_minor), money(p.revenue_minor), c.revenue_minor, p.revenue_minor),
-        kpi("orders", "Orders", c.orders.to_string(), p.orders.to_string(), c.orders as i64, p.orders as i64),
+        kpi(
+            "revenue",
+            "Revenue",
+            money(c.revenue_minor),
+            money(p.revenue_minor),
+            c.revenue_minor,
+            p.revenue_minor,
+        ),
+        kpi(
+            "orders",
+            "Orders",
+            c.orders.to_string(),
+            p.orders.to_string(),
+            c.orders as i64,
+            p.orders as i64,
+        ),
         kpi(
             "aov",
             "Average order value",

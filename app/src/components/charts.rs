@@ -13,7 +13,12 @@ const PAD: f64 = 24.0;
 #[component]
 pub fn DailyChart(series: Vec<DayView>) -> impl IntoView {
     let n = series.len().max(1) as f64;
-    let max_rev = series.iter().map(|d| d.revenue_minor).max().unwrap_or(0).max(1) as f64;
+    let max_rev = series
+        .iter()
+        .map(|d| d.revenue_minor)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     let max_orders = series.iter().map(|d| d.orders).max().unwrap_or(0).max(1) as f64;
     let step = (W - 2.0 * PAD) / n;
     let bar_w = (step * 0.7).max(1.0);

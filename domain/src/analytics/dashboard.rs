@@ -124,7 +124,11 @@ async fn visits(
 }
 
 /// Visits that placed an order which has been paid.
-async fn converted(db: &DatabaseConnection, from: OffsetDateTime, to: OffsetDateTime) -> Result<u64> {
+async fn converted(
+    db: &DatabaseConnection,
+    from: OffsetDateTime,
+    to: OffsetDateTime,
+) -> Result<u64> {
     let placed = analytics_event::Entity::belongs_to(order::Entity)
         .from(analytics_event::Column::OrderId)
         .to(order::Column::Id)
@@ -147,7 +151,10 @@ async fn converted(db: &DatabaseConnection, from: OffsetDateTime, to: OffsetDate
 
 async fn kpis(db: &DatabaseConnection, from: OffsetDateTime, to: OffsetDateTime) -> Result<Kpis> {
     let orders = paid_orders(db, from, to).await?;
-    let revenue_minor: i64 = orders.iter().map(|o| o.total_minor - o.refunded_minor).sum();
+    let revenue_minor: i64 = orders
+        .iter()
+        .map(|o| o.total_minor - o.refunded_minor)
+        .sum();
     let n = orders.len() as u64;
     let visits = visits(db, EventKind::PageView, from, to).await?.len() as u64;
     let converted_visits = converted(db, from, to).await?;
@@ -181,12 +188,19 @@ async fn top_products(
         .from(order_item::Column::OrderId)
         .to(order::Column::Id)
         .into();
-    let revenue = Expr::col((order_item::Entity, order_item::Column::LineTotalMinor)).sum();
+    // PostgreSQL sums BIGINT into NUMERIC; bring it back to BIGINT.
+    let revenue = Expr::from(Func::cast_as(
+        Expr::col((order_item::Entity, order_item::Column::LineTotalMinor)).sum(),
+        "BIGINT",
+    ));
     Ok(order_item::Entity::find()
         .select_only()
         .column(order_item::Column::Title)
         .column_as(
-            Expr::col((order_item::Entity, order_item::Column::Quantity)).sum(),
+            Expr::from(Func::cast_as(
+                Expr::col((order_item::Entity, order_item::Column::Quantity)).sum(),
+                "BIGINT",
+            )),
             "units",
         )
         .column_as(revenue.clone(), "revenue_minor")
@@ -203,9 +217,14 @@ async fn top_products(
 }
 
 async fn low_stock(db: &DatabaseConnection) -> Result<Vec<LowStock>> {
-    let available = Expr::from(Func::sum(
-        Expr::col((stock_level::Entity, stock_level::Column::OnHand))
-            .sub(Expr::col((stock_level::Entity, stock_level::Column::Reserved))),
+    let available = Expr::from(Func::cast_as(
+        Func::sum(
+            Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
+                stock_level::Entity,
+                stock_level::Column::Reserved,
+            ))),
+        ),
+        "BIGINT",
     ));
     let of_product = variant::Entity::belongs_to(product::Entity)
         .from(variant::Column::ProductId)
@@ -214,7 +233,10 @@ async fn low_stock(db: &DatabaseConnection) -> Result<Vec<LowStock>> {
     Ok(stock_level::Entity::find()
         .select_only()
         .column_as(Expr::col((variant::Entity, variant::Column::Sku)), "sku")
-        .column_as(Expr::col((product::Entity, product::Column::Title)), "title")
+        .column_as(
+            Expr::col((product::Entity, product::Column::Title)),
+            "title",
+        )
         .column_as(available.clone(), "available")
         .join(JoinType::InnerJoin, stock_level::Relation::Variant.def())
         .join(JoinType::InnerJoin, of_product)

@@ -16,7 +16,10 @@ use tokio::sync::mpsc;
 
 use crate::entities::analytics_event;
 
-pub use dashboard::{dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, LowStock, TopProduct, LOW_STOCK};
+pub use dashboard::{
+    dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, LowStock, TopProduct,
+    LOW_STOCK,
+};
 pub use report::{search_report, search_report_last_days, QueryCount, SearchReport};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,7 +11,13 @@ use crate::components::charts::{BarList, DailyChart};
 pub fn AdminDashboardPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(
-        move || query.read().get("days").and_then(|d| d.parse::<u32>().ok()).unwrap_or(30),
+        move || {
+            query
+                .read()
+                .get("days")
+                .and_then(|d| d.parse::<u32>().ok())
+                .unwrap_or(30)
+        },
         staff_dashboard,
     );
     view! {
