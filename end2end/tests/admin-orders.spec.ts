@@ -63,4 +63,13 @@ test('an admin ships and partly refunds an order', async ({ page, browser }) => 
   await staff.getByRole('button', { name: 'Refund through the payment provider' }).click();
   await expect(staff.getByTestId('order-status')).toHaveText('Partially refunded');
   await mailTo(shopper, 'A refund for your');
+
+  // The dashboard counts the paid order and draws its charts.
+  await staff.goto('/admin?days=7');
+  await expect(staff.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+  await expect(staff.locator('[data-kpi="orders"] [data-testid="kpi-value"]')).not.toHaveText('0');
+  await expect(staff.locator('[data-kpi="revenue"] [data-testid="kpi-value"]')).not.toHaveText('$0.00');
+  await expect(staff.getByRole('img', { name: 'Revenue and orders per day' })).toBeVisible();
+  await expect(staff.getByTestId('funnel')).toContainText('Placed an order');
+  await expect(staff.getByTestId('top-products').locator('li')).not.toHaveCount(0);
 });
