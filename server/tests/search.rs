@@ -169,7 +169,7 @@ for_each_backend!(
         let conn = app.connection().await;
         let admin = Actor::user(1, Role::Admin, Vec::new(), false);
         Catalog::new(conn.clone())
-            .set_status(&admin, &[slug.clone()], ProductStatus::Archived)
+            .set_status(&admin, std::slice::from_ref(&slug), ProductStatus::Archived)
             .await
             .expect("archive");
         let query = format!("/api/search/results?state[q]={}", title.replace(' ', "+"));

@@ -167,14 +167,10 @@ async fn kpis(db: &DatabaseConnection, from: OffsetDateTime, to: OffsetDateTime)
     Ok(Kpis {
         revenue_minor,
         orders: n,
-        average_order_minor: if n == 0 { 0 } else { revenue_minor / n as i64 },
+        average_order_minor: revenue_minor.checked_div(n as i64).unwrap_or(0),
         visits,
         converted_visits,
-        conversion_bp: if visits == 0 {
-            0
-        } else {
-            converted_visits * 10_000 / visits
-        },
+        conversion_bp: (converted_visits * 10_000).checked_div(visits).unwrap_or(0),
         new_customers,
     })
 }
