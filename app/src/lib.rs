@@ -20,7 +20,9 @@ use pages::account::{
     AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
-use pages::admin::{AdminDashboardPage, AdminOrderPage, AdminOrdersPage, AdminSearchPage};
+use pages::admin::{
+    AdminAuditPage, AdminDashboardPage, AdminOrderPage, AdminOrdersPage, AdminSearchPage,
+};
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
     OrderCompletePage, OrderLookupPage, ProductPage, SearchPage,
@@ -95,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

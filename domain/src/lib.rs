@@ -2,6 +2,7 @@
 //! services here and map [`Error`] to their own status codes once.
 pub mod accounts;
 pub mod analytics;
+pub mod audit;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

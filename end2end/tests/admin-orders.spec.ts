@@ -72,4 +72,12 @@ test('an admin ships and partly refunds an order', async ({ page, browser }) => 
   await expect(staff.getByRole('img', { name: 'Revenue and orders per day' })).toBeVisible();
   await expect(staff.getByTestId('funnel')).toContainText('Placed an order');
   await expect(staff.getByTestId('top-products').locator('li')).not.toHaveCount(0);
+
+  // The audit log has both staff actions on this order, with who did them.
+  await staff.goto(`/admin/audit?q=${number}`);
+  const log = staff.getByTestId('audit-log');
+  await expect(log).toContainText('order.ship');
+  await expect(log).toContainText('order.refund');
+  await expect(log).toContainText(adminEmail);
+  await expect(log).toContainText('1Z999AA10123456784');
 });

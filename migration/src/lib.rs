@@ -7,6 +7,7 @@ mod m20261121_000001_catalog;
 mod m20261121_000002_accounts;
 mod m20261121_000003_commerce;
 mod m20261121_000004_analytics;
+mod m20261121_000005_audit;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_accounts::Migration),
             Box::new(m20261121_000003_commerce::Migration),
             Box::new(m20261121_000004_analytics::Migration),
+            Box::new(m20261121_000005_audit::Migration),
         ]
     }
 }

@@ -6,7 +6,8 @@
 mod support;
 
 use app::api::{
-    account, analytics, cart, catalog, checkout, orders, payment, search, session, site, staff,
+    account, analytics, audit, cart, catalog, checkout, orders, payment, search, session, site,
+    staff,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -172,6 +173,15 @@ fn cases() -> Vec<Case> {
                 analytics::StaffDashboard::PATH,
                 &[("days", "30")],
                 Permission("analytics"),
+                200,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
+                audit::StaffAuditLog::PATH,
+                &[("q", "order"), ("page", "1")],
+                Admin,
                 200,
             )
         },
@@ -432,6 +442,10 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin", &[], Permission("analytics"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin/audit", &[], Admin, 200)
         },
     ]
 }

@@ -8,7 +8,7 @@ use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use support::browser::Browser;
 use support::{mail, TestApp};
 
@@ -192,6 +192,34 @@ for_each_backend!(
         assert_eq!(refunded.status, 200, "{}", refunded.body);
         assert_eq!(refunded.json()["status"], "refunded");
         mail::wait_for(&maildir, "cam@example.com", "A refund for your").await;
+
+        // Every staff action is in the audit log, with who and before/after.
+        let ops = user::Entity::find()
+            .filter(user::Column::Email.eq("ops@example.com"))
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("ops");
+        let audit = domain::entities::audit_entry::Entity::find()
+            .filter(domain::entities::audit_entry::Column::EntityRef.eq(number.as_str()))
+            .order_by_asc(domain::entities::audit_entry::Column::Id)
+            .all(&conn)
+            .await
+            .expect("audit");
+        let actions: Vec<&str> = audit.iter().map(|a| a.action.as_str()).collect();
+        assert_eq!(actions, ["order.ship", "order.status", "order.refund"]);
+        assert!(audit.iter().all(|a| a.actor_id == Some(ops.id)));
+        let ship_after: serde_json::Value =
+            serde_json::from_str(audit[0].after.as_deref().unwrap_or("{}")).expect("json");
+        assert_eq!(ship_after["tracking_number"], "1Z999AA10123456784");
+        let ship_before: serde_json::Value =
+            serde_json::from_str(audit[0].before.as_deref().unwrap_or("{}")).expect("json");
+        assert_eq!(ship_before["status"], "paid");
+        assert!(audit[2]
+            .after
+            .as_deref()
+            .unwrap_or("")
+            .contains("amount_minor"));
 
         // Guests: a declined payment is mailed; lookup needs the right email.
         let mut guest = Browser::new(&app);

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_types;
 pub mod analytics;
+pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod cart;

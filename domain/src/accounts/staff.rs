@@ -89,6 +89,18 @@ impl Accounts {
             String::new()
         };
         let target_id = target.id;
+        let before = serde_json::json!({ "role": target.role, "permissions": target.permissions });
+        let after = serde_json::json!({ "role": input.role.as_str(), "permissions": permissions });
+        crate::audit::record(
+            &txn,
+            actor,
+            "staff.access",
+            "user",
+            public_id,
+            Some(before),
+            Some(after),
+        )
+        .await?;
         let mut active: user::ActiveModel = target.into();
         active.role = Set(input.role.as_str().to_owned());
         active.permissions = Set(permissions);

@@ -37,14 +37,17 @@ impl Catalog {
             return Ok(0);
         }
         let txn = crate::db::begin_write(&self.db).await?;
-        let ids: Vec<i32> = product::Entity::find()
+        let rows: Vec<(i32, String, String)> = product::Entity::find()
             .select_only()
             .column(product::Column::Id)
+            .column(product::Column::Slug)
+            .column(product::Column::Status)
             .filter(product::Column::Slug.is_in(slugs.iter().cloned()))
             .filter(product::Column::Status.ne(status.as_str()))
             .into_tuple()
             .all(&txn)
             .await?;
+        let ids: Vec<i32> = rows.iter().map(|r| r.0).collect();
         if ids.is_empty() {
             txn.commit().await?;
             return Ok(0);
@@ -59,6 +62,18 @@ impl Catalog {
             .exec(&txn)
             .await?
             .rows_affected;
+        for (_, slug, before) in &rows {
+            crate::audit::record(
+                &txn,
+                actor,
+                "product.status",
+                "product",
+                slug,
+                Some(serde_json::json!({ "status": before })),
+                Some(serde_json::json!({ "status": status.as_str() })),
+            )
+            .await?;
+        }
         crate::search::sync::enqueue(&txn, ids).await?;
         txn.commit().await?;
         Ok(changed)

@@ -2,6 +2,7 @@
 //! with batched `IN (...)` look-ups, so the entities stay plain.
 pub mod address;
 pub mod analytics_event;
+pub mod audit_entry;
 pub mod auth_throttle;
 pub mod cart;
 pub mod cart_item;

@@ -4,6 +4,7 @@
 use minijinja::context;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use serde_json::json;
 
 use super::{transition, By, OrderStatus, OrderView, Orders};
 use crate::accounts::{Actor, Permission};
@@ -33,6 +34,18 @@ impl Orders {
         }
         let txn = crate::db::begin_write(&self.c.db).await?;
         transition(&txn, &o, OrderStatus::Cancelled, by, "Cancelled on request").await?;
+        if matches!(by, By::Staff) {
+            crate::audit::record(
+                &txn,
+                actor,
+                "order.cancel",
+                "order",
+                &o.number,
+                Some(json!({ "status": o.status })),
+                Some(json!({ "status": OrderStatus::Cancelled.as_str() })),
+            )
+            .await?;
+        }
         if status == OrderStatus::PendingPayment {
             inventory::release(&txn, o.id).await?;
         } else {
@@ -52,7 +65,7 @@ impl Orders {
         self.c.outbox.wake();
         if status.is_paid() {
             let owed = o.total_minor - o.refunded_minor;
-            if let Err(e) = self.refund_amount(&o, owed, By::System).await {
+            if let Err(e) = self.refund_amount(&o, owed, By::System, None).await {
                 tracing::error!(order = %o.number, error = %e, "refund after cancellation failed; staff must retry");
                 let txn = crate::db::begin_write(&self.c.db).await?;
                 super::record(
@@ -125,6 +138,16 @@ impl Orders {
             .filter(order::Column::Id.eq(o.id))
             .exec(&txn)
             .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "order.ship",
+            "order",
+            &o.number,
+            Some(json!({ "status": o.status, "tracking_number": o.tracking_number })),
+            Some(json!({ "status": OrderStatus::Shipped.as_str(), "tracking_number": tracking })),
+        )
+        .await?;
         let fresh = order::Entity::find_by_id(o.id)
             .one(&txn)
             .await?
@@ -162,6 +185,16 @@ impl Orders {
         if to == OrderStatus::Returned {
             inventory::restock(&txn, o.id).await?;
         }
+        crate::audit::record(
+            &txn,
+            actor,
+            "order.status",
+            "order",
+            &o.number,
+            Some(json!({ "status": o.status })),
+            Some(json!({ "status": to.as_str() })),
+        )
+        .await?;
         txn.commit().await?;
         self.detail(actor, number).await
     }
@@ -181,11 +214,19 @@ impl Orders {
         if !(Self::status_of(&o).is_paid() || Self::status_of(&o) == OrderStatus::Cancelled) {
             return Err(Error::Conflict("Only paid orders can be refunded.".into()));
         }
-        self.refund_amount(&o, amount, By::Staff).await?;
+        self.refund_amount(&o, amount, By::Staff, Some(actor))
+            .await?;
         self.detail(actor, number).await
     }
 
-    async fn refund_amount(&self, o: &order::Model, amount: i64, by: By) -> Result<()> {
+    /// Refunds through the gateway and records it; `staff` is audited.
+    async fn refund_amount(
+        &self,
+        o: &order::Model,
+        amount: i64,
+        by: By,
+        staff: Option<&Actor>,
+    ) -> Result<()> {
         if amount <= 0 {
             return Ok(());
         }
@@ -230,6 +271,18 @@ impl Orders {
         }
         let total = (fresh.refunded_minor + amount).min(fresh.total_minor);
         self.apply_refund_total(&txn, &fresh, total, by).await?;
+        if let Some(actor) = staff {
+            crate::audit::record(
+                &txn,
+                actor,
+                "order.refund",
+                "order",
+                &o.number,
+                Some(json!({ "refunded_minor": fresh.refunded_minor })),
+                Some(json!({ "refunded_minor": total, "amount_minor": amount })),
+            )
+            .await?;
+        }
         txn.commit().await?;
         self.c.outbox.wake();
         Ok(())

@@ -7,6 +7,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin", "Dashboard"),
     ("/admin/orders", "Orders"),
     ("/admin/search", "Search"),
+    ("/admin/audit", "Audit log"),
 ];
 
 /// The frame of every admin page: staff only, with the admin navigation.

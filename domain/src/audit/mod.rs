@@ -1,0 +1,134 @@
+//! The audit log of staff changes. Services call [`record`] inside the
+//! transaction that makes the change, so the log and the change commit (or
+//! roll back) together. Only the fields a change touched are kept, never
+//! secrets (password hashes, TOTP secrets, tokens).
+use std::collections::HashMap;
+
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::accounts::Actor;
+use crate::entities::{audit_entry, user};
+use crate::Result;
+
+pub const PAGE_SIZE: u64 = 50;
+
+/// Writes one entry with the caller's connection (use the change's transaction).
+pub async fn record<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_ref: &str,
+    before: Option<Value>,
+    after: Option<Value>,
+) -> Result<()> {
+    audit_entry::ActiveModel {
+        actor_id: Set(actor.user_id()),
+        action: Set(action.to_owned()),
+        entity: Set(entity.to_owned()),
+        entity_ref: Set(entity_ref.chars().take(128).collect()),
+        before: Set(before.map(|v| v.to_string())),
+        after: Set(after.map(|v| v.to_string())),
+        created_at: Set(OffsetDateTime::now_utc()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub at: OffsetDateTime,
+    /// The staff member's email, "system", or "erased account".
+    pub who: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_ref: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub total: u64,
+    pub page: u64,
+    pub page_count: u64,
+}
+
+/// Newest first; `query` matches the action, the reference or the staff
+/// member's email (case-insensitive substring). Admins only.
+pub async fn search(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    query: &str,
+    page: u64,
+) -> Result<AuditPage> {
+    actor.require_admin()?;
+    let q = query.trim().to_lowercase();
+    let mut find = audit_entry::Entity::find();
+    if !q.is_empty() {
+        let pattern = format!("%{}%", q.replace(['%', '_'], ""));
+        let lower = |c: audit_entry::Column| Expr::expr(Func::lower(Expr::col(c))).like(&pattern);
+        let staff: Vec<i32> = user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .filter(user::Column::Email.like(&pattern))
+            .into_tuple()
+            .all(db)
+            .await?;
+        find = find.filter(
+            Condition::any()
+                .add(lower(audit_entry::Column::Action))
+                .add(lower(audit_entry::Column::EntityRef))
+                .add(audit_entry::Column::ActorId.is_in(staff)),
+        );
+    }
+    let total = find.clone().count(db).await?;
+    let page = std::cmp::max(page, 1);
+    let rows = find
+        .order_by_desc(audit_entry::Column::Id)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().filter_map(|r| r.actor_id).collect();
+    let emails: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect();
+    Ok(AuditPage {
+        entries: rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                at: r.created_at,
+                who: match r.actor_id {
+                    None => "system".to_owned(),
+                    Some(id) => emails
+                        .get(&id)
+                        .cloned()
+                        .unwrap_or_else(|| "erased account".to_owned()),
+                },
+                action: r.action,
+                entity: r.entity,
+                entity_ref: r.entity_ref,
+                before: r.before,
+                after: r.after,
+            })
+            .collect(),
+        total,
+        page,
+        page_count: total.div_ceil(PAGE_SIZE),
+    })
+}
