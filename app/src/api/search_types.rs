@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::CardView;
+use crate::components::url::encode;
 
 /// Query parameters of `/search`.
 pub const Q: &str = "q";
@@ -142,21 +143,6 @@ impl SearchState {
     }
 }
 
-/// Percent-encoding for a query value (RFC 3986 unreserved kept).
-pub fn encode(v: &str) -> String {
-    let mut out = String::with_capacity(v.len());
-    for b in v.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TitlePiece {
     pub text: String,
@@ -241,7 +227,7 @@ mod tests {
         ]);
         assert_eq!(
             s.href(),
-            "/search?q=blue+jacket&brand=Acme+%26+Co&option=Size%3AM&in_stock=1&page=3"
+            "/search?q=blue%20jacket&brand=Acme%20%26%20Co&option=Size%3AM&in_stock=1&page=3"
         );
         let t = s.toggled(BRAND, "Coast");
         assert_eq!(t.brands, ["Acme & Co", "Coast"]);

@@ -76,6 +76,9 @@ impl TestApp {
             addr,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // A request the server never answers fails the test (with
+                // its URL) instead of hanging the whole run.
+                .timeout(std::time::Duration::from_secs(60))
                 .build()
                 .expect("client"),
             db,
@@ -93,7 +96,7 @@ impl TestApp {
             .get(self.url(path))
             .send()
             .await
-            .expect("request")
+            .unwrap_or_else(|e| panic!("request failed: {e}"))
     }
 
     /// GET a server function the way the WASM client does (JSON back).
@@ -103,7 +106,7 @@ impl TestApp {
             .header("accept", "application/json")
             .send()
             .await
-            .expect("request")
+            .unwrap_or_else(|e| panic!("request failed: {e}"))
     }
 
     /// GET and return (status, body).

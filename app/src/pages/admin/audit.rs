@@ -4,8 +4,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::layout::AdminLayout;
 use crate::api::audit::staff_audit_log;
-use crate::api::search_types::encode;
 use crate::components::pager::Pager;
+use crate::components::url::encode;
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {

@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::AdminLayout;
+use super::layout::{days_param, AdminLayout, PeriodNav};
 use crate::api::analytics::staff_dashboard;
 use crate::api::dashboard_types::{DashboardView, KpiView};
 use crate::components::charts::{BarList, DailyChart};
@@ -10,16 +10,7 @@ use crate::components::charts::{BarList, DailyChart};
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new_blocking(
-        move || {
-            query
-                .read()
-                .get("days")
-                .and_then(|d| d.parse::<u32>().ok())
-                .unwrap_or(30)
-        },
-        staff_dashboard,
-    );
+    let data = Resource::new_blocking(move || days_param(query), staff_dashboard);
     view! {
         <AdminLayout title="Dashboard">
             <Suspense>
@@ -37,14 +28,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
 #[component]
 fn Dashboard(d: DashboardView) -> impl IntoView {
     view! {
-        <nav aria-label="Period" class="mb-6 flex gap-2 text-sm">
-            {[7u32, 30, 90].into_iter().map(|n| view! {
-                <a href=format!("/admin?days={n}") aria-current=(n == d.days).then_some("true")
-                    class=if n == d.days { "rounded-md bg-slate-900 px-3 py-1 text-white" } else { "rounded-md px-3 py-1 hover:bg-slate-100" }>
-                    {format!("Last {n} days")}
-                </a>
-            }).collect_view()}
-        </nav>
+        <PeriodNav days=d.days base="/admin" />
         <ul class="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-5" data-testid="kpis">
             {d.kpis.into_iter().map(|k| view! { <Kpi k /> }).collect_view()}
         </ul>

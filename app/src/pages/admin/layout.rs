@@ -52,3 +52,27 @@ pub fn AdminLayout(title: &'static str, children: ChildrenFn) -> impl IntoView {
         </RequireUser>
     }
 }
+
+/// The reporting period from `?days=` (30 by default).
+pub fn days_param(query: Memo<leptos_router::params::ParamsMap>) -> u32 {
+    query
+        .read()
+        .get("days")
+        .and_then(|d| d.parse::<u32>().ok())
+        .unwrap_or(30)
+}
+
+/// Links to the same report over the last 7, 30 or 90 days.
+#[component]
+pub fn PeriodNav(days: u32, base: &'static str) -> impl IntoView {
+    view! {
+        <nav aria-label="Period" class="mb-6 flex gap-2 text-sm">
+            {[7u32, 30, 90].into_iter().map(|n| view! {
+                <a href=format!("{base}?days={n}") aria-current=(n == days).then_some("true")
+                    class=if n == days { "rounded-md bg-slate-900 px-3 py-1 text-white" } else { "rounded-md px-3 py-1 hover:bg-slate-100" }>
+                    {format!("Last {n} days")}
+                </a>
+            }).collect_view()}
+        </nav>
+    }
+}

@@ -2,23 +2,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::AdminLayout;
+use super::layout::{days_param, AdminLayout, PeriodNav};
 use crate::api::search::staff_search_report;
 use crate::api::search_types::QueryCountView;
 
 #[component]
 pub fn AdminSearchPage() -> impl IntoView {
     let query = use_query_map();
-    let report = Resource::new_blocking(
-        move || {
-            query
-                .read()
-                .get("days")
-                .and_then(|d| d.parse::<u32>().ok())
-                .unwrap_or(30)
-        },
-        staff_search_report,
-    );
+    let report = Resource::new_blocking(move || days_param(query), staff_search_report);
     view! {
         <AdminLayout title="Search">
             <Suspense>
@@ -26,14 +17,7 @@ pub fn AdminSearchPage() -> impl IntoView {
                     match report.await {
                         Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
                         Ok(r) => view! {
-                            <nav aria-label="Period" class="mb-4 flex gap-2 text-sm">
-                                {[7u32, 30, 90].into_iter().map(|d| view! {
-                                    <a href=format!("/admin/search?days={d}") aria-current=(d == r.days).then_some("true")
-                                        class=if d == r.days { "rounded-md bg-slate-900 px-3 py-1 text-white" } else { "rounded-md px-3 py-1 hover:bg-slate-100" }>
-                                        {format!("{d} days")}
-                                    </a>
-                                }).collect_view()}
-                            </nav>
+                            <PeriodNav days=r.days base="/admin/search" />
                             <p class="mb-6 text-sm text-slate-600" data-testid="search-total">
                                 {format!("{} searches in the last {} days · engine: {}", r.searches, r.days, r.engine)}
                             </p>
