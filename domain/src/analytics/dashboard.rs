@@ -149,8 +149,13 @@ async fn converted(
     Ok(rows.into_iter().flatten().count() as u64)
 }
 
-async fn kpis(db: &DatabaseConnection, from: OffsetDateTime, to: OffsetDateTime) -> Result<Kpis> {
-    let orders = paid_orders(db, from, to).await?;
+/// The period's figures; `orders` are its paid orders ([`paid_orders`]).
+async fn kpis(
+    db: &DatabaseConnection,
+    orders: &[PaidOrder],
+    from: OffsetDateTime,
+    to: OffsetDateTime,
+) -> Result<Kpis> {
     let revenue_minor: i64 = orders
         .iter()
         .map(|o| o.total_minor - o.refunded_minor)
@@ -260,8 +265,10 @@ pub async fn dashboard(
     let days = days.clamp(1, 366);
     let span = Duration::days(i64::from(days));
     let from = to - span;
-    let current = kpis(db, from, to).await?;
-    let previous = kpis(db, from - span, from).await?;
+    let orders = paid_orders(db, from, to).await?;
+    let current = kpis(db, &orders, from, to).await?;
+    let before = paid_orders(db, from - span, from).await?;
+    let previous = kpis(db, &before, from - span, from).await?;
 
     let mut by_day: BTreeMap<Date, DayPoint> = BTreeMap::new();
     let mut d = from.date();
@@ -279,7 +286,7 @@ pub async fn dashboard(
             None => break,
         }
     }
-    for o in paid_orders(db, from, to).await? {
+    for o in &orders {
         if let Some(at) = o.paid_at {
             let p = by_day.entry(at.date()).or_insert(DayPoint {
                 date: at.date(),
@@ -293,9 +300,14 @@ pub async fn dashboard(
 
     let mut funnel = Vec::new();
     for kind in EventKind::FUNNEL {
+        // The first step is the period's visits, already counted.
+        let n = match kind {
+            EventKind::PageView => current.visits,
+            _ => visits(db, kind, from, to).await?.len() as u64,
+        };
         funnel.push(FunnelStep {
             label: kind.label(),
-            visits: visits(db, kind, from, to).await?.len() as u64,
+            visits: n,
         });
     }
 

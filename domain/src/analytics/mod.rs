@@ -149,10 +149,6 @@ impl Recorder {
             }
         }
     }
-
-    pub fn dropped(&self) -> u64 {
-        self.dropped.load(Ordering::Relaxed)
-    }
 }
 
 async fn write_batches(db: DatabaseConnection, mut rx: mpsc::Receiver<Event>) {

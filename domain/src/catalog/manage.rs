@@ -7,21 +7,7 @@ use time::OffsetDateTime;
 use super::{Catalog, ProductStatus};
 use crate::accounts::{Actor, Permission};
 use crate::entities::product;
-use crate::{Error, Result};
-
-impl ProductStatus {
-    pub fn parse(s: &str) -> Result<Self> {
-        match s {
-            "draft" => Ok(Self::Draft),
-            "active" => Ok(Self::Active),
-            "archived" => Ok(Self::Archived),
-            _ => Err(Error::validation(
-                "status",
-                "Choose draft, active or archived.",
-            )),
-        }
-    }
-}
+use crate::Result;
 
 impl Catalog {
     /// Publishes, archives or drafts the products with these slugs; returns

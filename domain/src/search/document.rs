@@ -9,7 +9,7 @@ use super::facets::{PriceBucket, IN_STOCK, OUT_OF_STOCK};
 use super::text;
 use crate::catalog::{CategoryTree, ProductStatus};
 use crate::entities::{
-    product, product_option, product_option_value, stock_level, variant, variant_option_value,
+    product, product_option, product_option_value, variant, variant_option_value,
 };
 use crate::Result;
 
@@ -95,20 +95,7 @@ async fn build<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let variant_ids: Vec<i32> = variants.iter().map(|v| v.id).collect();
-    let product_of: HashMap<i32, i32> = variants.iter().map(|v| (v.id, v.product_id)).collect();
-
-    let mut available: HashMap<i32, i64> = HashMap::new();
-    for chunk in variant_ids.chunks(500) {
-        let levels = stock_level::Entity::find()
-            .filter(stock_level::Column::VariantId.is_in(chunk.iter().copied()))
-            .all(conn)
-            .await?;
-        for l in levels {
-            if let Some(p) = product_of.get(&l.variant_id) {
-                *available.entry(*p).or_default() += i64::from(l.on_hand - l.reserved);
-            }
-        }
-    }
+    let available = crate::catalog::availability(conn, &ids).await?;
 
     let options = product_option::Entity::find()
         .filter(product_option::Column::ProductId.is_in(ids.iter().copied()))
