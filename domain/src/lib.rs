@@ -10,6 +10,7 @@ pub mod commerce;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod files;
 pub mod inventory;
 pub mod mail;
 pub mod money;

@@ -8,6 +8,7 @@ mod m20261121_000002_accounts;
 mod m20261121_000003_commerce;
 mod m20261121_000004_analytics;
 mod m20261121_000005_audit;
+mod m20261121_000006_stock_movements;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_commerce::Migration),
             Box::new(m20261121_000004_analytics::Migration),
             Box::new(m20261121_000005_audit::Migration),
+            Box::new(m20261121_000006_stock_movements::Migration),
         ]
     }
 }

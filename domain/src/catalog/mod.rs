@@ -1,7 +1,13 @@
 //! The catalog as shoppers see it: category tree, listings with filters and
 //! facets, product pages. Read-only here; writes come with the admin.
+mod admin_list;
 mod cards;
+mod csv_io;
+mod draft;
+mod draft_load;
+mod editor;
 mod home;
+mod images;
 mod listing;
 mod manage;
 mod product_page;
@@ -11,7 +17,12 @@ mod types;
 
 use sea_orm::DatabaseConnection;
 
+pub use admin_list::{AdminProductPage, AdminProductQuery, AdminProductRow, ADMIN_PAGE_SIZE};
 pub(crate) use cards::availability;
+pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTES};
+pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
+pub use editor::StockSeen;
+pub use images::{process as process_image, AdminImage, MAX_UPLOAD_BYTES};
 pub use query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
 pub use tree::CategoryTree;
 pub use types::*;

@@ -24,6 +24,7 @@ pub mod refund;
 pub mod session;
 pub mod shipping_method;
 pub mod stock_level;
+pub mod stock_movement;
 pub mod stock_reservation;
 pub mod tax_rate;
 pub mod user;

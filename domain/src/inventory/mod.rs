@@ -16,6 +16,13 @@ use time::OffsetDateTime;
 use crate::entities::{stock_level, stock_reservation};
 use crate::{Error, Result};
 
+mod movements;
+mod staff;
+
+pub(crate) use movements::set as set_stock;
+pub use movements::{Origin, Reason};
+pub use staff::*;
+
 pub const HELD: &str = "held";
 pub const COMMITTED: &str = "committed";
 pub const RELEASED: &str = "released";
@@ -183,6 +190,19 @@ pub async fn commit<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> {
     for r in reservations(conn, order_id, HELD).await? {
         if flip(conn, r.id, HELD, COMMITTED).await? {
             adjust(conn, &r, -r.quantity, -r.quantity).await?;
+            let origin = Origin {
+                order_id: Some(order_id),
+                ..Default::default()
+            };
+            movements::record(
+                conn,
+                r.variant_id,
+                r.warehouse_id,
+                -r.quantity,
+                Reason::Sale,
+                origin,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -204,6 +224,19 @@ pub async fn restock<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     for r in reservations(conn, order_id, COMMITTED).await? {
         if flip(conn, r.id, COMMITTED, RELEASED).await? {
             adjust(conn, &r, r.quantity, 0).await?;
+            let origin = Origin {
+                order_id: Some(order_id),
+                ..Default::default()
+            };
+            movements::record(
+                conn,
+                r.variant_id,
+                r.warehouse_id,
+                r.quantity,
+                Reason::Restock,
+                origin,
+            )
+            .await?;
             crate::search::sync::stock_changed(conn, r.variant_id, i64::from(r.quantity)).await?;
         }
     }

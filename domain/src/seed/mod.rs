@@ -13,6 +13,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use crate::entities::product;
 
+pub(crate) use plan::slugify;
 pub use plan::{plan_demo, DemoPlan};
 
 /// What a seed run wrote.

@@ -82,7 +82,14 @@ pub async fn insert(db: &DatabaseConnection, plan: &DemoPlan) -> crate::Result<(
             status: Set(crate::catalog::ProductStatus::Active.as_str().to_owned()),
             category_id: Set(p.category_id),
             seo_title: Set(Some(format!("{} | {}", p.title, p.brand))),
-            seo_description: Set(Some(p.description.chars().take(155).collect())),
+            seo_description: Set(Some(
+                p.description
+                    .chars()
+                    .take(155)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned(),
+            )),
             price_min_minor: Set(min),
             price_max_minor: Set(max),
             currency: Set("USD".to_owned()),

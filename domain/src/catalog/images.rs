@@ -1,0 +1,253 @@
+//! Product images from staff uploads: the bytes must decode as PNG, JPEG,
+//! WebP or GIF within size limits; they are re-encoded (which drops any
+//! metadata or payload riding along), scaled to at most 1600 px, and a
+//! 400 px thumbnail is written next to them.
+use image::{DynamicImage, ImageFormat, ImageReader};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use std::io::Cursor;
+
+use super::Catalog;
+use crate::accounts::{Actor, Permission};
+use crate::entities::{product, product_image, variant};
+use crate::files::FileStore;
+use crate::{Error, Result};
+
+pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
+const MAX_SIDE: u32 = 1600;
+const THUMB_SIDE: u32 = 400;
+const MAX_IMAGES: u64 = 20;
+
+/// An upload after checking and re-encoding.
+pub struct Processed {
+    pub full: Vec<u8>,
+    pub thumb: Vec<u8>,
+    pub extension: &'static str,
+    pub width: u32,
+    pub height: u32,
+}
+
+fn encode(img: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    img.write_to(&mut out, format).map_err(Error::internal)?;
+    Ok(out.into_inner())
+}
+
+/// Checks and re-encodes one upload: photos as JPEG, images with
+/// transparency as PNG.
+pub fn process(bytes: &[u8]) -> Result<Processed> {
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(Error::validation(
+            "image",
+            format!("Images can be up to {} MB.", MAX_UPLOAD_BYTES / 1024 / 1024),
+        ));
+    }
+    let unreadable = || {
+        Error::validation(
+            "image",
+            "That file isn't an image we can use. Upload a PNG, JPEG, WebP or GIF.",
+        )
+    };
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| unreadable())?;
+    match reader.format() {
+        Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP | ImageFormat::Gif) => {}
+        _ => return Err(unreadable()),
+    }
+    // A small file can claim a huge canvas; cap what decoding may allocate.
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|_| unreadable())?;
+    if img.width() < 16 || img.height() < 16 {
+        return Err(Error::validation(
+            "image",
+            "The image is too small (at least 16 × 16 pixels).",
+        ));
+    }
+    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
+        img.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Lanczos3)
+    } else {
+        img
+    };
+    let thumb = img.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    let (format, extension, img, thumb) = if img.color().has_alpha() {
+        (ImageFormat::Png, "png", img, thumb)
+    } else {
+        (
+            ImageFormat::Jpeg,
+            "jpg",
+            DynamicImage::ImageRgb8(img.to_rgb8()),
+            DynamicImage::ImageRgb8(thumb.to_rgb8()),
+        )
+    };
+    Ok(Processed {
+        full: encode(&img, format)?,
+        thumb: encode(&thumb, format)?,
+        extension,
+        width: img.width(),
+        height: img.height(),
+    })
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AdminImage {
+    pub id: i32,
+    pub url: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl Catalog {
+    pub async fn product_images(&self, actor: &Actor, slug: &str) -> Result<Vec<AdminImage>> {
+        actor.require(Permission::Catalog)?;
+        let p = self.product_by_slug(slug).await?;
+        Ok(product_image::Entity::find()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .order_by_asc(product_image::Column::Position)
+            .order_by_asc(product_image::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|i| AdminImage {
+                id: i.id,
+                url: i.url,
+                alt: i.alt,
+                width: i.width,
+                height: i.height,
+            })
+            .collect())
+    }
+
+    async fn product_by_slug(&self, slug: &str) -> Result<product::Model> {
+        product::Entity::find()
+            .filter(product::Column::Slug.eq(slug))
+            .one(&self.db)
+            .await?
+            .ok_or(Error::not_found("product"))
+    }
+
+    /// Adds an uploaded image after the product's others.
+    pub async fn add_image(
+        &self,
+        actor: &Actor,
+        files: &dyn FileStore,
+        slug: &str,
+        alt: &str,
+        bytes: Vec<u8>,
+    ) -> Result<AdminImage> {
+        actor.require(Permission::Catalog)?;
+        let p = self.product_by_slug(slug).await?;
+        let count = product_image::Entity::find()
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .count(&self.db)
+            .await?;
+        if count >= MAX_IMAGES {
+            return Err(Error::validation(
+                "image",
+                format!("A product can have up to {MAX_IMAGES} images."),
+            ));
+        }
+        let processed = tokio::task::spawn_blocking(move || process(&bytes))
+            .await
+            .map_err(Error::internal)??;
+        let name = uuid::Uuid::new_v4().simple().to_string();
+        let ext = processed.extension;
+        let url = files
+            .put(&format!("products/{name}.{ext}"), processed.full)
+            .await?;
+        files
+            .put(&format!("products/{name}-thumb.{ext}"), processed.thumb)
+            .await?;
+        let alt = match alt.trim() {
+            "" => p.title.clone(),
+            a => a.chars().take(200).collect(),
+        };
+        let txn = crate::db::begin_write(&self.db).await?;
+        let row = product_image::ActiveModel {
+            product_id: Set(p.id),
+            url: Set(url),
+            alt: Set(alt),
+            position: Set(count as i32),
+            width: Set(processed.width as i32),
+            height: Set(processed.height as i32),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "product.image_add",
+            "product",
+            slug,
+            None,
+            Some(serde_json::json!({ "url": row.url })),
+        )
+        .await?;
+        crate::search::sync::enqueue(&txn, vec![p.id]).await?;
+        txn.commit().await?;
+        Ok(AdminImage {
+            id: row.id,
+            url: row.url,
+            alt: row.alt,
+            width: row.width,
+            height: row.height,
+        })
+    }
+
+    pub async fn remove_image(
+        &self,
+        actor: &Actor,
+        files: &dyn FileStore,
+        slug: &str,
+        image_id: i32,
+    ) -> Result<()> {
+        actor.require(Permission::Catalog)?;
+        let p = self.product_by_slug(slug).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let img = product_image::Entity::find_by_id(image_id)
+            .filter(product_image::Column::ProductId.eq(p.id))
+            .one(&txn)
+            .await?
+            .ok_or(Error::not_found("image"))?;
+        variant::Entity::update_many()
+            .col_expr(
+                variant::Column::ImageId,
+                sea_orm::sea_query::Expr::value(Option::<i32>::None),
+            )
+            .filter(variant::Column::ImageId.eq(img.id))
+            .exec(&txn)
+            .await?;
+        product_image::Entity::delete_by_id(img.id)
+            .exec(&txn)
+            .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "product.image_remove",
+            "product",
+            slug,
+            Some(serde_json::json!({ "url": img.url })),
+            None,
+        )
+        .await?;
+        crate::search::sync::enqueue(&txn, vec![p.id]).await?;
+        txn.commit().await?;
+        // Uploaded files go; the demo's shared drawings stay.
+        if let Some(key) = img.url.strip_prefix("/uploads/products/") {
+            let thumb = key.replacen('.', "-thumb.", 1);
+            for k in [key.to_owned(), thumb] {
+                if let Err(e) = files.delete(&format!("products/{k}")).await {
+                    tracing::warn!(error = %e, "could not delete an image file");
+                }
+            }
+        }
+        Ok(())
+    }
+}
