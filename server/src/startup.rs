@@ -156,6 +156,11 @@ impl Application {
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
             search: search.clone(),
+            inventory: domain::inventory::Inventory::new(db.clone()),
+            files: std::sync::Arc::new(domain::files::LocalFiles::new(
+                config.uploads_dir(),
+                "/uploads",
+            )),
             analytics: recorder,
             commerce,
             sessions: SessionPolicy {
@@ -195,6 +200,7 @@ impl Application {
             db,
             ctx,
             stripe: gateways.stripe,
+            imports: Default::default(),
         };
         Ok(Self {
             listener,

@@ -5,6 +5,8 @@ use domain::accounts::Accounts;
 use domain::catalog::Catalog;
 use domain::checkout::Checkout;
 use domain::commerce::Commerce;
+use domain::files::FileStore;
+use domain::inventory::Inventory;
 use domain::orders::Orders;
 use domain::search::Search;
 
@@ -26,6 +28,9 @@ pub struct ServerContext {
     pub checkout: Checkout,
     pub orders: Orders,
     pub search: Search,
+    pub inventory: Inventory,
+    /// Where uploads go (product images).
+    pub files: std::sync::Arc<dyn FileStore>,
     pub analytics: domain::analytics::Recorder,
     pub sessions: SessionPolicy,
     pub site: SiteInfo,

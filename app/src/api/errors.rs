@@ -4,8 +4,9 @@
 use http::StatusCode;
 use leptos::prelude::{use_context, ServerFnError};
 
-pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
-    let status = match &err {
+/// Whose fault it was, as an HTTP status (also used by the plain axum routes).
+pub fn status_for(err: &domain::Error) -> StatusCode {
+    match err {
         domain::Error::NotFound { .. } => StatusCode::NOT_FOUND,
         domain::Error::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         domain::Error::Conflict(_) => StatusCode::CONFLICT,
@@ -18,7 +19,11 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
         domain::Error::Database(_) | domain::Error::Io(_) | domain::Error::Internal(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
-    };
+    }
+}
+
+pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
+    let status = status_for(&err);
     if err.is_internal() {
         tracing::error!(error = %err, "server function failed");
     } else if matches!(err, domain::Error::Unavailable { .. }) {

@@ -8,6 +8,8 @@ pub mod audit;
 pub mod auth;
 pub mod cart;
 pub mod catalog;
+pub mod catalog_admin;
+pub mod catalog_admin_types;
 pub mod checkout;
 pub mod commerce_types;
 #[cfg(feature = "ssr")]

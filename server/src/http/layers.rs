@@ -17,7 +17,11 @@ use tower_http::{
 use tracing::Level;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// Requests in general; the upload routes get their own larger limits
+/// (see `http::router`).
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+/// The backstop for every request: the largest upload route's limit.
+const MAX_ANY_BODY_BYTES: usize = domain::catalog::MAX_IMPORT_BYTES + 4096;
 const FALLBACK_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 pub struct Layers;
@@ -83,7 +87,7 @@ impl Layers {
                 // Brotli's library default is quality 11, which costs more CPU
                 // per page than rendering it; 4 keeps most of the size gain.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
-                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
+                .layer(RequestBodyLimitLayer::new(MAX_ANY_BODY_BYTES)),
         )
     }
 }

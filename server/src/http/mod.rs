@@ -1,6 +1,7 @@
 //! The axum router: Leptos pages and server functions, health probes,
 //! static files, and the layers every response passes through.
 mod account_export;
+mod catalog_files;
 mod csrf;
 mod health;
 mod layers;
@@ -10,13 +11,14 @@ mod static_files;
 mod stripe_webhook;
 
 use axum::{
-    extract::FromRef,
+    extract::{DefaultBodyLimit, FromRef},
     routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use app::api::context::ServerContext;
 use app::{shell, App};
@@ -27,6 +29,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub ctx: ServerContext,
     pub stripe: Option<std::sync::Arc<domain::payments::StripeGateway>>,
+    pub imports: catalog_files::ImportJobs,
 }
 
 /// What the outer layers need besides the state.
@@ -34,6 +37,12 @@ pub struct Security {
     pub https: bool,
     pub sessions: tower_sessions::SessionManagerLayer<crate::sessions::DbSessionStore>,
     pub auth_limiter: rate_limit::AuthLimiter,
+}
+
+/// A route's body limit: the domain's file limit plus room for framing, so
+/// the domain gets to say "too large" in its own words near the edge.
+fn upload_limit(bytes: usize) -> DefaultBodyLimit {
+    DefaultBodyLimit::max(bytes + 4096)
 }
 
 pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Security) -> Router {
@@ -71,6 +80,22 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
         .route("/account/export", post(account_export::export))
         .route("/webhooks/stripe", post(stripe_webhook::receive))
         .merge(pages)
+        .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))
+        // Added after the general limit, with their own.
+        .route("/admin/products.csv", get(catalog_files::export))
+        .route(
+            "/admin/products/import",
+            post(catalog_files::import).layer(upload_limit(domain::catalog::MAX_IMPORT_BYTES)),
+        )
+        .route(
+            "/admin/products/import/{job}",
+            get(catalog_files::import_status),
+        )
+        .route(
+            "/admin/products/{slug}/images",
+            post(catalog_files::upload_image)
+                .layer(upload_limit(domain::catalog::MAX_UPLOAD_BYTES)),
+        )
         .with_state(state)
         .layer(axum::middleware::map_response(
             server_fn_status::client_errors_are_4xx,

@@ -74,6 +74,19 @@ impl<'a> Browser<'a> {
         self.send(req).await
     }
 
+    /// A POST with a raw body (JSON server functions, file uploads).
+    pub async fn post_body(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Reply {
+        let req = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header("origin", format!("http://{}", self.app.addr))
+            .header("sec-fetch-site", "same-origin")
+            .header("content-type", content_type)
+            .body(body);
+        self.send(req).await
+    }
+
     pub async fn get(&mut self, path: &str) -> Reply {
         let req = self
             .app

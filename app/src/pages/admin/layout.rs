@@ -6,6 +6,8 @@ use crate::components::session::{use_current_user, RequireUser};
 const SECTIONS: &[(&str, &str)] = &[
     ("/admin", "Dashboard"),
     ("/admin/orders", "Orders"),
+    ("/admin/products", "Products"),
+    ("/admin/inventory", "Inventory"),
     ("/admin/search", "Search"),
     ("/admin/audit", "Audit log"),
 ];

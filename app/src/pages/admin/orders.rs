@@ -130,7 +130,7 @@ pub fn AdminOrderPage() -> impl IntoView {
 
 /// Asks before a destructive action (the browser's own dialog: keyboard
 /// accessible and announced).
-fn confirm(message: &str) -> bool {
+pub(super) fn confirm(message: &str) -> bool {
     #[cfg(feature = "hydrate")]
     {
         window().confirm_with_message(message).unwrap_or(false)
