@@ -599,3 +599,154 @@ for_each_backend!(
         ));
     }
 );
+
+/// A paid order from a guest cart; returns its number.
+async fn paid_order(s: &Shop, qty: i64) -> String {
+    let owner = guest_cart(s, SKU, qty).await;
+    let placed = s
+        .checkout
+        .place_order(&owner, &input("g@example.com"))
+        .await
+        .expect("place");
+    s.orders
+        .apply_payment_event(&OfflineGateway::decision(
+            &reference(&placed.redirect_url),
+            true,
+        ))
+        .await
+        .expect("pay");
+    placed.number
+}
+
+async fn mails(s: &Shop) -> u64 {
+    domain::entities::outbox_message::Entity::find()
+        .filter(domain::entities::outbox_message::Column::Kind.eq("mail"))
+        .count(&s.db)
+        .await
+        .expect("outbox")
+}
+
+async fn audit_actions(s: &Shop, number: &str) -> Vec<String> {
+    use sea_orm::QueryOrder;
+    domain::entities::audit_entry::Entity::find()
+        .filter(domain::entities::audit_entry::Column::EntityRef.eq(number))
+        .order_by_asc(domain::entities::audit_entry::Column::Id)
+        .all(&s.db)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|a| a.action)
+        .collect()
+}
+
+for_each_backend!(
+    staff_order_actions_follow_the_state_machine,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        let staff = domain::accounts::Actor::user(
+            900,
+            domain::accounts::Role::Staff,
+            vec![domain::accounts::Permission::Orders],
+            false,
+        );
+        let no_perm = domain::accounts::Actor::user(
+            901,
+            domain::accounts::Role::Staff,
+            vec![domain::accounts::Permission::Catalog],
+            false,
+        );
+
+        // Paid → processing → shipped (mail queued) → delivered; illegal
+        // jumps and callers without the permission are refused.
+        let a = paid_order(&s, 2).await;
+        assert_eq!(shelf(&s, SKU).await, (3, 0), "a paid order takes the units");
+        assert!(matches!(
+            s.orders
+                .advance(&no_perm, &a, OrderStatus::Processing)
+                .await,
+            Err(domain::Error::Forbidden)
+        ));
+        assert!(s
+            .orders
+            .advance(&staff, &a, OrderStatus::Delivered)
+            .await
+            .is_err());
+        let v = s
+            .orders
+            .advance(&staff, &a, OrderStatus::Processing)
+            .await
+            .expect("processing");
+        assert_eq!(v.status, OrderStatus::Processing);
+        let before = mails(&s).await;
+        let v = s.orders.ship(&staff, &a, "1Z999").await.expect("ship");
+        assert_eq!(v.status, OrderStatus::Shipped);
+        assert_eq!(
+            mails(&s).await,
+            before + 1,
+            "the shipped email is in the outbox"
+        );
+        assert!(
+            s.orders.cancel(&staff, &a).await.is_err(),
+            "shipped orders can't be cancelled"
+        );
+        let v = s
+            .orders
+            .advance(&staff, &a, OrderStatus::Delivered)
+            .await
+            .expect("delivered");
+        assert_eq!(v.status, OrderStatus::Delivered);
+
+        // Partial refund through the gateway: a refund row with the provider's
+        // reference, the order partly refunded, the customer mailed.
+        let before = mails(&s).await;
+        let v = s.orders.refund(&staff, &a, 700).await.expect("refund");
+        assert_eq!(v.status, OrderStatus::PartiallyRefunded);
+        assert_eq!(v.refunded.minor, 700);
+        let refunds = domain::entities::refund::Entity::find()
+            .all(&s.db)
+            .await
+            .expect("refunds");
+        assert_eq!(refunds.len(), 1);
+        assert!(refunds[0]
+            .provider_reference
+            .as_deref()
+            .is_some_and(|r| !r.is_empty()));
+        assert_eq!(
+            mails(&s).await,
+            before + 1,
+            "the refund email is in the outbox"
+        );
+        assert!(
+            s.orders.refund(&staff, &a, v.total.minor).await.is_err(),
+            "not more than was paid"
+        );
+        assert_eq!(
+            audit_actions(&s, &a).await,
+            ["order.status", "order.ship", "order.status", "order.refund"]
+        );
+
+        // Staff cancel a paid order: stock back (with a restock movement),
+        // refunded in full, mailed, audited.
+        let b = paid_order(&s, 1).await;
+        assert_eq!(shelf(&s, SKU).await, (2, 0));
+        let before = mails(&s).await;
+        let v = s.orders.cancel(&staff, &b).await.expect("cancel");
+        assert_eq!(v.status, OrderStatus::Cancelled);
+        assert_eq!(v.refunded, v.total);
+        assert_eq!(shelf(&s, SKU).await, (3, 0));
+        assert!(mails(&s).await > before);
+        assert_eq!(
+            audit_actions(&s, &b).await,
+            ["order.cancel", "order.refund"]
+        );
+        let reasons: Vec<String> = domain::entities::stock_movement::Entity::find()
+            .all(&s.db)
+            .await
+            .expect("moves")
+            .into_iter()
+            .map(|m| m.reason)
+            .collect();
+        assert_eq!(reasons, ["sale", "sale", "restock"]);
+    }
+);

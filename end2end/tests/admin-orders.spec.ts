@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
 import { mailTo } from './mailbox';
-import { addToCart, fillAddress, hydrated, inStockSkus } from './shop';
+import { addToCart, fillAddress, hydrated } from './shop';
 
-// Staff run an order from /admin: a shopper pays, an admin (made with
-// `mercato admin create`) ships it with a tracking number — the shopper's
-// order shows "Shipped" and the email arrives — then refunds part of it.
+// The admin journey: an admin (made with `mercato admin create`) signs in,
+// creates a product with two options (4 variants) and an image; it shows
+// on the storefront and in search; a shopper buys it; the admin ships it
+// with a tracking number — the shopper's order shows "Shipped" and the
+// email arrives — then refunds part of it. Dashboard and audit log follow.
 
 const dataDir = process.env.MERCATO_DATA_DIR ?? '../data';
 
@@ -19,10 +22,84 @@ function createAdmin(email: string): string {
   return m[1];
 }
 
-test('an admin ships and partly refunds an order', async ({ page, browser }) => {
+async function createProduct(staff: Page, title: string): Promise<string> {
+  await staff.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Products' }).click();
+  await expect(staff.getByTestId('admin-product-list')).toBeVisible();
+  await staff.getByTestId('new-product').click();
+  await expect(staff.getByTestId('product-form')).toBeVisible();
+  await hydrated(staff);
+  const form = staff.getByTestId('product-form');
+  await form.getByLabel('Title', { exact: true }).fill(title);
+  await form.getByLabel('Brand').fill('Mercato');
+  await form.getByLabel('Category').selectOption({ label: 'Men › Tops › T-Shirts' });
+  await form.getByLabel('Status').selectOption('active');
+  await form.getByLabel('Description', { exact: true }).fill('A light knit polo for warm days.');
+  await form.getByLabel('Option 1 name').fill('Size');
+  await form.getByLabel('Option 1 values').fill('S, M');
+  await form.getByLabel('Option 1 values').press('Tab');
+  await form.getByRole('button', { name: 'Add option' }).click();
+  await form.getByLabel('Option 2 name').fill('Colour');
+  await form.getByLabel('Option 2 values').fill('Red, Blue');
+  await form.getByLabel('Option 2 values').press('Tab');
+  const rows = form.getByTestId('variant-row');
+  await expect(rows).toHaveCount(4);
+  await expect(form.getByRole('heading', { name: 'Variants (4)' })).toBeVisible();
+  for (const variant of ['S / Red', 'S / Blue', 'M / Red', 'M / Blue']) {
+    await form.getByLabel(`Price of ${variant}`, { exact: true }).fill('29.00');
+    await form.getByLabel(`Stock in EAST of ${variant}`).fill('6');
+  }
+  await form.getByLabel('Compare-at price of M / Blue').fill('35.00');
+  await form.getByRole('button', { name: 'Save product' }).click();
+  await expect(staff).toHaveURL(/\/admin\/products\/[a-z0-9-]+\?saved=1$/);
+  await expect(staff.getByTestId('notice')).toHaveText('Saved.');
+  const slug = new URL(staff.url()).pathname.split('/').pop()!;
+
+  // An image: uploaded, checked and re-encoded by the server.
+  await hydrated(staff);
+  const images = staff.getByTestId('product-images');
+  await images.getByLabel(/^Image/).setInputFiles(path.join(__dirname, '..', 'fixtures', 'polo.png'));
+  await images.getByLabel('Description for screen readers').fill('Zephyr polo, front');
+  await images.getByRole('button', { name: 'Upload image' }).click();
+  await expect(images.getByRole('img', { name: 'Zephyr polo, front' })).toBeVisible();
+  // A file that isn't an image is refused with a reason.
+  await images.getByLabel(/^Image/).setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+  await images.getByRole('button', { name: 'Upload image' }).click();
+  await expect(staff.getByTestId('upload-error')).toContainText('PNG, JPEG');
+  return slug;
+}
+
+test('an admin creates a product, a shopper buys it, the admin ships and partly refunds', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const adminEmail = `admin-${Date.now()}@example.com`;
+  const password = createAdmin(adminEmail);
+  const staff = await browser.newPage();
+  await staff.goto('/signin?next=/admin');
+  await hydrated(staff);
+  const signin = staff.getByTestId('signin-form');
+  await signin.getByLabel('Email', { exact: true }).fill(adminEmail);
+  await signin.getByLabel('Password').fill(password);
+  await signin.getByRole('button', { name: 'Sign in' }).click();
+  await expect(staff.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+
+  const title = `Zephyr Knit Polo ${Date.now() % 100000}`;
+  const slug = await createProduct(staff, title);
+
+  // On the storefront, with its image and all four variants.
+  await page.goto(`/product/${slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByTestId('main-image')).toHaveAttribute('src', /\/uploads\/products\/.+\.jpg$/);
+  await expect(page.getByTestId('variant-table').locator('tbody tr')).toHaveCount(4);
+  // And in search, once the index has caught up through the outbox.
+  await expect(async () => {
+    await page.goto(`/search?q=${encodeURIComponent('zephyr knit')}`);
+    await expect(page.getByTestId('search-hit').filter({ hasText: title })).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+
+  // A shopper buys the medium blue one.
   const shopper = `ship-${Date.now()}@example.com`;
-  const skus = await inStockSkus(page);
-  await addToCart(page, skus[0], 1);
+  await page.goto(`/product/${slug}`);
+  const sku = (await page.getByTestId('variant-table').locator('tbody tr').filter({ hasText: 'M / Blue' }).locator('td').nth(1).textContent())!.trim();
+  await addToCart(page, sku, 1, `/product/${slug}`);
   await page.goto('/checkout');
   await hydrated(page);
   await fillAddress(page, shopper);
@@ -34,16 +111,8 @@ test('an admin ships and partly refunds an order', async ({ page, browser }) => 
   const number = (await page.getByTestId('order-number').innerText()).trim();
   const confirmation = page.url();
 
-  const adminEmail = `admin-${Date.now()}@example.com`;
-  const password = createAdmin(adminEmail);
-  const staff = await browser.newPage();
-  await staff.goto('/signin?next=/admin/orders');
-  await hydrated(staff);
-  const form = staff.getByTestId('signin-form');
-  await form.getByLabel('Email', { exact: true }).fill(adminEmail);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(staff).toHaveURL(/\/admin\/orders$/);
+  // The admin ships it with a tracking number.
+  await staff.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
   await staff.getByTestId('admin-order-list').getByRole('link', { name: number }).click();
   await expect(staff.getByTestId('order-number')).toHaveText(number);
   await hydrated(staff);
@@ -64,6 +133,12 @@ test('an admin ships and partly refunds an order', async ({ page, browser }) => 
   await expect(staff.getByTestId('order-status')).toHaveText('Partially refunded');
   await mailTo(shopper, 'A refund for your');
 
+  // The sale left the shelf and the inventory history says why.
+  await staff.goto(`/admin/inventory?sku=${encodeURIComponent(sku)}`);
+  const moves = staff.getByTestId('movements');
+  await expect(moves).toContainText('sale');
+  await expect(moves).toContainText('edit');
+
   // The dashboard counts the paid order and draws its charts.
   await staff.goto('/admin?days=7');
   await expect(staff.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
@@ -73,11 +148,14 @@ test('an admin ships and partly refunds an order', async ({ page, browser }) => 
   await expect(staff.getByTestId('funnel')).toContainText('Placed an order');
   await expect(staff.getByTestId('top-products').locator('li')).not.toHaveCount(0);
 
-  // The audit log has both staff actions on this order, with who did them.
+  // The audit log has the product and both order actions, with who did them.
   await staff.goto(`/admin/audit?q=${number}`);
   const log = staff.getByTestId('audit-log');
   await expect(log).toContainText('order.ship');
   await expect(log).toContainText('order.refund');
   await expect(log).toContainText(adminEmail);
   await expect(log).toContainText('1Z999AA10123456784');
+  await staff.goto(`/admin/audit?q=${slug}`);
+  await expect(staff.getByTestId('audit-log')).toContainText('product.create');
+  await expect(staff.getByTestId('audit-log')).toContainText('product.image_add');
 });

@@ -439,6 +439,15 @@ fn cases() -> Vec<Case> {
                 200,
             )
         },
+        Case {
+            method: "GET",
+            ..case(
+                catalog::PreviewProduct::PATH,
+                &[("slug", "no-such-product")],
+                Permission("catalog"),
+                200,
+            )
+        },
         case(
             catalog_admin::SetProductsStatus::PATH,
             &[("slugs[0]", "no-such-product"), ("status", "archived")],

@@ -163,6 +163,33 @@ for_each_backend!(
             "the storefront shows the uploaded image"
         );
 
+        // Drafts are hidden from shoppers; staff preview them.
+        let drafted = staff
+            .post(
+                "/api/staff/catalog/status",
+                &[("slugs[0]", &slug), ("status", "draft")],
+            )
+            .await;
+        assert_eq!(drafted.status, 200, "{}", drafted.body);
+        assert_eq!(app.page(&format!("/product/{slug}")).await.0, 404);
+        let preview = staff
+            .get_json(&format!("/api/staff/catalog/preview?slug={slug}"))
+            .await;
+        assert_eq!(preview.status, 200, "{}", preview.body);
+        assert_eq!(preview.json()["status"], "draft");
+        let page = staff.get(&format!("/product/{slug}?preview=1")).await;
+        assert!(
+            page.body.contains("hidden from shoppers"),
+            "{}",
+            &page.body[..200.min(page.body.len())]
+        );
+        staff
+            .post(
+                "/api/staff/catalog/status",
+                &[("slugs[0]", &slug), ("status", "active")],
+            )
+            .await;
+
         // Export streams the catalog; importing it back changes nothing.
         let csv = staff.get("/admin/products.csv").await;
         assert_eq!(csv.status, 200);

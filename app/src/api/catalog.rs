@@ -52,6 +52,19 @@ pub async fn get_product(slug: String) -> Result<Option<ProductView>, ServerFnEr
     Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
 }
 
+/// Staff only: any product as the shop would show it (drafts too), for
+/// "preview in the storefront". Not recorded in analytics.
+#[server(prefix = "/api/staff/catalog", endpoint = "preview", input = leptos::server_fn::codec::GetUrl)]
+pub async fn preview_product(slug: String) -> Result<Option<ProductView>, ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let detail = ctx
+        .catalog
+        .product_preview(&caller.actor, &slug)
+        .await
+        .map_err(super::errors::to_server_fn_error)?;
+    Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
+}
+
 #[cfg(feature = "ssr")]
 fn product_view(d: domain::catalog::ProductDetail, base: &str) -> ProductView {
     use super::types::{ImageView, OptionView, VariantView};
@@ -88,6 +101,7 @@ fn product_view(d: domain::catalog::ProductDetail, base: &str) -> ProductView {
             .collect(),
         price_min: d.price_min.into(),
         price_max: d.price_max.into(),
+        status: d.status.clone(),
         slug: d.slug,
         title: d.title,
         description: d.description,

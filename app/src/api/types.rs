@@ -135,6 +135,8 @@ pub struct ProductView {
     pub price_max: PriceView,
     /// schema.org Product as JSON, safe to embed in a `<script>`.
     pub json_ld: String,
+    /// `active`; a staff preview may show a draft or archived product.
+    pub status: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,13 +26,26 @@ impl Catalog {
     /// `None` when the slug is unknown or the product is not on sale
     /// (draft or archived): shoppers get the same 404 either way.
     pub async fn product_detail(&self, slug: &str) -> crate::Result<Option<ProductDetail>> {
+        self.detail(slug, true).await
+    }
+
+    /// Staff see any product as the shop would show it, drafts included.
+    pub async fn product_preview(
+        &self,
+        actor: &crate::accounts::Actor,
+        slug: &str,
+    ) -> crate::Result<Option<ProductDetail>> {
+        actor.require(crate::accounts::Permission::Catalog)?;
+        self.detail(slug, false).await
+    }
+
+    async fn detail(&self, slug: &str, on_sale_only: bool) -> crate::Result<Option<ProductDetail>> {
         let db = &self.db;
-        let Some(p) = product::Entity::find()
-            .filter(product::Column::Slug.eq(slug))
-            .filter(product::Column::Status.eq(ProductStatus::Active.as_str()))
-            .one(db)
-            .await?
-        else {
+        let mut find = product::Entity::find().filter(product::Column::Slug.eq(slug));
+        if on_sale_only {
+            find = find.filter(product::Column::Status.eq(ProductStatus::Active.as_str()));
+        }
+        let Some(p) = find.one(db).await? else {
             return Ok(None);
         };
         let tree = self.tree().await?;
@@ -120,6 +133,7 @@ impl Catalog {
             .collect();
 
         Ok(Some(ProductDetail {
+            status: p.status.clone(),
             breadcrumbs: tree.breadcrumbs(p.category_id),
             images: images
                 .into_iter()

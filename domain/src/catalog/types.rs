@@ -112,6 +112,8 @@ pub struct ProductDetail {
     pub variants: Vec<VariantDetail>,
     pub price_min: Money,
     pub price_max: Money,
+    /// `active` for shoppers; staff previews may show drafts and archived ones.
+    pub status: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

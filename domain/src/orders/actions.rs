@@ -65,7 +65,9 @@ impl Orders {
         self.c.outbox.wake();
         if status.is_paid() {
             let owed = o.total_minor - o.refunded_minor;
-            if let Err(e) = self.refund_amount(&o, owed, By::System, None).await {
+            // A staff cancellation's refund is theirs in the audit log too.
+            let staff = matches!(by, By::Staff).then_some(actor);
+            if let Err(e) = self.refund_amount(&o, owed, By::System, staff).await {
                 tracing::error!(order = %o.number, error = %e, "refund after cancellation failed; staff must retry");
                 let txn = crate::db::begin_write(&self.c.db).await?;
                 super::record(

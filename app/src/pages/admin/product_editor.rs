@@ -160,7 +160,7 @@ fn Editor(view: ProductEditorView) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let storefront = editing.clone().map(|s| format!("/product/{s}"));
+    let storefront = editing.clone().map(|s| format!("/product/{s}?preview=1"));
     view! {
         <form on:submit=on_submit class="flex max-w-5xl flex-col gap-8" data-testid="product-form" novalidate>
             <ActionError value=save.value() />
@@ -246,7 +246,7 @@ fn Editor(view: ProductEditorView) -> impl IntoView {
                     <table class="w-full text-sm" data-testid="variant-matrix">
                         <thead class="text-left text-slate-500">
                             <tr>
-                                <th>"Variant"</th><th>"SKU"</th><th>"Price"</th><th>"Compare-at"</th><th>"Weight (g)"</th>
+                                <th>"Variant"</th><th class="min-w-44">"SKU"</th><th>"Price"</th><th>"Compare-at"</th><th>"Weight (g)"</th>
                                 {warehouses.get_value().into_iter().map(|w| view! { <th>{format!("Stock {w}")}</th> }).collect_view()}
                                 <th><span class="sr-only">"Remove"</span></th>
                             </tr>

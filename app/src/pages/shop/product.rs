@@ -1,11 +1,12 @@
 use leptos::prelude::*;
+use leptos_meta::Meta;
 
 use crate::components::add_to_cart::AddToCartButton;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::NotFound;
 use crate::api::{
-    catalog::get_product,
+    catalog::{get_product, preview_product},
     types::{ProductView, VariantView},
 };
 use crate::components::{
@@ -23,9 +24,17 @@ pub fn ProductPage() -> impl IntoView {
     // `?variant=SKU` preselects a variant (shareable links); read once, the
     // picker keeps the address bar up to date afterwards without navigating.
     let wanted_sku = StoredValue::new(use_query_map().read_untracked().get("variant"));
+    // `?preview=1`: staff see drafts and archived products as they would look.
+    let preview = use_query_map().read_untracked().get("preview").is_some();
     let data = Resource::new_blocking(
         move || params.read().get("slug").unwrap_or_default(),
-        get_product,
+        move |slug| async move {
+            if preview {
+                preview_product(slug).await
+            } else {
+                get_product(slug).await
+            }
+        },
     );
     view! {
         <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
@@ -36,7 +45,14 @@ pub fn ProductPage() -> impl IntoView {
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Ok(Some(product)) => {
                         let wanted_sku = wanted_sku.get_value();
-                        view! { <ProductDetail product wanted_sku site_name=site.shop_name base_url=site.public_url /> }
+                        let hidden = (product.status != "active").then(|| view! {
+                            <Meta name="robots" content="noindex" />
+                            <p role="status" data-testid="preview-banner"
+                                class="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+                                {format!("Preview: this product is {} and hidden from shoppers.", product.status)}
+                            </p>
+                        });
+                        view! { {hidden} <ProductDetail product wanted_sku site_name=site.shop_name base_url=site.public_url /> }
                             .into_any()
                     }
                 }
