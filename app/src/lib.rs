@@ -21,8 +21,9 @@ use pages::account::{
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use pages::admin::{
-    AdminAuditPage, AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage,
-    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminSearchPage,
+    AdminAuditPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminInventoryPage,
+    AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
+    AdminProductEditorPage, AdminProductsPage, AdminSearchPage,
 };
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
@@ -97,11 +98,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/orders/:number/packing-slip") view=AdminPackingSlipPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/products") view=AdminProductsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/products/new") view=AdminProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/products/csv") view=AdminProductCsvPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/inventory") view=AdminInventoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/customers") view=AdminCustomersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/customers/:id") view=AdminCustomerPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                 </Routes>

@@ -748,5 +748,94 @@ for_each_backend!(
             .map(|m| m.reason)
             .collect();
         assert_eq!(reasons, ["sale", "sale", "restock"]);
+
+        // The staff list finds orders by number or email and filters them.
+        use domain::orders::StaffOrderQuery;
+        let find = |q: StaffOrderQuery| {
+            let orders = s.orders.clone();
+            let staff = staff.clone();
+            async move {
+                orders
+                    .staff_search(&staff, &q)
+                    .await
+                    .expect("search")
+                    .rows
+                    .into_iter()
+                    .map(|r| r.number)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            find(StaffOrderQuery::default()).await,
+            [b.clone(), a.clone()]
+        );
+        let tail = a[a.len() - 4..].to_lowercase();
+        assert_eq!(
+            find(StaffOrderQuery {
+                q: tail,
+                ..Default::default()
+            })
+            .await,
+            [a.clone()]
+        );
+        assert_eq!(
+            find(StaffOrderQuery {
+                q: "G@EXAMPLE".into(),
+                ..Default::default()
+            })
+            .await
+            .len(),
+            2
+        );
+        assert_eq!(
+            find(StaffOrderQuery {
+                status: Some(OrderStatus::Cancelled),
+                ..Default::default()
+            })
+            .await,
+            [b.clone()]
+        );
+        let a_total = s.orders.detail(&staff, &a).await.expect("a").total.minor;
+        let b_total = s.orders.detail(&staff, &b).await.expect("b").total.minor;
+        assert!(a_total > b_total);
+        assert_eq!(
+            find(StaffOrderQuery {
+                min_total_minor: Some(a_total),
+                ..Default::default()
+            })
+            .await,
+            [a.clone()]
+        );
+        assert_eq!(
+            find(StaffOrderQuery {
+                max_total_minor: Some(b_total),
+                ..Default::default()
+            })
+            .await,
+            [b.clone()]
+        );
+        let today = time::OffsetDateTime::now_utc().date();
+        assert_eq!(
+            find(StaffOrderQuery {
+                from: Some(today),
+                to: Some(today),
+                ..Default::default()
+            })
+            .await
+            .len(),
+            2
+        );
+        assert!(find(StaffOrderQuery {
+            to: today.previous_day(),
+            ..Default::default()
+        })
+        .await
+        .is_empty());
+        assert!(matches!(
+            s.orders
+                .staff_search(&no_perm, &StaffOrderQuery::default())
+                .await,
+            Err(domain::Error::Forbidden)
+        ));
     }
 );

@@ -9,6 +9,7 @@ mod m20261121_000003_commerce;
 mod m20261121_000004_analytics;
 mod m20261121_000005_audit;
 mod m20261121_000006_stock_movements;
+mod m20261121_000007_customer_status;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_analytics::Migration),
             Box::new(m20261121_000005_audit::Migration),
             Box::new(m20261121_000006_stock_movements::Migration),
+            Box::new(m20261121_000007_customer_status::Migration),
         ]
     }
 }

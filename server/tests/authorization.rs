@@ -312,6 +312,27 @@ fn cases() -> Vec<Case> {
             Permission("customers"),
             200,
         ),
+        Case {
+            method: "GET",
+            ..case(
+                staff::CustomerDetail::PATH,
+                &[("id", "no-such-id")],
+                Permission("customers"),
+                404,
+            )
+        },
+        case(
+            staff::SetCustomerDisabled::PATH,
+            &[("id", "no-such-id"), ("disabled", "true")],
+            Permission("customers"),
+            404,
+        ),
+        case(
+            staff::EraseCustomer::PATH,
+            &[("id", "no-such-id")],
+            Permission("customers"),
+            404,
+        ),
         // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).
         case(cart::GetCart::PATH, &[], Public, 200),
         case(
@@ -389,12 +410,23 @@ fn cases() -> Vec<Case> {
             SignedIn,
             404,
         ),
-        case(
-            orders::StaffOrders::PATH,
-            &[("page", "1")],
-            Permission("orders"),
-            200,
-        ),
+        Case {
+            method: "GET",
+            ..case(
+                orders::StaffOrders::PATH,
+                &[
+                    ("query[q]", "MC"),
+                    ("query[status]", "paid"),
+                    ("query[from]", "2026-01-01"),
+                    ("query[to]", ""),
+                    ("query[min_total]", "1"),
+                    ("query[max_total]", ""),
+                    ("query[page]", "1"),
+                ],
+                Permission("orders"),
+                200,
+            )
+        },
         case(
             orders::ShipOrder::PATH,
             &[("number", "MC-AAAAAA"), ("tracking_number", "1Z999")],
@@ -515,6 +547,16 @@ fn cases() -> Vec<Case> {
             404,
         ),
         // Routes outside server functions.
+        case(
+            "/admin/customers/no-such-id/export",
+            &[],
+            Permission("customers"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/customers", &[], Permission("customers"), 200)
+        },
         Case {
             method: "GET",
             ..case("/admin/products.csv", &[], Permission("catalog"), 200)

@@ -98,6 +98,26 @@ pub struct CustomerView {
     pub permissions: Vec<String>,
     pub email_verified: bool,
     pub two_factor_enabled: bool,
+    pub disabled: bool,
+    pub created_at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerOrderView {
+    pub number: String,
+    pub placed_at: i64,
+    pub status: String,
+    pub total: super::types::PriceView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDetailView {
+    pub customer: CustomerView,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+    /// One printable line per address.
+    pub addresses: Vec<String>,
+    pub orders: Vec<CustomerOrderView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +205,8 @@ mod convert {
                     .collect(),
                 email_verified: c.email_verified,
                 two_factor_enabled: c.two_factor_enabled,
+                disabled: c.disabled,
+                created_at: c.created_at,
             }
         }
     }

@@ -127,6 +127,36 @@ pub struct OrderView {
     pub has_invoice: bool,
 }
 
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderListQuery {
+    pub q: String,
+    pub status: String,
+    pub from: String,
+    pub to: String,
+    pub min_total: String,
+    pub max_total: String,
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOrderRowView {
+    pub number: String,
+    pub email: String,
+    pub status_label: String,
+    pub placed_at: i64,
+    pub total: PriceView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderListView {
+    pub rows: Vec<StaffOrderRowView>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    /// (value, label) for the status filter.
+    pub statuses: Vec<(String, String)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummaryView {
     pub number: String,

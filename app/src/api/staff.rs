@@ -3,19 +3,23 @@
 //! builds on these.
 use leptos::prelude::*;
 
-use super::account_types::CustomerPage;
+use super::account_types::{CustomerDetailView, CustomerOrderView, CustomerPage};
 
 #[cfg(feature = "ssr")]
 use super::errors::to_server_fn_error as fail;
 
+/// Customers, newest first; `q` matches email or name.
 #[server(prefix = "/api/staff", endpoint = "customers")]
-pub async fn list_customers(page: Option<u64>) -> Result<CustomerPage, ServerFnError> {
+pub async fn list_customers(
+    q: Option<String>,
+    page: Option<u64>,
+) -> Result<CustomerPage, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let page = page.unwrap_or(1).max(1);
     let (rows, total) = ctx
         .accounts
-        .list_customers(&caller.actor, page)
+        .list_customers(&caller.actor, q.as_deref().unwrap_or_default(), page)
         .await
         .map_err(fail)?;
     Ok(CustomerPage {
@@ -61,6 +65,73 @@ pub async fn set_staff_access(
                 permissions: parsed,
             },
         )
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/staff", endpoint = "customer", input = leptos::server_fn::codec::GetUrl)]
+pub async fn customer_detail(id: String) -> Result<CustomerDetailView, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    let d = ctx
+        .accounts
+        .customer_detail(&caller.actor, &id)
+        .await
+        .map_err(fail)?;
+    Ok(CustomerDetailView {
+        customer: d.customer.into(),
+        phone: d.phone,
+        marketing_opt_in: d.marketing_opt_in,
+        addresses: d
+            .addresses
+            .into_iter()
+            .map(|a| {
+                [
+                    a.full_name,
+                    a.line1,
+                    a.line2,
+                    a.city,
+                    a.region,
+                    a.postal_code,
+                    a.country,
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+            })
+            .collect(),
+        orders: d
+            .orders
+            .into_iter()
+            .map(|o| CustomerOrderView {
+                number: o.number,
+                placed_at: o.placed_at,
+                status: o.status,
+                total: o.total.into(),
+            })
+            .collect(),
+    })
+}
+
+/// `disabled`: "true" signs the customer out everywhere and refuses sign-in.
+#[server(prefix = "/api/staff", endpoint = "customer-status")]
+pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    ctx.accounts
+        .set_customer_disabled(&caller.actor, &id, disabled)
+        .await
+        .map_err(fail)
+}
+
+/// Erases a customer's personal data on their request (orders stay, anonymised).
+#[server(prefix = "/api/staff", endpoint = "customer-erase")]
+pub async fn erase_customer(id: String) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    ctx.accounts
+        .erase_for_customer(&caller.actor, &id)
         .await
         .map_err(fail)
 }

@@ -35,6 +35,13 @@ impl Accounts {
             }
         };
         throttle::clear(&self.db, &key).await?;
+        // Only said after the right password, so it reveals nothing to a guesser.
+        if user.disabled_at.is_some() {
+            return Err(Error::Conflict(
+                "This account has been disabled. Please contact the shop if you think this is a mistake."
+                    .into(),
+            ));
+        }
         if user.totp_enabled_at.is_some() {
             Ok(LoginOutcome::SecondFactor { user_id: user.id })
         } else {

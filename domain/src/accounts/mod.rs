@@ -4,6 +4,7 @@
 //! in the same transaction as the change that caused it.
 mod addresses;
 mod countries;
+mod customers;
 pub mod email;
 mod login;
 mod one_time;
@@ -32,6 +33,7 @@ use crate::outbox::OutboxSignal;
 use crate::{Error, Result};
 
 pub use addresses::{countries, validate as addresses_validate, Address, AddressInput};
+pub use customers::{CustomerDetail, CustomerOrder};
 pub use email::Email;
 pub use login::LoginOutcome;
 pub use privacy::AccountExport;
@@ -131,9 +133,12 @@ impl Accounts {
         Ok(summary(&user))
     }
 
+    /// Not erased and not disabled: a disabled account's sessions count as
+    /// signed out.
     async fn find_active(&self, id: i32) -> Result<Option<user::Model>> {
         Ok(user::Entity::find_by_id(id)
             .filter(user::Column::ErasedAt.is_null())
+            .filter(user::Column::DisabledAt.is_null())
             .one(&self.db)
             .await?)
     }

@@ -18,7 +18,7 @@ pub struct AccountExport {
     pub account: serde_json::Value,
     pub addresses: Vec<super::Address>,
     pub sessions: Vec<super::SessionInfo>,
-    /// Orders join this export when the commerce core lands.
+    /// Every order placed while signed in, with its lines.
     pub orders: Vec<serde_json::Value>,
 }
 
@@ -36,6 +36,13 @@ impl Accounts {
     ) -> Result<AccountExport> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
+        self.export_of(&user).await
+    }
+
+    /// The export for one user (the caller's own, or staff acting on a
+    /// customer's request).
+    pub(super) async fn export_of(&self, user: &user::Model) -> Result<AccountExport> {
+        let as_user = Actor::user(user.id, super::Role::Customer, Vec::new(), false);
         let account = serde_json::json!({
             "id": user.public_id,
             "email": user.email,
@@ -52,9 +59,9 @@ impl Accounts {
             format: "mercato.account-export.v1",
             exported_at: rfc3339(now()),
             account,
-            addresses: self.addresses(actor).await?,
-            sessions: self.sessions(actor, None).await?,
-            orders: Vec::new(),
+            addresses: self.addresses(&as_user).await?,
+            sessions: self.sessions(&as_user, None).await?,
+            orders: orders_of(&self.db, user.id).await?,
         })
     }
 
@@ -63,7 +70,27 @@ impl Accounts {
     pub async fn erase_account(&self, actor: &Actor, current_password: &str) -> Result<()> {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
+        self.erase(&user, None).await?;
+        tracing::info!(user = %user.public_id, "account erased on request");
+        Ok(())
+    }
+
+    /// Anonymises `user`; `staff` (acting on a request) is audited in the
+    /// same transaction.
+    pub(super) async fn erase(&self, user: &user::Model, staff: Option<&Actor>) -> Result<()> {
         let txn = crate::db::begin_write(&self.db).await?;
+        if let Some(actor) = staff {
+            crate::audit::record(
+                &txn,
+                actor,
+                "customer.erase",
+                "user",
+                &user.public_id,
+                None,
+                None,
+            )
+            .await?;
+        }
         self.templates
             .enqueue(&txn, MailKind::AccountDeleted, &user.email, context! {})
             .await?;
@@ -112,7 +139,49 @@ impl Accounts {
         sessions::revoke_all(&txn, user.id, None).await?;
         txn.commit().await?;
         self.outbox.wake();
-        tracing::info!(user = %user.public_id, "account erased on request");
         Ok(())
     }
+}
+
+/// A user's orders for their data export: what was bought, when, for how much.
+async fn orders_of(
+    db: &sea_orm::DatabaseConnection,
+    user_id: i32,
+) -> Result<Vec<serde_json::Value>> {
+    use crate::entities::{order, order_item};
+    use sea_orm::QueryOrder;
+    let orders = order::Entity::find()
+        .filter(order::Column::UserId.eq(user_id))
+        .order_by_asc(order::Column::Id)
+        .all(db)
+        .await?;
+    let items = order_item::Entity::find()
+        .filter(order_item::Column::OrderId.is_in(orders.iter().map(|o| o.id)))
+        .all(db)
+        .await?;
+    Ok(orders
+        .into_iter()
+        .map(|o| {
+            let lines: Vec<serde_json::Value> = items
+                .iter()
+                .filter(|i| i.order_id == o.id)
+                .map(|i| {
+                    serde_json::json!({
+                        "sku": i.sku, "title": i.title, "variant": i.variant_title,
+                        "quantity": i.quantity, "unit_price_minor": i.unit_price_minor,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "number": o.number,
+                "placed_at": rfc3339(o.placed_at),
+                "status": o.status,
+                "email": o.email,
+                "currency": o.currency,
+                "total_minor": o.total_minor,
+                "refunded_minor": o.refunded_minor,
+                "lines": lines,
+            })
+        })
+        .collect())
 }

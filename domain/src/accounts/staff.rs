@@ -21,6 +21,7 @@ pub struct CustomerRow {
     pub email_verified: bool,
     pub two_factor_enabled: bool,
     pub created_at: i64,
+    pub disabled: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -29,37 +30,48 @@ pub struct StaffAccessInput {
     pub permissions: Vec<Permission>,
 }
 
+pub(super) fn row(u: user::Model) -> CustomerRow {
+    CustomerRow {
+        id: u.public_id,
+        email: u.email,
+        name: u.name,
+        role: Role::parse(&u.role).unwrap_or(Role::Customer),
+        permissions: Permission::parse_list(&u.permissions),
+        email_verified: u.email_verified_at.is_some(),
+        two_factor_enabled: u.totp_enabled_at.is_some(),
+        created_at: u.created_at.unix_timestamp(),
+        disabled: u.disabled_at.is_some(),
+    }
+}
+
 impl Accounts {
-    /// Newest first, 50 per page (1-based).
+    /// Newest first, 50 per page (1-based); `q` matches email or name.
     pub async fn list_customers(
         &self,
         actor: &Actor,
+        q: &str,
         page: u64,
     ) -> Result<(Vec<CustomerRow>, u64)> {
         actor.require(Permission::Customers)?;
-        let query = user::Entity::find()
+        let mut query = user::Entity::find()
             .filter(user::Column::ErasedAt.is_null())
             .order_by_desc(user::Column::Id);
+        let text = q.trim().to_lowercase().replace(['%', '_'], "");
+        if !text.is_empty() {
+            use sea_orm::sea_query::{Expr, ExprTrait, Func};
+            let like = format!("%{text}%");
+            query = query.filter(
+                sea_orm::Condition::any()
+                    .add(Expr::expr(Func::lower(Expr::col(user::Column::Email))).like(like.clone()))
+                    .add(Expr::expr(Func::lower(Expr::col(user::Column::Name))).like(like)),
+            );
+        }
         let total = query.clone().count(&self.db).await?;
         let rows = query
             .paginate(&self.db, 50)
             .fetch_page(page.saturating_sub(1))
             .await?;
-        Ok((
-            rows.into_iter()
-                .map(|u| CustomerRow {
-                    id: u.public_id,
-                    email: u.email,
-                    name: u.name,
-                    role: Role::parse(&u.role).unwrap_or(Role::Customer),
-                    permissions: Permission::parse_list(&u.permissions),
-                    email_verified: u.email_verified_at.is_some(),
-                    two_factor_enabled: u.totp_enabled_at.is_some(),
-                    created_at: u.created_at.unix_timestamp(),
-                })
-                .collect(),
-            total,
-        ))
+        Ok((rows.into_iter().map(row).collect(), total))
     }
 
     /// Changes someone's role and permissions. Their sessions end, so the new

@@ -27,6 +27,8 @@ pub struct Model {
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
     pub erased_at: Option<TimeDateTimeWithTimeZone>,
+    /// Set by staff: the account can't sign in until enabled again.
+    pub disabled_at: Option<TimeDateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

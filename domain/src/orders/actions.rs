@@ -322,25 +322,4 @@ impl Orders {
         }
         Ok(n)
     }
-
-    /// Orders for the staff list, newest first.
-    pub async fn staff_list(&self, actor: &Actor, page: u64) -> Result<Vec<super::OrderSummary>> {
-        actor.require(Permission::Orders)?;
-        use sea_orm::PaginatorTrait;
-        let rows = order::Entity::find()
-            .order_by_desc(order::Column::PlacedAt)
-            .paginate(&self.c.db, 50)
-            .fetch_page(page.saturating_sub(1))
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|o| super::OrderSummary {
-                total: Money::new(o.total_minor, super::view::currency(&o)),
-                status_label: Self::status_of(&o).label().to_owned(),
-                placed_at: o.placed_at.unix_timestamp(),
-                item_count: 0,
-                number: o.number,
-            })
-            .collect())
-    }
 }

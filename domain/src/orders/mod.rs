@@ -5,6 +5,7 @@
 mod actions;
 mod numbers;
 mod payment_events;
+mod staff_list;
 mod status;
 mod view;
 
@@ -23,6 +24,7 @@ use crate::{Error, Result};
 
 pub use numbers::new_number;
 pub use payment_events::EventOutcome;
+pub use staff_list::{StaffOrderPage, StaffOrderQuery, StaffOrderRow, STAFF_PAGE_SIZE};
 pub use status::OrderStatus;
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
 

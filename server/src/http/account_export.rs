@@ -36,27 +36,7 @@ pub async fn export(
     }
     .await;
     match result {
-        Ok(export) => {
-            let body = match serde_json::to_vec_pretty(&export) {
-                Ok(body) => body,
-                Err(e) => {
-                    tracing::error!(error = %e, "cannot encode export");
-                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-                }
-            };
-            let mut res = body.into_response();
-            let h = res.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            h.insert(
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_static("attachment; filename=\"my-account-data.json\""),
-            );
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res
-        }
+        Ok(export) => download(&export, "my-account-data.json"),
         Err(domain::Error::Unauthenticated) if wants_html => {
             Redirect::to("/signin?next=/account/privacy").into_response()
         }
@@ -74,6 +54,59 @@ pub async fn export(
                 _ => StatusCode::BAD_REQUEST,
             };
             (status, err.user_message()).into_response()
+        }
+    }
+}
+
+/// The export as a JSON file download, never cached.
+fn download(export: &domain::accounts::AccountExport, filename: &str) -> Response {
+    let body = match serde_json::to_vec_pretty(export) {
+        Ok(body) => body,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot encode export");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// `POST /admin/customers/{id}/export`: staff download a customer's data
+/// on their request (permission `customers`; audited).
+pub async fn staff_export(
+    State(ctx): State<ServerContext>,
+    session: Session,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    let result = async {
+        let caller = auth::resolve(session, &ctx).await?;
+        ctx.accounts.export_for_customer(&caller.actor, &id).await
+    }
+    .await;
+    match result {
+        Ok(export) => download(
+            &export,
+            &format!(
+                "customer-{}.json",
+                id.chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect::<String>()
+            ),
+        ),
+        Err(err) => {
+            if err.is_internal() {
+                tracing::error!(error = %err, "customer export failed");
+            }
+            (app::api::errors::status_for(&err), err.user_message()).into_response()
         }
     }
 }

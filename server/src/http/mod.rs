@@ -78,6 +78,10 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
         )
         .nest_service("/uploads", static_files::uploads(&uploads_dir))
         .route("/account/export", post(account_export::export))
+        .route(
+            "/admin/customers/{id}/export",
+            post(account_export::staff_export),
+        )
         .route("/webhooks/stripe", post(stripe_webhook::receive))
         .merge(pages)
         .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))

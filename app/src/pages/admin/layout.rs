@@ -8,6 +8,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
     ("/admin/inventory", "Inventory"),
+    ("/admin/customers", "Customers"),
     ("/admin/search", "Search"),
     ("/admin/audit", "Audit log"),
 ];

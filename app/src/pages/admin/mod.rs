@@ -1,8 +1,10 @@
 mod audit;
+mod customers;
 mod dashboard;
 mod inventory;
 mod layout;
 mod orders;
+mod packing_slip;
 mod product_csv;
 mod product_editor;
 mod product_images;
@@ -10,9 +12,11 @@ mod products;
 mod search;
 
 pub use audit::AdminAuditPage;
+pub use customers::{AdminCustomerPage, AdminCustomersPage};
 pub use dashboard::AdminDashboardPage;
 pub use inventory::AdminInventoryPage;
 pub use orders::{AdminOrderPage, AdminOrdersPage};
+pub use packing_slip::AdminPackingSlipPage;
 pub use product_csv::AdminProductCsvPage;
 pub use product_editor::AdminProductEditorPage;
 pub use products::AdminProductsPage;

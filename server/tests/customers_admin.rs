@@ -1,0 +1,135 @@
+//! Staff looking after a customer over HTTP, on SQLite and PostgreSQL:
+//! search, detail, disable (signed out, can't sign in) and enable, GDPR
+//! export and erasure on request — each audited.
+mod support;
+
+use domain::entities::{audit_entry, user};
+use domain::for_each_backend;
+use domain::testing::TestDatabase;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use support::browser::Browser;
+use support::TestApp;
+
+const PASSWORD: &str = "plum tractor velvet harbour";
+
+for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
+    let app = TestApp::spawn_env(db, false, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
+    let conn = app.connection().await;
+    let mut customer = Browser::new(&app);
+    customer.register("robin@example.com", PASSWORD).await;
+    assert_eq!(
+        customer.login("robin@example.com", PASSWORD).await.status,
+        200
+    );
+    let mut staff = Browser::new(&app);
+    staff.register("care@example.com", PASSWORD).await;
+    user::Entity::update_many()
+        .col_expr(user::Column::Role, Expr::value("staff"))
+        .col_expr(user::Column::Permissions, Expr::value("customers"))
+        .filter(user::Column::Email.eq("care@example.com"))
+        .exec(&conn)
+        .await
+        .expect("staff");
+    assert_eq!(staff.login("care@example.com", PASSWORD).await.status, 200);
+
+    let found = staff
+        .post("/api/staff/customers", &[("q", "ROBIN"), ("page", "1")])
+        .await;
+    assert_eq!(found.status, 200, "{}", found.body);
+    let list = found.json();
+    assert_eq!(list["total"], 1);
+    let id = list["customers"][0]["id"].as_str().expect("id").to_owned();
+
+    let detail = staff
+        .get_json(&format!("/api/staff/customer?id={id}"))
+        .await;
+    assert_eq!(detail.status, 200, "{}", detail.body);
+    assert_eq!(detail.json()["customer"]["email"], "robin@example.com");
+
+    // Disable: their session ends and sign-in is refused with a reason.
+    let off = staff
+        .post(
+            "/api/staff/customer-status",
+            &[("id", &id), ("disabled", "true")],
+        )
+        .await;
+    assert_eq!(off.status, 200, "{}", off.body);
+    assert_eq!(customer.whoami().await, None);
+    let refused = customer.login("robin@example.com", PASSWORD).await;
+    assert_eq!(refused.status, 409);
+    assert!(refused.message().contains("disabled"), "{}", refused.body);
+    // Staff accounts are not managed here.
+    let staff_id = user::Entity::find()
+        .filter(user::Column::Email.eq("care@example.com"))
+        .one(&conn)
+        .await
+        .expect("q")
+        .expect("staff")
+        .public_id;
+    let own = staff
+        .post(
+            "/api/staff/customer-status",
+            &[("id", &staff_id), ("disabled", "true")],
+        )
+        .await;
+    assert_eq!(own.status, 409);
+    // Enable again.
+    let on = staff
+        .post(
+            "/api/staff/customer-status",
+            &[("id", &id), ("disabled", "false")],
+        )
+        .await;
+    assert_eq!(on.status, 200);
+    assert_eq!(
+        customer.login("robin@example.com", PASSWORD).await.status,
+        200
+    );
+
+    // GDPR export on request: a JSON download with their account and orders.
+    let export = staff
+        .post(&format!("/admin/customers/{id}/export"), &[])
+        .await;
+    assert_eq!(export.status, 200, "{}", export.body);
+    assert!(export.headers["content-disposition"]
+        .to_str()
+        .unwrap_or_default()
+        .contains("attachment"));
+    let data = export.json();
+    assert_eq!(data["account"]["email"], "robin@example.com");
+    assert!(data["orders"].is_array());
+
+    // Erasure on request: personal data gone, sign-in impossible.
+    let erased = staff
+        .post("/api/staff/customer-erase", &[("id", &id)])
+        .await;
+    assert_eq!(erased.status, 200, "{}", erased.body);
+    assert_eq!(
+        customer.login("robin@example.com", PASSWORD).await.status,
+        401
+    );
+    let gone = staff
+        .post("/api/staff/customers", &[("q", "robin"), ("page", "1")])
+        .await;
+    assert_eq!(gone.json()["total"], 0);
+
+    let actions: Vec<String> = audit_entry::Entity::find()
+        .order_by_asc(audit_entry::Column::Id)
+        .all(&conn)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|a| a.action)
+        .filter(|a| a.starts_with("customer."))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "customer.disable",
+            "customer.enable",
+            "customer.export",
+            "customer.erase"
+        ]
+    );
+});
