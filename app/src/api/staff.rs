@@ -3,7 +3,9 @@
 //! builds on these.
 use leptos::prelude::*;
 
-use super::account_types::{CustomerDetailView, CustomerOrderView, CustomerPage};
+#[cfg(feature = "ssr")]
+use super::account_types::CustomerOrderView;
+use super::account_types::{CustomerDetailView, CustomerPage};
 
 #[cfg(feature = "ssr")]
 use super::errors::to_server_fn_error as fail;
