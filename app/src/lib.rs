@@ -23,7 +23,8 @@ use pages::account::{
 use pages::admin::{
     AdminAuditPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminInventoryPage,
     AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
-    AdminProductEditorPage, AdminProductsPage, AdminSearchPage,
+    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
+    AdminSearchPage,
 };
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
@@ -105,6 +106,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/inventory") view=AdminInventoryPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/customers") view=AdminCustomersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/promotions") view=AdminPromotionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/promotions/:code") view=AdminPromotionPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/customers/:id") view=AdminCustomerPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />

@@ -839,3 +839,96 @@ for_each_backend!(
         ));
     }
 );
+
+for_each_backend!(
+    staff_manage_promo_codes_and_see_their_use,
+    |db: TestDatabase| async move {
+        use domain::promotions::{PromotionAdmin, PromotionInput};
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        let admin = PromotionAdmin::new(s.db.clone());
+        let staff = domain::accounts::Actor::user(
+            700,
+            domain::accounts::Role::Staff,
+            vec![domain::accounts::Permission::Promotions],
+            false,
+        );
+        let ten = PromotionInput {
+            code: " spring10 ".into(),
+            kind: "percentage".into(),
+            value: 1000,
+            active: true,
+            ..Default::default()
+        };
+        let code = admin.save(&staff, None, ten.clone()).await.expect("create");
+        assert_eq!(code, "SPRING10");
+        assert!(
+            admin.save(&staff, None, ten.clone()).await.is_err(),
+            "codes are unique"
+        );
+        let bad = PromotionInput {
+            value: 20_000,
+            ..ten.clone()
+        };
+        assert!(matches!(
+            admin.save(&staff, Some("SPRING10"), bad).await,
+            Err(domain::Error::Validation { .. })
+        ));
+
+        // A guest uses it: the list counts the order, its revenue and discount.
+        let owner = guest_cart(&s, SKU, 2).await;
+        let mut with_code = input("promo@example.com");
+        with_code.promo_code = "spring10".into();
+        let placed = s
+            .checkout
+            .place_order(&owner, &with_code)
+            .await
+            .expect("place");
+        let list = admin.list(&staff).await.expect("list");
+        let row = list
+            .iter()
+            .find(|r| r.input.code == "SPRING10")
+            .expect("row");
+        assert_eq!(row.times_used, 1);
+        assert_eq!(row.orders, 1);
+        let o = order::Entity::find()
+            .filter(order::Column::Number.eq(&placed.number))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("order");
+        assert_eq!(row.revenue_minor, o.total_minor);
+        assert_eq!(row.discount_minor, o.discount_minor);
+        assert_eq!(o.discount_minor, 2 * PRICE / 10);
+
+        // Used codes can be switched off, not deleted; unused ones can go.
+        assert!(matches!(
+            admin.delete(&staff, "SPRING10").await,
+            Err(domain::Error::Conflict(_))
+        ));
+        let off = PromotionInput {
+            active: false,
+            ..ten.clone()
+        };
+        admin
+            .save(&staff, Some("SPRING10"), off)
+            .await
+            .expect("switch off");
+        assert!(!admin.get(&staff, "spring10").await.expect("get").active);
+        let spare = PromotionInput {
+            code: "SPARE5".into(),
+            kind: "fixed".into(),
+            value: 500,
+            ..ten
+        };
+        admin.save(&staff, None, spare).await.expect("create");
+        admin.delete(&staff, "SPARE5").await.expect("delete unused");
+        assert!(admin.get(&staff, "SPARE5").await.is_err());
+        let customer =
+            domain::accounts::Actor::user(5, domain::accounts::Role::Customer, vec![], false);
+        assert!(matches!(
+            admin.list(&customer).await,
+            Err(domain::Error::Forbidden)
+        ));
+    }
+);

@@ -157,6 +157,7 @@ impl Application {
             orders: Orders::new(commerce.clone()),
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
+            promotions: domain::promotions::PromotionAdmin::new(db.clone()),
             files: std::sync::Arc::new(domain::files::LocalFiles::new(
                 config.uploads_dir(),
                 "/uploads",

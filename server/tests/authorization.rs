@@ -6,8 +6,8 @@
 mod support;
 
 use app::api::{
-    account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, search,
-    session, site, staff,
+    account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, promotions,
+    search, session, site, staff,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -331,6 +331,42 @@ fn cases() -> Vec<Case> {
             staff::EraseCustomer::PATH,
             &[("id", "no-such-id")],
             Permission("customers"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                promotions::StaffPromotions::PATH,
+                &[],
+                Permission("promotions"),
+                200,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
+                promotions::StaffPromotion::PATH,
+                &[("code", "")],
+                Permission("promotions"),
+                200,
+            )
+        },
+        Case {
+            body: Some((
+                "application/json",
+                r#"{"original":"","form":{"code":"x","kind":"percentage","value":"10","min_subtotal":"","starts":"","ends":"","usage_limit":"","per_customer_limit":"","active":true}}"#,
+            )),
+            ..case(
+                promotions::SavePromotion::PATH,
+                &[],
+                Permission("promotions"),
+                422,
+            )
+        },
+        case(
+            promotions::DeletePromotion::PATH,
+            &[("code", "NO-SUCH-CODE")],
+            Permission("promotions"),
             404,
         ),
         // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).

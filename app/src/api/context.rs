@@ -29,6 +29,7 @@ pub struct ServerContext {
     pub orders: Orders,
     pub search: Search,
     pub inventory: Inventory,
+    pub promotions: domain::promotions::PromotionAdmin,
     /// Where uploads go (product images).
     pub files: std::sync::Arc<dyn FileStore>,
     pub analytics: domain::analytics::Recorder,

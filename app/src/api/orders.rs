@@ -2,9 +2,9 @@
 //! lookup, and the staff actions (ship, advance, refund).
 use leptos::prelude::*;
 
-use super::commerce_types::{OrderListQuery, OrderListView, OrderSummaryView, OrderView};
 #[cfg(feature = "ssr")]
 use super::commerce_types::StaffOrderRowView;
+use super::commerce_types::{OrderListQuery, OrderListView, OrderSummaryView, OrderView};
 
 #[cfg(feature = "ssr")]
 use super::errors::to_server_fn_error as fail;

@@ -13,6 +13,9 @@ use crate::entities::{promotion, promotion_redemption};
 use crate::pricing::{Promo, PromoKind};
 use crate::{Error, Result};
 
+mod admin;
+pub use admin::{PromotionAdmin, PromotionInput, PromotionStats};
+
 fn invalid() -> Error {
     Error::validation("promo_code", "That promo code isn't valid.")
 }

@@ -9,6 +9,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/products", "Products"),
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
+    ("/admin/promotions", "Promotions"),
     ("/admin/search", "Search"),
     ("/admin/audit", "Audit log"),
 ];

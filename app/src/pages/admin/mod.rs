@@ -9,6 +9,7 @@ mod product_csv;
 mod product_editor;
 mod product_images;
 mod products;
+mod promotions;
 mod search;
 
 pub use audit::AdminAuditPage;
@@ -20,4 +21,5 @@ pub use packing_slip::AdminPackingSlipPage;
 pub use product_csv::AdminProductCsvPage;
 pub use product_editor::AdminProductEditorPage;
 pub use products::AdminProductsPage;
+pub use promotions::{AdminPromotionPage, AdminPromotionsPage};
 pub use search::AdminSearchPage;
