@@ -21,8 +21,8 @@ use pages::account::{
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use pages::admin::{
-    AdminAuditPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminInventoryPage,
-    AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
+    AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
+    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
     AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
     AdminSearchPage,
 };
@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/products/csv") view=AdminProductCsvPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/inventory") view=AdminInventoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/customers") view=AdminCustomersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/promotions") view=AdminPromotionsPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/promotions/:code") view=AdminPromotionPage ssr=SsrMode::Async />

@@ -592,3 +592,99 @@ for_each_backend!(
         assert!(!names.contains_key("NORTH"));
     }
 );
+
+for_each_backend!(
+    the_category_tree_is_edited_safely,
+    |tdb: TestDatabase| async move {
+        let db = demo(&tdb).await;
+        let (busy, _) = category_and_warehouses(&db).await;
+        let catalog = Catalog::new(db.clone());
+        let ed = editor();
+        let sale = catalog
+            .create_category(&ed, "Sale", None)
+            .await
+            .expect("create");
+        assert_eq!(sale, "sale");
+        let summer = catalog
+            .create_category(&ed, "Summer", Some("sale"))
+            .await
+            .expect("child");
+        let again = catalog
+            .create_category(&ed, "Summer", Some("sale"))
+            .await
+            .expect("same name");
+        assert_eq!(again, "summer-2", "slugs stay unique");
+        let tree = catalog.tree().await.expect("tree");
+        let sale_id = tree.by_slug("sale").expect("sale").id;
+        let kids: Vec<&str> = tree
+            .children_of(Some(sale_id))
+            .map(|c| c.slug.as_str())
+            .collect();
+        assert_eq!(kids, [summer.as_str(), "summer-2"]);
+
+        // Reorder: summer-2 goes first.
+        catalog
+            .reorder_category(&ed, "summer-2", true)
+            .await
+            .expect("up");
+        let tree = catalog.tree().await.expect("tree");
+        let kids: Vec<&str> = tree
+            .children_of(Some(sale_id))
+            .map(|c| c.slug.as_str())
+            .collect();
+        assert_eq!(kids, ["summer-2", summer.as_str()]);
+
+        // A category can't move inside itself; it can move to the top level.
+        let err = catalog
+            .move_category(&ed, "sale", Some(&summer))
+            .await
+            .expect_err("cycle");
+        assert!(matches!(err, Error::Validation { .. }));
+        catalog
+            .move_category(&ed, &summer, None)
+            .await
+            .expect("to top");
+        let tree = catalog.tree().await.expect("tree");
+        assert_eq!(tree.by_slug(&summer).expect("summer").parent_id, None);
+
+        // Renaming a category with products re-indexes them.
+        let before = outbox_message::Entity::find()
+            .count(&db)
+            .await
+            .expect("count");
+        catalog
+            .rename_category(&ed, &busy, "Tees")
+            .await
+            .expect("rename");
+        assert!(
+            outbox_message::Entity::find()
+                .count(&db)
+                .await
+                .expect("count")
+                > before
+        );
+
+        // Only empty categories can be deleted.
+        assert!(matches!(
+            catalog.delete_category(&ed, &busy).await,
+            Err(Error::Conflict(_))
+        ));
+        assert!(matches!(
+            catalog.delete_category(&ed, "sale").await,
+            Err(Error::Conflict(_))
+        ));
+        catalog
+            .delete_category(&ed, "summer-2")
+            .await
+            .expect("delete");
+        catalog
+            .delete_category(&ed, "sale")
+            .await
+            .expect("now empty");
+        let customer = Actor::user(9, Role::Customer, vec![], false);
+        assert!(matches!(
+            catalog.create_category(&customer, "X", None).await,
+            Err(Error::Forbidden)
+        ));
+    }
+);

@@ -411,3 +411,64 @@ pub async fn adjust_stock(
         .await
         .map_err(fail)
 }
+
+/// The category tree, flattened in display order with each row's depth.
+#[server(prefix = "/api/staff/catalog", endpoint = "categories", input = GetUrl)]
+pub async fn staff_categories() -> Result<Vec<CategoryRowView>, ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Catalog)
+        .map_err(fail)?;
+    let tree = ctx.catalog.tree().await.map_err(fail)?;
+    let mut out = Vec::new();
+    fn walk(
+        tree: &domain::catalog::CategoryTree,
+        parent: Option<i32>,
+        depth: usize,
+        out: &mut Vec<CategoryRowView>,
+    ) {
+        let siblings: Vec<_> = tree.children_of(parent).collect();
+        let last = siblings.len().saturating_sub(1);
+        for (i, c) in siblings.into_iter().enumerate() {
+            out.push(CategoryRowView {
+                slug: c.slug.clone(),
+                name: c.name.clone(),
+                depth,
+                parent: parent
+                    .and_then(|p| tree.get(p))
+                    .map(|p| p.slug.clone())
+                    .unwrap_or_default(),
+                first: i == 0,
+                last: i == last,
+            });
+            walk(tree, Some(c.id), depth + 1, out);
+        }
+    }
+    walk(&tree, None, 0, &mut out);
+    Ok(out)
+}
+
+/// `action`: create (name, parent), rename (slug, name), move (slug,
+/// parent; empty = top level), up, down, delete (slug).
+#[server(prefix = "/api/staff/catalog", endpoint = "category")]
+pub async fn change_category(
+    action: String,
+    slug: String,
+    name: String,
+    parent: String,
+) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (c, a) = (&ctx.catalog, &caller.actor);
+    let parent = (!parent.is_empty()).then_some(parent.as_str());
+    match action.as_str() {
+        "create" => c.create_category(a, &name, parent).await.map(|_| ()),
+        "rename" => c.rename_category(a, &slug, &name).await,
+        "move" => c.move_category(a, &slug, parent).await,
+        "up" => c.reorder_category(a, &slug, true).await,
+        "down" => c.reorder_category(a, &slug, false).await,
+        "delete" => c.delete_category(a, &slug).await,
+        _ => Err(domain::Error::validation("action", "Unknown action.")),
+    }
+    .map_err(fail)
+}

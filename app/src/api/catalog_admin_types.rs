@@ -197,3 +197,14 @@ mod tests {
         assert_eq!(m[1], ["S", "Blue"]);
     }
 }
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRowView {
+    pub slug: String,
+    pub name: String,
+    pub depth: usize,
+    /// Parent slug, empty at the top level.
+    pub parent: String,
+    pub first: bool,
+    pub last: bool,
+}

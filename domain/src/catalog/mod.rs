@@ -2,6 +2,7 @@
 //! facets, product pages. Read-only here; writes come with the admin.
 mod admin_list;
 mod cards;
+mod categories_admin;
 mod csv_io;
 mod draft;
 mod draft_load;

@@ -7,6 +7,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin", "Dashboard"),
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
+    ("/admin/categories", "Categories"),
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),

@@ -1,4 +1,5 @@
 mod audit;
+mod categories;
 mod customers;
 mod dashboard;
 mod inventory;
@@ -13,6 +14,7 @@ mod promotions;
 mod search;
 
 pub use audit::AdminAuditPage;
+pub use categories::AdminCategoriesPage;
 pub use customers::{AdminCustomerPage, AdminCustomersPage};
 pub use dashboard::AdminDashboardPage;
 pub use inventory::AdminInventoryPage;
