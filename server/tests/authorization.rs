@@ -582,6 +582,44 @@ fn cases() -> Vec<Case> {
             Permission("catalog"),
             404,
         ),
+        Case {
+            method: "GET",
+            ..case(staff::StaffMembers::PATH, &[], Admin, 200)
+        },
+        case(
+            staff::InviteStaff::PATH,
+            &[("email", "not-an-email"), ("permissions[0]", "orders")],
+            Admin,
+            422,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/staff", &[], Admin, 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                catalog_admin::StaffCategories::PATH,
+                &[],
+                Permission("catalog"),
+                200,
+            )
+        },
+        case(
+            catalog_admin::ChangeCategory::PATH,
+            &[
+                ("action", "rename"),
+                ("slug", "no-such-category"),
+                ("name", "X"),
+                ("parent", ""),
+            ],
+            Permission("catalog"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/categories", &[], Permission("catalog"), 200)
+        },
         // Routes outside server functions.
         case(
             "/admin/customers/no-such-id/export",

@@ -133,3 +133,104 @@ for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
         ]
     );
 });
+
+for_each_backend!(
+    admins_invite_staff_by_email,
+    |db: TestDatabase| async move {
+        let env = [
+            ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
+            ("MERCATO_OUTBOX_POLL_MS", "100"),
+        ];
+        let app = TestApp::spawn_env(db, false, &env).await;
+        let conn = app.connection().await;
+        let maildir = app.db.dir.path().join("mail");
+        let mut admin = Browser::new(&app);
+        admin.register("owner@example.com", PASSWORD).await;
+        user::Entity::update_many()
+            .col_expr(user::Column::Role, Expr::value("admin"))
+            .filter(user::Column::Email.eq("owner@example.com"))
+            .exec(&conn)
+            .await
+            .expect("admin");
+        assert_eq!(admin.login("owner@example.com", PASSWORD).await.status, 200);
+
+        let sent = admin
+            .post(
+                "/api/staff/invite",
+                &[
+                    ("email", "packer@example.com"),
+                    ("permissions[0]", "orders"),
+                    ("permissions[1]", "catalog"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status, 200, "{}", sent.body);
+        let again = admin
+            .post("/api/staff/invite", &[("email", "packer@example.com")])
+            .await;
+        assert_eq!(again.status, 409, "one account per email");
+
+        // The invitee sets a password from the mail and lands with their permissions.
+        let mail = support::mail::wait_for(&maildir, "packer@example.com", "invited").await;
+        assert!(mail.text.contains("/admin"));
+        let token = support::mail::token(&mail);
+        let mut packer = Browser::new(&app);
+        assert_eq!(
+            packer.login("packer@example.com", PASSWORD).await.status,
+            401,
+            "no password yet"
+        );
+        let set = packer
+            .post(
+                "/api/auth/reset-password",
+                &[
+                    ("token", &token),
+                    ("password", "copper lantern meadow quartz"),
+                ],
+            )
+            .await;
+        assert_eq!(set.status, 200, "{}", set.body);
+        assert_eq!(
+            packer
+                .login("packer@example.com", "copper lantern meadow quartz")
+                .await
+                .status,
+            200
+        );
+        assert_eq!(
+            packer
+                .post(
+                    "/api/staff/orders/ship",
+                    &[("number", "MC-NOPE"), ("tracking_number", "1")]
+                )
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            packer
+                .post("/api/staff/customers", &[("page", "1")])
+                .await
+                .status,
+            403
+        );
+
+        let members = admin.get_json("/api/staff/members").await;
+        assert_eq!(members.status, 200, "{}", members.body);
+        let emails: Vec<String> = members
+            .json()
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|m| m["email"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(emails, ["owner@example.com", "packer@example.com"]);
+        let invited = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("staff.invite"))
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("audited");
+        assert_eq!(invited.entity_ref, "packer@example.com");
+    }
+);

@@ -40,24 +40,12 @@ pub async fn set_staff_access(
     role: String,
     permissions: String,
 ) -> Result<(), ServerFnError> {
-    use domain::accounts::{Permission, Role, StaffAccessInput};
+    use domain::accounts::{Role, StaffAccessInput};
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
     let role = Role::parse(role.trim()).map_err(fail)?;
-    let mut parsed = Vec::new();
-    for name in permissions
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        parsed.push(Permission::parse(name).ok_or_else(|| {
-            fail(domain::Error::validation(
-                "permissions",
-                format!("Unknown permission {name:?}."),
-            ))
-        })?);
-    }
+    let parsed = parse_permissions(&permissions).map_err(fail)?;
     ctx.accounts
         .set_staff_access(
             &caller.actor,
@@ -135,5 +123,52 @@ pub async fn erase_customer(id: String) -> Result<(), ServerFnError> {
     ctx.accounts
         .erase_for_customer(&caller.actor, &id)
         .await
+        .map_err(fail)
+}
+
+/// "catalog, orders" → permissions; an unknown name is an error.
+#[cfg(feature = "ssr")]
+fn parse_permissions(list: &str) -> Result<Vec<domain::accounts::Permission>, domain::Error> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|name| {
+            domain::accounts::Permission::parse(name).ok_or_else(|| {
+                domain::Error::validation("permissions", format!("Unknown permission {name:?}."))
+            })
+        })
+        .collect()
+}
+
+/// Staff and admin accounts (admins only).
+#[server(prefix = "/api/staff", endpoint = "members", input = leptos::server_fn::codec::GetUrl)]
+pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    Ok(ctx
+        .accounts
+        .list_staff(&caller.actor)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(Into::into)
+        .collect())
+}
+
+/// Invites a new staff member by email with these permissions
+/// (comma-separated); they choose a password from the emailed link.
+#[server(prefix = "/api/staff", endpoint = "invite")]
+pub async fn invite_staff(
+    email: String,
+    permissions: Option<Vec<String>>,
+) -> Result<(), ServerFnError> {
+    let ctx = super::context::ServerContext::current()?;
+    let caller = super::auth::caller().await?;
+    caller.actor.require_admin().map_err(fail)?;
+    let parsed = parse_permissions(&permissions.unwrap_or_default().join(",")).map_err(fail)?;
+    ctx.accounts
+        .invite_staff(&caller.actor, &email, &parsed)
+        .await
+        .map(|_| ())
         .map_err(fail)
 }

@@ -123,6 +123,94 @@ impl Accounts {
         Ok(())
     }
 
+    /// Staff and admin accounts, for the admins' staff page.
+    pub async fn list_staff(&self, actor: &Actor) -> Result<Vec<CustomerRow>> {
+        actor.require_admin()?;
+        Ok(user::Entity::find()
+            .filter(user::Column::ErasedAt.is_null())
+            .filter(user::Column::Role.is_in([Role::Staff.as_str(), Role::Admin.as_str()]))
+            .order_by_asc(user::Column::Email)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(row)
+            .collect())
+    }
+
+    /// Admins invite staff by email: a new staff account with these
+    /// permissions and no password; the invitation mail carries a single-use
+    /// link (three days) to choose one. Returns the new account's id.
+    pub async fn invite_staff(
+        &self,
+        actor: &Actor,
+        email: &str,
+        permissions: &[Permission],
+    ) -> Result<String> {
+        actor.require_admin()?;
+        let email = Email::parse(email)?;
+        let now = now();
+        let public_id = uuid::Uuid::new_v4().to_string();
+        let txn = crate::db::begin_write(&self.db).await?;
+        let inserted = user::ActiveModel {
+            public_id: Set(public_id.clone()),
+            email: Set(email.as_str().to_owned()),
+            // Using the emailed link proves the address.
+            email_verified_at: Set(Some(now)),
+            password_hash: Set(String::new()),
+            name: Set(String::new()),
+            phone: Set(String::new()),
+            role: Set(Role::Staff.as_str().to_owned()),
+            permissions: Set(Permission::join(permissions)),
+            marketing_opt_in: Set(false),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        let user = match inserted {
+            Ok(u) => u,
+            Err(e) if is_unique_violation(&e) => {
+                return Err(Error::Conflict(
+                    "That email already has an account; change its access from its customer page instead."
+                        .into(),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let token = super::one_time::issue(
+            &txn,
+            user.id,
+            super::one_time::RESET_PASSWORD,
+            std::time::Duration::from_secs(3 * 24 * 3600),
+        )
+        .await?;
+        self.templates
+            .enqueue(
+                &txn,
+                crate::mail::MailKind::StaffInvite,
+                email.as_str(),
+                minijinja::context! {
+                    link => self.templates.link(&format!("/reset-password?token={token}")),
+                    admin_link => self.templates.link("/admin"),
+                },
+            )
+            .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "staff.invite",
+            "user",
+            email.as_str(),
+            None,
+            Some(serde_json::json!({ "permissions": Permission::join(permissions) })),
+        )
+        .await?;
+        txn.commit().await?;
+        self.outbox.wake();
+        Ok(public_id)
+    }
+
     /// `mercato admin create`: a verified admin account.
     pub async fn create_admin(
         &self,

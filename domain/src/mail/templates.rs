@@ -18,6 +18,7 @@ pub enum MailKind {
     OrderShipped,
     OrderCancelled,
     OrderRefunded,
+    StaffInvite,
 }
 
 impl MailKind {
@@ -34,6 +35,7 @@ impl MailKind {
             Self::OrderShipped => "order_shipped",
             Self::OrderCancelled => "order_cancelled",
             Self::OrderRefunded => "order_refunded",
+            Self::StaffInvite => "staff_invite",
         }
     }
 
@@ -63,6 +65,7 @@ impl MailKind {
             Self::PasswordReset => "Reset your {{ shop_name }} password".into(),
             Self::PasswordChanged => "Your {{ shop_name }} password was changed".into(),
             Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
+            Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
         }
     }
 }
@@ -88,6 +91,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "order_shipped",
     "order_cancelled",
     "order_refunded",
+    "staff_invite",
 );
 
 pub struct Templates {
@@ -197,6 +201,7 @@ mod tests {
             MailKind::PasswordReset,
             MailKind::PasswordChanged,
             MailKind::AccountDeleted,
+            MailKind::StaffInvite,
         ] {
             let mail = t
                 .render(

@@ -5,7 +5,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::AdminLayout;
 use super::orders::confirm;
-use crate::api::staff::{customer_detail, list_customers, EraseCustomer, SetCustomerDisabled};
+use super::staff::AccessForm;
+use crate::api::staff::{
+    customer_detail, list_customers, EraseCustomer, SetCustomerDisabled, SetStaffAccess,
+};
 use crate::components::forms::{error_text, go_to, ActionError};
 use crate::components::order_detail::date;
 use crate::components::pager::Pager;
@@ -73,6 +76,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let status = ServerAction::<SetCustomerDisabled>::new();
     let erase = ServerAction::<EraseCustomer>::new();
+    let access = ServerAction::<SetStaffAccess>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = erase.value().get() {
             go_to("/admin/customers");
@@ -89,6 +93,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
             </nav>
             <ActionError value=status.value() />
             <ActionError value=erase.value() />
+            <ActionError value=access.value() />
             <Transition>
                 {move || Suspend::new(async move {
                     let d = match detail.await {
@@ -131,6 +136,11 @@ pub fn AdminCustomerPage() -> impl IntoView {
                         <section class="mb-8">
                             <h2 class="mb-2 text-lg font-semibold">"Addresses"</h2>
                             {d.addresses.iter().map(|a| view! { <p class="text-sm">{a.clone()}</p> }).collect_view()}
+                        </section>
+                        <section class="mb-8" aria-labelledby="access-h">
+                            <h2 id="access-h" class="mb-2 text-lg font-semibold">"Admin access"</h2>
+                            <p class="mb-2 text-xs text-slate-500">"Only admins can change this."</p>
+                            <AccessForm action=access user_id=c.id.clone() role=c.role.clone() permissions=c.permissions.clone() />
                         </section>
                         <section class="flex flex-wrap items-start gap-3" aria-label="Account actions">
                             <button type="button" class="rounded-md border border-slate-300 px-3 py-2 text-sm"

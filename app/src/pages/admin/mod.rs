@@ -12,6 +12,7 @@ mod product_images;
 mod products;
 mod promotions;
 mod search;
+mod staff;
 
 pub use audit::AdminAuditPage;
 pub use categories::AdminCategoriesPage;
@@ -25,3 +26,4 @@ pub use product_editor::AdminProductEditorPage;
 pub use products::AdminProductsPage;
 pub use promotions::{AdminPromotionPage, AdminPromotionsPage};
 pub use search::AdminSearchPage;
+pub use staff::AdminStaffPage;
