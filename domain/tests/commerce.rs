@@ -776,7 +776,7 @@ for_each_backend!(
                 ..Default::default()
             })
             .await,
-            [a.clone()]
+            vec![a.clone()]
         );
         assert_eq!(
             find(StaffOrderQuery {
@@ -793,7 +793,7 @@ for_each_backend!(
                 ..Default::default()
             })
             .await,
-            [b.clone()]
+            vec![b.clone()]
         );
         let a_total = s.orders.detail(&staff, &a).await.expect("a").total.minor;
         let b_total = s.orders.detail(&staff, &b).await.expect("b").total.minor;
@@ -804,7 +804,7 @@ for_each_backend!(
                 ..Default::default()
             })
             .await,
-            [a.clone()]
+            vec![a.clone()]
         );
         assert_eq!(
             find(StaffOrderQuery {
@@ -812,7 +812,7 @@ for_each_backend!(
                 ..Default::default()
             })
             .await,
-            [b.clone()]
+            vec![b.clone()]
         );
         let today = time::OffsetDateTime::now_utc().date();
         assert_eq!(

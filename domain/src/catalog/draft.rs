@@ -80,7 +80,8 @@ pub struct Known<'a> {
 
 pub const MAX_OPTIONS: usize = 3;
 pub const MAX_VARIANTS: usize = 250;
-const MAX_PRICE_MINOR: i64 = 100_000_000_00;
+/// A hundred million in major units of a two-decimal currency.
+const MAX_PRICE_MINOR: i64 = 10_000_000_000;
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
