@@ -6,6 +6,7 @@ mod csrf;
 mod health;
 mod layers;
 pub mod rate_limit;
+mod render_retry;
 mod server_fn_status;
 mod static_files;
 mod stripe_webhook;
@@ -64,7 +65,8 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
             _,
         >(
             move || provide_context(fallback_ctx.clone()), shell
-        ));
+        ))
+        .layer(render_retry::RetryHungRenders);
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
