@@ -95,6 +95,9 @@ mod tests {
     use std::sync::Arc;
     use tower::ServiceExt;
 
+    type Reply =
+        Pin<Box<dyn Future<Output = Result<Response<Body>, std::convert::Infallible>> + Send>>;
+
     /// Hangs on its first call, answers on later ones — the fault's shape.
     fn flaky(
         calls: Arc<AtomicUsize>,
@@ -102,9 +105,7 @@ mod tests {
         Request<Body>,
         Response = Response<Body>,
         Error = std::convert::Infallible,
-        Future = Pin<
-            Box<dyn Future<Output = Result<Response<Body>, std::convert::Infallible>> + Send>,
-        >,
+        Future = Reply,
     > + Clone {
         tower::service_fn(move |_req: Request<Body>| {
             let n = calls.fetch_add(1, Ordering::SeqCst);
@@ -113,7 +114,7 @@ mod tests {
                     std::future::pending::<()>().await;
                 }
                 Ok(Response::new(Body::from("ok")))
-            }) as Pin<Box<dyn Future<Output = _> + Send>>
+            }) as Reply
         })
     }
 
