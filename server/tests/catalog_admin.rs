@@ -198,6 +198,26 @@ for_each_backend!(
             .unwrap_or_default()
             .starts_with("text/csv"));
         assert!(csv.body.contains("ZEPHYR-M-BLUE"));
+        // Browsers ask for compression; the stream must end cleanly through it.
+        let compressed = app
+            .client
+            .get(app.url("/admin/products.csv"))
+            .header(
+                "cookie",
+                format!(
+                    "{}={}",
+                    support::browser::COOKIE,
+                    staff.session.clone().unwrap_or_default()
+                ),
+            )
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(compressed.status(), 200);
+        assert_eq!(compressed.headers()["content-encoding"], "br");
+        let bytes = compressed.bytes().await.expect("the whole compressed body");
+        assert!(bytes.len() > 1000);
         let started = staff
             .post_body(
                 "/admin/products/import",

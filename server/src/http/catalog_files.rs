@@ -114,7 +114,8 @@ pub async fn export(State(ctx): State<ServerContext>, session: Session) -> Respo
             }
         }
     });
-    let mut res = Body::from_stream(stream).into_response();
+    // Fused: the compression layer may poll once more after the end.
+    let mut res = Body::from_stream(futures_util::StreamExt::fuse(stream)).into_response();
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_TYPE,
