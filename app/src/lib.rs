@@ -24,7 +24,7 @@ use pages::admin::{
     AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
     AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
     AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminSearchPage, AdminStaffPage,
+    AdminSearchPage, AdminSettingsPage, AdminStaffPage,
 };
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
@@ -113,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer />

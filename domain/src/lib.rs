@@ -21,6 +21,7 @@ pub mod pricing;
 pub mod promotions;
 pub mod search;
 pub mod seed;
+pub mod shop_settings;
 
 pub use error::{Error, Result};
 pub use money::{Currency, Money};

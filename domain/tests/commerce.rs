@@ -932,3 +932,128 @@ for_each_backend!(
         ));
     }
 );
+
+for_each_backend!(
+    shipping_methods_and_tax_rates_apply_to_the_next_quote,
+    |db: TestDatabase| async move {
+        use domain::shop_settings::{ShippingMethodInput, ShopSettings, TaxRateInput};
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        let settings = ShopSettings::new(s.db.clone());
+        let staff = domain::accounts::Actor::user(
+            800,
+            domain::accounts::Role::Staff,
+            vec![domain::accounts::Permission::Settings],
+            false,
+        );
+        let courier = ShippingMethodInput {
+            code: "Courier".into(),
+            name: "Bike courier".into(),
+            kind: "flat".into(),
+            price_minor: 1234,
+            active: true,
+            ..Default::default()
+        };
+        settings
+            .save_shipping_method(&staff, None, courier.clone())
+            .await
+            .expect("create");
+        let bad = ShippingMethodInput {
+            kind: "free_over".into(),
+            ..courier.clone()
+        };
+        assert!(matches!(
+            settings
+                .save_shipping_method(&staff, Some("courier"), bad)
+                .await,
+            Err(domain::Error::Validation { .. })
+        ));
+        assert!(
+            settings
+                .save_shipping_method(&staff, None, courier.clone())
+                .await
+                .is_err(),
+            "codes are unique"
+        );
+
+        settings
+            .save_tax_rate(
+                &staff,
+                TaxRateInput {
+                    country: "us".into(),
+                    region: "il".into(),
+                    rate_basis_points: 1000,
+                    name: "IL tax".into(),
+                },
+            )
+            .await
+            .expect("tax");
+        // Saving the same place again replaces the rate.
+        settings
+            .save_tax_rate(
+                &staff,
+                TaxRateInput {
+                    country: "US".into(),
+                    region: "IL".into(),
+                    rate_basis_points: 500,
+                    name: "IL tax".into(),
+                },
+            )
+            .await
+            .expect("replace");
+        assert!(settings
+            .save_tax_rate(
+                &staff,
+                TaxRateInput {
+                    country: "XX".into(),
+                    region: String::new(),
+                    rate_basis_points: 5,
+                    name: "X".into()
+                }
+            )
+            .await
+            .is_err());
+
+        let owner = guest_cart(&s, SKU, 1).await;
+        let quote = s
+            .checkout
+            .quote(&owner, "US", "IL", "courier", "", "q@example.com")
+            .await
+            .expect("quote");
+        assert!(quote.shipping_options.iter().any(|o| o.code == "courier"));
+        assert_eq!(quote.shipping.minor, 1234);
+        assert_eq!(quote.tax_rate_basis_points, 500);
+
+        // Switched off, the method is no longer offered.
+        let off = ShippingMethodInput {
+            active: false,
+            ..courier
+        };
+        settings
+            .save_shipping_method(&staff, Some("courier"), off)
+            .await
+            .expect("off");
+        let quote = s
+            .checkout
+            .quote(&owner, "US", "IL", "", "", "q@example.com")
+            .await
+            .expect("quote");
+        assert!(!quote.shipping_options.iter().any(|o| o.code == "courier"));
+        settings
+            .delete_shipping_method(&staff, "courier")
+            .await
+            .expect("delete");
+        let rates = settings.tax_rates(&staff).await.expect("rates");
+        let il = rates.iter().find(|r| r.rate.region == "IL").expect("IL");
+        settings
+            .delete_tax_rate(&staff, il.id)
+            .await
+            .expect("delete rate");
+        let customer =
+            domain::accounts::Actor::user(5, domain::accounts::Role::Customer, vec![], false);
+        assert!(matches!(
+            settings.tax_rates(&customer).await,
+            Err(domain::Error::Forbidden)
+        ));
+    }
+);

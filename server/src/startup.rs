@@ -158,6 +158,7 @@ impl Application {
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
+            settings: domain::shop_settings::ShopSettings::new(db.clone()),
             files: std::sync::Arc::new(domain::files::LocalFiles::new(
                 config.uploads_dir(),
                 "/uploads",

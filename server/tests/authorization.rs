@@ -7,7 +7,7 @@ mod support;
 
 use app::api::{
     account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, promotions,
-    search, session, site, staff,
+    search, session, settings, site, staff,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -619,6 +619,54 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/categories", &[], Permission("catalog"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                settings::ShopSettings::PATH,
+                &[],
+                Permission("settings"),
+                200,
+            )
+        },
+        Case {
+            body: Some((
+                "application/json",
+                r#"{"original":"no-such-method","form":{"code":"x1","name":"X","kind":"flat","price":"1.00","threshold":"","per_kg":"","active":true}}"#,
+            )),
+            ..case(
+                settings::SaveShippingMethod::PATH,
+                &[],
+                Permission("settings"),
+                404,
+            )
+        },
+        case(
+            settings::DeleteShippingMethod::PATH,
+            &[("code", "no-such-method")],
+            Permission("settings"),
+            404,
+        ),
+        case(
+            settings::SaveTaxRate::PATH,
+            &[
+                ("country", "XX"),
+                ("region", ""),
+                ("percent", "5"),
+                ("name", "Tax"),
+            ],
+            Permission("settings"),
+            422,
+        ),
+        case(
+            settings::DeleteTaxRate::PATH,
+            &[("id", "999999")],
+            Permission("settings"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/settings", &[], Permission("settings"), 200)
         },
         // Routes outside server functions.
         case(

@@ -30,6 +30,7 @@ pub struct ServerContext {
     pub search: Search,
     pub inventory: Inventory,
     pub promotions: domain::promotions::PromotionAdmin,
+    pub settings: domain::shop_settings::ShopSettings,
     /// Where uploads go (product images).
     pub files: std::sync::Arc<dyn FileStore>,
     pub analytics: domain::analytics::Recorder,

@@ -23,6 +23,7 @@ pub mod promotions;
 pub mod search;
 pub mod search_types;
 pub mod session;
+pub mod settings;
 pub mod site;
 pub mod staff;
 pub mod types;

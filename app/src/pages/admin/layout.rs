@@ -12,6 +12,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),
     ("/admin/search", "Search"),
+    ("/admin/settings", "Settings"),
     ("/admin/staff", "Staff"),
     ("/admin/audit", "Audit log"),
 ];

@@ -12,6 +12,7 @@ mod product_images;
 mod products;
 mod promotions;
 mod search;
+mod settings;
 mod staff;
 
 pub use audit::AdminAuditPage;
@@ -26,4 +27,5 @@ pub use product_editor::AdminProductEditorPage;
 pub use products::AdminProductsPage;
 pub use promotions::{AdminPromotionPage, AdminPromotionsPage};
 pub use search::AdminSearchPage;
+pub use settings::AdminSettingsPage;
 pub use staff::AdminStaffPage;

@@ -1,0 +1,189 @@
+//! Staff settings (permission `settings`): the store's configuration as
+//! deployed, shipping methods and tax rates.
+use leptos::prelude::*;
+use leptos::server_fn::codec::{GetUrl, Json};
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use super::errors::to_server_fn_error as fail;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingMethodForm {
+    pub code: String,
+    pub name: String,
+    pub kind: String,
+    /// Major units as typed.
+    pub price: String,
+    pub threshold: String,
+    pub per_kg: String,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxRateView {
+    pub id: i32,
+    pub country: String,
+    pub region: String,
+    /// "8.25"
+    pub percent: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub shop_name: String,
+    pub currency: String,
+    pub prices_include_tax: bool,
+    pub public_url: String,
+    pub methods: Vec<ShippingMethodForm>,
+    pub rates: Vec<TaxRateView>,
+    /// (code, name) of the countries a tax rate can be for.
+    pub countries: Vec<(String, String)>,
+}
+
+/// Basis points as a plain percentage: 825 → "8.25", 2000 → "20".
+#[cfg(feature = "ssr")]
+fn percent(bp: i64) -> String {
+    let s = domain::Money::new(bp, domain::Currency::Usd).decimal_string();
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[server(prefix = "/api/staff/settings", endpoint = "get", input = GetUrl)]
+pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let s = ctx.commerce.settings();
+    let money = |m: i64| domain::Money::new(m, s.currency).decimal_string();
+    let methods = ctx
+        .settings
+        .shipping_methods(&caller.actor)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|m| ShippingMethodForm {
+            price: money(m.price_minor),
+            threshold: m.threshold_minor.map(money).unwrap_or_default(),
+            per_kg: m.per_kg_minor.map(money).unwrap_or_default(),
+            code: m.code,
+            name: m.name,
+            kind: m.kind,
+            active: m.active,
+        })
+        .collect();
+    let rates = ctx
+        .settings
+        .tax_rates(&caller.actor)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|t| TaxRateView {
+            id: t.id,
+            percent: percent(i64::from(t.rate.rate_basis_points)),
+            country: t.rate.country,
+            region: t.rate.region,
+            name: t.rate.name,
+        })
+        .collect();
+    Ok(SettingsView {
+        shop_name: s.shop_name.clone(),
+        currency: s.currency.code().to_owned(),
+        prices_include_tax: s.prices_include_tax,
+        public_url: s.public_url.clone(),
+        methods,
+        rates,
+        countries: domain::accounts::countries(),
+    })
+}
+
+/// Creates (`original` empty) or changes a shipping method.
+#[server(prefix = "/api/staff/settings", endpoint = "shipping", input = Json)]
+pub async fn save_shipping_method(
+    original: String,
+    form: ShippingMethodForm,
+) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Settings)
+        .map_err(fail)?;
+    let currency = ctx.commerce.settings().currency;
+    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, ServerFnError> {
+        if s.trim().is_empty() {
+            return Ok(None);
+        }
+        domain::Money::parse_major(s, currency)
+            .map(Some)
+            .ok_or_else(|| {
+                fail(domain::Error::validation(
+                    field,
+                    "Enter an amount like 4.95.",
+                ))
+            })
+    };
+    let input = domain::shop_settings::ShippingMethodInput {
+        price_minor: amount(&form.price, "price")?.unwrap_or(0),
+        threshold_minor: amount(&form.threshold, "threshold")?,
+        per_kg_minor: amount(&form.per_kg, "per_kg")?,
+        code: form.code,
+        name: form.name,
+        kind: form.kind,
+        active: form.active,
+    };
+    let original = (!original.is_empty()).then_some(original.as_str());
+    ctx.settings
+        .save_shipping_method(&caller.actor, original, input)
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/staff/settings", endpoint = "shipping-delete")]
+pub async fn delete_shipping_method(code: String) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    ctx.settings
+        .delete_shipping_method(&caller.actor, &code)
+        .await
+        .map_err(fail)
+}
+
+/// `percent` as typed ("8.25"); a rate for the same country and region is replaced.
+#[server(prefix = "/api/staff/settings", endpoint = "tax")]
+pub async fn save_tax_rate(
+    country: String,
+    region: String,
+    percent: String,
+    name: String,
+) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Settings)
+        .map_err(fail)?;
+    let bp = domain::Money::parse_major(&percent, domain::Currency::Usd)
+        .and_then(|v| i32::try_from(v).ok())
+        .ok_or_else(|| {
+            fail(domain::Error::validation(
+                "percent",
+                "Enter a rate like 8.25.",
+            ))
+        })?;
+    ctx.settings
+        .save_tax_rate(
+            &caller.actor,
+            domain::shop_settings::TaxRateInput {
+                country,
+                region,
+                rate_basis_points: bp,
+                name,
+            },
+        )
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/staff/settings", endpoint = "tax-delete")]
+pub async fn delete_tax_rate(id: i32) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    ctx.settings
+        .delete_tax_rate(&caller.actor, id)
+        .await
+        .map_err(fail)
+}
