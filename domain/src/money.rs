@@ -151,6 +151,13 @@ impl Money {
     }
 }
 
+/// Basis points as a plain percentage, without trailing zeros:
+/// 1500 → "15", 1250 → "12.5", 825 → "8.25".
+pub fn percent_string(basis_points: i64) -> String {
+    let s = Money::new(basis_points, Currency::Usd).decimal_string();
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.format())
@@ -172,6 +179,14 @@ fn group_thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_read_without_trailing_zeros() {
+        assert_eq!(percent_string(1500), "15");
+        assert_eq!(percent_string(1250), "12.5");
+        assert_eq!(percent_string(825), "8.25");
+        assert_eq!(percent_string(5), "0.05");
+    }
 
     #[test]
     fn formats_minor_units_with_symbol_and_grouping() {

@@ -46,11 +46,7 @@ fn to_form(i: &domain::promotions::PromotionInput, currency: domain::Currency) -
         code: i.code.clone(),
         kind: i.kind.clone(),
         value: match i.kind.as_str() {
-            // Basis points as a plain percentage: 1500 → "15", 1250 → "12.5".
-            "percentage" => {
-                let s = domain::Money::new(i.value, domain::Currency::Usd).decimal_string();
-                s.trim_end_matches('0').trim_end_matches('.').to_owned()
-            }
+            "percentage" => domain::money::percent_string(i.value),
             "fixed" => domain::Money::new(i.value, currency).decimal_string(),
             _ => String::new(),
         },

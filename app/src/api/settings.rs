@@ -41,13 +41,6 @@ pub struct SettingsView {
     pub countries: Vec<(String, String)>,
 }
 
-/// Basis points as a plain percentage: 825 → "8.25", 2000 → "20".
-#[cfg(feature = "ssr")]
-fn percent(bp: i64) -> String {
-    let s = domain::Money::new(bp, domain::Currency::Usd).decimal_string();
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 #[server(prefix = "/api/staff/settings", endpoint = "get", input = GetUrl)]
 pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
@@ -77,7 +70,7 @@ pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
         .into_iter()
         .map(|t| TaxRateView {
             id: t.id,
-            percent: percent(i64::from(t.rate.rate_basis_points)),
+            percent: domain::money::percent_string(i64::from(t.rate.rate_basis_points)),
             country: t.rate.country,
             region: t.rate.region,
             name: t.rate.name,

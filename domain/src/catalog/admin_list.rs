@@ -138,7 +138,7 @@ impl Catalog {
                 thumb: images
                     .iter()
                     .find(|i| i.product_id == p.id)
-                    .map(|i| thumb_url(&i.url)),
+                    .map(|i| super::images::thumb_url(&i.url)),
                 category: categories
                     .iter()
                     .find(|(id, _)| *id == p.category_id)
@@ -163,14 +163,5 @@ impl Catalog {
             page,
             pages: std::cmp::max(total.div_ceil(ADMIN_PAGE_SIZE), 1),
         })
-    }
-}
-
-/// Uploaded images have a thumbnail beside them; demo drawings are small
-/// already.
-pub fn thumb_url(url: &str) -> String {
-    match url.strip_prefix("/uploads/products/") {
-        Some(name) => format!("/uploads/products/{}", name.replacen('.', "-thumb.", 1)),
-        None => url.to_owned(),
     }
 }

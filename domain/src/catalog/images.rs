@@ -18,6 +18,23 @@ pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
 const MAX_SIDE: u32 = 1600;
 const THUMB_SIDE: u32 = 400;
 const MAX_IMAGES: u64 = 20;
+/// Where uploaded product images live, as file-store keys and as URLs.
+const KEY_DIR: &str = "products/";
+const URL_DIR: &str = "/uploads/products/";
+
+/// `ab12.jpg` → `ab12-thumb.jpg`: the thumbnail written beside each upload.
+fn thumb_of(file: &str) -> String {
+    file.replacen('.', "-thumb.", 1)
+}
+
+/// The thumbnail's URL for an uploaded image; demo drawings are small
+/// already and are their own thumbnail.
+pub fn thumb_url(url: &str) -> String {
+    match url.strip_prefix(URL_DIR) {
+        Some(file) => format!("{URL_DIR}{}", thumb_of(file)),
+        None => url.to_owned(),
+    }
+}
 
 /// An upload after checking and re-encoding.
 pub struct Processed {
@@ -156,13 +173,12 @@ impl Catalog {
         let processed = tokio::task::spawn_blocking(move || process(&bytes))
             .await
             .map_err(Error::internal)??;
-        let name = uuid::Uuid::new_v4().simple().to_string();
-        let ext = processed.extension;
+        let file = format!("{}.{}", uuid::Uuid::new_v4().simple(), processed.extension);
         let url = files
-            .put(&format!("products/{name}.{ext}"), processed.full)
+            .put(&format!("{KEY_DIR}{file}"), processed.full)
             .await?;
         files
-            .put(&format!("products/{name}-thumb.{ext}"), processed.thumb)
+            .put(&format!("{KEY_DIR}{}", thumb_of(&file)), processed.thumb)
             .await?;
         let alt = match alt.trim() {
             "" => p.title.clone(),
@@ -240,10 +256,9 @@ impl Catalog {
         crate::search::sync::enqueue(&txn, vec![p.id]).await?;
         txn.commit().await?;
         // Uploaded files go; the demo's shared drawings stay.
-        if let Some(key) = img.url.strip_prefix("/uploads/products/") {
-            let thumb = key.replacen('.', "-thumb.", 1);
-            for k in [key.to_owned(), thumb] {
-                if let Err(e) = files.delete(&format!("products/{k}")).await {
+        if let Some(file) = img.url.strip_prefix(URL_DIR) {
+            for k in [file.to_owned(), thumb_of(file)] {
+                if let Err(e) = files.delete(&format!("{KEY_DIR}{k}")).await {
                     tracing::warn!(error = %e, "could not delete an image file");
                 }
             }
