@@ -1,5 +1,5 @@
 //! What the cart, checkout and order services share: the database, shop
-//! settings, mail templates, the outbox and the payment gateway.
+//! settings, the store profile, mail templates, the outbox and the payment gateway.
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,27 +9,24 @@ use crate::mail::Templates;
 use crate::money::Currency;
 use crate::outbox::OutboxSignal;
 use crate::payments::PaymentGateway;
+use crate::store::Current;
 use crate::Result;
 
 #[derive(Clone, Debug)]
 pub struct CommerceSettings {
-    pub currency: Currency,
     /// Catalog prices include tax (shown as "incl. VAT") or tax is added.
     pub prices_include_tax: bool,
     /// How long stock is held for a checkout that has not been paid.
     pub reservation_ttl: Duration,
     pub public_url: String,
-    pub shop_name: String,
 }
 
 impl Default for CommerceSettings {
     fn default() -> Self {
         Self {
-            currency: Currency::Usd,
             prices_include_tax: false,
             reservation_ttl: Duration::from_secs(30 * 60),
             public_url: "http://127.0.0.1:3000".into(),
-            shop_name: "Mercato".into(),
         }
     }
 }
@@ -39,6 +36,7 @@ pub struct Commerce {
     pub(crate) db: DatabaseConnection,
     pub(crate) settings: Arc<CommerceSettings>,
     pub(crate) templates: Arc<Templates>,
+    pub(crate) store: Current,
     pub(crate) outbox: OutboxSignal,
     pub(crate) gateway: Arc<dyn PaymentGateway>,
 }
@@ -47,14 +45,16 @@ impl Commerce {
     pub fn new(
         db: DatabaseConnection,
         settings: CommerceSettings,
+        store: Current,
         outbox: OutboxSignal,
         gateway: Arc<dyn PaymentGateway>,
     ) -> Result<Self> {
-        let templates = Templates::new(&settings.shop_name, &settings.public_url)?;
+        let templates = Templates::new(store.clone(), &settings.public_url)?;
         Ok(Self {
             db,
             settings: Arc::new(settings),
             templates: Arc::new(templates),
+            store,
             outbox,
             gateway,
         })
@@ -64,11 +64,20 @@ impl Commerce {
         &self.settings
     }
 
+    /// The store currency now: new carts, checkout and prices use it.
+    pub fn currency(&self) -> Currency {
+        self.store.get().currency
+    }
+
+    pub fn store(&self) -> std::sync::Arc<crate::store::Profile> {
+        self.store.get()
+    }
+
     pub fn gateway(&self) -> &dyn PaymentGateway {
         self.gateway.as_ref()
     }
 
     pub fn carts(&self) -> crate::cart::Carts {
-        crate::cart::Carts::new(self.db.clone(), self.settings.currency)
+        crate::cart::Carts::new(self.db.clone(), self.currency())
     }
 }

@@ -22,6 +22,7 @@ pub mod promotions;
 pub mod search;
 pub mod seed;
 pub mod shop_settings;
+pub mod store;
 
 pub use error::{Error, Result};
 pub use money::{Currency, Money};

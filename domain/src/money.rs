@@ -18,6 +18,8 @@ pub enum Currency {
 }
 
 impl Currency {
+    pub const ALL: [Currency; 4] = [Self::Usd, Self::Eur, Self::Gbp, Self::Jpy];
+
     pub fn code(self) -> &'static str {
         match self {
             Self::Usd => "USD",

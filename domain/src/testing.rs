@@ -75,3 +75,17 @@ macro_rules! for_each_backend {
         }
     };
 }
+
+/// The store profile row of a migrated test database, as the server opens
+/// it on first start: "Test Shop", USD, prefix MC.
+pub async fn open_store(db: &sea_orm::DatabaseConnection) -> crate::store::Store {
+    let initial = crate::store::Profile::initial(
+        "Test Shop",
+        crate::Currency::Usd,
+        "Test Shop <shop@example.com>",
+    )
+    .expect("test profile");
+    crate::store::Store::open(db.clone(), initial)
+        .await
+        .expect("store profile")
+}

@@ -17,7 +17,7 @@ use sea_orm::{
 async fn seeded(db: &TestDatabase) -> (DatabaseConnection, Catalog) {
     let conn = domain::db::connect(&db.url, 5).await.expect("connect");
     Migrator::up(&conn, None).await.expect("migrate");
-    domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"))
+    domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), domain::Currency::Usd)
         .await
         .expect("seed");
     (conn.clone(), Catalog::new(conn))
@@ -60,7 +60,9 @@ for_each_backend!(
             .expect("images dir")
             .count();
         assert!(svg >= 2000, "{svg} images");
-        let again = domain::seed::seed_demo(&conn, &db.dir.path().join("uploads")).await;
+        let again =
+            domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), domain::Currency::Usd)
+                .await;
         assert!(
             matches!(again, Err(domain::Error::Conflict(_))),
             "seeding twice must be refused"

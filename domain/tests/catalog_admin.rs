@@ -18,7 +18,7 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, Quer
 async fn demo(tdb: &TestDatabase) -> DatabaseConnection {
     let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
     Migrator::up(&db, None).await.expect("migrate");
-    domain::seed::seed_demo(&db, &tdb.dir.path().join("uploads"))
+    domain::seed::seed_demo(&db, &tdb.dir.path().join("uploads"), domain::Currency::Usd)
         .await
         .expect("seed");
     db

@@ -13,7 +13,6 @@ use domain::entities::{
     variant_option_value, warehouse,
 };
 use domain::for_each_backend;
-use domain::money::Currency;
 use domain::outbox::{OutboxConfig, OutboxSignal, Worker};
 use domain::search::embedded::EmbeddedIndex;
 use domain::search::meili::MeiliIndex;
@@ -126,6 +125,7 @@ struct Fixture {
     db: DatabaseConnection,
     _dir: tempfile::TempDir,
     engines: Vec<Arc<dyn SearchIndex>>,
+    store: domain::store::Store,
 }
 
 async fn seed(db: &DatabaseConnection) {
@@ -264,15 +264,17 @@ async fn fixture(tdb: &TestDatabase) -> Fixture {
     seed(&db).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let engines = engines(dir.path()).await;
+    let store = domain::testing::open_store(&db).await;
     Fixture {
         db,
         _dir: dir,
         engines,
+        store,
     }
 }
 
 fn service(f: &Fixture, engine: &Arc<dyn SearchIndex>) -> Search {
-    Search::new(f.db.clone(), engine.clone(), Currency::Usd, None)
+    Search::new(f.db.clone(), engine.clone(), f.store.current(), None)
 }
 
 async fn slugs_for(f: &Fixture, ids: &[i32]) -> Vec<String> {
@@ -789,7 +791,8 @@ for_each_backend!(
         Migrator::up(&db, None).await.expect("migrate");
         let down: Arc<dyn SearchIndex> =
             Arc::new(MeiliIndex::new("http://127.0.0.1:9", None, "products").expect("client"));
-        let s = Search::new(db.clone(), down, Currency::Usd, None);
+        let store = domain::testing::open_store(&db).await;
+        let s = Search::new(db.clone(), down, store.current(), None);
         let err = s
             .search(
                 SearchRequest {

@@ -10,6 +10,7 @@ mod m20261121_000004_analytics;
 mod m20261121_000005_audit;
 mod m20261121_000006_stock_movements;
 mod m20261121_000007_customer_status;
+mod m20261121_000008_store_profile;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_audit::Migration),
             Box::new(m20261121_000006_stock_movements::Migration),
             Box::new(m20261121_000007_customer_status::Migration),
+            Box::new(m20261121_000008_store_profile::Migration),
         ]
     }
 }

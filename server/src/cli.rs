@@ -83,7 +83,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("say what to seed: `mercato seed --demo`");
             }
             let db = startup::connect_and_migrate(&config).await?;
-            let report = domain::seed::seed_demo(&db, &config.uploads_dir())
+            let store = startup::store(&config, &db).await?;
+            let currency = store.current().get().currency;
+            let report = domain::seed::seed_demo(&db, &config.uploads_dir(), currency)
                 .await
                 .context("seeding the demo shop")?;
             println!(
@@ -101,7 +103,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = startup::connect_and_migrate(&config).await?;
             let (password, generated) = admin_password(generate_password)?;
-            let accounts = startup::accounts(&config, &db, Default::default())?;
+            let store = startup::store(&config, &db).await?;
+            let accounts = startup::accounts(&config, &db, &store, Default::default())?;
             accounts
                 .create_admin(&email, &password, &name)
                 .await
@@ -140,7 +143,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 async fn reindex(config: &Config) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressStyle};
     let db = startup::connect_and_migrate(config).await?;
-    let search = startup::search(config, &db, None)?;
+    let store = startup::store(config, &db).await?;
+    let search = startup::search(config, &db, &store, None)?;
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(

@@ -15,6 +15,7 @@ use domain::checkout::Checkout;
 use domain::commerce::{Commerce, CommerceSettings};
 use domain::orders::Orders;
 use domain::outbox::OutboxSignal;
+use domain::store::{Profile, Store};
 
 use crate::config::{Config, SeedMode};
 use crate::http::{rate_limit::AuthLimiter, router, AppState, Security};
@@ -37,12 +38,17 @@ pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConn
 }
 
 /// Seeds the demo shop when the database is empty and seeding is on.
-pub async fn seed_if_empty(config: &Config, db: &DatabaseConnection) -> anyhow::Result<()> {
+pub async fn seed_if_empty(
+    config: &Config,
+    db: &DatabaseConnection,
+    store: &Store,
+) -> anyhow::Result<()> {
     if config.seed == SeedMode::Never || !domain::seed::is_empty(db).await? {
         return Ok(());
     }
     tracing::info!("empty database: seeding the demo shop");
-    let report = domain::seed::seed_demo(db, &config.uploads_dir())
+    let currency = store.current().get().currency;
+    let report = domain::seed::seed_demo(db, &config.uploads_dir(), currency)
         .await
         .context("seeding demo data")?;
     tracing::info!(
@@ -61,20 +67,43 @@ pub struct Application {
     workers: Workers,
 }
 
+/// The store profile, created from the configuration on the first start;
+/// after that staff edit it in the admin and the database wins.
+pub async fn store(config: &Config, db: &DatabaseConnection) -> anyhow::Result<Store> {
+    let initial = Profile::initial(
+        &config.shop_name,
+        config.commerce.currency,
+        &config.security.mail_from,
+    )
+    .map_err(|e| anyhow::anyhow!("MERCATO_SHOP_NAME / MERCATO_MAIL_FROM: {e}"))?;
+    let store = Store::open(db.clone(), initial.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("loading the store settings: {e}"))?;
+    let now = store.current().get();
+    if now.name != initial.name || now.currency != initial.currency {
+        tracing::info!(
+            name = %now.name,
+            currency = now.currency.code(),
+            "store settings come from the admin (Settings); MERCATO_SHOP_NAME, MERCATO_CURRENCY and MERCATO_MAIL_FROM only seed a new database"
+        );
+    }
+    Ok(store)
+}
+
 pub fn commerce(
     config: &Config,
     db: &DatabaseConnection,
+    store: &Store,
     signal: OutboxSignal,
     gateway: std::sync::Arc<dyn domain::payments::PaymentGateway>,
 ) -> anyhow::Result<Commerce> {
     let settings = CommerceSettings {
-        currency: config.commerce.currency,
         prices_include_tax: config.commerce.prices_include_tax,
         reservation_ttl: config.commerce.reservation,
         public_url: config.public_url.clone(),
-        shop_name: config.shop_name.clone(),
     };
-    Commerce::new(db.clone(), settings, signal, gateway).context("loading mail templates")
+    Commerce::new(db.clone(), settings, store.current(), signal, gateway)
+        .context("loading mail templates")
 }
 
 /// The search service over the configured engine. Analytics events go to
@@ -82,6 +111,7 @@ pub fn commerce(
 pub fn search(
     config: &Config,
     db: &DatabaseConnection,
+    store: &Store,
     recorder: Option<domain::analytics::Recorder>,
 ) -> anyhow::Result<domain::search::Search> {
     let engine = config
@@ -91,7 +121,7 @@ pub fn search(
     Ok(domain::search::Search::new(
         db.clone(),
         engine,
-        config.commerce.currency,
+        store.current(),
         recorder,
     ))
 }
@@ -99,17 +129,17 @@ pub fn search(
 pub fn accounts(
     config: &Config,
     db: &DatabaseConnection,
+    store: &Store,
     signal: OutboxSignal,
 ) -> anyhow::Result<Accounts> {
     let settings = AccountSettings {
-        shop_name: config.shop_name.clone(),
         public_url: config.public_url.clone(),
         require_staff_2fa: config.security.require_staff_2fa,
         lockout_after: config.security.lockout_after,
         lockout_for: config.security.lockout_for,
         ..AccountSettings::default()
     };
-    Accounts::new(db.clone(), settings, signal).context("loading mail templates")
+    Accounts::new(db.clone(), settings, store.current(), signal).context("loading mail templates")
 }
 
 impl Application {
@@ -117,7 +147,8 @@ impl Application {
     /// configured site address (tests pass port 0).
     pub async fn build(config: &Config, addr: Option<SocketAddr>) -> anyhow::Result<Self> {
         let db = connect_and_migrate(config).await?;
-        seed_if_empty(config, &db).await?;
+        let store = store(config, &db).await?;
+        seed_if_empty(config, &db, &store).await?;
         let addr = addr.unwrap_or(config.leptos.site_addr);
         let listener = TcpListener::bind(addr)
             .await
@@ -132,9 +163,9 @@ impl Application {
                  set MERCATO_STRIPE_SECRET_KEY and MERCATO_STRIPE_WEBHOOK_SECRET for a real shop"
             );
         }
-        let commerce = commerce(config, &db, signal.clone(), gateways.active.clone())?;
+        let commerce = commerce(config, &db, &store, signal.clone(), gateways.active.clone())?;
         let (recorder, recorder_task) = domain::analytics::Recorder::start(db.clone());
-        let search = search(config, &db, Some(recorder.clone()))?;
+        let search = search(config, &db, &store, Some(recorder.clone()))?;
         // Builds the index when missing or outdated. An unreachable
         // Meilisearch doesn't stop the shop: a worker keeps trying.
         let search_ready = match search.prepare().await {
@@ -152,7 +183,7 @@ impl Application {
         );
         let ctx = ServerContext {
             catalog: Catalog::new(db.clone()),
-            accounts: accounts(config, &db, signal.clone())?,
+            accounts: accounts(config, &db, &store, signal.clone())?,
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
             search: search.clone(),
@@ -164,6 +195,7 @@ impl Application {
                 "/uploads",
             )),
             analytics: recorder,
+            store: store.clone(),
             commerce,
             sessions: SessionPolicy {
                 max_age: config.security.session_max,
@@ -180,6 +212,10 @@ impl Application {
         };
         let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
         workers.adopt(recorder_task);
+        workers.adopt(tokio::spawn(crate::workers::refresh_store(
+            store,
+            std::time::Duration::from_secs(15),
+        )));
         if !search_ready {
             workers.adopt(tokio::spawn(crate::workers::prepare_search_until_ready(
                 search,

@@ -1,5 +1,6 @@
 //! Background work started with the server: the outbox worker (mail and
 //! search index updates), the expired-session sweeper, stock-hold expiry,
+//! the store-settings refresh,
 //! the analytics writer and, while Meilisearch is down, its setup retry. Both stop when the server's task ends.
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,6 +36,17 @@ async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(orders = n, "expired stock holds released"),
             Err(e) => tracing::warn!(error = %e, "could not release expired stock holds"),
+        }
+    }
+}
+
+/// Follows store settings saved by other instances.
+pub async fn refresh_store(store: domain::store::Store, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        if let Err(e) = store.refresh().await {
+            tracing::warn!(error = %e, "could not reload the store settings");
         }
     }
 }

@@ -641,6 +641,15 @@ fn cases() -> Vec<Case> {
                 404,
             )
         },
+        Case {
+            // A bad prefix: permitted callers get the validation error and
+            // nothing changes for the cases after this one.
+            body: Some((
+                "application/json",
+                r#"{"form":{"name":"Renamed","currency":"USD","mail_from_name":"Shop","mail_from_address":"shop@example.com","order_prefix":"NO-DASH"}}"#,
+            )),
+            ..case(settings::SaveStore::PATH, &[], Permission("settings"), 422)
+        },
         case(
             settings::DeleteShippingMethod::PATH,
             &[("code", "no-such-method")],

@@ -111,7 +111,7 @@ pub async fn staff_dashboard(days: u32) -> Result<DashboardView, ServerFnError> 
     let d = domain::analytics::dashboard_until_now(
         ctx.search.db(),
         &caller.actor,
-        ctx.commerce.settings().currency,
+        ctx.commerce.currency(),
         days,
     )
     .await

@@ -13,7 +13,7 @@ use super::errors::to_server_fn_error as fail;
 #[server(prefix = "/api/staff/catalog", endpoint = "products", input = GetUrl)]
 pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let page = ctx
         .catalog
         .admin_products(
@@ -109,7 +109,7 @@ pub async fn product_editor(slug: String) -> Result<ProductEditorView, ServerFnE
         .actor
         .require(domain::accounts::Permission::Catalog)
         .map_err(fail)?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let warehouses: Vec<String> = ctx
         .inventory
         .warehouses(&caller.actor)
@@ -291,7 +291,7 @@ pub async fn save_product(form: ProductForm) -> Result<String, ServerFnError> {
         .actor
         .require(domain::accounts::Permission::Catalog)
         .map_err(fail)?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let original = form.original.clone();
     let (draft, seen) = from_form(form, currency).map_err(fail)?;
     ctx.catalog

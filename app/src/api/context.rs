@@ -31,6 +31,8 @@ pub struct ServerContext {
     pub inventory: Inventory,
     pub promotions: domain::promotions::PromotionAdmin,
     pub settings: domain::shop_settings::ShopSettings,
+    /// Store name, currency, mail sender, order-number prefix.
+    pub store: domain::store::Store,
     /// Where uploads go (product images).
     pub files: std::sync::Arc<dyn FileStore>,
     pub analytics: domain::analytics::Recorder,

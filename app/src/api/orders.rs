@@ -74,7 +74,7 @@ pub async fn lookup_order(email: String, number: String) -> Result<OrderView, Se
 #[server(prefix = "/api/staff/orders", endpoint = "list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let date = |s: &str, field: &'static str| -> Result<Option<time::Date>, ServerFnError> {
         if s.trim().is_empty() {
             return Ok(None);
@@ -181,7 +181,7 @@ pub async fn refund_order(number: String, amount: String) -> Result<OrderView, S
         .actor
         .require(domain::accounts::Permission::Orders)
         .map_err(fail)?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let minor = domain::Money::parse_major(&amount, currency).ok_or_else(|| {
         fail(domain::Error::validation(
             "amount",

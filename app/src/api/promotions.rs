@@ -120,7 +120,7 @@ fn from_form(
 #[server(prefix = "/api/staff/promotions", endpoint = "list", input = GetUrl)]
 pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let rows = ctx.promotions.list(&caller.actor).await.map_err(fail)?;
     Ok(rows
         .into_iter()
@@ -166,7 +166,7 @@ pub async fn staff_promotion(code: String) -> Result<PromotionForm, ServerFnErro
         .get(&caller.actor, &code)
         .await
         .map_err(fail)?;
-    Ok(to_form(&input, ctx.commerce.settings().currency))
+    Ok(to_form(&input, ctx.commerce.currency()))
 }
 
 /// Creates (`original` empty) or saves a code; returns the code.
@@ -180,7 +180,7 @@ pub async fn save_promotion(
         .actor
         .require(domain::accounts::Permission::Promotions)
         .map_err(fail)?;
-    let input = from_form(form, ctx.commerce.settings().currency).map_err(fail)?;
+    let input = from_form(form, ctx.commerce.currency()).map_err(fail)?;
     let original = (!original.is_empty()).then_some(original.as_str());
     ctx.promotions
         .save(&caller.actor, original, input)

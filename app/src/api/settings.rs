@@ -1,5 +1,6 @@
-//! Staff settings (permission `settings`): the store's configuration as
-//! deployed, shipping methods and tax rates.
+//! Staff settings (permission `settings`): the store profile (name,
+//! currency, mail sender, order-number prefix), shipping methods and tax
+//! rates; the rest of the deployment's configuration read-only.
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
 use serde::{Deserialize, Serialize};
@@ -29,10 +30,21 @@ pub struct TaxRateView {
     pub name: String,
 }
 
+/// The store profile form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreForm {
+    pub name: String,
+    pub currency: String,
+    pub mail_from_name: String,
+    pub mail_from_address: String,
+    pub order_prefix: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SettingsView {
-    pub shop_name: String,
-    pub currency: String,
+    pub store: StoreForm,
+    /// (code, "EUR (€)") of the currencies a store can use.
+    pub currencies: Vec<(String, String)>,
     pub prices_include_tax: bool,
     pub public_url: String,
     pub methods: Vec<ShippingMethodForm>,
@@ -45,7 +57,8 @@ pub struct SettingsView {
 pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let s = ctx.commerce.settings();
-    let money = |m: i64| domain::Money::new(m, s.currency).decimal_string();
+    let profile = ctx.store.profile(&caller.actor).map_err(fail)?;
+    let money = |m: i64| domain::Money::new(m, profile.currency).decimal_string();
     let methods = ctx
         .settings
         .shipping_methods(&caller.actor)
@@ -76,15 +89,49 @@ pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
             name: t.rate.name,
         })
         .collect();
+    let input = profile.to_input();
     Ok(SettingsView {
-        shop_name: s.shop_name.clone(),
-        currency: s.currency.code().to_owned(),
+        store: StoreForm {
+            name: input.name,
+            currency: input.currency,
+            mail_from_name: input.mail_from_name,
+            mail_from_address: input.mail_from_address,
+            order_prefix: input.order_prefix,
+        },
+        currencies: domain::Currency::ALL
+            .iter()
+            .map(|c| {
+                (
+                    c.code().to_owned(),
+                    format!("{} ({})", c.code(), c.symbol()),
+                )
+            })
+            .collect(),
         prices_include_tax: s.prices_include_tax,
         public_url: s.public_url.clone(),
         methods,
         rates,
         countries: domain::accounts::countries(),
     })
+}
+
+/// Saves the store profile. A new currency relabels prices (refused once
+/// orders exist).
+#[server(prefix = "/api/staff/settings", endpoint = "store", input = Json)]
+pub async fn save_store(form: StoreForm) -> Result<(), ServerFnError> {
+    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let input = domain::store::ProfileInput {
+        name: form.name,
+        currency: form.currency,
+        mail_from_name: form.mail_from_name,
+        mail_from_address: form.mail_from_address,
+        order_prefix: form.order_prefix,
+    };
+    ctx.store
+        .update(&caller.actor, &input)
+        .await
+        .map(|_| ())
+        .map_err(fail)
 }
 
 /// Creates (`original` empty) or changes a shipping method.
@@ -98,7 +145,7 @@ pub async fn save_shipping_method(
         .actor
         .require(domain::accounts::Permission::Settings)
         .map_err(fail)?;
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let amount = |s: &str, field: &'static str| -> Result<Option<i64>, ServerFnError> {
         if s.trim().is_empty() {
             return Ok(None);

@@ -7,6 +7,8 @@ use super::types::SiteInfo;
 pub async fn get_site_info() -> Result<SiteInfo, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let mut site = ctx.site.clone();
+    // Staff can rename the store; the name at startup may be stale.
+    site.shop_name = ctx.store.current().get().name.clone();
     site.navigation = ctx
         .catalog
         .navigation()

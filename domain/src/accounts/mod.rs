@@ -46,7 +46,6 @@ pub use two_factor::{totp, Enrolment, RecoveryCodes};
 
 #[derive(Clone, Debug)]
 pub struct AccountSettings {
-    pub shop_name: String,
     /// Absolute base for links in mail, e.g. `https://shop.example.com`.
     pub public_url: String,
     /// Staff and admins must turn on 2FA before staff tools open.
@@ -61,7 +60,6 @@ pub struct AccountSettings {
 impl Default for AccountSettings {
     fn default() -> Self {
         Self {
-            shop_name: "Mercato".into(),
             public_url: "http://127.0.0.1:3000".into(),
             require_staff_2fa: false,
             lockout_after: 5,
@@ -89,6 +87,7 @@ pub struct Accounts {
     db: DatabaseConnection,
     settings: Arc<AccountSettings>,
     templates: Arc<Templates>,
+    store: crate::store::Current,
     outbox: OutboxSignal,
 }
 
@@ -96,13 +95,15 @@ impl Accounts {
     pub fn new(
         db: DatabaseConnection,
         settings: AccountSettings,
+        store: crate::store::Current,
         outbox: OutboxSignal,
     ) -> Result<Self> {
-        let templates = Templates::new(&settings.shop_name, &settings.public_url)?;
+        let templates = Templates::new(store.clone(), &settings.public_url)?;
         Ok(Self {
             db,
             settings: Arc::new(settings),
             templates: Arc::new(templates),
+            store,
             outbox,
         })
     }

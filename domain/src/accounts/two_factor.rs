@@ -123,7 +123,7 @@ impl Accounts {
             ));
         }
         let secret = Secret::new(tokens::random_bytes(20).into_boxed_slice()).to_base32();
-        let totp = totp(&secret, &user.email, &self.settings.shop_name)?;
+        let totp = totp(&secret, &user.email, &self.store.get().name)?;
         let url = totp.to_url().map_err(Error::internal)?;
         let qr_svg = QrCode::new(url.as_bytes())
             .map_err(Error::internal)?

@@ -85,7 +85,7 @@ impl Checkout {
         promo_code: &str,
         customer: Option<&str>,
     ) -> Result<Priced> {
-        let currency = self.c.settings.currency;
+        let currency = self.c.currency();
         let lines = load_lines(&self.c.db, cart_id, currency).await?;
         let (promo, promo_err) = if promo_code.trim().is_empty() {
             (None, None)
@@ -168,7 +168,7 @@ impl Checkout {
     }
 
     fn quote_view(&self, p: Priced) -> QuoteView {
-        let c = self.c.settings.currency;
+        let c = self.c.currency();
         QuoteView {
             shipping_method: p.method.as_ref().map(|m| m.code.clone()),
             promo_applied: p.promo.is_some(),
@@ -244,7 +244,7 @@ impl Checkout {
             .method
             .clone()
             .ok_or_else(|| Error::validation("shipping_method", "Choose a shipping method."))?;
-        let currency = self.c.settings.currency;
+        let currency = self.c.currency();
         if let Some(expected) = input.expected_total {
             if expected != priced.totals.total {
                 return Err(Error::Conflict(format!(
@@ -263,7 +263,8 @@ impl Checkout {
             "country": address.country, "phone": address.phone,
         });
         let txn = crate::db::begin_write(&self.c.db).await?;
-        let o = insert_order(&txn, |number| order::ActiveModel {
+        let prefix = self.c.store().order_prefix.clone();
+        let o = insert_order(&txn, &prefix, |number| order::ActiveModel {
             number: Set(number),
             public_id: Set(uuid::Uuid::new_v4().to_string()),
             user_id: Set(user_id),
@@ -288,6 +289,7 @@ impl Checkout {
             ..Default::default()
         })
         .await?;
+        crate::store::ensure_currency(&txn, currency).await?;
         for l in &priced.lines {
             order_item::ActiveModel {
                 order_id: Set(o.id),
@@ -438,13 +440,13 @@ fn check_lines(lines: &[CartLine]) -> Result<()> {
     Ok(())
 }
 
-async fn insert_order<C, F>(conn: &C, make: F) -> Result<order::Model>
+async fn insert_order<C, F>(conn: &C, prefix: &str, make: F) -> Result<order::Model>
 where
     C: sea_orm::ConnectionTrait,
     F: Fn(String) -> order::ActiveModel,
 {
     for _ in 0..5 {
-        match make(new_number()).insert(conn).await {
+        match make(new_number(prefix)).insert(conn).await {
             Ok(o) => return Ok(o),
             Err(e)
                 if matches!(

@@ -26,6 +26,7 @@ pub mod shipping_method;
 pub mod stock_level;
 pub mod stock_movement;
 pub mod stock_reservation;
+pub mod store_profile;
 pub mod tax_rate;
 pub mod user;
 pub mod user_token;

@@ -13,8 +13,12 @@ pub(super) fn build(
         .to
         .parse()
         .map_err(|e| MailError::Build(format!("recipient: {e}")))?;
+    let from = match &mail.from {
+        Some(sender) => parse_from(sender)?,
+        None => from.clone(),
+    };
     Message::builder()
-        .from(from.clone())
+        .from(from)
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(message_id.to_owned()))

@@ -16,6 +16,10 @@ pub use templates::{MailKind, Templates};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingMail {
     pub to: String,
+    /// The store's sender when the mail was written; mail queued before
+    /// senders were stored uses the mailer's configured one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     pub subject: String,
     pub text: String,
     pub html: String,

@@ -96,12 +96,14 @@ const SOURCES: &[(&str, &str)] = templates!(
 
 pub struct Templates {
     env: Environment<'static>,
-    shop_name: String,
+    /// Read at render time, so a renamed store or new sender applies to the
+    /// next mail.
+    store: crate::store::Current,
     public_url: String,
 }
 
 impl Templates {
-    pub fn new(shop_name: &str, public_url: &str) -> Result<Self> {
+    pub fn new(store: crate::store::Current, public_url: &str) -> Result<Self> {
         let mut env = Environment::new();
         env.add_template("layout.html", include_str!("templates/layout.html"))
             .map_err(Error::internal)?;
@@ -120,7 +122,7 @@ impl Templates {
         }
         Ok(Self {
             env,
-            shop_name: shop_name.to_owned(),
+            store,
             public_url: public_url.trim_end_matches('/').to_owned(),
         })
     }
@@ -151,8 +153,9 @@ impl Templates {
 
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
     pub fn render(&self, kind: MailKind, to: &str, vars: Value) -> Result<OutgoingMail> {
+        let profile = self.store.get();
         let base = context! {
-            shop_name => &self.shop_name,
+            shop_name => &profile.name,
             shop_url => &self.public_url,
             ..vars.clone()
         };
@@ -169,6 +172,7 @@ impl Templates {
         };
         Ok(OutgoingMail {
             to: to.to_owned(),
+            from: Some(profile.sender()),
             subject,
             text: render("txt")?,
             html: render("html")?,
@@ -191,9 +195,19 @@ fn money_filter(v: Value) -> Result<String, minijinja::Error> {
 mod tests {
     use super::*;
 
+    fn store(name: &str) -> crate::store::Current {
+        crate::store::Current::new(crate::store::Profile {
+            name: name.into(),
+            currency: crate::Currency::Usd,
+            mail_from_name: "Orders".into(),
+            mail_from_address: "orders@shop.test".into(),
+            order_prefix: "MC".into(),
+        })
+    }
+
     #[test]
     fn every_kind_renders_branded_and_escaped() {
-        let t = Templates::new("Ann's <Shop>", "http://shop.test/").unwrap();
+        let t = Templates::new(store("Ann's <Shop>"), "http://shop.test/").unwrap();
         for kind in [
             MailKind::VerifyEmail,
             MailKind::Welcome,
@@ -231,7 +245,7 @@ mod tests {
 
     #[test]
     fn order_mails_list_lines_and_totals() {
-        let t = Templates::new("Shop", "http://shop.test").unwrap();
+        let t = Templates::new(store("Shop"), "http://shop.test").unwrap();
         let money = |minor: i64| context! { minor => minor, currency => "USD" };
         let order = context! {
             number => "MC-ABC234",

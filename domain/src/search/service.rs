@@ -10,7 +10,6 @@ use super::text::{self, Segment};
 use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
 use crate::catalog::{Catalog, CategoryTree, ProductCard};
-use crate::money::Currency;
 use crate::Result;
 
 pub const PER_PAGE: usize = 24;
@@ -90,7 +89,7 @@ pub struct Search {
     pub(super) db: DatabaseConnection,
     pub(super) index: Arc<dyn SearchIndex>,
     catalog: Catalog,
-    currency: Currency,
+    store: crate::store::Current,
     recorder: Option<Recorder>,
 }
 
@@ -151,14 +150,14 @@ impl Search {
     pub fn new(
         db: DatabaseConnection,
         index: Arc<dyn SearchIndex>,
-        currency: Currency,
+        store: crate::store::Current,
         recorder: Option<Recorder>,
     ) -> Self {
         Self {
             catalog: Catalog::new(db.clone()),
             db,
             index,
-            currency,
+            store,
             recorder,
         }
     }
@@ -411,6 +410,7 @@ impl Search {
         });
 
         let price_counts = of(FacetKey::Price);
+        let currency = self.store.get().currency;
         let prices = super::PRICE_BUCKETS
             .iter()
             .filter_map(|b| {
@@ -418,7 +418,7 @@ impl Search {
                 let count = price_counts.get(&key).copied().unwrap_or(0);
                 let selected = req.prices.contains(&key);
                 (count > 0 || selected).then(|| FacetOption {
-                    label: b.label(self.currency),
+                    label: b.label(currency),
                     value: key,
                     count,
                     selected,

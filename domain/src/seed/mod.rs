@@ -31,8 +31,13 @@ pub async fn is_empty(db: &DatabaseConnection) -> crate::Result<bool> {
 }
 
 /// Fills an empty shop with the demo catalog and writes its images under
-/// `uploads_dir/demo/`. Refuses to touch a shop that already has products.
-pub async fn seed_demo(db: &DatabaseConnection, uploads_dir: &Path) -> crate::Result<SeedReport> {
+/// `uploads_dir/demo/`, priced in `currency` (the same numbers whatever
+/// the currency). Refuses to touch a shop that already has products.
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    uploads_dir: &Path,
+    currency: crate::Currency,
+) -> crate::Result<SeedReport> {
     if !is_empty(db).await? {
         return Err(crate::Error::Conflict(
             "The shop already has products; the demo data only goes into an empty shop.".into(),
@@ -40,7 +45,7 @@ pub async fn seed_demo(db: &DatabaseConnection, uploads_dir: &Path) -> crate::Re
     }
     let plan = plan_demo();
     svg::write_images(&plan, &uploads_dir.join("demo"))?;
-    write::insert(db, &plan).await?;
+    write::insert(db, &plan, currency).await?;
     commerce::insert(db).await?;
     Ok(SeedReport {
         categories: plan.categories.len(),

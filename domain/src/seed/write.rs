@@ -28,7 +28,11 @@ where
     Ok(())
 }
 
-pub async fn insert(db: &DatabaseConnection, plan: &DemoPlan) -> crate::Result<()> {
+pub async fn insert(
+    db: &DatabaseConnection,
+    plan: &DemoPlan,
+    currency: crate::Currency,
+) -> crate::Result<()> {
     let now = OffsetDateTime::now_utc();
     let txn = db.begin().await?;
 
@@ -92,7 +96,7 @@ pub async fn insert(db: &DatabaseConnection, plan: &DemoPlan) -> crate::Result<(
             )),
             price_min_minor: Set(min),
             price_max_minor: Set(max),
-            currency: Set("USD".to_owned()),
+            currency: Set(currency.code().to_owned()),
             featured: Set(p.featured),
             created_at: Set(created),
             updated_at: Set(created),
@@ -144,7 +148,7 @@ pub async fn insert(db: &DatabaseConnection, plan: &DemoPlan) -> crate::Result<(
                 title: Set(v.title.clone()),
                 price_minor: Set(v.price_minor),
                 compare_at_minor: Set(v.compare_at_minor),
-                currency: Set("USD".to_owned()),
+                currency: Set(currency.code().to_owned()),
                 weight_grams: Set(v.grams),
                 image_id: Set(v.image.map(|i| first_image + i as i32)),
                 position: Set(vi as i32),

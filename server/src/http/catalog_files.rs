@@ -93,7 +93,7 @@ pub async fn export(State(ctx): State<ServerContext>, session: Session) -> Respo
         Ok(c) => c,
         Err(e) => return failure(&e),
     };
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let export = match ctx.catalog.export_csv(&caller.actor, currency).await {
         Ok(e) => e,
         Err(e) => return failure(&e),
@@ -141,7 +141,7 @@ pub async fn import(
         Ok(c) => c,
         Err(e) => return failure(&e),
     };
-    let currency = ctx.commerce.settings().currency;
+    let currency = ctx.commerce.currency();
     let plan = match ctx
         .catalog
         .check_import(&caller.actor, currency, &body)

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 pub struct Mail {
+    pub from: String,
     pub to: String,
     pub subject: String,
     pub text: String,
@@ -32,6 +33,7 @@ pub fn parse(raw: &[u8]) -> Mail {
         }
     }
     Mail {
+        from: header("From"),
         to: header("To"),
         subject: header("Subject"),
         message_id: header("Message-ID"),

@@ -14,6 +14,7 @@ mod promotions;
 mod search;
 mod settings;
 mod staff;
+mod store_form;
 
 pub use audit::AdminAuditPage;
 pub use categories::AdminCategoriesPage;

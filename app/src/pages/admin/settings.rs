@@ -1,15 +1,18 @@
-//! `/admin/settings`: the store as configured, shipping methods (add, edit,
-//! switch off, delete) and tax rates (add or replace, delete).
+//! `/admin/settings`: the store profile, shipping methods (add, edit,
+//! switch off, delete), tax rates (add or replace, delete) and what the
+//! deployment fixes.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::layout::AdminLayout;
 use super::orders::confirm;
+use super::store_form::StoreEditor;
 use crate::api::settings::{
     shop_settings, DeleteShippingMethod, DeleteTaxRate, SaveShippingMethod, SaveTaxRate,
     ShippingMethodForm,
 };
-use crate::components::forms::{error_text, ActionError, Field, Submit};
+use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
+use leptos_router::hooks::use_query_map;
 
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
@@ -19,6 +22,8 @@ pub fn AdminSettingsPage() -> impl IntoView {
     let delete_method = ServerAction::<DeleteShippingMethod>::new();
     let save_rate = ServerAction::<SaveTaxRate>::new();
     let delete_rate = ServerAction::<DeleteTaxRate>::new();
+    let query = use_query_map();
+    let saved = move || query.read().get("saved").is_some_and(|s| s == "store");
     let data = Resource::new_blocking(
         move || {
             save_method.version().get()
@@ -41,13 +46,13 @@ pub fn AdminSettingsPage() -> impl IntoView {
                     view! {
                         <section class="mb-10" aria-labelledby="store-h">
                             <h2 id="store-h" class="mb-2 text-lg font-semibold">"Store"</h2>
-                            <dl class="grid max-w-xl grid-cols-[12rem_1fr] gap-1 text-sm" data-testid="store-settings">
-                                <dt class="text-slate-500">"Name"</dt><dd>{s.shop_name.clone()}</dd>
-                                <dt class="text-slate-500">"Currency"</dt><dd>{s.currency.clone()}</dd>
+                            {saved().then(|| view! { <div class="mb-3"><Notice>"Store settings saved."</Notice></div> })}
+                            <StoreEditor form=s.store.clone() currencies=s.currencies.clone() />
+                            <dl class="mt-4 grid max-w-xl grid-cols-[12rem_1fr] gap-1 text-sm" data-testid="deployment-settings">
                                 <dt class="text-slate-500">"Prices"</dt><dd>{if s.prices_include_tax { "include tax" } else { "exclude tax" }}</dd>
                                 <dt class="text-slate-500">"Address"</dt><dd>{s.public_url.clone()}</dd>
                             </dl>
-                            <p class="mt-2 text-xs text-slate-500">"Set when the shop is deployed (MERCATO_SHOP_NAME, MERCATO_CURRENCY, MERCATO_PRICES_INCLUDE_TAX, MERCATO_PUBLIC_URL, MERCATO_MAIL_FROM); see docs/OPERATIONS.md."</p>
+                            <p class="mt-2 text-xs text-slate-500">"Set when the shop is deployed (MERCATO_PRICES_INCLUDE_TAX, MERCATO_PUBLIC_URL); see docs/OPERATIONS.md."</p>
                         </section>
                         <section class="mb-10" aria-labelledby="ship-h">
                             <h2 id="ship-h" class="mb-2 text-lg font-semibold">"Shipping methods"</h2>

@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// One row, id 1: see `crate::store`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "store_profile")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: i32,
+    pub name: String,
+    pub currency: String,
+    pub mail_from_name: String,
+    pub mail_from_address: String,
+    /// Upper-case letters and digits; numbers read `<prefix>-7K3Q9X`.
+    pub order_prefix: String,
+    pub updated_at: TimeDateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,180 @@
+//! The store's identity (name, currency, mail sender, order-number prefix),
+//! edited by staff with the `settings` permission and read everywhere the
+//! shop names itself. One database row; each instance keeps a copy in
+//! [`Current`], replaced at once on its own saves and refreshed from the
+//! database by a worker so other instances follow within seconds.
+mod currency_change;
+mod profile;
+
+use std::sync::{Arc, RwLock};
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
+use serde_json::{json, Map, Value};
+use time::OffsetDateTime;
+
+pub use profile::{Profile, ProfileInput};
+
+use crate::accounts::{Actor, Permission};
+use crate::entities::store_profile;
+use crate::{Error, Result};
+
+const ROW: i32 = 1;
+
+/// This instance's copy of the profile, shared by every service that reads it.
+#[derive(Clone, Debug)]
+pub struct Current(Arc<RwLock<Arc<Profile>>>);
+
+impl Current {
+    pub fn new(profile: Profile) -> Self {
+        Self(Arc::new(RwLock::new(Arc::new(profile))))
+    }
+
+    pub fn get(&self) -> Arc<Profile> {
+        // A writer never panics while holding the lock (it only swaps an
+        // Arc), so a poisoned lock still holds a whole profile.
+        match self.0.read() {
+            Ok(p) => p.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn set(&self, profile: Profile) {
+        let next = Arc::new(profile);
+        match self.0.write() {
+            Ok(mut p) => *p = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: DatabaseConnection,
+    current: Current,
+}
+
+fn changes(before: &Profile, after: &Profile) -> (Value, Value) {
+    let (b, a) = (json!(before), json!(after));
+    let (mut old, mut new) = (Map::new(), Map::new());
+    if let (Value::Object(b), Value::Object(a)) = (b, a) {
+        for (k, v) in a {
+            if b.get(&k) != Some(&v) {
+                old.insert(k.clone(), b.get(&k).cloned().unwrap_or(Value::Null));
+                new.insert(k, v);
+            }
+        }
+    }
+    (Value::Object(old), Value::Object(new))
+}
+
+/// For a checkout, after its order row is written in `conn`: the basket was
+/// priced in `priced_in`, which must still be the store currency. With the
+/// lock taken by a currency change (see `currency_change`) an order and a
+/// change of currency can never both commit.
+pub(crate) async fn ensure_currency<C: ConnectionTrait>(
+    conn: &C,
+    priced_in: crate::Currency,
+) -> Result<()> {
+    if Store::load(conn).await?.currency == priced_in {
+        return Ok(());
+    }
+    Err(Error::Conflict(
+        "The shop's prices changed while you were checking out. Please review your basket and place your order again."
+            .into(),
+    ))
+}
+
+impl Store {
+    /// Loads the profile, creating it from `initial` (the deployment's
+    /// configuration) on the first start.
+    pub async fn open(db: DatabaseConnection, initial: Profile) -> Result<Self> {
+        store_profile::Entity::insert(store_profile::ActiveModel {
+            id: Set(ROW),
+            name: Set(initial.name.clone()),
+            currency: Set(initial.currency.code().to_owned()),
+            mail_from_name: Set(initial.mail_from_name.clone()),
+            mail_from_address: Set(initial.mail_from_address.clone()),
+            order_prefix: Set(initial.order_prefix.clone()),
+            updated_at: Set(OffsetDateTime::now_utc()),
+        })
+        .on_conflict(
+            OnConflict::column(store_profile::Column::Id)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&db)
+        .await?;
+        let profile = Self::load(&db).await?;
+        Ok(Self {
+            db,
+            current: Current::new(profile),
+        })
+    }
+
+    async fn load<C: ConnectionTrait>(conn: &C) -> Result<Profile> {
+        let row = store_profile::Entity::find_by_id(ROW)
+            .one(conn)
+            .await?
+            .ok_or(Error::not_found("store profile"))?;
+        Profile::from_row(&row)
+    }
+
+    /// The shared copy the other services read.
+    pub fn current(&self) -> Current {
+        self.current.clone()
+    }
+
+    /// Picks up a change saved by another instance.
+    pub async fn refresh(&self) -> Result<()> {
+        let profile = Self::load(&self.db).await?;
+        self.current.set(profile);
+        Ok(())
+    }
+
+    pub fn profile(&self, actor: &Actor) -> Result<Arc<Profile>> {
+        actor.require(Permission::Settings)?;
+        Ok(self.current.get())
+    }
+
+    /// Saves the profile. A new currency relabels every price (see
+    /// `currency_change`) and is refused once an order exists. Audited;
+    /// an unchanged form writes nothing.
+    pub async fn update(&self, actor: &Actor, input: &ProfileInput) -> Result<Profile> {
+        actor.require(Permission::Settings)?;
+        let next = input.check()?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let before = Self::load(&txn).await?;
+        if before == next {
+            return Ok(before);
+        }
+        if before.currency != next.currency {
+            currency_change::relabel(&txn, before.currency, next.currency).await?;
+        }
+        store_profile::ActiveModel {
+            id: Set(ROW),
+            name: Set(next.name.clone()),
+            currency: Set(next.currency.code().to_owned()),
+            mail_from_name: Set(next.mail_from_name.clone()),
+            mail_from_address: Set(next.mail_from_address.clone()),
+            order_prefix: Set(next.order_prefix.clone()),
+            updated_at: Set(OffsetDateTime::now_utc()),
+        }
+        .update(&txn)
+        .await?;
+        let (old, new) = changes(&before, &next);
+        crate::audit::record(
+            &txn,
+            actor,
+            "settings.store",
+            "store",
+            &next.name,
+            Some(old),
+            Some(new),
+        )
+        .await?;
+        txn.commit().await?;
+        self.current.set(next.clone());
+        Ok(next)
+    }
+}

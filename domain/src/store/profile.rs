@@ -1,0 +1,184 @@
+//! What the store calls itself: the checked form of the settings staff edit.
+use lettre::message::Mailbox;
+use lettre::Address;
+use serde::{Deserialize, Serialize};
+
+use crate::entities::store_profile;
+use crate::{Currency, Error, Result};
+
+/// The store's identity as the shop uses it (header, mail, order numbers,
+/// prices).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub currency: Currency,
+    pub mail_from_name: String,
+    pub mail_from_address: String,
+    /// Order numbers read `<prefix>-7K3Q9X`.
+    pub order_prefix: String,
+}
+
+/// The settings form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub name: String,
+    pub currency: String,
+    pub mail_from_name: String,
+    pub mail_from_address: String,
+    pub order_prefix: String,
+}
+
+impl Profile {
+    /// `"Name" <address>` for the From header.
+    pub fn sender(&self) -> String {
+        match self.mail_from_address.parse::<Address>() {
+            Ok(address) => Mailbox::new(Some(self.mail_from_name.clone()), address).to_string(),
+            Err(_) => self.mail_from_address.clone(),
+        }
+    }
+
+    /// The profile a deployment starts with: `sender` is `Name <address>`.
+    pub fn initial(name: &str, currency: Currency, sender: &str) -> Result<Self> {
+        let mailbox: Mailbox = sender
+            .parse()
+            .map_err(|e| Error::validation("mail_from", format!("sender {sender:?}: {e}")))?;
+        let input = ProfileInput {
+            name: name.chars().take(80).collect(),
+            currency: currency.code().to_owned(),
+            mail_from_name: mailbox.name.unwrap_or_else(|| name.to_owned()),
+            mail_from_address: mailbox.email.to_string(),
+            order_prefix: "MC".into(),
+        };
+        input.check()
+    }
+
+    pub(crate) fn from_row(row: &store_profile::Model) -> Result<Self> {
+        Ok(Self {
+            name: row.name.clone(),
+            currency: row.currency.parse().map_err(|_| {
+                Error::internal(format!("store currency {:?} is unknown", row.currency))
+            })?,
+            mail_from_name: row.mail_from_name.clone(),
+            mail_from_address: row.mail_from_address.clone(),
+            order_prefix: row.order_prefix.clone(),
+        })
+    }
+
+    pub fn to_input(&self) -> ProfileInput {
+        ProfileInput {
+            name: self.name.clone(),
+            currency: self.currency.code().to_owned(),
+            mail_from_name: self.mail_from_name.clone(),
+            mail_from_address: self.mail_from_address.clone(),
+            order_prefix: self.order_prefix.clone(),
+        }
+    }
+}
+
+fn plain_text(value: &str, max: usize) -> bool {
+    let n = value.chars().count();
+    (1..=max).contains(&n) && !value.chars().any(char::is_control)
+}
+
+impl ProfileInput {
+    pub fn check(&self) -> Result<Profile> {
+        let name = self.name.trim();
+        if !plain_text(name, 80) {
+            return Err(Error::validation(
+                "name",
+                "Enter the store name shoppers see, up to 80 characters.",
+            ));
+        }
+        let currency: Currency = self
+            .currency
+            .parse()
+            .map_err(|_| Error::validation("currency", "Choose one of the listed currencies."))?;
+        let from_name = self.mail_from_name.trim();
+        // Quotes and angle brackets would need header quoting some mail
+        // clients show literally; nobody needs them in a sender name.
+        if !plain_text(from_name, 80) || from_name.contains(['<', '>', '"']) {
+            return Err(Error::validation(
+                "mail_from_name",
+                "Enter the sender name for emails, up to 80 characters, without < > or \".",
+            ));
+        }
+        let address = self.mail_from_address.trim();
+        if address.len() > 254 || address.parse::<Address>().is_err() {
+            return Err(Error::validation(
+                "mail_from_address",
+                "Enter the sender address like orders@example.com.",
+            ));
+        }
+        let prefix = self.order_prefix.trim().to_ascii_uppercase();
+        if !(1..=8).contains(&prefix.len()) || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(Error::validation(
+                "order_prefix",
+                "The order-number prefix is 1–8 letters or digits, like MC.",
+            ));
+        }
+        Ok(Profile {
+            name: name.to_owned(),
+            currency,
+            mail_from_name: from_name.to_owned(),
+            mail_from_address: address.to_owned(),
+            order_prefix: prefix,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ProfileInput {
+        ProfileInput {
+            name: " Ann's Shop ".into(),
+            currency: "eur".into(),
+            mail_from_name: "Ann's Shop".into(),
+            mail_from_address: "orders@ann.example".into(),
+            order_prefix: "an1".into(),
+        }
+    }
+
+    #[test]
+    fn a_good_form_is_normalised() {
+        let p = input().check().unwrap();
+        assert_eq!(p.name, "Ann's Shop");
+        assert_eq!(p.currency, Currency::Eur);
+        assert_eq!(p.order_prefix, "AN1");
+        assert_eq!(p.sender(), "Ann's Shop <orders@ann.example>");
+    }
+
+    type Spoil = fn(&mut ProfileInput);
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases: [(Spoil, &str); 6] = [
+            (|i| i.name = "  ".into(), "name"),
+            (|i| i.currency = "XYZ".into(), "currency"),
+            (|i| i.mail_from_name = "Bad <name>".into(), "mail_from_name"),
+            (
+                |i| i.mail_from_address = "not an address".into(),
+                "mail_from_address",
+            ),
+            (|i| i.order_prefix = "MC-".into(), "order_prefix"),
+            (|i| i.order_prefix = "TOOLONGPREFIX".into(), "order_prefix"),
+        ];
+        for (spoil, field) in cases {
+            let mut i = input();
+            spoil(&mut i);
+            match i.check() {
+                Err(Error::Validation { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_configured_sender_seeds_the_profile() {
+        let p = Profile::initial("Demo", Currency::Usd, "Demo Shop <no-reply@localhost>").unwrap();
+        assert_eq!(p.mail_from_name, "Demo Shop");
+        assert_eq!(p.mail_from_address, "no-reply@localhost");
+        assert_eq!(p.order_prefix, "MC");
+    }
+}

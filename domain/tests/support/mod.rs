@@ -1,0 +1,195 @@
+//! The small shop most commerce tests start from: one product "Red Tee"
+//! (sizes M and L at $25.00), warehouses EAST and WEST, the demo shipping
+//! methods, tax rates and promo codes, and the store profile.
+#![allow(dead_code)] // each test file uses its own share of the helpers
+
+use std::sync::Arc;
+
+use domain::accounts::AddressInput;
+use domain::cart::CartOwner;
+use domain::checkout::{Checkout, CheckoutInput};
+use domain::commerce::{Commerce, CommerceSettings};
+use domain::entities::{category, order, product, stock_level, variant, warehouse};
+use domain::orders::{OrderStatus, Orders};
+use domain::outbox::OutboxSignal;
+use domain::payments::OfflineGateway;
+use domain::store::Store;
+use domain::testing::TestDatabase;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+
+pub struct Shop {
+    pub db: DatabaseConnection,
+    pub commerce: Commerce,
+    pub checkout: Checkout,
+    pub orders: Orders,
+    pub store: Store,
+}
+
+pub const SKU: &str = "TEE-RED-M";
+pub const PRICE: i64 = 2500;
+
+pub async fn shop(db: &TestDatabase) -> Shop {
+    let conn = domain::db::connect(&db.url, 10).await.expect("connect");
+    Migrator::up(&conn, None).await.expect("migrate");
+    let now = time::OffsetDateTime::now_utc();
+    let cat = category::ActiveModel {
+        slug: Set("tees".into()),
+        name: Set("Tees".into()),
+        description: Set(String::new()),
+        position: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await
+    .expect("category");
+    let p = product::ActiveModel {
+        slug: Set("red-tee".into()),
+        title: Set("Red Tee".into()),
+        description: Set("A tee.".into()),
+        brand: Set("Acme".into()),
+        status: Set("active".into()),
+        category_id: Set(cat.id),
+        price_min_minor: Set(PRICE),
+        price_max_minor: Set(PRICE),
+        currency: Set("USD".into()),
+        featured: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&conn)
+    .await
+    .expect("product");
+    for (i, sku) in [SKU, "TEE-RED-L"].iter().enumerate() {
+        variant::ActiveModel {
+            product_id: Set(p.id),
+            sku: Set((*sku).into()),
+            title: Set(if i == 0 { "M" } else { "L" }.into()),
+            price_minor: Set(PRICE),
+            currency: Set("USD".into()),
+            weight_grams: Set(200),
+            position: Set(i as i32),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&conn)
+        .await
+        .expect("variant");
+    }
+    for code in ["EAST", "WEST"] {
+        warehouse::ActiveModel {
+            code: Set(code.into()),
+            name: Set(code.into()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&conn)
+        .await
+        .expect("warehouse");
+    }
+    domain::seed::commerce::insert(&conn)
+        .await
+        .expect("shipping, tax, promos");
+    let store = domain::testing::open_store(&conn).await;
+    let commerce = Commerce::new(
+        conn.clone(),
+        CommerceSettings::default(),
+        store.current(),
+        OutboxSignal::default(),
+        Arc::new(OfflineGateway::new("http://shop.test")),
+    )
+    .expect("commerce");
+    Shop {
+        db: conn,
+        checkout: Checkout::new(commerce.clone()),
+        orders: Orders::new(commerce.clone()),
+        commerce,
+        store,
+    }
+}
+
+pub async fn variant_id(s: &Shop, sku: &str) -> i32 {
+    variant::Entity::find()
+        .filter(variant::Column::Sku.eq(sku))
+        .one(&s.db)
+        .await
+        .expect("q")
+        .expect("variant")
+        .id
+}
+
+/// Puts `east` and `west` units of `sku` on the shelves, nothing reserved.
+pub async fn stock(s: &Shop, sku: &str, east: i32, west: i32) {
+    let v = variant_id(s, sku).await;
+    stock_level::Entity::delete_many()
+        .filter(stock_level::Column::VariantId.eq(v))
+        .exec(&s.db)
+        .await
+        .expect("clear");
+    for (w, n) in [(1, east), (2, west)] {
+        stock_level::ActiveModel {
+            variant_id: Set(v),
+            warehouse_id: Set(w),
+            on_hand: Set(n),
+            reserved: Set(0),
+        }
+        .insert(&s.db)
+        .await
+        .expect("stock");
+    }
+}
+
+pub async fn shelf(s: &Shop, sku: &str) -> (i32, i32) {
+    let v = variant_id(s, sku).await;
+    stock_level::Entity::find()
+        .filter(stock_level::Column::VariantId.eq(v))
+        .all(&s.db)
+        .await
+        .expect("levels")
+        .iter()
+        .fold((0, 0), |(h, r), l| (h + l.on_hand, r + l.reserved))
+}
+
+pub fn input(email: &str) -> CheckoutInput {
+    CheckoutInput {
+        email: email.into(),
+        address: AddressInput {
+            full_name: "Pat Buyer".into(),
+            line1: "1 Main St".into(),
+            city: "Springfield".into(),
+            region: "IL".into(),
+            postal_code: "62701".into(),
+            country: "US".into(),
+            ..Default::default()
+        },
+        shipping_method: "express".into(),
+        promo_code: String::new(),
+        expected_total: None,
+    }
+}
+
+pub async fn guest_cart(s: &Shop, sku: &str, qty: i64) -> CartOwner {
+    let cart = s
+        .commerce
+        .carts()
+        .add(&CartOwner::Guest(None), sku, qty)
+        .await
+        .expect("add");
+    CartOwner::Guest(cart.id)
+}
+
+pub fn reference(redirect: &str) -> String {
+    redirect.rsplit('/').next().expect("reference").to_owned()
+}
+
+pub async fn status(s: &Shop, number: &str) -> OrderStatus {
+    let o = order::Entity::find()
+        .filter(order::Column::Number.eq(number))
+        .one(&s.db)
+        .await
+        .expect("q")
+        .expect("order");
+    OrderStatus::parse(&o.status).expect("status")
+}
