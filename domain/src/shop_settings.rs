@@ -1,8 +1,8 @@
 //! The shop's own settings staff change in the admin (permission
 //! `settings`): shipping methods and tax rates. Checkout reads both tables
-//! on every quote, so a change applies to the next basket. Store identity
-//! (name, currency, mail sender, order-number prefix) is deployment
-//! configuration today; see docs/OPERATIONS.md.
+//! on every quote, so a change applies to the next basket. The store's
+//! identity (name, currency, mail sender, order-number prefix) is
+//! `crate::store`.
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,

@@ -5,7 +5,8 @@ import { hydrated } from './shop';
 
 // Catalog work in the admin: export the catalog as CSV and import it back
 // (nothing changes, with a progress bar while it runs), see a bad file
-// rejected row by row, and archive products in bulk.
+// rejected row by row, and archive products in bulk. Then the store
+// settings: a rename shows in the shop at once.
 
 const dataDir = process.env.MERCATO_DATA_DIR ?? '../data';
 
@@ -78,4 +79,36 @@ test('CSV export and import round trip, a bad file, bulk archive', async ({ page
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByTestId('bulk-actions').getByTestId('notice')).toHaveText('1 products updated.');
   expect((await page.request.get(`/product/${slug}`)).status()).toBe(200);
+});
+
+test('store settings: a mistake keeps what was typed, a new name shows in the shop', async ({ page }) => {
+  await signInAsAdmin(page, '/admin/settings');
+  await hydrated(page);
+  const form = page.getByTestId('store-form');
+  const name = form.getByLabel('Store name');
+  const original = await name.inputValue();
+  const prefix = form.getByLabel('Order-number prefix');
+  const oldPrefix = await prefix.inputValue();
+
+  await name.fill('Harbour & Co');
+  await prefix.fill('H-1');
+  await form.getByRole('button', { name: 'Save store' }).click();
+  await expect(form.getByTestId('form-error')).toContainText('order-number prefix');
+  await expect(name).toHaveValue('Harbour & Co');
+  await expect(prefix).toHaveValue('H-1');
+
+  await prefix.fill(oldPrefix);
+  await form.getByRole('button', { name: 'Save store' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Store settings saved.');
+  await page.goto('/');
+  await expect(page).toHaveTitle(/Harbour & Co/);
+  await expect(page.locator('header').first()).toContainText('Harbour & Co');
+
+  // Put the name back for the journeys after this one.
+  await page.goto('/admin/settings');
+  await hydrated(page);
+  await form.getByLabel('Store name').fill(original);
+  await form.getByRole('button', { name: 'Save store' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Store settings saved.');
+  await expect(page.getByTestId('store-form').getByLabel('Store name')).toHaveValue(original);
 });

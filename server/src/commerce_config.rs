@@ -11,7 +11,7 @@ pub const VARIABLES: &[Variable] = &[
         name: "MERCATO_CURRENCY",
         default: "USD",
         secret: false,
-        help: "The shop's currency (USD, EUR, GBP, JPY)",
+        help: "Currency of a new database (USD, EUR, GBP, JPY); then /admin/settings",
     },
     Variable {
         name: "MERCATO_PRICES_INCLUDE_TAX",

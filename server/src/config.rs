@@ -35,7 +35,7 @@ pub const VARIABLES: &[Variable] = &[
         name: "MERCATO_SHOP_NAME",
         default: "Mercato Demo Shop",
         secret: false,
-        help: "Shown in the header and page titles",
+        help: "Store name of a new database; then /admin/settings",
     },
     Variable {
         name: "MERCATO_SEED_DEMO",

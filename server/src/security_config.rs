@@ -16,7 +16,7 @@ pub const VARIABLES: &[Variable] = &[
         name: "MERCATO_MAIL_FROM",
         default: "<shop name> <no-reply@localhost>",
         secret: false,
-        help: "Sender of every email",
+        help: "Mail sender of a new database; then /admin/settings",
     },
     Variable {
         name: "MERCATO_REQUIRE_STAFF_2FA",

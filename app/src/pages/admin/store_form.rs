@@ -42,7 +42,7 @@ pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl I
                 let next = state.get_untracked();
                 let relabel = next.currency != saved_currency.get_value();
                 if relabel && !confirm(&format!(
-                    "Change the currency to {}? Prices are not converted: they keep their numbers (19.99 stays 19.99). Only possible before the first order.",
+                    "Change the currency to {}? Prices are not converted: they keep the number shown (19.99 stays 19.99). A currency without cents, such as JPY, rounds them to whole units (19.99 becomes 20). Only possible before the first order.",
                     next.currency
                 )) {
                     return;

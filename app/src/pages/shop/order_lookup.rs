@@ -19,7 +19,7 @@ pub fn OrderLookupPage() -> impl IntoView {
                 <AuthCard title="Find your order">
                     <ActionForm action=lookup attr:class="flex flex-col gap-4" attr:data-testid="lookup-form">
                         <ActionError value=lookup.value() />
-                        <Field label="Order number" name="number" hint="Like MC-7K3Q9X, from your confirmation email." />
+                        <Field label="Order number" name="number" hint="As it appears in your confirmation email, e.g. MC-7K3Q9X." />
                         <Field label="Email" name="email" kind="email" autocomplete="email" />
                         <Submit label="Find order" pending=lookup.pending().into() />
                     </ActionForm>
