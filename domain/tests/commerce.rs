@@ -1,7 +1,7 @@
 //! Cart → order → payment against real databases (SQLite and PostgreSQL):
-//! the oversell race, promo limits under concurrency, price tampering,
-//! payment events (duplicates, failures, out-of-order), cancellation with
-//! compensation and expired holds.
+//! the oversell race, promo limits (total and per customer) under
+//! concurrency, price tampering, payment events (duplicates, failures,
+//! out-of-order), cancellation with compensation and expired holds.
 use std::sync::Arc;
 
 use domain::cart::CartOwner;
@@ -287,6 +287,40 @@ for_each_backend!(
             .expect("q")
             .expect("p");
         assert_eq!(used.times_used, 1);
+
+        // One use per customer, one customer in eight tabs at once: one order
+        // gets the discount (the code's row lock orders the redemptions).
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let s = s.clone();
+            let owner = guest_cart(&s, SKU, 1).await;
+            tasks.push(tokio::spawn(async move {
+                let mut inp = input("twice@example.com");
+                inp.promo_code = "ONCE20".into();
+                s.checkout.place_order(&owner, &inp).await
+            }));
+        }
+        let mut won = 0;
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(_) => won += 1,
+                Err(domain::Error::Conflict(_)) | Err(domain::Error::Validation { .. }) => {}
+                Err(e) => panic!("unexpected {e:?}"),
+            }
+        }
+        assert_eq!(won, 1, "one discounted order per customer");
+        let once = promotion::Entity::find()
+            .filter(promotion::Column::Code.eq("ONCE20"))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("p");
+        let redeemed = domain::entities::promotion_redemption::Entity::find()
+            .filter(domain::entities::promotion_redemption::Column::PromotionId.eq(once.id))
+            .count(&s.db)
+            .await
+            .expect("redemptions");
+        assert_eq!((once.times_used, redeemed), (1, 1));
     }
 );
 
@@ -357,11 +391,14 @@ for_each_backend!(
 for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 1, 0).await;
+    let mut once = input("f@example.com");
+    once.promo_code = "ONCE20".into();
     let placed = s
         .checkout
-        .place_order(&guest_cart(&s, SKU, 1).await, &input("f@example.com"))
+        .place_order(&guest_cart(&s, SKU, 1).await, &once)
         .await
         .expect("place");
+    assert_eq!(times_used(&s, "ONCE20").await, 1);
     assert_eq!(s.orders.expire_reservations().await.expect("none due"), 0);
     domain::entities::stock_reservation::Entity::update_many()
         .col_expr(
@@ -374,6 +411,10 @@ for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
     assert_eq!(s.orders.expire_reservations().await.expect("expire"), 1);
     assert_eq!(status(&s, &placed.number).await, OrderStatus::Cancelled);
     assert_eq!(shelf(&s, SKU).await, (1, 0));
+    // The unpaid checkout gave its one-per-customer use back.
+    assert_eq!(times_used(&s, "ONCE20").await, 0);
+    assert_eq!(s.orders.expire_reservations().await.expect("again"), 0);
+    assert_eq!(times_used(&s, "ONCE20").await, 0);
     // Paying afterwards does not resurrect it; the timeline says a refund is due.
     let late = OfflineGateway::decision(&reference(&placed.redirect_url), true);
     s.orders
@@ -440,6 +481,16 @@ async fn paid_order(s: &Shop, qty: i64) -> String {
         .await
         .expect("pay");
     placed.number
+}
+
+async fn times_used(s: &Shop, code: &str) -> i32 {
+    promotion::Entity::find()
+        .filter(promotion::Column::Code.eq(code))
+        .one(&s.db)
+        .await
+        .expect("q")
+        .expect("promotion")
+        .times_used
 }
 
 async fn mails(s: &Shop) -> u64 {
@@ -699,7 +750,8 @@ for_each_backend!(
             Err(domain::Error::Validation { .. })
         ));
 
-        // A guest uses it: the list counts the order, its revenue and discount.
+        // A guest uses it: the list counts the order, its revenue and
+        // discount once it is paid.
         let owner = guest_cart(&s, SKU, 2).await;
         let mut with_code = input("promo@example.com");
         with_code.promo_code = "spring10".into();
@@ -708,6 +760,35 @@ for_each_backend!(
             .place_order(&owner, &with_code)
             .await
             .expect("place");
+        let row = |list: Vec<domain::promotions::PromotionStats>| {
+            list.into_iter()
+                .find(|r| r.input.code == "SPRING10")
+                .expect("row")
+        };
+        let unpaid = row(admin.list(&staff).await.expect("list"));
+        assert_eq!((unpaid.times_used, unpaid.orders), (1, 0));
+        s.orders
+            .apply_payment_event(&OfflineGateway::decision(
+                &reference(&placed.redirect_url),
+                true,
+            ))
+            .await
+            .expect("pay");
+        // Another checkout with the code whose payment fails gives the use back.
+        let declined = s
+            .checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &with_code)
+            .await
+            .expect("place");
+        assert_eq!(times_used(&s, "SPRING10").await, 2);
+        s.orders
+            .apply_payment_event(&OfflineGateway::decision(
+                &reference(&declined.redirect_url),
+                false,
+            ))
+            .await
+            .expect("decline");
+        assert_eq!(times_used(&s, "SPRING10").await, 1);
         let list = admin.list(&staff).await.expect("list");
         let row = list
             .iter()

@@ -385,6 +385,7 @@ impl Checkout {
                 )
                 .await?;
                 inventory::release(&txn, o.id).await?;
+                crate::promotions::release(&txn, o.id).await?;
                 payment::Entity::update_many()
                     .col_expr(payment::Column::Status, Expr::value("failed"))
                     .filter(payment::Column::Id.eq(pay.id))

@@ -48,6 +48,7 @@ impl Orders {
         }
         if status == OrderStatus::PendingPayment {
             inventory::release(&txn, o.id).await?;
+            crate::promotions::release(&txn, o.id).await?;
         } else {
             inventory::restock(&txn, o.id).await?;
         }
@@ -315,6 +316,7 @@ impl Orders {
                     .filter(payment::Column::Status.is_in(["created", "pending"]))
                     .exec(&txn)
                     .await?;
+                crate::promotions::release(&txn, o.id).await?;
             }
             inventory::release(&txn, o.id).await?;
             txn.commit().await?;

@@ -214,6 +214,7 @@ impl Orders {
         };
         transition(conn, &o, OrderStatus::Cancelled, By::Payment, note).await?;
         inventory::release(conn, o.id).await?;
+        crate::promotions::release(conn, o.id).await?;
         if mail {
             let view = self.load(conn, o.clone()).await?;
             self.c

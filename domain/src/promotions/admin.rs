@@ -32,8 +32,10 @@ pub struct PromotionInput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PromotionStats {
     pub input: PromotionInput,
+    /// Uses taken, including checkouts still waiting for payment.
     pub times_used: i32,
-    /// Orders placed with the code, their total and the discount given.
+    /// Paid orders with the code, their total net of refunds and the
+    /// discount given.
     pub orders: i64,
     pub revenue_minor: i64,
     pub discount_minor: i64,
@@ -126,14 +128,18 @@ impl PromotionAdmin {
             .order_by_desc(promotion::Column::Id)
             .all(&self.db)
             .await?;
-        // Orders that redeemed each code: count, revenue and discount.
+        // Paid orders that redeemed each code: count, revenue net of
+        // refunds, and discount. Checkouts still waiting for payment hold a
+        // use (times_used) but are not sales yet.
         let sums: Vec<(i32, i64, Option<i64>, Option<i64>)> = promotion_redemption::Entity::find()
             .select_only()
             .column(promotion_redemption::Column::PromotionId)
             .column_as(promotion_redemption::Column::Id.count(), "orders")
             .column_as(
                 Expr::from(Func::cast_as(
-                    Expr::col((order::Entity, order::Column::TotalMinor)).sum(),
+                    Expr::col((order::Entity, order::Column::TotalMinor))
+                        .sub(Expr::col((order::Entity, order::Column::RefundedMinor)))
+                        .sum(),
                     "BIGINT",
                 )),
                 "revenue",
@@ -149,6 +155,7 @@ impl PromotionAdmin {
                 JoinType::InnerJoin,
                 promotion_redemption::Relation::Order.def(),
             )
+            .filter(Expr::col((order::Entity, order::Column::PaidAt)).is_not_null())
             .group_by(promotion_redemption::Column::PromotionId)
             .into_tuple()
             .all(&self.db)

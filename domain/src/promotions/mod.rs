@@ -2,7 +2,8 @@
 //! window and usage limits, and redeemed atomically with the order: the
 //! total limit is a conditional UPDATE on the code's counter (which also
 //! locks the code's row until commit), so the per-customer count read after
-//! it cannot race either.
+//! it cannot race either. A checkout that is never paid (cancelled, payment
+//! failed, hold expired) gives its use back with [`release`].
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
@@ -145,5 +146,33 @@ pub async fn redeem<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    Ok(())
+}
+
+/// Gives back the use an unpaid order took, inside the cancelling
+/// transaction. Deleting the redemption row is the guard: a second call
+/// (or a concurrent one) finds nothing and decrements nothing.
+pub async fn release<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> {
+    let taken = promotion_redemption::Entity::find()
+        .filter(promotion_redemption::Column::OrderId.eq(order_id))
+        .all(conn)
+        .await?;
+    for r in taken {
+        let gone = promotion_redemption::Entity::delete_by_id(r.id)
+            .exec(conn)
+            .await?
+            .rows_affected;
+        if gone == 1 {
+            promotion::Entity::update_many()
+                .col_expr(
+                    promotion::Column::TimesUsed,
+                    Expr::col(promotion::Column::TimesUsed).sub(1),
+                )
+                .filter(promotion::Column::Id.eq(r.promotion_id))
+                .filter(promotion::Column::TimesUsed.gt(0))
+                .exec(conn)
+                .await?;
+        }
+    }
     Ok(())
 }

@@ -27,7 +27,7 @@ pub fn AdminPromotionsPage() -> impl IntoView {
                         Ok(rows) => view! {
                             <table class="w-full text-sm" data-testid="promotion-list">
                                 <thead class="text-left text-slate-500">
-                                    <tr><th>"Code"</th><th>"Offer"</th><th>"Status"</th><th class="text-right">"Used"</th><th class="text-right">"Orders"</th><th class="text-right">"Revenue"</th><th class="text-right">"Discount given"</th><th></th></tr>
+                                    <tr><th>"Code"</th><th>"Offer"</th><th>"Status"</th><th class="text-right">"Used"</th><th class="text-right">"Paid orders"</th><th class="text-right">"Revenue"</th><th class="text-right">"Discount given"</th><th></th></tr>
                                 </thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| {
