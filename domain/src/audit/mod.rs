@@ -44,6 +44,27 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The top-level fields of `before` and `after` that differ, as the
+/// before/after pair an entry keeps (a field missing before is null).
+pub fn changed_fields<T: Serialize>(before: &T, after: &T) -> (Value, Value) {
+    let (b, a) = (
+        serde_json::to_value(before).unwrap_or_default(),
+        serde_json::to_value(after).unwrap_or_default(),
+    );
+    let mut out_b = serde_json::Map::new();
+    let mut out_a = serde_json::Map::new();
+    if let (Some(b), Some(a)) = (b.as_object(), a.as_object()) {
+        for (key, av) in a {
+            let bv = b.get(key).cloned().unwrap_or_default();
+            if bv != *av {
+                out_b.insert(key.clone(), bv);
+                out_a.insert(key.clone(), av.clone());
+            }
+        }
+    }
+    (out_b.into(), out_a.into())
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {
     pub at: OffsetDateTime,

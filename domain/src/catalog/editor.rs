@@ -349,7 +349,8 @@ pub async fn apply<C: ConnectionTrait>(
 
     let (action, before, after) = match stored {
         Some(s) => {
-            let (b, a) = changed_fields(&s.draft, draft);
+            // Variants and options count as whole fields.
+            let (b, a) = crate::audit::changed_fields(&s.draft, draft);
             ("product.update", Some(b), Some(a))
         }
         None => (
@@ -405,30 +406,6 @@ async fn link_values<C: ConnectionTrait>(
         }
     }
     Ok(out)
-}
-
-/// The top-level fields that differ, before and after (variants and
-/// options as a whole).
-fn changed_fields(
-    before: &ProductDraft,
-    after: &ProductDraft,
-) -> (serde_json::Value, serde_json::Value) {
-    let (b, a) = (
-        serde_json::to_value(before).unwrap_or_default(),
-        serde_json::to_value(after).unwrap_or_default(),
-    );
-    let mut out_b = serde_json::Map::new();
-    let mut out_a = serde_json::Map::new();
-    if let (Some(b), Some(a)) = (b.as_object(), a.as_object()) {
-        for (key, av) in a {
-            let bv = b.get(key).cloned().unwrap_or_default();
-            if bv != *av {
-                out_b.insert(key.clone(), bv);
-                out_a.insert(key.clone(), av.clone());
-            }
-        }
-    }
-    (out_b.into(), out_a.into())
 }
 
 impl Catalog {

@@ -10,7 +10,6 @@ use std::sync::{Arc, RwLock};
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
-use serde_json::{json, Map, Value};
 use time::OffsetDateTime;
 
 pub use profile::{Profile, ProfileInput};
@@ -52,20 +51,6 @@ impl Current {
 pub struct Store {
     db: DatabaseConnection,
     current: Current,
-}
-
-fn changes(before: &Profile, after: &Profile) -> (Value, Value) {
-    let (b, a) = (json!(before), json!(after));
-    let (mut old, mut new) = (Map::new(), Map::new());
-    if let (Value::Object(b), Value::Object(a)) = (b, a) {
-        for (k, v) in a {
-            if b.get(&k) != Some(&v) {
-                old.insert(k.clone(), b.get(&k).cloned().unwrap_or(Value::Null));
-                new.insert(k, v);
-            }
-        }
-    }
-    (Value::Object(old), Value::Object(new))
 }
 
 /// For a checkout, after its order row is written in `conn`: the basket was
@@ -162,7 +147,7 @@ impl Store {
         }
         .update(&txn)
         .await?;
-        let (old, new) = changes(&before, &next);
+        let (old, new) = crate::audit::changed_fields(&before, &next);
         crate::audit::record(
             &txn,
             actor,
