@@ -1,6 +1,9 @@
 //! The signed-in customer's own account: profile, address book, password,
 //! two-factor authentication, sessions and erasure. Each function resolves
 //! the caller and lets the domain service refuse anonymous callers.
+// In the browser build `#[server]` generates a client function with the
+// same long argument list, where a per-function allow does not reach.
+#![allow(clippy::too_many_arguments)]
 use leptos::prelude::*;
 
 use super::account_types::{
@@ -60,7 +63,6 @@ pub async fn get_addresses() -> Result<AddressBook, ServerFnError> {
 
 /// Adds (empty `id`) or updates an address.
 #[server(prefix = "/api/account", endpoint = "addresses/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_address(
     id: String,
     full_name: String,
