@@ -1,5 +1,5 @@
-//! Form pieces shared by the account pages: labelled fields, a submit
-//! button that shows progress, and the error line for a server action.
+//! Form pieces shared by the account and admin pages: labelled fields, a
+//! submit button that shows progress, and the error line for a server action.
 use leptos::prelude::*;
 
 /// What to show a person for a failed server call.
@@ -120,5 +120,48 @@ pub fn go_to(path: &str) {
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = path;
+    }
+}
+
+/// Labelled inputs that write into one signal as the user types, for forms
+/// sent as a single JSON value; ids are `<prefix>-<name>`.
+pub struct BoundFields<T: Send + Sync + 'static> {
+    pub state: RwSignal<T>,
+    pub prefix: &'static str,
+}
+
+// By hand: a derive would ask `T: Copy`, but only the signal handle is copied.
+impl<T: Send + Sync + 'static> Clone for BoundFields<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for BoundFields<T> {}
+
+impl<T: Send + Sync + 'static> BoundFields<T> {
+    /// An input of `kind` starting at `initial`; a non-empty `hint` is shown
+    /// under it and read out with it.
+    pub fn input(
+        self,
+        label: &'static str,
+        name: &'static str,
+        kind: &'static str,
+        initial: String,
+        hint: &'static str,
+        set: fn(&mut T, String),
+    ) -> impl IntoView {
+        let state = self.state;
+        let id = format!("{}-{name}", self.prefix);
+        let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
+        view! {
+            <div class="flex flex-col gap-1">
+                <label for=id.clone() class="text-sm font-medium">{label}</label>
+                <input id=id name=name type=kind value=initial aria-describedby=hint_id.clone()
+                    class="rounded-md border border-slate-300 px-3 py-2 text-sm"
+                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev))) />
+                {hint_id.map(|hid| view! { <p id=hid class="text-xs text-slate-500">{hint}</p> })}
+            </div>
+        }
     }
 }

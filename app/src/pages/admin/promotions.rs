@@ -8,7 +8,7 @@ use super::orders::confirm;
 use crate::api::promotions::{
     staff_promotion, staff_promotions, DeletePromotion, PromotionForm, SavePromotion,
 };
-use crate::components::forms::{error_text, go_to, ActionError};
+use crate::components::forms::{error_text, go_to, ActionError, BoundFields};
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -100,21 +100,9 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
             go_to("/admin/promotions");
         }
     });
-    let field = move |label: &'static str,
-                      name: &'static str,
-                      kind: &'static str,
-                      initial: String,
-                      hint: &'static str,
-                      set: fn(&mut PromotionForm, String)| {
-        let id = format!("promo-{name}");
-        view! {
-            <div class="flex flex-col gap-1">
-                <label for=id.clone() class="text-sm font-medium">{label}</label>
-                <input id=id name=name type=kind value=initial class=INPUT
-                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev))) />
-                {(!hint.is_empty()).then(|| view! { <p class="text-xs text-slate-500">{hint}</p> })}
-            </div>
-        }
+    let field = BoundFields {
+        state,
+        prefix: "promo",
     };
     let original = StoredValue::new(original);
     view! {
@@ -124,7 +112,7 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
                 save.dispatch(SavePromotion { original: original.get_value(), form: state.get_untracked() });
             }>
             <div class="md:col-span-2"><ActionError value=save.value() /></div>
-            {field("Code", "code", "text", form.code.clone(), "Shoppers type it at checkout; letters and digits.", |f, v| f.code = v)}
+            {field.input("Code", "code", "text", form.code.clone(), "Shoppers type it at checkout; letters and digits.", |f, v| f.code = v)}
             <div class="flex flex-col gap-1">
                 <label for="promo-kind" class="text-sm font-medium">"Offer"</label>
                 <select id="promo-kind" class=INPUT on:change=move |ev| state.update(|f| f.kind = event_target_value(&ev))>
@@ -133,12 +121,12 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {field("Value", "value", "text", form.value.clone(), "15 for 15%, or 5.00 off; empty for free shipping.", |f, v| f.value = v)}
-            {field("Minimum subtotal", "min_subtotal", "text", form.min_subtotal.clone(), "Optional, e.g. 50.00.", |f, v| f.min_subtotal = v)}
-            {field("Starts", "starts", "date", form.starts.clone(), "", |f, v| f.starts = v)}
-            {field("Ends (last day)", "ends", "date", form.ends.clone(), "", |f, v| f.ends = v)}
-            {field("Total uses", "usage_limit", "text", form.usage_limit.clone(), "Empty for no limit.", |f, v| f.usage_limit = v)}
-            {field("Uses per customer", "per_customer_limit", "text", form.per_customer_limit.clone(), "Empty for no limit.", |f, v| f.per_customer_limit = v)}
+            {field.input("Value", "value", "text", form.value.clone(), "15 for 15%, or 5.00 off; empty for free shipping.", |f, v| f.value = v)}
+            {field.input("Minimum subtotal", "min_subtotal", "text", form.min_subtotal.clone(), "Optional, e.g. 50.00.", |f, v| f.min_subtotal = v)}
+            {field.input("Starts", "starts", "date", form.starts.clone(), "", |f, v| f.starts = v)}
+            {field.input("Ends (last day)", "ends", "date", form.ends.clone(), "", |f, v| f.ends = v)}
+            {field.input("Total uses", "usage_limit", "text", form.usage_limit.clone(), "Empty for no limit.", |f, v| f.usage_limit = v)}
+            {field.input("Uses per customer", "per_customer_limit", "text", form.per_customer_limit.clone(), "Empty for no limit.", |f, v| f.per_customer_limit = v)}
             <div class="flex items-center gap-2">
                 <input id="promo-active" type="checkbox" checked=form.active
                     on:change=move |ev| state.update(|f| f.active = event_target_checked(&ev)) />

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::orders::confirm;
 use crate::api::settings::{SaveStore, StoreForm};
-use crate::components::forms::{go_to, ActionError};
+use crate::components::forms::{go_to, ActionError, BoundFields};
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -19,21 +19,9 @@ pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl I
             go_to("/admin/settings?saved=store");
         }
     });
-    let field = move |label: &'static str,
-                      name: &'static str,
-                      initial: String,
-                      hint: &'static str,
-                      set: fn(&mut StoreForm, String)| {
-        let id = format!("store-{name}");
-        let hint_id = format!("{id}-hint");
-        view! {
-            <div class="flex flex-col gap-1">
-                <label for=id.clone() class="text-sm font-medium">{label}</label>
-                <input id=id name=name value=initial class=INPUT aria-describedby=hint_id.clone()
-                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev))) />
-                <p id=hint_id class="text-xs text-slate-500">{hint}</p>
-            </div>
-        }
+    let field = BoundFields {
+        state,
+        prefix: "store",
     };
     view! {
         <form class="grid max-w-3xl gap-4 md:grid-cols-2" data-testid="store-form" novalidate
@@ -50,7 +38,7 @@ pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl I
                 save.dispatch(SaveStore { form: next });
             }>
             <div class="md:col-span-2"><ActionError value=save.value() /></div>
-            {field("Store name", "name", form.name.clone(), "In the header, page titles, invoices and emails.", |f, v| f.name = v)}
+            {field.input("Store name", "name", "text", form.name.clone(), "In the header, page titles, invoices and emails.", |f, v| f.name = v)}
             <div class="flex flex-col gap-1">
                 <label for="store-currency" class="text-sm font-medium">"Currency"</label>
                 <select id="store-currency" name="currency" class=INPUT aria-describedby="store-currency-hint"
@@ -62,9 +50,9 @@ pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl I
                 </select>
                 <p id="store-currency-hint" class="text-xs text-slate-500">"Fixed once the first order is placed."</p>
             </div>
-            {field("Email sender name", "mail_from_name", form.mail_from_name.clone(), "Shown as who emails come from.", |f, v| f.mail_from_name = v)}
-            {field("Email sender address", "mail_from_address", form.mail_from_address.clone(), "Your mail server must accept it as sender.", |f, v| f.mail_from_address = v)}
-            {field("Order-number prefix", "order_prefix", form.order_prefix.clone(), "1–8 letters or digits; new orders read PREFIX-7K3Q9X.", |f, v| f.order_prefix = v)}
+            {field.input("Email sender name", "mail_from_name", "text", form.mail_from_name.clone(), "Shown as who emails come from.", |f, v| f.mail_from_name = v)}
+            {field.input("Email sender address", "mail_from_address", "text", form.mail_from_address.clone(), "Your mail server must accept it as sender.", |f, v| f.mail_from_address = v)}
+            {field.input("Order-number prefix", "order_prefix", "text", form.order_prefix.clone(), "1–8 letters or digits; new orders read PREFIX-7K3Q9X.", |f, v| f.order_prefix = v)}
             <div class="md:col-span-2">
                 <button type="submit" disabled=move || save.pending().get()
                     class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">"Save store"</button>
