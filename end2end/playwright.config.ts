@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Started by `cargo leptos end-to-end`, which runs the real mercato binary.
+// scripts/test starts the release mercato binary (`cargo leptos end-to-end`
+// runs the debug one for a quick local loop).
 // Chromium comes from Debian; Playwright never downloads a browser here.
 const baseURL = process.env.MERCATO_E2E_URL ?? 'http://127.0.0.1:3000';
 

@@ -84,12 +84,41 @@ ensure_npm() {
   (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
 }
 
+# wasm-opt comes from npm's `binaryen` (pinned in package.json), which
+# cargo-leptos finds first because it puts node_modules/.bin on PATH.
+# Debian's binaryen (version 108, 2022) must not be used: it rewrites the
+# externref table wasm-bindgen 0.2.130 exports into a funcref table, and
+# the release WASM then fails to start (docs/ARCHITECTURE.md, D25).
+ensure_wasm_opt() {
+  local want have
+  want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["devDependencies"]["binaryen"].split(".")[0])' package.json)
+  have=$("$ROOT/node_modules/.bin/wasm-opt" --version 2>/dev/null || true)
+  if ! grep -q "version $want\b" <<<"$have"; then
+    echo "wasm-opt: expected binaryen version $want in node_modules/.bin, found '${have:-nothing}'" >&2
+    return 1
+  fi
+}
+
 ensure_build_tools() {
-  ensure_apt binaryen ca-certificates
+  ensure_apt ca-certificates
   ensure_wasm_target
   ensure_cargo_leptos
   ensure_wasm_bindgen
   ensure_npm "$ROOT"
+  ensure_wasm_opt
+}
+
+# The release site: the server binary and the size-optimised WASM bundle.
+# scripts/serve serves it and scripts/test runs the browser suite on it.
+build_release() {
+  cargo leptos build --release
+}
+
+# Runs the release binary with the site settings cargo-leptos would pass;
+# migrations run and an empty database is seeded at start.
+serve_release() {
+  export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
+  exec target/release/mercato serve
 }
 
 ensure_test_tools() {

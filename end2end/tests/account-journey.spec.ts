@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { linkFromMail, totp } from './mailbox';
 
 // A shopper's account life: sign up → confirm email from the mail → sign

@@ -1,30 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { signInAsAdmin } from './admin';
 import { hydrated } from './shop';
 
 // Catalog work in the admin: export the catalog as CSV and import it back
 // (nothing changes, with a progress bar while it runs), see a bad file
 // rejected row by row, and archive products in bulk. Then the store
 // settings: a rename shows in the shop at once.
-
-const dataDir = process.env.MERCATO_DATA_DIR ?? '../data';
-
-async function signInAsAdmin(page: Page, next: string) {
-  const email = `catalog-${Date.now()}@example.com`;
-  const out = execFileSync('../target/debug/mercato', ['admin', 'create', '--email', email, '--generate-password'], {
-    env: { ...process.env, MERCATO_DATA_DIR: dataDir, MERCATO_LOG: 'error', MERCATO_LEPTOS_TOML: '../Leptos.toml' },
-    encoding: 'utf8',
-  });
-  const password = out.match(/store it now\): (\S+)/)![1];
-  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-  await hydrated(page);
-  const form = page.getByTestId('signin-form');
-  await form.getByLabel('Email', { exact: true }).fill(email);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 test('CSV export and import round trip, a bad file, bulk archive', async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
+import { createAdmin, signIn } from './admin';
 import { mailTo } from './mailbox';
 import { addToCart, fillAddress, hydrated } from './shop';
 
@@ -9,18 +9,6 @@ import { addToCart, fillAddress, hydrated } from './shop';
 // on the storefront and in search; a shopper buys it; the admin ships it
 // with a tracking number — the shopper's order shows "Shipped" and the
 // email arrives — then refunds part of it. Dashboard and audit log follow.
-
-const dataDir = process.env.MERCATO_DATA_DIR ?? '../data';
-
-function createAdmin(email: string): string {
-  const out = execFileSync('../target/debug/mercato', ['admin', 'create', '--email', email, '--generate-password'], {
-    env: { ...process.env, MERCATO_DATA_DIR: dataDir, MERCATO_LOG: 'error', MERCATO_LEPTOS_TOML: '../Leptos.toml' },
-    encoding: 'utf8',
-  });
-  const m = out.match(/store it now\): (\S+)/);
-  if (!m) throw new Error(`no password in: ${out}`);
-  return m[1];
-}
 
 async function createProduct(staff: Page, title: string): Promise<string> {
   await staff.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Products' }).click();
@@ -73,12 +61,7 @@ test('an admin creates a product, a shopper buys it, the admin ships and partly 
   const adminEmail = `admin-${Date.now()}@example.com`;
   const password = createAdmin(adminEmail);
   const staff = await browser.newPage();
-  await staff.goto('/signin?next=/admin');
-  await hydrated(staff);
-  const signin = staff.getByTestId('signin-form');
-  await signin.getByLabel('Email', { exact: true }).fill(adminEmail);
-  await signin.getByLabel('Password').fill(password);
-  await signin.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(staff, adminEmail, password, '/admin');
   await expect(staff.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   const title = `Zephyr Knit Polo ${Date.now() % 100000}`;

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 // A shopper's first visit: home → category → filter and sort → product →
 // switch variant (no navigation) → a missing page.

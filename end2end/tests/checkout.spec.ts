@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { linkFromMail, mailTo } from './mailbox';
 import { addToCart, fillAddress, hydrated, inStockSkus } from './shop';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { hydrated } from './shop';
 
 // A shopper types a misspelt word in the header box, picks from the

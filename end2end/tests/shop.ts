@@ -1,6 +1,6 @@
 // Helpers for journeys through the shop: pick in-stock variants from a
 // product page and add them to the cart, as a shopper would.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixtures';
 
 export const PRODUCT = '/product/rowan-essential-merino-t-shirt';
 

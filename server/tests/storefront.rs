@@ -295,3 +295,56 @@ for_each_backend!(
         assert_eq!(res.text().await.expect("body"), "null");
     }
 );
+
+for_each_backend!(
+    add_to_cart_works_without_javascript,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let mut tab = support::browser::Browser::new(&app);
+        let page = "/product/rowan-essential-merino-t-shirt?variant=TSH-0001-01";
+        let html = tab.get(page).await.body;
+        let form = tag_with(&html, "data-testid=\"add-to-cart-form\"").expect("a real form");
+        assert!(
+            form.contains("action=\"/api/cart/add\"") && form.contains("method=\"post\""),
+            "{form}"
+        );
+        let quantity = tag_with(&html, "data-testid=\"quantity\"").expect("quantity field");
+        assert!(quantity.contains("value=\"1\""), "{quantity}");
+        let sku = tag_with(&html, "name=\"sku\"").expect("sku field");
+        assert!(sku.contains("value=\"TSH-0001-01\""), "{sku}");
+
+        // The browser posts the form; the server adds and sends it back.
+        let res = tab
+            .submit(
+                page,
+                "/api/cart/add",
+                &[("sku", "TSH-0001-01"), ("quantity", "2")],
+            )
+            .await;
+        assert!(matches!(res.status, 302 | 303), "{}", res.body);
+        assert_eq!(res.headers["location"], app.url(page));
+        let html = tab.get(page).await.body;
+        assert!(
+            html.contains("data-testid=\"cart-count\">2<"),
+            "the header counts the items"
+        );
+
+        // A refusal comes back to the same page, with the reason on it.
+        let res = tab
+            .submit(
+                page,
+                "/api/cart/add",
+                &[("sku", "TSH-0001-01"), ("quantity", "50")],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let back = res.headers["location"].to_str().expect("ascii").to_owned();
+        let path = back.strip_prefix(&app.url("")).expect("same origin");
+        let html = tab.get(path).await.body;
+        assert!(html.contains("at most 10 of this item"), "{back}");
+        assert!(
+            html.contains("data-testid=\"cart-count\">2<"),
+            "nothing added"
+        );
+    }
+);

@@ -1,5 +1,11 @@
 //! "Add to cart" on the product page: sends the chosen SKU and quantity;
 //! the server prices and checks stock. The mini-cart updates in place.
+//!
+//! It is a real `<form>` posting to the server function, so it works before
+//! (or without) the WASM: the browser posts, the server adds the line and
+//! redirects back to the product page, whose header then counts it. Hydrated,
+//! `ActionForm` sends the same fields without leaving the page.
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::cart_state::use_cart;
@@ -13,37 +19,33 @@ pub fn AddToCartButton(
 ) -> impl IntoView {
     let cart = use_cart();
     let add = ServerAction::<AddToCart>::new();
-    let quantity = RwSignal::new(1i64);
     Effect::new(move |_| {
         if let Some(Ok(_)) = add.value().get() {
             cart.refresh();
         }
     });
     view! {
-        <div class="flex flex-col gap-2">
+        <ActionForm action=add attr:class="flex flex-col gap-2" attr:data-testid="add-to-cart-form">
+            <input type="hidden" name="sku" prop:value=sku value=sku.get_untracked() />
             <div class="flex items-end gap-3">
                 <label class="flex flex-col gap-1 text-sm font-medium">
                     "Quantity"
                     <input
                         type="number"
+                        name="quantity"
                         min="1"
                         max="10"
+                        value="1"
+                        required
                         class="w-20 rounded-md border border-slate-300 px-2 py-2"
-                        prop:value=move || quantity.get().to_string()
-                        on:change=move |ev| {
-                            quantity.set(event_target_value(&ev).parse().unwrap_or(1).clamp(1, 10));
-                        }
                         data-testid="quantity"
                     />
                 </label>
                 <button
-                    type="button"
+                    type="submit"
                     data-testid="add-to-cart"
                     disabled=move || !available.get() || add.pending().get()
                     class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-50"
-                    on:click=move |_| {
-                        add.dispatch(AddToCart { sku: sku.get_untracked(), quantity: Some(quantity.get_untracked()) });
-                    }
                 >
                     {move || if available.get() { "Add to cart" } else { "Out of stock" }}
                 </button>
@@ -57,6 +59,6 @@ pub fn AddToCartButton(
                     None => ().into_any(),
                 }}
             </p>
-        </div>
+        </ActionForm>
     }
 }

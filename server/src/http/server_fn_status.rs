@@ -1,9 +1,13 @@
 //! server_fn answers every error with 500, including requests it could not
 //! even decode. Those are the caller's fault: answer 400 (405 for a wrong
 //! method) so clients and monitoring can tell bad input from our failures.
+//!
+//! A plain `<form>` post (no JavaScript) is answered with a redirect back to
+//! the page, the error carried in its URL; the error's status must not stop
+//! the browser from following it.
 use axum::{
     body::{to_bytes, Body},
-    http::{Response, StatusCode},
+    http::{header::LOCATION, Response, StatusCode},
 };
 
 const ERROR_HEADER: &str = "serverfnerror";
@@ -11,7 +15,11 @@ const ERROR_HEADER: &str = "serverfnerror";
 /// passed through untouched.
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
-pub async fn client_errors_are_4xx(res: Response<Body>) -> Response<Body> {
+pub async fn client_errors_are_4xx(mut res: Response<Body>) -> Response<Body> {
+    if res.headers().contains_key(LOCATION) && !res.status().is_redirection() {
+        *res.status_mut() = StatusCode::SEE_OTHER;
+        return res;
+    }
     if res.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !res.headers().contains_key(ERROR_HEADER)
     {

@@ -74,6 +74,21 @@ impl<'a> Browser<'a> {
         self.send(req).await
     }
 
+    /// A `<form>` submitted by a browser running no JavaScript: it accepts
+    /// HTML and names the page it came from.
+    pub async fn submit(&mut self, from: &str, action: &str, form: &[(&str, &str)]) -> Reply {
+        let req = self
+            .app
+            .client
+            .post(self.app.url(action))
+            .header("origin", format!("http://{}", self.app.addr))
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.app.url(from))
+            .form(form);
+        self.send(req).await
+    }
+
     /// A POST with a raw body (JSON server functions, file uploads).
     pub async fn post_body(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Reply {
         let req = self
