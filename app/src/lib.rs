@@ -15,7 +15,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use components::layout::{Footer, Header, SkipLink};
+use components::layout::{Footer, Header, SkipLink, TestModeBanner};
 use pages::account::{
     AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
@@ -28,7 +28,8 @@ use pages::admin::{
 };
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
-    OrderCompletePage, OrderLookupPage, ProductPage, SearchPage,
+    OrderCompletePage, OrderLookupPage, PrivacyConfirmPage, PrivacyRequestPage, ProductPage,
+    SearchPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <SkipLink />
             <components::page_views::PageViews />
+            <TestModeBanner />
             <Header />
             <main id="main" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -95,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pay/offline/:reference") view=OfflinePaymentPage ssr=SsrMode::Async />
                     <Route path=path!("/checkout/complete/:id") view=OrderCompletePage ssr=SsrMode::Async />
                     <Route path=path!("/order-lookup") view=OrderLookupPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy-request") view=PrivacyRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/privacy-request/confirm") view=PrivacyConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
                     <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />

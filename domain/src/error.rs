@@ -30,7 +30,13 @@ pub enum Error {
     /// Too many attempts; try again after `retry_after_secs`. 429.
     #[error("too many attempts")]
     TooManyAttempts { retry_after_secs: u64 },
-    /// Storage failed; details are logged, never shown. 500.
+    /// Too much of this kind of work is running already; try again after
+    /// `retry_after_secs` (see [`crate::blocking`]). 503.
+    #[error("{what} busy")]
+    Busy {
+        what: &'static str,
+        retry_after_secs: u64,
+    },
     /// An outside service (e.g. Meilisearch) does not answer; the rest of
     /// the shop keeps working. The detail is for the logs.
     #[error("{service} unavailable: {detail}")]
@@ -38,8 +44,9 @@ pub enum Error {
         service: &'static str,
         detail: String,
     },
+    /// Storage failed; details are logged, never shown. 500.
     #[error("database error: {0}")]
-    Database(#[from] sea_orm::DbErr),
+    Database(sea_orm::DbErr),
     /// File system failed (uploads, generated images). 500.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
@@ -49,6 +56,31 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<sea_orm::DbErr> for Error {
+    fn from(err: sea_orm::DbErr) -> Self {
+        if unstorable_text(&err) {
+            return Self::validation(
+                "text",
+                "That contains characters we can't store (a NUL byte). Please remove them.",
+            );
+        }
+        Self::Database(err)
+    }
+}
+
+/// PostgreSQL refuses text holding a NUL byte (SQLSTATE 22021) that SQLite
+/// takes: whatever field it came in, it is the caller's input, not our fault.
+fn unstorable_text(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::{DbErr, RuntimeErr};
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err
+    else {
+        return false;
+    };
+    e.as_database_error()
+        .and_then(|d| d.code())
+        .is_some_and(|code| code == "22021")
+}
 
 impl Error {
     pub fn not_found(what: &'static str) -> Self {
@@ -94,6 +126,9 @@ impl Error {
             Self::TooManyAttempts { retry_after_secs } => {
                 let minutes = retry_after_secs.div_ceil(60).max(1);
                 format!("Too many attempts. Please wait {minutes} minute(s) and try again.")
+            }
+            Self::Busy { .. } => {
+                "We're very busy right now. Please try again in a moment.".to_owned()
             }
             Self::Unavailable { service, .. } => format!(
                 "Our {service} is taking a short break. Please try again in a moment, or browse the categories."

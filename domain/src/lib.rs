@@ -3,6 +3,8 @@
 pub mod accounts;
 pub mod analytics;
 pub mod audit;
+pub mod blocking;
+pub mod bounds;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -20,6 +22,7 @@ pub mod payments;
 pub mod pricing;
 pub mod promotions;
 pub mod search;
+pub mod secrets;
 pub mod seed;
 pub mod shop_settings;
 pub mod store;

@@ -13,7 +13,10 @@ use domain::inventory::{Inventory, Reason};
 use domain::testing::TestDatabase;
 use domain::{Currency, Error};
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
 async fn demo(tdb: &TestDatabase) -> DatabaseConnection {
     let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
@@ -258,7 +261,29 @@ for_each_backend!(
     |tdb: TestDatabase| async move {
         let db = demo(&tdb).await;
         let catalog = Catalog::new(db.clone());
+        // A title a spreadsheet would run as a formula, and a brand too.
+        let formula = r#"=HYPERLINK("http://evil.example","Click")"#;
+        let first = product::Entity::find()
+            .order_by_asc(product::Column::Id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("a product");
+        product::Entity::update_many()
+            .col_expr(product::Column::Title, Expr::value(formula))
+            .col_expr(product::Column::Brand, Expr::value("@SUM(1)"))
+            .filter(product::Column::Id.eq(first.id))
+            .exec(&db)
+            .await
+            .expect("formula title");
         let file = export_all(&catalog).await;
+        let text = String::from_utf8_lossy(&file);
+        assert!(
+            text.contains(r#""'=HYPERLINK(""http://evil.example"",""Click"")""#),
+            "neutralised"
+        );
+        assert!(text.contains(",'@SUM(1),"), "neutralised");
+        assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
         let rows = file.iter().filter(|b| **b == b'\n').count();
         let variants = variant::Entity::find().count(&db).await.expect("count") as usize;
         assert!(
@@ -294,6 +319,13 @@ for_each_backend!(
                 .expect("moves"),
             moves
         );
+        let title = product::Entity::find_by_id(first.id)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("product")
+            .title;
+        assert_eq!(title, formula, "the import restores the cell exactly");
         assert_eq!(
             export_all(&catalog).await,
             file,

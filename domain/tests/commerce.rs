@@ -8,13 +8,14 @@ use domain::cart::CartOwner;
 use domain::entities::{order, promotion};
 use domain::for_each_backend;
 use domain::orders::{EventOutcome, OrderStatus};
-use domain::payments::{EventKind, OfflineGateway, PaymentEvent};
+use domain::payments::{EventKind, PaymentEvent};
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 mod support;
 
+use domain::checkout::CheckoutInput;
 use support::*;
 
 for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
@@ -35,7 +36,7 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
                     .await;
                 match placed {
                     Ok(p) => {
-                        let event = OfflineGateway::decision(&reference(&p.redirect_url), true);
+                        let event = offline_decision(&s, &p.redirect_url, true).await;
                         s.orders.apply_payment_event(&event).await.expect("pay");
                         Ok(p.number)
                     }
@@ -68,6 +69,153 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
 });
 
 for_each_backend!(
+    placing_an_order_twice_makes_one_order,
+    |db: TestDatabase| async move {
+        let s = Arc::new(shop(&db).await);
+        stock(&s, SKU, 10, 0).await;
+        let owner = guest_cart(&s, SKU, 2).await;
+        let keyed = |key: &str| CheckoutInput {
+            checkout_key: key.into(),
+            ..input("twice@example.com")
+        };
+
+        // A double click: eight submits of one form at once.
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let (s, owner, form) = (s.clone(), owner.clone(), keyed("form-one-key-0001"));
+            tasks.push(tokio::spawn(async move {
+                s.checkout.place_order(&owner, &form).await
+            }));
+        }
+        let mut numbers = Vec::new();
+        for t in tasks {
+            numbers.push(t.await.expect("task").expect("placed").number);
+        }
+        numbers.dedup();
+        assert_eq!(numbers.len(), 1, "one order: {numbers:?}");
+        assert_eq!(shelf(&s, SKU).await, (10, 2), "held once");
+
+        // A second tab (its own key), same basket: the same order.
+        let second = s
+            .checkout
+            .place_order(&owner, &keyed("form-two-key-0002"))
+            .await
+            .expect("second tab");
+        assert_eq!(second.number, numbers[0]);
+        // Eight tabs at once, each its own key: still that order.
+        let mut tasks = Vec::new();
+        for i in 0..8 {
+            let (s, owner, form) = (s.clone(), owner.clone(), keyed(&format!("tab-key-{i:04}")));
+            tasks.push(tokio::spawn(async move {
+                s.checkout.place_order(&owner, &form).await
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.expect("task").expect("placed").number, numbers[0]);
+        }
+        assert_eq!(shelf(&s, SKU).await, (10, 2));
+
+        // The basket changed: the old order goes, its units come back.
+        s.commerce.carts().add(&owner, SKU, 1).await.expect("add");
+        let changed = s
+            .checkout
+            .place_order(&owner, &keyed("form-three-key-03"))
+            .await
+            .expect("new basket");
+        assert_ne!(changed.number, numbers[0]);
+        assert_eq!(status(&s, &numbers[0]).await, OrderStatus::Cancelled);
+        assert_eq!(
+            shelf(&s, SKU).await,
+            (10, 3),
+            "only the new order holds stock"
+        );
+        // The first form, submitted again, now refers to a cancelled order.
+        let stale = s
+            .checkout
+            .place_order(&owner, &keyed("form-one-key-0001"))
+            .await
+            .expect_err("spent key");
+        assert!(matches!(stale, domain::Error::Conflict(_)), "{stale:?}");
+
+        // A malformed key is refused before anything is written.
+        let bad = s
+            .checkout
+            .place_order(&owner, &keyed("x'; DROP TABLE orders"))
+            .await
+            .expect_err("bad key");
+        assert!(matches!(
+            bad,
+            domain::Error::Validation {
+                field: "checkout_key",
+                ..
+            }
+        ));
+    }
+);
+
+for_each_backend!(
+    absurd_quantities_are_refused_not_overflowed,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        let owner = guest_cart(&s, SKU, 1).await;
+        for q in [i64::MAX, i64::MIN, 0, -1, 11] {
+            let refused = s.commerce.carts().add(&owner, SKU, q).await;
+            assert!(
+                matches!(
+                    refused,
+                    Err(domain::Error::Validation {
+                        field: "quantity",
+                        ..
+                    })
+                ),
+                "{q}: {refused:?}"
+            );
+            let set = s.commerce.carts().set_quantity(&owner, SKU, q).await;
+            assert!(q <= 0 || set.is_err(), "{q}: {set:?}");
+            if q <= 0 {
+                // 0 or less removes the line; put it back.
+                s.commerce
+                    .carts()
+                    .add(&owner, SKU, 1)
+                    .await
+                    .expect("re-add");
+            }
+        }
+    }
+);
+
+for_each_backend!(
+    one_email_cannot_hold_stock_with_unpaid_orders,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 20, 0).await;
+        let max = domain::checkout::MAX_OPEN_PER_EMAIL;
+        for _ in 0..max {
+            s.checkout
+                .place_order(&guest_cart(&s, SKU, 1).await, &input("hoard@example.com"))
+                .await
+                .expect("within the limit");
+        }
+        let refused = s
+            .checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &input("HOARD@example.com"))
+            .await
+            .expect_err("over the limit");
+        assert!(
+            matches!(&refused, domain::Error::Conflict(m) if m.contains("waiting for payment")),
+            "{refused:?}"
+        );
+        assert_eq!(shelf(&s, SKU).await, (20, max as i32), "nothing more held");
+        // Another shopper is not affected.
+        s.checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &input("other@example.com"))
+            .await
+            .expect("someone else");
+    }
+);
+
+for_each_backend!(
     stock_is_split_across_warehouses_and_released,
     |db: TestDatabase| async move {
         let s = shop(&db).await;
@@ -83,7 +231,7 @@ for_each_backend!(
             (4, 3),
             "three held across two warehouses"
         );
-        let declined = OfflineGateway::decision(&reference(&placed.redirect_url), false);
+        let declined = offline_decision(&s, &placed.redirect_url, false).await;
         assert_eq!(
             s.orders
                 .apply_payment_event(&declined)
@@ -122,7 +270,7 @@ for_each_backend!(
             .place_order(&guest_cart(&s, SKU, 1).await, &input("b@example.com"))
             .await
             .expect("place");
-        let paid = OfflineGateway::decision(&reference(&placed.redirect_url), true);
+        let paid = offline_decision(&s, &placed.redirect_url, true).await;
         assert_eq!(
             s.orders.apply_payment_event(&paid).await.expect("1st"),
             EventOutcome::Applied
@@ -152,11 +300,13 @@ for_each_backend!(
             .await
             .expect("place");
         let r = reference(&placed.redirect_url);
+        let due = s.orders.payment_attempt(&r).await.expect("attempt").total;
         let success = PaymentEvent {
             id: "evt_async_ok".into(),
             kind: EventKind::AsyncSucceeded {
                 reference: r.clone(),
                 payment_id: Some("pi_1".into()),
+                amount: Some(due),
             },
         };
         let completed = PaymentEvent {
@@ -165,6 +315,7 @@ for_each_backend!(
                 reference: r.clone(),
                 paid: false,
                 payment_id: Some("pi_1".into()),
+                amount: Some(due),
             },
         };
         s.orders
@@ -216,6 +367,76 @@ for_each_backend!(
         );
         s.orders.apply_payment_event(&full).await.expect("full");
         assert_eq!(status(&s, &placed.number).await, OrderStatus::Refunded);
+    }
+);
+
+for_each_backend!(
+    a_payment_of_the_wrong_amount_or_currency_is_not_paid,
+    |db: TestDatabase| async move {
+        use domain::entities::{order_event, payment};
+        use domain::{Currency, Money};
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        let placed = s
+            .checkout
+            .place_order(&guest_cart(&s, SKU, 1).await, &input("m@example.com"))
+            .await
+            .expect("place");
+        let r = reference(&placed.redirect_url);
+        let due = s.orders.payment_attempt(&r).await.expect("attempt").total;
+        let event = |id: &str, amount: Option<Money>| PaymentEvent {
+            id: id.into(),
+            kind: EventKind::SessionCompleted {
+                reference: r.clone(),
+                paid: true,
+                payment_id: Some("pi_m".into()),
+                amount,
+            },
+        };
+        let wrong = [
+            event("evt_less", Some(Money::new(due.minor - 1, due.currency))),
+            event("evt_eur", Some(Money::new(due.minor, Currency::Eur))),
+            event("evt_none", None),
+        ];
+        for e in &wrong {
+            s.orders.apply_payment_event(e).await.expect("recorded");
+            assert_eq!(
+                status(&s, &placed.number).await,
+                OrderStatus::PendingPayment,
+                "{e:?} must not pay the order"
+            );
+        }
+        assert_eq!(
+            shelf(&s, SKU).await,
+            (5, 1),
+            "the unit stays held, not sold"
+        );
+        let attempt = payment::Entity::find()
+            .filter(payment::Column::Reference.eq(r.as_str()))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("payment");
+        assert_eq!(attempt.status, "failed");
+        let notes: Vec<String> = order_event::Entity::find()
+            .filter(order_event::Column::OrderId.eq(placed.id))
+            .all(&s.db)
+            .await
+            .expect("events")
+            .into_iter()
+            .map(|e| e.note)
+            .collect();
+        assert_eq!(
+            notes.iter().filter(|n| n.contains("not accepted")).count(),
+            3,
+            "staff see each refused payment: {notes:?}"
+        );
+        // The right amount still pays it.
+        s.orders
+            .apply_payment_event(&event("evt_right", Some(due)))
+            .await
+            .expect("paid");
+        assert_eq!(status(&s, &placed.number).await, OrderStatus::Paid);
     }
 );
 
@@ -355,10 +576,7 @@ for_each_backend!(
             .await
             .expect("place");
         s.orders
-            .apply_payment_event(&OfflineGateway::decision(
-                &reference(&placed.redirect_url),
-                true,
-            ))
+            .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
             .await
             .expect("pay");
         assert_eq!(shelf(&s, SKU).await, (1, 0));
@@ -416,7 +634,7 @@ for_each_backend!(expired_holds_are_released, |db: TestDatabase| async move {
     assert_eq!(s.orders.expire_reservations().await.expect("again"), 0);
     assert_eq!(times_used(&s, "ONCE20").await, 0);
     // Paying afterwards does not resurrect it; the timeline says a refund is due.
-    let late = OfflineGateway::decision(&reference(&placed.redirect_url), true);
+    let late = offline_decision(&s, &placed.redirect_url, true).await;
     s.orders
         .apply_payment_event(&late)
         .await
@@ -465,6 +683,74 @@ for_each_backend!(
     }
 );
 
+for_each_backend!(
+    concurrent_refunds_never_pass_what_was_paid,
+    |db: TestDatabase| async move {
+        let s = Arc::new(shop(&db).await);
+        stock(&s, SKU, 10, 0).await;
+        let staff = domain::accounts::Actor::user(
+            1,
+            domain::accounts::Role::Staff,
+            vec![domain::accounts::Permission::Orders],
+            false,
+        );
+        let number = paid_order(&s, 2).await;
+        let total = order::Entity::find()
+            .filter(order::Column::Number.eq(number.as_str()))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("order")
+            .total_minor;
+        // Eight staff press "refund a quarter" at once, twice over: four win.
+        let quarter = total / 4;
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let (s, staff, number) = (s.clone(), staff.clone(), number.clone());
+            tasks.push(tokio::spawn(async move {
+                s.orders.refund(&staff, &number, quarter).await
+            }));
+        }
+        let mut won = 0;
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(_) => won += 1,
+                Err(domain::Error::Validation {
+                    field: "amount", ..
+                }) => {}
+                Err(other) => panic!("unexpected {other:?}"),
+            }
+        }
+        assert_eq!(won, 4, "four quarters fit, no more");
+        let o = order::Entity::find()
+            .filter(order::Column::Number.eq(number.as_str()))
+            .one(&s.db)
+            .await
+            .expect("q")
+            .expect("order");
+        assert_eq!(o.refunded_minor, 4 * quarter);
+        assert!(o.refunded_minor <= o.total_minor);
+        let rows = domain::entities::refund::Entity::find()
+            .all(&s.db)
+            .await
+            .expect("refunds");
+        assert_eq!(rows.len(), 4, "one refund row per winner");
+        assert_eq!(
+            rows.iter().map(|r| r.amount_minor).sum::<i64>(),
+            4 * quarter
+        );
+        // The provider gets each once, after the commit.
+        deliver_outbox(&s).await;
+        let sent = domain::entities::refund::Entity::find()
+            .all(&s.db)
+            .await
+            .expect("refunds");
+        assert!(sent.iter().all(|r| r.provider_reference.is_some()));
+        let again = s.orders.refund(&staff, &number, total).await;
+        assert!(again.is_err(), "nothing is left to refund past the total");
+    }
+);
+
 /// A paid order from a guest cart; returns its number.
 async fn paid_order(s: &Shop, qty: i64) -> String {
     let owner = guest_cart(s, SKU, qty).await;
@@ -474,10 +760,7 @@ async fn paid_order(s: &Shop, qty: i64) -> String {
         .await
         .expect("place");
     s.orders
-        .apply_payment_event(&OfflineGateway::decision(
-            &reference(&placed.redirect_url),
-            true,
-        ))
+        .apply_payment_event(&offline_decision(s, &placed.redirect_url, true).await)
         .await
         .expect("pay");
     placed.number
@@ -578,6 +861,8 @@ for_each_backend!(
         let v = s.orders.refund(&staff, &a, 700).await.expect("refund");
         assert_eq!(v.status, OrderStatus::PartiallyRefunded);
         assert_eq!(v.refunded.minor, 700);
+        // The provider is asked by the outbox worker, after the commit.
+        deliver_outbox(&s).await;
         let refunds = domain::entities::refund::Entity::find()
             .all(&s.db)
             .await
@@ -768,10 +1053,7 @@ for_each_backend!(
         let unpaid = row(admin.list(&staff).await.expect("list"));
         assert_eq!((unpaid.times_used, unpaid.orders), (1, 0));
         s.orders
-            .apply_payment_event(&OfflineGateway::decision(
-                &reference(&placed.redirect_url),
-                true,
-            ))
+            .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
             .await
             .expect("pay");
         // Another checkout with the code whose payment fails gives the use back.
@@ -782,10 +1064,7 @@ for_each_backend!(
             .expect("place");
         assert_eq!(times_used(&s, "SPRING10").await, 2);
         s.orders
-            .apply_payment_event(&OfflineGateway::decision(
-                &reference(&declined.redirect_url),
-                false,
-            ))
+            .apply_payment_event(&offline_decision(&s, &declined.redirect_url, false).await)
             .await
             .expect("decline");
         assert_eq!(times_used(&s, "SPRING10").await, 1);

@@ -11,7 +11,6 @@ use domain::entities::{
     audit_entry, order, outbox_message, product, promotion, shipping_method, variant,
 };
 use domain::for_each_backend;
-use domain::payments::OfflineGateway;
 use domain::store::{Profile, ProfileInput, Store};
 use domain::testing::TestDatabase;
 use domain::{Currency, Error};
@@ -159,10 +158,7 @@ for_each_backend!(
             .expect("place");
         assert!(placed.number.starts_with("AG-"), "{}", placed.number);
         s.orders
-            .apply_payment_event(&OfflineGateway::decision(
-                &reference(&placed.redirect_url),
-                true,
-            ))
+            .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
             .await
             .expect("pay");
         let mail: serde_json::Value = serde_json::from_str(

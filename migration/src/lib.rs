@@ -11,6 +11,8 @@ mod m20261121_000005_audit;
 mod m20261121_000006_stock_movements;
 mod m20261121_000007_customer_status;
 mod m20261121_000008_store_profile;
+mod m20261201_000009_checkout_keys;
+mod m20261201_000010_privacy_requests;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000006_stock_movements::Migration),
             Box::new(m20261121_000007_customer_status::Migration),
             Box::new(m20261121_000008_store_profile::Migration),
+            Box::new(m20261201_000009_checkout_keys::Migration),
+            Box::new(m20261201_000010_privacy_requests::Migration),
         ]
     }
 }

@@ -35,6 +35,8 @@ pub enum Command {
         #[command(subcommand)]
         command: SearchCommand,
     },
+    /// Print a new random secret key for MERCATO_SECRET_KEY.
+    SecretKey,
     /// Staff accounts.
     Admin {
         #[command(subcommand)]
@@ -65,6 +67,10 @@ pub enum AdminCommand {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if matches!(cli.command, Some(Command::SecretKey)) {
+        println!("{}", domain::secrets::SecretBox::new_key());
+        return Ok(());
+    }
     let config = Config::from_env().context("reading configuration")?;
     crate::telemetry::init(&config.log_filter, config.log_format);
     match cli.command.unwrap_or(Command::Serve) {
@@ -117,6 +123,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search {
             command: SearchCommand::Reindex,
         } => reindex(&config).await?,
+        Command::SecretKey => {}
         Command::Config => {
             for (name, value) in config.describe() {
                 println!("{name:<28} {value}");

@@ -26,6 +26,18 @@ pub const VARIABLES: &[Variable] = &[
         help: "How long stock is held for an unpaid checkout (Stripe sessions need ≥ 30)",
     },
     Variable {
+        name: "MERCATO_PAYMENTS",
+        default: "stripe with a Stripe key, else offline",
+        secret: false,
+        help: "offline (a test page where shoppers approve their own payments) or stripe",
+    },
+    Variable {
+        name: "MERCATO_ALLOW_OFFLINE_PAYMENTS",
+        default: "false",
+        secret: false,
+        help: "true lets a shop on a public address run the offline test gateway (a demo); every page then says payments are simulated",
+    },
+    Variable {
         name: "MERCATO_STRIPE_SECRET_KEY",
         default: "(unset: the offline test gateway)",
         secret: true,
@@ -57,7 +69,11 @@ pub struct CommerceConfig {
     pub currency: Currency,
     pub prices_include_tax: bool,
     pub reservation: Duration,
+    /// Set exactly when payments go to Stripe; `None` is the offline
+    /// test gateway.
     pub stripe: Option<Stripe>,
+    /// `MERCATO_ALLOW_OFFLINE_PAYMENTS`: the offline gateway on a public address.
+    pub allow_offline_payments: bool,
 }
 
 impl CommerceConfig {
@@ -74,17 +90,7 @@ impl CommerceConfig {
                     value: v,
                 })?,
         };
-        let prices_include_tax = match env("MERCATO_PRICES_INCLUDE_TAX").as_deref().map(str::trim) {
-            None | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
-            Some(other) => {
-                return Err(ConfigError::Invalid {
-                    name: "MERCATO_PRICES_INCLUDE_TAX",
-                    expected: "true or false",
-                    value: other.into(),
-                })
-            }
-        };
+        let prices_include_tax = flag(env, "MERCATO_PRICES_INCLUDE_TAX")?;
         let minutes = match env("MERCATO_RESERVATION_MINUTES") {
             None => 30,
             Some(v) => {
@@ -99,7 +105,7 @@ impl CommerceConfig {
                     })?
             }
         };
-        let stripe = match (
+        let keys = match (
             env("MERCATO_STRIPE_SECRET_KEY"),
             env("MERCATO_STRIPE_WEBHOOK_SECRET"),
         ) {
@@ -117,12 +123,45 @@ impl CommerceConfig {
                 api_url: env("MERCATO_STRIPE_API_URL"),
             }),
         };
+        let stripe = match env("MERCATO_PAYMENTS").as_deref().map(str::trim) {
+            None => keys,
+            Some("offline") => None,
+            Some("stripe") => Some(keys.ok_or(ConfigError::Invalid {
+                name: "MERCATO_PAYMENTS",
+                expected: "offline unless MERCATO_STRIPE_SECRET_KEY and MERCATO_STRIPE_WEBHOOK_SECRET are set",
+                value: "stripe".into(),
+            })?),
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "MERCATO_PAYMENTS",
+                    expected: "offline or stripe",
+                    value: other.into(),
+                })
+            }
+        };
+        let allow_offline_payments = flag(env, "MERCATO_ALLOW_OFFLINE_PAYMENTS")?;
         Ok(Self {
             currency,
             prices_include_tax,
             reservation: Duration::from_secs(60 * minutes),
             stripe,
+            allow_offline_payments,
         })
+    }
+
+    /// Refuses the offline gateway — where shoppers approve their own
+    /// payments — on an address strangers can reach, unless a demo says so.
+    pub fn check_gateway(&self, public_url: &str) -> Result<(), ConfigError> {
+        if self.stripe.is_none() && !self.allow_offline_payments && !is_loopback_url(public_url) {
+            return Err(ConfigError::Invalid {
+                name: "MERCATO_PAYMENTS",
+                expected: "stripe (with MERCATO_STRIPE_SECRET_KEY and MERCATO_STRIPE_WEBHOOK_SECRET) on a public address: \
+                           the offline gateway lets shoppers approve their own payments. \
+                           For a public demo set MERCATO_ALLOW_OFFLINE_PAYMENTS=true",
+                value: format!("offline at {public_url}"),
+            });
+        }
+        Ok(())
     }
 
     pub fn describe(&self) -> Vec<(String, String)> {
@@ -147,6 +186,36 @@ impl CommerceConfig {
             ),
         ]
     }
+}
+
+fn flag(env: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<bool, ConfigError> {
+    match env(name).as_deref().map(str::trim) {
+        None | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(other) => Err(ConfigError::Invalid {
+            name,
+            expected: "true or false",
+            value: other.into(),
+        }),
+    }
+}
+
+/// True when the URL's host is this machine (localhost, 127.0.0.0/8, ::1).
+pub fn is_loopback_url(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    };
+    let host = host.to_ascii_lowercase();
+    host == "localhost"
+        || host.ends_with(".localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -183,5 +252,53 @@ mod tests {
             .iter()
             .all(|(_, v)| !v.contains("sk_test") && !v.contains("whsec")));
         assert!(parse(&[("MERCATO_CURRENCY", "XYZ")]).is_err());
+    }
+
+    #[test]
+    fn the_gateway_is_chosen_explicitly() {
+        let keys = [
+            ("MERCATO_STRIPE_SECRET_KEY", "sk_test_x"),
+            ("MERCATO_STRIPE_WEBHOOK_SECRET", "whsec_y"),
+        ];
+        assert!(parse(&keys).unwrap().stripe.is_some(), "keys alone: stripe");
+        let mut offline = keys.to_vec();
+        offline.push(("MERCATO_PAYMENTS", "offline"));
+        assert!(parse(&offline).unwrap().stripe.is_none());
+        assert!(
+            parse(&[("MERCATO_PAYMENTS", "stripe")]).is_err(),
+            "stripe needs keys"
+        );
+        assert!(parse(&[("MERCATO_PAYMENTS", "paypal")]).is_err());
+    }
+
+    #[test]
+    fn the_offline_gateway_is_refused_on_a_public_address() {
+        let offline = parse(&[]).unwrap();
+        for local in [
+            "http://127.0.0.1:3000",
+            "http://localhost:3000/",
+            "http://[::1]:8080",
+            "http://shop.localhost",
+        ] {
+            assert!(offline.check_gateway(local).is_ok(), "{local}");
+        }
+        for public in [
+            "https://shop.example",
+            "http://0.0.0.0:3000",
+            "http://192.168.1.5:3000",
+            "http://127.0.0.1.evil.example",
+            "http://localhost@evil.example",
+        ] {
+            let err = offline.check_gateway(public).expect_err(public).to_string();
+            assert!(err.contains("MERCATO_ALLOW_OFFLINE_PAYMENTS"), "{err}");
+        }
+        let demo = parse(&[("MERCATO_ALLOW_OFFLINE_PAYMENTS", "true")]).unwrap();
+        assert!(demo.check_gateway("https://shop.example").is_ok());
+        let stripe = parse(&[
+            ("MERCATO_STRIPE_SECRET_KEY", "sk_test_x"),
+            ("MERCATO_STRIPE_WEBHOOK_SECRET", "whsec_y"),
+        ])
+        .unwrap();
+        assert!(stripe.check_gateway("https://shop.example").is_ok());
     }
 }

@@ -161,6 +161,7 @@ impl Config {
         let shop_name = env("MERCATO_SHOP_NAME").unwrap_or_else(|| "Mercato Demo Shop".into());
         let security = crate::security_config::SecurityConfig::from_lookup(&env, &shop_name)?;
         let commerce = crate::commerce_config::CommerceConfig::from_lookup(&env)?;
+        commerce.check_gateway(&public_url)?;
         let search = crate::search_config::SearchConfig::from_lookup(&env)?;
         Ok(Self {
             database_url,

@@ -6,6 +6,7 @@ pub mod config;
 pub mod http;
 pub mod payments;
 pub mod search_config;
+pub mod secret_key;
 pub mod security_config;
 pub mod sessions;
 pub mod site_settings;

@@ -7,6 +7,12 @@ use crate::config::{ConfigError, Variable};
 
 pub const VARIABLES: &[Variable] = &[
     Variable {
+        name: "MERCATO_SECRET_KEY",
+        default: "(loopback shops: generated into <data dir>/secret.key)",
+        secret: true,
+        help: "32 random bytes, base64 (`mercato secret-key`): seals TOTP secrets; required on a public address",
+    },
+    Variable {
         name: "MERCATO_SMTP_URL",
         default: "(unset: mail is written to <data dir>/mail/*.eml)",
         secret: true,
@@ -55,10 +61,22 @@ pub const VARIABLES: &[Variable] = &[
         help: "How long that lockout lasts",
     },
     Variable {
-        name: "MERCATO_TRUST_PROXY",
-        default: "false",
+        name: "MERCATO_HSTS_MAX_AGE",
+        default: "63072000",
         secret: false,
-        help: "true: take the client IP from X-Forwarded-For (behind a proxy you run)",
+        help: "Seconds browsers must keep to https (sent when MERCATO_PUBLIC_URL is https, also behind a TLS proxy); 0 sends none",
+    },
+    Variable {
+        name: "MERCATO_CHECKOUT_RATE_LIMIT",
+        default: "20/600",
+        secret: false,
+        help: "Orders placed per client IP: N per S seconds",
+    },
+    Variable {
+        name: "MERCATO_TRUSTED_PROXIES",
+        default: "(none)",
+        secret: false,
+        help: "CIDRs of proxies you run (e.g. 10.0.0.0/8,127.0.0.1): their X-Forwarded-For is read from the right",
     },
     Variable {
         name: "MERCATO_OUTBOX_POLL_MS",
@@ -82,15 +100,18 @@ pub struct RateLimit {
 
 #[derive(Clone, Debug)]
 pub struct SecurityConfig {
+    pub secret_key: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub require_staff_2fa: bool,
     pub session_idle: Duration,
     pub session_max: Duration,
     pub auth_rate_limit: RateLimit,
+    pub checkout_rate_limit: RateLimit,
+    pub hsts_max_age: u64,
     pub lockout_after: i32,
     pub lockout_for: Duration,
-    pub trust_proxy: bool,
+    pub trusted_proxies: crate::http::client_ip::TrustedProxies,
     pub outbox_poll: Duration,
     pub outbox_retry_base: Duration,
 }
@@ -127,13 +148,13 @@ fn boolean(env: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<
     }
 }
 
-fn rate(env: &impl Fn(&str) -> Option<String>) -> Result<RateLimit, ConfigError> {
-    const NAME: &str = "MERCATO_AUTH_RATE_LIMIT";
-    let Some(v) = env(NAME) else {
-        return Ok(RateLimit {
-            requests: 10,
-            per: Duration::from_secs(60),
-        });
+fn rate(
+    env: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: RateLimit,
+) -> Result<RateLimit, ConfigError> {
+    let Some(v) = env(name) else {
+        return Ok(default);
     };
     let parsed = v.split_once('/').and_then(|(n, s)| {
         let n: u32 = n.trim().parse().ok().filter(|n| *n > 0)?;
@@ -144,10 +165,35 @@ fn rate(env: &impl Fn(&str) -> Option<String>) -> Result<RateLimit, ConfigError>
         })
     });
     parsed.ok_or(ConfigError::Invalid {
-        name: NAME,
+        name,
         expected: "N/S, e.g. 10/60 for ten requests a minute",
         value: v,
     })
+}
+
+fn proxies(
+    env: &impl Fn(&str) -> Option<String>,
+) -> Result<crate::http::client_ip::TrustedProxies, ConfigError> {
+    if env("MERCATO_TRUST_PROXY").is_some() {
+        return Err(ConfigError::Invalid {
+            name: "MERCATO_TRUST_PROXY",
+            expected: "unset: replaced by MERCATO_TRUSTED_PROXIES, the CIDRs of your proxies",
+            value: env("MERCATO_TRUST_PROXY").unwrap_or_default(),
+        });
+    }
+    let Some(v) = env("MERCATO_TRUSTED_PROXIES") else {
+        return Ok(Default::default());
+    };
+    v.split(',')
+        .filter(|c| !c.trim().is_empty())
+        .map(str::parse)
+        .collect::<Result<Vec<_>, _>>()
+        .map(crate::http::client_ip::TrustedProxies)
+        .map_err(|_| ConfigError::Invalid {
+            name: "MERCATO_TRUSTED_PROXIES",
+            expected: "comma-separated CIDRs such as 10.0.0.0/8,::1",
+            value: v,
+        })
 }
 
 impl SecurityConfig {
@@ -156,6 +202,7 @@ impl SecurityConfig {
         shop_name: &str,
     ) -> Result<Self, ConfigError> {
         Ok(Self {
+            secret_key: env("MERCATO_SECRET_KEY"),
             smtp_url: env("MERCATO_SMTP_URL"),
             mail_from: env("MERCATO_MAIL_FROM").unwrap_or_else(|| {
                 format!(
@@ -170,10 +217,33 @@ impl SecurityConfig {
             session_max: Duration::from_secs(
                 3600 * number(env, "MERCATO_SESSION_MAX_HOURS", 720u64)?,
             ),
-            auth_rate_limit: rate(env)?,
+            auth_rate_limit: rate(
+                env,
+                "MERCATO_AUTH_RATE_LIMIT",
+                RateLimit {
+                    requests: 10,
+                    per: Duration::from_secs(60),
+                },
+            )?,
+            checkout_rate_limit: rate(
+                env,
+                "MERCATO_CHECKOUT_RATE_LIMIT",
+                RateLimit {
+                    requests: 20,
+                    per: Duration::from_secs(600),
+                },
+            )?,
             lockout_after: number(env, "MERCATO_LOCKOUT_AFTER", 5i32)?,
             lockout_for: Duration::from_secs(number(env, "MERCATO_LOCKOUT_SECONDS", 900u64)?),
-            trust_proxy: boolean(env, "MERCATO_TRUST_PROXY")?,
+            trusted_proxies: proxies(env)?,
+            hsts_max_age: match env("MERCATO_HSTS_MAX_AGE") {
+                None => 63_072_000,
+                Some(v) => v.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name: "MERCATO_HSTS_MAX_AGE",
+                    expected: "a number of seconds (0 for none)",
+                    value: v,
+                })?,
+            },
             outbox_poll: Duration::from_millis(number(env, "MERCATO_OUTBOX_POLL_MS", 2_000u64)?),
             outbox_retry_base: Duration::from_millis(number(
                 env,
@@ -185,6 +255,15 @@ impl SecurityConfig {
 
     pub fn describe(&self) -> Vec<(String, String)> {
         vec![
+            (
+                "MERCATO_SECRET_KEY".into(),
+                if self.secret_key.is_some() {
+                    "****"
+                } else {
+                    "(file)"
+                }
+                .into(),
+            ),
             (
                 "MERCATO_SMTP_URL".into(),
                 self.smtp_url
@@ -221,7 +300,18 @@ impl SecurityConfig {
                 "MERCATO_LOCKOUT_SECONDS".into(),
                 self.lockout_for.as_secs().to_string(),
             ),
-            ("MERCATO_TRUST_PROXY".into(), self.trust_proxy.to_string()),
+            (
+                "MERCATO_CHECKOUT_RATE_LIMIT".into(),
+                format!(
+                    "{}/{}",
+                    self.checkout_rate_limit.requests,
+                    self.checkout_rate_limit.per.as_secs_f64()
+                ),
+            ),
+            (
+                "MERCATO_TRUSTED_PROXIES".into(),
+                format!("{} network(s)", self.trusted_proxies.0.len()),
+            ),
             (
                 "MERCATO_OUTBOX_POLL_MS".into(),
                 self.outbox_poll.as_millis().to_string(),
@@ -267,7 +357,9 @@ mod tests {
         for (k, v) in [
             ("MERCATO_AUTH_RATE_LIMIT", "ten"),
             ("MERCATO_LOCKOUT_AFTER", "0"),
-            ("MERCATO_TRUST_PROXY", "maybe"),
+            ("MERCATO_TRUST_PROXY", "true"),
+            ("MERCATO_TRUSTED_PROXIES", "10.0.0.0/8,proxy.example"),
+            ("MERCATO_CHECKOUT_RATE_LIMIT", "0/60"),
         ] {
             let err = parse(&[(k, v)]).unwrap_err();
             assert!(err.to_string().contains(k), "{err}");

@@ -18,7 +18,7 @@ use domain::outbox::OutboxSignal;
 use domain::store::{Profile, Store};
 
 use crate::config::{Config, SeedMode};
-use crate::http::{rate_limit::AuthLimiter, router, AppState, Security};
+use crate::http::{rate_limit::Limiter, router, AppState, Security};
 use crate::sessions::{self, DbSessionStore};
 use crate::workers::Workers;
 
@@ -137,6 +137,7 @@ pub fn accounts(
         require_staff_2fa: config.security.require_staff_2fa,
         lockout_after: config.security.lockout_after,
         lockout_for: config.security.lockout_for,
+        secrets: crate::secret_key::resolve(config)?,
         ..AccountSettings::default()
     };
     Accounts::new(db.clone(), settings, store.current(), signal).context("loading mail templates")
@@ -157,10 +158,11 @@ impl Application {
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
         let gateways = crate::payments::gateways(config)?;
-        if gateways.stripe.is_none() && config.is_https() {
+        if gateways.stripe.is_none() {
             tracing::warn!(
-                "payments use the offline test gateway, where shoppers approve their own payments: \
-                 set MERCATO_STRIPE_SECRET_KEY and MERCATO_STRIPE_WEBHOOK_SECRET for a real shop"
+                "payments use the offline test gateway, where shoppers approve their own payments \
+                 (every page says so): set MERCATO_PAYMENTS=stripe with MERCATO_STRIPE_SECRET_KEY \
+                 and MERCATO_STRIPE_WEBHOOK_SECRET for a real shop"
             );
         }
         let commerce = commerce(config, &db, &store, signal.clone(), gateways.active.clone())?;
@@ -208,8 +210,20 @@ impl Application {
                 shop_name: config.shop_name.clone(),
                 public_url: config.public_url.clone(),
                 navigation: Vec::new(),
+                test_payments: gateways.stripe.is_none(),
             },
         };
+        let sealed = ctx
+            .accounts
+            .seal_legacy_secrets()
+            .await
+            .context("sealing stored TOTP secrets")?;
+        if sealed > 0 {
+            tracing::info!(
+                sealed,
+                "sealed TOTP secrets stored in plain text by an older version"
+            );
+        }
         let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
         workers.adopt(recorder_task);
         workers.adopt(tokio::spawn(crate::workers::refresh_store(
@@ -223,14 +237,16 @@ impl Application {
         }
         let security = Security {
             https: config.is_https(),
+            hsts_max_age: config.security.hsts_max_age,
             sessions: sessions::layer(
                 DbSessionStore::new(db.clone()),
                 config.security.session_idle,
                 config.is_https(),
             ),
-            auth_limiter: AuthLimiter::new(
+            limiter: Limiter::new(
                 &config.security.auth_rate_limit,
-                config.security.trust_proxy,
+                &config.security.checkout_rate_limit,
+                config.security.trusted_proxies.clone(),
             ),
         };
         let state = AppState {

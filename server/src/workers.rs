@@ -27,6 +27,28 @@ pub fn mailer(config: &Config) -> anyhow::Result<Arc<dyn Mailer>> {
     })
 }
 
+/// Mail written to files (no SMTP configured) is kept as long as the
+/// longest one-time link in it lives (48 h), then deleted.
+const MAIL_FILE_LIFETIME: Duration = Duration::from_secs(48 * 3600);
+
+async fn sweep_mail_files(dir: std::path::PathBuf, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        let dir = dir.clone();
+        match tokio::task::spawn_blocking(move || {
+            domain::mail::sweep_mail_files(&dir, MAIL_FILE_LIFETIME)
+        })
+        .await
+        {
+            Ok(Ok(0)) => {}
+            Ok(Ok(n)) => tracing::info!(files = n, "old mail files removed"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "could not sweep mail files"),
+            Err(e) => tracing::warn!(error = %e, "mail sweep task failed"),
+        }
+    }
+}
+
 /// Cancels checkouts whose stock hold ran out unpaid, releasing the stock.
 async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
     let mut tick = tokio::time::interval(every);
@@ -97,15 +119,21 @@ impl Workers {
             },
             signal,
         )
-        .with_search(search);
+        .with_search(search)
+        .with_orders(orders.clone());
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
-        Ok(Self {
-            handles: vec![
-                tokio::spawn(outbox.run()),
-                tokio::spawn(sweeper),
-                tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
-            ],
-        })
+        let mut handles = vec![
+            tokio::spawn(outbox.run()),
+            tokio::spawn(sweeper),
+            tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
+        ];
+        if config.security.smtp_url.is_none() {
+            handles.push(tokio::spawn(sweep_mail_files(
+                config.mail_dir(),
+                Duration::from_secs(600),
+            )));
+        }
+        Ok(Self { handles })
     }
 }
 

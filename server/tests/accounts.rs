@@ -36,7 +36,8 @@ async fn users_with_email(app: &TestApp, email: &str) -> u64 {
         .expect("count")
 }
 
-/// Registers and confirms `email`, leaving the browser signed in.
+/// Registers and confirms `email` (the link signs nobody in), then signs
+/// the browser in.
 async fn signed_up<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
     let mut b = Browser::new(app);
     assert_eq!(b.register(email, PASSWORD).await.status, 200);
@@ -45,6 +46,9 @@ async fn signed_up<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
         .post("/api/auth/verify-email", &[("token", &mail::token(&m))])
         .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body, "false", "not signed in by the link");
+    assert_eq!(b.whoami().await, None, "the link does not sign in");
+    assert_eq!(b.login(email, PASSWORD).await.status, 200);
     assert_eq!(b.whoami().await.as_deref(), Some(email));
     b
 }
@@ -304,7 +308,19 @@ for_each_backend!(
     |db: TestDatabase| async move {
         let app = app(db).await;
         let mut b = signed_up(&app, "eve@example.com").await;
-        let enrol = b.post("/api/account/two-factor/begin", &[]).await;
+        let wrong = b
+            .post(
+                "/api/account/two-factor/begin",
+                &[("current_password", "not it")],
+            )
+            .await;
+        assert_eq!(wrong.status, 422, "turning 2FA on needs the password");
+        let enrol = b
+            .post(
+                "/api/account/two-factor/begin",
+                &[("current_password", PASSWORD)],
+            )
+            .await;
         assert_eq!(enrol.status, 200, "{}", enrol.body);
         let secret = enrol.json()["secret"].as_str().expect("secret").to_owned();
         assert!(enrol.json()["qr_svg"]

@@ -1,13 +1,15 @@
 //! The authorization matrix: every server function and protected route,
-//! called as anonymous, customer, staff without the permission, staff with
-//! it, and admin — each must get exactly the allowed outcome. A server
-//! function missing from the table fails the test, so new ones must be
-//! classified here. Also: cross-origin POSTs are refused everywhere.
+//! called as anonymous, a session still waiting for its second factor, a
+//! disabled account, a customer, staff holding each single permission, and
+//! an admin — each must get exactly the allowed outcome. A server function
+//! missing from the table fails the test, so new ones must be classified
+//! here. Also: one customer cannot reach another's orders or addresses, and
+//! cross-origin POSTs are refused everywhere.
 mod support;
 
 use app::api::{
-    account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, promotions,
-    search, session, settings, site, staff,
+    account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, privacy,
+    promotions, search, session, settings, site, staff,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -35,38 +37,55 @@ enum Access {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Role {
     Anonymous,
+    /// Password accepted, second factor not yet: not signed in.
+    PendingSecondFactor,
+    /// Signed in, then disabled by staff (its session must count for nothing).
+    Disabled,
     Customer,
-    StaffWithout,
-    StaffWith,
+    /// Staff holding exactly one permission.
+    Staff(&'static str),
     Admin,
 }
 
-const ROLES: [Role; 5] = [
-    Role::Anonymous,
-    Role::Customer,
-    Role::StaffWithout,
-    Role::StaffWith,
-    Role::Admin,
+const PERMISSIONS: [&str; 6] = [
+    "catalog",
+    "orders",
+    "customers",
+    "promotions",
+    "settings",
+    "analytics",
 ];
 
+fn roles() -> Vec<Role> {
+    let mut roles = vec![
+        Role::Anonymous,
+        Role::PendingSecondFactor,
+        Role::Disabled,
+        Role::Customer,
+    ];
+    roles.extend(PERMISSIONS.iter().map(|p| Role::Staff(p)));
+    roles.push(Role::Admin);
+    roles
+}
+
 impl Role {
-    /// The staff permissions each test account holds (admins hold all).
-    fn permissions(self) -> &'static [&'static str] {
+    fn email(self) -> Option<String> {
         match self {
-            Role::StaffWithout => &["orders", "catalog"],
-            Role::StaffWith => &["customers"],
-            _ => &[],
+            Role::Anonymous => None,
+            Role::PendingSecondFactor => Some("two-factor@example.com".into()),
+            Role::Disabled => Some("disabled@example.com".into()),
+            Role::Customer => Some("customer@example.com".into()),
+            Role::Staff(p) => Some(format!("staff-{p}@example.com")),
+            Role::Admin => Some("admin@example.com".into()),
         }
     }
 
-    fn email(self) -> Option<&'static str> {
-        match self {
-            Role::Anonymous => None,
-            Role::Customer => Some("customer@example.com"),
-            Role::StaffWithout => Some("orders-staff@example.com"),
-            Role::StaffWith => Some("customers-staff@example.com"),
-            Role::Admin => Some("admin@example.com"),
-        }
+    /// Whose requests count as nobody's.
+    fn signed_out(self) -> bool {
+        matches!(
+            self,
+            Role::Anonymous | Role::PendingSecondFactor | Role::Disabled
+        )
     }
 }
 
@@ -279,7 +298,12 @@ fn cases() -> Vec<Case> {
             SignedIn,
             422,
         ),
-        case(account::BeginTwoFactor::PATH, &[], SignedIn, 200),
+        case(
+            account::BeginTwoFactor::PATH,
+            &[("current_password", PASSWORD)],
+            SignedIn,
+            200,
+        ),
         case(
             account::ConfirmTwoFactor::PATH,
             &[("code", "000000")],
@@ -403,6 +427,12 @@ fn cases() -> Vec<Case> {
         ),
         case(checkout::PlaceOrder::PATH, CHECKOUT_FORM, Public, 422),
         case(
+            privacy::RequestPrivacy::PATH,
+            &[("email", "nobody@example.com"), ("kind", "export")],
+            Public,
+            200,
+        ),
+        case(
             payment::GetOfflinePayment::PATH,
             &[("reference", "cs_off_none")],
             Public,
@@ -509,10 +539,11 @@ fn cases() -> Vec<Case> {
         },
         Case {
             method: "GET",
+            // Staff see drafts; anyone else the public product (here: none).
             ..case(
                 catalog::PreviewProduct::PATH,
                 &[("slug", "no-such-product")],
-                Permission("catalog"),
+                Public,
                 200,
             )
         },
@@ -769,26 +800,28 @@ fn cases() -> Vec<Case> {
 fn expected(access: Access, role: Role, ok: u16) -> u16 {
     match (access, role) {
         (Access::Public, _) => ok,
-        (_, Role::Anonymous) => 401,
+        (_, r) if r.signed_out() => 401,
         (Access::SignedIn, _) => ok,
         (Access::Permission(_), Role::Admin) => ok,
-        (Access::Permission(p), r) if r.permissions().contains(&p) => ok,
+        (Access::Permission(p), Role::Staff(q)) if p == q => ok,
         (Access::Admin, Role::Admin) => ok,
         _ => 403,
     }
 }
 
+/// A TOTP secret for the pending-2FA account (read back as stored before
+/// sealing, which the server still accepts).
+const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 async fn make_accounts(app: &TestApp) {
     let conn = app.connection().await;
     let mut b = Browser::new(app);
-    for email in ROLES
-        .iter()
-        .filter_map(|r| r.email())
-        .chain(["target@example.com"])
-    {
+    let mut emails: Vec<String> = roles().iter().filter_map(|r| r.email()).collect();
+    emails.push("target@example.com".into());
+    for email in &emails {
         assert_eq!(b.register(email, PASSWORD).await.status, 200);
     }
-    let set = |email: &'static str, role: &'static str, perms: &'static str| {
+    let set = |email: String, role: &'static str, perms: &'static str| {
         user::Entity::update_many()
             .col_expr(user::Column::Role, Expr::value(role))
             .col_expr(user::Column::Permissions, Expr::value(perms))
@@ -799,26 +832,56 @@ async fn make_accounts(app: &TestApp) {
             .filter(user::Column::Email.eq(email))
             .exec(&conn)
     };
-    set("customer@example.com", "customer", "")
-        .await
-        .expect("customer");
-    set("orders-staff@example.com", "staff", "orders,catalog")
-        .await
-        .expect("staff");
-    set("customers-staff@example.com", "staff", "customers")
-        .await
-        .expect("staff");
-    set("admin@example.com", "admin", "").await.expect("admin");
-    set("target@example.com", "customer", "")
+    for role in roles() {
+        let Some(email) = role.email() else { continue };
+        match role {
+            Role::Staff(p) => set(email, "staff", p).await.expect("staff"),
+            Role::Admin => set(email, "admin", "").await.expect("admin"),
+            _ => set(email, "customer", "").await.expect("customer"),
+        };
+    }
+    set("target@example.com".into(), "customer", "")
         .await
         .expect("target");
+    user::Entity::update_many()
+        .col_expr(user::Column::TotpSecret, Expr::value(TOTP_SECRET))
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(time::OffsetDateTime::now_utc()),
+        )
+        .filter(user::Column::Email.eq("two-factor@example.com"))
+        .exec(&conn)
+        .await
+        .expect("2fa on");
 }
 
 async fn browser_for(app: &TestApp, role: Role) -> Browser<'_> {
     let mut b = Browser::new(app);
-    if let Some(email) = role.email() {
-        let reply = b.login(email, PASSWORD).await;
-        assert_eq!(reply.status, 200, "{email}: {}", reply.body);
+    let Some(email) = role.email() else {
+        return b;
+    };
+    let disabled = |at: Option<time::OffsetDateTime>| {
+        let email = email.clone();
+        async move {
+            user::Entity::update_many()
+                .col_expr(user::Column::DisabledAt, Expr::value(at))
+                .filter(user::Column::Email.eq(email))
+                .exec(&app.connection().await)
+                .await
+                .expect("disabled_at");
+        }
+    };
+    if role == Role::Disabled {
+        disabled(None).await;
+    }
+    let reply = b.login(&email, PASSWORD).await;
+    assert_eq!(reply.status, 200, "{email}: {}", reply.body);
+    if role == Role::PendingSecondFactor {
+        assert!(reply.body.contains("NeedsCode"), "{}", reply.body);
+    }
+    if role == Role::Disabled {
+        // Signed in, then disabled by staff: the session must count for nothing.
+        disabled(Some(time::OffsetDateTime::now_utc())).await;
     }
     b
 }
@@ -852,7 +915,7 @@ for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
         .public_id;
 
     let mut failures = Vec::new();
-    for role in ROLES {
+    for role in roles() {
         let mut b = browser_for(&app, role).await;
         for c in &cases {
             let form: Vec<(&str, String)> = c
@@ -950,5 +1013,85 @@ for_each_backend!(
             .await
             .expect("request");
         assert_eq!(same.status(), 401);
+    }
+);
+
+for_each_backend!(
+    one_customer_cannot_reach_anothers_orders_or_addresses,
+    |db: TestDatabase| async move {
+        let env = [
+            ("MERCATO_PUBLIC_URL", "http://shop.test"),
+            ("MERCATO_AUTH_RATE_LIMIT", "100000/1"),
+        ];
+        let app = TestApp::spawn_env(db, true, &env).await;
+        let mut a = Browser::new(&app);
+        a.register("ann@example.com", PASSWORD).await;
+        assert_eq!(a.login("ann@example.com", PASSWORD).await.status, 200);
+        let (number, _) = support::shop::order(&mut a, "ann@example.com", true).await;
+        let mut address = US_ADDRESS.to_vec();
+        address[1] = ("full_name", "Ann Private");
+        assert_eq!(
+            a.post(account::SaveAddress::PATH, &address).await.status,
+            200
+        );
+        let book = a.post(account::GetAddresses::PATH, &[]).await.json();
+        let ann_address = book["addresses"][0]["id"]
+            .as_str()
+            .expect("address id")
+            .to_owned();
+        assert_eq!(
+            a.post(
+                cart::AddToCart::PATH,
+                &[("sku", support::shop::SKU), ("quantity", "1")]
+            )
+            .await
+            .status,
+            200
+        );
+
+        let mut b = Browser::new(&app);
+        b.register("bob@example.com", PASSWORD).await;
+        assert_eq!(b.login("bob@example.com", PASSWORD).await.status, 200);
+        let number = number.as_str();
+        for (path, form) in [
+            (orders::GetOrder::PATH, vec![("number", number)]),
+            (orders::CancelOrder::PATH, vec![("number", number)]),
+            (
+                orders::RequestReturn::PATH,
+                vec![("number", number), ("reason", "mine now")],
+            ),
+            (
+                account::DeleteAddress::PATH,
+                vec![("id", ann_address.as_str())],
+            ),
+        ] {
+            let reply = b.post(path, &form).await;
+            assert_eq!(reply.status, 404, "{path}: {}", reply.body);
+        }
+        let mut overwrite = US_ADDRESS.to_vec();
+        overwrite[0] = ("id", ann_address.as_str());
+        overwrite[1] = ("full_name", "Bob Was Here");
+        assert_eq!(
+            b.post(account::SaveAddress::PATH, &overwrite).await.status,
+            404
+        );
+        let page = b.get(&format!("/account/orders/{number}")).await;
+        assert_eq!(page.status, 404);
+        assert!(!page.body.contains("Ann Private"));
+
+        // Bob sees none of Ann's things; Ann's are untouched.
+        let mine = b.post(orders::MyOrders::PATH, &[]).await.json();
+        assert_eq!(mine.as_array().map(Vec::len), Some(0));
+        let bobs_cart = b.post(cart::GetCart::PATH, &[]).await.json();
+        assert_eq!(bobs_cart["item_count"], 0, "no one else's cart");
+        let book = a.post(account::GetAddresses::PATH, &[]).await.json();
+        assert_eq!(book["addresses"][0]["full_name"], "Ann Private");
+        let order = a
+            .post(orders::GetOrder::PATH, &[("number", number)])
+            .await
+            .json();
+        assert_eq!(order["status"], "paid");
+        let anns_cart = a.post(cart::GetCart::PATH, &[]).await.json();
+        assert_eq!(anns_cart["item_count"], 1);
     }
 );

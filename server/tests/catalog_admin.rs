@@ -206,7 +206,7 @@ for_each_backend!(
                 "cookie",
                 format!(
                     "{}={}",
-                    support::browser::COOKIE,
+                    staff.cookie_name,
                     staff.session.clone().unwrap_or_default()
                 ),
             )

@@ -10,60 +10,10 @@ use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use support::browser::Browser;
+use support::shop::{order, SKU};
 use support::{mail, TestApp};
 
 const PASSWORD: &str = "plum tractor velvet harbour";
-const SKU: &str = "TSH-0001-01";
-const ADDRESS: &[(&str, &str)] = &[
-    ("full_name", "Pat Buyer"),
-    ("line1", "1 Main St"),
-    ("line2", ""),
-    ("city", "Springfield"),
-    ("region", "IL"),
-    ("postal_code", "62701"),
-    ("country", "US"),
-    ("phone", ""),
-    ("shipping_method", "standard"),
-    ("promo_code", ""),
-];
-
-/// Adds SKU to the browser's cart, places the order and decides the offline
-/// payment; returns (order number, public id).
-async fn order(b: &mut Browser<'_>, email: &str, approve: bool) -> (String, String) {
-    assert_eq!(
-        b.post("/api/cart/add", &[("sku", SKU), ("quantity", "1")])
-            .await
-            .status,
-        200
-    );
-    let mut form = ADDRESS.to_vec();
-    form.push(("email", email));
-    let placed = b.post("/api/checkout/place", &form).await;
-    assert_eq!(placed.status, 200, "{}", placed.body);
-    let number = placed.json()["number"].as_str().expect("number").to_owned();
-    let url = placed.json()["redirect_url"]
-        .as_str()
-        .expect("url")
-        .to_owned();
-    let reference = url.rsplit('/').next().expect("ref").to_owned();
-    let page = b
-        .post("/api/pay/offline/get", &[("reference", &reference)])
-        .await
-        .json();
-    assert_eq!(page["order_number"], number.as_str());
-    let approve = if approve { "true" } else { "false" };
-    let next = b
-        .post(
-            "/api/pay/offline/decide",
-            &[("reference", &reference), ("approve", approve)],
-        )
-        .await;
-    assert_eq!(next.status, 200, "{}", next.body);
-    let next: String = serde_json::from_str(&next.body).expect("path");
-    let public_id = next.rsplit('/').next().unwrap_or_default().to_owned();
-    (number, public_id)
-}
-
 for_each_backend!(
     an_order_from_payment_to_refund,
     |db: TestDatabase| async move {

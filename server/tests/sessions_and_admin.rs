@@ -68,7 +68,9 @@ for_each_backend!(expired_sessions_are_swept, |db: TestDatabase| async move {
             session::Column::ExpiresAt,
             Expr::value(time::OffsetDateTime::now_utc() - time::Duration::minutes(1)),
         )
-        .filter(session::Column::Id.eq(b.session.clone().expect("id")))
+        .filter(session::Column::Id.eq(domain::accounts::session_key(
+            b.session.as_deref().expect("id"),
+        )))
         .exec(&conn)
         .await
         .expect("expire one");
@@ -98,6 +100,10 @@ for_each_backend!(
         b.register("ops@example.com", PASSWORD).await;
         domain::entities::user::Entity::update_many()
             .col_expr(domain::entities::user::Column::Role, Expr::value("admin"))
+            .col_expr(
+                domain::entities::user::Column::EmailVerifiedAt,
+                Expr::value(time::OffsetDateTime::now_utc()),
+            )
             .exec(&conn)
             .await
             .expect("promote");
@@ -106,7 +112,13 @@ for_each_backend!(
         assert_eq!(locked.status, 403);
         assert!(locked.message().contains("two-factor"), "{}", locked.body);
 
-        let secret = b.post("/api/account/two-factor/begin", &[]).await.json()["secret"]
+        let secret = b
+            .post(
+                "/api/account/two-factor/begin",
+                &[("current_password", PASSWORD)],
+            )
+            .await
+            .json()["secret"]
             .as_str()
             .expect("secret")
             .to_owned();

@@ -75,7 +75,7 @@ async fn sessions(
     let n = s.requests.lock().expect("lock").len();
     (
         axum::http::StatusCode::OK,
-        session_json(&format!("cs_test_{n}"), "open", "unpaid", None),
+        session_json(&format!("cs_test_{n}"), "open", "unpaid", None, 1000),
     )
 }
 
@@ -89,11 +89,17 @@ async fn refunds(State(s): State<StandIn>, headers: HeaderMap, body: String) -> 
     )
 }
 
-fn session_json(id: &str, status: &str, payment_status: &str, pi: Option<&str>) -> String {
+fn session_json(
+    id: &str,
+    status: &str,
+    payment_status: &str,
+    pi: Option<&str>,
+    amount_total: i64,
+) -> String {
     serde_json::json!({
         "id": id, "object": "checkout.session", "url": format!("https://checkout.stripe.com/c/pay/{id}"),
         "mode": "payment", "status": status, "payment_status": payment_status,
-        "amount_total": 1000, "currency": "usd", "created": 1700000000, "expires_at": 1700003600,
+        "amount_total": amount_total, "currency": "usd", "created": 1700000000, "expires_at": 1700003600,
         "livemode": false, "payment_intent": pi, "customer": null, "payment_method_types": ["card"],
         "custom_fields": [], "shipping_options": [], "custom_text": {},
         "automatic_tax": {"enabled": false, "liability": null, "status": null}
@@ -110,15 +116,20 @@ fn event(id: &str, kind: &str, object: serde_json::Value) -> String {
     .to_string()
 }
 
-fn session_event(
+/// A session event for `session` charging what its order costs, as Stripe
+/// sends it.
+async fn session_event(
+    app: &TestApp,
     id: &str,
     kind: &str,
     session: &str,
     payment_status: &str,
     pi: Option<&str>,
 ) -> String {
+    let due = order_by_ref(app, session).await.total_minor;
     let object: serde_json::Value =
-        serde_json::from_str(&session_json(session, "complete", payment_status, pi)).expect("json");
+        serde_json::from_str(&session_json(session, "complete", payment_status, pi, due))
+            .expect("json");
     event(id, kind, object)
 }
 
@@ -325,13 +336,16 @@ for_each_backend!(
 
         // Webhook signatures: valid accepted; tampered, wrong secret, stale refused.
         let paid = session_event(
+            &app,
             "evt_paid_1",
             "checkout.session.completed",
             &s1,
             "paid",
             Some("pi_1"),
-        );
-        let tampered = paid.replace("\"amount_total\":1000", "\"amount_total\":1");
+        )
+        .await;
+        let due = o1.total_minor;
+        let tampered = paid.replace(&format!("\"amount_total\":{due}"), "\"amount_total\":1");
         assert_ne!(tampered, paid);
         let header = Webhook::generate_test_header(&paid, WHSEC, None);
         assert_eq!(
@@ -394,12 +408,14 @@ for_each_backend!(
             signed(
                 &app,
                 &session_event(
+                    &app,
                     "evt_s2_done",
                     "checkout.session.completed",
                     &s2,
                     "unpaid",
                     Some("pi_2")
                 )
+                .await
             )
             .await,
             200
@@ -409,12 +425,14 @@ for_each_backend!(
             signed(
                 &app,
                 &session_event(
+                    &app,
                     "evt_s2_fail",
                     "checkout.session.async_payment_failed",
                     &s2,
                     "unpaid",
                     Some("pi_2")
                 )
+                .await
             )
             .await,
             200
@@ -430,12 +448,14 @@ for_each_backend!(
             signed(
                 &app,
                 &session_event(
+                    &app,
                     "evt_s3_ok",
                     "checkout.session.async_payment_succeeded",
                     &s3,
                     "paid",
                     Some("pi_3")
                 )
+                .await
             )
             .await,
             200
@@ -444,12 +464,14 @@ for_each_backend!(
             signed(
                 &app,
                 &session_event(
+                    &app,
                     "evt_s3_done",
                     "checkout.session.completed",
                     &s3,
                     "unpaid",
                     Some("pi_3")
                 )
+                .await
             )
             .await,
             200
@@ -458,17 +480,45 @@ for_each_backend!(
             signed(
                 &app,
                 &session_event(
+                    &app,
                     "evt_s3_exp",
                     "checkout.session.expired",
                     &s3,
                     "unpaid",
                     None
                 )
+                .await
             )
             .await,
             200
         );
         assert_eq!(order_by_ref(&app, &s3).await.status, "paid");
+
+        // A correctly signed "paid" for less than the order costs is not paid.
+        let s4 = buy(&app, sku, "1", "cheap@example.com", &[])
+            .await
+            .expect("placed");
+        let full = session_event(
+            &app,
+            "evt_s4_cheap",
+            "checkout.session.completed",
+            &s4,
+            "paid",
+            Some("pi_4"),
+        )
+        .await;
+        let due = order_by_ref(&app, &s4).await.total_minor;
+        let cheap = full.replace(&format!("\"amount_total\":{due}"), "\"amount_total\":100");
+        assert_ne!(cheap, full);
+        assert_eq!(signed(&app, &cheap).await, 200, "recorded, not retried");
+        assert_eq!(order_by_ref(&app, &s4).await.status, "pending_payment");
+        let attempt = payment::Entity::find()
+            .filter(payment::Column::Reference.eq(s4.as_str()))
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("payment");
+        assert_eq!(attempt.status, "failed", "not paid");
 
         // Refunds through the API (staff), then Stripe's charge.refunded converges.
         let mut staff = Browser::new(&app);
@@ -497,14 +547,22 @@ for_each_backend!(
             .await;
         assert_eq!(refund.status, 200, "{}", refund.body);
         assert_eq!(refund.json()["status"], "partially_refunded");
-        let last = stand_in
-            .requests
-            .lock()
-            .expect("lock")
-            .last()
-            .cloned()
-            .expect("refund request");
-        assert_eq!(last.path, "/v1/refunds");
+        // The outbox worker sends it to Stripe after the commit.
+        let mut last = None;
+        for _ in 0..100 {
+            last = stand_in
+                .requests
+                .lock()
+                .expect("lock")
+                .iter()
+                .rfind(|r| r.path == "/v1/refunds")
+                .cloned();
+            if last.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let last = last.expect("a refund request reached Stripe");
         assert_eq!(last.get("payment_intent"), Some("pi_1"));
         assert_eq!(last.get("amount"), Some("500"));
         assert!(last.idempotency_key.is_some());

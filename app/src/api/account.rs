@@ -146,11 +146,11 @@ pub async fn change_password(
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
-pub async fn begin_two_factor() -> Result<EnrolmentView, ServerFnError> {
+pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView, ServerFnError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let enrolment = ctx
         .accounts
-        .begin_two_factor(&caller.actor)
+        .begin_two_factor(&caller.actor, &current_password)
         .await
         .map_err(fail)?;
     Ok(EnrolmentView {

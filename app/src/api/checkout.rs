@@ -69,6 +69,7 @@ pub async fn place_order(
     shipping_method: String,
     promo_code: String,
     expected_total: Option<i64>,
+    checkout_key: Option<String>,
 ) -> Result<PlacedOrderView, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
@@ -94,6 +95,7 @@ pub async fn place_order(
         shipping_method,
         promo_code,
         expected_total,
+        checkout_key: checkout_key.unwrap_or_default(),
     };
     let placed = ctx
         .checkout

@@ -74,6 +74,8 @@ pub struct QuoteView {
     /// Saved addresses of a signed-in customer, for the address picker.
     pub addresses: Vec<super::account_types::AddressView>,
     pub email: Option<String>,
+    /// Sent back with "place order": the same key twice is the same order.
+    pub checkout_key: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,6 +249,7 @@ mod convert {
                 promo_applied: q.promo_applied,
                 addresses: Vec::new(),
                 email: None,
+                checkout_key: q.checkout_key,
             }
         }
     }

@@ -15,10 +15,23 @@ pub fn status_for(err: &domain::Error) -> StatusCode {
         }
         domain::Error::Forbidden | domain::Error::SecondFactorRequired => StatusCode::FORBIDDEN,
         domain::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-        domain::Error::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+        domain::Error::Unavailable { .. } | domain::Error::Busy { .. } => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
         domain::Error::Database(_) | domain::Error::Io(_) | domain::Error::Internal(_) => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
+    }
+}
+
+/// Seconds a refused caller should wait before trying again, if it should.
+pub fn retry_after(err: &domain::Error) -> Option<u64> {
+    match err {
+        domain::Error::TooManyAttempts { retry_after_secs }
+        | domain::Error::Busy {
+            retry_after_secs, ..
+        } => Some(*retry_after_secs),
+        _ => None,
     }
 }
 
@@ -26,17 +39,18 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
     let status = status_for(&err);
     if err.is_internal() {
         tracing::error!(error = %err, "server function failed");
-    } else if matches!(err, domain::Error::Unavailable { .. }) {
+    } else if matches!(
+        err,
+        domain::Error::Unavailable { .. } | domain::Error::Busy { .. }
+    ) {
         tracing::warn!(error = %err, "server function degraded");
     } else {
         tracing::debug!(error = %err, "server function refused");
     }
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
         res.set_status(status);
-        if let domain::Error::TooManyAttempts { retry_after_secs } = &err {
-            if let Ok(value) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
-                res.insert_header(http::header::RETRY_AFTER, value);
-            }
+        if let Some(secs) = retry_after(&err) {
+            res.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
         }
     }
     ServerFnError::new(err.user_message())

@@ -19,6 +19,7 @@ pub mod dashboard_types;
 pub mod errors;
 pub mod orders;
 pub mod payment;
+pub mod privacy;
 pub mod promotions;
 pub mod search;
 pub mod search_types;

@@ -37,10 +37,11 @@ pub async fn decide_offline_payment(
     approve: bool,
 ) -> Result<String, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
-    offline_only(&ctx)?;
-    let attempt = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;
-    let event = domain::payments::OfflineGateway::decision(&attempt.reference, approve);
-    ctx.orders.apply_payment_event(&event).await.map_err(fail)?;
+    let attempt = ctx
+        .orders
+        .decide_offline(&reference, approve)
+        .await
+        .map_err(fail)?;
     Ok(if approve {
         format!("/checkout/complete/{}", attempt.order_public_id)
     } else {

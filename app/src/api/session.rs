@@ -4,10 +4,21 @@ use leptos::prelude::*;
 
 use super::account_types::{CurrentUser, LoginResult};
 
-/// Only local paths: `next=https://evil.example` must not become a redirect.
+/// Only paths on this site: `next=https://evil.example` must not become a
+/// redirect. Browsers drop tabs and newlines from URLs and read a backslash
+/// as a slash, so `/<tab>/evil.example` would be `//evil.example`: any
+/// control character, whitespace or backslash refuses the whole value.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next.map(str::trim) {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+    let local = |n: &str| {
+        n.starts_with('/')
+            && !n[1..].starts_with('/')
+            && n.len() <= 2_000
+            && !n
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    };
+    match next {
+        Some(n) if local(n) => n.to_owned(),
         _ => "/account".to_owned(),
     }
 }
@@ -126,20 +137,16 @@ pub async fn reset_password(token: String, password: String) -> Result<(), Serve
     super::auth::sign_out(&caller.session).await.map_err(fail)
 }
 
-/// Spends a verification link; signs the person in unless 2FA guards the account.
+/// Spends a verification link. It confirms the address and nothing more: the
+/// clicker is not signed in (whoever registered the address may not be the
+/// person reading its mail). True when the caller is signed in as that
+/// account already.
 #[server(prefix = "/api/auth", endpoint = "verify-email")]
 pub async fn verify_email(token: String) -> Result<bool, ServerFnError> {
     let ctx = super::context::ServerContext::current()?;
     let verified = ctx.accounts.verify_email(&token).await.map_err(fail)?;
-    if verified.sign_in {
-        let caller = super::auth::caller().await?;
-        if caller.actor.user_id() != Some(verified.user_id) {
-            super::auth::sign_in(&caller.session, verified.user_id)
-                .await
-                .map_err(fail)?;
-        }
-    }
-    Ok(verified.sign_in)
+    let caller = super::auth::caller().await?;
+    Ok(caller.actor.user_id() == Some(verified.user_id))
 }
 
 #[cfg(test)]
@@ -153,5 +160,19 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/account");
         assert_eq!(safe_next(Some("/\\evil.example")), "/account");
         assert_eq!(safe_next(None), "/account");
+        for sneaky in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            " //evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "https:evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(sneaky)), "/account", "{sneaky:?}");
+        }
+        assert_eq!(safe_next(Some("/cart?x=1#top")), "/cart?x=1#top");
     }
 }

@@ -9,6 +9,8 @@ pub struct SiteInfo {
     /// Absolute base for canonical and Open Graph URLs, without trailing slash.
     pub public_url: String,
     pub navigation: Vec<NavNode>,
+    /// The offline test gateway takes the payments: nothing is charged.
+    pub test_payments: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,11 +1,24 @@
 use leptos::prelude::*;
 
-/// Shown when a page's data could not be loaded. Answers 500 on the server.
+/// Shown when a page's data could not be loaded. On the server the page
+/// keeps the status the failing call set (403, 404, 503 …); only an error
+/// that set none answers 500.
 #[component]
 pub fn ErrorPanel(message: String) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+        let set = res
+            .0
+            .read()
+            .map(|parts| {
+                parts
+                    .status
+                    .is_some_and(|s| s.is_client_error() || s.is_server_error())
+            })
+            .unwrap_or(false);
+        if !set {
+            res.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
+        }
     }
     view! {
         <div role="alert" class="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800">

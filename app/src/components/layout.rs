@@ -88,12 +88,44 @@ fn AccountLink() -> impl IntoView {
     }
 }
 
+/// While the offline test gateway is on, every page says at its top that
+/// nothing is charged and nothing will ship.
+#[component]
+pub fn TestModeBanner() -> impl IntoView {
+    let site = use_site();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                site.0.await.ok().filter(|s| s.test_payments).map(|_| view! {
+                    <p role="note" class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900" data-testid="test-mode-banner">
+                        "Test shop: payments are simulated — nothing is charged and no order will ship."
+                    </p>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Footer() -> impl IntoView {
+    let site = use_site();
     view! {
         <footer class="mt-16 border-t border-slate-200 bg-slate-50">
             <div class="mx-auto max-w-7xl px-4 py-8 text-sm text-slate-500 sm:px-6 lg:px-8">
                 <p>"Powered by Mercato — open-source commerce in one binary."</p>
+                <nav aria-label="Help" class="mt-2 flex gap-4">
+                    <a href="/order-lookup" class="underline">"Find an order"</a>
+                    <a href="/privacy-request" class="underline">"Your data"</a>
+                </nav>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        site.0.await.ok().filter(|s| s.test_payments).map(|_| view! {
+                            <p class="mt-2 font-medium text-amber-800" data-testid="test-mode-footer">
+                                "Payments in this shop go through the offline test gateway: you approve or decline them yourself, and no money moves."
+                            </p>
+                        })
+                    })}
+                </Suspense>
             </div>
         </footer>
     }

@@ -57,7 +57,8 @@ impl Accounts {
             .find_active(user_id)
             .await?
             .ok_or(Error::Unauthenticated)?;
-        let accepted = two_factor::accept_totp(&self.db, &user, code).await?
+        let accepted = two_factor::accept_totp(&self.db, &self.settings.secrets, &user, code)
+            .await?
             || two_factor::spend_recovery_code(&self.db, user.id, code).await?;
         if !accepted {
             throttle::record_failure(&self.db, &key, &self.settings).await?;

@@ -6,6 +6,7 @@ mod addresses;
 mod countries;
 mod customers;
 pub mod email;
+mod guest_privacy;
 mod login;
 mod one_time;
 pub mod password;
@@ -14,6 +15,7 @@ mod profile;
 mod register;
 mod reset;
 pub mod roles;
+mod scrub;
 mod sessions;
 mod staff;
 mod throttle;
@@ -35,12 +37,15 @@ use crate::{Error, Result};
 pub use addresses::{countries, validate as addresses_validate, Address, AddressInput};
 pub use customers::{CustomerDetail, CustomerOrder};
 pub use email::Email;
+pub use guest_privacy::{GuestExport, GuestOutcome, GuestRequest};
 pub use login::LoginOutcome;
 pub use privacy::AccountExport;
 pub use profile::{Profile, ProfileInput};
 pub use register::{Registration, Verified};
 pub use roles::{Actor, Permission, Role};
-pub use sessions::{SessionInfo, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID};
+pub use sessions::{
+    session_key, SessionInfo, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
+};
 pub use staff::{CustomerRow, StaffAccessInput};
 pub use two_factor::{totp, Enrolment, RecoveryCodes};
 
@@ -55,9 +60,12 @@ pub struct AccountSettings {
     pub lockout_for: Duration,
     pub reset_ttl: Duration,
     pub verify_ttl: Duration,
+    /// Seals TOTP secrets at rest.
+    pub secrets: crate::secrets::SecretBox,
 }
 
 impl Default for AccountSettings {
+    /// For tests: a random key that lives as long as the process.
     fn default() -> Self {
         Self {
             public_url: "http://127.0.0.1:3000".into(),
@@ -66,6 +74,7 @@ impl Default for AccountSettings {
             lockout_for: Duration::from_secs(15 * 60),
             reset_ttl: Duration::from_secs(3600),
             verify_ttl: Duration::from_secs(48 * 3600),
+            secrets: crate::secrets::SecretBox::random(),
         }
     }
 }

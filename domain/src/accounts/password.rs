@@ -7,6 +7,7 @@ use argon2::password_hash::{
 };
 use argon2::{Algorithm, Argon2, Params, Version};
 
+use crate::blocking::Work;
 use crate::{Error, Result};
 
 pub const MIN_LENGTH: usize = 12;
@@ -74,18 +75,17 @@ fn is_common(lowered: &str) -> bool {
     list.contains(lowered) || (stem.len() >= 4 && list.contains(stem))
 }
 
-/// Hashes on the blocking pool: argon2 at this cost takes tens of milliseconds.
+/// Hashes on the blocking pool, behind the password gate: argon2 at this cost takes tens of milliseconds.
 pub async fn hash(password: &str) -> Result<String> {
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || {
+    crate::blocking::run(Work::Password, move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
             .map_err(Error::internal)
     })
-    .await
-    .map_err(Error::internal)?
+    .await?
 }
 
 /// Verifies on the blocking pool. An empty or malformed hash never matches.
@@ -96,7 +96,7 @@ pub async fn verify(password: &str, phc: &str) -> Result<bool> {
     } else {
         phc.to_owned()
     };
-    tokio::task::spawn_blocking(move || {
+    crate::blocking::run(Work::Password, move || {
         let Ok(parsed) = PasswordHash::new(&phc) else {
             return false;
         };
@@ -105,7 +105,6 @@ pub async fn verify(password: &str, phc: &str) -> Result<bool> {
             .is_ok()
     })
     .await
-    .map_err(Error::internal)
 }
 
 /// A real hash of a random password: checking against it when the account

@@ -6,7 +6,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Serialize;
 
-use super::{now, sessions, Accounts, Actor};
+use super::{now, scrub, sessions, Accounts, Actor};
 use crate::entities::{address, auth_throttle, recovery_code, user, user_token};
 use crate::mail::MailKind;
 use crate::Result;
@@ -22,7 +22,7 @@ pub struct AccountExport {
     pub orders: Vec<serde_json::Value>,
 }
 
-fn rfc3339(t: time::OffsetDateTime) -> String {
+pub(super) fn rfc3339(t: time::OffsetDateTime) -> String {
     t.format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default()
 }
@@ -91,10 +91,21 @@ impl Accounts {
             )
             .await?;
         }
-        self.templates
-            .enqueue(&txn, MailKind::AccountDeleted, &user.email, context! {})
+        let goodbye = self
+            .templates
+            .enqueue_id(&txn, MailKind::AccountDeleted, &user.email, context! {})
             .await?;
         let placeholder = format!("erased-{}@erased.invalid", user.public_id);
+        scrub::scrub(
+            &txn,
+            scrub::Whose::Account {
+                user_id: user.id,
+                email: &user.email,
+            },
+            &placeholder,
+            Some(goodbye),
+        )
+        .await?;
         user::Entity::update_many()
             .col_expr(user::Column::Email, Expr::value(placeholder))
             .col_expr(user::Column::Name, Expr::value(""))
@@ -113,6 +124,7 @@ impl Accounts {
                 user::Column::TotpEnabledAt,
                 Expr::value(Option::<time::OffsetDateTime>::None),
             )
+            .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
             .col_expr(user::Column::Permissions, Expr::value(""))
             .col_expr(user::Column::Role, Expr::value("customer"))
             .col_expr(user::Column::ErasedAt, Expr::value(now()))
@@ -133,7 +145,11 @@ impl Accounts {
             .exec(&txn)
             .await?;
         auth_throttle::Entity::delete_many()
-            .filter(auth_throttle::Column::Key.eq(format!("login:{}", user.email)))
+            .filter(auth_throttle::Column::Key.is_in([
+                format!("login:{}", user.email),
+                format!("reauth:{}", user.id),
+                format!("2fa:{}", user.id),
+            ]))
             .exec(&txn)
             .await?;
         sessions::revoke_all(&txn, user.id, None).await?;

@@ -18,11 +18,10 @@ pub struct Registration<'a> {
     pub marketing_opt_in: bool,
 }
 
-/// After a verification link was used: sign the person in unless 2FA guards the account.
+/// A verification link was used: the address of `user_id` is confirmed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verified {
     pub user_id: i32,
-    pub sign_in: bool,
 }
 
 pub(super) fn check_name(name: &str) -> Result<String> {
@@ -115,7 +114,6 @@ impl Accounts {
             .await?
             .filter(|u| u.erased_at.is_none())
             .ok_or_else(|| Error::validation("token", "This link is no longer valid."))?;
-        let sign_in = user.totp_enabled_at.is_none();
         if user.email_verified_at.is_none() {
             let name = user.name.clone();
             let to = user.email.clone();
@@ -133,9 +131,12 @@ impl Accounts {
                 .await?;
         }
         one_time::retire_all(&txn, user_id, VERIFY_EMAIL).await?;
+        // Whoever opened the account may not own the address just confirmed:
+        // sessions from before the confirmation end with it.
+        super::sessions::revoke_all(&txn, user_id, None).await?;
         txn.commit().await?;
         self.outbox.wake();
-        Ok(Verified { user_id, sign_in })
+        Ok(Verified { user_id })
     }
 
     /// Sends a fresh verification link to a signed-in, unverified user.

@@ -2,10 +2,11 @@
 //! an hour, and signs out every session of the account; a change needs the
 //! current password and signs out the other sessions.
 use minijinja::context;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use super::one_time::{self, RESET_PASSWORD};
-use super::{now, password, sessions, Accounts, Actor, Email};
+use super::{now, password, sessions, throttle, two_factor, Accounts, Actor, Email};
 use crate::entities::user;
 use crate::mail::MailKind;
 use crate::{Error, Result};
@@ -32,7 +33,12 @@ impl Accounts {
     }
 
     /// Spends a reset link and sets the new password; every session of the
-    /// account ends. Returns the user's id.
+    /// account ends and its sign-in lockout is lifted. Returns the user's id.
+    ///
+    /// The link proves the mailbox. If the address was never confirmed, the
+    /// account may have been opened by someone else: it becomes confirmed,
+    /// and any second factor they set up is removed, so the real owner of
+    /// the address can never be locked out of it.
     pub async fn reset_password(&self, token: &str, new_password: &str) -> Result<i32> {
         let txn = crate::db::begin_write(&self.db).await?;
         let user_id = one_time::spend(&txn, token, RESET_PASSWORD).await?;
@@ -43,6 +49,16 @@ impl Accounts {
             .ok_or_else(|| Error::validation("token", "This link is no longer valid."))?;
         password::check_policy(new_password, &user.email)?;
         let hash = password::hash(new_password).await?;
+        if user.email_verified_at.is_none() {
+            two_factor::remove(&txn, user_id).await?;
+            user::Entity::update_many()
+                .col_expr(user::Column::EmailVerifiedAt, Expr::value(now()))
+                .filter(user::Column::Id.eq(user_id))
+                .exec(&txn)
+                .await?;
+        }
+        throttle::clear(&txn, &format!("login:{}", user.email)).await?;
+        throttle::clear(&txn, &format!("reauth:{user_id}")).await?;
         self.store_password(&txn, user, hash).await?;
         one_time::retire_all(&txn, user_id, RESET_PASSWORD).await?;
         sessions::revoke_all(&txn, user_id, None).await?;

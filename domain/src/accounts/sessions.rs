@@ -21,6 +21,13 @@ pub struct SessionInfo {
     pub current: bool,
 }
 
+/// The stored key of a session: the SHA-256 of the cookie's id, so reading
+/// the sessions table (a backup, a leaked dump) gives no one a session.
+pub fn session_key(cookie_id: &str) -> String {
+    super::tokens::digest(cookie_id)
+}
+
+/// Ends the user's sessions except `keep` (a cookie's session id).
 pub(super) async fn revoke_all<C: ConnectionTrait>(
     conn: &C,
     user_id: i32,
@@ -28,7 +35,7 @@ pub(super) async fn revoke_all<C: ConnectionTrait>(
 ) -> Result<u64> {
     let mut delete = Session::delete_many().filter(Column::UserId.eq(user_id));
     if let Some(keep) = keep {
-        delete = delete.filter(Column::Id.ne(keep));
+        delete = delete.filter(Column::Id.ne(session_key(keep)));
     }
     Ok(delete.exec(conn).await?.rows_affected)
 }
@@ -40,6 +47,7 @@ impl Accounts {
         current_session: Option<&str>,
     ) -> Result<Vec<SessionInfo>> {
         let user_id = actor.require_user()?;
+        let current = current_session.map(session_key);
         let rows = Session::find()
             .filter(Column::UserId.eq(user_id))
             .filter(Column::ExpiresAt.gt(now()))
@@ -62,7 +70,7 @@ impl Accounts {
                         .and_then(|v| v.as_i64())
                         .unwrap_or_default(),
                     expires_at: row.expires_at.unix_timestamp(),
-                    current: current_session == Some(row.id.as_str()),
+                    current: current.as_deref() == Some(row.id.as_str()),
                 }
             })
             .collect())

@@ -56,7 +56,9 @@ impl Accounts {
         let mut query = user::Entity::find()
             .filter(user::Column::ErasedAt.is_null())
             .order_by_desc(user::Column::Id);
-        let text = q.trim().to_lowercase().replace(['%', '_'], "");
+        let text = crate::bounds::text(q.trim(), crate::bounds::MAX_QUERY_CHARS)
+            .to_lowercase()
+            .replace(['%', '_'], "");
         if !text.is_empty() {
             use sea_orm::sea_query::{Expr, ExprTrait, Func};
             let like = format!("%{text}%");
@@ -69,7 +71,7 @@ impl Accounts {
         let total = query.clone().count(&self.db).await?;
         let rows = query
             .paginate(&self.db, 50)
-            .fetch_page(page.saturating_sub(1))
+            .fetch_page(crate::bounds::page(page) - 1)
             .await?;
         Ok((rows.into_iter().map(row).collect(), total))
     }

@@ -1,15 +1,19 @@
 //! TOTP two-factor authentication (RFC 6238, 30 s steps, ±1 step of clock
 //! skew): enrol with a QR code, confirm with a code, 10 single-use recovery
 //! codes stored hashed. A code's time step is accepted once (no replay).
+use minijinja::context;
 use qrcode::render::svg;
 use qrcode::QrCode;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use serde::{Deserialize, Serialize};
 use totp_rs::{Builder, Secret, Totp};
 
-use super::{now, password, tokens, Accounts, Actor};
+use super::{now, password, throttle, tokens, Accounts, Actor};
 use crate::entities::{recovery_code, user};
+use crate::mail::MailKind;
 use crate::{Error, Result};
 
 pub const RECOVERY_CODE_COUNT: usize = 10;
@@ -46,12 +50,15 @@ fn unix_now() -> u64 {
 /// Accepts a code for the user's secret once per time step.
 pub(super) async fn accept_totp<C: ConnectionTrait>(
     conn: &C,
+    secrets: &crate::secrets::SecretBox,
     user: &user::Model,
     code: &str,
 ) -> Result<bool> {
-    let Some(secret) = user.totp_secret.as_deref() else {
+    let Some(sealed) = user.totp_secret.as_deref() else {
         return Ok(false);
     };
+    let secret = secrets.open(sealed)?;
+    let secret = secret.as_str();
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return Ok(false);
@@ -113,13 +120,49 @@ async fn replace_recovery_codes<C: ConnectionTrait>(
     Ok(RecoveryCodes { codes })
 }
 
+/// Turns the second factor off: secret, enrolment and recovery codes go.
+pub(super) async fn remove<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<()> {
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::TotpEnabledAt,
+            Expr::value(Option::<time::OffsetDateTime>::None),
+        )
+        .col_expr(
+            user::Column::TotpSecret,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
+        .col_expr(user::Column::UpdatedAt, Expr::value(now()))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(conn)
+        .await?;
+    recovery_code::Entity::delete_many()
+        .filter(recovery_code::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 impl Accounts {
     /// Starts enrolment: a new secret, stored but not active until confirmed.
-    pub async fn begin_two_factor(&self, actor: &Actor) -> Result<Enrolment> {
+    /// Needs the password and a confirmed email: whoever registered an
+    /// address they do not own cannot lock its owner out with a second factor.
+    pub async fn begin_two_factor(
+        &self,
+        actor: &Actor,
+        current_password: &str,
+    ) -> Result<Enrolment> {
         let user = self.require_active(actor).await?;
+        self.confirm_password(&user, current_password).await?;
         if user.totp_enabled_at.is_some() {
             return Err(Error::Conflict(
                 "Two-factor authentication is already on.".into(),
+            ));
+        }
+        if user.email_verified_at.is_none() {
+            return Err(Error::Conflict(
+                "Confirm your email address first: use the link we sent you (Account → Profile can send it again)."
+                    .into(),
             ));
         }
         let secret = Secret::new(tokens::random_bytes(20).into_boxed_slice()).to_base32();
@@ -132,7 +175,7 @@ impl Accounts {
             .quiet_zone(true)
             .build();
         let mut active: user::ActiveModel = user.into();
-        active.totp_secret = Set(Some(secret.clone()));
+        active.totp_secret = Set(Some(self.settings.secrets.seal(&secret)?));
         active.totp_last_step = Set(None);
         active.updated_at = Set(now());
         active.update(&self.db).await?;
@@ -158,7 +201,7 @@ impl Accounts {
             ));
         }
         let txn = crate::db::begin_write(&self.db).await?;
-        if !accept_totp(&txn, &user, code).await? {
+        if !accept_totp(&txn, &self.settings.secrets, &user, code).await? {
             return Err(Error::validation(
                 "code",
                 "That code didn't match. Check your phone's clock and enter the current 6-digit code.",
@@ -171,8 +214,28 @@ impl Accounts {
             .exec(&txn)
             .await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
+        self.mail_two_factor_change(&txn, &user, "it was turned on")
+            .await?;
         txn.commit().await?;
+        self.outbox.wake();
         Ok(codes)
+    }
+
+    /// Tells the owner whenever the second factor changes.
+    async fn mail_two_factor_change<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        user: &user::Model,
+        what: &str,
+    ) -> Result<()> {
+        self.templates
+            .enqueue(
+                conn,
+                MailKind::TwoFactorChanged,
+                &user.email,
+                context! { what => what, link => self.templates.link("/forgot-password") },
+            )
+            .await
     }
 
     /// Turns 2FA off; needs the password.
@@ -180,25 +243,11 @@ impl Accounts {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         let txn = crate::db::begin_write(&self.db).await?;
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::TotpEnabledAt,
-                Expr::value(Option::<time::OffsetDateTime>::None),
-            )
-            .col_expr(
-                user::Column::TotpSecret,
-                Expr::value(Option::<String>::None),
-            )
-            .col_expr(user::Column::TotpLastStep, Expr::value(Option::<i64>::None))
-            .col_expr(user::Column::UpdatedAt, Expr::value(now()))
-            .filter(user::Column::Id.eq(user.id))
-            .exec(&txn)
-            .await?;
-        recovery_code::Entity::delete_many()
-            .filter(recovery_code::Column::UserId.eq(user.id))
-            .exec(&txn)
+        remove(&txn, user.id).await?;
+        self.mail_two_factor_change(&txn, &user, "it was turned off")
             .await?;
         txn.commit().await?;
+        self.outbox.wake();
         Ok(())
     }
 
@@ -217,8 +266,40 @@ impl Accounts {
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
+        self.mail_two_factor_change(
+            &txn,
+            &user,
+            "new recovery codes were made (the old ones no longer work)",
+        )
+        .await?;
         txn.commit().await?;
+        self.outbox.wake();
         Ok(codes)
+    }
+
+    /// Seals TOTP secrets stored before they were sealed; returns how many.
+    pub async fn seal_legacy_secrets(&self) -> Result<usize> {
+        let legacy: Vec<(i32, String)> = user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::TotpSecret)
+            .filter(user::Column::TotpSecret.is_not_null())
+            .filter(user::Column::TotpSecret.not_like("v1:%"))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        for (id, plain) in &legacy {
+            user::Entity::update_many()
+                .col_expr(
+                    user::Column::TotpSecret,
+                    Expr::value(self.settings.secrets.seal(plain)?),
+                )
+                .filter(user::Column::Id.eq(*id))
+                .filter(user::Column::TotpSecret.eq(plain.as_str()))
+                .exec(&self.db)
+                .await?;
+        }
+        Ok(legacy.len())
     }
 
     pub async fn unused_recovery_codes(&self, actor: &Actor) -> Result<u64> {
@@ -231,11 +312,17 @@ impl Accounts {
             .await?)
     }
 
-    /// Re-entering the password guards sensitive actions.
+    /// Re-entering the password guards sensitive actions. Failures count
+    /// per account like sign-ins do, so a stolen session cannot be used to
+    /// guess the password behind it.
     pub(super) async fn confirm_password(&self, user: &user::Model, current: &str) -> Result<()> {
+        let key = format!("reauth:{}", user.id);
+        throttle::check(&self.db, &key).await?;
         if password::verify(current, &user.password_hash).await? {
+            throttle::clear(&self.db, &key).await?;
             Ok(())
         } else {
+            throttle::record_failure(&self.db, &key, &self.settings).await?;
             Err(Error::validation(
                 "current_password",
                 "Your current password is not correct.",

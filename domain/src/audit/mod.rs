@@ -94,7 +94,7 @@ pub async fn search(
     page: u64,
 ) -> Result<AuditPage> {
     actor.require_admin()?;
-    let q = query.trim().to_lowercase();
+    let q = crate::bounds::text(query.trim(), crate::bounds::MAX_QUERY_CHARS).to_lowercase();
     let mut find = audit_entry::Entity::find();
     if !q.is_empty() {
         let pattern = format!("%{}%", q.replace(['%', '_'], ""));
@@ -114,7 +114,7 @@ pub async fn search(
         );
     }
     let total = find.clone().count(db).await?;
-    let page = std::cmp::max(page, 1);
+    let page = crate::bounds::page(page);
     let rows = find
         .order_by_desc(audit_entry::Column::Id)
         .offset((page - 1) * PAGE_SIZE)

@@ -163,6 +163,9 @@ impl Carts {
             .await?
             .map(|i| i64::from(i.quantity))
             .unwrap_or(0);
+        // The amount added is checked on its own first: adding 0 or a
+        // negative number is not a way to change a line.
+        Self::check(quantity, MAX_PER_LINE)?;
         Self::check(existing + quantity, self.limit(variant.id).await?)?;
         // quantity ≤ MAX_PER_LINE here, so the conversion cannot fail.
         let qty = i32::try_from(quantity).unwrap_or(1);

@@ -63,7 +63,8 @@ impl Catalog {
     ) -> Result<AdminProductPage> {
         actor.require(Permission::Catalog)?;
         let mut select = product::Entity::find();
-        let q = query.q.trim();
+        let q = crate::bounds::text(query.q.trim(), crate::bounds::MAX_QUERY_CHARS);
+        let q = q.as_str();
         if !q.is_empty() {
             let like = format!("%{}%", q.to_lowercase().replace(['%', '_'], ""));
             let by_sku = variant::Entity::find()
@@ -105,7 +106,7 @@ impl Catalog {
             _ => select.order_by_desc(product::Column::UpdatedAt),
         }
         .order_by_asc(product::Column::Id);
-        let page = std::cmp::max(query.page, 1);
+        let page = crate::bounds::page(query.page);
         let paginator = select.paginate(&self.db, ADMIN_PAGE_SIZE);
         let total = paginator.num_items().await?;
         let products = paginator.fetch_page(page - 1).await?;

@@ -16,6 +16,7 @@ use super::draft_load;
 use super::editor::{apply, clashes, Change, KnownSets, StockSeen};
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
+use crate::blocking::Work;
 use crate::entities::{product, warehouse};
 use crate::inventory::Reason;
 use crate::money::{Currency, Money};
@@ -38,6 +39,9 @@ const STOCK_PREFIX: &str = "stock:";
 pub const EXPORT_BATCH: u64 = 200;
 /// Largest file the import accepts.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// Each product is checked against the shop with its own queries, so the
+/// count bounds an import's work as much as its size does.
+pub const MAX_IMPORT_PRODUCTS: usize = 10_000;
 
 /// One problem in an import file. Row 1 is the header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -80,6 +84,35 @@ fn header(warehouses: &[String]) -> Vec<String> {
     h
 }
 
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+fn formula_like(s: &str) -> bool {
+    s.starts_with(FORMULA_START)
+}
+
+/// A text cell as exported: one `'` in front of anything a spreadsheet
+/// would run as a formula (`=HYPERLINK(…)` in a product title), and in front
+/// of a value that already looks escaped, so [`uncell`] restores it exactly.
+fn cell(s: &str) -> String {
+    let escaped = s.strip_prefix('\'').is_some_and(formula_like);
+    if formula_like(s) || escaped {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Undoes [`cell`] on import.
+fn uncell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) || rest.strip_prefix('\'').is_some_and(formula_like) => {
+            rest
+        }
+        _ => s,
+    }
+}
+
 fn write_rows(
     out: &mut csv::Writer<Vec<u8>>,
     draft: &ProductDraft,
@@ -88,27 +121,21 @@ fn write_rows(
 ) -> Result<()> {
     for v in &draft.variants {
         let mut row: Vec<String> = vec![
-            draft.slug.clone(),
-            draft.title.clone(),
-            draft.brand.clone(),
-            draft.category.clone(),
-            draft.status.clone(),
+            cell(&draft.slug),
+            cell(&draft.title),
+            cell(&draft.brand),
+            cell(&draft.category),
+            cell(&draft.status),
             draft.featured.to_string(),
-            draft.description.clone(),
-            draft.seo_title.clone(),
-            draft.seo_description.clone(),
+            cell(&draft.description),
+            cell(&draft.seo_title),
+            cell(&draft.seo_description),
         ];
         for i in 0..MAX_OPTIONS {
-            row.push(
-                draft
-                    .options
-                    .get(i)
-                    .map(|o| o.name.clone())
-                    .unwrap_or_default(),
-            );
-            row.push(v.values.get(i).cloned().unwrap_or_default());
+            row.push(cell(draft.options.get(i).map_or("", |o| o.name.as_str())));
+            row.push(cell(v.values.get(i).map_or("", String::as_str)));
         }
-        row.push(v.sku.clone());
+        row.push(cell(&v.sku));
         row.push(Money::new(v.price_minor, currency).decimal_string());
         row.push(
             v.compare_at_minor
@@ -218,7 +245,7 @@ impl Columns {
         self.index
             .get(name)
             .and_then(|i| record.get(*i))
-            .map_or("", str::trim)
+            .map_or("", |v| uncell(v.trim()))
     }
 }
 
@@ -463,8 +490,22 @@ impl Catalog {
         let known = KnownSets::load(&self.db).await?;
         let mut warehouses: Vec<String> = known.warehouses.iter().cloned().collect();
         warehouses.sort();
-        let mut errors = Vec::new();
-        let mut gathered = gather(bytes, &warehouses, currency, &mut errors);
+        let owned = bytes.to_vec();
+        let (mut gathered, mut errors) = crate::blocking::run(Work::Csv, move || {
+            let mut errors = Vec::new();
+            let gathered = gather(&owned, &warehouses, currency, &mut errors);
+            (gathered, errors)
+        })
+        .await?;
+        if gathered.len() > MAX_IMPORT_PRODUCTS {
+            return Ok(Err(vec![RowError {
+                row: 1,
+                message: format!(
+                    "The file holds {} products; import at most {MAX_IMPORT_PRODUCTS} at a time.",
+                    gathered.len()
+                ),
+            }]));
+        }
         if gathered.is_empty() && errors.is_empty() {
             errors.push(RowError {
                 row: 1,
@@ -558,5 +599,30 @@ impl Catalog {
         }
         txn.commit().await?;
         Ok(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, uncell};
+
+    #[test]
+    fn formulas_are_neutralised_and_restored_exactly() {
+        for (value, exported) in [
+            (
+                "=HYPERLINK(\"http://evil.example\",\"Click\")",
+                "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+            ),
+            ("+1", "'+1"),
+            ("-SKU-1", "'-SKU-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("'=already", "''=already"),
+            ("'quoted", "'quoted"),
+            ("Plain tee", "Plain tee"),
+            ("", ""),
+        ] {
+            assert_eq!(cell(value), exported, "{value}");
+            assert_eq!(uncell(&cell(value)), value, "round trip of {value}");
+        }
     }
 }

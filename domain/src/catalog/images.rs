@@ -10,12 +10,17 @@ use std::io::Cursor;
 
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
+use crate::blocking::Work;
 use crate::entities::{product, product_image, variant};
 use crate::files::FileStore;
 use crate::{Error, Result};
 
 pub const MAX_UPLOAD_BYTES: usize = 8 * 1024 * 1024;
 const MAX_SIDE: u32 = 1600;
+/// The largest canvas an upload may declare, checked from its header before
+/// any pixel is decoded: a 100 KB file can claim 20,000 × 20,000.
+const MAX_PIXELS: u64 = 40_000_000;
+const MAX_DECLARED_SIDE: u32 = 10_000;
 const THUMB_SIDE: u32 = 400;
 const MAX_IMAGES: u64 = 20;
 /// Where uploaded product images live, as file-store keys and as URLs.
@@ -66,17 +71,35 @@ pub fn process(bytes: &[u8]) -> Result<Processed> {
             "That file isn't an image we can use. Upload a PNG, JPEG, WebP or GIF.",
         )
     };
-    let mut reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| unreadable())?;
-    match reader.format() {
-        Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP | ImageFormat::Gif) => {}
-        _ => return Err(unreadable()),
+    let open = || {
+        let reader = ImageReader::new(Cursor::new(bytes))
+            .with_guessed_format()
+            .map_err(|_| unreadable())?;
+        match reader.format() {
+            Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP | ImageFormat::Gif) => {
+                Ok(reader)
+            }
+            _ => Err(unreadable()),
+        }
+    };
+    let (width, height) = open()?.into_dimensions().map_err(|_| unreadable())?;
+    if width > MAX_DECLARED_SIDE
+        || height > MAX_DECLARED_SIDE
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(Error::validation(
+            "image",
+            format!(
+                "The image is {width} × {height} pixels; upload one of at most {} megapixels and {MAX_DECLARED_SIDE} pixels a side.",
+                MAX_PIXELS / 1_000_000
+            ),
+        ));
     }
-    // A small file can claim a huge canvas; cap what decoding may allocate.
+    // The header may lie about the size: decoding is capped as well.
+    let mut reader = open()?;
     let mut limits = image::Limits::default();
-    limits.max_image_width = Some(12_000);
-    limits.max_image_height = Some(12_000);
+    limits.max_image_width = Some(MAX_DECLARED_SIDE);
+    limits.max_image_height = Some(MAX_DECLARED_SIDE);
     limits.max_alloc = Some(256 * 1024 * 1024);
     reader.limits(limits);
     let img = reader.decode().map_err(|_| unreadable())?;
@@ -170,9 +193,7 @@ impl Catalog {
                 format!("A product can have up to {MAX_IMAGES} images."),
             ));
         }
-        let processed = tokio::task::spawn_blocking(move || process(&bytes))
-            .await
-            .map_err(Error::internal)??;
+        let processed = crate::blocking::run(Work::Image, move || process(&bytes)).await??;
         let file = format!("{}.{}", uuid::Uuid::new_v4().simple(), processed.extension);
         let url = files
             .put(&format!("{KEY_DIR}{file}"), processed.full)
@@ -264,5 +285,65 @@ impl Catalog {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in data {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+        out
+    }
+
+    /// A ~100 KB PNG whose header declares a `side` × `side` canvas.
+    fn lying_png(side: u32) -> Vec<u8> {
+        let mut ihdr = side.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&side.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &ihdr));
+        png.extend(chunk(b"IDAT", &vec![0u8; 100_000]));
+        png.extend(chunk(b"IEND", &[]));
+        png
+    }
+
+    #[test]
+    fn a_small_file_declaring_a_huge_canvas_is_refused_from_its_header() {
+        let err = match process(&lying_png(20_000)) {
+            Err(e) => e,
+            Ok(_) => panic!("a 20000 × 20000 canvas must be refused"),
+        };
+        // The message names the declared size: refused from the header,
+        // before decoding (which would have failed on the missing pixels).
+        assert!(err.user_message().contains("20000 × 20000"), "{err}");
+    }
+
+    #[test]
+    fn a_real_image_is_re_encoded() {
+        let img = DynamicImage::new_rgb8(64, 48);
+        let png = encode(&img, ImageFormat::Png).expect("encode");
+        let out = process(&png).expect("processed");
+        assert_eq!((out.width, out.height, out.extension), (64, 48, "jpg"));
     }
 }

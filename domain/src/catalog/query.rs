@@ -4,7 +4,7 @@
 use crate::money::{Currency, Money};
 
 pub const PAGE_SIZE: u64 = 24;
-const MAX_PAGE: u64 = 10_000;
+use crate::bounds::MAX_PAGE;
 const MAX_VALUES: usize = 20;
 const MAX_VALUE_LEN: usize = 80;
 

@@ -3,6 +3,7 @@
 //! with the total the shopper reviewed, reserve stock, redeem the promo,
 //! create the payment attempt — all in one transaction — and only then ask
 //! the payment provider for its checkout page.
+mod open_orders;
 mod rules;
 
 use sea_orm::sea_query::Expr;
@@ -19,6 +20,7 @@ use crate::payments::{CheckoutLine, CheckoutRequest};
 use crate::pricing::{self, PromoOutcome, Totals};
 use crate::{inventory, promotions, Error, Money, Result};
 
+pub use open_orders::MAX_OPEN_PER_EMAIL;
 pub use rules::ShippingOption;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +31,8 @@ pub struct CheckoutInput {
     pub promo_code: String,
     /// The total the shopper saw on the review step, in minor units.
     pub expected_total: Option<i64>,
+    /// The form's idempotency key (see `open_orders`); empty for none.
+    pub checkout_key: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +50,8 @@ pub struct QuoteView {
     /// What happened to the promo code, in words (applied, below minimum, invalid).
     pub promo_message: Option<String>,
     pub promo_applied: bool,
+    /// A fresh idempotency key for the form that places this checkout.
+    pub checkout_key: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +188,7 @@ impl Checkout {
             prices_include_tax: self.c.settings.prices_include_tax,
             tax_rate_basis_points: p.tax_bp,
             promo_message: p.promo_message,
+            checkout_key: uuid::Uuid::new_v4().to_string(),
         }
     }
 
@@ -213,9 +220,15 @@ impl Checkout {
     ) -> Result<PlacedOrder> {
         let email = Email::parse(&input.email)?;
         let address = addresses_validate(&input.address)?;
+        let key = open_orders::checkout_key(&input.checkout_key)?;
         let cart = Carts::find(&self.c.db, owner)
             .await?
             .ok_or_else(empty_cart)?;
+        if let Some(k) = &key {
+            if let Some(o) = open_orders::by_key(&self.c.db, k).await? {
+                return self.placed_before(o, cart.id).await;
+            }
+        }
         let user_id = match owner {
             CartOwner::User(id) => Some(*id),
             CartOwner::Guest(_) => None,
@@ -263,6 +276,32 @@ impl Checkout {
             "country": address.country, "phone": address.phone,
         });
         let txn = crate::db::begin_write(&self.c.db).await?;
+        open_orders::lock(&txn, cart.id, email.as_str()).await?;
+        if let Some(k) = &key {
+            if let Some(o) = open_orders::by_key(&txn, k).await? {
+                txn.rollback().await?;
+                return self.placed_before(o, cart.id).await;
+            }
+        }
+        if let Some(open) = open_orders::open_for_cart(&txn, cart.id).await? {
+            let address_text = address_json.to_string();
+            let attempt = open_orders::Attempt {
+                email: email.as_str(),
+                address_json: &address_text,
+                method: &method.name,
+                promo: priced.promo.as_ref().map(|(_, code)| code.as_str()),
+                total: priced.totals.total,
+                lines: &priced.lines,
+            };
+            if open_orders::same(&txn, &open, &attempt).await? {
+                txn.rollback().await?;
+                return self.placed_before(open, cart.id).await;
+            }
+            open_orders::replace(&txn, &open).await?;
+        }
+        if open_orders::open_for_email(&txn, email.as_str(), cart.id).await? >= MAX_OPEN_PER_EMAIL {
+            return Err(open_orders::too_many_open());
+        }
         let prefix = self.c.store().order_prefix.clone();
         let o = insert_order(&txn, &prefix, |number| order::ActiveModel {
             number: Set(number),
@@ -283,6 +322,7 @@ impl Checkout {
             shipping_method: Set(method.name.clone()),
             shipping_address: Set(address_json.to_string()),
             tracking_number: Set(None),
+            checkout_key: Set(key.clone()),
             placed_at: Set(now),
             paid_at: Set(None),
             updated_at: Set(now),
@@ -395,6 +435,16 @@ impl Checkout {
                 Err(e.into())
             }
         }
+    }
+}
+
+impl Checkout {
+    async fn placed_before(&self, o: order::Model, cart_id: i32) -> Result<PlacedOrder> {
+        let confirmation = self
+            .c
+            .templates
+            .link(&format!("/checkout/complete/{}", o.public_id));
+        open_orders::placed(&self.c.db, o, cart_id, confirmation).await
     }
 }
 

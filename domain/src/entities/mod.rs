@@ -13,6 +13,7 @@ pub mod order_item;
 pub mod outbox_message;
 pub mod payment;
 pub mod payment_event;
+pub mod privacy_request;
 pub mod product;
 pub mod product_image;
 pub mod product_option;

@@ -26,6 +26,8 @@ pub struct Model {
     /// JSON, as entered at checkout.
     pub shipping_address: String,
     pub tracking_number: Option<String>,
+    /// The checkout form's idempotency key (unique).
+    pub checkout_key: Option<String>,
     pub placed_at: TimeDateTimeWithTimeZone,
     pub paid_at: Option<TimeDateTimeWithTimeZone>,
     pub updated_at: TimeDateTimeWithTimeZone,

@@ -30,6 +30,25 @@ impl FileMailer {
     }
 }
 
+/// Deletes mail files older than `max_age`: they are the demo's delivered
+/// mail, and their one-time links are not kept past the longest link's
+/// life. Returns how many went.
+pub fn sweep(dir: &std::path::Path, max_age: std::time::Duration) -> std::io::Result<usize> {
+    let cutoff = std::time::SystemTime::now()
+        .checked_sub(max_age)
+        .unwrap_or(std::time::UNIX_EPOCH);
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let old = entry.metadata()?.modified()? < cutoff;
+        if old && entry.path().extension().is_some_and(|e| e == "eml") {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 #[async_trait::async_trait]
 impl Mailer for FileMailer {
     async fn send(&self, mail: &OutgoingMail, message_id: &str) -> Result<(), MailError> {

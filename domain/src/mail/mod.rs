@@ -8,7 +8,7 @@ mod templates;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::FileMailer;
+pub use file::{sweep as sweep_mail_files, FileMailer};
 pub use smtp::SmtpMailer;
 pub use templates::{MailKind, Templates};
 

@@ -12,6 +12,8 @@ pub enum MailKind {
     AccountExists,
     PasswordReset,
     PasswordChanged,
+    TwoFactorChanged,
+    PrivacyRequest,
     AccountDeleted,
     OrderConfirmation,
     PaymentFailed,
@@ -29,6 +31,8 @@ impl MailKind {
             Self::AccountExists => "account_exists",
             Self::PasswordReset => "password_reset",
             Self::PasswordChanged => "password_changed",
+            Self::TwoFactorChanged => "two_factor_changed",
+            Self::PrivacyRequest => "privacy_request",
             Self::AccountDeleted => "account_deleted",
             Self::OrderConfirmation => "order_confirmation",
             Self::PaymentFailed => "payment_failed",
@@ -64,6 +68,10 @@ impl MailKind {
             }
             Self::PasswordReset => "Reset your {{ shop_name }} password".into(),
             Self::PasswordChanged => "Your {{ shop_name }} password was changed".into(),
+            Self::TwoFactorChanged => {
+                "Two-factor authentication changed on your {{ shop_name }} account".into()
+            }
+            Self::PrivacyRequest => "Confirm your data request at {{ shop_name }}".into(),
             Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
             Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
         }
@@ -85,6 +93,8 @@ const SOURCES: &[(&str, &str)] = templates!(
     "account_exists",
     "password_reset",
     "password_changed",
+    "two_factor_changed",
+    "privacy_request",
     "account_deleted",
     "order_confirmation",
     "payment_failed",
@@ -145,10 +155,19 @@ impl Templates {
         to: &str,
         vars: Value,
     ) -> Result<()> {
+        self.enqueue_id(conn, kind, to, vars).await.map(|_| ())
+    }
+
+    /// [`Self::enqueue`], returning the outbox row's id.
+    pub async fn enqueue_id<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        kind: MailKind,
+        to: &str,
+        vars: Value,
+    ) -> Result<i64> {
         let mail = self.render(kind, to, vars)?;
-        crate::outbox::enqueue(conn, crate::outbox::KIND_MAIL, &mail)
-            .await
-            .map(|_| ())
+        crate::outbox::enqueue(conn, crate::outbox::KIND_MAIL, &mail).await
     }
 
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
@@ -214,6 +233,8 @@ mod tests {
             MailKind::AccountExists,
             MailKind::PasswordReset,
             MailKind::PasswordChanged,
+            MailKind::TwoFactorChanged,
+            MailKind::PrivacyRequest,
             MailKind::AccountDeleted,
             MailKind::StaffInvite,
         ] {

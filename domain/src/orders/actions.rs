@@ -1,16 +1,17 @@
 //! What people do to orders: customers cancel (before shipping) and ask for
-//! returns; staff ship, mark delivered or returned, and refund. Cancelling
-//! a paid order is compensated: stock goes back and the money is refunded.
+//! returns; staff ship, mark delivered or returned (refunds: `refunds.rs`).
+//! Cancelling a paid order is compensated: stock goes back and the money is
+//! refunded.
 use minijinja::context;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use super::{transition, By, OrderStatus, OrderView, Orders};
 use crate::accounts::{Actor, Permission};
-use crate::entities::{order, payment, refund};
+use crate::entities::{order, payment};
 use crate::mail::MailKind;
-use crate::{inventory, Error, Money, Result};
+use crate::{inventory, Error, Result};
 
 impl Orders {
     fn status_of(o: &order::Model) -> OrderStatus {
@@ -52,6 +53,19 @@ impl Orders {
         } else {
             inventory::restock(&txn, o.id).await?;
         }
+        if status.is_paid() {
+            // The money goes back through the outbox, in this transaction:
+            // a crash after the commit cannot lose the refund.
+            let fresh = order::Entity::find_by_id(o.id)
+                .one(&txn)
+                .await?
+                .ok_or(Error::not_found("order"))?;
+            let owed = fresh.total_minor - fresh.refunded_minor;
+            // A staff cancellation's refund is theirs in the audit log too.
+            let staff = matches!(by, By::Staff).then_some(actor);
+            self.reserve_refund(&txn, &fresh, owed, By::System, staff)
+                .await?;
+        }
         let view = self.load(&txn, o.clone()).await?;
         self.c
             .templates
@@ -64,25 +78,6 @@ impl Orders {
             .await?;
         txn.commit().await?;
         self.c.outbox.wake();
-        if status.is_paid() {
-            let owed = o.total_minor - o.refunded_minor;
-            // A staff cancellation's refund is theirs in the audit log too.
-            let staff = matches!(by, By::Staff).then_some(actor);
-            if let Err(e) = self.refund_amount(&o, owed, By::System, staff).await {
-                tracing::error!(order = %o.number, error = %e, "refund after cancellation failed; staff must retry");
-                let txn = crate::db::begin_write(&self.c.db).await?;
-                super::record(
-                    &txn,
-                    o.id,
-                    None,
-                    OrderStatus::Cancelled,
-                    By::System,
-                    "Automatic refund failed — retry from the order",
-                )
-                .await?;
-                txn.commit().await?;
-            }
-        }
         self.detail(actor, number).await
     }
 
@@ -200,95 +195,6 @@ impl Orders {
         .await?;
         txn.commit().await?;
         self.detail(actor, number).await
-    }
-
-    /// Staff refund, full or partial, through the payment provider.
-    pub async fn refund(&self, actor: &Actor, number: &str, amount: i64) -> Result<OrderView> {
-        actor.require(Permission::Orders)?;
-        let o = self.by_number(number).await?;
-        let owed = o.total_minor - o.refunded_minor;
-        if amount <= 0 || amount > owed {
-            let max = Money::new(owed, super::view::currency(&o)).format();
-            return Err(Error::validation(
-                "amount",
-                format!("Enter an amount between 0.01 and {max}."),
-            ));
-        }
-        if !(Self::status_of(&o).is_paid() || Self::status_of(&o) == OrderStatus::Cancelled) {
-            return Err(Error::Conflict("Only paid orders can be refunded.".into()));
-        }
-        self.refund_amount(&o, amount, By::Staff, Some(actor))
-            .await?;
-        self.detail(actor, number).await
-    }
-
-    /// Refunds through the gateway and records it; `staff` is audited.
-    async fn refund_amount(
-        &self,
-        o: &order::Model,
-        amount: i64,
-        by: By,
-        staff: Option<&Actor>,
-    ) -> Result<()> {
-        if amount <= 0 {
-            return Ok(());
-        }
-        let pay = payment::Entity::find()
-            .filter(payment::Column::OrderId.eq(o.id))
-            .filter(payment::Column::Status.eq("succeeded"))
-            .order_by_desc(payment::Column::Id)
-            .one(&self.c.db)
-            .await?
-            .ok_or_else(|| {
-                Error::Conflict("This order has no completed payment to refund.".into())
-            })?;
-        let payment_id = pay.provider_payment_id.clone().ok_or_else(|| {
-            Error::Conflict("The payment provider has not confirmed this payment yet.".into())
-        })?;
-        // Same order, same refunded-so-far, same amount: a retried click is one refund.
-        let key = format!("refund-{}-{}-{}", o.id, o.refunded_minor, amount);
-        let provider_ref = self.c.gateway.refund(&payment_id, amount, &key).await?;
-        let txn = crate::db::begin_write(&self.c.db).await?;
-        let fresh = order::Entity::find_by_id(o.id)
-            .one(&txn)
-            .await?
-            .ok_or(Error::not_found("order"))?;
-        let inserted = refund::ActiveModel {
-            order_id: Set(o.id),
-            amount_minor: Set(amount),
-            provider_reference: Set(Some(provider_ref)),
-            reason: Set(String::new()),
-            created_at: Set(super::now()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await;
-        if let Err(e) = inserted {
-            if matches!(
-                e.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) {
-                return Ok(()); // The provider answered an idempotent retry with the same refund.
-            }
-            return Err(e.into());
-        }
-        let total = (fresh.refunded_minor + amount).min(fresh.total_minor);
-        self.apply_refund_total(&txn, &fresh, total, by).await?;
-        if let Some(actor) = staff {
-            crate::audit::record(
-                &txn,
-                actor,
-                "order.refund",
-                "order",
-                &o.number,
-                Some(json!({ "refunded_minor": fresh.refunded_minor })),
-                Some(json!({ "refunded_minor": total, "amount_minor": amount })),
-            )
-            .await?;
-        }
-        txn.commit().await?;
-        self.c.outbox.wake();
-        Ok(())
     }
 
     /// Releases stock held by checkouts never paid for, and cancels them.

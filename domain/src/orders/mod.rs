@@ -5,6 +5,7 @@
 mod actions;
 mod numbers;
 mod payment_events;
+mod refunds;
 mod staff_list;
 mod status;
 mod view;
@@ -24,6 +25,7 @@ use crate::{Error, Result};
 
 pub use numbers::new_number;
 pub use payment_events::EventOutcome;
+pub use refunds::{RefundJob, RefundSent};
 pub use staff_list::{StaffOrderPage, StaffOrderQuery, StaffOrderRow, STAFF_PAGE_SIZE};
 pub use status::OrderStatus;
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
@@ -248,5 +250,18 @@ impl Orders {
             email: o.email,
             open: p.status == "pending" && o.status == OrderStatus::PendingPayment.as_str(),
         })
+    }
+
+    /// The offline gateway's test page: approve pays exactly what the
+    /// attempt asked for, decline fails it. Only while that gateway is on.
+    pub async fn decide_offline(&self, reference: &str, approve: bool) -> Result<PaymentAttempt> {
+        if self.c.gateway.provider() != "offline" {
+            return Err(Error::not_found("payment page"));
+        }
+        let attempt = self.payment_attempt(reference).await?;
+        let event =
+            crate::payments::OfflineGateway::decision(&attempt.reference, approve, attempt.total);
+        self.apply_payment_event(&event).await?;
+        Ok(attempt)
     }
 }

@@ -10,7 +10,7 @@
 //! - refunded: cumulative amount recorded; refunded or partially refunded
 use minijinja::context;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use super::{record, transition, By, OrderStatus, Orders};
 use crate::entities::{cart, order, payment, payment_event};
@@ -53,15 +53,21 @@ impl Orders {
                 reference,
                 paid: true,
                 payment_id,
+                amount,
             }
             | EventKind::AsyncSucceeded {
                 reference,
                 payment_id,
-            } => self.paid(&txn, reference, payment_id.as_deref()).await?,
+                amount,
+            } => {
+                self.paid(&txn, reference, payment_id.as_deref(), *amount)
+                    .await?
+            }
             EventKind::SessionCompleted {
                 reference,
                 paid: false,
                 payment_id,
+                ..
             } => {
                 self.remember_payment_id(&txn, reference, payment_id.as_deref())
                     .await?;
@@ -136,27 +142,35 @@ impl Orders {
         conn: &C,
         reference: &str,
         payment_id: Option<&str>,
+        amount: Option<crate::Money>,
     ) -> Result<EventOutcome> {
         let Some((p, o)) = self.payment_for(conn, reference).await? else {
             return Ok(EventOutcome::Ignored);
         };
         self.remember_payment_id(conn, reference, payment_id)
             .await?;
+        let due = crate::Money::new(p.amount_minor, super::view::currency(&o));
+        if amount != Some(due) {
+            return self.wrong_amount(conn, &p, &o, amount, due).await;
+        }
         self.set_payment_status(conn, p.id, "succeeded").await?;
         match OrderStatus::parse(&o.status) {
             Some(OrderStatus::PendingPayment) => {}
             Some(OrderStatus::Cancelled) => {
                 // The money arrived after the order was given up (its hold
-                // expired): keep the record; staff refund it from the order.
+                // expired, its stock may be sold): it goes straight back.
                 record(
                     conn,
                     o.id,
                     None,
                     OrderStatus::Cancelled,
                     By::Payment,
-                    "Payment received after cancellation — refund due",
+                    "Payment received after cancellation — refunding it",
                 )
                 .await?;
+                let owed = o.total_minor - o.refunded_minor;
+                self.reserve_refund(conn, &o, owed, By::System, None)
+                    .await?;
                 return Ok(EventOutcome::Applied);
             }
             _ => return Ok(EventOutcome::Ignored),
@@ -190,6 +204,44 @@ impl Orders {
                 context! { order => view, link => link },
             )
             .await?;
+        Ok(EventOutcome::Applied)
+    }
+
+    /// Money arrived, but not the amount or currency this attempt asked
+    /// for (a tampered session, a provider-side change): never treated as
+    /// paid. The attempt is marked, and the order's timeline tells staff to
+    /// check with the provider and refund or settle by hand.
+    async fn wrong_amount<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        p: &payment::Model,
+        o: &order::Model,
+        amount: Option<crate::Money>,
+        due: crate::Money,
+    ) -> Result<EventOutcome> {
+        // "failed": the attempt did not pay for this order (the note says why).
+        self.set_payment_status(conn, p.id, "failed").await?;
+        let received = amount.map_or_else(|| "an unknown amount".to_owned(), |m| m.format());
+        tracing::warn!(
+            order = %o.number,
+            received = %received,
+            due = %due.format(),
+            "payment amount does not match the order; not marked paid"
+        );
+        let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+        record(
+            conn,
+            o.id,
+            Some(status),
+            status,
+            By::Payment,
+            &format!(
+                "Payment of {received} received, but {} was due — not accepted. \
+                 Check it with the payment provider and refund it.",
+                due.format()
+            ),
+        )
+        .await?;
         Ok(EventOutcome::Applied)
     }
 
@@ -264,10 +316,22 @@ impl Orders {
         total_refunded: i64,
         by: By,
     ) -> Result<()> {
-        let mut a: order::ActiveModel = o.clone().into();
-        a.refunded_minor = Set(total_refunded);
-        a.updated_at = Set(super::now());
-        let updated = a.update(conn).await?;
+        // Never lowers the total: refunds this shop started are counted
+        // already, and the provider's figure only adds the ones it did alone.
+        let raised = order::Entity::update_many()
+            .col_expr(order::Column::RefundedMinor, Expr::value(total_refunded))
+            .col_expr(order::Column::UpdatedAt, Expr::value(super::now()))
+            .filter(order::Column::Id.eq(o.id))
+            .filter(order::Column::RefundedMinor.lt(total_refunded))
+            .exec(conn)
+            .await?;
+        if raised.rows_affected != 1 {
+            return Ok(());
+        }
+        let updated = order::Entity::find_by_id(o.id)
+            .one(conn)
+            .await?
+            .ok_or_else(|| Error::internal("order vanished"))?;
         let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::Paid);
         let target = if total_refunded >= o.total_minor {
             OrderStatus::Refunded

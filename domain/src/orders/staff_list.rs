@@ -47,7 +47,9 @@ impl Orders {
     pub async fn staff_search(&self, actor: &Actor, q: &StaffOrderQuery) -> Result<StaffOrderPage> {
         actor.require(Permission::Orders)?;
         let mut find = order::Entity::find();
-        let text = q.q.trim().to_lowercase().replace(['%', '_'], "");
+        let text = crate::bounds::text(q.q.trim(), crate::bounds::MAX_QUERY_CHARS)
+            .to_lowercase()
+            .replace(['%', '_'], "");
         if !text.is_empty() {
             let like = format!("%{text}%");
             find = find.filter(
@@ -76,7 +78,7 @@ impl Orders {
         if let Some(max) = q.max_total_minor {
             find = find.filter(order::Column::TotalMinor.lte(max));
         }
-        let page = std::cmp::max(q.page, 1);
+        let page = crate::bounds::page(q.page);
         let paginator = find
             .order_by_desc(order::Column::PlacedAt)
             .order_by_desc(order::Column::Id)

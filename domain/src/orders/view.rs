@@ -24,7 +24,9 @@ pub struct TimelineEntry {
     pub at: i64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Erased orders keep only country and region; the rest reads as empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ShippingAddress {
     pub full_name: String,
     pub line1: String,

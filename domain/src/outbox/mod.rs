@@ -17,6 +17,8 @@ pub use worker::{OutboxConfig, Worker};
 
 /// Message kinds the worker knows how to deliver.
 pub const KIND_MAIL: &str = "mail";
+/// A refund to send to the payment provider ([`crate::orders::RefundJob`]).
+pub const KIND_REFUND: &str = "refund";
 
 /// Writes one message inside the caller's transaction.
 pub async fn enqueue<C: ConnectionTrait>(

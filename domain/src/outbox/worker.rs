@@ -9,9 +9,10 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use time::OffsetDateTime;
 
-use super::{OutboxSignal, KIND_MAIL};
+use super::{OutboxSignal, KIND_MAIL, KIND_REFUND};
 use crate::entities::outbox_message::{self, Column, Entity as Outbox};
 use crate::mail::{Mailer, OutgoingMail};
+use crate::orders::{Orders, RefundJob, RefundSent};
 use crate::search::sync::{IndexProducts, KIND_SEARCH};
 use crate::search::Search;
 use crate::{Error, Result};
@@ -57,6 +58,7 @@ pub struct Worker {
     config: OutboxConfig,
     signal: OutboxSignal,
     search: Option<Search>,
+    orders: Option<Orders>,
 }
 
 enum Outcome {
@@ -78,7 +80,14 @@ impl Worker {
             config,
             signal,
             search: None,
+            orders: None,
         }
+    }
+
+    /// Also send refunds to the payment provider.
+    pub fn with_orders(mut self, orders: Orders) -> Self {
+        self.orders = Some(orders);
+        self
     }
 
     /// Also deliver search index updates to this engine.
@@ -185,6 +194,21 @@ impl Worker {
                     Err(e) => Outcome::Retry(e.to_string()),
                 }
             }
+            KIND_REFUND => {
+                let Some(orders) = &self.orders else {
+                    return Outcome::Retry("no payment gateway in this worker".into());
+                };
+                let job: RefundJob = match serde_json::from_str(&row.payload) {
+                    Ok(job) => job,
+                    Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
+                };
+                match orders.send_refund(&job).await {
+                    Ok(RefundSent::Done) => Outcome::Delivered,
+                    Ok(RefundSent::Retry(e)) => Outcome::Retry(e),
+                    Ok(RefundSent::Refused(e)) => Outcome::Permanent(e),
+                    Err(e) => Outcome::Retry(e.to_string()),
+                }
+            }
             other => Outcome::Permanent(format!("unknown outbox kind {other:?}")),
         }
     }
@@ -204,7 +228,7 @@ impl Worker {
                     .col_expr(Column::Status, Expr::value("done"))
                     .col_expr(Column::ProcessedAt, Expr::value(now))
                     .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-                    // Mail bodies carry one-time links: keep only who and what.
+                    // Mail bodies carry one-time links: keep only what it was.
                     .col_expr(Column::Payload, Expr::value(delivered_payload(row)))
             }
             Outcome::Retry(error) if row.attempts < self.config.max_attempts => {
@@ -220,6 +244,8 @@ impl Worker {
                     .col_expr(Column::Status, Expr::value("dead"))
                     .col_expr(Column::ProcessedAt, Expr::value(now))
                     .col_expr(Column::LastError, Expr::value(truncate(&error)))
+                    // A dead mail's links must not outlive it either.
+                    .col_expr(Column::Payload, Expr::value(delivered_payload(row)))
             }
         };
         update.exec(&self.db).await.map(|_| ()).map_err(Error::from)
@@ -235,8 +261,9 @@ fn delivered_payload(row: &outbox_message::Model) -> String {
 }
 
 fn redacted(payload: &str) -> String {
+    // Who it went to is personal data too (and must go on erasure).
     let summary = serde_json::from_str::<OutgoingMail>(payload)
-        .map(|m| serde_json::json!({ "to": m.to, "subject": m.subject, "redacted": true }))
+        .map(|m| serde_json::json!({ "subject": m.subject, "redacted": true }))
         .unwrap_or_else(|_| serde_json::json!({ "redacted": true }));
     summary.to_string()
 }

@@ -113,10 +113,14 @@ pub enum EventKind {
         reference: String,
         paid: bool,
         payment_id: Option<String>,
+        /// What the provider says was charged; an order is paid only when
+        /// this is exactly its amount and currency.
+        amount: Option<crate::Money>,
     },
     AsyncSucceeded {
         reference: String,
         payment_id: Option<String>,
+        amount: Option<crate::Money>,
     },
     AsyncFailed {
         reference: String,

@@ -17,8 +17,9 @@ impl OfflineGateway {
         }
     }
 
-    /// The event the test page's "Approve" or "Decline" stands for.
-    pub fn decision(reference: &str, approve: bool) -> PaymentEvent {
+    /// The event the test page's "Approve" or "Decline" stands for; an
+    /// approval pays `amount`.
+    pub fn decision(reference: &str, approve: bool, amount: crate::Money) -> PaymentEvent {
         let id = format!("evt_off_{}", uuid::Uuid::new_v4().simple());
         let kind = if approve {
             EventKind::SessionCompleted {
@@ -28,6 +29,7 @@ impl OfflineGateway {
                     "pi_off_{}",
                     reference.trim_start_matches("cs_off_")
                 )),
+                amount: Some(amount),
             }
         } else {
             EventKind::AsyncFailed {

@@ -88,6 +88,11 @@ impl StripeGateway {
         let pi = |p: &Option<stripe_types::Expandable<stripe_core::PaymentIntent>>| {
             p.as_ref().map(|e| e.id().as_str().to_owned())
         };
+        // An amount in a currency we do not sell in is no amount at all.
+        let charged = |minor: Option<i64>, currency: &Option<stripe_types::Currency>| {
+            let currency = currency.as_ref()?.to_string().to_uppercase().parse().ok()?;
+            Some(crate::Money::new(minor?, currency))
+        };
         let kind = match event.data.object {
             EventObject::CheckoutSessionCompleted(s) => EventKind::SessionCompleted {
                 reference: s.id.as_str().to_owned(),
@@ -97,10 +102,12 @@ impl StripeGateway {
                         | CheckoutSessionPaymentStatus::NoPaymentRequired
                 ),
                 payment_id: pi(&s.payment_intent),
+                amount: charged(s.amount_total, &s.currency),
             },
             EventObject::CheckoutSessionAsyncPaymentSucceeded(s) => EventKind::AsyncSucceeded {
                 reference: s.id.as_str().to_owned(),
                 payment_id: pi(&s.payment_intent),
+                amount: charged(s.amount_total, &s.currency),
             },
             EventObject::CheckoutSessionAsyncPaymentFailed(s) => EventKind::AsyncFailed {
                 reference: s.id.as_str().to_owned(),

@@ -216,8 +216,8 @@ impl SearchIndex for MeiliIndex {
         let mut s = index.search();
         s.with_query(&q.text)
             .with_matching_strategy(MatchingStrategies::ALL)
-            .with_page(q.page.max(1))
-            .with_hits_per_page(q.per_page.max(1))
+            .with_page(q.page.clamp(1, crate::bounds::MAX_PAGE as usize))
+            .with_hits_per_page(q.per_page.clamp(1, crate::bounds::MAX_PER_PAGE as usize))
             .with_attributes_to_retrieve(Selectors::Some(&retrieve));
         if !filter.is_empty() {
             s.with_filter(&filter);

@@ -9,13 +9,17 @@ use super::facets::{IN_STOCK, OUT_OF_STOCK};
 use super::text::{self, Segment};
 use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
+use crate::bounds;
 use crate::catalog::{Catalog, CategoryTree, ProductCard};
 use crate::Result;
 
 pub const PER_PAGE: usize = 24;
 const AUTOCOMPLETE_PRODUCTS: usize = 6;
 const AUTOCOMPLETE_CATEGORIES: usize = 4;
-const MAX_QUERY_CHARS: usize = 200;
+/// Each option name selected costs one more engine query for its counts.
+const MAX_OPTION_GROUPS: usize = 6;
+/// "Did you mean" looks each word up in the index's vocabulary.
+const MAX_CORRECTED_WORDS: usize = 8;
 
 /// Everything a search page's URL holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -102,8 +106,29 @@ struct Group {
 }
 
 impl SearchRequest {
-    fn clean_text(&self) -> String {
-        self.text.chars().take(MAX_QUERY_CHARS).collect()
+    /// The request cut to what one search may cost ([`crate::bounds`]):
+    /// clamped page, capped lists and text, price keys that exist.
+    pub fn bounded(self) -> Self {
+        let known_price = |p: &String| super::PRICE_BUCKETS.iter().any(|b| b.key() == *p);
+        Self {
+            text: bounds::text(&self.text, bounds::MAX_QUERY_CHARS),
+            categories: bounds::list(self.categories),
+            brands: bounds::list(self.brands),
+            prices: bounds::list(self.prices)
+                .into_iter()
+                .filter(known_price)
+                .collect(),
+            options: bounds::list(self.options)
+                .into_iter()
+                .filter(|o| {
+                    o.split_once(':')
+                        .is_some_and(|(n, v)| !n.is_empty() && !v.is_empty())
+                })
+                .collect(),
+            in_stock: self.in_stock,
+            sort: self.sort,
+            page: bounds::page(self.page),
+        }
     }
 
     fn groups(&self) -> Vec<Group> {
@@ -177,8 +202,10 @@ impl Search {
 
     /// A search page. `session` is the visit's analytics id, if any.
     pub async fn search(&self, req: SearchRequest, session: Option<String>) -> Result<SearchPage> {
-        let text = req.clean_text();
-        let page = req.page.max(1);
+        let mut req = req.bounded();
+        req.options = self.known_options(std::mem::take(&mut req.options)).await?;
+        let text = req.text.clone();
+        let page = req.page;
         let groups = req.groups();
         let all_filters: Vec<Filter> = groups.iter().map(|g| g.filter.clone()).collect();
         let main = self
@@ -261,7 +288,7 @@ impl Search {
     /// Header suggestions while typing: a few products and the categories
     /// whose names match what was typed.
     pub async fn autocomplete(&self, typed: &str) -> Result<Autocomplete> {
-        let typed: String = typed.chars().take(MAX_QUERY_CHARS).collect();
+        let typed = bounds::text(typed, bounds::MAX_QUERY_CHARS);
         let words = text::words(&typed);
         if words.is_empty() {
             return Ok(Autocomplete::default());
@@ -311,6 +338,48 @@ impl Search {
         })
     }
 
+    /// The "Name:Value" filters whose option name some product has, from
+    /// at most [`MAX_OPTION_GROUPS`] names: invented names cost nothing.
+    async fn known_options(&self, options: Vec<String>) -> Result<Vec<String>> {
+        use crate::entities::product_option;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+        if options.is_empty() {
+            return Ok(options);
+        }
+        let mut names: Vec<&str> = options
+            .iter()
+            .filter_map(|o| Some(o.split_once(':')?.0))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let known: Vec<String> = product_option::Entity::find()
+            .select_only()
+            .column(product_option::Column::Name)
+            .distinct()
+            .filter(product_option::Column::Name.is_in(names))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut kept: Vec<&str> = Vec::new();
+        Ok(options
+            .iter()
+            .filter(|o| {
+                let name = o.split_once(':').map_or("", |(n, _)| n);
+                if !known.iter().any(|k| k == name) {
+                    return false;
+                }
+                if !kept.contains(&name) {
+                    if kept.len() == MAX_OPTION_GROUPS {
+                        return false;
+                    }
+                    kept.push(name);
+                }
+                true
+            })
+            .cloned()
+            .collect())
+    }
+
     /// Records that a shopper opened result `position` (1-based) of `query`.
     pub async fn record_click(
         &self,
@@ -352,7 +421,8 @@ impl Search {
 
     /// Replaces each word the index doesn't know with its closest known word.
     async fn did_you_mean(&self, query: &str) -> Result<Option<String>> {
-        let words = text::words(query);
+        let mut words = text::words(query);
+        words.truncate(MAX_CORRECTED_WORDS);
         let mut changed = false;
         let mut out = Vec::with_capacity(words.len());
         for w in words {

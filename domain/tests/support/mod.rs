@@ -12,7 +12,7 @@ use domain::commerce::{Commerce, CommerceSettings};
 use domain::entities::{category, order, product, stock_level, variant, warehouse};
 use domain::orders::{OrderStatus, Orders};
 use domain::outbox::OutboxSignal;
-use domain::payments::OfflineGateway;
+use domain::payments::{OfflineGateway, PaymentEvent};
 use domain::store::Store;
 use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
@@ -167,6 +167,7 @@ pub fn input(email: &str) -> CheckoutInput {
         shipping_method: "express".into(),
         promo_code: String::new(),
         expected_total: None,
+        checkout_key: String::new(),
     }
 }
 
@@ -184,6 +185,17 @@ pub fn reference(redirect: &str) -> String {
     redirect.rsplit('/').next().expect("reference").to_owned()
 }
 
+/// The event the offline test page sends for the attempt behind `redirect`:
+/// an approval pays exactly the amount asked.
+pub async fn offline_decision(s: &Shop, redirect: &str, approve: bool) -> PaymentEvent {
+    let attempt = s
+        .orders
+        .payment_attempt(&reference(redirect))
+        .await
+        .expect("payment attempt");
+    OfflineGateway::decision(&attempt.reference, approve, attempt.total)
+}
+
 pub async fn status(s: &Shop, number: &str) -> OrderStatus {
     let o = order::Entity::find()
         .filter(order::Column::Number.eq(number))
@@ -192,4 +204,21 @@ pub async fn status(s: &Shop, number: &str) -> OrderStatus {
         .expect("q")
         .expect("order");
     OrderStatus::parse(&o.status).expect("status")
+}
+
+/// Runs the outbox once over (mail into a throwaway folder, refunds to the
+/// gateway) until nothing is due.
+pub async fn deliver_outbox(s: &Shop) {
+    use domain::outbox::{OutboxConfig, Worker};
+    let dir = tempfile::tempdir().expect("mail dir");
+    let mailer =
+        domain::mail::FileMailer::new(dir.path(), "Shop <shop@example.com>").expect("mailer");
+    let worker = Worker::new(
+        s.db.clone(),
+        Arc::new(mailer),
+        OutboxConfig::default(),
+        OutboxSignal::default(),
+    )
+    .with_orders(s.orders.clone());
+    while worker.run_once().await.expect("outbox pass") > 0 {}
 }

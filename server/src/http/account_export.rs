@@ -1,6 +1,7 @@
 //! `POST /account/export`: the signed-in customer's data as a JSON download
 //! (GDPR access and portability). A plain form post so the browser saves the
-//! file; the password is asked again.
+//! file; the password is asked again. `POST /privacy/confirm` spends a
+//! guest's mailed link: their orders as a download, or their erasure.
 use axum::{
     extract::State,
     http::{header, HeaderMap, HeaderValue, StatusCode},
@@ -59,7 +60,7 @@ pub async fn export(
 }
 
 /// The export as a JSON file download, never cached.
-fn download(export: &domain::accounts::AccountExport, filename: &str) -> Response {
+fn download(export: &impl serde::Serialize, filename: &str) -> Response {
     let body = match serde_json::to_vec_pretty(export) {
         Ok(body) => body,
         Err(e) => {
@@ -105,6 +106,32 @@ pub async fn staff_export(
         Err(err) => {
             if err.is_internal() {
                 tracing::error!(error = %err, "customer export failed");
+            }
+            (app::api::errors::status_for(&err), err.user_message()).into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct GuestConfirmForm {
+    token: String,
+}
+
+/// `POST /privacy/confirm` from the page a guest's mailed link opens.
+pub async fn guest_confirm(
+    State(ctx): State<ServerContext>,
+    Form(form): Form<GuestConfirmForm>,
+) -> Response {
+    use domain::accounts::GuestOutcome;
+    match ctx.accounts.confirm_guest_privacy(&form.token).await {
+        Ok(GuestOutcome::Exported(export)) => download(&export, "my-orders.json"),
+        Ok(GuestOutcome::Erased(_)) => Redirect::to("/privacy-request?done=erased").into_response(),
+        Err(domain::Error::Validation { .. }) => {
+            Redirect::to("/privacy-request?done=expired").into_response()
+        }
+        Err(err) => {
+            if err.is_internal() {
+                tracing::error!(error = %err, "guest data request failed");
             }
             (app::api::errors::status_for(&err), err.user_message()).into_response()
         }

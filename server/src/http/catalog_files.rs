@@ -1,7 +1,8 @@
 //! Catalog files over plain HTTP (bodies too large or too binary for
 //! server functions): the CSV export as a stream, the CSV import as a
-//! background job with progress, and product image uploads. Each handler
-//! resolves the caller from the session; the domain checks the permission.
+//! background job with progress, and product image uploads. A route layer
+//! turns away anyone without the catalog permission before the body is
+//! read; the domain checks the permission again.
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -19,7 +20,7 @@ use tower_sessions::Session;
 
 use app::api::auth;
 use app::api::context::ServerContext;
-use app::api::errors::status_for;
+use app::api::errors::{retry_after, status_for};
 use domain::catalog::ImportOutcome;
 
 /// Imports running or recently finished, by job id.
@@ -76,15 +77,38 @@ impl ImportJobs {
     }
 }
 
+/// Route layer: staff with the catalog permission only, checked from the
+/// session before the (up to 20 MB) body is read.
+pub async fn catalog_staff_only(
+    State(ctx): State<ServerContext>,
+    session: Session,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let allowed = match auth::resolve(session, &ctx).await {
+        Ok(caller) => caller.actor.require(domain::accounts::Permission::Catalog),
+        Err(e) => Err(e),
+    };
+    match allowed {
+        Ok(_) => next.run(req).await,
+        Err(e) => failure(&e),
+    }
+}
+
 fn failure(err: &domain::Error) -> Response {
     if err.is_internal() {
         tracing::error!(error = %err, "catalog file request failed");
     }
-    (
+    let mut res = (
         status_for(err),
         Json(json!({ "error": err.user_message() })),
     )
-        .into_response()
+        .into_response();
+    if let Some(secs) = retry_after(err) {
+        res.headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, secs.into());
+    }
+    res
 }
 
 /// `GET /admin/products.csv`

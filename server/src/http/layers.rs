@@ -1,8 +1,10 @@
 //! Layers around every route: request id (set, logged, echoed), tracing,
-//! compression, body limit and baseline security headers.
+//! compression, body limit, baseline security headers and `no-store` on
+//! personal answers.
 use axum::{
     body::Body,
     http::{header, HeaderName, HeaderValue, Request},
+    response::Response,
     Router,
 };
 use tower::ServiceBuilder;
@@ -24,14 +26,54 @@ pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 const MAX_ANY_BODY_BYTES: usize = domain::catalog::MAX_IMPORT_BYTES + 4096;
 const FALLBACK_CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/// Paths whose answers belong to one person (or are one person's request):
+/// never stored by a browser cache, a proxy or a CDN.
+const PERSONAL: &[&str] = &[
+    "/account",
+    "/admin",
+    "/cart",
+    "/checkout",
+    "/orders/",
+    "/order-lookup",
+    "/pay/",
+    "/signin",
+    "/signup",
+    "/forgot-password",
+    "/reset-password",
+    "/verify-email",
+    "/privacy",
+    "/api/",
+    "/webhooks/",
+];
+
+pub fn is_personal(path: &str) -> bool {
+    PERSONAL.iter().any(|p| path.starts_with(p))
+}
+
+async fn personal_not_stored(req: Request<Body>, next: axum::middleware::Next) -> Response {
+    let personal = is_personal(req.uri().path());
+    let mut res = next.run(req).await;
+    if personal {
+        res.headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static("private, no-store"));
+    }
+    res
+}
+
 pub struct Layers;
 
 impl Layers {
-    pub fn apply(router: Router, https: bool) -> Router {
-        let hsts = https.then(|| {
+    /// `hsts_max_age`: seconds browsers keep to https (0: no header); only
+    /// sent when the shop's public address is https.
+    pub fn apply(router: Router, https: bool, hsts_max_age: u64) -> Router {
+        let hsts = (https && hsts_max_age > 0).then(|| {
             SetResponseHeaderLayer::if_not_present(
                 header::STRICT_TRANSPORT_SECURITY,
-                HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+                HeaderValue::from_str(&format!("max-age={hsts_max_age}; includeSubDomains"))
+                    .unwrap_or(HeaderValue::from_static(
+                        "max-age=63072000; includeSubDomains",
+                    )),
             )
         });
         router.layer(
@@ -84,6 +126,7 @@ impl Layers {
                     HeaderValue::from_static("same-origin"),
                 ))
                 .option_layer(hsts)
+                .layer(axum::middleware::from_fn(personal_not_stored))
                 // Brotli's library default is quality 11, which costs more CPU
                 // per page than rendering it; 4 keeps most of the size gain.
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

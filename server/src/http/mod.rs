@@ -2,6 +2,7 @@
 //! static files, and the layers every response passes through.
 mod account_export;
 mod catalog_files;
+pub mod client_ip;
 mod csrf;
 mod health;
 mod layers;
@@ -13,7 +14,8 @@ mod stripe_webhook;
 
 use axum::{
     extract::{DefaultBodyLimit, FromRef},
-    routing::{get, post},
+    http::Method,
+    routing::{get, post, MethodRouter},
     Router,
 };
 use leptos::prelude::*;
@@ -36,8 +38,9 @@ pub struct AppState {
 /// What the outer layers need besides the state.
 pub struct Security {
     pub https: bool,
+    pub hsts_max_age: u64,
     pub sessions: tower_sessions::SessionManagerLayer<crate::sessions::DbSessionStore>,
-    pub auth_limiter: rate_limit::AuthLimiter,
+    pub limiter: rate_limit::Limiter,
 }
 
 /// A route's body limit: the domain's file limit plus room for framing, so
@@ -46,11 +49,95 @@ fn upload_limit(bytes: usize) -> DefaultBodyLimit {
     DefaultBodyLimit::max(bytes + 4096)
 }
 
+/// Where a plain route sits among the layers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Under the general 2 MB body limit.
+    General,
+    /// Catalog files: their own (larger) body limits, and the catalog
+    /// permission checked before any of the body is read.
+    CatalogFiles,
+}
+
+/// One axum route that is neither a page nor a server function.
+pub struct PlainRoute {
+    pub method: Method,
+    pub path: &'static str,
+    pub group: Group,
+    handler: fn() -> MethodRouter<AppState>,
+}
+
+/// Every plain route, in one table: the router is built from it, and the
+/// hostile-input test walks it (with the page routes and the registered
+/// server functions), so a route added here is attacked there too.
+pub fn plain_routes() -> Vec<PlainRoute> {
+    use Group::*;
+    let route = |method, path, group, handler| PlainRoute {
+        method,
+        path,
+        group,
+        handler,
+    };
+    vec![
+        route(Method::GET, "/healthz", General, || get(health::healthz)),
+        route(Method::GET, "/readyz", General, || get(health::readyz)),
+        route(Method::POST, "/account/export", General, || {
+            post(account_export::export)
+        }),
+        route(
+            Method::POST,
+            "/admin/customers/{id}/export",
+            General,
+            || post(account_export::staff_export),
+        ),
+        route(Method::POST, "/privacy/confirm", General, || {
+            post(account_export::guest_confirm)
+        }),
+        route(Method::POST, "/webhooks/stripe", General, || {
+            post(stripe_webhook::receive)
+        }),
+        route(Method::GET, "/admin/products.csv", CatalogFiles, || {
+            get(catalog_files::export)
+        }),
+        route(Method::POST, "/admin/products/import", CatalogFiles, || {
+            post(catalog_files::import).layer(upload_limit(domain::catalog::MAX_IMPORT_BYTES))
+        }),
+        route(
+            Method::GET,
+            "/admin/products/import/{job}",
+            CatalogFiles,
+            || get(catalog_files::import_status),
+        ),
+        route(
+            Method::POST,
+            "/admin/products/{slug}/images",
+            CatalogFiles,
+            || {
+                post(catalog_files::upload_image)
+                    .layer(upload_limit(domain::catalog::MAX_UPLOAD_BYTES))
+            },
+        ),
+    ]
+}
+
+/// The static folders, served as files.
+pub const STATIC_PREFIXES: [&str; 2] = ["/pkg", "/uploads"];
+
+fn plain(group: Group) -> Router<AppState> {
+    plain_routes()
+        .into_iter()
+        .filter(|r| r.group == group)
+        .fold(Router::new(), |router, r| {
+            router.route(r.path, (r.handler)())
+        })
+}
+
 pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Security) -> Router {
     let ctx = state.ctx.clone();
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let page_ctx = ctx.clone();
+    let ctx_for_files = ctx.clone();
     let fallback_ctx = ctx;
 
     let pages = Router::new()
@@ -71,46 +158,31 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());
 
-    let router = Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
+    let catalog_files = plain(Group::CatalogFiles).route_layer(
+        axum::middleware::from_fn_with_state(ctx_for_files, catalog_files::catalog_staff_only),
+    );
+    let files = Router::new()
         .nest_service(
-            "/pkg",
+            STATIC_PREFIXES[0],
             static_files::bundle(&pkg_dir, state.leptos_options.hash_files),
         )
-        .nest_service("/uploads", static_files::uploads(&uploads_dir))
-        .route("/account/export", post(account_export::export))
-        .route(
-            "/admin/customers/{id}/export",
-            post(account_export::staff_export),
-        )
-        .route("/webhooks/stripe", post(stripe_webhook::receive))
+        .nest_service(STATIC_PREFIXES[1], static_files::uploads(&uploads_dir))
+        .layer(axum::middleware::from_fn(static_files::plausible_names));
+    let router = plain(Group::General)
+        .merge(files)
         .merge(pages)
         .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))
         // Added after the general limit, with their own.
-        .route("/admin/products.csv", get(catalog_files::export))
-        .route(
-            "/admin/products/import",
-            post(catalog_files::import).layer(upload_limit(domain::catalog::MAX_IMPORT_BYTES)),
-        )
-        .route(
-            "/admin/products/import/{job}",
-            get(catalog_files::import_status),
-        )
-        .route(
-            "/admin/products/{slug}/images",
-            post(catalog_files::upload_image)
-                .layer(upload_limit(domain::catalog::MAX_UPLOAD_BYTES)),
-        )
+        .merge(catalog_files)
         .with_state(state)
         .layer(axum::middleware::map_response(
             server_fn_status::client_errors_are_4xx,
         ))
         .layer(security.sessions)
         .layer(axum::middleware::from_fn_with_state(
-            security.auth_limiter,
-            rate_limit::limit_auth,
+            security.limiter,
+            rate_limit::limit,
         ))
         .layer(axum::middleware::from_fn(csrf::same_origin_only));
-    layers::Layers::apply(router, security.https)
+    layers::Layers::apply(router, security.https, security.hsts_max_age)
 }

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use axum::http::{header, HeaderValue};
+use axum::response::IntoResponse as _;
 use tower::Layer;
 use tower_http::{services::ServeDir, set_header::SetResponseHeaderLayer};
 
@@ -25,6 +26,23 @@ pub fn bundle(dir: &Path, hashed: bool) -> Cached {
 
 pub fn uploads(dir: &Path) -> Cached {
     cached(dir, "public, max-age=86400")
+}
+
+/// No file of ours has a name over 255 bytes (the file system's limit) or a
+/// NUL: such a request is a 404 here, rather than an OS error (a 500) there.
+pub async fn plausible_names(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = req.uri().path();
+    let plausible = path.len() <= 1024
+        && !path.contains("%00")
+        && path.split('/').all(|segment| segment.len() <= 255);
+    if plausible {
+        next.run(req).await
+    } else {
+        axum::http::StatusCode::NOT_FOUND.into_response()
+    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,16 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use store::DbSessionStore;
 
-pub const COOKIE_NAME: &str = "mercato_session";
+/// Over https the cookie is `__Host-` prefixed: browsers then accept it only
+/// with `Secure`, `Path=/` and no `Domain`, so a sibling subdomain can
+/// neither set nor shadow it.
+pub fn cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-mercato_session"
+    } else {
+        "mercato_session"
+    }
+}
 
 pub fn layer(
     store: DbSessionStore,
@@ -20,7 +29,7 @@ pub fn layer(
 ) -> SessionManagerLayer<DbSessionStore> {
     let idle = time::Duration::try_from(idle).unwrap_or(time::Duration::days(7));
     SessionManagerLayer::new(store)
-        .with_name(COOKIE_NAME)
+        .with_name(cookie_name(https))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(https)

@@ -1,13 +1,14 @@
 //! tower-sessions store on the shop's own database (SQLite or PostgreSQL)
 //! through SeaORM. The signed-in user's id is copied into its own column so
-//! a user's sessions can be listed and revoked.
+//! a user's sessions can be listed and revoked. Rows are keyed by a hash of
+//! the cookie's id ([`session_key`]): the table alone opens no session.
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 
-use domain::accounts::SESSION_USER_ID;
+use domain::accounts::{session_key, SESSION_USER_ID};
 use domain::entities::session::{self, Column, Entity as SessionRow};
 
 #[derive(Clone, Debug)]
@@ -33,6 +34,10 @@ fn user_id(record: &Record) -> Option<i32> {
         .and_then(|v| i32::try_from(v).ok())
 }
 
+fn key(id: &Id) -> String {
+    session_key(&id.to_string())
+}
+
 fn encode(record: &Record) -> session_store::Result<String> {
     serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))
 }
@@ -44,7 +49,7 @@ impl SessionStore for DbSessionStore {
         // 128 random bits make a collision practically impossible; retry anyway rather than overwrite.
         for _ in 0..3 {
             let inserted = session::ActiveModel {
-                id: Set(record.id.to_string()),
+                id: Set(key(&record.id)),
                 user_id: Set(user_id(record)),
                 data: Set(data.clone()),
                 expires_at: Set(record.expiry_date),
@@ -74,7 +79,7 @@ impl SessionStore for DbSessionStore {
             .col_expr(Column::Data, Expr::value(encode(record)?))
             .col_expr(Column::UserId, Expr::value(user_id(record)))
             .col_expr(Column::ExpiresAt, Expr::value(record.expiry_date))
-            .filter(Column::Id.eq(record.id.to_string()))
+            .filter(Column::Id.eq(key(&record.id)))
             .exec(&self.db)
             .await
             .map_err(backend)?;
@@ -85,7 +90,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = SessionRow::find_by_id(id.to_string())
+        let row = SessionRow::find_by_id(key(id))
             .filter(Column::ExpiresAt.gt(OffsetDateTime::now_utc()))
             .one(&self.db)
             .await
@@ -103,7 +108,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        SessionRow::delete_by_id(id.to_string())
+        SessionRow::delete_by_id(key(id))
             .exec(&self.db)
             .await
             .map_err(backend)?;

@@ -5,11 +5,18 @@
 
 use super::TestApp;
 
+/// The session cookie's name: `__Host-` prefixed when the shop is https.
 pub const COOKIE: &str = "mercato_session";
+
+fn session_cookie(name: &str) -> bool {
+    name == COOKIE || name == "__Host-mercato_session"
+}
 
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub session: Option<String>,
+    /// The session cookie's name as the server set it.
+    pub cookie_name: String,
 }
 
 pub struct Reply {
@@ -34,15 +41,23 @@ impl Reply {
 
 impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp) -> Self {
-        Self { app, session: None }
+        Self {
+            app,
+            session: None,
+            cookie_name: COOKIE.to_owned(),
+        }
     }
 
     fn remember(&mut self, res: &reqwest::Response) {
         for value in res.headers().get_all(reqwest::header::SET_COOKIE) {
             let Ok(value) = value.to_str() else { continue };
-            let Some(rest) = value.strip_prefix(&format!("{COOKIE}=")) else {
+            let Some((name, rest)) = value.split_once('=') else {
                 continue;
             };
+            if !session_cookie(name) {
+                continue;
+            }
+            self.cookie_name = name.to_owned();
             let id = rest.split(';').next().unwrap_or_default();
             self.session = (!id.is_empty() && !value.contains("Max-Age=0")).then(|| id.to_owned());
         }
@@ -50,7 +65,10 @@ impl<'a> Browser<'a> {
 
     async fn send(&mut self, req: reqwest::RequestBuilder) -> Reply {
         let req = match &self.session {
-            Some(id) => req.header(reqwest::header::COOKIE, format!("{COOKIE}={id}")),
+            Some(id) => req.header(
+                reqwest::header::COOKIE,
+                format!("{}={id}", self.cookie_name),
+            ),
             None => req,
         };
         let res = req.send().await.expect("request");

@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 
 pub mod browser;
 pub mod mail;
+pub mod shop;
 
 pub struct TestApp {
     pub addr: SocketAddr,
@@ -36,6 +37,12 @@ pub fn config_with(db: &TestDatabase, seed: bool, overrides: &[(&str, &str)]) ->
         ("MERCATO_DATA_DIR", db.dir.path().display().to_string()),
         ("MERCATO_LEPTOS_TOML", leptos_toml.to_owned()),
         ("MERCATO_PUBLIC_URL", "https://shop.example".to_owned()),
+        // A public address: the offline test gateway needs saying so.
+        ("MERCATO_ALLOW_OFFLINE_PAYMENTS", "true".to_owned()),
+        (
+            "MERCATO_SECRET_KEY",
+            "dGVzdC1rZXktdGhhdC1pcy0zMi1ieXRlcy1sb25nISE=".to_owned(),
+        ),
         ("MERCATO_SHOP_NAME", "Test Shop".to_owned()),
         (
             "MERCATO_SEED_DEMO",

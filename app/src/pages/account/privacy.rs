@@ -21,7 +21,7 @@ pub fn PrivacyPage() -> impl IntoView {
             <div class="flex max-w-xl flex-col gap-10">
                 <section class="flex flex-col gap-3">
                     <h2 class="text-lg font-semibold">"Download your data"</h2>
-                    <p class="text-sm text-slate-600">"Everything we hold about you, as a JSON file."</p>
+                    <p class="text-sm text-slate-600">"Your profile, addresses, sign-ins and the orders placed in your account, as a JSON file."</p>
                     <Show when=wrong_password>
                         <p role="alert" class="text-sm text-red-700">"Your current password is not correct."</p>
                     </Show>
@@ -34,7 +34,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 <section class="flex flex-col gap-3">
                     <h2 class="text-lg font-semibold text-red-800">"Delete your account"</h2>
                     <p class="text-sm text-slate-600">
-                        "Your profile, addresses and sign-ins are deleted. Orders stay in our books for tax reasons, without your name or contact details. This cannot be undone."
+                        "Your profile, addresses, sign-ins and security settings are deleted, and your name, email address, phone number and street address are removed from your past orders. What stays, because tax law requires it: for each order, what was bought, the amounts, the tax and the country and region it went to — nothing that names you. This cannot be undone."
                     </p>
                     <ActionForm action=erase attr:class="flex flex-col gap-3" attr:data-testid="erase-form">
                         <ActionError value=erase.value() />

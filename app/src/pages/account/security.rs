@@ -80,14 +80,16 @@ pub fn SecurityPage() -> impl IntoView {
                                             </div>
                                         }.into_any(),
                                         _ => view! {
-                                            <button
-                                                type="button"
-                                                data-testid="two-factor-begin"
-                                                class="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white"
-                                                on:click=move |_| { begin.dispatch(BeginTwoFactor {}); }
-                                            >
-                                                "Set up two-factor authentication"
-                                            </button>
+                                            <ActionForm action=begin attr:class="flex flex-col gap-3" attr:data-testid="two-factor-begin-form">
+                                                <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" />
+                                                <button
+                                                    type="submit"
+                                                    data-testid="two-factor-begin"
+                                                    class="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white"
+                                                >
+                                                    "Set up two-factor authentication"
+                                                </button>
+                                            </ActionForm>
                                         }.into_any(),
                                     }}
                                 }.into_any()

@@ -62,6 +62,9 @@ pub fn CheckoutPage() -> impl IntoView {
         },
     );
     let place = ServerAction::<PlaceOrder>::new();
+    // One key for this page's orders: pressing "Place order" twice, or
+    // again after a timeout, is the same order.
+    let checkout_key = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(placed)) = place.value().get() {
             go_to(&placed.redirect_url);
@@ -70,6 +73,9 @@ pub fn CheckoutPage() -> impl IntoView {
     // Fill in what the server knows: the signed-in email, the default method.
     Effect::new(move |_| {
         if let Some(Ok(q)) = quote.get() {
+            if checkout_key.get_untracked().is_empty() {
+                checkout_key.set(q.checkout_key.clone());
+            }
             if let (Some(email), true) = (q.email.clone(), f.email.get_untracked().is_empty()) {
                 f.email.set(email);
             }
@@ -101,6 +107,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 String::new()
             },
             expected_total: q.map(|q| q.total.minor),
+            checkout_key: Some(checkout_key.get_untracked()),
         });
     };
     let text = move |label: &'static str,

@@ -7,6 +7,7 @@ mod not_found;
 mod order_complete;
 mod order_lookup;
 mod pay_offline;
+mod privacy_request;
 mod product;
 mod search;
 
@@ -19,5 +20,6 @@ pub use not_found::NotFound;
 pub use order_complete::OrderCompletePage;
 pub use order_lookup::OrderLookupPage;
 pub use pay_offline::OfflinePaymentPage;
+pub use privacy_request::{PrivacyConfirmPage, PrivacyRequestPage};
 pub use product::ProductPage;
 pub use search::SearchPage;

@@ -20,6 +20,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use super::document::SCHEMA_VERSION;
 use super::{text, EngineQuery, EngineResult, Rebuild, SearchDoc, SearchIndex};
+use crate::blocking::Work;
 use crate::{Error, Result};
 use schema::Fields;
 
@@ -138,9 +139,7 @@ impl EmbeddedIndex {
         f: impl FnOnce(EmbeddedIndex) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let this = self.clone();
-        tokio::task::spawn_blocking(move || f(this))
-            .await
-            .map_err(engine_error)?
+        crate::blocking::run(Work::Search, move || f(this)).await?
     }
 }
 

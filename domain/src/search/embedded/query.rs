@@ -9,6 +9,8 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, 
 use tantivy::schema::{Facet, IndexRecordOption, Schema, Value};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use crate::bounds;
+
 use super::schema::{facet_field, Fields};
 use crate::search::{text, EngineQuery, EngineResult, SearchSort};
 
@@ -65,8 +67,15 @@ pub fn run(
     q: &EngineQuery,
 ) -> tantivy::Result<EngineResult> {
     let query = build(schema, fields, q)?;
-    let per_page = q.per_page.max(1);
-    let top = TopDocs::with_limit(per_page).and_offset(q.page.saturating_sub(1) * per_page);
+    // tantivy keeps `offset + limit` hits in memory per segment: the port
+    // itself refuses to go deeper than bounds::MAX_HITS, whoever asks.
+    let per_page = q.per_page.clamp(1, bounds::MAX_PER_PAGE as usize);
+    let offset = q
+        .page
+        .saturating_sub(1)
+        .saturating_mul(per_page)
+        .min(bounds::MAX_HITS as usize);
+    let top = TopDocs::with_limit(per_page).and_offset(offset);
 
     let mut multi = MultiCollector::new();
     let count = multi.add_collector(Count);
