@@ -12,6 +12,10 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// Several fields of one form are wrong at once (a product, an address);
+    /// each issue names its field. 422.
+    #[error("invalid: {issues:?}")]
+    Invalid { issues: Vec<model::FieldIssue> },
     /// The request clashes with the current state (duplicate, already done). 409.
     #[error("{0}")]
     Conflict(String),
@@ -56,6 +60,75 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Several field issues as one error.
+    pub fn invalid(issues: impl IntoIterator<Item = (String, String)>) -> Self {
+        Self::Invalid {
+            issues: issues
+                .into_iter()
+                .map(|(field, message)| model::FieldIssue { field, message })
+                .collect(),
+        }
+    }
+
+    /// The stable code callers can branch on.
+    pub fn code(&self) -> String {
+        match self {
+            Self::NotFound { what } => format!("not_found.{}", what.replace(' ', "_")),
+            Self::Validation { .. } | Self::Invalid { .. } => "validation".into(),
+            Self::Conflict(_) => "conflict".into(),
+            Self::InvalidCredentials => "auth.invalid_credentials".into(),
+            Self::Unauthenticated => "auth.required".into(),
+            Self::Forbidden => "auth.forbidden".into(),
+            Self::SecondFactorRequired => "auth.second_factor_required".into(),
+            Self::TooManyAttempts { .. } => "rate_limited".into(),
+            Self::Busy { .. } => "busy".into(),
+            Self::Unavailable { service, .. } => format!("unavailable.{service}"),
+            Self::Database(_) | Self::Io(_) | Self::Internal(_) => "internal".into(),
+        }
+    }
+
+    /// Whose fault, as an HTTP status.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::NotFound { .. } => 404,
+            Self::Validation { .. } | Self::Invalid { .. } => 422,
+            Self::Conflict(_) => 409,
+            Self::Unauthenticated | Self::InvalidCredentials => 401,
+            Self::Forbidden | Self::SecondFactorRequired => 403,
+            Self::TooManyAttempts { .. } => 429,
+            Self::Unavailable { .. } | Self::Busy { .. } => 503,
+            Self::Database(_) | Self::Io(_) | Self::Internal(_) => 500,
+        }
+    }
+
+    /// What the caller is told: nothing internal.
+    pub fn to_app_error(&self) -> model::AppError {
+        let issues = match self {
+            Self::Validation { field, message } => vec![model::FieldIssue {
+                field: (*field).to_owned(),
+                message: message.clone(),
+            }],
+            Self::Invalid { issues } => issues.clone(),
+            _ => Vec::new(),
+        };
+        let retry_after = match self {
+            Self::TooManyAttempts { retry_after_secs }
+            | Self::Busy {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            _ => None,
+        };
+        model::AppError {
+            code: self.code(),
+            status: self.status(),
+            message: self.user_message(),
+            issues,
+            retry_after,
+        }
+    }
+}
 
 impl From<sea_orm::DbErr> for Error {
     fn from(err: sea_orm::DbErr) -> Self {
@@ -115,6 +188,10 @@ impl Error {
         match self {
             Self::NotFound { what } => format!("We couldn't find that {what}."),
             Self::Validation { message, .. } => message.clone(),
+            Self::Invalid { issues } => match issues.as_slice() {
+                [one] => one.message.clone(),
+                _ => "Some fields need your attention: each is marked below.".to_owned(),
+            },
             Self::Conflict(message) => message.clone(),
             Self::InvalidCredentials => "The email or password is incorrect.".to_owned(),
             Self::Unauthenticated => "Please sign in to continue.".to_owned(),

@@ -3,8 +3,10 @@
 // uses (its own `page`, and any it opens with `browser.newPage()` /
 // `browser.newContext()`), and fail the test on an uncaught page error, a
 // Rust panic in the WASM, a bundle that failed to load, or a failed WASM
-// instantiation — the failures that leave a page rendered but dead.
-import { test as base, expect, type Browser, type BrowserContext } from '@playwright/test';
+// instantiation — the failures that leave a page rendered but dead. They
+// also fail it on a page with two elements of one id, where a label names
+// the wrong input and assistive technology reads the wrong field.
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export { expect };
 export type { Page } from '@playwright/test';
@@ -22,11 +24,34 @@ const watched = new WeakSet<BrowserContext>();
  * design, so those are not failures. */
 const noScripts = new WeakSet<BrowserContext>();
 
+/** Ids used by more than one element in the page's current document. */
+async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) {
+      if (seen.has(el.id)) twice.add(el.id);
+      seen.add(el.id);
+    }
+    return [...twice];
+  });
+}
+
+function checkIds(page: Page) {
+  duplicateIds(page)
+    .then((ids) => {
+      if (ids.length > 0) problems.push(`duplicate ids on ${page.url()}: ${ids.join(', ')}`);
+    })
+    // The page navigated or closed while it was being read.
+    .catch(() => {});
+}
+
 function watch(context: BrowserContext, scripts: boolean) {
   if (!scripts) noScripts.add(context);
   // Playwright makes the default context through browser.newContext too.
   if (watched.has(context)) return;
   watched.add(context);
+  context.on('page', (page) => page.on('load', () => checkIds(page)));
   context.on('weberror', (e) => problems.push(`uncaught error on ${e.page()?.url()}: ${e.error().message}`));
   context.on('console', (msg) => {
     if (msg.type() === 'error' && BROKEN.test(msg.text())) {
@@ -67,6 +92,14 @@ export const test = base.extend<{ noPageErrors: void }, { watchedBrowser: void }
   context: async ({ context, javaScriptEnabled }, use) => {
     watch(context, javaScriptEnabled !== false);
     await use(context);
+  },
+  page: async ({ page }, use) => {
+    await use(page);
+    // Pages reached by client-side navigation fire no load event.
+    if (!page.isClosed()) {
+      const ids = await duplicateIds(page).catch(() => []);
+      expect(ids, `ids used twice on ${page.url()}`).toEqual([]);
+    }
   },
   noPageErrors: [
     async ({}, use) => {

@@ -5,16 +5,17 @@
 // same long argument list, where a per-function allow does not reach.
 #![allow(clippy::too_many_arguments)]
 use leptos::prelude::*;
+use model::AppError;
 
 use super::account_types::{
     AddressBook, AddressView, EnrolmentView, ProfileView, SecurityOverview,
 };
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[server(prefix = "/api/account", endpoint = "profile")]
-pub async fn get_profile() -> Result<ProfileView, ServerFnError> {
+pub async fn get_profile() -> Result<ProfileView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .profile(&caller.actor)
@@ -28,7 +29,7 @@ pub async fn update_profile(
     name: String,
     phone: String,
     marketing_opt_in: Option<String>,
-) -> Result<ProfileView, ServerFnError> {
+) -> Result<ProfileView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let input = domain::accounts::ProfileInput {
         name,
@@ -43,7 +44,7 @@ pub async fn update_profile(
 }
 
 #[server(prefix = "/api/account", endpoint = "verification/resend")]
-pub async fn resend_verification() -> Result<(), ServerFnError> {
+pub async fn resend_verification() -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .resend_verification(&caller.actor)
@@ -52,7 +53,7 @@ pub async fn resend_verification() -> Result<(), ServerFnError> {
 }
 
 #[server(prefix = "/api/account", endpoint = "addresses")]
-pub async fn get_addresses() -> Result<AddressBook, ServerFnError> {
+pub async fn get_addresses() -> Result<AddressBook, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
     Ok(AddressBook {
@@ -76,7 +77,7 @@ pub async fn save_address(
     phone: String,
     is_default_shipping: Option<String>,
     is_default_billing: Option<String>,
-) -> Result<AddressView, ServerFnError> {
+) -> Result<AddressView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let input = domain::accounts::AddressInput {
         full_name,
@@ -102,7 +103,7 @@ pub async fn save_address(
 }
 
 #[server(prefix = "/api/account", endpoint = "addresses/delete")]
-pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
+pub async fn delete_address(id: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .delete_address(&caller.actor, &id)
@@ -111,7 +112,7 @@ pub async fn delete_address(id: String) -> Result<(), ServerFnError> {
 }
 
 #[server(prefix = "/api/account", endpoint = "security")]
-pub async fn get_security() -> Result<SecurityOverview, ServerFnError> {
+pub async fn get_security() -> Result<SecurityOverview, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let user = ctx.accounts.summary(&caller.actor).await.map_err(fail)?;
     let current = caller.session_id();
@@ -132,10 +133,7 @@ pub async fn get_security() -> Result<SecurityOverview, ServerFnError> {
 }
 
 #[server(prefix = "/api/account", endpoint = "password")]
-pub async fn change_password(
-    current_password: String,
-    password: String,
-) -> Result<(), ServerFnError> {
+pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let keep = caller.session_id();
     ctx.accounts
@@ -146,7 +144,7 @@ pub async fn change_password(
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
-pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView, ServerFnError> {
+pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let enrolment = ctx
         .accounts
@@ -161,7 +159,7 @@ pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView,
 
 /// Confirms enrolment; returns the 10 recovery codes (shown once).
 #[server(prefix = "/api/account", endpoint = "two-factor/confirm")]
-pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, ServerFnError> {
+pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let codes = ctx
         .accounts
@@ -173,7 +171,7 @@ pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, ServerFnErr
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/disable")]
-pub async fn disable_two_factor(current_password: String) -> Result<(), ServerFnError> {
+pub async fn disable_two_factor(current_password: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .disable_two_factor(&caller.actor, &current_password)
@@ -183,9 +181,7 @@ pub async fn disable_two_factor(current_password: String) -> Result<(), ServerFn
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/recovery-codes")]
-pub async fn regenerate_recovery_codes(
-    current_password: String,
-) -> Result<Vec<String>, ServerFnError> {
+pub async fn regenerate_recovery_codes(current_password: String) -> Result<Vec<String>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .regenerate_recovery_codes(&caller.actor, &current_password)
@@ -196,7 +192,7 @@ pub async fn regenerate_recovery_codes(
 
 /// "Sign out everywhere else"; returns how many sessions ended.
 #[server(prefix = "/api/account", endpoint = "sessions/revoke-others")]
-pub async fn revoke_other_sessions() -> Result<u64, ServerFnError> {
+pub async fn revoke_other_sessions() -> Result<u64, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let keep = caller.session_id().unwrap_or_default();
     ctx.accounts
@@ -206,7 +202,7 @@ pub async fn revoke_other_sessions() -> Result<u64, ServerFnError> {
 }
 
 #[server(prefix = "/api/account", endpoint = "erase")]
-pub async fn erase_account(current_password: String) -> Result<(), ServerFnError> {
+pub async fn erase_account(current_password: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.accounts
         .erase_account(&caller.actor, &current_password)

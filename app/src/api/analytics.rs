@@ -5,6 +5,7 @@
 //! events carry no visit id.
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+use model::AppError;
 
 use super::dashboard_types::DashboardView;
 
@@ -84,7 +85,7 @@ pub mod visit {
 /// The browser reports each page it shows (first load and every client-side
 /// navigation). `path` is the URL path; query strings are not taken.
 #[server(prefix = "/api/analytics", endpoint = "page-view")]
-pub async fn track_page_view(path: String) -> Result<(), ServerFnError> {
+pub async fn track_page_view(path: String) -> Result<(), AppError> {
     let path: String = path
         .split(['?', '#'])
         .next()
@@ -93,9 +94,10 @@ pub async fn track_page_view(path: String) -> Result<(), ServerFnError> {
         .take(300)
         .collect();
     if !path.starts_with('/') {
-        return Err(super::errors::to_server_fn_error(
-            domain::Error::validation("path", "A page path starts with /."),
-        ));
+        return Err(super::errors::fail(domain::Error::validation(
+            "path",
+            "A page path starts with /.",
+        )));
     }
     visit::record(domain::analytics::EventKind::PageView, |e| {
         e.path = Some(path)
@@ -106,7 +108,7 @@ pub async fn track_page_view(path: String) -> Result<(), ServerFnError> {
 
 /// The dashboard for the last `days` days (staff with the analytics permission).
 #[server(prefix = "/api/staff", endpoint = "dashboard", input = GetUrl)]
-pub async fn staff_dashboard(days: u32) -> Result<DashboardView, ServerFnError> {
+pub async fn staff_dashboard(days: u32) -> Result<DashboardView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let d = domain::analytics::dashboard_until_now(
         ctx.search.db(),
@@ -115,6 +117,6 @@ pub async fn staff_dashboard(days: u32) -> Result<DashboardView, ServerFnError> 
         days,
     )
     .await
-    .map_err(super::errors::to_server_fn_error)?;
+    .map_err(super::errors::fail)?;
     Ok(super::dashboard_types::from_domain(d))
 }

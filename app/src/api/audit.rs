@@ -1,6 +1,7 @@
 //! The audit log for admins.
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+use model::AppError;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,11 +26,11 @@ pub struct AuditPageView {
 }
 
 #[server(prefix = "/api/staff", endpoint = "audit", input = GetUrl)]
-pub async fn staff_audit_log(q: String, page: u64) -> Result<AuditPageView, ServerFnError> {
+pub async fn staff_audit_log(q: String, page: u64) -> Result<AuditPageView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let found = domain::audit::search(ctx.search.db(), &caller.actor, &q, page)
         .await
-        .map_err(super::errors::to_server_fn_error)?;
+        .map_err(super::errors::fail)?;
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     Ok(AuditPageView {
         q,

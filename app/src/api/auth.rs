@@ -4,11 +4,11 @@
 use domain::accounts::{
     Actor, UserSummary, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
 };
-use leptos::prelude::ServerFnError;
+use model::AppError;
 use tower_sessions::Session;
 
 use super::context::ServerContext;
-use super::errors::to_server_fn_error;
+use super::errors::fail;
 
 /// Session key for a sign-in that still needs its second factor.
 const PENDING_2FA: &str = "pending_2fa";
@@ -91,12 +91,13 @@ pub async fn resolve(session: Session, ctx: &ServerContext) -> Result<Caller, do
 }
 
 /// The caller of the current server function.
-pub async fn caller() -> Result<Caller, ServerFnError> {
+pub async fn caller() -> Result<Caller, AppError> {
     let ctx = ServerContext::current()?;
-    let session: Session = leptos_axum::extract()
-        .await
-        .map_err(|_| ServerFnError::new("session layer missing"))?;
-    resolve(session, &ctx).await.map_err(to_server_fn_error)
+    let session: Session = leptos_axum::extract().await.map_err(|_| {
+        tracing::error!("session layer missing");
+        super::errors::respond_with(model::AppError::internal())
+    })?;
+    resolve(session, &ctx).await.map_err(fail)
 }
 
 /// Whose cart this request works on.
@@ -128,7 +129,7 @@ pub async fn remember_cart(caller: &Caller, public_id: Option<&str>) -> Result<(
 }
 
 /// The services and the caller, for server functions that need both.
-pub async fn context_and_caller() -> Result<(ServerContext, Caller), ServerFnError> {
+pub async fn context_and_caller() -> Result<(ServerContext, Caller), AppError> {
     Ok((ServerContext::current()?, caller().await?))
 }
 

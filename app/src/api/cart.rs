@@ -1,14 +1,15 @@
 //! The shopper's cart: read, add, change quantities. Prices always come from
 //! the catalog on the server; the browser only sends SKUs and quantities.
 use leptos::prelude::*;
+use model::AppError;
 
 use super::commerce_types::CartView;
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[server(prefix = "/api/cart", endpoint = "get")]
-pub async fn get_cart() -> Result<CartView, ServerFnError> {
+pub async fn get_cart() -> Result<CartView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
@@ -21,7 +22,7 @@ pub async fn get_cart() -> Result<CartView, ServerFnError> {
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
-pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, ServerFnError> {
+pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
@@ -40,7 +41,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
 
 /// Sets a line's quantity; 0 removes it.
 #[server(prefix = "/api/cart", endpoint = "update")]
-pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, ServerFnError> {
+pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
@@ -54,7 +55,7 @@ pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, ServerF
 
 /// How many carts with items nobody touched for `hours` (default 24).
 #[server(prefix = "/api/staff/carts", endpoint = "abandoned")]
-pub async fn abandoned_carts(hours: Option<i64>) -> Result<u64, ServerFnError> {
+pub async fn abandoned_carts(hours: Option<i64>) -> Result<u64, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     ctx.commerce

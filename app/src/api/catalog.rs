@@ -1,25 +1,19 @@
 use leptos::prelude::*;
+use model::AppError;
 
 use super::types::{CategoryView, HomeView, ProductView};
 
 #[server]
-pub async fn get_home() -> Result<HomeView, ServerFnError> {
+pub async fn get_home() -> Result<HomeView, AppError> {
     let ctx = super::context::ServerContext::current()?;
-    let home = ctx
-        .catalog
-        .home()
-        .await
-        .map_err(super::errors::to_server_fn_error)?;
+    let home = ctx.catalog.home().await.map_err(super::errors::fail)?;
     Ok(home.into())
 }
 
 /// `Ok(None)` when there is no such category (the page answers 404).
 /// `query` is the raw URL query string; the domain parses it leniently.
 #[server]
-pub async fn get_category(
-    slug: String,
-    query: String,
-) -> Result<Option<CategoryView>, ServerFnError> {
+pub async fn get_category(slug: String, query: String) -> Result<Option<CategoryView>, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let pairs: Vec<(String, String)> =
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
@@ -29,19 +23,19 @@ pub async fn get_category(
         .catalog
         .category_listing(&slug, &pairs)
         .await
-        .map_err(super::errors::to_server_fn_error)?;
+        .map_err(super::errors::fail)?;
     Ok(listing.map(Into::into))
 }
 
 /// `Ok(None)` when there is no such product on sale (the page answers 404).
 #[server]
-pub async fn get_product(slug: String) -> Result<Option<ProductView>, ServerFnError> {
+pub async fn get_product(slug: String) -> Result<Option<ProductView>, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let detail = ctx
         .catalog
         .product_detail(&slug)
         .await
-        .map_err(super::errors::to_server_fn_error)?;
+        .map_err(super::errors::fail)?;
     if detail.is_some() {
         let path = format!("/product/{slug}");
         super::analytics::visit::record(domain::analytics::EventKind::ProductView, |e| {
@@ -56,7 +50,7 @@ pub async fn get_product(slug: String) -> Result<Option<ProductView>, ServerFnEr
 /// "preview in the storefront"; not recorded in analytics. Anyone else who
 /// opens a preview link gets the product as shoppers see it.
 #[server(prefix = "/api/staff/catalog", endpoint = "preview", input = leptos::server_fn::codec::GetUrl)]
-pub async fn preview_product(slug: String) -> Result<Option<ProductView>, ServerFnError> {
+pub async fn preview_product(slug: String) -> Result<Option<ProductView>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     if caller
         .actor
@@ -69,7 +63,7 @@ pub async fn preview_product(slug: String) -> Result<Option<ProductView>, Server
         .catalog
         .product_preview(&caller.actor, &slug)
         .await
-        .map_err(super::errors::to_server_fn_error)?;
+        .map_err(super::errors::fail)?;
     Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
 }
 

@@ -4,14 +4,15 @@
 //! `http::catalog_files`).
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
+use model::AppError;
 
 use super::catalog_admin_types::*;
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[server(prefix = "/api/staff/catalog", endpoint = "products", input = GetUrl)]
-pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, ServerFnError> {
+pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let currency = ctx.commerce.currency();
     let page = ctx
@@ -57,7 +58,7 @@ pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, 
 #[cfg(feature = "ssr")]
 async fn category_choices(
     ctx: &super::context::ServerContext,
-) -> Result<Vec<CategoryChoice>, ServerFnError> {
+) -> Result<Vec<CategoryChoice>, AppError> {
     let tree = ctx.catalog.tree().await.map_err(fail)?;
     let mut out = Vec::new();
     fn walk(
@@ -85,7 +86,7 @@ async fn category_choices(
 
 /// Publishes (`active`), archives or drafts the products with these slugs.
 #[server(prefix = "/api/staff/catalog", endpoint = "status")]
-pub async fn set_products_status(slugs: Vec<String>, status: String) -> Result<u64, ServerFnError> {
+pub async fn set_products_status(slugs: Vec<String>, status: String) -> Result<u64, AppError> {
     use domain::catalog::ProductStatus;
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let status = match status.as_str() {
@@ -103,7 +104,7 @@ pub async fn set_products_status(slugs: Vec<String>, status: String) -> Result<u
 /// The editor's data: the product (or an empty form when `slug` is empty),
 /// its images, and the categories and warehouses to choose from.
 #[server(prefix = "/api/staff/catalog", endpoint = "editor", input = GetUrl)]
-pub async fn product_editor(slug: String) -> Result<ProductEditorView, ServerFnError> {
+pub async fn product_editor(slug: String) -> Result<ProductEditorView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -285,7 +286,7 @@ fn from_form(
 
 /// Creates or saves a product; returns its slug.
 #[server(prefix = "/api/staff/catalog", endpoint = "save", input = Json)]
-pub async fn save_product(form: ProductForm) -> Result<String, ServerFnError> {
+pub async fn save_product(form: ProductForm) -> Result<String, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -301,7 +302,7 @@ pub async fn save_product(form: ProductForm) -> Result<String, ServerFnError> {
 }
 
 #[server(prefix = "/api/staff/catalog", endpoint = "remove-image")]
-pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), ServerFnError> {
+pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.catalog
         .remove_image(&caller.actor, ctx.files.as_ref(), &slug, image_id)
@@ -310,7 +311,7 @@ pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), Ser
 }
 
 #[server(prefix = "/api/staff/inventory", endpoint = "warehouses", input = GetUrl)]
-pub async fn staff_warehouses() -> Result<Vec<WarehouseView>, ServerFnError> {
+pub async fn staff_warehouses() -> Result<Vec<WarehouseView>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     Ok(ctx
         .inventory
@@ -328,11 +329,7 @@ pub async fn staff_warehouses() -> Result<Vec<WarehouseView>, ServerFnError> {
 
 /// `action`: create, rename or delete.
 #[server(prefix = "/api/staff/inventory", endpoint = "warehouse")]
-pub async fn change_warehouse(
-    action: String,
-    code: String,
-    name: String,
-) -> Result<(), ServerFnError> {
+pub async fn change_warehouse(action: String, code: String, name: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let inv = &ctx.inventory;
     match action.as_str() {
@@ -345,7 +342,7 @@ pub async fn change_warehouse(
 }
 
 #[server(prefix = "/api/staff/inventory", endpoint = "variant", input = GetUrl)]
-pub async fn variant_stock(sku: String) -> Result<VariantStockView, ServerFnError> {
+pub async fn variant_stock(sku: String) -> Result<VariantStockView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let s = ctx
         .inventory
@@ -392,7 +389,7 @@ pub async fn adjust_stock(
     delta: String,
     reason: String,
     note: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -414,7 +411,7 @@ pub async fn adjust_stock(
 
 /// The category tree, flattened in display order with each row's depth.
 #[server(prefix = "/api/staff/catalog", endpoint = "categories", input = GetUrl)]
-pub async fn staff_categories() -> Result<Vec<CategoryRowView>, ServerFnError> {
+pub async fn staff_categories() -> Result<Vec<CategoryRowView>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -457,7 +454,7 @@ pub async fn change_category(
     slug: String,
     name: String,
     parent: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let (c, a) = (&ctx.catalog, &caller.actor);
     let parent = (!parent.is_empty()).then_some(parent.as_str());

@@ -5,11 +5,12 @@
 // same long argument list, where a per-function allow does not reach.
 #![allow(clippy::too_many_arguments)]
 use leptos::prelude::*;
+use model::AppError;
 
 use super::commerce_types::{PlacedOrderView, QuoteView};
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[server(prefix = "/api/checkout", endpoint = "quote")]
 pub async fn get_quote(
@@ -18,7 +19,7 @@ pub async fn get_quote(
     shipping_method: String,
     promo_code: String,
     email: String,
-) -> Result<QuoteView, ServerFnError> {
+) -> Result<QuoteView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
@@ -70,7 +71,7 @@ pub async fn place_order(
     promo_code: String,
     expected_total: Option<i64>,
     checkout_key: Option<String>,
-) -> Result<PlacedOrderView, ServerFnError> {
+) -> Result<PlacedOrderView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;

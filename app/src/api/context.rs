@@ -41,8 +41,10 @@ pub struct ServerContext {
 }
 
 impl ServerContext {
-    pub fn current() -> Result<Self, leptos::prelude::ServerFnError> {
-        leptos::prelude::use_context::<Self>()
-            .ok_or_else(|| leptos::prelude::ServerFnError::new("server context missing"))
+    pub fn current() -> Result<Self, model::AppError> {
+        leptos::prelude::use_context::<Self>().ok_or_else(|| {
+            tracing::error!("server context missing");
+            super::errors::respond_with(model::AppError::internal())
+        })
     }
 }

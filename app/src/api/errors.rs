@@ -1,42 +1,24 @@
-//! The one place domain errors become server-function errors: internals are
-//! logged with the request's span, the caller sees the user-facing message
-//! and an HTTP status that says whose fault it was.
+//! The one place domain errors become what callers see ([`AppError`]):
+//! internals are logged with the request's span, the caller gets a code, a
+//! status, a message and per-field issues. On the server the status (and
+//! `Retry-After`) is set on the response here, for pages rendering a server
+//! function in-process as much as for calls over HTTP.
 use http::StatusCode;
-use leptos::prelude::{use_context, ServerFnError};
+use leptos::prelude::use_context;
+use model::AppError;
 
 /// Whose fault it was, as an HTTP status (also used by the plain axum routes).
 pub fn status_for(err: &domain::Error) -> StatusCode {
-    match err {
-        domain::Error::NotFound { .. } => StatusCode::NOT_FOUND,
-        domain::Error::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-        domain::Error::Conflict(_) => StatusCode::CONFLICT,
-        domain::Error::Unauthenticated | domain::Error::InvalidCredentials => {
-            StatusCode::UNAUTHORIZED
-        }
-        domain::Error::Forbidden | domain::Error::SecondFactorRequired => StatusCode::FORBIDDEN,
-        domain::Error::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-        domain::Error::Unavailable { .. } | domain::Error::Busy { .. } => {
-            StatusCode::SERVICE_UNAVAILABLE
-        }
-        domain::Error::Database(_) | domain::Error::Io(_) | domain::Error::Internal(_) => {
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
-    }
+    StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// Seconds a refused caller should wait before trying again, if it should.
 pub fn retry_after(err: &domain::Error) -> Option<u64> {
-    match err {
-        domain::Error::TooManyAttempts { retry_after_secs }
-        | domain::Error::Busy {
-            retry_after_secs, ..
-        } => Some(*retry_after_secs),
-        _ => None,
-    }
+    err.to_app_error().retry_after
 }
 
-pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
-    let status = status_for(&err);
+/// Logs `err` as it deserves and turns it into what the caller sees.
+pub fn fail(err: domain::Error) -> AppError {
     if err.is_internal() {
         tracing::error!(error = %err, "server function failed");
     } else if matches!(
@@ -47,11 +29,18 @@ pub fn to_server_fn_error(err: domain::Error) -> ServerFnError {
     } else {
         tracing::debug!(error = %err, "server function refused");
     }
+    respond_with(err.to_app_error())
+}
+
+/// Sets `err`'s status (and `Retry-After`) on the response being built.
+pub fn respond_with(err: AppError) -> AppError {
     if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-        res.set_status(status);
-        if let Some(secs) = retry_after(&err) {
+        res.set_status(
+            StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        );
+        if let Some(secs) = err.retry_after {
             res.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(secs));
         }
     }
-    ServerFnError::new(err.user_message())
+    err
 }

@@ -1,18 +1,19 @@
 //! Orders: the confirmation page, a customer's history and actions, guest
 //! lookup, and the staff actions (ship, advance, refund).
 use leptos::prelude::*;
+use model::AppError;
 
 #[cfg(feature = "ssr")]
 use super::commerce_types::StaffOrderRowView;
 use super::commerce_types::{OrderListQuery, OrderListView, OrderSummaryView, OrderView};
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 /// After checkout (and the printable invoice): the order behind an
 /// unguessable public id.
 #[server(prefix = "/api/orders", endpoint = "by-id")]
-pub async fn get_order_by_id(public_id: String) -> Result<OrderView, ServerFnError> {
+pub async fn get_order_by_id(public_id: String) -> Result<OrderView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     ctx.orders
         .by_public_id(&public_id)
@@ -22,14 +23,14 @@ pub async fn get_order_by_id(public_id: String) -> Result<OrderView, ServerFnErr
 }
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
-pub async fn my_orders() -> Result<Vec<OrderSummaryView>, ServerFnError> {
+pub async fn my_orders() -> Result<Vec<OrderSummaryView>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let list = ctx.orders.history(&caller.actor).await.map_err(fail)?;
     Ok(list.into_iter().map(Into::into).collect())
 }
 
 #[server(prefix = "/api/orders", endpoint = "detail")]
-pub async fn get_order(number: String) -> Result<OrderView, ServerFnError> {
+pub async fn get_order(number: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .detail(&caller.actor, &number)
@@ -39,7 +40,7 @@ pub async fn get_order(number: String) -> Result<OrderView, ServerFnError> {
 }
 
 #[server(prefix = "/api/orders", endpoint = "cancel")]
-pub async fn cancel_order(number: String) -> Result<OrderView, ServerFnError> {
+pub async fn cancel_order(number: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .cancel(&caller.actor, &number)
@@ -49,7 +50,7 @@ pub async fn cancel_order(number: String) -> Result<OrderView, ServerFnError> {
 }
 
 #[server(prefix = "/api/orders", endpoint = "return")]
-pub async fn request_return(number: String, reason: String) -> Result<OrderView, ServerFnError> {
+pub async fn request_return(number: String, reason: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .request_return(&caller.actor, &number, &reason)
@@ -60,7 +61,7 @@ pub async fn request_return(number: String, reason: String) -> Result<OrderView,
 
 /// Guests: the email the order was placed with plus its number.
 #[server(prefix = "/api/orders", endpoint = "lookup")]
-pub async fn lookup_order(email: String, number: String) -> Result<OrderView, ServerFnError> {
+pub async fn lookup_order(email: String, number: String) -> Result<OrderView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     ctx.orders
         .lookup(&email, &number)
@@ -72,10 +73,10 @@ pub async fn lookup_order(email: String, number: String) -> Result<OrderView, Se
 /// The staff order list with search and filters (dates as YYYY-MM-DD,
 /// totals as typed, e.g. "50" or "49.99").
 #[server(prefix = "/api/staff/orders", endpoint = "list", input = leptos::server_fn::codec::GetUrl)]
-pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, ServerFnError> {
+pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let currency = ctx.commerce.currency();
-    let date = |s: &str, field: &'static str| -> Result<Option<time::Date>, ServerFnError> {
+    let date = |s: &str, field: &'static str| -> Result<Option<time::Date>, AppError> {
         if s.trim().is_empty() {
             return Ok(None);
         }
@@ -87,7 +88,7 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, Server
             ))
         })
     };
-    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, ServerFnError> {
+    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, AppError> {
         if s.trim().is_empty() {
             return Ok(None);
         }
@@ -144,10 +145,7 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, Server
 }
 
 #[server(prefix = "/api/staff/orders", endpoint = "ship")]
-pub async fn ship_order(
-    number: String,
-    tracking_number: String,
-) -> Result<OrderView, ServerFnError> {
+pub async fn ship_order(number: String, tracking_number: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.orders
         .ship(&caller.actor, &number, &tracking_number)
@@ -158,7 +156,7 @@ pub async fn ship_order(
 
 /// `status`: processing, delivered or returned.
 #[server(prefix = "/api/staff/orders", endpoint = "advance")]
-pub async fn advance_order(number: String, status: String) -> Result<OrderView, ServerFnError> {
+pub async fn advance_order(number: String, status: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -175,7 +173,7 @@ pub async fn advance_order(number: String, status: String) -> Result<OrderView, 
 
 /// `amount` as typed by staff, e.g. "12.50".
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
-pub async fn refund_order(number: String, amount: String) -> Result<OrderView, ServerFnError> {
+pub async fn refund_order(number: String, amount: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor

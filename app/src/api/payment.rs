@@ -1,14 +1,15 @@
 //! The offline gateway's test payment page: approve or decline drives the
 //! same payment-event path as Stripe's webhook.
 use leptos::prelude::*;
+use model::AppError;
 
 use super::commerce_types::PaymentPageView;
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[cfg(feature = "ssr")]
-fn offline_only(ctx: &super::context::ServerContext) -> Result<(), ServerFnError> {
+fn offline_only(ctx: &super::context::ServerContext) -> Result<(), AppError> {
     if ctx.commerce.gateway().provider() == "offline" {
         Ok(())
     } else {
@@ -17,7 +18,7 @@ fn offline_only(ctx: &super::context::ServerContext) -> Result<(), ServerFnError
 }
 
 #[server(prefix = "/api/pay/offline", endpoint = "get")]
-pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, ServerFnError> {
+pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     offline_only(&ctx)?;
     let a = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;
@@ -32,10 +33,7 @@ pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, S
 
 /// Approve or decline; returns where the shopper goes next.
 #[server(prefix = "/api/pay/offline", endpoint = "decide")]
-pub async fn decide_offline_payment(
-    reference: String,
-    approve: bool,
-) -> Result<String, ServerFnError> {
+pub async fn decide_offline_payment(reference: String, approve: bool) -> Result<String, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let attempt = ctx
         .orders

@@ -1,12 +1,13 @@
 //! Staff promo codes: list with usage statistics, create/edit, delete.
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
+use model::AppError;
 use serde::{Deserialize, Serialize};
 
 use super::types::PriceView;
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 /// The promotion form as typed: amounts in major units, dates YYYY-MM-DD.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +119,7 @@ fn from_form(
 }
 
 #[server(prefix = "/api/staff/promotions", endpoint = "list", input = GetUrl)]
-pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, ServerFnError> {
+pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let currency = ctx.commerce.currency();
     let rows = ctx.promotions.list(&caller.actor).await.map_err(fail)?;
@@ -148,7 +149,7 @@ pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, ServerFnError> 
 
 /// The form for one code (empty `code`: a new one).
 #[server(prefix = "/api/staff/promotions", endpoint = "get", input = GetUrl)]
-pub async fn staff_promotion(code: String) -> Result<PromotionForm, ServerFnError> {
+pub async fn staff_promotion(code: String) -> Result<PromotionForm, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     if code.is_empty() {
         caller
@@ -171,10 +172,7 @@ pub async fn staff_promotion(code: String) -> Result<PromotionForm, ServerFnErro
 
 /// Creates (`original` empty) or saves a code; returns the code.
 #[server(prefix = "/api/staff/promotions", endpoint = "save", input = leptos::server_fn::codec::Json)]
-pub async fn save_promotion(
-    original: String,
-    form: PromotionForm,
-) -> Result<String, ServerFnError> {
+pub async fn save_promotion(original: String, form: PromotionForm) -> Result<String, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -189,7 +187,7 @@ pub async fn save_promotion(
 }
 
 #[server(prefix = "/api/staff/promotions", endpoint = "delete")]
-pub async fn delete_promotion(code: String) -> Result<(), ServerFnError> {
+pub async fn delete_promotion(code: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.promotions
         .delete(&caller.actor, &code)

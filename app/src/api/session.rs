@@ -1,6 +1,7 @@
 //! Signing up, in and out, verifying email and resetting a password. All
 //! under `/api/auth/`, which the web layer rate-limits per client IP.
 use leptos::prelude::*;
+use model::AppError;
 
 use super::account_types::{CurrentUser, LoginResult};
 
@@ -24,11 +25,11 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 /// The signed-in user, if any (header, account pages).
 #[server(prefix = "/api", endpoint = "me")]
-pub async fn get_current_user() -> Result<Option<CurrentUser>, ServerFnError> {
+pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
     let caller = super::auth::caller().await?;
     Ok(caller.user.map(CurrentUser::from))
 }
@@ -39,7 +40,7 @@ pub async fn register(
     password: String,
     name: String,
     marketing_opt_in: Option<String>,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     ctx.accounts
         .register(domain::accounts::Registration {
@@ -57,7 +58,7 @@ pub async fn login(
     email: String,
     password: String,
     next: Option<String>,
-) -> Result<LoginResult, ServerFnError> {
+) -> Result<LoginResult, AppError> {
     use domain::accounts::LoginOutcome;
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
@@ -81,10 +82,7 @@ pub async fn login(
 
 /// Second sign-in step: TOTP or recovery code.
 #[server(prefix = "/api/auth", endpoint = "second-factor")]
-pub async fn second_factor(
-    code: String,
-    next: Option<String>,
-) -> Result<LoginResult, ServerFnError> {
+pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginResult, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let pending = super::auth::pending_second_factor(&caller.session)
@@ -110,14 +108,14 @@ pub async fn second_factor(
 }
 
 #[server(prefix = "/api/auth", endpoint = "logout")]
-pub async fn logout() -> Result<(), ServerFnError> {
+pub async fn logout() -> Result<(), AppError> {
     let caller = super::auth::caller().await?;
     super::auth::sign_out(&caller.session).await.map_err(fail)
 }
 
 /// Always succeeds (no account probing); a mail goes out if the account exists.
 #[server(prefix = "/api/auth", endpoint = "forgot-password")]
-pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> {
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     ctx.accounts
         .request_password_reset(&email)
@@ -126,7 +124,7 @@ pub async fn request_password_reset(email: String) -> Result<(), ServerFnError> 
 }
 
 #[server(prefix = "/api/auth", endpoint = "reset-password")]
-pub async fn reset_password(token: String, password: String) -> Result<(), ServerFnError> {
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     ctx.accounts
         .reset_password(&token, &password)
@@ -142,7 +140,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), Serve
 /// person reading its mail). True when the caller is signed in as that
 /// account already.
 #[server(prefix = "/api/auth", endpoint = "verify-email")]
-pub async fn verify_email(token: String) -> Result<bool, ServerFnError> {
+pub async fn verify_email(token: String) -> Result<bool, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let verified = ctx.accounts.verify_email(&token).await.map_err(fail)?;
     let caller = super::auth::caller().await?;

@@ -3,10 +3,11 @@
 //! rates; the rest of the deployment's configuration read-only.
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
+use model::AppError;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShippingMethodForm {
@@ -54,7 +55,7 @@ pub struct SettingsView {
 }
 
 #[server(prefix = "/api/staff/settings", endpoint = "get", input = GetUrl)]
-pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
+pub async fn shop_settings() -> Result<SettingsView, AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let s = ctx.commerce.settings();
     let profile = ctx.store.profile(&caller.actor).map_err(fail)?;
@@ -118,7 +119,7 @@ pub async fn shop_settings() -> Result<SettingsView, ServerFnError> {
 /// Saves the store profile. A new currency relabels prices (refused once
 /// orders exist).
 #[server(prefix = "/api/staff/settings", endpoint = "store", input = Json)]
-pub async fn save_store(form: StoreForm) -> Result<(), ServerFnError> {
+pub async fn save_store(form: StoreForm) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     let input = domain::store::ProfileInput {
         name: form.name,
@@ -139,14 +140,14 @@ pub async fn save_store(form: StoreForm) -> Result<(), ServerFnError> {
 pub async fn save_shipping_method(
     original: String,
     form: ShippingMethodForm,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Settings)
         .map_err(fail)?;
     let currency = ctx.commerce.currency();
-    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, ServerFnError> {
+    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, AppError> {
         if s.trim().is_empty() {
             return Ok(None);
         }
@@ -176,7 +177,7 @@ pub async fn save_shipping_method(
 }
 
 #[server(prefix = "/api/staff/settings", endpoint = "shipping-delete")]
-pub async fn delete_shipping_method(code: String) -> Result<(), ServerFnError> {
+pub async fn delete_shipping_method(code: String) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.settings
         .delete_shipping_method(&caller.actor, &code)
@@ -191,7 +192,7 @@ pub async fn save_tax_rate(
     region: String,
     percent: String,
     name: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     caller
         .actor
@@ -220,7 +221,7 @@ pub async fn save_tax_rate(
 }
 
 #[server(prefix = "/api/staff/settings", endpoint = "tax-delete")]
-pub async fn delete_tax_rate(id: i32) -> Result<(), ServerFnError> {
+pub async fn delete_tax_rate(id: i32) -> Result<(), AppError> {
     let (ctx, caller) = super::auth::context_and_caller().await?;
     ctx.settings
         .delete_tax_rate(&caller.actor, id)

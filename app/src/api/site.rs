@@ -1,10 +1,11 @@
 use leptos::prelude::*;
+use model::AppError;
 
 use super::types::SiteInfo;
 
 /// Shop name, public address and navigation, shared by every page.
 #[server]
-pub async fn get_site_info() -> Result<SiteInfo, ServerFnError> {
+pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let mut site = ctx.site.clone();
     // Staff can rename the store; the name at startup may be stale.
@@ -13,7 +14,7 @@ pub async fn get_site_info() -> Result<SiteInfo, ServerFnError> {
         .catalog
         .navigation()
         .await
-        .map_err(super::errors::to_server_fn_error)?
+        .map_err(super::errors::fail)?
         .into_iter()
         .map(super::types::NavNode::from)
         .collect();

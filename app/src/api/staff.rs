@@ -2,20 +2,21 @@
 //! `customers`) and granting staff access (admins). The admin dashboard
 //! builds on these.
 use leptos::prelude::*;
+use model::AppError;
 
 #[cfg(feature = "ssr")]
 use super::account_types::CustomerOrderView;
 use super::account_types::{CustomerDetailView, CustomerPage};
 
 #[cfg(feature = "ssr")]
-use super::errors::to_server_fn_error as fail;
+use super::errors::fail;
 
 /// Customers, newest first; `q` matches email or name.
 #[server(prefix = "/api/staff", endpoint = "customers")]
 pub async fn list_customers(
     q: Option<String>,
     page: Option<u64>,
-) -> Result<CustomerPage, ServerFnError> {
+) -> Result<CustomerPage, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let page = page.unwrap_or(1).max(1);
@@ -39,12 +40,17 @@ pub async fn set_staff_access(
     user_id: String,
     role: String,
     permissions: String,
-) -> Result<(), ServerFnError> {
+) -> Result<(), AppError> {
     use domain::accounts::{Role, StaffAccessInput};
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
-    let role = Role::parse(role.trim()).map_err(fail)?;
+    let role = Role::parse(&role).ok_or_else(|| {
+        fail(domain::Error::validation(
+            "role",
+            "Choose customer, staff or admin.",
+        ))
+    })?;
     let parsed = parse_permissions(&permissions).map_err(fail)?;
     ctx.accounts
         .set_staff_access(
@@ -60,7 +66,7 @@ pub async fn set_staff_access(
 }
 
 #[server(prefix = "/api/staff", endpoint = "customer", input = leptos::server_fn::codec::GetUrl)]
-pub async fn customer_detail(id: String) -> Result<CustomerDetailView, ServerFnError> {
+pub async fn customer_detail(id: String) -> Result<CustomerDetailView, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     let d = ctx
@@ -106,7 +112,7 @@ pub async fn customer_detail(id: String) -> Result<CustomerDetailView, ServerFnE
 
 /// `disabled`: "true" signs the customer out everywhere and refuses sign-in.
 #[server(prefix = "/api/staff", endpoint = "customer-status")]
-pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), ServerFnError> {
+pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     ctx.accounts
@@ -117,7 +123,7 @@ pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), Ser
 
 /// Erases a customer's personal data on their request (orders stay, anonymised).
 #[server(prefix = "/api/staff", endpoint = "customer-erase")]
-pub async fn erase_customer(id: String) -> Result<(), ServerFnError> {
+pub async fn erase_customer(id: String) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     ctx.accounts
@@ -142,7 +148,7 @@ fn parse_permissions(list: &str) -> Result<Vec<domain::accounts::Permission>, do
 
 /// Staff and admin accounts (admins only).
 #[server(prefix = "/api/staff", endpoint = "members", input = leptos::server_fn::codec::GetUrl)]
-pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, ServerFnError> {
+pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     Ok(ctx
@@ -158,10 +164,7 @@ pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, 
 /// Invites a new staff member by email with these permissions
 /// (comma-separated); they choose a password from the emailed link.
 #[server(prefix = "/api/staff", endpoint = "invite")]
-pub async fn invite_staff(
-    email: String,
-    permissions: Option<Vec<String>>,
-) -> Result<(), ServerFnError> {
+pub async fn invite_staff(email: String, permissions: Option<Vec<String>>) -> Result<(), AppError> {
     let ctx = super::context::ServerContext::current()?;
     let caller = super::auth::caller().await?;
     caller.actor.require_admin().map_err(fail)?;

@@ -2,6 +2,7 @@
 //! product page's "Add to cart" and the cart page share one resource and
 //! refresh it after every change — no page reload.
 use leptos::prelude::*;
+use model::AppError;
 
 use crate::api::cart::get_cart;
 use crate::api::commerce_types::CartView;
@@ -9,7 +10,7 @@ use crate::api::commerce_types::CartView;
 #[derive(Clone, Copy)]
 pub struct CartState {
     version: RwSignal<u32>,
-    pub cart: Resource<Result<CartView, ServerFnError>>,
+    pub cart: Resource<Result<CartView, AppError>>,
 }
 
 impl CartState {

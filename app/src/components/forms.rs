@@ -1,16 +1,11 @@
 //! Form pieces shared by the account and admin pages: labelled fields, a
 //! submit button that shows progress, and the error line for a server action.
 use leptos::prelude::*;
+use model::AppError;
 
 /// What to show a person for a failed server call.
-pub fn error_text(err: &ServerFnError) -> String {
-    match err {
-        ServerFnError::ServerError(message) => message.clone(),
-        ServerFnError::Request(_) => {
-            "We couldn't reach the shop. Check your connection and try again.".to_owned()
-        }
-        _ => "Something went wrong. Please try again.".to_owned(),
-    }
+pub fn error_text(err: &AppError) -> String {
+    err.message.clone()
 }
 
 /// The error of the action's last run, announced to screen readers.
@@ -18,7 +13,7 @@ pub fn error_text(err: &ServerFnError) -> String {
 pub fn ActionError<T, V>(value: V) -> impl IntoView
 where
     T: 'static,
-    V: With<Value = Option<Result<T, ServerFnError>>> + Send + Sync + 'static,
+    V: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
 {
     move || {
         value.with(|v| match v {
@@ -32,6 +27,16 @@ where
     }
 }
 
+/// The element id of a form field: unique on the page as long as forms that
+/// share a field name pass different scopes.
+fn field_id(scope: &str, name: &str) -> String {
+    if scope.is_empty() {
+        format!("f-{name}")
+    } else {
+        format!("f-{scope}-{name}")
+    }
+}
+
 #[component]
 pub fn Field(
     label: &'static str,
@@ -41,8 +46,12 @@ pub fn Field(
     #[prop(optional, into)] value: String,
     #[prop(default = true)] required: bool,
     #[prop(optional)] hint: Option<&'static str>,
+    /// Tells apart two forms on one page that ask for the same field, so
+    /// each label still names its own input.
+    #[prop(optional)]
+    scope: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = field_id(scope, name);
     let hint_id = format!("{id}-hint");
     view! {
         <div class="flex flex-col gap-1">
@@ -67,8 +76,9 @@ pub fn Checkbox(
     label: &'static str,
     name: &'static str,
     #[prop(optional)] checked: bool,
+    #[prop(optional)] scope: &'static str,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = field_id(scope, name);
     view! {
         <div class="flex items-center gap-2">
             <input id=id.clone() name=name type="checkbox" checked=checked class="h-4 w-4 rounded border-slate-300" />

@@ -2,11 +2,12 @@
 //! once per page, and the guard that sends anonymous visitors to sign in.
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
+use model::AppError;
 
 use crate::api::{account_types::CurrentUser, session::get_current_user};
 
 #[derive(Clone, Copy)]
-pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, ServerFnError>>);
+pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, AppError>>);
 
 pub fn provide_current_user() {
     let user = Resource::new_blocking(|| (), |_| get_current_user());

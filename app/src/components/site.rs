@@ -1,11 +1,12 @@
 //! Site-wide data (shop name, public URL, navigation), fetched once per page
 //! load and shared through context.
 use leptos::prelude::*;
+use model::AppError;
 
 use crate::api::{site::get_site_info, types::SiteInfo};
 
 #[derive(Clone, Copy)]
-pub struct Site(pub Resource<Result<SiteInfo, ServerFnError>>);
+pub struct Site(pub Resource<Result<SiteInfo, AppError>>);
 
 pub fn provide_site() {
     // Blocking: the shop name is in <title>, which must be in the first bytes sent.

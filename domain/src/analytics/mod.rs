@@ -22,52 +22,7 @@ pub use dashboard::{
 };
 pub use report::{search_report, search_report_last_days, QueryCount, SearchReport};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EventKind {
-    PageView,
-    ProductView,
-    Search,
-    SearchClick,
-    AddToCart,
-    CheckoutStarted,
-    /// An order was placed in this visit (`order_id` set); whether it was
-    /// paid is read from the order itself.
-    OrderPlaced,
-}
-
-impl EventKind {
-    pub const FUNNEL: [EventKind; 5] = [
-        EventKind::PageView,
-        EventKind::ProductView,
-        EventKind::AddToCart,
-        EventKind::CheckoutStarted,
-        EventKind::OrderPlaced,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::PageView => "page_view",
-            Self::ProductView => "product_view",
-            Self::Search => "search",
-            Self::SearchClick => "search_click",
-            Self::AddToCart => "add_to_cart",
-            Self::CheckoutStarted => "checkout_started",
-            Self::OrderPlaced => "order_placed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::PageView => "Visited",
-            Self::ProductView => "Viewed a product",
-            Self::Search => "Searched",
-            Self::SearchClick => "Clicked a result",
-            Self::AddToCart => "Added to cart",
-            Self::CheckoutStarted => "Started checkout",
-            Self::OrderPlaced => "Placed an order",
-        }
-    }
-}
+pub use model::analytics::EventKind;
 
 #[derive(Clone, Debug)]
 pub struct Event {

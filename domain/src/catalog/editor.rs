@@ -63,13 +63,16 @@ pub struct Change<'a> {
     pub seen: &'a StockSeen,
 }
 
+/// Every issue at once, each under its form field (`variants.2.price` for a
+/// variant's), so the editor can mark them all.
 fn issues_to_error(issues: Vec<Issue>) -> Error {
-    let text = issues
-        .into_iter()
-        .map(|i| i.message)
-        .collect::<Vec<_>>()
-        .join(" ");
-    Error::validation("product", text)
+    Error::invalid(issues.into_iter().map(|i| {
+        let field = match i.variant {
+            Some(v) => format!("variants.{v}.{}", i.field),
+            None => i.field,
+        };
+        (field, i.message)
+    }))
 }
 
 /// Clashes with other products: slug and SKUs must be unique shop-wide.

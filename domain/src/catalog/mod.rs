@@ -28,23 +28,7 @@ pub use query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
 pub use tree::CategoryTree;
 pub use types::*;
 
-/// Lifecycle of a product. Only `Active` products are visible to shoppers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProductStatus {
-    Draft,
-    Active,
-    Archived,
-}
-
-impl ProductStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Active => "active",
-            Self::Archived => "archived",
-        }
-    }
-}
+pub use model::catalog::ProductStatus;
 
 /// Catalog read service. Cheap to clone (the connection is a pool handle).
 #[derive(Clone)]

@@ -11,55 +11,7 @@ use crate::accounts::Actor;
 use crate::entities::{stock_level, stock_movement};
 use crate::{Error, Result};
 
-/// Why a shelf count changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
-    /// A paid order took the units.
-    Sale,
-    /// A cancelled or returned order put them back.
-    Restock,
-    /// Goods arrived from a supplier.
-    Received,
-    /// Damaged or lost.
-    Damaged,
-    /// A count found a different number.
-    Correction,
-    /// Set in the product editor.
-    Edit,
-    /// Set by a CSV import.
-    Import,
-}
-
-impl Reason {
-    /// What staff may pick when adjusting by hand.
-    pub const MANUAL: [Reason; 3] = [Self::Received, Self::Damaged, Self::Correction];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Sale => "sale",
-            Self::Restock => "restock",
-            Self::Received => "received",
-            Self::Damaged => "damaged",
-            Self::Correction => "correction",
-            Self::Edit => "edit",
-            Self::Import => "import",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Sale,
-            Self::Restock,
-            Self::Received,
-            Self::Damaged,
-            Self::Correction,
-            Self::Edit,
-            Self::Import,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
-    }
-}
+pub use model::inventory::Reason;
 
 /// Where a movement came from besides its reason.
 #[derive(Clone, Copy, Debug, Default)]

@@ -7,7 +7,6 @@ mod numbers;
 mod payment_events;
 mod refunds;
 mod staff_list;
-mod status;
 mod view;
 
 use sea_orm::sea_query::Expr;
@@ -23,11 +22,11 @@ use crate::commerce::Commerce;
 use crate::entities::{order, order_event, order_item};
 use crate::{Error, Result};
 
+pub use model::OrderStatus;
 pub use numbers::new_number;
 pub use payment_events::EventOutcome;
 pub use refunds::{RefundJob, RefundSent};
 pub use staff_list::{StaffOrderPage, StaffOrderQuery, StaffOrderRow, STAFF_PAGE_SIZE};
-pub use status::OrderStatus;
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
 
 /// Who moved an order, for the timeline.

@@ -16,7 +16,6 @@ pub mod text;
 use std::collections::BTreeMap;
 
 use async_trait::async_trait;
-use serde::{Deserialize, Serialize};
 
 pub use document::SearchDoc;
 pub use facets::{FacetKey, PriceBucket, PRICE_BUCKETS};
@@ -27,35 +26,7 @@ pub use service::{
 
 use crate::Result;
 
-/// Result order. `Relevance` with no words falls back to newest first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SearchSort {
-    #[default]
-    Relevance,
-    PriceAsc,
-    PriceDesc,
-    Newest,
-}
-
-impl SearchSort {
-    pub fn parse(s: &str) -> Self {
-        match s {
-            "price_asc" => Self::PriceAsc,
-            "price_desc" => Self::PriceDesc,
-            "newest" => Self::Newest,
-            _ => Self::Relevance,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Relevance => "relevance",
-            Self::PriceAsc => "price_asc",
-            Self::PriceDesc => "price_desc",
-            Self::Newest => "newest",
-        }
-    }
-}
+pub use model::search::SearchSort;
 
 /// Documents must hold one of `values` in `key` (OR); filters AND together.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,9 +5,9 @@
 //! carry a victim's cookies, and pass. Webhooks authenticate by signature.
 use axum::{
     body::Body,
-    http::{header, Method, Request, StatusCode},
+    http::{header, Method, Request},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 
 const EXEMPT_PREFIXES: &[&str] = &["/webhooks/"];
@@ -22,12 +22,11 @@ pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
     }
     if let Some(reason) = refusal(&req) {
         tracing::warn!(reason, path = %req.uri().path(), "cross-origin request refused");
-        let message = "This request came from another website and was refused.";
-        return (
-            StatusCode::FORBIDDEN,
-            super::server_fn_status::error_body(req.uri().path(), message),
-        )
-            .into_response();
+        return super::server_fn_status::error(model::AppError::new(
+            "request.cross_origin",
+            403,
+            "This request came from another website and was refused.",
+        ));
     }
     next.run(req).await
 }

@@ -15,9 +15,9 @@ use std::sync::Arc;
 use axum::{
     body::Body,
     extract::State,
-    http::{header, HeaderValue, Method, Request, StatusCode},
+    http::{Method, Request},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
@@ -106,15 +106,14 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
         let secs = wait.as_secs().max(1);
         tracing::warn!(client = %key, path, ?class, "rate limit hit");
-        let message = format!("Too many attempts. Please wait {secs} second(s) and try again.");
-        let mut res = (
-            StatusCode::TOO_MANY_REQUESTS,
-            super::server_fn_status::error_body(path, &message),
-        )
-            .into_response();
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        return res;
+        return super::server_fn_status::error(model::AppError {
+            retry_after: Some(secs),
+            ..model::AppError::new(
+                "rate_limited",
+                429,
+                format!("Too many attempts. Please wait {secs} second(s) and try again."),
+            )
+        });
     }
     // Keep memory bounded: forget clients whose quota has fully recovered.
     if bucket.len() > 10_000 {

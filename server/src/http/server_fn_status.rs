@@ -1,18 +1,22 @@
-//! server_fn answers every error with 500, including requests it could not
-//! even decode. Those are the caller's fault: answer 400 (405 for a wrong
-//! method) so clients and monitoring can tell bad input from our failures.
+//! Server-function errors travel as JSON [`AppError`]s, each carrying its
+//! status. server_fn answers every error with 500; domain errors have set
+//! their real status already (`app::api::errors`), and the errors server_fn
+//! raises itself (a request it could not decode: 400, a wrong method: 405)
+//! get theirs here, from the body, so clients and monitoring can tell bad
+//! input from our failures.
 //!
 //! A plain `<form>` post (no JavaScript) is answered with a redirect back to
 //! the page, the error carried in its URL; the error's status must not stop
 //! the browser from following it.
 use axum::{
     body::{to_bytes, Body},
-    http::{header::LOCATION, Response, StatusCode},
+    http::{header, header::LOCATION, HeaderValue, Response, StatusCode},
+    response::IntoResponse,
 };
+use model::AppError;
 
 const ERROR_HEADER: &str = "serverfnerror";
-/// Server-function error bodies are one short line; anything larger is
-/// passed through untouched.
+/// Error bodies are small; anything larger is passed through untouched.
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
 pub async fn client_errors_are_4xx(mut res: Response<Body>) -> Response<Body> {
@@ -27,54 +31,67 @@ pub async fn client_errors_are_4xx(mut res: Response<Body>) -> Response<Body> {
     }
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
-        return Response::from_parts(parts, Body::from("ServerError|response too large"));
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            error(AppError::internal()),
+        )
+            .into_response();
     };
-    if let Some(status) = status_for(&bytes) {
+    if let Some(status) = status_of(&bytes) {
         parts.status = status;
     }
     Response::from_parts(parts, Body::from(bytes))
 }
 
-/// The error's kind is the text before `|` in server_fn's encoding.
-fn status_for(body: &[u8]) -> Option<StatusCode> {
-    let kind = body.split(|b| *b == b'|').next()?;
-    match kind {
-        b"Args" | b"MissingArg" | b"Deserialization" => Some(StatusCode::BAD_REQUEST),
-        b"UnsupportedRequestMethod" => Some(StatusCode::METHOD_NOT_ALLOWED),
-        _ => None,
-    }
+/// The status an encoded [`AppError`] carries, if it is a real one.
+fn status_of(body: &[u8]) -> Option<StatusCode> {
+    let err: AppError = serde_json::from_slice(body).ok()?;
+    StatusCode::from_u16(err.status)
+        .ok()
+        .filter(|s| s.is_client_error() || s.is_server_error())
 }
 
-/// A refusal from a layer in front of the server functions, encoded the way
-/// their client decodes errors, so the page can show the message.
-pub fn error_body(path: &str, message: &str) -> String {
-    if path.starts_with("/api/") {
-        format!("ServerError|{message}")
-    } else {
-        message.to_owned()
+/// A refusal from a layer in front of the routes (CSRF, rate limits) as
+/// the JSON error every caller reads.
+pub fn error(err: AppError) -> Response<Body> {
+    let mut res = (
+        StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        serde_json::to_string(&err).unwrap_or_default(),
+    )
+        .into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    if let Some(secs) = err.retry_after {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
     }
+    res
 }
 
 #[cfg(test)]
 mod tests {
-    use super::status_for;
+    use super::status_of;
     use axum::http::StatusCode;
+    use model::AppError;
+
+    fn encoded(e: &AppError) -> Vec<u8> {
+        serde_json::to_vec(e).unwrap_or_default()
+    }
 
     #[test]
-    fn only_decoding_failures_become_client_errors() {
+    fn the_body_says_whose_fault_it_was() {
         assert_eq!(
-            status_for(b"Args|missing field `slug`"),
+            status_of(&encoded(&AppError::malformed("missing field `slug`"))),
             Some(StatusCode::BAD_REQUEST)
         );
         assert_eq!(
-            status_for(b"MissingArg|slug"),
-            Some(StatusCode::BAD_REQUEST)
+            status_of(&encoded(&AppError::invalid("email", "Enter an email."))),
+            Some(StatusCode::UNPROCESSABLE_ENTITY)
         );
-        assert_eq!(
-            status_for(b"Deserialization|bad json"),
-            Some(StatusCode::BAD_REQUEST)
-        );
-        assert_eq!(status_for(b"ServerError|database down"), None);
-        assert_eq!(status_for(b""), None);
+        assert_eq!(status_of(&encoded(&AppError::unreachable())), None);
+        assert_eq!(status_of(b"ServerError|database down"), None);
+        assert_eq!(status_of(b""), None);
     }
 }

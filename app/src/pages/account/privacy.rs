@@ -38,7 +38,7 @@ pub fn PrivacyPage() -> impl IntoView {
                     </p>
                     <ActionForm action=erase attr:class="flex flex-col gap-3" attr:data-testid="erase-form">
                         <ActionError value=erase.value() />
-                        <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" />
+                        <Field label="Current password" name="current_password" kind="password" scope="erase" autocomplete="current-password" />
                         <Submit label="Delete my account" pending=erase.pending().into() />
                     </ActionForm>
                 </section>

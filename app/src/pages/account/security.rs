@@ -53,12 +53,12 @@ pub fn SecurityPage() -> impl IntoView {
                                     <p data-testid="two-factor-status">"On. " {o.recovery_codes_left} " recovery codes left."</p>
                                     <ActionForm action=regenerate attr:class="flex flex-col gap-3">
                                         <ActionError value=regenerate.value() />
-                                        <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" />
+                                        <Field label="Current password" name="current_password" kind="password" scope="regenerate" autocomplete="current-password" />
                                         <Submit label="Make new recovery codes" pending=regenerate.pending().into() />
                                     </ActionForm>
                                     <ActionForm action=disable attr:class="flex flex-col gap-3">
                                         <ActionError value=disable.value() />
-                                        <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" />
+                                        <Field label="Current password" name="current_password" kind="password" scope="disable" autocomplete="current-password" />
                                         <Submit label="Turn off two-factor authentication" pending=disable.pending().into() />
                                     </ActionForm>
                                 }.into_any()
@@ -81,7 +81,7 @@ pub fn SecurityPage() -> impl IntoView {
                                         }.into_any(),
                                         _ => view! {
                                             <ActionForm action=begin attr:class="flex flex-col gap-3" attr:data-testid="two-factor-begin-form">
-                                                <Field label="Current password" name="current_password" kind="password" autocomplete="current-password" />
+                                                <Field label="Current password" name="current_password" kind="password" scope="tfa-begin" autocomplete="current-password" />
                                                 <button
                                                     type="submit"
                                                     data-testid="two-factor-begin"

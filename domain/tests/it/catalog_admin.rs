@@ -221,7 +221,13 @@ for_each_backend!(
             .save_product(&editor(), Currency::Usd, None, bad, &none)
             .await
             .expect_err("compare-at");
-        assert!(matches!(err, Error::Validation { .. }), "{err:?}");
+        // The issue names the very field of the very variant.
+        let issues = match &err {
+            Error::Invalid { issues } => issues.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!(issues[0].field, "variants.2.compare_at");
         assert_eq!(
             product::Entity::find()
                 .filter(product::Column::Slug.is_in(["another-tee", "bad-tee"]))

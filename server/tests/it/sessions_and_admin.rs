@@ -1,15 +1,14 @@
 //! Session lifetime (absolute limit, expired-session sweeping), forced 2FA
 //! for staff, and bootstrapping the first admin from the CLI.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use domain::entities::session;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use server::sessions::DbSessionStore;
-use support::browser::Browser;
-use support::TestApp;
 use tower_sessions::session_store::ExpiredDeletion;
 
 const PASSWORD: &str = "plum tractor velvet harbour";

@@ -5,15 +5,14 @@
 //! confirmed address, password re-entry throttled per account, an address
 //! someone else registered, GDPR erasure that leaves no trace, and guests'
 //! data requests by mailed link.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::{mail, TestApp};
 use domain::entities::{session, user};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
-use support::browser::Browser;
-use support::{mail, TestApp};
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 const ENV: &[(&str, &str)] = &[
@@ -547,14 +546,14 @@ for_each_backend!(
             &[("name", "Zelda Quartermain"), ("phone", "+1 555 0199")],
         )
         .await;
-        let mut address = support::shop::ADDRESS.to_vec();
+        let mut address = crate::support::shop::ADDRESS.to_vec();
         address[0] = ("full_name", "Zelda Quartermain");
         address[1] = ("line1", "77 Larkspur Crescent");
         address.push(("email", email));
         assert_eq!(
             b.post(
                 "/api/cart/add",
-                &[("sku", support::shop::SKU), ("quantity", "1")]
+                &[("sku", crate::support::shop::SKU), ("quantity", "1")]
             )
             .await
             .status,
@@ -564,7 +563,8 @@ for_each_backend!(
         assert_eq!(placed.status, 200, "{}", placed.body);
         let number = placed.json()["number"].as_str().expect("number").to_owned();
         // A guest order under the same address, from another browser.
-        let (guest_number, _) = support::shop::order(&mut Browser::new(&app), email, true).await;
+        let (guest_number, _) =
+            crate::support::shop::order(&mut Browser::new(&app), email, true).await;
         mail::wait_for(&mail_dir(&app), email, "is confirmed").await;
         let conn = app.connection().await;
         assert!(
@@ -636,7 +636,7 @@ for_each_backend!(
     |db: TestDatabase| async move {
         let app = TestApp::spawn_env(db, true, ENV).await;
         let email = "guest.person@example.com";
-        let (number, _) = support::shop::order(&mut Browser::new(&app), email, true).await;
+        let (number, _) = crate::support::shop::order(&mut Browser::new(&app), email, true).await;
         let mut b = Browser::new(&app);
         // The same answer whether or not there are orders.
         for who in [email, "nobody-here@example.com"] {

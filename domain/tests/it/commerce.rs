@@ -13,10 +13,8 @@ use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-mod support;
-
+use crate::support::*;
 use domain::checkout::CheckoutInput;
-use support::*;
 
 for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
     let s = Arc::new(shop(&db).await);

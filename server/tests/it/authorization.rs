@@ -5,8 +5,9 @@
 //! missing from the table fails the test, so new ones must be classified
 //! here. Also: one customer cannot reach another's orders or addresses, and
 //! cross-origin POSTs are refused everywhere.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use app::api::{
     account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, privacy,
     promotions, search, session, settings, site, staff,
@@ -17,8 +18,6 @@ use domain::testing::TestDatabase;
 use leptos::server_fn::ServerFn;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::browser::Browser;
-use support::TestApp;
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 
@@ -1027,7 +1026,7 @@ for_each_backend!(
         let mut a = Browser::new(&app);
         a.register("ann@example.com", PASSWORD).await;
         assert_eq!(a.login("ann@example.com", PASSWORD).await.status, 200);
-        let (number, _) = support::shop::order(&mut a, "ann@example.com", true).await;
+        let (number, _) = crate::support::shop::order(&mut a, "ann@example.com", true).await;
         let mut address = US_ADDRESS.to_vec();
         address[1] = ("full_name", "Ann Private");
         assert_eq!(
@@ -1042,7 +1041,7 @@ for_each_backend!(
         assert_eq!(
             a.post(
                 cart::AddToCart::PATH,
-                &[("sku", support::shop::SKU), ("quantity", "1")]
+                &[("sku", crate::support::shop::SKU), ("quantity", "1")]
             )
             .await
             .status,

@@ -1,17 +1,16 @@
 //! Storefront analytics over HTTP, on SQLite and PostgreSQL: one visit id
 //! (a first-party cookie) ties page views, product views, add-to-cart and
 //! checkout together; Global Privacy Control gets no cookie and no id.
-mod support;
 
 use std::time::Duration;
 
+use crate::support::TestApp;
 use app::api::catalog::GetProduct;
 use domain::entities::{analytics_event, product, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::TestApp;
 
 async fn post(
     app: &TestApp,

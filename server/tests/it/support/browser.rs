@@ -30,12 +30,15 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
-    /// The message of a server-function error (`ServerError|…`).
-    pub fn message(&self) -> &str {
-        self.body
-            .split_once('|')
-            .map(|(_, m)| m)
-            .unwrap_or(&self.body)
+    /// The error this reply carries (a JSON `AppError`).
+    pub fn error(&self) -> model::AppError {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not an AppError ({e}): {}", self.body))
+    }
+
+    /// The message of a server-function error.
+    pub fn message(&self) -> String {
+        self.error().message
     }
 }
 

@@ -2,15 +2,14 @@
 //! settings permission rename the store, change the mail sender and the
 //! currency; pages and the next mail show it at once; bad input is a 422
 //! that changes nothing.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::{mail, TestApp};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::browser::Browser;
-use support::{mail, TestApp};
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 

@@ -2,10 +2,10 @@
 //! validation, audit), the shop uses it at once (order numbers, mail), and
 //! the currency relabels prices only before the first order, even against
 //! checkouts running at the same moment.
-mod support;
 
 use std::sync::Arc;
 
+use crate::support::*;
 use domain::accounts::{Actor, Permission, Role};
 use domain::entities::{
     audit_entry, order, outbox_message, product, promotion, shipping_method, variant,
@@ -15,7 +15,6 @@ use domain::store::{Profile, ProfileInput, Store};
 use domain::testing::TestDatabase;
 use domain::{Currency, Error};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use support::*;
 
 fn admin() -> Actor {
     Actor::user(1, Role::Admin, Vec::new(), false)

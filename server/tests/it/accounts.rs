@@ -1,16 +1,15 @@
 //! Accounts over real HTTP, on SQLite and PostgreSQL: registration, sign-in,
 //! session fixation, logout, password reset, 2FA, rate limits and GDPR.
-mod support;
 
 use std::time::Duration;
 
+use crate::support::browser::Browser;
+use crate::support::{mail, TestApp};
 use domain::entities::{address, session, user, user_token};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::browser::Browser;
-use support::{mail, TestApp};
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 /// Plain http (so cookies flow without TLS), quick outbox, no per-IP limit.

@@ -9,15 +9,14 @@
 //! Server functions do not publish their arguments, so the test learns
 //! them the way an attacker would: it calls with what it knows and reads
 //! "missing field `x`" from the 400s, until the call decodes.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::browser::Browser;
-use support::TestApp;
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 

@@ -2,17 +2,16 @@
 //! (product on the storefront and in search), image upload served back,
 //! CSV export streamed and imported unchanged through the progress job,
 //! and a bad file answered with its rows.
-mod support;
 
 use std::time::Duration;
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use support::browser::Browser;
-use support::TestApp;
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 

@@ -2,17 +2,16 @@
 //! results page and its URL state, suggestions, analytics of searches and
 //! clicks, the index following a catalog change within seconds, and an
 //! unreachable Meilisearch degrading politely.
-mod support;
 
 use std::time::Duration;
 
+use crate::support::{count, TestApp};
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::analytics_event;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use support::{count, TestApp};
 
 /// Polls `check` for up to ten seconds.
 async fn eventually<F, Fut>(what: &str, mut check: F)

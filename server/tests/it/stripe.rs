@@ -1,10 +1,11 @@
 //! The Stripe adapter against a local stand-in for Stripe's API (it records
 //! each request and answers with Stripe's documented JSON), and the webhook
 //! endpoint with payloads signed exactly as Stripe signs them.
-mod support;
 
 use std::sync::{Arc, Mutex};
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use axum::{extract::State, http::HeaderMap, routing::post, Router};
 use domain::entities::{order, payment, payment_event, stock_level, user, variant};
 use domain::for_each_backend;
@@ -12,8 +13,6 @@ use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use stripe_webhook::Webhook;
-use support::browser::Browser;
-use support::TestApp;
 
 const WHSEC: &str = "whsec_test_secret";
 

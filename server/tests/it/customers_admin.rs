@@ -1,15 +1,14 @@
 //! Staff looking after a customer over HTTP, on SQLite and PostgreSQL:
 //! search, detail, disable (signed out, can't sign in) and enable, GDPR
 //! export and erasure on request — each audited.
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::TestApp;
 use domain::entities::{audit_entry, user};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::browser::Browser;
-use support::TestApp;
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 
@@ -171,9 +170,9 @@ for_each_backend!(
         assert_eq!(again.status, 409, "one account per email");
 
         // The invitee sets a password from the mail and lands with their permissions.
-        let mail = support::mail::wait_for(&maildir, "packer@example.com", "invited").await;
+        let mail = crate::support::mail::wait_for(&maildir, "packer@example.com", "invited").await;
         assert!(mail.text.contains("/admin"));
-        let token = support::mail::token(&mail);
+        let token = crate::support::mail::token(&mail);
         let mut packer = Browser::new(&app);
         assert_eq!(
             packer.login("packer@example.com", PASSWORD).await.status,

@@ -1,9 +1,23 @@
 //! The order state machine, in one place. Every change goes through
-//! [`OrderStatus::can_become`]; anything else is refused.
+//! [`OrderStatus::can_become`]; anything else is refused. The names are
+//! what the database stores, the URL carries and the browser sends.
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OrderStatus {
     PendingPayment,
     Paid,
@@ -20,36 +34,15 @@ pub enum OrderStatus {
 use OrderStatus::*;
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 10] = [
-        PendingPayment,
-        Paid,
-        Processing,
-        Shipped,
-        Delivered,
-        Cancelled,
-        Refunded,
-        PartiallyRefunded,
-        ReturnRequested,
-        Returned,
-    ];
+    pub const ALL: &'static [OrderStatus] = <Self as strum::VariantArray>::VARIANTS;
 
+    /// The stored name, e.g. `pending_payment`.
     pub fn as_str(self) -> &'static str {
-        match self {
-            PendingPayment => "pending_payment",
-            Paid => "paid",
-            Processing => "processing",
-            Shipped => "shipped",
-            Delivered => "delivered",
-            Cancelled => "cancelled",
-            Refunded => "refunded",
-            PartiallyRefunded => "partially_refunded",
-            ReturnRequested => "return_requested",
-            Returned => "returned",
-        }
+        self.into()
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|st| st.as_str() == s)
+        s.parse().ok()
     }
 
     /// What a shopper reads.
@@ -161,7 +154,7 @@ mod tests {
             assert!(!a.can_become(b), "{a:?} → {b:?}");
         }
         // Final states go nowhere.
-        for next in OrderStatus::ALL {
+        for &next in OrderStatus::ALL {
             assert!(!Cancelled.can_become(next));
             assert!(!Refunded.can_become(next));
         }
@@ -169,8 +162,17 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for s in OrderStatus::ALL {
+        for &s in OrderStatus::ALL {
             assert_eq!(OrderStatus::parse(s.as_str()), Some(s));
         }
+        assert_eq!(OrderStatus::PendingPayment.as_str(), "pending_payment");
+        assert_eq!(
+            serde_json::to_string(&OrderStatus::PartiallyRefunded)
+                .ok()
+                .as_deref(),
+            Some("\"partially_refunded\""),
+            "serde and the stored name agree"
+        );
+        assert_eq!(OrderStatus::parse("nonsense"), None);
     }
 }

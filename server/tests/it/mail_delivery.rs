@@ -1,16 +1,15 @@
 //! Mail through a real SMTP server (aiosmtpd, started here), and the outbox
 //! keeping mail while SMTP is down: delivered once it is back, exactly once.
-mod support;
 
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use crate::support::browser::Browser;
+use crate::support::{mail, TestApp};
 use domain::entities::outbox_message;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::EntityTrait;
-use support::browser::Browser;
-use support::{mail, TestApp};
 
 /// `python3 -m aiosmtpd` writing every message into a Maildir; killed on drop.
 struct SmtpServer(Child);

@@ -2,16 +2,15 @@
 //! staff ship it (tracking mail), the customer asks for a return, staff
 //! refund; a declined payment mails the shopper; guests find orders by
 //! email and number; customers cancel before shipping (stock back, refund).
-mod support;
 
+use crate::support::browser::Browser;
+use crate::support::shop::{order, SKU};
+use crate::support::{mail, TestApp};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::browser::Browser;
-use support::shop::{order, SKU};
-use support::{mail, TestApp};
 
 const PASSWORD: &str = "plum tractor velvet harbour";
 for_each_backend!(

@@ -1,11 +1,10 @@
 //! The storefront over real HTTP, on SQLite and PostgreSQL.
-mod support;
 
+use crate::support::{count, tag_with, TestApp};
 use domain::entities::{product, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use support::{count, tag_with, TestApp};
 
 for_each_backend!(
     health_probes_and_request_ids,
@@ -300,7 +299,7 @@ for_each_backend!(
     add_to_cart_works_without_javascript,
     |db: TestDatabase| async move {
         let app = TestApp::spawn(db).await;
-        let mut tab = support::browser::Browser::new(&app);
+        let mut tab = crate::support::browser::Browser::new(&app);
         let page = "/product/rowan-essential-merino-t-shirt?variant=TSH-0001-01";
         let html = tab.get(page).await.body;
         let form = tag_with(&html, "data-testid=\"add-to-cart-form\"").expect("a real form");

@@ -1,0 +1,13 @@
+//! The domain's integration tests in one binary (one link, not one per
+//! file): each module is a service or a journey, against real SQLite and
+//! PostgreSQL databases (`domain::for_each_backend!`).
+
+mod support;
+
+mod audit;
+mod catalog;
+mod catalog_admin;
+mod commerce;
+mod dashboard;
+mod search;
+mod store;

@@ -1,0 +1,17 @@
+//! The one definition of each shared fact, compiled for the browser (WASM)
+//! and the server alike: money and currencies, the statuses, kinds, roles
+//! and permissions the shop speaks in. `domain` builds on these and `app`
+//! renders them; neither keeps a copy. Serde only — no database, no runtime.
+pub mod accounts;
+pub mod analytics;
+pub mod catalog;
+pub mod error;
+pub mod inventory;
+pub mod money;
+pub mod orders;
+pub mod search;
+
+pub use accounts::{Permission, Role};
+pub use error::{AppError, FieldIssue};
+pub use money::{Currency, Money};
+pub use orders::OrderStatus;

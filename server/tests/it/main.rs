@@ -1,0 +1,20 @@
+//! The server's integration tests in one binary (one link, not one per
+//! file): each module drives the real application over HTTP on a random
+//! port, on SQLite and PostgreSQL (`domain::for_each_backend!`).
+
+mod support;
+
+mod accounts;
+mod analytics;
+mod authorization;
+mod catalog_admin;
+mod customers_admin;
+mod hostile_input;
+mod mail_delivery;
+mod orders;
+mod search;
+mod security;
+mod sessions_and_admin;
+mod store_settings;
+mod storefront;
+mod stripe;
