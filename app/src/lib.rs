@@ -6,6 +6,8 @@ pub mod api;
 pub mod components;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod request;
+#[cfg(feature = "ssr")]
 mod security;
 
 use leptos::prelude::*;

@@ -130,6 +130,41 @@ impl Error {
     }
 }
 
+/// The issues of one form, gathered so a person sees every wrong field at
+/// once rather than one per try.
+#[derive(Debug, Default)]
+pub struct Issues(Vec<model::FieldIssue>);
+
+impl Issues {
+    /// A checked value; when the check found an issue, notes it and goes on
+    /// with `T::default()`. Errors that are not about the input pass through.
+    pub fn take<T: Default>(&mut self, checked: Result<T, Error>) -> Result<T, Error> {
+        match checked {
+            Err(Error::Validation { field, message }) => {
+                self.0.push(model::FieldIssue {
+                    field: field.to_owned(),
+                    message,
+                });
+                Ok(T::default())
+            }
+            Err(Error::Invalid { issues }) => {
+                self.0.extend(issues);
+                Ok(T::default())
+            }
+            other => other,
+        }
+    }
+
+    /// `Ok` when nothing was wrong.
+    pub fn finish(self) -> Result<(), Error> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid { issues: self.0 })
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for Error {
     fn from(err: sea_orm::DbErr) -> Self {
         if unstorable_text(&err) {

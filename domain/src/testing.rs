@@ -2,6 +2,9 @@
 //! PostgreSQL database on the server named by `MERCATO_TEST_DATABASE_URL`.
 //! Every DB-touching test runs on both (see `for_each_backend!`).
 
+// Test support: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

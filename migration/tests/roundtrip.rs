@@ -1,4 +1,6 @@
 //! Every migration applies, rolls back and re-applies cleanly on both databases.
+// A test binary: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};

@@ -101,6 +101,36 @@ impl Permission {
     }
 }
 
+/// What a guest asks for about the orders placed with their address.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum GuestRequest {
+    /// A copy of their orders.
+    Export,
+    /// Their details removed from those orders.
+    Erase,
+}
+
+impl GuestRequest {
+    /// The stored (and sent) name.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,6 +123,28 @@ mod server_fn_error {
     }
 }
 
+/// The JSON answer of every refused plain route and layer (uploads, CSV,
+/// CSRF, rate limits): the same body a server function answers with, its
+/// status, and `Retry-After` when there is a wait.
+#[cfg(feature = "axum")]
+impl axum_core::response::IntoResponse for AppError {
+    fn into_response(self) -> axum_core::response::Response {
+        use http::{header, HeaderValue, StatusCode};
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_string(&self).unwrap_or_default();
+        let mut res = (status, body).into_response();
+        let headers = res.headers_mut();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        if let Some(secs) = self.retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

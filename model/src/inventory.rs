@@ -1,6 +1,29 @@
 //! Why shelf counts change.
 use serde::{Deserialize, Serialize};
 
+/// What staff do to a warehouse.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum WarehouseAction {
+    Create,
+    Rename,
+    /// Only an empty warehouse can go.
+    Delete,
+}
+
 /// Why a shelf count changed.
 #[derive(
     Clone,

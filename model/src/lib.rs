@@ -9,6 +9,7 @@ pub mod error;
 pub mod inventory;
 pub mod money;
 pub mod orders;
+pub mod product_form;
 pub mod search;
 
 pub use accounts::{Permission, Role};

@@ -84,39 +84,10 @@ impl Money {
     /// "1,299.99") into minor units. `None` for anything that is not a
     /// non-negative amount with at most the currency's decimals.
     pub fn parse_major(input: &str, currency: Currency) -> Option<i64> {
-        let cleaned: String = input
-            .trim()
-            .trim_start_matches(currency.symbol())
-            .chars()
-            .filter(|c| *c != ',' && *c != '_')
-            .collect();
-        if cleaned.is_empty() {
-            return None;
-        }
-        let (whole, frac) = match cleaned.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (cleaned.as_str(), ""),
-        };
-        let exp = currency.exponent() as usize;
-        if frac.len() > exp || whole.is_empty() && frac.is_empty() {
-            return None;
-        }
-        let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-        if !all_digits(whole) || !all_digits(frac) {
-            return None;
-        }
-        let whole: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().ok()?
-        };
-        let frac_padded = format!("{frac:0<exp$}");
-        let frac: i64 = if exp == 0 {
-            0
-        } else {
-            frac_padded.parse().ok()?
-        };
-        whole.checked_mul(currency.scale())?.checked_add(frac)
+        parse_fixed(
+            input.trim().trim_start_matches(currency.symbol()),
+            currency.exponent(),
+        )
     }
 
     /// "$1,234.56", "-€0.50", "¥1,200".
@@ -153,10 +124,51 @@ impl Money {
     }
 }
 
+/// A non-negative decimal typed by a person ("12", "12.5", "1,299.99") as an
+/// integer scaled by 10^`decimals`; `None` for anything with more decimals,
+/// a sign, or other characters.
+fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
+    let cleaned: String = input
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '_')
+        .collect();
+    let (whole, frac) = cleaned.split_once('.').unwrap_or((cleaned.as_str(), ""));
+    let exp = decimals as usize;
+    if frac.len() > exp || whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if !all_digits(whole) || !all_digits(frac) {
+        return None;
+    }
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
+    let frac: i64 = if exp == 0 {
+        0
+    } else {
+        format!("{frac:0<exp$}").parse().ok()?
+    };
+    whole
+        .checked_mul(10_i64.checked_pow(decimals)?)?
+        .checked_add(frac)
+}
+
+/// A percentage with up to two decimals ("15", "12.5", "8.25 %") as basis
+/// points; `None` for anything else.
+pub fn parse_percent(s: &str) -> Option<i64> {
+    parse_fixed(s.trim().trim_end_matches('%'), 2)
+}
+
 /// Basis points as a plain percentage, without trailing zeros:
 /// 1500 → "15", 1250 → "12.5", 825 → "8.25".
 pub fn percent_string(basis_points: i64) -> String {
-    let s = Money::new(basis_points, Currency::Usd).decimal_string();
+    let abs = basis_points.unsigned_abs();
+    let sign = if basis_points < 0 { "-" } else { "" };
+    let s = format!("{sign}{}.{:02}", abs / 100, abs % 100);
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
@@ -181,6 +193,19 @@ fn group_thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_are_basis_points() {
+        assert_eq!(parse_percent("15"), Some(1500));
+        assert_eq!(parse_percent("12.5"), Some(1250));
+        assert_eq!(parse_percent(" 8.25 %"), Some(825));
+        assert_eq!(parse_percent("8.255"), None);
+        assert_eq!(parse_percent("-5"), None);
+        assert_eq!(parse_percent(""), None);
+        for bp in [0, 5, 825, 1250, 1500, 10_000] {
+            assert_eq!(parse_percent(&percent_string(bp)), Some(bp));
+        }
+    }
 
     #[test]
     fn percentages_read_without_trailing_zeros() {

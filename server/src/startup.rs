@@ -7,8 +7,8 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use app::api::context::{ServerContext, SessionPolicy};
 use app::api::types::SiteInfo;
+use app::request::context::{ServerContext, SessionPolicy};
 use domain::accounts::{AccountSettings, Accounts};
 use domain::catalog::Catalog;
 use domain::checkout::Checkout;

@@ -12,11 +12,11 @@ use super::account_types::{
 };
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[server(prefix = "/api/account", endpoint = "profile")]
 pub async fn get_profile() -> Result<ProfileView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .profile(&caller.actor)
         .await
@@ -30,7 +30,7 @@ pub async fn update_profile(
     phone: String,
     marketing_opt_in: Option<String>,
 ) -> Result<ProfileView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = domain::accounts::ProfileInput {
         name,
         phone,
@@ -45,7 +45,7 @@ pub async fn update_profile(
 
 #[server(prefix = "/api/account", endpoint = "verification/resend")]
 pub async fn resend_verification() -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .resend_verification(&caller.actor)
         .await
@@ -54,7 +54,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
 
 #[server(prefix = "/api/account", endpoint = "addresses")]
 pub async fn get_addresses() -> Result<AddressBook, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
     Ok(AddressBook {
         addresses: addresses.into_iter().map(Into::into).collect(),
@@ -78,7 +78,7 @@ pub async fn save_address(
     is_default_shipping: Option<String>,
     is_default_billing: Option<String>,
 ) -> Result<AddressView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = domain::accounts::AddressInput {
         full_name,
         company,
@@ -104,7 +104,7 @@ pub async fn save_address(
 
 #[server(prefix = "/api/account", endpoint = "addresses/delete")]
 pub async fn delete_address(id: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .delete_address(&caller.actor, &id)
         .await
@@ -113,7 +113,7 @@ pub async fn delete_address(id: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api/account", endpoint = "security")]
 pub async fn get_security() -> Result<SecurityOverview, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let user = ctx.accounts.summary(&caller.actor).await.map_err(fail)?;
     let current = caller.session_id();
     let sessions = ctx
@@ -134,18 +134,20 @@ pub async fn get_security() -> Result<SecurityOverview, AppError> {
 
 #[server(prefix = "/api/account", endpoint = "password")]
 pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let keep = caller.session_id();
     ctx.accounts
         .change_password(&caller.actor, &current_password, &password, keep.as_deref())
         .await
         .map_err(fail)?;
-    super::auth::cycle(&caller.session).await.map_err(fail)
+    crate::request::caller::cycle(&caller.session)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
 pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let enrolment = ctx
         .accounts
         .begin_two_factor(&caller.actor, &current_password)
@@ -160,29 +162,33 @@ pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView,
 /// Confirms enrolment; returns the 10 recovery codes (shown once).
 #[server(prefix = "/api/account", endpoint = "two-factor/confirm")]
 pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let codes = ctx
         .accounts
         .confirm_two_factor(&caller.actor, &code)
         .await
         .map_err(fail)?;
-    super::auth::cycle(&caller.session).await.map_err(fail)?;
+    crate::request::caller::cycle(&caller.session)
+        .await
+        .map_err(fail)?;
     Ok(codes.codes)
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/disable")]
 pub async fn disable_two_factor(current_password: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .disable_two_factor(&caller.actor, &current_password)
         .await
         .map_err(fail)?;
-    super::auth::cycle(&caller.session).await.map_err(fail)
+    crate::request::caller::cycle(&caller.session)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/recovery-codes")]
 pub async fn regenerate_recovery_codes(current_password: String) -> Result<Vec<String>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .regenerate_recovery_codes(&caller.actor, &current_password)
         .await
@@ -193,7 +199,7 @@ pub async fn regenerate_recovery_codes(current_password: String) -> Result<Vec<S
 /// "Sign out everywhere else"; returns how many sessions ended.
 #[server(prefix = "/api/account", endpoint = "sessions/revoke-others")]
 pub async fn revoke_other_sessions() -> Result<u64, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let keep = caller.session_id().unwrap_or_default();
     ctx.accounts
         .revoke_other_sessions(&caller.actor, &keep)
@@ -203,10 +209,12 @@ pub async fn revoke_other_sessions() -> Result<u64, AppError> {
 
 #[server(prefix = "/api/account", endpoint = "erase")]
 pub async fn erase_account(current_password: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.accounts
         .erase_account(&caller.actor, &current_password)
         .await
         .map_err(fail)?;
-    super::auth::sign_out(&caller.session).await.map_err(fail)
+    crate::request::caller::sign_out(&caller.session)
+        .await
+        .map_err(fail)
 }

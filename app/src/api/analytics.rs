@@ -53,7 +53,7 @@ pub mod visit {
                 .take(22)
                 .collect()
         });
-        let https = use_context::<super::super::context::ServerContext>()
+        let https = use_context::<crate::request::context::ServerContext>()
             .is_some_and(|c| c.site.public_url.starts_with("https://"));
         let cookie = format!(
             "{COOKIE_NAME}={id}; Path=/; Max-Age={IDLE_SECS}; HttpOnly; SameSite=Lax{}",
@@ -73,7 +73,7 @@ pub mod visit {
         kind: domain::analytics::EventKind,
         fill: impl FnOnce(&mut domain::analytics::Event),
     ) {
-        let Some(ctx) = use_context::<super::super::context::ServerContext>() else {
+        let Some(ctx) = use_context::<crate::request::context::ServerContext>() else {
             return;
         };
         let mut event = domain::analytics::Event::new(kind, id().await);
@@ -94,7 +94,7 @@ pub async fn track_page_view(path: String) -> Result<(), AppError> {
         .take(300)
         .collect();
     if !path.starts_with('/') {
-        return Err(super::errors::fail(domain::Error::validation(
+        return Err(crate::request::errors::fail(domain::Error::validation(
             "path",
             "A page path starts with /.",
         )));
@@ -109,7 +109,7 @@ pub async fn track_page_view(path: String) -> Result<(), AppError> {
 /// The dashboard for the last `days` days (staff with the analytics permission).
 #[server(prefix = "/api/staff", endpoint = "dashboard", input = GetUrl)]
 pub async fn staff_dashboard(days: u32) -> Result<DashboardView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let d = domain::analytics::dashboard_until_now(
         ctx.search.db(),
         &caller.actor,
@@ -117,6 +117,6 @@ pub async fn staff_dashboard(days: u32) -> Result<DashboardView, AppError> {
         days,
     )
     .await
-    .map_err(super::errors::fail)?;
+    .map_err(crate::request::errors::fail)?;
     Ok(super::dashboard_types::from_domain(d))
 }

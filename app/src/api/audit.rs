@@ -27,10 +27,10 @@ pub struct AuditPageView {
 
 #[server(prefix = "/api/staff", endpoint = "audit", input = GetUrl)]
 pub async fn staff_audit_log(q: String, page: u64) -> Result<AuditPageView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let found = domain::audit::search(ctx.search.db(), &caller.actor, &q, page)
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     let format = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
     Ok(AuditPageView {
         q,

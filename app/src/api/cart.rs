@@ -6,13 +6,15 @@ use model::AppError;
 use super::commerce_types::CartView;
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[server(prefix = "/api/cart", endpoint = "get")]
 pub async fn get_cart() -> Result<CartView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
     ctx.commerce
         .carts()
         .view(&owner)
@@ -23,16 +25,18 @@ pub async fn get_cart() -> Result<CartView, AppError> {
 
 #[server(prefix = "/api/cart", endpoint = "add")]
 pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
     let cart = ctx
         .commerce
         .carts()
         .add(&owner, &sku, quantity.unwrap_or(1))
         .await
         .map_err(fail)?;
-    super::auth::remember_cart(&caller, cart.id.as_deref())
+    crate::request::caller::remember_cart(&caller, cart.id.as_deref())
         .await
         .map_err(fail)?;
     super::analytics::visit::record(domain::analytics::EventKind::AddToCart, |_| {}).await;
@@ -42,9 +46,11 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
 /// Sets a line's quantity; 0 removes it.
 #[server(prefix = "/api/cart", endpoint = "update")]
 pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
     ctx.commerce
         .carts()
         .set_quantity(&owner, &sku, quantity)
@@ -56,8 +62,8 @@ pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppErro
 /// How many carts with items nobody touched for `hours` (default 24).
 #[server(prefix = "/api/staff/carts", endpoint = "abandoned")]
 pub async fn abandoned_carts(hours: Option<i64>) -> Result<u64, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     ctx.commerce
         .carts()
         .abandoned(&caller.actor, hours.unwrap_or(24))

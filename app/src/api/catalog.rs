@@ -5,8 +5,12 @@ use super::types::{CategoryView, HomeView, ProductView};
 
 #[server]
 pub async fn get_home() -> Result<HomeView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let home = ctx.catalog.home().await.map_err(super::errors::fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let home = ctx
+        .catalog
+        .home()
+        .await
+        .map_err(crate::request::errors::fail)?;
     Ok(home.into())
 }
 
@@ -14,28 +18,28 @@ pub async fn get_home() -> Result<HomeView, AppError> {
 /// `query` is the raw URL query string; the domain parses it leniently.
 #[server]
 pub async fn get_category(slug: String, query: String) -> Result<Option<CategoryView>, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let pairs: Vec<(String, String)> =
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
             .into_owned()
             .collect();
     let listing = ctx
         .catalog
-        .category_listing(&slug, &pairs)
+        .category_listing(&slug, &pairs, ctx.commerce.currency())
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     Ok(listing.map(Into::into))
 }
 
 /// `Ok(None)` when there is no such product on sale (the page answers 404).
 #[server]
 pub async fn get_product(slug: String) -> Result<Option<ProductView>, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let detail = ctx
         .catalog
         .product_detail(&slug)
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     if detail.is_some() {
         let path = format!("/product/{slug}");
         super::analytics::visit::record(domain::analytics::EventKind::ProductView, |e| {
@@ -51,7 +55,7 @@ pub async fn get_product(slug: String) -> Result<Option<ProductView>, AppError> 
 /// opens a preview link gets the product as shoppers see it.
 #[server(prefix = "/api/staff/catalog", endpoint = "preview", input = leptos::server_fn::codec::GetUrl)]
 pub async fn preview_product(slug: String) -> Result<Option<ProductView>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     if caller
         .actor
         .require(domain::accounts::Permission::Catalog)
@@ -63,7 +67,7 @@ pub async fn preview_product(slug: String) -> Result<Option<ProductView>, AppErr
         .catalog
         .product_preview(&caller.actor, &slug)
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     Ok(detail.map(|d| product_view(d, &ctx.site.public_url)))
 }
 

@@ -9,11 +9,11 @@ use model::AppError;
 use super::catalog_admin_types::*;
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[server(prefix = "/api/staff/catalog", endpoint = "products", input = GetUrl)]
 pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let currency = ctx.commerce.currency();
     let page = ctx
         .catalog
@@ -57,7 +57,7 @@ pub async fn staff_products(query: ProductListQuery) -> Result<ProductListView, 
 
 #[cfg(feature = "ssr")]
 async fn category_choices(
-    ctx: &super::context::ServerContext,
+    ctx: &crate::request::context::ServerContext,
 ) -> Result<Vec<CategoryChoice>, AppError> {
     let tree = ctx.catalog.tree().await.map_err(fail)?;
     let mut out = Vec::new();
@@ -86,15 +86,11 @@ async fn category_choices(
 
 /// Publishes (`active`), archives or drafts the products with these slugs.
 #[server(prefix = "/api/staff/catalog", endpoint = "status")]
-pub async fn set_products_status(slugs: Vec<String>, status: String) -> Result<u64, AppError> {
-    use domain::catalog::ProductStatus;
-    let (ctx, caller) = super::auth::context_and_caller().await?;
-    let status = match status.as_str() {
-        "active" => ProductStatus::Active,
-        "archived" => ProductStatus::Archived,
-        "draft" => ProductStatus::Draft,
-        _ => return Err(fail(domain::Error::validation("status", "Unknown status."))),
-    };
+pub async fn set_products_status(
+    slugs: Vec<String>,
+    status: model::catalog::ProductStatus,
+) -> Result<u64, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.catalog
         .set_status(&caller.actor, &slugs, status)
         .await
@@ -105,7 +101,7 @@ pub async fn set_products_status(slugs: Vec<String>, status: String) -> Result<u
 /// its images, and the categories and warehouses to choose from.
 #[server(prefix = "/api/staff/catalog", endpoint = "editor", input = GetUrl)]
 pub async fn product_editor(slug: String) -> Result<ProductEditorView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Catalog)
@@ -144,7 +140,7 @@ pub async fn product_editor(slug: String) -> Result<ProductEditorView, AppError>
                 alt: i.alt,
             })
             .collect();
-        (to_form(draft, currency), images)
+        (domain::catalog::form::write(draft, currency), images)
     };
     Ok(ProductEditorView {
         form,
@@ -154,147 +150,17 @@ pub async fn product_editor(slug: String) -> Result<ProductEditorView, AppError>
     })
 }
 
-#[cfg(feature = "ssr")]
-fn to_form(d: domain::catalog::ProductDraft, currency: domain::Currency) -> ProductForm {
-    let major = |minor: i64| domain::Money::new(minor, currency).decimal_string();
-    ProductForm {
-        original: Some(d.slug.clone()),
-        slug: d.slug,
-        title: d.title,
-        brand: d.brand,
-        category: d.category,
-        status: d.status,
-        description: d.description,
-        seo_title: d.seo_title,
-        seo_description: d.seo_description,
-        featured: d.featured,
-        options: d
-            .options
-            .into_iter()
-            .map(|o| OptionForm {
-                name: o.name,
-                values: o.values.join(", "),
-            })
-            .collect(),
-        variants: d
-            .variants
-            .into_iter()
-            .map(|v| VariantForm {
-                values: v.values,
-                sku: v.sku,
-                price: major(v.price_minor),
-                compare_at: v.compare_at_minor.map(major).unwrap_or_default(),
-                weight: v.weight_grams.to_string(),
-                stock: v
-                    .stock
-                    .into_iter()
-                    .map(|(warehouse, n)| StockForm {
-                        warehouse,
-                        on_hand: n.to_string(),
-                        seen: Some(n),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
-}
-
-/// Reads the form into a draft; numbers that don't parse are named.
-#[cfg(feature = "ssr")]
-fn from_form(
-    f: ProductForm,
-    currency: domain::Currency,
-) -> Result<(domain::catalog::ProductDraft, domain::catalog::StockSeen), domain::Error> {
-    use domain::catalog::{OptionDraft, ProductDraft, VariantDraft};
-    let mut seen = domain::catalog::StockSeen::new();
-    let mut variants = Vec::new();
-    for v in f.variants {
-        let label = if v.sku.trim().is_empty() {
-            v.values.join(" / ")
-        } else {
-            v.sku.trim().to_owned()
-        };
-        let price = domain::Money::parse_major(&v.price, currency).ok_or_else(|| {
-            domain::Error::validation("price", format!("{label}: enter a price like 12.50."))
-        })?;
-        let compare_at = match v.compare_at.trim() {
-            "" => None,
-            raw => Some(domain::Money::parse_major(raw, currency).ok_or_else(|| {
-                domain::Error::validation(
-                    "compare_at",
-                    format!("{label}: enter a compare-at price like 15.00, or leave it empty."),
-                )
-            })?),
-        };
-        let weight = match v.weight.trim() {
-            "" => 0,
-            raw => raw.parse::<i32>().map_err(|_| {
-                domain::Error::validation(
-                    "weight",
-                    format!("{label}: weight is a whole number of grams."),
-                )
-            })?,
-        };
-        let mut stock = Vec::new();
-        for s in v.stock {
-            let units = match s.on_hand.trim() {
-                "" => 0,
-                raw => raw.parse::<i32>().map_err(|_| {
-                    domain::Error::validation(
-                        "stock",
-                        format!("{label}: stock in {} is a whole number.", s.warehouse),
-                    )
-                })?,
-            };
-            if let Some(n) = s.seen {
-                seen.insert((v.sku.trim().to_owned(), s.warehouse.clone()), n);
-            }
-            stock.push((s.warehouse, units));
-        }
-        variants.push(VariantDraft {
-            sku: v.sku,
-            values: v.values,
-            price_minor: price,
-            compare_at_minor: compare_at,
-            weight_grams: weight,
-            stock,
-        });
-    }
-    let draft = ProductDraft {
-        slug: f.slug,
-        title: f.title,
-        brand: f.brand,
-        category: f.category,
-        status: f.status,
-        description: f.description,
-        seo_title: f.seo_title,
-        seo_description: f.seo_description,
-        featured: f.featured,
-        options: f
-            .options
-            .into_iter()
-            .filter(|o| !o.name.trim().is_empty())
-            .map(|o| OptionDraft {
-                name: o.name,
-                values: split_values(&o.values),
-            })
-            .collect(),
-        variants,
-    };
-    Ok((draft, seen))
-}
-
 /// Creates or saves a product; returns its slug.
 #[server(prefix = "/api/staff/catalog", endpoint = "save", input = Json)]
 pub async fn save_product(form: ProductForm) -> Result<String, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Catalog)
         .map_err(fail)?;
     let currency = ctx.commerce.currency();
     let original = form.original.clone();
-    let (draft, seen) = from_form(form, currency).map_err(fail)?;
+    let (draft, seen) = domain::catalog::form::read(form, currency).map_err(fail)?;
     ctx.catalog
         .save_product(&caller.actor, currency, original.as_deref(), draft, &seen)
         .await
@@ -303,7 +169,7 @@ pub async fn save_product(form: ProductForm) -> Result<String, AppError> {
 
 #[server(prefix = "/api/staff/catalog", endpoint = "remove-image")]
 pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.catalog
         .remove_image(&caller.actor, ctx.files.as_ref(), &slug, image_id)
         .await
@@ -312,7 +178,7 @@ pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), App
 
 #[server(prefix = "/api/staff/inventory", endpoint = "warehouses", input = GetUrl)]
 pub async fn staff_warehouses() -> Result<Vec<WarehouseView>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     Ok(ctx
         .inventory
         .warehouses(&caller.actor)
@@ -327,23 +193,26 @@ pub async fn staff_warehouses() -> Result<Vec<WarehouseView>, AppError> {
         .collect())
 }
 
-/// `action`: create, rename or delete.
 #[server(prefix = "/api/staff/inventory", endpoint = "warehouse")]
-pub async fn change_warehouse(action: String, code: String, name: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+pub async fn change_warehouse(
+    action: model::inventory::WarehouseAction,
+    code: String,
+    name: String,
+) -> Result<(), AppError> {
+    use model::inventory::WarehouseAction::*;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let inv = &ctx.inventory;
-    match action.as_str() {
-        "create" => inv.create_warehouse(&caller.actor, &code, &name).await,
-        "rename" => inv.rename_warehouse(&caller.actor, &code, &name).await,
-        "delete" => inv.delete_warehouse(&caller.actor, &code).await,
-        _ => Err(domain::Error::validation("action", "Unknown action.")),
+    match action {
+        Create => inv.create_warehouse(&caller.actor, &code, &name).await,
+        Rename => inv.rename_warehouse(&caller.actor, &code, &name).await,
+        Delete => inv.delete_warehouse(&caller.actor, &code).await,
     }
     .map_err(fail)
 }
 
 #[server(prefix = "/api/staff/inventory", endpoint = "variant", input = GetUrl)]
 pub async fn variant_stock(sku: String) -> Result<VariantStockView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let s = ctx
         .inventory
         .variant_stock(&caller.actor, &sku)
@@ -387,10 +256,10 @@ pub async fn adjust_stock(
     sku: String,
     warehouse: String,
     delta: String,
-    reason: String,
+    reason: model::inventory::Reason,
     note: String,
 ) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Catalog)
@@ -401,8 +270,6 @@ pub async fn adjust_stock(
             "Enter a whole number of units, e.g. 5 or -2.",
         ))
     })?;
-    let reason = domain::inventory::Reason::parse(reason.trim())
-        .ok_or_else(|| fail(domain::Error::validation("reason", "Choose a reason.")))?;
     ctx.inventory
         .adjust(&caller.actor, &sku, &warehouse, delta, reason, &note)
         .await
@@ -412,7 +279,7 @@ pub async fn adjust_stock(
 /// The category tree, flattened in display order with each row's depth.
 #[server(prefix = "/api/staff/catalog", endpoint = "categories", input = GetUrl)]
 pub async fn staff_categories() -> Result<Vec<CategoryRowView>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Catalog)
@@ -455,7 +322,7 @@ pub async fn change_category(
     name: String,
     parent: String,
 ) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let (c, a) = (&ctx.catalog, &caller.actor);
     let parent = (!parent.is_empty()).then_some(parent.as_str());
     match action.as_str() {

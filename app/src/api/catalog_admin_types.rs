@@ -2,6 +2,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::types::PriceView;
+pub use model::product_form::{
+    matrix, split_values, OptionForm, ProductForm, StockForm, VariantForm,
+};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductListQuery {
@@ -41,49 +44,6 @@ pub struct CategoryChoice {
     pub slug: String,
     /// "Men › Tops › T-Shirts"
     pub label: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OptionForm {
-    pub name: String,
-    /// Comma-separated, as typed.
-    pub values: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StockForm {
-    pub warehouse: String,
-    pub on_hand: String,
-    /// What the editor loaded; a save over a count that moved since is refused.
-    pub seen: Option<i32>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VariantForm {
-    pub values: Vec<String>,
-    pub sku: String,
-    /// Major units as typed ("12.50").
-    pub price: String,
-    pub compare_at: String,
-    pub weight: String,
-    pub stock: Vec<StockForm>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProductForm {
-    /// The slug being edited; `None` creates a product.
-    pub original: Option<String>,
-    pub slug: String,
-    pub title: String,
-    pub brand: String,
-    pub category: String,
-    pub status: String,
-    pub description: String,
-    pub seo_title: String,
-    pub seo_description: String,
-    pub featured: bool,
-    pub options: Vec<OptionForm>,
-    pub variants: Vec<VariantForm>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,67 +95,6 @@ pub struct VariantStockView {
     pub variant_title: String,
     pub levels: Vec<LevelView>,
     pub movements: Vec<MovementView>,
-}
-
-/// Splits "S, M ,L" into trimmed, non-empty values, keeping the order.
-pub fn split_values(s: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for v in s.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-        if !out.iter().any(|o| o == v) {
-            out.push(v.to_owned());
-        }
-    }
-    out
-}
-
-/// Every combination of the options' values, in option order.
-pub fn matrix(options: &[OptionForm]) -> Vec<Vec<String>> {
-    options
-        .iter()
-        .filter(|o| !o.name.trim().is_empty())
-        .fold(vec![Vec::new()], |acc, o| {
-            let values = split_values(&o.values);
-            acc.iter()
-                .flat_map(|prefix| {
-                    values.iter().map(move |v| {
-                        let mut next = prefix.clone();
-                        next.push(v.clone());
-                        next
-                    })
-                })
-                .collect()
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_split_trim_and_dedupe() {
-        assert_eq!(split_values(" S, M,,M , L "), ["S", "M", "L"]);
-    }
-
-    #[test]
-    fn matrix_follows_named_options() {
-        let opts = [
-            OptionForm {
-                name: "Size".into(),
-                values: "S, M".into(),
-            },
-            OptionForm {
-                name: "".into(),
-                values: "ignored".into(),
-            },
-            OptionForm {
-                name: "Colour".into(),
-                values: "Red,Blue".into(),
-            },
-        ];
-        let m = matrix(&opts);
-        assert_eq!(m.len(), 4);
-        assert_eq!(m[1], ["S", "Blue"]);
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

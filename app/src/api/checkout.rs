@@ -10,7 +10,7 @@ use model::AppError;
 use super::commerce_types::{PlacedOrderView, QuoteView};
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[server(prefix = "/api/checkout", endpoint = "quote")]
 pub async fn get_quote(
@@ -20,9 +20,11 @@ pub async fn get_quote(
     promo_code: String,
     email: String,
 ) -> Result<QuoteView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
     let email = caller
         .user
         .as_ref()
@@ -72,9 +74,11 @@ pub async fn place_order(
     expected_total: Option<i64>,
     checkout_key: Option<String>,
 ) -> Result<PlacedOrderView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let owner = super::auth::cart_owner(&caller).await.map_err(fail)?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
     let email = caller
         .user
         .as_ref()

@@ -8,13 +8,13 @@ use super::commerce_types::StaffOrderRowView;
 use super::commerce_types::{OrderListQuery, OrderListView, OrderSummaryView, OrderView};
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 /// After checkout (and the printable invoice): the order behind an
 /// unguessable public id.
 #[server(prefix = "/api/orders", endpoint = "by-id")]
 pub async fn get_order_by_id(public_id: String) -> Result<OrderView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.orders
         .by_public_id(&public_id)
         .await
@@ -24,14 +24,14 @@ pub async fn get_order_by_id(public_id: String) -> Result<OrderView, AppError> {
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
 pub async fn my_orders() -> Result<Vec<OrderSummaryView>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let list = ctx.orders.history(&caller.actor).await.map_err(fail)?;
     Ok(list.into_iter().map(Into::into).collect())
 }
 
 #[server(prefix = "/api/orders", endpoint = "detail")]
 pub async fn get_order(number: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.orders
         .detail(&caller.actor, &number)
         .await
@@ -41,7 +41,7 @@ pub async fn get_order(number: String) -> Result<OrderView, AppError> {
 
 #[server(prefix = "/api/orders", endpoint = "cancel")]
 pub async fn cancel_order(number: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.orders
         .cancel(&caller.actor, &number)
         .await
@@ -51,7 +51,7 @@ pub async fn cancel_order(number: String) -> Result<OrderView, AppError> {
 
 #[server(prefix = "/api/orders", endpoint = "return")]
 pub async fn request_return(number: String, reason: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.orders
         .request_return(&caller.actor, &number, &reason)
         .await
@@ -62,7 +62,7 @@ pub async fn request_return(number: String, reason: String) -> Result<OrderView,
 /// Guests: the email the order was placed with plus its number.
 #[server(prefix = "/api/orders", endpoint = "lookup")]
 pub async fn lookup_order(email: String, number: String) -> Result<OrderView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.orders
         .lookup(&email, &number)
         .await
@@ -74,7 +74,7 @@ pub async fn lookup_order(email: String, number: String) -> Result<OrderView, Ap
 /// totals as typed, e.g. "50" or "49.99").
 #[server(prefix = "/api/staff/orders", endpoint = "list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let currency = ctx.commerce.currency();
     let date = |s: &str, field: &'static str| -> Result<Option<time::Date>, AppError> {
         if s.trim().is_empty() {
@@ -146,7 +146,7 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppErr
 
 #[server(prefix = "/api/staff/orders", endpoint = "ship")]
 pub async fn ship_order(number: String, tracking_number: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.orders
         .ship(&caller.actor, &number, &tracking_number)
         .await
@@ -154,18 +154,20 @@ pub async fn ship_order(number: String, tracking_number: String) -> Result<Order
         .map_err(fail)
 }
 
-/// `status`: processing, delivered or returned.
+/// Staff move an order on (to processing, delivered or returned; the
+/// domain refuses any step the order's state does not allow).
 #[server(prefix = "/api/staff/orders", endpoint = "advance")]
-pub async fn advance_order(number: String, status: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+pub async fn advance_order(
+    number: String,
+    status: model::OrderStatus,
+) -> Result<OrderView, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Orders)
         .map_err(fail)?;
-    let to = domain::orders::OrderStatus::parse(status.trim())
-        .ok_or_else(|| fail(domain::Error::validation("status", "Unknown order status.")))?;
     ctx.orders
-        .advance(&caller.actor, &number, to)
+        .advance(&caller.actor, &number, status)
         .await
         .map(Into::into)
         .map_err(fail)
@@ -174,7 +176,7 @@ pub async fn advance_order(number: String, status: String) -> Result<OrderView, 
 /// `amount` as typed by staff, e.g. "12.50".
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
 pub async fn refund_order(number: String, amount: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Orders)

@@ -6,10 +6,10 @@ use model::AppError;
 use super::commerce_types::PaymentPageView;
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[cfg(feature = "ssr")]
-fn offline_only(ctx: &super::context::ServerContext) -> Result<(), AppError> {
+fn offline_only(ctx: &crate::request::context::ServerContext) -> Result<(), AppError> {
     if ctx.commerce.gateway().provider() == "offline" {
         Ok(())
     } else {
@@ -19,7 +19,7 @@ fn offline_only(ctx: &super::context::ServerContext) -> Result<(), AppError> {
 
 #[server(prefix = "/api/pay/offline", endpoint = "get")]
 pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     offline_only(&ctx)?;
     let a = ctx.orders.payment_attempt(&reference).await.map_err(fail)?;
     Ok(PaymentPageView {
@@ -34,7 +34,7 @@ pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, A
 /// Approve or decline; returns where the shopper goes next.
 #[server(prefix = "/api/pay/offline", endpoint = "decide")]
 pub async fn decide_offline_payment(reference: String, approve: bool) -> Result<String, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let attempt = ctx
         .orders
         .decide_offline(&reference, approve)

@@ -4,14 +4,16 @@ use leptos::prelude::*;
 use model::AppError;
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 /// Mails a confirmation link if the address has guest orders; the answer
-/// is the same either way. `kind` is `export` or `erase`.
+/// is the same either way.
 #[server(prefix = "/api/privacy", endpoint = "request")]
-pub async fn request_privacy(email: String, kind: String) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let kind = domain::accounts::GuestRequest::parse(&kind).map_err(fail)?;
+pub async fn request_privacy(
+    email: String,
+    kind: model::accounts::GuestRequest,
+) -> Result<(), AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.accounts
         .request_guest_privacy(&email, kind)
         .await

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::types::PriceView;
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 /// The promotion form as typed: amounts in major units, dates YYYY-MM-DD.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ fn from_form(
     };
     let value = match f.kind.as_str() {
         // Percent with up to two decimals, kept as basis points.
-        "percentage" => domain::Money::parse_major(&f.value, domain::Currency::Usd)
+        "percentage" => model::money::parse_percent(&f.value)
             .ok_or_else(|| Error::validation("value", "Enter a percentage like 15 or 12.5."))?,
         "fixed" => money(&f.value, "value")?,
         _ => 0,
@@ -120,7 +120,7 @@ fn from_form(
 
 #[server(prefix = "/api/staff/promotions", endpoint = "list", input = GetUrl)]
 pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let currency = ctx.commerce.currency();
     let rows = ctx.promotions.list(&caller.actor).await.map_err(fail)?;
     Ok(rows
@@ -150,7 +150,7 @@ pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, AppError> {
 /// The form for one code (empty `code`: a new one).
 #[server(prefix = "/api/staff/promotions", endpoint = "get", input = GetUrl)]
 pub async fn staff_promotion(code: String) -> Result<PromotionForm, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     if code.is_empty() {
         caller
             .actor
@@ -173,7 +173,7 @@ pub async fn staff_promotion(code: String) -> Result<PromotionForm, AppError> {
 /// Creates (`original` empty) or saves a code; returns the code.
 #[server(prefix = "/api/staff/promotions", endpoint = "save", input = leptos::server_fn::codec::Json)]
 pub async fn save_promotion(original: String, form: PromotionForm) -> Result<String, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Promotions)
@@ -188,7 +188,7 @@ pub async fn save_promotion(original: String, form: PromotionForm) -> Result<Str
 
 #[server(prefix = "/api/staff/promotions", endpoint = "delete")]
 pub async fn delete_promotion(code: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.promotions
         .delete(&caller.actor, &code)
         .await

@@ -9,48 +9,48 @@ use super::search_types::{SearchReportView, SearchResultsView, SearchState, Sugg
 
 #[server(prefix = "/api/search", endpoint = "results", input = GetUrl)]
 pub async fn search_results(state: SearchState) -> Result<SearchResultsView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let visit = super::analytics::visit::id().await;
     let page = ctx
         .search
         .search(convert::request(&state), visit)
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     Ok(convert::results(page))
 }
 
 #[server(prefix = "/api/search", endpoint = "suggest", input = GetUrl)]
 pub async fn search_suggestions(q: String) -> Result<SuggestionsView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let found = ctx
         .search
         .autocomplete(&q)
         .await
-        .map_err(super::errors::fail)?;
+        .map_err(crate::request::errors::fail)?;
     Ok(convert::suggestions(found))
 }
 
 /// A shopper opened result `position` (1-based) for `q`.
 #[server(prefix = "/api/search", endpoint = "click")]
 pub async fn record_search_click(q: String, slug: String, position: i32) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let visit = super::analytics::visit::id().await;
     ctx.search
         .record_click(&q, &slug, position, visit)
         .await
-        .map_err(super::errors::fail)
+        .map_err(crate::request::errors::fail)
 }
 
 /// Top and zero-result queries over the last `days` days (staff with the
 /// analytics permission).
 #[server(prefix = "/api/staff/search", endpoint = "report", input = GetUrl)]
 pub async fn staff_search_report(days: u32) -> Result<SearchReportView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let days = days.clamp(1, 365);
     let report =
         domain::analytics::search_report_last_days(ctx.search.db(), &caller.actor, days, 20)
             .await
-            .map_err(super::errors::fail)?;
+            .map_err(crate::request::errors::fail)?;
     Ok(convert::report(report, days, ctx.search.engine()))
 }
 

@@ -25,12 +25,12 @@ pub fn safe_next(next: Option<&str>) -> String {
 }
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 /// The signed-in user, if any (header, account pages).
 #[server(prefix = "/api", endpoint = "me")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    let caller = super::auth::caller().await?;
+    let caller = crate::request::caller::caller().await?;
     Ok(caller.user.map(CurrentUser::from))
 }
 
@@ -41,7 +41,7 @@ pub async fn register(
     name: String,
     marketing_opt_in: Option<String>,
 ) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.accounts
         .register(domain::accounts::Registration {
             email: &email,
@@ -60,11 +60,11 @@ pub async fn login(
     next: Option<String>,
 ) -> Result<LoginResult, AppError> {
     use domain::accounts::LoginOutcome;
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     match ctx.accounts.login(&email, &password).await.map_err(fail)? {
         LoginOutcome::SignedIn { user_id } => {
-            super::auth::sign_in(&caller.session, user_id)
+            crate::request::caller::sign_in(&caller.session, user_id)
                 .await
                 .map_err(fail)?;
             Ok(LoginResult::SignedIn {
@@ -72,7 +72,7 @@ pub async fn login(
             })
         }
         LoginOutcome::SecondFactor { user_id } => {
-            super::auth::await_second_factor(&caller.session, user_id)
+            crate::request::caller::await_second_factor(&caller.session, user_id)
                 .await
                 .map_err(fail)?;
             Ok(LoginResult::NeedsCode)
@@ -83,9 +83,9 @@ pub async fn login(
 /// Second sign-in step: TOTP or recovery code.
 #[server(prefix = "/api/auth", endpoint = "second-factor")]
 pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginResult, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
-    let pending = super::auth::pending_second_factor(&caller.session)
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let pending = crate::request::caller::pending_second_factor(&caller.session)
         .await
         .map_err(fail)?
         .ok_or_else(|| {
@@ -99,7 +99,7 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginRe
         .complete_second_factor(pending, &code)
         .await
         .map_err(fail)?;
-    super::auth::sign_in(&caller.session, user_id)
+    crate::request::caller::sign_in(&caller.session, user_id)
         .await
         .map_err(fail)?;
     Ok(LoginResult::SignedIn {
@@ -109,14 +109,16 @@ pub async fn second_factor(code: String, next: Option<String>) -> Result<LoginRe
 
 #[server(prefix = "/api/auth", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    let caller = super::auth::caller().await?;
-    super::auth::sign_out(&caller.session).await.map_err(fail)
+    let caller = crate::request::caller::caller().await?;
+    crate::request::caller::sign_out(&caller.session)
+        .await
+        .map_err(fail)
 }
 
 /// Always succeeds (no account probing); a mail goes out if the account exists.
 #[server(prefix = "/api/auth", endpoint = "forgot-password")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.accounts
         .request_password_reset(&email)
         .await
@@ -125,14 +127,16 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api/auth", endpoint = "reset-password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     ctx.accounts
         .reset_password(&token, &password)
         .await
         .map_err(fail)?;
     // Whoever was signed in on this browser is signed out too.
-    let caller = super::auth::caller().await?;
-    super::auth::sign_out(&caller.session).await.map_err(fail)
+    let caller = crate::request::caller::caller().await?;
+    crate::request::caller::sign_out(&caller.session)
+        .await
+        .map_err(fail)
 }
 
 /// Spends a verification link. It confirms the address and nothing more: the
@@ -141,9 +145,9 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 /// account already.
 #[server(prefix = "/api/auth", endpoint = "verify-email")]
 pub async fn verify_email(token: String) -> Result<bool, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let verified = ctx.accounts.verify_email(&token).await.map_err(fail)?;
-    let caller = super::auth::caller().await?;
+    let caller = crate::request::caller::caller().await?;
     Ok(caller.actor.user_id() == Some(verified.user_id))
 }
 

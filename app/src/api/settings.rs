@@ -7,7 +7,7 @@ use model::AppError;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShippingMethodForm {
@@ -56,7 +56,7 @@ pub struct SettingsView {
 
 #[server(prefix = "/api/staff/settings", endpoint = "get", input = GetUrl)]
 pub async fn shop_settings() -> Result<SettingsView, AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let s = ctx.commerce.settings();
     let profile = ctx.store.profile(&caller.actor).map_err(fail)?;
     let money = |m: i64| domain::Money::new(m, profile.currency).decimal_string();
@@ -120,7 +120,7 @@ pub async fn shop_settings() -> Result<SettingsView, AppError> {
 /// orders exist).
 #[server(prefix = "/api/staff/settings", endpoint = "store", input = Json)]
 pub async fn save_store(form: StoreForm) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = domain::store::ProfileInput {
         name: form.name,
         currency: form.currency,
@@ -141,7 +141,7 @@ pub async fn save_shipping_method(
     original: String,
     form: ShippingMethodForm,
 ) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Settings)
@@ -178,7 +178,7 @@ pub async fn save_shipping_method(
 
 #[server(prefix = "/api/staff/settings", endpoint = "shipping-delete")]
 pub async fn delete_shipping_method(code: String) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.settings
         .delete_shipping_method(&caller.actor, &code)
         .await
@@ -193,12 +193,12 @@ pub async fn save_tax_rate(
     percent: String,
     name: String,
 ) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     caller
         .actor
         .require(domain::accounts::Permission::Settings)
         .map_err(fail)?;
-    let bp = domain::Money::parse_major(&percent, domain::Currency::Usd)
+    let bp = model::money::parse_percent(&percent)
         .and_then(|v| i32::try_from(v).ok())
         .ok_or_else(|| {
             fail(domain::Error::validation(
@@ -222,7 +222,7 @@ pub async fn save_tax_rate(
 
 #[server(prefix = "/api/staff/settings", endpoint = "tax-delete")]
 pub async fn delete_tax_rate(id: i32) -> Result<(), AppError> {
-    let (ctx, caller) = super::auth::context_and_caller().await?;
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.settings
         .delete_tax_rate(&caller.actor, id)
         .await

@@ -6,7 +6,7 @@ use super::types::SiteInfo;
 /// Shop name, public address and navigation, shared by every page.
 #[server]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
-    let ctx = super::context::ServerContext::current()?;
+    let ctx = crate::request::context::ServerContext::current()?;
     let mut site = ctx.site.clone();
     // Staff can rename the store; the name at startup may be stale.
     site.shop_name = ctx.store.current().get().name.clone();
@@ -14,7 +14,7 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
         .catalog
         .navigation()
         .await
-        .map_err(super::errors::fail)?
+        .map_err(crate::request::errors::fail)?
         .into_iter()
         .map(super::types::NavNode::from)
         .collect();

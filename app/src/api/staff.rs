@@ -9,7 +9,7 @@ use super::account_types::CustomerOrderView;
 use super::account_types::{CustomerDetailView, CustomerPage};
 
 #[cfg(feature = "ssr")]
-use super::errors::fail;
+use crate::request::errors::fail;
 
 /// Customers, newest first; `q` matches email or name.
 #[server(prefix = "/api/staff", endpoint = "customers")]
@@ -17,8 +17,8 @@ pub async fn list_customers(
     q: Option<String>,
     page: Option<u64>,
 ) -> Result<CustomerPage, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     let page = page.unwrap_or(1).max(1);
     let (rows, total) = ctx
         .accounts
@@ -42,8 +42,8 @@ pub async fn set_staff_access(
     permissions: String,
 ) -> Result<(), AppError> {
     use domain::accounts::{Role, StaffAccessInput};
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
     let role = Role::parse(&role).ok_or_else(|| {
         fail(domain::Error::validation(
@@ -67,8 +67,8 @@ pub async fn set_staff_access(
 
 #[server(prefix = "/api/staff", endpoint = "customer", input = leptos::server_fn::codec::GetUrl)]
 pub async fn customer_detail(id: String) -> Result<CustomerDetailView, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     let d = ctx
         .accounts
         .customer_detail(&caller.actor, &id)
@@ -113,8 +113,8 @@ pub async fn customer_detail(id: String) -> Result<CustomerDetailView, AppError>
 /// `disabled`: "true" signs the customer out everywhere and refuses sign-in.
 #[server(prefix = "/api/staff", endpoint = "customer-status")]
 pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     ctx.accounts
         .set_customer_disabled(&caller.actor, &id, disabled)
         .await
@@ -124,8 +124,8 @@ pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), App
 /// Erases a customer's personal data on their request (orders stay, anonymised).
 #[server(prefix = "/api/staff", endpoint = "customer-erase")]
 pub async fn erase_customer(id: String) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     ctx.accounts
         .erase_for_customer(&caller.actor, &id)
         .await
@@ -149,8 +149,8 @@ fn parse_permissions(list: &str) -> Result<Vec<domain::accounts::Permission>, do
 /// Staff and admin accounts (admins only).
 #[server(prefix = "/api/staff", endpoint = "members", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     Ok(ctx
         .accounts
         .list_staff(&caller.actor)
@@ -165,8 +165,8 @@ pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, 
 /// (comma-separated); they choose a password from the emailed link.
 #[server(prefix = "/api/staff", endpoint = "invite")]
 pub async fn invite_staff(email: String, permissions: Option<Vec<String>>) -> Result<(), AppError> {
-    let ctx = super::context::ServerContext::current()?;
-    let caller = super::auth::caller().await?;
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
     let parsed = parse_permissions(&permissions.unwrap_or_default().join(",")).map_err(fail)?;
     ctx.accounts

@@ -242,13 +242,10 @@ mod from_domain {
         }
     }
 
-    fn major(minor: i64) -> String {
-        Money::new(minor, domain::Currency::Usd).decimal_string()
-    }
-
     impl From<c::CategoryListing> for CategoryView {
         fn from(l: c::CategoryListing) -> Self {
             let q = &l.query;
+            let major = |minor| Money::new(minor, l.currency).decimal_string();
             let state = ListingState {
                 page: l.page,
                 sort: q.sort.key().to_owned(),

@@ -1,7 +1,8 @@
 //! Form pieces shared by the account and admin pages: labelled fields, a
-//! submit button that shows progress, and the error line for a server action.
+//! submit button that shows progress, the error line for a server action,
+//! and the issue line under each field the server found wrong.
 use leptos::prelude::*;
-use model::AppError;
+use model::{AppError, FieldIssue};
 
 /// What to show a person for a failed server call.
 pub fn error_text(err: &AppError) -> String {
@@ -25,6 +26,86 @@ where
             _ => None,
         })
     }
+}
+
+/// The field issues of a form's last submission. A form provides them
+/// ([`Issues::provide`]) and each [`Field`] below it shows its own: marked
+/// `aria-invalid`, explained by a line it points to with
+/// `aria-describedby`, and still holding what was typed.
+#[derive(Clone, Copy)]
+pub struct Issues(Signal<Vec<FieldIssue>>);
+
+impl Issues {
+    /// The issues of an action's last run (none while it succeeds or runs).
+    pub fn of<T, V>(value: V) -> Self
+    where
+        T: 'static,
+        V: With<Value = Option<Result<T, AppError>>> + Send + Sync + 'static,
+    {
+        Self(Signal::derive(move || {
+            value.with(|v| match v {
+                Some(Err(e)) => e.issues.clone(),
+                _ => Vec::new(),
+            })
+        }))
+    }
+
+    /// Makes these the issues the fields below read.
+    pub fn provide(self) -> Self {
+        provide_context(self);
+        self
+    }
+
+    /// What is wrong with `field` (its form `name`), if anything.
+    pub fn message(self, field: &str) -> Option<String> {
+        self.0.with(|list| {
+            list.iter()
+                .find(|i| i.field == field)
+                .map(|i| i.message.clone())
+        })
+    }
+}
+
+/// The `aria-describedby` of a field: its hint, and its issue while it has one.
+pub fn described_by(hint: Option<&str>, issue: Option<&str>) -> Option<String> {
+    match (hint, issue) {
+        (None, None) => None,
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (Some(h), Some(i)) => Some(format!("{h} {i}")),
+    }
+}
+
+/// The line under a field that says what is wrong with it; `id` is what the
+/// field's `aria-describedby` names.
+#[component]
+pub fn IssueText(issues: Issues, field: String, id: String) -> impl IntoView {
+    move || {
+        issues.message(&field).map(|m| {
+            view! { <p id=id.clone() class="text-xs font-medium text-red-700" data-testid="field-issue">{m}</p> }
+        })
+    }
+}
+
+/// `aria-invalid` and `aria-describedby` for an input whose issue line has
+/// `issue_id`, as signals.
+pub fn issue_attrs(
+    issues: Option<Issues>,
+    field: String,
+    hint_id: Option<String>,
+    issue_id: String,
+) -> (Signal<Option<&'static str>>, Signal<Option<String>>) {
+    let has = {
+        let field = field.clone();
+        move || issues.is_some_and(|i| i.message(&field).is_some())
+    };
+    let invalid = Signal::derive({
+        let has = has.clone();
+        move || has().then_some("true")
+    });
+    let describedby = Signal::derive(move || {
+        described_by(hint_id.as_deref(), has().then_some(issue_id.as_str()))
+    });
+    (invalid, describedby)
 }
 
 /// The element id of a form field: unique on the page as long as forms that
@@ -53,6 +134,14 @@ pub fn Field(
 ) -> impl IntoView {
     let id = field_id(scope, name);
     let hint_id = format!("{id}-hint");
+    let issue_id = format!("{id}-issue");
+    let issues = use_context::<Issues>();
+    let (invalid, describedby) = issue_attrs(
+        issues,
+        name.to_owned(),
+        hint.map(|_| hint_id.clone()),
+        issue_id.clone(),
+    );
     view! {
         <div class="flex flex-col gap-1">
             <label for=id.clone() class="text-sm font-medium text-slate-800">{label}</label>
@@ -63,10 +152,12 @@ pub fn Field(
                 autocomplete=autocomplete
                 value=value
                 required=required
-                aria-describedby=hint.map(|_| hint_id.clone())
-                class="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900"
+                aria-invalid=invalid
+                aria-describedby=describedby
+                class="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-red-600"
             />
             {hint.map(|h| view! { <p id=hint_id class="text-xs text-slate-500">{h}</p> })}
+            {issues.map(|issues| view! { <IssueText issues field=name.to_owned() id=issue_id /> })}
         </div>
     }
 }

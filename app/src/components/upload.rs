@@ -9,10 +9,10 @@ pub struct Reply {
 }
 
 impl Reply {
-    /// The `error` message of a failed reply, or a generic one.
+    /// The message of a refused reply (an `AppError`), or a generic one.
     pub fn error(&self) -> String {
         self.json
-            .get("error")
+            .get("message")
             .and_then(Value::as_str)
             .map(str::to_owned)
             .unwrap_or_else(|| format!("The upload failed (HTTP {}).", self.status))

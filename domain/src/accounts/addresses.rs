@@ -11,6 +11,7 @@ use super::countries::{self, normalise_postcode};
 use super::profile::check_phone;
 use super::{now, Accounts, Actor};
 use crate::entities::address::{self, Column, Entity as AddressEntity};
+use crate::error::Issues;
 use crate::{Error, Result};
 
 pub const MAX_ADDRESSES: usize = 20;
@@ -80,37 +81,53 @@ fn optional(field: &'static str, value: &str, label: &str, max: usize) -> Result
     Ok(value.to_owned())
 }
 
-/// Checks and tidies an address for its country.
+/// Checks and tidies an address for its country, reporting every wrong
+/// field at once.
 pub fn validate(input: &AddressInput) -> Result<AddressInput> {
-    let country = countries::find(&input.country)
-        .ok_or_else(|| Error::validation("country", "Choose a country from the list."))?;
-    let region = if country.region_required {
-        required("region", &input.region, "state, province or region", 120)?
-    } else {
-        optional("region", &input.region, "region", 120)?
+    let mut issues = Issues::default();
+    let country = countries::find(&input.country);
+    if country.is_none() {
+        issues.take::<()>(Err(Error::validation(
+            "country",
+            "Choose a country from the list.",
+        )))?;
+    }
+    let region = match country {
+        Some(c) if c.region_required => issues.take(required(
+            "region",
+            &input.region,
+            "state, province or region",
+            120,
+        ))?,
+        _ => issues.take(optional("region", &input.region, "region", 120))?,
     };
-    let postal_code = normalise_postcode(country, &input.postal_code).ok_or_else(|| {
-        Error::validation(
-            "postal_code",
-            format!(
-                "Enter a valid postcode for {}, like {}.",
-                country.name, country.postcode_example
-            ),
-        )
-    })?;
-    Ok(AddressInput {
-        full_name: required("full_name", &input.full_name, "full name", 120)?,
-        company: optional("company", &input.company, "company", 120)?,
-        line1: required("line1", &input.line1, "street address", 200)?,
-        line2: optional("line2", &input.line2, "second address line", 200)?,
-        city: required("city", &input.city, "town or city", 120)?,
+    let postal_code = match country {
+        Some(c) => issues.take(normalise_postcode(c, &input.postal_code).ok_or_else(|| {
+            Error::validation(
+                "postal_code",
+                format!(
+                    "Enter a valid postcode for {}, like {}.",
+                    c.name, c.postcode_example
+                ),
+            )
+        }))?,
+        None => String::new(),
+    };
+    let checked = AddressInput {
+        full_name: issues.take(required("full_name", &input.full_name, "full name", 120))?,
+        company: issues.take(optional("company", &input.company, "company", 120))?,
+        line1: issues.take(required("line1", &input.line1, "street address", 200))?,
+        line2: issues.take(optional("line2", &input.line2, "second address line", 200))?,
+        city: issues.take(required("city", &input.city, "town or city", 120))?,
         region,
         postal_code,
-        country: country.code.to_owned(),
-        phone: check_phone("phone", &input.phone)?,
+        country: country.map(|c| c.code.to_owned()).unwrap_or_default(),
+        phone: issues.take(check_phone("phone", &input.phone))?,
         is_default_shipping: input.is_default_shipping,
         is_default_billing: input.is_default_billing,
-    })
+    };
+    issues.finish()?;
+    Ok(checked)
 }
 
 fn to_view(m: address::Model) -> Address {
@@ -286,17 +303,20 @@ mod tests {
         }
     }
 
+    /// The fields a refusal names.
+    fn fields(err: Error) -> Vec<String> {
+        err.to_app_error()
+            .issues
+            .into_iter()
+            .map(|i| i.field)
+            .collect()
+    }
+
     #[test]
     fn country_rules_apply() {
         assert!(validate(&input("US", "94103", "CA")).is_ok());
         let err = validate(&input("US", "94103", "")).unwrap_err();
-        assert!(matches!(
-            err,
-            Error::Validation {
-                field: "region",
-                ..
-            }
-        ));
+        assert_eq!(fields(err), ["region"]);
         let err = validate(&input("DE", "ABC", "")).unwrap_err();
         assert!(
             err.user_message().contains("10115"),
@@ -310,9 +330,20 @@ mod tests {
         assert!(validate(&input("XX", "1", "")).is_err());
         let mut missing = input("FR", "75001", "");
         missing.line1 = "  ".into();
-        assert!(matches!(
-            validate(&missing).unwrap_err(),
-            Error::Validation { field: "line1", .. }
-        ));
+        assert_eq!(fields(validate(&missing).unwrap_err()), ["line1"]);
+    }
+
+    #[test]
+    fn every_wrong_field_is_reported_at_once() {
+        let mut bad = input("US", "ABC", "");
+        bad.city = String::new();
+        bad.phone = "call me".into();
+        let err = validate(&bad).unwrap_err();
+        assert!(
+            err.user_message().contains("marked"),
+            "{}",
+            err.user_message()
+        );
+        assert_eq!(fields(err), ["region", "postal_code", "city", "phone"]);
     }
 }

@@ -17,30 +17,12 @@ use crate::{Error, Result};
 
 const LINK_LIFETIME: time::Duration = time::Duration::hours(1);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GuestRequest {
-    Export,
-    Erase,
-}
+pub use model::accounts::GuestRequest;
 
-impl GuestRequest {
-    pub fn parse(s: &str) -> Result<Self> {
-        match s {
-            "export" => Ok(Self::Export),
-            "erase" => Ok(Self::Erase),
-            _ => Err(Error::validation(
-                "kind",
-                "Choose a copy of your data or its erasure.",
-            )),
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Export => "export",
-            Self::Erase => "erase",
-        }
-    }
+/// The request a stored row names.
+fn stored_kind(kind: &str) -> Result<GuestRequest> {
+    kind.parse()
+        .map_err(|_| Error::validation("kind", "Choose a copy of your data or its erasure."))
 }
 
 /// A guest's orders, as handed over.
@@ -129,7 +111,7 @@ impl Accounts {
         if spent.rows_affected != 1 {
             return Err(expired());
         }
-        let outcome = match GuestRequest::parse(&request.kind)? {
+        let outcome = match stored_kind(&request.kind)? {
             GuestRequest::Export => GuestOutcome::Exported(GuestExport {
                 email: request.email.clone(),
                 exported_at: super::privacy::rfc3339(now()),

@@ -30,15 +30,18 @@ impl Catalog {
         &self,
         slug: &str,
         pairs: &[(String, String)],
+        currency: Currency,
     ) -> crate::Result<Option<CategoryListing>> {
         let tree = self.tree().await?;
         let Some(category) = tree.by_slug(slug) else {
             return Ok(None);
         };
-        // One shop currency for now; listings parse amounts in it.
+        // Prices in the URL are in the shop currency's major unit, as the
+        // search price facets are: "2500" is ¥2,500 in a yen shop, $2,500 in
+        // a dollar shop.
         let query = ListingQuery::from_pairs(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            Currency::Usd,
+            currency,
         );
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
@@ -71,6 +74,7 @@ impl Catalog {
             page: query.page,
             page_count,
             query,
+            currency,
             brands,
             options,
         }))

@@ -7,6 +7,7 @@ mod csv_io;
 mod draft;
 mod draft_load;
 mod editor;
+pub mod form;
 mod home;
 mod images;
 mod listing;

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::query::ListingQuery;
 use crate::entities::category;
-use crate::money::Money;
+use crate::money::{Currency, Money};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryRef {
@@ -73,6 +73,8 @@ pub struct CategoryListing {
     pub page: u64,
     pub page_count: u64,
     pub query: ListingQuery,
+    /// The currency of the query's price bounds.
+    pub currency: Currency,
     pub brands: Vec<FacetValue>,
     pub options: Vec<OptionFacet>,
 }

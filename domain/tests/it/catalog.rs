@@ -31,7 +31,7 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 async fn listing(catalog: &Catalog, slug: &str, q: &[(&str, &str)]) -> CategoryListing {
     catalog
-        .category_listing(slug, &pairs(q))
+        .category_listing(slug, &pairs(q), domain::Currency::Usd)
         .await
         .expect("query")
         .expect("category exists")
@@ -285,7 +285,7 @@ for_each_backend!(
             .expect("query")
             .is_none());
         assert!(catalog
-            .category_listing("no-such-category", &[])
+            .category_listing("no-such-category", &[], domain::Currency::Usd)
             .await
             .expect("query")
             .is_none());
@@ -311,5 +311,102 @@ for_each_backend!(
             "a page past the end shows the last page"
         );
         assert!(!beyond.products.is_empty());
+    }
+);
+
+for_each_backend!(
+    yen_shop_price_filter_matches_search_price_facets,
+    |db: TestDatabase| async move {
+        use domain::search::{
+            embedded::EmbeddedIndex, FacetKey, Search, SearchRequest, PRICE_BUCKETS,
+        };
+        use domain::Currency;
+        // A yen has no minor unit: "2500" in a URL is ¥2,500, which is what
+        // the search facet labelled "Under ¥2,500" means too.
+        let conn = domain::db::connect(&db.url, 5).await.expect("connect");
+        Migrator::up(&conn, None).await.expect("migrate");
+        domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), Currency::Jpy)
+            .await
+            .expect("seed");
+        let catalog = Catalog::new(conn.clone());
+        let profile = domain::store::Profile::initial(
+            "Yen Shop",
+            Currency::Jpy,
+            "Yen Shop <shop@example.com>",
+        )
+        .expect("profile");
+        let store = domain::store::Store::open(conn.clone(), profile)
+            .await
+            .expect("store");
+        let index = std::sync::Arc::new(EmbeddedIndex::new(db.dir.path().join("search")));
+        let search = Search::new(conn.clone(), index, store.current(), None);
+        search.prepare().await.expect("index");
+        let facets = search
+            .search(SearchRequest::default(), None)
+            .await
+            .expect("search")
+            .facets;
+        let prices = facets
+            .iter()
+            .find(|g| g.key == FacetKey::Price)
+            .expect("price facet");
+        let tree = catalog.tree().await.expect("tree");
+        let women = tree.subtree_ids(tree.by_slug("women").expect("women").id);
+        let mut non_empty = 0;
+        for bucket in PRICE_BUCKETS {
+            let option = prices
+                .options
+                .iter()
+                .find(|o| o.value == bucket.key())
+                .expect("bucket offered");
+            let last = bucket.to.map(|to| to - 1);
+            let min = bucket.from.to_string();
+            let max = last.map(|l| l.to_string()).unwrap_or_default();
+            assert!(
+                option.label.contains(
+                    &domain::Money::new(bucket.to.unwrap_or(bucket.from), Currency::Jpy).format()
+                ),
+                "{}",
+                option.label
+            );
+            let l = catalog
+                .category_listing(
+                    "women",
+                    &pairs(&[("price_min", &min), ("price_max", &max)]),
+                    Currency::Jpy,
+                )
+                .await
+                .expect("query")
+                .expect("women");
+            assert_eq!(l.currency, Currency::Jpy);
+            assert_eq!(
+                l.query.price_min,
+                Some(bucket.from),
+                "¥{min} is {} yen",
+                bucket.from
+            );
+            assert_eq!(l.query.price_max, last);
+            let mut direct = product::Entity::find()
+                .filter(product::Column::Status.eq("active"))
+                .filter(product::Column::CategoryId.is_in(women.clone()))
+                .filter(product::Column::PriceMinMinor.gte(bucket.from));
+            if let Some(last) = last {
+                direct = direct.filter(product::Column::PriceMinMinor.lte(last));
+            }
+            let expected = direct.count(&conn).await.expect("count");
+            assert_eq!(l.total, expected, "{}", option.label);
+            for card in &l.products {
+                assert_eq!(card.price_min.currency, Currency::Jpy);
+                let from = card.price_min.minor;
+                assert!(
+                    from >= bucket.from && bucket.to.is_none_or(|to| from < to),
+                    "{} at {from} is not {}",
+                    card.slug,
+                    option.label
+                );
+            }
+            non_empty += usize::from(l.total > 0);
+        }
+        assert!(non_empty >= 2, "the demo prices span several buckets");
     }
 );

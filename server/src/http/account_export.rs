@@ -11,8 +11,8 @@ use axum::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use app::api::auth;
-use app::api::context::ServerContext;
+use app::request::caller;
+use app::request::context::ServerContext;
 
 #[derive(Deserialize)]
 pub struct ExportForm {
@@ -30,7 +30,7 @@ pub async fn export(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     let result = async {
-        let caller = auth::resolve(session, &ctx).await?;
+        let caller = caller::resolve(session, &ctx).await?;
         ctx.accounts
             .export_data(&caller.actor, &form.current_password)
             .await
@@ -89,7 +89,7 @@ pub async fn staff_export(
     axum::extract::Path(id): axum::extract::Path<String>,
 ) -> Response {
     let result = async {
-        let caller = auth::resolve(session, &ctx).await?;
+        let caller = caller::resolve(session, &ctx).await?;
         ctx.accounts.export_for_customer(&caller.actor, &id).await
     }
     .await;
@@ -107,7 +107,7 @@ pub async fn staff_export(
             if err.is_internal() {
                 tracing::error!(error = %err, "customer export failed");
             }
-            (app::api::errors::status_for(&err), err.user_message()).into_response()
+            (app::request::errors::status_for(&err), err.user_message()).into_response()
         }
     }
 }
@@ -133,7 +133,7 @@ pub async fn guest_confirm(
             if err.is_internal() {
                 tracing::error!(error = %err, "guest data request failed");
             }
-            (app::api::errors::status_for(&err), err.user_message()).into_response()
+            (app::request::errors::status_for(&err), err.user_message()).into_response()
         }
     }
 }

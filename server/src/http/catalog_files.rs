@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower_sessions::Session;
 
-use app::api::auth;
-use app::api::context::ServerContext;
-use app::api::errors::{retry_after, status_for};
+use app::request::caller;
+use app::request::context::ServerContext;
+use app::request::errors::fail;
 use domain::catalog::ImportOutcome;
 
 /// Imports running or recently finished, by job id.
@@ -85,42 +85,32 @@ pub async fn catalog_staff_only(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let allowed = match auth::resolve(session, &ctx).await {
+    let allowed = match caller::resolve(session, &ctx).await {
         Ok(caller) => caller.actor.require(domain::accounts::Permission::Catalog),
         Err(e) => Err(e),
     };
     match allowed {
         Ok(_) => next.run(req).await,
-        Err(e) => failure(&e),
+        Err(e) => failure(e),
     }
 }
 
-fn failure(err: &domain::Error) -> Response {
-    if err.is_internal() {
-        tracing::error!(error = %err, "catalog file request failed");
-    }
-    let mut res = (
-        status_for(err),
-        Json(json!({ "error": err.user_message() })),
-    )
-        .into_response();
-    if let Some(secs) = retry_after(err) {
-        res.headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, secs.into());
-    }
-    res
+/// The refusal as every caller reads it (the JSON `AppError`), logged as
+/// it deserves.
+fn failure(err: domain::Error) -> Response {
+    fail(err).into_response()
 }
 
 /// `GET /admin/products.csv`
 pub async fn export(State(ctx): State<ServerContext>, session: Session) -> Response {
-    let caller = match auth::resolve(session, &ctx).await {
+    let caller = match caller::resolve(session, &ctx).await {
         Ok(c) => c,
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     let currency = ctx.commerce.currency();
     let export = match ctx.catalog.export_csv(&caller.actor, currency).await {
         Ok(e) => e,
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     let stream = futures_util::stream::unfold(Some(export), |state| async move {
         let mut export = state?;
@@ -161,9 +151,9 @@ pub async fn import(
     session: Session,
     body: Bytes,
 ) -> Response {
-    let caller = match auth::resolve(session, &ctx).await {
+    let caller = match caller::resolve(session, &ctx).await {
         Ok(c) => c,
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     let currency = ctx.commerce.currency();
     let plan = match ctx
@@ -179,7 +169,7 @@ pub async fn import(
             )
                 .into_response()
         }
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     let total = plan.len();
     let id = jobs.start(caller.actor.user_id(), total);
@@ -224,16 +214,16 @@ pub async fn import_status(
     session: Session,
     Path(id): Path<String>,
 ) -> Response {
-    let caller = match auth::resolve(session, &ctx).await {
+    let caller = match caller::resolve(session, &ctx).await {
         Ok(c) => c,
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     if let Err(e) = caller.actor.require(domain::accounts::Permission::Catalog) {
-        return failure(&e);
+        return failure(e);
     }
     match jobs.get(&id) {
         Some(job) if job.owner == caller.actor.user_id() => Json(job).into_response(),
-        _ => failure(&domain::Error::not_found("import")),
+        _ => failure(domain::Error::not_found("import")),
     }
 }
 
@@ -251,9 +241,9 @@ pub async fn upload_image(
     Query(q): Query<ImageQuery>,
     body: Bytes,
 ) -> Response {
-    let caller = match auth::resolve(session, &ctx).await {
+    let caller = match caller::resolve(session, &ctx).await {
         Ok(c) => c,
-        Err(e) => return failure(&e),
+        Err(e) => return failure(e),
     };
     match ctx
         .catalog
@@ -267,6 +257,6 @@ pub async fn upload_image(
         .await
     {
         Ok(image) => (StatusCode::CREATED, Json(image)).into_response(),
-        Err(e) => failure(&e),
+        Err(e) => failure(e),
     }
 }

@@ -7,7 +7,7 @@ use axum::{
     body::Body,
     http::{header, Method, Request},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 
 const EXEMPT_PREFIXES: &[&str] = &["/webhooks/"];
@@ -22,11 +22,12 @@ pub async fn same_origin_only(req: Request<Body>, next: Next) -> Response {
     }
     if let Some(reason) = refusal(&req) {
         tracing::warn!(reason, path = %req.uri().path(), "cross-origin request refused");
-        return super::server_fn_status::error(model::AppError::new(
+        return model::AppError::new(
             "request.cross_origin",
             403,
             "This request came from another website and was refused.",
-        ));
+        )
+        .into_response();
     }
     next.run(req).await
 }

@@ -2,7 +2,7 @@ use axum::{extract::State, http::StatusCode, Json};
 use sea_orm::DatabaseConnection;
 use serde_json::{json, Value};
 
-use app::api::context::ServerContext;
+use app::request::context::ServerContext;
 
 /// Liveness: the process answers. No dependencies are checked.
 pub async fn healthz() -> Json<Value> {

@@ -23,7 +23,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tower_http::limit::RequestBodyLimitLayer;
 
-use app::api::context::ServerContext;
+use app::request::context::ServerContext;
 use app::{shell, App};
 
 #[derive(Clone, FromRef)]

@@ -17,7 +17,7 @@ use axum::{
     extract::State,
     http::{Method, Request},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
 
@@ -106,14 +106,15 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
         let secs = wait.as_secs().max(1);
         tracing::warn!(client = %key, path, ?class, "rate limit hit");
-        return super::server_fn_status::error(model::AppError {
+        return model::AppError {
             retry_after: Some(secs),
             ..model::AppError::new(
                 "rate_limited",
                 429,
                 format!("Too many attempts. Please wait {secs} second(s) and try again."),
             )
-        });
+        }
+        .into_response();
     }
     // Keep memory bounded: forget clients whose quota has fully recovered.
     if bucket.len() > 10_000 {

@@ -1,6 +1,6 @@
 //! Server-function errors travel as JSON [`AppError`]s, each carrying its
 //! status. server_fn answers every error with 500; domain errors have set
-//! their real status already (`app::api::errors`), and the errors server_fn
+//! their real status already (`app::request::errors`), and the errors server_fn
 //! raises itself (a request it could not decode: 400, a wrong method: 405)
 //! get theirs here, from the body, so clients and monitoring can tell bad
 //! input from our failures.
@@ -10,7 +10,7 @@
 //! the browser from following it.
 use axum::{
     body::{to_bytes, Body},
-    http::{header, header::LOCATION, HeaderValue, Response, StatusCode},
+    http::{header::LOCATION, Response, StatusCode},
     response::IntoResponse,
 };
 use model::AppError;
@@ -31,11 +31,7 @@ pub async fn client_errors_are_4xx(mut res: Response<Body>) -> Response<Body> {
     }
     let (mut parts, body) = res.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY).await else {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            error(AppError::internal()),
-        )
-            .into_response();
+        return AppError::internal().into_response();
     };
     if let Some(status) = status_of(&bytes) {
         parts.status = status;
@@ -49,25 +45,6 @@ fn status_of(body: &[u8]) -> Option<StatusCode> {
     StatusCode::from_u16(err.status)
         .ok()
         .filter(|s| s.is_client_error() || s.is_server_error())
-}
-
-/// A refusal from a layer in front of the routes (CSRF, rate limits) as
-/// the JSON error every caller reads.
-pub fn error(err: AppError) -> Response<Body> {
-    let mut res = (
-        StatusCode::from_u16(err.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        serde_json::to_string(&err).unwrap_or_default(),
-    )
-        .into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    if let Some(secs) = err.retry_after {
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    res
 }
 
 #[cfg(test)]

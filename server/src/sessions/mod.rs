@@ -1,6 +1,6 @@
 //! Sessions: tower-sessions with [`DbSessionStore`], a cookie that is
 //! `HttpOnly`, `SameSite=Lax` and `Secure` over https, idle expiry here and
-//! the absolute limit checked per request (`app::api::auth`).
+//! the absolute limit checked per request (`app::request::caller`).
 mod store;
 
 use std::time::Duration;

@@ -152,7 +152,7 @@ for_each_backend!(
             )
             .await;
         assert_eq!(junk.status, 422);
-        assert!(junk.json()["error"]
+        assert!(junk.json()["message"]
             .as_str()
             .unwrap_or_default()
             .contains("PNG, JPEG"));

@@ -347,3 +347,34 @@ for_each_backend!(
         );
     }
 );
+
+for_each_backend!(
+    yen_shop_price_filter_is_in_yen,
+    |db: TestDatabase| async move {
+        // "2499" in a yen shop is ¥2,499 — not ¥249,900 as when the
+        // listing read amounts as dollars and cents.
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_CURRENCY", "JPY")]).await;
+        let (status, html) = app.page("/category/women?price_max=2499").await;
+        assert_eq!(status, 200);
+        let prices: Vec<i64> = html
+            .split("data-testid=\"price\"")
+            .skip(1)
+            .filter_map(|rest| {
+                let text = rest.split('>').nth(1)?.split('<').next()?;
+                assert!(text.contains('¥'), "{text}");
+                text.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        assert!(!prices.is_empty(), "the demo shop has cheap things");
+        assert!(
+            prices.iter().all(|p| *p <= 2499),
+            "every listed price is at most ¥2,499: {prices:?}"
+        );
+        // The filter shows back what was asked, in yen.
+        assert!(html.contains("value=\"2499\""), "price_max shown as typed");
+    }
+);

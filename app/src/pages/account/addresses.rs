@@ -4,14 +4,17 @@ use leptos::prelude::*;
 use super::layout::AccountLayout;
 use crate::api::account::{get_addresses, DeleteAddress, SaveAddress};
 use crate::api::account_types::AddressView;
-use crate::components::forms::{ActionError, Checkbox, Field, Submit};
+use crate::components::forms::{ActionError, Checkbox, Field, Issues, Submit};
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
     let save = ServerAction::<SaveAddress>::new();
     let delete = ServerAction::<DeleteAddress>::new();
+    // Reloaded after a successful save only: a refused one keeps the open
+    // form, with what was typed and each issue beside its field.
+    let saved = RwSignal::new(0_u32);
     let book = Resource::new(
-        move || (save.version().get(), delete.version().get()),
+        move || (saved.get(), delete.version().get()),
         |_| get_addresses(),
     );
     // Which form is open: None, Some("") for a new address, Some(id) to edit.
@@ -19,6 +22,7 @@ pub fn AddressesPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
             editing.set(None);
+            saved.update(|n| *n += 1);
         }
     });
     view! {
@@ -86,6 +90,7 @@ fn AddressForm(
     } else {
         address.country.clone()
     };
+    Issues::of(save.value()).provide();
     view! {
         <ActionForm action=save attr:class="mt-6 grid max-w-xl gap-4" attr:data-testid="address-form">
             <ActionError value=save.value() />

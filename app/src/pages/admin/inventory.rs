@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::layout::AdminLayout;
 use crate::api::catalog_admin::{staff_warehouses, variant_stock, AdjustStock, ChangeWarehouse};
 use crate::components::forms::{error_text, ActionError, Field, Submit};
+use model::inventory::WarehouseAction;
 
 const SELECT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -60,7 +61,7 @@ pub fn AdminInventoryPage() -> impl IntoView {
                                                     <td class="text-right">
                                                         <button type="button" class="text-red-700 underline" on:click=move |_| {
                                                             if super::orders::confirm("Delete this warehouse? Only an empty one can go.") {
-                                                                change.dispatch(ChangeWarehouse { action: "delete".into(), code: code.clone(), name: String::new() });
+                                                                change.dispatch(ChangeWarehouse { action: WarehouseAction::Delete, code: code.clone(), name: String::new() });
                                                             }
                                                         }>"Delete"</button>
                                                     </td>

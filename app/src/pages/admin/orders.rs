@@ -1,6 +1,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use model::OrderStatus;
 
 use super::layout::AdminLayout;
 use crate::api::commerce_types::OrderListQuery;
@@ -126,11 +127,11 @@ pub fn AdminOrderPage() -> impl IntoView {
                     };
                     let number = o.number.clone();
                     let status = o.status.clone();
-                    let step = |to: &'static str, label: &'static str| {
+                    let step = |to: OrderStatus, label: &'static str| {
                         let number = number.clone();
                         view! {
                             <button type="button" class="rounded-md border border-slate-300 px-3 py-2 text-sm"
-                                on:click=move |_| { advance.dispatch(AdvanceOrder { number: number.clone(), status: to.to_owned() }); }>
+                                on:click=move |_| { advance.dispatch(AdvanceOrder { number: number.clone(), status: to }); }>
                                 {label}
                             </button>
                         }
@@ -151,9 +152,9 @@ pub fn AdminOrderPage() -> impl IntoView {
                             <ActionError value=advance.value() />
                             <ActionError value=cancel.value() />
                             <div class="flex flex-wrap gap-3">
-                                {(status == "paid").then(|| step("processing", "Mark processing"))}
-                                {(status == "shipped").then(|| step("delivered", "Mark delivered"))}
-                                {(status == "return_requested").then(|| step("returned", "Return received"))}
+                                {(status == "paid").then(|| step(OrderStatus::Processing, "Mark processing"))}
+                                {(status == "shipped").then(|| step(OrderStatus::Delivered, "Mark delivered"))}
+                                {(status == "return_requested").then(|| step(OrderStatus::Returned, "Return received"))}
                                 {o.can_cancel.then(|| view! {
                                     <button type="button" class="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800"
                                         on:click=move |_| {

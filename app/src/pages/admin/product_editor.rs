@@ -10,7 +10,9 @@ use crate::api::catalog_admin::{product_editor, SaveProduct};
 use crate::api::catalog_admin_types::{
     matrix, OptionForm, ProductEditorView, ProductForm, StockForm, VariantForm,
 };
-use crate::components::forms::{error_text, go_to, ActionError, Notice};
+use crate::components::forms::{
+    error_text, go_to, issue_attrs, ActionError, IssueText, Issues, Notice,
+};
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900";
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
@@ -116,6 +118,15 @@ fn regenerate(f: &mut ProductForm, warehouses: &[String]) {
         .collect();
 }
 
+/// An id-safe name for a variant row.
+fn key_id(key: &str) -> String {
+    let mut id = String::from("v");
+    for b in key.bytes() {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}
+
 fn key(values: &[String]) -> String {
     values.join("\u{1f}")
 }
@@ -131,16 +142,22 @@ fn Editor(view: ProductEditorView) -> impl IntoView {
             go_to(&format!("/admin/products/{slug}?saved=1"));
         }
     });
+    // Each issue the server found sits under its field; what was typed stays.
+    let issues = Issues::of(save.value());
     let text = move |label: &'static str,
                      name: &'static str,
                      initial: String,
                      set: fn(&mut ProductForm, String)| {
         let id = format!("p-{name}");
+        let issue_id = format!("{id}-issue");
+        let (invalid, describedby) =
+            issue_attrs(Some(issues), name.to_owned(), None, issue_id.clone());
         view! {
             <div class="flex flex-col gap-1">
                 <label for=id.clone() class="text-sm font-medium text-slate-800">{label}</label>
-                <input id=id name=name value=initial class=INPUT
+                <input id=id name=name value=initial class=INPUT aria-invalid=invalid aria-describedby=describedby
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+                <IssueText issues field=name.to_owned() id=issue_id />
             </div>
         }
     };
@@ -253,7 +270,7 @@ fn Editor(view: ProductEditorView) -> impl IntoView {
                         </thead>
                         <tbody>
                             <For each=rows key=|k| k.clone() let:k>
-                                {variant_row(form, k)}
+                                {variant_row(form, k, issues)}
                             </For>
                         </tbody>
                     </table>
@@ -276,7 +293,7 @@ fn Editor(view: ProductEditorView) -> impl IntoView {
 
 /// One row of the matrix; its inputs write back to the variant with the
 /// same option values.
-fn variant_row(form: RwSignal<ProductForm>, k: String) -> impl IntoView {
+fn variant_row(form: RwSignal<ProductForm>, k: String, issues: Issues) -> impl IntoView {
     let initial = form.with_untracked(|f| {
         f.variants
             .iter()
@@ -299,11 +316,33 @@ fn variant_row(form: RwSignal<ProductForm>, k: String) -> impl IntoView {
             })
         }
     };
-    let cell = |name: &str,
-                initial: String,
-                handler: Box<dyn Fn(leptos::ev::Event)>,
-                label: &str| {
-        view! { <td class="px-1 py-1"><input aria-label=format!("{name} of {label}") value=initial class=CELL on:input=handler /></td> }
+    // Issues name the variant by its place in the form (`variants.2.price`),
+    // which moves when rows are removed.
+    let row_key = k.clone();
+    let index = Memo::new(move |_| {
+        form.with(|f| f.variants.iter().position(|v| key(&v.values) == row_key))
+    });
+    let row_id = key_id(&k);
+    let cell = move |name: &str,
+                     field: &'static str,
+                     initial: String,
+                     handler: Box<dyn Fn(leptos::ev::Event)>,
+                     label: &str| {
+        let message = move || {
+            index
+                .get()
+                .and_then(|i| issues.message(&format!("variants.{i}.{field}")))
+        };
+        let issue_id = format!("{row_id}-{field}-issue");
+        let described = issue_id.clone();
+        view! {
+            <td class="px-1 py-1 align-top">
+                <input aria-label=format!("{name} of {label}") value=initial class=CELL on:input=handler
+                    aria-invalid=move || message().is_some().then_some("true")
+                    aria-describedby=move || message().is_some().then(|| described.clone()) />
+                {move || message().map(|m| view! { <p id=issue_id.clone() class="text-xs font-medium text-red-700" data-testid="field-issue">{m}</p> })}
+            </td>
+        }
     };
     let stock_cells = initial
         .stock
@@ -332,10 +371,10 @@ fn variant_row(form: RwSignal<ProductForm>, k: String) -> impl IntoView {
     view! {
         <tr class="border-t border-slate-200" data-testid="variant-row">
             <th scope="row" class="whitespace-nowrap py-1 pr-2 text-left font-medium">{label.clone()}</th>
-            {cell("SKU", initial.sku.clone(), Box::new(edit(k.clone(), |v, s| v.sku = s)), &label)}
-            {cell("Price", initial.price.clone(), Box::new(edit(k.clone(), |v, s| v.price = s)), &label)}
-            {cell("Compare-at price", initial.compare_at.clone(), Box::new(edit(k.clone(), |v, s| v.compare_at = s)), &label)}
-            {cell("Weight", initial.weight.clone(), Box::new(edit(k.clone(), |v, s| v.weight = s)), &label)}
+            {cell("SKU", "sku", initial.sku.clone(), Box::new(edit(k.clone(), |v, s| v.sku = s)), &label)}
+            {cell("Price", "price", initial.price.clone(), Box::new(edit(k.clone(), |v, s| v.price = s)), &label)}
+            {cell("Compare-at price", "compare_at", initial.compare_at.clone(), Box::new(edit(k.clone(), |v, s| v.compare_at = s)), &label)}
+            {cell("Weight", "weight", initial.weight.clone(), Box::new(edit(k.clone(), |v, s| v.weight = s)), &label)}
             {stock_cells}
             <td class="px-1">
                 <button type="button" aria-label=format!("Remove {label}") class="text-red-700"

@@ -2,6 +2,7 @@
 //! archive. The filters are a plain GET form, so the URL holds the state.
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use model::catalog::ProductStatus;
 
 use super::layout::AdminLayout;
 use crate::api::catalog_admin::{staff_products, SetProductsStatus};
@@ -76,13 +77,10 @@ fn ProductTable(
             }
         })
     };
-    let apply = move |status: &'static str| {
+    let apply = move |status: ProductStatus| {
         let slugs = selected.get_untracked();
         if !slugs.is_empty() {
-            bulk.dispatch(SetProductsStatus {
-                slugs,
-                status: status.to_owned(),
-            });
+            bulk.dispatch(SetProductsStatus { slugs, status });
             selected.set(Vec::new());
         }
     };
@@ -126,9 +124,9 @@ fn ProductTable(
         <div class="mb-3 flex items-center gap-3 text-sm" data-testid="bulk-actions">
             <span>{move || format!("{} selected", selected.read().len())}</span>
             <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
-                disabled=move || selected.read().is_empty() on:click=move |_| apply("active")>"Publish"</button>
+                disabled=move || selected.read().is_empty() on:click=move |_| apply(ProductStatus::Active)>"Publish"</button>
             <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
-                disabled=move || selected.read().is_empty() on:click=move |_| apply("archived")>"Archive"</button>
+                disabled=move || selected.read().is_empty() on:click=move |_| apply(ProductStatus::Archived)>"Archive"</button>
             <ActionError value=bulk.value() />
             {move || bulk.value().get().and_then(|r| r.ok()).map(|n| view! {
                 <p role="status" class="text-emerald-800" data-testid="notice">{format!("{n} products updated.")}</p>

@@ -3,7 +3,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::checkout::{get_quote, PlaceOrder};
 use crate::api::commerce_types::QuoteView;
-use crate::components::forms::{error_text, go_to, ActionError};
+use crate::components::forms::{error_text, go_to, issue_attrs, ActionError, IssueText, Issues};
 
 #[derive(Clone, Copy)]
 struct Form {
@@ -110,26 +110,48 @@ pub fn CheckoutPage() -> impl IntoView {
             checkout_key: Some(checkout_key.get_untracked()),
         });
     };
+    // What the server found wrong, beside each field; the typed values stay
+    // in their signals.
+    let issues = Issues::of(place.value());
+    let issue_of = move |name: &'static str| {
+        let id = format!("checkout-{name}-issue");
+        let (invalid, describedby) = issue_attrs(Some(issues), name.to_owned(), None, id.clone());
+        (
+            invalid,
+            describedby,
+            view! { <IssueText issues field=name.to_owned() id /> },
+        )
+    };
     let text = move |label: &'static str,
                      name: &'static str,
                      sig: RwSignal<String>,
                      auto: &'static str,
                      required: bool| {
+        let (invalid, describedby, issue) = issue_of(name);
         view! {
-            <label class="flex flex-col gap-1 text-sm font-medium">
-                {label}
-                <input name=name autocomplete=auto required=required class="rounded-md border border-slate-300 px-3 py-2 font-normal"
-                    prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
-            </label>
+            <div class="flex flex-col gap-1">
+                <label class="flex flex-col gap-1 text-sm font-medium">
+                    {label}
+                    <input name=name autocomplete=auto required=required aria-invalid=invalid aria-describedby=describedby
+                        class="rounded-md border border-slate-300 px-3 py-2 font-normal aria-[invalid=true]:border-red-600"
+                        prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
+                </label>
+                {issue}
+            </div>
         }
     };
     // Region and country change the tax: refresh the quote when the field is left.
+    let (region_invalid, region_describedby, region_issue) = issue_of("region");
     let region_field = view! {
-        <label class="flex flex-col gap-1 text-sm font-medium">
-            "State, province or region"
-            <input name="region" autocomplete="address-level1" class="rounded-md border border-slate-300 px-3 py-2 font-normal"
-                prop:value=move || f.region.get() on:change=move |ev| f.region.set(event_target_value(&ev)) />
-        </label>
+        <div class="flex flex-col gap-1">
+            <label class="flex flex-col gap-1 text-sm font-medium">
+                "State, province or region"
+                <input name="region" autocomplete="address-level1" aria-invalid=region_invalid aria-describedby=region_describedby
+                    class="rounded-md border border-slate-300 px-3 py-2 font-normal aria-[invalid=true]:border-red-600"
+                    prop:value=move || f.region.get() on:change=move |ev| f.region.set(event_target_value(&ev)) />
+            </label>
+            {region_issue}
+        </div>
     };
     view! {
         <Title text="Checkout" />

@@ -7,8 +7,8 @@ use domain::accounts::{
 use model::AppError;
 use tower_sessions::Session;
 
-use super::context::ServerContext;
-use super::errors::fail;
+use crate::request::context::ServerContext;
+use crate::request::errors::fail;
 
 /// Session key for a sign-in that still needs its second factor.
 const PENDING_2FA: &str = "pending_2fa";
@@ -95,7 +95,7 @@ pub async fn caller() -> Result<Caller, AppError> {
     let ctx = ServerContext::current()?;
     let session: Session = leptos_axum::extract().await.map_err(|_| {
         tracing::error!("session layer missing");
-        super::errors::respond_with(model::AppError::internal())
+        crate::request::errors::respond_with(model::AppError::internal())
     })?;
     resolve(session, &ctx).await.map_err(fail)
 }

@@ -10,7 +10,7 @@ use domain::inventory::Inventory;
 use domain::orders::Orders;
 use domain::search::Search;
 
-use super::types::SiteInfo;
+use crate::api::types::SiteInfo;
 
 /// How long a sign-in may last, and how often an active session's idle
 /// timer is pushed forward (a store write, so not on every request).
@@ -44,7 +44,7 @@ impl ServerContext {
     pub fn current() -> Result<Self, model::AppError> {
         leptos::prelude::use_context::<Self>().ok_or_else(|| {
             tracing::error!("server context missing");
-            super::errors::respond_with(model::AppError::internal())
+            crate::request::errors::respond_with(model::AppError::internal())
         })
     }
 }
