@@ -79,12 +79,12 @@ impl Permission {
     /// What staff read in the admin.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Catalog => "Catalog",
+            Self::Catalog => "Catalog and inventory",
             Self::Orders => "Orders",
             Self::Customers => "Customers",
             Self::Promotions => "Promotions",
             Self::Settings => "Settings",
-            Self::Analytics => "Analytics",
+            Self::Analytics => "Dashboard and reports",
         }
     }
 
@@ -99,6 +99,189 @@ impl Permission {
         names.dedup();
         names.join(",")
     }
+}
+
+/// The signed-in person as every page sees them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub public_id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    pub email_verified: bool,
+    pub two_factor_enabled: bool,
+}
+
+impl UserSummary {
+    pub fn is_staff(&self) -> bool {
+        self.role.is_staff()
+    }
+
+    /// "Ann", or the email's local part when no name was given.
+    pub fn display_name(&self) -> String {
+        let name = self.name.split_whitespace().next().unwrap_or_default();
+        if name.is_empty() {
+            self.email.split('@').next().unwrap_or_default().to_owned()
+        } else {
+            name.to_owned()
+        }
+    }
+}
+
+/// What a password sign-in leads to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoginResult {
+    /// Signed in; go here (a local path).
+    SignedIn { next: String },
+    /// Password accepted; ask for the 6-digit or recovery code.
+    NeedsCode,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+    pub email_verified: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub name: String,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+}
+
+/// An address in someone's book, by its public id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub id: String,
+    pub full_name: String,
+    pub company: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub country_name: String,
+    pub phone: String,
+    pub is_default_shipping: bool,
+    pub is_default_billing: bool,
+}
+
+impl Address {
+    /// "Ann Smith, 1 Main St, Springfield, IL, 62701, US": for lists.
+    pub fn one_line(&self) -> String {
+        [
+            &self.full_name,
+            &self.line1,
+            &self.line2,
+            &self.city,
+            &self.region,
+            &self.postal_code,
+            &self.country,
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// An address as typed, before the domain checks it for its country.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressInput {
+    pub full_name: String,
+    pub company: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    pub country: String,
+    pub phone: String,
+    pub is_default_shipping: bool,
+    pub is_default_billing: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressBook {
+    pub addresses: Vec<Address>,
+    /// (code, name) for the country picker.
+    pub countries: Vec<(String, String)>,
+}
+
+/// One place someone is signed in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub device: String,
+    /// Unix seconds.
+    pub signed_in_at: i64,
+    pub expires_at: i64,
+    pub current: bool,
+}
+
+/// What the person types into their authenticator app, or scans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    pub secret: String,
+    /// The otpauth URL as an inline SVG QR code.
+    pub qr_svg: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityOverview {
+    pub two_factor_enabled: bool,
+    pub recovery_codes_left: u64,
+    pub sessions: Vec<SessionInfo>,
+}
+
+/// A person in the staff's customer and staff lists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+    pub email_verified: bool,
+    pub two_factor_enabled: bool,
+    pub created_at: i64,
+    pub disabled: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerPage {
+    pub customers: Vec<CustomerRow>,
+    pub total: u64,
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerOrder {
+    pub number: String,
+    pub placed_at: i64,
+    pub status: crate::OrderStatus,
+    pub total: crate::Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDetail {
+    pub customer: CustomerRow,
+    pub phone: String,
+    pub marketing_opt_in: bool,
+    pub addresses: Vec<Address>,
+    pub orders: Vec<CustomerOrder>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct StaffAccessInput {
+    pub role: Role,
+    pub permissions: Vec<Permission>,
 }
 
 /// What a guest asks for about the orders placed with their address.

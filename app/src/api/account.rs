@@ -7,21 +7,15 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use super::account_types::{
-    AddressBook, AddressView, EnrolmentView, ProfileView, SecurityOverview,
-};
+use model::accounts::{Address, AddressBook, Profile, SecurityOverview, TwoFactorSetup};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
 
 #[server(prefix = "/api/account", endpoint = "profile")]
-pub async fn get_profile() -> Result<ProfileView, AppError> {
+pub async fn get_profile() -> Result<Profile, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    ctx.accounts
-        .profile(&caller.actor)
-        .await
-        .map(Into::into)
-        .map_err(fail)
+    ctx.accounts.profile(&caller.actor).await.map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "profile/update")]
@@ -29,9 +23,9 @@ pub async fn update_profile(
     name: String,
     phone: String,
     marketing_opt_in: Option<String>,
-) -> Result<ProfileView, AppError> {
+) -> Result<Profile, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let input = domain::accounts::ProfileInput {
+    let input = model::accounts::ProfileInput {
         name,
         phone,
         marketing_opt_in: marketing_opt_in.is_some(),
@@ -39,7 +33,6 @@ pub async fn update_profile(
     ctx.accounts
         .update_profile(&caller.actor, input)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -57,7 +50,7 @@ pub async fn get_addresses() -> Result<AddressBook, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
     Ok(AddressBook {
-        addresses: addresses.into_iter().map(Into::into).collect(),
+        addresses,
         countries: domain::accounts::countries(),
     })
 }
@@ -77,9 +70,9 @@ pub async fn save_address(
     phone: String,
     is_default_shipping: Option<String>,
     is_default_billing: Option<String>,
-) -> Result<AddressView, AppError> {
+) -> Result<Address, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let input = domain::accounts::AddressInput {
+    let input = model::accounts::AddressInput {
         full_name,
         company,
         line1,
@@ -99,7 +92,7 @@ pub async fn save_address(
             .update_address(&caller.actor, id.trim(), input)
             .await
     };
-    saved.map(Into::into).map_err(fail)
+    saved.map_err(fail)
 }
 
 #[server(prefix = "/api/account", endpoint = "addresses/delete")]
@@ -128,7 +121,7 @@ pub async fn get_security() -> Result<SecurityOverview, AppError> {
             .unused_recovery_codes(&caller.actor)
             .await
             .map_err(fail)?,
-        sessions: sessions.into_iter().map(Into::into).collect(),
+        sessions,
     })
 }
 
@@ -146,14 +139,14 @@ pub async fn change_password(current_password: String, password: String) -> Resu
 }
 
 #[server(prefix = "/api/account", endpoint = "two-factor/begin")]
-pub async fn begin_two_factor(current_password: String) -> Result<EnrolmentView, AppError> {
+pub async fn begin_two_factor(current_password: String) -> Result<TwoFactorSetup, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let enrolment = ctx
         .accounts
         .begin_two_factor(&caller.actor, &current_password)
         .await
         .map_err(fail)?;
-    Ok(EnrolmentView {
+    Ok(TwoFactorSetup {
         secret: enrolment.secret_base32,
         qr_svg: enrolment.qr_svg,
     })

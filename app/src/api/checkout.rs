@@ -45,14 +45,7 @@ pub async fn get_quote(
     super::analytics::visit::record(domain::analytics::EventKind::CheckoutStarted, |_| {}).await;
     let mut view: QuoteView = quote.into();
     if caller.user.is_some() {
-        view.addresses = ctx
-            .accounts
-            .addresses(&caller.actor)
-            .await
-            .map_err(fail)?
-            .into_iter()
-            .map(Into::into)
-            .collect();
+        view.addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
         view.email = caller.user.map(|u| u.email);
     }
     Ok(view)
@@ -86,7 +79,7 @@ pub async fn place_order(
         .unwrap_or(email);
     let input = domain::checkout::CheckoutInput {
         email,
-        address: domain::accounts::AddressInput {
+        address: model::accounts::AddressInput {
             full_name,
             line1,
             line2,

@@ -72,7 +72,7 @@ pub struct QuoteView {
     pub promo_message: Option<String>,
     pub promo_applied: bool,
     /// Saved addresses of a signed-in customer, for the address picker.
-    pub addresses: Vec<super::account_types::AddressView>,
+    pub addresses: Vec<model::accounts::Address>,
     pub email: Option<String>,
     /// Sent back with "place order": the same key twice is the same order.
     pub checkout_key: String,

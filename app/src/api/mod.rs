@@ -1,7 +1,6 @@
 //! `#[server]` functions, one file per area. They are thin: find the caller
 //! (`crate::request`), call a `domain` service, return its result.
 pub mod account;
-pub mod account_types;
 pub mod analytics;
 pub mod audit;
 pub mod cart;

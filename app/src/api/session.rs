@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use super::account_types::{CurrentUser, LoginResult};
+use model::accounts::{LoginResult, UserSummary};
 
 /// Only paths on this site: `next=https://evil.example` must not become a
 /// redirect. Browsers drop tabs and newlines from URLs and read a backslash
@@ -29,9 +29,9 @@ use crate::request::errors::fail;
 
 /// The signed-in user, if any (header, account pages).
 #[server(prefix = "/api", endpoint = "me")]
-pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
+pub async fn get_current_user() -> Result<Option<UserSummary>, AppError> {
     let caller = crate::request::caller::caller().await?;
-    Ok(caller.user.map(CurrentUser::from))
+    Ok(caller.user)
 }
 
 #[server(prefix = "/api/auth", endpoint = "register")]

@@ -4,9 +4,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-#[cfg(feature = "ssr")]
-use super::account_types::CustomerOrderView;
-use super::account_types::{CustomerDetailView, CustomerPage};
+use model::accounts::{CustomerPage, CustomerRow, Role};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -26,7 +24,7 @@ pub async fn list_customers(
         .await
         .map_err(fail)?;
     Ok(CustomerPage {
-        customers: rows.into_iter().map(Into::into).collect(),
+        customers: rows,
         total,
         page,
     })
@@ -38,19 +36,13 @@ pub async fn list_customers(
 #[server(prefix = "/api/staff", endpoint = "access")]
 pub async fn set_staff_access(
     user_id: String,
-    role: String,
+    role: Role,
     permissions: String,
 ) -> Result<(), AppError> {
-    use domain::accounts::{Role, StaffAccessInput};
+    use model::accounts::StaffAccessInput;
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
-    let role = Role::parse(&role).ok_or_else(|| {
-        fail(domain::Error::validation(
-            "role",
-            "Choose customer, staff or admin.",
-        ))
-    })?;
     let parsed = parse_permissions(&permissions).map_err(fail)?;
     ctx.accounts
         .set_staff_access(
@@ -66,48 +58,13 @@ pub async fn set_staff_access(
 }
 
 #[server(prefix = "/api/staff", endpoint = "customer", input = leptos::server_fn::codec::GetUrl)]
-pub async fn customer_detail(id: String) -> Result<CustomerDetailView, AppError> {
+pub async fn customer_detail(id: String) -> Result<model::accounts::CustomerDetail, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
-    let d = ctx
-        .accounts
+    ctx.accounts
         .customer_detail(&caller.actor, &id)
         .await
-        .map_err(fail)?;
-    Ok(CustomerDetailView {
-        customer: d.customer.into(),
-        phone: d.phone,
-        marketing_opt_in: d.marketing_opt_in,
-        addresses: d
-            .addresses
-            .into_iter()
-            .map(|a| {
-                [
-                    a.full_name,
-                    a.line1,
-                    a.line2,
-                    a.city,
-                    a.region,
-                    a.postal_code,
-                    a.country,
-                ]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(", ")
-            })
-            .collect(),
-        orders: d
-            .orders
-            .into_iter()
-            .map(|o| CustomerOrderView {
-                number: o.number,
-                placed_at: o.placed_at,
-                status: o.status,
-                total: o.total.into(),
-            })
-            .collect(),
-    })
+        .map_err(fail)
 }
 
 /// `disabled`: "true" signs the customer out everywhere and refuses sign-in.
@@ -148,17 +105,10 @@ fn parse_permissions(list: &str) -> Result<Vec<domain::accounts::Permission>, do
 
 /// Staff and admin accounts (admins only).
 #[server(prefix = "/api/staff", endpoint = "members", input = leptos::server_fn::codec::GetUrl)]
-pub async fn staff_members() -> Result<Vec<super::account_types::CustomerView>, AppError> {
+pub async fn staff_members() -> Result<Vec<CustomerRow>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
-    Ok(ctx
-        .accounts
-        .list_staff(&caller.actor)
-        .await
-        .map_err(fail)?
-        .into_iter()
-        .map(Into::into)
-        .collect())
+    ctx.accounts.list_staff(&caller.actor).await.map_err(fail)
 }
 
 /// Invites a new staff member by email with these permissions

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
 use model::AppError;
 
-use crate::api::{account_types::CurrentUser, session::get_current_user};
+use crate::api::session::get_current_user;
+use model::accounts::UserSummary;
 
 #[derive(Clone, Copy)]
-pub struct CurrentUserResource(pub Resource<Result<Option<CurrentUser>, AppError>>);
+pub struct CurrentUserResource(pub Resource<Result<Option<UserSummary>, AppError>>);
 
 pub fn provide_current_user() {
     let user = Resource::new_blocking(|| (), |_| get_current_user());

@@ -5,48 +5,15 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
-use serde::{Deserialize, Serialize};
 
 use super::countries::{self, normalise_postcode};
 use super::profile::check_phone;
-use super::{now, Accounts, Actor};
+use super::{now, Accounts, Actor, Address, AddressInput};
 use crate::entities::address::{self, Column, Entity as AddressEntity};
 use crate::error::Issues;
 use crate::{Error, Result};
 
 pub const MAX_ADDRESSES: usize = 20;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Address {
-    pub id: String,
-    pub full_name: String,
-    pub company: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
-    pub country_name: String,
-    pub phone: String,
-    pub is_default_shipping: bool,
-    pub is_default_billing: bool,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AddressInput {
-    pub full_name: String,
-    pub company: String,
-    pub line1: String,
-    pub line2: String,
-    pub city: String,
-    pub region: String,
-    pub postal_code: String,
-    pub country: String,
-    pub phone: String,
-    pub is_default_shipping: bool,
-    pub is_default_billing: bool,
-}
 
 /// (code, name) for the country picker.
 pub fn countries() -> Vec<(String, String)> {

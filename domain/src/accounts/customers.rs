@@ -5,31 +5,13 @@
 //! tools refuse them.
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::Serialize;
 use serde_json::json;
 
 use super::privacy::AccountExport;
-use super::staff::{row, CustomerRow};
-use super::{now, sessions, Accounts, Actor, Address, Permission, Role};
+use super::staff::row;
+use super::{now, sessions, Accounts, Actor, CustomerDetail, CustomerOrder, Permission, Role};
 use crate::entities::{order, user};
 use crate::{Error, Money, Result};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CustomerOrder {
-    pub number: String,
-    pub placed_at: i64,
-    pub status: String,
-    pub total: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CustomerDetail {
-    pub customer: CustomerRow,
-    pub phone: String,
-    pub marketing_opt_in: bool,
-    pub addresses: Vec<Address>,
-    pub orders: Vec<CustomerOrder>,
-}
 
 impl Accounts {
     async fn customer(&self, public_id: &str) -> Result<user::Model> {
@@ -69,7 +51,9 @@ impl Accounts {
                     o.currency.parse().unwrap_or(crate::Currency::Usd),
                 ),
                 placed_at: o.placed_at.unix_timestamp(),
-                status: o.status,
+                // Written by our own services; an unknown name is a bug shown as pending.
+                status: crate::orders::OrderStatus::parse(&o.status)
+                    .unwrap_or(crate::orders::OrderStatus::PendingPayment),
                 number: o.number,
             })
             .collect();

@@ -26,7 +26,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::user;
 pub(crate) use crate::entities::user as user_entity;
@@ -34,19 +33,18 @@ use crate::mail::Templates;
 use crate::outbox::OutboxSignal;
 use crate::{Error, Result};
 
-pub use addresses::{countries, validate as addresses_validate, Address, AddressInput};
-pub use customers::{CustomerDetail, CustomerOrder};
+pub use addresses::{countries, validate as addresses_validate};
 pub use email::Email;
 pub use guest_privacy::{GuestExport, GuestOutcome, GuestRequest};
 pub use login::LoginOutcome;
+pub use model::accounts::{
+    Address, AddressInput, CustomerDetail, CustomerOrder, CustomerRow, Profile, ProfileInput,
+    SessionInfo, StaffAccessInput, UserSummary,
+};
 pub use privacy::AccountExport;
-pub use profile::{Profile, ProfileInput};
 pub use register::{Registration, Verified};
 pub use roles::{Actor, Permission, Role};
-pub use sessions::{
-    session_key, SessionInfo, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
-};
-pub use staff::{CustomerRow, StaffAccessInput};
+pub use sessions::{session_key, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID};
 pub use two_factor::{totp, Enrolment, RecoveryCodes};
 
 #[derive(Clone, Debug)]
@@ -77,18 +75,6 @@ impl Default for AccountSettings {
             secrets: crate::secrets::SecretBox::random(),
         }
     }
-}
-
-/// What the UI needs to know about the signed-in user.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserSummary {
-    pub public_id: String,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub permissions: Vec<Permission>,
-    pub email_verified: bool,
-    pub two_factor_enabled: bool,
 }
 
 #[derive(Clone)]

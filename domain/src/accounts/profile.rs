@@ -1,26 +1,9 @@
 //! Name, phone and marketing preference.
 use sea_orm::{ActiveModelTrait, Set};
-use serde::{Deserialize, Serialize};
 
 use super::register::check_name;
-use super::{now, Accounts, Actor};
+use super::{now, Accounts, Actor, Profile, ProfileInput};
 use crate::{Error, Result};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Profile {
-    pub email: String,
-    pub name: String,
-    pub phone: String,
-    pub marketing_opt_in: bool,
-    pub email_verified: bool,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct ProfileInput {
-    pub name: String,
-    pub phone: String,
-    pub marketing_opt_in: bool,
-}
 
 /// Digits with the usual separators; 6–15 digits (E.164 allows 15).
 pub(super) fn check_phone(field: &'static str, phone: &str) -> Result<String> {

@@ -1,9 +1,8 @@
 //! A user's sessions as stored by the web layer's session store (table
 //! `sessions`, `user_id` copied from the session data): listing and revoking.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
 
-use super::{now, Accounts, Actor};
+use super::{now, Accounts, Actor, SessionInfo};
 use crate::entities::session::{Column, Entity as Session};
 use crate::Result;
 
@@ -11,15 +10,6 @@ use crate::Result;
 pub const SESSION_USER_ID: &str = "uid";
 pub const SESSION_USER_AGENT: &str = "ua";
 pub const SESSION_SIGNED_IN_AT: &str = "since";
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionInfo {
-    pub device: String,
-    /// Unix seconds.
-    pub signed_in_at: i64,
-    pub expires_at: i64,
-    pub current: bool,
-}
 
 /// The stored key of a session: the SHA-256 of the cookie's id, so reading
 /// the sessions table (a backup, a leaked dump) gives no one a session.

@@ -4,31 +4,14 @@
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use serde::{Deserialize, Serialize};
 
 use super::register::is_unique_violation;
-use super::{now, password, sessions, Accounts, Actor, Email, Permission, Role};
+use super::{
+    now, password, sessions, Accounts, Actor, CustomerRow, Email, Permission, Role,
+    StaffAccessInput,
+};
 use crate::entities::user;
 use crate::{Error, Result};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CustomerRow {
-    pub id: String,
-    pub email: String,
-    pub name: String,
-    pub role: Role,
-    pub permissions: Vec<Permission>,
-    pub email_verified: bool,
-    pub two_factor_enabled: bool,
-    pub created_at: i64,
-    pub disabled: bool,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct StaffAccessInput {
-    pub role: Role,
-    pub permissions: Vec<Permission>,
-}
 
 pub(super) fn row(u: user::Model) -> CustomerRow {
     CustomerRow {

@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use super::layout::AccountLayout;
 use crate::api::account::{get_addresses, DeleteAddress, SaveAddress};
-use crate::api::account_types::AddressView;
 use crate::components::forms::{ActionError, Checkbox, Field, Issues, Submit};
+use model::accounts::Address;
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
@@ -64,7 +64,7 @@ pub fn AddressesPage() -> impl IntoView {
 }
 
 #[component]
-fn AddressLines(address: AddressView) -> impl IntoView {
+fn AddressLines(address: Address) -> impl IntoView {
     view! {
         <p class="font-medium">{address.full_name}</p>
         {(!address.company.is_empty()).then(|| view! { <p>{address.company.clone()}</p> })}
@@ -82,7 +82,7 @@ fn AddressLines(address: AddressView) -> impl IntoView {
 #[component]
 fn AddressForm(
     save: ServerAction<SaveAddress>,
-    address: AddressView,
+    address: Address,
     countries: Vec<(String, String)>,
 ) -> impl IntoView {
     let selected = if address.country.is_empty() {

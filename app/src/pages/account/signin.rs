@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::api::account_types::LoginResult;
 use crate::api::session::{Login, SecondFactor};
 use crate::components::forms::{go_to, ActionError, AuthCard, Field, Submit};
+use model::accounts::LoginResult;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {

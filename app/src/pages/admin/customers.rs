@@ -52,7 +52,7 @@ pub fn AdminCustomersPage() -> impl IntoView {
                                         {p.customers.into_iter().map(|c| view! {
                                             <tr class="border-t border-slate-200">
                                                 <td class="py-2"><a class="underline" href=format!("/admin/customers/{}", c.id)>{c.email.clone()}</a></td>
-                                                <td>{c.name.clone()}</td><td>{c.role.clone()}</td><td>{date(c.created_at)}</td>
+                                                <td>{c.name.clone()}</td><td>{c.role.as_str()}</td><td>{date(c.created_at)}</td>
                                                 <td>{if c.disabled { "Disabled" } else { "Active" }}</td>
                                             </tr>
                                         }).collect_view()}
@@ -106,7 +106,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
                     view! {
                         <section class="mb-8 grid gap-2 text-sm" data-testid="customer-detail">
                             <p class="text-lg font-semibold">{c.email.clone()}</p>
-                            <p>{format!("{} · {} · customer since {}", if c.name.is_empty() { "No name given" } else { &c.name }, c.role, date(c.created_at))}</p>
+                            <p>{format!("{} · {} · customer since {}", if c.name.is_empty() { "No name given" } else { &c.name }, c.role.as_str(), date(c.created_at))}</p>
                             <p>{if d.phone.is_empty() { "No phone".to_owned() } else { d.phone.clone() }}</p>
                             <p>{format!("Email verified: {} · Two-factor: {} · Marketing emails: {}",
                                 if c.email_verified { "yes" } else { "no" },
@@ -125,7 +125,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
                                             {d.orders.iter().map(|o| view! {
                                                 <tr class="border-t border-slate-200">
                                                     <td class="py-1"><a class="underline" href=format!("/admin/orders/{}", o.number)>{o.number.clone()}</a></td>
-                                                    <td>{date(o.placed_at)}</td><td>{o.status.clone()}</td><td class="text-right">{o.total.display.clone()}</td>
+                                                    <td>{date(o.placed_at)}</td><td>{o.status.label()}</td><td class="text-right">{o.total.format()}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
@@ -135,12 +135,12 @@ pub fn AdminCustomerPage() -> impl IntoView {
                         </section>
                         <section class="mb-8">
                             <h2 class="mb-2 text-lg font-semibold">"Addresses"</h2>
-                            {d.addresses.iter().map(|a| view! { <p class="text-sm">{a.clone()}</p> }).collect_view()}
+                            {d.addresses.iter().map(|a| view! { <p class="text-sm">{a.one_line()}</p> }).collect_view()}
                         </section>
                         <section class="mb-8" aria-labelledby="access-h">
                             <h2 id="access-h" class="mb-2 text-lg font-semibold">"Admin access"</h2>
                             <p class="mb-2 text-xs text-slate-500">"Only admins can change this."</p>
-                            <AccessForm action=access user_id=c.id.clone() role=c.role.clone() permissions=c.permissions.clone() />
+                            <AccessForm action=access user_id=c.id.clone() role=c.role permissions=c.permissions.clone() />
                         </section>
                         <section class="flex flex-wrap items-start gap-3" aria-label="Account actions">
                             <button type="button" class="rounded-md border border-slate-300 px-3 py-2 text-sm"

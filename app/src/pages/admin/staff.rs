@@ -6,15 +6,7 @@ use leptos::prelude::*;
 use super::layout::AdminLayout;
 use crate::api::staff::{staff_members, InviteStaff, SetStaffAccess};
 use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
-
-pub const PERMISSIONS: [(&str, &str); 6] = [
-    ("catalog", "Catalog and inventory"),
-    ("orders", "Orders"),
-    ("customers", "Customers"),
-    ("promotions", "Promotions"),
-    ("settings", "Settings"),
-    ("analytics", "Dashboard and reports"),
-];
+use model::accounts::{Permission, Role};
 
 #[component]
 pub fn AdminStaffPage() -> impl IntoView {
@@ -34,12 +26,13 @@ pub fn AdminStaffPage() -> impl IntoView {
                     <Field label="Email" name="email" kind="email" />
                     <fieldset class="flex flex-wrap gap-x-6 gap-y-2 text-sm">
                         <legend class="mb-1 font-medium">"Permissions"</legend>
-                        {PERMISSIONS.iter().enumerate().map(|(i, (value, label))| {
+                        {Permission::ALL.iter().enumerate().map(|(i, p)| {
+                            let value = p.as_str();
                             let (id, for_id) = (format!("invite-perm-{value}"), format!("invite-perm-{value}"));
                             view! {
                                 <label for=for_id class="flex items-center gap-2">
-                                    <input id=id type="checkbox" name=format!("permissions[{i}]") value=*value />
-                                    {*label}
+                                    <input id=id type="checkbox" name=format!("permissions[{i}]") value=value />
+                                    {p.label()}
                                 </label>
                             }
                         }).collect_view()}
@@ -62,7 +55,7 @@ pub fn AdminStaffPage() -> impl IntoView {
                                             <tr class="border-t border-slate-200 align-top">
                                                 <td class="py-2">{m.email.clone()}</td>
                                                 <td>{if m.two_factor_enabled { "On" } else { "Off" }}</td>
-                                                <td><AccessForm action=access user_id=m.id.clone() role=m.role.clone() permissions=m.permissions.clone() /></td>
+                                                <td><AccessForm action=access user_id=m.id.clone() role=m.role permissions=m.permissions.clone() /></td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
@@ -82,11 +75,11 @@ pub fn AdminStaffPage() -> impl IntoView {
 pub fn AccessForm(
     action: ServerAction<SetStaffAccess>,
     user_id: String,
-    role: String,
-    permissions: Vec<String>,
+    role: Role,
+    permissions: Vec<Permission>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(permissions);
-    let role_now = RwSignal::new(role.clone());
+    let role_now = RwSignal::new(role);
     let uid = StoredValue::new(user_id);
     view! {
         <form class="flex flex-wrap items-center gap-3" data-testid="access-form"
@@ -95,26 +88,25 @@ pub fn AccessForm(
                 action.dispatch(SetStaffAccess {
                     user_id: uid.get_value(),
                     role: role_now.get_untracked(),
-                    permissions: chosen.get_untracked().join(","),
+                    permissions: Permission::join(&chosen.get_untracked()),
                 });
             }>
             <select aria-label="Role" class="rounded border border-slate-300 px-2 py-1"
-                on:change=move |ev| role_now.set(event_target_value(&ev))>
-                {["customer", "staff", "admin"].into_iter().map(|r| view! { <option value=r selected=r == role>{r}</option> }).collect_view()}
+                on:change=move |ev| if let Some(r) = Role::parse(&event_target_value(&ev)) { role_now.set(r) }>
+                {Role::ALL.iter().map(|&r| view! { <option value=r.as_str() selected=r == role>{r.as_str()}</option> }).collect_view()}
             </select>
-            {PERMISSIONS.iter().map(|(value, label)| {
-                let value = *value;
-                let on = chosen.with_untracked(|c| c.iter().any(|p| p == value));
+            {Permission::ALL.iter().map(|&value| {
+                let on = chosen.with_untracked(|c| c.contains(&value));
                 view! {
                     <label class="flex items-center gap-1">
                         <input type="checkbox" checked=on on:change=move |ev| {
                             let checked = event_target_checked(&ev);
                             chosen.update(|c| {
-                                c.retain(|p| p != value);
-                                if checked { c.push(value.to_owned()); }
+                                c.retain(|p| *p != value);
+                                if checked { c.push(value); }
                             });
                         } />
-                        {*label}
+                        {value.label()}
                     </label>
                 }
             }).collect_view()}
