@@ -1,10 +1,10 @@
 //! Wire types of the staff catalog and inventory screens.
 use serde::{Deserialize, Serialize};
 
-use super::types::PriceView;
 pub use model::product_form::{
     matrix, split_values, OptionForm, ProductForm, StockForm, VariantForm,
 };
+use model::Money;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductListQuery {
@@ -23,8 +23,8 @@ pub struct ProductRowView {
     pub brand: String,
     pub status: String,
     pub category: String,
-    pub price_min: PriceView,
-    pub price_max: PriceView,
+    pub price_min: Money,
+    pub price_max: Money,
     pub variants: u64,
     pub available: i64,
     pub thumb: Option<String>,

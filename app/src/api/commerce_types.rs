@@ -1,8 +1,8 @@
 //! Wire types for cart, checkout and orders (mirrors of the domain views;
-//! money arrives formatted as [`PriceView`]).
+//! money arrives formatted as [`Money`]).
 use serde::{Deserialize, Serialize};
 
-use super::types::PriceView;
+use model::Money;
 
 /// The countries checkout ships to (the same list the address book
 /// validates; `domain::accounts::countries` is the source, checked in a test).
@@ -37,9 +37,9 @@ pub struct CartLineView {
     pub product_slug: String,
     pub variant_title: String,
     pub image_url: Option<String>,
-    pub unit_price: PriceView,
+    pub unit_price: Money,
     pub quantity: i64,
-    pub line_total: PriceView,
+    pub line_total: Money,
     pub max_quantity: i64,
     pub unavailable: bool,
 }
@@ -47,7 +47,7 @@ pub struct CartLineView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartView {
     pub lines: Vec<CartLineView>,
-    pub subtotal: PriceView,
+    pub subtotal: Money,
     pub item_count: i64,
 }
 
@@ -55,7 +55,7 @@ pub struct CartView {
 pub struct ShippingOptionView {
     pub code: String,
     pub name: String,
-    pub price: PriceView,
+    pub price: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,11 +63,11 @@ pub struct QuoteView {
     pub lines: Vec<CartLineView>,
     pub shipping_options: Vec<ShippingOptionView>,
     pub shipping_method: Option<String>,
-    pub subtotal: PriceView,
-    pub discount: PriceView,
-    pub shipping: PriceView,
-    pub tax: PriceView,
-    pub total: PriceView,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
     pub prices_include_tax: bool,
     pub promo_message: Option<String>,
     pub promo_applied: bool,
@@ -89,9 +89,9 @@ pub struct OrderLineView {
     pub sku: String,
     pub title: String,
     pub variant_title: String,
-    pub unit_price: PriceView,
+    pub unit_price: Money,
     pub quantity: i64,
-    pub line_total: PriceView,
+    pub line_total: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,12 +111,12 @@ pub struct OrderView {
     pub email: String,
     pub placed_at: i64,
     pub lines: Vec<OrderLineView>,
-    pub subtotal: PriceView,
-    pub discount: PriceView,
-    pub shipping: PriceView,
-    pub tax: PriceView,
-    pub total: PriceView,
-    pub refunded: PriceView,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub refunded: Money,
     pub prices_include_tax: bool,
     pub promotion_code: Option<String>,
     pub shipping_method: String,
@@ -146,7 +146,7 @@ pub struct StaffOrderRowView {
     pub email: String,
     pub status_label: String,
     pub placed_at: i64,
-    pub total: PriceView,
+    pub total: Money,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,7 +164,7 @@ pub struct OrderSummaryView {
     pub number: String,
     pub status_label: String,
     pub placed_at: i64,
-    pub total: PriceView,
+    pub total: Money,
     pub item_count: i64,
 }
 
@@ -172,7 +172,7 @@ pub struct OrderSummaryView {
 pub struct PaymentPageView {
     pub reference: String,
     pub order_number: String,
-    pub total: PriceView,
+    pub total: Money,
     pub email: String,
     /// Still awaiting a decision.
     pub open: bool,
@@ -204,9 +204,9 @@ mod convert {
                 product_slug: l.product_slug,
                 variant_title: l.variant_title,
                 image_url: l.image_url,
-                unit_price: l.unit_price.into(),
+                unit_price: l.unit_price,
                 quantity: l.quantity,
-                line_total: l.line_total.into(),
+                line_total: l.line_total,
                 max_quantity: l.max_quantity,
                 unavailable: l.unavailable,
             }
@@ -217,7 +217,7 @@ mod convert {
         fn from(c: cart::CartView) -> Self {
             Self {
                 lines: c.lines.into_iter().map(Into::into).collect(),
-                subtotal: c.subtotal.into(),
+                subtotal: c.subtotal,
                 item_count: c.item_count,
             }
         }
@@ -228,7 +228,7 @@ mod convert {
             Self {
                 code: o.code,
                 name: o.name,
-                price: o.price.into(),
+                price: o.price,
             }
         }
     }
@@ -239,11 +239,11 @@ mod convert {
                 lines: q.lines.into_iter().map(Into::into).collect(),
                 shipping_options: q.shipping_options.into_iter().map(Into::into).collect(),
                 shipping_method: q.shipping_method,
-                subtotal: q.subtotal.into(),
-                discount: q.discount.into(),
-                shipping: q.shipping.into(),
-                tax: q.tax.into(),
-                total: q.total.into(),
+                subtotal: q.subtotal,
+                discount: q.discount,
+                shipping: q.shipping,
+                tax: q.tax,
+                total: q.total,
                 prices_include_tax: q.prices_include_tax,
                 promo_message: q.promo_message,
                 promo_applied: q.promo_applied,
@@ -287,17 +287,17 @@ mod convert {
                         sku: l.sku,
                         title: l.title,
                         variant_title: l.variant_title,
-                        unit_price: l.unit_price.into(),
+                        unit_price: l.unit_price,
                         quantity: l.quantity,
-                        line_total: l.line_total.into(),
+                        line_total: l.line_total,
                     })
                     .collect(),
-                subtotal: o.subtotal.into(),
-                discount: o.discount.into(),
-                shipping: o.shipping.into(),
-                tax: o.tax.into(),
-                total: o.total.into(),
-                refunded: o.refunded.into(),
+                subtotal: o.subtotal,
+                discount: o.discount,
+                shipping: o.shipping,
+                tax: o.tax,
+                total: o.total,
+                refunded: o.refunded,
                 prices_include_tax: o.prices_include_tax,
                 promotion_code: o.promotion_code,
                 shipping_method: o.shipping_method,
@@ -326,7 +326,7 @@ mod convert {
                 number: o.number,
                 status_label: o.status_label,
                 placed_at: o.placed_at,
-                total: o.total.into(),
+                total: o.total,
                 item_count: o.item_count,
             }
         }

@@ -131,7 +131,7 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppErr
                 email: r.email,
                 status_label: r.status.label().to_owned(),
                 placed_at: r.placed_at.unix_timestamp(),
-                total: r.total.into(),
+                total: r.total,
             })
             .collect(),
         total: page.total,

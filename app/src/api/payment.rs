@@ -25,7 +25,7 @@ pub async fn get_offline_payment(reference: String) -> Result<PaymentPageView, A
     Ok(PaymentPageView {
         reference: a.reference,
         order_number: a.order_number,
-        total: a.total.into(),
+        total: a.total,
         email: a.email,
         open: a.open,
     })

@@ -4,7 +4,7 @@ use leptos::server_fn::codec::GetUrl;
 use model::AppError;
 use serde::{Deserialize, Serialize};
 
-use super::types::PriceView;
+use model::Money;
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -31,8 +31,8 @@ pub struct PromotionRowView {
     pub summary: String,
     pub times_used: i32,
     pub orders: i64,
-    pub revenue: PriceView,
-    pub discount: PriceView,
+    pub revenue: Money,
+    pub discount: Money,
 }
 
 #[cfg(feature = "ssr")]
@@ -140,8 +140,8 @@ pub async fn staff_promotions() -> Result<Vec<PromotionRowView>, AppError> {
                 summary,
                 times_used: r.times_used,
                 orders: r.orders,
-                revenue: domain::Money::new(r.revenue_minor, currency).into(),
-                discount: domain::Money::new(r.discount_minor, currency).into(),
+                revenue: domain::Money::new(r.revenue_minor, currency),
+                discount: domain::Money::new(r.discount_minor, currency),
             }
         })
         .collect())

@@ -1,6 +1,7 @@
 //! Wire types shared by server and browser. The browser never sees `domain`
 //! (it is not compiled to WASM), so the server maps domain values into these;
 //! amounts arrive already formatted by `domain::money`.
+use model::Money;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,16 +28,6 @@ pub struct CategoryLink {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PriceView {
-    pub minor: i64,
-    pub currency: String,
-    /// "$1,234.56"
-    pub display: String,
-    /// "1234.56", for schema.org markup.
-    pub decimal: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageView {
     pub url: String,
     pub alt: String,
@@ -49,10 +40,10 @@ pub struct CardView {
     pub slug: String,
     pub title: String,
     pub brand: String,
-    pub price: PriceView,
+    pub price: Money,
     /// True when variants differ in price ("from $12.00").
     pub from: bool,
-    pub compare_at: Option<PriceView>,
+    pub compare_at: Option<Money>,
     pub image: Option<ImageView>,
     pub in_stock: bool,
 }
@@ -114,8 +105,8 @@ pub struct OptionView {
 pub struct VariantView {
     pub sku: String,
     pub title: String,
-    pub price: PriceView,
-    pub compare_at: Option<PriceView>,
+    pub price: Money,
+    pub compare_at: Option<Money>,
     pub values: Vec<String>,
     pub available: i64,
     pub image_index: Option<usize>,
@@ -133,8 +124,8 @@ pub struct ProductView {
     pub images: Vec<ImageView>,
     pub options: Vec<OptionView>,
     pub variants: Vec<VariantView>,
-    pub price_min: PriceView,
-    pub price_max: PriceView,
+    pub price_min: Money,
+    pub price_max: Money,
     /// schema.org Product as JSON, safe to embed in a `<script>`.
     pub json_ld: String,
     /// `active`; a staff preview may show a draft or archived product.
@@ -160,20 +151,8 @@ pub struct HomeView {
 #[cfg(feature = "ssr")]
 mod from_domain {
     use domain::catalog as c;
-    use domain::Money;
 
     use super::*;
-
-    impl From<Money> for PriceView {
-        fn from(m: Money) -> Self {
-            Self {
-                minor: m.minor,
-                currency: m.currency.code().to_owned(),
-                display: m.format(),
-                decimal: m.decimal_string(),
-            }
-        }
-    }
 
     impl From<c::CategoryNode> for NavNode {
         fn from(n: c::CategoryNode) -> Self {
@@ -209,8 +188,8 @@ mod from_domain {
         fn from(p: c::ProductCard) -> Self {
             Self {
                 from: p.price_min != p.price_max,
-                price: p.price_min.into(),
-                compare_at: p.compare_at.map(Into::into),
+                price: p.price_min,
+                compare_at: p.compare_at,
                 image: p.image.map(Into::into),
                 in_stock: p.in_stock,
                 slug: p.slug,

@@ -23,16 +23,16 @@ pub fn date(unix: i64) -> String {
 pub fn OrderTotals(order: OrderView) -> impl IntoView {
     view! {
         <dl class="grid grid-cols-2 gap-1 text-sm" data-testid="order-totals">
-            <dt>"Subtotal"</dt><dd class="text-right">{order.subtotal.display.clone()}</dd>
+            <dt>"Subtotal"</dt><dd class="text-right">{order.subtotal.format()}</dd>
             {(order.discount.minor > 0).then(|| view! {
                 <dt>{format!("Discount {}", order.promotion_code.clone().unwrap_or_default())}</dt>
-                <dd class="text-right">{format!("−{}", order.discount.display)}</dd>
+                <dd class="text-right">{format!("−{}", order.discount.format())}</dd>
             })}
-            <dt>{format!("Shipping ({})", order.shipping_method)}</dt><dd class="text-right">{order.shipping.display.clone()}</dd>
-            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{order.tax.display.clone()}</dd>
-            <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="order-total">{order.total.display.clone()}</dd>
+            <dt>{format!("Shipping ({})", order.shipping_method)}</dt><dd class="text-right">{order.shipping.format()}</dd>
+            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{order.tax.format()}</dd>
+            <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="order-total">{order.total.format()}</dd>
             {(order.refunded.minor > 0).then(|| view! {
-                <dt>"Refunded"</dt><dd class="text-right">{order.refunded.display.clone()}</dd>
+                <dt>"Refunded"</dt><dd class="text-right">{order.refunded.format()}</dd>
             })}
         </dl>
     }
@@ -55,7 +55,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                             <tr class="border-t border-slate-200">
                                 <td class="py-2">{l.title.clone()}<br/><span class="text-slate-500">{format!("{} · {}", l.variant_title, l.sku)}</span></td>
                                 <td>{l.quantity}</td>
-                                <td class="text-right">{l.line_total.display.clone()}</td>
+                                <td class="text-right">{l.line_total.format()}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::api::types::PriceView;
+use model::Money;
 
 /// A price, with the old price struck through when on sale.
 #[component]
 pub fn Price(
-    #[prop(into)] price: Signal<PriceView>,
-    #[prop(into)] compare_at: Signal<Option<PriceView>>,
+    #[prop(into)] price: Signal<Money>,
+    #[prop(into)] compare_at: Signal<Option<Money>>,
     #[prop(optional)] from: bool,
     #[prop(optional)] large: bool,
 ) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn Price(
             >
                 {move || {
                     let p = price.get();
-                    if from { format!("from {}", p.display) } else { p.display }
+                    if from { format!("from {}", p.format()) } else { p.format() }
                 }}
             </span>
             {move || {
@@ -32,7 +32,7 @@ pub fn Price(
                         view! {
                             <s class="text-sm text-slate-500">
                                 <span class="sr-only">"Was "</span>
-                                {was.display}
+                                {was.format()}
                             </s>
                         }
                     })

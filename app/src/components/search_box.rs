@@ -35,9 +35,9 @@ fn items(s: &SuggestionsView) -> Vec<Item> {
         kind: "product",
         label: p.title.clone(),
         detail: if p.from {
-            format!("from {}", p.price.display)
+            format!("from {}", p.price.format())
         } else {
-            p.price.display.clone()
+            p.price.format()
         },
         image: p.image.as_ref().map(|i| i.url.clone()),
     });

@@ -127,11 +127,9 @@ for_each_backend!(
             )
             .await;
         assert_eq!(too_much.status, 422);
-        let total = ret.json()["total"]["display"]
-            .as_str()
-            .expect("total")
-            .trim_start_matches('$')
-            .replace(',', "");
+        let total: model::Money =
+            serde_json::from_value(ret.json()["total"].clone()).expect("total");
+        let total = total.decimal_string();
         let refunded = staff
             .post(
                 "/api/staff/orders/refund",

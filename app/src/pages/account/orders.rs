@@ -26,7 +26,7 @@ pub fn OrdersPage() -> impl IntoView {
                                     <tr class="border-t border-slate-200">
                                         <td class="py-2"><a class="underline" href=format!("/account/orders/{}", o.number)>{o.number.clone()}</a></td>
                                         <td>{date(o.placed_at)}</td><td>{o.item_count}</td><td>{o.status_label.clone()}</td>
-                                        <td class="text-right">{o.total.display.clone()}</td>
+                                        <td class="text-right">{o.total.format()}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

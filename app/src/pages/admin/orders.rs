@@ -68,7 +68,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
                                                 <td class="py-2"><a class="underline" href=format!("/admin/orders/{}", o.number)>{o.number.clone()}</a></td>
                                                 <td>{o.email.clone()}</td>
                                                 <td>{date(o.placed_at)}</td><td>{o.status_label.clone()}</td>
-                                                <td class="text-right">{o.total.display.clone()}</td>
+                                                <td class="text-right">{o.total.format()}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

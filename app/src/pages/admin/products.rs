@@ -141,9 +141,9 @@ fn ProductTable(
                 {view.rows.into_iter().map(|r| {
                     let slug = r.slug.clone();
                     let price = if r.price_min.minor == r.price_max.minor {
-                        r.price_min.display.clone()
+                        r.price_min.format()
                     } else {
-                        format!("{} – {}", r.price_min.display, r.price_max.display)
+                        format!("{} – {}", r.price_min.format(), r.price_max.format())
                     };
                     view! {
                         <tr class="border-t border-slate-200">

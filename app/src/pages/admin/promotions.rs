@@ -40,8 +40,8 @@ pub fn AdminPromotionsPage() -> impl IntoView {
                                                 <td>{if r.form.active { "On" } else { "Off" }}</td>
                                                 <td class="text-right">{format!("{}{limit}", r.times_used)}</td>
                                                 <td class="text-right">{r.orders}</td>
-                                                <td class="text-right">{r.revenue.display.clone()}</td>
-                                                <td class="text-right">{r.discount.display.clone()}</td>
+                                                <td class="text-right">{r.revenue.format()}</td>
+                                                <td class="text-right">{r.discount.format()}</td>
                                                 <td class="text-right">
                                                     <button type="button" class="text-red-700 underline" on:click=move |_| {
                                                         if confirm("Delete this code? Only unused codes can be deleted.") {

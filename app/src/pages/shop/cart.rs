@@ -67,7 +67,7 @@ pub fn CartPage() -> impl IntoView {
                                                 }
                                             />
                                         </label>
-                                        <span class="w-24 text-right" data-testid="line-total">{l.line_total.display.clone()}</span>
+                                        <span class="w-24 text-right" data-testid="line-total">{l.line_total.format()}</span>
                                         <button type="button" class="text-sm underline" on:click=move |_| {
                                             update.dispatch(UpdateCart { sku: sku_remove.clone(), quantity: 0 });
                                         }>"Remove"</button>
@@ -76,7 +76,7 @@ pub fn CartPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <div class="mt-6 flex items-center justify-between">
-                            <p class="text-lg">"Subtotal " <strong data-testid="cart-subtotal">{cart.subtotal.display}</strong></p>
+                            <p class="text-lg">"Subtotal " <strong data-testid="cart-subtotal">{cart.subtotal.format()}</strong></p>
                             <a href="/checkout" class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700" data-testid="go-to-checkout">"Checkout"</a>
                         </div>
                     }.into_any(),

@@ -249,7 +249,7 @@ fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
                     <label class="flex items-center gap-2 text-sm">
                         <input type="radio" name="shipping_method" value=code checked=checked on:change=move |_| f.method.set(c2.clone()) />
                         <span class="flex-1">{o.name.clone()}</span>
-                        <span>{o.price.display.clone()}</span>
+                        <span>{o.price.format()}</span>
                     </label>
                 }
             }).collect_view()}
@@ -269,7 +269,7 @@ fn Review(
             <h2 class="text-lg font-semibold">"Your order"</h2>
             <ul class="flex flex-col gap-1 text-sm">
                 {q.lines.iter().map(|l| view! {
-                    <li class="flex justify-between gap-2"><span>{format!("{} × {} ({})", l.quantity, l.product_title, l.variant_title)}</span><span>{l.line_total.display.clone()}</span></li>
+                    <li class="flex justify-between gap-2"><span>{format!("{} × {} ({})", l.quantity, l.product_title, l.variant_title)}</span><span>{l.line_total.format()}</span></li>
                 }).collect_view()}
             </ul>
             <div class="flex gap-2">
@@ -281,11 +281,11 @@ fn Review(
             </div>
             {q.promo_message.clone().map(|m| view! { <p class="text-sm" data-testid="promo-message">{m}</p> })}
             <dl class="grid grid-cols-2 gap-1 text-sm">
-                <dt>"Subtotal"</dt><dd class="text-right">{q.subtotal.display.clone()}</dd>
-                {(q.discount.minor > 0).then(|| view! { <dt>"Discount"</dt><dd class="text-right" data-testid="discount">{format!("−{}", q.discount.display)}</dd> })}
-                <dt>"Shipping"</dt><dd class="text-right">{q.shipping.display.clone()}</dd>
-                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{q.tax.display.clone()}</dd>
-                <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="checkout-total">{q.total.display.clone()}</dd>
+                <dt>"Subtotal"</dt><dd class="text-right">{q.subtotal.format()}</dd>
+                {(q.discount.minor > 0).then(|| view! { <dt>"Discount"</dt><dd class="text-right" data-testid="discount">{format!("−{}", q.discount.format())}</dd> })}
+                <dt>"Shipping"</dt><dd class="text-right">{q.shipping.format()}</dd>
+                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{q.tax.format()}</dd>
+                <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="checkout-total">{q.total.format()}</dd>
             </dl>
             <ActionError value=place.value() />
             <button type="submit" disabled=move || place.pending().get() class="rounded-md bg-slate-900 px-4 py-2.5 font-semibold text-white disabled:opacity-60" data-testid="place-order">

@@ -43,8 +43,8 @@ pub fn InvoicePage() -> impl IntoView {
                                 <tbody>
                                     {o.lines.iter().map(|l| view! {
                                         <tr class="border-b"><td>{format!("{} — {}", l.title, l.variant_title)}</td><td>{l.sku.clone()}</td>
-                                        <td class="text-right">{l.quantity}</td><td class="text-right">{l.unit_price.display.clone()}</td>
-                                        <td class="text-right">{l.line_total.display.clone()}</td></tr>
+                                        <td class="text-right">{l.quantity}</td><td class="text-right">{l.unit_price.format()}</td>
+                                        <td class="text-right">{l.line_total.format()}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -32,7 +32,7 @@ pub fn OfflinePaymentPage() -> impl IntoView {
                         Ok(a) => view! {
                             <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6">
                                 <p>"Order " <strong>{a.order_number.clone()}</strong> " for " {a.email.clone()}</p>
-                                <p class="text-2xl font-bold" data-testid="payment-amount">{a.total.display.clone()}</p>
+                                <p class="text-2xl font-bold" data-testid="payment-amount">{a.total.format()}</p>
                                 <ActionError value=decide.value() />
                                 {if a.open {
                                     let r1 = a.reference.clone();

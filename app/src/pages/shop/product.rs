@@ -129,13 +129,8 @@ fn ProductDetail(
     });
 
     let price = Signal::derive({
-        let fallback = product.price_min.clone();
-        move || {
-            current
-                .get()
-                .map(|v| v.price)
-                .unwrap_or_else(|| fallback.clone())
-        }
+        let fallback = product.price_min;
+        move || current.get().map(|v| v.price).unwrap_or_else(|| fallback)
     });
     let compare_at = Signal::derive(move || current.get().and_then(|v| v.compare_at));
     let sku = move || current.get().map(|v| v.sku).unwrap_or_default();
@@ -313,7 +308,7 @@ fn ProductDetail(
                                         <tr class="border-t border-slate-100">
                                             <td class="py-1">{v.title.clone()}</td>
                                             <td class="py-1 font-mono text-xs">{v.sku.clone()}</td>
-                                            <td class="py-1">{v.price.display.clone()}</td>
+                                            <td class="py-1">{v.price.format()}</td>
                                             <td class="py-1">{if v.available > 0 { "In stock" } else { "Out of stock" }}</td>
                                         </tr>
                                     }
