@@ -246,28 +246,40 @@ impl SearchIndex for MeiliIndex {
     }
 
     async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>> {
-        // Meilisearch has no term list: look at documents sharing the word's
-        // first letters and collect their words near it.
-        let head: String = word.chars().take(3).collect();
+        // Meilisearch has no term list: look at documents found by the word
+        // itself (its typo tolerance), by its first letters, and by its
+        // first letter alone (a word misspelt early, "jcakte", shares no
+        // longer prefix with "jacket"), and collect their words near it.
         let index = self.client.index(&self.uid);
         let retrieve = ["title", "brand", "category_names"];
-        let res = index
-            .search()
-            .with_query(&head)
-            .with_limit(100)
-            .with_attributes_to_retrieve(Selectors::Some(&retrieve))
-            .execute::<Words>()
-            .await
-            .map_err(meili_error)?;
+        let mut probes: Vec<String> = vec![
+            word.clone(),
+            word.chars().take(3).collect(),
+            word.chars().take(1).collect(),
+        ];
+        probes.dedup();
         let mut found: BTreeMap<String, u64> = BTreeMap::new();
-        for hit in res.hits {
-            let w = hit.result;
-            let all = format!("{} {} {}", w.title, w.brand, w.category_names.join(" "));
-            let mut seen = std::collections::BTreeSet::new();
-            for t in text::words(&all) {
-                if text::distance(&word, &t) <= 3 && seen.insert(t.clone()) {
-                    *found.entry(t).or_default() += 1;
+        for probe in probes.iter().filter(|p| !p.is_empty()) {
+            let res = index
+                .search()
+                .with_query(probe)
+                .with_limit(100)
+                .with_attributes_to_retrieve(Selectors::Some(&retrieve))
+                .execute::<Words>()
+                .await
+                .map_err(meili_error)?;
+            for hit in res.hits {
+                let w = hit.result;
+                let all = format!("{} {} {}", w.title, w.brand, w.category_names.join(" "));
+                let mut seen = std::collections::BTreeSet::new();
+                for t in text::words(&all) {
+                    if text::distance(&word, &t) <= 3 && seen.insert(t.clone()) {
+                        *found.entry(t).or_default() += 1;
+                    }
                 }
+            }
+            if !found.is_empty() {
+                break;
             }
         }
         Ok(found.into_iter().collect())
