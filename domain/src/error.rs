@@ -256,6 +256,43 @@ impl Error {
 mod tests {
     use super::*;
 
+    /// What each kind of refusal looks like to a caller (the JSON body of a
+    /// server function or plain route), in one snapshot: codes and shapes
+    /// are a contract with API clients.
+    #[test]
+    fn error_bodies_match_their_snapshot() {
+        let mut issues = Issues::default();
+        issues
+            .take::<()>(Err(Error::validation(
+                "postal_code",
+                "Enter a valid postcode.",
+            )))
+            .unwrap();
+        issues
+            .take::<()>(Err(Error::validation("phone", "Enter a phone number.")))
+            .unwrap();
+        let cases = [
+            Error::not_found("product"),
+            Error::validation("email", "Enter an email address like ann@example.com."),
+            issues.finish().unwrap_err(),
+            Error::Conflict("That code is already in use.".into()),
+            Error::InvalidCredentials,
+            Error::Unauthenticated,
+            Error::Forbidden,
+            Error::SecondFactorRequired,
+            Error::TooManyAttempts {
+                retry_after_secs: 90,
+            },
+            Error::unavailable("search", "connection refused (10.0.0.7:7700)"),
+            Error::internal("duplicate key value violates unique constraint \"users_email\""),
+        ];
+        let bodies: Vec<String> = cases
+            .iter()
+            .map(|e| serde_json::to_string(&e.to_app_error()).unwrap())
+            .collect();
+        insta::assert_snapshot!(bodies.join("\n"));
+    }
+
     #[test]
     fn internal_errors_never_leak_details() {
         let err = Error::Database(sea_orm::DbErr::Custom("password=hunter2".into()));

@@ -84,3 +84,46 @@ impl Reason {
         }
     }
 }
+
+/// A warehouse with the units it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarehouseRow {
+    pub code: String,
+    pub name: String,
+    pub on_hand: i64,
+}
+
+/// A variant's count in one warehouse.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelRow {
+    pub warehouse: String,
+    pub warehouse_name: String,
+    pub on_hand: i32,
+    pub reserved: i32,
+}
+
+/// One change of a shelf count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MovementRow {
+    /// Unix seconds.
+    pub at: i64,
+    pub warehouse: String,
+    pub delta: i32,
+    pub on_hand_after: i32,
+    pub reason: String,
+    pub note: String,
+    /// Staff email, or empty for the shop itself (sales, restocks).
+    pub by: String,
+    pub order_id: Option<i32>,
+}
+
+/// A variant's stock everywhere and its history, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantStock {
+    pub sku: String,
+    pub product_title: String,
+    pub product_slug: String,
+    pub variant_title: String,
+    pub levels: Vec<LevelRow>,
+    pub movements: Vec<MovementRow>,
+}

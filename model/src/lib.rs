@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod analytics;
 pub mod catalog;
+pub mod commerce;
+pub mod dashboard;
 pub mod error;
 pub mod inventory;
 pub mod money;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use model::AppError;
 
-use super::dashboard_types::DashboardView;
+use model::dashboard::DashboardView;
 
 #[cfg(feature = "ssr")]
 pub mod visit {
@@ -118,5 +118,5 @@ pub async fn staff_dashboard(days: u32) -> Result<DashboardView, AppError> {
     )
     .await
     .map_err(crate::request::errors::fail)?;
-    Ok(super::dashboard_types::from_domain(d))
+    Ok(d.view())
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use super::commerce_types::CartView;
+use model::commerce::CartView;
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -15,12 +15,7 @@ pub async fn get_cart() -> Result<CartView, AppError> {
     let owner = crate::request::caller::cart_owner(&caller)
         .await
         .map_err(fail)?;
-    ctx.commerce
-        .carts()
-        .view(&owner)
-        .await
-        .map(Into::into)
-        .map_err(fail)
+    ctx.commerce.carts().view(&owner).await.map_err(fail)
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
@@ -40,7 +35,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
         .await
         .map_err(fail)?;
     super::analytics::visit::record(domain::analytics::EventKind::AddToCart, |_| {}).await;
-    Ok(cart.into())
+    Ok(cart)
 }
 
 /// Sets a line's quantity; 0 removes it.
@@ -55,7 +50,6 @@ pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppErro
         .carts()
         .set_quantity(&owner, &sku, quantity)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 

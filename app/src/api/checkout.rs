@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use super::commerce_types::{PlacedOrderView, QuoteView};
+use model::commerce::{PlacedOrderView, QuoteView};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -43,7 +43,7 @@ pub async fn get_quote(
         .await
         .map_err(fail)?;
     super::analytics::visit::record(domain::analytics::EventKind::CheckoutStarted, |_| {}).await;
-    let mut view: QuoteView = quote.into();
+    let mut view: QuoteView = quote;
     if caller.user.is_some() {
         view.addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
         view.email = caller.user.map(|u| u.email);

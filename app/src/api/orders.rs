@@ -3,9 +3,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-#[cfg(feature = "ssr")]
-use super::commerce_types::StaffOrderRowView;
-use super::commerce_types::{OrderListQuery, OrderListView, OrderSummaryView, OrderView};
+use model::commerce::{OrderListQuery, OrderListView, OrderSummary, OrderView};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -15,18 +13,14 @@ use crate::request::errors::fail;
 #[server(prefix = "/api/orders", endpoint = "by-id")]
 pub async fn get_order_by_id(public_id: String) -> Result<OrderView, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.orders
-        .by_public_id(&public_id)
-        .await
-        .map(Into::into)
-        .map_err(fail)
+    ctx.orders.by_public_id(&public_id).await.map_err(fail)
 }
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
-pub async fn my_orders() -> Result<Vec<OrderSummaryView>, AppError> {
+pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let list = ctx.orders.history(&caller.actor).await.map_err(fail)?;
-    Ok(list.into_iter().map(Into::into).collect())
+    Ok(list.into_iter().collect())
 }
 
 #[server(prefix = "/api/orders", endpoint = "detail")]
@@ -35,7 +29,6 @@ pub async fn get_order(number: String) -> Result<OrderView, AppError> {
     ctx.orders
         .detail(&caller.actor, &number)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -45,7 +38,6 @@ pub async fn cancel_order(number: String) -> Result<OrderView, AppError> {
     ctx.orders
         .cancel(&caller.actor, &number)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -55,7 +47,6 @@ pub async fn request_return(number: String, reason: String) -> Result<OrderView,
     ctx.orders
         .request_return(&caller.actor, &number, &reason)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -63,11 +54,7 @@ pub async fn request_return(number: String, reason: String) -> Result<OrderView,
 #[server(prefix = "/api/orders", endpoint = "lookup")]
 pub async fn lookup_order(email: String, number: String) -> Result<OrderView, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.orders
-        .lookup(&email, &number)
-        .await
-        .map(Into::into)
-        .map_err(fail)
+    ctx.orders.lookup(&email, &number).await.map_err(fail)
 }
 
 /// The staff order list with search and filters (dates as YYYY-MM-DD,
@@ -126,7 +113,7 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppErr
         rows: page
             .rows
             .into_iter()
-            .map(|r| StaffOrderRowView {
+            .map(|r| model::commerce::StaffOrderRowView {
                 number: r.number,
                 email: r.email,
                 status_label: r.status.label().to_owned(),
@@ -150,7 +137,6 @@ pub async fn ship_order(number: String, tracking_number: String) -> Result<Order
     ctx.orders
         .ship(&caller.actor, &number, &tracking_number)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -169,7 +155,6 @@ pub async fn advance_order(
     ctx.orders
         .advance(&caller.actor, &number, status)
         .await
-        .map(Into::into)
         .map_err(fail)
 }
 
@@ -191,6 +176,5 @@ pub async fn refund_order(number: String, amount: String) -> Result<OrderView, A
     ctx.orders
         .refund(&caller.actor, &number, minor)
         .await
-        .map(Into::into)
         .map_err(fail)
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use super::commerce_types::PaymentPageView;
+use model::commerce::PaymentPageView;
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;

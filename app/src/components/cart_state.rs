@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use model::AppError;
 
 use crate::api::cart::get_cart;
-use crate::api::commerce_types::CartView;
+use model::commerce::CartView;
 
 #[derive(Clone, Copy)]
 pub struct CartState {

@@ -3,7 +3,7 @@
 //! visually hidden table.
 use leptos::prelude::*;
 
-use crate::api::dashboard_types::{BarView, DayView};
+use model::dashboard::{BarView, DayView};
 
 const W: f64 = 640.0;
 const H: f64 = 200.0;

@@ -2,7 +2,7 @@
 //! confirmation page, the account's order page and guest lookup.
 use leptos::prelude::*;
 
-use crate::api::commerce_types::OrderView;
+use model::commerce::OrderView;
 
 pub fn date(unix: i64) -> String {
     // Days since the epoch → civil date (proleptic Gregorian), no clock crate on the client.
@@ -17,6 +17,12 @@ pub fn date(unix: i64) -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// "2026-12-01 14:05" (UTC), as staff read times in lists.
+pub fn date_time(unix: i64) -> String {
+    let secs = unix.rem_euclid(86_400);
+    format!("{} {:02}:{:02}", date(unix), secs / 3600, secs % 3600 / 60)
 }
 
 #[component]

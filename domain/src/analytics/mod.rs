@@ -4,6 +4,7 @@
 //! full the event is dropped and counted — analytics never slow a shopper
 //! down or fail a request. See decision D17 in docs/ARCHITECTURE.md.
 mod dashboard;
+mod dashboard_view;
 mod report;
 
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -2,29 +2,12 @@
 use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::{cart_item, product, product_image, variant};
 use crate::money::{Currency, Money};
 use crate::{inventory, Result};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CartLine {
-    pub variant_id: i32,
-    pub sku: String,
-    pub product_title: String,
-    pub product_slug: String,
-    pub variant_title: String,
-    pub image_url: Option<String>,
-    pub unit_price: Money,
-    pub quantity: i64,
-    pub line_total: Money,
-    pub weight_grams: i32,
-    /// Units that can be bought now (stock left, capped by the line limit).
-    pub max_quantity: i64,
-    /// The product is no longer sold; the line cannot be checked out.
-    pub unavailable: bool,
-}
+pub use model::commerce::CartLine;
 
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,

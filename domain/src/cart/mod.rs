@@ -10,7 +10,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::entities::{cart, cart_item, variant};
@@ -29,13 +28,7 @@ pub enum CartOwner {
     Guest(Option<String>),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CartView {
-    pub id: Option<String>,
-    pub lines: Vec<CartLine>,
-    pub subtotal: Money,
-    pub item_count: i64,
-}
+pub use model::commerce::CartView;
 
 #[derive(Clone)]
 pub struct Carts {

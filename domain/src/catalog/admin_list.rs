@@ -1,10 +1,10 @@
 //! The staff product list: search, filters, sorting and pages in SQL.
+pub use model::catalog::{AdminProductPage, AdminProductQuery, AdminProductRow};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     QueryTrait,
 };
-use serde::Serialize;
 
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
@@ -17,42 +17,6 @@ pub const ADMIN_PAGE_SIZE: u64 = 25;
 /// Units free to sell across the product's variants and warehouses.
 const AVAILABLE: &str = "(SELECT COALESCE(SUM(s.on_hand - s.reserved), 0) FROM variants v \
      JOIN stock_levels s ON s.variant_id = v.id WHERE v.product_id = products.id)";
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct AdminProductQuery {
-    /// Title, slug or SKU contains.
-    pub q: String,
-    pub status: Option<String>,
-    /// Category slug (that category only).
-    pub category: Option<String>,
-    /// `in`, `out` or `low` (1–5 left).
-    pub stock: Option<String>,
-    /// `updated` (default), `title`, `price`, `price_desc`.
-    pub sort: String,
-    pub page: u64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AdminProductRow {
-    pub slug: String,
-    pub title: String,
-    pub brand: String,
-    pub status: String,
-    pub category: String,
-    pub price_min: Money,
-    pub price_max: Money,
-    pub variants: u64,
-    pub available: i64,
-    pub thumb: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AdminProductPage {
-    pub rows: Vec<AdminProductRow>,
-    pub total: u64,
-    pub page: u64,
-    pub pages: u64,
-}
 
 impl Catalog {
     pub async fn admin_products(
@@ -82,10 +46,10 @@ impl Catalog {
                     .add(product::Column::Id.in_subquery(by_sku)),
             );
         }
-        if let Some(status) = query.status.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(status) = Some(query.status.as_str()).filter(|s| !s.is_empty()) {
             select = select.filter(product::Column::Status.eq(status));
         }
-        if let Some(slug) = query.category.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(slug) = Some(query.category.as_str()).filter(|s| !s.is_empty()) {
             let ids = category::Entity::find()
                 .select_only()
                 .column(category::Column::Id)
@@ -93,7 +57,7 @@ impl Catalog {
                 .into_query();
             select = select.filter(product::Column::CategoryId.in_subquery(ids));
         }
-        match query.stock.as_deref() {
+        match Some(query.stock.as_str()) {
             Some("in") => select = select.filter(Expr::cust(AVAILABLE).gt(0)),
             Some("out") => select = select.filter(Expr::cust(AVAILABLE).lte(0)),
             Some("low") => select = select.filter(Expr::cust(AVAILABLE).between(1, 5)),

@@ -10,6 +10,39 @@ use crate::error::Issues;
 use crate::money::{Currency, Money};
 use crate::{Error, Result};
 
+impl super::Catalog {
+    /// The editor's data: the product's form and images (an empty draft
+    /// form when `slug` is empty), and the categories and warehouses to
+    /// choose from (permission `catalog`).
+    pub async fn product_editor(
+        &self,
+        actor: &crate::accounts::Actor,
+        currency: Currency,
+        slug: &str,
+        warehouses: Vec<String>,
+    ) -> Result<model::catalog::ProductEditor> {
+        actor.require(crate::accounts::Permission::Catalog)?;
+        let (form, images) = if slug.is_empty() {
+            let form = ProductForm {
+                status: "draft".into(),
+                options: vec![OptionForm::default()],
+                ..Default::default()
+            };
+            (form, Vec::new())
+        } else {
+            let draft = self.product_draft(actor, slug).await?;
+            let images = self.product_images(actor, slug).await?;
+            (write(draft, currency), images)
+        };
+        Ok(model::catalog::ProductEditor {
+            form,
+            images,
+            categories: self.category_choices().await?,
+            warehouses,
+        })
+    }
+}
+
 /// Reads the form in the shop's currency.
 pub fn read(f: ProductForm, currency: Currency) -> Result<(ProductDraft, StockSeen)> {
     let mut issues = Issues::default();

@@ -134,14 +134,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed> {
     })
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct AdminImage {
-    pub id: i32,
-    pub url: String,
-    pub alt: String,
-    pub width: i32,
-    pub height: i32,
-}
+pub use model::catalog::AdminImage;
 
 impl Catalog {
     pub async fn product_images(&self, actor: &Actor, slug: &str) -> Result<Vec<AdminImage>> {

@@ -14,6 +14,7 @@ mod listing;
 mod manage;
 mod product_page;
 mod query;
+mod staff_lists;
 mod tree;
 mod types;
 

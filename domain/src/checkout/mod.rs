@@ -35,24 +35,7 @@ pub struct CheckoutInput {
     pub checkout_key: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuoteView {
-    pub lines: Vec<CartLine>,
-    pub shipping_options: Vec<ShippingOption>,
-    pub shipping_method: Option<String>,
-    pub subtotal: Money,
-    pub discount: Money,
-    pub shipping: Money,
-    pub tax: Money,
-    pub total: Money,
-    pub prices_include_tax: bool,
-    pub tax_rate_basis_points: u32,
-    /// What happened to the promo code, in words (applied, below minimum, invalid).
-    pub promo_message: Option<String>,
-    pub promo_applied: bool,
-    /// A fresh idempotency key for the form that places this checkout.
-    pub checkout_key: String,
-}
+pub use model::commerce::QuoteView;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlacedOrder {
@@ -189,6 +172,8 @@ impl Checkout {
             tax_rate_basis_points: p.tax_bp,
             promo_message: p.promo_message,
             checkout_key: uuid::Uuid::new_v4().to_string(),
+            addresses: Vec::new(),
+            email: None,
         }
     }
 

@@ -1,18 +1,11 @@
 //! Shipping methods and tax rates as stored, turned into pricing rules.
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
 
 use crate::entities::{shipping_method, tax_rate};
 use crate::pricing::ShippingRule;
-use crate::{Money, Result};
+use crate::Result;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShippingOption {
-    pub code: String,
-    pub name: String,
-    /// For this basket.
-    pub price: Money,
-}
+pub use model::commerce::ShippingOption;
 
 pub(super) async fn shipping_methods<C: ConnectionTrait>(
     conn: &C,

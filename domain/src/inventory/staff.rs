@@ -5,7 +5,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::movements::{self, Origin, Reason};
@@ -13,43 +12,7 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::{product, stock_level, stock_movement, user, variant, warehouse};
 use crate::{Error, Result};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct WarehouseRow {
-    pub code: String,
-    pub name: String,
-    pub on_hand: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct LevelRow {
-    pub warehouse: String,
-    pub warehouse_name: String,
-    pub on_hand: i32,
-    pub reserved: i32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct MovementRow {
-    pub at: OffsetDateTime,
-    pub warehouse: String,
-    pub delta: i32,
-    pub on_hand_after: i32,
-    pub reason: String,
-    pub note: String,
-    /// Staff email, or empty for the shop itself (sales, restocks).
-    pub by: String,
-    pub order_id: Option<i32>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VariantStock {
-    pub sku: String,
-    pub product_title: String,
-    pub product_slug: String,
-    pub variant_title: String,
-    pub levels: Vec<LevelRow>,
-    pub movements: Vec<MovementRow>,
-}
+pub use model::inventory::{LevelRow, MovementRow, VariantStock, WarehouseRow};
 
 /// Staff inventory service (permission `catalog`).
 #[derive(Clone)]
@@ -284,7 +247,7 @@ impl Inventory {
         let movements = moves
             .into_iter()
             .map(|m| MovementRow {
-                at: m.created_at,
+                at: m.created_at.unix_timestamp(),
                 warehouse: houses
                     .iter()
                     .find(|w| w.id == m.warehouse_id)

@@ -24,6 +24,24 @@ pub enum MailKind {
 }
 
 impl MailKind {
+    #[cfg(test)]
+    const ALL: [MailKind; 14] = [
+        Self::VerifyEmail,
+        Self::Welcome,
+        Self::AccountExists,
+        Self::PasswordReset,
+        Self::PasswordChanged,
+        Self::TwoFactorChanged,
+        Self::PrivacyRequest,
+        Self::AccountDeleted,
+        Self::OrderConfirmation,
+        Self::PaymentFailed,
+        Self::OrderShipped,
+        Self::OrderCancelled,
+        Self::OrderRefunded,
+        Self::StaffInvite,
+    ];
+
     fn name(self) -> &'static str {
         match self {
             Self::VerifyEmail => "verify_email",
@@ -222,6 +240,51 @@ mod tests {
             mail_from_address: "orders@shop.test".into(),
             order_prefix: "MC".into(),
         })
+    }
+
+    /// Every mail as a customer gets it, subject, text and HTML, in a
+    /// snapshot (`src/mail/snapshots/`): a template change shows up in
+    /// review as the mail it makes.
+    #[test]
+    fn every_mail_matches_its_snapshot() {
+        let t = Templates::new(store("Mercato Demo Shop"), "http://shop.test").unwrap();
+        let money = |minor: i64| context! { minor => minor, currency => "USD" };
+        let order = context! {
+            number => "MC-ABC234",
+            lines => vec![
+                context! {
+                    title => "Rowan Merino T-Shirt", variant_title => "M / Navy", sku => "ROWAN-M-NAVY",
+                    quantity => 2, unit_price => money(2_500), line_total => money(5_000),
+                },
+                context! {
+                    title => "Trail Socks", variant_title => "One size", sku => "SOCK-1",
+                    quantity => 1, unit_price => money(1_200), line_total => money(1_200),
+                },
+            ],
+            subtotal => money(6_200), discount => money(620), promotion_code => "WELCOME10",
+            shipping => money(495), shipping_method => "Standard", tax => money(406),
+            prices_include_tax => false, total => money(6_481), status => "paid",
+        };
+        for kind in MailKind::ALL {
+            let mail = t
+                .render(
+                    kind,
+                    "ann@example.com",
+                    context! {
+                        name => "Ann", link => "http://shop.test/x?token=abc",
+                        admin_link => "http://shop.test/admin", what => "a copy of your data",
+                        order => order.clone(), amount => money(1_500), tracking => "1Z999AA10123456784",
+                    },
+                )
+                .unwrap();
+            insta::assert_snapshot!(
+                kind.name(),
+                format!(
+                    "Subject: {}\n\n{}\n---- html ----\n{}",
+                    mail.subject, mail.text, mail.html
+                )
+            );
+        }
     }
 
     #[test]

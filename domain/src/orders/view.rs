@@ -5,25 +5,6 @@ use super::OrderStatus;
 use crate::entities::{order, order_event, order_item};
 use crate::money::{Currency, Money};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderLineView {
-    pub sku: String,
-    pub title: String,
-    pub variant_title: String,
-    pub unit_price: Money,
-    pub quantity: i64,
-    pub line_total: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimelineEntry {
-    pub status: String,
-    pub label: String,
-    pub note: String,
-    /// Unix seconds.
-    pub at: i64,
-}
-
 /// Erased orders keep only country and region; the rest reads as empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -38,40 +19,26 @@ pub struct ShippingAddress {
     pub phone: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderView {
-    pub number: String,
-    pub public_id: String,
-    pub status: OrderStatus,
-    pub status_label: String,
-    pub email: String,
-    pub placed_at: i64,
-    pub lines: Vec<OrderLineView>,
-    pub subtotal: Money,
-    pub discount: Money,
-    pub shipping: Money,
-    pub tax: Money,
-    pub total: Money,
-    pub refunded: Money,
-    pub prices_include_tax: bool,
-    pub promotion_code: Option<String>,
-    pub shipping_method: String,
-    pub shipping_address: Option<ShippingAddress>,
-    pub tracking_number: Option<String>,
-    pub timeline: Vec<TimelineEntry>,
-    pub can_cancel: bool,
-    pub can_request_return: bool,
-    pub has_invoice: bool,
+impl ShippingAddress {
+    /// One printable line each: name, street, town with region and
+    /// postcode, country (the phone number is left out).
+    pub fn lines(self) -> Vec<String> {
+        [
+            self.full_name,
+            self.line1,
+            self.line2,
+            format!("{} {} {}", self.city, self.region, self.postal_code)
+                .trim()
+                .to_owned(),
+            self.country,
+        ]
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
+        .collect()
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrderSummary {
-    pub number: String,
-    pub status_label: String,
-    pub placed_at: i64,
-    pub total: Money,
-    pub item_count: i64,
-}
+pub use model::commerce::{OrderLineView, OrderSummary, OrderView, TimelineEntry};
 
 pub(super) fn currency(o: &order::Model) -> Currency {
     o.currency.parse().unwrap_or(Currency::Usd)
@@ -112,7 +79,9 @@ pub(super) fn build(
         prices_include_tax: o.prices_include_tax,
         promotion_code: o.promotion_code,
         shipping_method: o.shipping_method,
-        shipping_address: serde_json::from_str(&o.shipping_address).ok(),
+        address_lines: serde_json::from_str::<ShippingAddress>(&o.shipping_address)
+            .map(|a| a.lines())
+            .unwrap_or_default(),
         tracking_number: o.tracking_number,
         timeline: events
             .into_iter()

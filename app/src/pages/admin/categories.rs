@@ -7,6 +7,7 @@ use super::layout::AdminLayout;
 use super::orders::confirm;
 use crate::api::catalog_admin::{staff_categories, ChangeCategory};
 use crate::components::forms::{error_text, ActionError, Field, Submit};
+use model::catalog::CategoryAction;
 
 const SMALL: &str = "rounded border border-slate-300 px-2 py-1 text-sm";
 
@@ -14,9 +15,9 @@ const SMALL: &str = "rounded border border-slate-300 px-2 py-1 text-sm";
 pub fn AdminCategoriesPage() -> impl IntoView {
     let change = ServerAction::<ChangeCategory>::new();
     let tree = Resource::new_blocking(move || change.version().get(), |_| staff_categories());
-    let act = move |action: &'static str, slug: String| {
+    let act = move |action: CategoryAction, slug: String| {
         change.dispatch(ChangeCategory {
-            action: action.into(),
+            action,
             slug,
             name: String::new(),
             parent: String::new(),
@@ -68,8 +69,8 @@ pub fn AdminCategoriesPage() -> impl IntoView {
                                             <input name="name" value=name aria-label=name_label class=SMALL />
                                             <button type="submit" class="underline">"Rename"</button>
                                         </ActionForm>
-                                        <button type="button" class="px-1 disabled:opacity-30" aria-label=up_label disabled=r.first on:click=move |_| act("up", s_up.clone())>"↑"</button>
-                                        <button type="button" class="px-1 disabled:opacity-30" aria-label=down_label disabled=r.last on:click=move |_| act("down", s_down.clone())>"↓"</button>
+                                        <button type="button" class="px-1 disabled:opacity-30" aria-label=up_label disabled=r.first on:click=move |_| act(CategoryAction::Up, s_up.clone())>"↑"</button>
+                                        <button type="button" class="px-1 disabled:opacity-30" aria-label=down_label disabled=r.last on:click=move |_| act(CategoryAction::Down, s_down.clone())>"↓"</button>
                                         <ActionForm action=change attr:class="flex items-center gap-1">
                                             <input type="hidden" name="action" value="move" />
                                             <input type="hidden" name="slug" value=s_move />
@@ -85,7 +86,7 @@ pub fn AdminCategoriesPage() -> impl IntoView {
                                         </ActionForm>
                                         <a class="underline" href=format!("/category/{s_view}")>"View"</a>
                                         <button type="button" class="text-red-700 underline" on:click=move |_| {
-                                            if confirm("Delete this category? Only an empty one can be deleted.") { act("delete", s_del.clone()); }
+                                            if confirm("Delete this category? Only an empty one can be deleted.") { act(CategoryAction::Delete, s_del.clone()); }
                                         }>"Delete"</button>
                                     </li>
                                 }

@@ -4,8 +4,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::layout::{days_param, AdminLayout, PeriodNav};
 use crate::api::analytics::staff_dashboard;
-use crate::api::dashboard_types::{DashboardView, KpiView};
 use crate::components::charts::{BarList, DailyChart};
+use model::dashboard::{DashboardView, KpiView};
 
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {

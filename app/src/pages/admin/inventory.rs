@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::layout::AdminLayout;
 use crate::api::catalog_admin::{staff_warehouses, variant_stock, AdjustStock, ChangeWarehouse};
 use crate::components::forms::{error_text, ActionError, Field, Submit};
+use crate::components::order_detail::date_time;
 use model::inventory::WarehouseAction;
 
 const SELECT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
@@ -131,7 +132,7 @@ pub fn AdminInventoryPage() -> impl IntoView {
                                         <tbody>
                                             {s.movements.into_iter().map(|m| view! {
                                                 <tr class="border-t border-slate-200">
-                                                    <td class="py-1">{m.at}</td><td>{m.warehouse}</td>
+                                                    <td class="py-1">{date_time(m.at)}</td><td>{m.warehouse}</td>
                                                     <td class="text-right">{format!("{:+}", m.delta)}</td><td class="text-right">{m.on_hand_after}</td>
                                                     <td>{m.reason}</td><td>{m.note}</td><td>{m.by}</td>
                                                 </tr>

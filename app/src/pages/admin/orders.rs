@@ -4,7 +4,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use model::OrderStatus;
 
 use super::layout::AdminLayout;
-use crate::api::commerce_types::OrderListQuery;
 use crate::api::orders::{
     get_order, staff_orders, AdvanceOrder, CancelOrder, RefundOrder, ShipOrder,
 };
@@ -12,6 +11,7 @@ use crate::components::forms::{ActionError, Field, Submit};
 use crate::components::order_detail::{date, OrderDetail};
 use crate::components::pager::Pager;
 use crate::components::url::encode;
+use model::commerce::OrderListQuery;
 
 /// `/admin/orders`: search by number or email, filters in the URL.
 #[component]
@@ -126,7 +126,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                         Err(e) => return view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
                     };
                     let number = o.number.clone();
-                    let status = o.status.clone();
+                    let status = o.status;
                     let step = |to: OrderStatus, label: &'static str| {
                         let number = number.clone();
                         view! {
@@ -136,9 +136,9 @@ pub fn AdminOrderPage() -> impl IntoView {
                             </button>
                         }
                     };
-                    let can_ship = matches!(status.as_str(), "paid" | "processing");
+                    let can_ship = matches!(status, OrderStatus::Paid | OrderStatus::Processing);
                     let refundable = o.refunded.minor < o.total.minor
-                        && !matches!(status.as_str(), "pending_payment" | "refunded");
+                        && !matches!(status, OrderStatus::PendingPayment | OrderStatus::Refunded);
                     let n_cancel = number.clone();
                     let n_ship = number.clone();
                     let n_refund = number.clone();
@@ -152,9 +152,9 @@ pub fn AdminOrderPage() -> impl IntoView {
                             <ActionError value=advance.value() />
                             <ActionError value=cancel.value() />
                             <div class="flex flex-wrap gap-3">
-                                {(status == "paid").then(|| step(OrderStatus::Processing, "Mark processing"))}
-                                {(status == "shipped").then(|| step(OrderStatus::Delivered, "Mark delivered"))}
-                                {(status == "return_requested").then(|| step(OrderStatus::Returned, "Return received"))}
+                                {(status == OrderStatus::Paid).then(|| step(OrderStatus::Processing, "Mark processing"))}
+                                {(status == OrderStatus::Shipped).then(|| step(OrderStatus::Delivered, "Mark delivered"))}
+                                {(status == OrderStatus::ReturnRequested).then(|| step(OrderStatus::Returned, "Return received"))}
                                 {o.can_cancel.then(|| view! {
                                     <button type="button" class="rounded-md border border-red-300 px-3 py-2 text-sm text-red-800"
                                         on:click=move |_| {

@@ -7,12 +7,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::layout::AdminLayout;
 use super::product_images::ProductImages;
 use crate::api::catalog_admin::{product_editor, SaveProduct};
-use crate::api::catalog_admin_types::{
-    matrix, OptionForm, ProductEditorView, ProductForm, StockForm, VariantForm,
-};
 use crate::components::forms::{
     error_text, go_to, issue_attrs, ActionError, IssueText, Issues, Notice,
 };
+use model::catalog::ProductEditor;
+use model::product_form::{matrix, OptionForm, ProductForm, StockForm, VariantForm};
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm text-slate-900 focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900";
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
@@ -132,7 +131,7 @@ fn key(values: &[String]) -> String {
 }
 
 #[component]
-fn Editor(view: ProductEditorView) -> impl IntoView {
+fn Editor(view: ProductEditor) -> impl IntoView {
     let editing = view.form.original.clone();
     let warehouses = StoredValue::new(view.warehouses.clone());
     let form = RwSignal::new(view.form.clone());

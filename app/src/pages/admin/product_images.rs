@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use crate::api::catalog_admin::RemoveProductImage;
-use crate::api::catalog_admin_types::AdminImageView;
 use crate::components::forms::ActionError;
 use crate::components::url::encode;
+use model::catalog::AdminImage;
 
 #[component]
-pub fn ProductImages(slug: String, images: Vec<AdminImageView>) -> impl IntoView {
+pub fn ProductImages(slug: String, images: Vec<AdminImage>) -> impl IntoView {
     let list = RwSignal::new(images);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -33,7 +33,7 @@ pub fn ProductImages(slug: String, images: Vec<AdminImageView>) -> impl IntoView
             leptos::task::spawn_local(async move {
                 match post_file(&url, &file).await {
                     Ok(r) if r.status == 201 => {
-                        if let Ok(img) = serde_json::from_value::<AdminImageView>(r.json) {
+                        if let Ok(img) = serde_json::from_value::<AdminImage>(r.json) {
                             list.update(|l| l.push(img));
                         }
                         alt.set(String::new());

@@ -6,14 +6,14 @@ use model::catalog::ProductStatus;
 
 use super::layout::AdminLayout;
 use crate::api::catalog_admin::{staff_products, SetProductsStatus};
-use crate::api::catalog_admin_types::{ProductListQuery, ProductListView};
 use crate::components::forms::{error_text, ActionError};
 use crate::components::pager::Pager;
 use crate::components::url::encode;
+use model::catalog::{AdminProductList, AdminProductQuery};
 
 const SELECT: &str = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
-fn query_href(q: &ProductListQuery, page: u64) -> String {
+fn query_href(q: &AdminProductQuery, page: u64) -> String {
     format!(
         "/admin/products?q={}&status={}&category={}&stock={}&sort={}&page={page}",
         encode(&q.q),
@@ -30,7 +30,7 @@ pub fn AdminProductsPage() -> impl IntoView {
     let query = Memo::new(move |_| {
         let p = params.read();
         let get = |k: &str| p.get(k).unwrap_or_default();
-        ProductListQuery {
+        AdminProductQuery {
             q: get("q"),
             status: get("status"),
             category: get("category"),
@@ -64,8 +64,8 @@ pub fn AdminProductsPage() -> impl IntoView {
 
 #[component]
 fn ProductTable(
-    view: ProductListView,
-    query: ProductListQuery,
+    view: AdminProductList,
+    query: AdminProductQuery,
     bulk: ServerAction<SetProductsStatus>,
 ) -> impl IntoView {
     let selected = RwSignal::new(Vec::<String>::new());
@@ -132,13 +132,13 @@ fn ProductTable(
                 <p role="status" class="text-emerald-800" data-testid="notice">{format!("{n} products updated.")}</p>
             })}
         </div>
-        <p class="mb-2 text-sm text-slate-500">{format!("{} products", view.total)}</p>
+        <p class="mb-2 text-sm text-slate-500">{format!("{} products", view.page.total)}</p>
         <table class="w-full text-sm" data-testid="admin-product-list">
             <thead class="text-left text-slate-500">
                 <tr><th class="w-8"><span class="sr-only">"Select"</span></th><th></th><th>"Product"</th><th>"Status"</th><th>"Category"</th><th class="text-right">"Price"</th><th class="text-right">"Available"</th></tr>
             </thead>
             <tbody>
-                {view.rows.into_iter().map(|r| {
+                {view.page.rows.into_iter().map(|r| {
                     let slug = r.slug.clone();
                     let price = if r.price_min.minor == r.price_max.minor {
                         r.price_min.format()
@@ -166,7 +166,7 @@ fn ProductTable(
             </tbody>
         </table>
         <div class="mt-4">
-            <Pager page=view.page page_count=view.pages href=move |n| query_href(&query, n) />
+            <Pager page=view.page.page page_count=view.page.pages href=move |n| query_href(&query, n) />
         </div>
     }
 }

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 use crate::api::checkout::{get_quote, PlaceOrder};
-use crate::api::commerce_types::QuoteView;
 use crate::components::forms::{error_text, go_to, issue_attrs, ActionError, IssueText, Issues};
+use model::commerce::QuoteView;
 
 #[derive(Clone, Copy)]
 struct Form {
@@ -209,7 +209,7 @@ pub fn CheckoutPage() -> impl IntoView {
                     <label class="flex flex-col gap-1 text-sm font-medium">
                         "Country"
                         <select name="country" class="rounded-md border border-slate-300 px-3 py-2" on:change=move |ev| f.country.set(event_target_value(&ev))>
-                            {crate::api::commerce_types::COUNTRIES.iter().map(|(code, name)| {
+                            {model::commerce::COUNTRIES.iter().map(|(code, name)| {
                                 view! { <option value=*code selected=move || f.country.get() == *code>{*name}</option> }
                             }).collect_view()}
                         </select>

@@ -18,7 +18,7 @@ pub fn OrderCompletePage() -> impl IntoView {
         let pending = order
             .get()
             .and_then(|r| r.ok())
-            .is_some_and(|o| o.status == "pending_payment");
+            .is_some_and(|o| o.status == model::OrderStatus::PendingPayment);
         if pending {
             set_timeout(
                 move || tick.update(|t| *t += 1),
@@ -35,7 +35,7 @@ pub fn OrderCompletePage() -> impl IntoView {
                     Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
                     Ok(o) => view! {
                         <h1 class="mb-2 text-2xl font-bold" data-testid="confirmation-title">
-                            {if o.status == "pending_payment" { "Waiting for your payment to be confirmed…" } else { "Thank you for your order!" }}
+                            {if o.status == model::OrderStatus::PendingPayment { "Waiting for your payment to be confirmed…" } else { "Thank you for your order!" }}
                         </h1>
                         <p class="mb-6 text-slate-600">"A confirmation is on its way to " {o.email.clone()} "."</p>
                         <OrderDetail order=o />

@@ -1,0 +1,199 @@
+//! Cart, checkout and orders as the domain builds them and the pages show
+//! them.
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::Address;
+use crate::{Money, OrderStatus};
+
+/// The countries checkout ships to, for its picker (the same list the
+/// address book validates; `domain::accounts::countries` holds the rules and
+/// a test checks both agree).
+pub const COUNTRIES: &[(&str, &str)] = &[
+    ("AT", "Austria"),
+    ("AU", "Australia"),
+    ("BE", "Belgium"),
+    ("CA", "Canada"),
+    ("CH", "Switzerland"),
+    ("DE", "Germany"),
+    ("DK", "Denmark"),
+    ("ES", "Spain"),
+    ("FI", "Finland"),
+    ("FR", "France"),
+    ("GB", "United Kingdom"),
+    ("IE", "Ireland"),
+    ("IT", "Italy"),
+    ("JP", "Japan"),
+    ("NL", "Netherlands"),
+    ("NO", "Norway"),
+    ("NZ", "New Zealand"),
+    ("PL", "Poland"),
+    ("PT", "Portugal"),
+    ("SE", "Sweden"),
+    ("US", "United States"),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartLine {
+    pub variant_id: i32,
+    pub sku: String,
+    pub product_title: String,
+    pub product_slug: String,
+    pub variant_title: String,
+    pub image_url: Option<String>,
+    pub unit_price: Money,
+    pub quantity: i64,
+    pub line_total: Money,
+    pub weight_grams: i32,
+    /// Units that can be bought now (stock left, capped by the line limit).
+    pub max_quantity: i64,
+    /// The product is no longer sold; the line cannot be checked out.
+    pub unavailable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    /// The cart's public id: a guest's key to it, so it stays on the server.
+    #[serde(skip)]
+    pub id: Option<String>,
+    pub lines: Vec<CartLine>,
+    pub subtotal: Money,
+    pub item_count: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingOption {
+    pub code: String,
+    pub name: String,
+    /// For this basket.
+    pub price: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteView {
+    pub lines: Vec<CartLine>,
+    pub shipping_options: Vec<ShippingOption>,
+    pub shipping_method: Option<String>,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub prices_include_tax: bool,
+    pub tax_rate_basis_points: u32,
+    /// What happened to the promo code, in words (applied, below minimum, invalid).
+    pub promo_message: Option<String>,
+    pub promo_applied: bool,
+    /// A fresh idempotency key for the form that places this checkout: the
+    /// same key twice is the same order.
+    pub checkout_key: String,
+    /// A signed-in customer's saved addresses, for the address picker.
+    #[serde(default)]
+    pub addresses: Vec<Address>,
+    /// A signed-in customer's email (it wins over one typed).
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// Where the shopper goes after "place order".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlacedOrderView {
+    pub number: String,
+    pub redirect_url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub sku: String,
+    pub title: String,
+    pub variant_title: String,
+    pub unit_price: Money,
+    pub quantity: i64,
+    pub line_total: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub status: String,
+    pub label: String,
+    pub note: String,
+    /// Unix seconds.
+    pub at: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub number: String,
+    pub public_id: String,
+    pub status: OrderStatus,
+    pub status_label: String,
+    pub email: String,
+    pub placed_at: i64,
+    pub lines: Vec<OrderLineView>,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub refunded: Money,
+    pub prices_include_tax: bool,
+    pub promotion_code: Option<String>,
+    pub shipping_method: String,
+    /// The shipping address, one printable line each (no phone number).
+    pub address_lines: Vec<String>,
+    pub tracking_number: Option<String>,
+    pub timeline: Vec<TimelineEntry>,
+    pub can_cancel: bool,
+    pub can_request_return: bool,
+    pub has_invoice: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderSummary {
+    pub number: String,
+    pub status_label: String,
+    pub placed_at: i64,
+    pub total: Money,
+    pub item_count: i64,
+}
+
+/// The staff order list's filters as typed (empty means "any").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderListQuery {
+    pub q: String,
+    pub status: String,
+    pub from: String,
+    pub to: String,
+    pub min_total: String,
+    pub max_total: String,
+    pub page: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffOrderRowView {
+    pub number: String,
+    pub email: String,
+    pub status_label: String,
+    pub placed_at: i64,
+    pub total: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderListView {
+    pub rows: Vec<StaffOrderRowView>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    /// (value, label) for the status filter.
+    pub statuses: Vec<(String, String)>,
+}
+
+/// The offline gateway's page for one payment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentPageView {
+    pub reference: String,
+    pub order_number: String,
+    pub total: Money,
+    pub email: String,
+    /// Still awaiting a decision.
+    pub open: bool,
+}
