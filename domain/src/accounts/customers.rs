@@ -46,14 +46,9 @@ impl Accounts {
             .await?
             .into_iter()
             .map(|o| CustomerOrder {
-                total: Money::new(
-                    o.total_minor,
-                    o.currency.parse().unwrap_or(crate::Currency::Usd),
-                ),
+                total: Money::new(o.total_minor, crate::orders::view::currency(&o)),
                 placed_at: o.placed_at.unix_timestamp(),
-                // Written by our own services; an unknown name is a bug shown as pending.
-                status: crate::orders::OrderStatus::parse(&o.status)
-                    .unwrap_or(crate::orders::OrderStatus::PendingPayment),
+                status: crate::orders::view::status(&o),
                 number: o.number,
             })
             .collect();

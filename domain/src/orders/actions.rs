@@ -14,10 +14,6 @@ use crate::mail::MailKind;
 use crate::{inventory, Error, Result};
 
 impl Orders {
-    fn status_of(o: &order::Model) -> OrderStatus {
-        OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment)
-    }
-
     /// The customer cancels their own order before it ships.
     pub async fn cancel(&self, actor: &Actor, number: &str) -> Result<OrderView> {
         let o = self.visible(actor, number).await?;
@@ -26,7 +22,7 @@ impl Orders {
         } else {
             By::Staff
         };
-        let status = Self::status_of(&o);
+        let status = super::view::status(&o);
         if !status.customer_can_cancel() {
             return Err(Error::Conflict(format!(
                 "This order is {} and can no longer be cancelled.",
@@ -95,7 +91,7 @@ impl Orders {
                 "Please keep the reason under 1,000 characters.",
             ));
         }
-        let status = Self::status_of(&o);
+        let status = super::view::status(&o);
         if !status.customer_can_request_return() {
             return Err(Error::Conflict(
                 "Returns can be requested once an order has shipped.".into(),
@@ -207,7 +203,7 @@ impl Orders {
             let Some(o) = order::Entity::find_by_id(id).one(&txn).await? else {
                 continue;
             };
-            if Self::status_of(&o) == OrderStatus::PendingPayment {
+            if super::view::status(&o) == OrderStatus::PendingPayment {
                 transition(
                     &txn,
                     &o,

@@ -7,7 +7,7 @@ mod numbers;
 mod payment_events;
 mod refunds;
 mod staff_list;
-mod view;
+pub(crate) mod view;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait;
@@ -174,7 +174,7 @@ impl Orders {
             .collect();
         let mut out = Vec::new();
         for o in orders {
-            let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+            let status = view::status(&o);
             out.push(OrderSummary {
                 total: crate::Money::new(o.total_minor, view::currency(&o)),
                 item_count: counts.get(&o.id).copied().unwrap_or(0),

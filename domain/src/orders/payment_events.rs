@@ -228,7 +228,7 @@ impl Orders {
             due = %due.format(),
             "payment amount does not match the order; not marked paid"
         );
-        let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+        let status = super::view::status(o);
         record(
             conn,
             o.id,

@@ -43,7 +43,7 @@ impl Orders {
     pub async fn refund(&self, actor: &Actor, number: &str, amount: i64) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
         let o = self.by_number(number).await?;
-        let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+        let status = super::view::status(&o);
         if !(status.is_paid() || status == OrderStatus::Cancelled) {
             return Err(Error::Conflict("Only paid orders can be refunded.".into()));
         }

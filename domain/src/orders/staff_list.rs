@@ -90,7 +90,7 @@ impl Orders {
             .into_iter()
             .map(|o| StaffOrderRow {
                 total: Money::new(o.total_minor, super::view::currency(&o)),
-                status: OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment),
+                status: super::view::status(&o),
                 placed_at: o.placed_at,
                 number: o.number,
                 email: o.email,

@@ -40,8 +40,14 @@ impl ShippingAddress {
 
 pub use model::commerce::{OrderLineView, OrderSummary, OrderView, TimelineEntry};
 
-pub(super) fn currency(o: &order::Model) -> Currency {
+// Both columns are written by our own services: an unknown value is a bug,
+// shown as USD / awaiting payment rather than failing a whole page.
+pub(crate) fn currency(o: &order::Model) -> Currency {
     o.currency.parse().unwrap_or(Currency::Usd)
+}
+
+pub(crate) fn status(o: &order::Model) -> OrderStatus {
+    OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment)
 }
 
 pub(super) fn build(
@@ -50,7 +56,7 @@ pub(super) fn build(
     events: Vec<order_event::Model>,
 ) -> OrderView {
     let c = currency(&o);
-    let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment);
+    let status = status(&o);
     let money = |m: i64| Money::new(m, c);
     OrderView {
         number: o.number,
