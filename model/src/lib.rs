@@ -13,6 +13,8 @@ pub mod money;
 pub mod orders;
 pub mod product_form;
 pub mod search;
+pub mod storefront;
+pub mod url;
 
 pub use accounts::{Permission, Role};
 pub use error::{AppError, FieldIssue};

@@ -1,5 +1,7 @@
 //! The `mercato` binary's library half: configuration, startup, the HTTP
 //! router and the CLI commands. Integration tests drive it in-process.
+// Leptos view types nest deeply; computing their layout needs the headroom.
+#![recursion_limit = "256"]
 pub mod cli;
 pub mod commerce_config;
 pub mod config;

@@ -7,7 +7,6 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use app::api::types::SiteInfo;
 use app::request::context::{ServerContext, SessionPolicy};
 use domain::accounts::{AccountSettings, Accounts};
 use domain::catalog::Catalog;
@@ -16,6 +15,7 @@ use domain::commerce::{Commerce, CommerceSettings};
 use domain::orders::Orders;
 use domain::outbox::OutboxSignal;
 use domain::store::{Profile, Store};
+use model::storefront::SiteInfo;
 
 use crate::config::{Config, SeedMode};
 use crate::http::{rate_limit::Limiter, router, AppState, Security};

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
+use model::storefront::SiteInfo;
 use model::AppError;
-
-use super::types::SiteInfo;
 
 /// Shop name, public address and navigation, shared by every page.
 #[server]
@@ -14,9 +13,6 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
         .catalog
         .navigation()
         .await
-        .map_err(crate::request::errors::fail)?
-        .into_iter()
-        .map(super::types::NavNode::from)
-        .collect();
+        .map_err(crate::request::errors::fail)?;
     Ok(site)
 }

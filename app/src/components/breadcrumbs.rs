@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::api::types::CategoryLink;
+use model::storefront::CategoryRef;
 
 /// Home › each category › `current` (not a link).
 #[component]
 pub fn Breadcrumbs(
-    trail: Vec<CategoryLink>,
+    trail: Vec<CategoryRef>,
     #[prop(optional)] current: Option<String>,
 ) -> impl IntoView {
     let last_is_current = current.is_none();

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use super::url::listing_href;
-use crate::api::types::{CategoryView, FacetValueView};
+use model::storefront::{CategoryView, FacetValue, ListingSort};
 
 /// Filters as a plain GET form: works before hydration and without JS, and
 /// the URL always holds the whole state.
@@ -9,7 +8,7 @@ use crate::api::types::{CategoryView, FacetValueView};
 pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
     let slug = view_data.category.slug.clone();
     let state = view_data.state.clone();
-    let clear_href = listing_href(&slug, &state, |s| {
+    let clear_href = state.href(&slug, |s| {
         s.page = 1;
         s.price_min = None;
         s.price_max = None;
@@ -20,11 +19,11 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
         || state.price_max.is_some()
         || !state.brands.is_empty()
         || !state.options.is_empty();
-    let sort = state.sort.clone();
+    let sort = state.sort;
 
     view! {
         <form method="get" action=format!("/category/{slug}") class="space-y-6 text-sm" aria-label="Filter products">
-            {(sort != "newest").then(|| view! { <input type="hidden" name="sort" value=sort.clone() /> })}
+            {(sort != ListingSort::default()).then(|| view! { <input type="hidden" name="sort" value=sort.key() /> })}
             <fieldset>
                 <legend class="mb-2 font-semibold">"Price"</legend>
                 <div class="flex items-center gap-2">
@@ -82,7 +81,7 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
 fn FacetGroup(
     #[prop(into)] legend: String,
     name: &'static str,
-    values: Vec<FacetValueView>,
+    values: Vec<FacetValue>,
     encode: impl Fn(&str) -> String + 'static,
 ) -> impl IntoView {
     if values.is_empty() {

@@ -18,4 +18,3 @@ pub mod seo;
 pub mod session;
 pub mod site;
 pub mod upload;
-pub mod url;

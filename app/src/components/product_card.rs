@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use super::price::Price;
-use crate::api::types::CardView;
+use model::storefront::ProductCard as Card;
 
 #[component]
-pub fn ProductGrid(products: Vec<CardView>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
     view! {
         <ul role="list" class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
             {products.into_iter().map(|p| view! { <ProductCard product=p /> }).collect_view()}
@@ -13,9 +13,10 @@ pub fn ProductGrid(products: Vec<CardView>) -> impl IntoView {
 }
 
 #[component]
-pub fn ProductCard(product: CardView) -> impl IntoView {
+pub fn ProductCard(product: Card) -> impl IntoView {
     let href = format!("/product/{}", product.slug);
     let on_sale = product.compare_at.is_some();
+    let from = product.price_varies();
     view! {
         <li class="group relative" data-testid="product-card">
             <div class="aspect-square overflow-hidden rounded-lg bg-slate-100">
@@ -43,7 +44,7 @@ pub fn ProductCard(product: CardView) -> impl IntoView {
                         {product.title}
                     </a>
                 </h3>
-                <Price price=product.price compare_at=product.compare_at from=product.from />
+                <Price price=product.price_min compare_at=product.compare_at from />
                 <div class="flex gap-2 text-xs">
                     {on_sale.then(|| view! { <span class="rounded bg-red-100 px-1.5 py-0.5 text-red-800">"Sale"</span> })}
                     {(!product.in_stock)

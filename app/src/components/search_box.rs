@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::api::search::search_suggestions;
-use crate::api::search_types::{SearchState, SuggestionsView};
+use model::search::{Autocomplete, SearchRequest};
 
 const DEBOUNCE: Duration = Duration::from_millis(150);
 const LISTBOX: &str = "search-suggestions";
@@ -22,7 +22,7 @@ struct Item {
     image: Option<String>,
 }
 
-fn items(s: &SuggestionsView) -> Vec<Item> {
+fn items(s: &Autocomplete) -> Vec<Item> {
     let cats = s.categories.iter().map(|c| Item {
         href: format!("/category/{}", c.slug),
         kind: "category",
@@ -34,10 +34,10 @@ fn items(s: &SuggestionsView) -> Vec<Item> {
         href: format!("/product/{}", p.slug),
         kind: "product",
         label: p.title.clone(),
-        detail: if p.from {
-            format!("from {}", p.price.format())
+        detail: if p.price_varies() {
+            format!("from {}", p.price_min.format())
         } else {
-            p.price.format()
+            p.price_min.format()
         },
         image: p.image.as_ref().map(|i| i.url.clone()),
     });
@@ -150,9 +150,9 @@ pub fn SearchBox() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let q = text.get_untracked();
-            go(SearchState {
-                q,
-                ..SearchState::default()
+            go(SearchRequest {
+                text: q,
+                ..SearchRequest::default()
             }
             .href());
         }

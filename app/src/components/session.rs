@@ -33,7 +33,7 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
                     Ok(Some(_)) => children.with_value(|c| c()).into_any(),
                     _ => {
                         let next = location.pathname.get_untracked();
-                        let path = format!("/signin?next={}", super::url::encode(&next));
+                        let path = format!("/signin?next={}", model::url::encode(&next));
                         view! { <Redirect path=path /> }.into_any()
                     }
                 }

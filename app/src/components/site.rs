@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use crate::api::{site::get_site_info, types::SiteInfo};
+use model::storefront::SiteInfo;
+
+use crate::api::site::get_site_info;
 
 #[derive(Clone, Copy)]
 pub struct Site(pub Resource<Result<SiteInfo, AppError>>);

@@ -10,7 +10,7 @@ use domain::inventory::Inventory;
 use domain::orders::Orders;
 use domain::search::Search;
 
-use crate::api::types::SiteInfo;
+use model::storefront::SiteInfo;
 
 /// How long a sign-in may last, and how often an active session's idle
 /// timer is pushed forward (a store write, so not on every request).

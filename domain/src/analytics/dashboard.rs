@@ -16,7 +16,7 @@ use sea_orm::{
 use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime};
 
-use super::{EventKind, SearchReport};
+use super::EventKind;
 use crate::accounts::{Actor, Permission};
 use crate::entities::{analytics_event, order, order_item, product, stock_level, user, variant};
 use crate::money::Currency;
@@ -74,7 +74,7 @@ pub struct Dashboard {
     pub days: Vec<DayPoint>,
     pub top_products: Vec<TopProduct>,
     pub funnel: Vec<FunnelStep>,
-    pub searches: SearchReport,
+    pub searches: super::SearchTally,
     pub low_stock: Vec<LowStock>,
 }
 
@@ -320,7 +320,7 @@ pub async fn dashboard(
         days: by_day.into_values().collect(),
         top_products: top_products(db, from, to).await?,
         funnel,
-        searches: super::search_report(db, actor, from, to, 5).await?,
+        searches: super::report::tally(db, actor, from, to, 5).await?,
         low_stock: low_stock(db).await?,
     })
 }

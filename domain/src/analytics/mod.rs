@@ -21,7 +21,7 @@ pub use dashboard::{
     dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, LowStock, TopProduct,
     LOW_STOCK,
 };
-pub use report::{search_report, search_report_last_days, QueryCount, SearchReport};
+pub use report::{search_report, QueryCount, SearchReport, SearchTally};
 
 pub use model::analytics::EventKind;
 

@@ -5,7 +5,6 @@ use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::EventKind;
@@ -13,19 +12,7 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::analytics_event::{Column, Entity};
 use crate::Result;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromQueryResult)]
-pub struct QueryCount {
-    pub query: String,
-    pub searches: i64,
-    pub clicks: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SearchReport {
-    pub searches: u64,
-    pub top: Vec<QueryCount>,
-    pub zero_results: Vec<QueryCount>,
-}
+pub use model::search::{QueryCount, SearchReport};
 
 #[derive(FromQueryResult)]
 struct Counted {
@@ -66,14 +53,43 @@ async fn counts(
         .collect())
 }
 
-/// Top queries and zero-result queries between `from` and `to`.
+/// Top queries and zero-result queries over the last `days` days (1–365)
+/// up to now; `engine` names the search engine answering them.
 pub async fn search_report(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    days: u32,
+    limit: u64,
+    engine: &str,
+) -> Result<SearchReport> {
+    let days = days.clamp(1, 365);
+    let to = OffsetDateTime::now_utc();
+    let from = to - time::Duration::days(i64::from(days));
+    let t = tally(db, actor, from, to, limit).await?;
+    Ok(SearchReport {
+        days,
+        searches: t.searches,
+        top: t.top,
+        zero_results: t.zero_results,
+        engine: engine.to_owned(),
+    })
+}
+
+/// Searches between two instants, for the search report and the dashboard.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SearchTally {
+    pub searches: u64,
+    pub top: Vec<QueryCount>,
+    pub zero_results: Vec<QueryCount>,
+}
+
+pub(crate) async fn tally(
     db: &DatabaseConnection,
     actor: &Actor,
     from: OffsetDateTime,
     to: OffsetDateTime,
     limit: u64,
-) -> Result<SearchReport> {
+) -> Result<SearchTally> {
     actor.require(Permission::Analytics)?;
     let clicks = counts(db, EventKind::SearchClick, from, to, false, 10_000).await?;
     let clicks_of = |q: &str| {
@@ -100,21 +116,9 @@ pub async fn search_report(
         .filter(Column::CreatedAt.lt(to))
         .count(db)
         .await?;
-    Ok(SearchReport {
+    Ok(SearchTally {
         searches,
         top,
         zero_results,
     })
-}
-
-/// [`search_report`] for the last `days` days up to now.
-pub async fn search_report_last_days(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    days: u32,
-    limit: u64,
-) -> Result<SearchReport> {
-    let to = OffsetDateTime::now_utc();
-    let from = to - time::Duration::days(i64::from(days.clamp(1, 365)));
-    search_report(db, actor, from, to, limit).await
 }

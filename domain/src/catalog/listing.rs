@@ -7,13 +7,15 @@ use sea_orm::{
 };
 
 use super::cards::to_cards;
-use super::query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
-use super::types::{CategoryListing, CategoryRef, FacetValue, OptionFacet};
+use super::query::{ListingQuery, OptionFilter};
+use super::types::{
+    CategoryRef, CategoryView, FacetValue, ListingSort, ListingState, OptionFacet, PAGE_SIZE,
+};
 use super::{Catalog, ProductStatus};
 use crate::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
-use crate::money::Currency;
+use crate::money::{Currency, Money};
 
 /// Which filter to leave out when counting a facet, so each facet shows
 /// what picking another of its values would give.
@@ -31,7 +33,7 @@ impl Catalog {
         slug: &str,
         pairs: &[(String, String)],
         currency: Currency,
-    ) -> crate::Result<Option<CategoryListing>> {
+    ) -> crate::Result<Option<CategoryView>> {
         let tree = self.tree().await?;
         let Some(category) = tree.by_slug(slug) else {
             return Ok(None);
@@ -61,7 +63,7 @@ impl Catalog {
         let brands = brand_facet(db, &ids, &query).await?;
         let options = option_facets(db, &ids, &query).await?;
 
-        Ok(Some(CategoryListing {
+        Ok(Some(CategoryView {
             category: CategoryRef::from(category),
             description: category.description.clone(),
             breadcrumbs: tree.breadcrumbs(category.id),
@@ -73,20 +75,40 @@ impl Catalog {
             total,
             page: query.page,
             page_count,
-            query,
-            currency,
+            state: state(&query, currency),
             brands,
             options,
         }))
     }
 }
 
-fn order(select: sea_orm::Select<product::Entity>, sort: Sort) -> sea_orm::Select<product::Entity> {
+/// The parsed query as the page's links carry it: bounds in major units of
+/// the shop currency.
+fn state(q: &ListingQuery, currency: Currency) -> ListingState {
+    let major = |minor| Money::new(minor, currency).decimal_string();
+    ListingState {
+        page: q.page,
+        sort: q.sort,
+        price_min: q.price_min.map(major),
+        price_max: q.price_max.map(major),
+        brands: q.brands.clone(),
+        options: q
+            .options
+            .iter()
+            .map(|o| (o.name.clone(), o.values.clone()))
+            .collect(),
+    }
+}
+
+fn order(
+    select: sea_orm::Select<product::Entity>,
+    sort: ListingSort,
+) -> sea_orm::Select<product::Entity> {
     let (col, dir) = match sort {
-        Sort::Newest => (product::Column::CreatedAt, Order::Desc),
-        Sort::PriceAsc => (product::Column::PriceMinMinor, Order::Asc),
-        Sort::PriceDesc => (product::Column::PriceMinMinor, Order::Desc),
-        Sort::Name => (product::Column::Title, Order::Asc),
+        ListingSort::Newest => (product::Column::CreatedAt, Order::Desc),
+        ListingSort::PriceAsc => (product::Column::PriceMinMinor, Order::Asc),
+        ListingSort::PriceDesc => (product::Column::PriceMinMinor, Order::Desc),
+        ListingSort::Name => (product::Column::Title, Order::Asc),
     };
     // The id tie-break keeps pages stable when many rows share a value.
     select.order_by(col, dir).order_by_asc(product::Column::Id)

@@ -10,6 +10,7 @@ mod editor;
 pub mod form;
 mod home;
 mod images;
+mod json_ld;
 mod listing;
 mod manage;
 mod product_page;
@@ -26,7 +27,7 @@ pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTE
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
 pub use editor::StockSeen;
 pub use images::{process as process_image, AdminImage, MAX_UPLOAD_BYTES};
-pub use query::{ListingQuery, OptionFilter, Sort, PAGE_SIZE};
+pub use query::{ListingQuery, OptionFilter};
 pub use tree::CategoryTree;
 pub use types::*;
 

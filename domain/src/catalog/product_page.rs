@@ -16,6 +16,9 @@ use crate::entities::{
 };
 use crate::money::Money;
 
+/// What search engines show under a result.
+const SEO_DESCRIPTION_CHARS: usize = 155;
+
 #[derive(FromQueryResult)]
 struct VariantStock {
     variant_id: i32,
@@ -25,8 +28,13 @@ struct VariantStock {
 impl Catalog {
     /// `None` when the slug is unknown or the product is not on sale
     /// (draft or archived): shoppers get the same 404 either way.
-    pub async fn product_detail(&self, slug: &str) -> crate::Result<Option<ProductDetail>> {
-        self.detail(slug, true).await
+    /// `base` is the shop's public URL, for the JSON-LD's absolute links.
+    pub async fn product_detail(
+        &self,
+        slug: &str,
+        base: &str,
+    ) -> crate::Result<Option<ProductDetail>> {
+        self.detail(slug, base, true).await
     }
 
     /// Staff see any product as the shop would show it, drafts included.
@@ -34,12 +42,18 @@ impl Catalog {
         &self,
         actor: &crate::accounts::Actor,
         slug: &str,
+        base: &str,
     ) -> crate::Result<Option<ProductDetail>> {
         actor.require(crate::accounts::Permission::Catalog)?;
-        self.detail(slug, false).await
+        self.detail(slug, base, false).await
     }
 
-    async fn detail(&self, slug: &str, on_sale_only: bool) -> crate::Result<Option<ProductDetail>> {
+    async fn detail(
+        &self,
+        slug: &str,
+        base: &str,
+        on_sale_only: bool,
+    ) -> crate::Result<Option<ProductDetail>> {
         let db = &self.db;
         let mut find = product::Entity::find().filter(product::Column::Slug.eq(slug));
         if on_sale_only {
@@ -127,13 +141,12 @@ impl Catalog {
                     values,
                     available: std::cmp::max(stock.get(&v.id).copied().unwrap_or(0), 0),
                     image_index: v.image_id.and_then(|id| image_index.get(&id).copied()),
-                    weight_grams: v.weight_grams,
                 }
             })
             .collect();
 
-        Ok(Some(ProductDetail {
-            status: p.status.clone(),
+        let mut detail = ProductDetail {
+            status: ProductStatus::parse(&p.status).unwrap_or(ProductStatus::Draft),
             breadcrumbs: tree.breadcrumbs(p.category_id),
             images: images
                 .into_iter()
@@ -148,13 +161,18 @@ impl Catalog {
             variants: variant_details,
             price_min: Money::new(p.price_min_minor, currency),
             price_max: Money::new(p.price_max_minor, currency),
+            seo_title: p.seo_title.unwrap_or_else(|| p.title.clone()),
+            seo_description: p
+                .seo_description
+                .unwrap_or_else(|| p.description.chars().take(SEO_DESCRIPTION_CHARS).collect()),
             slug: p.slug,
             title: p.title,
             description: p.description,
             brand: p.brand,
-            seo_title: p.seo_title,
-            seo_description: p.seo_description,
-        }))
+            json_ld: String::new(),
+        };
+        detail.json_ld = super::json_ld::product(&detail, base);
+        Ok(Some(detail))
     }
 }
 

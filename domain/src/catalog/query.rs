@@ -3,45 +3,12 @@
 //! page still renders) rather than turned into an error page.
 use crate::money::{Currency, Money};
 
-pub const PAGE_SIZE: u64 = 24;
+use model::storefront::listing_param as param;
+pub use model::storefront::{ListingSort, PAGE_SIZE};
+
 use crate::bounds::MAX_PAGE;
 const MAX_VALUES: usize = 20;
 const MAX_VALUE_LEN: usize = 80;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Sort {
-    #[default]
-    Newest,
-    PriceAsc,
-    PriceDesc,
-    Name,
-}
-
-impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Newest, Sort::PriceAsc, Sort::PriceDesc, Sort::Name];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Newest => "newest",
-            Self::PriceAsc => "price_asc",
-            Self::PriceDesc => "price_desc",
-            Self::Name => "name",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Newest => "Newest",
-            Self::PriceAsc => "Price: low to high",
-            Self::PriceDesc => "Price: high to low",
-            Self::Name => "Name",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-}
 
 /// One option filter: products that have a variant with any of `values`
 /// for the option called `name` (e.g. Size: M or L).
@@ -54,7 +21,7 @@ pub struct OptionFilter {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListingQuery {
     pub page: u64,
-    pub sort: Sort,
+    pub sort: ListingSort,
     pub price_min: Option<i64>,
     pub price_max: Option<i64>,
     pub brands: Vec<String>,
@@ -78,18 +45,20 @@ impl ListingQuery {
                 continue;
             }
             match key {
-                "page" => {
+                param::PAGE => {
                     if let Ok(p) = value.parse::<u64>() {
                         q.page = p.clamp(1, MAX_PAGE);
                     }
                 }
-                "sort" => q.sort = Sort::from_key(value).unwrap_or_default(),
-                "price_min" => q.price_min = Money::parse_major(value, currency),
-                "price_max" => q.price_max = Money::parse_major(value, currency),
-                "brand" if q.brands.len() < MAX_VALUES && !q.brands.iter().any(|b| b == value) => {
+                param::SORT => q.sort = value.parse().unwrap_or_default(),
+                param::PRICE_MIN => q.price_min = Money::parse_major(value, currency),
+                param::PRICE_MAX => q.price_max = Money::parse_major(value, currency),
+                param::BRAND
+                    if q.brands.len() < MAX_VALUES && !q.brands.iter().any(|b| b == value) =>
+                {
                     q.brands.push(value.to_owned());
                 }
-                "opt" => {
+                param::OPTION => {
                     if let Some((name, val)) = value.split_once(':') {
                         q.add_option(name.trim(), val.trim());
                     }
@@ -149,7 +118,7 @@ mod tests {
     fn defaults_when_empty() {
         let q = parse(&[]);
         assert_eq!(q.page, 1);
-        assert_eq!(q.sort, Sort::Newest);
+        assert_eq!(q.sort, ListingSort::Newest);
         assert!(!q.has_filters());
         assert_eq!(q.offset(), 0);
     }
@@ -169,7 +138,7 @@ mod tests {
         ]);
         assert_eq!(q.page, 3);
         assert_eq!(q.offset(), 2 * PAGE_SIZE);
-        assert_eq!(q.sort, Sort::PriceDesc);
+        assert_eq!(q.sort, ListingSort::PriceDesc);
         assert_eq!(q.price_min, Some(1000));
         assert_eq!(q.price_max, Some(4999));
         assert_eq!(q.brands, vec!["Aster", "Northwind"]);

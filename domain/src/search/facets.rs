@@ -1,41 +1,7 @@
 //! The facets a search can be narrowed by, and the fixed price buckets.
-use serde::{Deserialize, Serialize};
-
 use crate::money::{Currency, Money};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum FacetKey {
-    /// Category slugs, the product's own and all its ancestors'.
-    Category,
-    Brand,
-    /// [`PriceBucket::key`]s of the product's variant prices.
-    Price,
-    /// "Name:Value", e.g. "Size:M", one per option value any variant has.
-    Option,
-    /// "in" or "out".
-    Stock,
-}
-
-impl FacetKey {
-    pub const ALL: [FacetKey; 5] = [
-        FacetKey::Category,
-        FacetKey::Brand,
-        FacetKey::Price,
-        FacetKey::Option,
-        FacetKey::Stock,
-    ];
-
-    /// The document attribute holding this facet (Meilisearch and tantivy).
-    pub fn field(self) -> &'static str {
-        match self {
-            Self::Category => "categories",
-            Self::Brand => "brand",
-            Self::Price => "price_bucket",
-            Self::Option => "options",
-            Self::Stock => "stock",
-        }
-    }
-}
+pub use model::search::FacetKey;
 
 pub const IN_STOCK: &str = "in";
 pub const OUT_OF_STOCK: &str = "out";

@@ -3,90 +3,28 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
-use serde::Serialize;
 
 use super::facets::{IN_STOCK, OUT_OF_STOCK};
-use super::text::{self, Segment};
+use super::text;
 use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
 use crate::bounds;
-use crate::catalog::{Catalog, CategoryTree, ProductCard};
+use crate::catalog::{Catalog, CategoryTree};
 use crate::Result;
 
-pub const PER_PAGE: usize = 24;
+use model::search::PER_PAGE;
 const AUTOCOMPLETE_PRODUCTS: usize = 6;
 const AUTOCOMPLETE_CATEGORIES: usize = 4;
 /// Each option name selected costs one more engine query for its counts.
 const MAX_OPTION_GROUPS: usize = 6;
 /// "Did you mean" looks each word up in the index's vocabulary.
 const MAX_CORRECTED_WORDS: usize = 8;
+/// Rows of each list in the staff search report.
+const REPORT_ROWS: u64 = 20;
 
-/// Everything a search page's URL holds.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct SearchRequest {
-    pub text: String,
-    pub categories: Vec<String>,
-    pub brands: Vec<String>,
-    /// [`PriceBucket::key`]s.
-    pub prices: Vec<String>,
-    /// "Name:Value".
-    pub options: Vec<String>,
-    pub in_stock: bool,
-    pub sort: SearchSort,
-    /// 1-based.
-    pub page: u64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SearchHit {
-    pub card: ProductCard,
-    /// The title split into matched and unmatched pieces.
-    pub title: Vec<Segment>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FacetOption {
-    pub value: String,
-    pub label: String,
-    pub count: u64,
-    pub selected: bool,
-    /// Nesting level, for categories.
-    pub depth: u8,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FacetGroup {
-    pub key: FacetKey,
-    /// "Category", "Brand", "Price", an option name such as "Size", "Availability".
-    pub name: String,
-    pub options: Vec<FacetOption>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SearchPage {
-    pub request: SearchRequest,
-    pub hits: Vec<SearchHit>,
-    pub total: u64,
-    pub page_count: u64,
-    pub facets: Vec<FacetGroup>,
-    /// A corrected query when this one found nothing.
-    pub did_you_mean: Option<String>,
-    /// Offered when nothing was found.
-    pub popular: Vec<ProductCard>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SuggestedCategory {
-    pub slug: String,
-    pub name: String,
-    pub count: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Autocomplete {
-    pub products: Vec<ProductCard>,
-    pub categories: Vec<SuggestedCategory>,
-}
+pub use model::search::{
+    Autocomplete, FacetGroup, FacetOption, SearchHit, SearchPage, SearchRequest, SuggestedCategory,
+};
 
 #[derive(Clone)]
 pub struct Search {
@@ -105,70 +43,69 @@ struct Group {
     filter: Filter,
 }
 
-impl SearchRequest {
-    /// The request cut to what one search may cost ([`crate::bounds`]):
-    /// clamped page, capped lists and text, price keys that exist.
-    pub fn bounded(self) -> Self {
-        let known_price = |p: &String| super::PRICE_BUCKETS.iter().any(|b| b.key() == *p);
-        Self {
-            text: bounds::text(&self.text, bounds::MAX_QUERY_CHARS),
-            categories: bounds::list(self.categories),
-            brands: bounds::list(self.brands),
-            prices: bounds::list(self.prices)
-                .into_iter()
-                .filter(known_price)
-                .collect(),
-            options: bounds::list(self.options)
-                .into_iter()
-                .filter(|o| {
-                    o.split_once(':')
-                        .is_some_and(|(n, v)| !n.is_empty() && !v.is_empty())
-                })
-                .collect(),
-            in_stock: self.in_stock,
-            sort: self.sort,
-            page: bounds::page(self.page),
-        }
+/// The request cut to what one search may cost ([`crate::bounds`]):
+/// clamped page, capped lists and text, price keys that exist.
+pub fn bounded(req: SearchRequest) -> SearchRequest {
+    let known_price = |p: &String| super::PRICE_BUCKETS.iter().any(|b| b.key() == *p);
+    SearchRequest {
+        text: bounds::text(&req.text, bounds::MAX_QUERY_CHARS),
+        categories: bounds::list(req.categories),
+        brands: bounds::list(req.brands),
+        prices: bounds::list(req.prices)
+            .into_iter()
+            .filter(known_price)
+            .collect(),
+        options: bounds::list(req.options)
+            .into_iter()
+            .filter(|o| {
+                o.split_once(':')
+                    .is_some_and(|(n, v)| !n.is_empty() && !v.is_empty())
+            })
+            .collect(),
+        in_stock: req.in_stock,
+        sort: req.sort,
+        page: bounds::page(req.page),
     }
+}
 
-    fn groups(&self) -> Vec<Group> {
-        let mut out = Vec::new();
-        let mut simple = |key, values: &[String]| {
-            if !values.is_empty() {
-                out.push(Group {
-                    key,
-                    option: None,
-                    filter: Filter {
-                        key,
-                        values: values.to_vec(),
-                    },
-                });
-            }
-        };
-        simple(FacetKey::Category, &self.categories);
-        simple(FacetKey::Brand, &self.brands);
-        simple(FacetKey::Price, &self.prices);
-        if self.in_stock {
-            simple(FacetKey::Stock, &[IN_STOCK.to_owned()]);
-        }
-        let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        for o in &self.options {
-            if let Some((name, _)) = o.split_once(':') {
-                by_name.entry(name).or_default().push(o.clone());
-            }
-        }
-        for (name, values) in by_name {
+/// The request's filters, one group per facet (and per option name).
+fn groups(req: &SearchRequest) -> Vec<Group> {
+    let mut out = Vec::new();
+    let mut simple = |key, values: &[String]| {
+        if !values.is_empty() {
             out.push(Group {
-                key: FacetKey::Option,
-                option: Some(name.to_owned()),
+                key,
+                option: None,
                 filter: Filter {
-                    key: FacetKey::Option,
-                    values,
+                    key,
+                    values: values.to_vec(),
                 },
             });
         }
-        out
+    };
+    simple(FacetKey::Category, &req.categories);
+    simple(FacetKey::Brand, &req.brands);
+    simple(FacetKey::Price, &req.prices);
+    if req.in_stock {
+        simple(FacetKey::Stock, &[IN_STOCK.to_owned()]);
     }
+    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for o in &req.options {
+        if let Some((name, _)) = o.split_once(':') {
+            by_name.entry(name).or_default().push(o.clone());
+        }
+    }
+    for (name, values) in by_name {
+        out.push(Group {
+            key: FacetKey::Option,
+            option: Some(name.to_owned()),
+            filter: Filter {
+                key: FacetKey::Option,
+                values,
+            },
+        });
+    }
+    out
 }
 
 impl Search {
@@ -200,13 +137,23 @@ impl Search {
         self.index.health().await
     }
 
+    /// What shoppers searched for over the last `days` days (staff with the
+    /// analytics permission).
+    pub async fn report(
+        &self,
+        actor: &crate::accounts::Actor,
+        days: u32,
+    ) -> Result<analytics::SearchReport> {
+        analytics::search_report(&self.db, actor, days, REPORT_ROWS, self.engine()).await
+    }
+
     /// A search page. `session` is the visit's analytics id, if any.
     pub async fn search(&self, req: SearchRequest, session: Option<String>) -> Result<SearchPage> {
-        let mut req = req.bounded();
+        let mut req = bounded(req);
         req.options = self.known_options(std::mem::take(&mut req.options)).await?;
         let text = req.text.clone();
         let page = req.page;
-        let groups = req.groups();
+        let groups = groups(&req);
         let all_filters: Vec<Filter> = groups.iter().map(|g| g.filter.clone()).collect();
         let main = self
             .index
@@ -216,7 +163,7 @@ impl Search {
                 facets: FacetKey::ALL.to_vec(),
                 sort: req.sort,
                 page: page as usize,
-                per_page: PER_PAGE,
+                per_page: PER_PAGE as usize,
             })
             .await?;
         let mut counts = main.facets.clone();
@@ -275,7 +222,7 @@ impl Search {
             self.record_search(&text, main.total, session);
         }
         Ok(SearchPage {
-            page_count: main.total.div_ceil(PER_PAGE as u64),
+            page_count: main.total.div_ceil(PER_PAGE),
             total: main.total,
             hits,
             facets,

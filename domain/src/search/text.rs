@@ -2,7 +2,6 @@
 //! many typos a word may carry, synonyms, "did you mean" and highlighting.
 //! Keeping them here is what makes the embedded engine and Meilisearch
 //! answer the same way.
-use serde::Serialize;
 
 /// Groups of interchangeable phrases. Meilisearch gets them as its synonyms
 /// setting; the embedded index stores every member of a matching group in
@@ -125,12 +124,7 @@ pub fn closest<'a>(
         .map(|(_, _, c)| c.to_owned())
 }
 
-/// A piece of a title, marked when it matched the query.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Segment {
-    pub text: String,
-    pub hit: bool,
-}
+pub use model::search::Segment;
 
 /// Splits `text` into segments, marking the words the query matched.
 pub fn highlight(text: &str, query: &str) -> Vec<Segment> {

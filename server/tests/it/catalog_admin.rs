@@ -119,15 +119,13 @@ for_each_backend!(
         assert!(html.contains("Zephyr Knit Polo") && html.contains("ZEPHYR-M-BLUE"));
         let app_ref = &app;
         eventually("the new product in search", || async move {
-            let v: serde_json::Value = app_ref
+            let page: Option<model::search::SearchPage> = app_ref
                 .api("/api/search/results?state[q]=zephyr")
                 .await
                 .json()
                 .await
-                .unwrap_or_default();
-            v["hits"]
-                .as_array()
-                .is_some_and(|h| h.iter().any(|x| x["card"]["slug"] == "zephyr-knit-polo"))
+                .ok();
+            page.is_some_and(|p| p.hits.iter().any(|h| h.card.slug == "zephyr-knit-polo"))
         })
         .await;
 

@@ -11,6 +11,7 @@ use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::analytics_event;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
+use model::search::{Autocomplete, FacetKey, SearchPage, SearchSort};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// Polls `check` for up to ten seconds.
@@ -50,15 +51,16 @@ for_each_backend!(
             .get("/api/search/results?state[q]=jacket&state[in_stock]=true&state[sort]=price_asc")
             .await;
         assert_eq!(res.status(), 200);
-        let all: serde_json::Value = res.json().await.expect("json");
-        let brand = all["facets"]
-            .as_array()
-            .expect("facets")
+        let all: SearchPage = res.json().await.expect("search page");
+        assert_eq!(all.request.sort, SearchSort::PriceAsc);
+        assert!(all.request.in_stock);
+        let brand = all
+            .facets
             .iter()
-            .find(|g| g["param"] == "brand")
-            .and_then(|g| g["options"][0]["value"].as_str())
-            .expect("a brand")
-            .to_owned();
+            .find(|g| g.key == FacetKey::Brand)
+            .and_then(|g| g.options.first())
+            .map(|o| o.value.clone())
+            .expect("a brand");
         let url = format!(
             "/search?q=jacket&brand={}&in_stock=1",
             brand.replace(' ', "+").replace('&', "%26")
@@ -67,7 +69,7 @@ for_each_backend!(
         assert_eq!(status, 200);
         assert!(html.contains(r#"checked"#), "selected facets render ticked");
         assert!(html.contains(r#"data-testid="clear-filters""#));
-        let filtered: serde_json::Value = app
+        let filtered: SearchPage = app
             .get(&format!(
                 "/api/search/results?state[q]=jacket&state[brands][0]={}&state[in_stock]=true",
                 brand.replace(' ', "+").replace('&', "%26")
@@ -75,12 +77,12 @@ for_each_backend!(
             .await
             .json()
             .await
-            .expect("json");
-        let hits = filtered["hits"].as_array().expect("hits");
+            .expect("search page");
+        let hits = filtered.hits;
         assert!(!hits.is_empty());
         assert!(hits
             .iter()
-            .all(|h| h["card"]["brand"] == brand.as_str() && h["card"]["in_stock"] == true));
+            .all(|h| h.card.brand == brand && h.card.in_stock));
 
         // No results: a suggestion and popular products.
         let (_, html) = app.page("/search?q=jcakte").await;
@@ -92,16 +94,12 @@ for_each_backend!(
 
         let res = app.api("/api/search/suggest?q=jakcet").await;
         assert_eq!(res.status(), 200);
-        let s: serde_json::Value = res.json().await.expect("json");
-        assert!(!s["products"].as_array().expect("products").is_empty());
-        assert!(s["categories"]
-            .as_array()
-            .expect("categories")
-            .iter()
-            .any(|c| c["name"].as_str().unwrap_or("").contains("Jackets")));
+        let s: Autocomplete = res.json().await.expect("suggestions");
+        assert!(!s.products.is_empty());
+        assert!(s.categories.iter().any(|c| c.name.contains("Jackets")));
 
         // A click on a result.
-        let slug = hits[0]["card"]["slug"].as_str().expect("slug").to_owned();
+        let slug = hits[0].card.slug.clone();
         let res = app
             .client
             .post(app.url("/api/search/click"))
@@ -126,7 +124,7 @@ for_each_backend!(
         })
         .await;
         let admin = Actor::user(1, Role::Admin, Vec::new(), false);
-        let report = domain::analytics::search_report_last_days(&conn, &admin, 1, 10)
+        let report = domain::analytics::search_report(&conn, &admin, 1, 10, "embedded")
             .await
             .expect("report");
         let jakcet = report
@@ -151,20 +149,14 @@ for_each_backend!(
     archived_product_leaves_search_within_seconds,
     |db: TestDatabase| async move {
         let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "200")]).await;
-        let first: serde_json::Value = app
+        let first: SearchPage = app
             .api("/api/search/results?state[q]=jacket")
             .await
             .json()
             .await
-            .expect("json");
-        let slug = first["hits"][0]["card"]["slug"]
-            .as_str()
-            .expect("slug")
-            .to_owned();
-        let title = first["hits"][0]["card"]["title"]
-            .as_str()
-            .expect("title")
-            .to_owned();
+            .expect("search page");
+        let card = &first.hits.first().expect("a jacket").card;
+        let (slug, title) = (card.slug.clone(), card.title.clone());
         let conn = app.connection().await;
         let admin = Actor::user(1, Role::Admin, Vec::new(), false);
         Catalog::new(conn.clone())
@@ -176,11 +168,8 @@ for_each_backend!(
         eventually("the archived product to leave the index", || {
             let (query, slug) = (query.clone(), slug.clone());
             async move {
-                let v: serde_json::Value =
-                    app_ref.api(&query).await.json().await.unwrap_or_default();
-                v["hits"]
-                    .as_array()
-                    .is_some_and(|h| !h.iter().any(|x| x["card"]["slug"] == slug.as_str()))
+                let page: Option<SearchPage> = app_ref.api(&query).await.json().await.ok();
+                page.is_some_and(|p| !p.hits.iter().any(|h| h.card.slug == slug))
             }
         })
         .await;

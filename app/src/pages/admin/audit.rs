@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use super::layout::AdminLayout;
 use crate::api::audit::staff_audit_log;
 use crate::components::pager::Pager;
-use crate::components::url::encode;
+use model::url::encode;
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {

@@ -12,7 +12,7 @@ use crate::api::staff::{
 use crate::components::forms::{error_text, go_to, ActionError};
 use crate::components::order_detail::date;
 use crate::components::pager::Pager;
-use crate::components::url::encode;
+use model::url::encode;
 
 #[component]
 pub fn AdminCustomersPage() -> impl IntoView {

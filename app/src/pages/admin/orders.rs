@@ -10,8 +10,8 @@ use crate::api::orders::{
 use crate::components::forms::{ActionError, Field, Submit};
 use crate::components::order_detail::{date, OrderDetail};
 use crate::components::pager::Pager;
-use crate::components::url::encode;
 use model::commerce::OrderListQuery;
+use model::url::encode;
 
 /// `/admin/orders`: search by number or email, filters in the URL.
 #[component]

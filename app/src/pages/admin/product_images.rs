@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::api::catalog_admin::RemoveProductImage;
 use crate::components::forms::ActionError;
-use crate::components::url::encode;
 use model::catalog::AdminImage;
+use model::url::encode;
 
 #[component]
 pub fn ProductImages(slug: String, images: Vec<AdminImage>) -> impl IntoView {

@@ -8,8 +8,8 @@ use super::layout::AdminLayout;
 use crate::api::catalog_admin::{staff_products, SetProductsStatus};
 use crate::components::forms::{error_text, ActionError};
 use crate::components::pager::Pager;
-use crate::components::url::encode;
 use model::catalog::{AdminProductList, AdminProductQuery};
+use model::url::encode;
 
 const SELECT: &str = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::layout::{days_param, AdminLayout, PeriodNav};
 use crate::api::search::staff_search_report;
-use crate::api::search_types::QueryCountView;
+use model::search::{QueryCount, SearchRequest};
 
 #[component]
 pub fn AdminSearchPage() -> impl IntoView {
@@ -34,11 +34,7 @@ pub fn AdminSearchPage() -> impl IntoView {
 }
 
 #[component]
-fn QueryTable(
-    title: &'static str,
-    rows: Vec<QueryCountView>,
-    testid: &'static str,
-) -> impl IntoView {
+fn QueryTable(title: &'static str, rows: Vec<QueryCount>, testid: &'static str) -> impl IntoView {
     view! {
         <section>
             <h2 class="mb-2 font-semibold">{title}</h2>
@@ -51,7 +47,7 @@ fn QueryTable(
                         <tbody>
                             {rows.into_iter().map(|q| view! {
                                 <tr class="border-t border-slate-200">
-                                    <td class="py-1.5"><a class="underline" href=crate::api::search_types::SearchState { q: q.query.clone(), ..Default::default() }.href()>{q.query.clone()}</a></td>
+                                    <td class="py-1.5"><a class="underline" href=SearchRequest { text: q.query.clone(), ..Default::default() }.href()>{q.query.clone()}</a></td>
                                     <td class="text-right">{q.searches}</td>
                                     <td class="text-right">{q.clicks}</td>
                                 </tr>

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
 use super::NotFound;
-use crate::api::{catalog::get_category, types::CategoryView};
+use model::storefront::{CategoryView, ListingSort, PAGE_SIZE};
+
+use crate::api::catalog::get_category;
 use crate::components::{
     breadcrumbs::Breadcrumbs,
     error_panel::ErrorPanel,
@@ -11,7 +13,6 @@ use crate::components::{
     product_card::ProductGrid,
     seo::PageMeta,
     site::{site_or_default, use_site},
-    url::listing_href,
 };
 
 #[component]
@@ -47,8 +48,8 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
     let slug = listing.category.slug.clone();
     let state = listing.state.clone();
     // Filtered views are variations of the category page: canonical drops filters.
-    let canonical = listing_href(&slug, &state, |s| {
-        s.sort = "newest".into();
+    let canonical = state.href(&slug, |s| {
+        s.sort = ListingSort::default();
         s.price_min = None;
         s.price_max = None;
         s.brands.clear();
@@ -56,9 +57,9 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
     });
     let page_href = {
         let (slug, state) = (slug.clone(), state.clone());
-        move |p: u64| listing_href(&slug, &state, |s| s.page = p)
+        move |p: u64| state.href(&slug, |s| s.page = p)
     };
-    let first = (listing.page - 1) * listing.page_size + 1;
+    let first = (listing.page - 1) * PAGE_SIZE + 1;
     let last = first + listing.products.len() as u64 - 1;
     let range = if listing.total == 0 {
         "No products match these filters.".to_owned()
@@ -115,27 +116,25 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                     <p id="results" class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{range}</p>
                     <nav aria-label="Sort" class="flex flex-wrap gap-1 text-sm">
                         <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
-                        {listing
-                            .sorts
+                        {ListingSort::ALL
                             .iter()
-                            .map(|s| {
-                                let current = s.key == state.sort;
-                                let key = s.key.clone();
+                            .map(|&s| {
+                                let current = s == state.sort;
                                 view! {
                                     <a
-                                        href=listing_href(&slug, &state, move |st| {
-                                            st.sort = key;
+                                        href=state.href(&slug, move |st| {
+                                            st.sort = s;
                                             st.page = 1;
                                         })
                                         aria-current=current.then_some("true")
-                                        data-sort=s.key.clone()
+                                        data-sort=s.key()
                                         class=if current {
                                             "rounded-md bg-slate-900 px-3 py-1.5 text-white"
                                         } else {
                                             "rounded-md px-3 py-1.5 hover:bg-slate-100"
                                         }
                                     >
-                                        {s.label.clone()}
+                                        {s.label()}
                                     </a>
                                 }
                             })

@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Meta;
+use model::catalog::ProductStatus;
+use model::storefront::{ProductDetail, VariantDetail};
 
 use crate::components::add_to_cart::AddToCartButton;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::NotFound;
-use crate::api::{
-    catalog::{get_product, preview_product},
-    types::{ProductView, VariantView},
-};
+use crate::api::catalog::{get_product, preview_product};
 use crate::components::{
     breadcrumbs::Breadcrumbs,
     error_panel::ErrorPanel,
@@ -45,11 +44,11 @@ pub fn ProductPage() -> impl IntoView {
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Ok(Some(product)) => {
                         let wanted_sku = wanted_sku.get_value();
-                        let hidden = (product.status != "active").then(|| view! {
+                        let hidden = (product.status != ProductStatus::Active).then(|| view! {
                             <Meta name="robots" content="noindex" />
                             <p role="status" data-testid="preview-banner"
                                 class="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-                                {format!("Preview: this product is {} and hidden from shoppers.", product.status)}
+                                {format!("Preview: this product is {} and hidden from shoppers.", product.status.as_str())}
                             </p>
                         });
                         view! { {hidden} <ProductDetail product wanted_sku site_name=site.shop_name base_url=site.public_url /> }
@@ -62,14 +61,17 @@ pub fn ProductPage() -> impl IntoView {
 }
 
 /// The variant whose option values are exactly `selected`.
-fn find_variant<'a>(variants: &'a [VariantView], selected: &[String]) -> Option<&'a VariantView> {
+fn find_variant<'a>(
+    variants: &'a [VariantDetail],
+    selected: &[String],
+) -> Option<&'a VariantDetail> {
     variants.iter().find(|v| v.values == selected)
 }
 
 /// What picking `value` for option `index` leads to: the exact match with
 /// the other choices kept, else the first in-stock variant with that value.
 fn choose(
-    variants: &[VariantView],
+    variants: &[VariantDetail],
     selected: &[String],
     index: usize,
     value: &str,
@@ -94,7 +96,7 @@ fn choose(
 /// Puts the chosen variant in the address bar without a navigation, so the
 /// link can be shared and a reload keeps the choice.
 fn remember_variant(sku: &str) {
-    let url = format!("?variant={}", crate::components::url::encode(sku));
+    let url = format!("?variant={}", model::url::encode(sku));
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -102,7 +104,7 @@ fn remember_variant(sku: &str) {
 
 #[component]
 fn ProductDetail(
-    product: ProductView,
+    product: ProductDetail,
     wanted_sku: Option<String>,
     site_name: String,
     base_url: String,

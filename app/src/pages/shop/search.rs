@@ -5,10 +5,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::search::{record_search_click, search_results};
-use crate::api::search_types::{
-    FacetGroupView, HitView, SearchResultsView, SearchState, BRAND, CATEGORY, OPTION, PAGE, PRICE,
-    Q, SORT, STOCK,
-};
 use crate::components::{
     forms::error_text,
     pager::Pager,
@@ -17,15 +13,13 @@ use crate::components::{
     seo::PageMeta,
     site::{site_or_default, use_site},
 };
+use model::search::param::{BRAND, CATEGORY, OPTION, PAGE, PRICE, Q, SORT, STOCK};
+use model::search::{
+    FacetGroup, FacetKey, SearchHit, SearchPage as Found, SearchRequest, SearchSort, PER_PAGE,
+};
+use model::storefront::ProductCard;
 
-const SORTS: &[(&str, &str)] = &[
-    ("relevance", "Relevance"),
-    ("price_asc", "Price: low to high"),
-    ("price_desc", "Price: high to low"),
-    ("newest", "Newest"),
-];
-
-fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchState {
+fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchRequest {
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
     for key in [Q, STOCK, SORT, PAGE] {
         if let Some(v) = q.get(key) {
@@ -37,7 +31,7 @@ fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchState {
             pairs.push((key, v));
         }
     }
-    SearchState::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    SearchRequest::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
 #[component]
@@ -70,12 +64,12 @@ fn Unavailable(message: String) -> impl IntoView {
 }
 
 #[component]
-fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl IntoView {
-    let state = results.state.clone();
-    let heading = if state.q.is_empty() {
+fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
+    let state = results.request.clone();
+    let heading = if state.text.is_empty() {
         "All products".to_owned()
     } else {
-        format!("Results for “{}”", state.q)
+        format!("Results for “{}”", state.text)
     };
     let count = match results.total {
         0 => "No products found".to_owned(),
@@ -85,7 +79,7 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
     let page_href = {
         let state = state.clone();
         move |p: u64| {
-            SearchState {
+            SearchRequest {
                 page: p,
                 ..state.clone()
             }
@@ -94,7 +88,7 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
     };
     let nothing = results.total == 0;
     view! {
-        <PageMeta shop base_url title=heading.clone() description=format!("Search results for {}", state.q) path="/search".to_owned() />
+        <PageMeta shop base_url title=heading.clone() description=format!("Search results for {}", state.text) path="/search".to_owned() />
         <div class="mb-6 flex flex-col gap-1">
             <h1 class="text-3xl font-bold tracking-tight" data-testid="search-title">{heading}</h1>
             <p class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{count}</p>
@@ -115,8 +109,8 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
                                 .iter()
                                 .enumerate()
                                 .map(|(i, h)| {
-                                    let position = (state.page.max(1) - 1) * 24 + i as u64 + 1;
-                                    view! { <HitCard hit=h.clone() q=state.q.clone() position=position as i32 /> }
+                                    let position = (state.page.max(1) - 1) * PER_PAGE + i as u64 + 1;
+                                    view! { <HitCard hit=h.clone() q=state.text.clone() position=position as i32 /> }
                                 })
                                 .collect_view()}
                         </ul>
@@ -130,28 +124,23 @@ fn Results(results: SearchResultsView, shop: String, base_url: String) -> impl I
 }
 
 #[component]
-fn SortLinks(state: SearchState) -> impl IntoView {
-    let current = if state.sort.is_empty() {
-        "relevance".to_owned()
-    } else {
-        state.sort.clone()
-    };
+fn SortLinks(state: SearchRequest) -> impl IntoView {
     view! {
         <nav aria-label="Sort" class="mb-4 flex flex-wrap gap-1 text-sm">
             <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
-            {SORTS
+            {SearchSort::ALL
                 .iter()
-                .map(|(key, label)| {
-                    let on = *key == current;
-                    let href = SearchState { sort: (*key).to_owned(), page: 1, ..state.clone() }.href();
+                .map(|&sort| {
+                    let on = sort == state.sort;
+                    let href = SearchRequest { sort, page: 1, ..state.clone() }.href();
                     view! {
                         <a
                             href=href
                             aria-current=on.then_some("true")
-                            data-sort=*key
+                            data-sort=sort.as_str()
                             class=if on { "rounded-md bg-slate-900 px-3 py-1.5 text-white" } else { "rounded-md px-3 py-1.5 hover:bg-slate-100" }
                         >
-                            {*label}
+                            {sort.label()}
                         </a>
                     }
                 })
@@ -161,10 +150,11 @@ fn SortLinks(state: SearchState) -> impl IntoView {
 }
 
 #[component]
-fn HitCard(hit: HitView, q: String, position: i32) -> impl IntoView {
+fn HitCard(hit: SearchHit, q: String, position: i32) -> impl IntoView {
     let card = hit.card;
     let href = format!("/product/{}", card.slug);
     let slug = card.slug.clone();
+    let from = card.price_varies();
     let click = Action::new(move |(q, slug, position): &(String, String, i32)| {
         let (q, slug, position) = (q.clone(), slug.clone(), *position);
         async move {
@@ -191,7 +181,7 @@ fn HitCard(hit: HitView, q: String, position: i32) -> impl IntoView {
                         }).collect_view()}
                     </a>
                 </h2>
-                <Price price=card.price compare_at=card.compare_at from=card.from />
+                <Price price=card.price_min compare_at=card.compare_at from />
                 {(!card.in_stock).then(|| view! { <span class="w-fit rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">"Out of stock"</span> })}
             </div>
         </li>
@@ -200,19 +190,19 @@ fn HitCard(hit: HitView, q: String, position: i32) -> impl IntoView {
 
 #[component]
 fn NoResults(
-    state: SearchState,
+    state: SearchRequest,
     did_you_mean: Option<String>,
-    popular: Vec<crate::api::types::CardView>,
+    popular: Vec<ProductCard>,
 ) -> impl IntoView {
     let filtered = state.has_filters();
     let cleared = state.cleared().href();
     view! {
         <div class="rounded-lg border border-slate-200 p-6" data-testid="no-results">
             <p class="text-lg font-medium">
-                {if state.q.is_empty() { "Nothing matches these filters.".to_owned() } else { format!("We found nothing for “{}”.", state.q) }}
+                {if state.text.is_empty() { "Nothing matches these filters.".to_owned() } else { format!("We found nothing for “{}”.", state.text) }}
             </p>
             {did_you_mean.map(|s| {
-                let href = SearchState { q: s.clone(), ..SearchState::default() }.href();
+                let href = SearchRequest { text: s.clone(), ..SearchRequest::default() }.href();
                 view! {
                     <p class="mt-2">"Did you mean "<a href=href class="font-semibold underline" data-testid="did-you-mean">{s}</a>"?"</p>
                 }
@@ -228,7 +218,7 @@ fn NoResults(
 }
 
 #[component]
-fn Facets(state: SearchState, groups: Vec<FacetGroupView>) -> impl IntoView {
+fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
     let navigate = use_navigate();
     let any = state.has_filters();
     let clear = state.cleared().href();
@@ -236,8 +226,8 @@ fn Facets(state: SearchState, groups: Vec<FacetGroupView>) -> impl IntoView {
         // Without JavaScript the form submits the ticked boxes; with it,
         // each change navigates at once.
         <form method="get" action="/search" class="flex flex-col gap-6" data-testid="facets">
-            <input type="hidden" name=Q value=state.q.clone() />
-            {(!state.sort.is_empty() && state.sort != "relevance").then(|| view! { <input type="hidden" name=SORT value=state.sort.clone() /> })}
+            <input type="hidden" name=Q value=state.text.clone() />
+            {(state.sort != SearchSort::Relevance).then(|| view! { <input type="hidden" name=SORT value=state.sort.as_str() /> })}
             <div class="flex items-center justify-between">
                 <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">"Filters"</h2>
                 {any.then(|| view! { <a href=clear class="text-sm underline" data-testid="clear-filters">"Clear all"</a> })}
@@ -253,14 +243,14 @@ fn Facets(state: SearchState, groups: Vec<FacetGroupView>) -> impl IntoView {
                             {g.options
                                 .into_iter()
                                 .map(|o| {
-                                    let href = state.toggled(&g.param, &o.value).href();
+                                    let href = state.toggled(g.key, &o.value).href();
                                     let navigate = navigate.clone();
-                                    let value = if g.param == STOCK { "1".to_owned() } else { o.value.clone() };
+                                    let value = if g.key == FacetKey::Stock { "1".to_owned() } else { o.value.clone() };
                                     view! {
                                         <label class="flex cursor-pointer items-center gap-2 text-sm" style=format!("padding-left: {}rem", o.depth as f32 * 0.75)>
                                             <input
                                                 type="checkbox"
-                                                name=g.param.clone()
+                                                name=g.key.param()
                                                 value=value
                                                 checked=o.selected
                                                 class="h-4 w-4 rounded border-slate-300"

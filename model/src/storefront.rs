@@ -1,0 +1,294 @@
+//! What shoppers browse: navigation, product cards, category listings with
+//! their URL state, the product page and the home page. The domain builds
+//! these; the storefront pages render them.
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::ProductStatus;
+use crate::money::Money;
+use crate::url::encode;
+
+/// Products on one listing page.
+pub const PAGE_SIZE: u64 = 24;
+
+/// What the storefront shell needs on every page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub shop_name: String,
+    /// Absolute base for canonical and Open Graph URLs, without trailing slash.
+    pub public_url: String,
+    pub navigation: Vec<CategoryNode>,
+    /// The offline test gateway takes the payments: nothing is charged.
+    pub test_payments: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryNode {
+    pub slug: String,
+    pub name: String,
+    pub children: Vec<CategoryNode>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub slug: String,
+    pub title: String,
+    pub brand: String,
+    pub price_min: Money,
+    pub price_max: Money,
+    /// The highest "was" price among variants on sale, if any.
+    pub compare_at: Option<Money>,
+    pub image: Option<Image>,
+    pub in_stock: bool,
+}
+
+impl ProductCard {
+    /// Variants differ in price, so the card reads "from $12.00".
+    pub fn price_varies(&self) -> bool {
+        self.price_min != self.price_max
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: u64,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionFacet {
+    pub name: String,
+    pub values: Vec<FacetValue>,
+}
+
+/// A category listing's order.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ListingSort {
+    #[default]
+    Newest,
+    PriceAsc,
+    PriceDesc,
+    Name,
+}
+
+impl ListingSort {
+    pub const ALL: &'static [Self] = <Self as strum::VariantArray>::VARIANTS;
+
+    /// The URL value.
+    pub fn key(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Newest => "Newest",
+            Self::PriceAsc => "Price: low to high",
+            Self::PriceDesc => "Price: high to low",
+            Self::Name => "Name",
+        }
+    }
+}
+
+/// Query parameters of a category listing.
+pub mod listing_param {
+    pub const PAGE: &str = "page";
+    pub const SORT: &str = "sort";
+    /// Major units of the shop currency.
+    pub const PRICE_MIN: &str = "price_min";
+    pub const PRICE_MAX: &str = "price_max";
+    /// Repeatable.
+    pub const BRAND: &str = "brand";
+    /// Repeatable, `Name:Value`.
+    pub const OPTION: &str = "opt";
+}
+
+/// A listing's normalised state, from which every link on the page is built,
+/// so each link (sort, pages, removing a filter) carries the rest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListingState {
+    pub page: u64,
+    pub sort: ListingSort,
+    /// Major units as typed in the URL, e.g. "10.00".
+    pub price_min: Option<String>,
+    pub price_max: Option<String>,
+    pub brands: Vec<String>,
+    pub options: Vec<(String, Vec<String>)>,
+}
+
+impl ListingState {
+    /// The query string (without `?`); defaults are left out.
+    pub fn query_string(&self) -> String {
+        use listing_param as p;
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if self.sort != ListingSort::default() {
+            pairs.push((p::SORT, self.sort.key().to_owned()));
+        }
+        if let Some(min) = &self.price_min {
+            pairs.push((p::PRICE_MIN, min.clone()));
+        }
+        if let Some(max) = &self.price_max {
+            pairs.push((p::PRICE_MAX, max.clone()));
+        }
+        for b in &self.brands {
+            pairs.push((p::BRAND, b.clone()));
+        }
+        for (name, values) in &self.options {
+            for v in values {
+                pairs.push((p::OPTION, format!("{name}:{v}")));
+            }
+        }
+        if self.page > 1 {
+            pairs.push((p::PAGE, self.page.to_string()));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// `/category/{slug}` with this state after `change`.
+    pub fn href(&self, slug: &str, change: impl FnOnce(&mut ListingState)) -> String {
+        let mut next = self.clone();
+        change(&mut next);
+        let qs = next.query_string();
+        if qs.is_empty() {
+            format!("/category/{slug}")
+        } else {
+            format!("/category/{slug}?{qs}")
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryView {
+    pub category: CategoryRef,
+    pub description: String,
+    pub breadcrumbs: Vec<CategoryRef>,
+    pub subcategories: Vec<CategoryRef>,
+    pub products: Vec<ProductCard>,
+    pub total: u64,
+    pub page: u64,
+    pub page_count: u64,
+    pub state: ListingState,
+    pub brands: Vec<FacetValue>,
+    pub options: Vec<OptionFacet>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionDef {
+    pub name: String,
+    pub values: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantDetail {
+    pub sku: String,
+    pub title: String,
+    pub price: Money,
+    pub compare_at: Option<Money>,
+    /// One value per entry of [`ProductDetail::options`], in that order.
+    pub values: Vec<String>,
+    /// Units that can be sold now across all warehouses.
+    pub available: i64,
+    /// Index into [`ProductDetail::images`].
+    pub image_index: Option<usize>,
+}
+
+/// The product page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub brand: String,
+    /// The product's own, else its title.
+    pub seo_title: String,
+    /// The product's own, else the start of its description.
+    pub seo_description: String,
+    pub breadcrumbs: Vec<CategoryRef>,
+    pub images: Vec<Image>,
+    pub options: Vec<OptionDef>,
+    pub variants: Vec<VariantDetail>,
+    pub price_min: Money,
+    pub price_max: Money,
+    /// schema.org Product as JSON, safe to embed in a `<script>`.
+    pub json_ld: String,
+    /// Active for shoppers; staff previews may show drafts and archived ones.
+    pub status: ProductStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryCard {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub subcategories: Vec<CategoryRef>,
+    pub product_count: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomePage {
+    pub categories: Vec<CategoryCard>,
+    pub featured: Vec<ProductCard>,
+    pub newest: Vec<ProductCard>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_state_is_the_bare_path() {
+        let s = ListingState {
+            page: 1,
+            ..Default::default()
+        };
+        assert_eq!(s.href("women", |_| {}), "/category/women");
+    }
+
+    #[test]
+    fn keeps_filters_and_changes_one_thing() {
+        let s = ListingState {
+            page: 3,
+            sort: ListingSort::PriceAsc,
+            price_min: Some("10.00".into()),
+            price_max: None,
+            brands: vec!["Northwind".into()],
+            options: vec![("Size".into(), vec!["M".into()])],
+        };
+        assert_eq!(
+            s.href("men", |s| s.page = 1),
+            "/category/men?sort=price_asc&price_min=10.00&brand=Northwind&opt=Size%3AM"
+        );
+        assert!(s.href("men", |_| {}).ends_with("&page=3"));
+    }
+}
