@@ -13,7 +13,7 @@ mod security;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path, SsrMode,
 };
 
@@ -23,10 +23,10 @@ use pages::account::{
     ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
 use pages::admin::{
-    AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
-    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
-    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+    AdminArea, AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage,
+    AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
+    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
+    AdminPromotionsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
 };
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
@@ -102,24 +102,28 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy-request") view=PrivacyRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/privacy-request/confirm") view=PrivacyConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view=AdminDashboardPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/orders") view=AdminOrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/orders/:number/packing-slip") view=AdminPackingSlipPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/products") view=AdminProductsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/products/new") view=AdminProductEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/products/csv") view=AdminProductCsvPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/inventory") view=AdminInventoryPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/categories") view=AdminCategoriesPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/customers") view=AdminCustomersPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/promotions") view=AdminPromotionsPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/promotions/:code") view=AdminPromotionPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/customers/:id") view=AdminCustomerPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/search") view=AdminSearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view=AdminAuditPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff") view=AdminStaffPage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/settings") view=AdminSettingsPage ssr=SsrMode::Async />
+                    // The admin area: one parent (the staff check and the navigation),
+                    // each page in its <Outlet/>.
+                    <ParentRoute path=path!("/admin") view=AdminArea ssr=SsrMode::Async>
+                        <Route path=path!("") view=AdminDashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("orders") view=AdminOrdersPage ssr=SsrMode::Async />
+                        <Route path=path!("orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
+                        <Route path=path!("orders/:number/packing-slip") view=AdminPackingSlipPage ssr=SsrMode::Async />
+                        <Route path=path!("products") view=AdminProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("products/new") view=AdminProductEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("products/csv") view=AdminProductCsvPage ssr=SsrMode::Async />
+                        <Route path=path!("products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
+                        <Route path=path!("inventory") view=AdminInventoryPage ssr=SsrMode::Async />
+                        <Route path=path!("categories") view=AdminCategoriesPage ssr=SsrMode::Async />
+                        <Route path=path!("customers") view=AdminCustomersPage ssr=SsrMode::Async />
+                        <Route path=path!("promotions") view=AdminPromotionsPage ssr=SsrMode::Async />
+                        <Route path=path!("promotions/:code") view=AdminPromotionPage ssr=SsrMode::Async />
+                        <Route path=path!("customers/:id") view=AdminCustomerPage ssr=SsrMode::Async />
+                        <Route path=path!("search") view=AdminSearchPage ssr=SsrMode::Async />
+                        <Route path=path!("audit") view=AdminAuditPage ssr=SsrMode::Async />
+                        <Route path=path!("staff") view=AdminStaffPage ssr=SsrMode::Async />
+                        <Route path=path!("settings") view=AdminSettingsPage ssr=SsrMode::Async />
+                    </ParentRoute>
                 </Routes>
             </main>
             <Footer />

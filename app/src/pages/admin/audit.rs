@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::audit::staff_audit_log;
 use crate::components::pager::Pager;
 use model::url::encode;
@@ -23,7 +23,7 @@ pub fn AdminAuditPage() -> impl IntoView {
         |(q, page)| staff_audit_log(q, page),
     );
     view! {
-        <AdminLayout title="Audit log">
+        <AdminPage title="Audit log">
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -62,6 +62,6 @@ pub fn AdminAuditPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </AdminLayout>
+        </AdminPage>
     }
 }

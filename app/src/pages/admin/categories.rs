@@ -3,7 +3,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use super::orders::confirm;
 use crate::api::catalog_admin::{staff_categories, ChangeCategory};
 use crate::components::forms::{error_text, ActionError, Field, Submit};
@@ -24,7 +24,7 @@ pub fn AdminCategoriesPage() -> impl IntoView {
         });
     };
     view! {
-        <AdminLayout title="Categories">
+        <AdminPage title="Categories">
             <ActionError value=change.value() />
             <Transition>
                 {move || Suspend::new(async move {
@@ -95,6 +95,6 @@ pub fn AdminCategoriesPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }

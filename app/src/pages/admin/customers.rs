@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use super::orders::confirm;
 use super::staff::AccessForm;
 use crate::api::staff::{
@@ -30,7 +30,7 @@ pub fn AdminCustomersPage() -> impl IntoView {
         |(q, p)| list_customers(Some(q), Some(p)),
     );
     view! {
-        <AdminLayout title="Customers">
+        <AdminPage title="Customers">
             <form method="get" action="/admin/customers" role="search" class="mb-4 flex items-end gap-3">
                 <label class="flex flex-col text-xs text-slate-600">"Email or name"
                     <input name="q" type="search" value=q class="rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
@@ -66,7 +66,7 @@ pub fn AdminCustomersPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 
@@ -87,7 +87,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
         |(id, _)| customer_detail(id),
     );
     view! {
-        <AdminLayout title="Customer">
+        <AdminPage title="Customer">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
                 <a href="/admin/customers" class="underline">"Customers"</a>" › "<span aria-current="page">"Customer"</span>
             </nav>
@@ -163,6 +163,6 @@ pub fn AdminCustomerPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }

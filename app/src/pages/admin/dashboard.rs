@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::{days_param, AdminLayout, PeriodNav};
+use super::layout::{days_param, AdminPage, PeriodNav};
 use crate::api::analytics::staff_dashboard;
 use crate::components::charts::{BarList, DailyChart};
 use model::dashboard::{DashboardView, KpiView};
@@ -12,7 +12,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(move || days_param(query), staff_dashboard);
     view! {
-        <AdminLayout title="Dashboard">
+        <AdminPage title="Dashboard">
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -21,7 +21,7 @@ pub fn AdminDashboardPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

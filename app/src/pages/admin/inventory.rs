@@ -4,7 +4,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::catalog_admin::{staff_warehouses, variant_stock, AdjustStock, ChangeWarehouse};
 use crate::components::forms::{error_text, ActionError, Field, Submit};
 use crate::components::order_detail::date_time;
@@ -33,7 +33,7 @@ pub fn AdminInventoryPage() -> impl IntoView {
         },
     );
     view! {
-        <AdminLayout title="Inventory">
+        <AdminPage title="Inventory">
             <section aria-labelledby="wh-h" class="mb-10 flex flex-col gap-3">
                 <h2 id="wh-h" class="text-lg font-semibold">"Warehouses"</h2>
                 <ActionError value=change.value() />
@@ -145,6 +145,6 @@ pub fn AdminInventoryPage() -> impl IntoView {
                     })}
                 </Transition>
             </section>
-        </AdminLayout>
+        </AdminPage>
     }
 }

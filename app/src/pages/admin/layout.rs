@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::components::session::{use_current_user, RequireUser};
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::use_location;
+
+use crate::components::session::use_current_user;
 
 const SECTIONS: &[(&str, &str)] = &[
     ("/admin", "Dashboard"),
@@ -17,46 +20,61 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/audit", "Audit log"),
 ];
 
-/// The frame of every admin page: staff only, with the admin navigation.
-/// The server functions check permissions themselves; this only keeps
-/// customers from a page they could not use.
+/// The parent route of every admin page: the signed-in user is resolved
+/// once here (guests go to sign-in, customers get 403), then the admin
+/// navigation and the page in the `<Outlet/>`. The server functions check
+/// permissions themselves; this only keeps customers from pages they could
+/// not use.
 #[component]
-pub fn AdminLayout(title: &'static str, children: ChildrenFn) -> impl IntoView {
+pub fn AdminArea() -> impl IntoView {
     let user = use_current_user();
-    let children = StoredValue::new(children);
+    let location = use_location();
     view! {
-        <Title text=title />
         <Meta name="robots" content="noindex" />
-        <RequireUser>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let staff = user.0.await.ok().flatten().is_some_and(|u| u.is_staff());
-                    if !staff {
-                        #[cfg(feature = "ssr")]
-                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                            res.set_status(http::StatusCode::FORBIDDEN);
-                        }
-                        return view! {
-                            <p role="alert" data-testid="admin-forbidden">"This area is for shop staff."</p>
-                        }.into_any();
-                    }
-                    view! {
-                        <div class="grid gap-8 md:grid-cols-[12rem_1fr]">
-                            <nav aria-label="Admin" class="flex flex-col gap-1">
+        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) if u.is_staff() => view! {
+                        <div class="grid gap-8 md:grid-cols-[12rem_1fr] print:block">
+                            <nav aria-label="Admin" class="flex flex-col gap-1 print:hidden">
                                 <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">"Admin"</p>
                                 {SECTIONS.iter().map(|(href, label)| view! {
                                     <a href=*href class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">{*label}</a>
                                 }).collect_view()}
                             </nav>
                             <section>
-                                <h1 class="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
-                                {children.with_value(|c| c())}
+                                <Outlet />
                             </section>
                         </div>
-                    }.into_any()
-                })}
-            </Suspense>
-        </RequireUser>
+                    }.into_any(),
+                    Ok(Some(_)) => {
+                        #[cfg(feature = "ssr")]
+                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                            res.set_status(http::StatusCode::FORBIDDEN);
+                        }
+                        view! {
+                            <Title text="Staff only" />
+                            <p role="alert" data-testid="admin-forbidden">"This area is for shop staff."</p>
+                        }.into_any()
+                    }
+                    _ => {
+                        let next = location.pathname.get_untracked();
+                        let path = format!("/signin?next={}", model::url::encode(&next));
+                        view! { <Redirect path=path /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One admin page's title and heading.
+#[component]
+pub fn AdminPage(title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <Title text=title />
+        <h1 class="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
+        {children()}
     }
 }
 

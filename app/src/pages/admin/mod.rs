@@ -21,6 +21,7 @@ pub use categories::AdminCategoriesPage;
 pub use customers::{AdminCustomerPage, AdminCustomersPage};
 pub use dashboard::AdminDashboardPage;
 pub use inventory::AdminInventoryPage;
+pub use layout::AdminArea;
 pub use orders::{AdminOrderPage, AdminOrdersPage};
 pub use packing_slip::AdminPackingSlipPage;
 pub use product_csv::AdminProductCsvPage;

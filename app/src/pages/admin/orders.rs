@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::OrderStatus;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::orders::{
     get_order, staff_orders, AdvanceOrder, CancelOrder, RefundOrder, ShipOrder,
 };
@@ -32,7 +32,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
     });
     let orders = Resource::new_blocking(move || query.get(), staff_orders);
     view! {
-        <AdminLayout title="Orders">
+        <AdminPage title="Orders">
             <Transition>
                 {move || Suspend::new(async move {
                     match orders.await {
@@ -81,7 +81,7 @@ pub fn AdminOrdersPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 
@@ -118,7 +118,7 @@ pub fn AdminOrderPage() -> impl IntoView {
         |(n, _)| get_order(n),
     );
     view! {
-        <AdminLayout title="Order">
+        <AdminPage title="Order">
             <Transition>
                 {move || Suspend::new(async move {
                     let o = match order.await {
@@ -186,7 +186,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde::Deserialize;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::catalog_admin::staff_warehouses;
 use crate::components::forms::error_text;
 
@@ -46,7 +46,7 @@ pub fn AdminProductCsvPage() -> impl IntoView {
         leptos::task::spawn_local(run_import(stage));
     };
     view! {
-        <AdminLayout title="Import and export products">
+        <AdminPage title="Import and export products">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
                 <a href="/admin/products" class="underline">"Products"</a>" › "<span aria-current="page">"CSV"</span>
             </nav>
@@ -115,7 +115,7 @@ pub fn AdminProductCsvPage() -> impl IntoView {
                     }}
                 </div>
             </section>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

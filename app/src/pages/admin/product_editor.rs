@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use super::product_images::ProductImages;
 use crate::api::catalog_admin::{product_editor, SaveProduct};
 use crate::components::forms::{
@@ -31,7 +31,7 @@ pub fn AdminProductEditorPage() -> impl IntoView {
     let data = Resource::new_blocking(slug, product_editor);
     let saved = move || query.read().get("saved").is_some();
     view! {
-        <AdminLayout title="Product">
+        <AdminPage title="Product">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
                 <a href="/admin/products" class="underline">"Products"</a>
                 " › "
@@ -46,7 +46,7 @@ pub fn AdminProductEditorPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

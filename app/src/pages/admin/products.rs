@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::catalog::ProductStatus;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::catalog_admin::{staff_products, SetProductsStatus};
 use crate::components::forms::{error_text, ActionError};
 use crate::components::pager::Pager;
@@ -45,7 +45,7 @@ pub fn AdminProductsPage() -> impl IntoView {
         |(q, _)| staff_products(q),
     );
     view! {
-        <AdminLayout title="Products">
+        <AdminPage title="Products">
             <div class="mb-4 flex flex-wrap gap-3 text-sm">
                 <a href="/admin/products/new" class="rounded-md bg-slate-900 px-3 py-2 font-semibold text-white" data-testid="new-product">"New product"</a>
                 <a href="/admin/products/csv" class="rounded-md border border-slate-300 px-3 py-2">"Import / export CSV"</a>
@@ -58,7 +58,7 @@ pub fn AdminProductsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

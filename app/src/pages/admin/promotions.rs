@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use super::orders::confirm;
 use crate::api::promotions::{
     staff_promotion, staff_promotions, DeletePromotion, PromotionForm, SavePromotion,
@@ -17,7 +17,7 @@ pub fn AdminPromotionsPage() -> impl IntoView {
     let delete = ServerAction::<DeletePromotion>::new();
     let list = Resource::new_blocking(move || delete.version().get(), |_| staff_promotions());
     view! {
-        <AdminLayout title="Promotions">
+        <AdminPage title="Promotions">
             <a href="/admin/promotions/new" class="mb-4 inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-semibold text-white">"New promo code"</a>
             <ActionError value=delete.value() />
             <Transition>
@@ -58,7 +58,7 @@ pub fn AdminPromotionsPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 
@@ -74,7 +74,7 @@ pub fn AdminPromotionPage() -> impl IntoView {
     };
     let data = Resource::new_blocking(code, staff_promotion);
     view! {
-        <AdminLayout title="Promo code">
+        <AdminPage title="Promo code">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
                 <a href="/admin/promotions" class="underline">"Promotions"</a>" › "
                 <span aria-current="page">{move || if code().is_empty() { "New".to_owned() } else { code() }}</span>
@@ -87,7 +87,7 @@ pub fn AdminPromotionPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

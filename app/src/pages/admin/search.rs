@@ -2,7 +2,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::layout::{days_param, AdminLayout, PeriodNav};
+use super::layout::{days_param, AdminPage, PeriodNav};
 use crate::api::search::staff_search_report;
 use model::search::{QueryCount, SearchRequest};
 
@@ -11,7 +11,7 @@ pub fn AdminSearchPage() -> impl IntoView {
     let query = use_query_map();
     let report = Resource::new_blocking(move || days_param(query), staff_search_report);
     view! {
-        <AdminLayout title="Search">
+        <AdminPage title="Search">
             <Suspense>
                 {move || Suspend::new(async move {
                     match report.await {
@@ -29,7 +29,7 @@ pub fn AdminSearchPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

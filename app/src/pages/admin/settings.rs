@@ -4,7 +4,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use super::orders::confirm;
 use super::store_form::StoreEditor;
 use crate::api::settings::{
@@ -34,7 +34,7 @@ pub fn AdminSettingsPage() -> impl IntoView {
         |_| shop_settings(),
     );
     view! {
-        <AdminLayout title="Settings">
+        <AdminPage title="Settings">
             <Transition>
                 {move || Suspend::new(async move {
                     let s = match data.await {
@@ -101,7 +101,7 @@ pub fn AdminSettingsPage() -> impl IntoView {
                     }.into_any()
                 })}
             </Transition>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 

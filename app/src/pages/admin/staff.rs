@@ -3,7 +3,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::layout::AdminLayout;
+use super::layout::AdminPage;
 use crate::api::staff::{staff_members, InviteStaff, SetStaffAccess};
 use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
 use model::accounts::{Permission, Role};
@@ -17,7 +17,7 @@ pub fn AdminStaffPage() -> impl IntoView {
         |_| staff_members(),
     );
     view! {
-        <AdminLayout title="Staff">
+        <AdminPage title="Staff">
             <section class="mb-10 flex flex-col gap-3" aria-labelledby="invite-h">
                 <h2 id="invite-h" class="text-lg font-semibold">"Invite someone"</h2>
                 <ActionForm action=invite attr:class="flex max-w-xl flex-col gap-3" attr:data-testid="invite-form">
@@ -65,7 +65,7 @@ pub fn AdminStaffPage() -> impl IntoView {
                     })}
                 </Transition>
             </section>
-        </AdminLayout>
+        </AdminPage>
     }
 }
 
