@@ -290,6 +290,12 @@ for_each_backend!(
         );
         assert!(text.contains(",'@SUM(1),"), "neutralised");
         assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
+        // The columns and the first product as a spreadsheet sees them, the
+        // same on both databases.
+        insta::assert_snapshot!(
+            "csv_export_head",
+            text.lines().take(6).collect::<Vec<_>>().join("\n")
+        );
         let rows = file.iter().filter(|b| **b == b'\n').count();
         let variants = variant::Entity::find().count(&db).await.expect("count") as usize;
         assert!(

@@ -11,7 +11,7 @@ use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 /// Plain http (so cookies flow without TLS), quick outbox, no per-IP limit.
 const ENV: &[(&str, &str)] = &[
     ("MERCATO_PUBLIC_URL", "http://shop.test"),

@@ -19,7 +19,7 @@ use leptos::server_fn::ServerFn;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Access {

@@ -7,13 +7,9 @@ use std::time::Duration;
 
 use crate::support::browser::Browser;
 use crate::support::TestApp;
-use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
-const PASSWORD: &str = "plum tractor velvet harbour";
+use model::Permission;
 
 async fn eventually<F, Fut>(what: &str, mut check: F)
 where
@@ -45,17 +41,8 @@ for_each_backend!(
             ("MERCATO_OUTBOX_POLL_MS", "100"),
         ];
         let app = TestApp::spawn_env(db, true, &env).await;
-        let conn = app.connection().await;
-        let mut staff = Browser::new(&app);
-        staff.register("cat@example.com", PASSWORD).await;
-        user::Entity::update_many()
-            .col_expr(user::Column::Role, Expr::value("staff"))
-            .col_expr(user::Column::Permissions, Expr::value("catalog"))
-            .filter(user::Column::Email.eq("cat@example.com"))
-            .exec(&conn)
-            .await
-            .expect("staff");
-        assert_eq!(staff.login("cat@example.com", PASSWORD).await.status, 200);
+        let _conn = app.connection().await;
+        let mut staff = app.staff("cat@example.com", &[Permission::Catalog]).await;
 
         // The editor's form for a new product lists categories and warehouses.
         let editor = staff.get_json("/api/staff/catalog/editor?slug=").await;

@@ -7,10 +7,10 @@ use crate::support::TestApp;
 use domain::entities::{audit_entry, user};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use sea_orm::sea_query::Expr;
+use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 
 for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
     let app = TestApp::spawn_env(db, false, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
@@ -21,16 +21,9 @@ for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
         customer.login("robin@example.com", PASSWORD).await.status,
         200
     );
-    let mut staff = Browser::new(&app);
-    staff.register("care@example.com", PASSWORD).await;
-    user::Entity::update_many()
-        .col_expr(user::Column::Role, Expr::value("staff"))
-        .col_expr(user::Column::Permissions, Expr::value("customers"))
-        .filter(user::Column::Email.eq("care@example.com"))
-        .exec(&conn)
-        .await
-        .expect("staff");
-    assert_eq!(staff.login("care@example.com", PASSWORD).await.status, 200);
+    let mut staff = app
+        .staff("care@example.com", &[Permission::Customers])
+        .await;
 
     let found = staff
         .post("/api/staff/customers", &[("q", "ROBIN"), ("page", "1")])
@@ -143,15 +136,7 @@ for_each_backend!(
         let app = TestApp::spawn_env(db, false, &env).await;
         let conn = app.connection().await;
         let maildir = app.db.dir.path().join("mail");
-        let mut admin = Browser::new(&app);
-        admin.register("owner@example.com", PASSWORD).await;
-        user::Entity::update_many()
-            .col_expr(user::Column::Role, Expr::value("admin"))
-            .filter(user::Column::Email.eq("owner@example.com"))
-            .exec(&conn)
-            .await
-            .expect("admin");
-        assert_eq!(admin.login("owner@example.com", PASSWORD).await.status, 200);
+        let mut admin = app.admin("owner@example.com").await;
 
         let sent = admin
             .post(

@@ -12,13 +12,8 @@
 
 use crate::support::browser::Browser;
 use crate::support::TestApp;
-use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
-const PASSWORD: &str = "plum tractor velvet harbour";
 
 /// Hostile values, raw (the caller percent-encodes them) …
 fn hostile() -> Vec<String> {
@@ -346,26 +341,6 @@ fn json_bodies(fields: &[String]) -> Vec<String> {
     out
 }
 
-async fn admin<'a>(app: &'a TestApp) -> Browser<'a> {
-    let mut b = Browser::new(app);
-    b.register("hostile-admin@example.com", PASSWORD).await;
-    user::Entity::update_many()
-        .col_expr(user::Column::Role, Expr::value("admin"))
-        .col_expr(
-            user::Column::EmailVerifiedAt,
-            Expr::value(time::OffsetDateTime::now_utc()),
-        )
-        .filter(user::Column::Email.eq("hostile-admin@example.com"))
-        .exec(&app.connection().await)
-        .await
-        .expect("admin");
-    assert_eq!(
-        b.login("hostile-admin@example.com", PASSWORD).await.status,
-        200
-    );
-    b
-}
-
 for_each_backend!(
     nothing_a_stranger_sends_breaks_the_shop,
     |db: TestDatabase| async move {
@@ -393,7 +368,7 @@ for_each_backend!(
 
         for as_admin in [false, true] {
             let mut b = if as_admin {
-                admin(&app).await
+                app.admin("hostile-admin@example.com").await
             } else {
                 Browser::new(&app)
             };
@@ -426,7 +401,7 @@ for_each_backend!(
                 // Some calls end the session (sign-out, a password change):
                 // stay an admin for the rest.
                 if as_admin && b.whoami().await.is_none() {
-                    b = admin(&app).await;
+                    b = app.admin("hostile-admin@example.com").await;
                 }
             }
         }

@@ -14,7 +14,7 @@ use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 const ENV: &[(&str, &str)] = &[
     ("MERCATO_PUBLIC_URL", "http://shop.test"),
     ("MERCATO_OUTBOX_POLL_MS", "100"),

@@ -11,7 +11,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use server::sessions::DbSessionStore;
 use tower_sessions::session_store::ExpiredDeletion;
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 const ENV: &[(&str, &str)] = &[
     ("MERCATO_PUBLIC_URL", "http://shop.test"),
     ("MERCATO_OUTBOX_POLL_MS", "100"),

@@ -5,13 +5,11 @@
 
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
-use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use model::Permission;
 
-const PASSWORD: &str = "plum tractor velvet harbour";
+use crate::support::PASSWORD;
 
 fn store_form(name: &str, address: &str, currency: &str) -> Vec<u8> {
     serde_json::json!({ "form": {
@@ -27,17 +25,10 @@ fn store_form(name: &str, address: &str, currency: &str) -> Vec<u8> {
 
 for_each_backend!(staff_rename_the_store, |db: TestDatabase| async move {
     let app = TestApp::spawn_env(db, false, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
-    let conn = app.connection().await;
-    let mut staff = Browser::new(&app);
-    staff.register("owner@example.com", PASSWORD).await;
-    user::Entity::update_many()
-        .col_expr(user::Column::Role, Expr::value("staff"))
-        .col_expr(user::Column::Permissions, Expr::value("settings"))
-        .filter(user::Column::Email.eq("owner@example.com"))
-        .exec(&conn)
-        .await
-        .expect("staff");
-    assert_eq!(staff.login("owner@example.com", PASSWORD).await.status, 200);
+    let _conn = app.connection().await;
+    let mut staff = app
+        .staff("owner@example.com", &[Permission::Settings])
+        .await;
 
     let before = staff.get_json("/api/staff/settings/get").await;
     assert_eq!(before.status, 200, "{}", before.body);

@@ -7,10 +7,9 @@ use std::sync::{Arc, Mutex};
 use crate::support::browser::Browser;
 use crate::support::TestApp;
 use axum::{extract::State, http::HeaderMap, routing::post, Router};
-use domain::entities::{order, payment, payment_event, stock_level, user, variant};
+use domain::entities::{order, payment, payment_event, stock_level, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use stripe_webhook::Webhook;
 
@@ -520,24 +519,9 @@ for_each_backend!(
         assert_eq!(attempt.status, "failed", "not paid");
 
         // Refunds through the API (staff), then Stripe's charge.refunded converges.
-        let mut staff = Browser::new(&app);
-        staff
-            .register("ops@example.com", "plum tractor velvet harbour")
+        let mut staff = app
+            .staff("ops@example.com", &[model::Permission::Orders])
             .await;
-        user::Entity::update_many()
-            .col_expr(user::Column::Role, Expr::value("staff"))
-            .col_expr(user::Column::Permissions, Expr::value("orders"))
-            .filter(user::Column::Email.eq("ops@example.com"))
-            .exec(&conn)
-            .await
-            .expect("staff");
-        assert_eq!(
-            staff
-                .login("ops@example.com", "plum tractor velvet harbour")
-                .await
-                .status,
-            200
-        );
         let refund = staff
             .post(
                 "/api/staff/orders/refund",

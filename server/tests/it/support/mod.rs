@@ -12,6 +12,10 @@ use tokio::sync::oneshot;
 pub mod browser;
 pub mod mail;
 pub mod shop;
+pub mod staff;
+
+/// Every test account's password: long enough for the policy, not breached.
+pub const PASSWORD: &str = "plum tractor velvet harbour";
 
 pub struct TestApp {
     pub addr: SocketAddr,
@@ -152,4 +156,34 @@ pub fn tag_with<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
     let start = html[..at].rfind('<')?;
     let end = at + html[at..].find('>')?;
     Some(&html[start..=end])
+}
+
+/// The text a reader sees in the element whose opening tag holds `marker`,
+/// one line per run of text between tags (comments and markup dropped), for
+/// snapshots that read like the page.
+pub fn visible_text(html: &str, marker: &str, element: &str) -> String {
+    let at = html.find(marker).expect("marker on the page");
+    let start = html[..at].rfind('<').expect("opening tag");
+    let close = format!("</{element}>");
+    let end = at + html[at..].find(&close).expect("closing tag");
+    // Hydration markers (`<!>`, `<!--…-->`) sit between text nodes of one
+    // element.
+    let mut markup = String::new();
+    let mut rest = &html[start..end];
+    while let Some(open) = rest.find("<!--") {
+        markup.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        rest = &tail[tail.find("-->").map_or(tail.len(), |i| i + 3)..];
+    }
+    markup.push_str(rest);
+    markup
+        .replace("<!>", "")
+        .split(['<', '>'])
+        .enumerate()
+        // Even pieces are text, odd ones the insides of tags.
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, text)| text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
