@@ -1,6 +1,7 @@
 //! Checkout: the review quote and placing the order. The browser sends the
-//! address, method, code and the total it showed; the server prices
-//! everything itself and refuses if that total is no longer right.
+//! address, method, code and the total it showed; the domain prices
+//! everything itself, refuses if that total is no longer right, and uses
+//! the signed-in customer's own email over the one typed.
 // In the browser build `#[server]` generates a client function with the
 // same long argument list, where a per-function allow does not reach.
 #![allow(clippy::too_many_arguments)]
@@ -25,11 +26,6 @@ pub async fn get_quote(
     let owner = crate::request::caller::cart_owner(&caller)
         .await
         .map_err(fail)?;
-    let email = caller
-        .user
-        .as_ref()
-        .map(|u| u.email.clone())
-        .unwrap_or(email);
     let quote = ctx
         .checkout
         .quote(
@@ -43,12 +39,7 @@ pub async fn get_quote(
         .await
         .map_err(fail)?;
     super::analytics::visit::record(domain::analytics::EventKind::CheckoutStarted, |_| {}).await;
-    let mut view: QuoteView = quote;
-    if caller.user.is_some() {
-        view.addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
-        view.email = caller.user.map(|u| u.email);
-    }
-    Ok(view)
+    Ok(quote)
 }
 
 #[server(prefix = "/api/checkout", endpoint = "place")]
@@ -72,11 +63,6 @@ pub async fn place_order(
     let owner = crate::request::caller::cart_owner(&caller)
         .await
         .map_err(fail)?;
-    let email = caller
-        .user
-        .as_ref()
-        .map(|u| u.email.clone())
-        .unwrap_or(email);
     let input = domain::checkout::CheckoutInput {
         email,
         address: model::accounts::AddressInput {

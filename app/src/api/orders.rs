@@ -62,73 +62,10 @@ pub async fn lookup_order(email: String, number: String) -> Result<OrderView, Ap
 #[server(prefix = "/api/staff/orders", endpoint = "list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let currency = ctx.commerce.currency();
-    let date = |s: &str, field: &'static str| -> Result<Option<time::Date>, AppError> {
-        if s.trim().is_empty() {
-            return Ok(None);
-        }
-        let fmt = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(s.trim(), &fmt).map(Some).map_err(|_| {
-            fail(domain::Error::validation(
-                field,
-                "Enter dates as YYYY-MM-DD.",
-            ))
-        })
-    };
-    let amount = |s: &str, field: &'static str| -> Result<Option<i64>, AppError> {
-        if s.trim().is_empty() {
-            return Ok(None);
-        }
-        domain::Money::parse_major(s, currency)
-            .map(Some)
-            .ok_or_else(|| {
-                fail(domain::Error::validation(
-                    field,
-                    "Enter an amount like 50 or 49.99.",
-                ))
-            })
-    };
-    let status =
-        match query.status.trim() {
-            "" => None,
-            s => Some(domain::orders::OrderStatus::parse(s).ok_or_else(|| {
-                fail(domain::Error::validation("status", "Unknown order status."))
-            })?),
-        };
-    let q = domain::orders::StaffOrderQuery {
-        q: query.q.clone(),
-        status,
-        from: date(&query.from, "from")?,
-        to: date(&query.to, "to")?,
-        min_total_minor: amount(&query.min_total, "min_total")?,
-        max_total_minor: amount(&query.max_total, "max_total")?,
-        page: query.page,
-    };
-    let page = ctx
-        .orders
-        .staff_search(&caller.actor, &q)
+    ctx.orders
+        .staff_search(&caller.actor, &query)
         .await
-        .map_err(fail)?;
-    Ok(OrderListView {
-        rows: page
-            .rows
-            .into_iter()
-            .map(|r| model::commerce::StaffOrderRowView {
-                number: r.number,
-                email: r.email,
-                status_label: r.status.label().to_owned(),
-                placed_at: r.placed_at.unix_timestamp(),
-                total: r.total,
-            })
-            .collect(),
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
-        statuses: domain::orders::OrderStatus::ALL
-            .iter()
-            .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
-            .collect(),
-    })
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/staff/orders", endpoint = "ship")]

@@ -97,6 +97,22 @@ pub fn validate(input: &AddressInput) -> Result<AddressInput> {
     Ok(checked)
 }
 
+/// A customer's saved addresses, the default shipping address first.
+pub(crate) async fn address_book(
+    db: &sea_orm::DatabaseConnection,
+    user_id: i32,
+) -> Result<Vec<Address>> {
+    Ok(AddressEntity::find()
+        .filter(Column::UserId.eq(user_id))
+        .order_by_desc(Column::IsDefaultShipping)
+        .order_by_asc(Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(to_view)
+        .collect())
+}
+
 fn to_view(m: address::Model) -> Address {
     let country_name = countries::find(&m.country)
         .map(|c| c.name.to_owned())
@@ -143,16 +159,7 @@ async fn clear_defaults<C: ConnectionTrait>(
 
 impl Accounts {
     pub async fn addresses(&self, actor: &Actor) -> Result<Vec<Address>> {
-        let user_id = actor.require_user()?;
-        Ok(AddressEntity::find()
-            .filter(Column::UserId.eq(user_id))
-            .order_by_desc(Column::IsDefaultShipping)
-            .order_by_asc(Column::Id)
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(to_view)
-            .collect())
+        address_book(&self.db, actor.require_user()?).await
     }
 
     pub async fn add_address(&self, actor: &Actor, input: AddressInput) -> Result<Address> {

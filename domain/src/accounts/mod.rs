@@ -33,6 +33,7 @@ use crate::mail::Templates;
 use crate::outbox::OutboxSignal;
 use crate::{Error, Result};
 
+pub(crate) use addresses::address_book;
 pub use addresses::{countries, validate as addresses_validate};
 pub use email::Email;
 pub use guest_privacy::{GuestExport, GuestOutcome, GuestRequest};

@@ -3,6 +3,7 @@
 //! with the total the shopper reviewed, reserve stock, redeem the promo,
 //! create the payment attempt — all in one transaction — and only then ask
 //! the payment provider for its checkout page.
+mod buyer;
 mod open_orders;
 mod rules;
 
@@ -190,11 +191,13 @@ impl Checkout {
         let cart = Carts::find(&self.c.db, owner)
             .await?
             .ok_or_else(empty_cart)?;
-        let customer = customer_for(owner, email);
+        let email = self.buyer_email(owner, email).await?;
+        let customer = customer_for(owner, &email);
         let priced = self
             .price(cart.id, country, region, method, promo, customer.as_deref())
             .await?;
-        Ok(self.quote_view(priced))
+        self.for_customer(owner, email, self.quote_view(priced))
+            .await
     }
 
     /// Places the order and returns where to send the shopper to pay.
@@ -203,7 +206,7 @@ impl Checkout {
         owner: &CartOwner,
         input: &CheckoutInput,
     ) -> Result<PlacedOrder> {
-        let email = Email::parse(&input.email)?;
+        let email = Email::parse(&self.buyer_email(owner, &input.email).await?)?;
         let address = addresses_validate(&input.address)?;
         let key = open_orders::checkout_key(&input.checkout_key)?;
         let cart = Carts::find(&self.c.db, owner)

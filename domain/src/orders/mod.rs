@@ -26,7 +26,7 @@ pub use model::OrderStatus;
 pub use numbers::new_number;
 pub use payment_events::EventOutcome;
 pub use refunds::{RefundJob, RefundSent};
-pub use staff_list::{StaffOrderPage, StaffOrderQuery, StaffOrderRow, STAFF_PAGE_SIZE};
+pub use staff_list::{OrderListQuery, OrderListView, StaffOrderRowView, STAFF_PAGE_SIZE};
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
 
 /// Who moved an order, for the timeline.

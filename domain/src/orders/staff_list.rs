@@ -2,50 +2,84 @@
 //! date range and total, newest first, in pages.
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use serde::Serialize;
-use time::{Date, OffsetDateTime, Time};
+use time::{Date, Time};
 
 use super::{OrderStatus, Orders};
 use crate::accounts::{Actor, Permission};
 use crate::entities::order;
-use crate::{Money, Result};
+use crate::error::Issues;
+use crate::money::Currency;
+use crate::{Error, Money, Result};
 
 pub const STAFF_PAGE_SIZE: u64 = 50;
 
+pub use model::commerce::{OrderListQuery, OrderListView, StaffOrderRowView};
+
+/// [`OrderListQuery`] read: what staff typed in the filters, checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct StaffOrderQuery {
+struct StaffOrderQuery {
     /// Order number or customer email (part of either).
-    pub q: String,
-    pub status: Option<OrderStatus>,
+    q: String,
+    status: Option<OrderStatus>,
     /// Placed on or after this day (UTC).
-    pub from: Option<Date>,
+    from: Option<Date>,
     /// Placed on or before this day (UTC).
-    pub to: Option<Date>,
-    pub min_total_minor: Option<i64>,
-    pub max_total_minor: Option<i64>,
-    pub page: u64,
+    to: Option<Date>,
+    min_total_minor: Option<i64>,
+    max_total_minor: Option<i64>,
+    page: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StaffOrderRow {
-    pub number: String,
-    pub email: String,
-    pub status: OrderStatus,
-    pub placed_at: OffsetDateTime,
-    pub total: Money,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct StaffOrderPage {
-    pub rows: Vec<StaffOrderRow>,
-    pub total: u64,
-    pub page: u64,
-    pub pages: u64,
+impl StaffOrderQuery {
+    /// Every wrong filter is reported at once, by field; empty means "any".
+    fn read(query: &OrderListQuery, currency: Currency) -> Result<Self> {
+        let mut issues = Issues::default();
+        let date = |s: &str, field: &'static str| -> Result<Option<Date>> {
+            let fmt = time::macros::format_description!("[year]-[month]-[day]");
+            match s.trim() {
+                "" => Ok(None),
+                s => Date::parse(s, &fmt)
+                    .map(Some)
+                    .map_err(|_| Error::validation(field, "Enter dates as YYYY-MM-DD.")),
+            }
+        };
+        let amount = |s: &str, field: &'static str| -> Result<Option<i64>> {
+            match s.trim() {
+                "" => Ok(None),
+                s => Money::parse_major(s, currency)
+                    .map(Some)
+                    .ok_or_else(|| Error::validation(field, "Enter an amount like 50 or 49.99.")),
+            }
+        };
+        let status = match query.status.trim() {
+            "" => Ok(None),
+            s => OrderStatus::parse(s)
+                .map(Some)
+                .ok_or_else(|| Error::validation("status", "Unknown order status.")),
+        };
+        let read = Self {
+            q: query.q.clone(),
+            status: issues.take(status)?,
+            from: issues.take(date(&query.from, "from"))?,
+            to: issues.take(date(&query.to, "to"))?,
+            min_total_minor: issues.take(amount(&query.min_total, "min_total"))?,
+            max_total_minor: issues.take(amount(&query.max_total, "max_total"))?,
+            page: query.page,
+        };
+        issues.finish()?;
+        Ok(read)
+    }
 }
 
 impl Orders {
-    pub async fn staff_search(&self, actor: &Actor, q: &StaffOrderQuery) -> Result<StaffOrderPage> {
+    /// The staff order list for filters as the page's URL carries them.
+    pub async fn staff_search(
+        &self,
+        actor: &Actor,
+        query: &OrderListQuery,
+    ) -> Result<OrderListView> {
         actor.require(Permission::Orders)?;
+        let q = StaffOrderQuery::read(query, self.c.currency())?;
         let mut find = order::Entity::find();
         let text = crate::bounds::text(q.q.trim(), crate::bounds::MAX_QUERY_CHARS)
             .to_lowercase()
@@ -88,19 +122,23 @@ impl Orders {
             .fetch_page(page - 1)
             .await?
             .into_iter()
-            .map(|o| StaffOrderRow {
+            .map(|o| StaffOrderRowView {
                 total: Money::new(o.total_minor, super::view::currency(&o)),
-                status: super::view::status(&o),
-                placed_at: o.placed_at,
+                status_label: super::view::status(&o).label().to_owned(),
+                placed_at: o.placed_at.unix_timestamp(),
                 number: o.number,
                 email: o.email,
             })
             .collect();
-        Ok(StaffOrderPage {
+        Ok(OrderListView {
             rows,
             total,
             page,
             pages: std::cmp::max(total.div_ceil(STAFF_PAGE_SIZE), 1),
+            statuses: OrderStatus::ALL
+                .iter()
+                .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+                .collect(),
         })
     }
 }

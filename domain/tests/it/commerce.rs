@@ -908,8 +908,8 @@ for_each_backend!(
         assert_eq!(reasons, ["sale", "sale", "restock"]);
 
         // The staff list finds orders by number or email and filters them.
-        use domain::orders::StaffOrderQuery;
-        let find = |q: StaffOrderQuery| {
+        use domain::orders::OrderListQuery;
+        let find = |q: OrderListQuery| {
             let orders = s.orders.clone();
             let staff = staff.clone();
             async move {
@@ -924,12 +924,12 @@ for_each_backend!(
             }
         };
         assert_eq!(
-            find(StaffOrderQuery::default()).await,
+            find(OrderListQuery::default()).await,
             [b.clone(), a.clone()]
         );
         let tail = a[a.len() - 4..].to_lowercase();
         assert_eq!(
-            find(StaffOrderQuery {
+            find(OrderListQuery {
                 q: tail,
                 ..Default::default()
             })
@@ -937,7 +937,7 @@ for_each_backend!(
             vec![a.clone()]
         );
         assert_eq!(
-            find(StaffOrderQuery {
+            find(OrderListQuery {
                 q: "G@EXAMPLE".into(),
                 ..Default::default()
             })
@@ -946,55 +946,75 @@ for_each_backend!(
             2
         );
         assert_eq!(
-            find(StaffOrderQuery {
-                status: Some(OrderStatus::Cancelled),
+            find(OrderListQuery {
+                status: OrderStatus::Cancelled.as_str().into(),
                 ..Default::default()
             })
             .await,
             vec![b.clone()]
         );
-        let a_total = s.orders.detail(&staff, &a).await.expect("a").total.minor;
-        let b_total = s.orders.detail(&staff, &b).await.expect("b").total.minor;
-        assert!(a_total > b_total);
+        let a_total = s.orders.detail(&staff, &a).await.expect("a").total;
+        let b_total = s.orders.detail(&staff, &b).await.expect("b").total;
+        assert!(a_total.minor > b_total.minor);
         assert_eq!(
-            find(StaffOrderQuery {
-                min_total_minor: Some(a_total),
+            find(OrderListQuery {
+                min_total: a_total.decimal_string(),
                 ..Default::default()
             })
             .await,
             vec![a.clone()]
         );
         assert_eq!(
-            find(StaffOrderQuery {
-                max_total_minor: Some(b_total),
+            find(OrderListQuery {
+                max_total: b_total.decimal_string(),
                 ..Default::default()
             })
             .await,
             vec![b.clone()]
         );
+        let day = |d: time::Date| d.to_string();
         let today = time::OffsetDateTime::now_utc().date();
         assert_eq!(
-            find(StaffOrderQuery {
-                from: Some(today),
-                to: Some(today),
+            find(OrderListQuery {
+                from: day(today),
+                to: day(today),
                 ..Default::default()
             })
             .await
             .len(),
             2
         );
-        assert!(find(StaffOrderQuery {
-            to: today.previous_day(),
+        assert!(find(OrderListQuery {
+            to: today.previous_day().map(day).unwrap_or_default(),
             ..Default::default()
         })
         .await
         .is_empty());
         assert!(matches!(
             s.orders
-                .staff_search(&no_perm, &StaffOrderQuery::default())
+                .staff_search(&no_perm, &OrderListQuery::default())
                 .await,
             Err(domain::Error::Forbidden)
         ));
+        // Every wrong filter is named at once, nothing is searched.
+        let wrong = s
+            .orders
+            .staff_search(
+                &staff,
+                &OrderListQuery {
+                    from: "yesterday".into(),
+                    min_total: "lots".into(),
+                    status: "lost".into(),
+                    ..Default::default()
+                },
+            )
+            .await;
+        let Err(domain::Error::Invalid { issues }) = wrong else {
+            panic!("three issues: {wrong:?}");
+        };
+        let mut fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(fields, ["from", "min_total", "status"]);
     }
 );
 

@@ -56,12 +56,19 @@ for_each_backend!(
         assert_eq!(invoice.status, 200);
         assert!(invoice.body.contains(&number));
         // The same invoice on both databases; the number and date vary by run.
-        let text = crate::support::visible_text(&invoice.body, r#"data-testid="invoice""#, "article")
-            .replace(&number, "[number]")
-            .lines()
-            .map(|l| if l.starts_with("Date ") { "Date [date]" } else { l })
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text =
+            crate::support::visible_text(&invoice.body, r#"data-testid="invoice""#, "article")
+                .replace(&number, "[number]")
+                .lines()
+                .map(|l| {
+                    if l.starts_with("Date ") {
+                        "Date [date]"
+                    } else {
+                        l
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
         insta::assert_snapshot!("invoice", text);
 
         // A customer can't ship; staff can, and the customer is told with the tracking number.
