@@ -84,8 +84,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
                     <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
-                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/forgot-password")
+                        view=ForgotPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/reset-password")
+                        view=ResetPasswordPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async />
@@ -93,32 +101,88 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/account/privacy") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/orders/:number") view=OrderPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/account/orders/:number")
+                        view=OrderPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
-                    <Route path=path!("/pay/offline/:reference") view=OfflinePaymentPage ssr=SsrMode::Async />
-                    <Route path=path!("/checkout/complete/:id") view=OrderCompletePage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/pay/offline/:reference")
+                        view=OfflinePaymentPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/checkout/complete/:id")
+                        view=OrderCompletePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/order-lookup") view=OrderLookupPage ssr=SsrMode::Async />
-                    <Route path=path!("/privacy-request") view=PrivacyRequestPage ssr=SsrMode::Async />
-                    <Route path=path!("/privacy-request/confirm") view=PrivacyConfirmPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/privacy-request")
+                        view=PrivacyRequestPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/privacy-request/confirm")
+                        view=PrivacyConfirmPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/orders/:id/invoice") view=InvoicePage ssr=SsrMode::Async />
                     // The admin area: one parent (the staff check and the navigation),
                     // each page in its <Outlet/>.
                     <ParentRoute path=path!("/admin") view=AdminArea ssr=SsrMode::Async>
                         <Route path=path!("") view=AdminDashboardPage ssr=SsrMode::Async />
                         <Route path=path!("orders") view=AdminOrdersPage ssr=SsrMode::Async />
-                        <Route path=path!("orders/:number") view=AdminOrderPage ssr=SsrMode::Async />
-                        <Route path=path!("orders/:number/packing-slip") view=AdminPackingSlipPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("orders/:number")
+                            view=AdminOrderPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("orders/:number/packing-slip")
+                            view=AdminPackingSlipPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("products") view=AdminProductsPage ssr=SsrMode::Async />
-                        <Route path=path!("products/new") view=AdminProductEditorPage ssr=SsrMode::Async />
-                        <Route path=path!("products/csv") view=AdminProductCsvPage ssr=SsrMode::Async />
-                        <Route path=path!("products/:slug") view=AdminProductEditorPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("products/new")
+                            view=AdminProductEditorPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("products/csv")
+                            view=AdminProductCsvPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("products/:slug")
+                            view=AdminProductEditorPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("inventory") view=AdminInventoryPage ssr=SsrMode::Async />
-                        <Route path=path!("categories") view=AdminCategoriesPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("categories")
+                            view=AdminCategoriesPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("customers") view=AdminCustomersPage ssr=SsrMode::Async />
-                        <Route path=path!("promotions") view=AdminPromotionsPage ssr=SsrMode::Async />
-                        <Route path=path!("promotions/:code") view=AdminPromotionPage ssr=SsrMode::Async />
-                        <Route path=path!("customers/:id") view=AdminCustomerPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("promotions")
+                            view=AdminPromotionsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("promotions/:code")
+                            view=AdminPromotionPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("customers/:id")
+                            view=AdminCustomerPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("search") view=AdminSearchPage ssr=SsrMode::Async />
                         <Route path=path!("audit") view=AdminAuditPage ssr=SsrMode::Async />
                         <Route path=path!("staff") view=AdminStaffPage ssr=SsrMode::Async />

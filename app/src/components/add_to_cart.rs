@@ -52,10 +52,24 @@ pub fn AddToCartButton(
             </div>
             <p aria-live="polite" class="text-sm" data-testid="add-to-cart-status">
                 {move || match add.value().get() {
-                    Some(Ok(_)) => view! {
-                        <span class="text-emerald-700">"Added to your cart. " <a href="/cart" class="underline">"View cart"</a></span>
-                    }.into_any(),
-                    Some(Err(e)) => view! { <span role="alert" class="text-red-700">{error_text(&e)}</span> }.into_any(),
+                    Some(Ok(_)) => {
+                        view! {
+                            <span class="text-emerald-700">
+                                "Added to your cart. " <a href="/cart" class="underline">
+                                    "View cart"
+                                </a>
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    Some(Err(e)) => {
+                        view! {
+                            <span role="alert" class="text-red-700">
+                                {error_text(&e)}
+                            </span>
+                        }
+                            .into_any()
+                    }
                     None => ().into_any(),
                 }}
             </p>

@@ -14,7 +14,9 @@ pub fn Breadcrumbs(
         <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
             <ol class="flex flex-wrap items-center gap-1">
                 <li>
-                    <a href="/" class="hover:text-slate-900 hover:underline">"Home"</a>
+                    <a href="/" class="hover:text-slate-900 hover:underline">
+                        "Home"
+                    </a>
                 </li>
                 {trail
                     .into_iter()
@@ -26,12 +28,20 @@ pub fn Breadcrumbs(
                             <li>
                                 {if is_current {
                                     view! {
-                                        <span aria-current="page" class="font-medium text-slate-900">{c.name}</span>
+                                        <span
+                                            aria-current="page"
+                                            class="font-medium text-slate-900"
+                                        >
+                                            {c.name}
+                                        </span>
                                     }
                                         .into_any()
                                 } else {
                                     view! {
-                                        <a href=format!("/category/{}", c.slug) class="hover:text-slate-900 hover:underline">
+                                        <a
+                                            href=format!("/category/{}", c.slug)
+                                            class="hover:text-slate-900 hover:underline"
+                                        >
                                             {c.name}
                                         </a>
                                     }
@@ -46,7 +56,9 @@ pub fn Breadcrumbs(
                         view! {
                             <li aria-hidden="true">"›"</li>
                             <li>
-                                <span aria-current="page" class="font-medium text-slate-900">{c}</span>
+                                <span aria-current="page" class="font-medium text-slate-900">
+                                    {c}
+                                </span>
                             </li>
                         }
                     })}

@@ -43,12 +43,16 @@ pub fn MiniCart() -> impl IntoView {
             .unwrap_or(0)
     };
     view! {
-        <a href="/cart" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="mini-cart">
+        <a
+            href="/cart"
+            class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
+            data-testid="mini-cart"
+        >
             "Cart "
             <Transition fallback=|| view! { <span>"(0)"</span> }>
-                <span aria-label=move || format!("{} items", count())>
-                    "(" <span data-testid="cart-count">{count}</span> ")"
-                </span>
+                <span aria-label=move || {
+                    format!("{} items", count())
+                }>"(" <span data-testid="cart-count">{count}</span> ")"</span>
             </Transition>
         </a>
     }

@@ -24,7 +24,9 @@ pub fn ErrorPanel(message: String) -> impl IntoView {
         <div role="alert" class="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800">
             <h1 class="text-lg font-semibold">"Sorry, this page didn't load"</h1>
             <p class="mt-2">{message}</p>
-            <a href="/" class="mt-4 inline-block font-medium underline">"Back to the shop"</a>
+            <a href="/" class="mt-4 inline-block font-medium underline">
+                "Back to the shop"
+            </a>
         </div>
     }
 }

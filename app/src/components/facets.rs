@@ -22,12 +22,20 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
     let sort = state.sort;
 
     view! {
-        <form method="get" action=format!("/category/{slug}") class="space-y-6 text-sm" aria-label="Filter products">
-            {(sort != ListingSort::default()).then(|| view! { <input type="hidden" name="sort" value=sort.key() /> })}
+        <form
+            method="get"
+            action=format!("/category/{slug}")
+            class="space-y-6 text-sm"
+            aria-label="Filter products"
+        >
+            {(sort != ListingSort::default())
+                .then(|| view! { <input type="hidden" name="sort" value=sort.key() /> })}
             <fieldset>
                 <legend class="mb-2 font-semibold">"Price"</legend>
                 <div class="flex items-center gap-2">
-                    <label class="sr-only" for="price_min">"Minimum price"</label>
+                    <label class="sr-only" for="price_min">
+                        "Minimum price"
+                    </label>
                     <input
                         id="price_min"
                         name="price_min"
@@ -37,7 +45,9 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                         class="w-20 rounded-md border border-slate-300 px-2 py-1"
                     />
                     <span aria-hidden="true">"–"</span>
-                    <label class="sr-only" for="price_max">"Maximum price"</label>
+                    <label class="sr-only" for="price_max">
+                        "Maximum price"
+                    </label>
                     <input
                         id="price_max"
                         name="price_max"
@@ -48,7 +58,12 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                     />
                 </div>
             </fieldset>
-            <FacetGroup legend="Brand" name="brand" values=view_data.brands.clone() encode=|v: &str| v.to_owned() />
+            <FacetGroup
+                legend="Brand"
+                name="brand"
+                values=view_data.brands.clone()
+                encode=|v: &str| v.to_owned()
+            />
             {view_data
                 .options
                 .into_iter()
@@ -71,7 +86,14 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                 >
                     "Apply filters"
                 </button>
-                {has_filters.then(|| view! { <a href=clear_href class="underline">"Clear all"</a> })}
+                {has_filters
+                    .then(|| {
+                        view! {
+                            <a href=clear_href class="underline">
+                                "Clear all"
+                            </a>
+                        }
+                    })}
             </div>
         </form>
     }
@@ -109,7 +131,9 @@ fn FacetGroup(
                                 />
                                 <label for=id class="flex-1">
                                     {v.value}
-                                    <span class="ml-1 text-slate-500">{format!("({})", v.count)}</span>
+                                    <span class="ml-1 text-slate-500">
+                                        {format!("({})", v.count)}
+                                    </span>
                                 </label>
                             </li>
                         }
@@ -118,5 +142,5 @@ fn FacetGroup(
             </ul>
         </fieldset>
     }
-        .into_any()
+    .into_any()
 }

@@ -19,7 +19,11 @@ where
     move || {
         value.with(|v| match v {
             Some(Err(e)) => Some(view! {
-                <p role="alert" class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="form-error">
+                <p
+                    role="alert"
+                    class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+                    data-testid="form-error"
+                >
                     {error_text(e)}
                 </p>
             }),
@@ -81,7 +85,11 @@ pub fn described_by(hint: Option<&str>, issue: Option<&str>) -> Option<String> {
 pub fn IssueText(issues: Issues, field: String, id: String) -> impl IntoView {
     move || {
         issues.message(&field).map(|m| {
-            view! { <p id=id.clone() class="text-xs font-medium text-red-700" data-testid="field-issue">{m}</p> }
+            view! {
+                <p id=id.clone() class="text-xs font-medium text-red-700" data-testid="field-issue">
+                    {m}
+                </p>
+            }
         })
     }
 }
@@ -144,7 +152,9 @@ pub fn Field(
     );
     view! {
         <div class="flex flex-col gap-1">
-            <label for=id.clone() class="text-sm font-medium text-slate-800">{label}</label>
+            <label for=id.clone() class="text-sm font-medium text-slate-800">
+                {label}
+            </label>
             <input
                 id=id
                 name=name
@@ -156,7 +166,14 @@ pub fn Field(
                 aria-describedby=describedby
                 class="rounded-md border border-slate-300 px-3 py-2 text-slate-900 shadow-sm focus:border-slate-900 focus:outline-none focus:ring-1 focus:ring-slate-900 aria-[invalid=true]:border-red-600"
             />
-            {hint.map(|h| view! { <p id=hint_id class="text-xs text-slate-500">{h}</p> })}
+            {hint
+                .map(|h| {
+                    view! {
+                        <p id=hint_id class="text-xs text-slate-500">
+                            {h}
+                        </p>
+                    }
+                })}
             {issues.map(|issues| view! { <IssueText issues field=name.to_owned() id=issue_id /> })}
         </div>
     }
@@ -172,8 +189,16 @@ pub fn Checkbox(
     let id = field_id(scope, name);
     view! {
         <div class="flex items-center gap-2">
-            <input id=id.clone() name=name type="checkbox" checked=checked class="h-4 w-4 rounded border-slate-300" />
-            <label for=id class="text-sm text-slate-700">{label}</label>
+            <input
+                id=id.clone()
+                name=name
+                type="checkbox"
+                checked=checked
+                class="h-4 w-4 rounded border-slate-300"
+            />
+            <label for=id class="text-sm text-slate-700">
+                {label}
+            </label>
         </div>
     }
 }
@@ -197,7 +222,9 @@ pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
     view! {
         <div class="mx-auto max-w-md py-8">
             <h1 class="mb-6 text-2xl font-bold tracking-tight">{title}</h1>
-            <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6 shadow-sm">{children()}</div>
+            <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6 shadow-sm">
+                {children()}
+            </div>
         </div>
     }
 }
@@ -205,7 +232,11 @@ pub fn AuthCard(title: &'static str, children: Children) -> impl IntoView {
 #[component]
 pub fn Notice(children: Children) -> impl IntoView {
     view! {
-        <div role="status" class="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="notice">
+        <div
+            role="status"
+            class="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            data-testid="notice"
+        >
             {children()}
         </div>
     }
@@ -257,11 +288,26 @@ impl<T: Send + Sync + 'static> BoundFields<T> {
         let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
         view! {
             <div class="flex flex-col gap-1">
-                <label for=id.clone() class="text-sm font-medium">{label}</label>
-                <input id=id name=name type=kind value=initial aria-describedby=hint_id.clone()
+                <label for=id.clone() class="text-sm font-medium">
+                    {label}
+                </label>
+                <input
+                    id=id
+                    name=name
+                    type=kind
+                    value=initial
+                    aria-describedby=hint_id.clone()
                     class="rounded-md border border-slate-300 px-3 py-2 text-sm"
-                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev))) />
-                {hint_id.map(|hid| view! { <p id=hid class="text-xs text-slate-500">{hint}</p> })}
+                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev)))
+                />
+                {hint_id
+                    .map(|hid| {
+                        view! {
+                            <p id=hid class="text-xs text-slate-500">
+                                {hint}
+                            </p>
+                        }
+                    })}
             </div>
         }
     }

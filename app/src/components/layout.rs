@@ -21,12 +21,22 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-4 sm:px-6 lg:flex-row lg:items-center lg:gap-8 lg:px-8">
-                <Suspense fallback=|| view! { <span class="text-xl font-bold">"Mercato"</span> }>
+                <Suspense fallback=|| {
+                    view! { <span class="text-xl font-bold">"Mercato"</span> }
+                }>
                     {move || Suspend::new(async move {
                         let info = site.0.await.unwrap_or_default();
-                        let name = if info.shop_name.is_empty() { "Mercato".to_owned() } else { info.shop_name };
+                        let name = if info.shop_name.is_empty() {
+                            "Mercato".to_owned()
+                        } else {
+                            info.shop_name
+                        };
                         view! {
-                            <a href="/" class="text-xl font-bold tracking-tight" data-testid="shop-name">
+                            <a
+                                href="/"
+                                class="text-xl font-bold tracking-tight"
+                                data-testid="shop-name"
+                            >
                                 {name}
                             </a>
                             <nav aria-label="Departments" class="-mx-1 overflow-x-auto">
@@ -71,16 +81,30 @@ fn AccountLink() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match user.0.await.ok().flatten() {
-                        Some(u) => view! {
-                            <a href="/account" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="account-link">
-                                {format!("Account · {}", u.display_name())}
-                            </a>
-                        }.into_any(),
-                        None => view! {
-                            <a href="/signin" class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline" data-testid="sign-in-link">
-                                "Sign in"
-                            </a>
-                        }.into_any(),
+                        Some(u) => {
+                            view! {
+                                <a
+                                    href="/account"
+                                    class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
+                                    data-testid="account-link"
+                                >
+                                    {format!("Account · {}", u.display_name())}
+                                </a>
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <a
+                                    href="/signin"
+                                    class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
+                                    data-testid="sign-in-link"
+                                >
+                                    "Sign in"
+                                </a>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -96,11 +120,21 @@ pub fn TestModeBanner() -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                site.0.await.ok().filter(|s| s.test_payments).map(|_| view! {
-                    <p role="note" class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900" data-testid="test-mode-banner">
-                        "Test shop: payments are simulated — nothing is charged and no order will ship."
-                    </p>
-                })
+                site.0
+                    .await
+                    .ok()
+                    .filter(|s| s.test_payments)
+                    .map(|_| {
+                        view! {
+                            <p
+                                role="note"
+                                class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900"
+                                data-testid="test-mode-banner"
+                            >
+                                "Test shop: payments are simulated — nothing is charged and no order will ship."
+                            </p>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -114,16 +148,29 @@ pub fn Footer() -> impl IntoView {
             <div class="mx-auto max-w-7xl px-4 py-8 text-sm text-slate-500 sm:px-6 lg:px-8">
                 <p>"Powered by Mercato — open-source commerce in one binary."</p>
                 <nav aria-label="Help" class="mt-2 flex gap-4">
-                    <a href="/order-lookup" class="underline">"Find an order"</a>
-                    <a href="/privacy-request" class="underline">"Your data"</a>
+                    <a href="/order-lookup" class="underline">
+                        "Find an order"
+                    </a>
+                    <a href="/privacy-request" class="underline">
+                        "Your data"
+                    </a>
                 </nav>
                 <Suspense>
                     {move || Suspend::new(async move {
-                        site.0.await.ok().filter(|s| s.test_payments).map(|_| view! {
-                            <p class="mt-2 font-medium text-amber-800" data-testid="test-mode-footer">
-                                "Payments in this shop go through the offline test gateway: you approve or decline them yourself, and no money moves."
-                            </p>
-                        })
+                        site.0
+                            .await
+                            .ok()
+                            .filter(|s| s.test_payments)
+                            .map(|_| {
+                                view! {
+                                    <p
+                                        class="mt-2 font-medium text-amber-800"
+                                        data-testid="test-mode-footer"
+                                    >
+                                        "Payments in this shop go through the offline test gateway: you approve or decline them yourself, and no money moves."
+                                    </p>
+                                }
+                            })
                     })}
                 </Suspense>
             </div>

@@ -29,17 +29,35 @@ pub fn date_time(unix: i64) -> String {
 pub fn OrderTotals(order: OrderView) -> impl IntoView {
     view! {
         <dl class="grid grid-cols-2 gap-1 text-sm" data-testid="order-totals">
-            <dt>"Subtotal"</dt><dd class="text-right">{order.subtotal.format()}</dd>
-            {(order.discount.minor > 0).then(|| view! {
-                <dt>{format!("Discount {}", order.promotion_code.clone().unwrap_or_default())}</dt>
-                <dd class="text-right">{format!("−{}", order.discount.format())}</dd>
-            })}
-            <dt>{format!("Shipping ({})", order.shipping_method)}</dt><dd class="text-right">{order.shipping.format()}</dd>
-            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{order.tax.format()}</dd>
-            <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="order-total">{order.total.format()}</dd>
-            {(order.refunded.minor > 0).then(|| view! {
-                <dt>"Refunded"</dt><dd class="text-right">{order.refunded.format()}</dd>
-            })}
+            <dt>"Subtotal"</dt>
+            <dd class="text-right">{order.subtotal.format()}</dd>
+            {(order.discount.minor > 0)
+                .then(|| {
+                    view! {
+                        <dt>
+                            {format!(
+                                "Discount {}",
+                                order.promotion_code.clone().unwrap_or_default(),
+                            )}
+                        </dt>
+                        <dd class="text-right">{format!("−{}", order.discount.format())}</dd>
+                    }
+                })}
+            <dt>{format!("Shipping ({})", order.shipping_method)}</dt>
+            <dd class="text-right">{order.shipping.format()}</dd>
+            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt>
+            <dd class="text-right">{order.tax.format()}</dd>
+            <dt class="font-semibold">"Total"</dt>
+            <dd class="text-right font-semibold" data-testid="order-total">
+                {order.total.format()}
+            </dd>
+            {(order.refunded.minor > 0)
+                .then(|| {
+                    view! {
+                        <dt>"Refunded"</dt>
+                        <dd class="text-right">{order.refunded.format()}</dd>
+                    }
+                })}
         </dl>
     }
 }
@@ -55,15 +73,32 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                     <span data-testid="order-status">{order.status_label.clone()}</span>
                 </p>
                 <table class="w-full text-sm">
-                    <thead class="text-left text-slate-500"><tr><th>"Item"</th><th>"Qty"</th><th class="text-right">"Price"</th></tr></thead>
+                    <thead class="text-left text-slate-500">
+                        <tr>
+                            <th>"Item"</th>
+                            <th>"Qty"</th>
+                            <th class="text-right">"Price"</th>
+                        </tr>
+                    </thead>
                     <tbody>
-                        {order.lines.iter().map(|l| view! {
-                            <tr class="border-t border-slate-200">
-                                <td class="py-2">{l.title.clone()}<br/><span class="text-slate-500">{format!("{} · {}", l.variant_title, l.sku)}</span></td>
-                                <td>{l.quantity}</td>
-                                <td class="text-right">{l.line_total.format()}</td>
-                            </tr>
-                        }).collect_view()}
+                        {order
+                            .lines
+                            .iter()
+                            .map(|l| {
+                                view! {
+                                    <tr class="border-t border-slate-200">
+                                        <td class="py-2">
+                                            {l.title.clone()}<br />
+                                            <span class="text-slate-500">
+                                                {format!("{} · {}", l.variant_title, l.sku)}
+                                            </span>
+                                        </td>
+                                        <td>{l.quantity}</td>
+                                        <td class="text-right">{l.line_total.format()}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
                     </tbody>
                 </table>
                 <OrderTotals order=order.clone() />
@@ -71,22 +106,53 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
             <aside class="flex flex-col gap-4 text-sm">
                 <div>
                     <h2 class="font-semibold">"Shipping to"</h2>
-                    {order.address_lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
+                    {order
+                        .address_lines
+                        .iter()
+                        .map(|l| view! { <p>{l.clone()}</p> })
+                        .collect_view()}
                 </div>
-                {order.tracking_number.clone().map(|t| view! {
-                    <p>"Tracking number: " <strong data-testid="tracking-number">{t}</strong></p>
-                })}
+                {order
+                    .tracking_number
+                    .clone()
+                    .map(|t| {
+                        view! {
+                            <p>
+                                "Tracking number: "
+                                <strong data-testid="tracking-number">{t}</strong>
+                            </p>
+                        }
+                    })}
                 <div>
                     <h2 class="font-semibold">"History"</h2>
                     <ol class="mt-1 flex flex-col gap-1" data-testid="order-timeline">
-                        {order.timeline.iter().map(|t| view! {
-                            <li>{date(t.at)} " — " {t.label.clone()} {(!t.note.is_empty()).then(|| format!(": {}", t.note))}</li>
-                        }).collect_view()}
+                        {order
+                            .timeline
+                            .iter()
+                            .map(|t| {
+                                view! {
+                                    <li>
+                                        {date(t.at)} " — " {t.label.clone()}
+                                        {(!t.note.is_empty()).then(|| format!(": {}", t.note))}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ol>
                 </div>
-                {order.has_invoice.then(|| view! {
-                    <a href=format!("/orders/{}/invoice", order.public_id) rel="external" class="underline">"Printable invoice"</a>
-                })}
+                {order
+                    .has_invoice
+                    .then(|| {
+                        view! {
+                            <a
+                                href=format!("/orders/{}/invoice", order.public_id)
+                                rel="external"
+                                class="underline"
+                            >
+                                "Printable invoice"
+                            </a>
+                        }
+                    })}
             </aside>
         </div>
     }

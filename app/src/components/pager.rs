@@ -15,7 +15,12 @@ pub fn Pager(page: u64, page_count: u64, href: impl Fn(u64) -> String + 'static)
     for p in pages {
         if p > last + 1 {
             items.push(
-                view! { <li aria-hidden="true" class="px-2 text-slate-400">"…"</li> }.into_any(),
+                view! {
+                    <li aria-hidden="true" class="px-2 text-slate-400">
+                        "…"
+                    </li>
+                }
+                .into_any(),
             );
         }
         let current = p == page;
@@ -44,10 +49,24 @@ pub fn Pager(page: u64, page_count: u64, href: impl Fn(u64) -> String + 'static)
     let next = (page < page_count).then(|| href(page + 1));
     view! {
         <nav aria-label="Pagination" class="mt-10 flex items-center justify-center gap-2 text-sm">
-            {prev.map(|h| view! { <a href=h rel="prev" class="rounded-md px-3 py-1.5 hover:bg-slate-100">"← Previous"</a> })}
+            {prev
+                .map(|h| {
+                    view! {
+                        <a href=h rel="prev" class="rounded-md px-3 py-1.5 hover:bg-slate-100">
+                            "← Previous"
+                        </a>
+                    }
+                })}
             <ol class="flex items-center gap-1">{items}</ol>
-            {next.map(|h| view! { <a href=h rel="next" class="rounded-md px-3 py-1.5 hover:bg-slate-100">"Next →"</a> })}
+            {next
+                .map(|h| {
+                    view! {
+                        <a href=h rel="next" class="rounded-md px-3 py-1.5 hover:bg-slate-100">
+                            "Next →"
+                        </a>
+                    }
+                })}
         </nav>
     }
-        .into_any()
+    .into_any()
 }

@@ -16,7 +16,11 @@ pub fn Price(
             <span
                 data-testid="price"
                 class=move || {
-                    let sale = if compare_at.get().is_some() { "text-red-700" } else { "text-slate-900" };
+                    let sale = if compare_at.get().is_some() {
+                        "text-red-700"
+                    } else {
+                        "text-slate-900"
+                    };
                     format!("{size} font-semibold {sale}")
                 }
             >

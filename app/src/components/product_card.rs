@@ -6,7 +6,11 @@ use model::storefront::ProductCard as Card;
 #[component]
 pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
     view! {
-        <ul role="list" class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4" data-testid="product-grid">
+        <ul
+            role="list"
+            class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4"
+            data-testid="product-grid"
+        >
             {products.into_iter().map(|p| view! { <ProductCard product=p /> }).collect_view()}
         </ul>
     }
@@ -46,10 +50,21 @@ pub fn ProductCard(product: Card) -> impl IntoView {
                 </h3>
                 <Price price=product.price_min compare_at=product.compare_at from />
                 <div class="flex gap-2 text-xs">
-                    {on_sale.then(|| view! { <span class="rounded bg-red-100 px-1.5 py-0.5 text-red-800">"Sale"</span> })}
+                    {on_sale
+                        .then(|| {
+                            view! {
+                                <span class="rounded bg-red-100 px-1.5 py-0.5 text-red-800">
+                                    "Sale"
+                                </span>
+                            }
+                        })}
                     {(!product.in_stock)
                         .then(|| {
-                            view! { <span class="rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">"Out of stock"</span> }
+                            view! {
+                                <span class="rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">
+                                    "Out of stock"
+                                </span>
+                            }
                         })}
                 </div>
             </div>

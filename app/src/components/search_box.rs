@@ -56,6 +56,9 @@ pub fn SearchBox() -> impl IntoView {
     let text = RwSignal::new(initial);
     let found = RwSignal::new(Vec::<Item>::new());
     let open = RwSignal::new(false);
+    // Named, not inline: a `<` in an attribute closure reads as a tag to the
+    // view! parser once leptosfmt drops the braces.
+    let rows = move || found.get().into_iter().enumerate().collect::<Vec<_>>();
     let active = RwSignal::new(None::<usize>);
     let generation = StoredValue::new(0u64);
     let navigate = use_navigate();
@@ -161,8 +164,16 @@ pub fn SearchBox() -> impl IntoView {
     let option_id = |i: usize| format!("{LISTBOX}-{i}");
 
     view! {
-        <form action="/search" method="get" role="search" class="relative w-full lg:w-80" on:submit=on_submit>
-            <label for="site-search" class="sr-only">"Search products"</label>
+        <form
+            action="/search"
+            method="get"
+            role="search"
+            class="relative w-full lg:w-80"
+            on:submit=on_submit
+        >
+            <label for="site-search" class="sr-only">
+                "Search products"
+            </label>
             <input
                 id="site-search"
                 name="q"
@@ -184,7 +195,11 @@ pub fn SearchBox() -> impl IntoView {
                 }
                 on:keydown=on_key
                 on:blur=move |_| set_timeout(move || open.set(false), Duration::from_millis(150))
-                on:focus=move |_| if found.with_untracked(|f| !f.is_empty()) { open.set(true) }
+                on:focus=move |_| {
+                    if found.with_untracked(|f| !f.is_empty()) {
+                        open.set(true)
+                    }
+                }
             />
             <ul
                 id=LISTBOX
@@ -195,8 +210,8 @@ pub fn SearchBox() -> impl IntoView {
                 hidden=move || !open.get()
             >
                 <For
-                    each={move || found.get().into_iter().enumerate().collect::<Vec<_>>()}
-                    key={|(i, it): &(usize, Item)| (*i, it.href.clone())}
+                    each=rows
+                    key=|(i, it): &(usize, Item)| (*i, it.href.clone())
                     children=move |(i, it)| {
                         let go = go.clone();
                         let href = it.href.clone();
@@ -204,15 +219,47 @@ pub fn SearchBox() -> impl IntoView {
                             <li
                                 id=option_id(i)
                                 role="option"
-                                aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                                aria-selected=move || {
+                                    if active.get() == Some(i) { "true" } else { "false" }
+                                }
                                 data-kind=it.kind
-                                class=move || if active.get() == Some(i) { "flex cursor-pointer items-center gap-3 bg-slate-100 px-3 py-2" } else { "flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-slate-50" }
+                                class=move || {
+                                    if active.get() == Some(i) {
+                                        "flex cursor-pointer items-center gap-3 bg-slate-100 px-3 py-2"
+                                    } else {
+                                        "flex cursor-pointer items-center gap-3 px-3 py-2 hover:bg-slate-50"
+                                    }
+                                }
                                 // mousedown, not click: it fires before the input's blur closes the list.
-                                on:mousedown=move |ev| { ev.prevent_default(); go(href.clone()); }
+                                on:mousedown=move |ev| {
+                                    ev.prevent_default();
+                                    go(href.clone());
+                                }
                             >
                                 {match it.image.clone() {
-                                    Some(src) => view! { <img src=src alt="" width="40" height="40" class="h-10 w-10 rounded object-cover" /> }.into_any(),
-                                    None => view! { <span aria-hidden="true" class="flex h-10 w-10 items-center justify-center rounded bg-slate-100 text-xs text-slate-500">"in"</span> }.into_any(),
+                                    Some(src) => {
+                                        view! {
+                                            <img
+                                                src=src
+                                                alt=""
+                                                width="40"
+                                                height="40"
+                                                class="h-10 w-10 rounded object-cover"
+                                            />
+                                        }
+                                            .into_any()
+                                    }
+                                    None => {
+                                        view! {
+                                            <span
+                                                aria-hidden="true"
+                                                class="flex h-10 w-10 items-center justify-center rounded bg-slate-100 text-xs text-slate-500"
+                                            >
+                                                "in"
+                                            </span>
+                                        }
+                                            .into_any()
+                                    }
                                 }}
                                 <span class="flex flex-1 flex-col">
                                     <span class="text-sm text-slate-900">{it.label.clone()}</span>

@@ -27,7 +27,9 @@ pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="text-slate-500">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match user.0.await {
                     Ok(Some(_)) => children.with_value(|c| c()).into_any(),

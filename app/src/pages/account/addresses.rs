@@ -32,31 +32,69 @@ pub fn AddressesPage() -> impl IntoView {
                     let book = book.await.ok()?;
                     let countries = StoredValue::new(book.countries.clone());
                     let list = book.addresses.clone();
-                    Some(view! {
-                        <ActionError value=delete.value() />
-                        <ul class="grid gap-4 sm:grid-cols-2" data-testid="address-list">
-                            {list.into_iter().map(|a| {
-                                let id = a.id.clone();
-                                let edit_id = a.id.clone();
-                                view! {
-                                    <li class="rounded-lg border border-slate-200 p-4 text-sm">
-                                        <AddressLines address=a.clone() />
-                                        <div class="mt-3 flex gap-3">
-                                            <button type="button" class="underline" on:click=move |_| editing.set(Some(edit_id.clone()))>"Edit"</button>
-                                            <button type="button" class="underline text-red-700" on:click=move |_| { delete.dispatch(DeleteAddress { id: id.clone() }); }>"Delete"</button>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        <button type="button" class="mt-4 rounded-md border border-slate-300 px-3 py-2 text-sm" on:click=move |_| editing.set(Some(String::new()))>
-                            "Add an address"
-                        </button>
-                        {move || editing.get().map(|id| {
-                            let existing = book.addresses.iter().find(|a| a.id == id).cloned().unwrap_or_default();
-                            view! { <AddressForm save address=existing countries=countries.get_value() /> }
-                        })}
-                    })
+                    Some(
+                        view! {
+                            <ActionError value=delete.value() />
+                            <ul class="grid gap-4 sm:grid-cols-2" data-testid="address-list">
+                                {list
+                                    .into_iter()
+                                    .map(|a| {
+                                        let id = a.id.clone();
+                                        let edit_id = a.id.clone();
+                                        view! {
+                                            <li class="rounded-lg border border-slate-200 p-4 text-sm">
+                                                <AddressLines address=a.clone() />
+                                                <div class="mt-3 flex gap-3">
+                                                    <button
+                                                        type="button"
+                                                        class="underline"
+                                                        on:click=move |_| editing.set(Some(edit_id.clone()))
+                                                    >
+                                                        "Edit"
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="underline text-red-700"
+                                                        on:click=move |_| {
+                                                            delete.dispatch(DeleteAddress { id: id.clone() });
+                                                        }
+                                                    >
+                                                        "Delete"
+                                                    </button>
+                                                </div>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <button
+                                type="button"
+                                class="mt-4 rounded-md border border-slate-300 px-3 py-2 text-sm"
+                                on:click=move |_| editing.set(Some(String::new()))
+                            >
+                                "Add an address"
+                            </button>
+                            {move || {
+                                editing
+                                    .get()
+                                    .map(|id| {
+                                        let existing = book
+                                            .addresses
+                                            .iter()
+                                            .find(|a| a.id == id)
+                                            .cloned()
+                                            .unwrap_or_default();
+                                        view! {
+                                            <AddressForm
+                                                save
+                                                address=existing
+                                                countries=countries.get_value()
+                                            />
+                                        }
+                                    })
+                            }}
+                        },
+                    )
                 })}
             </Suspense>
         </AccountLayout>
@@ -73,8 +111,20 @@ fn AddressLines(address: Address) -> impl IntoView {
         <p>{format!("{} {} {}", address.city, address.region, address.postal_code)}</p>
         <p>{address.country_name}</p>
         <p class="mt-2 flex gap-2 text-xs">
-            {address.is_default_shipping.then(|| view! { <span class="rounded bg-slate-100 px-2 py-0.5">"Default shipping"</span> })}
-            {address.is_default_billing.then(|| view! { <span class="rounded bg-slate-100 px-2 py-0.5">"Default billing"</span> })}
+            {address
+                .is_default_shipping
+                .then(|| {
+                    view! {
+                        <span class="rounded bg-slate-100 px-2 py-0.5">"Default shipping"</span>
+                    }
+                })}
+            {address
+                .is_default_billing
+                .then(|| {
+                    view! {
+                        <span class="rounded bg-slate-100 px-2 py-0.5">"Default billing"</span>
+                    }
+                })}
         </p>
     }
 }
@@ -92,28 +142,100 @@ fn AddressForm(
     };
     Issues::of(save.value()).provide();
     view! {
-        <ActionForm action=save attr:class="mt-6 grid max-w-xl gap-4" attr:data-testid="address-form">
+        <ActionForm
+            action=save
+            attr:class="mt-6 grid max-w-xl gap-4"
+            attr:data-testid="address-form"
+        >
             <ActionError value=save.value() />
             <input type="hidden" name="id" value=address.id.clone() />
-            <Field label="Full name" name="full_name" autocomplete="name" value=address.full_name.clone() />
-            <Field label="Company" name="company" autocomplete="organization" value=address.company.clone() required=false />
-            <Field label="Street address" name="line1" autocomplete="address-line1" value=address.line1.clone() />
-            <Field label="Apartment, suite, etc." name="line2" autocomplete="address-line2" value=address.line2.clone() required=false />
-            <Field label="Town or city" name="city" autocomplete="address-level2" value=address.city.clone() />
-            <Field label="State, province or region" name="region" autocomplete="address-level1" value=address.region.clone() required=false />
-            <Field label="Postcode" name="postal_code" autocomplete="postal-code" value=address.postal_code.clone() required=false />
+            <Field
+                label="Full name"
+                name="full_name"
+                autocomplete="name"
+                value=address.full_name.clone()
+            />
+            <Field
+                label="Company"
+                name="company"
+                autocomplete="organization"
+                value=address.company.clone()
+                required=false
+            />
+            <Field
+                label="Street address"
+                name="line1"
+                autocomplete="address-line1"
+                value=address.line1.clone()
+            />
+            <Field
+                label="Apartment, suite, etc."
+                name="line2"
+                autocomplete="address-line2"
+                value=address.line2.clone()
+                required=false
+            />
+            <Field
+                label="Town or city"
+                name="city"
+                autocomplete="address-level2"
+                value=address.city.clone()
+            />
+            <Field
+                label="State, province or region"
+                name="region"
+                autocomplete="address-level1"
+                value=address.region.clone()
+                required=false
+            />
+            <Field
+                label="Postcode"
+                name="postal_code"
+                autocomplete="postal-code"
+                value=address.postal_code.clone()
+                required=false
+            />
             <div class="flex flex-col gap-1">
-                <label for="f-country" class="text-sm font-medium">"Country"</label>
-                <select id="f-country" name="country" autocomplete="country" class="rounded-md border border-slate-300 px-3 py-2">
-                    {countries.into_iter().map(|(code, name)| {
-                        let is_selected = code == selected;
-                        view! { <option value=code selected=is_selected>{name}</option> }
-                    }).collect_view()}
+                <label for="f-country" class="text-sm font-medium">
+                    "Country"
+                </label>
+                <select
+                    id="f-country"
+                    name="country"
+                    autocomplete="country"
+                    class="rounded-md border border-slate-300 px-3 py-2"
+                >
+                    {countries
+                        .into_iter()
+                        .map(|(code, name)| {
+                            let is_selected = code == selected;
+                            view! {
+                                <option value=code selected=is_selected>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
-            <Field label="Phone" name="phone" kind="tel" autocomplete="tel" value=address.phone.clone() required=false />
-            <Checkbox label="Default shipping address" name="is_default_shipping" checked=address.is_default_shipping />
-            <Checkbox label="Default billing address" name="is_default_billing" checked=address.is_default_billing />
+            <Field
+                label="Phone"
+                name="phone"
+                kind="tel"
+                autocomplete="tel"
+                value=address.phone.clone()
+                required=false
+            />
+            <Checkbox
+                label="Default shipping address"
+                name="is_default_shipping"
+                checked=address.is_default_shipping
+            />
+            <Checkbox
+                label="Default billing address"
+                name="is_default_billing"
+                checked=address.is_default_billing
+            />
             <Submit label="Save address" pending=save.pending().into() />
         </ActionForm>
     }

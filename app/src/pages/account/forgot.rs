@@ -17,8 +17,14 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 when=done
                 fallback=move || {
                     view! {
-                        <ActionForm action=request attr:class="flex flex-col gap-4" attr:data-testid="forgot-form">
-                            <p class="text-sm text-slate-600">"We'll email you a link to choose a new password."</p>
+                        <ActionForm
+                            action=request
+                            attr:class="flex flex-col gap-4"
+                            attr:data-testid="forgot-form"
+                        >
+                            <p class="text-sm text-slate-600">
+                                "We'll email you a link to choose a new password."
+                            </p>
                             <ActionError value=request.value() />
                             <Field label="Email" name="email" kind="email" autocomplete="email" />
                             <Submit label="Send reset link" pending=request.pending().into() />
@@ -26,7 +32,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     }
                 }
             >
-                <Notice>"If an account exists for that address, a reset link is on its way. It works for one hour."</Notice>
+                <Notice>
+                    "If an account exists for that address, a reset link is on its way. It works for one hour."
+                </Notice>
             </Show>
         </AuthCard>
     }

@@ -16,22 +16,52 @@ pub fn OrdersPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let list = orders.await.unwrap_or_default();
                     if list.is_empty() {
-                        return view! { <p>"No orders yet. " <a href="/" class="underline">"Start shopping"</a></p> }.into_any();
+                        return view! {
+                            <p>
+                                "No orders yet. " <a href="/" class="underline">
+                                    "Start shopping"
+                                </a>
+                            </p>
+                        }
+                            .into_any();
                     }
                     view! {
                         <table class="w-full text-sm" data-testid="order-list">
-                            <thead class="text-left text-slate-500"><tr><th>"Order"</th><th>"Placed"</th><th>"Items"</th><th>"Status"</th><th class="text-right">"Total"</th></tr></thead>
+                            <thead class="text-left text-slate-500">
+                                <tr>
+                                    <th>"Order"</th>
+                                    <th>"Placed"</th>
+                                    <th>"Items"</th>
+                                    <th>"Status"</th>
+                                    <th class="text-right">"Total"</th>
+                                </tr>
+                            </thead>
                             <tbody>
-                                {list.into_iter().map(|o| view! {
-                                    <tr class="border-t border-slate-200">
-                                        <td class="py-2"><a class="underline" href=format!("/account/orders/{}", o.number)>{o.number.clone()}</a></td>
-                                        <td>{date(o.placed_at)}</td><td>{o.item_count}</td><td>{o.status_label.clone()}</td>
-                                        <td class="text-right">{o.total.format()}</td>
-                                    </tr>
-                                }).collect_view()}
+                                {list
+                                    .into_iter()
+                                    .map(|o| {
+                                        view! {
+                                            <tr class="border-t border-slate-200">
+                                                <td class="py-2">
+                                                    <a
+                                                        class="underline"
+                                                        href=format!("/account/orders/{}", o.number)
+                                                    >
+                                                        {o.number.clone()}
+                                                    </a>
+                                                </td>
+                                                <td>{date(o.placed_at)}</td>
+                                                <td>{o.item_count}</td>
+                                                <td>{o.status_label.clone()}</td>
+                                                <td class="text-right">{o.total.format()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
                             </tbody>
                         </table>
-                    }.into_any()
+                    }
+                        .into_any()
                 })}
             </Suspense>
         </AccountLayout>
@@ -58,28 +88,60 @@ pub fn OrderPage() -> impl IntoView {
             <Transition>
                 {move || Suspend::new(async move {
                     match order.await {
-                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                        Err(e) => {
+                            view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                                .into_any()
+                        }
                         Ok(o) => {
                             let number = o.number.clone();
                             let n2 = o.number.clone();
                             view! {
                                 <OrderDetail order=o.clone() />
                                 <ActionError value=cancel.value() />
-                                {o.can_cancel.then(|| view! {
-                                    <button type="button" class="mt-6 rounded-md border border-red-300 px-3 py-2 text-sm text-red-800" data-testid="cancel-order"
-                                        on:click=move |_| { cancel.dispatch(CancelOrder { number: number.clone() }); }>
-                                        "Cancel this order"
-                                    </button>
-                                })}
-                                {o.can_request_return.then(|| view! {
-                                    <ActionForm action=ret attr:class="mt-6 flex max-w-md flex-col gap-3" attr:data-testid="return-form">
-                                        <ActionError value=ret.value() />
-                                        <input type="hidden" name="number" value=n2.clone() />
-                                        <Field label="Why are you returning it?" name="reason" required=false />
-                                        <Submit label="Request a return" pending=ret.pending().into() />
-                                    </ActionForm>
-                                })}
-                            }.into_any()
+                                {o
+                                    .can_cancel
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="mt-6 rounded-md border border-red-300 px-3 py-2 text-sm text-red-800"
+                                                data-testid="cancel-order"
+                                                on:click=move |_| {
+                                                    cancel
+                                                        .dispatch(CancelOrder {
+                                                            number: number.clone(),
+                                                        });
+                                                }
+                                            >
+                                                "Cancel this order"
+                                            </button>
+                                        }
+                                    })}
+                                {o
+                                    .can_request_return
+                                    .then(|| {
+                                        view! {
+                                            <ActionForm
+                                                action=ret
+                                                attr:class="mt-6 flex max-w-md flex-col gap-3"
+                                                attr:data-testid="return-form"
+                                            >
+                                                <ActionError value=ret.value() />
+                                                <input type="hidden" name="number" value=n2.clone() />
+                                                <Field
+                                                    label="Why are you returning it?"
+                                                    name="reason"
+                                                    required=false
+                                                />
+                                                <Submit
+                                                    label="Request a return"
+                                                    pending=ret.pending().into()
+                                                />
+                                            </ActionForm>
+                                        }
+                                    })}
+                            }
+                                .into_any()
                         }
                     }
                 })}

@@ -17,29 +17,56 @@ pub fn AccountPage() -> impl IntoView {
                     user.map(|u| {
                         view! {
                             <p class="text-lg" data-testid="account-greeting">
-                                "Hello, " {u.display_name()} "."
+                                "Hello, "
+                                {u.display_name()}
+                                "."
                             </p>
                             <p class="text-slate-600">"Signed in as " {u.email.clone()}</p>
-                            {(!u.email_verified).then(|| view! {
-                                <div class="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" data-testid="verify-banner">
-                                    "Please confirm your email address using the link we sent you. "
-                                    <button type="button" class="underline" on:click=move |_| { resend.dispatch(ResendVerification {}); }>
-                                        "Send the link again"
-                                    </button>
-                                </div>
-                            })}
-                            {move || matches!(resend.value().get(), Some(Ok(()))).then(|| view! { <Notice>"A new link is on its way."</Notice> })}
+                            {(!u.email_verified)
+                                .then(|| {
+                                    view! {
+                                        <div
+                                            class="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+                                            data-testid="verify-banner"
+                                        >
+                                            "Please confirm your email address using the link we sent you. "
+                                            <button
+                                                type="button"
+                                                class="underline"
+                                                on:click=move |_| {
+                                                    resend.dispatch(ResendVerification {});
+                                                }
+                                            >
+                                                "Send the link again"
+                                            </button>
+                                        </div>
+                                    }
+                                })}
+                            {move || {
+                                matches!(resend.value().get(), Some(Ok(())))
+                                    .then(|| view! { <Notice>"A new link is on its way."</Notice> })
+                            }}
                             <ActionError value=resend.value() />
                             <ul class="mt-6 grid gap-3 sm:grid-cols-2">
                                 <li class="rounded-lg border border-slate-200 p-4">
-                                    <a href="/account/security" class="font-medium underline">"Security"</a>
+                                    <a href="/account/security" class="font-medium underline">
+                                        "Security"
+                                    </a>
                                     <p class="text-sm text-slate-600">
-                                        {if u.two_factor_enabled { "Two-factor authentication is on." } else { "Two-factor authentication is off." }}
+                                        {if u.two_factor_enabled {
+                                            "Two-factor authentication is on."
+                                        } else {
+                                            "Two-factor authentication is off."
+                                        }}
                                     </p>
                                 </li>
                                 <li class="rounded-lg border border-slate-200 p-4">
-                                    <a href="/account/addresses" class="font-medium underline">"Addresses"</a>
-                                    <p class="text-sm text-slate-600">"Shipping and billing addresses for checkout."</p>
+                                    <a href="/account/addresses" class="font-medium underline">
+                                        "Addresses"
+                                    </a>
+                                    <p class="text-sm text-slate-600">
+                                        "Shipping and billing addresses for checkout."
+                                    </p>
                                 </li>
                             </ul>
                         }

@@ -13,17 +13,48 @@ pub fn ProfilePage() -> impl IntoView {
         <AccountLayout title="Profile">
             <Suspense>
                 {move || Suspend::new(async move {
-                    profile.await.ok().map(|p| view! {
-                        <ActionForm action=update attr:class="flex max-w-md flex-col gap-4" attr:data-testid="profile-form">
-                            {move || matches!(update.value().get(), Some(Ok(_))).then(|| view! { <Notice>"Saved."</Notice> })}
-                            <ActionError value=update.value() />
-                            <p class="text-sm text-slate-600">"Email: " {p.email.clone()}</p>
-                            <Field label="Name" name="name" autocomplete="name" value=p.name.clone() required=false />
-                            <Field label="Phone" name="phone" kind="tel" autocomplete="tel" value=p.phone.clone() required=false />
-                            <Checkbox label="Email me news and offers" name="marketing_opt_in" checked=p.marketing_opt_in />
-                            <Submit label="Save" pending=update.pending().into() />
-                        </ActionForm>
-                    })
+                    profile
+                        .await
+                        .ok()
+                        .map(|p| {
+                            view! {
+                                <ActionForm
+                                    action=update
+                                    attr:class="flex max-w-md flex-col gap-4"
+                                    attr:data-testid="profile-form"
+                                >
+                                    {move || {
+                                        matches!(update.value().get(), Some(Ok(_)))
+                                            .then(|| view! { <Notice>"Saved."</Notice> })
+                                    }}
+                                    <ActionError value=update.value() />
+                                    <p class="text-sm text-slate-600">
+                                        "Email: " {p.email.clone()}
+                                    </p>
+                                    <Field
+                                        label="Name"
+                                        name="name"
+                                        autocomplete="name"
+                                        value=p.name.clone()
+                                        required=false
+                                    />
+                                    <Field
+                                        label="Phone"
+                                        name="phone"
+                                        kind="tel"
+                                        autocomplete="tel"
+                                        value=p.phone.clone()
+                                        required=false
+                                    />
+                                    <Checkbox
+                                        label="Email me news and offers"
+                                        name="marketing_opt_in"
+                                        checked=p.marketing_opt_in
+                                    />
+                                    <Submit label="Save" pending=update.pending().into() />
+                                </ActionForm>
+                            }
+                        })
                 })}
             </Suspense>
         </AccountLayout>

@@ -30,7 +30,10 @@ pub fn SignInPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <AuthCard title="Sign in">
             <Show when=reset_done>
-                <p role="status" class="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+                <p
+                    role="status"
+                    class="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+                >
                     "Your password was changed. Sign in with the new one."
                 </p>
             </Show>
@@ -38,21 +41,43 @@ pub fn SignInPage() -> impl IntoView {
                 when=move || needs_code.get()
                 fallback=move || {
                     view! {
-                        <ActionForm action=login attr:class="flex flex-col gap-4" attr:data-testid="signin-form">
+                        <ActionForm
+                            action=login
+                            attr:class="flex flex-col gap-4"
+                            attr:data-testid="signin-form"
+                        >
                             <ActionError value=login.value() />
-                            <Field label="Email" name="email" kind="email" autocomplete="username" />
-                            <Field label="Password" name="password" kind="password" autocomplete="current-password" />
+                            <Field
+                                label="Email"
+                                name="email"
+                                kind="email"
+                                autocomplete="username"
+                            />
+                            <Field
+                                label="Password"
+                                name="password"
+                                kind="password"
+                                autocomplete="current-password"
+                            />
                             <input type="hidden" name="next" value=next />
                             <Submit label="Sign in" pending=login.pending().into() />
                         </ActionForm>
                         <div class="flex justify-between text-sm">
-                            <a href="/forgot-password" class="text-slate-700 underline">"Forgot your password?"</a>
-                            <a href="/signup" class="text-slate-700 underline">"Create an account"</a>
+                            <a href="/forgot-password" class="text-slate-700 underline">
+                                "Forgot your password?"
+                            </a>
+                            <a href="/signup" class="text-slate-700 underline">
+                                "Create an account"
+                            </a>
                         </div>
                     }
                 }
             >
-                <ActionForm action=code attr:class="flex flex-col gap-4" attr:data-testid="second-factor-form">
+                <ActionForm
+                    action=code
+                    attr:class="flex flex-col gap-4"
+                    attr:data-testid="second-factor-form"
+                >
                     <p class="text-sm text-slate-600">
                         "Enter the 6-digit code from your authenticator app, or one of your recovery codes."
                     </p>

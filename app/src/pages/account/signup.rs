@@ -17,7 +17,11 @@ pub fn SignUpPage() -> impl IntoView {
                 when=done
                 fallback=move || {
                     view! {
-                        <ActionForm action=register attr:class="flex flex-col gap-4" attr:data-testid="signup-form">
+                        <ActionForm
+                            action=register
+                            attr:class="flex flex-col gap-4"
+                            attr:data-testid="signup-form"
+                        >
                             <ActionError value=register.value() />
                             <Field label="Name" name="name" autocomplete="name" required=false />
                             <Field label="Email" name="email" kind="email" autocomplete="email" />
@@ -32,7 +36,9 @@ pub fn SignUpPage() -> impl IntoView {
                             <Submit label="Create account" pending=register.pending().into() />
                         </ActionForm>
                         <p class="text-sm">
-                            "Already have an account? " <a href="/signin" class="underline">"Sign in"</a>
+                            "Already have an account? " <a href="/signin" class="underline">
+                                "Sign in"
+                            </a>
                         </p>
                     }
                 }

@@ -16,7 +16,10 @@ pub fn AdminDashboardPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match data.await {
-                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                        Err(e) => {
+                            view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                                .into_any()
+                        }
                         Ok(d) => view! { <Dashboard d /> }.into_any(),
                     }
                 })}
@@ -32,31 +35,57 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         <ul class="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-5" data-testid="kpis">
             {d.kpis.into_iter().map(|k| view! { <Kpi k /> }).collect_view()}
         </ul>
-        <div class="mb-8"><DailyChart series=d.series /></div>
+        <div class="mb-8">
+            <DailyChart series=d.series />
+        </div>
         <div class="grid gap-6 lg:grid-cols-2">
             <BarList title="Top products" rows=d.top_products testid="top-products" />
             <BarList title="Checkout funnel (visits)" rows=d.funnel testid="funnel" />
             <BarList title="Top searches" rows=d.top_searches testid="dash-top-searches" />
-            <BarList title="Searches with no results" rows=d.zero_searches testid="dash-zero-searches" />
+            <BarList
+                title="Searches with no results"
+                rows=d.zero_searches
+                testid="dash-zero-searches"
+            />
         </div>
         <section class="mt-8" aria-labelledby="low-stock">
-            <h2 id="low-stock" class="mb-2 font-semibold">"Low stock"</h2>
+            <h2 id="low-stock" class="mb-2 font-semibold">
+                "Low stock"
+            </h2>
             {if d.low_stock.is_empty() {
                 view! { <p class="text-sm text-slate-500">"Nothing is running low."</p> }.into_any()
             } else {
                 view! {
                     <table class="w-full text-sm" data-testid="low-stock">
-                        <thead class="text-left text-slate-500"><tr><th>"SKU"</th><th>"Product"</th><th class="text-right">"Available"</th></tr></thead>
+                        <thead class="text-left text-slate-500">
+                            <tr>
+                                <th>"SKU"</th>
+                                <th>"Product"</th>
+                                <th class="text-right">"Available"</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {d.low_stock.into_iter().map(|l| view! {
-                                <tr class="border-t border-slate-200">
-                                    <td class="py-1.5 font-mono">{l.sku}</td><td>{l.title}</td>
-                                    <td class=if l.available <= 0 { "text-right font-semibold text-red-700" } else { "text-right" }>{l.available}</td>
-                                </tr>
-                            }).collect_view()}
+                            {d
+                                .low_stock
+                                .into_iter()
+                                .map(|l| {
+                                    view! {
+                                        <tr class="border-t border-slate-200">
+                                            <td class="py-1.5 font-mono">{l.sku}</td>
+                                            <td>{l.title}</td>
+                                            <td class=if l.available <= 0 {
+                                                "text-right font-semibold text-red-700"
+                                            } else {
+                                                "text-right"
+                                            }>{l.available}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }
@@ -66,13 +95,25 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
 fn Kpi(k: KpiView) -> impl IntoView {
     view! {
         <li class="rounded-lg border border-slate-200 p-4" data-kpi=k.key.clone()>
-            <p class="text-xs font-semibold uppercase tracking-wide text-slate-500">{k.label.clone()}</p>
-            <p class="mt-1 text-2xl font-bold" data-testid="kpi-value">{k.value.clone()}</p>
+            <p class="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {k.label.clone()}
+            </p>
+            <p class="mt-1 text-2xl font-bold" data-testid="kpi-value">
+                {k.value.clone()}
+            </p>
             <p class="mt-1 text-xs text-slate-500">
-                {k.change.clone().map(|c| view! {
-                    <span class=if k.up { "mr-1 font-semibold text-emerald-700" } else { "mr-1 font-semibold text-red-700" }>{c}</span>
-                })}
-                {format!("vs {} the period before", k.previous)}
+                {k
+                    .change
+                    .clone()
+                    .map(|c| {
+                        view! {
+                            <span class=if k.up {
+                                "mr-1 font-semibold text-emerald-700"
+                            } else {
+                                "mr-1 font-semibold text-red-700"
+                            }>{c}</span>
+                        }
+                    })} {format!("vs {} the period before", k.previous)}
             </p>
         </li>
     }

@@ -31,22 +31,39 @@ pub fn AdminArea() -> impl IntoView {
     let location = use_location();
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="text-slate-500">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 match user.0.await {
-                    Ok(Some(u)) if u.is_staff() => view! {
-                        <div class="grid gap-8 md:grid-cols-[12rem_1fr] print:block">
-                            <nav aria-label="Admin" class="flex flex-col gap-1 print:hidden">
-                                <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">"Admin"</p>
-                                {SECTIONS.iter().map(|(href, label)| view! {
-                                    <a href=*href class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">{*label}</a>
-                                }).collect_view()}
-                            </nav>
-                            <section>
-                                <Outlet />
-                            </section>
-                        </div>
-                    }.into_any(),
+                    Ok(Some(u)) if u.is_staff() => {
+                        view! {
+                            <div class="grid gap-8 md:grid-cols-[12rem_1fr] print:block">
+                                <nav aria-label="Admin" class="flex flex-col gap-1 print:hidden">
+                                    <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                                        "Admin"
+                                    </p>
+                                    {SECTIONS
+                                        .iter()
+                                        .map(|(href, label)| {
+                                            view! {
+                                                <a
+                                                    href=*href
+                                                    class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                                                >
+                                                    {*label}
+                                                </a>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </nav>
+                                <section>
+                                    <Outlet />
+                                </section>
+                            </div>
+                        }
+                            .into_any()
+                    }
                     Ok(Some(_)) => {
                         #[cfg(feature = "ssr")]
                         if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
@@ -54,8 +71,11 @@ pub fn AdminArea() -> impl IntoView {
                         }
                         view! {
                             <Title text="Staff only" />
-                            <p role="alert" data-testid="admin-forbidden">"This area is for shop staff."</p>
-                        }.into_any()
+                            <p role="alert" data-testid="admin-forbidden">
+                                "This area is for shop staff."
+                            </p>
+                        }
+                            .into_any()
                     }
                     _ => {
                         let next = location.pathname.get_untracked();
@@ -92,12 +112,24 @@ pub fn days_param(query: Memo<leptos_router::params::ParamsMap>) -> u32 {
 pub fn PeriodNav(days: u32, base: &'static str) -> impl IntoView {
     view! {
         <nav aria-label="Period" class="mb-6 flex gap-2 text-sm">
-            {[7u32, 30, 90].into_iter().map(|n| view! {
-                <a href=format!("{base}?days={n}") aria-current=(n == days).then_some("true")
-                    class=if n == days { "rounded-md bg-slate-900 px-3 py-1 text-white" } else { "rounded-md px-3 py-1 hover:bg-slate-100" }>
-                    {format!("Last {n} days")}
-                </a>
-            }).collect_view()}
+            {[7u32, 30, 90]
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <a
+                            href=format!("{base}?days={n}")
+                            aria-current=(n == days).then_some("true")
+                            class=if n == days {
+                                "rounded-md bg-slate-900 px-3 py-1 text-white"
+                            } else {
+                                "rounded-md px-3 py-1 hover:bg-slate-100"
+                            }
+                        >
+                            {format!("Last {n} days")}
+                        </a>
+                    }
+                })
+                .collect_view()}
         </nav>
     }
 }

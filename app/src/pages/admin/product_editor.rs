@@ -33,9 +33,13 @@ pub fn AdminProductEditorPage() -> impl IntoView {
     view! {
         <AdminPage title="Product">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
-                <a href="/admin/products" class="underline">"Products"</a>
+                <a href="/admin/products" class="underline">
+                    "Products"
+                </a>
                 " › "
-                <span aria-current="page">{move || if slug().is_empty() { "New product".to_owned() } else { slug() }}</span>
+                <span aria-current="page">
+                    {move || if slug().is_empty() { "New product".to_owned() } else { slug() }}
+                </span>
             </nav>
             {move || saved().then(|| view! { <Notice>"Saved."</Notice> })}
             <Suspense>
@@ -153,9 +157,18 @@ fn Editor(view: ProductEditor) -> impl IntoView {
             issue_attrs(Some(issues), name.to_owned(), None, issue_id.clone());
         view! {
             <div class="flex flex-col gap-1">
-                <label for=id.clone() class="text-sm font-medium text-slate-800">{label}</label>
-                <input id=id name=name value=initial class=INPUT aria-invalid=invalid aria-describedby=describedby
-                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
+                <label for=id.clone() class="text-sm font-medium text-slate-800">
+                    {label}
+                </label>
+                <input
+                    id=id
+                    name=name
+                    value=initial
+                    class=INPUT
+                    aria-invalid=invalid
+                    aria-describedby=describedby
+                    on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
+                />
                 <IssueText issues field=name.to_owned() id=issue_id />
             </div>
         }
@@ -168,6 +181,10 @@ fn Editor(view: ProductEditor) -> impl IntoView {
         });
     };
     let option_count = move || form.with(|f| f.options.len());
+    // Named, not inline: a `<` or `>` in an attribute closure reads as a tag to
+    // the view! parser once leptosfmt drops the braces.
+    let option_rows = move || (0..option_count()).collect::<Vec<_>>();
+    let options_full = move || option_count() >= MAX_OPTIONS;
     let rows = move || {
         form.with(|f| {
             f.variants
@@ -178,79 +195,182 @@ fn Editor(view: ProductEditor) -> impl IntoView {
     };
     let storefront = editing.clone().map(|s| format!("/product/{s}?preview=1"));
     view! {
-        <form on:submit=on_submit class="flex max-w-5xl flex-col gap-8" data-testid="product-form" novalidate>
+        <form
+            on:submit=on_submit
+            class="flex max-w-5xl flex-col gap-8"
+            data-testid="product-form"
+            novalidate
+        >
             <ActionError value=save.value() />
             <section class="grid gap-4 md:grid-cols-2">
                 {text("Title", "title", f0.title.clone(), |f, v| f.title = v)}
                 {text("URL name (slug)", "slug", f0.slug.clone(), |f, v| f.slug = v)}
                 {text("Brand", "brand", f0.brand.clone(), |f, v| f.brand = v)}
                 <div class="flex flex-col gap-1">
-                    <label for="p-category" class="text-sm font-medium text-slate-800">"Category"</label>
-                    <select id="p-category" name="category" class=INPUT
-                        on:change=move |ev| form.update(|f| f.category = event_target_value(&ev))>
+                    <label for="p-category" class="text-sm font-medium text-slate-800">
+                        "Category"
+                    </label>
+                    <select
+                        id="p-category"
+                        name="category"
+                        class=INPUT
+                        on:change=move |ev| form.update(|f| f.category = event_target_value(&ev))
+                    >
                         <option value="">"Choose…"</option>
-                        {view.categories.iter().map(|c| view! {
-                            <option value=c.slug.clone() selected=c.slug == f0.category>{c.label.clone()}</option>
-                        }).collect_view()}
+                        {view
+                            .categories
+                            .iter()
+                            .map(|c| {
+                                view! {
+                                    <option value=c.slug.clone() selected=c.slug == f0.category>
+                                        {c.label.clone()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
-                </div>
-                <div class="flex flex-col gap-1">
-                    <label for="p-status" class="text-sm font-medium text-slate-800">"Status"</label>
-                    <select id="p-status" name="status" class=INPUT
-                        on:change=move |ev| form.update(|f| f.status = event_target_value(&ev))>
-                        {["draft", "active", "archived"].into_iter().map(|s| view! {
-                            <option value=s selected=s == f0.status>{s}</option>
-                        }).collect_view()}
+                </div> <div class="flex flex-col gap-1">
+                    <label for="p-status" class="text-sm font-medium text-slate-800">
+                        "Status"
+                    </label>
+                    <select
+                        id="p-status"
+                        name="status"
+                        class=INPUT
+                        on:change=move |ev| form.update(|f| f.status = event_target_value(&ev))
+                    >
+                        {["draft", "active", "archived"]
+                            .into_iter()
+                            .map(|s| {
+                                view! {
+                                    <option value=s selected=s == f0.status>
+                                        {s}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
-                </div>
-                <div class="flex items-center gap-2 pt-6">
-                    <input id="p-featured" type="checkbox" checked=f0.featured
-                        on:change=move |ev| form.update(|f| f.featured = event_target_checked(&ev)) />
-                    <label for="p-featured" class="text-sm">"Featured on the home page"</label>
-                </div>
-                <div class="flex flex-col gap-1 md:col-span-2">
-                    <label for="p-description" class="text-sm font-medium text-slate-800">"Description"</label>
-                    <textarea id="p-description" name="description" rows="5" class=INPUT
-                        on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))>
+                </div> <div class="flex items-center gap-2 pt-6">
+                    <input
+                        id="p-featured"
+                        type="checkbox"
+                        checked=f0.featured
+                        on:change=move |ev| form.update(|f| f.featured = event_target_checked(&ev))
+                    />
+                    <label for="p-featured" class="text-sm">
+                        "Featured on the home page"
+                    </label>
+                </div> <div class="flex flex-col gap-1 md:col-span-2">
+                    <label for="p-description" class="text-sm font-medium text-slate-800">
+                        "Description"
+                    </label>
+                    <textarea
+                        id="p-description"
+                        name="description"
+                        rows="5"
+                        class=INPUT
+                        on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))
+                    >
                         {f0.description.clone()}
                     </textarea>
                 </div>
             </section>
 
             <section aria-labelledby="seo-h" class="grid gap-4 md:grid-cols-2">
-                <h2 id="seo-h" class="text-lg font-semibold md:col-span-2">"Search engines"</h2>
+                <h2 id="seo-h" class="text-lg font-semibold md:col-span-2">
+                    "Search engines"
+                </h2>
                 {text("SEO title", "seo_title", f0.seo_title.clone(), |f, v| f.seo_title = v)}
-                {text("SEO description", "seo_description", f0.seo_description.clone(), |f, v| f.seo_description = v)}
+                {text(
+                    "SEO description",
+                    "seo_description",
+                    f0.seo_description.clone(),
+                    |f, v| f.seo_description = v,
+                )}
             </section>
 
             <section aria-labelledby="options-h" class="flex flex-col gap-3">
-                <h2 id="options-h" class="text-lg font-semibold">"Options"</h2>
-                <p class="text-sm text-slate-500">"Up to three, e.g. Size with values S, M, L. Every combination becomes a variant."</p>
-                <For each={move || (0..option_count()).collect::<Vec<_>>()} key=|i| *i let:i>
+                <h2 id="options-h" class="text-lg font-semibold">
+                    "Options"
+                </h2>
+                <p class="text-sm text-slate-500">
+                    "Up to three, e.g. Size with values S, M, L. Every combination becomes a variant."
+                </p>
+                <For each=option_rows key=|i| *i let:i>
                     {
-                        let initial = form.with_untracked(|f| f.options.get(i).cloned().unwrap_or_default());
-                        let changed = move || form.update(|f| warehouses.with_value(|w| regenerate(f, w)));
+                        let initial = form
+                            .with_untracked(|f| f.options.get(i).cloned().unwrap_or_default());
+                        let changed = move || {
+                            form.update(|f| warehouses.with_value(|w| regenerate(f, w)))
+                        };
                         view! {
-                            <div class="grid gap-3 md:grid-cols-[12rem_1fr]" data-testid="option-row">
-                                <input aria-label=format!("Option {} name", i + 1) placeholder="Name, e.g. Size" value=initial.name class=INPUT
-                                    on:input=move |ev| form.update(|f| if let Some(o) = f.options.get_mut(i) { o.name = event_target_value(&ev) })
-                                    on:change=move |_| changed() />
-                                <input aria-label=format!("Option {} values", i + 1) placeholder="Values, comma-separated" value=initial.values class=INPUT
-                                    on:input=move |ev| form.update(|f| if let Some(o) = f.options.get_mut(i) { o.values = event_target_value(&ev) })
-                                    on:change=move |_| changed() />
+                            <div
+                                class="grid gap-3 md:grid-cols-[12rem_1fr]"
+                                data-testid="option-row"
+                            >
+                                <input
+                                    aria-label=format!("Option {} name", i + 1)
+                                    placeholder="Name, e.g. Size"
+                                    value=initial.name
+                                    class=INPUT
+                                    on:input=move |ev| {
+                                        form.update(|f| {
+                                            if let Some(o) = f.options.get_mut(i) {
+                                                o.name = event_target_value(&ev);
+                                            }
+                                        })
+                                    }
+                                    on:change=move |_| changed()
+                                />
+                                <input
+                                    aria-label=format!("Option {} values", i + 1)
+                                    placeholder="Values, comma-separated"
+                                    value=initial.values
+                                    class=INPUT
+                                    on:input=move |ev| {
+                                        form.update(|f| {
+                                            if let Some(o) = f.options.get_mut(i) {
+                                                o.values = event_target_value(&ev);
+                                            }
+                                        })
+                                    }
+                                    on:change=move |_| changed()
+                                />
                             </div>
                         }
                     }
                 </For>
                 <div class="flex gap-3 text-sm">
-                    <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
-                        disabled={move || option_count() >= MAX_OPTIONS}
-                        on:click=move |_| form.update(|f| f.options.push(OptionForm::default()))>"Add option"</button>
-                    <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
+                    <button
+                        type="button"
+                        class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
+                        disabled=options_full
+                        on:click=move |_| form.update(|f| f.options.push(OptionForm::default()))
+                    >
+                        "Add option"
+                    </button>
+                    <button
+                        type="button"
+                        class="rounded-md border border-slate-300 px-3 py-1.5 disabled:opacity-50"
                         disabled=move || option_count() == 0
-                        on:click=move |_| form.update(|f| { f.options.pop(); warehouses.with_value(|w| regenerate(f, w)); })>"Remove last option"</button>
-                    <button type="button" class="rounded-md border border-slate-300 px-3 py-1.5"
-                        on:click=move |_| form.update(|f| warehouses.with_value(|w| regenerate(f, w)))>"Generate variants"</button>
+                        on:click=move |_| {
+                            form.update(|f| {
+                                f.options.pop();
+                                warehouses.with_value(|w| regenerate(f, w));
+                            })
+                        }
+                    >
+                        "Remove last option"
+                    </button>
+                    <button
+                        type="button"
+                        class="rounded-md border border-slate-300 px-3 py-1.5"
+                        on:click=move |_| {
+                            form.update(|f| warehouses.with_value(|w| regenerate(f, w)))
+                        }
+                    >
+                        "Generate variants"
+                    </button>
                 </div>
             </section>
 
@@ -262,9 +382,19 @@ fn Editor(view: ProductEditor) -> impl IntoView {
                     <table class="w-full text-sm" data-testid="variant-matrix">
                         <thead class="text-left text-slate-500">
                             <tr>
-                                <th>"Variant"</th><th class="min-w-44">"SKU"</th><th>"Price"</th><th>"Compare-at"</th><th>"Weight (g)"</th>
-                                {warehouses.get_value().into_iter().map(|w| view! { <th>{format!("Stock {w}")}</th> }).collect_view()}
-                                <th><span class="sr-only">"Remove"</span></th>
+                                <th>"Variant"</th>
+                                <th class="min-w-44">"SKU"</th>
+                                <th>"Price"</th>
+                                <th>"Compare-at"</th>
+                                <th>"Weight (g)"</th>
+                                {warehouses
+                                    .get_value()
+                                    .into_iter()
+                                    .map(|w| view! { <th>{format!("Stock {w}")}</th> })
+                                    .collect_view()}
+                                <th>
+                                    <span class="sr-only">"Remove"</span>
+                                </th>
                             </tr>
                         </thead>
                         <tbody>
@@ -277,13 +407,26 @@ fn Editor(view: ProductEditor) -> impl IntoView {
             </section>
 
             <div class="flex items-center gap-4">
-                <button type="submit" class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
-                    disabled=move || save.pending().get()>
+                <button
+                    type="submit"
+                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+                    disabled=move || save.pending().get()
+                >
                     {move || if save.pending().get() { "Saving…" } else { "Save product" }}
                 </button>
-                {storefront.map(|href| view! {
-                    <a href=href target="_blank" class="text-sm underline" data-testid="preview-link">"View in the shop"</a>
-                })}
+                {storefront
+                    .map(|href| {
+                        view! {
+                            <a
+                                href=href
+                                target="_blank"
+                                class="text-sm underline"
+                                data-testid="preview-link"
+                            >
+                                "View in the shop"
+                            </a>
+                        }
+                    })}
             </div>
         </form>
         {editing.map(|slug| view! { <ProductImages slug=slug images=view.images.clone() /> })}
@@ -336,10 +479,28 @@ fn variant_row(form: RwSignal<ProductForm>, k: String, issues: Issues) -> impl I
         let described = issue_id.clone();
         view! {
             <td class="px-1 py-1 align-top">
-                <input aria-label=format!("{name} of {label}") value=initial class=CELL on:input=handler
+                <input
+                    aria-label=format!("{name} of {label}")
+                    value=initial
+                    class=CELL
+                    on:input=handler
                     aria-invalid=move || message().is_some().then_some("true")
-                    aria-describedby=move || message().is_some().then(|| described.clone()) />
-                {move || message().map(|m| view! { <p id=issue_id.clone() class="text-xs font-medium text-red-700" data-testid="field-issue">{m}</p> })}
+                    aria-describedby=move || message().is_some().then(|| described.clone())
+                />
+                {move || {
+                    message()
+                        .map(|m| {
+                            view! {
+                                <p
+                                    id=issue_id.clone()
+                                    class="text-xs font-medium text-red-700"
+                                    data-testid="field-issue"
+                                >
+                                    {m}
+                                </p>
+                            }
+                        })
+                }}
             </td>
         }
     };
@@ -351,17 +512,23 @@ fn variant_row(form: RwSignal<ProductForm>, k: String, issues: Issues) -> impl I
             let k = k.clone();
             view! {
                 <td class="px-1 py-1">
-                    <input aria-label=format!("Stock in {} of {label}", s.warehouse) inputmode="numeric" value=s.on_hand.clone() class=CELL
+                    <input
+                        aria-label=format!("Stock in {} of {label}", s.warehouse)
+                        inputmode="numeric"
+                        value=s.on_hand.clone()
+                        class=CELL
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
                             form.update(|f| {
-                                if let Some(v) = f.variants.iter_mut().find(|v| key(&v.values) == k) {
+                                if let Some(v) = f.variants.iter_mut().find(|v| key(&v.values) == k)
+                                {
                                     if let Some(s) = v.stock.get_mut(i) {
                                         s.on_hand = value;
                                     }
                                 }
                             })
-                        } />
+                        }
+                    />
                 </td>
             }
         })
@@ -369,15 +536,49 @@ fn variant_row(form: RwSignal<ProductForm>, k: String, issues: Issues) -> impl I
     let remove_key = k.clone();
     view! {
         <tr class="border-t border-slate-200" data-testid="variant-row">
-            <th scope="row" class="whitespace-nowrap py-1 pr-2 text-left font-medium">{label.clone()}</th>
-            {cell("SKU", "sku", initial.sku.clone(), Box::new(edit(k.clone(), |v, s| v.sku = s)), &label)}
-            {cell("Price", "price", initial.price.clone(), Box::new(edit(k.clone(), |v, s| v.price = s)), &label)}
-            {cell("Compare-at price", "compare_at", initial.compare_at.clone(), Box::new(edit(k.clone(), |v, s| v.compare_at = s)), &label)}
-            {cell("Weight", "weight", initial.weight.clone(), Box::new(edit(k.clone(), |v, s| v.weight = s)), &label)}
+            <th scope="row" class="whitespace-nowrap py-1 pr-2 text-left font-medium">
+                {label.clone()}
+            </th>
+            {cell(
+                "SKU",
+                "sku",
+                initial.sku.clone(),
+                Box::new(edit(k.clone(), |v, s| v.sku = s)),
+                &label,
+            )}
+            {cell(
+                "Price",
+                "price",
+                initial.price.clone(),
+                Box::new(edit(k.clone(), |v, s| v.price = s)),
+                &label,
+            )}
+            {cell(
+                "Compare-at price",
+                "compare_at",
+                initial.compare_at.clone(),
+                Box::new(edit(k.clone(), |v, s| v.compare_at = s)),
+                &label,
+            )}
+            {cell(
+                "Weight",
+                "weight",
+                initial.weight.clone(),
+                Box::new(edit(k.clone(), |v, s| v.weight = s)),
+                &label,
+            )}
             {stock_cells}
             <td class="px-1">
-                <button type="button" aria-label=format!("Remove {label}") class="text-red-700"
-                    on:click=move |_| form.update(|f| f.variants.retain(|v| key(&v.values) != remove_key))>"✕"</button>
+                <button
+                    type="button"
+                    aria-label=format!("Remove {label}")
+                    class="text-red-700"
+                    on:click=move |_| {
+                        form.update(|f| f.variants.retain(|v| key(&v.values) != remove_key))
+                    }
+                >
+                    "✕"
+                </button>
             </td>
         </tr>
     }

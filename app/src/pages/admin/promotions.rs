@@ -18,43 +18,87 @@ pub fn AdminPromotionsPage() -> impl IntoView {
     let list = Resource::new_blocking(move || delete.version().get(), |_| staff_promotions());
     view! {
         <AdminPage title="Promotions">
-            <a href="/admin/promotions/new" class="mb-4 inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-semibold text-white">"New promo code"</a>
+            <a
+                href="/admin/promotions/new"
+                class="mb-4 inline-block rounded-md bg-slate-900 px-3 py-2 text-sm font-semibold text-white"
+            >
+                "New promo code"
+            </a>
             <ActionError value=delete.value() />
             <Transition>
                 {move || Suspend::new(async move {
                     match list.await {
                         Err(e) => view! { <p role="alert">{error_text(&e)}</p> }.into_any(),
-                        Ok(rows) => view! {
-                            <table class="w-full text-sm" data-testid="promotion-list">
-                                <thead class="text-left text-slate-500">
-                                    <tr><th>"Code"</th><th>"Offer"</th><th>"Status"</th><th class="text-right">"Used"</th><th class="text-right">"Paid orders"</th><th class="text-right">"Revenue"</th><th class="text-right">"Discount given"</th><th></th></tr>
-                                </thead>
-                                <tbody>
-                                    {rows.into_iter().map(|r| {
-                                        let code = r.form.code.clone();
-                                        let limit = if r.form.usage_limit.is_empty() { String::new() } else { format!(" / {}", r.form.usage_limit) };
-                                        view! {
-                                            <tr class="border-t border-slate-200">
-                                                <td class="py-2 font-mono"><a class="underline" href=format!("/admin/promotions/{}", r.form.code)>{r.form.code.clone()}</a></td>
-                                                <td>{r.summary.clone()}</td>
-                                                <td>{if r.form.active { "On" } else { "Off" }}</td>
-                                                <td class="text-right">{format!("{}{limit}", r.times_used)}</td>
-                                                <td class="text-right">{r.orders}</td>
-                                                <td class="text-right">{r.revenue.format()}</td>
-                                                <td class="text-right">{r.discount.format()}</td>
-                                                <td class="text-right">
-                                                    <button type="button" class="text-red-700 underline" on:click=move |_| {
-                                                        if confirm("Delete this code? Only unused codes can be deleted.") {
-                                                            delete.dispatch(DeletePromotion { code: code.clone() });
-                                                        }
-                                                    }>"Delete"</button>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
+                        Ok(rows) => {
+                            view! {
+                                <table class="w-full text-sm" data-testid="promotion-list">
+                                    <thead class="text-left text-slate-500">
+                                        <tr>
+                                            <th>"Code"</th>
+                                            <th>"Offer"</th>
+                                            <th>"Status"</th>
+                                            <th class="text-right">"Used"</th>
+                                            <th class="text-right">"Paid orders"</th>
+                                            <th class="text-right">"Revenue"</th>
+                                            <th class="text-right">"Discount given"</th>
+                                            <th></th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .into_iter()
+                                            .map(|r| {
+                                                let code = r.form.code.clone();
+                                                let limit = if r.form.usage_limit.is_empty() {
+                                                    String::new()
+                                                } else {
+                                                    format!(" / {}", r.form.usage_limit)
+                                                };
+                                                view! {
+                                                    <tr class="border-t border-slate-200">
+                                                        <td class="py-2 font-mono">
+                                                            <a
+                                                                class="underline"
+                                                                href=format!("/admin/promotions/{}", r.form.code)
+                                                            >
+                                                                {r.form.code.clone()}
+                                                            </a>
+                                                        </td>
+                                                        <td>{r.summary.clone()}</td>
+                                                        <td>{if r.form.active { "On" } else { "Off" }}</td>
+                                                        <td class="text-right">
+                                                            {format!("{}{limit}", r.times_used)}
+                                                        </td>
+                                                        <td class="text-right">{r.orders}</td>
+                                                        <td class="text-right">{r.revenue.format()}</td>
+                                                        <td class="text-right">{r.discount.format()}</td>
+                                                        <td class="text-right">
+                                                            <button
+                                                                type="button"
+                                                                class="text-red-700 underline"
+                                                                on:click=move |_| {
+                                                                    if confirm(
+                                                                        "Delete this code? Only unused codes can be deleted.",
+                                                                    ) {
+                                                                        delete
+                                                                            .dispatch(DeletePromotion {
+                                                                                code: code.clone(),
+                                                                            });
+                                                                    }
+                                                                }
+                                                            >
+                                                                "Delete"
+                                                            </button>
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -76,8 +120,13 @@ pub fn AdminPromotionPage() -> impl IntoView {
     view! {
         <AdminPage title="Promo code">
             <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
-                <a href="/admin/promotions" class="underline">"Promotions"</a>" › "
-                <span aria-current="page">{move || if code().is_empty() { "New".to_owned() } else { code() }}</span>
+                <a href="/admin/promotions" class="underline">
+                    "Promotions"
+                </a>
+                " › "
+                <span aria-current="page">
+                    {move || if code().is_empty() { "New".to_owned() } else { code() }}
+                </span>
             </nav>
             <Suspense>
                 {move || Suspend::new(async move {
@@ -106,35 +155,113 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
     };
     let original = StoredValue::new(original);
     view! {
-        <form class="grid max-w-3xl gap-4 md:grid-cols-2" data-testid="promotion-form" novalidate
+        <form
+            class="grid max-w-3xl gap-4 md:grid-cols-2"
+            data-testid="promotion-form"
+            novalidate
             on:submit=move |ev| {
                 ev.prevent_default();
-                save.dispatch(SavePromotion { original: original.get_value(), form: state.get_untracked() });
-            }>
-            <div class="md:col-span-2"><ActionError value=save.value() /></div>
-            {field.input("Code", "code", "text", form.code.clone(), "Shoppers type it at checkout; letters and digits.", |f, v| f.code = v)}
+                save.dispatch(SavePromotion {
+                    original: original.get_value(),
+                    form: state.get_untracked(),
+                });
+            }
+        >
+            <div class="md:col-span-2">
+                <ActionError value=save.value() />
+            </div>
+            {field
+                .input(
+                    "Code",
+                    "code",
+                    "text",
+                    form.code.clone(),
+                    "Shoppers type it at checkout; letters and digits.",
+                    |f, v| f.code = v,
+                )}
             <div class="flex flex-col gap-1">
-                <label for="promo-kind" class="text-sm font-medium">"Offer"</label>
-                <select id="promo-kind" class=INPUT on:change=move |ev| state.update(|f| f.kind = event_target_value(&ev))>
-                    {[("percentage", "Percentage off"), ("fixed", "Amount off"), ("free_shipping", "Free shipping")].into_iter().map(|(v, l)| view! {
-                        <option value=v selected=form.kind == v>{l}</option>
-                    }).collect_view()}
+                <label for="promo-kind" class="text-sm font-medium">
+                    "Offer"
+                </label>
+                <select
+                    id="promo-kind"
+                    class=INPUT
+                    on:change=move |ev| state.update(|f| f.kind = event_target_value(&ev))
+                >
+                    {[
+                        ("percentage", "Percentage off"),
+                        ("fixed", "Amount off"),
+                        ("free_shipping", "Free shipping"),
+                    ]
+                        .into_iter()
+                        .map(|(v, l)| {
+                            view! {
+                                <option value=v selected=form.kind == v>
+                                    {l}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
-            {field.input("Value", "value", "text", form.value.clone(), "15 for 15%, or 5.00 off; empty for free shipping.", |f, v| f.value = v)}
-            {field.input("Minimum subtotal", "min_subtotal", "text", form.min_subtotal.clone(), "Optional, e.g. 50.00.", |f, v| f.min_subtotal = v)}
+            {field
+                .input(
+                    "Value",
+                    "value",
+                    "text",
+                    form.value.clone(),
+                    "15 for 15%, or 5.00 off; empty for free shipping.",
+                    |f, v| f.value = v,
+                )}
+            {field
+                .input(
+                    "Minimum subtotal",
+                    "min_subtotal",
+                    "text",
+                    form.min_subtotal.clone(),
+                    "Optional, e.g. 50.00.",
+                    |f, v| f.min_subtotal = v,
+                )}
             {field.input("Starts", "starts", "date", form.starts.clone(), "", |f, v| f.starts = v)}
-            {field.input("Ends (last day)", "ends", "date", form.ends.clone(), "", |f, v| f.ends = v)}
-            {field.input("Total uses", "usage_limit", "text", form.usage_limit.clone(), "Empty for no limit.", |f, v| f.usage_limit = v)}
-            {field.input("Uses per customer", "per_customer_limit", "text", form.per_customer_limit.clone(), "Empty for no limit.", |f, v| f.per_customer_limit = v)}
+            {field
+                .input("Ends (last day)", "ends", "date", form.ends.clone(), "", |f, v| f.ends = v)}
+            {field
+                .input(
+                    "Total uses",
+                    "usage_limit",
+                    "text",
+                    form.usage_limit.clone(),
+                    "Empty for no limit.",
+                    |f, v| f.usage_limit = v,
+                )}
+            {field
+                .input(
+                    "Uses per customer",
+                    "per_customer_limit",
+                    "text",
+                    form.per_customer_limit.clone(),
+                    "Empty for no limit.",
+                    |f, v| f.per_customer_limit = v,
+                )}
             <div class="flex items-center gap-2">
-                <input id="promo-active" type="checkbox" checked=form.active
-                    on:change=move |ev| state.update(|f| f.active = event_target_checked(&ev)) />
-                <label for="promo-active" class="text-sm">"Active"</label>
+                <input
+                    id="promo-active"
+                    type="checkbox"
+                    checked=form.active
+                    on:change=move |ev| state.update(|f| f.active = event_target_checked(&ev))
+                />
+                <label for="promo-active" class="text-sm">
+                    "Active"
+                </label>
             </div>
             <div class="md:col-span-2">
-                <button type="submit" disabled=move || save.pending().get()
-                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">"Save code"</button>
+                <button
+                    type="submit"
+                    disabled=move || save.pending().get()
+                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+                >
+                    "Save code"
+                </button>
             </div>
         </form>
     }

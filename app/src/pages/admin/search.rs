@@ -15,17 +15,36 @@ pub fn AdminSearchPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match report.await {
-                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
-                        Ok(r) => view! {
-                            <PeriodNav days=r.days base="/admin/search" />
-                            <p class="mb-6 text-sm text-slate-600" data-testid="search-total">
-                                {format!("{} searches in the last {} days · engine: {}", r.searches, r.days, r.engine)}
-                            </p>
-                            <div class="grid gap-8 lg:grid-cols-2">
-                                <QueryTable title="Top searches" rows=r.top testid="top-searches" />
-                                <QueryTable title="Searches with no results" rows=r.zero_results testid="zero-result-searches" />
-                            </div>
-                        }.into_any(),
+                        Err(e) => {
+                            view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                                .into_any()
+                        }
+                        Ok(r) => {
+                            view! {
+                                <PeriodNav days=r.days base="/admin/search" />
+                                <p class="mb-6 text-sm text-slate-600" data-testid="search-total">
+                                    {format!(
+                                        "{} searches in the last {} days · engine: {}",
+                                        r.searches,
+                                        r.days,
+                                        r.engine,
+                                    )}
+                                </p>
+                                <div class="grid gap-8 lg:grid-cols-2">
+                                    <QueryTable
+                                        title="Top searches"
+                                        rows=r.top
+                                        testid="top-searches"
+                                    />
+                                    <QueryTable
+                                        title="Searches with no results"
+                                        rows=r.zero_results
+                                        testid="zero-result-searches"
+                                    />
+                                </div>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Suspense>
@@ -43,18 +62,41 @@ fn QueryTable(title: &'static str, rows: Vec<QueryCount>, testid: &'static str) 
             } else {
                 view! {
                     <table class="w-full text-sm" data-testid=testid>
-                        <thead class="text-left text-slate-500"><tr><th>"Query"</th><th class="text-right">"Searches"</th><th class="text-right">"Clicks"</th></tr></thead>
+                        <thead class="text-left text-slate-500">
+                            <tr>
+                                <th>"Query"</th>
+                                <th class="text-right">"Searches"</th>
+                                <th class="text-right">"Clicks"</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {rows.into_iter().map(|q| view! {
-                                <tr class="border-t border-slate-200">
-                                    <td class="py-1.5"><a class="underline" href=SearchRequest { text: q.query.clone(), ..Default::default() }.href()>{q.query.clone()}</a></td>
-                                    <td class="text-right">{q.searches}</td>
-                                    <td class="text-right">{q.clicks}</td>
-                                </tr>
-                            }).collect_view()}
+                            {rows
+                                .into_iter()
+                                .map(|q| {
+                                    view! {
+                                        <tr class="border-t border-slate-200">
+                                            <td class="py-1.5">
+                                                <a
+                                                    class="underline"
+                                                    href=SearchRequest {
+                                                        text: q.query.clone(),
+                                                        ..Default::default()
+                                                    }
+                                                        .href()
+                                                >
+                                                    {q.query.clone()}
+                                                </a>
+                                            </td>
+                                            <td class="text-right">{q.searches}</td>
+                                            <td class="text-right">{q.clicks}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
-                }.into_any()
+                }
+                    .into_any()
             }}
         </section>
     }

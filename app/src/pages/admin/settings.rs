@@ -42,63 +42,161 @@ pub fn AdminSettingsPage() -> impl IntoView {
                         Err(e) => return view! { <p role="alert">{error_text(&e)}</p> }.into_any(),
                     };
                     let mut methods = s.methods.clone();
-                    methods.push(ShippingMethodForm { kind: "flat".into(), active: true, ..Default::default() });
+                    methods
+                        .push(ShippingMethodForm {
+                            kind: "flat".into(),
+                            active: true,
+                            ..Default::default()
+                        });
                     view! {
                         <section class="mb-10" aria-labelledby="store-h">
-                            <h2 id="store-h" class="mb-2 text-lg font-semibold">"Store"</h2>
-                            {saved().then(|| view! { <div class="mb-3"><Notice>"Store settings saved."</Notice></div> })}
+                            <h2 id="store-h" class="mb-2 text-lg font-semibold">
+                                "Store"
+                            </h2>
+                            {saved()
+                                .then(|| {
+                                    view! {
+                                        <div class="mb-3">
+                                            <Notice>"Store settings saved."</Notice>
+                                        </div>
+                                    }
+                                })}
                             <StoreEditor form=s.store.clone() currencies=s.currencies.clone() />
-                            <dl class="mt-4 grid max-w-xl grid-cols-[12rem_1fr] gap-1 text-sm" data-testid="deployment-settings">
-                                <dt class="text-slate-500">"Prices"</dt><dd>{if s.prices_include_tax { "include tax" } else { "exclude tax" }}</dd>
-                                <dt class="text-slate-500">"Address"</dt><dd>{s.public_url.clone()}</dd>
+                            <dl
+                                class="mt-4 grid max-w-xl grid-cols-[12rem_1fr] gap-1 text-sm"
+                                data-testid="deployment-settings"
+                            >
+                                <dt class="text-slate-500">"Prices"</dt>
+                                <dd>
+                                    {if s.prices_include_tax {
+                                        "include tax"
+                                    } else {
+                                        "exclude tax"
+                                    }}
+                                </dd>
+                                <dt class="text-slate-500">"Address"</dt>
+                                <dd>{s.public_url.clone()}</dd>
                             </dl>
-                            <p class="mt-2 text-xs text-slate-500">"Set when the shop is deployed (MERCATO_PRICES_INCLUDE_TAX, MERCATO_PUBLIC_URL); see docs/OPERATIONS.md."</p>
+                            <p class="mt-2 text-xs text-slate-500">
+                                "Set when the shop is deployed (MERCATO_PRICES_INCLUDE_TAX, MERCATO_PUBLIC_URL); see docs/OPERATIONS.md."
+                            </p>
                         </section>
                         <section class="mb-10" aria-labelledby="ship-h">
-                            <h2 id="ship-h" class="mb-2 text-lg font-semibold">"Shipping methods"</h2>
+                            <h2 id="ship-h" class="mb-2 text-lg font-semibold">
+                                "Shipping methods"
+                            </h2>
                             <ActionError value=save_method.value() />
                             <ActionError value=delete_method.value() />
                             <table class="w-full text-sm" data-testid="shipping-methods">
-                                <thead class="text-left text-slate-500"><tr><th>"Code"</th><th>"Name"</th><th>"Kind"</th><th>"Price"</th><th>"Free from"</th><th>"Per kg"</th><th>"On"</th><th></th></tr></thead>
+                                <thead class="text-left text-slate-500">
+                                    <tr>
+                                        <th>"Code"</th>
+                                        <th>"Name"</th>
+                                        <th>"Kind"</th>
+                                        <th>"Price"</th>
+                                        <th>"Free from"</th>
+                                        <th>"Per kg"</th>
+                                        <th>"On"</th>
+                                        <th></th>
+                                    </tr>
+                                </thead>
                                 <tbody>
-                                    {methods.into_iter().map(|m| view! { <MethodRow form=m save=save_method delete=delete_method /> }).collect_view()}
+                                    {methods
+                                        .into_iter()
+                                        .map(|m| {
+                                            view! {
+                                                <MethodRow form=m save=save_method delete=delete_method />
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tbody>
                             </table>
                         </section>
                         <section aria-labelledby="tax-h">
-                            <h2 id="tax-h" class="mb-2 text-lg font-semibold">"Tax rates"</h2>
+                            <h2 id="tax-h" class="mb-2 text-lg font-semibold">
+                                "Tax rates"
+                            </h2>
                             <ActionError value=delete_rate.value() />
                             <table class="mb-4 w-full max-w-2xl text-sm" data-testid="tax-rates">
-                                <thead class="text-left text-slate-500"><tr><th>"Country"</th><th>"Region"</th><th class="text-right">"Rate"</th><th>"Name"</th><th></th></tr></thead>
+                                <thead class="text-left text-slate-500">
+                                    <tr>
+                                        <th>"Country"</th>
+                                        <th>"Region"</th>
+                                        <th class="text-right">"Rate"</th>
+                                        <th>"Name"</th>
+                                        <th></th>
+                                    </tr>
+                                </thead>
                                 <tbody>
-                                    {s.rates.iter().map(|r| {
-                                        let id = r.id;
-                                        view! {
-                                            <tr class="border-t border-slate-200">
-                                                <td class="py-1">{r.country.clone()}</td><td>{if r.region.is_empty() { "(all)".to_owned() } else { r.region.clone() }}</td>
-                                                <td class="text-right">{format!("{}%", r.percent)}</td><td>{r.name.clone()}</td>
-                                                <td class="text-right"><button type="button" class="text-red-700 underline" on:click=move |_| {
-                                                    if confirm("Delete this tax rate?") { delete_rate.dispatch(DeleteTaxRate { id }); }
-                                                }>"Delete"</button></td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
+                                    {s
+                                        .rates
+                                        .iter()
+                                        .map(|r| {
+                                            let id = r.id;
+                                            view! {
+                                                <tr class="border-t border-slate-200">
+                                                    <td class="py-1">{r.country.clone()}</td>
+                                                    <td>
+                                                        {if r.region.is_empty() {
+                                                            "(all)".to_owned()
+                                                        } else {
+                                                            r.region.clone()
+                                                        }}
+                                                    </td>
+                                                    <td class="text-right">{format!("{}%", r.percent)}</td>
+                                                    <td>{r.name.clone()}</td>
+                                                    <td class="text-right">
+                                                        <button
+                                                            type="button"
+                                                            class="text-red-700 underline"
+                                                            on:click=move |_| {
+                                                                if confirm("Delete this tax rate?") {
+                                                                    delete_rate.dispatch(DeleteTaxRate { id });
+                                                                }
+                                                            }
+                                                        >
+                                                            "Delete"
+                                                        </button>
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tbody>
                             </table>
-                            <ActionForm action=save_rate attr:class="flex flex-wrap items-end gap-3" attr:data-testid="tax-form">
+                            <ActionForm
+                                action=save_rate
+                                attr:class="flex flex-wrap items-end gap-3"
+                                attr:data-testid="tax-form"
+                            >
                                 <ActionError value=save_rate.value() />
-                                <label class="flex flex-col text-sm">"Country"
-                                    <select name="country" class="rounded-md border border-slate-300 px-3 py-2">
-                                        {s.countries.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
+                                <label class="flex flex-col text-sm">
+                                    "Country"
+                                    <select
+                                        name="country"
+                                        class="rounded-md border border-slate-300 px-3 py-2"
+                                    >
+                                        {s
+                                            .countries
+                                            .iter()
+                                            .map(|(code, name)| {
+                                                view! { <option value=code.clone()>{name.clone()}</option> }
+                                            })
+                                            .collect_view()}
                                     </select>
                                 </label>
-                                <Field label="Region (empty for all)" name="region" required=false />
+                                <Field
+                                    label="Region (empty for all)"
+                                    name="region"
+                                    required=false
+                                />
                                 <Field label="Rate %" name="percent" />
                                 <Field label="Name on invoices" name="name" />
                                 <Submit label="Save rate" pending=save_rate.pending().into() />
                             </ActionForm>
                         </section>
-                    }.into_any()
+                    }
+                        .into_any()
                 })}
             </Transition>
         </AdminPage>
@@ -120,43 +218,86 @@ fn MethodRow(
     } else {
         form.code.clone()
     };
-    let input = move |name: &'static str,
-                      value: String,
-                      set: fn(&mut ShippingMethodForm, String)| {
-        view! {
-            <td class="px-1 py-1">
-                <input aria-label=format!("{name} of {}", original.get_value()) value=value class=CELL
-                    on:input=move |ev| state.update(|f| set(f, event_target_value(&ev))) />
-            </td>
-        }
-    };
+    let input =
+        move |name: &'static str, value: String, set: fn(&mut ShippingMethodForm, String)| {
+            view! {
+                <td class="px-1 py-1">
+                    <input
+                        aria-label=format!("{name} of {}", original.get_value())
+                        value=value
+                        class=CELL
+                        on:input=move |ev| state.update(|f| set(f, event_target_value(&ev)))
+                    />
+                </td>
+            }
+        };
     view! {
         <tr class="border-t border-slate-200" data-testid="shipping-row">
             {input("Code", form.code.clone(), |f, v| f.code = v)}
             {input("Name", form.name.clone(), |f, v| f.name = v)}
             <td class="px-1">
-                <select aria-label=format!("Kind of {label}") class=CELL on:change=move |ev| state.update(|f| f.kind = event_target_value(&ev))>
-                    {[("flat", "Flat"), ("free_over", "Free over"), ("weight", "By weight")].into_iter().map(|(v, l)| view! {
-                        <option value=v selected=form.kind == v>{l}</option>
-                    }).collect_view()}
+                <select
+                    aria-label=format!("Kind of {label}")
+                    class=CELL
+                    on:change=move |ev| state.update(|f| f.kind = event_target_value(&ev))
+                >
+                    {[("flat", "Flat"), ("free_over", "Free over"), ("weight", "By weight")]
+                        .into_iter()
+                        .map(|(v, l)| {
+                            view! {
+                                <option value=v selected=form.kind == v>
+                                    {l}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </td>
             {input("Price", form.price.clone(), |f, v| f.price = v)}
             {input("Free from", form.threshold.clone(), |f, v| f.threshold = v)}
             {input("Per kg", form.per_kg.clone(), |f, v| f.per_kg = v)}
-            <td class="px-1"><input type="checkbox" aria-label=format!("{label} offered") checked=form.active
-                on:change=move |ev| state.update(|f| f.active = event_target_checked(&ev)) /></td>
+            <td class="px-1">
+                <input
+                    type="checkbox"
+                    aria-label=format!("{label} offered")
+                    checked=form.active
+                    on:change=move |ev| state.update(|f| f.active = event_target_checked(&ev))
+                />
+            </td>
             <td class="whitespace-nowrap px-1">
-                <button type="button" class="underline" on:click=move |_| {
-                    save.dispatch(SaveShippingMethod { original: original.get_value(), form: state.get_untracked() });
-                }>{if is_new { "Add" } else { "Save" }}</button>
-                {(!is_new).then(|| view! {
-                    <button type="button" class="ml-2 text-red-700 underline" on:click=move |_| {
-                        if confirm("Delete this shipping method? Switching it off keeps it for later.") {
-                            delete.dispatch(DeleteShippingMethod { code: original.get_value() });
+                <button
+                    type="button"
+                    class="underline"
+                    on:click=move |_| {
+                        save.dispatch(SaveShippingMethod {
+                            original: original.get_value(),
+                            form: state.get_untracked(),
+                        });
+                    }
+                >
+                    {if is_new { "Add" } else { "Save" }}
+                </button>
+                {(!is_new)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ml-2 text-red-700 underline"
+                                on:click=move |_| {
+                                    if confirm(
+                                        "Delete this shipping method? Switching it off keeps it for later.",
+                                    ) {
+                                        delete
+                                            .dispatch(DeleteShippingMethod {
+                                                code: original.get_value(),
+                                            });
+                                    }
+                                }
+                            >
+                                "Delete"
+                            </button>
                         }
-                    }>"Delete"</button>
-                })}
+                    })}
             </td>
         </tr>
     }

@@ -24,38 +24,101 @@ pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl I
         prefix: "store",
     };
     view! {
-        <form class="grid max-w-3xl gap-4 md:grid-cols-2" data-testid="store-form" novalidate
+        <form
+            class="grid max-w-3xl gap-4 md:grid-cols-2"
+            data-testid="store-form"
+            novalidate
             on:submit=move |ev| {
                 ev.prevent_default();
                 let next = state.get_untracked();
                 let relabel = next.currency != saved_currency.get_value();
-                if relabel && !confirm(&format!(
-                    "Change the currency to {}? Prices are not converted: they keep the number shown (19.99 stays 19.99). A currency without cents, such as JPY, rounds them to whole units (19.99 becomes 20). Only possible before the first order.",
-                    next.currency
-                )) {
+                if relabel
+                    && !confirm(
+                        &format!(
+                            "Change the currency to {}? Prices are not converted: they keep the number shown (19.99 stays 19.99). A currency without cents, such as JPY, rounds them to whole units (19.99 becomes 20). Only possible before the first order.",
+                            next.currency,
+                        ),
+                    )
+                {
                     return;
                 }
                 save.dispatch(SaveStore { form: next });
-            }>
-            <div class="md:col-span-2"><ActionError value=save.value() /></div>
-            {field.input("Store name", "name", "text", form.name.clone(), "In the header, page titles, invoices and emails.", |f, v| f.name = v)}
-            <div class="flex flex-col gap-1">
-                <label for="store-currency" class="text-sm font-medium">"Currency"</label>
-                <select id="store-currency" name="currency" class=INPUT aria-describedby="store-currency-hint"
-                    on:change=move |ev| state.update(|f| f.currency = event_target_value(&ev))>
-                    {currencies.into_iter().map(|(code, label)| {
-                        let selected = code == form.currency;
-                        view! { <option value=code selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-                <p id="store-currency-hint" class="text-xs text-slate-500">"Fixed once the first order is placed."</p>
-            </div>
-            {field.input("Email sender name", "mail_from_name", "text", form.mail_from_name.clone(), "Shown as who emails come from.", |f, v| f.mail_from_name = v)}
-            {field.input("Email sender address", "mail_from_address", "text", form.mail_from_address.clone(), "Your mail server must accept it as sender.", |f, v| f.mail_from_address = v)}
-            {field.input("Order-number prefix", "order_prefix", "text", form.order_prefix.clone(), "1–8 letters or digits; new orders read PREFIX-7K3Q9X.", |f, v| f.order_prefix = v)}
+            }
+        >
             <div class="md:col-span-2">
-                <button type="submit" disabled=move || save.pending().get()
-                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">"Save store"</button>
+                <ActionError value=save.value() />
+            </div>
+            {field
+                .input(
+                    "Store name",
+                    "name",
+                    "text",
+                    form.name.clone(),
+                    "In the header, page titles, invoices and emails.",
+                    |f, v| f.name = v,
+                )}
+            <div class="flex flex-col gap-1">
+                <label for="store-currency" class="text-sm font-medium">
+                    "Currency"
+                </label>
+                <select
+                    id="store-currency"
+                    name="currency"
+                    class=INPUT
+                    aria-describedby="store-currency-hint"
+                    on:change=move |ev| state.update(|f| f.currency = event_target_value(&ev))
+                >
+                    {currencies
+                        .into_iter()
+                        .map(|(code, label)| {
+                            let selected = code == form.currency;
+                            view! {
+                                <option value=code selected=selected>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <p id="store-currency-hint" class="text-xs text-slate-500">
+                    "Fixed once the first order is placed."
+                </p>
+            </div>
+            {field
+                .input(
+                    "Email sender name",
+                    "mail_from_name",
+                    "text",
+                    form.mail_from_name.clone(),
+                    "Shown as who emails come from.",
+                    |f, v| f.mail_from_name = v,
+                )}
+            {field
+                .input(
+                    "Email sender address",
+                    "mail_from_address",
+                    "text",
+                    form.mail_from_address.clone(),
+                    "Your mail server must accept it as sender.",
+                    |f, v| f.mail_from_address = v,
+                )}
+            {field
+                .input(
+                    "Order-number prefix",
+                    "order_prefix",
+                    "text",
+                    form.order_prefix.clone(),
+                    "1–8 letters or digits; new orders read PREFIX-7K3Q9X.",
+                    |f, v| f.order_prefix = v,
+                )}
+            <div class="md:col-span-2">
+                <button
+                    type="submit"
+                    disabled=move || save.pending().get()
+                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+                >
+                    "Save store"
+                </button>
             </div>
         </form>
     }

@@ -21,65 +21,155 @@ pub fn CartPage() -> impl IntoView {
         <Title text="Your cart" />
         <Meta name="robots" content="noindex" />
         <h1 class="mb-6 text-2xl font-bold tracking-tight">"Your cart"</h1>
-        {move || payment().map(|p| view! {
-            <p role="alert" class="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="payment-notice">
-                {if p == "declined" {
-                    "Your payment was declined and nothing was charged. Your items are still here."
-                } else {
-                    "Payment was cancelled. Your items are still here."
-                }}
-            </p>
-        })}
+        {move || {
+            payment()
+                .map(|p| {
+                    view! {
+                        <p
+                            role="alert"
+                            class="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                            data-testid="payment-notice"
+                        >
+                            {if p == "declined" {
+                                "Your payment was declined and nothing was charged. Your items are still here."
+                            } else {
+                                "Payment was cancelled. Your items are still here."
+                            }}
+                        </p>
+                    }
+                })
+        }}
         <ActionError value=update.value() />
-        <Transition fallback=|| view! { <p>"Loading…"</p> }>
+        <Transition fallback=|| {
+            view! { <p>"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let cart = state.cart.await;
                 match cart {
-                    Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
-                    Ok(cart) if cart.lines.is_empty() => view! {
-                        <p data-testid="cart-empty">"Your cart is empty. " <a href="/" class="underline">"Continue shopping"</a></p>
-                    }.into_any(),
-                    Ok(cart) => view! {
-                        <ul class="divide-y divide-slate-200 border-y border-slate-200" data-testid="cart-lines">
-                            {cart.lines.into_iter().map(|l| {
-                                let sku = l.sku.clone();
-                                let sku_remove = l.sku.clone();
-                                view! {
-                                    <li class="flex items-center gap-4 py-4" data-testid="cart-line" data-sku=l.sku.clone()>
-                                        {l.image_url.clone().map(|u| view! { <img src=u alt="" class="h-16 w-16 rounded object-cover" /> })}
-                                        <div class="flex-1">
-                                            <a href=format!("/product/{}?variant={}", l.product_slug, l.sku) class="font-medium underline-offset-4 hover:underline">{l.product_title.clone()}</a>
-                                            <p class="text-sm text-slate-500">{format!("{} · {}", l.variant_title, l.sku)}</p>
-                                            {(l.quantity > l.max_quantity).then(|| view! {
-                                                <p class="text-sm text-red-700">{format!("Only {} left — lower the quantity to check out.", l.max_quantity)}</p>
-                                            })}
-                                        </div>
-                                        <label class="text-sm">
-                                            <span class="sr-only">"Quantity"</span>
-                                            <input
-                                                type="number" min="0" max="10"
-                                                class="w-16 rounded-md border border-slate-300 px-2 py-1"
-                                                value=l.quantity.to_string()
-                                                data-testid="line-quantity"
-                                                on:change=move |ev| {
-                                                    let q = event_target_value(&ev).parse().unwrap_or(1);
-                                                    update.dispatch(UpdateCart { sku: sku.clone(), quantity: q });
-                                                }
-                                            />
-                                        </label>
-                                        <span class="w-24 text-right" data-testid="line-total">{l.line_total.format()}</span>
-                                        <button type="button" class="text-sm underline" on:click=move |_| {
-                                            update.dispatch(UpdateCart { sku: sku_remove.clone(), quantity: 0 });
-                                        }>"Remove"</button>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                        <div class="mt-6 flex items-center justify-between">
-                            <p class="text-lg">"Subtotal " <strong data-testid="cart-subtotal">{cart.subtotal.format()}</strong></p>
-                            <a href="/checkout" class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700" data-testid="go-to-checkout">"Checkout"</a>
-                        </div>
-                    }.into_any(),
+                    Err(e) => {
+                        view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                            .into_any()
+                    }
+                    Ok(cart) if cart.lines.is_empty() => {
+                        view! {
+                            <p data-testid="cart-empty">
+                                "Your cart is empty. " <a href="/" class="underline">
+                                    "Continue shopping"
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Ok(cart) => {
+                        view! {
+                            <ul
+                                class="divide-y divide-slate-200 border-y border-slate-200"
+                                data-testid="cart-lines"
+                            >
+                                {cart
+                                    .lines
+                                    .into_iter()
+                                    .map(|l| {
+                                        let sku = l.sku.clone();
+                                        let sku_remove = l.sku.clone();
+                                        view! {
+                                            <li
+                                                class="flex items-center gap-4 py-4"
+                                                data-testid="cart-line"
+                                                data-sku=l.sku.clone()
+                                            >
+                                                {l
+                                                    .image_url
+                                                    .clone()
+                                                    .map(|u| {
+                                                        view! {
+                                                            <img src=u alt="" class="h-16 w-16 rounded object-cover" />
+                                                        }
+                                                    })}
+                                                <div class="flex-1">
+                                                    <a
+                                                        href=format!(
+                                                            "/product/{}?variant={}",
+                                                            l.product_slug,
+                                                            l.sku,
+                                                        )
+                                                        class="font-medium underline-offset-4 hover:underline"
+                                                    >
+                                                        {l.product_title.clone()}
+                                                    </a>
+                                                    <p class="text-sm text-slate-500">
+                                                        {format!("{} · {}", l.variant_title, l.sku)}
+                                                    </p>
+                                                    {(l.quantity > l.max_quantity)
+                                                        .then(|| {
+                                                            view! {
+                                                                <p class="text-sm text-red-700">
+                                                                    {format!(
+                                                                        "Only {} left — lower the quantity to check out.",
+                                                                        l.max_quantity,
+                                                                    )}
+                                                                </p>
+                                                            }
+                                                        })}
+                                                </div>
+                                                <label class="text-sm">
+                                                    <span class="sr-only">"Quantity"</span>
+                                                    <input
+                                                        type="number"
+                                                        min="0"
+                                                        max="10"
+                                                        class="w-16 rounded-md border border-slate-300 px-2 py-1"
+                                                        value=l.quantity.to_string()
+                                                        data-testid="line-quantity"
+                                                        on:change=move |ev| {
+                                                            let q = event_target_value(&ev).parse().unwrap_or(1);
+                                                            update
+                                                                .dispatch(UpdateCart {
+                                                                    sku: sku.clone(),
+                                                                    quantity: q,
+                                                                });
+                                                        }
+                                                    />
+                                                </label>
+                                                <span class="w-24 text-right" data-testid="line-total">
+                                                    {l.line_total.format()}
+                                                </span>
+                                                <button
+                                                    type="button"
+                                                    class="text-sm underline"
+                                                    on:click=move |_| {
+                                                        update
+                                                            .dispatch(UpdateCart {
+                                                                sku: sku_remove.clone(),
+                                                                quantity: 0,
+                                                            });
+                                                    }
+                                                >
+                                                    "Remove"
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                            <div class="mt-6 flex items-center justify-between">
+                                <p class="text-lg">
+                                    "Subtotal "
+                                    <strong data-testid="cart-subtotal">
+                                        {cart.subtotal.format()}
+                                    </strong>
+                                </p>
+                                <a
+                                    href="/checkout"
+                                    class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700"
+                                    data-testid="go-to-checkout"
+                                >
+                                    "Checkout"
+                                </a>
+                            </div>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>

@@ -30,13 +30,20 @@ pub fn CategoryPage() -> impl IntoView {
         |(slug, query)| get_category(slug, query),
     );
     view! {
-        <Transition fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+        <Transition fallback=|| {
+            view! { <p class="text-slate-500">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
                 match data.await {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
-                    Ok(Some(listing)) => view! { <Listing listing site_name=site.shop_name base_url=site.public_url /> }.into_any(),
+                    Ok(Some(listing)) => {
+                        view! {
+                            <Listing listing site_name=site.shop_name base_url=site.public_url />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>
@@ -81,7 +88,9 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
         <PageMeta shop=site_name base_url title description path=canonical />
         <Breadcrumbs trail=listing.breadcrumbs.clone() />
         <div class="mb-6 flex flex-col gap-2">
-            <h1 class="text-3xl font-bold tracking-tight" data-testid="category-title">{listing.category.name.clone()}</h1>
+            <h1 class="text-3xl font-bold tracking-tight" data-testid="category-title">
+                {listing.category.name.clone()}
+            </h1>
             <p class="text-slate-600">{listing.description.clone()}</p>
             {(!listing.subcategories.is_empty())
                 .then(|| {
@@ -113,7 +122,14 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
             </aside>
             <section aria-labelledby="results">
                 <div class="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-                    <p id="results" class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{range}</p>
+                    <p
+                        id="results"
+                        class="text-sm text-slate-600"
+                        data-testid="result-count"
+                        aria-live="polite"
+                    >
+                        {range}
+                    </p>
                     <nav aria-label="Sort" class="flex flex-wrap gap-1 text-sm">
                         <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
                         {ListingSort::ALL
@@ -122,10 +138,14 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                                 let current = s == state.sort;
                                 view! {
                                     <a
-                                        href=state.href(&slug, move |st| {
-                                            st.sort = s;
-                                            st.page = 1;
-                                        })
+                                        href=state
+                                            .href(
+                                                &slug,
+                                                move |st| {
+                                                    st.sort = s;
+                                                    st.page = 1;
+                                                },
+                                            )
                                         aria-current=current.then_some("true")
                                         data-sort=s.key()
                                         class=if current {

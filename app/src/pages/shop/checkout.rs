@@ -132,9 +132,16 @@ pub fn CheckoutPage() -> impl IntoView {
             <div class="flex flex-col gap-1">
                 <label class="flex flex-col gap-1 text-sm font-medium">
                     {label}
-                    <input name=name autocomplete=auto required=required aria-invalid=invalid aria-describedby=describedby
+                    <input
+                        name=name
+                        autocomplete=auto
+                        required=required
+                        aria-invalid=invalid
+                        aria-describedby=describedby
                         class="rounded-md border border-slate-300 px-3 py-2 font-normal aria-[invalid=true]:border-red-600"
-                        prop:value=move || sig.get() on:input=move |ev| sig.set(event_target_value(&ev)) />
+                        prop:value=move || sig.get()
+                        on:input=move |ev| sig.set(event_target_value(&ev))
+                    />
                 </label>
                 {issue}
             </div>
@@ -146,9 +153,15 @@ pub fn CheckoutPage() -> impl IntoView {
         <div class="flex flex-col gap-1">
             <label class="flex flex-col gap-1 text-sm font-medium">
                 "State, province or region"
-                <input name="region" autocomplete="address-level1" aria-invalid=region_invalid aria-describedby=region_describedby
+                <input
+                    name="region"
+                    autocomplete="address-level1"
+                    aria-invalid=region_invalid
+                    aria-describedby=region_describedby
                     class="rounded-md border border-slate-300 px-3 py-2 font-normal aria-[invalid=true]:border-red-600"
-                    prop:value=move || f.region.get() on:change=move |ev| f.region.set(event_target_value(&ev)) />
+                    prop:value=move || f.region.get()
+                    on:change=move |ev| f.region.set(event_target_value(&ev))
+                />
             </label>
             {region_issue}
         </div>
@@ -157,7 +170,11 @@ pub fn CheckoutPage() -> impl IntoView {
         <Title text="Checkout" />
         <Meta name="robots" content="noindex" />
         <h1 class="mb-6 text-2xl font-bold tracking-tight">"Checkout"</h1>
-        <form class="grid gap-8 md:grid-cols-[1fr_20rem]" on:submit=submit data-testid="checkout-form">
+        <form
+            class="grid gap-8 md:grid-cols-[1fr_20rem]"
+            on:submit=submit
+            data-testid="checkout-form"
+        >
             <div class="flex flex-col gap-6">
                 <fieldset class="flex flex-col gap-3">
                     <legend class="mb-2 text-lg font-semibold">"Contact"</legend>
@@ -165,12 +182,21 @@ pub fn CheckoutPage() -> impl IntoView {
                         {move || Suspend::new(async move {
                             let signed_in = quote.await.ok().is_some_and(|q| q.email.is_some());
                             if signed_in {
-                                view! { <p class="text-sm">"Signed in as " {move || f.email.get()}</p> }.into_any()
+                                view! {
+                                    <p class="text-sm">"Signed in as " {move || f.email.get()}</p>
+                                }
+                                    .into_any()
                             } else {
                                 view! {
                                     {text("Email", "email", f.email, "email", true)}
-                                    <p class="text-sm text-slate-500">"Have an account? " <a href="/signin?next=/checkout" class="underline">"Sign in"</a></p>
-                                }.into_any()
+                                    <p class="text-sm text-slate-500">
+                                        "Have an account? "
+                                        <a href="/signin?next=/checkout" class="underline">
+                                            "Sign in"
+                                        </a>
+                                    </p>
+                                }
+                                    .into_any()
                             }
                         })}
                     </Transition>
@@ -180,24 +206,48 @@ pub fn CheckoutPage() -> impl IntoView {
                     <Transition>
                         {move || Suspend::new(async move {
                             let addresses = quote.await.map(|q| q.addresses).unwrap_or_default();
-                            (!addresses.is_empty()).then(|| {
-                                let list = StoredValue::new(addresses.clone());
-                                view! {
-                                    <label class="flex flex-col gap-1 text-sm font-medium">
-                                        "Saved addresses"
-                                        <select class="rounded-md border border-slate-300 px-3 py-2" data-testid="saved-address" on:change=move |ev| {
-                                            let id = event_target_value(&ev);
-                                            if let Some(a) = list.with_value(|l| l.iter().find(|a| a.id == id).cloned()) {
-                                                f.full_name.set(a.full_name); f.line1.set(a.line1); f.line2.set(a.line2); f.city.set(a.city);
-                                                f.region.set(a.region); f.postal_code.set(a.postal_code); f.country.set(a.country); f.phone.set(a.phone);
-                                            }
-                                        }>
-                                            <option value="">"Enter a new address"</option>
-                                            {addresses.into_iter().map(|a| view! { <option value=a.id.clone()>{format!("{}, {}, {}", a.full_name, a.line1, a.city)}</option> }).collect_view()}
-                                        </select>
-                                    </label>
-                                }
-                            })
+                            (!addresses.is_empty())
+                                .then(|| {
+                                    let list = StoredValue::new(addresses.clone());
+                                    view! {
+                                        <label class="flex flex-col gap-1 text-sm font-medium">
+                                            "Saved addresses"
+                                            <select
+                                                class="rounded-md border border-slate-300 px-3 py-2"
+                                                data-testid="saved-address"
+                                                on:change=move |ev| {
+                                                    let id = event_target_value(&ev);
+                                                    if let Some(a) = list
+                                                        .with_value(|l| l.iter().find(|a| a.id == id).cloned())
+                                                    {
+                                                        f.full_name.set(a.full_name);
+                                                        f.line1.set(a.line1);
+                                                        f.line2.set(a.line2);
+                                                        f.city.set(a.city);
+                                                        f.region.set(a.region);
+                                                        f.postal_code.set(a.postal_code);
+                                                        f.country.set(a.country);
+                                                        f.phone.set(a.phone);
+                                                    }
+                                                }
+                                            >
+                                                <option value="">"Enter a new address"</option>
+                                                {addresses
+                                                    .into_iter()
+                                                    .map(|a| {
+                                                        view! {
+                                                            <option value=a
+                                                                .id
+                                                                .clone()>
+                                                                {format!("{}, {}, {}", a.full_name, a.line1, a.city)}
+                                                            </option>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </select>
+                                        </label>
+                                    }
+                                })
                         })}
                     </Transition>
                     {text("Full name", "full_name", f.full_name, "name", true)}
@@ -208,26 +258,53 @@ pub fn CheckoutPage() -> impl IntoView {
                     {text("Postcode", "postal_code", f.postal_code, "postal-code", false)}
                     <label class="flex flex-col gap-1 text-sm font-medium">
                         "Country"
-                        <select name="country" class="rounded-md border border-slate-300 px-3 py-2" on:change=move |ev| f.country.set(event_target_value(&ev))>
-                            {model::commerce::COUNTRIES.iter().map(|(code, name)| {
-                                view! { <option value=*code selected=move || f.country.get() == *code>{*name}</option> }
-                            }).collect_view()}
+                        <select
+                            name="country"
+                            class="rounded-md border border-slate-300 px-3 py-2"
+                            on:change=move |ev| f.country.set(event_target_value(&ev))
+                        >
+                            {model::commerce::COUNTRIES
+                                .iter()
+                                .map(|(code, name)| {
+                                    view! {
+                                        <option
+                                            value=*code
+                                            selected=move || f.country.get() == *code
+                                        >
+                                            {*name}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
                         </select>
                     </label>
                     {text("Phone", "phone", f.phone, "tel", false)}
                 </fieldset>
-                <Transition fallback=|| view! { <p>"Loading…"</p> }>
+                <Transition fallback=|| {
+                    view! { <p>"Loading…"</p> }
+                }>
                     {move || Suspend::new(async move {
                         quote.await.ok().map(|q| view! { <ShippingChoices q f /> })
                     })}
                 </Transition>
             </div>
-            <Transition fallback=|| view! { <p>"Loading…"</p> }>
+            <Transition fallback=|| {
+                view! { <p>"Loading…"</p> }
+            }>
                 {move || Suspend::new(async move {
                     match quote.await {
-                        Err(e) => view! {
-                            <p role="alert" data-testid="checkout-error">{error_text(&e)} " " <a href="/cart" class="underline">"Back to your cart"</a></p>
-                        }.into_any(),
+                        Err(e) => {
+                            view! {
+                                <p role="alert" data-testid="checkout-error">
+                                    {error_text(&e)}
+                                    " "
+                                    <a href="/cart" class="underline">
+                                        "Back to your cart"
+                                    </a>
+                                </p>
+                            }
+                                .into_any()
+                        }
                         Ok(q) => view! { <Review q f promo_input place /> }.into_any(),
                     }
                 })}
@@ -241,18 +318,28 @@ fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
     view! {
         <fieldset class="flex flex-col gap-2" data-testid="shipping-methods">
             <legend class="mb-2 text-lg font-semibold">"Shipping method"</legend>
-            {q.shipping_options.iter().map(|o| {
-                let code = o.code.clone();
-                let checked = Some(code.clone()) == q.shipping_method;
-                let c2 = code.clone();
-                view! {
-                    <label class="flex items-center gap-2 text-sm">
-                        <input type="radio" name="shipping_method" value=code checked=checked on:change=move |_| f.method.set(c2.clone()) />
-                        <span class="flex-1">{o.name.clone()}</span>
-                        <span>{o.price.format()}</span>
-                    </label>
-                }
-            }).collect_view()}
+            {q
+                .shipping_options
+                .iter()
+                .map(|o| {
+                    let code = o.code.clone();
+                    let checked = Some(code.clone()) == q.shipping_method;
+                    let c2 = code.clone();
+                    view! {
+                        <label class="flex items-center gap-2 text-sm">
+                            <input
+                                type="radio"
+                                name="shipping_method"
+                                value=code
+                                checked=checked
+                                on:change=move |_| f.method.set(c2.clone())
+                            />
+                            <span class="flex-1">{o.name.clone()}</span>
+                            <span>{o.price.format()}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }
@@ -265,31 +352,98 @@ fn Review(
     place: ServerAction<PlaceOrder>,
 ) -> impl IntoView {
     view! {
-        <aside class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4" data-testid="review">
+        <aside
+            class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4"
+            data-testid="review"
+        >
             <h2 class="text-lg font-semibold">"Your order"</h2>
             <ul class="flex flex-col gap-1 text-sm">
-                {q.lines.iter().map(|l| view! {
-                    <li class="flex justify-between gap-2"><span>{format!("{} × {} ({})", l.quantity, l.product_title, l.variant_title)}</span><span>{l.line_total.format()}</span></li>
-                }).collect_view()}
+                {q
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li class="flex justify-between gap-2">
+                                <span>
+                                    {format!(
+                                        "{} × {} ({})",
+                                        l.quantity,
+                                        l.product_title,
+                                        l.variant_title,
+                                    )}
+                                </span>
+                                <span>{l.line_total.format()}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
             <div class="flex gap-2">
-                <label class="sr-only" for="promo">"Promo code"</label>
-                <input id="promo" placeholder="Promo code" class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm" data-testid="promo-input"
-                    prop:value=move || promo_input.get() on:input=move |ev| promo_input.set(event_target_value(&ev)) />
-                <button type="button" class="rounded-md border border-slate-300 px-3 py-1 text-sm" data-testid="apply-promo"
-                    on:click=move |_| f.promo.set(promo_input.get_untracked())>"Apply"</button>
+                <label class="sr-only" for="promo">
+                    "Promo code"
+                </label>
+                <input
+                    id="promo"
+                    placeholder="Promo code"
+                    class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+                    data-testid="promo-input"
+                    prop:value=move || promo_input.get()
+                    on:input=move |ev| promo_input.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    class="rounded-md border border-slate-300 px-3 py-1 text-sm"
+                    data-testid="apply-promo"
+                    on:click=move |_| f.promo.set(promo_input.get_untracked())
+                >
+                    "Apply"
+                </button>
             </div>
-            {q.promo_message.clone().map(|m| view! { <p class="text-sm" data-testid="promo-message">{m}</p> })}
+            {q
+                .promo_message
+                .clone()
+                .map(|m| {
+                    view! {
+                        <p class="text-sm" data-testid="promo-message">
+                            {m}
+                        </p>
+                    }
+                })}
             <dl class="grid grid-cols-2 gap-1 text-sm">
-                <dt>"Subtotal"</dt><dd class="text-right">{q.subtotal.format()}</dd>
-                {(q.discount.minor > 0).then(|| view! { <dt>"Discount"</dt><dd class="text-right" data-testid="discount">{format!("−{}", q.discount.format())}</dd> })}
-                <dt>"Shipping"</dt><dd class="text-right">{q.shipping.format()}</dd>
-                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt><dd class="text-right">{q.tax.format()}</dd>
-                <dt class="font-semibold">"Total"</dt><dd class="text-right font-semibold" data-testid="checkout-total">{q.total.format()}</dd>
+                <dt>"Subtotal"</dt>
+                <dd class="text-right">{q.subtotal.format()}</dd>
+                {(q.discount.minor > 0)
+                    .then(|| {
+                        view! {
+                            <dt>"Discount"</dt>
+                            <dd class="text-right" data-testid="discount">
+                                {format!("−{}", q.discount.format())}
+                            </dd>
+                        }
+                    })}
+                <dt>"Shipping"</dt>
+                <dd class="text-right">{q.shipping.format()}</dd>
+                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt>
+                <dd class="text-right">{q.tax.format()}</dd>
+                <dt class="font-semibold">"Total"</dt>
+                <dd class="text-right font-semibold" data-testid="checkout-total">
+                    {q.total.format()}
+                </dd>
             </dl>
             <ActionError value=place.value() />
-            <button type="submit" disabled=move || place.pending().get() class="rounded-md bg-slate-900 px-4 py-2.5 font-semibold text-white disabled:opacity-60" data-testid="place-order">
-                {move || if place.pending().get() { "Placing your order…" } else { "Place order and pay" }}
+            <button
+                type="submit"
+                disabled=move || place.pending().get()
+                class="rounded-md bg-slate-900 px-4 py-2.5 font-semibold text-white disabled:opacity-60"
+                data-testid="place-order"
+            >
+                {move || {
+                    if place.pending().get() {
+                        "Placing your order…"
+                    } else {
+                        "Place order and pay"
+                    }
+                }}
             </button>
         </aside>
     }

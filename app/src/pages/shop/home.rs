@@ -13,7 +13,9 @@ pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let home = Resource::new_blocking(|| (), |_| get_home());
     view! {
-        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="text-slate-500">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
                 match home.await {
@@ -24,35 +26,64 @@ pub fn HomePage() -> impl IntoView {
                                 shop=site.shop_name.clone()
                                 base_url=site.public_url.clone()
                                 title=String::new()
-                                description=format!("{} — clothing, home and outdoor gear, shipped fast.", site.shop_name)
+                                description=format!(
+                                    "{} — clothing, home and outdoor gear, shipped fast.",
+                                    site.shop_name,
+                                )
                                 path="/".into()
                             />
                             <section class="mb-12 rounded-2xl bg-slate-900 px-6 py-12 text-white sm:px-12">
-                                <h1 class="text-3xl font-bold tracking-tight sm:text-4xl">{site.shop_name.clone()}</h1>
+                                <h1 class="text-3xl font-bold tracking-tight sm:text-4xl">
+                                    {site.shop_name.clone()}
+                                </h1>
                                 <p class="mt-3 max-w-xl text-slate-300">
                                     "Everyday clothing, things for the home and gear for the outdoors."
                                 </p>
                             </section>
                             <section aria-labelledby="departments" class="mb-12">
-                                <h2 id="departments" class="mb-4 text-2xl font-bold tracking-tight">"Shop by department"</h2>
-                                <ul role="list" class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
+                                <h2 id="departments" class="mb-4 text-2xl font-bold tracking-tight">
+                                    "Shop by department"
+                                </h2>
+                                <ul
+                                    role="list"
+                                    class="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5"
+                                >
                                     {home
                                         .categories
                                         .into_iter()
                                         .map(|c| {
                                             view! {
-                                                <li class="rounded-xl border border-slate-200 p-4 hover:border-slate-400" data-testid="department">
+                                                <li
+                                                    class="rounded-xl border border-slate-200 p-4 hover:border-slate-400"
+                                                    data-testid="department"
+                                                >
                                                     <h3 class="font-semibold">
-                                                        <a href=format!("/category/{}", c.slug) class="hover:underline">{c.name}</a>
+                                                        <a
+                                                            href=format!("/category/{}", c.slug)
+                                                            class="hover:underline"
+                                                        >
+                                                            {c.name}
+                                                        </a>
                                                     </h3>
                                                     <p class="mt-1 text-sm text-slate-600">{c.description}</p>
-                                                    <p class="mt-2 text-xs text-slate-500">{format!("{} products", c.product_count)}</p>
+                                                    <p class="mt-2 text-xs text-slate-500">
+                                                        {format!("{} products", c.product_count)}
+                                                    </p>
                                                     <ul class="mt-3 space-y-1 text-sm">
                                                         {c
                                                             .subcategories
                                                             .into_iter()
-                                                            .map(|s| view! {
-                                                                <li><a href=format!("/category/{}", s.slug) class="text-slate-700 hover:underline">{s.name}</a></li>
+                                                            .map(|s| {
+                                                                view! {
+                                                                    <li>
+                                                                        <a
+                                                                            href=format!("/category/{}", s.slug)
+                                                                            class="text-slate-700 hover:underline"
+                                                                        >
+                                                                            {s.name}
+                                                                        </a>
+                                                                    </li>
+                                                                }
                                                             })
                                                             .collect_view()}
                                                     </ul>
@@ -63,11 +94,15 @@ pub fn HomePage() -> impl IntoView {
                                 </ul>
                             </section>
                             <section aria-labelledby="featured" class="mb-12">
-                                <h2 id="featured" class="mb-4 text-2xl font-bold tracking-tight">"Featured"</h2>
+                                <h2 id="featured" class="mb-4 text-2xl font-bold tracking-tight">
+                                    "Featured"
+                                </h2>
                                 <ProductGrid products=home.featured />
                             </section>
                             <section aria-labelledby="newest">
-                                <h2 id="newest" class="mb-4 text-2xl font-bold tracking-tight">"New in"</h2>
+                                <h2 id="newest" class="mb-4 text-2xl font-bold tracking-tight">
+                                    "New in"
+                                </h2>
                                 <ProductGrid products=home.newest />
                             </section>
                         }

@@ -23,37 +23,83 @@ pub fn InvoicePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let shop = site.0.await.map(|s| s.shop_name).unwrap_or_default();
                 match order.await {
-                    Ok(o) if o.has_invoice => view! {
-                        <article class="invoice mx-auto max-w-3xl bg-white p-8 text-sm" data-testid="invoice">
-                            <header class="mb-8 flex justify-between">
-                                <div><p class="text-xl font-bold">{shop}</p></div>
-                                <div class="text-right">
-                                    <p class="text-xl font-semibold">"Invoice"</p>
-                                    <p>"Order " {o.number.clone()}</p>
-                                    <p>"Date " {date(o.placed_at)}</p>
+                    Ok(o) if o.has_invoice => {
+                        view! {
+                            <article
+                                class="invoice mx-auto max-w-3xl bg-white p-8 text-sm"
+                                data-testid="invoice"
+                            >
+                                <header class="mb-8 flex justify-between">
+                                    <div>
+                                        <p class="text-xl font-bold">{shop}</p>
+                                    </div>
+                                    <div class="text-right">
+                                        <p class="text-xl font-semibold">"Invoice"</p>
+                                        <p>"Order " {o.number.clone()}</p>
+                                        <p>"Date " {date(o.placed_at)}</p>
+                                    </div>
+                                </header>
+                                <section class="mb-6">
+                                    <p class="font-semibold">"Bill to"</p>
+                                    {o
+                                        .address_lines
+                                        .iter()
+                                        .map(|l| view! { <p>{l.clone()}</p> })
+                                        .collect_view()}
+                                    <p>{o.email.clone()}</p>
+                                </section>
+                                <table class="mb-6 w-full">
+                                    <thead>
+                                        <tr class="border-b text-left">
+                                            <th>"Item"</th>
+                                            <th>"SKU"</th>
+                                            <th class="text-right">"Qty"</th>
+                                            <th class="text-right">"Unit"</th>
+                                            <th class="text-right">"Amount"</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {o
+                                            .lines
+                                            .iter()
+                                            .map(|l| {
+                                                view! {
+                                                    <tr class="border-b">
+                                                        <td>{format!("{} — {}", l.title, l.variant_title)}</td>
+                                                        <td>{l.sku.clone()}</td>
+                                                        <td class="text-right">{l.quantity}</td>
+                                                        <td class="text-right">{l.unit_price.format()}</td>
+                                                        <td class="text-right">{l.line_total.format()}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                                <div class="ml-auto max-w-xs">
+                                    <OrderTotals order=o.clone() />
                                 </div>
-                            </header>
-                            <section class="mb-6">
-                                <p class="font-semibold">"Bill to"</p>
-                                {o.address_lines.iter().map(|l| view! { <p>{l.clone()}</p> }).collect_view()}
-                                <p>{o.email.clone()}</p>
-                            </section>
-                            <table class="mb-6 w-full">
-                                <thead><tr class="border-b text-left"><th>"Item"</th><th>"SKU"</th><th class="text-right">"Qty"</th><th class="text-right">"Unit"</th><th class="text-right">"Amount"</th></tr></thead>
-                                <tbody>
-                                    {o.lines.iter().map(|l| view! {
-                                        <tr class="border-b"><td>{format!("{} — {}", l.title, l.variant_title)}</td><td>{l.sku.clone()}</td>
-                                        <td class="text-right">{l.quantity}</td><td class="text-right">{l.unit_price.format()}</td>
-                                        <td class="text-right">{l.line_total.format()}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <div class="ml-auto max-w-xs"><OrderTotals order=o.clone() /></div>
-                            <p class="no-print mt-8"><button type="button" class="underline" on:click=move |_| print_page()>"Print"</button></p>
-                        </article>
-                    }.into_any(),
-                    Ok(_) => view! { <p>"The invoice is available once the order is paid."</p> }.into_any(),
-                    Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
+                                <p class="no-print mt-8">
+                                    <button
+                                        type="button"
+                                        class="underline"
+                                        on:click=move |_| print_page()
+                                    >
+                                        "Print"
+                                    </button>
+                                </p>
+                            </article>
+                        }
+                            .into_any()
+                    }
+                    Ok(_) => {
+                        view! { <p>"The invoice is available once the order is paid."</p> }
+                            .into_any()
+                    }
+                    Err(e) => {
+                        view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -32,14 +32,26 @@ pub fn OrderCompletePage() -> impl IntoView {
         <Transition>
             {move || Suspend::new(async move {
                 match order.await {
-                    Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
-                    Ok(o) => view! {
-                        <h1 class="mb-2 text-2xl font-bold" data-testid="confirmation-title">
-                            {if o.status == model::OrderStatus::PendingPayment { "Waiting for your payment to be confirmed…" } else { "Thank you for your order!" }}
-                        </h1>
-                        <p class="mb-6 text-slate-600">"A confirmation is on its way to " {o.email.clone()} "."</p>
-                        <OrderDetail order=o />
-                    }.into_any(),
+                    Err(e) => {
+                        view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                            .into_any()
+                    }
+                    Ok(o) => {
+                        view! {
+                            <h1 class="mb-2 text-2xl font-bold" data-testid="confirmation-title">
+                                {if o.status == model::OrderStatus::PendingPayment {
+                                    "Waiting for your payment to be confirmed…"
+                                } else {
+                                    "Thank you for your order!"
+                                }}
+                            </h1>
+                            <p class="mb-6 text-slate-600">
+                                "A confirmation is on its way to " {o.email.clone()} "."
+                            </p>
+                            <OrderDetail order=o />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Transition>

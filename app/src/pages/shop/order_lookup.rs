@@ -15,16 +15,27 @@ pub fn OrderLookupPage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         {move || match lookup.value().get() {
             Some(Ok(order)) => view! { <OrderDetail order /> }.into_any(),
-            _ => view! {
-                <AuthCard title="Find your order">
-                    <ActionForm action=lookup attr:class="flex flex-col gap-4" attr:data-testid="lookup-form">
-                        <ActionError value=lookup.value() />
-                        <Field label="Order number" name="number" hint="As it appears in your confirmation email, e.g. MC-7K3Q9X." />
-                        <Field label="Email" name="email" kind="email" autocomplete="email" />
-                        <Submit label="Find order" pending=lookup.pending().into() />
-                    </ActionForm>
-                </AuthCard>
-            }.into_any(),
+            _ => {
+                view! {
+                    <AuthCard title="Find your order">
+                        <ActionForm
+                            action=lookup
+                            attr:class="flex flex-col gap-4"
+                            attr:data-testid="lookup-form"
+                        >
+                            <ActionError value=lookup.value() />
+                            <Field
+                                label="Order number"
+                                name="number"
+                                hint="As it appears in your confirmation email, e.g. MC-7K3Q9X."
+                            />
+                            <Field label="Email" name="email" kind="email" autocomplete="email" />
+                            <Submit label="Find order" pending=lookup.pending().into() />
+                        </ActionForm>
+                    </AuthCard>
+                }
+                    .into_any()
+            }
         }}
     }
 }

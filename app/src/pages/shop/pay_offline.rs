@@ -28,32 +28,65 @@ pub fn OfflinePaymentPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     match attempt.await {
-                        Err(e) => view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }.into_any(),
-                        Ok(a) => view! {
-                            <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6">
-                                <p>"Order " <strong>{a.order_number.clone()}</strong> " for " {a.email.clone()}</p>
-                                <p class="text-2xl font-bold" data-testid="payment-amount">{a.total.format()}</p>
-                                <ActionError value=decide.value() />
-                                {if a.open {
-                                    let r1 = a.reference.clone();
-                                    let r2 = a.reference.clone();
-                                    view! {
-                                        <div class="flex gap-3">
-                                            <button type="button" class="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white" data-testid="approve-payment"
-                                                on:click=move |_| { decide.dispatch(DecideOfflinePayment { reference: r1.clone(), approve: true }); }>
-                                                "Approve payment"
-                                            </button>
-                                            <button type="button" class="rounded-md border border-slate-300 px-4 py-2" data-testid="decline-payment"
-                                                on:click=move |_| { decide.dispatch(DecideOfflinePayment { reference: r2.clone(), approve: false }); }>
-                                                "Decline"
-                                            </button>
-                                        </div>
-                                    }.into_any()
-                                } else {
-                                    view! { <p>"This payment has already been settled."</p> }.into_any()
-                                }}
-                            </div>
-                        }.into_any(),
+                        Err(e) => {
+                            view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
+                                .into_any()
+                        }
+                        Ok(a) => {
+                            view! {
+                                <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6">
+                                    <p>
+                                        "Order " <strong>{a.order_number.clone()}</strong> " for "
+                                        {a.email.clone()}
+                                    </p>
+                                    <p class="text-2xl font-bold" data-testid="payment-amount">
+                                        {a.total.format()}
+                                    </p>
+                                    <ActionError value=decide.value() />
+                                    {if a.open {
+                                        let r1 = a.reference.clone();
+                                        let r2 = a.reference.clone();
+                                        view! {
+                                            <div class="flex gap-3">
+                                                <button
+                                                    type="button"
+                                                    class="rounded-md bg-emerald-700 px-4 py-2 font-semibold text-white"
+                                                    data-testid="approve-payment"
+                                                    on:click=move |_| {
+                                                        decide
+                                                            .dispatch(DecideOfflinePayment {
+                                                                reference: r1.clone(),
+                                                                approve: true,
+                                                            });
+                                                    }
+                                                >
+                                                    "Approve payment"
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="rounded-md border border-slate-300 px-4 py-2"
+                                                    data-testid="decline-payment"
+                                                    on:click=move |_| {
+                                                        decide
+                                                            .dispatch(DecideOfflinePayment {
+                                                                reference: r2.clone(),
+                                                                approve: false,
+                                                            });
+                                                    }
+                                                >
+                                                    "Decline"
+                                                </button>
+                                            </div>
+                                        }
+                                            .into_any()
+                                    } else {
+                                        view! { <p>"This payment has already been settled."</p> }
+                                            .into_any()
+                                    }}
+                                </div>
+                            }
+                                .into_any()
+                        }
                     }
                 })}
             </Suspense>

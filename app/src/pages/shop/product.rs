@@ -36,7 +36,9 @@ pub fn ProductPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p class="text-slate-500">"Loading…"</p> }>
+        <Suspense fallback=|| {
+            view! { <p class="text-slate-500">"Loading…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
                 match data.await {
@@ -44,14 +46,31 @@ pub fn ProductPage() -> impl IntoView {
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Ok(Some(product)) => {
                         let wanted_sku = wanted_sku.get_value();
-                        let hidden = (product.status != ProductStatus::Active).then(|| view! {
-                            <Meta name="robots" content="noindex" />
-                            <p role="status" data-testid="preview-banner"
-                                class="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-                                {format!("Preview: this product is {} and hidden from shoppers.", product.status.as_str())}
-                            </p>
-                        });
-                        view! { {hidden} <ProductDetail product wanted_sku site_name=site.shop_name base_url=site.public_url /> }
+                        let hidden = (product.status != ProductStatus::Active)
+                            .then(|| {
+                                view! {
+                                    <Meta name="robots" content="noindex" />
+                                    <p
+                                        role="status"
+                                        data-testid="preview-banner"
+                                        class="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+                                    >
+                                        {format!(
+                                            "Preview: this product is {} and hidden from shoppers.",
+                                            product.status.as_str(),
+                                        )}
+                                    </p>
+                                }
+                            });
+                        view! {
+                            {hidden}
+                            <ProductDetail
+                                product
+                                wanted_sku
+                                site_name=site.shop_name
+                                base_url=site.public_url
+                            />
+                        }
                             .into_any()
                     }
                 }
@@ -191,11 +210,24 @@ fn ProductDetail(
                                         aria-pressed=move || (main_image.get() == i).to_string()
                                         on:click=move |_| picked_image.set(Some(i))
                                         class=move || {
-                                            let ring = if main_image.get() == i { "ring-2 ring-slate-900" } else { "ring-1 ring-slate-200" };
-                                            format!("block aspect-square w-full overflow-hidden rounded-md {ring}")
+                                            let ring = if main_image.get() == i {
+                                                "ring-2 ring-slate-900"
+                                            } else {
+                                                "ring-1 ring-slate-200"
+                                            };
+                                            format!(
+                                                "block aspect-square w-full overflow-hidden rounded-md {ring}",
+                                            )
                                         }
                                     >
-                                        <img src=img.url.clone() alt="" width=img.width height=img.height loading="lazy" class="h-full w-full object-cover" />
+                                        <img
+                                            src=img.url.clone()
+                                            alt=""
+                                            width=img.width
+                                            height=img.height
+                                            loading="lazy"
+                                            class="h-full w-full object-cover"
+                                        />
                                     </button>
                                 </li>
                             }
@@ -204,13 +236,21 @@ fn ProductDetail(
                 </ul>
             </section>
             <section aria-labelledby="product-title" class="flex flex-col gap-4">
-                <p class="text-sm uppercase tracking-wide text-slate-500">{product.brand.clone()}</p>
-                <h1 id="product-title" class="text-3xl font-bold tracking-tight">{product.title.clone()}</h1>
+                <p class="text-sm uppercase tracking-wide text-slate-500">
+                    {product.brand.clone()}
+                </p>
+                <h1 id="product-title" class="text-3xl font-bold tracking-tight">
+                    {product.title.clone()}
+                </h1>
                 <div aria-live="polite" class="flex flex-col gap-1">
                     <Price price compare_at large=true />
                     <p class="text-sm">
-                        <span class=move || stock().1 data-testid="stock-status">{move || stock().0}</span>
-                        <span class="ml-3 text-slate-500">"SKU "<span data-testid="sku">{sku}</span></span>
+                        <span class=move || stock().1 data-testid="stock-status">
+                            {move || stock().0}
+                        </span>
+                        <span class="ml-3 text-slate-500">
+                            "SKU "<span data-testid="sku">{sku}</span>
+                        </span>
                     </p>
                 </div>
                 {options
@@ -220,11 +260,17 @@ fn ProductDetail(
                         let label_id = format!("option-{oi}");
                         let name = option.name.clone();
                         view! {
-                            <fieldset class="mt-2" data-testid=format!("option-{}", option.name.to_lowercase())>
+                            <fieldset
+                                class="mt-2"
+                                data-testid=format!("option-{}", option.name.to_lowercase())
+                            >
                                 <legend id=label_id class="mb-2 text-sm font-semibold">
-                                    {name}": "
+                                    {name}
+                                    ": "
                                     <span class="font-normal">
-                                        {move || selected.read().get(oi).cloned().unwrap_or_default()}
+                                        {move || {
+                                            selected.read().get(oi).cloned().unwrap_or_default()
+                                        }}
                                     </span>
                                 </legend>
                                 <div class="flex flex-wrap gap-2">
@@ -240,9 +286,14 @@ fn ProductDetail(
                                                 if oi < wanted.len() {
                                                     wanted[oi] = v_check.clone();
                                                 }
-                                                variants.with_value(|vs| find_variant(vs, &wanted).is_some_and(|v| v.available > 0))
+                                                variants
+                                                    .with_value(|vs| {
+                                                        find_variant(vs, &wanted).is_some_and(|v| v.available > 0)
+                                                    })
                                             });
-                                            let pressed = Memo::new(move |_| selected.read().get(oi).is_some_and(|s| *s == v_pressed));
+                                            let pressed = Memo::new(move |_| {
+                                                selected.read().get(oi).is_some_and(|s| *s == v_pressed)
+                                            });
                                             let label = value.clone();
                                             view! {
                                                 <button
@@ -252,7 +303,13 @@ fn ProductDetail(
                                                     disabled=move || !available.get()
                                                     title=move || (!available.get()).then_some("Out of stock")
                                                     on:click=move |_| {
-                                                        let next = variants.with_value(|vs| choose(vs, &selected.get_untracked(), oi, &v_click));
+                                                        let next = variants
+                                                            .with_value(|vs| choose(
+                                                                vs,
+                                                                &selected.get_untracked(),
+                                                                oi,
+                                                                &v_click,
+                                                            ));
                                                         if let Some(next) = next {
                                                             picked_image.set(None);
                                                             selected.set(next);
@@ -311,7 +368,9 @@ fn ProductDetail(
                                             <td class="py-1">{v.title.clone()}</td>
                                             <td class="py-1 font-mono text-xs">{v.sku.clone()}</td>
                                             <td class="py-1">{v.price.format()}</td>
-                                            <td class="py-1">{if v.available > 0 { "In stock" } else { "Out of stock" }}</td>
+                                            <td class="py-1">
+                                                {if v.available > 0 { "In stock" } else { "Out of stock" }}
+                                            </td>
                                         </tr>
                                     }
                                 })

@@ -40,11 +40,16 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let data = Resource::new_blocking(move || state_from_url(&query.read()), search_results);
     view! {
-        <Transition fallback=|| view! { <p class="text-slate-500">"Searching…"</p> }>
+        <Transition fallback=|| {
+            view! { <p class="text-slate-500">"Searching…"</p> }
+        }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
                 match data.await {
-                    Ok(results) => view! { <Results results shop=site.shop_name base_url=site.public_url /> }.into_any(),
+                    Ok(results) => {
+                        view! { <Results results shop=site.shop_name base_url=site.public_url /> }
+                            .into_any()
+                    }
                     Err(e) => view! { <Unavailable message=error_text(&e) /> }.into_any(),
                 }
             })}
@@ -55,10 +60,16 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Unavailable(message: String) -> impl IntoView {
     view! {
-        <div role="alert" class="rounded-lg border border-amber-200 bg-amber-50 p-6 text-amber-900" data-testid="search-unavailable">
+        <div
+            role="alert"
+            class="rounded-lg border border-amber-200 bg-amber-50 p-6 text-amber-900"
+            data-testid="search-unavailable"
+        >
             <h1 class="text-lg font-semibold">"Search isn't available right now"</h1>
             <p class="mt-2">{message}</p>
-            <a href="/" class="mt-4 inline-block font-medium underline">"Browse the shop"</a>
+            <a href="/" class="mt-4 inline-block font-medium underline">
+                "Browse the shop"
+            </a>
         </div>
     }
 }
@@ -88,10 +99,20 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
     };
     let nothing = results.total == 0;
     view! {
-        <PageMeta shop base_url title=heading.clone() description=format!("Search results for {}", state.text) path="/search".to_owned() />
+        <PageMeta
+            shop
+            base_url
+            title=heading.clone()
+            description=format!("Search results for {}", state.text)
+            path="/search".to_owned()
+        />
         <div class="mb-6 flex flex-col gap-1">
-            <h1 class="text-3xl font-bold tracking-tight" data-testid="search-title">{heading}</h1>
-            <p class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">{count}</p>
+            <h1 class="text-3xl font-bold tracking-tight" data-testid="search-title">
+                {heading}
+            </h1>
+            <p class="text-sm text-slate-600" data-testid="result-count" aria-live="polite">
+                {count}
+            </p>
         </div>
         <div class="grid gap-8 lg:grid-cols-[16rem_1fr]">
             <aside aria-label="Filters">
@@ -99,22 +120,44 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
             </aside>
             <section aria-label="Results">
                 {if nothing {
-                    view! { <NoResults state=state.clone() did_you_mean=results.did_you_mean.clone() popular=results.popular.clone() /> }.into_any()
+                    view! {
+                        <NoResults
+                            state=state.clone()
+                            did_you_mean=results.did_you_mean.clone()
+                            popular=results.popular.clone()
+                        />
+                    }
+                        .into_any()
                 } else {
                     view! {
                         <SortLinks state=state.clone() />
-                        <ul role="list" class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3" data-testid="search-results">
+                        <ul
+                            role="list"
+                            class="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3"
+                            data-testid="search-results"
+                        >
                             {results
                                 .hits
                                 .iter()
                                 .enumerate()
                                 .map(|(i, h)| {
-                                    let position = (state.page.max(1) - 1) * PER_PAGE + i as u64 + 1;
-                                    view! { <HitCard hit=h.clone() q=state.text.clone() position=position as i32 /> }
+                                    let position = (state.page.max(1) - 1) * PER_PAGE + i as u64
+                                        + 1;
+                                    view! {
+                                        <HitCard
+                                            hit=h.clone()
+                                            q=state.text.clone()
+                                            position=position as i32
+                                        />
+                                    }
                                 })
                                 .collect_view()}
                         </ul>
-                        <Pager page=state.page.max(1) page_count=results.page_count href=page_href />
+                        <Pager
+                            page=state.page.max(1)
+                            page_count=results.page_count
+                            href=page_href
+                        />
                     }
                         .into_any()
                 }}
@@ -132,13 +175,22 @@ fn SortLinks(state: SearchRequest) -> impl IntoView {
                 .iter()
                 .map(|&sort| {
                     let on = sort == state.sort;
-                    let href = SearchRequest { sort, page: 1, ..state.clone() }.href();
+                    let href = SearchRequest {
+                        sort,
+                        page: 1,
+                        ..state.clone()
+                    }
+                        .href();
                     view! {
                         <a
                             href=href
                             aria-current=on.then_some("true")
                             data-sort=sort.as_str()
-                            class=if on { "rounded-md bg-slate-900 px-3 py-1.5 text-white" } else { "rounded-md px-3 py-1.5 hover:bg-slate-100" }
+                            class=if on {
+                                "rounded-md bg-slate-900 px-3 py-1.5 text-white"
+                            } else {
+                                "rounded-md px-3 py-1.5 hover:bg-slate-100"
+                            }
                         >
                             {sort.label()}
                         </a>
@@ -165,24 +217,59 @@ fn HitCard(hit: SearchHit, q: String, position: i32) -> impl IntoView {
     view! {
         <li class="group relative" data-testid="search-hit">
             <div class="aspect-square overflow-hidden rounded-lg bg-slate-100">
-                {card.image.map(|img| view! {
-                    <img src=img.url alt=img.alt width=img.width height=img.height loading="lazy" class="h-full w-full object-cover transition group-hover:scale-105" />
-                })}
+                {card
+                    .image
+                    .map(|img| {
+                        view! {
+                            <img
+                                src=img.url
+                                alt=img.alt
+                                width=img.width
+                                height=img.height
+                                loading="lazy"
+                                class="h-full w-full object-cover transition group-hover:scale-105"
+                            />
+                        }
+                    })}
             </div>
             <div class="mt-3 flex flex-col gap-1">
                 <p class="text-xs uppercase tracking-wide text-slate-500">{card.brand}</p>
                 <h2 class="text-sm font-medium text-slate-900">
-                    <a href=href class="focus:outline-none focus-visible:underline" on:click=move |_| { click.dispatch((q.clone(), slug.clone(), position)); }>
+                    <a
+                        href=href
+                        class="focus:outline-none focus-visible:underline"
+                        on:click=move |_| {
+                            click.dispatch((q.clone(), slug.clone(), position));
+                        }
+                    >
                         <span aria-hidden="true" class="absolute inset-0"></span>
-                        {hit.title.into_iter().map(|p| if p.hit {
-                            view! { <mark class="rounded bg-amber-100 px-0.5 text-slate-900">{p.text}</mark> }.into_any()
-                        } else {
-                            view! { <span>{p.text}</span> }.into_any()
-                        }).collect_view()}
+                        {hit
+                            .title
+                            .into_iter()
+                            .map(|p| {
+                                if p.hit {
+                                    view! {
+                                        <mark class="rounded bg-amber-100 px-0.5 text-slate-900">
+                                            {p.text}
+                                        </mark>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! { <span>{p.text}</span> }.into_any()
+                                }
+                            })
+                            .collect_view()}
                     </a>
                 </h2>
                 <Price price=card.price_min compare_at=card.compare_at from />
-                {(!card.in_stock).then(|| view! { <span class="w-fit rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">"Out of stock"</span> })}
+                {(!card.in_stock)
+                    .then(|| {
+                        view! {
+                            <span class="w-fit rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
+                                "Out of stock"
+                            </span>
+                        }
+                    })}
             </div>
         </li>
     }
@@ -199,21 +286,49 @@ fn NoResults(
     view! {
         <div class="rounded-lg border border-slate-200 p-6" data-testid="no-results">
             <p class="text-lg font-medium">
-                {if state.text.is_empty() { "Nothing matches these filters.".to_owned() } else { format!("We found nothing for “{}”.", state.text) }}
+                {if state.text.is_empty() {
+                    "Nothing matches these filters.".to_owned()
+                } else {
+                    format!("We found nothing for “{}”.", state.text)
+                }}
             </p>
-            {did_you_mean.map(|s| {
-                let href = SearchRequest { text: s.clone(), ..SearchRequest::default() }.href();
+            {did_you_mean
+                .map(|s| {
+                    let href = SearchRequest {
+                        text: s.clone(),
+                        ..SearchRequest::default()
+                    }
+                        .href();
+                    view! {
+                        <p class="mt-2">
+                            "Did you mean "
+                            <a href=href class="font-semibold underline" data-testid="did-you-mean">
+                                {s}
+                            </a>"?"
+                        </p>
+                    }
+                })}
+            {filtered
+                .then(|| {
+                    view! {
+                        <p class="mt-2">
+                            <a href=cleared class="underline">
+                                "Remove all filters"
+                            </a>
+                        </p>
+                    }
+                })}
+            <p class="mt-2 text-sm text-slate-600">
+                "Check the spelling, try fewer words, or browse the categories."
+            </p>
+        </div>
+        {(!popular.is_empty())
+            .then(|| {
                 view! {
-                    <p class="mt-2">"Did you mean "<a href=href class="font-semibold underline" data-testid="did-you-mean">{s}</a>"?"</p>
+                    <h2 class="mb-4 mt-10 text-xl font-semibold">"Popular right now"</h2>
+                    <ProductGrid products=popular />
                 }
             })}
-            {filtered.then(|| view! { <p class="mt-2"><a href=cleared class="underline">"Remove all filters"</a></p> })}
-            <p class="mt-2 text-sm text-slate-600">"Check the spelling, try fewer words, or browse the categories."</p>
-        </div>
-        {(!popular.is_empty()).then(|| view! {
-            <h2 class="mb-4 mt-10 text-xl font-semibold">"Popular right now"</h2>
-            <ProductGrid products=popular />
-        })}
     }
 }
 
@@ -227,10 +342,20 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
         // each change navigates at once.
         <form method="get" action="/search" class="flex flex-col gap-6" data-testid="facets">
             <input type="hidden" name=Q value=state.text.clone() />
-            {(state.sort != SearchSort::Relevance).then(|| view! { <input type="hidden" name=SORT value=state.sort.as_str() /> })}
+            {(state.sort != SearchSort::Relevance)
+                .then(|| view! { <input type="hidden" name=SORT value=state.sort.as_str() /> })}
             <div class="flex items-center justify-between">
-                <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">"Filters"</h2>
-                {any.then(|| view! { <a href=clear class="text-sm underline" data-testid="clear-filters">"Clear all"</a> })}
+                <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">
+                    "Filters"
+                </h2>
+                {any
+                    .then(|| {
+                        view! {
+                            <a href=clear class="text-sm underline" data-testid="clear-filters">
+                                "Clear all"
+                            </a>
+                        }
+                    })}
             </div>
             {groups
                 .into_iter()
@@ -240,14 +365,22 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                     view! {
                         <fieldset class="flex flex-col gap-1" data-facet=g.name.clone()>
                             <legend class="mb-2 text-sm font-semibold">{g.name.clone()}</legend>
-                            {g.options
+                            {g
+                                .options
                                 .into_iter()
                                 .map(|o| {
                                     let href = state.toggled(g.key, &o.value).href();
                                     let navigate = navigate.clone();
-                                    let value = if g.key == FacetKey::Stock { "1".to_owned() } else { o.value.clone() };
+                                    let value = if g.key == FacetKey::Stock {
+                                        "1".to_owned()
+                                    } else {
+                                        o.value.clone()
+                                    };
                                     view! {
-                                        <label class="flex cursor-pointer items-center gap-2 text-sm" style=format!("padding-left: {}rem", o.depth as f32 * 0.75)>
+                                        <label
+                                            class="flex cursor-pointer items-center gap-2 text-sm"
+                                            style=format!("padding-left: {}rem", o.depth as f32 * 0.75)
+                                        >
                                             <input
                                                 type="checkbox"
                                                 name=g.key.param()
@@ -267,7 +400,12 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                 })
                 .collect_view()}
             <noscript>
-                <button type="submit" class="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white">"Apply filters"</button>
+                <button
+                    type="submit"
+                    class="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white"
+                >
+                    "Apply filters"
+                </button>
             </noscript>
         </form>
     }
