@@ -121,8 +121,18 @@ serve_release() {
   exec target/release/mercato serve
 }
 
+# The view! macro formatter; pinned, since a new release may format differently.
+LEPTOSFMT_VERSION=0.1.33
+ensure_leptosfmt() {
+  if leptosfmt --version 2>/dev/null | grep -q "$LEPTOSFMT_VERSION"; then return 0; fi
+  CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+    cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
+}
+
 ensure_test_tools() {
   # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
   ensure_apt chromium postgresql python3-aiosmtpd
   ensure_npm "$ROOT/end2end"
+  ensure_leptosfmt
 }
