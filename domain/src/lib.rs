@@ -24,6 +24,7 @@ pub mod promotions;
 pub mod search;
 pub mod secrets;
 pub mod seed;
+pub mod settings_page;
 pub mod shop_settings;
 pub mod store;
 

@@ -5,33 +5,6 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::Address;
 use crate::{Money, OrderStatus};
 
-/// The countries checkout ships to, for its picker (the same list the
-/// address book validates; `domain::accounts::countries` holds the rules and
-/// a test checks both agree).
-pub const COUNTRIES: &[(&str, &str)] = &[
-    ("AT", "Austria"),
-    ("AU", "Australia"),
-    ("BE", "Belgium"),
-    ("CA", "Canada"),
-    ("CH", "Switzerland"),
-    ("DE", "Germany"),
-    ("DK", "Denmark"),
-    ("ES", "Spain"),
-    ("FI", "Finland"),
-    ("FR", "France"),
-    ("GB", "United Kingdom"),
-    ("IE", "Ireland"),
-    ("IT", "Italy"),
-    ("JP", "Japan"),
-    ("NL", "Netherlands"),
-    ("NO", "Norway"),
-    ("NZ", "New Zealand"),
-    ("PL", "Poland"),
-    ("PT", "Portugal"),
-    ("SE", "Sweden"),
-    ("US", "United States"),
-];
-
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLine {
     pub variant_id: i32,

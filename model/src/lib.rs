@@ -4,15 +4,19 @@
 //! renders them; neither keeps a copy. Serde only — no database, no runtime.
 pub mod accounts;
 pub mod analytics;
+pub mod audit;
 pub mod catalog;
 pub mod commerce;
+pub mod countries;
 pub mod dashboard;
 pub mod error;
 pub mod inventory;
 pub mod money;
 pub mod orders;
 pub mod product_form;
+pub mod promotions;
 pub mod search;
+pub mod settings;
 pub mod storefront;
 pub mod url;
 

@@ -14,6 +14,25 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// Only paths on this site: `next=https://evil.example` must not become a
+/// redirect. Browsers drop tabs and newlines from URLs and read a backslash
+/// as a slash, so `/<tab>/evil.example` would be `//evil.example`: any
+/// control character, whitespace or backslash refuses the whole value.
+pub fn safe_next(next: Option<&str>) -> String {
+    let local = |n: &str| {
+        n.starts_with('/')
+            && !n[1..].starts_with('/')
+            && n.len() <= 2_000
+            && !n
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    };
+    match next {
+        Some(n) if local(n) => n.to_owned(),
+        _ => "/account".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -23,5 +42,28 @@ mod tests {
         assert_eq!(encode("Aster & Vale"), "Aster%20%26%20Vale");
         assert_eq!(encode("Size:M"), "Size%3AM");
         assert_eq!(encode("a-b_c.d~e"), "a-b_c.d~e");
+    }
+
+    #[test]
+    fn only_local_redirects() {
+        assert_eq!(safe_next(Some("/account/security")), "/account/security");
+        assert_eq!(safe_next(Some("https://evil.example")), "/account");
+        assert_eq!(safe_next(Some("//evil.example")), "/account");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/account");
+        assert_eq!(safe_next(None), "/account");
+        for sneaky in [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r/evil.example",
+            " //evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "https:evil.example",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(sneaky)), "/account", "{sneaky:?}");
+        }
+        assert_eq!(safe_next(Some("/cart?x=1#top")), "/cart?x=1#top");
     }
 }

@@ -43,7 +43,7 @@ pub async fn set_staff_access(
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
-    let parsed = parse_permissions(&permissions).map_err(fail)?;
+    let parsed = domain::accounts::permissions_named([permissions.as_str()]).map_err(fail)?;
     ctx.accounts
         .set_staff_access(
             &caller.actor,
@@ -89,20 +89,6 @@ pub async fn erase_customer(id: String) -> Result<(), AppError> {
         .map_err(fail)
 }
 
-/// "catalog, orders" → permissions; an unknown name is an error.
-#[cfg(feature = "ssr")]
-fn parse_permissions(list: &str) -> Result<Vec<domain::accounts::Permission>, domain::Error> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|name| {
-            domain::accounts::Permission::parse(name).ok_or_else(|| {
-                domain::Error::validation("permissions", format!("Unknown permission {name:?}."))
-            })
-        })
-        .collect()
-}
-
 /// Staff and admin accounts (admins only).
 #[server(prefix = "/api/staff", endpoint = "members", input = leptos::server_fn::codec::GetUrl)]
 pub async fn staff_members() -> Result<Vec<CustomerRow>, AppError> {
@@ -118,7 +104,9 @@ pub async fn invite_staff(email: String, permissions: Option<Vec<String>>) -> Re
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
     caller.actor.require_admin().map_err(fail)?;
-    let parsed = parse_permissions(&permissions.unwrap_or_default().join(",")).map_err(fail)?;
+    let names = permissions.unwrap_or_default();
+    let parsed =
+        domain::accounts::permissions_named(names.iter().map(String::as_str)).map_err(fail)?;
     ctx.accounts
         .invite_staff(&caller.actor, &email, &parsed)
         .await

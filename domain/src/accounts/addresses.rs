@@ -308,15 +308,6 @@ mod tests {
     }
 
     #[test]
-    fn checkout_offers_the_countries_the_address_book_accepts() {
-        let picker: Vec<(String, String)> = model::commerce::COUNTRIES
-            .iter()
-            .map(|(c, n)| (c.to_string(), n.to_string()))
-            .collect();
-        assert_eq!(picker, countries());
-    }
-
-    #[test]
     fn every_wrong_field_is_reported_at_once() {
         let mut bad = input("US", "ABC", "");
         bad.city = String::new();

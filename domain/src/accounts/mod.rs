@@ -18,6 +18,7 @@ pub mod roles;
 mod scrub;
 mod sessions;
 mod staff;
+pub use staff::permissions_named;
 mod throttle;
 pub mod tokens;
 mod two_factor;

@@ -238,3 +238,20 @@ impl Accounts {
         }
     }
 }
+
+/// Permission names as a form sends them ("catalog", "orders" …, in one
+/// comma-separated string or several values); an unknown name is an error
+/// naming it.
+pub fn permissions_named<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<Permission>> {
+    names
+        .into_iter()
+        .flat_map(|list| list.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|name| {
+            Permission::parse(name).ok_or_else(|| {
+                crate::Error::validation("permissions", format!("Unknown permission {name:?}."))
+            })
+        })
+        .collect()
+}

@@ -65,25 +65,7 @@ pub fn changed_fields<T: Serialize>(before: &T, after: &T) -> (Value, Value) {
     (out_b.into(), out_a.into())
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AuditEntry {
-    pub at: OffsetDateTime,
-    /// The staff member's email, "system", or "erased account".
-    pub who: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_ref: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AuditPage {
-    pub entries: Vec<AuditEntry>,
-    pub total: u64,
-    pub page: u64,
-    pub page_count: u64,
-}
+pub use model::audit::{AuditEntry, AuditPage};
 
 /// Newest first; `query` matches the action, the reference or the staff
 /// member's email (case-insensitive substring). Admins only.
@@ -130,10 +112,11 @@ pub async fn search(
         .map(|u| (u.id, u.email))
         .collect();
     Ok(AuditPage {
+        q: query.to_owned(),
         entries: rows
             .into_iter()
             .map(|r| AuditEntry {
-                at: r.created_at,
+                at: r.created_at.unix_timestamp(),
                 who: match r.actor_id {
                     None => "system".to_owned(),
                     Some(id) => emails

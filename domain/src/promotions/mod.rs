@@ -15,7 +15,9 @@ use crate::pricing::{Promo, PromoKind};
 use crate::{Error, Result};
 
 mod admin;
+mod form;
 pub use admin::{PromotionAdmin, PromotionInput, PromotionStats};
+pub use form::{PromotionForm, PromotionRow};
 
 fn invalid() -> Error {
     Error::validation("promo_code", "That promo code isn't valid.")

@@ -127,7 +127,7 @@ impl Store {
     /// an unchanged form writes nothing.
     pub async fn update(&self, actor: &Actor, input: &ProfileInput) -> Result<Profile> {
         actor.require(Permission::Settings)?;
-        let next = input.check()?;
+        let next = Profile::read(input)?;
         let txn = crate::db::begin_write(&self.db).await?;
         let before = Self::load(&txn).await?;
         if before == next {

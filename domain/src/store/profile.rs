@@ -18,15 +18,7 @@ pub struct Profile {
     pub order_prefix: String,
 }
 
-/// The settings form as typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProfileInput {
-    pub name: String,
-    pub currency: String,
-    pub mail_from_name: String,
-    pub mail_from_address: String,
-    pub order_prefix: String,
-}
+pub use model::settings::ProfileInput;
 
 impl Profile {
     /// `"Name" <address>` for the From header.
@@ -49,7 +41,7 @@ impl Profile {
             mail_from_address: mailbox.email.to_string(),
             order_prefix: "MC".into(),
         };
-        input.check()
+        Profile::read(&input)
     }
 
     pub(crate) fn from_row(row: &store_profile::Model) -> Result<Self> {
@@ -80,20 +72,21 @@ fn plain_text(value: &str, max: usize) -> bool {
     (1..=max).contains(&n) && !value.chars().any(char::is_control)
 }
 
-impl ProfileInput {
-    pub fn check(&self) -> Result<Profile> {
-        let name = self.name.trim();
+impl Profile {
+    /// The settings form checked: every rule the store's identity keeps.
+    pub fn read(input: &ProfileInput) -> Result<Profile> {
+        let name = input.name.trim();
         if !plain_text(name, 80) {
             return Err(Error::validation(
                 "name",
                 "Enter the store name shoppers see, up to 80 characters.",
             ));
         }
-        let currency: Currency = self
+        let currency: Currency = input
             .currency
             .parse()
             .map_err(|_| Error::validation("currency", "Choose one of the listed currencies."))?;
-        let from_name = self.mail_from_name.trim();
+        let from_name = input.mail_from_name.trim();
         // Quotes and angle brackets would need header quoting some mail
         // clients show literally; nobody needs them in a sender name.
         if !plain_text(from_name, 80) || from_name.contains(['<', '>', '"']) {
@@ -102,14 +95,14 @@ impl ProfileInput {
                 "Enter the sender name for emails, up to 80 characters, without < > or \".",
             ));
         }
-        let address = self.mail_from_address.trim();
+        let address = input.mail_from_address.trim();
         if address.len() > 254 || address.parse::<Address>().is_err() {
             return Err(Error::validation(
                 "mail_from_address",
                 "Enter the sender address like orders@example.com.",
             ));
         }
-        let prefix = self.order_prefix.trim().to_ascii_uppercase();
+        let prefix = input.order_prefix.trim().to_ascii_uppercase();
         if !(1..=8).contains(&prefix.len()) || !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(Error::validation(
                 "order_prefix",
@@ -142,7 +135,7 @@ mod tests {
 
     #[test]
     fn a_good_form_is_normalised() {
-        let p = input().check().unwrap();
+        let p = Profile::read(&input()).unwrap();
         assert_eq!(p.name, "Ann's Shop");
         assert_eq!(p.currency, Currency::Eur);
         assert_eq!(p.order_prefix, "AN1");
@@ -167,7 +160,7 @@ mod tests {
         for (spoil, field) in cases {
             let mut i = input();
             spoil(&mut i);
-            match i.check() {
+            match Profile::read(&i) {
                 Err(Error::Validation { field: f, .. }) => assert_eq!(f, field),
                 other => panic!("{field}: {other:?}"),
             }

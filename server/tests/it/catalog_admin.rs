@@ -160,7 +160,11 @@ for_each_backend!(
             .get_json(&format!("/api/staff/catalog/preview?slug={slug}"))
             .await;
         assert_eq!(preview.status, 200, "{}", preview.body);
-        assert_eq!(preview.json()["status"], "draft");
+        let preview: Option<model::storefront::ProductDetail> = preview.view();
+        assert_eq!(
+            preview.expect("a preview").status,
+            model::catalog::ProductStatus::Draft
+        );
         let page = staff.get(&format!("/product/{slug}?preview=1")).await;
         assert!(
             page.body.contains("hidden from shoppers"),

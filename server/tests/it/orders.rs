@@ -9,6 +9,8 @@ use crate::support::{mail, TestApp};
 use domain::entities::user;
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
+use model::commerce::{OrderSummary, OrderView};
+use model::OrderStatus;
 use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -41,15 +43,15 @@ for_each_backend!(
             "{}",
             confirmation.text
         );
-        let mine = customer.post("/api/orders/mine", &[]).await.json();
-        assert_eq!(mine[0]["number"], number.as_str());
-        assert_eq!(mine[0]["item_count"], 1);
+        let mine: Vec<OrderSummary> = customer.post("/api/orders/mine", &[]).await.view();
+        assert_eq!(mine[0].number, number);
+        assert_eq!(mine[0].item_count, 1);
 
         // The confirmation page needs only the unguessable id; the invoice page renders.
         let by_id = Browser::new(&app)
             .post("/api/orders/by-id", &[("public_id", &public_id)])
             .await;
-        assert_eq!(by_id.json()["status"], "paid");
+        assert_eq!(by_id.view::<OrderView>().status, OrderStatus::Paid);
         let invoice = Browser::new(&app)
             .get(&format!("/orders/{public_id}/invoice"))
             .await;
@@ -109,12 +111,12 @@ for_each_backend!(
             )
             .await;
         assert_eq!(ret.status, 200, "{}", ret.body);
-        assert_eq!(ret.json()["status"], "return_requested");
-        assert!(ret.json()["timeline"]
-            .as_array()
-            .expect("timeline")
+        let ret: OrderView = ret.view();
+        assert_eq!(ret.status, OrderStatus::ReturnRequested);
+        assert!(ret
+            .timeline
             .iter()
-            .any(|t| t["note"] == "Return requested: Too small"));
+            .any(|t| t.note == "Return requested: Too small"));
         assert_eq!(
             staff
                 .post(
@@ -133,9 +135,7 @@ for_each_backend!(
             )
             .await;
         assert_eq!(too_much.status, 422);
-        let total: model::Money =
-            serde_json::from_value(ret.json()["total"].clone()).expect("total");
-        let total = total.decimal_string();
+        let total = ret.total.decimal_string();
         let refunded = staff
             .post(
                 "/api/staff/orders/refund",
@@ -143,7 +143,7 @@ for_each_backend!(
             )
             .await;
         assert_eq!(refunded.status, 200, "{}", refunded.body);
-        assert_eq!(refunded.json()["status"], "refunded");
+        assert_eq!(refunded.view::<OrderView>().status, OrderStatus::Refunded);
         mail::wait_for(&maildir, "cam@example.com", "A refund for your").await;
 
         // Every staff action is in the audit log, with who and before/after.
@@ -195,7 +195,7 @@ for_each_backend!(
             )
             .await;
         assert_eq!(found.status, 200, "{}", found.body);
-        assert_eq!(found.json()["status"], "cancelled");
+        assert_eq!(found.view::<OrderView>().status, OrderStatus::Cancelled);
 
         // Cancelling a paid order before it ships: cancelled, refunded, mailed.
         let (second, _) = order(&mut customer, "", true).await;
@@ -203,8 +203,9 @@ for_each_backend!(
             .post("/api/orders/cancel", &[("number", &second)])
             .await;
         assert_eq!(cancelled.status, 200, "{}", cancelled.body);
-        assert_eq!(cancelled.json()["status"], "cancelled");
-        assert_eq!(cancelled.json()["refunded"], cancelled.json()["total"]);
+        let cancelled: OrderView = cancelled.view();
+        assert_eq!(cancelled.status, OrderStatus::Cancelled);
+        assert_eq!(cancelled.refunded, cancelled.total, "all of it back");
         mail::wait_for(&maildir, "cam@example.com", "has been cancelled").await;
         // Someone else's order is not found.
         assert_eq!(

@@ -10,6 +10,7 @@ use domain::testing::TestDatabase;
 use model::Permission;
 
 use crate::support::PASSWORD;
+use model::settings::SettingsView;
 
 fn store_form(name: &str, address: &str, currency: &str) -> Vec<u8> {
     serde_json::json!({ "form": {
@@ -32,7 +33,7 @@ for_each_backend!(staff_rename_the_store, |db: TestDatabase| async move {
 
     let before = staff.get_json("/api/staff/settings/get").await;
     assert_eq!(before.status, 200, "{}", before.body);
-    let old_name = before.json()["store"]["name"].as_str().unwrap().to_owned();
+    let old_name = before.view::<SettingsView>().store.name;
 
     let bad = staff
         .post_body(
@@ -54,10 +55,14 @@ for_each_backend!(staff_rename_the_store, |db: TestDatabase| async move {
         )
         .await;
     assert_eq!(saved.status, 200, "{}", saved.body);
-    let view = staff.get_json("/api/staff/settings/get").await.json();
-    assert_eq!(view["store"]["name"], "Harbour Goods");
-    assert_eq!(view["store"]["currency"], "EUR");
-    assert_eq!(view["store"]["order_prefix"], "HG");
+    let store = staff
+        .get_json("/api/staff/settings/get")
+        .await
+        .view::<SettingsView>()
+        .store;
+    assert_eq!(store.name, "Harbour Goods");
+    assert_eq!(store.currency, "EUR");
+    assert_eq!(store.order_prefix, "HG");
 
     // Pages name the store at once; no restart.
     let (_, home) = app.page("/").await;

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::layout::AdminPage;
 use crate::api::audit::staff_audit_log;
+use crate::components::order_detail::date_time;
 use crate::components::pager::Pager;
 use model::url::encode;
 
@@ -82,16 +83,20 @@ pub fn AdminAuditPage() -> impl IntoView {
                                             .map(|e| {
                                                 view! {
                                                     <tr class="border-t border-slate-200 align-top">
-                                                        <td class="whitespace-nowrap py-1.5 pr-2">{e.at}</td>
+                                                        <td class="whitespace-nowrap py-1.5 pr-2">
+                                                            {format!("{} UTC", date_time(e.at))}
+                                                        </td>
                                                         <td class="pr-2">{e.who}</td>
                                                         <td class="pr-2 font-mono">{e.action}</td>
                                                         <td class="pr-2">
                                                             {format!("{} {}", e.entity, e.entity_ref)}
                                                         </td>
                                                         <td class="pr-2 font-mono text-xs text-slate-600">
-                                                            {e.before}
+                                                            {e.before.unwrap_or_default()}
                                                         </td>
-                                                        <td class="font-mono text-xs">{e.after}</td>
+                                                        <td class="font-mono text-xs">
+                                                            {e.after.unwrap_or_default()}
+                                                        </td>
                                                     </tr>
                                                 }
                                             })

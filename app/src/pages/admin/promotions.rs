@@ -5,10 +5,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::layout::AdminPage;
 use super::orders::confirm;
-use crate::api::promotions::{
-    staff_promotion, staff_promotions, DeletePromotion, PromotionForm, SavePromotion,
-};
+use crate::api::promotions::{staff_promotion, staff_promotions, DeletePromotion, SavePromotion};
 use crate::components::forms::{error_text, go_to, ActionError, BoundFields};
+use model::promotions::PromotionForm;
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 

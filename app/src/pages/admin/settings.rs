@@ -9,10 +9,10 @@ use super::orders::confirm;
 use super::store_form::StoreEditor;
 use crate::api::settings::{
     shop_settings, DeleteShippingMethod, DeleteTaxRate, SaveShippingMethod, SaveTaxRate,
-    ShippingMethodForm,
 };
 use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
 use leptos_router::hooks::use_query_map;
+use model::settings::ShippingMethodForm;
 
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 

@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use super::orders::confirm;
-use crate::api::settings::{SaveStore, StoreForm};
+use crate::api::settings::SaveStore;
 use crate::components::forms::{go_to, ActionError, BoundFields};
+use model::settings::ProfileInput;
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 #[component]
-pub fn StoreEditor(form: StoreForm, currencies: Vec<(String, String)>) -> impl IntoView {
+pub fn StoreEditor(form: ProfileInput, currencies: Vec<(String, String)>) -> impl IntoView {
     let state = RwSignal::new(form.clone());
     let saved_currency = StoredValue::new(form.currency.clone());
     let save = ServerAction::<SaveStore>::new();

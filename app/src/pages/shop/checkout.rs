@@ -263,15 +263,13 @@ pub fn CheckoutPage() -> impl IntoView {
                             class="rounded-md border border-slate-300 px-3 py-2"
                             on:change=move |ev| f.country.set(event_target_value(&ev))
                         >
-                            {model::commerce::COUNTRIES
+                            {model::countries::COUNTRIES
                                 .iter()
-                                .map(|(code, name)| {
+                                .map(|c| {
+                                    let code = c.code;
                                     view! {
-                                        <option
-                                            value=*code
-                                            selected=move || f.country.get() == *code
-                                        >
-                                            {*name}
+                                        <option value=code selected=move || f.country.get() == code>
+                                            {c.name}
                                         </option>
                                     }
                                 })

@@ -30,6 +30,12 @@ impl Reply {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
+    /// The reply as the typed view it is (a `model` type).
+    pub fn view<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not a {} ({e}): {}", std::any::type_name::<T>(), self.body))
+    }
+
     /// The error this reply carries (a JSON `AppError`).
     pub fn error(&self) -> model::AppError {
         serde_json::from_str(&self.body)

@@ -1,0 +1,54 @@
+//! The staff settings page: the store profile, shipping methods and tax
+//! rates as staff type them.
+use serde::{Deserialize, Serialize};
+
+/// The store profile form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileInput {
+    pub name: String,
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    pub mail_from_name: String,
+    pub mail_from_address: String,
+    /// Order numbers read `<prefix>-7K3Q9X`.
+    pub order_prefix: String,
+}
+
+/// A shipping method as typed: amounts in major units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingMethodForm {
+    pub code: String,
+    pub name: String,
+    /// flat | free_over | weight
+    pub kind: String,
+    pub price: String,
+    /// free_over: orders from this subtotal ship free.
+    pub threshold: String,
+    /// weight: added per started kilogram.
+    pub per_kg: String,
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaxRateView {
+    pub id: i32,
+    pub country: String,
+    /// Empty for the whole country.
+    pub region: String,
+    /// "8.25"
+    pub percent: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub store: ProfileInput,
+    /// (code, "EUR (€)") of the currencies a store can use.
+    pub currencies: Vec<(String, String)>,
+    pub prices_include_tax: bool,
+    pub public_url: String,
+    pub methods: Vec<ShippingMethodForm>,
+    pub rates: Vec<TaxRateView>,
+    /// (code, name) of the countries a tax rate can be for.
+    pub countries: Vec<(String, String)>,
+}
