@@ -27,6 +27,7 @@ pub mod seed;
 pub mod settings_page;
 pub mod shop_settings;
 pub mod store;
+pub mod typed;
 
 pub use error::{Error, Result};
 pub use money::{Currency, Money};

@@ -75,14 +75,7 @@ impl ShopSettings {
     ) -> Result<()> {
         actor.require(Permission::Settings)?;
         let mut issues = crate::error::Issues::default();
-        let amount = |s: &str, field: &'static str| -> Result<Option<i64>> {
-            match s.trim() {
-                "" => Ok(None),
-                s => Money::parse_major(s, currency)
-                    .map(Some)
-                    .ok_or_else(|| Error::validation(field, "Enter an amount like 4.95.")),
-            }
-        };
+        let amount = |s: &str, field| crate::typed::amount(s, currency, field);
         let input = ShippingMethodInput {
             price_minor: issues.take(amount(&form.price, "price"))?.unwrap_or(0),
             threshold_minor: issues.take(amount(&form.threshold, "threshold"))?,

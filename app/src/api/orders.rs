@@ -99,19 +99,8 @@ pub async fn advance_order(
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
 pub async fn refund_order(number: String, amount: String) -> Result<OrderView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    caller
-        .actor
-        .require(domain::accounts::Permission::Orders)
-        .map_err(fail)?;
-    let currency = ctx.commerce.currency();
-    let minor = domain::Money::parse_major(&amount, currency).ok_or_else(|| {
-        fail(domain::Error::validation(
-            "amount",
-            "Enter an amount like 12.50.",
-        ))
-    })?;
     ctx.orders
-        .refund(&caller.actor, &number, minor)
+        .refund_typed(&caller.actor, &number, &amount)
         .await
         .map_err(fail)
 }

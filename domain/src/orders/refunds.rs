@@ -40,6 +40,19 @@ pub enum RefundSent {
 
 impl Orders {
     /// Staff refund, full or partial.
+    /// [`Orders::refund`] with the amount as staff typed it ("12.50").
+    pub async fn refund_typed(
+        &self,
+        actor: &Actor,
+        number: &str,
+        typed: &str,
+    ) -> Result<OrderView> {
+        actor.require(Permission::Orders)?;
+        let amount = crate::typed::amount(typed, self.c.currency(), "amount")?
+            .ok_or_else(|| Error::validation("amount", "Enter the amount to refund."))?;
+        self.refund(actor, number, amount).await
+    }
+
     pub async fn refund(&self, actor: &Actor, number: &str, amount: i64) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
         let o = self.by_number(number).await?;

@@ -34,23 +34,8 @@ impl StaffOrderQuery {
     /// Every wrong filter is reported at once, by field; empty means "any".
     fn read(query: &OrderListQuery, currency: Currency) -> Result<Self> {
         let mut issues = Issues::default();
-        let date = |s: &str, field: &'static str| -> Result<Option<Date>> {
-            let fmt = time::macros::format_description!("[year]-[month]-[day]");
-            match s.trim() {
-                "" => Ok(None),
-                s => Date::parse(s, &fmt)
-                    .map(Some)
-                    .map_err(|_| Error::validation(field, "Enter dates as YYYY-MM-DD.")),
-            }
-        };
-        let amount = |s: &str, field: &'static str| -> Result<Option<i64>> {
-            match s.trim() {
-                "" => Ok(None),
-                s => Money::parse_major(s, currency)
-                    .map(Some)
-                    .ok_or_else(|| Error::validation(field, "Enter an amount like 50 or 49.99.")),
-            }
-        };
+        let amount = |s: &str, field| crate::typed::amount(s, currency, field);
+        let date = crate::typed::day;
         let status = match query.status.trim() {
             "" => Ok(None),
             s => OrderStatus::parse(s)

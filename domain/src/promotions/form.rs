@@ -1,7 +1,7 @@
 //! The staff promotion form: what was typed (major units, percentages,
 //! YYYY-MM-DD) read into a [`PromotionInput`] with every wrong field
 //! reported at once, and written back for editing.
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::{PromotionAdmin, PromotionInput};
 pub use model::promotions::{PromotionForm, PromotionRow};
@@ -11,8 +11,7 @@ use crate::error::Issues;
 use crate::money::{percent_string, Currency, Money};
 use crate::{Error, Result};
 
-const DAY: &[time::format_description::FormatItem<'static>] =
-    time::macros::format_description!("[year]-[month]-[day]");
+use crate::typed::DAY;
 
 impl PromotionAdmin {
     /// Every code with its summary and sales, amounts in `currency`.
@@ -104,13 +103,8 @@ pub fn write(i: &PromotionInput, currency: Currency) -> PromotionForm {
 
 pub fn read(f: PromotionForm, currency: Currency) -> Result<PromotionInput> {
     let mut issues = Issues::default();
-    let money = |s: &str, field: &'static str| -> Result<i64> {
-        match s.trim() {
-            "" => Ok(0),
-            s => Money::parse_major(s, currency)
-                .ok_or_else(|| Error::validation(field, "Enter an amount like 5.00.")),
-        }
-    };
+    let money =
+        |s: &str, field| crate::typed::amount(s, currency, field).map(Option::unwrap_or_default);
     let value = match f.kind.as_str() {
         // Percent with up to two decimals, kept as basis points.
         "percentage" => model::money::parse_percent(&f.value)
@@ -118,17 +112,11 @@ pub fn read(f: PromotionForm, currency: Currency) -> Result<PromotionInput> {
         "fixed" => money(&f.value, "value"),
         _ => Ok(0),
     };
-    let date = |s: &str, field: &'static str, end: bool| -> Result<Option<OffsetDateTime>> {
-        match s.trim() {
-            "" => Ok(None),
-            s => {
-                let d = Date::parse(s, DAY)
-                    .map_err(|_| Error::validation(field, "Enter dates as YYYY-MM-DD."))?;
-                // A code runs through the whole of its last day.
-                let d = if end { d.next_day().unwrap_or(d) } else { d };
-                Ok(Some(d.midnight().assume_utc()))
-            }
-        }
+    let date = |s: &str, field, end: bool| -> Result<Option<OffsetDateTime>> {
+        // A code runs through the whole of its last day.
+        Ok(crate::typed::day(s, field)?
+            .map(|d| if end { d.next_day().unwrap_or(d) } else { d })
+            .map(|d| d.midnight().assume_utc()))
     };
     let limit = |s: &str, field: &'static str| -> Result<Option<i32>> {
         match s.trim() {

@@ -8,6 +8,7 @@ use crate::support::{mail, TestApp};
 use domain::entities::{address, session, user, user_token};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
+use model::accounts::{Address, AddressBook};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -595,19 +596,16 @@ for_each_backend!(
             .post("/api/account/addresses/save", &form("62701", "IL"))
             .await;
         assert_eq!(ok.status, 200);
-        assert_eq!(
-            ok.json()["is_default_shipping"],
-            true,
-            "first address is the default"
-        );
-        let id = ok.json()["id"].as_str().expect("id").to_owned();
+        let saved: Address = ok.view();
+        assert!(saved.is_default_shipping, "first address is the default");
+        let id = saved.id;
 
         let mut other = signed_up(&app, "ivy@example.com").await;
         let steal = other
             .post("/api/account/addresses/delete", &[("id", &id)])
             .await;
         assert_eq!(steal.status, 404, "someone else's address is not found");
-        let book = ann.post("/api/account/addresses", &[]).await.json();
-        assert_eq!(book["addresses"].as_array().map(Vec::len), Some(1));
+        let book: AddressBook = ann.post("/api/account/addresses", &[]).await.view();
+        assert_eq!(book.addresses.len(), 1);
     }
 );

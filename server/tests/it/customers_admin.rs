@@ -7,6 +7,7 @@ use crate::support::TestApp;
 use domain::entities::{audit_entry, user};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
+use model::accounts::{CustomerDetail, CustomerPage};
 use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -29,15 +30,18 @@ for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
         .post("/api/staff/customers", &[("q", "ROBIN"), ("page", "1")])
         .await;
     assert_eq!(found.status, 200, "{}", found.body);
-    let list = found.json();
-    assert_eq!(list["total"], 1);
-    let id = list["customers"][0]["id"].as_str().expect("id").to_owned();
+    let list: CustomerPage = found.view();
+    assert_eq!(list.total, 1);
+    let id = list.customers[0].id.clone();
 
     let detail = staff
         .get_json(&format!("/api/staff/customer?id={id}"))
         .await;
     assert_eq!(detail.status, 200, "{}", detail.body);
-    assert_eq!(detail.json()["customer"]["email"], "robin@example.com");
+    assert_eq!(
+        detail.view::<CustomerDetail>().customer.email,
+        "robin@example.com"
+    );
 
     // Disable: their session ends and sign-in is refused with a reason.
     let off = staff
@@ -104,7 +108,7 @@ for_each_backend!(staff_manage_a_customer, |db: TestDatabase| async move {
     let gone = staff
         .post("/api/staff/customers", &[("q", "robin"), ("page", "1")])
         .await;
-    assert_eq!(gone.json()["total"], 0);
+    assert_eq!(gone.view::<CustomerPage>().total, 0);
 
     let actions: Vec<String> = audit_entry::Entity::find()
         .order_by_asc(audit_entry::Column::Id)
