@@ -820,28 +820,19 @@ async fn make_accounts(app: &TestApp) {
     for email in &emails {
         assert_eq!(b.register(email, PASSWORD).await.status, 200);
     }
-    let set = |email: String, role: &'static str, perms: &'static str| {
-        user::Entity::update_many()
-            .col_expr(user::Column::Role, Expr::value(role))
-            .col_expr(user::Column::Permissions, Expr::value(perms))
-            .col_expr(
-                user::Column::EmailVerifiedAt,
-                Expr::value(time::OffsetDateTime::now_utc()),
-            )
-            .filter(user::Column::Email.eq(email))
-            .exec(&conn)
-    };
     for role in roles() {
         let Some(email) = role.email() else { continue };
         match role {
-            Role::Staff(p) => set(email, "staff", p).await.expect("staff"),
-            Role::Admin => set(email, "admin", "").await.expect("admin"),
-            _ => set(email, "customer", "").await.expect("customer"),
+            Role::Staff(p) => {
+                let p = model::Permission::parse(p).expect("a permission");
+                app.grant(&email, model::Role::Staff, &[p]).await
+            }
+            Role::Admin => app.grant(&email, model::Role::Admin, &[]).await,
+            _ => app.grant(&email, model::Role::Customer, &[]).await,
         };
     }
-    set("target@example.com".into(), "customer", "")
-        .await
-        .expect("target");
+    app.grant("target@example.com", model::Role::Customer, &[])
+        .await;
     user::Entity::update_many()
         .col_expr(user::Column::TotpSecret, Expr::value(TOTP_SECRET))
         .col_expr(

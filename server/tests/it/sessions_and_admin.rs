@@ -94,18 +94,9 @@ for_each_backend!(
         let mut env = ENV.to_vec();
         env.push(("MERCATO_REQUIRE_STAFF_2FA", "true"));
         let app = TestApp::spawn_env(db, false, &env).await;
-        let conn = app.connection().await;
         let mut b = Browser::new(&app);
         b.register("ops@example.com", PASSWORD).await;
-        domain::entities::user::Entity::update_many()
-            .col_expr(domain::entities::user::Column::Role, Expr::value("admin"))
-            .col_expr(
-                domain::entities::user::Column::EmailVerifiedAt,
-                Expr::value(time::OffsetDateTime::now_utc()),
-            )
-            .exec(&conn)
-            .await
-            .expect("promote");
+        app.grant("ops@example.com", model::Role::Admin, &[]).await;
         b.login("ops@example.com", PASSWORD).await;
         let locked = b.post("/api/staff/customers", &[("page", "1")]).await;
         assert_eq!(locked.status, 403);

@@ -18,20 +18,11 @@ impl TestApp {
         self.signed_in_as(email, Role::Admin, &[]).await
     }
 
-    /// Registers `email` (password [`PASSWORD`]) unless it exists, gives it `role` and
-    /// `permissions`, marks the address verified, and signs in.
-    pub async fn signed_in_as(
-        &self,
-        email: &str,
-        role: Role,
-        permissions: &[Permission],
-    ) -> Browser<'_> {
-        let mut b = Browser::new(self);
-        // An address already registered answers the same (no account
-        // enumeration), so a second call for one email signs in again.
-        b.register(email, PASSWORD).await;
+    /// Gives the account `email` exactly `role` and `permissions` and marks
+    /// its address verified (the account must exist).
+    pub async fn grant(&self, email: &str, role: Role, permissions: &[Permission]) {
         let permissions: Vec<&str> = permissions.iter().map(|p| p.as_str()).collect();
-        user::Entity::update_many()
+        let updated = user::Entity::update_many()
             .col_expr(user::Column::Role, Expr::value(role.as_str()))
             .col_expr(
                 user::Column::Permissions,
@@ -44,7 +35,23 @@ impl TestApp {
             .filter(user::Column::Email.eq(email))
             .exec(&self.connection().await)
             .await
-            .expect("promote");
+            .expect("grant");
+        assert_eq!(updated.rows_affected, 1, "{email} is registered");
+    }
+
+    /// Registers `email` (password [`PASSWORD`]) unless it exists, gives it `role` and
+    /// `permissions`, marks the address verified, and signs in.
+    pub async fn signed_in_as(
+        &self,
+        email: &str,
+        role: Role,
+        permissions: &[Permission],
+    ) -> Browser<'_> {
+        let mut b = Browser::new(self);
+        // An address already registered answers the same (no account
+        // enumeration), so a second call for one email signs in again.
+        b.register(email, PASSWORD).await;
+        self.grant(email, role, permissions).await;
         let signed_in = b.login(email, PASSWORD).await;
         assert_eq!(signed_in.status, 200, "sign in {email}: {}", signed_in.body);
         b
