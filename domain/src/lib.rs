@@ -7,6 +7,7 @@ pub mod blocking;
 pub mod bounds;
 pub mod cart;
 pub mod catalog;
+pub mod changes;
 pub mod checkout;
 pub mod commerce;
 pub mod db;

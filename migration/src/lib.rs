@@ -13,6 +13,7 @@ mod m20261121_000007_customer_status;
 mod m20261121_000008_store_profile;
 mod m20261201_000009_checkout_keys;
 mod m20261201_000010_privacy_requests;
+mod m20261202_000011_change_feed;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000008_store_profile::Migration),
             Box::new(m20261201_000009_checkout_keys::Migration),
             Box::new(m20261201_000010_privacy_requests::Migration),
+            Box::new(m20261202_000011_change_feed::Migration),
         ]
     }
 }

@@ -226,6 +226,8 @@ pub struct VariantDetail {
 /// The product page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductDetail {
+    /// The cache keys its page by it (the change feed names products by id).
+    pub id: i32,
     pub slug: String,
     pub title: String,
     pub description: String,

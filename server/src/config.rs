@@ -50,6 +50,12 @@ pub const VARIABLES: &[Variable] = &[
         help: "Database pool size",
     },
     Variable {
+        name: "MERCATO_PAGE_CACHE_MB",
+        default: "128",
+        secret: false,
+        help: "Memory for anonymous shoppers' rendered pages (0: no page cache)",
+    },
+    Variable {
         name: "MERCATO_LOG",
         default: "info",
         secret: false,
@@ -89,6 +95,8 @@ pub struct Config {
     pub shop_name: String,
     pub seed: SeedMode,
     pub db_max_connections: u32,
+    /// Bytes for the page cache; 0 turns it off.
+    pub page_cache_bytes: u64,
     pub log_filter: String,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
@@ -147,6 +155,18 @@ impl Config {
                     value: v,
                 })?,
         };
+        let page_cache_bytes =
+            match env("MERCATO_PAGE_CACHE_MB") {
+                None => 128,
+                Some(v) => v.parse::<u64>().ok().filter(|mb| *mb <= 1 << 20).ok_or(
+                    ConfigError::Invalid {
+                        name: "MERCATO_PAGE_CACHE_MB",
+                        expected: "a number of megabytes (0 turns the page cache off)",
+                        value: v,
+                    },
+                )?,
+            } * 1024
+                * 1024;
         let log_format = match env("MERCATO_LOG_FORMAT").as_deref() {
             None | Some("json") => LogFormat::Json,
             Some("pretty") => LogFormat::Pretty,
@@ -170,6 +190,7 @@ impl Config {
             shop_name,
             seed,
             db_max_connections,
+            page_cache_bytes,
             log_filter: env("MERCATO_LOG").unwrap_or_else(|| "info".into()),
             log_format,
             leptos,
@@ -200,6 +221,10 @@ impl Config {
             (
                 "MERCATO_DB_MAX_CONNECTIONS".into(),
                 self.db_max_connections.to_string(),
+            ),
+            (
+                "MERCATO_PAGE_CACHE_MB".into(),
+                (self.page_cache_bytes / 1024 / 1024).to_string(),
             ),
             ("MERCATO_LOG".into(), self.log_filter.clone()),
             (

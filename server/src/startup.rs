@@ -143,6 +143,28 @@ pub fn accounts(
     Accounts::new(db.clone(), settings, store.current(), signal).context("loading mail templates")
 }
 
+/// The site's files, read and compressed once (off the async threads).
+async fn site_files(
+    options: &leptos::config::LeptosOptions,
+) -> anyhow::Result<crate::http::fast_lane::Assets> {
+    let root = std::path::PathBuf::from(options.site_root.as_ref());
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let hashed = options.hash_files;
+    let started = std::time::Instant::now();
+    let assets = tokio::task::spawn_blocking(move || {
+        crate::http::fast_lane::Assets::load(&root, &pkg, hashed)
+    })
+    .await
+    .context("reading the site files")?
+    .context("reading the site files")?;
+    tracing::info!(
+        files = assets.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "site files held in memory"
+    );
+    Ok(assets)
+}
+
 impl Application {
     /// Connects, migrates, seeds if needed and binds. `addr` overrides the
     /// configured site address (tests pass port 0).
@@ -226,18 +248,24 @@ impl Application {
         }
         let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
         workers.adopt(recorder_task);
-        workers.adopt(tokio::spawn(crate::workers::refresh_store(
-            store,
-            std::time::Duration::from_secs(15),
-        )));
+        let pages = (config.page_cache_bytes > 0)
+            .then(|| crate::http::fast_lane::PageCache::new(config.page_cache_bytes));
+        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store)
+            .await
+            .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?;
+        workers.adopt(tokio::spawn(feed.clone().follow()));
+        let baseline =
+            crate::http::layers::baseline(config.is_https(), config.security.hsts_max_age);
+        let assets = site_files(&leptos_options).await?;
+        let lane =
+            crate::http::fast_lane::FastLane::new(assets, pages.clone(), baseline.clone(), feed);
         if !search_ready {
             workers.adopt(tokio::spawn(crate::workers::prepare_search_until_ready(
                 search,
             )));
         }
         let security = Security {
-            https: config.is_https(),
-            hsts_max_age: config.security.hsts_max_age,
+            baseline,
             sessions: sessions::layer(
                 DbSessionStore::new(db.clone()),
                 config.security.session_idle,
@@ -255,10 +283,11 @@ impl Application {
             ctx,
             stripe: gateways.stripe,
             imports: Default::default(),
+            pages,
         };
         Ok(Self {
             listener,
-            router: router(state, config.uploads_dir(), security),
+            router: router(state, config.uploads_dir(), security, lane),
             workers,
         })
     }

@@ -62,17 +62,6 @@ async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
     }
 }
 
-/// Follows store settings saved by other instances.
-pub async fn refresh_store(store: domain::store::Store, every: Duration) {
-    let mut tick = tokio::time::interval(every);
-    loop {
-        tick.tick().await;
-        if let Err(e) = store.refresh().await {
-            tracing::warn!(error = %e, "could not reload the store settings");
-        }
-    }
-}
-
 /// Retries the search engine's setup (settings, first build) until it
 /// answers; the outbox catches up on updates by itself.
 pub async fn prepare_search_until_ready(search: domain::search::Search) {

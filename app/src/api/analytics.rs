@@ -99,11 +99,31 @@ pub async fn track_page_view(path: String) -> Result<(), AppError> {
             "A page path starts with /.",
         )));
     }
+    let product = path.starts_with("/product/").then(|| path.clone());
     visit::record(domain::analytics::EventKind::PageView, |e| {
         e.path = Some(path)
     })
     .await;
+    if let Some(path) = product {
+        visit::record(domain::analytics::EventKind::ProductView, |e| {
+            e.path = Some(path)
+        })
+        .await;
+    }
     Ok(())
+}
+
+/// The browser reports a search results page it shows (page 1 of a text
+/// search) with its number of results, as it reports page views: pages
+/// served from the cache run no search on the server, and scripts that
+/// fetch pages without running them don't skew the report.
+#[server(prefix = "/api/analytics", endpoint = "search")]
+pub async fn track_search(q: String, results: u64) -> Result<(), AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    let visit = visit::id().await;
+    ctx.search
+        .record_search(&q, results, visit)
+        .map_err(crate::request::errors::fail)
 }
 
 /// The dashboard for the last `days` days (staff with the analytics permission).

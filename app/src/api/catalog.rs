@@ -6,6 +6,7 @@ use model::storefront::{CategoryView, HomePage, ProductDetail};
 #[server]
 pub async fn get_home() -> Result<HomePage, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
+    crate::request::cache_deps::listing();
     ctx.catalog
         .home()
         .await
@@ -21,6 +22,7 @@ pub async fn get_category(slug: String, query: String) -> Result<Option<Category
         form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
             .into_owned()
             .collect();
+    crate::request::cache_deps::listing();
     ctx.catalog
         .category_listing(&slug, &pairs, ctx.commerce.currency())
         .await
@@ -28,6 +30,8 @@ pub async fn get_category(slug: String, query: String) -> Result<Option<Category
 }
 
 /// `Ok(None)` when there is no such product on sale (the page answers 404).
+/// Views are counted by the browser's page-view report (cached pages
+/// render nothing).
 #[server]
 pub async fn get_product(slug: String) -> Result<Option<ProductDetail>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
@@ -36,12 +40,8 @@ pub async fn get_product(slug: String) -> Result<Option<ProductDetail>, AppError
         .product_detail(&slug, &ctx.site.public_url)
         .await
         .map_err(crate::request::errors::fail)?;
-    if detail.is_some() {
-        let path = format!("/product/{slug}");
-        super::analytics::visit::record(domain::analytics::EventKind::ProductView, |e| {
-            e.path = Some(path)
-        })
-        .await;
+    if let Some(d) = &detail {
+        crate::request::cache_deps::product(d.id);
     }
     Ok(detail)
 }

@@ -10,9 +10,9 @@ use model::search::{Autocomplete, SearchPage, SearchReport, SearchRequest};
 #[server(prefix = "/api/search", endpoint = "results", input = GetUrl)]
 pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    let visit = super::analytics::visit::id().await;
+    crate::request::cache_deps::listing();
     ctx.search
-        .search(state, visit)
+        .search(state)
         .await
         .map_err(crate::request::errors::fail)
 }

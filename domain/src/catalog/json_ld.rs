@@ -63,6 +63,7 @@ mod tests {
     #[test]
     fn a_product_page_as_search_engines_read_it() {
         let detail = ProductDetail {
+            id: 7,
             slug: "linen-shirt".into(),
             // A title that tries to close the script element it is embedded in.
             title: "Linen shirt </script><script>alert(1)</script>".into(),

@@ -146,6 +146,7 @@ impl Catalog {
             .collect();
 
         let mut detail = ProductDetail {
+            id: p.id,
             status: ProductStatus::parse(&p.status).unwrap_or(ProductStatus::Draft),
             breadcrumbs: tree.breadcrumbs(p.category_id),
             images: images

@@ -147,8 +147,9 @@ impl Search {
         analytics::search_report(&self.db, actor, days, REPORT_ROWS, self.engine()).await
     }
 
-    /// A search page. `session` is the visit's analytics id, if any.
-    pub async fn search(&self, req: SearchRequest, session: Option<String>) -> Result<SearchPage> {
+    /// A search page. Searches are counted when the browser shows one
+    /// ([`Self::record_search`]), not here: cached pages run no search.
+    pub async fn search(&self, req: SearchRequest) -> Result<SearchPage> {
         let mut req = bounded(req);
         req.options = self.known_options(std::mem::take(&mut req.options)).await?;
         let text = req.text.clone();
@@ -218,9 +219,6 @@ impl Search {
         } else {
             Vec::new()
         };
-        if page == 1 && !text.trim().is_empty() {
-            self.record_search(&text, main.total, session);
-        }
         Ok(SearchPage {
             page_count: main.total.div_ceil(PER_PAGE),
             total: main.total,
@@ -357,13 +355,20 @@ impl Search {
         Ok(())
     }
 
-    fn record_search(&self, query: &str, results: u64, session: Option<String>) {
+    /// Counts a search a shopper saw (`session`: the visit's analytics id).
+    /// The text is bounded like a search's; an empty one is refused.
+    pub fn record_search(&self, query: &str, results: u64, session: Option<String>) -> Result<()> {
+        let query = analytics::normalise_query(&bounds::text(query, bounds::MAX_QUERY_CHARS));
+        if query.is_empty() {
+            return Err(crate::Error::validation("q", "Say what was searched for."));
+        }
         if let Some(r) = &self.recorder {
             let mut e = Event::new(EventKind::Search, session);
-            e.query = Some(analytics::normalise_query(query));
+            e.query = Some(query);
             e.results = Some(i32::try_from(results).unwrap_or(i32::MAX));
             r.record(e);
         }
+        Ok(())
     }
 
     /// Replaces each word the index doesn't know with its closest known word.

@@ -345,7 +345,7 @@ for_each_backend!(
         let search = Search::new(conn.clone(), index, store.current(), None);
         search.prepare().await.expect("index");
         let facets = search
-            .search(SearchRequest::default(), None)
+            .search(SearchRequest::default())
             .await
             .expect("search")
             .facets;

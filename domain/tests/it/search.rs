@@ -292,13 +292,10 @@ async fn slugs_for(f: &Fixture, ids: &[i32]) -> Vec<String> {
 
 async fn find(s: &Search, text: &str) -> Vec<String> {
     let page = s
-        .search(
-            SearchRequest {
-                text: text.into(),
-                ..Default::default()
-            },
-            None,
-        )
+        .search(SearchRequest {
+            text: text.into(),
+            ..Default::default()
+        })
         .await
         .expect("search");
     page.hits.into_iter().map(|h| h.card.slug).collect()
@@ -381,13 +378,10 @@ for_each_backend!(
 
             // Highlighting marks the matched title words.
             let page = s
-                .search(
-                    SearchRequest {
-                        text: "denim jakcet".into(),
-                        ..Default::default()
-                    },
-                    None,
-                )
+                .search(SearchRequest {
+                    text: "denim jakcet".into(),
+                    ..Default::default()
+                })
                 .await
                 .expect("search");
             let marked: Vec<String> = page.hits[0]
@@ -594,15 +588,12 @@ for_each_backend!(
 
             // Out of stock filtered away; the service's disjunctive counts.
             let page = s
-                .search(
-                    SearchRequest {
-                        text: "shirt".into(),
-                        brands: vec!["Borealis".into()],
-                        in_stock: true,
-                        ..Default::default()
-                    },
-                    None,
-                )
+                .search(SearchRequest {
+                    text: "shirt".into(),
+                    brands: vec!["Borealis".into()],
+                    in_stock: true,
+                    ..Default::default()
+                })
                 .await
                 .expect("service");
             let slugs: Vec<_> = page.hits.iter().map(|h| h.card.slug.as_str()).collect();
@@ -704,14 +695,11 @@ for_each_backend!(outbox_keeps_index_in_step, |tdb: TestDatabase| async move {
             .expect("sync");
         worker.run_once().await.expect("outbox");
         let page = s
-            .search(
-                SearchRequest {
-                    text: "linen".into(),
-                    in_stock: true,
-                    ..Default::default()
-                },
-                None,
-            )
+            .search(SearchRequest {
+                text: "linen".into(),
+                in_stock: true,
+                ..Default::default()
+            })
             .await
             .expect("search");
         assert_eq!(page.total, 1, "{kind}: restocked shirt is in stock");
@@ -741,13 +729,10 @@ for_each_backend!(
             ready(&s).await;
             let kind = engine.kind();
             let page = s
-                .search(
-                    SearchRequest {
-                        text: "jcakte".into(),
-                        ..Default::default()
-                    },
-                    None,
-                )
+                .search(SearchRequest {
+                    text: "jcakte".into(),
+                    ..Default::default()
+                })
                 .await
                 .expect("search");
             assert_eq!(page.total, 0, "{kind}: two typos in a six-letter word");
@@ -758,13 +743,10 @@ for_each_backend!(
             );
 
             let page = s
-                .search(
-                    SearchRequest {
-                        text: "denim".into(),
-                        ..Default::default()
-                    },
-                    None,
-                )
+                .search(SearchRequest {
+                    text: "denim".into(),
+                    ..Default::default()
+                })
                 .await
                 .expect("search");
             assert_eq!(page.did_you_mean, None, "{kind}: nothing to correct");
@@ -794,13 +776,10 @@ for_each_backend!(
         let store = domain::testing::open_store(&db).await;
         let s = Search::new(db.clone(), down, store.current(), None);
         let err = s
-            .search(
-                SearchRequest {
-                    text: "jacket".into(),
-                    ..Default::default()
-                },
-                None,
-            )
+            .search(SearchRequest {
+                text: "jacket".into(),
+                ..Default::default()
+            })
             .await
             .expect_err("no server");
         assert!(matches!(err, domain::Error::Unavailable { .. }), "{err:?}");

@@ -1,9 +1,9 @@
-//! Layers around every route: request id (set, logged, echoed), tracing,
-//! compression, body limit, baseline security headers and `no-store` on
-//! personal answers.
+//! Layers around every route behind the fast lane: request id (set,
+//! logged, echoed), tracing, compression, body limit, baseline security
+//! headers and `no-store` on personal answers.
 use axum::{
     body::Body,
-    http::{header, HeaderName, HeaderValue, Request},
+    http::{header, HeaderMap, HeaderName, HeaderValue, Request},
     response::Response,
     Router,
 };
@@ -12,7 +12,6 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
     CompressionLevel,
 };
@@ -61,21 +60,59 @@ async fn personal_not_stored(req: Request<Body>, next: axum::middleware::Next) -
     res
 }
 
+/// The security headers every answer carries unless it set its own: no
+/// sniffing, no framing, a strict policy for what is not a page (pages set
+/// theirs with a per-response nonce, app::security), HSTS over https.
+pub fn baseline(https: bool, hsts_max_age: u64) -> HeaderMap {
+    let mut h = HeaderMap::new();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(FALLBACK_CSP),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    h.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    if https && hsts_max_age > 0 {
+        if let Ok(v) = HeaderValue::from_str(&format!("max-age={hsts_max_age}; includeSubDomains"))
+        {
+            h.insert(header::STRICT_TRANSPORT_SECURITY, v);
+        }
+    }
+    h
+}
+
+async fn baseline_headers(
+    axum::extract::State(baseline): axum::extract::State<std::sync::Arc<HeaderMap>>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    let mut res = next.run(req).await;
+    for (name, value) in baseline.iter() {
+        res.headers_mut()
+            .entry(name)
+            .or_insert_with(|| value.clone());
+    }
+    res
+}
+
 pub struct Layers;
 
 impl Layers {
-    /// `hsts_max_age`: seconds browsers keep to https (0: no header); only
-    /// sent when the shop's public address is https.
-    pub fn apply(router: Router, https: bool, hsts_max_age: u64) -> Router {
-        let hsts = (https && hsts_max_age > 0).then(|| {
-            SetResponseHeaderLayer::if_not_present(
-                header::STRICT_TRANSPORT_SECURITY,
-                HeaderValue::from_str(&format!("max-age={hsts_max_age}; includeSubDomains"))
-                    .unwrap_or(HeaderValue::from_static(
-                        "max-age=63072000; includeSubDomains",
-                    )),
-            )
-        });
+    pub fn apply(router: Router, baseline: HeaderMap) -> Router {
         router.layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
@@ -97,35 +134,10 @@ impl Layers {
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::X_CONTENT_TYPE_OPTIONS,
-                    HeaderValue::from_static("nosniff"),
+                .layer(axum::middleware::from_fn_with_state(
+                    std::sync::Arc::new(baseline),
+                    baseline_headers,
                 ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("strict-origin-when-cross-origin"),
-                ))
-                // Pages set their own CSP with a per-response script nonce
-                // (app::security); everything else gets this strict one.
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static(FALLBACK_CSP),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    header::X_FRAME_OPTIONS,
-                    HeaderValue::from_static("DENY"),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    HeaderName::from_static("permissions-policy"),
-                    HeaderValue::from_static(
-                        "camera=(), microphone=(), geolocation=(), payment=()",
-                    ),
-                ))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    HeaderName::from_static("cross-origin-opener-policy"),
-                    HeaderValue::from_static("same-origin"),
-                ))
-                .option_layer(hsts)
                 .layer(axum::middleware::from_fn(personal_not_stored))
                 // Brotli's library default is quality 11, which costs more CPU
                 // per page than rendering it; 4 keeps most of the size gain.

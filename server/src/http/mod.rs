@@ -4,8 +4,10 @@ mod account_export;
 mod catalog_files;
 pub mod client_ip;
 mod csrf;
+pub mod fast_lane;
 mod health;
-mod layers;
+pub mod layers;
+mod metrics;
 pub mod rate_limit;
 mod render_retry;
 mod server_fn_status;
@@ -33,12 +35,14 @@ pub struct AppState {
     pub ctx: ServerContext,
     pub stripe: Option<std::sync::Arc<domain::payments::StripeGateway>>,
     pub imports: catalog_files::ImportJobs,
+    /// Anonymous shoppers' rendered pages (None: turned off).
+    pub pages: Option<fast_lane::PageCache>,
 }
 
 /// What the outer layers need besides the state.
 pub struct Security {
-    pub https: bool,
-    pub hsts_max_age: u64,
+    /// Security headers on every answer (`layers::baseline`).
+    pub baseline: axum::http::HeaderMap,
     pub sessions: tower_sessions::SessionManagerLayer<crate::sessions::DbSessionStore>,
     pub limiter: rate_limit::Limiter,
 }
@@ -81,6 +85,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
     vec![
         route(Method::GET, "/healthz", General, || get(health::healthz)),
         route(Method::GET, "/readyz", General, || get(health::readyz)),
+        route(Method::GET, "/metrics", General, || get(metrics::metrics)),
         route(Method::POST, "/account/export", General, || {
             post(account_export::export)
         }),
@@ -132,7 +137,12 @@ fn plain(group: Group) -> Router<AppState> {
         })
 }
 
-pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Security) -> Router {
+pub fn router(
+    state: AppState,
+    uploads_dir: std::path::PathBuf,
+    security: Security,
+    lane: fast_lane::FastLane,
+) -> Router {
     let ctx = state.ctx.clone();
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
@@ -184,5 +194,6 @@ pub fn router(state: AppState, uploads_dir: std::path::PathBuf, security: Securi
             rate_limit::limit,
         ))
         .layer(axum::middleware::from_fn(csrf::same_origin_only));
-    layers::Layers::apply(router, security.https, security.hsts_max_age)
+    layers::Layers::apply(router, security.baseline)
+        .layer(axum::middleware::from_fn_with_state(lane, fast_lane::serve))
 }

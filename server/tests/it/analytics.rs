@@ -5,11 +5,9 @@
 use std::time::Duration;
 
 use crate::support::TestApp;
-use app::api::catalog::GetProduct;
 use domain::entities::{analytics_event, product, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
-use leptos::server_fn::ServerFn;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 async fn post(
@@ -88,10 +86,12 @@ for_each_backend!(
             "{head}"
         );
 
+        // The browser reports a product page as a page view of its path.
+        let product_path = format!("/product/{}", p.slug);
         let res = post(
             &app,
-            GetProduct::PATH,
-            &[("slug", p.slug.as_str())],
+            "/api/analytics/page-view",
+            &[("path", product_path.as_str())],
             Some(&cookie),
             false,
         )
@@ -152,7 +152,7 @@ for_each_backend!(
                 .all(&conn)
                 .await
                 .expect("events");
-            if rows.len() >= 5 {
+            if rows.len() >= 6 {
                 kinds = rows;
                 break;
             }
@@ -166,6 +166,7 @@ for_each_backend!(
         assert_eq!(
             mine,
             [
+                "page_view",
                 "page_view",
                 "product_view",
                 "add_to_cart",

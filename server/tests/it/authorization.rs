@@ -192,6 +192,12 @@ fn cases() -> Vec<Case> {
             Public,
             200,
         ),
+        case(
+            analytics::TrackSearch::PATH,
+            &[("q", "jacket"), ("results", "3")],
+            Public,
+            200,
+        ),
         Case {
             method: "GET",
             ..case(

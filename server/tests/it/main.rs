@@ -14,6 +14,7 @@ mod customers_admin;
 mod hostile_input;
 mod mail_delivery;
 mod orders;
+mod page_cache;
 mod search;
 mod security;
 mod sessions_and_admin;

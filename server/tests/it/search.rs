@@ -29,6 +29,20 @@ where
     panic!("timed out waiting for {what}");
 }
 
+/// What the browser does when it shows page 1 of a text search.
+async fn shown(app: &TestApp, q: &str, results: u64) {
+    let res = app
+        .client
+        .post(app.url("/api/analytics/search"))
+        .header("origin", format!("http://{}", app.addr))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("q", q), ("results", results.to_string().as_str())])
+        .send()
+        .await
+        .expect("report");
+    assert_eq!(res.status(), 200);
+}
+
 for_each_backend!(
     search_page_suggestions_and_analytics,
     |db: TestDatabase| async move {
@@ -42,6 +56,12 @@ for_each_backend!(
             "typo finds jackets"
         );
         assert!(html.contains("<mark"), "matches are highlighted");
+        shown(
+            &app,
+            "jakcet",
+            count(&html, r#"data-testid="search-hit""#) as u64,
+        )
+        .await;
         assert!(
             html.contains(r#"data-facet="Category""#) && html.contains(r#"data-facet="Brand""#)
         );
@@ -69,6 +89,12 @@ for_each_backend!(
         assert_eq!(status, 200);
         assert!(html.contains(r#"checked"#), "selected facets render ticked");
         assert!(html.contains(r#"data-testid="clear-filters""#));
+        shown(
+            &app,
+            "jacket",
+            count(&html, r#"data-testid="search-hit""#) as u64,
+        )
+        .await;
         let filtered: SearchPage = app
             .get(&format!(
                 "/api/search/results?state[q]=jacket&state[brands][0]={}&state[in_stock]=true",
@@ -87,6 +113,7 @@ for_each_backend!(
         // No results: a suggestion and popular products.
         let (_, html) = app.page("/search?q=jcakte").await;
         assert!(html.contains(r#"data-testid="no-results""#));
+        shown(&app, "jcakte", 0).await;
         assert!(
             html.contains(r#"data-testid="did-you-mean""#),
             "did you mean"

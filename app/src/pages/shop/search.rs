@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::api::analytics::track_search;
 use crate::api::search::{record_search_click, search_results};
 use crate::components::{
     forms::error_text,
@@ -98,6 +99,17 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
         }
     };
     let nothing = results.total == 0;
+    let counted = (state.page <= 1 && !state.text.trim().is_empty())
+        .then(|| (state.text.clone(), results.total));
+    // In the browser only (effects don't run on the server), like page views.
+    Effect::new(move |_| {
+        if let Some((q, total)) = counted.clone() {
+            leptos::task::spawn_local(async move {
+                // Analytics only: a lost count must never bother the shopper.
+                let _ = track_search(q, total).await;
+            });
+        }
+    });
     view! {
         <PageMeta
             shop

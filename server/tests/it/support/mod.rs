@@ -20,7 +20,8 @@ pub const PASSWORD: &str = "plum tractor velvet harbour";
 pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
-    pub db: TestDatabase,
+    /// Shared by every instance started on it ([`TestApp::peer`]).
+    pub db: std::sync::Arc<TestDatabase>,
     stop: Option<oneshot::Sender<()>>,
     pub server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -74,6 +75,19 @@ impl TestApp {
     }
 
     pub async fn spawn_env(db: TestDatabase, seed: bool, overrides: &[(&str, &str)]) -> Self {
+        Self::start(std::sync::Arc::new(db), seed, overrides).await
+    }
+
+    /// A second instance on this one's database, as in a cluster.
+    pub async fn peer(&self) -> Self {
+        Self::start(self.db.clone(), false, &[]).await
+    }
+
+    async fn start(
+        db: std::sync::Arc<TestDatabase>,
+        seed: bool,
+        overrides: &[(&str, &str)],
+    ) -> Self {
         let config = config_with(&db, seed, overrides);
         let app = Application::build(&config, Some("127.0.0.1:0".parse().expect("addr")))
             .await

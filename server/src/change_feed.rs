@@ -1,0 +1,97 @@
+//! Following the change feed: every instance reads the rows other writers
+//! (and its own) appended, refreshes its copy of the store profile and
+//! evicts the cached pages the changes affect. A poll every
+//! [`POLL_EVERY`] keeps every instance within a second of any write; after
+//! a request that may have written, the instance reads the feed before
+//! answering, so its next request already sees the change.
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use domain::changes::{Batch, Change, Follower};
+use sea_orm::DatabaseConnection;
+
+use crate::http::fast_lane::PageCache;
+
+pub const POLL_EVERY: Duration = Duration::from_millis(200);
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+struct Inner {
+    follower: tokio::sync::Mutex<Follower>,
+    /// Polls begun: a caller that finds one began after its write knows
+    /// that poll saw it.
+    polls: AtomicU64,
+    pages: Option<PageCache>,
+    store: domain::store::Store,
+    db: DatabaseConnection,
+}
+
+#[derive(Clone)]
+pub struct Feed(Arc<Inner>);
+
+impl Feed {
+    pub async fn start(
+        db: DatabaseConnection,
+        pages: Option<PageCache>,
+        store: domain::store::Store,
+    ) -> domain::Result<Self> {
+        Ok(Self(Arc::new(Inner {
+            follower: tokio::sync::Mutex::new(Follower::start(db.clone()).await?),
+            polls: AtomicU64::new(0),
+            pages,
+            store,
+            db,
+        })))
+    }
+
+    /// Reads the feed unless a poll that began after this call already did.
+    pub async fn catch_up(&self) {
+        let ticket = self.0.polls.load(Ordering::Acquire);
+        let mut follower = self.0.follower.lock().await;
+        if self.0.polls.load(Ordering::Acquire) > ticket {
+            return;
+        }
+        self.poll(&mut follower).await;
+    }
+
+    async fn poll(&self, follower: &mut Follower) {
+        self.0.polls.fetch_add(1, Ordering::AcqRel);
+        match follower.poll().await {
+            Ok(batch) => self.apply(batch).await,
+            Err(e) => tracing::warn!(error = %e, "change feed: could not read; trying again"),
+        }
+    }
+
+    async fn apply(&self, batch: Batch) {
+        // The profile first: a page rendered after the eviction must not
+        // read the old name.
+        if batch.overflow || batch.changes.contains(&Change::Store) {
+            if let Err(e) = self.0.store.refresh().await {
+                tracing::warn!(error = %e, "change feed: could not reload the store profile");
+            }
+        }
+        if let Some(pages) = &self.0.pages {
+            pages.evict(&batch.changes, batch.overflow);
+        }
+    }
+
+    /// Polls until the task is dropped; prunes old rows now and then.
+    pub async fn follow(self) {
+        let mut tick = tokio::time::interval(POLL_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut pruned = tokio::time::Instant::now();
+        loop {
+            tick.tick().await;
+            {
+                let mut follower = self.0.follower.lock().await;
+                self.poll(&mut follower).await;
+            }
+            if pruned.elapsed() >= PRUNE_EVERY {
+                pruned = tokio::time::Instant::now();
+                if let Err(e) = domain::changes::prune(&self.0.db).await {
+                    tracing::warn!(error = %e, "change feed: could not prune old rows");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! The fast lane: the outermost layer, in front of sessions, rate limits,
+//! tracing and compression. It answers what needs none of them straight
+//! from memory: the site's own files, and pages anonymous shoppers have
+//! seen before. Everything else passes through to the full stack; after a
+//! request that may have written, the change feed is read before the
+//! answer leaves, so the next request here sees the change.
+mod assets;
+mod csp;
+mod encoding;
+mod pages;
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse as _, Response};
+
+pub use assets::Assets;
+pub use pages::{PageCache, Stats};
+
+use crate::change_feed::Feed;
+
+/// URLs longer than this are rendered but never kept.
+const MAX_KEY_BYTES: usize = 1024;
+/// Paths that are never pages (files and probes answer for themselves).
+const NOT_PAGES: [&str; 6] = [
+    "/pkg/",
+    "/uploads/",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/webhooks/",
+];
+
+struct Inner {
+    assets: Assets,
+    pages: Option<PageCache>,
+    /// Security headers every answer carries (the full stack adds the same).
+    baseline: HeaderMap,
+    session_cookies: [&'static str; 2],
+    feed: Feed,
+}
+
+#[derive(Clone)]
+pub struct FastLane(Arc<Inner>);
+
+impl FastLane {
+    pub fn new(assets: Assets, pages: Option<PageCache>, baseline: HeaderMap, feed: Feed) -> Self {
+        Self(Arc::new(Inner {
+            assets,
+            pages,
+            baseline,
+            session_cookies: [
+                crate::sessions::cookie_name(true),
+                crate::sessions::cookie_name(false),
+            ],
+            feed,
+        }))
+    }
+
+    /// A request whose page may come from, or go into, the shared cache:
+    /// a GET for a page, from someone without a session.
+    fn shared(&self, req: &Request) -> bool {
+        let path = req.uri().path();
+        req.method() == Method::GET
+            && req.uri().path_and_query().map_or(0, |p| p.as_str().len()) <= MAX_KEY_BYTES
+            && !super::layers::is_personal(path)
+            && !NOT_PAGES.iter().any(|p| path.starts_with(p))
+            && !self.has_session(req.headers())
+    }
+
+    fn has_session(&self, headers: &HeaderMap) -> bool {
+        headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|kv| kv.trim().split_once('='))
+            .any(|(name, _)| self.0.session_cookies.contains(&name))
+    }
+}
+
+/// `If-None-Match` names this entity tag.
+fn not_modified(request: &HeaderMap, etag: &HeaderValue) -> bool {
+    request
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| {
+            let tag = tag.trim();
+            tag == "*" || tag.trim_start_matches("W/").as_bytes() == etag.as_bytes()
+        })
+}
+
+/// The internal dependency header never leaves the server.
+fn without_internal(mut res: Response) -> Response {
+    res.headers_mut().remove(app::request::cache_deps::HEADER);
+    res
+}
+
+pub async fn serve(State(lane): State<FastLane>, req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    if method == Method::GET || method == Method::HEAD {
+        if let Some(res) = lane.0.assets.respond(&req, &lane.0.baseline) {
+            return res;
+        }
+        if let Some(pages) = lane.0.pages.as_ref().filter(|_| lane.shared(&req)) {
+            return from_cache(pages, req, next).await;
+        }
+        return without_internal(next.run(req).await);
+    }
+    let res = next.run(req).await;
+    lane.0.feed.catch_up().await;
+    without_internal(res)
+}
+
+async fn from_cache(pages: &PageCache, req: Request, next: Next) -> Response {
+    let key = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+    let stats = &pages.stats;
+    if let Some(page) = pages.inner().get(&key).await {
+        stats.hits.fetch_add(1, Ordering::Relaxed);
+        return page.respond(req.headers(), "hit");
+    }
+    let headers = req.headers().clone();
+    let mut pending = Some((req, next));
+    let mut not_kept: Option<Response> = None;
+    // Concurrent misses on one URL wait for a single render.
+    let entry = pages
+        .inner()
+        .entry(key)
+        .or_optionally_insert_with(async {
+            let (mut req, next) = pending.take()?;
+            // Rendered plain: the cache compresses once, for every encoding.
+            req.headers_mut().remove(header::ACCEPT_ENCODING);
+            let generation = pages.generation();
+            match pages.admit(next.run(req).await, generation).await {
+                Ok(page) => Some(page),
+                Err(res) => {
+                    not_kept = Some(*res);
+                    None
+                }
+            }
+        })
+        .await;
+    match entry {
+        Some(entry) if entry.is_fresh() => {
+            stats.misses.fetch_add(1, Ordering::Relaxed);
+            entry.value().respond(&headers, "miss")
+        }
+        Some(entry) => {
+            stats.hits.fetch_add(1, Ordering::Relaxed);
+            entry.value().respond(&headers, "hit")
+        }
+        None => {
+            stats.not_stored.fetch_add(1, Ordering::Relaxed);
+            match (not_kept, pending) {
+                (Some(res), _) => without_internal(res),
+                // Waited on a render that could not be kept: render our own.
+                (None, Some((req, next))) => without_internal(next.run(req).await),
+                (None, None) => (StatusCode::INTERNAL_SERVER_ERROR, Body::empty()).into_response(),
+            }
+        }
+    }
+}
