@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Storefront throughput and latency: home, category and product pages at
-# several concurrency levels, next to a static file served by the same
-# binary (the ceiling). Starts its own release server on a fresh demo shop.
+# Storefront throughput and latency, each page next to two references
+# measured in the same run: nginx (Debian) serving a file of the same size as
+# our static asset (the machine's limit), and Mercato serving that asset.
+# Anonymous pages (home, category, product, search) and signed-in ones
+# (account, cart with one line); at the end, the page cache's hit ratio as
+# the server counted it (/metrics). Starts its own release server on a fresh
+# demo shop, and its own nginx.
 #
 #   bench/pages.sh                 # 10 s per cell, 10/100/1000 connections
 #   DURATION=30 CONNECTIONS="50 500" bench/pages.sh
 #
-# Needs: wrk (Debian), a release build (scripts/serve or `cargo leptos build --release`).
+# Needs: wrk and nginx (Debian; installed when missing), a release build
+# (scripts/serve or `cargo leptos build --release`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -14,29 +19,78 @@ cd "$ROOT"
 DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-10 100 1000}"
 PORT="${PORT:-3900}"
+NGINX_PORT="${NGINX_PORT:-3901}"
 BIN="${BIN:-target/release/mercato}"
 
-command -v wrk >/dev/null || { echo "installing wrk"; sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }; sudo_ apt-get install -y -qq wrk; }
+sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+command -v wrk >/dev/null || { echo "installing wrk"; sudo_ apt-get install -y -qq wrk; }
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || { echo "installing nginx"; sudo_ apt-get install -y -qq nginx-light || sudo_ apt-get install -y -qq nginx; }
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release" >&2; exit 1; }
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 DATA=$(mktemp -d)
-trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
+cleanup() {
+  kill "$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
 MERCATO_DATA_DIR="$DATA" MERCATO_LOG=warn LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
   "$BIN" serve >"$DATA/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { cat "$DATA/server.log"; exit 1; }
-
 BASE="http://127.0.0.1:$PORT"
+
+# nginx: the same bytes as our static asset, two workers (one per core).
+mkdir -p "$DATA/www"
+cp target/site/favicon.svg "$DATA/www/favicon.svg"
+# nginx's workers run as another user: let them read the file.
+chmod a+rx "$DATA" "$DATA/www"
+chmod a+r "$DATA/www/favicon.svg"
+cat >"$DATA/nginx.conf" <<EOF
+worker_processes auto;
+pid $DATA/nginx.pid;
+error_log $DATA/nginx.err warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $DATA/www;
+    location / { add_header Cache-Control "public, max-age=3600"; }
+  }
+}
+EOF
+"$NGINX" -c "$DATA/nginx.conf"
+for _ in $(seq 1 20); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/favicon.svg" && break; sleep 0.2; done
+curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/favicon.svg" || { echo "nginx does not serve the reference file" >&2; cat "$DATA/nginx.err" >&2; exit 1; }
+
+# A signed-in shopper with one line in the cart.
+ORIGIN=(-H "Origin: $BASE" -H "Sec-Fetch-Site: same-origin")
+JAR="$DATA/cookies"
+curl -fs -c "$JAR" -b "$JAR" "${ORIGIN[@]}" -o /dev/null "$BASE/api/auth/register" \
+  --data-urlencode "email=bench@example.com" --data-urlencode "password=plum tractor velvet harbour" --data-urlencode "name=Bench Shopper"
+curl -fs -c "$JAR" -b "$JAR" "${ORIGIN[@]}" -o /dev/null "$BASE/api/auth/login" \
+  --data-urlencode "email=bench@example.com" --data-urlencode "password=plum tractor velvet harbour"
 PRODUCT=$(curl -fs "$BASE/category/women-t-shirts" | grep -o 'href="/product/[^"]*"' | head -1 | sed 's/href="//; s/"$//')
-declare -a NAMES=("static file (ceiling)" "home" "category" "product")
-declare -a PATHS=("/favicon.svg" "/" "/category/women?sort=price_asc&page=2" "$PRODUCT")
+SKU=$(curl -fs "$BASE$PRODUCT" | grep -o '"sku":"[^"]*"' | head -1 | sed 's/"sku":"//; s/"$//')
+curl -fs -c "$JAR" -b "$JAR" "${ORIGIN[@]}" -o /dev/null "$BASE/api/cart/add" --data-urlencode "sku=$SKU"
+SESSION=$(awk '$6 == "mercato_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || { echo "could not sign in the benchmark shopper" >&2; exit 1; }
+SIGNED_IN=(-H "Cookie: mercato_session=$SESSION")
+
+declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)")
+declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart")
+declare -a SIGNED=(0 0 0 0 0 0 1 1)
 
 printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, br\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$DURATION"
-printf '| %-22s | %5s | %10s | %8s | %8s | %8s | %6s |\n' page conns "req/s" "p50 ms" "p95 ms" "p99 ms" errors
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' "------------------------" "-------" "------------" "----------" "----------" "----------" "--------"
+printf '| %-26s | %5s | %10s | %8s | %8s | %8s | %8s | %6s |\n' page conns "req/s" "% nginx" "p50 ms" "p95 ms" "p99 ms" errors
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "-------" "------------" "----------" "----------" "----------" "----------" "--------"
 # After a run at high concurrency the server still works off requests whose
 # clients have gone; wait until a database round trip (/readyz, which
 # queues behind them for a pool connection) is prompt again.
@@ -48,15 +102,24 @@ drain() {
   done
 }
 
-for i in "${!PATHS[@]}"; do
+declare -A NGINX_RPS
+for i in "${!URLS[@]}"; do
   for c in $CONNECTIONS; do
     drain
     threads=2; [ "$c" -lt 2 ] && threads=1
-    line=$(wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s -H 'Accept-Encoding: gzip, br' \
-      -s bench/report.lua "$BASE${PATHS[$i]}" | grep '^RESULT')
+    headers=(-H 'Accept-Encoding: gzip, br')
+    [ "${SIGNED[$i]}" = 1 ] && headers+=("${SIGNED_IN[@]}")
+    line=$(wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s "${headers[@]}" \
+      -s bench/report.lua "${URLS[$i]}" | grep '^RESULT')
     get() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-    printf '| %-22s | %5s | %10s | %8s | %8s | %8s | %6s |\n' "${NAMES[$i]}" "$c" "$(get rps)" "$(get p50)" "$(get p95)" "$(get p99)" "$(get errors)"
+    rps=$(get rps)
+    [ "$i" = 0 ] && NGINX_RPS[$c]=$rps
+    share=$(awk -v r="$rps" -v n="${NGINX_RPS[$c]}" 'BEGIN{ if (n > 0) printf "%.1f", 100 * r / n; else print "-" }')
+    printf '| %-26s | %5s | %10s | %8s | %8s | %8s | %8s | %6s |\n' "${NAMES[$i]}" "$c" "$rps" "$share" "$(get p50)" "$(get p95)" "$(get p99)" "$(get errors)"
   done
 done
 echo
-echo "product page: $PRODUCT; category: ${PATHS[2]}"
+metric() { curl -fs "$BASE/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+hits=$(metric mercato_page_cache_hits_total); misses=$(metric mercato_page_cache_misses_total)
+awk -v h="${hits:-0}" -v m="${misses:-0}" 'BEGIN{ printf "page cache: %d hits, %d misses, hit ratio %.2f %%\n", h, m, (h + m > 0 ? 100 * h / (h + m) : 0) }'
+echo "product page: $PRODUCT; category: /category/women?sort=price_asc&page=2; search: /search?q=merino"

@@ -1,6 +1,6 @@
 //! The change feed: every write that changes what shoppers see appends a
 //! row here in the same transaction, so each instance can evict exactly the
-//! cached pages it affects (decision D26 in docs/ARCHITECTURE.md).
+//! cached pages it affects (decision D35 in docs/ARCHITECTURE.md).
 //!
 //! Triggers, not application code, append the rows: every path that writes
 //! these tables (admin forms, CSV import, checkout reservations, a hand-run

@@ -3,7 +3,9 @@
 //! evicts the cached pages the changes affect. A poll every
 //! [`POLL_EVERY`] keeps every instance within a second of any write; after
 //! a request that may have written, the instance reads the feed before
-//! answering, so its next request already sees the change.
+//! answering, so its next request already sees the change. On PostgreSQL
+//! the triggers also `NOTIFY mercato_changes` at commit, which wakes the
+//! follower at once.
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,6 +26,7 @@ struct Inner {
     pages: Option<PageCache>,
     store: domain::store::Store,
     db: DatabaseConnection,
+    wake: tokio::sync::Notify,
 }
 
 #[derive(Clone)]
@@ -41,6 +44,7 @@ impl Feed {
             pages,
             store,
             db,
+            wake: tokio::sync::Notify::new(),
         })))
     }
 
@@ -80,8 +84,13 @@ impl Feed {
         let mut tick = tokio::time::interval(POLL_EVERY);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut pruned = tokio::time::Instant::now();
+        let _listener = (self.0.db.get_database_backend() == sea_orm::DatabaseBackend::Postgres)
+            .then(|| AbortOnDrop(tokio::spawn(self.clone().listen())));
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                () = self.0.wake.notified() => {}
+            }
             {
                 let mut follower = self.0.follower.lock().await;
                 self.poll(&mut follower).await;
@@ -93,5 +102,35 @@ impl Feed {
                 }
             }
         }
+    }
+
+    /// Wakes the follower on every PostgreSQL notification; reconnects after
+    /// a lost connection (the poll covers the gap).
+    async fn listen(self) {
+        loop {
+            let pool = self.0.db.get_postgres_connection_pool();
+            match sqlx::postgres::PgListener::connect_with(pool).await {
+                Ok(mut listener) => match listener.listen("mercato_changes").await {
+                    Ok(()) => {
+                        while listener.recv().await.is_ok() {
+                            self.0.wake.notify_one();
+                        }
+                        tracing::warn!("change feed: notifications lost; listening again");
+                    }
+                    Err(e) => tracing::warn!(error = %e, "change feed: cannot LISTEN"),
+                },
+                Err(e) => tracing::warn!(error = %e, "change feed: cannot connect to LISTEN"),
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    }
+}
+
+/// The notification task lives as long as the follower.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }

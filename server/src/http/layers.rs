@@ -139,9 +139,10 @@ impl Layers {
                     baseline_headers,
                 ))
                 .layer(axum::middleware::from_fn(personal_not_stored))
-                // Brotli's library default is quality 11, which costs more CPU
-                // per page than rendering it; 4 keeps most of the size gain.
-                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+                // Only per-request answers are compressed here (cached pages and
+                // files are compressed once, in the fast lane). Brotli 4 was a
+                // tenth of a signed-in page's CPU; 1 keeps most of the gain.
+                .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
                 .layer(RequestBodyLimitLayer::new(MAX_ANY_BODY_BYTES)),
         )
     }

@@ -3,7 +3,7 @@
 //! each inline script the render itself emitted: the scripts carrying the
 //! render's one-off nonce. Anything else in the markup (a script tag that
 //! slipped into shop data) never had that nonce, so it is not hashed and
-//! the browser refuses it. Decision D27 in docs/ARCHITECTURE.md.
+//! the browser refuses it. Decision D36 in docs/ARCHITECTURE.md.
 use base64::Engine as _;
 use sha2::{Digest as _, Sha256};
 
