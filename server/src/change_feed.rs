@@ -25,6 +25,8 @@ struct Inner {
     polls: AtomicU64,
     pages: Option<PageCache>,
     store: domain::store::Store,
+    /// Every catalog handle holding a copy of the category tree.
+    catalogs: Vec<domain::catalog::Catalog>,
     db: DatabaseConnection,
     wake: tokio::sync::Notify,
 }
@@ -37,12 +39,14 @@ impl Feed {
         db: DatabaseConnection,
         pages: Option<PageCache>,
         store: domain::store::Store,
+        catalogs: Vec<domain::catalog::Catalog>,
     ) -> domain::Result<Self> {
         Ok(Self(Arc::new(Inner {
             follower: tokio::sync::Mutex::new(Follower::start(db.clone()).await?),
             polls: AtomicU64::new(0),
             pages,
             store,
+            catalogs,
             db,
             wake: tokio::sync::Notify::new(),
         })))
@@ -67,11 +71,21 @@ impl Feed {
     }
 
     async fn apply(&self, batch: Batch) {
-        // The profile first: a page rendered after the eviction must not
+        // Held copies first: a page rendered after the eviction must not
         // read the old name.
         if batch.overflow || batch.changes.contains(&Change::Store) {
             if let Err(e) = self.0.store.refresh().await {
                 tracing::warn!(error = %e, "change feed: could not reload the store profile");
+            }
+        }
+        if batch.overflow
+            || batch
+                .changes
+                .iter()
+                .any(|c| matches!(c, Change::Category(_)))
+        {
+            for catalog in &self.0.catalogs {
+                catalog.forget_tree();
             }
         }
         if let Some(pages) = &self.0.pages {

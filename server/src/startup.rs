@@ -250,7 +250,8 @@ impl Application {
         workers.adopt(recorder_task);
         let pages = (config.page_cache_bytes > 0)
             .then(|| crate::http::fast_lane::PageCache::new(config.page_cache_bytes));
-        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store)
+        let catalogs = vec![ctx.catalog.clone(), ctx.search.catalog().clone()];
+        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store, catalogs)
             .await
             .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?;
         workers.adopt(tokio::spawn(feed.clone().follow()));

@@ -105,6 +105,7 @@ impl Catalog {
         )
         .await?;
         txn.commit().await?;
+        self.forget_tree();
         Ok(slug)
     }
 
@@ -134,6 +135,7 @@ impl Catalog {
         )
         .await?;
         txn.commit().await?;
+        self.forget_tree();
         Ok(())
     }
 
@@ -190,6 +192,7 @@ impl Catalog {
         )
         .await?;
         txn.commit().await?;
+        self.forget_tree();
         Ok(())
     }
 
@@ -230,6 +233,7 @@ impl Catalog {
         )
         .await?;
         txn.commit().await?;
+        self.forget_tree();
         Ok(())
     }
 
@@ -268,6 +272,7 @@ impl Catalog {
         )
         .await?;
         txn.commit().await?;
+        self.forget_tree();
         Ok(())
     }
 }

@@ -33,18 +33,36 @@ pub use types::*;
 
 pub use model::catalog::ProductStatus;
 
-/// Catalog read service. Cheap to clone (the connection is a pool handle).
+/// Catalog read service. Cheap to clone (the connection is a pool handle,
+/// clones share one copy of the category tree).
 #[derive(Clone)]
 pub struct Catalog {
     db: DatabaseConnection,
+    tree: std::sync::Arc<tree::Held>,
 }
 
 impl Catalog {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self {
+            db,
+            tree: std::sync::Arc::default(),
+        }
     }
 
-    pub async fn tree(&self) -> crate::Result<CategoryTree> {
-        CategoryTree::load(&self.db).await
+    /// The category tree, read from the database once and then held until
+    /// [`Self::forget_tree`] (the change feed calls it when a category
+    /// changes, on every instance).
+    pub async fn tree(&self) -> crate::Result<std::sync::Arc<CategoryTree>> {
+        if let Some(tree) = self.tree.get() {
+            return Ok(tree);
+        }
+        let generation = self.tree.generation();
+        let tree = std::sync::Arc::new(CategoryTree::load(&self.db).await?);
+        self.tree.keep(generation, tree.clone());
+        Ok(tree)
+    }
+
+    pub fn forget_tree(&self) {
+        self.tree.forget();
     }
 }

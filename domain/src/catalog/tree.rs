@@ -6,6 +6,40 @@ use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 use super::types::{CategoryNode, CategoryRef};
 use crate::entities::category;
 
+/// One held copy of the tree. A copy read before a change is not kept
+/// after it (the generation moved on while it was being read).
+#[derive(Default)]
+pub(super) struct Held {
+    tree: std::sync::RwLock<Option<std::sync::Arc<CategoryTree>>>,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+impl Held {
+    pub(super) fn get(&self) -> Option<std::sync::Arc<CategoryTree>> {
+        self.tree.read().ok().and_then(|t| t.clone())
+    }
+
+    pub(super) fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    pub(super) fn keep(&self, generation: u64, tree: std::sync::Arc<CategoryTree>) {
+        if let Ok(mut held) = self.tree.write() {
+            if self.generation() == generation {
+                *held = Some(tree);
+            }
+        }
+    }
+
+    pub(super) fn forget(&self) {
+        if let Ok(mut held) = self.tree.write() {
+            self.generation
+                .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+            *held = None;
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct CategoryTree {
     nodes: Vec<category::Model>,

@@ -147,6 +147,12 @@ impl Search {
         analytics::search_report(&self.db, actor, days, REPORT_ROWS, self.engine()).await
     }
 
+    /// The catalog this search reads cards and categories from (its
+    /// category tree is forgotten with the shop's when a category changes).
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
     /// A search page. Searches are counted when the browser shows one
     /// ([`Self::record_search`]), not here: cached pages run no search.
     pub async fn search(&self, req: SearchRequest) -> Result<SearchPage> {
