@@ -18,7 +18,7 @@ test('a cached page runs its own scripts and nothing else', async ({ page, brows
 
   await signInAsAdmin(page, `/admin/products/${slug}`);
   await hydrated(page);
-  const description = page.getByLabel('Description');
+  const description = page.getByLabel('Description', { exact: true });
   const before = await description.inputValue();
   await description.fill(`${before}<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">`);
   await page.getByRole('button', { name: 'Save product' }).click();
@@ -57,7 +57,7 @@ test('a cached page runs its own scripts and nothing else', async ({ page, brows
   // Put the description back (other journeys read this product).
   await page.goto(`/admin/products/${slug}`);
   await hydrated(page);
-  await page.getByLabel('Description').fill(before);
+  await page.getByLabel('Description', { exact: true }).fill(before);
   await page.getByRole('button', { name: 'Save product' }).click();
   await expect(page).toHaveURL(/\?saved=1$/);
   await anonymous.close();
