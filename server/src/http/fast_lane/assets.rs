@@ -8,7 +8,6 @@ use std::path::Path;
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Request, Response, StatusCode};
 use bytes::Bytes;
-use sha2::{Digest as _, Sha256};
 
 use super::encoding::{Effort, Encoded, Encoding};
 
@@ -92,14 +91,7 @@ impl Assets {
                 } else {
                     "public, max-age=3600"
                 };
-                let digest = Sha256::digest(&body);
-                let etag = format!(
-                    "\"{}\"",
-                    digest[..12]
-                        .iter()
-                        .map(|b| format!("{b:02x}"))
-                        .collect::<String>()
-                );
+                let etag = super::etag("", &body);
                 let encoded = if compressible(&content_type) {
                     Encoded::compress(body, EFFORT)
                 } else {
@@ -118,8 +110,7 @@ impl Assets {
                         content_type: HeaderValue::from_str(&content_type)
                             .unwrap_or(HeaderValue::from_static("application/octet-stream")),
                         cache_control: HeaderValue::from_static(cache_control),
-                        etag: HeaderValue::from_str(&etag)
-                            .unwrap_or(HeaderValue::from_static("\"0\"")),
+                        etag,
                         body: encoded,
                     },
                 );

@@ -83,6 +83,17 @@ impl FastLane {
     }
 }
 
+/// A strong entity tag for `body`: `prefix` and 96 bits of its SHA-256.
+fn etag(prefix: &str, body: &[u8]) -> HeaderValue {
+    use sha2::{Digest as _, Sha256};
+    let hex: String = Sha256::digest(body)[..12]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    HeaderValue::from_str(&format!("\"{prefix}{hex}\""))
+        .unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
 /// `If-None-Match` names this entity tag.
 fn not_modified(request: &HeaderMap, etag: &HeaderValue) -> bool {
     request

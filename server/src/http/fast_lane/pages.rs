@@ -8,7 +8,6 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 use bytes::Bytes;
 use domain::changes::Change;
-use sha2::{Digest as _, Sha256};
 
 use super::encoding::{Effort, Encoded, Encoding};
 
@@ -240,14 +239,7 @@ impl PageCache {
                 }
             }
         }
-        let digest = Sha256::digest(&bytes);
-        let etag = format!(
-            "\"p{}\"",
-            digest[..12]
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        );
+        let etag = super::etag("p", &bytes);
         let plain = bytes.clone();
         let body = tokio::task::spawn_blocking(move || Encoded::compress(bytes, EFFORT))
             .await
@@ -255,7 +247,7 @@ impl PageCache {
         Ok(Arc::new(Page {
             headers,
             body,
-            etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("\"p0\"")),
+            etag,
             deps,
         }))
     }
