@@ -61,6 +61,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    request::caller::CallerMemo::provide();
     components::site::provide_site();
     components::session::provide_current_user();
     components::cart_state::provide_cart();

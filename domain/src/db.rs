@@ -21,7 +21,20 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings a connection when it goes back to the pool anyway; a
+        // second ping on every checkout doubled the round trips of each
+        // query (on SQLite two thread hand-offs each). Only a connection
+        // idle long enough for a server or proxy to drop it is checked.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false)
+        .map_sqlx_sqlite_pool_opts(|o| {
+            o.after_connect(|conn, _| {
+                Box::pin(async move {
+                    let mut handle = conn.lock_handle().await?;
+                    stable_plans(handle.as_raw_handle())
+                })
+            })
+        })
         .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
@@ -30,6 +43,36 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
                 .create_if_missing(true)
         });
     Database::connect(opts).await
+}
+
+/// Turns on SQLite's query planner stability guarantee. Without it a
+/// statement whose plan looked at a bound value — every `LIMIT ?`, so every
+/// `.one()` — is compiled again each time it runs: a tenth of a signed-in
+/// page's CPU went to `sqlite3Reprepare` (bench/RESULTS.md). Plans never
+/// depend on values here anyway: there are no `sqlite_stat4` samples.
+#[allow(unsafe_code)]
+fn stable_plans(
+    db: std::ptr::NonNull<libsqlite3_sys::sqlite3>,
+) -> Result<(), sea_orm::sqlx::Error> {
+    use std::os::raw::c_int;
+    let mut now_on: c_int = 0;
+    // SAFETY: the handle is locked (sqlx's worker makes no call on it
+    // meanwhile) and ENABLE_QPSG takes exactly (int on, int *result).
+    let rc = unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            db.as_ptr(),
+            libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as c_int,
+            &mut now_on as *mut c_int,
+        )
+    };
+    if rc == libsqlite3_sys::SQLITE_OK && now_on == 1 {
+        Ok(())
+    } else {
+        Err(sea_orm::sqlx::Error::Configuration(
+            format!("SQLite refused the planner stability setting (code {rc})").into(),
+        ))
+    }
 }
 
 /// Starts a transaction that will write. On SQLite it takes the write lock

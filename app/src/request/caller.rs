@@ -5,6 +5,8 @@ use domain::accounts::{
     Actor, UserSummary, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
 };
 use model::AppError;
+use std::sync::Arc;
+
 use tower_sessions::Session;
 
 use crate::request::context::ServerContext;
@@ -90,6 +92,27 @@ pub async fn resolve(session: Session, ctx: &ServerContext) -> Result<Caller, do
     })
 }
 
+/// Who is calling, resolved once per page render: the header, the cart and
+/// the page each ask, and each asking was a user query. Provided by the
+/// `App` (so only page renders share it; a server function call resolves its
+/// own), forgotten whenever the session's user changes.
+#[derive(Clone, Default)]
+pub struct CallerMemo(Arc<tokio::sync::Mutex<Option<Resolved>>>);
+
+type Resolved = (Actor, Option<UserSummary>);
+
+impl CallerMemo {
+    pub fn provide() {
+        leptos::prelude::provide_context(Self::default());
+    }
+
+    async fn forget() {
+        if let Some(memo) = leptos::prelude::use_context::<Self>() {
+            *memo.0.lock().await = None;
+        }
+    }
+}
+
 /// The caller of the current server function.
 pub async fn caller() -> Result<Caller, AppError> {
     let ctx = ServerContext::current()?;
@@ -97,7 +120,21 @@ pub async fn caller() -> Result<Caller, AppError> {
         tracing::error!("session layer missing");
         crate::request::errors::respond_with(model::AppError::internal())
     })?;
-    resolve(session, &ctx).await.map_err(fail)
+    let Some(memo) = leptos::prelude::use_context::<CallerMemo>() else {
+        return resolve(session, &ctx).await.map_err(fail);
+    };
+    // Held across the resolution, so concurrent askers wait for one answer.
+    let mut known = memo.0.lock().await;
+    if let Some((actor, user)) = known.as_ref() {
+        return Ok(Caller {
+            session,
+            actor: actor.clone(),
+            user: user.clone(),
+        });
+    }
+    let caller = resolve(session, &ctx).await.map_err(fail)?;
+    *known = Some((caller.actor.clone(), caller.user.clone()));
+    Ok(caller)
 }
 
 /// Whose cart this request works on.
@@ -136,6 +173,7 @@ pub async fn context_and_caller() -> Result<(ServerContext, Caller), AppError> {
 /// Starts a signed-in session under a new id; a guest cart joins the
 /// customer's cart.
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {
+    CallerMemo::forget().await;
     let agent = user_agent().await;
     let guest_cart: Option<String> = session.remove(CART).await.map_err(session_error)?;
     if let (Some(cart), Some(ctx)) = (guest_cart, leptos::prelude::use_context::<ServerContext>()) {
@@ -171,6 +209,7 @@ pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Erro
 
 /// Remembers that the password was right; the code comes next.
 pub async fn await_second_factor(session: &Session, user_id: i32) -> Result<(), domain::Error> {
+    CallerMemo::forget().await;
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(PENDING_2FA, user_id)
@@ -195,6 +234,7 @@ pub async fn pending_second_factor(session: &Session) -> Result<Option<i32>, dom
 
 /// Ends the session here and in the store.
 pub async fn sign_out(session: &Session) -> Result<(), domain::Error> {
+    CallerMemo::forget().await;
     session.flush().await.map_err(session_error)
 }
 

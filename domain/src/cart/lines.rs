@@ -1,91 +1,85 @@
 //! A cart's lines, priced from the catalog as it is now.
-use std::collections::HashMap;
+use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-
-use crate::entities::{cart_item, product, product_image, variant};
 use crate::money::{Currency, Money};
-use crate::{inventory, Result};
+use crate::Result;
 
 pub use model::commerce::CartLine;
+
+/// One line with everything its view needs. One statement, not five (items,
+/// variants, products, images, stock): every cart view and every checkout
+/// step reads it, and on SQLite each statement is a hand-off to the
+/// connection's thread and back (bench/RESULTS.md, signed-in pages).
+#[derive(FromQueryResult)]
+struct Row {
+    variant_id: i32,
+    quantity: i32,
+    sku: String,
+    variant_title: String,
+    price_minor: i64,
+    weight_grams: i32,
+    product_title: String,
+    product_slug: String,
+    product_status: String,
+    image_url: Option<String>,
+    free: i64,
+}
+
+/// The variant's own image if it has one, else the product's first; the
+/// units free across warehouses (a warehouse that over-reserved counts 0).
+const LINES: &str = r#"
+SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
+       v.weight_grams, p.title AS product_title, p.slug AS product_slug,
+       p.status AS product_status,
+       COALESCE(
+         (SELECT i.url FROM product_images i WHERE i.id = v.image_id AND i.product_id = p.id),
+         (SELECT i.url FROM product_images i WHERE i.product_id = p.id
+           ORDER BY i.position, i.id LIMIT 1)
+       ) AS image_url,
+       COALESCE((SELECT SUM(CASE WHEN s.on_hand > s.reserved THEN s.on_hand - s.reserved ELSE 0 END)
+                 FROM stock_levels s WHERE s.variant_id = v.id), 0) AS free
+FROM cart_items ci
+JOIN variants v ON v.id = ci.variant_id
+JOIN products p ON p.id = v.product_id
+WHERE ci.cart_id = {cart}
+ORDER BY ci.id
+"#;
 
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,
     cart_id: i32,
     currency: Currency,
 ) -> Result<Vec<CartLine>> {
-    let items = cart_item::Entity::find()
-        .filter(cart_item::Column::CartId.eq(cart_id))
-        .order_by_asc(cart_item::Column::Id)
-        .all(conn)
-        .await?;
-    if items.is_empty() {
-        return Ok(Vec::new());
-    }
-    let variant_ids: Vec<i32> = items.iter().map(|i| i.variant_id).collect();
-    let variants: HashMap<i32, variant::Model> = variant::Entity::find()
-        .filter(variant::Column::Id.is_in(variant_ids.iter().copied()))
-        .all(conn)
-        .await?
+    let backend = conn.get_database_backend();
+    let placeholder = match backend {
+        DatabaseBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let rows = Row::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        LINES.replace("{cart}", placeholder),
+        [cart_id.into()],
+    ))
+    .all(conn)
+    .await?;
+    Ok(rows
         .into_iter()
-        .map(|v| (v.id, v))
-        .collect();
-    let product_ids: Vec<i32> = variants.values().map(|v| v.product_id).collect();
-    let products: HashMap<i32, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(product_ids.iter().copied()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
-    let images: HashMap<i32, product_image::Model> = product_image::Entity::find()
-        .filter(product_image::Column::ProductId.is_in(product_ids.iter().copied()))
-        .order_by_asc(product_image::Column::Position)
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|i| (i.id, i))
-        .collect();
-    let mut first_image: HashMap<i32, &product_image::Model> = HashMap::new();
-    for img in images.values() {
-        let slot = first_image.entry(img.product_id).or_insert(img);
-        if img.position < slot.position {
-            *slot = img;
-        }
-    }
-    let free = inventory::available(conn, &variant_ids).await?;
-    let mut lines = Vec::new();
-    for item in items {
-        let (Some(v), quantity) = (variants.get(&item.variant_id), i64::from(item.quantity)) else {
-            continue;
-        };
-        let Some(p) = products.get(&v.product_id) else {
-            continue;
-        };
-        let image_url = v
-            .image_id
-            .and_then(|id| images.get(&id))
-            .or_else(|| first_image.get(&p.id).copied())
-            .map(|i| i.url.clone());
-        let unit = v.price_minor;
-        lines.push(CartLine {
-            variant_id: v.id,
-            sku: v.sku.clone(),
-            product_title: p.title.clone(),
-            product_slug: p.slug.clone(),
-            variant_title: v.title.clone(),
-            image_url,
-            unit_price: Money::new(unit, currency),
-            quantity,
-            line_total: Money::new(unit.saturating_mul(quantity), currency),
-            weight_grams: v.weight_grams,
-            max_quantity: free
-                .get(&v.id)
-                .copied()
-                .unwrap_or(0)
-                .min(super::MAX_PER_LINE),
-            unavailable: p.status != "active",
-        });
-    }
-    Ok(lines)
+        .map(|r| {
+            let quantity = i64::from(r.quantity);
+            CartLine {
+                variant_id: r.variant_id,
+                sku: r.sku,
+                product_title: r.product_title,
+                product_slug: r.product_slug,
+                variant_title: r.variant_title,
+                image_url: r.image_url,
+                unit_price: Money::new(r.price_minor, currency),
+                quantity,
+                line_total: Money::new(r.price_minor.saturating_mul(quantity), currency),
+                weight_grams: r.weight_grams,
+                max_quantity: r.free.min(super::MAX_PER_LINE),
+                unavailable: r.product_status != "active",
+            }
+        })
+        .collect())
 }
