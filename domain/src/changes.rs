@@ -20,6 +20,11 @@ pub enum Change {
     Category(i32),
     /// The store profile, shipping methods or tax rates.
     Store,
+    /// The search index took in changes. Written by the outbox after the
+    /// index acknowledged them, not by a trigger: a search page rendered
+    /// between a product's change and its reindexing shows the old results,
+    /// and this row evicts it once the new ones are searchable.
+    Search,
 }
 
 impl Change {
@@ -27,6 +32,7 @@ impl Change {
         match (topic, subject) {
             ("product", id) => Self::Product(id),
             ("category", Some(id)) => Self::Category(id),
+            (TOPIC_SEARCH, _) => Self::Search,
             // "store", and anything a newer version writes: evict broadly.
             _ => Self::Store,
         }
@@ -68,6 +74,8 @@ struct Row {
     topic: String,
     subject: Option<i32>,
 }
+
+const TOPIC_SEARCH: &str = "search";
 
 fn table() -> Alias {
     Alias::new("change_feed")
@@ -147,6 +155,25 @@ impl Follower {
             self.seen = self.seen.split_off(&(self.floor + 1));
         }
     }
+}
+
+/// Tells every instance that the search index changed (see
+/// [`Change::Search`]).
+pub async fn search_index_changed(db: &DatabaseConnection) -> Result<()> {
+    let stmt = Query::insert()
+        .into_table(table())
+        .columns([Alias::new("topic")])
+        .values([TOPIC_SEARCH.into()])
+        .map_err(|e| Error::internal(format!("change feed row: {e}")))?
+        .to_owned();
+    db.execute(&stmt).await.map_err(Error::from)?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        // The triggers notify for their rows; this row has no trigger.
+        db.execute_unprepared("SELECT pg_notify('mercato_changes', '')")
+            .await
+            .map_err(Error::from)?;
+    }
+    Ok(())
 }
 
 /// Deletes rows older than a day (followers are seconds behind at most).

@@ -11,6 +11,7 @@ use model::search::{Autocomplete, SearchPage, SearchReport, SearchRequest};
 pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     crate::request::cache_deps::listing();
+    crate::request::cache_deps::search();
     ctx.search
         .search(state)
         .await

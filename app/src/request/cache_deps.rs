@@ -27,3 +27,9 @@ pub fn product(id: i32) {
 pub fn listing() {
     add("listing".to_owned());
 }
+
+/// The page shows search results: it follows the search index, which
+/// changes after the database does.
+pub fn search() {
+    add("search".to_owned());
+}

@@ -189,7 +189,11 @@ impl Worker {
                     Ok(msg) => msg,
                     Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
                 };
-                match search.apply(&msg).await {
+                if let Err(e) = search.apply(&msg).await {
+                    return Outcome::Retry(e.to_string());
+                }
+                // Indexing again is harmless, so a lost feed row retries both.
+                match crate::changes::search_index_changed(&self.db).await {
                     Ok(()) => Outcome::Delivered,
                     Err(e) => Outcome::Retry(e.to_string()),
                 }

@@ -8,12 +8,14 @@ use std::time::{Duration, Instant};
 
 use crate::support::browser::Browser;
 use crate::support::{TestApp, PASSWORD};
+use domain::accounts::{Actor, Role};
+use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::{category, product, session, stock_level, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 
 /// The cache's verdict on an answer: "hit", "miss" or none (not cacheable).
@@ -204,6 +206,72 @@ async fn until_status(app: &TestApp, path: &str, want: u16) -> Duration {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
+
+for_each_backend!(
+    search_pages_follow_the_index_not_just_the_database,
+    |db: TestDatabase| async move {
+        // The index lags the database by up to the outbox's poll (this
+        // service, unlike the server's own, does not wake the outbox), so
+        // the feed's eviction comes first and a render in between is kept.
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "1500")]).await;
+        let conn = app.connection().await;
+        let mut active = product::Entity::find()
+            .filter(product::Column::Status.eq("active"))
+            .order_by_asc(product::Column::Id)
+            .limit(2)
+            .all(&conn)
+            .await
+            .expect("q")
+            .into_iter();
+        let (p, other) = (
+            active.next().expect("a product"),
+            active.next().expect("another"),
+        );
+        let search_path = format!("/search?q={}", p.title.replace(' ', "+"));
+        let other_path = format!("/product/{}", other.slug);
+        let href = format!("href=\"/product/{}\"", p.slug);
+        let (_, found) = fetch(&app, &search_path).await;
+        assert!(found.contains(&href), "the product is found by its title");
+        let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+        let catalog = Catalog::new(conn.clone());
+        catalog
+            .set_status(
+                &admin,
+                std::slice::from_ref(&p.slug),
+                ProductStatus::Archived,
+            )
+            .await
+            .expect("archive");
+        until(&app, &search_path, "archived product leaves search", |b| {
+            !b.contains(&href)
+        })
+        .await;
+        // Out of the index too (the outbox's next poll), before the page is kept.
+        tokio::time::sleep(Duration::from_millis(2_000)).await;
+        warm(&app, &search_path).await;
+        warm(&app, &other_path).await;
+
+        // Back on sale: the database changes at once, the index a moment
+        // later. The feed's eviction comes first, so a render in between
+        // still misses the product; the index's own change row must evict
+        // that page once the product is searchable.
+        catalog
+            .set_status(&admin, std::slice::from_ref(&p.slug), ProductStatus::Active)
+            .await
+            .expect("back on sale");
+        let took = until(&app, &search_path, "product found again", |b| {
+            b.contains(&href)
+        })
+        .await;
+        eprintln!("a product back on sale showed on the cached search page after {took:?}");
+        let (status, _) = fetch(&app, &other_path).await;
+        assert_eq!(
+            status.as_deref(),
+            Some("hit"),
+            "the index changing leaves other pages cached"
+        );
+    }
+);
 
 for_each_backend!(
     a_store_rename_shows_at_once_here_and_soon_elsewhere,

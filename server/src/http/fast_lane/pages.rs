@@ -38,6 +38,7 @@ const NOT_STORED: [HeaderName; 8] = [
 pub struct Deps {
     products: Vec<i32>,
     listing: bool,
+    search: bool,
 }
 
 impl Deps {
@@ -46,6 +47,7 @@ impl Deps {
         for value in headers.get_all(&DEPENDS) {
             match value.to_str().unwrap_or_default() {
                 "listing" => deps.listing = true,
+                "search" => deps.search = true,
                 v => {
                     if let Some(id) = v.strip_prefix("product=").and_then(|i| i.parse().ok()) {
                         deps.products.push(id);
@@ -60,6 +62,11 @@ impl Deps {
     /// declared nothing may show anything.
     fn shows_product(&self, id: i32) -> bool {
         self.listing || self.products.contains(&id) || self.products.is_empty()
+    }
+
+    /// Whether the search index changing may change this page.
+    fn shows_search(&self) -> bool {
+        self.search || (self.products.is_empty() && !self.listing)
     }
 }
 
@@ -163,13 +170,15 @@ impl PageCache {
                 _ => None,
             })
             .collect();
-        let everything = overflow || products.len() < changes.len();
+        let search = changes.contains(&Change::Search);
+        let everything = overflow || products.len() + usize::from(search) < changes.len();
         if everything {
             self.cache.invalidate_all();
             return;
         }
         let result = self.cache.invalidate_entries_if(move |_, page| {
-            products.iter().any(|id| page.deps.shows_product(*id))
+            (search && page.deps.shows_search())
+                || products.iter().any(|id| page.deps.shows_product(*id))
         });
         if let Err(e) = result {
             tracing::error!(error = %e, "page cache: selective eviction failed; evicting all");
@@ -272,5 +281,13 @@ mod tests {
         assert!(!page.shows_product(8));
         assert!(deps(&["listing"]).shows_product(8));
         assert!(deps(&[]).shows_product(8), "undeclared: anything");
+    }
+
+    #[test]
+    fn only_search_pages_and_undeclared_ones_follow_the_index() {
+        assert!(deps(&["listing", "search"]).shows_search());
+        assert!(deps(&[]).shows_search(), "undeclared: anything");
+        assert!(!deps(&["listing"]).shows_search());
+        assert!(!deps(&["product=7"]).shows_search());
     }
 }
