@@ -130,6 +130,28 @@ ensure_leptosfmt() {
     cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
 }
 
+# The local PostgreSQL (Debian's cluster) for tests and benchmarks, with a
+# password for the postgres user; databases earlier test runs left behind
+# are dropped.
+start_postgres() {
+  local ver
+  ver=$(pg_lsclusters -h | awk 'NR==1{print $1}')
+  if [ -z "$ver" ]; then
+    ver=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    as_root pg_createcluster "$ver" main
+  fi
+  if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
+    as_root pg_ctlcluster --skip-systemctl-redirect "$ver" main start
+  fi
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  as_root su postgres -c "psql -qc \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null
+  # Databases left by earlier runs.
+  as_root su postgres -c "psql -Atc \"SELECT datname FROM pg_database WHERE datname LIKE 'mercato_test_%'\"" |
+    while read -r db; do as_root su postgres -c "dropdb --if-exists $db"; done
+  export MERCATO_TEST_DATABASE_URL="postgres://postgres:postgres@127.0.0.1:5432/postgres"
+  export MERCATO_TEST_PYTHON=/usr/bin/python3
+}
+
 ensure_test_tools() {
   # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
   ensure_apt chromium postgresql python3-aiosmtpd

@@ -88,6 +88,23 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<sea_orm::DatabaseTra
     .await
 }
 
+/// Serialises transactions that name the same `key` until they end, on
+/// PostgreSQL (a transaction-scoped advisory lock). SQLite needs none: a
+/// write transaction ([`begin_write`]) already excludes every other writer.
+pub async fn lock_key<C: ConnectionTrait>(txn: &C, key: &str) -> Result<(), DbErr> {
+    use sea_orm::{DatabaseBackend, Statement};
+    if txn.get_database_backend() != DatabaseBackend::Postgres {
+        return Ok(());
+    }
+    txn.execute_raw(Statement::from_sql_and_values(
+        DatabaseBackend::Postgres,
+        "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+        [sea_orm::Value::from(key.to_owned())],
+    ))
+    .await
+    .map(|_| ())
+}
+
 /// A cheap round trip for readiness checks.
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
     db.execute_unprepared("SELECT 1").await.map(|_| ())

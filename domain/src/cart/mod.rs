@@ -45,23 +45,47 @@ impl Carts {
         Self { db, currency }
     }
 
-    pub async fn find<C: ConnectionTrait>(
-        conn: &C,
-        owner: &CartOwner,
-    ) -> Result<Option<cart::Model>> {
+    /// The owner's active cart, newest first; none for a guest without one.
+    fn select(owner: &CartOwner) -> Option<sea_orm::Select<cart::Entity>> {
         let query = cart::Entity::find().filter(cart::Column::Status.eq("active"));
         let query = match owner {
             CartOwner::User(id) => query.filter(cart::Column::UserId.eq(*id)),
             CartOwner::Guest(Some(public_id)) => query
                 .filter(cart::Column::PublicId.eq(public_id.as_str()))
                 .filter(cart::Column::UserId.is_null()),
-            CartOwner::Guest(None) => return Ok(None),
+            CartOwner::Guest(None) => return None,
         };
-        Ok(query.order_by_desc(cart::Column::Id).one(conn).await?)
+        Some(query.order_by_desc(cart::Column::Id))
     }
 
-    async fn ensure(&self, owner: &CartOwner) -> Result<cart::Model> {
-        if let Some(cart) = Self::find(&self.db, owner).await? {
+    pub async fn find<C: ConnectionTrait>(
+        conn: &C,
+        owner: &CartOwner,
+    ) -> Result<Option<cart::Model>> {
+        match Self::select(owner) {
+            Some(query) => Ok(query.one(conn).await?),
+            None => Ok(None),
+        }
+    }
+
+    /// The owner's cart, created if there is none. The owner is locked
+    /// until `txn` ends, so two adds for one owner take turns and cannot
+    /// both create a cart.
+    async fn ensure<C: ConnectionTrait>(&self, txn: &C, owner: &CartOwner) -> Result<cart::Model> {
+        let found = match Self::select(owner) {
+            Some(query) => {
+                let key = match owner {
+                    CartOwner::User(id) => format!("cart:user:{id}"),
+                    CartOwner::Guest(id) => {
+                        format!("cart:guest:{}", id.as_deref().unwrap_or_default())
+                    }
+                };
+                crate::db::lock_key(txn, &key).await?;
+                query.one(txn).await?
+            }
+            None => None,
+        };
+        if let Some(cart) = found {
             return Ok(cart);
         }
         let now = now();
@@ -77,7 +101,7 @@ impl Carts {
             updated_at: Set(now),
             ..Default::default()
         }
-        .insert(&self.db)
+        .insert(txn)
         .await?)
     }
 
@@ -115,8 +139,8 @@ impl Carts {
     }
 
     /// How many of a variant may be in a cart now.
-    async fn limit(&self, variant_id: i32) -> Result<i64> {
-        let free = inventory::available(&self.db, &[variant_id])
+    async fn limit<C: ConnectionTrait>(conn: &C, variant_id: i32) -> Result<i64> {
+        let free = inventory::available(conn, &[variant_id])
             .await?
             .get(&variant_id)
             .copied()
@@ -146,20 +170,24 @@ impl Carts {
     }
 
     /// Adds units of a variant (by SKU); returns the cart, now existing.
+    /// One write transaction: the cart, the line and the cart's timestamp
+    /// change together, and the line's limit is checked against what the
+    /// transaction sees (no second add to the same cart in between).
     pub async fn add(&self, owner: &CartOwner, sku: &str, quantity: i64) -> Result<CartView> {
         let variant = self.variant_by_sku(sku).await?;
-        let cart = self.ensure(owner).await?;
-        let existing = cart_item::Entity::find()
-            .filter(cart_item::Column::CartId.eq(cart.id))
-            .filter(cart_item::Column::VariantId.eq(variant.id))
-            .one(&self.db)
-            .await?
-            .map(|i| i64::from(i.quantity))
-            .unwrap_or(0);
         // The amount added is checked on its own first: adding 0 or a
         // negative number is not a way to change a line.
         Self::check(quantity, MAX_PER_LINE)?;
-        Self::check(existing + quantity, self.limit(variant.id).await?)?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let cart = self.ensure(&txn, owner).await?;
+        let existing = cart_item::Entity::find()
+            .filter(cart_item::Column::CartId.eq(cart.id))
+            .filter(cart_item::Column::VariantId.eq(variant.id))
+            .one(&txn)
+            .await?
+            .map(|i| i64::from(i.quantity))
+            .unwrap_or(0);
+        Self::check(existing + quantity, Self::limit(&txn, variant.id).await?)?;
         // quantity ≤ MAX_PER_LINE here, so the conversion cannot fail.
         let qty = i32::try_from(quantity).unwrap_or(1);
         cart_item::Entity::insert(cart_item::ActiveModel {
@@ -180,9 +208,10 @@ impl Carts {
                 )
                 .to_owned(),
         )
-        .exec(&self.db)
+        .exec(&txn)
         .await?;
-        self.touch(cart.id).await?;
+        Self::touch(&txn, cart.id).await?;
+        txn.commit().await?;
         self.view_of(Some(cart)).await
     }
 
@@ -204,7 +233,7 @@ impl Carts {
                 .exec(&self.db)
                 .await?;
         } else {
-            Self::check(quantity, self.limit(variant.id).await?)?;
+            Self::check(quantity, Self::limit(&self.db, variant.id).await?)?;
             let res = cart_item::Entity::update_many()
                 .col_expr(cart_item::Column::Quantity, Expr::value(quantity as i32))
                 .filter(cart_item::Column::CartId.eq(cart.id))
@@ -215,15 +244,15 @@ impl Carts {
                 return Err(Error::not_found("item in your cart"));
             }
         }
-        self.touch(cart.id).await?;
+        Self::touch(&self.db, cart.id).await?;
         self.view_of(Some(cart)).await
     }
 
-    async fn touch(&self, cart_id: i32) -> Result<()> {
+    async fn touch<C: ConnectionTrait>(conn: &C, cart_id: i32) -> Result<()> {
         cart::Entity::update_many()
             .col_expr(cart::Column::UpdatedAt, Expr::value(now()))
             .filter(cart::Column::Id.eq(cart_id))
-            .exec(&self.db)
+            .exec(conn)
             .await?;
         Ok(())
     }
@@ -246,8 +275,8 @@ impl Carts {
         if guest_items.is_empty() {
             return Ok(());
         }
-        let target = self.ensure(&CartOwner::User(user_id)).await?;
         let txn = crate::db::begin_write(&self.db).await?;
+        let target = self.ensure(&txn, &CartOwner::User(user_id)).await?;
         let variant_ids: Vec<i32> = guest_items.iter().map(|i| i.variant_id).collect();
         let free = inventory::available(&txn, &variant_ids).await?;
         for item in guest_items {
@@ -292,8 +321,9 @@ impl Carts {
             .filter(cart::Column::Id.eq(guest.id))
             .exec(&txn)
             .await?;
+        Self::touch(&txn, target.id).await?;
         txn.commit().await?;
-        self.touch(target.id).await
+        Ok(())
     }
 
     /// Carts with items left untouched for `idle`: abandoned, for follow-up

@@ -11,10 +11,7 @@
 use std::time::Duration;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use super::PlacedOrder;
 use crate::cart::CartLine;
@@ -46,19 +43,11 @@ pub fn checkout_key(raw: &str) -> Result<Option<String>> {
 /// Serialises placements for one cart and one email on PostgreSQL (always
 /// in this order, so two placements cannot wait for each other).
 pub async fn lock<C: ConnectionTrait>(txn: &C, cart_id: i32, email: &str) -> Result<()> {
-    if txn.get_database_backend() != DatabaseBackend::Postgres {
-        return Ok(());
-    }
     for (space, key) in [
         ("cart", cart_id.to_string()),
         ("email", email.to_lowercase()),
     ] {
-        txn.execute_raw(Statement::from_sql_and_values(
-            DatabaseBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            [sea_orm::Value::from(format!("checkout:{space}:{key}"))],
-        ))
-        .await?;
+        crate::db::lock_key(txn, &format!("checkout:{space}:{key}")).await?;
     }
     Ok(())
 }

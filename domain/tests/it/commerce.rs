@@ -11,7 +11,7 @@ use domain::orders::{EventOutcome, OrderStatus};
 use domain::payments::{EventKind, PaymentEvent};
 use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::support::*;
 use domain::checkout::CheckoutInput;
@@ -65,6 +65,43 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
         assert_eq!(paid, round + 1);
     }
 });
+
+for_each_backend!(
+    concurrent_adds_make_one_cart_and_keep_the_line_limit,
+    |db: TestDatabase| async move {
+        let s = Arc::new(shop(&db).await);
+        stock(&s, SKU, 100, 0).await;
+        let owner = CartOwner::User(customer(&s, "racer@example.com").await);
+        let mut tasks = Vec::new();
+        for _ in 0..16 {
+            let (s, owner) = (s.clone(), owner.clone());
+            tasks.push(tokio::spawn(async move {
+                s.commerce.carts().add(&owner, SKU, 1).await
+            }));
+        }
+        let mut added = 0i64;
+        for t in tasks {
+            match t.await.expect("task") {
+                Ok(_) => added += 1,
+                Err(domain::Error::Validation { .. }) => {}
+                Err(other) => panic!("unexpected error {other:?}"),
+            }
+        }
+        assert_eq!(
+            added,
+            domain::cart::MAX_PER_LINE,
+            "exactly up to the line limit"
+        );
+        let carts = domain::entities::cart::Entity::find()
+            .filter(domain::entities::cart::Column::Status.eq("active"))
+            .count(&s.db)
+            .await
+            .expect("count");
+        assert_eq!(carts, 1, "the first adds raced to create the cart");
+        let view = s.commerce.carts().view(&owner).await.expect("view");
+        assert_eq!(view.item_count, domain::cart::MAX_PER_LINE);
+    }
+);
 
 for_each_backend!(
     placing_an_order_twice_makes_one_order,
@@ -549,24 +586,8 @@ for_each_backend!(
         let s = shop(&db).await;
         stock(&s, SKU, 3, 0).await;
         // A signed-in customer's order (user id needed for the cancel permission).
-        let conn = &s.db;
-        let user = domain::entities::user::ActiveModel {
-            public_id: Set(uuid::Uuid::new_v4().to_string()),
-            email: Set("e@example.com".into()),
-            password_hash: Set(String::new()),
-            name: Set(String::new()),
-            phone: Set(String::new()),
-            role: Set("customer".into()),
-            permissions: Set(String::new()),
-            marketing_opt_in: Set(false),
-            created_at: Set(time::OffsetDateTime::now_utc()),
-            updated_at: Set(time::OffsetDateTime::now_utc()),
-            ..Default::default()
-        }
-        .insert(conn)
-        .await
-        .expect("user");
-        let owner = CartOwner::User(user.id);
+        let user_id = customer(&s, "e@example.com").await;
+        let owner = CartOwner::User(user_id);
         s.commerce.carts().add(&owner, SKU, 2).await.expect("add");
         let placed = s
             .checkout
@@ -579,7 +600,7 @@ for_each_backend!(
             .expect("pay");
         assert_eq!(shelf(&s, SKU).await, (1, 0));
         let actor =
-            domain::accounts::Actor::user(user.id, domain::accounts::Role::Customer, vec![], false);
+            domain::accounts::Actor::user(user_id, domain::accounts::Role::Customer, vec![], false);
         let view = s
             .orders
             .cancel(&actor, &placed.number)
@@ -592,7 +613,7 @@ for_each_backend!(
         assert!(s.orders.cancel(&actor, &placed.number).await.is_err());
         // Another customer cannot see it.
         let other = domain::accounts::Actor::user(
-            user.id + 1,
+            user_id + 1,
             domain::accounts::Role::Customer,
             vec![],
             false,

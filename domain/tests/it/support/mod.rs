@@ -171,6 +171,28 @@ pub fn input(email: &str) -> CheckoutInput {
     }
 }
 
+/// A signed-up customer; their id.
+pub async fn customer(s: &Shop, email: &str) -> i32 {
+    let now = time::OffsetDateTime::now_utc();
+    domain::entities::user::ActiveModel {
+        public_id: Set(uuid::Uuid::new_v4().to_string()),
+        email: Set(email.into()),
+        password_hash: Set(String::new()),
+        name: Set(String::new()),
+        phone: Set(String::new()),
+        role: Set("customer".into()),
+        permissions: Set(String::new()),
+        marketing_opt_in: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&s.db)
+    .await
+    .expect("user")
+    .id
+}
+
 pub async fn guest_cart(s: &Shop, sku: &str, qty: i64) -> CartOwner {
     let cart = s
         .commerce
