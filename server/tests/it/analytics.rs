@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::support::TestApp;
-use domain::entities::{analytics_event, product, variant};
+use domain::entities::{analytics_event, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -46,13 +46,7 @@ for_each_backend!(
     |db: TestDatabase| async move {
         let app = TestApp::spawn(db).await;
         let conn = app.connection().await;
-        let p = product::Entity::find()
-            .filter(product::Column::Status.eq("active"))
-            .order_by_asc(product::Column::Id)
-            .one(&conn)
-            .await
-            .expect("q")
-            .expect("a product");
+        let p = crate::support::shop::product_on_sale(&conn).await;
         let sku = variant::Entity::find()
             .filter(variant::Column::ProductId.eq(p.id))
             .one(&conn)

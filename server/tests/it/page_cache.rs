@@ -7,6 +7,7 @@
 use std::time::{Duration, Instant};
 
 use crate::support::browser::Browser;
+use crate::support::shop::{product_on_sale, products_on_sale};
 use crate::support::{TestApp, PASSWORD};
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
@@ -14,8 +15,7 @@ use domain::entities::{category, product, session, stock_level, variant};
 use domain::for_each_backend;
 use domain::testing::TestDatabase;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 
 /// The cache's verdict on an answer: "hit", "miss" or none (not cacheable).
@@ -69,13 +69,8 @@ for_each_backend!(
         let conn = app.connection().await;
         let sessions_before = session::Entity::find().count(&conn).await.expect("count");
 
-        let p = product::Entity::find()
-            .filter(product::Column::Status.eq("active"))
-            .order_by_asc(product::Column::Id)
-            .one(&conn)
-            .await
-            .expect("q")
-            .expect("a product");
+        let [p, other]: [product::Model; 2] =
+            products_on_sale(&conn, 2).await.try_into().expect("two");
         let cat = category::Entity::find_by_id(p.category_id)
             .one(&conn)
             .await
@@ -83,13 +78,6 @@ for_each_backend!(
             .expect("category");
         let product_path = format!("/product/{}", p.slug);
         let category_path = format!("/category/{}", cat.slug);
-        let other = product::Entity::find()
-            .filter(product::Column::Status.eq("active"))
-            .filter(product::Column::Id.ne(p.id))
-            .one(&conn)
-            .await
-            .expect("q")
-            .expect("another product");
         let other_path = format!("/product/{}", other.slug);
         for instance in [&app, &peer] {
             for path in [product_path.as_str(), &category_path, "/", &other_path] {
@@ -215,18 +203,8 @@ for_each_backend!(
         // the feed's eviction comes first and a render in between is kept.
         let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "1500")]).await;
         let conn = app.connection().await;
-        let mut active = product::Entity::find()
-            .filter(product::Column::Status.eq("active"))
-            .order_by_asc(product::Column::Id)
-            .limit(2)
-            .all(&conn)
-            .await
-            .expect("q")
-            .into_iter();
-        let (p, other) = (
-            active.next().expect("a product"),
-            active.next().expect("another"),
-        );
+        let [p, other]: [product::Model; 2] =
+            products_on_sale(&conn, 2).await.try_into().expect("two");
         let search_path = format!("/search?q={}", p.title.replace(' ', "+"));
         let other_path = format!("/product/{}", other.slug);
         let href = format!("href=\"/product/{}\"", p.slug);
@@ -347,12 +325,7 @@ for_each_backend!(
     |db: TestDatabase| async move {
         let app = TestApp::spawn(db).await;
         let conn = app.connection().await;
-        let p = product::Entity::find()
-            .filter(product::Column::Status.eq("active"))
-            .one(&conn)
-            .await
-            .expect("q")
-            .expect("a product");
+        let p = product_on_sale(&conn).await;
         let mut hostile: product::ActiveModel = p.clone().into();
         hostile.description = Set("Soft.<script>window.pwned=1</script>".to_owned());
         hostile.update(&conn).await.expect("description");

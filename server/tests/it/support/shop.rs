@@ -1,6 +1,9 @@
 //! A shopper's purchase over HTTP, shared by the tests that need an order.
 #![allow(dead_code)]
 
+use domain::entities::product;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
 use super::browser::Browser;
 
 pub const SKU: &str = "TSH-0001-01";
@@ -52,4 +55,22 @@ pub async fn order(b: &mut Browser<'_>, email: &str, approve: bool) -> (String, 
     let next: String = serde_json::from_str(&next.body).expect("path");
     let public_id = next.rsplit('/').next().unwrap_or_default().to_owned();
     (number, public_id)
+}
+
+/// The demo shop's first `n` products on sale, by id.
+pub async fn products_on_sale(conn: &DatabaseConnection, n: u64) -> Vec<product::Model> {
+    let found = product::Entity::find()
+        .filter(product::Column::Status.eq("active"))
+        .order_by_asc(product::Column::Id)
+        .limit(n)
+        .all(conn)
+        .await
+        .expect("products");
+    assert_eq!(found.len() as u64, n, "{n} products on sale");
+    found
+}
+
+/// The demo shop's first product on sale.
+pub async fn product_on_sale(conn: &DatabaseConnection) -> product::Model {
+    products_on_sale(conn, 1).await.remove(0)
 }
