@@ -4,7 +4,7 @@
 //! customers and staff accounts.
 use domain::accounts::{Actor, Role};
 use domain::analytics::{dashboard, EventKind};
-use domain::entities::{analytics_event, order, order_item, user};
+use domain::entities::{analytics_event, order, order_item};
 use domain::for_each_backend;
 use domain::money::Currency;
 use domain::testing::TestDatabase;
@@ -96,25 +96,6 @@ async fn event(
     .insert(db)
     .await
     .expect("event");
-}
-
-async fn add_user(db: &DatabaseConnection, email: &str, role: &str, created: OffsetDateTime) {
-    user::ActiveModel {
-        public_id: Set(uuid::Uuid::new_v4().to_string()),
-        email: Set(email.into()),
-        password_hash: Set("x".into()),
-        name: Set(String::new()),
-        phone: Set(String::new()),
-        role: Set(role.into()),
-        permissions: Set(String::new()),
-        marketing_opt_in: Set(false),
-        created_at: Set(created),
-        updated_at: Set(created),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .expect("user");
 }
 
 async fn seed(db: &DatabaseConnection) -> Seeded {
@@ -214,10 +195,10 @@ async fn seed(db: &DatabaseConnection) -> Seeded {
     .await;
     event(db, EventKind::PageView, "v9", from - day, None).await;
 
-    add_user(db, "new1@example.com", "customer", to - day).await;
-    add_user(db, "new2@example.com", "customer", to - day * 2).await;
-    add_user(db, "staff@example.com", "staff", to - day).await;
-    add_user(db, "old@example.com", "customer", from - day).await;
+    crate::support::add_user(db, "new1@example.com", "customer", to - day).await;
+    crate::support::add_user(db, "new2@example.com", "customer", to - day * 2).await;
+    crate::support::add_user(db, "staff@example.com", "staff", to - day).await;
+    crate::support::add_user(db, "old@example.com", "customer", from - day).await;
     Seeded { to, from }
 }
 

@@ -171,26 +171,35 @@ pub fn input(email: &str) -> CheckoutInput {
     }
 }
 
-/// A signed-up customer; their id.
-pub async fn customer(s: &Shop, email: &str) -> i32 {
-    let now = time::OffsetDateTime::now_utc();
+/// An account with `role`, created at `created`; its id.
+pub async fn add_user(
+    db: &DatabaseConnection,
+    email: &str,
+    role: &str,
+    created: time::OffsetDateTime,
+) -> i32 {
     domain::entities::user::ActiveModel {
         public_id: Set(uuid::Uuid::new_v4().to_string()),
         email: Set(email.into()),
         password_hash: Set(String::new()),
         name: Set(String::new()),
         phone: Set(String::new()),
-        role: Set("customer".into()),
+        role: Set(role.into()),
         permissions: Set(String::new()),
         marketing_opt_in: Set(false),
-        created_at: Set(now),
-        updated_at: Set(now),
+        created_at: Set(created),
+        updated_at: Set(created),
         ..Default::default()
     }
-    .insert(&s.db)
+    .insert(db)
     .await
     .expect("user")
     .id
+}
+
+/// A customer who signed up just now; their id.
+pub async fn customer(s: &Shop, email: &str) -> i32 {
+    add_user(&s.db, email, "customer", time::OffsetDateTime::now_utc()).await
 }
 
 pub async fn guest_cart(s: &Shop, sku: &str, qty: i64) -> CartOwner {
