@@ -88,6 +88,13 @@ impl Feed {
                 catalog.forget_tree();
             }
         }
+        // Counts and shelves show products, their category and their price
+        // in the shop's currency: anything but a search row moves them.
+        if batch.overflow || batch.changes.iter().any(|c| *c != Change::Search) {
+            for catalog in &self.0.catalogs {
+                catalog.forget_listings();
+            }
+        }
         if let Some(pages) = &self.0.pages {
             pages.evict(&batch.changes, batch.overflow);
         }

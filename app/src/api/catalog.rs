@@ -10,6 +10,7 @@ pub async fn get_home() -> Result<HomePage, AppError> {
     ctx.catalog
         .home()
         .await
+        .map(std::sync::Arc::unwrap_or_clone)
         .map_err(crate::request::errors::fail)
 }
 

@@ -9,7 +9,18 @@ use crate::entities::product;
 const SHELF: u64 = 8;
 
 impl Catalog {
-    pub async fn home(&self) -> crate::Result<HomePage> {
+    /// Held until a product or category changes.
+    pub async fn home(&self) -> crate::Result<std::sync::Arc<HomePage>> {
+        if let Some(home) = self.held.home() {
+            return Ok(home);
+        }
+        let generation = self.held.generation();
+        let home = std::sync::Arc::new(self.read_home().await?);
+        self.held.keep_home(generation, home.clone());
+        Ok(home)
+    }
+
+    async fn read_home(&self) -> crate::Result<HomePage> {
         let db = &self.db;
         let tree = self.tree().await?;
         let mut categories = Vec::new();

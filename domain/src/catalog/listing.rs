@@ -6,7 +6,10 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, RelationTrait, Select,
 };
 
+use std::sync::Arc;
+
 use super::cards::to_cards;
+use super::held_reads::{Counts, FilterKey};
 use super::query::{ListingQuery, OptionFilter};
 use super::types::{
     CategoryRef, CategoryView, FacetValue, ListingSort, ListingState, OptionFacet, PAGE_SIZE,
@@ -47,9 +50,10 @@ impl Catalog {
         );
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
+        let counts = self.counts(category.id, &ids, &query).await?;
 
         let filtered = product::Entity::find().filter(condition(&ids, &query, Except::Nothing));
-        let total = filtered.clone().count(db).await?;
+        let total = counts.total;
         let page_count = total.div_ceil(PAGE_SIZE).max(1);
         let mut query = query;
         query.page = query.page.min(page_count);
@@ -60,8 +64,6 @@ impl Catalog {
             .all(db)
             .await?;
         let products = to_cards(db, rows).await?;
-        let brands = brand_facet(db, &ids, &query).await?;
-        let options = option_facets(db, &ids, &query).await?;
 
         Ok(Some(CategoryView {
             category: CategoryRef::from(category),
@@ -76,9 +78,35 @@ impl Catalog {
             page: query.page,
             page_count,
             state: state(&query, currency),
-            brands,
-            options,
+            brands: counts.brands.clone(),
+            options: counts.options.clone(),
         }))
+    }
+
+    /// The filters' total and facet counts, held until a product or
+    /// category changes.
+    async fn counts(
+        &self,
+        category: i32,
+        ids: &[i32],
+        q: &ListingQuery,
+    ) -> crate::Result<Arc<Counts>> {
+        let key = FilterKey::new(category, q);
+        if let Some(counts) = self.held.counts(&key) {
+            return Ok(counts);
+        }
+        let generation = self.held.generation();
+        let db = &self.db;
+        let counts = Arc::new(Counts {
+            total: product::Entity::find()
+                .filter(condition(ids, q, Except::Nothing))
+                .count(db)
+                .await?,
+            brands: brand_facet(db, ids, q).await?,
+            options: option_facets(db, ids, q).await?,
+        });
+        self.held.keep_counts(generation, key, counts.clone());
+        Ok(counts)
     }
 }
 

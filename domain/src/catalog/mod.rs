@@ -8,6 +8,7 @@ mod draft;
 mod draft_load;
 mod editor;
 pub mod form;
+mod held_reads;
 mod home;
 mod images;
 mod json_ld;
@@ -26,6 +27,7 @@ pub(crate) use cards::availability;
 pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTES};
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
 pub use editor::StockSeen;
+pub use held_reads::HeldStats;
 pub use images::{process as process_image, AdminImage, MAX_UPLOAD_BYTES};
 pub use query::{ListingQuery, OptionFilter};
 pub use tree::CategoryTree;
@@ -34,11 +36,12 @@ pub use types::*;
 pub use model::catalog::ProductStatus;
 
 /// Catalog read service. Cheap to clone (the connection is a pool handle,
-/// clones share one copy of the category tree).
+/// clones share one copy of the category tree and of the held reads).
 #[derive(Clone)]
 pub struct Catalog {
     db: DatabaseConnection,
     tree: std::sync::Arc<tree::Held>,
+    held: std::sync::Arc<held_reads::HeldReads>,
 }
 
 impl Catalog {
@@ -46,6 +49,7 @@ impl Catalog {
         Self {
             db,
             tree: std::sync::Arc::default(),
+            held: std::sync::Arc::default(),
         }
     }
 
@@ -64,5 +68,16 @@ impl Catalog {
 
     pub fn forget_tree(&self) {
         self.tree.forget();
+    }
+
+    /// Drops the held facet counts and home sections; the change feed calls
+    /// it when a product or category changes, on every instance.
+    pub fn forget_listings(&self) {
+        self.held.forget();
+    }
+
+    /// How often listings were answered from held counts.
+    pub fn held_stats(&self) -> &HeldStats {
+        &self.held.stats
     }
 }

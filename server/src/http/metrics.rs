@@ -1,5 +1,6 @@
 //! `/metrics`: counters in the Prometheus text format, for the operator's
-//! scraper and the benchmarks (the page cache's hit ratio). Counts only:
+//! scraper and the benchmarks (the page cache's hit ratio, the listing
+//! counts held in memory). Counts only:
 //! nothing about any shopper.
 use std::sync::atomic::Ordering;
 
@@ -7,9 +8,14 @@ use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
+use app::request::context::ServerContext;
+
 use super::fast_lane::PageCache;
 
-pub async fn metrics(State(pages): State<Option<PageCache>>) -> Response {
+pub async fn metrics(
+    State(pages): State<Option<PageCache>>,
+    State(ctx): State<ServerContext>,
+) -> Response {
     let mut out = String::new();
     let mut line = |name: &str, kind: &str, help: &str, value: u64| {
         out.push_str(&format!(
@@ -55,6 +61,19 @@ pub async fn metrics(State(pages): State<Option<PageCache>>) -> Response {
             pages.bytes(),
         );
     }
+    let held = ctx.catalog.held_stats();
+    line(
+        "mercato_listing_counts_hits_total",
+        "counter",
+        "Listings and home pages whose facet counts and shelves were held in memory.",
+        held.hits.load(Ordering::Relaxed),
+    );
+    line(
+        "mercato_listing_counts_misses_total",
+        "counter",
+        "Listings and home pages that counted in the database.",
+        held.misses.load(Ordering::Relaxed),
+    );
     (
         [(
             header::CONTENT_TYPE,

@@ -3,7 +3,8 @@
 //! every change shoppers would see evicts them on both instances (the one
 //! that wrote at once, the other through the change feed), signed-in
 //! shoppers never share a page, anonymous browsing leaves no session, and
-//! a cached page's policy allows exactly its own scripts.
+//! a cached page's policy allows exactly its own scripts. Signed-in
+//! listings hold their facet counts between changes.
 use std::time::{Duration, Instant};
 
 use crate::support::browser::Browser;
@@ -366,3 +367,76 @@ async fn until_hit(app: &TestApp, path: &str) -> reqwest::Response {
     }
     panic!("{path} never came from the cache");
 }
+
+/// A counter from the instance's `/metrics`.
+async fn metric(app: &TestApp, name: &str) -> u64 {
+    let text = app.get("/metrics").await.text().await.expect("metrics");
+    text.lines()
+        .find_map(|l| l.strip_prefix(name)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{name} in /metrics"))
+}
+
+/// The brand facet as a shopper reads it.
+fn brand_facet(html: &str) -> String {
+    crate::support::visible_text(html, "data-testid=\"facet-brand\"", "fieldset")
+}
+
+// Signed-in category pages (never from the page cache) count their facets
+// once per filter state, and a product change moves those counts on both
+// instances.
+for_each_backend!(
+    signed_in_listings_hold_counts_until_a_product_changes,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
+        let peer = app.peer().await;
+        let conn = app.connection().await;
+        let p = product_on_sale(&conn).await;
+        let cat = category::Entity::find_by_id(p.category_id)
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("category");
+        let path = format!("/category/{}?sort=name", cat.slug);
+        let mut here = Browser::new(&app);
+        here.register("ann@example.com", PASSWORD).await;
+        assert_eq!(here.login("ann@example.com", PASSWORD).await.status, 200);
+        let mut there = Browser::new(&peer);
+        assert_eq!(there.login("ann@example.com", PASSWORD).await.status, 200);
+
+        let first = here.get(&path).await;
+        assert!(first.headers.get("x-mercato-cache").is_none());
+        assert!(!brand_facet(&first.body).contains("Zyzzyva"));
+        let hits = metric(&app, "mercato_listing_counts_hits_total").await;
+        // Another page of the same filters counts nothing again.
+        let again = here.get(&format!("{path}&page=2")).await;
+        assert_eq!(again.status, 200);
+        assert!(
+            metric(&app, "mercato_listing_counts_hits_total").await > hits,
+            "the second page's counts were held"
+        );
+        there.get(&path).await;
+
+        conn.execute_unprepared(&format!(
+            "UPDATE products SET brand = 'Zyzzyva' WHERE id = {}",
+            p.id
+        ))
+        .await
+        .expect("rebrand");
+        for shopper in [&mut here, &mut there] {
+            let start = Instant::now();
+            loop {
+                let page = shopper.get(&path).await;
+                assert_eq!(page.status, 200);
+                if brand_facet(&page.body).contains("Zyzzyva\n(1)") {
+                    eprintln!("new brand counted after {:?}", start.elapsed());
+                    break;
+                }
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "the new brand never reached the signed-in facets"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+    }
+);
