@@ -7,7 +7,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 
-use app::request::context::{ServerContext, SessionPolicy};
+use app::request::context::{ServerContext, Services, SessionPolicy};
 use domain::accounts::{AccountSettings, Accounts};
 use domain::catalog::Catalog;
 use domain::checkout::Checkout;
@@ -205,7 +205,7 @@ impl Application {
             ready = search_ready,
             "search ready"
         );
-        let ctx = ServerContext {
+        let ctx = ServerContext::new(Services {
             catalog: Catalog::new(db.clone()),
             accounts: accounts(config, &db, &store, signal.clone())?,
             checkout: Checkout::new(commerce.clone()),
@@ -234,7 +234,7 @@ impl Application {
                 navigation: Vec::new(),
                 test_payments: gateways.stripe.is_none(),
             },
-        };
+        });
         let sealed = ctx
             .accounts
             .seal_legacy_secrets()

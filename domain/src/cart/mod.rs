@@ -106,28 +106,24 @@ impl Carts {
     }
 
     pub async fn view(&self, owner: &CartOwner) -> Result<CartView> {
-        let cart = Self::find(&self.db, owner).await?;
-        self.view_of(cart).await
+        let (id, lines) = lines::load_owned_lines(&self.db, owner, self.currency).await?;
+        Ok(self.summed(id, lines))
     }
 
-    async fn view_of(&self, cart: Option<cart::Model>) -> Result<CartView> {
-        let Some(cart) = cart else {
-            return Ok(CartView {
-                id: None,
-                lines: Vec::new(),
-                subtotal: Money::new(0, self.currency),
-                item_count: 0,
-            });
-        };
+    async fn view_of(&self, cart: cart::Model) -> Result<CartView> {
         let lines = load_lines(&self.db, cart.id, self.currency).await?;
+        Ok(self.summed(Some(cart.public_id), lines))
+    }
+
+    fn summed(&self, id: Option<String>, lines: Vec<CartLine>) -> CartView {
         let subtotal = lines.iter().map(|l| l.line_total.minor).sum();
         let item_count = lines.iter().map(|l| l.quantity).sum();
-        Ok(CartView {
-            id: Some(cart.public_id),
+        CartView {
+            id,
             lines,
             subtotal: Money::new(subtotal, self.currency),
             item_count,
-        })
+        }
     }
 
     async fn variant_by_sku(&self, sku: &str) -> Result<variant::Model> {
@@ -212,7 +208,7 @@ impl Carts {
         .await?;
         Self::touch(&txn, cart.id).await?;
         txn.commit().await?;
-        self.view_of(Some(cart)).await
+        self.view_of(cart).await
     }
 
     /// Sets a line's quantity; 0 removes it.
@@ -245,7 +241,7 @@ impl Carts {
             }
         }
         Self::touch(&self.db, cart.id).await?;
-        self.view_of(Some(cart)).await
+        self.view_of(cart).await
     }
 
     async fn touch<C: ConnectionTrait>(conn: &C, cart_id: i32) -> Result<()> {
