@@ -7,7 +7,7 @@
 #   bench/checkout.sh                       # 200 shoppers, 4 at a time, both databases
 #   SHOPPERS=500 CONCURRENCY=8 DB=postgres bench/checkout.sh
 #
-# Needs: python3, a release build (scripts/serve or `cargo leptos build
+# Needs: python3, a release build (scripts/serve or `cargo leptos build --split
 # --release`); for PostgreSQL, Debian's postgresql (scripts/test installs it).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
@@ -17,7 +17,7 @@ CONCURRENCY="${CONCURRENCY:-4}"
 DB="${DB:-both}"
 PORT="${PORT:-3901}"
 BIN="${BIN:-target/release/mercato}"
-[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release --split" >&2; exit 1; }
 
 PG_ADMIN="postgres://postgres:postgres@127.0.0.1:5432"
 PG_DB="mercato_bench_$$"

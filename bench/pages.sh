@@ -11,7 +11,7 @@
 #   DURATION=30 CONNECTIONS="50 500" bench/pages.sh
 #
 # Needs: wrk and nginx (Debian; installed when missing), a release build
-# (scripts/serve or `cargo leptos build --release`).
+# (scripts/serve or `cargo leptos build --release --split`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -26,7 +26,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v wrk >/dev/null || { echo "installing wrk"; sudo_ apt-get install -y -qq wrk; }
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || { echo "installing nginx"; sudo_ apt-get install -y -qq nginx-light || sudo_ apt-get install -y -qq nginx; }
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release --split" >&2; exit 1; }
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 DATA=$(mktemp -d)

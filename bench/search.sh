@@ -7,7 +7,7 @@
 #   MERCATO_MEILISEARCH_URL=http://127.0.0.1:7700 bench/search.sh
 #   CONCURRENCY=1,4,16 bench/search.sh
 #
-# Needs: python3, a release build (scripts/serve or `cargo leptos build --release`).
+# Needs: python3, a release build (scripts/serve or `cargo leptos build --release --split`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -15,7 +15,7 @@ cd "$ROOT"
 CONCURRENCY="${CONCURRENCY:-1,4}"
 PORT="${PORT:-3902}"
 BIN="${BIN:-target/release/mercato}"
-[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no $BIN: build it with scripts/serve or cargo leptos build --release --split" >&2; exit 1; }
 ENGINE=embedded
 [ -n "${MERCATO_MEILISEARCH_URL:-}" ] && ENGINE=meilisearch
 

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// scripts/test starts the release mercato binary (`cargo leptos end-to-end`
+// scripts/test starts the release mercato binary (`cargo leptos end-to-end --split`
 // runs the debug one for a quick local loop).
 // Chromium comes from Debian; Playwright never downloads a browser here.
 const baseURL = process.env.MERCATO_E2E_URL ?? 'http://127.0.0.1:3000';

@@ -110,8 +110,10 @@ ensure_build_tools() {
 
 # The release site: the server binary and the size-optimised WASM bundle.
 # scripts/serve serves it and scripts/test runs the browser suite on it.
+# `--split` is not optional: the admin and account pages are split points
+# (`#[lazy]`), and a bundle built without it does not load.
 build_release() {
-  cargo leptos build --release
+  cargo leptos build --release --split
 }
 
 # Runs the release binary with the site settings cargo-leptos would pass;

@@ -19,15 +19,10 @@ use leptos_router::{
 
 use components::layout::{Footer, Header, SkipLink, TestModeBanner};
 use pages::account::{
-    AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
-    ProfilePage, ResetPasswordPage, SecurityPage, SignInPage, SignUpPage, VerifyEmailPage,
+    ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
 };
-use pages::admin::{
-    AdminArea, AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage,
-    AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
-    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
-    AdminPromotionsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
-};
+use pages::admin::AdminArea;
+use pages::on_demand::*;
 use pages::shop::{
     CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
     OrderCompletePage, OrderLookupPage, PrivacyConfirmPage, PrivacyRequestPage, ProductPage,
@@ -66,7 +61,6 @@ pub fn App() -> impl IntoView {
     components::site::provide_site();
     components::session::provide_current_user();
     components::cart_state::provide_cart();
-    components::hydration::mark_hydrated();
 
     view! {
         <Router>
@@ -97,15 +91,31 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async />
-                    <Route path=path!("/account/addresses") view=AddressesPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/security") view=SecurityPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/privacy") view=PrivacyPage ssr=SsrMode::Async />
-                    <Route path=path!("/account/orders") view=OrdersPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=account() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/account/profile")
+                        view=account_profile()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/account/addresses")
+                        view=account_addresses()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/account/security")
+                        view=account_security()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/account/privacy")
+                        view=account_privacy()
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/account/orders") view=account_orders() ssr=SsrMode::Async />
                     <Route
                         path=path!("/account/orders/:number")
-                        view=OrderPage
+                        view=account_order()
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
@@ -135,60 +145,56 @@ pub fn App() -> impl IntoView {
                     // The admin area: one parent (the staff check and the navigation),
                     // each page in its <Outlet/>.
                     <ParentRoute path=path!("/admin") view=AdminArea ssr=SsrMode::Async>
-                        <Route path=path!("") view=AdminDashboardPage ssr=SsrMode::Async />
-                        <Route path=path!("orders") view=AdminOrdersPage ssr=SsrMode::Async />
-                        <Route
-                            path=path!("orders/:number")
-                            view=AdminOrderPage
-                            ssr=SsrMode::Async
-                        />
+                        <Route path=path!("") view=admin_dashboard() ssr=SsrMode::Async />
+                        <Route path=path!("orders") view=admin_orders() ssr=SsrMode::Async />
+                        <Route path=path!("orders/:number") view=admin_order() ssr=SsrMode::Async />
                         <Route
                             path=path!("orders/:number/packing-slip")
-                            view=AdminPackingSlipPage
+                            view=admin_packing_slip()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("products") view=AdminProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("products") view=admin_products() ssr=SsrMode::Async />
                         <Route
                             path=path!("products/new")
-                            view=AdminProductEditorPage
+                            view=admin_product_editor()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("products/csv")
-                            view=AdminProductCsvPage
+                            view=admin_product_csv()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("products/:slug")
-                            view=AdminProductEditorPage
+                            view=admin_product_editor()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("inventory") view=AdminInventoryPage ssr=SsrMode::Async />
+                        <Route path=path!("inventory") view=admin_inventory() ssr=SsrMode::Async />
                         <Route
                             path=path!("categories")
-                            view=AdminCategoriesPage
+                            view=admin_categories()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("customers") view=AdminCustomersPage ssr=SsrMode::Async />
+                        <Route path=path!("customers") view=admin_customers() ssr=SsrMode::Async />
                         <Route
                             path=path!("promotions")
-                            view=AdminPromotionsPage
+                            view=admin_promotions()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("promotions/:code")
-                            view=AdminPromotionPage
+                            view=admin_promotion()
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("customers/:id")
-                            view=AdminCustomerPage
+                            view=admin_customer()
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("search") view=AdminSearchPage ssr=SsrMode::Async />
-                        <Route path=path!("audit") view=AdminAuditPage ssr=SsrMode::Async />
-                        <Route path=path!("staff") view=AdminStaffPage ssr=SsrMode::Async />
-                        <Route path=path!("settings") view=AdminSettingsPage ssr=SsrMode::Async />
+                        <Route path=path!("search") view=admin_search() ssr=SsrMode::Async />
+                        <Route path=path!("audit") view=admin_audit() ssr=SsrMode::Async />
+                        <Route path=path!("staff") view=admin_staff() ssr=SsrMode::Async />
+                        <Route path=path!("settings") view=admin_settings() ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </main>

@@ -1,0 +1,154 @@
+//! Pages whose code the browser fetches when one is first shown, not with
+//! the shop (D39): the admin and the signed-in account area. Each area is
+//! one split point (`#[lazy]`), so it arrives as one extra WASM file; the
+//! router waits for it before showing (or hydrating) such a page. The
+//! server renders these pages as before, and names the file in a preload
+//! link so a first visit fetches it alongside the main bundle.
+use leptos::prelude::*;
+use leptos_router::{Lazy, LazyRoute};
+
+use super::account::{
+    AccountPage, AddressesPage, OrderPage, OrdersPage, PrivacyPage, ProfilePage, SecurityPage,
+};
+use super::admin::{
+    AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
+    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
+    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
+    AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+};
+
+/// A route whose view comes from an on-demand area (`$load($page)`), and
+/// the function the route table calls for it (a plain call, because
+/// leptosfmt drops the braces around a turbofish in `view={…}`).
+/// `preload` fetches the split: the router awaits it before it hydrates or
+/// shows the page, so the view is ready at once. Without it the view's
+/// first poll waits for the file, and hydration met a pending view (a
+/// marker mismatch, or the page rendered a second time).
+macro_rules! on_demand_routes {
+    ($load:ident, $preload:ident: $($route:ident, $make:ident => $page:expr),+ $(,)?) => {
+        $(
+            pub struct $route;
+
+            pub fn $make() -> Lazy<$route> {
+                Lazy::new()
+            }
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_: Self) -> AnyView {
+                    $load($page).await
+                }
+
+                async fn preload() {
+                    // The split exists only in the browser build.
+                    #[cfg(feature = "hydrate")]
+                    $preload().await;
+                }
+            }
+        )+
+    };
+}
+
+#[derive(Clone, Copy)]
+pub enum Admin {
+    Dashboard,
+    Orders,
+    Order,
+    PackingSlip,
+    Products,
+    ProductEditor,
+    ProductCsv,
+    Inventory,
+    Categories,
+    Customers,
+    Customer,
+    Promotions,
+    Promotion,
+    Search,
+    Audit,
+    Staff,
+    Settings,
+}
+
+/// Everything only the admin's pages use ends up in this split.
+#[lazy]
+fn admin_page(page: Admin) -> AnyView {
+    match page {
+        Admin::Dashboard => view! { <AdminDashboardPage /> }.into_any(),
+        Admin::Orders => view! { <AdminOrdersPage /> }.into_any(),
+        Admin::Order => view! { <AdminOrderPage /> }.into_any(),
+        Admin::PackingSlip => view! { <AdminPackingSlipPage /> }.into_any(),
+        Admin::Products => view! { <AdminProductsPage /> }.into_any(),
+        Admin::ProductEditor => view! { <AdminProductEditorPage /> }.into_any(),
+        Admin::ProductCsv => view! { <AdminProductCsvPage /> }.into_any(),
+        Admin::Inventory => view! { <AdminInventoryPage /> }.into_any(),
+        Admin::Categories => view! { <AdminCategoriesPage /> }.into_any(),
+        Admin::Customers => view! { <AdminCustomersPage /> }.into_any(),
+        Admin::Customer => view! { <AdminCustomerPage /> }.into_any(),
+        Admin::Promotions => view! { <AdminPromotionsPage /> }.into_any(),
+        Admin::Promotion => view! { <AdminPromotionPage /> }.into_any(),
+        Admin::Search => view! { <AdminSearchPage /> }.into_any(),
+        Admin::Audit => view! { <AdminAuditPage /> }.into_any(),
+        Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
+        Admin::Settings => view! { <AdminSettingsPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(admin_page, __preload_admin_page:
+    AdminDashboardRoute, admin_dashboard => Admin::Dashboard,
+    AdminOrdersRoute, admin_orders => Admin::Orders,
+    AdminOrderRoute, admin_order => Admin::Order,
+    AdminPackingSlipRoute, admin_packing_slip => Admin::PackingSlip,
+    AdminProductsRoute, admin_products => Admin::Products,
+    AdminProductEditorRoute, admin_product_editor => Admin::ProductEditor,
+    AdminProductCsvRoute, admin_product_csv => Admin::ProductCsv,
+    AdminInventoryRoute, admin_inventory => Admin::Inventory,
+    AdminCategoriesRoute, admin_categories => Admin::Categories,
+    AdminCustomersRoute, admin_customers => Admin::Customers,
+    AdminCustomerRoute, admin_customer => Admin::Customer,
+    AdminPromotionsRoute, admin_promotions => Admin::Promotions,
+    AdminPromotionRoute, admin_promotion => Admin::Promotion,
+    AdminSearchRoute, admin_search => Admin::Search,
+    AdminAuditRoute, admin_audit => Admin::Audit,
+    AdminStaffRoute, admin_staff => Admin::Staff,
+    AdminSettingsRoute, admin_settings => Admin::Settings,
+);
+
+#[derive(Clone, Copy)]
+pub enum Account {
+    Overview,
+    Profile,
+    Addresses,
+    Security,
+    Privacy,
+    Orders,
+    Order,
+}
+
+/// The signed-in account pages (signing in and up stay in the main bundle:
+/// they are where a shopper arrives).
+#[lazy]
+fn account_page(page: Account) -> AnyView {
+    match page {
+        Account::Overview => view! { <AccountPage /> }.into_any(),
+        Account::Profile => view! { <ProfilePage /> }.into_any(),
+        Account::Addresses => view! { <AddressesPage /> }.into_any(),
+        Account::Security => view! { <SecurityPage /> }.into_any(),
+        Account::Privacy => view! { <PrivacyPage /> }.into_any(),
+        Account::Orders => view! { <OrdersPage /> }.into_any(),
+        Account::Order => view! { <OrderPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(account_page, __preload_account_page:
+    AccountRoute, account => Account::Overview,
+    AccountProfileRoute, account_profile => Account::Profile,
+    AccountAddressesRoute, account_addresses => Account::Addresses,
+    AccountSecurityRoute, account_security => Account::Security,
+    AccountPrivacyRoute, account_privacy => Account::Privacy,
+    AccountOrdersRoute, account_orders => Account::Orders,
+    AccountOrderRoute, account_order => Account::Order,
+);
