@@ -1,5 +1,9 @@
 //! A cart's lines, priced from the catalog as it is now.
-use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
+use sea_orm::{
+    ConnectionTrait, DatabaseBackend, FromQueryResult, QuerySelect, QueryTrait, Statement,
+};
+
+use crate::entities::cart;
 
 use crate::money::{Currency, Money};
 use crate::Result;
@@ -48,59 +52,56 @@ WHERE ci.cart_id = {cart}
 ORDER BY ci.id
 "#;
 
-/// Which cart [`load_owned_lines`] reads: the owner's newest active one,
-/// as `Carts::select` picks it.
-const USER_CART: &str = "(SELECT c2.id FROM carts c2 WHERE c2.status = 'active' \
-     AND c2.user_id = {owner} ORDER BY c2.id DESC LIMIT 1)";
-const GUEST_CART: &str = "(SELECT c2.id FROM carts c2 WHERE c2.status = 'active' \
-     AND c2.public_id = {owner} AND c2.user_id IS NULL ORDER BY c2.id DESC LIMIT 1)";
-
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,
     cart_id: i32,
     currency: Currency,
 ) -> Result<Vec<CartLine>> {
-    let rows = run(conn, "{cart}", cart_id.into()).await?;
+    let placeholder = match conn.get_database_backend() {
+        DatabaseBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let rows = run(conn, placeholder, vec![cart_id.into()]).await?;
     Ok(priced(rows, currency))
 }
 
 /// The owner's cart (its public id, when it has lines) and its lines, in
 /// one statement: a signed-in page shows the cart in its header, and
-/// finding the cart first was a round trip of its own.
+/// finding the cart first was a round trip of its own. The cart is the one
+/// `Carts::select` picks, as a subquery.
 pub(super) async fn load_owned_lines<C: ConnectionTrait>(
     conn: &C,
     owner: &super::CartOwner,
     currency: Currency,
 ) -> Result<(Option<String>, Vec<CartLine>)> {
-    let rows = match owner {
-        super::CartOwner::User(id) => run(conn, USER_CART, (*id).into()).await?,
-        super::CartOwner::Guest(Some(public_id)) => {
-            run(conn, GUEST_CART, public_id.as_str().into()).await?
-        }
-        super::CartOwner::Guest(None) => Vec::new(),
+    let Some(select) = super::Carts::select(owner) else {
+        return Ok((None, Vec::new()));
     };
+    let cart = select
+        .select_only()
+        .column(cart::Column::Id)
+        .limit(1)
+        .build(conn.get_database_backend());
+    let values = cart.values.map(|v| v.0).unwrap_or_default();
+    let rows = run(conn, &format!("({})", cart.sql), values).await?;
     let id = rows.first().map(|r| r.cart_public_id.clone());
     Ok((id, priced(rows, currency)))
 }
 
-/// The lines of the cart `cart` names (`{owner}` bound to `value`).
-async fn run<C: ConnectionTrait>(conn: &C, cart: &str, value: sea_orm::Value) -> Result<Vec<Row>> {
-    let backend = conn.get_database_backend();
-    let placeholder = match backend {
-        DatabaseBackend::Postgres => "$1",
-        _ => "?",
-    };
-    let sql = LINES.replace(
-        "{cart}",
-        &cart
-            .replace("{owner}", placeholder)
-            .replace("{cart}", placeholder),
-    );
-    Ok(
-        Row::find_by_statement(Statement::from_sql_and_values(backend, sql, [value]))
-            .all(conn)
-            .await?,
-    )
+/// The lines of the cart that `cart` (SQL) names, bound to `values`.
+async fn run<C: ConnectionTrait>(
+    conn: &C,
+    cart: &str,
+    values: Vec<sea_orm::Value>,
+) -> Result<Vec<Row>> {
+    let sql = LINES.replace("{cart}", cart);
+    Ok(Row::find_by_statement(Statement::from_sql_and_values(
+        conn.get_database_backend(),
+        sql,
+        values,
+    ))
+    .all(conn)
+    .await?)
 }
 
 fn priced(rows: Vec<Row>, currency: Currency) -> Vec<CartLine> {

@@ -10,9 +10,10 @@ use std::sync::{Arc, PoisonError, RwLock};
 use super::query::ListingQuery;
 use super::types::{FacetValue, HomePage, OptionFacet};
 
-/// Filter states held at once; each is a few kilobytes of counts. A crawler
-/// walking every combination pushes out the least used, not the memory.
-const MAX_FILTER_STATES: u64 = 4_096;
+/// Bytes of counts held at once (roughly: the names and numbers). A
+/// crawler walking every filter combination pushes out the least used,
+/// not the memory.
+const MAX_HELD_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A category and the filters that decide its counts (not the page or the
 /// sort, which only order and cut the same matches).
@@ -49,6 +50,21 @@ pub(super) struct Counts {
     pub options: Vec<OptionFacet>,
 }
 
+impl Counts {
+    fn weight(&self) -> u32 {
+        const PER_VALUE: usize = std::mem::size_of::<FacetValue>();
+        let values = |v: &[FacetValue]| v.iter().map(|f| f.value.len() + PER_VALUE).sum::<usize>();
+        let bytes = 64
+            + values(&self.brands)
+            + self
+                .options
+                .iter()
+                .map(|o| o.name.len() + values(&o.values))
+                .sum::<usize>();
+        u32::try_from(bytes).unwrap_or(u32::MAX)
+    }
+}
+
 /// Requests answered from what was held, and those that read the database.
 #[derive(Default)]
 pub struct HeldStats {
@@ -57,7 +73,9 @@ pub struct HeldStats {
 }
 
 pub(super) struct HeldReads {
-    counts: moka::sync::Cache<FilterKey, Arc<Counts>>,
+    /// With the generation each was read at: moka's `invalidate_all` spares
+    /// an entry stored in the same clock tick, so a mismatch is a miss too.
+    counts: moka::sync::Cache<FilterKey, (u64, Arc<Counts>)>,
     home: RwLock<Option<Arc<HomePage>>>,
     /// Moves on at every change. A read that began before a change is not
     /// kept after it; `gate` makes the check and the keeping one step that
@@ -70,7 +88,10 @@ pub(super) struct HeldReads {
 impl Default for HeldReads {
     fn default() -> Self {
         Self {
-            counts: moka::sync::Cache::new(MAX_FILTER_STATES),
+            counts: moka::sync::Cache::builder()
+                .max_capacity(MAX_HELD_BYTES)
+                .weigher(|_: &FilterKey, (_, counts): &(u64, Arc<Counts>)| counts.weight())
+                .build(),
             home: RwLock::default(),
             generation: AtomicU64::new(0),
             gate: RwLock::new(()),
@@ -94,7 +115,13 @@ impl HeldReads {
     }
 
     pub(super) fn counts(&self, key: &FilterKey) -> Option<Arc<Counts>> {
-        self.counted(self.counts.get(key))
+        let now = self.generation();
+        self.counted(
+            self.counts
+                .get(key)
+                .filter(|(at, _)| *at == now)
+                .map(|(_, counts)| counts),
+        )
     }
 
     pub(super) fn home(&self) -> Option<Arc<HomePage>> {
@@ -115,7 +142,7 @@ impl HeldReads {
     }
 
     pub(super) fn keep_counts(&self, generation: u64, key: FilterKey, counts: Arc<Counts>) {
-        self.keep(generation, || self.counts.insert(key, counts));
+        self.keep(generation, || self.counts.insert(key, (generation, counts)));
     }
 
     pub(super) fn keep_home(&self, generation: u64, home: Arc<HomePage>) {

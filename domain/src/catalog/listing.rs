@@ -37,6 +37,9 @@ impl Catalog {
         pairs: &[(String, String)],
         currency: Currency,
     ) -> crate::Result<Option<CategoryView>> {
+        // Before the tree: counts made from a tree read before a change
+        // must not be kept after it.
+        let generation = self.held.generation();
         let tree = self.tree().await?;
         let Some(category) = tree.by_slug(slug) else {
             return Ok(None);
@@ -50,7 +53,7 @@ impl Catalog {
         );
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
-        let counts = self.counts(category.id, &ids, &query).await?;
+        let counts = self.counts(generation, category.id, &ids, &query).await?;
 
         let filtered = product::Entity::find().filter(condition(&ids, &query, Except::Nothing));
         let total = counts.total;
@@ -84,9 +87,11 @@ impl Catalog {
     }
 
     /// The filters' total and facet counts, held until a product or
-    /// category changes.
+    /// category changes; `generation` is the held reads' when the caller
+    /// began reading.
     async fn counts(
         &self,
+        generation: u64,
         category: i32,
         ids: &[i32],
         q: &ListingQuery,
@@ -95,7 +100,6 @@ impl Catalog {
         if let Some(counts) = self.held.counts(&key) {
             return Ok(counts);
         }
-        let generation = self.held.generation();
         let db = &self.db;
         let counts = Arc::new(Counts {
             total: product::Entity::find()

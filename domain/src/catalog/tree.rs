@@ -16,7 +16,10 @@ pub(super) struct Held {
 
 impl Held {
     pub(super) fn get(&self) -> Option<std::sync::Arc<CategoryTree>> {
-        self.tree.read().ok().and_then(|t| t.clone())
+        self.tree
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
     }
 
     pub(super) fn generation(&self) -> u64 {
@@ -24,19 +27,24 @@ impl Held {
     }
 
     pub(super) fn keep(&self, generation: u64, tree: std::sync::Arc<CategoryTree>) {
-        if let Ok(mut held) = self.tree.write() {
-            if self.generation() == generation {
-                *held = Some(tree);
-            }
+        let mut held = self
+            .tree
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.generation() == generation {
+            *held = Some(tree);
         }
     }
 
+    /// A poisoned lock still guards: forgetting must never be skipped.
     pub(super) fn forget(&self) {
-        if let Ok(mut held) = self.tree.write() {
-            self.generation
-                .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-            *held = None;
-        }
+        let mut held = self
+            .tree
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        *held = None;
     }
 }
 

@@ -414,7 +414,13 @@ for_each_backend!(
             metric(&app, "mercato_listing_counts_hits_total").await > hits,
             "the second page's counts were held"
         );
+        let peer_hits = metric(&peer, "mercato_listing_counts_hits_total").await;
         there.get(&path).await;
+        there.get(&path).await;
+        assert!(
+            metric(&peer, "mercato_listing_counts_hits_total").await > peer_hits,
+            "the peer holds its own counts"
+        );
 
         conn.execute_unprepared(&format!(
             "UPDATE products SET brand = 'Zyzzyva' WHERE id = {}",
@@ -438,5 +444,21 @@ for_each_backend!(
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
         }
+
+        // Staff archive it on this instance: the shopper's very next page
+        // there counts without it (the write's answer waited for the feed).
+        let mut staff = app.admin("owner@example.com").await;
+        let archived = staff
+            .post(
+                "/api/staff/catalog/status",
+                &[("slugs[0]", p.slug.as_str()), ("status", "archived")],
+            )
+            .await;
+        assert_eq!(archived.status, 200, "{}", archived.body);
+        let next = here.get(&path).await;
+        assert!(
+            !brand_facet(&next.body).contains("Zyzzyva"),
+            "the archived product's brand is gone on the next request"
+        );
     }
 );
