@@ -83,6 +83,7 @@ pub struct OptionFacet {
     Default,
     PartialEq,
     Eq,
+    Hash,
     Serialize,
     Deserialize,
     strum::EnumString,

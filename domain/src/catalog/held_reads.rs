@@ -15,29 +15,23 @@ use super::types::{FacetValue, HomePage, OptionFacet};
 /// not the memory.
 const MAX_HELD_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A category and the filters that decide its counts (not the page or the
-/// sort, which only order and cut the same matches).
+/// A category and the filters that decide its counts: the query with its
+/// page and sort reset, since those only order and cut the same matches.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 pub(super) struct FilterKey {
     category: i32,
-    price_min: Option<i64>,
-    price_max: Option<i64>,
-    brands: Vec<String>,
-    options: Vec<(String, Vec<String>)>,
+    filters: ListingQuery,
 }
 
 impl FilterKey {
     pub(super) fn new(category: i32, q: &ListingQuery) -> Self {
         Self {
             category,
-            price_min: q.price_min,
-            price_max: q.price_max,
-            brands: q.brands.clone(),
-            options: q
-                .options
-                .iter()
-                .map(|o| (o.name.clone(), o.values.clone()))
-                .collect(),
+            filters: ListingQuery {
+                page: 1,
+                sort: Default::default(),
+                ..q.clone()
+            },
         }
     }
 }

@@ -12,13 +12,13 @@ const MAX_VALUE_LEN: usize = 80;
 
 /// One option filter: products that have a variant with any of `values`
 /// for the option called `name` (e.g. Size: M or L).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct OptionFilter {
     pub name: String,
     pub values: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ListingQuery {
     pub page: u64,
     pub sort: ListingSort,
