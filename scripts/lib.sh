@@ -156,7 +156,8 @@ start_postgres() {
 
 ensure_test_tools() {
   # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
-  ensure_apt chromium postgresql python3-aiosmtpd
+  # haproxy: the balancer in front of the cluster test's three instances.
+  ensure_apt chromium postgresql python3-aiosmtpd haproxy
   ensure_npm "$ROOT/end2end"
   ensure_leptosfmt
 }

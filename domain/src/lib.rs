@@ -22,6 +22,7 @@ pub mod outbox;
 pub mod payments;
 pub mod pricing;
 pub mod promotions;
+pub mod rate_limits;
 pub mod search;
 pub mod secrets;
 pub mod seed;

@@ -14,6 +14,8 @@ mod m20261121_000008_store_profile;
 mod m20261201_000009_checkout_keys;
 mod m20261201_000010_privacy_requests;
 mod m20261202_000011_change_feed;
+mod m20261202_000012_rate_limits;
+mod m20261202_000013_import_jobs;
 
 pub struct Migrator;
 
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_checkout_keys::Migration),
             Box::new(m20261201_000010_privacy_requests::Migration),
             Box::new(m20261202_000011_change_feed::Migration),
+            Box::new(m20261202_000012_rate_limits::Migration),
+            Box::new(m20261202_000013_import_jobs::Migration),
         ]
     }
 }

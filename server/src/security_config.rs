@@ -90,6 +90,12 @@ pub const VARIABLES: &[Variable] = &[
         secret: false,
         help: "First retry delay for failed deliveries; doubles up to an hour",
     },
+    Variable {
+        name: "MERCATO_OUTBOX_LEASE_SECONDS",
+        default: "120",
+        secret: false,
+        help: "How long an instance holds a message it is delivering; a crashed instance's messages go to another after it",
+    },
 ];
 
 #[derive(Clone, Debug)]
@@ -114,6 +120,7 @@ pub struct SecurityConfig {
     pub trusted_proxies: crate::http::client_ip::TrustedProxies,
     pub outbox_poll: Duration,
     pub outbox_retry_base: Duration,
+    pub outbox_lease: Duration,
 }
 
 fn number<T: std::str::FromStr + PartialOrd + Default>(
@@ -250,6 +257,9 @@ impl SecurityConfig {
                 "MERCATO_OUTBOX_RETRY_BASE_MS",
                 5_000u64,
             )?),
+            outbox_lease: Duration::from_secs(
+                number(env, "MERCATO_OUTBOX_LEASE_SECONDS", 120u64)?.max(1),
+            ),
         })
     }
 
@@ -319,6 +329,10 @@ impl SecurityConfig {
             (
                 "MERCATO_OUTBOX_RETRY_BASE_MS".into(),
                 self.outbox_retry_base.as_millis().to_string(),
+            ),
+            (
+                "MERCATO_OUTBOX_LEASE_SECONDS".into(),
+                self.outbox_lease.as_secs().to_string(),
             ),
         ]
     }

@@ -273,6 +273,7 @@ impl Application {
                 config.is_https(),
             ),
             limiter: Limiter::new(
+                domain::rate_limits::RateLimits::new(db.clone()),
                 &config.security.auth_rate_limit,
                 &config.security.checkout_rate_limit,
                 config.security.trusted_proxies.clone(),
@@ -280,10 +281,10 @@ impl Application {
         };
         let state = AppState {
             leptos_options,
+            imports: crate::http::catalog_files::ImportJobs::new(db.clone()),
             db,
             ctx,
             stripe: gateways.stripe,
-            imports: Default::default(),
             pages,
         };
         Ok(Self {

@@ -1,5 +1,6 @@
 //! Background work started with the server: the outbox worker (mail and
-//! search index updates), the expired-session sweeper, stock-hold expiry,
+//! search index updates), the expired-session sweeper, the rate-limit
+//! pruner, stock-hold expiry,
 //! the store-settings refresh,
 //! the analytics writer and, while Meilisearch is down, its setup retry. Both stop when the server's task ends.
 use std::sync::Arc;
@@ -62,6 +63,18 @@ async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
     }
 }
 
+/// Drops rate-limit buckets that are full again, so the table holds only
+/// the clients of the last few minutes.
+async fn prune_rate_limits(budgets: domain::rate_limits::RateLimits, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        if let Err(e) = budgets.prune().await {
+            tracing::warn!(error = %e, "could not prune rate-limit buckets");
+        }
+    }
+}
+
 /// Retries the search engine's setup (settings, first build) until it
 /// answers; the outbox catches up on updates by itself.
 pub async fn prepare_search_until_ready(search: domain::search::Search) {
@@ -104,6 +117,7 @@ impl Workers {
             OutboxConfig {
                 poll_interval: config.security.outbox_poll,
                 base_backoff: config.security.outbox_retry_base,
+                lease: config.security.outbox_lease,
                 ..OutboxConfig::default()
             },
             signal,
@@ -114,6 +128,10 @@ impl Workers {
         let mut handles = vec![
             tokio::spawn(outbox.run()),
             tokio::spawn(sweeper),
+            tokio::spawn(prune_rate_limits(
+                domain::rate_limits::RateLimits::new(db.clone()),
+                Duration::from_secs(300),
+            )),
             tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
         ];
         if config.security.smtp_url.is_none() {

@@ -11,5 +11,6 @@ mod catalog;
 mod catalog_admin;
 mod commerce;
 mod dashboard;
+mod rate_limits;
 mod search;
 mod store;

@@ -5,7 +5,7 @@
 //! read; the domain checks the permission again.
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::{
     body::{Body, Bytes},
@@ -14,66 +14,98 @@ use axum::{
     response::{IntoResponse, Response},
     Json,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 use tower_sessions::Session;
 
 use app::request::caller;
 use app::request::context::ServerContext;
 use app::request::errors::fail;
-use domain::catalog::ImportOutcome;
+use domain::catalog::{ImportJob, ImportOutcome};
 
-/// Imports running or recently finished, by job id.
-#[derive(Clone, Default)]
-pub struct ImportJobs(Arc<Mutex<HashMap<String, Job>>>);
-
-#[derive(Clone, Debug, Serialize)]
-pub struct Job {
-    pub done: usize,
-    pub total: usize,
-    /// `running`, `finished` or `failed`.
-    pub state: &'static str,
-    pub outcome: Option<ImportOutcome>,
-    pub error: Option<String>,
-    #[serde(skip)]
-    owner: Option<i32>,
-    #[serde(skip)]
-    ended: Option<Instant>,
+/// Imports: their rows in the database, which any instance answers a poll
+/// from, and the live counts of the imports running on this one (on
+/// SQLite the rows only move when the import's transaction commits).
+#[derive(Clone)]
+pub struct ImportJobs {
+    rows: domain::catalog::ImportJobs,
+    live: Arc<Mutex<HashMap<String, (i32, ImportJob)>>>,
 }
 
-const KEEP_FINISHED: Duration = Duration::from_secs(3600);
+/// How often a running import writes its progress to its row.
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
 impl ImportJobs {
-    fn update(&self, id: &str, f: impl FnOnce(&mut Job)) {
-        if let Ok(mut jobs) = self.0.lock() {
-            if let Some(job) = jobs.get_mut(id) {
+    pub fn new(db: sea_orm::DatabaseConnection) -> Self {
+        Self {
+            rows: domain::catalog::ImportJobs::new(db),
+            live: Arc::default(),
+        }
+    }
+
+    fn update(&self, id: &str, f: impl FnOnce(&mut ImportJob)) {
+        if let Ok(mut live) = self.live.lock() {
+            if let Some((_, job)) = live.get_mut(id) {
                 f(job);
             }
         }
     }
 
-    fn start(&self, owner: Option<i32>, total: usize) -> String {
-        let id = uuid::Uuid::new_v4().simple().to_string();
-        if let Ok(mut jobs) = self.0.lock() {
-            jobs.retain(|_, j| j.ended.is_none_or(|t| t.elapsed() < KEEP_FINISHED));
-            jobs.insert(
-                id.clone(),
-                Job {
-                    done: 0,
-                    total,
-                    state: "running",
-                    outcome: None,
-                    error: None,
-                    owner,
-                    ended: None,
-                },
-            );
-        }
-        id
+    fn live(&self, id: &str, owner: i32) -> Option<ImportJob> {
+        let live = self.live.lock().ok()?;
+        live.get(id)
+            .filter(|(o, _)| *o == owner)
+            .map(|(_, job)| job.clone())
     }
 
-    fn get(&self, id: &str) -> Option<Job> {
-        self.0.lock().ok().and_then(|jobs| jobs.get(id).cloned())
+    fn forget(&self, id: &str) {
+        if let Ok(mut live) = self.live.lock() {
+            live.remove(id);
+        }
+    }
+
+    /// Records the ended job; the live copy goes once the row says so.
+    async fn end(&self, id: &str, result: Result<ImportOutcome, domain::Error>) {
+        let written = match &result {
+            Ok(outcome) => self.rows.finish(id, *outcome).await,
+            Err(e) => {
+                tracing::error!(error = %e, "CSV import failed");
+                self.rows.fail(id, &e.user_message()).await
+            }
+        };
+        match written {
+            Ok(()) => self.forget(id),
+            Err(e) => {
+                tracing::error!(error = %e, "could not record the end of a CSV import");
+                self.update(id, |j| match result {
+                    Ok(outcome) => {
+                        j.state = "finished".into();
+                        j.done = j.total;
+                        j.outcome = Some(outcome);
+                    }
+                    Err(e) => {
+                        j.state = "failed".into();
+                        j.error = Some(e.user_message());
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// Writes a running import's progress to its row, at most every
+/// [`PROGRESS_EVERY`], until the import drops its sender.
+async fn write_progress(
+    rows: domain::catalog::ImportJobs,
+    id: String,
+    mut done: tokio::sync::watch::Receiver<usize>,
+) {
+    while done.changed().await.is_ok() {
+        let now = *done.borrow_and_update();
+        if let Err(e) = rows.progress(&id, now).await {
+            tracing::debug!(error = %e, "import progress not written yet");
+        }
+        tokio::time::sleep(PROGRESS_EVERY).await;
     }
 }
 
@@ -172,33 +204,46 @@ pub async fn import(
         Err(e) => return failure(e),
     };
     let total = plan.len();
-    let id = jobs.start(caller.actor.user_id(), total);
+    let Some(owner) = caller.actor.user_id() else {
+        return failure(domain::Error::Unauthenticated);
+    };
+    let id = match jobs.rows.start(owner, total).await {
+        Ok(id) => id,
+        Err(e) => return failure(e),
+    };
+    if let Ok(mut live) = jobs.live.lock() {
+        live.insert(
+            id.clone(),
+            (
+                owner,
+                ImportJob {
+                    done: 0,
+                    total,
+                    state: "running".into(),
+                    outcome: None,
+                    error: None,
+                },
+            ),
+        );
+    }
     let (job_id, actor) = (id.clone(), caller.actor.clone());
     tokio::spawn(async move {
+        let (sender, receiver) = tokio::sync::watch::channel(0usize);
+        let writer = tokio::spawn(write_progress(jobs.rows.clone(), job_id.clone(), receiver));
         let progress_jobs = jobs.clone();
         let progress_id = job_id.clone();
         let progress = move |done: usize, _total: usize| {
             progress_jobs.update(&progress_id, |j| j.done = done);
+            sender.send_replace(done);
         };
         let result = ctx
             .catalog
             .apply_import(&actor, currency, plan, &progress)
             .await;
-        jobs.update(&job_id, |j| {
-            j.ended = Some(Instant::now());
-            match result {
-                Ok(outcome) => {
-                    j.state = "finished";
-                    j.done = j.total;
-                    j.outcome = Some(outcome);
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "CSV import failed");
-                    j.state = "failed";
-                    j.error = Some(e.user_message());
-                }
-            }
-        });
+        // The sender goes with `progress`: the writer stops after its last write.
+        drop(progress);
+        let _ = writer.await;
+        jobs.end(&job_id, result).await;
     });
     (
         StatusCode::ACCEPTED,
@@ -221,9 +266,16 @@ pub async fn import_status(
     if let Err(e) = caller.actor.require(domain::accounts::Permission::Catalog) {
         return failure(e);
     }
-    match jobs.get(&id) {
-        Some(job) if job.owner == caller.actor.user_id() => Json(job).into_response(),
-        _ => failure(domain::Error::not_found("import")),
+    let Some(owner) = caller.actor.user_id() else {
+        return failure(domain::Error::Unauthenticated);
+    };
+    if let Some(job) = jobs.live(&id, owner) {
+        return Json(job).into_response();
+    }
+    match jobs.rows.get(&id, owner).await {
+        Ok(Some(job)) => Json(job).into_response(),
+        Ok(None) => failure(domain::Error::not_found("import")),
+        Err(e) => failure(e),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The axum router: Leptos pages and server functions, health probes,
 //! static files, and the layers every response passes through.
 mod account_export;
-mod catalog_files;
+pub mod catalog_files;
 pub mod client_ip;
 mod csrf;
 pub mod fast_lane;

@@ -7,10 +7,10 @@
 //!   erase), same budget as `auth`;
 //! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`).
 //!
-//! The domain adds per-account counters and lockouts on top.
+//! The budgets are shared by every instance (`domain::rate_limits`, one
+//! conditional upsert per limited request). The domain adds per-account
+//! counters and lockouts on top.
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use axum::{
     body::Body,
@@ -19,7 +19,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use domain::rate_limits::{Quota, RateLimits, Verdict};
 
 use super::client_ip::{self, TrustedProxies};
 use crate::security_config::RateLimit;
@@ -29,6 +29,17 @@ pub enum Class {
     Auth,
     Reauth,
     Checkout,
+}
+
+impl Class {
+    /// The bucket name's prefix: each class has its own budget.
+    fn name(self) -> &'static str {
+        match self {
+            Class::Auth => "auth",
+            Class::Reauth => "reauth",
+            Class::Checkout => "checkout",
+        }
+    }
 }
 
 /// Which POSTs are limited, by path prefix.
@@ -54,38 +65,42 @@ pub fn class_of(method: &Method, path: &str) -> Option<Class> {
         .map(|(_, class)| *class)
 }
 
-fn limiter(limit: &RateLimit) -> Arc<DefaultKeyedRateLimiter<IpAddr>> {
-    let burst = NonZeroU32::new(limit.requests).unwrap_or(NonZeroU32::MIN);
-    let period = limit.per / limit.requests.max(1);
-    let quota = Quota::with_period(period)
-        .unwrap_or_else(|| Quota::per_minute(burst))
-        .allow_burst(burst);
-    Arc::new(RateLimiter::keyed(quota))
+fn quota(limit: &RateLimit) -> Quota {
+    Quota {
+        requests: limit.requests,
+        per: limit.per,
+    }
 }
 
+/// The budgets live in the database (`domain::rate_limits`), so every
+/// instance behind a balancer counts against the same ones.
 #[derive(Clone)]
 pub struct Limiter {
-    auth: Arc<DefaultKeyedRateLimiter<IpAddr>>,
-    reauth: Arc<DefaultKeyedRateLimiter<IpAddr>>,
-    checkout: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    budgets: RateLimits,
+    auth: Quota,
+    checkout: Quota,
     proxies: TrustedProxies,
 }
 
 impl Limiter {
-    pub fn new(auth: &RateLimit, checkout: &RateLimit, proxies: TrustedProxies) -> Self {
+    pub fn new(
+        budgets: RateLimits,
+        auth: &RateLimit,
+        checkout: &RateLimit,
+        proxies: TrustedProxies,
+    ) -> Self {
         Self {
-            auth: limiter(auth),
-            reauth: limiter(auth),
-            checkout: limiter(checkout),
+            budgets,
+            auth: quota(auth),
+            checkout: quota(checkout),
             proxies,
         }
     }
 
-    fn of(&self, class: Class) -> &DefaultKeyedRateLimiter<IpAddr> {
+    fn quota(&self, class: Class) -> Quota {
         match class {
-            Class::Auth => &self.auth,
-            Class::Reauth => &self.reauth,
-            Class::Checkout => &self.checkout,
+            Class::Auth | Class::Reauth => self.auth,
+            Class::Checkout => self.checkout,
         }
     }
 }
@@ -101,24 +116,26 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         .proxies
         .of(&req)
         .map_or(IpAddr::from([0, 0, 0, 0]), client_ip::key);
-    let bucket = limiter.of(class);
-    if let Err(not_until) = bucket.check_key(&key) {
-        let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
-        let secs = wait.as_secs().max(1);
-        tracing::warn!(client = %key, path, ?class, "rate limit hit");
-        return model::AppError {
-            retry_after: Some(secs),
-            ..model::AppError::new(
-                "rate_limited",
-                429,
-                format!("Too many attempts. Please wait {secs} second(s) and try again."),
-            )
+    let bucket = format!("{}:{key}", class.name());
+    match limiter.budgets.take(&bucket, limiter.quota(class)).await {
+        Ok(Verdict::Allowed) => {}
+        Ok(Verdict::Limited { retry_after }) => {
+            let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
+            tracing::warn!(client = %key, path, ?class, "rate limit hit");
+            return model::AppError {
+                retry_after: Some(secs),
+                ..model::AppError::new(
+                    "rate_limited",
+                    429,
+                    format!("Too many attempts. Please wait {secs} second(s) and try again."),
+                )
+            }
+            .into_response();
         }
-        .into_response();
-    }
-    // Keep memory bounded: forget clients whose quota has fully recovered.
-    if bucket.len() > 10_000 {
-        bucket.retain_recent();
+        // The request goes on: it needs the same database, and answers
+        // for itself if that is down; a limiter that failed closed would
+        // turn a blip into a lockout for everyone.
+        Err(e) => tracing::warn!(error = %e, ?class, "rate limit: could not read the budget"),
     }
     next.run(req).await
 }

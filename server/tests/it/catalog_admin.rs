@@ -232,6 +232,19 @@ for_each_backend!(
         assert_eq!(last["done"], total);
         assert_eq!(last["outcome"]["unchanged"], total);
         assert_eq!(last["outcome"]["updated"], 0);
+        // Behind a balancer the next poll may reach another instance: the
+        // job is a row, and it reads the same there.
+        let peer = app.peer().await;
+        let mut elsewhere = Browser {
+            app: &peer,
+            session: staff.session.clone(),
+            cookie_name: staff.cookie_name.clone(),
+        };
+        let there = elsewhere
+            .get_json(&format!("/admin/products/import/{job}"))
+            .await;
+        assert_eq!(there.status, 200, "{}", there.body);
+        assert_eq!(there.json(), last, "the other instance reads the same job");
 
         // Someone else can't read the job.
         let mut other = Browser::new(&app);

@@ -22,6 +22,9 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Shared by every instance started on it ([`TestApp::peer`]).
     pub db: std::sync::Arc<TestDatabase>,
+    /// The settings it started with; a peer starts with the same, as the
+    /// instances of one cluster do (rate-limit budgets are shared).
+    overrides: Vec<(String, String)>,
     stop: Option<oneshot::Sender<()>>,
     pub server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
@@ -80,7 +83,12 @@ impl TestApp {
 
     /// A second instance on this one's database, as in a cluster.
     pub async fn peer(&self) -> Self {
-        Self::start(self.db.clone(), false, &[]).await
+        let overrides: Vec<(&str, &str)> = self
+            .overrides
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        Self::start(self.db.clone(), false, &overrides).await
     }
 
     async fn start(
@@ -107,6 +115,10 @@ impl TestApp {
                 .build()
                 .expect("client"),
             db,
+            overrides: overrides
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
             stop: Some(tx),
             server: Some(server),
         }

@@ -1,0 +1,470 @@
+#!/usr/bin/env python3
+"""The scale-out path, run for real: PostgreSQL, Meilisearch, three
+`mercato serve` instances and HAProxy (round-robin, active health checks on
+/readyz) on loopback. Checks, through the balancer and on each instance:
+
+- a shopper signs in on one instance, fills the cart on a second and
+  places the order on a third, and pays for it;
+- staff rename the store and archive a product on one instance: the other
+  two show both within 1 s (the change feed, LISTEN/NOTIFY);
+- a CSV import started on one instance is followed from the others;
+- the sign-in rate limit holds for the cluster, not per instance;
+- under checkout load one instance is SIGKILLed: every acknowledged order
+  is in the database, the balancer stops sending to it, another instance
+  delivers its leased outbox messages, and it rejoins when restarted.
+
+Started by scripts/test (its own phase) with the release binary; standard
+library only. Prints one line per check and `cluster: N passed, M failed`.
+
+    scripts/cluster_test.py --bin target/release/mercato \
+        --pg postgres://postgres:postgres@127.0.0.1:5432 \
+        --meili http://127.0.0.1:7711 --meili-key KEY
+"""
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+LB_PORT = 3310
+PORTS = [3311, 3312, 3313]
+NAMES = ["s1", "s2", "s3"]
+PASSWORD = "plum tractor velvet harbour"
+# Every visible change reaches every instance within this (issue 17).
+VISIBLE_WITHIN = 1.0
+
+RESULTS = []
+
+
+def check(name, ok, detail=""):
+    RESULTS.append(ok)
+    print(f"{'ok' if ok else 'FAILED'} - {name}{': ' + detail if detail else ''}", flush=True)
+    return ok
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def backend(self):
+        return self.headers.get("X-Mercato-Backend", "")
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class Client:
+    """A browser of sorts: its own cookies, a client address the balancer
+    forwards (X-Forwarded-For), Origin for the CSRF check."""
+
+    def __init__(self, base, client_ip="198.51.100.1"):
+        self.base = base
+        self.client_ip = client_ip
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def request(self, path, data=None, content_type=None, base=None):
+        base = base or self.base
+        headers = {"X-Forwarded-For": self.client_ip, "Origin": base}
+        if content_type:
+            headers["Content-Type"] = content_type
+        req = urllib.request.Request(base + path, data=data, headers=headers)
+        try:
+            with self.opener.open(req, timeout=30) as res:
+                return Reply(res.status, res.headers, res.read().decode("utf-8", "replace"))
+        except urllib.error.HTTPError as e:
+            return Reply(e.code, e.headers, e.read().decode("utf-8", "replace"))
+
+    def get(self, path, base=None):
+        return self.request(path, base=base)
+
+    def post(self, path, form, base=None):
+        return self.request(path, urllib.parse.urlencode(form).encode(), base=base)
+
+    def post_json(self, path, value, base=None):
+        return self.request(path, json.dumps(value).encode(), "application/json", base=base)
+
+
+def psql(url, sql):
+    out = subprocess.run(["psql", "-At", url, "-c", sql], check=True, capture_output=True, text=True)
+    return [line for line in out.stdout.splitlines() if line]
+
+
+def wait_until(what, predicate, timeout):
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate():
+            return time.monotonic() - start
+        time.sleep(0.02)
+    raise TimeoutError(f"{what}: not within {timeout} s")
+
+
+def ready(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as res:
+            return res.status == 200
+    except OSError:
+        return False
+
+
+class Cluster:
+    def __init__(self, args, work):
+        self.args = args
+        self.work = work
+        self.db_name = f"mercato_cluster_{os.getpid()}"
+        self.db_url = f"{args.pg}/{self.db_name}"
+        self.procs = {}
+        self.haproxy = None
+        self.env = dict(
+            os.environ,
+            MERCATO_DATABASE_URL=self.db_url,
+            MERCATO_DATA_DIR=os.path.join(work, "data"),
+            MERCATO_SECRET_KEY=secrets.token_hex(32),
+            MERCATO_TRUSTED_PROXIES="127.0.0.1/32",
+            MERCATO_AUTH_RATE_LIMIT="5/60",
+            MERCATO_CHECKOUT_RATE_LIMIT="100000/1",
+            MERCATO_OUTBOX_LEASE_SECONDS="5",
+            MERCATO_OUTBOX_POLL_MS="500",
+            MERCATO_LOG="warn",
+            LEPTOS_SITE_ROOT=args.site_root,
+        )
+        if args.meili:
+            self.env.update(
+                MERCATO_MEILISEARCH_URL=args.meili,
+                MERCATO_MEILISEARCH_KEY=args.meili_key or "",
+                MERCATO_MEILISEARCH_INDEX=f"cluster_{os.getpid()}",
+            )
+
+    def start_instance(self, i):
+        log = open(os.path.join(self.work, f"{NAMES[i]}.log"), "ab")
+        env = dict(self.env, LEPTOS_SITE_ADDR=f"127.0.0.1:{PORTS[i]}")
+        self.procs[i] = subprocess.Popen([self.args.bin, "serve"], env=env, stdout=log, stderr=log)
+        wait_until(f"{NAMES[i]} ready", lambda: ready(PORTS[i]), 240)
+
+    def start(self):
+        psql(f"{self.args.pg}/postgres", f"DROP DATABASE IF EXISTS {self.db_name}")
+        psql(f"{self.args.pg}/postgres", f"CREATE DATABASE {self.db_name}")
+        # The first instance migrates and seeds the demo shop; the others
+        # join a shop that exists.
+        self.start_instance(0)
+        out = subprocess.run(
+            [self.args.bin, "admin", "create", "--email", "ops@example.com", "--generate-password"],
+            env=self.env, check=True, capture_output=True, text=True).stdout
+        self.staff_password = re.search(r"store it now\): (\S+)", out).group(1)
+        self.start_instance(1)
+        self.start_instance(2)
+        cfg = os.path.join(self.work, "haproxy.cfg")
+        with open(cfg, "w") as f:
+            f.write(f"""global
+    maxconn 4096
+    stats socket {self.work}/haproxy.sock mode 600 level admin
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 30s
+    timeout server 30s
+    option forwardfor
+    option redispatch
+    retries 2
+listen shop
+    bind 127.0.0.1:{LB_PORT}
+    balance roundrobin
+    option httpchk GET /readyz
+    http-check expect status 200
+    default-server inter 250ms fall 2 rise 2
+    http-response set-header X-Mercato-Backend %[srv_name]
+""")
+            for name, port in zip(NAMES, PORTS):
+                f.write(f"    server {name} 127.0.0.1:{port} check\n")
+        self.haproxy = subprocess.Popen(
+            [self.args.haproxy, "-f", cfg, "-db"],
+            stdout=open(os.path.join(self.work, "haproxy.log"), "ab"), stderr=subprocess.STDOUT)
+        wait_until("balancer up", lambda: all(s == "UP" for s in self.states().values()), 30)
+
+    def states(self):
+        """Each server's state as HAProxy's health checks see it."""
+        try:
+            with socket.socket(socket.AF_UNIX) as s:
+                s.connect(os.path.join(self.work, "haproxy.sock"))
+                s.sendall(b"show stat\n")
+                data = b""
+                while chunk := s.recv(65536):
+                    data += chunk
+        except OSError:
+            return {}
+        rows = data.decode().splitlines()
+        header = rows[0].lstrip("# ").split(",")
+        status = header.index("status")
+        return {r.split(",")[1]: r.split(",")[status].split()[0]
+                for r in rows[1:] if r and r.split(",")[1] in NAMES}
+
+    def stop(self):
+        if self.haproxy:
+            self.haproxy.kill()
+        for p in self.procs.values():
+            p.kill()
+            p.wait()
+        try:
+            psql(f"{self.args.pg}/postgres", f"DROP DATABASE IF EXISTS {self.db_name} WITH (FORCE)")
+        except subprocess.CalledProcessError:
+            pass
+
+
+LB = f"http://127.0.0.1:{LB_PORT}"
+
+
+def instance(i):
+    return f"http://127.0.0.1:{PORTS[i]}"
+
+
+def in_stock_skus(cluster):
+    return psql(cluster.db_url, """SELECT v.sku FROM variants v JOIN stock_levels s ON s.variant_id = v.id
+        JOIN products p ON p.id = v.product_id WHERE p.status = 'active'
+        GROUP BY v.id, v.sku HAVING SUM(s.on_hand - s.reserved) >= 50 ORDER BY v.id LIMIT 40""")
+
+
+ADDRESS = {"full_name": "Cluster Shopper", "line1": "1 Main St", "line2": "", "city": "Springfield",
+           "region": "IL", "postal_code": "62701", "country": "US", "phone": "",
+           "shipping_method": "standard", "promo_code": ""}
+
+
+def buy(client, sku, email):
+    """Cart, order, offline payment: the order's number once placed, and
+    whether it was paid."""
+    client.post("/api/cart/add", {"sku": sku, "quantity": 1})
+    placed = client.post("/api/checkout/place", dict(ADDRESS, email=email))
+    if placed.status != 200:
+        return None, False
+    view = placed.json()
+    reference = view["redirect_url"].rsplit("/", 1)[1]
+    paid = client.post("/api/pay/offline/decide", {"reference": reference, "approve": "true"})
+    return view["number"], paid.status == 200
+
+
+def journey_across_instances(cluster):
+    sku = in_stock_skus(cluster)[0]
+    shopper = Client(LB, "198.51.100.10")
+    shopper.post("/api/auth/register", {"email": "cluster@example.com", "password": PASSWORD,
+                                        "name": "Cluster Shopper"})
+    login = shopper.post("/api/auth/login", {"email": "cluster@example.com", "password": PASSWORD})
+    add = shopper.post("/api/cart/add", {"sku": sku, "quantity": 1})
+    place = shopper.post("/api/checkout/place", dict(ADDRESS, email="cluster@example.com"))
+    backends = [login.backend, add.backend, place.backend]
+    check("a shopper signs in, fills the cart and orders on three different instances",
+          login.status == 200 and add.status == 200 and place.status == 200 and len(set(backends)) == 3,
+          f"sign-in {login.status} on {backends[0]}, cart {add.status} on {backends[1]}, "
+          f"order {place.status} on {backends[2]}")
+    if place.status != 200:
+        return
+    reference = place.json()["redirect_url"].rsplit("/", 1)[1]
+    paid = shopper.post("/api/pay/offline/decide", {"reference": reference, "approve": "true"})
+    public_id = paid.body.strip().strip('"').rsplit("/", 1)[1] if paid.status == 200 else ""
+    order = shopper.post("/api/orders/by-id", {"public_id": public_id})
+    status = order.json().get("status") if order.status == 200 else order.status
+    check("the order is paid and readable on yet another instance", status == "paid",
+          f"status {status} on {order.backend}")
+
+
+def staff_changes_reach_every_instance(cluster):
+    staff = Client(instance(0), "198.51.100.20")
+    login = staff.post("/api/auth/login", {"email": "ops@example.com", "password": cluster.staff_password})
+    if not check("staff sign in on the first instance", login.status == 200, f"{login.status} {login.body[:200]}"):
+        return
+    import_progress_from_any_instance(cluster, staff)
+    product = psql(cluster.db_url, "SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1")[0]
+    # Both pages cached on every instance first: the change must evict them.
+    for i in range(3):
+        Client(instance(i)).get("/")
+        Client(instance(i)).get(f"/product/{product}")
+    name = f"Cluster Goods {secrets.token_hex(3)}"
+    saved = staff.post_json("/api/staff/settings/store", {"form": {
+        "name": name, "currency": "USD", "mail_from_name": name,
+        "mail_from_address": "hello@cluster.example", "order_prefix": "cl"}})
+    check("staff rename the store", saved.status == 200, f"{saved.status} {saved.body[:200]}")
+    for i in (1, 2):
+        try:
+            took = wait_until(f"store name on {NAMES[i]}",
+                              lambda: f"<title>{name}" in Client(instance(i)).get("/").body, 10)
+            check(f"the new store name shows on {NAMES[i]} within {VISIBLE_WITHIN} s",
+                  took <= VISIBLE_WITHIN, f"after {took * 1000:.0f} ms")
+        except TimeoutError as e:
+            check(f"the new store name shows on {NAMES[i]}", False, str(e))
+    archived = staff.post("/api/staff/catalog/status", {"slugs[0]": product, "status": "archived"})
+    check("staff archive a product", archived.status == 200, f"{archived.status} {archived.body[:200]}")
+    for i in (1, 2):
+        try:
+            took = wait_until(f"archived product gone on {NAMES[i]}",
+                              lambda: Client(instance(i)).get(f"/product/{product}").status == 404, 10)
+            check(f"the archived product is gone on {NAMES[i]} within {VISIBLE_WITHIN} s",
+                  took <= VISIBLE_WITHIN, f"after {took * 1000:.0f} ms")
+        except TimeoutError as e:
+            check(f"the archived product is gone on {NAMES[i]}", False, str(e))
+
+
+def import_progress_from_any_instance(cluster, staff):
+    csv = staff.get("/admin/products.csv")
+    started = staff.request("/admin/products/import", csv.body.encode(), "text/csv")
+    if not check("staff start a CSV import on the first instance", started.status == 202,
+                 f"{started.status} {started.body[:200]}"):
+        return
+    job = started.json()["job"]
+    states = {1: set(), 2: set()}
+    last = {}
+
+    def finished_everywhere():
+        for i in (1, 2):
+            r = staff.get(f"/admin/products/import/{job}", base=instance(i))
+            last[i] = r.json() if r.status == 200 else {"status": r.status}
+            states[i].add(last[i].get("state"))
+        return all(last[i].get("state") == "finished" for i in (1, 2))
+
+    try:
+        wait_until("import finished on every instance", finished_everywhere, 180)
+        same = last[1] == last[2] and last[1].get("done") == started.json()["total"]
+        check("the import's progress and result read the same on the other instances", same,
+              f"states seen {sorted(map(str, states[1] | states[2]))}, result {last[1].get('outcome')}")
+    except TimeoutError as e:
+        check("the import's progress and result read the same on the other instances", False, f"{e}: {last}")
+
+
+def rate_limit_holds_for_the_cluster(cluster):
+    guesser = Client(LB, "192.0.2.77")
+    replies = [guesser.post("/api/auth/login", {"email": "nobody@example.com", "password": "wrong guess"})
+               for _ in range(9)]
+    allowed = [r for r in replies if r.status != 429]
+    served_by = {r.backend for r in replies}
+    check("the sign-in rate limit (5 a minute) holds across the three instances",
+          len(allowed) == 5 and len(served_by) == 3,
+          f"{len(allowed)} of 9 attempts got through, served by {sorted(served_by)}")
+
+
+def sigkill_under_checkout_load(cluster):
+    skus = in_stock_skus(cluster)
+    acknowledged, paid, failures = [], [], []
+    after_down = []  # backends that answered once the balancer saw s2 down
+    lock = threading.Lock()
+    stop = threading.Event()
+    down_seen = threading.Event()
+
+    def shopper(n):
+        k = 0
+        while not stop.is_set():
+            k += 1
+            client = Client(LB, f"198.51.100.{100 + n}")
+            try:
+                number, was_paid = buy(client, skus[(n * 7 + k) % len(skus)], f"load{n}.{k}@example.com")
+                probe = client.get("/healthz") if down_seen.is_set() else None
+            except OSError as e:
+                with lock:
+                    failures.append(repr(e))
+                continue
+            with lock:
+                if number:
+                    acknowledged.append(number)
+                if was_paid:
+                    paid.append(number)
+                if probe is not None and probe.backend:
+                    after_down.append(probe.backend)
+
+    threads = [threading.Thread(target=shopper, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    time.sleep(3)
+    victim = cluster.procs[1]
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    killed_at = time.monotonic()
+    try:
+        wait_until("balancer marks s2 down", lambda: cluster.states().get("s2") == "DOWN", 10)
+        down_seen.set()
+        detected = time.monotonic() - killed_at
+    except TimeoutError:
+        detected = None
+    time.sleep(4)
+    stop.set()
+    for t in threads:
+        t.join()
+    check("the balancer takes the killed instance out (health checks on /readyz)",
+          detected is not None, f"after {detected * 1000:.0f} ms" if detected is not None else "never")
+    check("no request reaches the killed instance once it is out",
+          "s2" not in after_down and len(after_down) > 0,
+          f"{len(after_down)} requests after, by {sorted(set(after_down))}")
+    numbers = ",".join(f"'{n}'" for n in acknowledged) or "''"
+    stored = int(psql(cluster.db_url, f"SELECT COUNT(*) FROM orders WHERE number IN ({numbers})")[0])
+    check("every acknowledged order is in the database",
+          len(acknowledged) > 0 and stored == len(acknowledged),
+          f"{stored} of {len(acknowledged)} acknowledged orders stored ({len(paid)} paid); "
+          f"{len(failures)} requests failed while the instance died")
+    # Another instance takes over what the dead one had leased, once the
+    # lease (5 s here) runs out.
+    try:
+        took = wait_until(
+            "outbox drained",
+            lambda: psql(cluster.db_url, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'")[0] == "0", 60)
+        check("the killed instance's outbox messages are delivered by the others", True,
+              f"outbox empty {took:.1f} s after the load")
+    except TimeoutError as e:
+        left = psql(cluster.db_url, "SELECT kind, attempts, locked_until FROM outbox WHERE status = 'pending' LIMIT 5")
+        check("the killed instance's outbox messages are delivered by the others", False, f"{e}: {left}")
+    cluster.start_instance(1)
+    try:
+        wait_until("balancer marks s2 up", lambda: cluster.states().get("s2") == "UP", 10)
+        seen = {Client(LB).get("/healthz").backend for _ in range(6)}
+        check("the restarted instance rejoins", "s2" in seen, f"served by {sorted(seen)}")
+    except TimeoutError as e:
+        check("the restarted instance rejoins", False, str(e))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--pg", required=True, help="server URL without a database name")
+    ap.add_argument("--meili")
+    ap.add_argument("--meili-key")
+    ap.add_argument("--site-root", default="target/site")
+    ap.add_argument("--haproxy", default=shutil.which("haproxy") or "/usr/sbin/haproxy")
+    args = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="mercato-cluster-")
+    cluster = Cluster(args, work)
+    try:
+        cluster.start()
+        check("three instances on PostgreSQL" + (" and Meilisearch" if args.meili else "")
+              + " behind HAProxy", True)
+        journey_across_instances(cluster)
+        staff_changes_reach_every_instance(cluster)
+        rate_limit_holds_for_the_cluster(cluster)
+        sigkill_under_checkout_load(cluster)
+    except Exception as e:  # a broken harness is a failed run, with its cause
+        check("the cluster test ran to the end", False, repr(e))
+    finally:
+        cluster.stop()
+        failed = RESULTS.count(False)
+        print(f"cluster: {RESULTS.count(True)} passed, {failed} failed")
+        if failed:
+            for name in NAMES + ["haproxy"]:
+                path = os.path.join(work, f"{name}.log")
+                if os.path.exists(path):
+                    print(f"--- {name}.log (last lines)")
+                    with open(path, "rb") as f:
+                        print(f.read()[-3000:].decode("utf-8", "replace"))
+        shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
