@@ -89,7 +89,12 @@ impl RateLimits {
             .query_one_raw(Statement::from_sql_and_values(
                 backend,
                 sql,
-                [bucket.clone().into(), now.into(), interval.into(), tolerance.into()],
+                [
+                    bucket.clone().into(),
+                    now.into(),
+                    interval.into(),
+                    tolerance.into(),
+                ],
             ))
             .await?;
         if taken.is_some() {
