@@ -21,6 +21,7 @@ library only. Prints one line per check and `cluster: N passed, M failed`.
         --meili http://127.0.0.1:7711 --meili-key KEY
 """
 import argparse
+import base64
 import http.cookiejar
 import json
 import os
@@ -134,7 +135,7 @@ class Cluster:
             os.environ,
             MERCATO_DATABASE_URL=self.db_url,
             MERCATO_DATA_DIR=os.path.join(work, "data"),
-            MERCATO_SECRET_KEY=secrets.token_hex(32),
+            MERCATO_SECRET_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
             MERCATO_TRUSTED_PROXIES="127.0.0.1/32",
             MERCATO_AUTH_RATE_LIMIT="5/60",
             MERCATO_CHECKOUT_RATE_LIMIT="100000/1",

