@@ -23,9 +23,12 @@ pub struct Quota {
 }
 
 impl Quota {
-    /// Milliseconds between two requests once the burst is used.
+    /// Milliseconds between two requests once the burst is used. Periods
+    /// are capped at a day, so the sums in SQL stay far from overflow.
     fn interval_ms(self) -> i64 {
-        let per = i64::try_from(self.per.as_millis()).unwrap_or(i64::MAX);
+        let per = i64::try_from(self.per.as_millis())
+            .unwrap_or(MAX_PERIOD_MS)
+            .min(MAX_PERIOD_MS);
         (per / i64::from(self.requests.max(1))).max(1)
     }
 
@@ -34,6 +37,7 @@ impl Quota {
     fn tolerance_ms(self) -> i64 {
         self.interval_ms()
             .saturating_mul(i64::from(self.requests.max(1)) - 1)
+            .min(MAX_PERIOD_MS)
     }
 }
 
@@ -45,6 +49,8 @@ pub enum Verdict {
         retry_after: Duration,
     },
 }
+
+const MAX_PERIOD_MS: i64 = 24 * 3600 * 1000;
 
 /// Longest bucket name kept (the column's width); longer names are cut.
 const BUCKET_MAX: usize = 96;

@@ -19,6 +19,7 @@ enum ImportJobs {
     Unchanged,
     Error,
     StartedAt,
+    BeatAt,
     EndedAt,
 }
 
@@ -42,6 +43,9 @@ impl MigrationTrait for Migration {
                 .col(integer_null(ImportJobs::Unchanged))
                 .col(text_null(ImportJobs::Error))
                 .col(big_integer(ImportJobs::StartedAt))
+                // The running instance's heartbeat: a job whose instance
+                // died stops beating and reads as failed.
+                .col(big_integer(ImportJobs::BeatAt))
                 .col(big_integer_null(ImportJobs::EndedAt))
                 .take(),
         )

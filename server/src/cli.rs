@@ -42,6 +42,20 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Copy the database and the uploaded files into an empty folder (SQLite:
+    /// while the shop runs; PostgreSQL: with pg_dump on PATH).
+    Backup {
+        /// The folder to write (created; must not hold a backup).
+        to: std::path::PathBuf,
+    },
+    /// Put a backup back, with the shop stopped (PostgreSQL: pg_restore on PATH).
+    Restore {
+        /// The folder `mercato backup` wrote.
+        from: std::path::PathBuf,
+        /// Replace a database that has data, and the uploads folder.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -124,6 +138,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             command: SearchCommand::Reindex,
         } => reindex(&config).await?,
         Command::SecretKey => {}
+        Command::Backup { to } => {
+            let m = crate::backup::backup(&config, &to).await?;
+            println!(
+                "Backed up the {} database and {} uploaded files into {}.",
+                m.database,
+                m.files,
+                to.display()
+            );
+        }
+        Command::Restore { from, force } => {
+            let m = crate::backup::restore(&config, &from, force).await?;
+            println!(
+                "Restored the {} database of {} and {} uploaded files.",
+                m.database, m.created_at, m.files
+            );
+        }
         Command::Config => {
             for (name, value) in config.describe() {
                 println!("{name:<28} {value}");

@@ -14,6 +14,12 @@ use crate::Result;
 
 /// Finished and failed jobs stay readable this long (seconds).
 const KEEP_SECS: i64 = 3600;
+/// A running job whose instance has not written for this long (seconds)
+/// died with it; its transaction rolled back, so nothing of it was saved.
+const SILENT_SECS: i64 = 60;
+/// What its owner reads then.
+const DIED: &str =
+    "The import stopped when its server did, and nothing of it was saved. Please run it again.";
 
 /// An import as its owner polls it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -66,24 +72,25 @@ impl ImportJobs {
     pub async fn start(&self, owner: i32, total: usize) -> Result<String> {
         let id = uuid::Uuid::new_v4().simple().to_string();
         self.run(
-            "DELETE FROM import_jobs WHERE ended_at IS NOT NULL AND ended_at < $1",
+            "DELETE FROM import_jobs WHERE COALESCE(ended_at, beat_at) < $1",
             vec![(now() - KEEP_SECS).into()],
         )
         .await?;
         self.run(
-            "INSERT INTO import_jobs (id, owner_id, total, done, state, started_at) \
-             VALUES ($1, $2, $3, 0, 'running', $4)",
+            "INSERT INTO import_jobs (id, owner_id, total, done, state, started_at, beat_at) \
+             VALUES ($1, $2, $3, 0, 'running', $4, $4)",
             vec![id.clone().into(), owner.into(), count(total), now().into()],
         )
         .await?;
         Ok(id)
     }
 
-    /// Products applied so far (only ever moves forward).
+    /// Products applied so far (never moves back), and a heartbeat.
     pub async fn progress(&self, id: &str, done: usize) -> Result<()> {
         self.run(
-            "UPDATE import_jobs SET done = $2 WHERE id = $1 AND state = 'running' AND done < $2",
-            vec![id.into(), count(done)],
+            "UPDATE import_jobs SET done = CASE WHEN done < $2 THEN $2 ELSE done END, beat_at = $3 \
+             WHERE id = $1 AND state = 'running'",
+            vec![id.into(), count(done), now().into()],
         )
         .await?;
         Ok(())
@@ -123,7 +130,7 @@ impl ImportJobs {
             .db
             .query_one_raw(Statement::from_sql_and_values(
                 backend,
-                "SELECT total, done, state, created, updated, unchanged, error \
+                "SELECT total, done, state, created, updated, unchanged, error, beat_at \
                  FROM import_jobs WHERE id = $1 AND owner_id = $2",
                 [id.into(), owner.into()],
             ))
@@ -131,7 +138,13 @@ impl ImportJobs {
         let Some(row) = row else {
             return Ok(None);
         };
-        let state: String = row.try_get("", "state")?;
+        let mut state: String = row.try_get("", "state")?;
+        let mut error: Option<String> = row.try_get("", "error")?;
+        let beat: i64 = row.try_get("", "beat_at")?;
+        if state == "running" && beat < now() - SILENT_SECS {
+            state = "failed".into();
+            error = Some(DIED.into());
+        }
         let outcome = if state == "finished" {
             Some(ImportOutcome {
                 created: read_count(&row, "created")?,
@@ -146,7 +159,7 @@ impl ImportJobs {
             total: read_count(&row, "total")?,
             state,
             outcome,
-            error: row.try_get("", "error")?,
+            error,
         }))
     }
 }

@@ -34,6 +34,8 @@ pub struct ImportJobs {
 
 /// How often a running import writes its progress to its row.
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+/// How often it writes anyway, as a heartbeat (see `SILENT_SECS` in the domain).
+const BEAT_EVERY: Duration = Duration::from_secs(5);
 
 impl ImportJobs {
     pub fn new(db: sea_orm::DatabaseConnection) -> Self {
@@ -66,13 +68,21 @@ impl ImportJobs {
 
     /// Records the ended job; the live copy goes once the row says so.
     async fn end(&self, id: &str, result: Result<ImportOutcome, domain::Error>) {
-        let written = match &result {
-            Ok(outcome) => self.rows.finish(id, *outcome).await,
-            Err(e) => {
-                tracing::error!(error = %e, "CSV import failed");
-                self.rows.fail(id, &e.user_message()).await
+        if let Err(e) = &result {
+            tracing::error!(error = %e, "CSV import failed");
+        }
+        let mut written = Ok(());
+        // A few tries: the row is what the other instances read.
+        for wait in [0, 1, 4] {
+            tokio::time::sleep(Duration::from_secs(wait)).await;
+            written = match &result {
+                Ok(outcome) => self.rows.finish(id, *outcome).await,
+                Err(e) => self.rows.fail(id, &e.user_message()).await,
+            };
+            if written.is_ok() {
+                break;
             }
-        };
+        }
         match written {
             Ok(()) => self.forget(id),
             Err(e) => {
@@ -100,7 +110,16 @@ async fn write_progress(
     id: String,
     mut done: tokio::sync::watch::Receiver<usize>,
 ) {
-    while done.changed().await.is_ok() {
+    let mut beat = tokio::time::interval(BEAT_EVERY);
+    loop {
+        tokio::select! {
+            changed = done.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+            }
+            _ = beat.tick() => {}
+        }
         let now = *done.borrow_and_update();
         if let Err(e) = rows.progress(&id, now).await {
             tracing::debug!(error = %e, "import progress not written yet");
@@ -232,16 +251,20 @@ pub async fn import(
         let writer = tokio::spawn(write_progress(jobs.rows.clone(), job_id.clone(), receiver));
         let progress_jobs = jobs.clone();
         let progress_id = job_id.clone();
-        let progress = move |done: usize, _total: usize| {
-            progress_jobs.update(&progress_id, |j| j.done = done);
-            sender.send_replace(done);
-        };
-        let result = ctx
-            .catalog
-            .apply_import(&actor, currency, plan, &progress)
-            .await;
-        // The sender goes with `progress`: the writer stops after its last write.
-        drop(progress);
+        // Its own task, so that even a panic inside ends the job.
+        let work = tokio::spawn(async move {
+            let progress = move |done: usize, _total: usize| {
+                progress_jobs.update(&progress_id, |j| j.done = done);
+                sender.send_replace(done);
+            };
+            ctx.catalog
+                .apply_import(&actor, currency, plan, &progress)
+                .await
+        });
+        let result = work
+            .await
+            .unwrap_or_else(|e| Err(domain::Error::internal(format!("import task: {e}"))));
+        // The sender went with the task: the writer stops after its last write.
         let _ = writer.await;
         jobs.end(&job_id, result).await;
     });

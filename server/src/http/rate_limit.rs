@@ -132,10 +132,21 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
             }
             .into_response();
         }
-        // The request goes on: it needs the same database, and answers
-        // for itself if that is down; a limiter that failed closed would
-        // turn a blip into a lockout for everyone.
-        Err(e) => tracing::warn!(error = %e, ?class, "rate limit: could not read the budget"),
+        // Closed, not open: a budget that cannot be read (the database
+        // busy or down) must not become unlimited guessing; the request
+        // needed the same database anyway.
+        Err(e) => {
+            tracing::warn!(error = %e, ?class, "rate limit: could not read the budget");
+            return model::AppError {
+                retry_after: Some(5),
+                ..model::AppError::new(
+                    "busy",
+                    503,
+                    "The shop is busy. Please try again in a few seconds.",
+                )
+            }
+            .into_response();
+        }
     }
     next.run(req).await
 }

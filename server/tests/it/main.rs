@@ -9,6 +9,7 @@ mod support;
 mod accounts;
 mod analytics;
 mod authorization;
+mod backup;
 mod catalog_admin;
 mod customers_admin;
 mod hostile_input;
