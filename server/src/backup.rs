@@ -19,13 +19,13 @@ use sea_orm::ConnectionTrait as _;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use crate::secret_key::FILE as SECRET_KEY;
 
 /// The file that says a directory holds a backup, and of what.
 pub const MANIFEST: &str = "mercato-backup.json";
 const SQLITE_FILE: &str = "mercato.db";
 const PG_FILE: &str = "mercato.pgdump";
 const UPLOADS: &str = "uploads";
-const SECRET_KEY: &str = "secret.key";
 
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Manifest {
@@ -202,7 +202,10 @@ pub async fn restore(config: &Config, from: &Path, force: bool) -> anyhow::Resul
     if key.exists() {
         if here.exists() {
             // Another key would leave the restored 2FA secrets unreadable.
-            std::fs::rename(&here, config.data_dir.join("secret.key.pre-restore"))?;
+            std::fs::rename(
+                &here,
+                config.data_dir.join(format!("{SECRET_KEY}.pre-restore")),
+            )?;
         }
         std::fs::create_dir_all(&config.data_dir)?;
         std::fs::copy(&key, &here).context("restoring secret.key")?;
@@ -235,43 +238,18 @@ fn run(command: &mut Command) -> anyhow::Result<()> {
 
 /// The URL without its password, and the password (percent-decoded).
 fn split_password(url: &str) -> (String, Option<String>) {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Ok(mut parsed) = url::Url::parse(url) else {
         return (url.to_owned(), None);
     };
-    let (authority, tail) = rest.split_at(rest.find(['/', '?']).unwrap_or(rest.len()));
-    let Some((credentials, host)) = authority.rsplit_once('@') else {
+    let password = parsed.password().map(|p| {
+        percent_encoding::percent_decode_str(p)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    if password.is_some() && parsed.set_password(None).is_err() {
         return (url.to_owned(), None);
-    };
-    let Some((user, password)) = credentials.split_once(':') else {
-        return (url.to_owned(), None);
-    };
-    (
-        format!("{scheme}://{user}@{host}{tail}"),
-        Some(percent_decode(password)),
-    )
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    (parsed.into(), password)
 }
 
 /// Copies every file under `from` into `to` (created); returns how many.

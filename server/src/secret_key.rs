@@ -12,7 +12,7 @@ use domain::secrets::SecretBox;
 use crate::commerce_config::is_loopback_url;
 use crate::config::Config;
 
-const FILE: &str = "secret.key";
+pub const FILE: &str = "secret.key";
 
 pub fn resolve(config: &Config) -> anyhow::Result<SecretBox> {
     if let Some(key) = &config.security.secret_key {

@@ -4,8 +4,6 @@
 //! and then from outside the import's transaction; on SQLite that write
 //! waits for the import to commit, which is why the server also keeps its
 //! own imports' live counts in memory (`server::http::catalog_files`).
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use sea_orm::{ConnectionTrait, DatabaseConnection, QueryResult, Statement, Value};
 use serde::Serialize;
 
@@ -38,10 +36,7 @@ pub struct ImportJobs {
 }
 
 fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or_default()
+    time::OffsetDateTime::now_utc().unix_timestamp()
 }
 
 fn count(n: usize) -> Value {

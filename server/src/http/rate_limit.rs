@@ -137,14 +137,10 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         // needed the same database anyway.
         Err(e) => {
             tracing::warn!(error = %e, ?class, "rate limit: could not read the budget");
-            return model::AppError {
-                retry_after: Some(5),
-                ..model::AppError::new(
-                    "busy",
-                    503,
-                    "The shop is busy. Please try again in a few seconds.",
-                )
-            }
+            return app::request::errors::fail(domain::Error::Busy {
+                what: "rate limits",
+                retry_after_secs: 5,
+            })
             .into_response();
         }
     }
