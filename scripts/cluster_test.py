@@ -201,7 +201,10 @@ listen shop
         self.haproxy = subprocess.Popen(
             [self.args.haproxy, "-f", cfg, "-db"],
             stdout=open(os.path.join(self.work, "haproxy.log"), "ab"), stderr=subprocess.STDOUT)
-        wait_until("balancer up", lambda: all(s == "UP" for s in self.states().values()), 30)
+        # Before HAProxy has opened its socket, states() is empty: every
+        # server must be listed and up, or the first request is refused.
+        wait_until("balancer up",
+                   lambda: [self.states().get(name) for name in NAMES] == ["UP"] * len(NAMES), 30)
 
     def states(self):
         """Each server's state as HAProxy's health checks see it."""
