@@ -5,13 +5,17 @@
 
 - a shopper signs in on one instance, fills the cart on a second and
   places the order on a third, and pays for it;
-- staff rename the store and archive a product on one instance: the other
-  two show both within 1 s (the change feed, LISTEN/NOTIFY);
-- a CSV import started on one instance is followed from the others;
+- staff change a price (CSV import), rename the store, archive a product
+  and take a product out of stock on one instance: the other two show each
+  within 1 s (the change feed, LISTEN/NOTIFY);
+- the CSV import started on one instance is followed from the others;
 - the sign-in rate limit holds for the cluster, not per instance;
 - under checkout load one instance is SIGKILLed: every acknowledged order
   is in the database, the balancer stops sending to it, another instance
-  delivers its leased outbox messages, and it rejoins when restarted.
+  delivers its leased outbox messages, and it rejoins when restarted;
+- a real Prometheus scrapes every instance's /metrics (bearer token) and
+  raises deploy/prometheus/alerts.yaml's instance-down alert for the
+  killed one.
 
 Started by scripts/test (its own phase) with the release binary; standard
 library only. Prints one line per check and `cluster: N passed, M failed`.
@@ -22,7 +26,9 @@ library only. Prints one line per check and `cluster: N passed, M failed`.
 """
 import argparse
 import base64
+import csv
 import http.cookiejar
+import io
 import json
 import os
 import re
@@ -41,6 +47,9 @@ import urllib.request
 
 LB_PORT = 3310
 PORTS = [3311, 3312, 3313]
+PROMETHEUS_PORT = 3319
+METRICS_TOKEN = secrets.token_hex(16)
+ALERT_RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "prometheus", "alerts.yaml")
 NAMES = ["s1", "s2", "s3"]
 PASSWORD = "plum tractor velvet harbour"
 # Every visible change reaches every instance within this (issue 17).
@@ -116,11 +125,28 @@ def wait_until(what, predicate, timeout):
 
 
 def ready(port):
+    return ready_at(f"http://127.0.0.1:{port}/readyz")
+
+
+def ready_at(url):
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2) as res:
+        with urllib.request.urlopen(url, timeout=2) as res:
             return res.status == 200
     except OSError:
         return False
+
+
+def prometheus(path, **params):
+    """The data of a Prometheus API answer."""
+    url = f"http://127.0.0.1:{PROMETHEUS_PORT}{path}?{urllib.parse.urlencode(params)}"
+    with urllib.request.urlopen(url, timeout=10) as res:
+        return json.loads(res.read())["data"]
+
+
+def query(expr):
+    """{instance: value} of an instant query."""
+    return {r["metric"].get("instance", ""): float(r["value"][1])
+            for r in prometheus("/api/v1/query", query=expr)["result"]}
 
 
 class Cluster:
@@ -131,6 +157,7 @@ class Cluster:
         self.db_url = f"{args.pg}/{self.db_name}"
         self.procs = {}
         self.haproxy = None
+        self.prometheus = None
         self.env = dict(
             os.environ,
             MERCATO_DATABASE_URL=self.db_url,
@@ -141,6 +168,7 @@ class Cluster:
             MERCATO_CHECKOUT_RATE_LIMIT="100000/1",
             MERCATO_OUTBOX_LEASE_SECONDS="20",
             MERCATO_OUTBOX_POLL_MS="500",
+            MERCATO_METRICS_TOKEN=METRICS_TOKEN,
             MERCATO_LOG="warn",
             LEPTOS_SITE_ROOT=args.site_root,
         )
@@ -205,6 +233,32 @@ listen shop
         # server must be listed and up, or the first request is refused.
         wait_until("balancer up",
                    lambda: [self.states().get(name) for name in NAMES] == ["UP"] * len(NAMES), 30)
+        if self.args.prometheus:
+            self.start_prometheus()
+
+    def start_prometheus(self):
+        """A real Prometheus scraping every instance (with the metrics token)
+        and evaluating deploy/prometheus/alerts.yaml."""
+        cfg = os.path.join(self.work, "prometheus.yml")
+        targets = ", ".join(f"'127.0.0.1:{p}'" for p in PORTS)
+        with open(cfg, "w") as f:
+            f.write(f"""global:
+  scrape_interval: 1s
+  evaluation_interval: 1s
+rule_files:
+  - {ALERT_RULES}
+scrape_configs:
+  - job_name: mercato
+    authorization:
+      credentials: {METRICS_TOKEN}
+    static_configs:
+      - targets: [{targets}]
+""")
+        self.prometheus = subprocess.Popen(
+            [self.args.prometheus, f"--config.file={cfg}", f"--storage.tsdb.path={self.work}/prometheus",
+             f"--web.listen-address=127.0.0.1:{PROMETHEUS_PORT}"],
+            stdout=open(os.path.join(self.work, "prometheus.log"), "ab"), stderr=subprocess.STDOUT)
+        wait_until("Prometheus ready", lambda: ready_at(f"http://127.0.0.1:{PROMETHEUS_PORT}/-/ready"), 30)
 
     def states(self):
         """Each server's state as HAProxy's health checks see it."""
@@ -224,8 +278,9 @@ listen shop
                 for r in rows[1:] if r and r.split(",")[1] in NAMES}
 
     def stop(self):
-        if self.haproxy:
-            self.haproxy.kill()
+        for p in (self.haproxy, self.prometheus):
+            if p:
+                p.kill()
         for p in self.procs.values():
             p.kill()
             p.wait()
@@ -306,48 +361,88 @@ def journey_across_instances(cluster):
           f"status {status} on {order.backend}")
 
 
+def visible_everywhere_else(what, predicate):
+    """Checks that `predicate(i)` holds on the second and third instance
+    within VISIBLE_WITHIN of now."""
+    for i in (1, 2):
+        try:
+            took = wait_until(f"{what} on {NAMES[i]}", lambda: predicate(i), 10)
+            check(f"{what} on {NAMES[i]} within {VISIBLE_WITHIN} s", took <= VISIBLE_WITHIN,
+                  f"after {took * 1000:.0f} ms")
+        except TimeoutError as e:
+            check(f"{what} on {NAMES[i]}", False, str(e))
+
+
+def page(i, path):
+    return Client(instance(i)).get(path)
+
+
 def staff_changes_reach_every_instance(cluster):
     staff = Client(instance(0), "198.51.100.20")
     login = staff.post("/api/auth/login", {"email": "ops@example.com", "password": cluster.staff_password})
     if not check("staff sign in on the first instance", login.status == 200, f"{login.status} {login.body[:200]}"):
         return
-    import_progress_from_any_instance(cluster, staff)
-    product = psql(cluster.db_url, "SELECT slug FROM products WHERE status = 'active' ORDER BY id LIMIT 1")[0]
-    # Both pages cached on every instance first: the change must evict them.
+    # Single-variant products far from the ones shoppers buy (lowest ids).
+    rows = psql(cluster.db_url, """SELECT p.slug, MIN(v.sku) FROM products p
+        JOIN variants v ON v.product_id = p.id WHERE p.status = 'active'
+        GROUP BY p.id, p.slug HAVING COUNT(*) = 1 ORDER BY p.id DESC LIMIT 2""")
+    (priced, priced_sku), (stocked, stocked_sku) = (r.split("|") for r in rows)
+    product = psql(cluster.db_url, f"""SELECT slug FROM products WHERE status = 'active'
+        AND slug NOT IN ('{priced}', '{stocked}') ORDER BY id LIMIT 1""")[0]
+    # Every page cached on every instance first: each change must evict it.
     for i in range(3):
-        Client(instance(i)).get("/")
-        Client(instance(i)).get(f"/product/{product}")
+        for path in ("/", f"/product/{product}", f"/product/{priced}", f"/product/{stocked}"):
+            page(i, path)
+
+    new_price = "987.65"
+    if import_progress_from_any_instance(cluster, staff, priced_sku, new_price):
+        visible_everywhere_else("the imported price shows",
+                                lambda i: f"${new_price}" in page(i, f"/product/{priced}").body)
+
     name = f"Cluster Goods {secrets.token_hex(3)}"
     saved = staff.post_json("/api/staff/settings/store", {"form": {
         "name": name, "currency": "USD", "mail_from_name": name,
         "mail_from_address": "hello@cluster.example", "order_prefix": "cl"}})
-    check("staff rename the store", saved.status == 200, f"{saved.status} {saved.body[:200]}")
-    for i in (1, 2):
-        try:
-            took = wait_until(f"store name on {NAMES[i]}",
-                              lambda: f"<title>{name}" in Client(instance(i)).get("/").body, 10)
-            check(f"the new store name shows on {NAMES[i]} within {VISIBLE_WITHIN} s",
-                  took <= VISIBLE_WITHIN, f"after {took * 1000:.0f} ms")
-        except TimeoutError as e:
-            check(f"the new store name shows on {NAMES[i]}", False, str(e))
+    if check("staff rename the store", saved.status == 200, f"{saved.status} {saved.body[:200]}"):
+        visible_everywhere_else("the new store name shows", lambda i: f"<title>{name}" in page(i, "/").body)
+
     archived = staff.post("/api/staff/catalog/status", {"slugs[0]": product, "status": "archived"})
-    check("staff archive a product", archived.status == 200, f"{archived.status} {archived.body[:200]}")
-    for i in (1, 2):
-        try:
-            took = wait_until(f"archived product gone on {NAMES[i]}",
-                              lambda: Client(instance(i)).get(f"/product/{product}").status == 404, 10)
-            check(f"the archived product is gone on {NAMES[i]} within {VISIBLE_WITHIN} s",
-                  took <= VISIBLE_WITHIN, f"after {took * 1000:.0f} ms")
-        except TimeoutError as e:
-            check(f"the archived product is gone on {NAMES[i]}", False, str(e))
+    if check("staff archive a product", archived.status == 200, f"{archived.status} {archived.body[:200]}"):
+        visible_everywhere_else("the archived product is gone",
+                                lambda i: page(i, f"/product/{product}").status == 404)
+
+    before = page(1, f"/product/{stocked}").body
+    levels = staff.get(f"/api/staff/inventory/variant?sku={stocked_sku}")
+    emptied = levels.status == 200 and "Out of stock" not in before
+    for level in levels.json()["levels"] if levels.status == 200 else []:
+        units = level["on_hand"] - level["reserved"]
+        if units > 0:
+            adjusted = staff.post("/api/staff/inventory/adjust", {
+                "sku": stocked_sku, "warehouse": level["warehouse"], "delta": str(-units),
+                "reason": "correction", "note": "cluster test"})
+            emptied = emptied and adjusted.status == 200
+    if check("staff take a product's last units out of stock", emptied,
+             f"{levels.status} {levels.body[:200]}"):
+        visible_everywhere_else("the product shows out of stock",
+                                lambda i: "Out of stock" in page(i, f"/product/{stocked}").body)
 
 
-def import_progress_from_any_instance(cluster, staff):
-    csv = staff.get("/admin/products.csv")
-    started = staff.request("/admin/products/import", csv.body.encode(), "text/csv")
+def import_progress_from_any_instance(cluster, staff, sku, price):
+    """Imports the shop's own CSV with one price changed; true when the
+    import finished."""
+    exported = staff.get("/admin/products.csv")
+    rows = list(csv.DictReader(io.StringIO(exported.body)))
+    for row in rows:
+        if row["sku"] == sku:
+            row["price"] = price
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    started = staff.request("/admin/products/import", out.getvalue().encode(), "text/csv")
     if not check("staff start a CSV import on the first instance", started.status == 202,
                  f"{started.status} {started.body[:200]}"):
-        return
+        return False
     job = started.json()["job"]
     states = {1: set(), 2: set()}
     last = {}
@@ -364,8 +459,49 @@ def import_progress_from_any_instance(cluster, staff):
         same = last[1] == last[2] and last[1].get("done") == started.json()["total"]
         check("the import's progress and result read the same on the other instances", same,
               f"states seen {sorted(map(str, states[1] | states[2]))}, result {last[1].get('outcome')}")
+        return True
     except TimeoutError as e:
         check("the import's progress and result read the same on the other instances", False, f"{e}: {last}")
+        return False
+
+
+def prometheus_sees_the_cluster(cluster):
+    if not cluster.prometheus:
+        return
+    targets = {f"127.0.0.1:{p}" for p in PORTS}
+    try:
+        wait_until("Prometheus scrapes every instance",
+                   lambda: {i for i, v in query('up{job="mercato"}').items() if v == 1} == targets, 15)
+        check("Prometheus scrapes /metrics on every instance with the token", True)
+    except TimeoutError as e:
+        check("Prometheus scrapes /metrics on every instance with the token", False,
+              f"{e}: {prometheus('/api/v1/targets')}")
+        return
+    time.sleep(2)  # a scrape after the traffic so far
+    served = query("sum by (instance) (mercato_http_requests_total)")
+    orders = sum(query("sum by (instance) (mercato_orders_placed_total)").values())
+    p99 = query('histogram_quantile(0.99, sum by (le) (rate(mercato_http_request_duration_seconds_bucket[1m])))')
+    check("its counters and histograms moved with the traffic on every instance",
+          set(served) == targets and min(served.values()) > 0 and orders >= 1
+          and all(v == v for v in p99.values()) and len(p99) == 1,
+          f"requests {served}, orders placed {orders}, p99 {p99}")
+
+
+def prometheus_alerts_on_the_killed_instance(cluster):
+    if not cluster.prometheus:
+        return
+    killed = f"127.0.0.1:{PORTS[1]}"
+
+    def alerting():
+        return any(a["labels"].get("alertname") == "MercatoInstanceDown"
+                   and a["labels"].get("instance") == killed
+                   for a in prometheus("/api/v1/alerts")["alerts"])
+    try:
+        took = wait_until("the instance-down alert", alerting, 15)
+        check("Prometheus raises the instance-down alert (deploy/prometheus/alerts.yaml) for it", True,
+              f"pending {took:.1f} s after the check began")
+    except TimeoutError as e:
+        check("Prometheus raises the instance-down alert (deploy/prometheus/alerts.yaml) for it", False, str(e))
 
 
 def rate_limit_holds_for_the_cluster(cluster):
@@ -440,6 +576,7 @@ def sigkill_under_checkout_load(cluster):
           len(acknowledged) > 0 and stored == len(acknowledged),
           f"{stored} of {len(acknowledged)} acknowledged orders stored ({len(paid)} paid); "
           f"{len(failures)} requests failed while the instance died")
+    prometheus_alerts_on_the_killed_instance(cluster)
     # Another instance takes over what the dead one had leased, once the
     # lease (20 s here: longer than the 15 s the silent mail server holds
     # the dying instance, so that lease is still live when it dies) runs out.
@@ -472,6 +609,8 @@ def main():
     ap.add_argument("--meili-key")
     ap.add_argument("--site-root", default="target/site")
     ap.add_argument("--haproxy", default=shutil.which("haproxy") or "/usr/sbin/haproxy")
+    ap.add_argument("--prometheus", default=shutil.which("prometheus"),
+                    help="a Prometheus server to scrape the instances (skipped when absent)")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="mercato-cluster-")
     cluster = Cluster(args, work)
@@ -482,6 +621,7 @@ def main():
         journey_across_instances(cluster)
         staff_changes_reach_every_instance(cluster)
         rate_limit_holds_for_the_cluster(cluster)
+        prometheus_sees_the_cluster(cluster)
         sigkill_under_checkout_load(cluster)
     except Exception as e:  # a broken harness is a failed run, with its cause
         check("the cluster test ran to the end", False, repr(e))
@@ -490,7 +630,7 @@ def main():
         failed = RESULTS.count(False)
         print(f"cluster: {RESULTS.count(True)} passed, {failed} failed")
         if failed:
-            for name in NAMES + ["haproxy"]:
+            for name in NAMES + ["haproxy", "prometheus"]:
                 path = os.path.join(work, f"{name}.log")
                 if os.path.exists(path):
                     print(f"--- {name}.log (last lines)")

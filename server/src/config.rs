@@ -103,6 +103,7 @@ pub struct Config {
     pub security: crate::security_config::SecurityConfig,
     pub commerce: crate::commerce_config::CommerceConfig,
     pub search: crate::search_config::SearchConfig,
+    pub files: crate::files_config::FilesConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -183,6 +184,7 @@ impl Config {
         let commerce = crate::commerce_config::CommerceConfig::from_lookup(&env)?;
         commerce.check_gateway(&public_url)?;
         let search = crate::search_config::SearchConfig::from_lookup(&env)?;
+        let files = crate::files_config::FilesConfig::from_lookup(&env)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -197,6 +199,7 @@ impl Config {
             security,
             commerce,
             search,
+            files,
         })
     }
 
@@ -238,6 +241,7 @@ impl Config {
         lines.extend(self.security.describe());
         lines.extend(self.commerce.describe());
         lines.extend(self.search.describe());
+        lines.extend(self.files.describe());
         lines
     }
 

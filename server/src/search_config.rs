@@ -65,10 +65,16 @@ impl SearchConfig {
     }
 
     pub fn engine(&self, data_dir: &Path) -> Result<Arc<dyn SearchIndex>, domain::Error> {
-        Ok(match &self.meili {
-            Some(m) => Arc::new(MeiliIndex::new(&m.url, m.key.as_deref(), &m.index)?),
-            None => Arc::new(EmbeddedIndex::new(data_dir.join("search"))),
+        Ok(match (&self.meili, self.embedded_dir(data_dir)) {
+            (Some(m), _) => Arc::new(MeiliIndex::new(&m.url, m.key.as_deref(), &m.index)?),
+            (None, dir) => Arc::new(EmbeddedIndex::new(dir.unwrap_or_default())),
         })
+    }
+
+    /// Where this instance keeps its own index: the embedded engine's
+    /// folder, None on Meilisearch.
+    pub fn embedded_dir(&self, data_dir: &Path) -> Option<std::path::PathBuf> {
+        self.meili.is_none().then(|| data_dir.join("search"))
     }
 
     pub fn describe(&self) -> Vec<(String, String)> {

@@ -96,6 +96,12 @@ pub const VARIABLES: &[Variable] = &[
         secret: false,
         help: "How long an instance holds a message it is delivering; a crashed instance's messages go to another after it",
     },
+    Variable {
+        name: "MERCATO_METRICS_TOKEN",
+        default: "(unset: /metrics answers only direct loopback requests)",
+        secret: true,
+        help: "Bearer token a Prometheus scraper sends to read /metrics from another host",
+    },
 ];
 
 #[derive(Clone, Debug)]
@@ -121,6 +127,7 @@ pub struct SecurityConfig {
     pub outbox_poll: Duration,
     pub outbox_retry_base: Duration,
     pub outbox_lease: Duration,
+    pub metrics_token: Option<String>,
 }
 
 fn number<T: std::str::FromStr + PartialOrd + Default>(
@@ -260,6 +267,7 @@ impl SecurityConfig {
             outbox_lease: Duration::from_secs(
                 number(env, "MERCATO_OUTBOX_LEASE_SECONDS", 120u64)?.max(1),
             ),
+            metrics_token: env("MERCATO_METRICS_TOKEN").filter(|t| !t.trim().is_empty()),
         })
     }
 
@@ -333,6 +341,15 @@ impl SecurityConfig {
             (
                 "MERCATO_OUTBOX_LEASE_SECONDS".into(),
                 self.outbox_lease.as_secs().to_string(),
+            ),
+            (
+                "MERCATO_METRICS_TOKEN".into(),
+                if self.metrics_token.is_some() {
+                    "****"
+                } else {
+                    "(unset)"
+                }
+                .into(),
             ),
         ]
     }

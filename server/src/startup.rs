@@ -65,6 +65,8 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     workers: Workers,
+    /// This process's hold on its embedded search index, if it has one.
+    _claim: Option<domain::search::embedded::FolderClaim>,
 }
 
 /// The store profile, created from the configuration on the first start;
@@ -113,11 +115,15 @@ pub fn search(
     db: &DatabaseConnection,
     store: &Store,
     recorder: Option<domain::analytics::Recorder>,
+    metrics: Option<&crate::metrics::Metrics>,
 ) -> anyhow::Result<domain::search::Search> {
-    let engine = config
+    let mut engine = config
         .search
         .engine(&config.data_dir)
         .map_err(|e| anyhow::anyhow!("search engine: {e}"))?;
+    if let Some(metrics) = metrics {
+        engine = crate::metrics::Observed::wrap(engine, metrics.clone());
+    }
     Ok(domain::search::Search::new(
         db.clone(),
         engine,
@@ -165,6 +171,25 @@ async fn site_files(
     Ok(assets)
 }
 
+/// What `mercato_build_info` says about this process.
+fn build_info(config: &Config, db: &DatabaseConnection) -> Vec<(String, String)> {
+    let database = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => "postgresql",
+        sea_orm::DatabaseBackend::Sqlite => "sqlite",
+        _ => "other",
+    };
+    let search = if config.search.meili.is_some() {
+        "meilisearch"
+    } else {
+        "embedded"
+    };
+    vec![
+        ("version".into(), env!("CARGO_PKG_VERSION").into()),
+        ("database".into(), database.into()),
+        ("search".into(), search.into()),
+    ]
+}
+
 impl Application {
     /// Connects, migrates, seeds if needed and binds. `addr` overrides the
     /// configured site address (tests pass port 0).
@@ -189,7 +214,17 @@ impl Application {
         }
         let commerce = commerce(config, &db, &store, signal.clone(), gateways.active.clone())?;
         let (recorder, recorder_task) = domain::analytics::Recorder::start(db.clone());
-        let search = search(config, &db, &store, Some(recorder.clone()))?;
+        let metrics = crate::metrics::Metrics::new(
+            build_info(config, &db),
+            config.security.metrics_token.clone(),
+        );
+        let search = search(config, &db, &store, Some(recorder.clone()), Some(&metrics))?;
+        let own_index = config.search.embedded_dir(&config.data_dir);
+        let claim = own_index
+            .as_deref()
+            .map(domain::search::embedded::EmbeddedIndex::claim)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         // Builds the index when missing or outdated. An unreachable
         // Meilisearch doesn't stop the shop: a worker keeps trying.
         let search_ready = match search.prepare().await {
@@ -200,6 +235,9 @@ impl Application {
             }
             Err(e) => return Err(anyhow::anyhow!("preparing the search index: {e}")),
         };
+        if let (Some(dir), true) = (own_index.as_deref(), search_ready) {
+            crate::change_feed::catch_up_own_index(&db, &search, dir).await?;
+        }
         tracing::info!(
             engine = search.engine(),
             ready = search_ready,
@@ -214,10 +252,10 @@ impl Application {
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
-            files: std::sync::Arc::new(domain::files::LocalFiles::new(
-                config.uploads_dir(),
-                "/uploads",
-            )),
+            files: config
+                .files
+                .store(&config.uploads_dir())
+                .map_err(|e| anyhow::anyhow!("file storage: {e}"))?,
             analytics: recorder,
             store: store.clone(),
             commerce,
@@ -251,7 +289,8 @@ impl Application {
         let pages = (config.page_cache_bytes > 0)
             .then(|| crate::http::fast_lane::PageCache::new(config.page_cache_bytes));
         let catalogs = vec![ctx.catalog.clone(), ctx.search.catalog().clone()];
-        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store, catalogs)
+        let own = claim.is_some().then(|| ctx.search.clone());
+        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store, catalogs, own)
             .await
             .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?;
         workers.adopt(tokio::spawn(feed.clone().follow()));
@@ -286,11 +325,13 @@ impl Application {
             ctx,
             stripe: gateways.stripe,
             pages,
+            metrics,
         };
         Ok(Self {
             listener,
             router: router(state, config.uploads_dir(), security, lane),
             workers,
+            _claim: claim,
         })
     }
 

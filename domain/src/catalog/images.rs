@@ -23,21 +23,22 @@ const MAX_PIXELS: u64 = 40_000_000;
 const MAX_DECLARED_SIDE: u32 = 10_000;
 const THUMB_SIDE: u32 = 400;
 const MAX_IMAGES: u64 = 20;
-/// Where uploaded product images live, as file-store keys and as URLs.
+/// Where uploaded product images live among the file store's keys.
 const KEY_DIR: &str = "products/";
-const URL_DIR: &str = "/uploads/products/";
 
 /// `ab12.jpg` → `ab12-thumb.jpg`: the thumbnail written beside each upload.
 fn thumb_of(file: &str) -> String {
     file.replacen('.', "-thumb.", 1)
 }
 
-/// The thumbnail's URL for an uploaded image; demo drawings are small
-/// already and are their own thumbnail.
+/// The thumbnail's URL for an uploaded image: beside it, whichever store or
+/// CDN serves it. Demo drawings are small already and are their own.
 pub fn thumb_url(url: &str) -> String {
-    match url.strip_prefix(URL_DIR) {
-        Some(file) => format!("{URL_DIR}{}", thumb_of(file)),
-        None => url.to_owned(),
+    match url.rsplit_once(&format!("/{KEY_DIR}")) {
+        Some((base, file)) if !file.contains('/') => {
+            format!("{base}/{KEY_DIR}{}", thumb_of(file))
+        }
+        _ => url.to_owned(),
     }
 }
 
@@ -270,7 +271,8 @@ impl Catalog {
         crate::search::sync::enqueue(&txn, vec![p.id]).await?;
         txn.commit().await?;
         // Uploaded files go; the demo's shared drawings stay.
-        if let Some(file) = img.url.strip_prefix(URL_DIR) {
+        let key = files.key_of(&img.url);
+        if let Some(file) = key.as_deref().and_then(|k| k.strip_prefix(KEY_DIR)) {
             for k in [file.to_owned(), thumb_of(file)] {
                 if let Err(e) = files.delete(&format!("{KEY_DIR}{k}")).await {
                     tracing::warn!(error = %e, "could not delete an image file");
@@ -284,6 +286,19 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_thumbnail_sits_beside_its_image_on_any_store() {
+        assert_eq!(
+            thumb_url("/uploads/products/ab12.jpg"),
+            "/uploads/products/ab12-thumb.jpg"
+        );
+        assert_eq!(
+            thumb_url("https://cdn.example.com/shop/products/ab12.webp"),
+            "https://cdn.example.com/shop/products/ab12-thumb.webp"
+        );
+        assert_eq!(thumb_url("/uploads/demo/tee.svg"), "/uploads/demo/tee.svg");
+    }
 
     fn crc32(data: &[u8]) -> u32 {
         let mut crc = !0u32;

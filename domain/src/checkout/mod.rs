@@ -366,6 +366,7 @@ impl Checkout {
         .insert(&txn)
         .await?;
         txn.commit().await?;
+        self.c.tally.placed(currency);
 
         let request = CheckoutRequest {
             order_number: o.number.clone(),

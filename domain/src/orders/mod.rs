@@ -7,6 +7,7 @@ mod numbers;
 mod payment_events;
 mod refunds;
 mod staff_list;
+mod tally;
 pub(crate) mod view;
 
 use sea_orm::sea_query::Expr;
@@ -27,6 +28,7 @@ pub use numbers::new_number;
 pub use payment_events::EventOutcome;
 pub use refunds::{RefundJob, RefundSent};
 pub use staff_list::{OrderListQuery, OrderListView, StaffOrderRowView, STAFF_PAGE_SIZE};
+pub use tally::{Tally, TallyRow};
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
 
 /// Who moved an order, for the timeline.

@@ -48,6 +48,7 @@ impl Orders {
             }
             return Err(e.into());
         }
+        let mut paid = None;
         let outcome = match &event.kind {
             EventKind::SessionCompleted {
                 reference,
@@ -60,8 +61,11 @@ impl Orders {
                 payment_id,
                 amount,
             } => {
-                self.paid(&txn, reference, payment_id.as_deref(), *amount)
-                    .await?
+                let (outcome, amount) = self
+                    .paid(&txn, reference, payment_id.as_deref(), *amount)
+                    .await?;
+                paid = amount;
+                outcome
             }
             EventKind::SessionCompleted {
                 reference,
@@ -82,6 +86,9 @@ impl Orders {
             EventKind::Other { .. } => EventOutcome::Ignored,
         };
         txn.commit().await?;
+        if let Some(amount) = paid {
+            self.c.tally.paid(amount);
+        }
         self.c.outbox.wake();
         tracing::info!(event = %event.id, kind = event.kind.name(), ?outcome, "payment event");
         Ok(outcome)
@@ -143,15 +150,18 @@ impl Orders {
         reference: &str,
         payment_id: Option<&str>,
         amount: Option<crate::Money>,
-    ) -> Result<EventOutcome> {
+    ) -> Result<(EventOutcome, Option<crate::Money>)> {
         let Some((p, o)) = self.payment_for(conn, reference).await? else {
-            return Ok(EventOutcome::Ignored);
+            return Ok((EventOutcome::Ignored, None));
         };
         self.remember_payment_id(conn, reference, payment_id)
             .await?;
         let due = crate::Money::new(p.amount_minor, super::view::currency(&o));
         if amount != Some(due) {
-            return self.wrong_amount(conn, &p, &o, amount, due).await;
+            return self
+                .wrong_amount(conn, &p, &o, amount, due)
+                .await
+                .map(|outcome| (outcome, None));
         }
         self.set_payment_status(conn, p.id, "succeeded").await?;
         match OrderStatus::parse(&o.status) {
@@ -171,9 +181,9 @@ impl Orders {
                 let owed = o.total_minor - o.refunded_minor;
                 self.reserve_refund(conn, &o, owed, By::System, None)
                     .await?;
-                return Ok(EventOutcome::Applied);
+                return Ok((EventOutcome::Applied, None));
             }
-            _ => return Ok(EventOutcome::Ignored),
+            _ => return Ok((EventOutcome::Ignored, None)),
         }
         transition(conn, &o, OrderStatus::Paid, By::Payment, "Payment received").await?;
         order::Entity::update_many()
@@ -204,7 +214,7 @@ impl Orders {
                 context! { order => view, link => link },
             )
             .await?;
-        Ok(EventOutcome::Applied)
+        Ok((EventOutcome::Applied, Some(due)))
     }
 
     /// Money arrived, but not the amount or currency this attempt asked

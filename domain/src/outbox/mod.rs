@@ -5,7 +5,10 @@ mod worker;
 
 use std::sync::Arc;
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use serde::Serialize;
 use time::OffsetDateTime;
 use tokio::sync::Notify;
@@ -57,4 +60,41 @@ impl OutboxSignal {
     pub(crate) async fn woken(&self) {
         self.0.notified().await;
     }
+}
+
+/// What is waiting in the outbox, for `/metrics` and its alerts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Backlog {
+    pub pending: u64,
+    /// Given up on after the last retry: an operator must look.
+    pub dead: u64,
+    /// Seconds since the oldest pending message was written (0: none).
+    pub oldest_pending_secs: u64,
+}
+
+/// Counts by status, served by the `(status, available_at)` index.
+pub async fn backlog<C: ConnectionTrait>(conn: &C) -> Result<Backlog> {
+    use outbox_message::{Column, Entity};
+    let count = |status: &'static str| Entity::find().filter(Column::Status.eq(status)).count(conn);
+    let pending = count("pending").await?;
+    let dead = count("dead").await?;
+    let oldest = Entity::find()
+        .filter(Column::Status.eq("pending"))
+        .order_by_asc(Column::CreatedAt)
+        .select_only()
+        .column(Column::CreatedAt)
+        .into_tuple::<OffsetDateTime>()
+        .one(conn)
+        .await?;
+    let oldest_pending_secs = oldest.map_or(0, |at| {
+        (OffsetDateTime::now_utc() - at)
+            .whole_seconds()
+            .max(0)
+            .unsigned_abs()
+    });
+    Ok(Backlog {
+        pending,
+        dead,
+        oldest_pending_secs,
+    })
 }

@@ -193,7 +193,7 @@ impl Worker {
                     return Outcome::Retry(e.to_string());
                 }
                 // Indexing again is harmless, so a lost feed row retries both.
-                match crate::changes::search_index_changed(&self.db).await {
+                match crate::changes::search_index_changed(&self.db, &msg.product_ids).await {
                     Ok(()) => Outcome::Delivered,
                     Err(e) => Outcome::Retry(e.to_string()),
                 }

@@ -11,6 +11,7 @@ mod catalog;
 mod catalog_admin;
 mod commerce;
 mod dashboard;
+mod files;
 mod import_jobs;
 mod rate_limits;
 mod search;

@@ -37,6 +37,7 @@ pub struct AppState {
     pub imports: catalog_files::ImportJobs,
     /// Anonymous shoppers' rendered pages (None: turned off).
     pub pages: Option<fast_lane::PageCache>,
+    pub metrics: crate::metrics::Metrics,
 }
 
 /// What the outer layers need besides the state.
@@ -144,6 +145,7 @@ pub fn router(
     lane: fast_lane::FastLane,
 ) -> Router {
     let ctx = state.ctx.clone();
+    let metrics = state.metrics.clone();
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let page_ctx = ctx.clone();
@@ -184,6 +186,7 @@ pub fn router(
         .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))
         // Added after the general limit, with their own.
         .merge(catalog_files)
+        .route_layer(axum::middleware::from_fn(metrics::name_route))
         .with_state(state)
         .layer(axum::middleware::map_response(
             server_fn_status::client_errors_are_4xx,
@@ -201,4 +204,8 @@ pub fn router(
     Router::new()
         .fallback_service(full)
         .layer(axum::middleware::from_fn_with_state(lane, fast_lane::serve))
+        .layer(axum::middleware::from_fn_with_state(
+            metrics,
+            metrics::observe,
+        ))
 }

@@ -769,6 +769,12 @@ fn cases() -> Vec<Case> {
             method: "GET",
             ..case("/admin/inventory", &[], Permission("catalog"), 200)
         },
+        // Not a role's: direct loopback requests or the bearer token
+        // (tests/it/metrics.rs); a session changes nothing.
+        Case {
+            method: "GET",
+            ..case("/metrics", &[], Public, 200)
+        },
         case(
             "/account/export",
             &[("current_password", "wrong")],

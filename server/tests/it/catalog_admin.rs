@@ -276,3 +276,93 @@ for_each_backend!(
             .contains("lots"));
     }
 );
+
+/// The S3-compatible server the test command starts (`MERCATO_TEST_S3_URL`,
+/// with a bucket that allows public reads), or None with a note.
+pub fn test_bucket() -> Option<(String, String)> {
+    match std::env::var("MERCATO_TEST_S3_URL") {
+        Ok(url) if !url.is_empty() => Some((
+            url,
+            std::env::var("MERCATO_TEST_S3_BUCKET").unwrap_or_else(|_| "mercato-test".into()),
+        )),
+        _ => {
+            eprintln!("skipped: no S3-compatible server (MERCATO_TEST_S3_URL)");
+            None
+        }
+    }
+}
+
+// With a bucket configured, uploads go there and shoppers fetch them from
+// its address: nothing lands in the data folder, removal deletes both files.
+for_each_backend!(
+    uploads_live_in_the_bucket_when_one_is_set,
+    |db: TestDatabase| async move {
+        let Some((endpoint, bucket)) = test_bucket() else {
+            return;
+        };
+        let env = [
+            ("MERCATO_S3_BUCKET", bucket.as_str()),
+            ("MERCATO_S3_ENDPOINT", endpoint.as_str()),
+            ("MERCATO_S3_ACCESS_KEY_ID", "mercato-test"),
+            ("MERCATO_S3_SECRET_ACCESS_KEY", "mercato-test-secret"),
+        ];
+        let app = TestApp::spawn_env(db, true, &env).await;
+        let conn = app.connection().await;
+        let slug = crate::support::shop::product_on_sale(&conn).await.slug;
+        let mut staff = app.staff("files@example.com", &[Permission::Catalog]).await;
+        let up = staff
+            .post_body(
+                &format!("/admin/products/{slug}/images?alt=Side"),
+                "image/png",
+                png(),
+            )
+            .await;
+        assert_eq!(up.status, 201, "{}", up.body);
+        let image: model::catalog::AdminImage = serde_json::from_str(&up.body).expect("image");
+        let base = format!("{}/{bucket}/products/", endpoint.trim_end_matches('/'));
+        assert!(image.url.starts_with(&base), "{} under {base}", image.url);
+        let thumb = domain::catalog::thumb_url(&image.url);
+        for url in [&image.url, &thumb] {
+            let served = app
+                .client
+                .get(url.as_str())
+                .send()
+                .await
+                .expect("bucket answers");
+            assert_eq!(served.status(), 200, "{url}");
+            assert_eq!(served.headers()["content-type"], "image/jpeg");
+            assert!(served.headers()["cache-control"]
+                .to_str()
+                .expect("ascii")
+                .contains("immutable"));
+        }
+        let local = app.db.dir.path().join("uploads").join("products");
+        assert!(!local.exists(), "nothing written to the data folder");
+        let (_, html) = app.page(&format!("/product/{slug}")).await;
+        assert!(
+            html.contains(&image.url),
+            "the storefront shows it from the bucket"
+        );
+
+        let removed = staff
+            .post(
+                "/api/staff/catalog/remove-image",
+                &[("slug", slug.as_str()), ("image_id", &image.id.to_string())],
+            )
+            .await;
+        assert_eq!(removed.status, 200, "{}", removed.body);
+        for url in [&image.url, &thumb] {
+            let gone = app
+                .client
+                .get(url.as_str())
+                .send()
+                .await
+                .expect("bucket answers");
+            assert!(
+                gone.status() == 404 || gone.status() == 403,
+                "{url} deleted: {}",
+                gone.status()
+            );
+        }
+    }
+);

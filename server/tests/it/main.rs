@@ -14,6 +14,7 @@ mod catalog_admin;
 mod customers_admin;
 mod hostile_input;
 mod mail_delivery;
+mod metrics;
 mod orders;
 mod page_cache;
 mod search;

@@ -229,3 +229,78 @@ for_each_backend!(
         assert_eq!(status, 200, "the rest of the shop works");
     }
 );
+
+// Each instance on the embedded engine keeps its own index: whichever
+// instance's outbox indexes a new product, the other applies it from the
+// change feed (only an index can find a product by its words: the cards
+// come from the database, but which products match comes from the index).
+// A second instance on the same index folder is refused.
+for_each_backend!(
+    every_instance_with_its_own_index_follows_a_change,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(
+            db,
+            true,
+            &[
+                ("MERCATO_OUTBOX_POLL_MS", "200"),
+                ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
+            ],
+        )
+        .await;
+        let peer = app.peer().await;
+        let mut staff = app
+            .staff("index@example.com", &[model::Permission::Catalog])
+            .await;
+        let editor = staff
+            .get_json("/api/staff/catalog/editor?slug=")
+            .await
+            .json();
+        let category = editor["categories"][0]["slug"].clone();
+        let warehouse = editor["warehouses"][0].clone();
+        let form = serde_json::json!({"form": {
+            "original": null, "slug": "", "title": "Quixotic Harbour Scarf", "brand": "Mercato",
+            "category": category, "status": "active", "description": "Wool.",
+            "seo_title": "", "seo_description": "", "featured": false, "options": [],
+            "variants": [{"values": [], "sku": "QUIXOTIC-1", "price": "30.00", "compare_at": "",
+                "weight": "", "stock": [{"warehouse": warehouse, "on_hand": "5", "seen": null}]}],
+        }});
+        let saved = staff
+            .post_body(
+                "/api/staff/catalog/save",
+                "application/json",
+                form.to_string().into_bytes(),
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        for instance in [&app, &peer] {
+            eventually("the new product in both indexes", || async move {
+                let page: Option<SearchPage> = instance
+                    .api("/api/search/results?state[q]=quixotic")
+                    .await
+                    .json()
+                    .await
+                    .ok();
+                page.is_some_and(|p| {
+                    p.hits
+                        .iter()
+                        .any(|h| h.card.title == "Quixotic Harbour Scarf")
+                })
+            })
+            .await;
+        }
+
+        let same_folder = crate::support::config_for(&app.db, false);
+        let refused = server::startup::Application::build(
+            &same_folder,
+            Some("127.0.0.1:0".parse().expect("addr")),
+        )
+        .await
+        .err()
+        .expect("a second instance on the same index folder is refused");
+        let message = refused.to_string();
+        assert!(
+            message.contains("MERCATO_DATA_DIR") && message.contains("MERCATO_MEILISEARCH_URL"),
+            "{message}"
+        );
+    }
+);

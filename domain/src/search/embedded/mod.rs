@@ -98,7 +98,41 @@ impl Live {
     }
 }
 
+/// A serving process's hold on an index folder, released when dropped or
+/// when the process ends (however it ends: the kernel drops the lock).
+pub struct FolderClaim(#[allow(dead_code)] std::fs::File);
+
 impl EmbeddedIndex {
+    /// Claims the folder for one serving process. Two processes writing one
+    /// tantivy folder would each miss the other's commits, so a second is
+    /// refused with what to do instead.
+    pub fn claim(root: &Path) -> Result<FolderClaim> {
+        std::fs::create_dir_all(root)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join("instance.lock"))?;
+        match file.try_lock() {
+            Ok(()) => Ok(FolderClaim(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Conflict(format!(
+                "another running instance uses the embedded search index in {}: give every \
+                 instance its own MERCATO_DATA_DIR (each keeps its own index and follows the \
+                 others' changes), or share one Meilisearch (MERCATO_MEILISEARCH_URL)",
+                root.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+
+    /// When the live index last took a write (its commit file changed).
+    pub fn written_at(root: &Path) -> Option<std::time::SystemTime> {
+        let name = std::fs::read_to_string(root.join(CURRENT)).ok()?;
+        std::fs::metadata(root.join(name.trim()).join("meta.json"))
+            .and_then(|m| m.modified())
+            .ok()
+    }
+
     /// The index under `root` (e.g. `data/search`); nothing is read yet.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Self(Arc::new(Inner {

@@ -151,6 +151,8 @@ impl Assets {
         for (name, value) in baseline {
             headers.insert(name, value.clone());
         }
+        res.extensions_mut()
+            .insert(crate::metrics::Route::static_files());
         Some(res)
     }
 }

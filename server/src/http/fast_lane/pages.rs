@@ -75,6 +75,8 @@ pub struct Page {
     body: Encoded,
     etag: HeaderValue,
     deps: Deps,
+    /// The route that rendered it, for the request metrics.
+    route: Option<crate::metrics::Route>,
 }
 
 impl Page {
@@ -105,6 +107,9 @@ impl Page {
         headers.insert(header::ETAG, self.etag.clone());
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         headers.insert(CACHE_STATUS, HeaderValue::from_static(status));
+        if let Some(route) = &self.route {
+            res.extensions_mut().insert(route.clone());
+        }
         res
     }
 }
@@ -170,8 +175,12 @@ impl PageCache {
                 _ => None,
             })
             .collect();
-        let search = changes.contains(&Change::Search);
-        let everything = overflow || products.len() + usize::from(search) < changes.len();
+        let searches = changes
+            .iter()
+            .filter(|c| matches!(c, Change::Search(_)))
+            .count();
+        let search = searches > 0;
+        let everything = overflow || products.len() + searches < changes.len();
         if everything {
             self.cache.invalidate_all();
             return;
@@ -254,6 +263,7 @@ impl PageCache {
             .await
             .unwrap_or_else(|_| Encoded::identity(plain));
         Ok(Arc::new(Page {
+            route: parts.extensions.get::<crate::metrics::Route>().cloned(),
             headers,
             body,
             etag,

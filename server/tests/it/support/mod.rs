@@ -81,13 +81,22 @@ impl TestApp {
         Self::start(std::sync::Arc::new(db), seed, overrides).await
     }
 
-    /// A second instance on this one's database, as in a cluster.
+    /// A second instance on this one's database, as in a cluster: same
+    /// settings, its own data folder (and so its own embedded index).
     pub async fn peer(&self) -> Self {
-        let overrides: Vec<(&str, &str)> = self
+        let dir = self
+            .db
+            .dir
+            .path()
+            .join(format!("peer-{}", uuid::Uuid::new_v4()));
+        let dir = dir.display().to_string();
+        let mut overrides: Vec<(&str, &str)> = self
             .overrides
             .iter()
+            .filter(|(k, _)| k != "MERCATO_DATA_DIR")
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
+        overrides.push(("MERCATO_DATA_DIR", &dir));
         Self::start(self.db.clone(), false, &overrides).await
     }
 

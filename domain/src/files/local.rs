@@ -1,41 +1,33 @@
-//! The files port: where uploaded files live. The embedded default writes
-//! under `<data dir>/uploads/` (served at `/uploads/`); several instances
-//! share that folder on a common volume.
-use std::path::{Component, Path, PathBuf};
+//! Files in a local folder (`<data dir>/uploads/`), published under `/uploads`
+//! or a CDN in front of it. Several instances share that folder on a
+//! common volume, or use [`super::ObjectFiles`].
+use std::path::{Path, PathBuf};
 
 use async_trait::async_trait;
 
+use super::{url_for, valid_key, FileStore};
 use crate::{Error, Result};
 
-#[async_trait]
-pub trait FileStore: Send + Sync {
-    /// Stores `bytes` at `key` (a relative path like `products/ab12.jpg`)
-    /// and returns the public URL.
-    async fn put(&self, key: &str, bytes: Vec<u8>) -> Result<String>;
-    async fn delete(&self, key: &str) -> Result<()>;
-}
-
-/// Files in a local folder, published under a URL prefix.
 pub struct LocalFiles {
     root: PathBuf,
-    url_prefix: String,
+    base: String,
 }
 
 impl LocalFiles {
-    pub fn new(root: impl Into<PathBuf>, url_prefix: &str) -> Self {
+    /// `base`: what URLs start with (`/uploads`, or a CDN's address).
+    pub fn new(root: impl Into<PathBuf>, base: &str) -> Self {
         Self {
             root: root.into(),
-            url_prefix: url_prefix.trim_end_matches('/').to_owned(),
+            base: base.trim_end_matches('/').to_owned(),
         }
     }
 
     /// Keys are ours, but a path that climbs out of the root is refused anyway.
     fn path(&self, key: &str) -> Result<PathBuf> {
-        let rel = Path::new(key);
-        if key.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        if !valid_key(key) {
             return Err(Error::internal(format!("bad file key {key:?}")));
         }
-        Ok(self.root.join(rel))
+        Ok(self.root.join(Path::new(key)))
     }
 }
 
@@ -50,7 +42,7 @@ impl FileStore for LocalFiles {
         let tmp = path.with_extension("part");
         tokio::fs::write(&tmp, bytes).await?;
         tokio::fs::rename(&tmp, &path).await?;
-        Ok(format!("{}/{key}", self.url_prefix))
+        Ok(url_for(&self.base, key))
     }
 
     async fn delete(&self, key: &str) -> Result<()> {
@@ -58,5 +50,9 @@ impl FileStore for LocalFiles {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
         }
+    }
+
+    fn public_base(&self) -> &str {
+        &self.base
     }
 }
