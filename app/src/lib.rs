@@ -191,6 +191,7 @@ pub fn App() -> impl IntoView {
                             view=admin_customer()
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("reviews") view=admin_reviews() ssr=SsrMode::Async />
                         <Route path=path!("search") view=admin_search() ssr=SsrMode::Async />
                         <Route path=path!("audit") view=admin_audit() ssr=SsrMode::Async />
                         <Route path=path!("staff") view=admin_staff() ssr=SsrMode::Async />

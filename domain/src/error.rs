@@ -155,6 +155,14 @@ impl Issues {
         }
     }
 
+    /// Notes an issue found without a checking function.
+    pub fn push(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(model::FieldIssue {
+            field: field.to_owned(),
+            message: message.into(),
+        });
+    }
+
     /// `Ok` when nothing was wrong.
     pub fn finish(self) -> Result<(), Error> {
         if self.0.is_empty() {

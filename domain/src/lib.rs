@@ -23,6 +23,7 @@ pub mod payments;
 pub mod pricing;
 pub mod promotions;
 pub mod rate_limits;
+pub mod reviews;
 pub mod search;
 pub mod secrets;
 pub mod seed;

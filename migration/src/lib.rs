@@ -16,6 +16,7 @@ mod m20261201_000010_privacy_requests;
 mod m20261202_000011_change_feed;
 mod m20261202_000012_rate_limits;
 mod m20261202_000013_import_jobs;
+mod m20261203_000014_reviews;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_change_feed::Migration),
             Box::new(m20261202_000012_rate_limits::Migration),
             Box::new(m20261202_000013_import_jobs::Migration),
+            Box::new(m20261203_000014_reviews::Migration),
         ]
     }
 }

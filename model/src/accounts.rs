@@ -63,6 +63,7 @@ pub enum Permission {
     Promotions,
     Settings,
     Analytics,
+    Reviews,
 }
 
 impl Permission {
@@ -85,6 +86,7 @@ impl Permission {
             Self::Promotions => "Promotions",
             Self::Settings => "Settings",
             Self::Analytics => "Dashboard and reports",
+            Self::Reviews => "Reviews",
         }
     }
 
@@ -144,6 +146,8 @@ pub struct Profile {
     pub name: String,
     pub phone: String,
     pub marketing_opt_in: bool,
+    /// After a delivery, a mail asks for a review.
+    pub review_requests: bool,
     pub email_verified: bool,
 }
 
@@ -152,6 +156,7 @@ pub struct ProfileInput {
     pub name: String,
     pub phone: String,
     pub marketing_opt_in: bool,
+    pub review_requests: bool,
 }
 
 /// An address in someone's book, by its public id.

@@ -12,6 +12,17 @@ pub struct ProfileInput {
     pub mail_from_address: String,
     /// Order numbers read `<prefix>-7K3Q9X`.
     pub order_prefix: String,
+    /// Only customers who bought and received a product may review it.
+    /// A form without the field keeps the safe setting.
+    #[serde(default = "yes")]
+    pub reviews_require_purchase: bool,
+    /// New reviews publish without waiting for staff (flagged ones wait).
+    #[serde(default)]
+    pub reviews_auto_publish: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A shipping method as typed: amounts in major units.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::ProductStatus;
 use crate::money::Money;
+use crate::reviews::RatingSummary;
 use crate::url::encode;
 
 /// Products on one listing page.
@@ -53,6 +54,9 @@ pub struct ProductCard {
     pub compare_at: Option<Money>,
     pub image: Option<Image>,
     pub in_stock: bool,
+    /// Published reviews' count and stars; None before the first.
+    #[serde(default)]
+    pub rating: Option<RatingSummary>,
 }
 
 impl ProductCard {
@@ -247,6 +251,7 @@ pub struct ProductDetail {
     pub json_ld: String,
     /// Active for shoppers; staff previews may show drafts and archived ones.
     pub status: ProductStatus,
+    pub rating: Option<RatingSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -109,8 +109,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .context("seeding the demo shop")?;
             println!(
-                "Seeded {} categories, {} products, {} variants, {} images.",
-                report.categories, report.products, report.variants, report.images
+                "Seeded {} categories, {} products, {} variants, {} images, {} past orders and {} reviews.",
+                report.categories,
+                report.products,
+                report.variants,
+                report.images,
+                report.orders,
+                report.reviews
             );
         }
         Command::Admin {

@@ -56,6 +56,8 @@ pub async fn seed_if_empty(
         products = report.products,
         variants = report.variants,
         images = report.images,
+        orders = report.orders,
+        reviews = report.reviews,
         "demo shop seeded"
     );
     Ok(())
@@ -251,6 +253,7 @@ impl Application {
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
+            reviews: domain::reviews::Reviews::new(db.clone(), store.current()),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             files: config
                 .files

@@ -23,12 +23,14 @@ pub async fn update_profile(
     name: String,
     phone: String,
     marketing_opt_in: Option<String>,
+    review_requests: Option<String>,
 ) -> Result<Profile, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = model::accounts::ProfileInput {
         name,
         phone,
         marketing_opt_in: marketing_opt_in.is_some(),
+        review_requests: review_requests.is_some(),
     };
     ctx.accounts
         .update_profile(&caller.actor, input)

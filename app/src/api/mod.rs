@@ -11,6 +11,7 @@ pub mod orders;
 pub mod payment;
 pub mod privacy;
 pub mod promotions;
+pub mod reviews;
 pub mod search;
 pub mod session;
 pub mod settings;

@@ -17,4 +17,5 @@ pub mod search_box;
 pub mod seo;
 pub mod session;
 pub mod site;
+pub mod stars;
 pub mod upload;

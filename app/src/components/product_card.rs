@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::price::Price;
+use super::stars::RatingBadge;
 use model::storefront::ProductCard as Card;
 
 #[component]
@@ -49,6 +50,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
                     </a>
                 </h3>
                 <Price price=product.price_min compare_at=product.compare_at from />
+                {product.rating.map(|rating| view! { <RatingBadge rating /> })}
                 <div class="flex gap-2 text-xs">
                     {on_sale
                         .then(|| {

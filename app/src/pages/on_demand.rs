@@ -14,7 +14,7 @@ use super::admin::{
     AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
     AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
     AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+    AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
 };
 
 /// A route whose view comes from an on-demand area (`$load($page)`), and
@@ -67,6 +67,7 @@ pub enum Admin {
     Customer,
     Promotions,
     Promotion,
+    Reviews,
     Search,
     Audit,
     Staff,
@@ -90,6 +91,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Customer => view! { <AdminCustomerPage /> }.into_any(),
         Admin::Promotions => view! { <AdminPromotionsPage /> }.into_any(),
         Admin::Promotion => view! { <AdminPromotionPage /> }.into_any(),
+        Admin::Reviews => view! { <AdminReviewsPage /> }.into_any(),
         Admin::Search => view! { <AdminSearchPage /> }.into_any(),
         Admin::Audit => view! { <AdminAuditPage /> }.into_any(),
         Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
@@ -111,6 +113,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminCustomerRoute, admin_customer => Admin::Customer,
     AdminPromotionsRoute, admin_promotions => Admin::Promotions,
     AdminPromotionRoute, admin_promotion => Admin::Promotion,
+    AdminReviewsRoute, admin_reviews => Admin::Reviews,
     AdminSearchRoute, admin_search => Admin::Search,
     AdminAuditRoute, admin_audit => Admin::Audit,
     AdminStaffRoute, admin_staff => Admin::Staff,

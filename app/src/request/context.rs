@@ -43,6 +43,7 @@ pub struct Services {
     pub search: Search,
     pub inventory: Inventory,
     pub promotions: domain::promotions::PromotionAdmin,
+    pub reviews: domain::reviews::Reviews,
     pub settings: domain::shop_settings::ShopSettings,
     /// Store name, currency, mail sender, order-number prefix.
     pub store: domain::store::Store,

@@ -51,6 +51,7 @@ impl Accounts {
             "phone": user.phone,
             "role": user.role,
             "marketing_opt_in": user.marketing_opt_in,
+            "review_requests": user.review_requests,
             "two_factor_enabled": user.totp_enabled_at.is_some(),
             "created_at": rfc3339(user.created_at),
             "updated_at": rfc3339(user.updated_at),

@@ -33,6 +33,7 @@ impl Accounts {
             name: user.name,
             phone: user.phone,
             marketing_opt_in: user.marketing_opt_in,
+            review_requests: user.review_requests,
             email_verified: user.email_verified_at.is_some(),
         })
     }
@@ -45,6 +46,7 @@ impl Accounts {
         active.name = Set(name);
         active.phone = Set(phone);
         active.marketing_opt_in = Set(input.marketing_opt_in);
+        active.review_requests = Set(input.review_requests);
         active.updated_at = Set(now());
         active.update(&self.db).await?;
         self.profile(actor).await

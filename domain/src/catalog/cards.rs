@@ -110,6 +110,7 @@ pub(super) async fn to_cards(
                 in_stock: stock.get(&p.id).copied().unwrap_or(0) > 0,
                 price_min: Money::new(p.price_min_minor, currency),
                 price_max: Money::new(p.price_max_minor, currency),
+                rating: model::reviews::RatingSummary::new(p.review_count, p.rating_sum),
                 slug: p.slug,
                 title: p.title,
                 brand: p.brand,

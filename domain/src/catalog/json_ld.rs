@@ -1,10 +1,15 @@
-//! schema.org markup for the product page, so search engines show price and
-//! availability.
+//! schema.org markup for the product page, so search engines show price,
+//! availability and ratings.
 use super::types::ProductDetail;
+use crate::entities::review;
 
-/// schema.org Product with one Offer per variant. `<` is escaped so the JSON
+/// The newest published reviews the markup carries.
+pub const REVIEWS: u64 = 5;
+
+/// schema.org Product with one Offer per variant, its AggregateRating and
+/// a few Reviews (`(author label, review)`). `<` is escaped so the JSON
 /// can never close the surrounding `<script>` element.
-pub fn product(d: &ProductDetail, base: &str) -> String {
+pub fn product(d: &ProductDetail, base: &str, reviews: &[(String, review::Model)]) -> String {
     let url = format!("{base}/product/{}", d.slug);
     let offers: Vec<serde_json::Value> = d
         .variants
@@ -21,7 +26,7 @@ pub fn product(d: &ProductDetail, base: &str) -> String {
             })
         })
         .collect();
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Product",
         "name": d.title,
@@ -39,6 +44,28 @@ pub fn product(d: &ProductDetail, base: &str) -> String {
             "offers": offers,
         },
     });
+    if let Some(r) = d.rating {
+        doc["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": r.average_label(),
+            "reviewCount": r.count,
+            "bestRating": 5,
+            "worstRating": 1,
+        });
+        doc["review"] = reviews
+            .iter()
+            .map(|(author, r)| {
+                serde_json::json!({
+                    "@type": "Review",
+                    "author": { "@type": "Person", "name": author },
+                    "name": r.title,
+                    "reviewBody": r.body,
+                    "datePublished": r.created_at.date().format(crate::typed::DAY).unwrap_or_default(),
+                    "reviewRating": { "@type": "Rating", "ratingValue": r.rating, "bestRating": 5, "worstRating": 1 },
+                })
+            })
+            .collect();
+    }
     doc.to_string().replace('<', "\\u003c")
 }
 
@@ -93,8 +120,32 @@ mod tests {
             price_max: Money::new(5400, Currency::Eur),
             json_ld: String::new(),
             status: ProductStatus::Active,
+            rating: model::reviews::RatingSummary::new(2, 9),
         };
-        let json = product(&detail, "https://shop.example");
+        let written = time::macros::datetime!(2026-11-30 10:00 UTC);
+        let review = review::Model {
+            id: 1,
+            product_id: 7,
+            user_id: 3,
+            rating: 5,
+            title: "Breathes </script> well".into(),
+            body: "Cool on hot days.".into(),
+            status: "published".into(),
+            verified: true,
+            flagged: false,
+            reject_reason: None,
+            reply: None,
+            replied_at: None,
+            helpful_count: 0,
+            report_count: 0,
+            created_at: written,
+            updated_at: written,
+        };
+        let json = product(
+            &detail,
+            "https://shop.example",
+            &[("Ann B.".into(), review)],
+        );
         assert!(!json.contains('<'), "nothing can close the <script>");
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         insta::assert_snapshot!(serde_json::to_string_pretty(&value).expect("pretty"));

@@ -162,6 +162,7 @@ impl Catalog {
             variants: variant_details,
             price_min: Money::new(p.price_min_minor, currency),
             price_max: Money::new(p.price_max_minor, currency),
+            rating: model::reviews::RatingSummary::new(p.review_count, p.rating_sum),
             seo_title: p.seo_title.unwrap_or_else(|| p.title.clone()),
             seo_description: p
                 .seo_description
@@ -172,7 +173,8 @@ impl Catalog {
             brand: p.brand,
             json_ld: String::new(),
         };
-        detail.json_ld = super::json_ld::product(&detail, base);
+        let reviews = crate::reviews::latest(db, detail.id, super::json_ld::REVIEWS).await?;
+        detail.json_ld = super::json_ld::product(&detail, base, &reviews);
         Ok(Some(detail))
     }
 }

@@ -21,6 +21,10 @@ pub struct Model {
     pub price_max_minor: i64,
     pub currency: String,
     pub featured: bool,
+    /// Published reviews and the sum of their stars, kept by
+    /// `crate::reviews` in the transaction that publishes or removes one.
+    pub review_count: i32,
+    pub rating_sum: i32,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

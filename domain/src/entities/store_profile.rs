@@ -12,6 +12,10 @@ pub struct Model {
     pub mail_from_address: String,
     /// Upper-case letters and digits; numbers read `<prefix>-7K3Q9X`.
     pub order_prefix: String,
+    /// Only customers who bought and received a product may review it.
+    pub reviews_require_purchase: bool,
+    /// New reviews publish at once (flagged ones still wait).
+    pub reviews_auto_publish: bool,
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

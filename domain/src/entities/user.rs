@@ -19,6 +19,8 @@ pub struct Model {
     /// Comma-separated staff permissions (see `accounts::Permission`).
     pub permissions: String,
     pub marketing_opt_in: bool,
+    /// Receives the "how was it?" mail after a delivery.
+    pub review_requests: bool,
     /// Base32 TOTP secret: set at enrolment, active once `totp_enabled_at` is set.
     pub totp_secret: Option<String>,
     pub totp_enabled_at: Option<TimeDateTimeWithTimeZone>,

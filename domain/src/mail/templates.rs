@@ -21,11 +21,12 @@ pub enum MailKind {
     OrderCancelled,
     OrderRefunded,
     StaffInvite,
+    ReviewRequest,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 14] = [
+    const ALL: [MailKind; 15] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -40,6 +41,7 @@ impl MailKind {
         Self::OrderCancelled,
         Self::OrderRefunded,
         Self::StaffInvite,
+        Self::ReviewRequest,
     ];
 
     fn name(self) -> &'static str {
@@ -58,6 +60,7 @@ impl MailKind {
             Self::OrderCancelled => "order_cancelled",
             Self::OrderRefunded => "order_refunded",
             Self::StaffInvite => "staff_invite",
+            Self::ReviewRequest => "review_request",
         }
     }
 
@@ -92,6 +95,7 @@ impl MailKind {
             Self::PrivacyRequest => "Confirm your data request at {{ shop_name }}".into(),
             Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
             Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
+            Self::ReviewRequest => "How is your {{ shop_name }} order {{ order.number }}?".into(),
         }
     }
 }
@@ -120,6 +124,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "order_cancelled",
     "order_refunded",
     "staff_invite",
+    "review_request",
 );
 
 pub struct Templates {
@@ -239,6 +244,8 @@ mod tests {
             mail_from_name: "Orders".into(),
             mail_from_address: "orders@shop.test".into(),
             order_prefix: "MC".into(),
+            reviews_require_purchase: true,
+            reviews_auto_publish: false,
         })
     }
 
@@ -274,6 +281,11 @@ mod tests {
                         name => "Ann", link => "http://shop.test/x?token=abc",
                         admin_link => "http://shop.test/admin", what => "a copy of your data",
                         order => order.clone(), amount => money(1_500), tracking => "1Z999AA10123456784",
+                        products => vec![context! {
+                            title => "Rowan Merino T-Shirt",
+                            url => "http://shop.test/product/rowan-merino-t-shirt#reviews",
+                        }],
+                        preferences_url => "http://shop.test/account/profile",
                     },
                 )
                 .unwrap();

@@ -179,6 +179,9 @@ impl Orders {
         if to == OrderStatus::Returned {
             inventory::restock(&txn, o.id).await?;
         }
+        if to == OrderStatus::Delivered {
+            crate::reviews::request::after_delivery(&txn, &self.c.templates, &o).await?;
+        }
         crate::audit::record(
             &txn,
             actor,
@@ -190,6 +193,7 @@ impl Orders {
         )
         .await?;
         txn.commit().await?;
+        self.c.outbox.wake();
         self.detail(actor, number).await
     }
 

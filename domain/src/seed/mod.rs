@@ -1,7 +1,9 @@
 //! `mercato seed --demo`: a believable shop generated deterministically
-//! (same input, same shop) with locally drawn SVG images — no downloads.
+//! (same input, same shop) with locally drawn SVG images — no downloads —
+//! and a few months of delivered orders and reviews.
 mod catalog_data;
 pub mod commerce;
+mod history;
 mod plan;
 mod rng;
 mod svg;
@@ -23,6 +25,8 @@ pub struct SeedReport {
     pub products: usize,
     pub variants: usize,
     pub images: usize,
+    pub orders: usize,
+    pub reviews: usize,
 }
 
 /// True when the shop has no products yet (a fresh database).
@@ -47,7 +51,10 @@ pub async fn seed_demo(
     svg::write_images(&plan, &uploads_dir.join("demo"))?;
     write::insert(db, &plan, currency).await?;
     commerce::insert(db).await?;
+    let history = history::insert(db, currency).await?;
     Ok(SeedReport {
+        orders: history.orders,
+        reviews: history.reviews,
         categories: plan.categories.len(),
         products: plan.products.len(),
         variants: plan.products.iter().map(|p| p.variants.len()).sum(),

@@ -98,6 +98,8 @@ pub async fn insert(
             price_max_minor: Set(max),
             currency: Set(currency.code().to_owned()),
             featured: Set(p.featured),
+            review_count: Set(0),
+            rating_sum: Set(0),
             created_at: Set(created),
             updated_at: Set(created),
         });

@@ -81,6 +81,8 @@ impl Store {
             mail_from_name: Set(initial.mail_from_name.clone()),
             mail_from_address: Set(initial.mail_from_address.clone()),
             order_prefix: Set(initial.order_prefix.clone()),
+            reviews_require_purchase: Set(initial.reviews_require_purchase),
+            reviews_auto_publish: Set(initial.reviews_auto_publish),
             updated_at: Set(OffsetDateTime::now_utc()),
         })
         .on_conflict(
@@ -143,6 +145,8 @@ impl Store {
             mail_from_name: Set(next.mail_from_name.clone()),
             mail_from_address: Set(next.mail_from_address.clone()),
             order_prefix: Set(next.order_prefix.clone()),
+            reviews_require_purchase: Set(next.reviews_require_purchase),
+            reviews_auto_publish: Set(next.reviews_auto_publish),
             updated_at: Set(OffsetDateTime::now_utc()),
         }
         .update(&txn)

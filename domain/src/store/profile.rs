@@ -16,6 +16,8 @@ pub struct Profile {
     pub mail_from_address: String,
     /// Order numbers read `<prefix>-7K3Q9X`.
     pub order_prefix: String,
+    pub reviews_require_purchase: bool,
+    pub reviews_auto_publish: bool,
 }
 
 pub use model::settings::ProfileInput;
@@ -40,6 +42,8 @@ impl Profile {
             mail_from_name: mailbox.name.unwrap_or_else(|| name.to_owned()),
             mail_from_address: mailbox.email.to_string(),
             order_prefix: "MC".into(),
+            reviews_require_purchase: true,
+            reviews_auto_publish: false,
         };
         Profile::read(&input)
     }
@@ -53,6 +57,8 @@ impl Profile {
             mail_from_name: row.mail_from_name.clone(),
             mail_from_address: row.mail_from_address.clone(),
             order_prefix: row.order_prefix.clone(),
+            reviews_require_purchase: row.reviews_require_purchase,
+            reviews_auto_publish: row.reviews_auto_publish,
         })
     }
 
@@ -63,6 +69,8 @@ impl Profile {
             mail_from_name: self.mail_from_name.clone(),
             mail_from_address: self.mail_from_address.clone(),
             order_prefix: self.order_prefix.clone(),
+            reviews_require_purchase: self.reviews_require_purchase,
+            reviews_auto_publish: self.reviews_auto_publish,
         }
     }
 }
@@ -115,6 +123,8 @@ impl Profile {
             mail_from_name: from_name.to_owned(),
             mail_from_address: address.to_owned(),
             order_prefix: prefix,
+            reviews_require_purchase: input.reviews_require_purchase,
+            reviews_auto_publish: input.reviews_auto_publish,
         })
     }
 }
@@ -130,6 +140,7 @@ mod tests {
             mail_from_name: "Ann's Shop".into(),
             mail_from_address: "orders@ann.example".into(),
             order_prefix: "an1".into(),
+            ..Default::default()
         }
     }
 

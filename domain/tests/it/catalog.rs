@@ -63,6 +63,33 @@ for_each_backend!(
             .expect("images dir")
             .count();
         assert!(svg >= 2000, "{svg} images");
+        // A past: delivered orders and published reviews, and every product's
+        // kept rating numbers equal to its reviews.
+        let orders = domain::entities::order::Entity::find()
+            .count(&conn)
+            .await
+            .expect("orders");
+        assert!(orders >= 40, "{orders} orders");
+        let reviews = domain::entities::review::Entity::find()
+            .all(&conn)
+            .await
+            .expect("reviews");
+        assert!(reviews.len() >= 40, "{} reviews", reviews.len());
+        let mut kept = std::collections::HashMap::<i32, (i32, i32)>::new();
+        for r in &reviews {
+            let e = kept.entry(r.product_id).or_default();
+            e.0 += 1;
+            e.1 += i32::from(r.rating);
+        }
+        let rated = product::Entity::find()
+            .filter(product::Column::ReviewCount.gt(0))
+            .all(&conn)
+            .await
+            .expect("rated");
+        assert_eq!(rated.len(), kept.len());
+        for p in rated {
+            assert_eq!(kept[&p.id], (p.review_count, p.rating_sum), "{}", p.slug);
+        }
         let again =
             domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), domain::Currency::Usd)
                 .await;

@@ -14,5 +14,6 @@ mod dashboard;
 mod files;
 mod import_jobs;
 mod rate_limits;
+mod reviews;
 mod search;
 mod store;

@@ -10,7 +10,7 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, privacy,
-    promotions, search, session, settings, site, staff,
+    promotions, reviews, search, session, settings, site, staff,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -46,13 +46,14 @@ enum Role {
     Admin,
 }
 
-const PERMISSIONS: [&str; 6] = [
+const PERMISSIONS: [&str; 7] = [
     "catalog",
     "orders",
     "customers",
     "promotions",
     "settings",
     "analytics",
+    "reviews",
 ];
 
 fn roles() -> Vec<Role> {
@@ -396,6 +397,82 @@ fn cases() -> Vec<Case> {
             promotions::DeletePromotion::PATH,
             &[("code", "NO-SUCH-CODE")],
             Permission("promotions"),
+            404,
+        ),
+        // Reviews: anyone reads, signed-in shoppers write, vote and report,
+        // staff with `reviews` moderate (nothing exists to review here).
+        Case {
+            method: "GET",
+            ..case(
+                reviews::ProductReviews::PATH,
+                &[("slug", "nothing-here"), ("sort", "newest"), ("page", "1")],
+                Public,
+                404,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
+                reviews::ReviewEligibility::PATH,
+                &[("slug", "nothing-here")],
+                Public,
+                404,
+            )
+        },
+        case(
+            reviews::SubmitReview::PATH,
+            &[
+                ("slug", "nothing-here"),
+                ("rating", "5"),
+                ("title", "Great"),
+                ("body", "Fits well and washes fine."),
+            ],
+            SignedIn,
+            404,
+        ),
+        case(
+            reviews::WithdrawReview::PATH,
+            &[("slug", "nothing-here")],
+            SignedIn,
+            404,
+        ),
+        case(
+            reviews::VoteReview::PATH,
+            &[("review_id", "999999")],
+            SignedIn,
+            404,
+        ),
+        case(
+            reviews::ReportReview::PATH,
+            &[("review_id", "999999"), ("reason", "Spam")],
+            SignedIn,
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                reviews::StaffReviews::PATH,
+                &[("filter", "queue"), ("page", "1")],
+                Permission("reviews"),
+                200,
+            )
+        },
+        case(
+            reviews::ApproveReview::PATH,
+            &[("review_id", "999999")],
+            Permission("reviews"),
+            404,
+        ),
+        case(
+            reviews::RejectReview::PATH,
+            &[("review_id", "999999"), ("reason", "Off topic")],
+            Permission("reviews"),
+            404,
+        ),
+        case(
+            reviews::ReplyReview::PATH,
+            &[("review_id", "999999"), ("text", "Thanks")],
+            Permission("reviews"),
             404,
         ),
         // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).
@@ -804,6 +881,10 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/audit", &[], Admin, 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin/reviews", &[], Permission("reviews"), 200)
         },
     ]
 }

@@ -51,6 +51,11 @@ pub fn ProfilePage() -> impl IntoView {
                                         name="marketing_opt_in"
                                         checked=p.marketing_opt_in
                                     />
+                                    <Checkbox
+                                        label="After a delivery, ask me to review what I bought"
+                                        name="review_requests"
+                                        checked=p.review_requests
+                                    />
                                     <Submit label="Save" pending=update.pending().into() />
                                 </ActionForm>
                             }

@@ -14,6 +14,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),
+    ("/admin/reviews", "Reviews"),
     ("/admin/search", "Search"),
     ("/admin/settings", "Settings"),
     ("/admin/staff", "Staff"),

@@ -1,5 +1,5 @@
 //! The store profile form on `/admin/settings`: name, currency, mail sender
-//! and order-number prefix. A failed save keeps what was typed.
+//! order-number prefix and who may review. A failed save keeps what was typed.
 use leptos::prelude::*;
 
 use super::orders::confirm;
@@ -112,6 +112,31 @@ pub fn StoreEditor(form: ProfileInput, currencies: Vec<(String, String)>) -> imp
                     "1–8 letters or digits; new orders read PREFIX-7K3Q9X.",
                     |f, v| f.order_prefix = v,
                 )}
+            <fieldset class="flex flex-col gap-2 md:col-span-2">
+                <legend class="text-sm font-medium">"Reviews"</legend>
+                <label class="flex items-center gap-2 text-sm">
+                    <input
+                        type="checkbox"
+                        name="reviews_require_purchase"
+                        checked=form.reviews_require_purchase
+                        on:change=move |ev| {
+                            state.update(|f| f.reviews_require_purchase = event_target_checked(&ev))
+                        }
+                    />
+                    "Only customers who received a product may review it"
+                </label>
+                <label class="flex items-center gap-2 text-sm">
+                    <input
+                        type="checkbox"
+                        name="reviews_auto_publish"
+                        checked=form.reviews_auto_publish
+                        on:change=move |ev| {
+                            state.update(|f| f.reviews_auto_publish = event_target_checked(&ev))
+                        }
+                    />
+                    "Publish new reviews without moderation (flagged language still waits)"
+                </label>
+            </fieldset>
             <div class="md:col-span-2">
                 <button
                     type="submit"

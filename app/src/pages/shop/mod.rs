@@ -9,6 +9,7 @@ mod order_lookup;
 mod pay_offline;
 mod privacy_request;
 mod product;
+mod product_reviews;
 mod search;
 
 pub use cart::CartPage;

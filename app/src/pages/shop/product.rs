@@ -6,6 +6,7 @@ use model::storefront::{ProductDetail, VariantDetail};
 use crate::components::add_to_cart::AddToCartButton;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::product_reviews::ProductReviews;
 use super::NotFound;
 use crate::api::catalog::{get_product, preview_product};
 use crate::components::{
@@ -14,6 +15,7 @@ use crate::components::{
     price::Price,
     seo::PageMeta,
     site::{site_or_default, use_site},
+    stars::RatingBadge,
 };
 
 #[component]
@@ -242,6 +244,15 @@ fn ProductDetail(
                 <h1 id="product-title" class="text-3xl font-bold tracking-tight">
                     {product.title.clone()}
                 </h1>
+                {product
+                    .rating
+                    .map(|rating| {
+                        view! {
+                            <a href="#reviews" class="w-fit hover:underline">
+                                <RatingBadge rating />
+                            </a>
+                        }
+                    })}
                 <div aria-live="polite" class="flex flex-col gap-1">
                     <Price price compare_at large=true />
                     <p class="text-sm">
@@ -380,5 +391,7 @@ fn ProductDetail(
                 </details>
             </section>
         </div>
+        {(product.status == ProductStatus::Active)
+            .then(|| view! { <ProductReviews slug=product.slug.clone() /> })}
     }
 }

@@ -1,0 +1,503 @@
+//! The reviews section of the product page: the rating histogram (each bar
+//! filters by its stars), the sorted reviews with helpful votes and abuse
+//! reports, and the viewer's own review form. Sort, filter and page live in
+//! the URL (`rsort`, `rstars`, `rpage`), so every view is a link that works
+//! without the WASM and a page the cache can keep. Forms post to server
+//! functions, so they work before hydration too.
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use model::reviews::{ReviewSort, ReviewStanding, ReviewStatus, ReviewView, ReviewsPage};
+
+use crate::api::reviews::{
+    product_reviews, review_eligibility, ReportReview, SubmitReview, VoteReview,
+};
+use crate::components::forms::{error_text, ActionError, Submit};
+use crate::components::pager::Pager;
+use crate::components::stars::{glyphs, Stars};
+
+pub mod param {
+    pub const SORT: &str = "rsort";
+    pub const STARS: &str = "rstars";
+    pub const PAGE: &str = "rpage";
+}
+
+fn href(sort: ReviewSort, stars: Option<u8>, page: u64) -> String {
+    let mut q = Vec::new();
+    if sort != ReviewSort::default() {
+        q.push(format!("{}={}", param::SORT, sort.key()));
+    }
+    if let Some(s) = stars {
+        q.push(format!("{}={s}", param::STARS));
+    }
+    if page > 1 {
+        q.push(format!("{}={page}", param::PAGE));
+    }
+    if q.is_empty() {
+        "?#reviews".to_owned()
+    } else {
+        format!("?{}#reviews", q.join("&"))
+    }
+}
+
+#[component]
+pub fn ProductReviews(slug: String) -> impl IntoView {
+    let query = use_query_map();
+    let state = move || {
+        query.with(|q| {
+            (
+                ReviewSort::parse(&q.get(param::SORT).unwrap_or_default()),
+                q.get(param::STARS).and_then(|s| s.parse::<u8>().ok()),
+                q.get(param::PAGE)
+                    .and_then(|p| p.parse::<u64>().ok())
+                    .unwrap_or(1),
+            )
+        })
+    };
+    let submit = ServerAction::<SubmitReview>::new();
+    let list_slug = slug.clone();
+    let reviews = Resource::new(
+        move || (list_slug.clone(), state(), submit.version().get()),
+        |(slug, (sort, stars, page), _)| product_reviews(slug, sort, stars, page),
+    );
+    let standing_slug = slug.clone();
+    let standing = Resource::new(
+        move || (standing_slug.clone(), submit.version().get()),
+        |(slug, _)| review_eligibility(slug),
+    );
+    view! {
+        <section
+            id="reviews"
+            aria-labelledby="reviews-title"
+            class="mt-12 border-t border-slate-200 pt-8"
+        >
+            <h2 id="reviews-title" class="text-2xl font-bold tracking-tight">
+                "Reviews"
+            </h2>
+            <Suspense fallback=|| {
+                view! { <p class="text-slate-500">"Loading reviews…"</p> }
+            }>
+                {move || Suspend::new(async move {
+                    match reviews.await {
+                        Ok(page) => view! { <ReviewList page /> }.into_any(),
+                        Err(e) => view! { <p role="alert">{error_text(&e)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <Suspense>
+                {
+                    let slug = slug.clone();
+                    move || {
+                        let slug = slug.clone();
+                        Suspend::new(async move {
+                            standing
+                                .await
+                                .ok()
+                                .map(|standing| view! { <ReviewForm slug standing submit /> })
+                        })
+                    }
+                }
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ReviewList(page: ReviewsPage) -> impl IntoView {
+    let total: u32 = page.histogram.iter().sum();
+    let sort = page.query.sort;
+    let stars = page.query.stars;
+    let bars = (1..=5u8)
+        .rev()
+        .map(|s| {
+            let n = page.histogram[usize::from(s) - 1];
+            let width = (n * 100).checked_div(total).unwrap_or(0);
+            let selected = stars == Some(s);
+            let link = if selected {
+                href(sort, None, 1)
+            } else {
+                href(sort, Some(s), 1)
+            };
+            view! {
+                <li>
+                    <a
+                        href=link
+                        aria-current=selected.then_some("true")
+                        class="flex items-center gap-2 text-sm hover:underline"
+                        data-testid=format!("histogram-{s}")
+                    >
+                        <span class="w-14">{format!("{s} star")}</span>
+                        <span
+                            class="h-2 w-40 overflow-hidden rounded bg-slate-200"
+                            aria-hidden="true"
+                        >
+                            <span
+                                class="block h-2 bg-amber-400"
+                                style=format!("width: {width}%")
+                            ></span>
+                        </span>
+                        <span class="w-8 text-right text-slate-600">{n}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let sorts = ReviewSort::ALL
+        .iter()
+        .map(|&s| {
+            let current = s == sort;
+            view! {
+                <a
+                    href=href(s, stars, 1)
+                    aria-current=current.then_some("true")
+                    class=if current { "font-semibold underline" } else { "hover:underline" }
+                >
+                    {s.label()}
+                </a>
+            }
+        })
+        .collect_view();
+    let summary = (total > 0).then(|| {
+        let average = page.summary.average_label();
+        view! {
+            <p class="flex items-center gap-2" data-testid="rating-summary">
+                <span class="text-3xl font-bold">{average.clone()}</span>
+                <span
+                    role="img"
+                    aria-label=format!("Rated {average} out of 5")
+                    class="text-xl text-amber-500"
+                >
+                    {glyphs(page.summary.average_tenths())}
+                </span>
+                <span class="text-sm text-slate-600">
+                    {format!("{} reviews", page.summary.count)}
+                </span>
+            </p>
+        }
+    });
+    let voted = page.voted.clone();
+    let items = page
+        .reviews
+        .into_iter()
+        .map(|r| {
+            let already = voted.contains(&r.id);
+            view! { <ReviewItem review=r already /> }
+        })
+        .collect_view();
+    let empty = (total == 0).then(|| {
+        view! { <p class="mt-4 text-slate-600">"No reviews yet."</p> }
+    });
+    view! {
+        {summary}
+        {empty}
+        <div class="mt-4 grid gap-8 md:grid-cols-3">
+            <div>
+                <ul class="flex flex-col gap-1" aria-label="Filter by stars">
+                    {bars}
+                </ul>
+            </div>
+            <div class="md:col-span-2">
+                <nav aria-label="Sort reviews" class="flex flex-wrap gap-3 text-sm">
+                    {sorts}
+                </nav>
+                <ul class="mt-4 flex flex-col gap-6" data-testid="review-list">
+                    {items}
+                </ul>
+                <Pager
+                    page=page.query.page
+                    page_count=page.page_count
+                    href=move |n| href(sort, stars, n)
+                />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
+    let vote = ServerAction::<VoteReview>::new();
+    let report = ServerAction::<ReportReview>::new();
+    let id = review.id;
+    let helpful = review.helpful;
+    view! {
+        <li class="flex flex-col gap-2" data-testid="review">
+            <div class="flex items-center gap-2">
+                <Stars stars=review.rating />
+                <h3 class="font-semibold">{review.title}</h3>
+            </div>
+            <p class="text-xs text-slate-500">
+                {review.author} " · " {review.date}
+                {review
+                    .verified
+                    .then(|| {
+                        view! {
+                            <span
+                                class="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-800"
+                                data-testid="verified"
+                            >
+                                "Verified purchase"
+                            </span>
+                        }
+                    })}
+            </p>
+            <p class="whitespace-pre-line text-sm text-slate-800">{review.body}</p>
+            {(!review.photos.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="flex gap-2" aria-label="Photos">
+                            {review
+                                .photos
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <li>
+                                            <img
+                                                src=p.url
+                                                alt=p.alt
+                                                width=p.width
+                                                height=p.height
+                                                loading="lazy"
+                                                class="h-20 w-20 rounded object-cover"
+                                            />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
+            {review
+                .reply
+                .map(|reply| {
+                    view! {
+                        <div
+                            class="ml-4 border-l-2 border-slate-200 pl-3 text-sm"
+                            data-testid="shop-reply"
+                        >
+                            <p class="font-medium">"The shop replied"</p>
+                            <p class="whitespace-pre-line text-slate-700">{reply}</p>
+                        </div>
+                    }
+                })}
+            <div class="flex flex-wrap items-center gap-4 text-sm">
+                <ActionForm action=vote attr:class="flex items-center gap-2">
+                    <input type="hidden" name="review_id" value=id />
+                    <button
+                        type="submit"
+                        disabled=move || already || matches!(vote.value().get(), Some(Ok(_)))
+                        class="rounded border border-slate-300 px-2 py-1 hover:border-slate-900 disabled:opacity-60"
+                        data-testid="helpful"
+                    >
+                        {move || {
+                            let count = match vote.value().get() {
+                                Some(Ok(n)) => n,
+                                _ => helpful,
+                            };
+                            format!("Helpful ({count})")
+                        }}
+                    </button>
+                    {move || {
+                        vote.value()
+                            .get()
+                            .and_then(|r| r.err())
+                            .map(|e| {
+                                view! {
+                                    <span role="alert" class="text-red-700">
+                                        {error_text(&e)}
+                                    </span>
+                                }
+                            })
+                    }}
+                </ActionForm>
+                <details>
+                    <summary class="cursor-pointer text-slate-500">"Report"</summary>
+                    <ActionForm action=report attr:class="mt-2 flex items-center gap-2">
+                        <input type="hidden" name="review_id" value=id />
+                        <label class="sr-only" for=format!("report-{id}")>
+                            "What is wrong with this review?"
+                        </label>
+                        <input
+                            id=format!("report-{id}")
+                            name="reason"
+                            required
+                            maxlength="200"
+                            placeholder="What is wrong with it?"
+                            class="rounded border border-slate-300 px-2 py-1"
+                        />
+                        <button type="submit" class="rounded bg-slate-200 px-2 py-1">
+                            "Send"
+                        </button>
+                        {move || match report.value().get() {
+                            Some(Ok(())) => {
+                                Some(
+                                    view! {
+                                        <span role="status">"Thanks, we'll take a look."</span>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            Some(Err(e)) => {
+                                Some(
+                                    view! {
+                                        <span role="alert" class="text-red-700">
+                                            {error_text(&e)}
+                                        </span>
+                                    }
+                                        .into_any(),
+                                )
+                            }
+                            None => None,
+                        }}
+                    </ActionForm>
+                </details>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn ReviewForm(
+    slug: String,
+    standing: ReviewStanding,
+    submit: ServerAction<SubmitReview>,
+) -> impl IntoView {
+    let (input, note) = match standing {
+        ReviewStanding::SignIn => {
+            let next = format!("/product/{slug}#reviews");
+            return view! {
+                <p class="mt-6 text-sm">
+                    <a class="underline" href=format!("/signin?next={}", model::url::encode(&next))>
+                        "Sign in to write a review"
+                    </a>
+                </p>
+            }
+            .into_any();
+        }
+        ReviewStanding::NotBought => {
+            return view! {
+                <p class="mt-6 text-sm text-slate-600">
+                    "Reviews come from customers who received this product."
+                </p>
+            }
+            .into_any();
+        }
+        ReviewStanding::CanWrite { .. } => (Default::default(), None),
+        ReviewStanding::Written {
+            input,
+            status,
+            reject_reason,
+        } => {
+            let note = match (status, reject_reason) {
+                (ReviewStatus::Rejected, Some(reason)) => {
+                    format!("Your review was not published: {reason}")
+                }
+                (s, _) => format!("Your review: {}", s.label().to_lowercase()),
+            };
+            (input, Some(note))
+        }
+    };
+    view! {
+        <div class="mt-8 max-w-xl" data-testid="review-form-panel">
+            <h3 class="text-lg font-semibold">
+                {if note.is_some() { "Edit your review" } else { "Write a review" }}
+            </h3>
+            {note
+                .map(|n| {
+                    view! {
+                        <p class="text-sm text-slate-600" data-testid="review-state">
+                            {n}
+                        </p>
+                    }
+                })}
+            <ActionForm
+                action=submit
+                attr:class="mt-3 flex flex-col gap-3"
+                attr:data-testid="review-form"
+            >
+                {move || match submit.value().get() {
+                    Some(Ok(ReviewStatus::Published)) => {
+                        Some(view! { <p role="status">"Thanks, your review is published."</p> })
+                    }
+                    Some(Ok(_)) => {
+                        Some(
+                            view! {
+                                <p role="status">
+                                    "Thanks, your review will appear once we've checked it."
+                                </p>
+                            },
+                        )
+                    }
+                    _ => None,
+                }}
+                <ActionError value=submit.value() />
+                {move || {
+                    submit
+                        .value()
+                        .get()
+                        .and_then(|r| r.err())
+                        .map(|e| {
+                            e.issues
+                                .into_iter()
+                                .map(|i| {
+                                    view! {
+                                        <p class="text-sm text-red-700" data-testid="review-issue">
+                                            {i.message}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()
+                        })
+                }}
+                <input type="hidden" name="slug" value=slug />
+                <fieldset>
+                    <legend class="text-sm font-medium">"Your rating"</legend>
+                    <div class="flex gap-3">
+                        {(1..=5u8)
+                            .map(|s| {
+                                view! {
+                                    <label class="flex items-center gap-1 text-sm">
+                                        <input
+                                            type="radio"
+                                            name="rating"
+                                            value=s
+                                            required
+                                            checked=input.rating == s
+                                        />
+                                        {format!("{s} ★")}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <label class="flex flex-col gap-1 text-sm font-medium">
+                    "Title"
+                    <input
+                        name="title"
+                        required
+                        maxlength="120"
+                        value=input.title
+                        class="rounded-md border border-slate-300 px-3 py-2 font-normal"
+                    />
+                </label>
+                <label class="flex flex-col gap-1 text-sm font-medium">
+                    "Your review"
+                    <textarea
+                        name="body"
+                        required
+                        minlength="10"
+                        maxlength="5000"
+                        rows="5"
+                        class="rounded-md border border-slate-300 px-3 py-2 font-normal"
+                    >
+                        {input.body}
+                    </textarea>
+                </label>
+                <div>
+                    <Submit label="Send review" pending=submit.pending().into() />
+                </div>
+            </ActionForm>
+        </div>
+    }
+    .into_any()
+}
