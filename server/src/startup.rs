@@ -23,18 +23,29 @@ use crate::sessions::{self, DbSessionStore};
 use crate::workers::Workers;
 
 pub async fn connect_and_migrate(config: &Config) -> anyhow::Result<DatabaseConnection> {
-    let db = domain::db::connect(&config.database_url, config.db_max_connections)
-        .await
-        .with_context(|| {
-            format!(
-                "connecting to {}",
-                crate::config::mask_url(&config.database_url)
-            )
-        })?;
-    Migrator::up(&db, None)
+    let connect = |max: u32| async move {
+        domain::db::connect(&config.database_url, max)
+            .await
+            .with_context(|| {
+                format!(
+                    "connecting to {}",
+                    crate::config::mask_url(&config.database_url)
+                )
+            })
+    };
+    // Migrations get a connection of their own, closed before the shop's
+    // pool opens: on SQLite, a pooled connection open while a migration
+    // added columns could still answer an insert with rows of the old
+    // shape ("missing value for column").
+    let migrating = connect(1).await?;
+    Migrator::up(&migrating, None)
         .await
         .context("running migrations")?;
-    Ok(db)
+    migrating
+        .close()
+        .await
+        .context("closing the migration connection")?;
+    connect(config.db_max_connections).await
 }
 
 /// Seeds the demo shop when the database is empty and seeding is on.

@@ -3,7 +3,7 @@
 //! ratings (and, from the same orders, what was bought together) at once.
 //! Deterministic like the catalog. The customers have no password: nobody
 //! signs in as them.
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -138,6 +138,32 @@ async fn pool<C: ConnectionTrait>(conn: &C, rng: &mut Rng) -> crate::Result<Vec<
     Ok(by_category.into_iter().collect())
 }
 
+struct Customer {
+    email: String,
+    name: String,
+    joined: OffsetDateTime,
+}
+
+struct Planned<'a> {
+    number: String,
+    customer: usize,
+    placed: OffsetDateTime,
+    lines: Vec<&'a Line>,
+}
+
+struct Written {
+    customer: usize,
+    product_id: i32,
+    stars: u8,
+    title: &'static str,
+    body: &'static str,
+    at: OffsetDateTime,
+    /// Other customers who found it helpful.
+    voters: Vec<usize>,
+}
+
+/// Plans the whole past in memory, then writes it in a handful of batched
+/// statements (it runs at every seeded start, tests included).
 pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate::Result<History> {
     let mut rng = Rng::new(0x05EE_D0F0_EDE5);
     let now = OffsetDateTime::now_utc();
@@ -149,41 +175,24 @@ pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate
             reviews: 0,
         });
     }
-    let (mut customers, mut emails) = (Vec::new(), Vec::new());
-    for i in 0..CUSTOMERS {
-        let (first, last) = (FIRST[i % FIRST.len()], LAST[(i / 2) % LAST.len()]);
-        let joined = now - Duration::days(rng.range(100, 400));
-        let row = user::Entity::insert(user::ActiveModel {
-            public_id: Set(uuid::Uuid::new_v4().to_string()),
-            email: Set(format!(
-                "{}.{}{i}@customers.example",
-                first.to_lowercase(),
-                last.to_lowercase()
-            )),
-            email_verified_at: Set(Some(joined)),
-            password_hash: Set(String::new()),
-            name: Set(format!("{first} {last}")),
-            phone: Set(String::new()),
-            role: Set("customer".into()),
-            permissions: Set(String::new()),
-            marketing_opt_in: Set(false),
-            created_at: Set(joined),
-            updated_at: Set(joined),
-            ..Default::default()
+    let customers: Vec<Customer> = (0..CUSTOMERS)
+        .map(|i| {
+            let (first, last) = (FIRST[i % FIRST.len()], LAST[(i / 2) % LAST.len()]);
+            Customer {
+                email: format!(
+                    "{}.{}{i}@customers.example",
+                    first.to_lowercase(),
+                    last.to_lowercase()
+                ),
+                name: format!("{first} {last}"),
+                joined: now - Duration::days(rng.range(100, 400)),
+            }
         })
-        .exec(&txn)
-        .await?;
-        customers.push(row.last_insert_id);
-        emails.push(format!(
-            "{}.{}{i}@customers.example",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ));
-    }
+        .collect();
 
-    let (mut orders, mut reviews) = (0usize, Vec::new());
+    let (mut planned, mut written) = (Vec::new(), Vec::new());
     let mut reviewed = HashSet::new();
-    for (ci, &customer) in customers.iter().enumerate() {
+    for ci in 0..customers.len() {
         for _ in 0..rng.range(1, 3) {
             // Most of a basket comes from one category, sometimes one more.
             let (_, lines) = rng.pick(&pool);
@@ -197,16 +206,140 @@ pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate
                 let (_, other) = rng.pick(&pool);
                 basket.push(rng.pick(other));
             }
+            basket.sort_by_key(|l| l.product_id);
             basket.dedup_by_key(|l| l.product_id);
             let placed =
                 now - Duration::days(rng.range(5, 90)) - Duration::minutes(rng.range(0, 1_440));
-            let subtotal: i64 = basket.iter().map(|l| l.variant.price_minor).sum();
-            orders += 1;
-            let o = order::Entity::insert(order::ActiveModel {
-                number: Set(format!("DEMO-{orders:04}")),
+            for l in &basket {
+                if rng.chance(60) && reviewed.insert((ci, l.product_id)) {
+                    let stars = rating(&mut rng);
+                    let (title, body) = words(&mut rng, stars);
+                    let n = usize::try_from(rng.range(0, 6)).unwrap_or(0);
+                    let voters = rng
+                        .subset(&(0..customers.len()).collect::<Vec<_>>(), n)
+                        .into_iter()
+                        .filter(|v| *v != ci)
+                        .collect();
+                    written.push(Written {
+                        customer: ci,
+                        product_id: l.product_id,
+                        stars,
+                        title,
+                        body,
+                        at: (placed + Duration::days(rng.range(4, 20))).min(now),
+                        voters,
+                    });
+                }
+            }
+            planned.push(Planned {
+                number: format!("DEMO-{:04}", planned.len() + 1),
+                customer: ci,
+                placed,
+                lines: basket,
+            });
+        }
+    }
+
+    let user_ids = write_customers(&txn, &customers).await?;
+    let order_ids = write_orders(&txn, &planned, &customers, &user_ids, currency).await?;
+    let items: Vec<order_item::ActiveModel> = planned
+        .iter()
+        .zip(&order_ids)
+        .flat_map(|(o, &order_id)| {
+            o.lines.iter().map(move |l| order_item::ActiveModel {
+                order_id: Set(order_id),
+                variant_id: Set(Some(l.variant.id)),
+                sku: Set(l.variant.sku.clone()),
+                title: Set(l.variant.title.clone()),
+                variant_title: Set(l.variant.title.clone()),
+                unit_price_minor: Set(l.variant.price_minor),
+                quantity: Set(1),
+                line_total_minor: Set(l.variant.price_minor),
+                ..Default::default()
+            })
+        })
+        .collect();
+    for chunk in items.chunks(BATCH) {
+        order_item::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    write_reviews(&txn, &written, &user_ids).await?;
+    // Every reviewed product's numbers from its reviews, in one statement.
+    txn.execute_unprepared(
+        "UPDATE products SET \
+           review_count = (SELECT COUNT(*) FROM reviews r \
+             WHERE r.product_id = products.id AND r.status = 'published'), \
+           rating_sum = (SELECT COALESCE(SUM(r.rating), 0) FROM reviews r \
+             WHERE r.product_id = products.id AND r.status = 'published') \
+         WHERE id IN (SELECT product_id FROM reviews)",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(History {
+        orders: planned.len(),
+        reviews: written.len(),
+    })
+}
+
+/// Rows per insert statement.
+const BATCH: usize = 200;
+
+/// The customers' ids, in their order.
+async fn write_customers<C: ConnectionTrait>(
+    conn: &C,
+    customers: &[Customer],
+) -> crate::Result<Vec<i32>> {
+    let rows: Vec<user::ActiveModel> = customers
+        .iter()
+        .map(|c| user::ActiveModel {
+            public_id: Set(uuid::Uuid::new_v4().to_string()),
+            email: Set(c.email.clone()),
+            email_verified_at: Set(Some(c.joined)),
+            password_hash: Set(String::new()),
+            name: Set(c.name.clone()),
+            phone: Set(String::new()),
+            role: Set("customer".into()),
+            permissions: Set(String::new()),
+            marketing_opt_in: Set(false),
+            created_at: Set(c.joined),
+            updated_at: Set(c.joined),
+            ..Default::default()
+        })
+        .collect();
+    user::Entity::insert_many(rows)
+        .exec_without_returning(conn)
+        .await?;
+    let ids: HashMap<String, i32> = user::Entity::find()
+        .filter(user::Column::Email.is_in(customers.iter().map(|c| c.email.clone())))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.email, u.id))
+        .collect();
+    Ok(customers
+        .iter()
+        .map(|c| ids.get(&c.email).copied().unwrap_or_default())
+        .collect())
+}
+
+/// The orders' ids, in their order.
+async fn write_orders<C: ConnectionTrait>(
+    conn: &C,
+    planned: &[Planned<'_>],
+    customers: &[Customer],
+    user_ids: &[i32],
+    currency: crate::Currency,
+) -> crate::Result<Vec<i32>> {
+    let rows: Vec<order::ActiveModel> = planned
+        .iter()
+        .map(|o| {
+            let subtotal: i64 = o.lines.iter().map(|l| l.variant.price_minor).sum();
+            order::ActiveModel {
+                number: Set(o.number.clone()),
                 public_id: Set(uuid::Uuid::new_v4().to_string()),
-                user_id: Set(Some(customer)),
-                email: Set(emails[ci].clone()),
+                user_id: Set(Some(user_ids[o.customer])),
+                email: Set(customers[o.customer].email.clone()),
                 status: Set("delivered".into()),
                 currency: Set(currency.code().to_owned()),
                 subtotal_minor: Set(subtotal),
@@ -218,107 +351,88 @@ pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate
                 prices_include_tax: Set(false),
                 shipping_method: Set("standard".into()),
                 shipping_address: Set("{}".into()),
-                placed_at: Set(placed),
-                paid_at: Set(Some(placed)),
-                updated_at: Set(placed + Duration::days(3)),
+                placed_at: Set(o.placed),
+                paid_at: Set(Some(o.placed)),
+                updated_at: Set(o.placed + Duration::days(3)),
                 ..Default::default()
-            })
-            .exec(&txn)
-            .await?;
-            let items: Vec<order_item::ActiveModel> = basket
-                .iter()
-                .map(|l| order_item::ActiveModel {
-                    order_id: Set(o.last_insert_id),
-                    variant_id: Set(Some(l.variant.id)),
-                    sku: Set(l.variant.sku.clone()),
-                    title: Set(l.variant.title.clone()),
-                    variant_title: Set(l.variant.title.clone()),
-                    unit_price_minor: Set(l.variant.price_minor),
-                    quantity: Set(1),
-                    line_total_minor: Set(l.variant.price_minor),
-                    ..Default::default()
-                })
-                .collect();
-            order_item::Entity::insert_many(items)
-                .exec_without_returning(&txn)
-                .await?;
-            for l in &basket {
-                if rng.chance(60) && reviewed.insert((customer, l.product_id)) {
-                    let stars = rating(&mut rng);
-                    let (title, body) = words(&mut rng, stars);
-                    let written = placed + Duration::days(rng.range(4, 20));
-                    reviews.push(review::ActiveModel {
-                        product_id: Set(l.product_id),
-                        user_id: Set(customer),
-                        rating: Set(i16::from(stars)),
-                        title: Set(title.to_owned()),
-                        body: Set(body.to_owned()),
-                        status: Set("published".into()),
-                        verified: Set(true),
-                        flagged: Set(false),
-                        helpful_count: Set(0),
-                        report_count: Set(0),
-                        created_at: Set(written.min(now)),
-                        updated_at: Set(written.min(now)),
-                        ..Default::default()
-                    });
-                }
             }
-        }
-    }
-    let written = reviews.len();
-    review::Entity::insert_many(reviews)
-        .exec_without_returning(&txn)
-        .await?;
-    votes(&txn, &customers, &mut rng).await?;
-    let products: HashSet<i32> = reviewed.iter().map(|(_, p)| *p).collect();
-    for p in products {
-        crate::reviews::recount(&txn, p).await?;
-    }
-    txn.commit().await?;
-    Ok(History {
-        orders,
-        reviews: written,
-    })
-}
-
-/// A basket of one to three lines.
-fn rng_len(rng: &mut Rng, available: usize) -> usize {
-    usize::try_from(rng.range(1, 3)).unwrap_or(1).min(available)
-}
-
-/// Other demo customers found some reviews helpful; each count is its votes.
-async fn votes<C: ConnectionTrait>(
-    conn: &C,
-    customers: &[i32],
-    rng: &mut Rng,
-) -> crate::Result<()> {
-    let rows = review::Entity::find().all(conn).await?;
-    let mut votes = Vec::new();
-    for r in &rows {
-        let n = usize::try_from(rng.range(0, 6)).unwrap_or(0);
-        let voters = rng.subset(customers, n);
-        let voters: Vec<i32> = voters.into_iter().filter(|v| *v != r.user_id).collect();
-        for v in &voters {
-            votes.push(review_vote::ActiveModel {
-                review_id: Set(r.id),
-                user_id: Set(*v),
-                created_at: Set(r.created_at),
-            });
-        }
-        review::Entity::update_many()
-            .col_expr(
-                review::Column::HelpfulCount,
-                sea_orm::sea_query::Expr::value(i32::try_from(voters.len()).unwrap_or(0)),
-            )
-            .filter(review::Column::Id.eq(r.id))
-            .exec(conn)
+        })
+        .collect();
+    for chunk in rows.chunks(BATCH) {
+        order::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
             .await?;
     }
-    for chunk in votes.chunks(400) {
+    let ids: HashMap<String, i32> = order::Entity::find()
+        .filter(order::Column::Number.is_in(planned.iter().map(|o| o.number.clone())))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|o| (o.number, o.id))
+        .collect();
+    Ok(planned
+        .iter()
+        .map(|o| ids.get(&o.number).copied().unwrap_or_default())
+        .collect())
+}
+
+/// The reviews, published, each with its helpful votes.
+async fn write_reviews<C: ConnectionTrait>(
+    conn: &C,
+    written: &[Written],
+    user_ids: &[i32],
+) -> crate::Result<()> {
+    let rows: Vec<review::ActiveModel> = written
+        .iter()
+        .map(|w| review::ActiveModel {
+            product_id: Set(w.product_id),
+            user_id: Set(user_ids[w.customer]),
+            rating: Set(i16::from(w.stars)),
+            title: Set(w.title.to_owned()),
+            body: Set(w.body.to_owned()),
+            status: Set("published".into()),
+            verified: Set(true),
+            flagged: Set(false),
+            helpful_count: Set(i32::try_from(w.voters.len()).unwrap_or(0)),
+            report_count: Set(0),
+            created_at: Set(w.at),
+            updated_at: Set(w.at),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(BATCH) {
+        review::Entity::insert_many(chunk.to_vec())
+            .exec_without_returning(conn)
+            .await?;
+    }
+    let ids: HashMap<(i32, i32), i32> = review::Entity::find()
+        .filter(review::Column::UserId.is_in(user_ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| ((r.product_id, r.user_id), r.id))
+        .collect();
+    let votes: Vec<review_vote::ActiveModel> = written
+        .iter()
+        .filter_map(|w| {
+            let id = *ids.get(&(w.product_id, user_ids[w.customer]))?;
+            Some(w.voters.iter().map(move |&v| review_vote::ActiveModel {
+                review_id: Set(id),
+                user_id: Set(user_ids[v]),
+                created_at: Set(w.at),
+            }))
+        })
+        .flatten()
+        .collect();
+    for chunk in votes.chunks(BATCH) {
         review_vote::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(conn)
             .await?;
     }
     Ok(())
+}
+
+/// A basket of one to three lines.
+fn rng_len(rng: &mut Rng, available: usize) -> usize {
+    usize::try_from(rng.range(1, 3)).unwrap_or(1).min(available)
 }

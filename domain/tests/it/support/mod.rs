@@ -30,8 +30,11 @@ pub const SKU: &str = "TEE-RED-M";
 pub const PRICE: i64 = 2500;
 
 pub async fn shop(db: &TestDatabase) -> Shop {
+    // Migrated on a connection of its own, as the server does (startup.rs).
+    let migrating = domain::db::connect(&db.url, 1).await.expect("connect");
+    Migrator::up(&migrating, None).await.expect("migrate");
+    migrating.close().await.expect("close");
     let conn = domain::db::connect(&db.url, 10).await.expect("connect");
-    Migrator::up(&conn, None).await.expect("migrate");
     let now = time::OffsetDateTime::now_utc();
     let cat = category::ActiveModel {
         slug: Set("tees".into()),
