@@ -173,7 +173,11 @@ impl Catalog {
             brand: p.brand,
             json_ld: String::new(),
         };
-        let reviews = crate::reviews::latest(db, detail.id, super::json_ld::REVIEWS).await?;
+        // Only a rated product's markup lists reviews.
+        let reviews = match detail.rating {
+            Some(_) => crate::reviews::latest(db, detail.id, super::json_ld::REVIEWS).await?,
+            None => Vec::new(),
+        };
         detail.json_ld = super::json_ld::product(&detail, base, &reviews);
         Ok(Some(detail))
     }

@@ -13,18 +13,14 @@ mod write;
 
 pub(crate) use read::latest;
 
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, FromQueryResult, QueryFilter,
-    QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 pub use model::reviews::{
     ModerationFilter, ModerationRow, RatingSummary, ReviewInput, ReviewQuery, ReviewSort,
     ReviewStanding, ReviewStatus, ReviewView, ReviewsPage,
 };
 
-use crate::entities::{product, review};
+use crate::entities::product;
 use crate::store::Current;
 use crate::{Error, Result};
 
@@ -60,41 +56,25 @@ async fn lock_product<C: ConnectionTrait>(conn: &C, product_id: i32) -> Result<(
     Ok(())
 }
 
-#[derive(FromQueryResult)]
-struct Tally {
-    count: i64,
-    sum: Option<i64>,
-}
-
-/// Sets the product's count and star sum from its published reviews,
-/// under [`lock_product`] (or alone, as the demo seed is).
-pub(crate) async fn recount<C: ConnectionTrait>(conn: &C, product_id: i32) -> Result<()> {
-    let tally = review::Entity::find()
-        .select_only()
-        .column_as(review::Column::Id.count(), "count")
-        .column_as(Expr::col(review::Column::Rating).sum(), "sum")
-        .filter(review::Column::ProductId.eq(product_id))
-        .filter(review::Column::Status.eq(ReviewStatus::Published.as_str()))
-        .into_model::<Tally>()
-        .one(conn)
-        .await?
-        .unwrap_or(Tally {
-            count: 0,
-            sum: None,
-        });
-    let as_i32 = |n: i64| i32::try_from(n).unwrap_or(i32::MAX);
-    product::Entity::update_many()
-        .col_expr(
-            product::Column::ReviewCount,
-            Expr::value(as_i32(tally.count)),
-        )
-        .col_expr(
-            product::Column::RatingSum,
-            Expr::value(as_i32(tally.sum.unwrap_or(0))),
-        )
-        .filter(product::Column::Id.eq(product_id))
-        .exec(conn)
-        .await?;
+/// Sets each product's count and star sum from its published reviews, in
+/// one statement: under [`lock_product`] for one product, or for all the
+/// demo seed wrote at once.
+pub(crate) async fn recount<C: ConnectionTrait>(conn: &C, product_ids: &[i32]) -> Result<()> {
+    if product_ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = product_ids.iter().map(i32::to_string).collect();
+    let published = format!(
+        "FROM reviews r WHERE r.product_id = products.id AND r.status = '{}'",
+        ReviewStatus::Published.as_str()
+    );
+    conn.execute_unprepared(&format!(
+        "UPDATE products SET review_count = (SELECT COUNT(*) {published}), \
+         rating_sum = (SELECT COALESCE(SUM(r.rating), 0) {published}) \
+         WHERE id IN ({})",
+        ids.join(", ")
+    ))
+    .await?;
     Ok(())
 }
 

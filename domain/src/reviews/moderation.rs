@@ -159,7 +159,7 @@ impl Reviews {
                 .exec(&txn)
                 .await?;
         }
-        recount(&txn, product_id).await?;
+        recount(&txn, &[product_id]).await?;
         crate::audit::record(
             &txn,
             actor,
@@ -198,7 +198,7 @@ impl Reviews {
         // The product's cached pages show the answer: touching the product
         // row is what its change-feed trigger sees.
         if saved.status == ReviewStatus::Published.as_str() {
-            recount(&txn, saved.product_id).await?;
+            recount(&txn, &[saved.product_id]).await?;
         }
         crate::audit::record(
             &txn,

@@ -184,7 +184,7 @@ impl Reviews {
             )
             .exec_without_returning(&txn)
             .await?;
-        recount(&txn, product.id).await?;
+        recount(&txn, &[product.id]).await?;
         txn.commit().await?;
         Ok(status)
     }
@@ -203,7 +203,7 @@ impl Reviews {
         if gone.rows_affected == 0 {
             return Err(Error::not_found("review"));
         }
-        recount(&txn, product.id).await?;
+        recount(&txn, &[product.id]).await?;
         txn.commit().await?;
         Ok(())
     }

@@ -265,16 +265,10 @@ pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate
             .await?;
     }
     write_reviews(&txn, &written, &user_ids).await?;
-    // Every reviewed product's numbers from its reviews, in one statement.
-    txn.execute_unprepared(
-        "UPDATE products SET \
-           review_count = (SELECT COUNT(*) FROM reviews r \
-             WHERE r.product_id = products.id AND r.status = 'published'), \
-           rating_sum = (SELECT COALESCE(SUM(r.rating), 0) FROM reviews r \
-             WHERE r.product_id = products.id AND r.status = 'published') \
-         WHERE id IN (SELECT product_id FROM reviews)",
-    )
-    .await?;
+    let mut rated: Vec<i32> = written.iter().map(|w| w.product_id).collect();
+    rated.sort_unstable();
+    rated.dedup();
+    crate::reviews::recount(&txn, &rated).await?;
     txn.commit().await?;
     Ok(History {
         orders: planned.len(),
