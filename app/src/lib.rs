@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
     components::site::provide_site();
     components::session::provide_current_user();
     components::cart_state::provide_cart();
+    components::wishlist_state::provide_wishlist();
 
     view! {
         <Router>
@@ -119,6 +120,17 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                    <Route path=path!("/wishlist") view=wishlist() ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/wishlist/shared/:token")
+                        view=shared_wishlist()
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/wishlist/alerts-off")
+                        view=wishlist_alerts_off()
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/pay/offline/:reference")
@@ -192,6 +204,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("reviews") view=admin_reviews() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("recommendations")
+                            view=admin_recommendations()
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("search") view=admin_search() ssr=SsrMode::Async />
                         <Route path=path!("audit") view=admin_audit() ssr=SsrMode::Async />
                         <Route path=path!("staff") view=admin_staff() ssr=SsrMode::Async />

@@ -87,4 +87,8 @@ impl Commerce {
     pub fn carts(&self) -> crate::cart::Carts {
         crate::cart::Carts::new(self.db.clone(), self.currency())
     }
+
+    pub fn wishlists(&self) -> crate::wishlist::Wishlists {
+        crate::wishlist::Wishlists::new(self.db.clone(), self.store.clone(), self.templates.clone())
+    }
 }

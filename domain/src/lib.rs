@@ -23,6 +23,7 @@ pub mod payments;
 pub mod pricing;
 pub mod promotions;
 pub mod rate_limits;
+pub mod recommendations;
 pub mod reviews;
 pub mod search;
 pub mod secrets;
@@ -31,6 +32,7 @@ pub mod settings_page;
 pub mod shop_settings;
 pub mod store;
 pub mod typed;
+pub mod wishlist;
 
 pub use error::{Error, Result};
 pub use money::{Currency, Money};

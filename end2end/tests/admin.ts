@@ -34,3 +34,19 @@ export async function signInAsAdmin(page: Page, next: string) {
   const email = `admin-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
   await signIn(page, email, createAdmin(email), next);
 }
+
+/** The password of every customer the journeys sign up. */
+export const CUSTOMER_PASSWORD = 'quiet-harbour-lantern-7';
+
+/** A new customer through the sign-up form, then signed in at `next`. */
+export async function signUp(page: Page, email: string, name: string, next = '/account') {
+  await page.goto('/signup');
+  await hydrated(page);
+  const form = page.getByTestId('signup-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Email', { exact: true }).fill(email);
+  await form.getByLabel('Password').fill(CUSTOMER_PASSWORD);
+  await form.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByTestId('notice')).toContainText('Check your inbox');
+  await signIn(page, email, CUSTOMER_PASSWORD, next);
+}

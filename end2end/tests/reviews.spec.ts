@@ -1,24 +1,10 @@
-import { expect, test, type Page } from './fixtures';
-import { signIn, signInAsAdmin } from './admin';
+import { expect, test } from './fixtures';
+import { signInAsAdmin, signUp } from './admin';
 import { addToCart, fillAddress, hydrated, inStockSkus, PRODUCT } from './shop';
 
 // Reviews from purchase to trust: a customer buys, staff deliver, the
 // customer reviews what arrived, staff approve, the stars show on the
 // product page, and another shopper finds the review helpful.
-
-const PASSWORD = 'quiet-harbour-lantern-7';
-
-async function signUp(page: Page, email: string, name: string) {
-  await page.goto('/signup');
-  await hydrated(page);
-  const form = page.getByTestId('signup-form');
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Email', { exact: true }).fill(email);
-  await form.getByLabel('Password').fill(PASSWORD);
-  await form.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByTestId('notice')).toContainText('Check your inbox');
-  await signIn(page, email, PASSWORD, '/account');
-}
 
 test('a buyer reviews what arrived, staff approve it, another shopper finds it helpful', async ({ page, browser }) => {
   test.setTimeout(150_000);

@@ -17,6 +17,8 @@ mod m20261202_000011_change_feed;
 mod m20261202_000012_rate_limits;
 mod m20261202_000013_import_jobs;
 mod m20261203_000014_reviews;
+mod m20261204_000015_wishlists;
+mod m20261204_000016_recommendations;
 
 pub struct Migrator;
 
@@ -38,6 +40,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000012_rate_limits::Migration),
             Box::new(m20261202_000013_import_jobs::Migration),
             Box::new(m20261203_000014_reviews::Migration),
+            Box::new(m20261204_000015_wishlists::Migration),
+            Box::new(m20261204_000016_recommendations::Migration),
         ]
     }
 }

@@ -16,11 +16,13 @@ pub mod money;
 pub mod orders;
 pub mod product_form;
 pub mod promotions;
+pub mod recommendations;
 pub mod reviews;
 pub mod search;
 pub mod settings;
 pub mod storefront;
 pub mod url;
+pub mod wishlist;
 
 pub use accounts::{Permission, Role};
 pub use error::{AppError, FieldIssue};

@@ -97,6 +97,8 @@ pub struct Config {
     pub db_max_connections: u32,
     /// Bytes for the page cache; 0 turns it off.
     pub page_cache_bytes: u64,
+    /// How often recommendations are recounted from orders and views.
+    pub recommendations_every: std::time::Duration,
     pub log_filter: String,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
@@ -168,6 +170,19 @@ impl Config {
                 )?,
             } * 1024
                 * 1024;
+        let recommendations_every = match env("MERCATO_RECOMMENDATIONS_SECS") {
+            None => 300,
+            Some(v) => v
+                .parse::<u64>()
+                .ok()
+                .filter(|s| (5..=86_400).contains(s))
+                .ok_or(ConfigError::Invalid {
+                    name: "MERCATO_RECOMMENDATIONS_SECS",
+                    expected: "seconds between 5 and 86400",
+                    value: v,
+                })?,
+        };
+        let recommendations_every = std::time::Duration::from_secs(recommendations_every);
         let log_format = match env("MERCATO_LOG_FORMAT").as_deref() {
             None | Some("json") => LogFormat::Json,
             Some("pretty") => LogFormat::Pretty,
@@ -193,6 +208,7 @@ impl Config {
             seed,
             db_max_connections,
             page_cache_bytes,
+            recommendations_every,
             log_filter: env("MERCATO_LOG").unwrap_or_else(|| "info".into()),
             log_format,
             leptos,
@@ -228,6 +244,10 @@ impl Config {
             (
                 "MERCATO_PAGE_CACHE_MB".into(),
                 (self.page_cache_bytes / 1024 / 1024).to_string(),
+            ),
+            (
+                "MERCATO_RECOMMENDATIONS_SECS".into(),
+                self.recommendations_every.as_secs().to_string(),
             ),
             ("MERCATO_LOG".into(), self.log_filter.clone()),
             (

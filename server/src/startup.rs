@@ -265,6 +265,7 @@ impl Application {
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
             reviews: domain::reviews::Reviews::new(db.clone(), store.current()),
+            recommendations: domain::recommendations::Recommendations::new(db.clone()),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             files: config
                 .files

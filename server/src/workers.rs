@@ -75,6 +75,28 @@ async fn prune_rate_limits(budgets: domain::rate_limits::RateLimits, every: Dura
     }
 }
 
+/// Recounts the recommendations from orders and views, at start (so a new
+/// or restored shop has them at once) and then every `every`. Each
+/// instance does its own: the result is the same, written in one
+/// transaction, and the work is bounded by the time windows.
+async fn refresh_recommendations(recs: domain::recommendations::Recommendations, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        let started = std::time::Instant::now();
+        match recs.refresh().await {
+            Ok(r) => tracing::info!(
+                also_bought = r.also_bought,
+                similar = r.similar,
+                signals = r.signals,
+                ms = started.elapsed().as_millis() as u64,
+                "recommendations refreshed"
+            ),
+            Err(e) => tracing::warn!(error = %e, "could not refresh recommendations"),
+        }
+    }
+}
+
 /// Retries the search engine's setup (settings, first build) until it
 /// answers; the outbox catches up on updates by itself.
 pub async fn prepare_search_until_ready(search: domain::search::Search) {
@@ -123,6 +145,7 @@ impl Workers {
             signal,
         )
         .with_search(search)
+        .with_wishlists(orders.commerce().wishlists())
         .with_orders(orders.clone());
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
         let mut handles = vec![
@@ -133,6 +156,10 @@ impl Workers {
                 Duration::from_secs(300),
             )),
             tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
+            tokio::spawn(refresh_recommendations(
+                domain::recommendations::Recommendations::new(db.clone()),
+                config.recommendations_every,
+            )),
         ];
         if config.security.smtp_url.is_none() {
             handles.push(tokio::spawn(sweep_mail_files(

@@ -65,6 +65,7 @@ pub fn Header() -> impl IntoView {
                 <div class="flex items-center gap-4 lg:ml-auto">
                     <super::search_box::SearchBox />
                     <AccountLink />
+                    <super::wishlist_state::WishlistLink />
                     <super::cart_state::MiniCart />
                 </div>
             </div>

@@ -16,6 +16,8 @@ pub mod product_card;
 pub mod search_box;
 pub mod seo;
 pub mod session;
+pub mod shelf;
 pub mod site;
 pub mod stars;
 pub mod upload;
+pub mod wishlist_state;

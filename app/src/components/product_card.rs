@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::price::Price;
 use super::stars::RatingBadge;
+use super::wishlist_state::WishlistHeart;
 use model::storefront::ProductCard as Card;
 
 #[component]
@@ -20,10 +21,12 @@ pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
 #[component]
 pub fn ProductCard(product: Card) -> impl IntoView {
     let href = format!("/product/{}", product.slug);
+    let heart = view! { <WishlistHeart slug=product.slug.clone() title=product.title.clone() /> };
     let on_sale = product.compare_at.is_some();
     let from = product.price_varies();
     view! {
         <li class="group relative" data-testid="product-card">
+            <div class="absolute right-2 top-2 z-10">{heart}</div>
             <div class="aspect-square overflow-hidden rounded-lg bg-slate-100">
                 {product
                     .image

@@ -14,8 +14,9 @@ use super::admin::{
     AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
     AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
     AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+    AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
 };
+use super::shop::{SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
 
 /// A route whose view comes from an on-demand area (`$load($page)`), and
 /// the function the route table calls for it (a plain call, because
@@ -68,6 +69,7 @@ pub enum Admin {
     Promotions,
     Promotion,
     Reviews,
+    Recommendations,
     Search,
     Audit,
     Staff,
@@ -92,6 +94,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Promotions => view! { <AdminPromotionsPage /> }.into_any(),
         Admin::Promotion => view! { <AdminPromotionPage /> }.into_any(),
         Admin::Reviews => view! { <AdminReviewsPage /> }.into_any(),
+        Admin::Recommendations => view! { <AdminRecommendationsPage /> }.into_any(),
         Admin::Search => view! { <AdminSearchPage /> }.into_any(),
         Admin::Audit => view! { <AdminAuditPage /> }.into_any(),
         Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
@@ -114,6 +117,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminPromotionsRoute, admin_promotions => Admin::Promotions,
     AdminPromotionRoute, admin_promotion => Admin::Promotion,
     AdminReviewsRoute, admin_reviews => Admin::Reviews,
+    AdminRecommendationsRoute, admin_recommendations => Admin::Recommendations,
     AdminSearchRoute, admin_search => Admin::Search,
     AdminAuditRoute, admin_audit => Admin::Audit,
     AdminStaffRoute, admin_staff => Admin::Staff,
@@ -154,4 +158,27 @@ on_demand_routes!(account_page, __preload_account_page:
     AccountPrivacyRoute, account_privacy => Account::Privacy,
     AccountOrdersRoute, account_orders => Account::Orders,
     AccountOrderRoute, account_order => Account::Order,
+);
+
+#[derive(Clone, Copy)]
+pub enum Wishlist {
+    Mine,
+    Shared,
+    AlertsOff,
+}
+
+/// The wishlist's own pages; the hearts stay in the main bundle.
+#[lazy]
+fn wishlist_page(page: Wishlist) -> AnyView {
+    match page {
+        Wishlist::Mine => view! { <WishlistPage /> }.into_any(),
+        Wishlist::Shared => view! { <SharedWishlistPage /> }.into_any(),
+        Wishlist::AlertsOff => view! { <WishlistAlertsOffPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(wishlist_page, __preload_wishlist_page:
+    WishlistRoute, wishlist => Wishlist::Mine,
+    SharedWishlistRoute, shared_wishlist => Wishlist::Shared,
+    WishlistAlertsOffRoute, wishlist_alerts_off => Wishlist::AlertsOff,
 );

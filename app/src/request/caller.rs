@@ -20,6 +20,7 @@ const PENDING_2FA_SECS: i64 = 600;
 const TOUCHED_AT: &str = "seen";
 /// A guest's cart (its public id).
 const CART: &str = "cart";
+const WISHLIST: &str = "wishlist";
 
 pub struct Caller {
     pub session: Session,
@@ -139,25 +140,50 @@ pub async fn caller() -> Result<Caller, AppError> {
 
 /// Whose cart this request works on.
 pub async fn cart_owner(caller: &Caller) -> Result<domain::cart::CartOwner, domain::Error> {
+    owner(caller, CART).await
+}
+
+/// Whose wishlist: the customer's, or the guest list named in the session.
+pub async fn wishlist_owner(caller: &Caller) -> Result<domain::cart::CartOwner, domain::Error> {
+    owner(caller, WISHLIST).await
+}
+
+async fn owner(caller: &Caller, key: &str) -> Result<domain::cart::CartOwner, domain::Error> {
     Ok(match caller.actor.user_id() {
         Some(id) => domain::cart::CartOwner::User(id),
         None => {
-            domain::cart::CartOwner::Guest(caller.session.get(CART).await.map_err(session_error)?)
+            domain::cart::CartOwner::Guest(caller.session.get(key).await.map_err(session_error)?)
         }
     })
 }
 
 /// Remembers a guest's new cart in their session.
 pub async fn remember_cart(caller: &Caller, public_id: Option<&str>) -> Result<(), domain::Error> {
+    remember(caller, CART, public_id).await
+}
+
+/// Remembers a guest's new wishlist in their session.
+pub async fn remember_wishlist(
+    caller: &Caller,
+    public_id: Option<&str>,
+) -> Result<(), domain::Error> {
+    remember(caller, WISHLIST, public_id).await
+}
+
+async fn remember(
+    caller: &Caller,
+    key: &str,
+    public_id: Option<&str>,
+) -> Result<(), domain::Error> {
     if caller.actor.user_id().is_some() {
         return Ok(());
     }
     if let Some(id) = public_id {
-        let known: Option<String> = caller.session.get(CART).await.map_err(session_error)?;
+        let known: Option<String> = caller.session.get(key).await.map_err(session_error)?;
         if known.as_deref() != Some(id) {
             caller
                 .session
-                .insert(CART, id)
+                .insert(key, id)
                 .await
                 .map_err(session_error)?;
         }
@@ -170,14 +196,20 @@ pub async fn context_and_caller() -> Result<(ServerContext, Caller), AppError> {
     Ok((ServerContext::current()?, caller().await?))
 }
 
-/// Starts a signed-in session under a new id; a guest cart joins the
-/// customer's cart.
+/// Starts a signed-in session under a new id; a guest cart and wishlist
+/// join the customer's.
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {
     CallerMemo::forget().await;
     let agent = user_agent().await;
     let guest_cart: Option<String> = session.remove(CART).await.map_err(session_error)?;
-    if let (Some(cart), Some(ctx)) = (guest_cart, leptos::prelude::use_context::<ServerContext>()) {
-        ctx.commerce.carts().merge(&cart, user_id).await?;
+    let guest_list: Option<String> = session.remove(WISHLIST).await.map_err(session_error)?;
+    if let Some(ctx) = leptos::prelude::use_context::<ServerContext>() {
+        if let Some(cart) = guest_cart {
+            ctx.commerce.carts().merge(&cart, user_id).await?;
+        }
+        if let Some(list) = guest_list {
+            ctx.commerce.wishlists().merge(&list, user_id).await?;
+        }
     }
     session.cycle_id().await.map_err(session_error)?;
     session

@@ -44,6 +44,7 @@ pub struct Services {
     pub inventory: Inventory,
     pub promotions: domain::promotions::PromotionAdmin,
     pub reviews: domain::reviews::Reviews,
+    pub recommendations: domain::recommendations::Recommendations,
     pub settings: domain::shop_settings::ShopSettings,
     /// Store name, currency, mail sender, order-number prefix.
     pub store: domain::store::Store,

@@ -276,6 +276,12 @@ pub async fn apply<C: ConnectionTrait>(
                         .exec(conn)
                         .await?;
                 }
+                let cheaper = before_variants
+                    .get(v.sku.as_str())
+                    .is_some_and(|b| v.price_minor < b.price_minor);
+                if cheaper {
+                    crate::wishlist::alerts::price_changed(conn, id, v.price_minor).await?;
+                }
                 id
             }
             None => {

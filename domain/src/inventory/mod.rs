@@ -27,6 +27,14 @@ pub const HELD: &str = "held";
 pub const COMMITTED: &str = "committed";
 pub const RELEASED: &str = "released";
 
+/// After a stock change of `delta` units on `variant_id` (already applied,
+/// in the same transaction): the search index and the wishlists watching
+/// the variant hear of it.
+async fn changed<C: ConnectionTrait>(conn: &C, variant_id: i32, delta: i64) -> Result<()> {
+    crate::search::sync::stock_changed(conn, variant_id, delta).await?;
+    crate::wishlist::alerts::stock_changed(conn, variant_id).await
+}
+
 /// Units that can still be sold, per variant (all warehouses).
 pub async fn available<C: ConnectionTrait>(
     conn: &C,
@@ -137,7 +145,7 @@ pub async fn reserve<C: ConnectionTrait>(
         .insert(conn)
         .await?;
     }
-    crate::search::sync::stock_changed(conn, variant_id, -i64::from(quantity)).await
+    changed(conn, variant_id, -i64::from(quantity)).await
 }
 
 async fn reservations<C: ConnectionTrait>(
@@ -213,7 +221,7 @@ pub async fn release<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     for r in reservations(conn, order_id, HELD).await? {
         if flip(conn, r.id, HELD, RELEASED).await? {
             adjust(conn, &r, 0, -r.quantity).await?;
-            crate::search::sync::stock_changed(conn, r.variant_id, i64::from(r.quantity)).await?;
+            changed(conn, r.variant_id, i64::from(r.quantity)).await?;
         }
     }
     Ok(())
@@ -237,7 +245,7 @@ pub async fn restock<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
                 origin,
             )
             .await?;
-            crate::search::sync::stock_changed(conn, r.variant_id, i64::from(r.quantity)).await?;
+            changed(conn, r.variant_id, i64::from(r.quantity)).await?;
         }
     }
     Ok(())

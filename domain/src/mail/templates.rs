@@ -22,11 +22,13 @@ pub enum MailKind {
     OrderRefunded,
     StaffInvite,
     ReviewRequest,
+    WishlistBackInStock,
+    WishlistPriceDrop,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 15] = [
+    const ALL: [MailKind; 17] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -42,6 +44,8 @@ impl MailKind {
         Self::OrderRefunded,
         Self::StaffInvite,
         Self::ReviewRequest,
+        Self::WishlistBackInStock,
+        Self::WishlistPriceDrop,
     ];
 
     fn name(self) -> &'static str {
@@ -61,6 +65,8 @@ impl MailKind {
             Self::OrderRefunded => "order_refunded",
             Self::StaffInvite => "staff_invite",
             Self::ReviewRequest => "review_request",
+            Self::WishlistBackInStock => "wishlist_back_in_stock",
+            Self::WishlistPriceDrop => "wishlist_price_drop",
         }
     }
 
@@ -96,6 +102,12 @@ impl MailKind {
             Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
             Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
             Self::ReviewRequest => "How is your {{ shop_name }} order {{ order.number }}?".into(),
+            Self::WishlistBackInStock => {
+                "{{ item.title }} is back in stock at {{ shop_name }}".into()
+            }
+            Self::WishlistPriceDrop => {
+                "{{ item.title }} is now {{ item.price | money }} at {{ shop_name }}".into()
+            }
         }
     }
 }
@@ -125,6 +137,8 @@ const SOURCES: &[(&str, &str)] = templates!(
     "order_refunded",
     "staff_invite",
     "review_request",
+    "wishlist_back_in_stock",
+    "wishlist_price_drop",
 );
 
 pub struct Templates {
@@ -286,6 +300,13 @@ mod tests {
                             url => "http://shop.test/product/rowan-merino-t-shirt#reviews",
                         }],
                         preferences_url => "http://shop.test/account/profile",
+                        item => context! {
+                            title => "Rowan Merino T-Shirt", variant_title => "M / Navy",
+                            url => "http://shop.test/product/rowan-merino-t-shirt",
+                            price => money(1_900), was => money(2_500),
+                        },
+                        wishlist_url => "http://shop.test/wishlist",
+                        alerts_off_url => "http://shop.test/wishlist/alerts-off?token=abc",
                     },
                 )
                 .unwrap();

@@ -119,6 +119,10 @@ impl Orders {
         Self { c }
     }
 
+    pub fn commerce(&self) -> &Commerce {
+        &self.c
+    }
+
     async fn load<C: ConnectionTrait>(&self, conn: &C, o: order::Model) -> Result<OrderView> {
         let items = order_item::Entity::find()
             .filter(order_item::Column::OrderId.eq(o.id))

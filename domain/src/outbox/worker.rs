@@ -15,6 +15,8 @@ use crate::mail::{Mailer, OutgoingMail};
 use crate::orders::{Orders, RefundJob, RefundSent};
 use crate::search::sync::{IndexProducts, KIND_SEARCH};
 use crate::search::Search;
+use crate::wishlist::alerts::{WishlistAlert, KIND_WISHLIST};
+use crate::wishlist::Wishlists;
 use crate::{Error, Result};
 
 #[derive(Clone, Debug)]
@@ -59,6 +61,7 @@ pub struct Worker {
     signal: OutboxSignal,
     search: Option<Search>,
     orders: Option<Orders>,
+    wishlists: Option<Wishlists>,
 }
 
 enum Outcome {
@@ -81,12 +84,19 @@ impl Worker {
             signal,
             search: None,
             orders: None,
+            wishlists: None,
         }
     }
 
     /// Also send refunds to the payment provider.
     pub fn with_orders(mut self, orders: Orders) -> Self {
         self.orders = Some(orders);
+        self
+    }
+
+    /// Also mail wishlist alerts (rendered when sent).
+    pub fn with_wishlists(mut self, wishlists: Wishlists) -> Self {
+        self.wishlists = Some(wishlists);
         self
     }
 
@@ -170,14 +180,19 @@ impl Worker {
                     Ok(mail) => mail,
                     Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
                 };
-                let message_id = format!(
-                    "<outbox-{}.{}@mercato>",
-                    row.id,
-                    row.created_at.unix_timestamp()
-                );
-                match self.mailer.send(&mail, &message_id).await {
-                    Ok(()) => Outcome::Delivered,
-                    Err(e) if e.is_permanent() => Outcome::Permanent(e.to_string()),
+                self.send(row, &mail).await
+            }
+            KIND_WISHLIST => {
+                let Some(wishlists) = &self.wishlists else {
+                    return Outcome::Retry("no wishlists in this worker".into());
+                };
+                let alert: WishlistAlert = match serde_json::from_str(&row.payload) {
+                    Ok(alert) => alert,
+                    Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
+                };
+                match wishlists.alert_mail(&alert).await {
+                    Ok(Some(mail)) => self.send(row, &mail).await,
+                    Ok(None) => Outcome::Delivered,
                     Err(e) => Outcome::Retry(e.to_string()),
                 }
             }
@@ -214,6 +229,21 @@ impl Worker {
                 }
             }
             other => Outcome::Permanent(format!("unknown outbox kind {other:?}")),
+        }
+    }
+
+    /// The row's id names the mail, so a retry after a lost answer is
+    /// recognisably the same message.
+    async fn send(&self, row: &outbox_message::Model, mail: &OutgoingMail) -> Outcome {
+        let message_id = format!(
+            "<outbox-{}.{}@mercato>",
+            row.id,
+            row.created_at.unix_timestamp()
+        );
+        match self.mailer.send(mail, &message_id).await {
+            Ok(()) => Outcome::Delivered,
+            Err(e) if e.is_permanent() => Outcome::Permanent(e.to_string()),
+            Err(e) => Outcome::Retry(e.to_string()),
         }
     }
 

@@ -14,6 +14,8 @@ mod dashboard;
 mod files;
 mod import_jobs;
 mod rate_limits;
+mod recommendations;
 mod reviews;
 mod search;
 mod store;
+mod wishlist;

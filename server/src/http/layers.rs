@@ -31,6 +31,7 @@ const PERSONAL: &[&str] = &[
     "/account",
     "/admin",
     "/cart",
+    "/wishlist",
     "/checkout",
     "/orders/",
     "/order-lookup",

@@ -10,7 +10,7 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, privacy,
-    promotions, reviews, search, session, settings, site, staff,
+    promotions, recommendations, reviews, search, session, settings, site, staff, wishlist,
 };
 use domain::entities::user;
 use domain::for_each_backend;
@@ -475,6 +475,96 @@ fn cases() -> Vec<Case> {
             Permission("reviews"),
             404,
         ),
+        // Wishlists: anyone keeps one (guests in their session); the
+        // alert mails need an account; shared links and the mails' "stop"
+        // link need only their token (none of these tokens exist).
+        Case {
+            method: "GET",
+            ..case(wishlist::GetWishlist::PATH, &[], Public, 200)
+        },
+        case(
+            wishlist::SetWishlisted::PATH,
+            &[("slug", "nothing-here"), ("saved", "true")],
+            Public,
+            404,
+        ),
+        case(
+            wishlist::MoveWishlistToCart::PATH,
+            &[("sku", "NOTHING-HERE")],
+            Public,
+            404,
+        ),
+        case(
+            wishlist::ShareWishlist::PATH,
+            &[("on", "false")],
+            Public,
+            200,
+        ),
+        case(
+            wishlist::WishlistAlerts::PATH,
+            &[("on", "true")],
+            SignedIn,
+            200,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                wishlist::GetSharedWishlist::PATH,
+                &[("token", "no-such-token-anywhere-at-all")],
+                Public,
+                404,
+            )
+        },
+        case(
+            wishlist::WishlistAlertsOff::PATH,
+            &[("token", "no-such-token-anywhere-at-all")],
+            Public,
+            404,
+        ),
+        // Recommendations: anyone reads the shelves; staff with `catalog`
+        // inspect them and pin or exclude.
+        Case {
+            method: "GET",
+            ..case(
+                recommendations::GetProductRecommendations::PATH,
+                &[("slug", "nothing-here")],
+                Public,
+                404,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(recommendations::TrendingProducts::PATH, &[], Public, 200)
+        },
+        case(
+            recommendations::RecentlyViewed::PATH,
+            &[("slugs[0]", "nothing-here")],
+            Public,
+            200,
+        ),
+        Case {
+            method: "GET",
+            ..case(recommendations::CartRecommendations::PATH, &[], Public, 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                recommendations::GetRecommendationReport::PATH,
+                &[("slug", "nothing-here")],
+                Permission("catalog"),
+                404,
+            )
+        },
+        case(
+            recommendations::SetRecommendationRule::PATH,
+            &[
+                ("slug", "nothing-here"),
+                ("other", "nor-here"),
+                ("rule", "pin"),
+            ],
+            Permission("catalog"),
+            404,
+        ),
         // Cart and checkout: anyone may shop (nothing is in these carts, no products exist).
         case(cart::GetCart::PATH, &[], Public, 200),
         case(
@@ -885,6 +975,27 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/reviews", &[], Permission("reviews"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin/recommendations", &[], Permission("catalog"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/wishlist", &[], Public, 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                "/wishlist/shared/no-such-token-anywhere-at-all",
+                &[],
+                Public,
+                404,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case("/wishlist/alerts-off", &[], Public, 200)
         },
     ]
 }

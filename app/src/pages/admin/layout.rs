@@ -15,6 +15,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),
     ("/admin/reviews", "Reviews"),
+    ("/admin/recommendations", "Recommendations"),
     ("/admin/search", "Search"),
     ("/admin/settings", "Settings"),
     ("/admin/staff", "Staff"),

@@ -3,8 +3,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use crate::api::cart::UpdateCart;
+use crate::api::recommendations::cart_recommendations;
 use crate::components::cart_state::use_cart;
 use crate::components::forms::ActionError;
+use crate::components::shelf::Shelf;
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -171,6 +173,25 @@ pub fn CartPage() -> impl IntoView {
                             .into_any()
                     }
                 }
+            })}
+        </Transition>
+        <CompleteTheLook />
+    }
+}
+
+/// Products often bought with what is in the cart; follows the cart.
+#[component]
+fn CompleteTheLook() -> impl IntoView {
+    let state = use_cart();
+    let recs = Resource::new(
+        move || state.cart.get().and_then(|c| c.ok()).map(|c| c.item_count),
+        |_| cart_recommendations(),
+    );
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let products = recs.await.unwrap_or_default();
+                view! { <Shelf title="Complete the look" id="complete-the-look" products /> }
             })}
         </Transition>
     }

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
 use crate::api::catalog::get_home;
+use crate::api::recommendations::trending_products;
 use crate::components::{
     error_panel::ErrorPanel,
     product_card::ProductGrid,
     seo::PageMeta,
+    shelf::{RecentlyViewed, Shelf},
     site::{site_or_default, use_site},
 };
 
@@ -12,14 +14,20 @@ use crate::components::{
 pub fn HomePage() -> impl IntoView {
     let site = use_site();
     let home = Resource::new_blocking(|| (), |_| get_home());
+    let trending = Resource::new_blocking(|| (), |_| trending_products());
     view! {
         <Suspense fallback=|| {
             view! { <p class="text-slate-500">"Loading…"</p> }
         }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
+                let trending = trending.await.unwrap_or_default();
                 match home.await {
-                    Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
+                    Err(e) => {
+                        // A shelf that fails to load is left out, not the page.
+                        view! { <ErrorPanel message=e.to_string() /> }
+                            .into_any()
+                    }
                     Ok(home) => {
                         view! {
                             <PageMeta
@@ -105,6 +113,8 @@ pub fn HomePage() -> impl IntoView {
                                 </h2>
                                 <ProductGrid products=home.newest />
                             </section>
+                            <Shelf title="Trending now" id="trending" products=trending />
+                            <RecentlyViewed />
                         }
                             .into_any()
                     }

@@ -11,6 +11,7 @@ mod privacy_request;
 mod product;
 mod product_reviews;
 mod search;
+mod wishlist;
 
 pub use cart::CartPage;
 pub use category::CategoryPage;
@@ -24,3 +25,4 @@ pub use pay_offline::OfflinePaymentPage;
 pub use privacy_request::{PrivacyConfirmPage, PrivacyRequestPage};
 pub use product::ProductPage;
 pub use search::SearchPage;
+pub use wishlist::{SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};

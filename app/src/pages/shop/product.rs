@@ -3,7 +3,10 @@ use leptos_meta::Meta;
 use model::catalog::ProductStatus;
 use model::storefront::{ProductDetail, VariantDetail};
 
+use crate::api::recommendations::get_product_recommendations;
 use crate::components::add_to_cart::AddToCartButton;
+use crate::components::shelf::Shelf;
+use crate::components::wishlist_state::WishlistHeart;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::product_reviews::ProductReviews;
@@ -351,10 +354,19 @@ fn ProductDetail(
                         }
                     })
                     .collect_view()}
-                <AddToCartButton
-                    sku=Signal::derive(sku)
-                    available=Signal::derive(move || current.get().is_some_and(|v| v.available > 0))
-                />
+                <div class="flex items-start gap-3">
+                    <AddToCartButton
+                        sku=Signal::derive(sku)
+                        available=Signal::derive(move || {
+                            current.get().is_some_and(|v| v.available > 0)
+                        })
+                    />
+                    <WishlistHeart
+                        slug=product.slug.clone()
+                        sku=Signal::derive(sku)
+                        title=product.title.clone()
+                    />
+                </div>
                 <div class="mt-4 rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
                     <p>{product.description.clone()}</p>
                 </div>
@@ -392,6 +404,35 @@ fn ProductDetail(
             </section>
         </div>
         {(product.status == ProductStatus::Active)
-            .then(|| view! { <ProductReviews slug=product.slug.clone() /> })}
+            .then(|| {
+                view! {
+                    <Recommended slug=product.slug.clone() />
+                    <ProductReviews slug=product.slug.clone() />
+                }
+            })}
+    }
+}
+
+/// "Customers also bought" and "Similar products" (precomputed; an error
+/// leaves the shelves out, not the page). Also notes the visit's view.
+#[component]
+fn Recommended(slug: String) -> impl IntoView {
+    let viewed = slug.clone();
+    Effect::new(move |_| crate::components::shelf::remember_viewed(&viewed));
+    let recs = Resource::new(move || slug.clone(), get_product_recommendations);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let recs = recs.await.unwrap_or_default();
+                view! {
+                    <Shelf
+                        title="Customers also bought"
+                        id="also-bought"
+                        products=recs.also_bought
+                    />
+                    <Shelf title="Similar products" id="similar" products=recs.similar />
+                }
+            })}
+        </Suspense>
     }
 }

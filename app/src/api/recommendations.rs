@@ -1,0 +1,97 @@
+//! Recommendations: the shelves shoppers see (precomputed, read only) and
+//! the staff's view of them with pin/exclude rules (permission `catalog`).
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use model::recommendations::{ProductRecommendations, RecommendationReport};
+use model::storefront::ProductCard;
+use model::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::request::errors::fail;
+
+/// "Customers also bought" and "similar products" for a product page.
+#[server(prefix = "/api/recommendations", endpoint = "product", input = GetUrl)]
+pub async fn get_product_recommendations(slug: String) -> Result<ProductRecommendations, AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    ctx.recommendations.for_slug(&slug).await.map_err(fail)
+}
+
+/// "Trending now" for the home page.
+#[server(prefix = "/api/recommendations", endpoint = "trending", input = GetUrl)]
+pub async fn trending_products() -> Result<Vec<ProductCard>, AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    ctx.recommendations
+        .trending(model::recommendations::SHOWN)
+        .await
+        .map_err(fail)
+}
+
+/// Cards for the products a visitor viewed (their browser keeps the list;
+/// nothing about it is stored here).
+#[server(prefix = "/api/recommendations", endpoint = "recent")]
+pub async fn recently_viewed(slugs: Vec<String>) -> Result<Vec<ProductCard>, AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    ctx.recommendations
+        .cards_for_slugs(&slugs)
+        .await
+        .map_err(fail)
+}
+
+/// "Complete the look" for the caller's cart.
+#[server(prefix = "/api/recommendations", endpoint = "cart", input = GetUrl)]
+pub async fn cart_recommendations() -> Result<Vec<ProductCard>, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
+    let cart = ctx.commerce.carts().view(&owner).await.map_err(fail)?;
+    let slugs: Vec<String> = cart.lines.into_iter().map(|l| l.product_slug).collect();
+    ctx.recommendations
+        .for_cart_slugs(&slugs)
+        .await
+        .map_err(fail)
+}
+
+/// What is recommended for a product and why (staff, `catalog`); None
+/// before a product is chosen.
+#[server(prefix = "/api/staff/recommendations", endpoint = "report", input = GetUrl)]
+pub async fn get_recommendation_report(
+    slug: String,
+) -> Result<Option<RecommendationReport>, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Catalog)
+        .map_err(fail)?;
+    if slug.trim().is_empty() {
+        return Ok(None);
+    }
+    ctx.recommendations
+        .report(&caller.actor, &slug)
+        .await
+        .map(Some)
+        .map_err(fail)
+}
+
+/// Pins (`pin`) or excludes (`exclude`) `other` for `slug`; `none` clears it.
+#[server(prefix = "/api/staff/recommendations", endpoint = "rule")]
+pub async fn set_recommendation_rule(
+    slug: String,
+    other: String,
+    rule: String,
+) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let rule = match rule.trim() {
+        "none" => None,
+        r => Some(model::recommendations::Rule::parse(r).ok_or_else(|| {
+            fail(domain::Error::validation(
+                "rule",
+                "Choose pin, exclude or none.",
+            ))
+        })?),
+    };
+    ctx.recommendations
+        .set_rule(&caller.actor, &slug, &other, rule)
+        .await
+        .map_err(fail)
+}

@@ -1,0 +1,91 @@
+//! Shelves of product cards: the recommendations on the product page, the
+//! home page and the cart, and "recently viewed", which only the visitor's
+//! browser remembers (session storage, this visit only; nothing personal
+//! reaches the server but the slugs it asks cards for).
+use leptos::prelude::*;
+use model::storefront::ProductCard;
+
+use super::product_card::ProductGrid;
+use crate::api::recommendations::recently_viewed;
+
+/// A heading and up to a row of cards; nothing at all when empty.
+#[component]
+pub fn Shelf(title: &'static str, id: &'static str, products: Vec<ProductCard>) -> impl IntoView {
+    (!products.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby=id class="mt-12" data-testid=id>
+                <h2 id=id class="mb-4 text-xl font-bold tracking-tight">
+                    {title}
+                </h2>
+                <ProductGrid products />
+            </section>
+        }
+    })
+}
+
+#[cfg(feature = "hydrate")]
+const VIEWED_KEY: &str = "mercato.viewed";
+#[cfg(feature = "hydrate")]
+const VIEWED_MAX: usize = 12;
+
+#[cfg(feature = "hydrate")]
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Slugs viewed this visit, newest first.
+pub fn viewed() -> Vec<String> {
+    #[cfg(feature = "hydrate")]
+    if let Some(s) = storage() {
+        return s
+            .get_item(VIEWED_KEY)
+            .ok()
+            .flatten()
+            .map(|v| {
+                v.split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+    }
+    Vec::new()
+}
+
+/// Puts `slug` first in this visit's list (in the browser only).
+pub fn remember_viewed(slug: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(s) = storage() {
+        let mut list = viewed();
+        list.retain(|v| v != slug);
+        list.insert(0, slug.to_owned());
+        list.truncate(VIEWED_MAX);
+        let _ = s.set_item(VIEWED_KEY, &list.join(","));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = slug;
+}
+
+/// "Recently viewed", filled in by the browser after the page loads, so
+/// the page itself (and the cache) stays the same for everyone.
+#[component]
+pub fn RecentlyViewed() -> impl IntoView {
+    let cards = LocalResource::new(|| async {
+        let slugs = viewed();
+        if slugs.is_empty() {
+            return Vec::new();
+        }
+        recently_viewed(slugs).await.unwrap_or_default()
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                cards
+                    .get()
+                    .map(|products| {
+                        view! { <Shelf title="Recently viewed" id="recently-viewed" products /> }
+                    })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,262 @@
+//! Serving: a few indexed reads of precomputed rows, then the cards of
+//! what is sold and in stock now (never the product itself).
+use std::collections::HashSet;
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::catalog::ProductCard;
+use crate::entities::{product, product_signal, recommendation, recommendation_rule};
+use crate::Result;
+
+use super::{ProductRecommendations, Recommendations, Rule, ALSO_BOUGHT, SHOWN, SIMILAR};
+
+/// Candidates read per shelf: enough that a few out of stock still leave
+/// `SHOWN`.
+const CANDIDATES: u64 = 24;
+
+impl Recommendations {
+    /// Cards for `ids` in that order: active, in stock, not `skip`, at most
+    /// `limit`, each once.
+    async fn cards(
+        &self,
+        ids: &[i32],
+        skip: &HashSet<i32>,
+        limit: usize,
+    ) -> Result<Vec<(i32, ProductCard)>> {
+        let mut seen = HashSet::new();
+        let wanted: Vec<i32> = ids
+            .iter()
+            .copied()
+            .filter(|id| !skip.contains(id) && seen.insert(*id))
+            .collect();
+        let cards = crate::catalog::cards_for_ids(&self.db, &wanted).await?;
+        // Cards come back in the order asked, minus inactive products.
+        let slugs: Vec<(i32, String)> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .column(product::Column::Slug)
+            .filter(product::Column::Id.is_in(wanted.iter().copied()))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let id_of = |slug: &str| slugs.iter().find(|(_, s)| s == slug).map(|(id, _)| *id);
+        Ok(cards
+            .into_iter()
+            .filter(|c| c.in_stock)
+            .filter_map(|c| id_of(&c.slug).map(|id| (id, c)))
+            .take(limit)
+            .collect())
+    }
+
+    /// The product page's shelves for product `product_id` in `category_id`.
+    pub async fn for_product(
+        &self,
+        product_id: i32,
+        category_id: i32,
+    ) -> Result<ProductRecommendations> {
+        let rows: Vec<(String, i32)> = recommendation::Entity::find()
+            .select_only()
+            .column(recommendation::Column::Kind)
+            .column(recommendation::Column::RecommendedId)
+            .filter(recommendation::Column::ProductId.eq(product_id))
+            .order_by_asc(recommendation::Column::Kind)
+            .order_by_asc(recommendation::Column::Position)
+            .limit(CANDIDATES * 2)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let rules = self.rules_of(product_id).await?;
+        let mut skip: HashSet<i32> = rules
+            .iter()
+            .filter(|(_, r)| *r == Rule::Exclude)
+            .map(|(id, _)| *id)
+            .collect();
+        skip.insert(product_id);
+        let of_kind = |kind: &str| -> Vec<i32> {
+            rows.iter()
+                .filter(|(k, _)| k == kind)
+                .map(|(_, id)| *id)
+                .collect()
+        };
+        let mut also_ids: Vec<i32> = rules
+            .iter()
+            .filter(|(_, r)| *r == Rule::Pin)
+            .map(|(id, _)| *id)
+            .collect();
+        also_ids.extend(of_kind(ALSO_BOUGHT));
+        let mut also = self.cards(&also_ids, &skip, SHOWN).await?;
+        if also.len() < SHOWN {
+            let mut taken = skip.clone();
+            taken.extend(also.iter().map(|(id, _)| *id));
+            let best = self.best_sellers(category_id).await?;
+            also.extend(self.cards(&best, &taken, SHOWN - also.len()).await?);
+        }
+        skip.extend(also.iter().map(|(id, _)| *id));
+        let similar = self.cards(&of_kind(SIMILAR), &skip, SHOWN).await?;
+        Ok(ProductRecommendations {
+            also_bought: also.into_iter().map(|(_, c)| c).collect(),
+            similar: similar.into_iter().map(|(_, c)| c).collect(),
+        })
+    }
+
+    /// [`Self::for_product`] for an active product's slug.
+    pub async fn for_slug(&self, slug: &str) -> Result<ProductRecommendations> {
+        let (id, category_id): (i32, i32) = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .column(product::Column::CategoryId)
+            .filter(product::Column::Slug.eq(slug.trim()))
+            .filter(product::Column::Status.eq("active"))
+            .into_tuple()
+            .one(&self.db)
+            .await?
+            .ok_or(crate::Error::not_found("product"))?;
+        self.for_product(id, category_id).await
+    }
+
+    /// [`Self::for_cart`] for the products a cart's lines name.
+    pub async fn for_cart_slugs(&self, slugs: &[String]) -> Result<Vec<ProductCard>> {
+        let slugs: Vec<&str> = slugs.iter().map(|s| s.as_str()).take(50).collect();
+        if slugs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i32> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .filter(product::Column::Slug.is_in(slugs))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        self.for_cart(&ids).await
+    }
+
+    /// The cart's "complete the look": what was bought with its products,
+    /// by summed score, minus what is in it.
+    pub async fn for_cart(&self, product_ids: &[i32]) -> Result<Vec<ProductCard>> {
+        if product_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<i32> = product_ids.iter().copied().take(50).collect();
+        let rows: Vec<(i32, i64)> = recommendation::Entity::find()
+            .select_only()
+            .column(recommendation::Column::RecommendedId)
+            .column(recommendation::Column::Score)
+            .filter(recommendation::Column::ProductId.is_in(ids.iter().copied()))
+            .filter(recommendation::Column::Kind.eq(ALSO_BOUGHT))
+            .limit(CANDIDATES * 10)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let excluded: Vec<i32> = recommendation_rule::Entity::find()
+            .select_only()
+            .column(recommendation_rule::Column::RecommendedId)
+            .filter(recommendation_rule::Column::ProductId.is_in(ids.iter().copied()))
+            .filter(recommendation_rule::Column::Rule.eq(Rule::Exclude.as_str()))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let mut score: std::collections::HashMap<i32, i64> = std::collections::HashMap::new();
+        for (id, s) in rows {
+            *score.entry(id).or_default() += s;
+        }
+        let mut ranked: Vec<(i32, i64)> = score.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let order: Vec<i32> = ranked.into_iter().map(|(id, _)| id).collect();
+        let skip: HashSet<i32> = ids.iter().copied().chain(excluded).collect();
+        Ok(self
+            .cards(&order, &skip, SHOWN)
+            .await?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect())
+    }
+
+    /// "Trending now" for the home page.
+    pub async fn trending(&self, limit: usize) -> Result<Vec<ProductCard>> {
+        let ids: Vec<i32> = product_signal::Entity::find()
+            .select_only()
+            .column(product_signal::Column::ProductId)
+            .filter(product_signal::Column::Trending.gt(0))
+            .order_by_desc(product_signal::Column::Trending)
+            .order_by_asc(product_signal::Column::ProductId)
+            .limit(CANDIDATES)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(self
+            .cards(&ids, &HashSet::new(), limit.min(CANDIDATES as usize))
+            .await?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect())
+    }
+
+    /// A visitor's recently viewed products (slugs kept by their browser),
+    /// newest first, as cards of what is still sold and in stock.
+    pub async fn cards_for_slugs(&self, slugs: &[String]) -> Result<Vec<ProductCard>> {
+        let slugs: Vec<&str> = slugs.iter().map(|s| s.trim()).take(12).collect();
+        if slugs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let found: Vec<(i32, String)> = product::Entity::find()
+            .select_only()
+            .column(product::Column::Id)
+            .column(product::Column::Slug)
+            .filter(product::Column::Slug.is_in(slugs.iter().copied()))
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i32> = slugs
+            .iter()
+            .filter_map(|s| found.iter().find(|(_, f)| f == s).map(|(id, _)| *id))
+            .collect();
+        Ok(self
+            .cards(&ids, &HashSet::new(), 8)
+            .await?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect())
+    }
+
+    /// Best sellers of a category (units sold over the last year).
+    async fn best_sellers(&self, category_id: i32) -> Result<Vec<i32>> {
+        use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+        let placeholder = match self.db.get_database_backend() {
+            DatabaseBackend::Postgres => "$1",
+            _ => "?",
+        };
+        let sql = format!(
+            "SELECT s.product_id FROM product_signals s JOIN products p ON p.id = s.product_id \
+             WHERE p.category_id = {placeholder} AND s.sold > 0 \
+             ORDER BY s.sold DESC, s.product_id LIMIT {CANDIDATES}"
+        );
+        let rows = self
+            .db
+            .query_all_raw(Statement::from_sql_and_values(
+                self.db.get_database_backend(),
+                sql,
+                [category_id.into()],
+            ))
+            .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| r.try_get_by_index::<i32>(0).ok())
+            .collect())
+    }
+
+    pub(super) async fn rules_of(&self, product_id: i32) -> Result<Vec<(i32, Rule)>> {
+        let rows: Vec<(i32, String)> = recommendation_rule::Entity::find()
+            .select_only()
+            .column(recommendation_rule::Column::RecommendedId)
+            .column(recommendation_rule::Column::Rule)
+            .filter(recommendation_rule::Column::ProductId.eq(product_id))
+            .order_by_asc(recommendation_rule::Column::CreatedAt)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, r)| Rule::parse(&r).map(|r| (id, r)))
+            .collect())
+    }
+}

@@ -1,0 +1,72 @@
+//! A list's lines, priced and stocked from the catalog as it is now, in one
+//! statement (the header's hearts read it on every page of a shopper with
+//! a list).
+use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
+
+use crate::money::{Currency, Money};
+use crate::Result;
+
+use super::WishlistLine;
+
+#[derive(FromQueryResult)]
+struct Row {
+    sku: String,
+    variant_title: String,
+    price_minor: i64,
+    price_saved_minor: i64,
+    product_title: String,
+    product_slug: String,
+    image_url: Option<String>,
+    free: i64,
+}
+
+/// Products no longer sold (draft, archived) are left out, not deleted:
+/// they come back if the product does.
+const LINES: &str = r#"
+SELECT v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,
+       p.title AS product_title, p.slug AS product_slug,
+       COALESCE(
+         (SELECT i.url FROM product_images i WHERE i.id = v.image_id AND i.product_id = p.id),
+         (SELECT i.url FROM product_images i WHERE i.product_id = p.id
+           ORDER BY i.position, i.id LIMIT 1)
+       ) AS image_url,
+       COALESCE((SELECT SUM(CASE WHEN s.on_hand > s.reserved THEN s.on_hand - s.reserved ELSE 0 END)
+                 FROM stock_levels s WHERE s.variant_id = v.id), 0) AS free
+FROM wishlist_items wi
+JOIN variants v ON v.id = wi.variant_id
+JOIN products p ON p.id = wi.product_id
+WHERE wi.wishlist_id = {id} AND p.status = 'active'
+ORDER BY wi.id DESC
+"#;
+
+pub(super) async fn load<C: ConnectionTrait>(
+    conn: &C,
+    wishlist_id: i32,
+    currency: Currency,
+) -> Result<Vec<WishlistLine>> {
+    let placeholder = match conn.get_database_backend() {
+        DatabaseBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let rows = Row::find_by_statement(Statement::from_sql_and_values(
+        conn.get_database_backend(),
+        LINES.replace("{id}", placeholder),
+        [wishlist_id.into()],
+    ))
+    .all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| WishlistLine {
+            sku: r.sku,
+            product_slug: r.product_slug,
+            product_title: r.product_title,
+            variant_title: r.variant_title,
+            image_url: r.image_url,
+            price: Money::new(r.price_minor, currency),
+            was: (r.price_saved_minor > r.price_minor)
+                .then(|| Money::new(r.price_saved_minor, currency)),
+            in_stock: r.free > 0,
+        })
+        .collect())
+}

@@ -1,0 +1,118 @@
+//! Wishlists: a guest's is found through their session (its public id), a
+//! customer's by their user id, exactly like carts ([`CartOwner`]); at
+//! sign-in the guest's joins the customer's. Each item is one variant: the
+//! heart on a card saves the product's first variant, the one on a product
+//! page the variant chosen. A private link shows a read-only copy; saved
+//! variants mail their watchers when they come back in stock or get
+//! cheaper ([`alerts`]).
+pub mod alerts;
+mod items;
+mod lines;
+mod share;
+
+use std::sync::Arc;
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait};
+use sea_orm::{QueryFilter, Set};
+use time::OffsetDateTime;
+
+pub use model::wishlist::{SharedWishlist, WishlistLine, WishlistView, MAX_ITEMS};
+
+use crate::cart::CartOwner;
+use crate::entities::wishlist;
+use crate::mail::Templates;
+use crate::money::Currency;
+use crate::store::Current;
+use crate::Result;
+
+#[derive(Clone)]
+pub struct Wishlists {
+    db: DatabaseConnection,
+    /// Prices show in the store currency of the moment.
+    store: Current,
+    /// The alert mails are rendered when the outbox delivers them.
+    templates: Arc<Templates>,
+}
+
+impl Wishlists {
+    pub fn new(db: DatabaseConnection, store: Current, templates: Arc<Templates>) -> Self {
+        Self {
+            db,
+            store,
+            templates,
+        }
+    }
+
+    fn currency(&self) -> Currency {
+        self.store.get().currency
+    }
+
+    /// The owner's list; empty for a guest without one.
+    pub async fn view(&self, owner: &CartOwner) -> Result<WishlistView> {
+        match find(&self.db, owner).await? {
+            Some(list) => self.view_of(&list, owner).await,
+            None => Ok(WishlistView {
+                alerts: true,
+                signed_in: matches!(owner, CartOwner::User(_)),
+                ..Default::default()
+            }),
+        }
+    }
+
+    async fn view_of(&self, list: &wishlist::Model, owner: &CartOwner) -> Result<WishlistView> {
+        Ok(WishlistView {
+            id: Some(list.public_id.clone()),
+            lines: lines::load(&self.db, list.id, self.currency()).await?,
+            share_token: list.share_token.clone(),
+            alerts: list.alerts,
+            signed_in: matches!(owner, CartOwner::User(_)),
+        })
+    }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// The owner's list, if they have one.
+async fn find<C: ConnectionTrait>(conn: &C, owner: &CartOwner) -> Result<Option<wishlist::Model>> {
+    let query = wishlist::Entity::find();
+    let query = match owner {
+        CartOwner::User(id) => query.filter(wishlist::Column::UserId.eq(*id)),
+        CartOwner::Guest(Some(public_id)) => query
+            .filter(wishlist::Column::PublicId.eq(public_id.as_str()))
+            .filter(wishlist::Column::UserId.is_null()),
+        CartOwner::Guest(None) => return Ok(None),
+    };
+    Ok(query.one(conn).await?)
+}
+
+/// The owner's list, created if there is none. The owner is locked until
+/// `txn` ends, so two saves for one owner take turns (PostgreSQL; SQLite
+/// has one writer), and neither creates a second list nor passes the limit.
+async fn ensure<C: ConnectionTrait>(txn: &C, owner: &CartOwner) -> Result<wishlist::Model> {
+    let key = match owner {
+        CartOwner::User(id) => format!("wishlist:user:{id}"),
+        CartOwner::Guest(id) => format!("wishlist:guest:{}", id.as_deref().unwrap_or_default()),
+    };
+    crate::db::lock_key(txn, &key).await?;
+    if let Some(list) = find(txn, owner).await? {
+        return Ok(list);
+    }
+    let now = now();
+    Ok(wishlist::ActiveModel {
+        public_id: Set(uuid::Uuid::new_v4().to_string()),
+        user_id: Set(match owner {
+            CartOwner::User(id) => Some(*id),
+            CartOwner::Guest(_) => None,
+        }),
+        share_token: Set(None),
+        alerts_token: Set(crate::accounts::tokens::random_token()),
+        alerts: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?)
+}
