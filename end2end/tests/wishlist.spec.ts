@@ -16,7 +16,10 @@ test('a guest wishlist survives sign-in, moves to the cart and is shared read-on
   // The product page's heart saves the chosen variant, in place.
   await page.goto(PRODUCT);
   await hydrated(page);
-  const heart = page.getByTestId('wishlist-heart');
+  // The product's own heart, beside "Add to cart" (the shelves' cards have theirs).
+  const heart = page
+    .locator('[data-testid="add-to-cart-form"] ~ [data-testid="wishlist-form"]')
+    .getByTestId('wishlist-heart');
   await expect(heart).toHaveAttribute('aria-pressed', 'false');
   const url = page.url();
   await heart.click();
@@ -28,10 +31,14 @@ test('a guest wishlist survives sign-in, moves to the cart and is shared read-on
   // A card's heart, by keyboard.
   await page.goto('/');
   await hydrated(page);
-  const card = page
+  // Pin the card by its link: once saved it no longer matches "not pressed".
+  const href = await page
     .getByTestId('product-card')
     .filter({ has: page.locator('[data-testid="wishlist-heart"][aria-pressed="false"]') })
-    .first();
+    .first()
+    .locator('h3 a')
+    .getAttribute('href');
+  const card = page.getByTestId('product-card').filter({ has: page.locator(`h3 a[href="${href}"]`) }).first();
   const cardHeart = card.getByTestId('wishlist-heart');
   await cardHeart.focus();
   await page.keyboard.press('Enter');
@@ -57,9 +64,9 @@ test('a guest wishlist survives sign-in, moves to the cart and is shared read-on
   await page.getByTestId('wishlist-share').click();
   const link = page.getByTestId('wishlist-share-link');
   await expect(link).toBeVisible();
-  const href = (await link.getAttribute('href')) ?? '';
+  const shareHref = (await link.getAttribute('href')) ?? '';
   const friend = await browser.newPage();
-  await friend.goto(href);
+  await friend.goto(shareHref);
   await expect(friend.getByRole('heading', { level: 1 })).toHaveText("Wendy's wishlist");
   await expect(friend.getByTestId('shared-wishlist').getByTestId('wishlist-line')).toHaveCount(1);
   await expect(friend.getByTestId('move-to-cart')).toHaveCount(0);
@@ -68,7 +75,7 @@ test('a guest wishlist survives sign-in, moves to the cart and is shared read-on
   // Stopping sharing ends the link.
   await page.getByTestId('wishlist-share').click();
   await expect(page.getByTestId('wishlist-share-link')).toHaveCount(0);
-  const gone = await friend.goto(href);
+  const gone = await friend.goto(shareHref);
   expect(gone?.status()).toBe(404);
   await friend.close();
 });

@@ -109,6 +109,16 @@ impl Recommendations {
             .exec_without_returning(&txn)
             .await?;
         }
+        // The product row changing evicts its cached pages (change feed),
+        // so the rule shows at once rather than at the cache's expiry.
+        product::Entity::update_many()
+            .col_expr(
+                product::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(time::OffsetDateTime::now_utc()),
+            )
+            .filter(product::Column::Id.eq(p.id))
+            .exec(&txn)
+            .await?;
         crate::audit::record(
             &txn,
             actor,
