@@ -119,12 +119,11 @@ pub(super) async fn to_cards(
         .collect())
 }
 
-/// Cards for active products in the order given; unknown or inactive ids
-/// are skipped (a search index may lag a moment behind an archive).
-pub(crate) async fn cards_for_ids(
+/// [`cards_for_ids`], each with its product id.
+pub(crate) async fn id_cards(
     db: &DatabaseConnection,
     ids: &[i32],
-) -> crate::Result<Vec<ProductCard>> {
+) -> crate::Result<Vec<(i32, ProductCard)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -134,6 +133,23 @@ pub(crate) async fn cards_for_ids(
         .all(db)
         .await?;
     let mut by_id: HashMap<i32, product::Model> = rows.into_iter().map(|p| (p.id, p)).collect();
-    let ordered = ids.iter().filter_map(|id| by_id.remove(id)).collect();
-    to_cards(db, ordered).await
+    let ordered: Vec<product::Model> = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+    let order: Vec<i32> = ordered.iter().map(|p| p.id).collect();
+    Ok(order
+        .into_iter()
+        .zip(to_cards(db, ordered).await?)
+        .collect())
+}
+
+/// Cards for active products in the order given; unknown or inactive ids
+/// are skipped (a search index may lag a moment behind an archive).
+pub(crate) async fn cards_for_ids(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> crate::Result<Vec<ProductCard>> {
+    Ok(id_cards(db, ids)
+        .await?
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect())
 }

@@ -24,7 +24,7 @@ mod types;
 use sea_orm::DatabaseConnection;
 
 pub use admin_list::{AdminProductPage, AdminProductQuery, AdminProductRow, ADMIN_PAGE_SIZE};
-pub(crate) use cards::{availability, cards_for_ids};
+pub(crate) use cards::{availability, id_cards};
 pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTES};
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
 pub use editor::StockSeen;

@@ -16,7 +16,8 @@ const CANDIDATES: u64 = 24;
 
 impl Recommendations {
     /// Cards for `ids` in that order: active, in stock, not `skip`, at most
-    /// `limit`, each once.
+    /// `limit`, each once. One batch of card queries however many shelves
+    /// the caller fills from it.
     async fn cards(
         &self,
         ids: &[i32],
@@ -29,26 +30,18 @@ impl Recommendations {
             .copied()
             .filter(|id| !skip.contains(id) && seen.insert(*id))
             .collect();
-        let cards = crate::catalog::cards_for_ids(&self.db, &wanted).await?;
-        // Cards come back in the order asked, minus inactive products.
-        let slugs: Vec<(i32, String)> = product::Entity::find()
-            .select_only()
-            .column(product::Column::Id)
-            .column(product::Column::Slug)
-            .filter(product::Column::Id.is_in(wanted.iter().copied()))
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let id_of = |slug: &str| slugs.iter().find(|(_, s)| s == slug).map(|(id, _)| *id);
-        Ok(cards
+        Ok(crate::catalog::id_cards(&self.db, &wanted)
+            .await?
             .into_iter()
-            .filter(|c| c.in_stock)
-            .filter_map(|c| id_of(&c.slug).map(|id| (id, c)))
+            .filter(|(_, c)| c.in_stock)
             .take(limit)
             .collect())
     }
 
-    /// The product page's shelves for product `product_id` in `category_id`.
+    /// The product page's shelves for product `product_id` in `category_id`:
+    /// pins, then also-bought, topped up by the category's best sellers;
+    /// then similar products not already shown. The candidates of all
+    /// three are carded in one batch.
     pub async fn for_product(
         &self,
         product_id: i32,
@@ -84,18 +77,39 @@ impl Recommendations {
             .map(|(id, _)| *id)
             .collect();
         also_ids.extend(of_kind(ALSO_BOUGHT));
-        let mut also = self.cards(&also_ids, &skip, SHOWN).await?;
-        if also.len() < SHOWN {
-            let mut taken = skip.clone();
-            taken.extend(also.iter().map(|(id, _)| *id));
-            let best = self.best_sellers(category_id).await?;
-            also.extend(self.cards(&best, &taken, SHOWN - also.len()).await?);
-        }
-        skip.extend(also.iter().map(|(id, _)| *id));
-        let similar = self.cards(&of_kind(SIMILAR), &skip, SHOWN).await?;
+        let similar_ids = of_kind(SIMILAR);
+        let best = self.best_sellers(category_id).await?;
+        let all: Vec<i32> = also_ids
+            .iter()
+            .chain(&best)
+            .chain(&similar_ids)
+            .copied()
+            .collect();
+        let carded: std::collections::HashMap<i32, ProductCard> = self
+            .cards(&all, &skip, usize::MAX)
+            .await?
+            .into_iter()
+            .collect();
+        let mut shown = skip;
+        let mut take = |ids: &[i32], n: usize| -> Vec<ProductCard> {
+            let mut out = Vec::new();
+            for id in ids {
+                if out.len() == n {
+                    break;
+                }
+                if let Some(card) = carded.get(id).filter(|_| shown.insert(*id)) {
+                    out.push(card.clone());
+                }
+            }
+            out
+        };
+        let mut also = take(&also_ids, SHOWN);
+        let missing = SHOWN - also.len();
+        also.extend(take(&best, missing));
+        let similar = take(&similar_ids, SHOWN);
         Ok(ProductRecommendations {
-            also_bought: also.into_iter().map(|(_, c)| c).collect(),
-            similar: similar.into_iter().map(|(_, c)| c).collect(),
+            also_bought: also,
+            similar,
         })
     }
 
