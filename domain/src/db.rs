@@ -119,6 +119,15 @@ pub fn sqlite_path(url: &str) -> Option<String> {
     (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
 }
 
+/// The `i`th (1-based) bind parameter in hand-written SQL: `$i` on
+/// PostgreSQL, `?` on SQLite.
+pub fn placeholder(conn: &impl ConnectionTrait, i: usize) -> String {
+    match conn.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => format!("${i}"),
+        _ => "?".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::sqlite_path;

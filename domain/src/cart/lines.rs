@@ -1,7 +1,5 @@
 //! A cart's lines, priced from the catalog as it is now.
-use sea_orm::{
-    ConnectionTrait, DatabaseBackend, FromQueryResult, QuerySelect, QueryTrait, Statement,
-};
+use sea_orm::{ConnectionTrait, FromQueryResult, QuerySelect, QueryTrait, Statement};
 
 use crate::entities::cart;
 
@@ -30,19 +28,31 @@ struct Row {
     cart_public_id: String,
 }
 
-/// The variant's own image if it has one, else the product's first; the
+/// Select-list columns for a variant `v` of product `p`: `image_url`, the
+/// variant's own image if it has one, else the product's first; `free`, the
 /// units free across warehouses (a warehouse that over-reserved counts 0).
-const LINES: &str = r#"
-SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
-       v.weight_grams, p.title AS product_title, p.slug AS product_slug,
-       p.status AS product_status,
+/// Carts and wishlists both show them.
+macro_rules! variant_image_and_free {
+    () => {
+        r#"
        COALESCE(
          (SELECT i.url FROM product_images i WHERE i.id = v.image_id AND i.product_id = p.id),
          (SELECT i.url FROM product_images i WHERE i.product_id = p.id
            ORDER BY i.position, i.id LIMIT 1)
        ) AS image_url,
        COALESCE((SELECT SUM(CASE WHEN s.on_hand > s.reserved THEN s.on_hand - s.reserved ELSE 0 END)
-                 FROM stock_levels s WHERE s.variant_id = v.id), 0) AS free,
+                 FROM stock_levels s WHERE s.variant_id = v.id), 0) AS free,"#
+    };
+}
+pub(crate) use variant_image_and_free;
+
+const LINES: &str = concat!(
+    r#"
+SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
+       v.weight_grams, p.title AS product_title, p.slug AS product_slug,
+       p.status AS product_status,"#,
+    variant_image_and_free!(),
+    r#"
        c.public_id AS cart_public_id
 FROM cart_items ci
 JOIN carts c ON c.id = ci.cart_id
@@ -50,18 +60,16 @@ JOIN variants v ON v.id = ci.variant_id
 JOIN products p ON p.id = v.product_id
 WHERE ci.cart_id = {cart}
 ORDER BY ci.id
-"#;
+"#
+);
 
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,
     cart_id: i32,
     currency: Currency,
 ) -> Result<Vec<CartLine>> {
-    let placeholder = match conn.get_database_backend() {
-        DatabaseBackend::Postgres => "$1",
-        _ => "?",
-    };
-    let rows = run(conn, placeholder, vec![cart_id.into()]).await?;
+    let placeholder = crate::db::placeholder(conn, 1);
+    let rows = run(conn, &placeholder, vec![cart_id.into()]).await?;
     Ok(priced(rows, currency))
 }
 

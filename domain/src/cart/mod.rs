@@ -16,6 +16,7 @@ use crate::entities::{cart, cart_item, variant};
 use crate::money::Money;
 use crate::{inventory, Error, Result};
 
+pub(crate) use lines::variant_image_and_free;
 pub use lines::{load_lines, CartLine};
 
 /// Most units of one variant in one cart.

@@ -234,11 +234,8 @@ impl Recommendations {
 
     /// Best sellers of a category (units sold over the last year).
     async fn best_sellers(&self, category_id: i32) -> Result<Vec<i32>> {
-        use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
-        let placeholder = match self.db.get_database_backend() {
-            DatabaseBackend::Postgres => "$1",
-            _ => "?",
-        };
+        use sea_orm::{ConnectionTrait, Statement};
+        let placeholder = crate::db::placeholder(&self.db, 1);
         let sql = format!(
             "SELECT s.product_id FROM product_signals s JOIN products p ON p.id = s.product_id \
              WHERE p.category_id = {placeholder} AND s.sold > 0 \

@@ -5,8 +5,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QuerySelect, Set, Statement,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect, Set,
+    Statement,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -49,13 +49,6 @@ struct Count {
     n: i64,
 }
 
-fn placeholder(conn: &impl ConnectionTrait, i: usize) -> String {
-    match conn.get_database_backend() {
-        DatabaseBackend::Postgres => format!("${i}"),
-        _ => "?".to_owned(),
-    }
-}
-
 async fn query<C: ConnectionTrait, T: FromQueryResult>(
     conn: &C,
     sql: String,
@@ -82,7 +75,7 @@ async fn co_occurrence<C: ConnectionTrait>(conn: &C, since: OffsetDateTime) -> R
          WHERE va.product_id <> vb.product_id AND o.status IN ({}) AND o.placed_at >= {} \
          GROUP BY va.product_id, vb.product_id",
         paid_statuses(),
-        placeholder(conn, 1)
+        crate::db::placeholder(conn, 1)
     );
     query(conn, sql, vec![since.into()]).await
 }
@@ -185,7 +178,10 @@ async fn signals<C: ConnectionTrait>(
         sold: i64,
     }
     let mut tally: HashMap<i32, Tally> = HashMap::new();
-    let (p1, p2) = (placeholder(conn, 1), placeholder(conn, 2));
+    let (p1, p2) = (
+        crate::db::placeholder(conn, 1),
+        crate::db::placeholder(conn, 2),
+    );
     let views_sql = format!(
         "SELECT product_id, COUNT(*) AS n FROM analytics_events \
          WHERE kind = '{}' AND product_id IS NOT NULL AND created_at >= {p1} AND created_at < {p2} \

@@ -1,7 +1,7 @@
 //! A list's lines, priced and stocked from the catalog as it is now, in one
 //! statement (the header's hearts read it on every page of a shopper with
 //! a list).
-use sea_orm::{ConnectionTrait, DatabaseBackend, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
 
 use crate::money::{Currency, Money};
 use crate::Result;
@@ -22,35 +22,29 @@ struct Row {
 
 /// Products no longer sold (draft, archived) are left out, not deleted:
 /// they come back if the product does.
-const LINES: &str = r#"
-SELECT v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,
-       p.title AS product_title, p.slug AS product_slug,
-       COALESCE(
-         (SELECT i.url FROM product_images i WHERE i.id = v.image_id AND i.product_id = p.id),
-         (SELECT i.url FROM product_images i WHERE i.product_id = p.id
-           ORDER BY i.position, i.id LIMIT 1)
-       ) AS image_url,
-       COALESCE((SELECT SUM(CASE WHEN s.on_hand > s.reserved THEN s.on_hand - s.reserved ELSE 0 END)
-                 FROM stock_levels s WHERE s.variant_id = v.id), 0) AS free
+const LINES: &str = concat!(
+    "SELECT",
+    crate::cart::variant_image_and_free!(),
+    r#"
+       v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,
+       p.title AS product_title, p.slug AS product_slug
 FROM wishlist_items wi
 JOIN variants v ON v.id = wi.variant_id
 JOIN products p ON p.id = wi.product_id
 WHERE wi.wishlist_id = {id} AND p.status = 'active'
 ORDER BY wi.id DESC
-"#;
+"#
+);
 
 pub(super) async fn load<C: ConnectionTrait>(
     conn: &C,
     wishlist_id: i32,
     currency: Currency,
 ) -> Result<Vec<WishlistLine>> {
-    let placeholder = match conn.get_database_backend() {
-        DatabaseBackend::Postgres => "$1",
-        _ => "?",
-    };
+    let placeholder = crate::db::placeholder(conn, 1);
     let rows = Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
-        LINES.replace("{id}", placeholder),
+        LINES.replace("{id}", &placeholder),
         [wishlist_id.into()],
     ))
     .all(conn)

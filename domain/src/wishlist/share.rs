@@ -20,11 +20,21 @@ impl Wishlists {
     /// Shares the list by a new private link, or stops sharing it (the old
     /// link stops working either way).
     pub async fn share(&self, owner: &CartOwner, on: bool) -> Result<WishlistView> {
+        let token = on.then(crate::accounts::tokens::random_token);
+        self.set(owner, wishlist::Column::ShareToken, token).await
+    }
+
+    /// Sets one column of the owner's list (made if there is none).
+    async fn set(
+        &self,
+        owner: &CartOwner,
+        column: wishlist::Column,
+        value: impl Into<sea_orm::Value>,
+    ) -> Result<WishlistView> {
         let txn = crate::db::begin_write(&self.db).await?;
         let list = ensure(&txn, owner).await?;
-        let token = on.then(crate::accounts::tokens::random_token);
         wishlist::Entity::update_many()
-            .col_expr(wishlist::Column::ShareToken, Expr::value(token))
+            .col_expr(column, Expr::value(value))
             .col_expr(wishlist::Column::UpdatedAt, Expr::value(now()))
             .filter(wishlist::Column::Id.eq(list.id))
             .exec(&txn)
@@ -63,16 +73,7 @@ impl Wishlists {
         let CartOwner::User(_) = owner else {
             return Err(Error::Unauthenticated);
         };
-        let txn = crate::db::begin_write(&self.db).await?;
-        let list = ensure(&txn, owner).await?;
-        wishlist::Entity::update_many()
-            .col_expr(wishlist::Column::Alerts, Expr::value(on))
-            .col_expr(wishlist::Column::UpdatedAt, Expr::value(now()))
-            .filter(wishlist::Column::Id.eq(list.id))
-            .exec(&txn)
-            .await?;
-        txn.commit().await?;
-        self.view(owner).await
+        self.set(owner, wishlist::Column::Alerts, on).await
     }
 
     /// The link in every alert mail: alerts off, no sign-in needed.
