@@ -36,6 +36,3 @@ pub mod wishlist;
 
 pub use error::{Error, Result};
 pub use money::{Currency, Money};
-
-#[cfg(any(test, feature = "testing"))]
-pub mod testing;

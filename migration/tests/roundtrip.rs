@@ -1,9 +1,9 @@
 //! Every migration applies, rolls back and re-applies cleanly on both databases.
 // A test binary: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 for_each_backend!(up_down_up, |db: TestDatabase| async move {
     // One connection, as at startup where migrations run before anything

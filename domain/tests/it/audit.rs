@@ -3,10 +3,10 @@
 use domain::accounts::{Actor, Permission, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::{category, product};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, Set};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 for_each_backend!(staff_changes_are_audited, |tdb: TestDatabase| async move {
     let db = domain::db::connect(&tdb.url, 5).await.expect("connect");

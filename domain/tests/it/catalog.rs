@@ -9,13 +9,13 @@ use domain::catalog::{Catalog, CategoryView};
 use domain::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter,
 };
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 async fn seeded(db: &TestDatabase) -> (DatabaseConnection, Catalog) {
     let conn = domain::db::connect(&db.url, 5).await.expect("connect");

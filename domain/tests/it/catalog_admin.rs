@@ -8,15 +8,15 @@ use domain::entities::{
     audit_entry, outbox_message, product, stock_level, stock_movement, variant,
 };
 use domain::files::LocalFiles;
-use domain::for_each_backend;
 use domain::inventory::{Inventory, Reason};
-use domain::testing::TestDatabase;
 use domain::{Currency, Error};
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 async fn demo(tdb: &TestDatabase) -> DatabaseConnection {
     let db = domain::db::connect(&tdb.url, 5).await.expect("connect");

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use domain::cart::CartOwner;
 use domain::entities::{order, promotion};
-use domain::for_each_backend;
 use domain::orders::{EventOutcome, OrderStatus};
 use domain::payments::{EventKind, PaymentEvent};
-use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::*;
 use domain::checkout::CheckoutInput;

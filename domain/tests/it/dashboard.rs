@@ -5,13 +5,13 @@
 use domain::accounts::{Actor, Role};
 use domain::analytics::{dashboard, EventKind};
 use domain::entities::{analytics_event, order, order_item};
-use domain::for_each_backend;
 use domain::money::Currency;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, Set, Statement, Value,
 };
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 use time::{Duration, OffsetDateTime};
 
 struct Seeded {

@@ -2,10 +2,10 @@
 //! a job, progress never moves back, the end is recorded, and a job whose
 //! instance stopped beating reads as failed.
 use domain::catalog::{ImportJobs, ImportOutcome};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::ConnectionTrait;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 for_each_backend!(a_job_from_start_to_end, |tdb: TestDatabase| async move {
     let db = domain::db::connect(&tdb.url, 2).await.expect("connect");

@@ -1,6 +1,6 @@
 //! The domain's integration tests in one binary (one link, not one per
 //! file): each module is a service or a journey, against real SQLite and
-//! PostgreSQL databases (`domain::for_each_backend!`).
+//! PostgreSQL databases (`testkit::for_each_backend!`).
 // A test binary: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

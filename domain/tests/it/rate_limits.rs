@@ -4,10 +4,10 @@
 //! requests never take more than the budget; pruning keeps busy buckets.
 use std::time::Duration;
 
-use domain::for_each_backend;
 use domain::rate_limits::{Quota, RateLimits, Verdict};
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 const FIVE_A_MINUTE: Quota = Quota {
     requests: 5,

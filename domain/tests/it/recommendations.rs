@@ -130,7 +130,7 @@ fn slugs(cards: &[domain::catalog::ProductCard]) -> Vec<&str> {
     cards.iter().map(|c| c.slug.as_str()).collect()
 }
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     also_bought_is_the_hand_counted_co_occurrence,
     |db| async move {
         let s = shop(&db).await;
@@ -183,7 +183,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     nothing_unavailable_is_recommended_and_staff_rules_apply,
     |db| async move {
         let s = shop(&db).await;
@@ -248,7 +248,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     thin_data_falls_back_to_the_categorys_best_sellers,
     |db| async move {
         let s = shop(&db).await;
@@ -268,7 +268,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(trending_decays_with_age, |db| async move {
+testkit::for_each_backend!(trending_decays_with_age, |db| async move {
     let s = shop(&db).await;
     let start = OffsetDateTime::now_utc();
     let old = product(&s, "anorak", "North", 5).await;

@@ -125,7 +125,7 @@ async fn id_of(s: &Shop, title: &str) -> i32 {
         .id
 }
 
-domain::for_each_backend!(only_buyers_review_when_the_shop_says_so, |db| async move {
+testkit::for_each_backend!(only_buyers_review_when_the_shop_says_so, |db| async move {
     let s = shop(&db).await;
     let reviews = Reviews::new(s.db.clone(), s.store.current());
     assert_eq!(
@@ -196,7 +196,7 @@ domain::for_each_backend!(only_buyers_review_when_the_shop_says_so, |db| async m
     assert_eq!(counts(&s).await, ((0, 0), (0, 0)), "nothing published yet");
 });
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     one_review_per_customer_and_edits_go_back_to_moderation,
     |db| async move {
         let s = shop(&db).await;
@@ -228,7 +228,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     moderation_keeps_the_product_numbers_equal_to_sql,
     |db| async move {
         let s = shop(&db).await;
@@ -325,7 +325,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     offensive_language_is_refused_and_milder_waits,
     |db| async move {
         let s = shop(&db).await;
@@ -378,7 +378,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     helpful_counts_each_shopper_once_even_at_once,
     |db| async move {
         let s = shop(&db).await;
@@ -442,7 +442,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     reports_bring_a_review_back_before_a_person,
     |db| async move {
         let s = shop(&db).await;
@@ -485,7 +485,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(reviews_sort_filter_and_page, |db| async move {
+testkit::for_each_backend!(reviews_sort_filter_and_page, |db| async move {
     let s = shop(&db).await;
     let reviews = Reviews::new(s.db.clone(), s.store.current());
     set_review_settings(&s, true, true).await;
@@ -553,7 +553,7 @@ async fn review_requests_to(s: &Shop, to: &str) -> Vec<String> {
         .collect()
 }
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     delivery_asks_for_a_review_unless_turned_off,
     |db| async move {
         let s = shop(&db).await;

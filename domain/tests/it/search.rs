@@ -12,19 +12,19 @@ use domain::entities::{
     category, product, product_option, product_option_value, stock_level, variant,
     variant_option_value, warehouse,
 };
-use domain::for_each_backend;
 use domain::outbox::{OutboxConfig, OutboxSignal, Worker};
 use domain::search::embedded::EmbeddedIndex;
 use domain::search::meili::MeiliIndex;
 use domain::search::{
     EngineQuery, FacetKey, Filter, PriceBucket, Search, SearchIndex, SearchRequest, SearchSort,
 };
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
 };
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 pub const MEILI_ENV: &str = "MERCATO_TEST_MEILISEARCH_URL";
 
@@ -264,7 +264,7 @@ async fn fixture(tdb: &TestDatabase) -> Fixture {
     seed(&db).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let engines = engines(dir.path()).await;
-    let store = domain::testing::open_store(&db).await;
+    let store = testkit::open_store(&db).await;
     Fixture {
         db,
         _dir: dir,
@@ -773,7 +773,7 @@ for_each_backend!(
         Migrator::up(&db, None).await.expect("migrate");
         let down: Arc<dyn SearchIndex> =
             Arc::new(MeiliIndex::new("http://127.0.0.1:9", None, "products").expect("client"));
-        let store = domain::testing::open_store(&db).await;
+        let store = testkit::open_store(&db).await;
         let s = Search::new(db.clone(), down, store.current(), None);
         let err = s
             .search(SearchRequest {

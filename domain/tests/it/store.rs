@@ -10,11 +10,11 @@ use domain::accounts::{Actor, Permission, Role};
 use domain::entities::{
     audit_entry, order, outbox_message, product, promotion, shipping_method, variant,
 };
-use domain::for_each_backend;
 use domain::store::{Profile, ProfileInput, Store};
-use domain::testing::TestDatabase;
 use domain::{Currency, Error};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 fn admin() -> Actor {
     Actor::user(1, Role::Admin, Vec::new(), false)

@@ -69,7 +69,7 @@ async fn reprice(s: &Shop, sku: &str, price_minor: i64) {
         .unwrap();
 }
 
-domain::for_each_backend!(saving_is_once_per_variant, |db| async move {
+testkit::for_each_backend!(saving_is_once_per_variant, |db| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 3, 0).await;
     let lists = s.commerce.wishlists();
@@ -122,7 +122,7 @@ domain::for_each_backend!(saving_is_once_per_variant, |db| async move {
     assert_eq!(lists.view(&me).await.unwrap().lines.len(), 1);
 });
 
-domain::for_each_backend!(
+testkit::for_each_backend!(
     a_guest_list_joins_the_customers_at_sign_in,
     |db| async move {
         let s = shop(&db).await;
@@ -152,7 +152,7 @@ domain::for_each_backend!(
     }
 );
 
-domain::for_each_backend!(shared_links_and_move_to_cart, |db| async move {
+testkit::for_each_backend!(shared_links_and_move_to_cart, |db| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 2, 0).await;
     let lists = s.commerce.wishlists();
@@ -183,7 +183,7 @@ domain::for_each_backend!(shared_links_and_move_to_cart, |db| async move {
     assert_eq!(left, [LARGE]);
 });
 
-domain::for_each_backend!(back_in_stock_mails_once_per_restock, |db| async move {
+testkit::for_each_backend!(back_in_stock_mails_once_per_restock, |db| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 0, 0).await;
     let lists = s.commerce.wishlists();
@@ -255,7 +255,7 @@ domain::for_each_backend!(back_in_stock_mails_once_per_restock, |db| async move 
     ));
 });
 
-domain::for_each_backend!(price_drops_mail_once_per_drop, |db| async move {
+testkit::for_each_backend!(price_drops_mail_once_per_drop, |db| async move {
     let s = shop(&db).await;
     stock(&s, SKU, 5, 0).await;
     let lists = s.commerce.wishlists();

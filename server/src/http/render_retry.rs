@@ -18,20 +18,41 @@ use tower::{Layer, Service};
 /// two-core machine stays under a few.
 pub const FIRST_TRY: Duration = Duration::from_secs(10);
 
-#[derive(Clone, Copy, Default)]
-pub struct RetryHungRenders;
+#[derive(Clone, Copy)]
+pub struct RetryHungRenders {
+    first_try: Duration,
+}
+
+impl Default for RetryHungRenders {
+    fn default() -> Self {
+        Self::after(FIRST_TRY)
+    }
+}
+
+impl RetryHungRenders {
+    /// Renders again after `first_try` (the tests wait milliseconds, not
+    /// seconds, without a paused clock: tokio's `test-util` would give the
+    /// test build other dependency features than the release build).
+    pub fn after(first_try: Duration) -> Self {
+        Self { first_try }
+    }
+}
 
 impl<S> Layer<S> for RetryHungRenders {
     type Service = RetryService<S>;
 
     fn layer(&self, inner: S) -> Self::Service {
-        RetryService { inner }
+        RetryService {
+            inner,
+            first_try: self.first_try,
+        }
     }
 }
 
 #[derive(Clone)]
 pub struct RetryService<S> {
     inner: S,
+    first_try: Duration,
 }
 
 fn is_page_get(req: &Request<Body>) -> bool {
@@ -68,15 +89,16 @@ where
         let mut again = self.inner.clone();
         let (parts, _) = req.into_parts();
         let retry_parts = parts.clone();
+        let first_try = self.first_try;
         Box::pin(async move {
             let first = inner.call(Request::from_parts(parts, Body::empty()));
-            match tokio::time::timeout(FIRST_TRY, first).await {
+            match tokio::time::timeout(first_try, first).await {
                 Ok(res) => res,
                 Err(_) => {
                     tracing::error!(
                         path = %retry_parts.uri.path(),
-                        "page render did not finish in {}s; rendering it again (leptos#4851)",
-                        FIRST_TRY.as_secs()
+                        "page render did not finish in {} ms; rendering it again (leptos#4851)",
+                        first_try.as_millis()
                     );
                     std::future::poll_fn(|cx| again.poll_ready(cx)).await?;
                     again
@@ -118,10 +140,12 @@ mod tests {
         })
     }
 
-    #[tokio::test(start_paused = true)]
+    const SOON: Duration = Duration::from_millis(50);
+
+    #[tokio::test]
     async fn a_hung_page_render_is_done_again() {
         let calls = Arc::new(AtomicUsize::new(0));
-        let svc = RetryHungRenders.layer(flaky(calls.clone()));
+        let svc = RetryHungRenders::after(SOON).layer(flaky(calls.clone()));
         let req = Request::get("/account")
             .header("accept", "text/html")
             .body(Body::empty())
@@ -131,14 +155,15 @@ mod tests {
         assert_eq!(calls.load(Ordering::SeqCst), 2);
     }
 
-    #[tokio::test(start_paused = true)]
+    #[tokio::test]
     async fn server_function_calls_are_never_repeated() {
         let calls = Arc::new(AtomicUsize::new(0));
-        let svc = RetryHungRenders.layer(flaky(calls.clone()));
+        let svc = RetryHungRenders::after(SOON).layer(flaky(calls.clone()));
         let req = Request::post("/api/cart/add")
             .body(Body::empty())
             .expect("req");
-        let res = tokio::time::timeout(Duration::from_secs(60), svc.oneshot(req)).await;
+        // Long enough for several retries, had there been any.
+        let res = tokio::time::timeout(SOON * 6, svc.oneshot(req)).await;
         assert!(res.is_err(), "a POST is left alone even when it hangs");
         assert_eq!(calls.load(Ordering::SeqCst), 1);
     }

@@ -6,11 +6,11 @@ use std::time::Duration;
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
 use domain::entities::{address, session, user, user_token};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use model::accounts::{Address, AddressBook};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 /// Plain http (so cookies flow without TLS), quick outbox, no per-IP limit.

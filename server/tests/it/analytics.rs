@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use crate::support::TestApp;
 use domain::entities::{analytics_event, variant};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 async fn post(
     app: &TestApp,

@@ -13,11 +13,11 @@ use app::api::{
     promotions, recommendations, reviews, search, session, settings, site, staff, wishlist,
 };
 use domain::entities::user;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use leptos::server_fn::ServerFn;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 

@@ -2,9 +2,9 @@
 //! taken while the shop serves, the database and uploads wiped, the backup
 //! restored, and the same shop back — counts, files, and a customer who
 //! can still sign in.
-use domain::for_each_backend;
-use domain::testing::{Backend, TestDatabase};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use testkit::for_each_backend;
+use testkit::{Backend, TestDatabase};
 
 use crate::support::{browser::Browser, config_for, TestApp, PASSWORD};
 

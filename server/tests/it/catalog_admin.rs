@@ -6,10 +6,10 @@
 use std::time::Duration;
 
 use crate::support::browser::Browser;
-use crate::support::TestApp;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
+use crate::support::{JsonBody, TestApp};
 use model::Permission;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 async fn eventually<F, Fut>(what: &str, mut check: F)
 where

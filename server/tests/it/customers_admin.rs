@@ -5,11 +5,11 @@
 use crate::support::browser::Browser;
 use crate::support::TestApp;
 use domain::entities::{audit_entry, user};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use model::accounts::{CustomerDetail, CustomerPage};
 use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 

@@ -12,8 +12,8 @@
 
 use crate::support::browser::Browser;
 use crate::support::TestApp;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 /// Hostile values, raw (the caller percent-encodes them) …
 fn hostile() -> Vec<String> {

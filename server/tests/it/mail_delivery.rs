@@ -7,9 +7,9 @@ use std::time::Duration;
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
 use domain::entities::outbox_message;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::EntityTrait;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 /// `python3 -m aiosmtpd` writing every message into a Maildir; killed on drop.
 struct SmtpServer(Child);

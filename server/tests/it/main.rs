@@ -1,6 +1,6 @@
 //! The server's integration tests in one binary (one link, not one per
 //! file): each module drives the real application over HTTP on a random
-//! port, on SQLite and PostgreSQL (`domain::for_each_backend!`).
+//! port, on SQLite and PostgreSQL (`testkit::for_each_backend!`).
 // A test binary: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use crate::support::browser::Browser;
 use crate::support::{shop, TestApp};
 use domain::entities::order;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 /// Every sample of a scrape: `name{labels}` → value.
 fn samples(text: &str) -> HashMap<String, f64> {

@@ -7,12 +7,12 @@ use crate::support::browser::Browser;
 use crate::support::shop::{order, SKU};
 use crate::support::{mail, TestApp};
 use domain::entities::user;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use model::commerce::{OrderSummary, OrderView};
 use model::OrderStatus;
 use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 for_each_backend!(

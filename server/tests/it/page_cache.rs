@@ -13,11 +13,11 @@ use crate::support::{TestApp, PASSWORD};
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::{category, product, session, stock_level, variant};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 /// The cache's verdict on an answer: "hit", "miss" or none (not cacheable).
 async fn fetch(app: &TestApp, path: &str) -> (Option<String>, String) {

@@ -5,14 +5,14 @@
 
 use std::time::Duration;
 
-use crate::support::{count, TestApp};
+use crate::support::{count, JsonBody, TestApp};
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::analytics_event;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use model::search::{Autocomplete, FacetKey, SearchPage, SearchSort};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 /// Polls `check` for up to ten seconds.
 async fn eventually<F, Fut>(what: &str, mut check: F)

@@ -9,10 +9,10 @@
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
 use domain::entities::{session, user};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 const ENV: &[(&str, &str)] = &[

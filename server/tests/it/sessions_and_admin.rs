@@ -4,11 +4,11 @@
 use crate::support::browser::Browser;
 use crate::support::TestApp;
 use domain::entities::session;
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use server::sessions::DbSessionStore;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::support::PASSWORD;

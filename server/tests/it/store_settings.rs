@@ -5,9 +5,9 @@
 
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use model::Permission;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 use model::settings::SettingsView;

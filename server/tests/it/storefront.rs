@@ -1,10 +1,10 @@
 //! The storefront over real HTTP, on SQLite and PostgreSQL.
 
-use crate::support::{count, tag_with, TestApp};
+use crate::support::{count, tag_with, JsonBody, TestApp};
 use domain::entities::{product, variant};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 for_each_backend!(
     health_probes_and_request_ids,

@@ -8,10 +8,10 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use axum::{extract::State, http::HeaderMap, routing::post, Router};
 use domain::entities::{order, payment, payment_event, stock_level, variant};
-use domain::for_each_backend;
-use domain::testing::TestDatabase;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use stripe_webhook::Webhook;
+use testkit::for_each_backend;
+use testkit::TestDatabase;
 
 const WHSEC: &str = "whsec_test_secret";
 

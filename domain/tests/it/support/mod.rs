@@ -14,9 +14,9 @@ use domain::orders::{OrderStatus, Orders};
 use domain::outbox::OutboxSignal;
 use domain::payments::{OfflineGateway, PaymentEvent};
 use domain::store::Store;
-use domain::testing::TestDatabase;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use testkit::TestDatabase;
 
 pub struct Shop {
     pub db: DatabaseConnection,
@@ -95,7 +95,7 @@ pub async fn shop(db: &TestDatabase) -> Shop {
     domain::seed::commerce::insert(&conn)
         .await
         .expect("shipping, tax, promos");
-    let store = domain::testing::open_store(&conn).await;
+    let store = testkit::open_store(&conn).await;
     let commerce = Commerce::new(
         conn.clone(),
         CommerceSettings::default(),

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
-use domain::testing::TestDatabase;
 use server::config::Config;
 use server::startup::Application;
+use testkit::TestDatabase;
 use tokio::sync::oneshot;
 
 pub mod browser;
@@ -177,6 +177,26 @@ impl TestApp {
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// A response body as JSON. reqwest's own `json` needs its `json` feature,
+/// which the release build does not enable; the tests build with the
+/// release build's dependency features so that both share one compile.
+pub trait JsonBody {
+    fn json<T: serde::de::DeserializeOwned>(
+        self,
+    ) -> impl std::future::Future<Output = Result<T, String>> + Send;
+}
+
+impl JsonBody for reqwest::Response {
+    fn json<T: serde::de::DeserializeOwned>(
+        self,
+    ) -> impl std::future::Future<Output = Result<T, String>> + Send {
+        async move {
+            let body = self.bytes().await.map_err(|e| e.to_string())?;
+            serde_json::from_slice(&body).map_err(|e| e.to_string())
+        }
     }
 }
 

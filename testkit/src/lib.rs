@@ -1,6 +1,10 @@
 //! Fresh databases for tests: a SQLite file in a temp dir, or a new
 //! PostgreSQL database on the server named by `MERCATO_TEST_DATABASE_URL`.
 //! Every DB-touching test runs on both (see `for_each_backend!`).
+//!
+//! A crate of its own, used only as a dev-dependency: as a feature of
+//! `domain` it made the test build compile `domain`, `app` and `server`
+//! with other features than the release build, so the two shared nothing.
 
 // Test support: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -64,15 +68,13 @@ macro_rules! for_each_backend {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let db =
-                    $crate::testing::TestDatabase::create($crate::testing::Backend::Sqlite).await;
+                let db = $crate::TestDatabase::create($crate::Backend::Sqlite).await;
                 ($body)(db).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let db =
-                    $crate::testing::TestDatabase::create($crate::testing::Backend::Postgres).await;
+                let db = $crate::TestDatabase::create($crate::Backend::Postgres).await;
                 ($body)(db).await;
             }
         }
@@ -81,14 +83,14 @@ macro_rules! for_each_backend {
 
 /// The store profile row of a migrated test database, as the server opens
 /// it on first start: "Test Shop", USD, prefix MC.
-pub async fn open_store(db: &sea_orm::DatabaseConnection) -> crate::store::Store {
-    let initial = crate::store::Profile::initial(
+pub async fn open_store(db: &sea_orm::DatabaseConnection) -> domain::store::Store {
+    let initial = domain::store::Profile::initial(
         "Test Shop",
-        crate::Currency::Usd,
+        domain::Currency::Usd,
         "Test Shop <shop@example.com>",
     )
     .expect("test profile");
-    crate::store::Store::open(db.clone(), initial)
+    domain::store::Store::open(db.clone(), initial)
         .await
         .expect("store profile")
 }
