@@ -190,13 +190,9 @@ pub trait JsonBody {
 }
 
 impl JsonBody for reqwest::Response {
-    fn json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> impl std::future::Future<Output = Result<T, String>> + Send {
-        async move {
-            let body = self.bytes().await.map_err(|e| e.to_string())?;
-            serde_json::from_slice(&body).map_err(|e| e.to_string())
-        }
+    async fn json<T: serde::de::DeserializeOwned>(self) -> Result<T, String> {
+        let body = self.bytes().await.map_err(|e| e.to_string())?;
+        serde_json::from_slice(&body).map_err(|e| e.to_string())
     }
 }
 
