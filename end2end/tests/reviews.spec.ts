@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { signInAsAdmin, signUp } from './admin';
 import { addToCart, fillAddress, hydrated, inStockSkus, PRODUCT } from './shop';
 
 // Reviews from purchase to trust: a customer buys, staff deliver, the
-// customer reviews what arrived, staff approve, the stars show on the
+// customer reviews what arrived (with a photo), staff approve, the stars show on the
 // product page, and another shopper finds the review helpful.
 
 test('a buyer reviews what arrived, staff approve it, another shopper finds it helpful', async ({ page, browser }) => {
@@ -53,11 +54,21 @@ test('a buyer reviews what arrived, staff approve it, another shopper finds it h
   await form.getByRole('button', { name: 'Send review' }).click();
   await expect(form.getByRole('status')).toContainText("once we've checked it");
 
+  // With a photo: junk is refused in words, a real picture is added.
+  const photos = page.getByTestId('review-photos');
+  await photos.getByLabel(/^Add a photo/).setInputFiles({ name: 'evil.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+  await photos.getByRole('button', { name: 'Add photo' }).click();
+  await expect(photos.getByTestId('upload-error')).toBeVisible();
+  await photos.getByLabel(/^Add a photo/).setInputFiles(path.join(__dirname, '..', 'fixtures', 'polo.png'));
+  await photos.getByRole('button', { name: 'Add photo' }).click();
+  await expect(photos.getByRole('img', { name: 'Your photo' })).toHaveCount(1);
+
   // Staff approve it from the queue.
   await staff.goto('/admin/reviews');
   await hydrated(staff);
   const item = staff.getByTestId('moderation-item').filter({ hasText: title });
   await expect(item).toContainText('Verified purchase');
+  await expect(item.getByTestId('review-photo-strip').getByRole('img')).toHaveCount(1);
   await item.getByTestId('approve').click();
   await expect(staff.getByTestId('moderation-item').filter({ hasText: title })).toHaveCount(0);
 
@@ -66,6 +77,9 @@ test('a buyer reviews what arrived, staff approve it, another shopper finds it h
   const review = page.getByTestId('review').filter({ hasText: title });
   await expect(review).toBeVisible();
   await expect(review.getByTestId('verified')).toBeVisible();
+  const shown = review.getByTestId('review-photo-strip').getByRole('img');
+  await expect(shown).toHaveCount(1);
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByTestId('rating-summary')).toBeVisible();
   await expect(page.getByTestId('rating').first()).toBeVisible();
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);

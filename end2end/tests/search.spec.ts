@@ -82,3 +82,40 @@ test('a search that finds nothing suggests a spelling and popular products', asy
   await expect(page).toHaveURL(/\/search\?q=jacket$/);
   await expect(page.getByTestId('search-hit').first()).toBeVisible();
 });
+
+// The demo's reviews make stars a filter and an order: "4 stars & up"
+// keeps only products rated 4 or better, and "Top rated" puts the best
+// first; both live in the URL.
+test('ratings narrow and order the results', async ({ page }) => {
+  await page.goto('/search');
+  await hydrated(page);
+  const ratings = page.locator('fieldset[data-facet="Customer rating"]');
+  const fourUp = ratings.getByRole('checkbox').first();
+  await expect(ratings.getByText('4 stars & up')).toBeVisible();
+  const all = await page.getByTestId('result-count').innerText();
+  await fourUp.check();
+  await expect(page).toHaveURL(/[?&]rating=4/);
+  await expect(ratings.getByRole('checkbox', { checked: true })).toHaveCount(1);
+  await expect(page.getByTestId('result-count')).not.toHaveText(all);
+  const averages = async () => {
+    const labels = await page.getByTestId('search-hit').getByRole('img', { name: /^Rated / }).evaluateAll(
+      (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return labels.map((l) => Number(/Rated ([\d.]+)/.exec(l)![1]));
+  };
+  const hits = await page.getByTestId('search-hit').count();
+  expect(hits).toBeGreaterThan(0);
+  const filtered = await averages();
+  expect(filtered.length, 'every hit is rated').toBe(hits);
+  for (const a of filtered) expect(a).toBeGreaterThanOrEqual(4);
+
+  // Top rated, without the filter: best average first, unrated last.
+  await fourUp.uncheck();
+  await expect(page).not.toHaveURL(/rating=/);
+  await page.getByRole('navigation', { name: 'Sort' }).getByRole('link', { name: 'Top rated' }).click();
+  await expect(page).toHaveURL(/[?&]sort=rating/);
+  await expect(page.getByTestId('result-count')).toHaveText(all);
+  await expect(page.getByTestId('search-hit').first().getByRole('img', { name: /^Rated / })).toBeVisible();
+  const ordered = await averages();
+  expect(ordered.length).toBeGreaterThan(1);
+  expect([...ordered].sort((a, b) => b - a)).toEqual(ordered);
+});

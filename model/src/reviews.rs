@@ -186,7 +186,16 @@ pub enum ReviewStanding {
         input: ReviewInput,
         status: ReviewStatus,
         reject_reason: Option<String>,
+        /// Its photos, which the author may remove or add to.
+        photos: Vec<ReviewPhoto>,
     },
+}
+
+/// A photo on the viewer's own review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewPhoto {
+    pub id: i32,
+    pub image: Image,
 }
 
 /// The reviews section of a product page.

@@ -26,6 +26,8 @@ pub enum SearchSort {
     PriceAsc,
     PriceDesc,
     Newest,
+    /// Highest average stars first; more reviews break a tie.
+    Rating,
 }
 
 impl SearchSort {
@@ -47,6 +49,7 @@ impl SearchSort {
             Self::PriceAsc => "Price: low to high",
             Self::PriceDesc => "Price: high to low",
             Self::Newest => "Newest",
+            Self::Rating => "Top rated",
         }
     }
 }
@@ -66,15 +69,19 @@ pub enum FacetKey {
     Option,
     /// "in" or "out".
     Stock,
+    /// "1" to "4": each whole star the product's average reaches, so that
+    /// "4" selects "4 stars & up" and its count is how many qualify.
+    Rating,
 }
 
 impl FacetKey {
-    pub const ALL: [FacetKey; 5] = [
+    pub const ALL: [FacetKey; 6] = [
         FacetKey::Category,
         FacetKey::Brand,
         FacetKey::Price,
         FacetKey::Option,
         FacetKey::Stock,
+        FacetKey::Rating,
     ];
 
     /// The document attribute holding this facet (Meilisearch and tantivy).
@@ -85,6 +92,7 @@ impl FacetKey {
             Self::Price => "price_bucket",
             Self::Option => "options",
             Self::Stock => "stock",
+            Self::Rating => "rating_floor",
         }
     }
 
@@ -96,6 +104,7 @@ impl FacetKey {
             Self::Price => param::PRICE,
             Self::Option => param::OPTION,
             Self::Stock => param::STOCK,
+            Self::Rating => param::RATING,
         }
     }
 }
@@ -108,8 +117,12 @@ pub mod param {
     pub const PRICE: &str = "price";
     pub const OPTION: &str = "option";
     pub const STOCK: &str = "in_stock";
+    pub const RATING: &str = "rating";
     pub const SORT: &str = "sort";
     pub const PAGE: &str = "page";
+    /// The parameters that hold one value, and those that may repeat.
+    pub const SINGLE: [&str; 5] = [Q, STOCK, RATING, SORT, PAGE];
+    pub const MULTI: [&str; 4] = [CATEGORY, BRAND, PRICE, OPTION];
 }
 
 /// Everything a search page's URL holds: the URL is the whole state, so
@@ -127,6 +140,8 @@ pub struct SearchRequest {
     /// "Name:Value".
     pub options: Vec<String>,
     pub in_stock: bool,
+    /// The lowest average stars shown (1–4); 0 for any rating or none.
+    pub rating: u8,
     pub sort: SearchSort,
     /// 1-based.
     pub page: u64,
@@ -157,6 +172,7 @@ impl SearchRequest {
                 param::PRICE => push(&mut s.prices),
                 param::OPTION => push(&mut s.options),
                 param::STOCK => s.in_stock = v == "1" || v == "true",
+                param::RATING => s.rating = parse_rating(v),
                 param::SORT => s.sort = SearchSort::parse(v),
                 param::PAGE => s.page = v.parse().unwrap_or(1),
                 _ => {}
@@ -172,7 +188,7 @@ impl SearchRequest {
             FacetKey::Brand => &self.brands,
             FacetKey::Price => &self.prices,
             FacetKey::Option => &self.options,
-            FacetKey::Stock => &[],
+            FacetKey::Stock | FacetKey::Rating => &[],
         }
     }
 
@@ -181,7 +197,8 @@ impl SearchRequest {
             && self.brands.is_empty()
             && self.prices.is_empty()
             && self.options.is_empty()
-            && !self.in_stock)
+            && !self.in_stock
+            && self.rating == 0)
     }
 
     /// `/search?…` for this state; empty values and page 1 are left out.
@@ -202,6 +219,9 @@ impl SearchRequest {
         }
         if self.in_stock {
             pairs.push((param::STOCK, "1".into()));
+        }
+        if self.rating > 0 {
+            pairs.push((param::RATING, self.rating.to_string()));
         }
         if self.sort != SearchSort::Relevance {
             pairs.push((param::SORT, self.sort.as_str().to_owned()));
@@ -230,6 +250,12 @@ impl SearchRequest {
                 next.in_stock = !next.in_stock;
                 return next;
             }
+            // One threshold at a time: picking another replaces it.
+            FacetKey::Rating => {
+                let picked = parse_rating(value);
+                next.rating = if next.rating == picked { 0 } else { picked };
+                return next;
+            }
             FacetKey::Category => &mut next.categories,
             FacetKey::Brand => &mut next.brands,
             FacetKey::Price => &mut next.prices,
@@ -251,6 +277,18 @@ impl SearchRequest {
             ..Self::default()
         }
     }
+}
+
+/// The highest "N stars & up" threshold offered.
+pub const MAX_RATING_FILTER: u8 = 4;
+
+/// A threshold from a URL: 1–4, anything else is no filter.
+pub fn parse_rating(v: &str) -> u8 {
+    v.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=MAX_RATING_FILTER).contains(n))
+        .unwrap_or(0)
 }
 
 /// A piece of a title, marked when it matched the query.
@@ -358,5 +396,24 @@ mod tests {
             SearchRequest::from_pairs([("sort", "price_desc")]).href(),
             "/search?sort=price_desc"
         );
+    }
+
+    #[test]
+    fn a_rating_threshold_is_one_value_from_one_to_four() {
+        let s = SearchRequest::from_pairs([("q", "boots"), ("rating", "4"), ("sort", "rating")]);
+        assert_eq!(s.rating, 4);
+        assert_eq!(s.sort, SearchSort::Rating);
+        assert!(s.has_filters());
+        assert_eq!(s.href(), "/search?q=boots&rating=4&sort=rating");
+        // Another threshold replaces it; the same one clears it.
+        assert_eq!(s.toggled(FacetKey::Rating, "3").rating, 3);
+        assert_eq!(s.toggled(FacetKey::Rating, "4").rating, 0);
+        for junk in ["0", "5", "-1", "4.5", "x", "999"] {
+            assert_eq!(
+                SearchRequest::from_pairs([("rating", junk)]).rating,
+                0,
+                "{junk}"
+            );
+        }
     }
 }

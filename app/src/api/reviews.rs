@@ -62,7 +62,19 @@ pub async fn submit_review(
 pub async fn withdraw_review(slug: String) -> Result<(), AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.reviews
-        .withdraw(&caller.actor, &slug)
+        .withdraw(&caller.actor, ctx.files.as_ref(), &slug)
+        .await
+        .map_err(fail)
+}
+
+/// Removes one of the caller's photos from their review (photos are added
+/// over plain HTTP: `POST /reviews/{slug}/photos`, body too binary for a
+/// server function).
+#[server(prefix = "/api/reviews", endpoint = "photo/remove")]
+pub async fn remove_review_photo(photo_id: i32) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.reviews
+        .remove_photo(&caller.actor, ctx.files.as_ref(), photo_id)
         .await
         .map_err(fail)
 }

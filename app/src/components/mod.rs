@@ -11,6 +11,7 @@ pub mod layout;
 pub mod order_detail;
 pub mod page_views;
 pub mod pager;
+pub mod photo_strip;
 pub mod price;
 pub mod product_card;
 pub mod search_box;

@@ -86,3 +86,50 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Sends the file chosen in `<input type=file id=input_id>` to `url`
+/// (POST) with `busy` set meanwhile: a 201's JSON goes to `created`,
+/// anything else becomes the message in `error`.
+#[cfg(feature = "hydrate")]
+pub fn send_chosen(
+    input_id: &str,
+    url: String,
+    busy: leptos::prelude::RwSignal<bool>,
+    error: leptos::prelude::RwSignal<Option<String>>,
+    created: impl FnOnce(Value) + 'static,
+) {
+    use leptos::prelude::Set;
+    let Some(file) = chosen_file(input_id) else {
+        error.set(Some("Choose a file first.".into()));
+        return;
+    };
+    busy.set(true);
+    error.set(None);
+    leptos::task::spawn_local(async move {
+        match post_file(&url, &file).await {
+            Ok(r) if r.status == 201 => created(r.json),
+            Ok(r) => error.set(Some(r.error())),
+            Err(e) => error.set(Some(e)),
+        }
+        busy.set(false);
+    });
+}
+
+/// The refusal of the last upload, announced to screen readers.
+#[leptos::component]
+pub fn UploadError(error: leptos::prelude::RwSignal<Option<String>>) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p
+                    role="alert"
+                    class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+                    data-testid="upload-error"
+                >
+                    {e}
+                </p>
+            }
+        })
+    }
+}

@@ -25,21 +25,37 @@ const THUMB_SIDE: u32 = 400;
 const MAX_IMAGES: u64 = 20;
 /// Where uploaded product images live among the file store's keys.
 const KEY_DIR: &str = "products/";
+/// Where the photos on shoppers' reviews live (`crate::reviews`).
+pub(crate) const REVIEW_DIR: &str = "reviews/";
 
 /// `ab12.jpg` → `ab12-thumb.jpg`: the thumbnail written beside each upload.
-fn thumb_of(file: &str) -> String {
+pub(crate) fn thumb_of(file: &str) -> String {
     file.replacen('.', "-thumb.", 1)
 }
 
 /// The thumbnail's URL for an uploaded image: beside it, whichever store or
 /// CDN serves it. Demo drawings are small already and are their own.
 pub fn thumb_url(url: &str) -> String {
-    match url.rsplit_once(&format!("/{KEY_DIR}")) {
-        Some((base, file)) if !file.contains('/') => {
-            format!("{base}/{KEY_DIR}{}", thumb_of(file))
+    for dir in [KEY_DIR, REVIEW_DIR] {
+        if let Some((base, file)) = url.rsplit_once(&format!("/{dir}")) {
+            if !file.contains('/') {
+                return format!("{base}/{dir}{}", thumb_of(file));
+            }
         }
-        _ => url.to_owned(),
     }
+    url.to_owned()
+}
+
+/// The thumbnail's size for an image of `width` × `height` (both sides
+/// within [`THUMB_SIDE`], the shape kept), for its `width`/`height` attributes.
+pub fn thumb_size(width: i32, height: i32) -> (i32, i32) {
+    let side = i64::from(THUMB_SIDE);
+    let longest = i64::from(width.max(height));
+    if longest <= side {
+        return (width, height);
+    }
+    let scale = |n: i32| i32::try_from((i64::from(n) * side / longest).max(1)).unwrap_or(1);
+    (scale(width), scale(height))
 }
 
 /// An upload after checking and re-encoding.
@@ -298,6 +314,13 @@ mod tests {
             "https://cdn.example.com/shop/products/ab12-thumb.webp"
         );
         assert_eq!(thumb_url("/uploads/demo/tee.svg"), "/uploads/demo/tee.svg");
+        assert_eq!(thumb_size(1600, 1200), (400, 300));
+        assert_eq!(thumb_size(300, 900), (133, 400));
+        assert_eq!(thumb_size(120, 80), (120, 80));
+        assert_eq!(
+            thumb_url("/uploads/reviews/cd34.jpg"),
+            "/uploads/reviews/cd34-thumb.jpg"
+        );
     }
 
     fn crc32(data: &[u8]) -> u32 {

@@ -6,6 +6,7 @@
 //! ratings without a join and can never drift from the reviews.
 mod language;
 mod moderation;
+mod photos;
 mod read;
 pub(crate) mod request;
 mod votes;
@@ -16,8 +17,8 @@ pub(crate) use read::latest;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 pub use model::reviews::{
-    ModerationFilter, ModerationRow, RatingSummary, ReviewInput, ReviewQuery, ReviewSort,
-    ReviewStanding, ReviewStatus, ReviewView, ReviewsPage,
+    ModerationFilter, ModerationRow, RatingSummary, ReviewInput, ReviewPhoto, ReviewQuery,
+    ReviewSort, ReviewStanding, ReviewStatus, ReviewView, ReviewsPage,
 };
 
 use crate::entities::product;
@@ -56,8 +57,8 @@ async fn lock_product<C: ConnectionTrait>(conn: &C, product_id: i32) -> Result<(
     Ok(())
 }
 
-/// Sets each product's count and star sum from its published reviews, in
-/// one statement: under [`lock_product`] for one product, or for all the
+/// Sets each product's count and star sum from its published reviews (and
+/// queues the products for the search index), in one statement: under [`lock_product`] for one product, or for all the
 /// demo seed wrote at once.
 pub(crate) async fn recount<C: ConnectionTrait>(conn: &C, product_ids: &[i32]) -> Result<()> {
     if product_ids.is_empty() {
@@ -75,6 +76,8 @@ pub(crate) async fn recount<C: ConnectionTrait>(conn: &C, product_ids: &[i32]) -
         ids.join(", ")
     ))
     .await?;
+    // The average is a search facet and sort ("4 stars & up", "Top rated").
+    crate::search::sync::enqueue(conn, product_ids.to_vec()).await?;
     Ok(())
 }
 

@@ -42,23 +42,38 @@ pub(super) async fn photos<C: ConnectionTrait>(
     review_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<Image>>> {
     let mut out: HashMap<i32, Vec<Image>> = HashMap::new();
-    if review_ids.is_empty() {
-        return Ok(out);
-    }
-    let rows = review_photo::Entity::find()
-        .filter(review_photo::Column::ReviewId.is_in(review_ids.iter().copied()))
-        .order_by_asc(review_photo::Column::Position)
-        .all(conn)
-        .await?;
-    for p in rows {
-        out.entry(p.review_id).or_default().push(Image {
-            url: p.url,
-            alt: "Photo from a shopper's review".into(),
-            width: p.width,
-            height: p.height,
-        });
+    for p in photo_rows(conn, review_ids).await? {
+        out.entry(p.review_id).or_default().push(photo_image(p));
     }
     Ok(out)
+}
+
+/// The reviews' photo rows, each review's in order.
+pub(super) async fn photo_rows<C: ConnectionTrait>(
+    conn: &C,
+    review_ids: &[i32],
+) -> Result<Vec<review_photo::Model>> {
+    if review_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(review_photo::Entity::find()
+        .filter(review_photo::Column::ReviewId.is_in(review_ids.iter().copied()))
+        .order_by_asc(review_photo::Column::Position)
+        .order_by_asc(review_photo::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// A photo as a review shows it: the thumbnail written beside the upload
+/// (lists show it small; the full size stays in the store).
+pub(super) fn photo_image(p: review_photo::Model) -> Image {
+    let (width, height) = crate::catalog::thumb_size(p.width, p.height);
+    Image {
+        url: crate::catalog::thumb_url(&p.url),
+        alt: "Photo from a shopper's review".into(),
+        width,
+        height,
+    }
 }
 
 pub(super) async fn names<C: ConnectionTrait>(

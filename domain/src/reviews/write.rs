@@ -103,7 +103,9 @@ impl Reviews {
             .one(&self.db)
             .await?;
         if let Some(r) = own {
+            let photos = super::photos::own_photos(&self.db, r.id).await?;
             return Ok(ReviewStanding::Written {
+                photos,
                 input: ReviewInput {
                     rating: super::rating_of(r.rating),
                     title: r.title,
@@ -189,12 +191,26 @@ impl Reviews {
         Ok(status)
     }
 
-    /// Removes the caller's own review.
-    pub async fn withdraw(&self, actor: &Actor, slug: &str) -> Result<()> {
+    /// Removes the caller's own review, and its photos with it.
+    pub async fn withdraw(
+        &self,
+        actor: &Actor,
+        files: &dyn crate::files::FileStore,
+        slug: &str,
+    ) -> Result<()> {
         let user_id = actor.require_user()?;
         let txn = crate::db::begin_write(&self.db).await?;
         let product = active_product(&txn, slug).await?;
         lock_product(&txn, product.id).await?;
+        let own = review::Entity::find()
+            .filter(review::Column::ProductId.eq(product.id))
+            .filter(review::Column::UserId.eq(user_id))
+            .one(&txn)
+            .await?;
+        let photos = match &own {
+            Some(r) => super::read::photo_rows(&txn, &[r.id]).await?,
+            None => Vec::new(),
+        };
         let gone = review::Entity::delete_many()
             .filter(review::Column::ProductId.eq(product.id))
             .filter(review::Column::UserId.eq(user_id))
@@ -205,6 +221,10 @@ impl Reviews {
         }
         recount(&txn, &[product.id]).await?;
         txn.commit().await?;
+        // The rows went with the review (foreign key); the files follow.
+        for p in photos {
+            super::photos::delete_files(files, &p.url).await;
+        }
         Ok(())
     }
 }

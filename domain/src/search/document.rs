@@ -12,10 +12,12 @@ use crate::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
 use crate::Result;
+use model::reviews::RatingSummary;
+use model::search::MAX_RATING_FILTER;
 
 /// Bump when the document shape or the embedded schema changes: an index
 /// from an older version is rebuilt at startup.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
@@ -34,9 +36,30 @@ pub struct SearchDoc {
     pub options: Vec<String>,
     pub price_bucket: Vec<String>,
     pub stock: String,
+    /// "1".."4": the whole stars the published reviews' average reaches.
+    pub rating_floor: Vec<String>,
     // Sorting.
     pub price_min: i64,
     pub created: i64,
+    /// [`rating_rank`]: the average first, the number of reviews second.
+    pub rating_rank: i64,
+}
+
+/// The facet values of an average: "4" means "4 stars & up".
+pub fn rating_floor(rating: Option<&RatingSummary>) -> Vec<String> {
+    let tenths = rating.map_or(0, RatingSummary::average_tenths);
+    (1..=u32::from(MAX_RATING_FILTER))
+        .filter(|stars| tenths >= stars * 10)
+        .map(|stars| stars.to_string())
+        .collect()
+}
+
+/// One sortable number for "Top rated", as both engines sort on one field:
+/// the average in tenths, then the review count (capped), unrated last.
+pub fn rating_rank(rating: Option<&RatingSummary>) -> i64 {
+    rating.map_or(0, |r| {
+        i64::from(r.average_tenths()) * 1_000_000 + i64::from(r.count.min(999_999))
+    })
 }
 
 /// Documents for the given products; products that are missing or not
@@ -145,6 +168,7 @@ async fn build<C: ConnectionTrait>(
             let category_names: Vec<String> = path.iter().map(|c| c.name.clone()).collect();
             let option_pairs = used.remove(&p.id).unwrap_or_default();
             let alias_source = format!("{} {}", p.title, category_names.join(" "));
+            let rating = RatingSummary::new(p.review_count, p.rating_sum);
             SearchDoc {
                 id: p.id,
                 aliases: text::aliases(&alias_source),
@@ -166,6 +190,8 @@ async fn build<C: ConnectionTrait>(
                     OUT_OF_STOCK
                 }
                 .to_owned(),
+                rating_floor: rating_floor(rating.as_ref()),
+                rating_rank: rating_rank(rating.as_ref()),
                 price_min: p.price_min_minor,
                 created: p.created_at.unix_timestamp(),
                 title: p.title,
@@ -174,4 +200,33 @@ async fn build<C: ConnectionTrait>(
             }
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(count: i32, sum: i32) -> Option<RatingSummary> {
+        RatingSummary::new(count, sum)
+    }
+
+    #[test]
+    fn an_average_reaches_the_whole_stars_below_it() {
+        assert!(rating_floor(None).is_empty());
+        // 4.5 (two reviews: 4 and 5) reaches 1 to 4.
+        assert_eq!(rating_floor(summary(2, 9).as_ref()), ["1", "2", "3", "4"]);
+        // 3.9 does not reach 4.
+        assert_eq!(rating_floor(summary(10, 39).as_ref()), ["1", "2", "3"]);
+        assert_eq!(rating_floor(summary(1, 1).as_ref()), ["1"]);
+    }
+
+    #[test]
+    fn top_rated_orders_by_average_then_count() {
+        let four_of_many = rating_rank(summary(40, 160).as_ref());
+        let four_of_two = rating_rank(summary(2, 8).as_ref());
+        let five_of_one = rating_rank(summary(1, 5).as_ref());
+        assert!(five_of_one > four_of_many);
+        assert!(four_of_many > four_of_two);
+        assert!(four_of_two > rating_rank(None));
+    }
 }

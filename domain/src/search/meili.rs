@@ -51,6 +51,19 @@ fn meili_error(e: MeiliError) -> Error {
     }
 }
 
+/// The attributes results can be ordered by.
+const SORTABLE: [&str; 3] = ["price_min", "created", "rating_rank"];
+
+/// Whether the index was set up for another document shape: its filter
+/// and sort attributes are not ours, so its documents lack fields ours have.
+fn other_shape(filterable: Vec<String>, sortable: Vec<String>) -> bool {
+    let set = |v: Vec<String>| v.into_iter().collect::<std::collections::BTreeSet<_>>();
+    let ours = |v: &[&str]| -> std::collections::BTreeSet<String> {
+        v.iter().map(|a| (*a).to_owned()).collect()
+    };
+    set(filterable) != ours(&FacetKey::ALL.map(FacetKey::field)) || set(sortable) != ours(&SORTABLE)
+}
+
 pub fn settings() -> Settings {
     let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
     for group in text::SYNONYMS {
@@ -75,7 +88,7 @@ pub fn settings() -> Settings {
             "description",
         ])
         .with_filterable_attributes(FacetKey::ALL.map(FacetKey::field))
-        .with_sortable_attributes(["price_min", "created"])
+        .with_sortable_attributes(SORTABLE)
         .with_ranking_rules([
             "words",
             "typo",
@@ -169,9 +182,20 @@ impl SearchIndex for MeiliIndex {
 
     async fn prepare(&self) -> Result<bool> {
         let created = self.ensure_index(&self.uid).await?;
-        self.wait(self.client.index(&self.uid).set_settings(&settings()).await)
-            .await?;
-        if created {
+        let index = self.client.index(&self.uid);
+        // Read before the settings are applied: an index made for an older
+        // document shape is rebuilt, as the embedded one is on a schema
+        // version change.
+        let reshaped = !created
+            && other_shape(
+                index
+                    .get_filterable_attributes()
+                    .await
+                    .map_err(meili_error)?,
+                index.get_sortable_attributes().await.map_err(meili_error)?,
+            );
+        self.wait(index.set_settings(&settings()).await).await?;
+        if created || reshaped {
             return Ok(true);
         }
         let stats = self
@@ -210,6 +234,7 @@ impl SearchIndex for MeiliIndex {
             SearchSort::PriceAsc => Some("price_min:asc"),
             SearchSort::PriceDesc => Some("price_min:desc"),
             SearchSort::Newest => Some("created:desc"),
+            SearchSort::Rating => Some("rating_rank:desc"),
         };
         let sort_list: Vec<&str> = sort.into_iter().collect();
         let retrieve = ["id"];

@@ -63,6 +63,7 @@ pub fn bounded(req: SearchRequest) -> SearchRequest {
             })
             .collect(),
         in_stock: req.in_stock,
+        rating: model::search::parse_rating(&req.rating.to_string()),
         sort: req.sort,
         page: bounds::page(req.page),
     }
@@ -88,6 +89,9 @@ fn groups(req: &SearchRequest) -> Vec<Group> {
     simple(FacetKey::Price, &req.prices);
     if req.in_stock {
         simple(FacetKey::Stock, &[IN_STOCK.to_owned()]);
+    }
+    if req.rating > 0 {
+        simple(FacetKey::Rating, &[req.rating.to_string()]);
     }
     let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for o in &req.options {
@@ -527,8 +531,38 @@ impl Search {
                 }],
             });
         }
+        groups.push(rating_group(req, of(FacetKey::Rating)));
         groups.retain(|g| !g.options.is_empty());
         groups
+    }
+}
+
+/// "4 stars & up" down to "1 star & up", each with how many products
+/// reach it; a threshold nothing reaches is left out unless it is picked.
+fn rating_group(req: &SearchRequest, counts: &BTreeMap<String, u64>) -> FacetGroup {
+    let options = (1..=model::search::MAX_RATING_FILTER)
+        .rev()
+        .filter_map(|stars| {
+            let value = stars.to_string();
+            let count = counts.get(&value).copied().unwrap_or(0);
+            let selected = req.rating == stars;
+            (count > 0 || selected).then(|| FacetOption {
+                label: if stars == 1 {
+                    "1 star & up".to_owned()
+                } else {
+                    format!("{stars} stars & up")
+                },
+                value,
+                count,
+                selected,
+                depth: 0,
+            })
+        })
+        .collect();
+    FacetGroup {
+        key: FacetKey::Rating,
+        name: "Customer rating".into(),
+        options,
     }
 }
 

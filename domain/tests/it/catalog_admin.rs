@@ -2,6 +2,7 @@
 //! and PostgreSQL.
 use std::collections::HashMap;
 
+use crate::support::png;
 use domain::accounts::{Actor, Permission, Role};
 use domain::catalog::{matrix, Catalog, OptionDraft, ProductDraft, StockSeen, VariantDraft};
 use domain::entities::{
@@ -461,16 +462,6 @@ for_each_backend!(
         assert!(errors[0].message.contains("colour"));
     }
 );
-
-fn png(width: u32, height: u32) -> Vec<u8> {
-    let img = image::RgbImage::from_fn(width, height, |x, y| {
-        image::Rgb([(x % 255) as u8, (y % 255) as u8, 90])
-    });
-    let mut out = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut out, image::ImageFormat::Png)
-        .expect("encode");
-    out.into_inner()
-}
 
 for_each_backend!(
     images_are_checked_and_stored,

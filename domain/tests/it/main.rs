@@ -15,6 +15,7 @@ mod files;
 mod import_jobs;
 mod rate_limits;
 mod recommendations;
+mod review_photos;
 mod reviews;
 mod search;
 mod store;

@@ -13,17 +13,17 @@ use sea_orm::{
 
 use crate::support::{customer, shop, variant_id, Shop, SKU};
 
-const SLUG: &str = "red-tee";
+pub(crate) const SLUG: &str = "red-tee";
 
-fn as_customer(id: i32) -> Actor {
+pub(crate) fn as_customer(id: i32) -> Actor {
     Actor::user(id, Role::Customer, Vec::new(), false)
 }
 
-fn admin() -> Actor {
+pub(crate) fn admin() -> Actor {
     Actor::user(1, Role::Admin, Vec::new(), false)
 }
 
-fn review(rating: u8, title: &str) -> ReviewInput {
+pub(crate) fn review(rating: u8, title: &str) -> ReviewInput {
     ReviewInput {
         rating,
         title: title.into(),
@@ -77,13 +77,13 @@ async fn bought(s: &Shop, user_id: i32, status: &str) -> i32 {
 }
 
 /// A customer who received the red tee.
-async fn buyer(s: &Shop, email: &str) -> Actor {
+pub(crate) async fn buyer(s: &Shop, email: &str) -> Actor {
     let id = customer(s, email).await;
     bought(s, id, "delivered").await;
     as_customer(id)
 }
 
-async fn set_review_settings(s: &Shop, require_purchase: bool, auto_publish: bool) {
+pub(crate) async fn set_review_settings(s: &Shop, require_purchase: bool, auto_publish: bool) {
     let mut form = s.store.current().get().to_input();
     form.reviews_require_purchase = require_purchase;
     form.reviews_auto_publish = auto_publish;
@@ -115,7 +115,17 @@ async fn counts(s: &Shop) -> ((i32, i32), (i64, i64)) {
     ((p.review_count, p.rating_sum), (n, total))
 }
 
-async fn id_of(s: &Shop, title: &str) -> i32 {
+async fn product_id(s: &Shop) -> i32 {
+    product::Entity::find()
+        .filter(product::Column::Slug.eq(SLUG))
+        .one(&s.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+pub(crate) async fn id_of(s: &Shop, title: &str) -> i32 {
     review::Entity::find()
         .filter(review::Column::Title.eq(title))
         .one(&s.db)
@@ -223,7 +233,8 @@ testkit::for_each_backend!(
             }
             other => panic!("{other:?}"),
         }
-        reviews.withdraw(&ann, SLUG).await.unwrap();
+        let files = domain::files::LocalFiles::new(db.dir.path().join("uploads"), "/uploads");
+        reviews.withdraw(&ann, &files, SLUG).await.unwrap();
         assert_eq!(review::Entity::find().count(&s.db).await.unwrap(), 0);
     }
 );
@@ -270,6 +281,28 @@ testkit::for_each_backend!(
         let (kept, sql) = counts(&s).await;
         assert_eq!(kept, (2, 9));
         assert_eq!((i64::from(kept.0), i64::from(kept.1)), sql);
+
+        // The stars are a search facet and sort: the product was queued for
+        // the index at each change, and its document carries the average.
+        let id = product_id(&s).await;
+        let queued = domain::entities::outbox_message::Entity::find()
+            .filter(domain::entities::outbox_message::Column::Kind.eq("search"))
+            .filter(domain::entities::outbox_message::Column::Payload.contains(format!("[{id}]")))
+            .count(&s.db)
+            .await
+            .unwrap();
+        assert!(queued >= 4, "three approvals and a rejection: {queued}");
+        let tree = domain::catalog::CategoryTree::load(&s.db).await.unwrap();
+        let docs = domain::search::document::load(&s.db, &tree, &[id])
+            .await
+            .unwrap();
+        assert_eq!(docs[0].rating_floor, ["1", "2", "3", "4"], "4.5 stars");
+        assert_eq!(
+            docs[0].rating_rank,
+            domain::search::document::rating_rank(
+                domain::reviews::RatingSummary::new(2, 9).as_ref()
+            )
+        );
         assert!(matches!(
             reviews
                 .reject(&admin(), id_of(&s, "Four").await, "  ")

@@ -19,6 +19,7 @@ use domain::search::{
     EngineQuery, FacetKey, Filter, PriceBucket, Search, SearchIndex, SearchRequest, SearchSort,
 };
 use migration::{Migrator, MigratorTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, Set, Statement,
@@ -807,5 +808,98 @@ for_each_backend!(
             .expect("row");
         assert_eq!(row.status, "pending", "retried later");
         assert!(row.last_error.unwrap_or_default().contains("unavailable"));
+    }
+);
+
+/// Stars on some products, as `reviews::recount` leaves them: (slug,
+/// published reviews, sum of their stars).
+const RATED: [(&str, i32, i32); 5] = [
+    ("oxford-shirt", 2, 10),    // 5.0
+    ("denim-jacket", 4, 17),    // 4.25 → 4.3
+    ("rain-jacket", 10, 35),    // 3.5
+    ("linen-shirt", 1, 2),      // 2.0
+    ("archived-jacket", 3, 15), // 5.0, never shown
+];
+
+for_each_backend!(
+    ratings_filter_count_and_sort,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for (slug, count, sum) in RATED {
+            product::Entity::update_many()
+                .col_expr(product::Column::ReviewCount, Expr::value(count))
+                .col_expr(product::Column::RatingSum, Expr::value(sum))
+                .filter(product::Column::Slug.eq(slug))
+                .exec(&f.db)
+                .await
+                .expect("stars");
+        }
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            let search = |rating: u8, sort: SearchSort| {
+                let s = s.clone();
+                async move {
+                    s.search(SearchRequest {
+                        rating,
+                        sort,
+                        ..Default::default()
+                    })
+                    .await
+                    .expect("search")
+                }
+            };
+
+            let four_up = search(4, SearchSort::Relevance).await;
+            let mut slugs: Vec<String> = four_up.hits.iter().map(|h| h.card.slug.clone()).collect();
+            slugs.sort();
+            assert_eq!(slugs, ["denim-jacket", "oxford-shirt"], "{kind}");
+            // The group's counts leave its own threshold out: each says what
+            // picking it instead would show.
+            let group = four_up
+                .facets
+                .iter()
+                .find(|g| g.key == FacetKey::Rating)
+                .expect("a rating group");
+            let offered: Vec<(String, u64, bool)> = group
+                .options
+                .iter()
+                .map(|o| (o.value.clone(), o.count, o.selected))
+                .collect();
+            assert_eq!(
+                offered,
+                [
+                    ("4".to_owned(), 2, true),
+                    ("3".to_owned(), 3, false),
+                    ("2".to_owned(), 4, false),
+                    ("1".to_owned(), 4, false),
+                ],
+                "{kind}"
+            );
+            assert_eq!(group.options[0].label, "4 stars & up");
+
+            let ranked = search(0, SearchSort::Rating).await;
+            let top: Vec<&str> = ranked
+                .hits
+                .iter()
+                .take(4)
+                .map(|h| h.card.slug.as_str())
+                .collect();
+            assert_eq!(
+                top,
+                ["oxford-shirt", "denim-jacket", "rain-jacket", "linen-shirt"],
+                "{kind}: best average first, unrated after"
+            );
+            assert_eq!(
+                ranked.total,
+                sql_count(&f.db, "1 = 1").await,
+                "{kind}: unrated still listed"
+            );
+            assert!(
+                ranked.hits.iter().all(|h| h.card.slug != "archived-jacket"),
+                "{kind}"
+            );
+        }
     }
 );

@@ -10,6 +10,7 @@ pub mod layers;
 mod metrics;
 pub mod rate_limit;
 mod render_retry;
+mod review_photos;
 mod server_fn_status;
 mod static_files;
 mod stripe_webhook;
@@ -62,6 +63,9 @@ pub enum Group {
     /// Catalog files: their own (larger) body limits, and the catalog
     /// permission checked before any of the body is read.
     CatalogFiles,
+    /// Shoppers' uploads: the image limit instead of the general one; the
+    /// domain decides who may upload what.
+    Uploads,
 }
 
 /// One axum route that is neither a page nor a server function.
@@ -123,6 +127,9 @@ pub fn plain_routes() -> Vec<PlainRoute> {
                     .layer(upload_limit(domain::catalog::MAX_UPLOAD_BYTES))
             },
         ),
+        route(Method::POST, "/reviews/{slug}/photos", Uploads, || {
+            post(review_photos::upload).layer(upload_limit(domain::catalog::MAX_UPLOAD_BYTES))
+        }),
     ]
 }
 
@@ -186,6 +193,7 @@ pub fn router(
         .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))
         // Added after the general limit, with their own.
         .merge(catalog_files)
+        .merge(plain(Group::Uploads))
         .route_layer(axum::middleware::from_fn(metrics::name_route))
         .with_state(state)
         .layer(axum::middleware::map_response(

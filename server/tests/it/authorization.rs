@@ -443,6 +443,16 @@ fn cases() -> Vec<Case> {
             404,
         ),
         case(
+            reviews::RemoveReviewPhoto::PATH,
+            &[("photo_id", "999999")],
+            SignedIn,
+            404,
+        ),
+        Case {
+            body: Some(("image/png", "not an image")),
+            ..case("/reviews/nothing-here/photos", &[], SignedIn, 404)
+        },
+        case(
             reviews::ReportReview::PATH,
             &[("review_id", "999999"), ("reason", "Spam")],
             SignedIn,

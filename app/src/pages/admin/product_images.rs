@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::catalog_admin::RemoveProductImage;
 use crate::components::forms::ActionError;
+use crate::components::upload::UploadError;
 use model::catalog::AdminImage;
 use model::url::encode;
 
@@ -18,30 +19,16 @@ pub fn ProductImages(slug: String, images: Vec<AdminImage>) -> impl IntoView {
     let upload = move |_| {
         #[cfg(feature = "hydrate")]
         {
-            use crate::components::upload::{chosen_file, post_file};
-            let Some(file) = chosen_file("image-file") else {
-                error.set(Some("Choose an image file first.".into()));
-                return;
-            };
-            busy.set(true);
-            error.set(None);
             let url = format!(
                 "/admin/products/{}/images?alt={}",
                 encode(&slug.get_value()),
                 encode(&alt.get_untracked())
             );
-            leptos::task::spawn_local(async move {
-                match post_file(&url, &file).await {
-                    Ok(r) if r.status == 201 => {
-                        if let Ok(img) = serde_json::from_value::<AdminImage>(r.json) {
-                            list.update(|l| l.push(img));
-                        }
-                        alt.set(String::new());
-                    }
-                    Ok(r) => error.set(Some(r.error())),
-                    Err(e) => error.set(Some(e)),
+            crate::components::upload::send_chosen("image-file", url, busy, error, move |json| {
+                if let Ok(img) = serde_json::from_value::<AdminImage>(json) {
+                    list.update(|l| l.push(img));
                 }
-                busy.set(false);
+                alt.set(String::new());
             });
         }
         #[cfg(not(feature = "hydrate"))]
@@ -121,21 +108,7 @@ pub fn ProductImages(slug: String, images: Vec<AdminImage>) -> impl IntoView {
                     {move || if busy.get() { "Uploading…" } else { "Upload image" }}
                 </button>
             </div>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p
-                                role="alert"
-                                class="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-                                data-testid="upload-error"
-                            >
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <UploadError error />
         </section>
     }
 }

@@ -9,6 +9,7 @@ use model::reviews::{ModerationFilter, ModerationRow};
 use super::layout::AdminPage;
 use crate::api::reviews::{staff_reviews, ApproveReview, RejectReview, ReplyReview};
 use crate::components::forms::{error_text, ActionError};
+use crate::components::photo_strip::PhotoStrip;
 use crate::components::stars::Stars;
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
@@ -136,6 +137,7 @@ fn ModerationItem(
                 {(row.reports > 0).then(|| format!(" · {} reports", row.reports))}
             </p>
             <p class="mt-2 whitespace-pre-line text-sm">{row.body}</p>
+            <PhotoStrip photos=row.photos />
             {row
                 .reject_reason
                 .map(|r| view! { <p class="mt-1 text-sm text-red-800">"Rejected: " {r}</p> })}

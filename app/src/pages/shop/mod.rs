@@ -10,6 +10,7 @@ mod pay_offline;
 mod privacy_request;
 mod product;
 mod product_reviews;
+mod review_photos;
 mod search;
 mod wishlist;
 

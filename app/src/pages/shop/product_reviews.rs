@@ -9,11 +9,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::reviews::{ReviewSort, ReviewStanding, ReviewStatus, ReviewView, ReviewsPage};
 
+use super::review_photos::review_photos_view;
 use crate::api::reviews::{
     product_reviews, review_eligibility, ReportReview, SubmitReview, VoteReview,
 };
 use crate::components::forms::{error_text, ActionError, Submit};
 use crate::components::pager::Pager;
+use crate::components::photo_strip::PhotoStrip;
 use crate::components::stars::{glyphs, Stars};
 
 pub mod param {
@@ -241,31 +243,7 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                     })}
             </p>
             <p class="whitespace-pre-line text-sm text-slate-800">{review.body}</p>
-            {(!review.photos.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="flex gap-2" aria-label="Photos">
-                            {review
-                                .photos
-                                .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <li>
-                                            <img
-                                                src=p.url
-                                                alt=p.alt
-                                                width=p.width
-                                                height=p.height
-                                                loading="lazy"
-                                                class="h-20 w-20 rounded object-cover"
-                                            />
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
+            <PhotoStrip photos=review.photos />
             {review
                 .reply
                 .map(|reply| {
@@ -361,7 +339,7 @@ fn ReviewForm(
     standing: ReviewStanding,
     submit: ServerAction<SubmitReview>,
 ) -> impl IntoView {
-    let (input, note) = match standing {
+    let (input, note, photos) = match standing {
         ReviewStanding::SignIn => {
             let next = format!("/product/{slug}#reviews");
             return view! {
@@ -381,11 +359,12 @@ fn ReviewForm(
             }
             .into_any();
         }
-        ReviewStanding::CanWrite { .. } => (Default::default(), None),
+        ReviewStanding::CanWrite { .. } => (Default::default(), None, None),
         ReviewStanding::Written {
             input,
             status,
             reject_reason,
+            photos,
         } => {
             let note = match (status, reject_reason) {
                 (ReviewStatus::Rejected, Some(reason)) => {
@@ -393,9 +372,10 @@ fn ReviewForm(
                 }
                 (s, _) => format!("Your review: {}", s.label().to_lowercase()),
             };
-            (input, Some(note))
+            (input, Some(note), Some(photos))
         }
     };
+    let photo_slug = slug.clone();
     view! {
         <div class="mt-8 max-w-xl" data-testid="review-form-panel">
             <h3 class="text-lg font-semibold">
@@ -497,7 +477,38 @@ fn ReviewForm(
                     <Submit label="Send review" pending=submit.pending().into() />
                 </div>
             </ActionForm>
+            {photos.map(|photos| view! { <OwnPhotos slug=photo_slug photos /> })}
         </div>
     }
     .into_any()
+}
+
+/// The author's photo controls, fetched as a split of their own once the
+/// page is interactive: they need the WASM anyway (the upload sends the
+/// file with `fetch`), so the server renders nothing here and the client
+/// adds them after hydration, without a hydration mismatch.
+#[component]
+fn OwnPhotos(slug: String, photos: Vec<model::reviews::ReviewPhoto>) -> impl IntoView {
+    let interactive = RwSignal::new(false);
+    Effect::new(move |_| interactive.set(true));
+    view! {
+        <Show when=move || {
+            interactive.get()
+        }>
+            {
+                let (slug, photos) = (slug.clone(), photos.clone());
+                view! {
+                    <Suspense>
+                        {
+                            let (slug, photos) = (slug.clone(), photos.clone());
+                            move || {
+                                let (slug, photos) = (slug.clone(), photos.clone());
+                                Suspend::new(async move { review_photos_view(slug, photos).await })
+                            }
+                        }
+                    </Suspense>
+                }
+            }
+        </Show>
+    }
 }

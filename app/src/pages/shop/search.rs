@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::analytics::track_search;
 use crate::api::search::{record_search_click, search_results};
+use crate::components::stars::RatingBadge;
 use crate::components::{
     forms::error_text,
     pager::Pager,
@@ -14,7 +15,7 @@ use crate::components::{
     seo::PageMeta,
     site::{site_or_default, use_site},
 };
-use model::search::param::{BRAND, CATEGORY, OPTION, PAGE, PRICE, Q, SORT, STOCK};
+use model::search::param::{self, Q, SORT};
 use model::search::{
     FacetGroup, FacetKey, SearchHit, SearchPage as Found, SearchRequest, SearchSort, PER_PAGE,
 };
@@ -22,12 +23,12 @@ use model::storefront::ProductCard;
 
 fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchRequest {
     let mut pairs: Vec<(&'static str, String)> = Vec::new();
-    for key in [Q, STOCK, SORT, PAGE] {
+    for key in param::SINGLE {
         if let Some(v) = q.get(key) {
             pairs.push((key, v));
         }
     }
-    for key in [CATEGORY, BRAND, PRICE, OPTION] {
+    for key in param::MULTI {
         for v in q.get_all(key).unwrap_or_default() {
             pairs.push((key, v));
         }
@@ -274,6 +275,7 @@ fn HitCard(hit: SearchHit, q: String, position: i32) -> impl IntoView {
                     </a>
                 </h2>
                 <Price price=card.price_min compare_at=card.compare_at from />
+                {card.rating.map(|rating| view! { <RatingBadge rating /> })}
                 {(!card.in_stock)
                     .then(|| {
                         view! {

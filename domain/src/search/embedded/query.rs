@@ -98,10 +98,11 @@ pub fn run(
             let (hits, fruit) = searcher.search(&query, &(top.order_by_score(), multi))?;
             (hits.into_iter().map(|(_, a)| a).collect(), fruit)
         }
-        SearchSort::PriceAsc | SearchSort::PriceDesc | SearchSort::Newest => {
+        SearchSort::PriceAsc | SearchSort::PriceDesc | SearchSort::Newest | SearchSort::Rating => {
             let (field, order) = match sort {
                 SearchSort::PriceAsc => ("price_min", Order::Asc),
                 SearchSort::PriceDesc => ("price_min", Order::Desc),
+                SearchSort::Rating => ("rating_rank", Order::Desc),
                 _ => ("created", Order::Desc),
             };
             let (hits, fruit) = searcher.search(

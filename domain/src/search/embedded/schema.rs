@@ -24,6 +24,7 @@ pub struct Fields {
     pub searchable: Vec<(Field, f32)>,
     pub price_min: Field,
     pub created: Field,
+    pub rating_rank: Field,
 }
 
 impl Fields {
@@ -37,6 +38,7 @@ impl Fields {
             searchable,
             price_min: schema.get_field("price_min")?,
             created: schema.get_field("created")?,
+            rating_rank: schema.get_field("rating_rank")?,
         })
     }
 }
@@ -56,6 +58,7 @@ pub fn build() -> Schema {
     }
     b.add_i64_field("price_min", FAST);
     b.add_i64_field("created", FAST);
+    b.add_i64_field("rating_rank", FAST);
     b.build()
 }
 
@@ -90,6 +93,7 @@ pub fn to_document(
             FacetKey::Price => d.price_bucket.clone(),
             FacetKey::Option => d.options.clone(),
             FacetKey::Stock => vec![d.stock.clone()],
+            FacetKey::Rating => d.rating_floor.clone(),
         };
         for v in values {
             doc.add_facet(field, Facet::from_path([v]));
@@ -97,5 +101,6 @@ pub fn to_document(
     }
     doc.add_i64(fields.price_min, d.price_min);
     doc.add_i64(fields.created, d.created);
+    doc.add_i64(fields.rating_rank, d.rating_rank);
     Ok(doc)
 }

@@ -256,3 +256,14 @@ pub async fn deliver_outbox(s: &Shop) {
     .with_orders(s.orders.clone());
     while worker.run_once().await.expect("outbox pass") > 0 {}
 }
+
+/// A real PNG of the given size, as a shopper or staff would upload.
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 255) as u8, (y % 255) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
