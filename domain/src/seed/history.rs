@@ -268,7 +268,7 @@ pub async fn insert(db: &DatabaseConnection, currency: crate::Currency) -> crate
     let mut rated: Vec<i32> = written.iter().map(|w| w.product_id).collect();
     rated.sort_unstable();
     rated.dedup();
-    crate::reviews::recount(&txn, &rated).await?;
+    crate::reviews::set_counts(&txn, &rated).await?;
     txn.commit().await?;
     Ok(History {
         orders: planned.len(),
