@@ -284,11 +284,16 @@ pub const MAX_RATING_FILTER: u8 = 4;
 
 /// A threshold from a URL: 1–4, anything else is no filter.
 pub fn parse_rating(v: &str) -> u8 {
-    v.trim()
-        .parse::<u8>()
-        .ok()
-        .filter(|n| (1..=MAX_RATING_FILTER).contains(n))
-        .unwrap_or(0)
+    v.trim().parse::<u8>().map_or(0, rating_filter)
+}
+
+/// A threshold as sent: 1–4, anything else is no filter.
+pub fn rating_filter(n: u8) -> u8 {
+    if (1..=MAX_RATING_FILTER).contains(&n) {
+        n
+    } else {
+        0
+    }
 }
 
 /// A piece of a title, marked when it matched the query.

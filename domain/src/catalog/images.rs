@@ -29,7 +29,7 @@ const KEY_DIR: &str = "products/";
 pub(crate) const REVIEW_DIR: &str = "reviews/";
 
 /// `ab12.jpg` → `ab12-thumb.jpg`: the thumbnail written beside each upload.
-pub(crate) fn thumb_of(file: &str) -> String {
+fn thumb_of(file: &str) -> String {
     file.replacen('.', "-thumb.", 1)
 }
 
@@ -56,6 +56,47 @@ pub fn thumb_size(width: i32, height: i32) -> (i32, i32) {
     }
     let scale = |n: i32| i32::try_from((i64::from(n) * side / longest).max(1)).unwrap_or(1);
     (scale(width), scale(height))
+}
+
+/// An upload as stored: where it is served from, and its size.
+pub(crate) struct Stored {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Checks and re-encodes an upload off the async threads ([`process`]),
+/// then stores it and its thumbnail under `dir` with a fresh name.
+pub(crate) async fn store_upload(
+    files: &dyn FileStore,
+    dir: &str,
+    bytes: Vec<u8>,
+) -> Result<Stored> {
+    let processed = crate::blocking::run(Work::Image, move || process(&bytes)).await??;
+    let file = format!("{}.{}", uuid::Uuid::new_v4().simple(), processed.extension);
+    let url = files.put(&format!("{dir}{file}"), processed.full).await?;
+    files
+        .put(&format!("{dir}{}", thumb_of(&file)), processed.thumb)
+        .await?;
+    Ok(Stored {
+        url,
+        width: processed.width,
+        height: processed.height,
+    })
+}
+
+/// Deletes an upload stored under `dir` and its thumbnail; anything else
+/// (the demo's shared drawings) stays. A file left behind is logged, not fatal.
+pub(crate) async fn delete_upload(files: &dyn FileStore, dir: &str, url: &str) {
+    let key = files.key_of(url);
+    let Some(file) = key.as_deref().and_then(|k| k.strip_prefix(dir)) else {
+        return;
+    };
+    for k in [file.to_owned(), thumb_of(file)] {
+        if let Err(e) = files.delete(&format!("{dir}{k}")).await {
+            tracing::warn!(error = %e, "could not delete an uploaded file");
+        }
+    }
 }
 
 /// An upload after checking and re-encoding.
@@ -203,14 +244,7 @@ impl Catalog {
                 format!("A product can have up to {MAX_IMAGES} images."),
             ));
         }
-        let processed = crate::blocking::run(Work::Image, move || process(&bytes)).await??;
-        let file = format!("{}.{}", uuid::Uuid::new_v4().simple(), processed.extension);
-        let url = files
-            .put(&format!("{KEY_DIR}{file}"), processed.full)
-            .await?;
-        files
-            .put(&format!("{KEY_DIR}{}", thumb_of(&file)), processed.thumb)
-            .await?;
+        let stored = store_upload(files, KEY_DIR, bytes).await?;
         let alt = match alt.trim() {
             "" => p.title.clone(),
             a => a.chars().take(200).collect(),
@@ -218,11 +252,11 @@ impl Catalog {
         let txn = crate::db::begin_write(&self.db).await?;
         let row = product_image::ActiveModel {
             product_id: Set(p.id),
-            url: Set(url),
+            url: Set(stored.url),
             alt: Set(alt),
             position: Set(count as i32),
-            width: Set(processed.width as i32),
-            height: Set(processed.height as i32),
+            width: Set(stored.width as i32),
+            height: Set(stored.height as i32),
             ..Default::default()
         }
         .insert(&txn)
@@ -286,15 +320,7 @@ impl Catalog {
         .await?;
         crate::search::sync::enqueue(&txn, vec![p.id]).await?;
         txn.commit().await?;
-        // Uploaded files go; the demo's shared drawings stay.
-        let key = files.key_of(&img.url);
-        if let Some(file) = key.as_deref().and_then(|k| k.strip_prefix(KEY_DIR)) {
-            for k in [file.to_owned(), thumb_of(file)] {
-                if let Err(e) = files.delete(&format!("{KEY_DIR}{k}")).await {
-                    tracing::warn!(error = %e, "could not delete an image file");
-                }
-            }
-        }
+        delete_upload(files, KEY_DIR, &img.url).await;
         Ok(())
     }
 }

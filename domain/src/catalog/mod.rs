@@ -29,8 +29,8 @@ pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTE
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
 pub use editor::StockSeen;
 pub use held_reads::HeldStats;
+pub(crate) use images::{delete_upload, store_upload, REVIEW_DIR};
 pub use images::{process as process_image, thumb_size, thumb_url, AdminImage, MAX_UPLOAD_BYTES};
-pub(crate) use images::{thumb_of, REVIEW_DIR};
 pub use import_jobs::{ImportJob, ImportJobs};
 pub use query::{ListingQuery, OptionFilter};
 pub use tree::CategoryTree;

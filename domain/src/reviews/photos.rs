@@ -8,8 +8,7 @@ use sea_orm::{
 use super::read::{photo_image, photo_rows};
 use super::{active_product, lock_product, recount, ReviewStatus, Reviews};
 use crate::accounts::Actor;
-use crate::blocking::Work;
-use crate::catalog::{thumb_of, REVIEW_DIR};
+use crate::catalog::{delete_upload, store_upload, REVIEW_DIR};
 use crate::entities::{review, review_photo};
 use crate::files::FileStore;
 use crate::{Error, Result};
@@ -43,21 +42,6 @@ async fn photo_count<C: ConnectionTrait>(conn: &C, review_id: i32) -> Result<u64
         .await?)
 }
 
-/// Deletes an upload and its thumbnail; a file left behind is logged, not fatal.
-pub(super) async fn delete_files(files: &dyn FileStore, url: &str) {
-    let Some(file) = files
-        .key_of(url)
-        .and_then(|k| k.strip_prefix(REVIEW_DIR).map(str::to_owned))
-    else {
-        return;
-    };
-    for key in [file.clone(), thumb_of(&file)] {
-        if let Err(e) = files.delete(&format!("{REVIEW_DIR}{key}")).await {
-            tracing::warn!(error = %e, "could not delete a review photo file");
-        }
-    }
-}
-
 impl Reviews {
     /// Adds a photo to the caller's review of the product. A published
     /// review goes back to moderation unless the shop auto-publishes, as an
@@ -76,21 +60,18 @@ impl Reviews {
         if photo_count(&self.db, before.id).await? >= PHOTOS_MAX as u64 {
             return Err(full());
         }
-        let processed =
-            crate::blocking::run(Work::Image, move || crate::catalog::process_image(&bytes))
-                .await??;
-        let file = format!("{}.{}", uuid::Uuid::new_v4().simple(), processed.extension);
-        let url = files
-            .put(&format!("{REVIEW_DIR}{file}"), processed.full)
-            .await?;
-        files
-            .put(&format!("{REVIEW_DIR}{}", thumb_of(&file)), processed.thumb)
-            .await?;
+        let stored = store_upload(files, REVIEW_DIR, bytes).await?;
         let saved = self
-            .attach(product.id, user_id, &url, processed.width, processed.height)
+            .attach(
+                product.id,
+                user_id,
+                &stored.url,
+                stored.width,
+                stored.height,
+            )
             .await;
         if saved.is_err() {
-            delete_files(files, &url).await;
+            delete_upload(files, REVIEW_DIR, &stored.url).await;
         }
         saved
     }
@@ -175,7 +156,7 @@ impl Reviews {
             recount(&txn, &[own.product_id]).await?;
         }
         txn.commit().await?;
-        delete_files(files, &photo.url).await;
+        delete_upload(files, REVIEW_DIR, &photo.url).await;
         Ok(())
     }
 }

@@ -206,24 +206,15 @@ impl Reviews {
             .filter(review::Column::ProductId.eq(product.id))
             .filter(review::Column::UserId.eq(user_id))
             .one(&txn)
-            .await?;
-        let photos = match &own {
-            Some(r) => super::read::photo_rows(&txn, &[r.id]).await?,
-            None => Vec::new(),
-        };
-        let gone = review::Entity::delete_many()
-            .filter(review::Column::ProductId.eq(product.id))
-            .filter(review::Column::UserId.eq(user_id))
-            .exec(&txn)
-            .await?;
-        if gone.rows_affected == 0 {
-            return Err(Error::not_found("review"));
-        }
+            .await?
+            .ok_or(Error::not_found("review"))?;
+        let photos = super::read::photo_rows(&txn, &[own.id]).await?;
+        review::Entity::delete_by_id(own.id).exec(&txn).await?;
         recount(&txn, &[product.id]).await?;
         txn.commit().await?;
         // The rows went with the review (foreign key); the files follow.
         for p in photos {
-            super::photos::delete_files(files, &p.url).await;
+            crate::catalog::delete_upload(files, crate::catalog::REVIEW_DIR, &p.url).await;
         }
         Ok(())
     }

@@ -63,7 +63,7 @@ pub fn bounded(req: SearchRequest) -> SearchRequest {
             })
             .collect(),
         in_stock: req.in_stock,
-        rating: model::search::parse_rating(&req.rating.to_string()),
+        rating: model::search::rating_filter(req.rating),
         sort: req.sort,
         page: bounds::page(req.page),
     }

@@ -491,24 +491,15 @@ fn ReviewForm(
 fn OwnPhotos(slug: String, photos: Vec<model::reviews::ReviewPhoto>) -> impl IntoView {
     let interactive = RwSignal::new(false);
     Effect::new(move |_| interactive.set(true));
+    let inputs = StoredValue::new((slug, photos));
     view! {
-        <Show when=move || {
-            interactive.get()
-        }>
-            {
-                let (slug, photos) = (slug.clone(), photos.clone());
-                view! {
-                    <Suspense>
-                        {
-                            let (slug, photos) = (slug.clone(), photos.clone());
-                            move || {
-                                let (slug, photos) = (slug.clone(), photos.clone());
-                                Suspend::new(async move { review_photos_view(slug, photos).await })
-                            }
-                        }
-                    </Suspense>
-                }
-            }
+        <Show when=move || interactive.get()>
+            <Suspense>
+                {move || {
+                    let (slug, photos) = inputs.get_value();
+                    Suspend::new(async move { review_photos_view(slug, photos).await })
+                }}
+            </Suspense>
         </Show>
     }
 }
