@@ -1,5 +1,5 @@
 //! Session lifetime (absolute limit, expired-session sweeping), forced 2FA
-//! for staff, and bootstrapping the first admin from the CLI.
+//! for staff. Bootstrapping the first admin from the CLI: server/tests/cli.rs.
 
 use crate::support::browser::Browser;
 use crate::support::TestApp;
@@ -131,51 +131,3 @@ for_each_backend!(
         );
     }
 );
-
-for_each_backend!(cli_bootstraps_an_admin, |db: TestDatabase| async move {
-    let app = TestApp::spawn_env(db, false, ENV).await;
-    let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
-    let run = |email: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_mercato"))
-            .args(["admin", "create", "--email", email, "--name", "Ops"])
-            .env("MERCATO_DATABASE_URL", &app.db.url)
-            .env("MERCATO_DATA_DIR", app.db.dir.path())
-            .env("MERCATO_LEPTOS_TOML", leptos_toml)
-            .env("MERCATO_LOG", "error")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("run mercato")
-    };
-    let out = run("Boss@Example.com");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let password = stdout
-        .lines()
-        .find_map(|l| {
-            l.split_once("store it now): ")
-                .map(|(_, p)| p.trim().to_owned())
-        })
-        .unwrap_or_else(|| panic!("a generated password is printed once: {stdout}"));
-    let again = run("boss@example.com");
-    assert!(
-        !again.status.success(),
-        "a second admin with the same email is refused"
-    );
-    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-
-    let mut b = Browser::new(&app);
-    assert_eq!(b.login("boss@example.com", &password).await.status, 200);
-    let me = b.post("/api/me", &[]).await.json();
-    assert_eq!(me["role"], "admin");
-    assert_eq!(me["email_verified"], true);
-    assert_eq!(
-        b.post("/api/staff/customers", &[("page", "1")])
-            .await
-            .status,
-        200
-    );
-});

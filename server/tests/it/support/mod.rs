@@ -39,7 +39,7 @@ pub fn config_with(db: &TestDatabase, seed: bool, overrides: &[(&str, &str)]) ->
     std::fs::create_dir_all(site_root.join("pkg")).expect("site dir");
     std::fs::write(site_root.join("pkg/probe.js"), "console.log('probe')").expect("probe file");
     std::fs::write(site_root.join("robots.txt"), "User-agent: *\n").expect("robots");
-    let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
+    let leptos_toml = concat!(env!("CARGO_MANIFEST_DIR"), "/../../Leptos.toml");
     let mut vars: HashMap<&str, String> = [
         ("MERCATO_DATABASE_URL", db.url.clone()),
         ("MERCATO_DATA_DIR", db.dir.path().display().to_string()),
