@@ -9,6 +9,7 @@
 #
 #   bench/pages.sh                 # 10 s per cell, 10/100/1000 connections
 #   DURATION=30 CONNECTIONS="50 500" bench/pages.sh
+#   BIN=/tmp/old/mercato SITE=/tmp/old/site bench/pages.sh   # another build
 #
 # Needs: wrk and nginx (Debian; installed when missing), a release build
 # (scripts/serve or `cargo leptos build --release --split`).
@@ -21,6 +22,9 @@ CONNECTIONS="${CONNECTIONS:-10 100 1000}"
 PORT="${PORT:-3900}"
 NGINX_PORT="${NGINX_PORT:-3901}"
 BIN="${BIN:-target/release/mercato}"
+# Another build's site beside its binary (hash.txt next to it), e.g. an
+# older commit's for a before/after table.
+SITE="${SITE:-target/site}"
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v wrk >/dev/null || { echo "installing wrk"; sudo_ apt-get install -y -qq wrk; }
@@ -38,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-MERCATO_DATA_DIR="$DATA" MERCATO_LOG=warn LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
+MERCATO_DATA_DIR="$DATA" MERCATO_LOG=warn LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$SITE" \
   "$BIN" serve >"$DATA/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
@@ -47,7 +51,7 @@ BASE="http://127.0.0.1:$PORT"
 
 # nginx: the same bytes as our static asset, two workers (one per core).
 mkdir -p "$DATA/www"
-cp target/site/favicon.svg "$DATA/www/favicon.svg"
+cp "$SITE/favicon.svg" "$DATA/www/favicon.svg"
 # nginx's workers run as another user: let them read the file.
 chmod a+rx "$DATA" "$DATA/www"
 chmod a+r "$DATA/www/favicon.svg"
@@ -83,9 +87,11 @@ SESSION=$(awk '$6 == "mercato_session" {print $7}' "$JAR")
 [ -n "$SESSION" ] || { echo "could not sign in the benchmark shopper" >&2; exit 1; }
 SIGNED_IN=(-H "Cookie: mercato_session=$SESSION")
 
-declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)")
-declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart")
-declare -a SIGNED=(0 0 0 0 0 0 1 1)
+# The signed-in product page is rendered per request (no shared cache
+# entry), so it shows what the page's own sections cost.
+declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)" "product (signed in)")
+declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT")
+declare -a SIGNED=(0 0 0 0 0 0 1 1 1)
 
 printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, br\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$DURATION"

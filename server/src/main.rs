@@ -5,8 +5,6 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
-    let cli = server::cli::Cli::parse();
-    server::cli::run(cli).await
+fn main() -> anyhow::Result<()> {
+    server::cli::main(server::cli::Cli::parse())
 }
