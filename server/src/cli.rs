@@ -92,7 +92,7 @@ pub fn main(cli: Cli) -> anyhow::Result<()> {
         .block_on(run(cli))
 }
 
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+async fn run(cli: Cli) -> anyhow::Result<()> {
     if matches!(cli.command, Some(Command::SecretKey)) {
         println!("{}", domain::secrets::SecretBox::new_key());
         return Ok(());

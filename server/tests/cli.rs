@@ -6,10 +6,10 @@
 // A test binary: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use testkit::{for_each_backend, TestDatabase};
+use testkit::{for_each_backend, free_port, Spawned, TestDatabase};
 
 const SECRET_KEY: &str = "dGVzdC1rZXktdGhhdC1pcy0zMi1ieXRlcy1sb25nISE=";
 
@@ -25,23 +25,6 @@ fn mercato(db: &TestDatabase) -> Command {
         .env("MERCATO_LOG", "error")
         .stdin(Stdio::null());
     cmd
-}
-
-/// The server process, stopped when the test ends however it ends.
-struct Serving(Child);
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
 }
 
 fn session_cookie(res: &reqwest::Response) -> String {
@@ -87,7 +70,7 @@ for_each_backend!(cli_bootstraps_an_admin, |db: TestDatabase| async move {
     std::fs::create_dir_all(site.join("pkg")).expect("site dir");
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let _server = Serving(
+    let _server = Spawned(
         mercato(&db)
             .arg("serve")
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))

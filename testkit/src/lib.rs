@@ -1,6 +1,8 @@
 //! Fresh databases for tests: a SQLite file in a temp dir, or a new
 //! PostgreSQL database on the server named by `MERCATO_TEST_DATABASE_URL`.
-//! Every DB-touching test runs on both (see `for_each_backend!`).
+//! Every DB-touching test runs on both (see `for_each_backend!`). Also the
+//! little a test needs to run a process beside it ([`Spawned`],
+//! [`free_port`]).
 //!
 //! A crate of its own, used only as a dev-dependency: as a feature of
 //! `domain` it made the test build compile `domain`, `app` and `server`
@@ -55,6 +57,26 @@ impl TestDatabase {
         };
         Self { url, dir, backend }
     }
+}
+
+/// A process a test started (a server, an SMTP sink): killed and reaped
+/// when the test ends, however it ends.
+pub struct Spawned(pub std::process::Child);
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A loopback port that was free when asked, for a process to listen on.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
 
 /// Runs an async test body once per backend:

@@ -1,49 +1,29 @@
 //! Mail through a real SMTP server (aiosmtpd, started here), and the outbox
 //! keeping mail while SMTP is down: delivered once it is back, exactly once.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::support::browser::Browser;
 use crate::support::{mail, TestApp};
 use domain::entities::outbox_message;
 use sea_orm::EntityTrait;
-use testkit::for_each_backend;
 use testkit::TestDatabase;
+use testkit::{for_each_backend, free_port};
 
 /// `python3 -m aiosmtpd` writing every message into a Maildir; killed on drop.
-struct SmtpServer(Child);
-
-impl SmtpServer {
-    fn start(port: u16, maildir: &std::path::Path) -> Self {
-        let python =
-            std::env::var("MERCATO_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
-        let child = Command::new(&python)
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(maildir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| {
-                panic!("cannot start the test SMTP server ({python} -m aiosmtpd): {e}. Run scripts/test, which installs python3-aiosmtpd.")
-            });
-        Self(child)
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
+fn start_smtp(port: u16, maildir: &std::path::Path) -> testkit::Spawned {
+    let python = std::env::var("MERCATO_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
+    let child = Command::new(&python)
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}"), "-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(maildir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start the test SMTP server ({python} -m aiosmtpd): {e}. Run scripts/test, which installs python3-aiosmtpd.")
+        });
+    testkit::Spawned(child)
 }
 
 async fn outbox(app: &TestApp) -> Vec<outbox_message::Model> {
@@ -90,7 +70,7 @@ for_each_backend!(
         assert!(waiting.last_error.is_some());
 
         // SMTP comes back: the retry delivers it.
-        let _smtp = SmtpServer::start(port, &maildir);
+        let _smtp = start_smtp(port, &maildir);
         let delivered = mail::wait_for(&maildir, "kim@example.com", "Confirm your email").await;
         assert!(
             delivered
