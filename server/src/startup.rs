@@ -256,8 +256,9 @@ impl Application {
             ready = search_ready,
             "search ready"
         );
+        let catalog = Catalog::new(db.clone());
         let ctx = ServerContext::new(Services {
-            catalog: Catalog::new(db.clone()),
+            catalog: catalog.clone(),
             accounts: accounts(config, &db, &store, signal.clone())?,
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
@@ -265,7 +266,7 @@ impl Application {
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
             reviews: domain::reviews::Reviews::new(db.clone(), store.current()),
-            recommendations: domain::recommendations::Recommendations::new(db.clone()),
+            recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             files: config
                 .files
@@ -299,7 +300,14 @@ impl Application {
                 "sealed TOTP secrets stored in plain text by an older version"
             );
         }
-        let mut workers = Workers::start(config, &db, signal, ctx.orders.clone(), search.clone())?;
+        let mut workers = Workers::start(
+            config,
+            &db,
+            signal,
+            ctx.orders.clone(),
+            search.clone(),
+            ctx.recommendations.clone(),
+        )?;
         workers.adopt(recorder_task);
         let pages = (config.page_cache_bytes > 0)
             .then(|| crate::http::fast_lane::PageCache::new(config.page_cache_bytes));

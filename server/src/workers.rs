@@ -130,6 +130,7 @@ impl Workers {
         signal: OutboxSignal,
         orders: domain::orders::Orders,
         search: domain::search::Search,
+        recommendations: domain::recommendations::Recommendations,
     ) -> anyhow::Result<Self> {
         let mailer = mailer(config)?;
         tracing::info!(transport = mailer.kind(), "mail transport ready");
@@ -157,7 +158,7 @@ impl Workers {
             )),
             tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
             tokio::spawn(refresh_recommendations(
-                domain::recommendations::Recommendations::new(db.clone()),
+                recommendations,
                 config.recommendations_every,
             )),
         ];

@@ -14,6 +14,12 @@ pub struct CartState {
 }
 
 impl CartState {
+    /// Moves on at every refresh (tracked): what follows the cart keys on
+    /// this, not on the loaded cart, so the server fetches it once.
+    pub fn version(&self) -> u32 {
+        self.version.get()
+    }
+
     /// Reloads the cart (after an add, update or removal).
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);

@@ -1,19 +1,35 @@
-//! What listings read most, held between changes: facet counts per category
-//! and filter state, and the home page's sections. Counting facets scans
-//! every product of a category, so a signed-in shopper's category page (the
-//! page cache only serves anonymous ones) would otherwise scan on every
-//! request. The change feed calls [`HeldReads::forget`] on every instance
-//! when a product or category changes.
+//! What shoppers' pages read most, held between changes: facet counts per
+//! category and filter state, the home page's sections, products as their
+//! page shows them and a product's recommendation shelves. The page cache
+//! only serves anonymous shoppers; without these a signed-in shopper's
+//! category page would scan every product of the category, and their
+//! product page would run some twenty statements, on every request. The
+//! change feed calls [`HeldReads::forget`] on every instance when a product
+//! or category changes.
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, PoisonError, RwLock};
 
 use super::query::ListingQuery;
-use super::types::{FacetValue, HomePage, OptionFacet};
+use super::types::{FacetValue, HomePage, OptionFacet, ProductDetail};
+use model::recommendations::ProductRecommendations;
 
 /// Bytes of counts held at once (roughly: the names and numbers). A
 /// crawler walking every filter combination pushes out the least used,
 /// not the memory.
 const MAX_HELD_BYTES: u64 = 16 * 1024 * 1024;
+/// Bytes of products (as JSON) and of shelves held at once, each.
+const MAX_PRODUCT_BYTES: u64 = 32 * 1024 * 1024;
+const MAX_SHELF_BYTES: u64 = 16 * 1024 * 1024;
+/// Shelves follow orders and views through the background refresh, which
+/// writes no change row; they are read again after this long.
+const SHELVES_FOR: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Roughly what a value takes in memory: its JSON (names, text, numbers).
+fn json_weight(value: &impl serde::Serialize) -> u32 {
+    serde_json::to_vec(value)
+        .map(|v| u32::try_from(v.len()).unwrap_or(u32::MAX))
+        .unwrap_or(u32::MAX)
+}
 
 /// A category and the filters that decide its counts: the query with its
 /// page and sort reset, since those only order and cut the same matches.
@@ -71,6 +87,10 @@ pub(super) struct HeldReads {
     /// an entry stored in the same clock tick, so a mismatch is a miss too.
     counts: moka::sync::Cache<FilterKey, (u64, Arc<Counts>)>,
     home: RwLock<Option<Arc<HomePage>>>,
+    /// Products on sale by slug, with the public URL their JSON-LD names.
+    products: moka::sync::Cache<String, (u64, Arc<(String, ProductDetail)>)>,
+    /// Recommendations by product slug.
+    shelves: moka::sync::Cache<String, (u64, Arc<ProductRecommendations>)>,
     /// Moves on at every change. A read that began before a change is not
     /// kept after it; `gate` makes the check and the keeping one step that
     /// a change cannot fall between.
@@ -87,6 +107,24 @@ impl Default for HeldReads {
                 .weigher(|_: &FilterKey, (_, counts): &(u64, Arc<Counts>)| counts.weight())
                 .build(),
             home: RwLock::default(),
+            products: moka::sync::Cache::builder()
+                .max_capacity(MAX_PRODUCT_BYTES)
+                .weigher(
+                    |slug: &String, (_, held): &(u64, Arc<(String, ProductDetail)>)| {
+                        json_weight(&held.1).saturating_add(u32::try_from(slug.len()).unwrap_or(0))
+                    },
+                )
+                .build(),
+            shelves: moka::sync::Cache::builder()
+                .max_capacity(MAX_SHELF_BYTES)
+                .time_to_live(SHELVES_FOR)
+                .weigher(
+                    |slug: &String, (_, held): &(u64, Arc<ProductRecommendations>)| {
+                        json_weight(held.as_ref())
+                            .saturating_add(u32::try_from(slug.len()).unwrap_or(0))
+                    },
+                )
+                .build(),
             generation: AtomicU64::new(0),
             gate: RwLock::new(()),
             stats: HeldStats::default(),
@@ -127,6 +165,43 @@ impl HeldReads {
         )
     }
 
+    /// The product `slug` as its page shows it, read for `base`.
+    pub(super) fn product(&self, slug: &str, base: &str) -> Option<Arc<(String, ProductDetail)>> {
+        let now = self.generation();
+        self.counted(
+            self.products
+                .get(slug)
+                .filter(|(at, held)| *at == now && held.0 == base)
+                .map(|(_, held)| held),
+        )
+    }
+
+    pub(super) fn keep_product(&self, generation: u64, held: Arc<(String, ProductDetail)>) {
+        let slug = held.1.slug.clone();
+        self.keep(generation, || {
+            self.products.insert(slug, (generation, held))
+        });
+    }
+
+    pub(super) fn shelves(&self, slug: &str) -> Option<Arc<ProductRecommendations>> {
+        let now = self.generation();
+        self.counted(
+            self.shelves
+                .get(slug)
+                .filter(|(at, _)| *at == now)
+                .map(|(_, held)| held),
+        )
+    }
+
+    pub(super) fn keep_shelves(
+        &self,
+        generation: u64,
+        slug: String,
+        held: Arc<ProductRecommendations>,
+    ) {
+        self.keep(generation, || self.shelves.insert(slug, (generation, held)));
+    }
+
     /// Keeps what was read at `generation`, unless something changed since.
     fn keep(&self, generation: u64, keep: impl FnOnce()) {
         let _open = self.gate.read().unwrap_or_else(PoisonError::into_inner);
@@ -150,6 +225,8 @@ impl HeldReads {
         let _closed = self.gate.write().unwrap_or_else(PoisonError::into_inner);
         self.generation.fetch_add(1, Ordering::AcqRel);
         self.counts.invalidate_all();
+        self.products.invalidate_all();
+        self.shelves.invalidate_all();
         *self.home.write().unwrap_or_else(PoisonError::into_inner) = None;
     }
 }

@@ -79,6 +79,32 @@ impl Catalog {
         self.held.forget();
     }
 
+    /// A product's recommendation shelves, held between changes (and for
+    /// at most two minutes: the refresh that moves them writes no change
+    /// row); `read` runs when none are held.
+    pub(crate) async fn shelves<F>(
+        &self,
+        slug: &str,
+        read: F,
+    ) -> crate::Result<model::recommendations::ProductRecommendations>
+    where
+        F: std::future::Future<
+            Output = crate::Result<model::recommendations::ProductRecommendations>,
+        >,
+    {
+        if let Some(held) = self.held.shelves(slug) {
+            return Ok(held.as_ref().clone());
+        }
+        let generation = self.held.generation();
+        let shelves = read.await?;
+        self.held.keep_shelves(
+            generation,
+            slug.to_owned(),
+            std::sync::Arc::new(shelves.clone()),
+        );
+        Ok(shelves)
+    }
+
     /// How often listings were answered from held counts.
     pub fn held_stats(&self) -> &HeldStats {
         &self.held.stats

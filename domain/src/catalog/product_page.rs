@@ -34,7 +34,18 @@ impl Catalog {
         slug: &str,
         base: &str,
     ) -> crate::Result<Option<ProductDetail>> {
-        self.detail(slug, base, true).await
+        if let Some(held) = self.held.product(slug, base) {
+            return Ok(Some(held.1.clone()));
+        }
+        let generation = self.held.generation();
+        let detail = self.detail(slug, base, true).await?;
+        if let Some(d) = &detail {
+            self.held.keep_product(
+                generation,
+                std::sync::Arc::new((base.to_owned(), d.clone())),
+            );
+        }
+        Ok(detail)
     }
 
     /// Staff see any product as the shop would show it, drafts included.

@@ -23,11 +23,14 @@ pub(crate) const SIMILAR: &str = "similar";
 #[derive(Clone)]
 pub struct Recommendations {
     db: DatabaseConnection,
+    /// Holds the shelves between changes (its held reads are evicted by
+    /// the change feed).
+    catalog: crate::catalog::Catalog,
 }
 
 impl Recommendations {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    pub fn new(db: DatabaseConnection, catalog: crate::catalog::Catalog) -> Self {
+        Self { db, catalog }
     }
 }
 

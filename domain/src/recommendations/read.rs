@@ -115,11 +115,16 @@ impl Recommendations {
 
     /// [`Self::for_product`] for an active product's slug.
     pub async fn for_slug(&self, slug: &str) -> Result<ProductRecommendations> {
+        let slug = slug.trim();
+        self.catalog.shelves(slug, self.read_for_slug(slug)).await
+    }
+
+    async fn read_for_slug(&self, slug: &str) -> Result<ProductRecommendations> {
         let (id, category_id): (i32, i32) = product::Entity::find()
             .select_only()
             .column(product::Column::Id)
             .column(product::Column::CategoryId)
-            .filter(product::Column::Slug.eq(slug.trim()))
+            .filter(product::Column::Slug.eq(slug))
             .filter(product::Column::Status.eq("active"))
             .into_tuple()
             .one(&self.db)

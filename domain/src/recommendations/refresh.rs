@@ -275,6 +275,8 @@ impl Recommendations {
                 .await?;
         }
         txn.commit().await?;
+        // Other instances read the new rows when their held shelves expire.
+        self.catalog.forget_listings();
         Ok(report)
     }
 }

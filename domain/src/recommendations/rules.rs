@@ -130,6 +130,8 @@ impl Recommendations {
         )
         .await?;
         txn.commit().await?;
+        // Here at once; other instances when the feed brings the product's change.
+        self.catalog.forget_listings();
         Ok(())
     }
 }

@@ -153,7 +153,7 @@ testkit::for_each_backend!(
         order_of(&s, "cancelled", now - day, &[a, e]).await;
         order_of(&s, "paid", now - Duration::days(400), &[a, e]).await;
 
-        let recs = Recommendations::new(s.db.clone());
+        let recs = Recommendations::new(s.db.clone(), domain::catalog::Catalog::new(s.db.clone()));
         recs.refresh().await.unwrap();
         let report = recs.report(&staff(), "anorak").await.unwrap();
         let counted: Vec<(&str, i64)> = report
@@ -204,7 +204,7 @@ testkit::for_each_backend!(
             .into();
         hidden.status = Set("draft".into());
         hidden.update(&s.db).await.unwrap();
-        let recs = Recommendations::new(s.db.clone());
+        let recs = Recommendations::new(s.db.clone(), domain::catalog::Catalog::new(s.db.clone()));
         recs.refresh().await.unwrap();
 
         let shown = recs.for_slug("anorak").await.unwrap();
@@ -260,7 +260,7 @@ testkit::for_each_backend!(
             order_of(&s, "paid", now - Duration::days(3), &[best]).await;
         }
         order_of(&s, "paid", now - Duration::days(3), &[next]).await;
-        let recs = Recommendations::new(s.db.clone());
+        let recs = Recommendations::new(s.db.clone(), domain::catalog::Catalog::new(s.db.clone()));
         recs.refresh().await.unwrap();
         let shown = recs.for_slug("anorak").await.unwrap();
         assert_eq!(slugs(&shown.also_bought), ["beanie", "cap"]);
@@ -276,7 +276,7 @@ testkit::for_each_backend!(trending_decays_with_age, |db| async move {
     // Twenty views of the anorak four days ago, eight of the beanie now.
     views(&s, old, 20, start - Duration::days(4)).await;
     views(&s, new, 8, start - Duration::hours(1)).await;
-    let recs = Recommendations::new(s.db.clone());
+    let recs = Recommendations::new(s.db.clone(), domain::catalog::Catalog::new(s.db.clone()));
     let score = |slug: &'static str| {
         let recs = recs.clone();
         async move { recs.report(&staff(), slug).await.unwrap().signals.trending }

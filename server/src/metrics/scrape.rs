@@ -112,13 +112,13 @@ pub async fn scrape(metrics: &Metrics, from: Sources<'_>) -> String {
     }
     let held = from.ctx.catalog.held_stats();
     now.atomic_counter(
-        "listing_counts_hits",
-        "Listings and home pages whose facet counts and shelves were held in memory",
+        "held_reads_hits",
+        "Facet counts, home sections, products and shelves answered from memory",
         &held.hits,
     );
     now.atomic_counter(
-        "listing_counts_misses",
-        "Listings and home pages that counted in the database",
+        "held_reads_misses",
+        "Facet counts, home sections, products and shelves read from the database",
         &held.misses,
     );
     orders(&mut now, from.ctx);

@@ -406,19 +406,19 @@ for_each_backend!(
         let first = here.get(&path).await;
         assert!(first.headers.get("x-mercato-cache").is_none());
         assert!(!brand_facet(&first.body).contains("Zyzzyva"));
-        let hits = metric(&app, "mercato_listing_counts_hits_total").await;
+        let hits = metric(&app, "mercato_held_reads_hits_total").await;
         // Another page of the same filters counts nothing again.
         let again = here.get(&format!("{path}&page=2")).await;
         assert_eq!(again.status, 200);
         assert!(
-            metric(&app, "mercato_listing_counts_hits_total").await > hits,
+            metric(&app, "mercato_held_reads_hits_total").await > hits,
             "the second page's counts were held"
         );
-        let peer_hits = metric(&peer, "mercato_listing_counts_hits_total").await;
+        let peer_hits = metric(&peer, "mercato_held_reads_hits_total").await;
         there.get(&path).await;
         there.get(&path).await;
         assert!(
-            metric(&peer, "mercato_listing_counts_hits_total").await > peer_hits,
+            metric(&peer, "mercato_held_reads_hits_total").await > peer_hits,
             "the peer holds its own counts"
         );
 
@@ -460,5 +460,107 @@ for_each_backend!(
             !brand_facet(&next.body).contains("Zyzzyva"),
             "the archived product's brand is gone on the next request"
         );
+    }
+);
+
+/// The product hrefs in a page's recommendation shelves.
+fn shelved(html: &str) -> Vec<String> {
+    let Some(start) = html.find("data-testid=\"also-bought\"") else {
+        return Vec::new();
+    };
+    let end = html[start..]
+        .find("id=\"reviews\"")
+        .map_or(html.len(), |e| start + e);
+    html[start..end]
+        .split("href=\"/product/")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+// Signed-in product pages are rendered per shopper, from the product and its
+// shelves as held between changes: a price change and a staff rule reach
+// them on both instances, and a second view reads neither from the database.
+for_each_backend!(
+    signed_in_product_pages_hold_the_product_until_it_changes,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
+        let peer = app.peer().await;
+        let conn = app.connection().await;
+        let p = product_on_sale(&conn).await;
+        let path = format!("/product/{}", p.slug);
+        let mut here = Browser::new(&app);
+        here.register("ann@example.com", PASSWORD).await;
+        assert_eq!(here.login("ann@example.com", PASSWORD).await.status, 200);
+        let mut there = Browser::new(&peer);
+        assert_eq!(there.login("ann@example.com", PASSWORD).await.status, 200);
+
+        let first = there.get(&path).await;
+        assert_eq!(first.status, 200);
+        assert!(first.headers.get("x-mercato-cache").is_none());
+        let shown = shelved(&first.body);
+        assert!(!shown.is_empty(), "the product page shows recommendations");
+        // The background refresh of recommendations (once at start, then
+        // every few minutes) drops what is held: a view that overlapped it
+        // is tried again.
+        let mut held = false;
+        for _ in 0..3 {
+            let hits = metric(&peer, "mercato_held_reads_hits_total").await;
+            let misses = metric(&peer, "mercato_held_reads_misses_total").await;
+            let again = there.get(&path).await;
+            assert_eq!(again.status, 200);
+            held = metric(&peer, "mercato_held_reads_hits_total").await >= hits + 2
+                && metric(&peer, "mercato_held_reads_misses_total").await == misses;
+            if held {
+                assert_eq!(shelved(&again.body), shown);
+                break;
+            }
+        }
+        assert!(held, "a second view read the product and its shelves again");
+
+        conn.execute_unprepared(&format!(
+            "UPDATE variants SET price_minor = 123456 WHERE product_id = {id};
+             UPDATE products SET price_min_minor = 123456, price_max_minor = 123456 WHERE id = {id}",
+            id = p.id
+        ))
+        .await
+        .expect("price");
+        for shopper in [&mut here, &mut there] {
+            let start = Instant::now();
+            while !shopper.get(&path).await.body.contains("1,234.56") {
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "the new price never reached the signed-in product page"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            eprintln!("signed-in price change visible after {:?}", start.elapsed());
+        }
+
+        // Staff exclude the first suggestion on this instance: gone from
+        // the shopper's next page here, and soon on the peer.
+        let excluded = shown[0].clone();
+        let mut staff = app.admin("owner@example.com").await;
+        let rule = staff
+            .post(
+                "/api/staff/recommendations/rule",
+                &[
+                    ("slug", p.slug.as_str()),
+                    ("other", excluded.as_str()),
+                    ("rule", "exclude"),
+                ],
+            )
+            .await;
+        assert_eq!(rule.status, 200, "{}", rule.body);
+        assert!(!shelved(&here.get(&path).await.body).contains(&excluded));
+        let start = Instant::now();
+        while shelved(&there.get(&path).await.body).contains(&excluded) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the excluded product stayed on the peer's shelves"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 );

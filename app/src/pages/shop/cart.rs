@@ -183,10 +183,7 @@ pub fn CartPage() -> impl IntoView {
 #[component]
 fn CompleteTheLook() -> impl IntoView {
     let state = use_cart();
-    let recs = Resource::new(
-        move || state.cart.get().and_then(|c| c.ok()).map(|c| c.item_count),
-        |_| cart_recommendations(),
-    );
+    let recs = Resource::new(move || state.version(), |_| cart_recommendations());
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

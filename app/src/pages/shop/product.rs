@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use model::catalog::ProductStatus;
+use model::recommendations::ProductRecommendations;
 use model::storefront::{ProductDetail, VariantDetail};
+use model::AppError;
 
 use crate::api::recommendations::get_product_recommendations;
 use crate::components::add_to_cart::AddToCartButton;
@@ -9,7 +11,7 @@ use crate::components::shelf::Shelf;
 use crate::components::wishlist_state::WishlistHeart;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::product_reviews::ProductReviews;
+use super::product_reviews::{ProductReviews, ReviewData};
 use super::NotFound;
 use crate::api::catalog::{get_product, preview_product};
 use crate::components::{
@@ -30,16 +32,19 @@ pub fn ProductPage() -> impl IntoView {
     let wanted_sku = StoredValue::new(use_query_map().read_untracked().get("variant"));
     // `?preview=1`: staff see drafts and archived products as they would look.
     let preview = use_query_map().read_untracked().get("preview").is_some();
-    let data = Resource::new_blocking(
-        move || params.read().get("slug").unwrap_or_default(),
-        move |slug| async move {
-            if preview {
-                preview_product(slug).await
-            } else {
-                get_product(slug).await
-            }
-        },
-    );
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let data = Resource::new_blocking(slug, move |slug| async move {
+        if preview {
+            preview_product(slug).await
+        } else {
+            get_product(slug).await
+        }
+    });
+    // Made here, outside the suspended view, so each is fetched once.
+    let sections = Sections {
+        recommended: Resource::new(slug, get_product_recommendations),
+        reviews: ReviewData::new(slug),
+    };
     view! {
         <Suspense fallback=|| {
             view! { <p class="text-slate-500">"Loading…"</p> }
@@ -71,6 +76,7 @@ pub fn ProductPage() -> impl IntoView {
                             {hidden}
                             <ProductDetail
                                 product
+                                sections
                                 wanted_sku
                                 site_name=site.shop_name
                                 base_url=site.public_url
@@ -126,9 +132,17 @@ fn remember_variant(sku: &str) {
     }
 }
 
+/// The parts of the page below the product, loaded beside it.
+#[derive(Clone, Copy)]
+struct Sections {
+    recommended: Resource<Result<ProductRecommendations, AppError>>,
+    reviews: ReviewData,
+}
+
 #[component]
 fn ProductDetail(
     product: ProductDetail,
+    sections: Sections,
     wanted_sku: Option<String>,
     site_name: String,
     base_url: String,
@@ -406,8 +420,8 @@ fn ProductDetail(
         {(product.status == ProductStatus::Active)
             .then(|| {
                 view! {
-                    <Recommended slug=product.slug.clone() />
-                    <ProductReviews slug=product.slug.clone() />
+                    <Recommended slug=product.slug.clone() recs=sections.recommended />
+                    <ProductReviews slug=product.slug.clone() data=sections.reviews />
                 }
             })}
     }
@@ -416,10 +430,11 @@ fn ProductDetail(
 /// "Customers also bought" and "Similar products" (precomputed; an error
 /// leaves the shelves out, not the page). Also notes the visit's view.
 #[component]
-fn Recommended(slug: String) -> impl IntoView {
-    let viewed = slug.clone();
-    Effect::new(move |_| crate::components::shelf::remember_viewed(&viewed));
-    let recs = Resource::new(move || slug.clone(), get_product_recommendations);
+fn Recommended(
+    slug: String,
+    recs: Resource<Result<ProductRecommendations, AppError>>,
+) -> impl IntoView {
+    Effect::new(move |_| crate::components::shelf::remember_viewed(&slug));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -8,6 +8,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::reviews::{ReviewSort, ReviewStanding, ReviewStatus, ReviewView, ReviewsPage};
+use model::AppError;
 
 use super::review_photos::review_photos_view;
 use crate::api::reviews::{
@@ -42,31 +43,54 @@ fn href(sort: ReviewSort, stars: Option<u8>, page: u64) -> String {
     }
 }
 
+/// What the reviews section loads. Made by the page, outside its
+/// `<Suspense>`: a resource created inside a suspended view is created (and
+/// fetched) again each time the server walks that view, twice per render.
+#[derive(Clone, Copy)]
+pub struct ReviewData {
+    reviews: Resource<Result<ReviewsPage, AppError>>,
+    standing: Resource<Result<ReviewStanding, AppError>>,
+    submit: ServerAction<SubmitReview>,
+}
+
+impl ReviewData {
+    pub fn new(slug: impl Fn() -> String + Copy + Send + Sync + 'static) -> Self {
+        let query = use_query_map();
+        let state = move || {
+            query.with(|q| {
+                (
+                    ReviewSort::parse(&q.get(param::SORT).unwrap_or_default()),
+                    q.get(param::STARS).and_then(|s| s.parse::<u8>().ok()),
+                    q.get(param::PAGE)
+                        .and_then(|p| p.parse::<u64>().ok())
+                        .unwrap_or(1),
+                )
+            })
+        };
+        let submit = ServerAction::<SubmitReview>::new();
+        let reviews = Resource::new(
+            move || (slug(), state(), submit.version().get()),
+            |(slug, (sort, stars, page), _)| product_reviews(slug, sort, stars, page),
+        );
+        let standing = Resource::new(
+            move || (slug(), submit.version().get()),
+            |(slug, _)| review_eligibility(slug),
+        );
+        Self {
+            reviews,
+            standing,
+            submit,
+        }
+    }
+}
+
 #[component]
-pub fn ProductReviews(slug: String) -> impl IntoView {
-    let query = use_query_map();
-    let state = move || {
-        query.with(|q| {
-            (
-                ReviewSort::parse(&q.get(param::SORT).unwrap_or_default()),
-                q.get(param::STARS).and_then(|s| s.parse::<u8>().ok()),
-                q.get(param::PAGE)
-                    .and_then(|p| p.parse::<u64>().ok())
-                    .unwrap_or(1),
-            )
-        })
-    };
-    let submit = ServerAction::<SubmitReview>::new();
-    let list_slug = slug.clone();
-    let reviews = Resource::new(
-        move || (list_slug.clone(), state(), submit.version().get()),
-        |(slug, (sort, stars, page), _)| product_reviews(slug, sort, stars, page),
-    );
-    let standing_slug = slug.clone();
-    let standing = Resource::new(
-        move || (standing_slug.clone(), submit.version().get()),
-        |(slug, _)| review_eligibility(slug),
-    );
+pub fn ProductReviews(slug: String, data: ReviewData) -> impl IntoView {
+    let ReviewData {
+        reviews,
+        standing,
+        submit,
+    } = data;
     view! {
         <section
             id="reviews"
