@@ -28,6 +28,9 @@ pub enum Change {
     /// embedded engine apply the product to their own index when they
     /// read it.
     Search(Option<i32>),
+    /// A user's account, or the revocation of one of their sessions:
+    /// held sessions and users are dropped; no page shows it.
+    Account(i32),
 }
 
 impl Change {
@@ -36,6 +39,7 @@ impl Change {
             ("product", id) => Self::Product(id),
             ("category", Some(id)) => Self::Category(id),
             (TOPIC_SEARCH, id) => Self::Search(id),
+            ("account", Some(id)) => Self::Account(id),
             // "store", and anything a newer version writes: evict broadly.
             _ => Self::Store,
         }

@@ -48,3 +48,13 @@ where
     }
     m.create_index(stmt).await
 }
+
+/// Runs raw statements in order (triggers and functions sea-query cannot
+/// build).
+pub(crate) async fn run(m: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
+    let db = m.get_connection();
+    for statement in statements {
+        db.execute_unprepared(&statement).await?;
+    }
+    Ok(())
+}

@@ -19,6 +19,7 @@ mod m20261202_000013_import_jobs;
 mod m20261203_000014_reviews;
 mod m20261204_000015_wishlists;
 mod m20261204_000016_recommendations;
+mod m20261205_000017_account_changes;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_reviews::Migration),
             Box::new(m20261204_000015_wishlists::Migration),
             Box::new(m20261204_000016_recommendations::Migration),
+            Box::new(m20261205_000017_account_changes::Migration),
         ]
     }
 }

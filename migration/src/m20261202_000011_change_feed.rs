@@ -12,6 +12,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
+use crate::helpers::run;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -171,14 +173,6 @@ fn down(backend: DatabaseBackend) -> Vec<String> {
     }
     sql.push("DROP TABLE change_feed".to_owned());
     sql
-}
-
-async fn run(m: &SchemaManager<'_>, statements: Vec<String>) -> Result<(), DbErr> {
-    let db = m.get_connection();
-    for statement in statements {
-        db.execute_unprepared(&statement).await?;
-    }
-    Ok(())
 }
 
 #[async_trait::async_trait]

@@ -27,6 +27,8 @@ struct Inner {
     store: domain::store::Store,
     /// Every catalog handle holding a copy of the category tree.
     catalogs: Vec<domain::catalog::Catalog>,
+    /// Signed-in users and (through its epochs) sessions held in memory.
+    accounts: Arc<domain::accounts::held::HeldAccounts>,
     /// This instance's own search index (the embedded engine), kept in
     /// step with what the other instances indexed.
     index: Option<domain::search::Search>,
@@ -45,6 +47,7 @@ impl Feed {
         pages: Option<PageCache>,
         store: domain::store::Store,
         catalogs: Vec<domain::catalog::Catalog>,
+        accounts: Arc<domain::accounts::held::HeldAccounts>,
         index: Option<domain::search::Search>,
     ) -> domain::Result<Self> {
         Ok(Self(Arc::new(Inner {
@@ -53,6 +56,7 @@ impl Feed {
             pages,
             store,
             catalogs,
+            accounts,
             index,
             index_behind: AtomicBool::new(false),
             db,
@@ -78,7 +82,19 @@ impl Feed {
         }
     }
 
-    async fn apply(&self, batch: Batch) {
+    async fn apply(&self, mut batch: Batch) {
+        // Accounts first: the answer to a sign-out must not find the
+        // session still held. No page shows them.
+        if batch.overflow {
+            self.0.accounts.forget_all();
+        }
+        batch.changes.retain(|c| match c {
+            Change::Account(user) => {
+                self.0.accounts.forget(*user);
+                false
+            }
+            _ => true,
+        });
         // Held copies first: a page rendered after the eviction must not
         // read the old name.
         if batch.overflow || batch.changes.contains(&Change::Store) {

@@ -313,9 +313,16 @@ impl Application {
             .then(|| crate::http::fast_lane::PageCache::new(config.page_cache_bytes));
         let catalogs = vec![ctx.catalog.clone(), ctx.search.catalog().clone()];
         let own = claim.is_some().then(|| ctx.search.clone());
-        let feed = crate::change_feed::Feed::start(db.clone(), pages.clone(), store, catalogs, own)
-            .await
-            .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?;
+        let feed = crate::change_feed::Feed::start(
+            db.clone(),
+            pages.clone(),
+            store,
+            catalogs,
+            ctx.accounts.held().clone(),
+            own,
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("reading the change feed: {e}"))?;
         workers.adopt(tokio::spawn(feed.clone().follow()));
         let baseline =
             crate::http::layers::baseline(config.is_https(), config.security.hsts_max_age);
@@ -330,7 +337,7 @@ impl Application {
         let security = Security {
             baseline,
             sessions: sessions::layer(
-                DbSessionStore::new(db.clone()),
+                DbSessionStore::holding(db.clone(), ctx.accounts.held().epochs.clone()),
                 config.security.session_idle,
                 config.is_https(),
             ),

@@ -7,6 +7,7 @@ mod countries;
 mod customers;
 pub mod email;
 mod guest_privacy;
+pub mod held;
 mod login;
 mod one_time;
 pub mod password;
@@ -86,6 +87,7 @@ pub struct Accounts {
     templates: Arc<Templates>,
     store: crate::store::Current,
     outbox: OutboxSignal,
+    held: Arc<held::HeldAccounts>,
 }
 
 impl Accounts {
@@ -102,7 +104,14 @@ impl Accounts {
             templates: Arc::new(templates),
             store,
             outbox,
+            held: Arc::default(),
         })
+    }
+
+    /// Signed-in users held between changes; the change feed tells it
+    /// which accounts changed, the session store asks it which are fresh.
+    pub fn held(&self) -> &Arc<held::HeldAccounts> {
+        &self.held
     }
 
     pub fn settings(&self) -> &AccountSettings {
@@ -115,6 +124,10 @@ impl Accounts {
         let Some(id) = user_id else {
             return Ok((Actor::anonymous(), None));
         };
+        if let Some(held) = self.held.user(id) {
+            return Ok((held.0.clone(), Some(held.1.clone())));
+        }
+        let epoch = self.held.epochs.begin();
         let Some(user) = self.find_active(id).await? else {
             return Ok((Actor::anonymous(), None));
         };
@@ -123,6 +136,8 @@ impl Accounts {
         let staff_locked =
             self.settings.require_staff_2fa && role.is_staff() && user.totp_enabled_at.is_none();
         let actor = Actor::user(user.id, role, summary.permissions.clone(), staff_locked);
+        self.held
+            .keep_user(id, epoch, Arc::new((actor.clone(), summary.clone())));
         Ok((actor, Some(summary)))
     }
 

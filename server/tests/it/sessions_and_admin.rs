@@ -12,6 +12,19 @@ use testkit::TestDatabase;
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::support::PASSWORD;
+
+/// Instances hold signed-in sessions in memory and drop a user's when the
+/// change feed names the account. A hand edit of a session row writes no
+/// feed row, so the test says the account changed, as a revocation would,
+/// and waits (up to a generous bound) until `b` is signed out.
+async fn after_account_change(conn: &sea_orm::DatabaseConnection, b: &mut Browser<'_>, what: &str) {
+    use sea_orm::ConnectionTrait;
+    conn.execute_unprepared("UPDATE users SET name = name")
+        .await
+        .expect("touch accounts");
+    until_signed_out(b, what).await;
+}
+
 const ENV: &[(&str, &str)] = &[
     ("MERCATO_PUBLIC_URL", "http://shop.test"),
     ("MERCATO_OUTBOX_POLL_MS", "100"),
@@ -39,10 +52,7 @@ for_each_backend!(
         let mut active: session::ActiveModel = row.into();
         active.data = Set(data.to_string());
         active.update(&conn).await.expect("update");
-        assert!(
-            b.whoami().await.is_none(),
-            "signed out after the absolute limit"
-        );
+        after_account_change(&conn, &mut b, "signed out after the absolute limit").await;
         assert_eq!(
             session::Entity::find().count(&conn).await.expect("count"),
             0
@@ -73,10 +83,7 @@ for_each_backend!(expired_sessions_are_swept, |db: TestDatabase| async move {
         .exec(&conn)
         .await
         .expect("expire one");
-    assert!(
-        b.whoami().await.is_none(),
-        "an expired session is not loaded"
-    );
+    after_account_change(&conn, &mut b, "an expired session is not loaded").await;
     DbSessionStore::new(conn.clone())
         .delete_expired()
         .await
@@ -129,5 +136,75 @@ for_each_backend!(
                 .status,
             200
         );
+    }
+);
+
+/// Waits until `b` is signed out and says how long it took.
+async fn until_signed_out(b: &mut Browser<'_>, what: &str) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    while b.whoami().await.is_some() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "{what}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    start.elapsed()
+}
+
+// Signed-in sessions are held in memory by every instance that served
+// them; a revocation on one instance ends them on the others through the
+// change feed, and at once on the instance that made it.
+for_each_backend!(
+    revoked_sessions_end_on_every_instance,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, false, ENV).await;
+        let peer = app.peer().await;
+        let mut phone = Browser::new(&app);
+        phone.register("kim@example.com", PASSWORD).await;
+        assert_eq!(phone.login("kim@example.com", PASSWORD).await.status, 200);
+        let mut laptop = Browser::new(&app);
+        assert_eq!(laptop.login("kim@example.com", PASSWORD).await.status, 200);
+        // The same cookies through the other instance, as a balancer sends them.
+        let mut phone_there = Browser::new(&peer);
+        phone_there.session = phone.session.clone();
+        let mut laptop_there = Browser::new(&peer);
+        laptop_there.session = laptop.session.clone();
+        for b in [&mut phone_there, &mut laptop_there] {
+            assert!(b.whoami().await.is_some());
+            assert!(b.whoami().await.is_some(), "held and still signed in");
+        }
+
+        // Sign out everywhere else, from the phone, on this instance.
+        let revoked = phone.post("/api/account/sessions/revoke-others", &[]).await;
+        assert_eq!(revoked.status, 200, "{}", revoked.body);
+        assert!(laptop.whoami().await.is_none(), "here: at once");
+        let took = until_signed_out(&mut laptop_there, "the laptop stayed signed in there").await;
+        eprintln!("revocation reached the other instance after {took:?}");
+        assert!(phone_there.whoami().await.is_some(), "the phone stays");
+
+        // Signing out on the other instance ends the phone here too.
+        assert!(phone.whoami().await.is_some());
+        let out = phone_there.post("/api/auth/logout", &[]).await;
+        assert_eq!(out.status, 200, "{}", out.body);
+        until_signed_out(&mut phone, "the phone stayed signed in here").await;
+
+        // A disabled account is signed out everywhere.
+        let mut again = Browser::new(&app);
+        assert_eq!(again.login("kim@example.com", PASSWORD).await.status, 200);
+        let mut again_there = Browser::new(&peer);
+        again_there.session = again.session.clone();
+        assert!(again_there.whoami().await.is_some());
+        let conn = app.connection().await;
+        domain::entities::user::Entity::update_many()
+            .col_expr(
+                domain::entities::user::Column::DisabledAt,
+                Expr::value(time::OffsetDateTime::now_utc()),
+            )
+            .filter(domain::entities::user::Column::Email.eq("kim@example.com"))
+            .exec(&conn)
+            .await
+            .expect("disable");
+        until_signed_out(&mut again_there, "a disabled account stayed signed in").await;
     }
 );
