@@ -4,7 +4,8 @@
 //! that wrote at once, the other through the change feed), signed-in
 //! shoppers never share a page, anonymous browsing leaves no session, and
 //! a cached page's policy allows exactly its own scripts. Signed-in
-//! listings hold their facet counts between changes.
+//! listings hold their facet counts, and signed-in product pages their
+//! product and shelves, between changes.
 use std::time::{Duration, Instant};
 
 use crate::support::browser::Browser;
