@@ -16,15 +16,15 @@ pub struct Migration;
 fn sqlite_up() -> Vec<String> {
     // RFC 3339 text, UTC: the first 19 characters compare as times.
     let live = "substr(OLD.expires_at, 1, 19) > strftime('%Y-%m-%dT%H:%M:%S', 'now')";
-    vec![
-        "CREATE TRIGGER change_users_update AFTER UPDATE ON users BEGIN
-           INSERT INTO change_feed (topic, subject) VALUES ('account', OLD.id);
-         END"
-        .to_owned(),
-        "CREATE TRIGGER change_users_delete AFTER DELETE ON users BEGIN
-           INSERT INTO change_feed (topic, subject) VALUES ('account', OLD.id);
-         END"
-        .to_owned(),
+    let users = ["UPDATE", "DELETE"].map(|op| {
+        format!(
+            "CREATE TRIGGER change_users_{lower} AFTER {op} ON users BEGIN
+               INSERT INTO change_feed (topic, subject) VALUES ('account', OLD.id);
+             END",
+            lower = op.to_lowercase()
+        )
+    });
+    let sessions = [
         format!(
             "CREATE TRIGGER change_sessions_delete AFTER DELETE ON sessions
              WHEN OLD.user_id IS NOT NULL AND {live}
@@ -38,7 +38,8 @@ fn sqlite_up() -> Vec<String> {
            INSERT INTO change_feed (topic, subject) VALUES ('account', OLD.user_id);
          END"
         .to_owned(),
-    ]
+    ];
+    users.into_iter().chain(sessions).collect()
 }
 
 fn postgres_up() -> Vec<String> {

@@ -24,10 +24,11 @@ const MAX_SHELF_BYTES: u64 = 16 * 1024 * 1024;
 /// writes no change row; they are read again after this long.
 const SHELVES_FOR: std::time::Duration = std::time::Duration::from_secs(120);
 
-/// Roughly what a value takes in memory: its JSON (names, text, numbers).
-fn json_weight(value: &impl serde::Serialize) -> u32 {
+/// Roughly what an entry takes in memory: its key and its value's JSON
+/// (names, text, numbers).
+fn json_weight(key: &str, value: &impl serde::Serialize) -> u32 {
     serde_json::to_vec(value)
-        .map(|v| u32::try_from(v.len()).unwrap_or(u32::MAX))
+        .map(|v| u32::try_from(v.len() + key.len()).unwrap_or(u32::MAX))
         .unwrap_or(u32::MAX)
 }
 
@@ -111,7 +112,7 @@ impl Default for HeldReads {
                 .max_capacity(MAX_PRODUCT_BYTES)
                 .weigher(
                     |slug: &String, (_, held): &(u64, Arc<(String, ProductDetail)>)| {
-                        json_weight(&held.1).saturating_add(u32::try_from(slug.len()).unwrap_or(0))
+                        json_weight(slug, &held.1)
                     },
                 )
                 .build(),
@@ -120,8 +121,7 @@ impl Default for HeldReads {
                 .time_to_live(SHELVES_FOR)
                 .weigher(
                     |slug: &String, (_, held): &(u64, Arc<ProductRecommendations>)| {
-                        json_weight(held.as_ref())
-                            .saturating_add(u32::try_from(slug.len()).unwrap_or(0))
+                        json_weight(slug, held.as_ref())
                     },
                 )
                 .build(),
@@ -146,14 +146,30 @@ impl HeldReads {
         found
     }
 
-    pub(super) fn counts(&self, key: &FilterKey) -> Option<Arc<Counts>> {
+    /// What `cache` holds for `key` if it was read at the current
+    /// generation and `fits`; counted as a hit or a miss.
+    fn current<K, Q, V>(
+        &self,
+        cache: &moka::sync::Cache<K, (u64, V)>,
+        key: &Q,
+        fits: impl FnOnce(&V) -> bool,
+    ) -> Option<V>
+    where
+        K: std::hash::Hash + Eq + Send + Sync + 'static + std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+        V: Clone + Send + Sync + 'static,
+    {
         let now = self.generation();
         self.counted(
-            self.counts
+            cache
                 .get(key)
-                .filter(|(at, _)| *at == now)
-                .map(|(_, counts)| counts),
+                .filter(|(at, held)| *at == now && fits(held))
+                .map(|(_, held)| held),
         )
+    }
+
+    pub(super) fn counts(&self, key: &FilterKey) -> Option<Arc<Counts>> {
+        self.current(&self.counts, key, |_| true)
     }
 
     pub(super) fn home(&self) -> Option<Arc<HomePage>> {
@@ -167,13 +183,7 @@ impl HeldReads {
 
     /// The product `slug` as its page shows it, read for `base`.
     pub(super) fn product(&self, slug: &str, base: &str) -> Option<Arc<(String, ProductDetail)>> {
-        let now = self.generation();
-        self.counted(
-            self.products
-                .get(slug)
-                .filter(|(at, held)| *at == now && held.0 == base)
-                .map(|(_, held)| held),
-        )
+        self.current(&self.products, slug, |held| held.0 == base)
     }
 
     pub(super) fn keep_product(&self, generation: u64, held: Arc<(String, ProductDetail)>) {
@@ -184,13 +194,7 @@ impl HeldReads {
     }
 
     pub(super) fn shelves(&self, slug: &str) -> Option<Arc<ProductRecommendations>> {
-        let now = self.generation();
-        self.counted(
-            self.shelves
-                .get(slug)
-                .filter(|(at, _)| *at == now)
-                .map(|(_, held)| held),
-        )
+        self.current(&self.shelves, slug, |_| true)
     }
 
     pub(super) fn keep_shelves(

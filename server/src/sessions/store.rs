@@ -160,20 +160,21 @@ impl SessionStore for DbSessionStore {
     /// Updates only: a session revoked elsewhere (logout, password reset)
     /// must not come back because an in-flight request saved it.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let key = key(&record.id);
         let epoch = self.begin();
         let result = SessionRow::update_many()
             .col_expr(Column::Data, Expr::value(encode(record)?))
             .col_expr(Column::UserId, Expr::value(user_id(record)))
             .col_expr(Column::ExpiresAt, Expr::value(record.expiry_date))
-            .filter(Column::Id.eq(key(&record.id)))
+            .filter(Column::Id.eq(key.clone()))
             .exec(&self.db)
             .await
             .map_err(backend)?;
         if result.rows_affected == 0 {
             tracing::debug!("session was revoked while a request used it; not saving");
-            self.drop_held(&key(&record.id));
+            self.drop_held(&key);
         } else {
-            self.keep(key(&record.id), epoch, record);
+            self.keep(key, epoch, record);
         }
         Ok(())
     }
@@ -204,8 +205,9 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.drop_held(&key(id));
-        SessionRow::delete_by_id(key(id))
+        let key = key(id);
+        self.drop_held(&key);
+        SessionRow::delete_by_id(key)
             .exec(&self.db)
             .await
             .map_err(backend)?;

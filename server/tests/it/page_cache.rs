@@ -382,6 +382,16 @@ fn brand_facet(html: &str) -> String {
     crate::support::visible_text(html, "data-testid=\"facet-brand\"", "fieldset")
 }
 
+/// Ann, registered and signed in on `app` and on `peer` (two sessions).
+async fn ann_on_both<'a>(app: &'a TestApp, peer: &'a TestApp) -> (Browser<'a>, Browser<'a>) {
+    let mut here = Browser::new(app);
+    here.register("ann@example.com", PASSWORD).await;
+    assert_eq!(here.login("ann@example.com", PASSWORD).await.status, 200);
+    let mut there = Browser::new(peer);
+    assert_eq!(there.login("ann@example.com", PASSWORD).await.status, 200);
+    (here, there)
+}
+
 // Signed-in category pages (never from the page cache) count their facets
 // once per filter state, and a product change moves those counts on both
 // instances.
@@ -398,11 +408,7 @@ for_each_backend!(
             .expect("q")
             .expect("category");
         let path = format!("/category/{}?sort=name", cat.slug);
-        let mut here = Browser::new(&app);
-        here.register("ann@example.com", PASSWORD).await;
-        assert_eq!(here.login("ann@example.com", PASSWORD).await.status, 200);
-        let mut there = Browser::new(&peer);
-        assert_eq!(there.login("ann@example.com", PASSWORD).await.status, 200);
+        let (mut here, mut there) = ann_on_both(&app, &peer).await;
 
         let first = here.get(&path).await;
         assert!(first.headers.get("x-mercato-cache").is_none());
@@ -491,11 +497,7 @@ for_each_backend!(
         let conn = app.connection().await;
         let p = product_on_sale(&conn).await;
         let path = format!("/product/{}", p.slug);
-        let mut here = Browser::new(&app);
-        here.register("ann@example.com", PASSWORD).await;
-        assert_eq!(here.login("ann@example.com", PASSWORD).await.status, 200);
-        let mut there = Browser::new(&peer);
-        assert_eq!(there.login("ann@example.com", PASSWORD).await.status, 200);
+        let (mut here, mut there) = ann_on_both(&app, &peer).await;
 
         let first = there.get(&path).await;
         assert_eq!(first.status, 200);
