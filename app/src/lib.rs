@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod components;
+mod head_assets;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod request;
@@ -11,7 +12,7 @@ pub mod request;
 mod security;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path, SsrMode,
@@ -42,8 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0f172a" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=options.clone() />
-                <HashedStylesheet options id="leptos" />
+                <head_assets::HeadAssets options />
                 <MetaTags />
             </head>
             <body class="min-h-screen bg-white text-slate-900 antialiased">

@@ -28,8 +28,9 @@ pub enum Change {
     /// embedded engine apply the product to their own index when they
     /// read it.
     Search(Option<i32>),
-    /// A user's account, or the revocation of one of their sessions:
-    /// held sessions and users are dropped; no page shows it.
+    /// A user's account, their cart or wishlist, or the revocation of one
+    /// of their sessions: what is held for them is dropped; no shared page
+    /// shows it.
     Account(i32),
 }
 

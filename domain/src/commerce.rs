@@ -40,6 +40,9 @@ pub struct Commerce {
     pub(crate) outbox: OutboxSignal,
     pub(crate) gateway: Arc<dyn PaymentGateway>,
     pub(crate) tally: Arc<crate::orders::Tally>,
+    /// Signed-in customers' carts and wishlists held between changes
+    /// (the server's; tests and the CLI read every time).
+    pub(crate) held: Option<Arc<crate::accounts::held::HeldAccounts>>,
 }
 
 impl Commerce {
@@ -59,7 +62,16 @@ impl Commerce {
             outbox,
             gateway,
             tally: Arc::default(),
+            held: None,
         })
+    }
+
+    /// Carts and wishlists of signed-in customers are held in `held` and
+    /// read again when the change feed says their account changed (which
+    /// the server follows, calling [`crate::accounts::held::HeldAccounts::forget`]).
+    pub fn holding(mut self, held: Arc<crate::accounts::held::HeldAccounts>) -> Self {
+        self.held = Some(held);
+        self
     }
 
     pub fn settings(&self) -> &CommerceSettings {
@@ -85,10 +97,11 @@ impl Commerce {
     }
 
     pub fn carts(&self) -> crate::cart::Carts {
-        crate::cart::Carts::new(self.db.clone(), self.currency())
+        crate::cart::Carts::new(self.db.clone(), self.currency()).holding(self.held.clone())
     }
 
     pub fn wishlists(&self) -> crate::wishlist::Wishlists {
         crate::wishlist::Wishlists::new(self.db.clone(), self.store.clone(), self.templates.clone())
+            .holding(self.held.clone())
     }
 }

@@ -20,6 +20,7 @@ mod m20261203_000014_reviews;
 mod m20261204_000015_wishlists;
 mod m20261204_000016_recommendations;
 mod m20261205_000017_account_changes;
+mod m20261206_000018_personal_changes;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000015_wishlists::Migration),
             Box::new(m20261204_000016_recommendations::Migration),
             Box::new(m20261205_000017_account_changes::Migration),
+            Box::new(m20261206_000018_personal_changes::Migration),
         ]
     }
 }

@@ -112,8 +112,9 @@ impl Feed {
                 catalog.forget_tree();
             }
         }
-        // Counts and shelves show products, their category and their price
-        // in the shop's currency: anything but a search row moves them.
+        // Counts, shelves, carts and wishlists show products, their
+        // category and their price in the shop's currency: anything but a
+        // search row moves them.
         if batch.overflow
             || batch
                 .changes
@@ -123,6 +124,7 @@ impl Feed {
             for catalog in &self.0.catalogs {
                 catalog.forget_listings();
             }
+            self.0.accounts.forget_priced();
         }
         // Before the eviction: a search page rendered after it must find
         // the new documents.

@@ -225,7 +225,9 @@ impl Application {
                  and MERCATO_STRIPE_WEBHOOK_SECRET for a real shop"
             );
         }
-        let commerce = commerce(config, &db, &store, signal.clone(), gateways.active.clone())?;
+        let accounts = accounts(config, &db, &store, signal.clone())?;
+        let commerce = commerce(config, &db, &store, signal.clone(), gateways.active.clone())?
+            .holding(accounts.held().clone());
         let (recorder, recorder_task) = domain::analytics::Recorder::start(db.clone());
         let metrics = crate::metrics::Metrics::new(
             build_info(config, &db),
@@ -259,7 +261,7 @@ impl Application {
         let catalog = Catalog::new(db.clone());
         let ctx = ServerContext::new(Services {
             catalog: catalog.clone(),
-            accounts: accounts(config, &db, &store, signal.clone())?,
+            accounts,
             checkout: Checkout::new(commerce.clone()),
             orders: Orders::new(commerce.clone()),
             search: search.clone(),

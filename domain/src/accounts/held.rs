@@ -1,19 +1,29 @@
-//! Signed-in users held in memory between changes, and the record of which
-//! accounts changed when, which the server's session store consults for
-//! the sessions it holds. Every instance drops a user's held copies when
-//! the change feed names them (topic `account`: the account changed or one
-//! of its sessions was revoked), so a revocation reaches every instance
-//! within a poll, and the instance that made it before it answers.
+//! What a signed-in shopper's every page reads, held in memory between
+//! changes: their user, their cart and their wishlist, and the record of
+//! which accounts changed when, which the server's session store consults
+//! for the sessions it holds. Every instance drops a user's held copies when
+//! the change feed names them (topic `account`: the account, its cart or
+//! its wishlist changed, or one of its sessions was revoked), so a change
+//! reaches every instance within a poll, and the instance that made it
+//! before it answers.
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use model::commerce::CartView;
+use model::wishlist::WishlistView;
+
 use super::{Actor, UserSummary};
 
 /// How long anything is held: bounds the changes to remember too.
 pub const HELD_FOR: Duration = Duration::from_secs(300);
-/// Users held at once.
+/// Carts and wishlists are priced from the catalog, whose stock moves
+/// without a change row while it stays in one band (the "only N left"
+/// lines): they are read again after this long, and at once when the
+/// catalog changes.
+pub const PRICED_FOR: Duration = Duration::from_secs(30);
+/// Users, carts and wishlists held at once, each.
 const MAX_USERS: u64 = 100_000;
 /// Changes remembered at once; beyond it everything held is dropped.
 const MAX_CHANGES: usize = 100_000;
@@ -73,53 +83,131 @@ impl AccountEpochs {
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
     }
+
+    /// The epoch after which copies read now are stale.
+    fn next(&self) -> u64 {
+        self.epoch.fetch_add(1, Ordering::AcqRel) + 1
+    }
+}
+
+type Held<T> = moka::sync::Cache<i32, Read<Arc<T>>>;
+
+fn held<T: Send + Sync + 'static>(ttl: Duration) -> Held<T> {
+    moka::sync::Cache::builder()
+        .max_capacity(MAX_USERS)
+        .time_to_live(ttl)
+        .build()
 }
 
 /// The users behind signed-in sessions, as [`super::Accounts::actor`]
-/// answers them.
+/// answers them, and their carts and wishlists as their pages show them
+/// (guests' are never held: nothing in the feed names them).
 pub struct HeldAccounts {
     pub epochs: Arc<AccountEpochs>,
-    users: moka::sync::Cache<i32, Read<Arc<(Actor, UserSummary)>>>,
+    users: Held<(Actor, UserSummary)>,
+    carts: Held<CartView>,
+    wishlists: Held<WishlistView>,
+    /// Carts and wishlists read before this epoch were priced from a
+    /// catalog that has changed since.
+    priced_floor: AtomicU64,
 }
 
 impl Default for HeldAccounts {
     fn default() -> Self {
         Self {
             epochs: Arc::default(),
-            users: moka::sync::Cache::builder()
-                .max_capacity(MAX_USERS)
-                .time_to_live(HELD_FOR)
-                .build(),
+            users: held(HELD_FOR),
+            carts: held(PRICED_FOR),
+            wishlists: held(PRICED_FOR),
+            priced_floor: AtomicU64::new(0),
         }
     }
 }
 
 impl HeldAccounts {
-    pub(super) fn user(&self, id: i32) -> Option<Arc<(Actor, UserSummary)>> {
-        let held = self.users.get(&id)?;
-        if self.epochs.fresh(id, held.epoch) {
+    /// What `cache` holds for `user` if nothing changed since it was read
+    /// (at or after `floor`).
+    fn current<T: Send + Sync + 'static>(
+        &self,
+        cache: &Held<T>,
+        user: i32,
+        floor: u64,
+    ) -> Option<Arc<T>> {
+        let held = cache.get(&user)?;
+        if held.epoch >= floor && self.epochs.fresh(user, held.epoch) {
             Some(held.value)
         } else {
-            self.users.invalidate(&id);
+            cache.invalidate(&user);
             None
         }
     }
 
-    pub(super) fn keep_user(&self, id: i32, epoch: u64, value: Arc<(Actor, UserSummary)>) {
-        if self.epochs.fresh(id, epoch) {
-            self.users.insert(id, Read { epoch, value });
+    fn keep<T: Send + Sync + 'static>(&self, cache: &Held<T>, user: i32, epoch: u64, value: T) {
+        if self.epochs.fresh(user, epoch) {
+            cache.insert(
+                user,
+                Read {
+                    epoch,
+                    value: Arc::new(value),
+                },
+            );
         }
     }
 
-    /// The account changed, or one of its sessions was revoked.
+    fn priced_floor(&self) -> u64 {
+        self.priced_floor.load(Ordering::Acquire)
+    }
+
+    pub(super) fn user(&self, id: i32) -> Option<Arc<(Actor, UserSummary)>> {
+        self.current(&self.users, id, 0)
+    }
+
+    pub(super) fn keep_user(&self, id: i32, epoch: u64, value: (Actor, UserSummary)) {
+        self.keep(&self.users, id, epoch, value);
+    }
+
+    /// The customer's cart as [`crate::cart::Carts::view`] answered it.
+    pub fn cart(&self, user: i32) -> Option<Arc<CartView>> {
+        self.current(&self.carts, user, self.priced_floor())
+    }
+
+    /// Keeps a cart read at `epoch` (taken with [`AccountEpochs::begin`]
+    /// before the read).
+    pub fn keep_cart(&self, user: i32, epoch: u64, cart: CartView) {
+        self.keep(&self.carts, user, epoch, cart);
+    }
+
+    pub fn wishlist(&self, user: i32) -> Option<Arc<WishlistView>> {
+        self.current(&self.wishlists, user, self.priced_floor())
+    }
+
+    pub fn keep_wishlist(&self, user: i32, epoch: u64, list: WishlistView) {
+        self.keep(&self.wishlists, user, epoch, list);
+    }
+
+    /// The account, its cart or its wishlist changed, or one of its
+    /// sessions was revoked.
     pub fn forget(&self, user: i32) {
         self.epochs.changed(user);
         self.users.invalidate(&user);
+        self.carts.invalidate(&user);
+        self.wishlists.invalidate(&user);
+    }
+
+    /// A product, price or the store changed: every cart and wishlist is
+    /// priced anew.
+    pub fn forget_priced(&self) {
+        self.priced_floor
+            .store(self.epochs.next(), Ordering::Release);
+        self.carts.invalidate_all();
+        self.wishlists.invalidate_all();
     }
 
     /// The feed could not say which (it overflowed).
     pub fn forget_all(&self) {
         self.epochs.all_changed();
         self.users.invalidate_all();
+        self.carts.invalidate_all();
+        self.wishlists.invalidate_all();
     }
 }

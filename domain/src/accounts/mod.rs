@@ -137,7 +137,7 @@ impl Accounts {
             self.settings.require_staff_2fa && role.is_staff() && user.totp_enabled_at.is_none();
         let actor = Actor::user(user.id, role, summary.permissions.clone(), staff_locked);
         self.held
-            .keep_user(id, epoch, Arc::new((actor.clone(), summary.clone())));
+            .keep_user(id, epoch, (actor.clone(), summary.clone()));
         Ok((actor, Some(summary)))
     }
 

@@ -12,6 +12,9 @@ use sea_orm::{
 };
 use time::OffsetDateTime;
 
+use std::sync::Arc;
+
+use crate::accounts::held::HeldAccounts;
 use crate::entities::{cart, cart_item, variant};
 use crate::money::Money;
 use crate::{inventory, Error, Result};
@@ -35,6 +38,7 @@ pub use model::commerce::CartView;
 pub struct Carts {
     db: DatabaseConnection,
     currency: crate::Currency,
+    held: Option<Arc<HeldAccounts>>,
 }
 
 fn now() -> OffsetDateTime {
@@ -43,7 +47,16 @@ fn now() -> OffsetDateTime {
 
 impl Carts {
     pub fn new(db: DatabaseConnection, currency: crate::Currency) -> Self {
-        Self { db, currency }
+        Self {
+            db,
+            currency,
+            held: None,
+        }
+    }
+
+    pub(crate) fn holding(mut self, held: Option<Arc<HeldAccounts>>) -> Self {
+        self.held = held;
+        self
     }
 
     /// The owner's active cart, newest first; none for a guest without one.
@@ -106,9 +119,23 @@ impl Carts {
         .await?)
     }
 
+    /// The owner's cart, priced now; a customer's is held between changes
+    /// when the server holds them.
     pub async fn view(&self, owner: &CartOwner) -> Result<CartView> {
+        let held = match (owner, &self.held) {
+            (CartOwner::User(user), Some(held)) => Some((*user, held)),
+            _ => None,
+        };
+        if let Some(cart) = held.and_then(|(user, held)| held.cart(user)) {
+            return Ok(cart.as_ref().clone());
+        }
+        let epoch = held.map(|(_, held)| held.epochs.begin());
         let (id, lines) = lines::load_owned_lines(&self.db, owner, self.currency).await?;
-        Ok(self.summed(id, lines))
+        let view = self.summed(id, lines);
+        if let (Some((user, held)), Some(epoch)) = (held, epoch) {
+            held.keep_cart(user, epoch, view.clone());
+        }
+        Ok(view)
     }
 
     async fn view_of(&self, cart: cart::Model) -> Result<CartView> {

@@ -24,12 +24,29 @@ const MAX_SHELF_BYTES: u64 = 16 * 1024 * 1024;
 /// writes no change row; they are read again after this long.
 const SHELVES_FOR: std::time::Duration = std::time::Duration::from_secs(120);
 
-/// Roughly what an entry takes in memory: its key and its value's JSON
-/// (names, text, numbers).
-fn json_weight(key: &str, value: &impl serde::Serialize) -> u32 {
+/// Roughly what an entry takes in memory: its key's bytes and its value's
+/// JSON (names, text, numbers).
+fn json_weight(key: usize, value: &impl serde::Serialize) -> u32 {
     serde_json::to_vec(value)
-        .map(|v| u32::try_from(v.len() + key.len()).unwrap_or(u32::MAX))
+        .map(|v| u32::try_from(v.len() + key).unwrap_or(u32::MAX))
         .unwrap_or(u32::MAX)
+}
+
+/// Whose recommendations: a product's page, or a cart holding these
+/// products (their slugs, sorted, each once).
+#[derive(Clone, Debug, Hash, PartialEq, Eq)]
+pub enum ShelfKey {
+    Product(String),
+    Cart(Vec<String>),
+}
+
+impl ShelfKey {
+    fn len(&self) -> usize {
+        match self {
+            Self::Product(slug) => slug.len(),
+            Self::Cart(slugs) => slugs.iter().map(String::len).sum(),
+        }
+    }
 }
 
 /// A category and the filters that decide its counts: the query with its
@@ -90,8 +107,8 @@ pub(super) struct HeldReads {
     home: RwLock<Option<Arc<HomePage>>>,
     /// Products on sale by slug, with the public URL their JSON-LD names.
     products: moka::sync::Cache<String, (u64, Arc<(String, ProductDetail)>)>,
-    /// Recommendations by product slug.
-    shelves: moka::sync::Cache<String, (u64, Arc<ProductRecommendations>)>,
+    /// Recommendations by product slug, and for carts.
+    shelves: moka::sync::Cache<ShelfKey, (u64, Arc<ProductRecommendations>)>,
     /// Moves on at every change. A read that began before a change is not
     /// kept after it; `gate` makes the check and the keeping one step that
     /// a change cannot fall between.
@@ -112,7 +129,7 @@ impl Default for HeldReads {
                 .max_capacity(MAX_PRODUCT_BYTES)
                 .weigher(
                     |slug: &String, (_, held): &(u64, Arc<(String, ProductDetail)>)| {
-                        json_weight(slug, &held.1)
+                        json_weight(slug.len(), &held.1)
                     },
                 )
                 .build(),
@@ -120,8 +137,8 @@ impl Default for HeldReads {
                 .max_capacity(MAX_SHELF_BYTES)
                 .time_to_live(SHELVES_FOR)
                 .weigher(
-                    |slug: &String, (_, held): &(u64, Arc<ProductRecommendations>)| {
-                        json_weight(slug, held.as_ref())
+                    |key: &ShelfKey, (_, held): &(u64, Arc<ProductRecommendations>)| {
+                        json_weight(key.len(), held.as_ref())
                     },
                 )
                 .build(),
@@ -193,17 +210,17 @@ impl HeldReads {
         });
     }
 
-    pub(super) fn shelves(&self, slug: &str) -> Option<Arc<ProductRecommendations>> {
-        self.current(&self.shelves, slug, |_| true)
+    pub(super) fn shelves(&self, key: &ShelfKey) -> Option<Arc<ProductRecommendations>> {
+        self.current(&self.shelves, key, |_| true)
     }
 
     pub(super) fn keep_shelves(
         &self,
         generation: u64,
-        slug: String,
+        key: ShelfKey,
         held: Arc<ProductRecommendations>,
     ) {
-        self.keep(generation, || self.shelves.insert(slug, (generation, held)));
+        self.keep(generation, || self.shelves.insert(key, (generation, held)));
     }
 
     /// Keeps what was read at `generation`, unless something changed since.

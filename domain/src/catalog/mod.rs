@@ -29,6 +29,7 @@ pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTE
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};
 pub use editor::StockSeen;
 pub use held_reads::HeldStats;
+pub(crate) use held_reads::ShelfKey;
 pub(crate) use images::{delete_upload, store_upload, REVIEW_DIR};
 pub use images::{process as process_image, thumb_size, thumb_url, AdminImage, MAX_UPLOAD_BYTES};
 pub use import_jobs::{ImportJob, ImportJobs};
@@ -79,12 +80,12 @@ impl Catalog {
         self.held.forget();
     }
 
-    /// A product's recommendation shelves, held between changes (and for
-    /// at most two minutes: the refresh that moves them writes no change
-    /// row); `read` runs when none are held.
+    /// A product's or a cart's recommendation shelves, held between
+    /// changes (and for at most two minutes: the refresh that moves them
+    /// writes no change row); `read` runs when none are held.
     pub(crate) async fn shelves<F>(
         &self,
-        slug: &str,
+        key: ShelfKey,
         read: F,
     ) -> crate::Result<model::recommendations::ProductRecommendations>
     where
@@ -92,16 +93,13 @@ impl Catalog {
             Output = crate::Result<model::recommendations::ProductRecommendations>,
         >,
     {
-        if let Some(held) = self.held.shelves(slug) {
+        if let Some(held) = self.held.shelves(&key) {
             return Ok(held.as_ref().clone());
         }
         let generation = self.held.generation();
         let shelves = read.await?;
-        self.held.keep_shelves(
-            generation,
-            slug.to_owned(),
-            std::sync::Arc::new(shelves.clone()),
-        );
+        self.held
+            .keep_shelves(generation, key, std::sync::Arc::new(shelves.clone()));
         Ok(shelves)
     }
 

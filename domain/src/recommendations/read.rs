@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::catalog::ProductCard;
+use crate::catalog::{ProductCard, ShelfKey};
 use crate::entities::{product, product_signal, recommendation, recommendation_rule};
 use crate::Result;
 
@@ -116,7 +116,9 @@ impl Recommendations {
     /// [`Self::for_product`] for an active product's slug.
     pub async fn for_slug(&self, slug: &str) -> Result<ProductRecommendations> {
         let slug = slug.trim();
-        self.catalog.shelves(slug, self.read_for_slug(slug)).await
+        self.catalog
+            .shelves(ShelfKey::Product(slug.to_owned()), self.read_for_slug(slug))
+            .await
     }
 
     async fn read_for_slug(&self, slug: &str) -> Result<ProductRecommendations> {
@@ -133,12 +135,26 @@ impl Recommendations {
         self.for_product(id, category_id).await
     }
 
-    /// [`Self::for_cart`] for the products a cart's lines name.
+    /// [`Self::for_cart`] for the products a cart's lines name, held
+    /// between changes like a product's shelves.
     pub async fn for_cart_slugs(&self, slugs: &[String]) -> Result<Vec<ProductCard>> {
-        let slugs: Vec<&str> = slugs.iter().map(|s| s.as_str()).take(50).collect();
+        let mut slugs: Vec<String> = slugs.iter().take(50).cloned().collect();
+        slugs.sort_unstable();
+        slugs.dedup();
         if slugs.is_empty() {
             return Ok(Vec::new());
         }
+        let read = async {
+            Ok(ProductRecommendations {
+                also_bought: self.read_for_cart_slugs(&slugs).await?,
+                similar: Vec::new(),
+            })
+        };
+        let key = ShelfKey::Cart(slugs.clone());
+        Ok(self.catalog.shelves(key, read).await?.also_bought)
+    }
+
+    async fn read_for_cart_slugs(&self, slugs: &[String]) -> Result<Vec<ProductCard>> {
         let ids: Vec<i32> = product::Entity::find()
             .select_only()
             .column(product::Column::Id)

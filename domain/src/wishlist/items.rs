@@ -127,7 +127,7 @@ impl Wishlists {
         sku: Option<&str>,
     ) -> Result<WishlistView> {
         let Some(list) = find(&self.db, owner).await? else {
-            return self.view(owner).await;
+            return self.read(owner).await;
         };
         let (p, v) = pick(&self.db, slug, sku).await?;
         let mut delete = wishlist_item::Entity::delete_many()
@@ -153,7 +153,7 @@ impl Wishlists {
             .add(cart_owner, sku, 1)
             .await?;
         let Some(list) = find(&self.db, owner).await? else {
-            return Ok((self.view(owner).await?, cart));
+            return Ok((self.read(owner).await?, cart));
         };
         if let Some(v) = variant::Entity::find()
             .filter(variant::Column::Sku.eq(sku.trim()))

@@ -18,6 +18,7 @@ use time::OffsetDateTime;
 
 pub use model::wishlist::{SharedWishlist, WishlistLine, WishlistView, MAX_ITEMS};
 
+use crate::accounts::held::HeldAccounts;
 use crate::cart::CartOwner;
 use crate::entities::wishlist;
 use crate::mail::Templates;
@@ -32,6 +33,7 @@ pub struct Wishlists {
     store: Current,
     /// The alert mails are rendered when the outbox delivers them.
     templates: Arc<Templates>,
+    held: Option<Arc<HeldAccounts>>,
 }
 
 impl Wishlists {
@@ -40,15 +42,38 @@ impl Wishlists {
             db,
             store,
             templates,
+            held: None,
         }
+    }
+
+    pub(crate) fn holding(mut self, held: Option<Arc<HeldAccounts>>) -> Self {
+        self.held = held;
+        self
     }
 
     fn currency(&self) -> Currency {
         self.store.get().currency
     }
 
-    /// The owner's list; empty for a guest without one.
+    /// The owner's list; empty for a guest without one. A customer's is
+    /// held between changes when the server holds them.
     pub async fn view(&self, owner: &CartOwner) -> Result<WishlistView> {
+        let held = match (owner, &self.held) {
+            (CartOwner::User(user), Some(held)) => Some((*user, held)),
+            _ => None,
+        };
+        if let Some(list) = held.and_then(|(user, held)| held.wishlist(user)) {
+            return Ok(list.as_ref().clone());
+        }
+        let epoch = held.map(|(_, held)| held.epochs.begin());
+        let view = self.read(owner).await?;
+        if let (Some((user, held)), Some(epoch)) = (held, epoch) {
+            held.keep_wishlist(user, epoch, view.clone());
+        }
+        Ok(view)
+    }
+
+    async fn read(&self, owner: &CartOwner) -> Result<WishlistView> {
         match find(&self.db, owner).await? {
             Some(list) => self.view_of(&list, owner).await,
             None => Ok(WishlistView {

@@ -40,7 +40,7 @@ impl Wishlists {
             .exec(&txn)
             .await?;
         txn.commit().await?;
-        self.view(owner).await
+        self.read(owner).await
     }
 
     /// What a shared link shows.

@@ -4,8 +4,9 @@
 //! that wrote at once, the other through the change feed), signed-in
 //! shoppers never share a page, anonymous browsing leaves no session, and
 //! a cached page's policy allows exactly its own scripts. Signed-in
-//! listings hold their facet counts, and signed-in product pages their
-//! product and shelves, between changes.
+//! listings hold their facet counts, signed-in product pages their
+//! product and shelves, and a customer's pages their cart and wishlist,
+//! between changes.
 use std::time::{Duration, Instant};
 
 use crate::support::browser::Browser;
@@ -562,6 +563,145 @@ for_each_backend!(
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "the excluded product stayed on the peer's shelves"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+);
+
+/// A cart's line for `sku` says fewer are left than it holds.
+fn short_of(html: &str, left: u32) -> bool {
+    html.contains(&format!("Only {left} left — lower the quantity"))
+}
+
+// A signed-in customer's cart and wishlist are held between changes: stock
+// moving inside a band (which writes no change row) leaves a held cart as
+// it was, and any change to the cart or the list, on either instance,
+// shows on the next page there and within the feed's delay on the other.
+for_each_backend!(
+    signed_in_carts_and_wishlists_are_held_until_they_change,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
+        let peer = app.peer().await;
+        let conn = app.connection().await;
+        let products = products_on_sale(&conn, 2).await;
+        let first_variant = |p: &product::Model| {
+            let id = p.id;
+            let conn = conn.clone();
+            async move {
+                variant::Entity::find()
+                    .filter(variant::Column::ProductId.eq(id))
+                    .one(&conn)
+                    .await
+                    .expect("q")
+                    .expect("a variant")
+            }
+        };
+        let v = first_variant(&products[0]).await;
+        // Twelve free units, all in one warehouse.
+        conn.execute_unprepared(&format!(
+            "UPDATE stock_levels SET on_hand = 0, reserved = 0 WHERE variant_id = {id};
+             UPDATE stock_levels SET on_hand = 12 WHERE variant_id = {id} AND warehouse_id =
+               (SELECT MIN(warehouse_id) FROM stock_levels WHERE variant_id = {id})",
+            id = v.id
+        ))
+        .await
+        .expect("stock");
+        let (mut here, mut there) = ann_on_both(&app, &peer).await;
+        let added = here
+            .post(
+                "/api/cart/add",
+                &[("sku", v.sku.as_str()), ("quantity", "10")],
+            )
+            .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        for shopper in [&mut here, &mut there] {
+            let start = Instant::now();
+            loop {
+                let cart = shopper.get("/cart").await;
+                assert_eq!(cart.status, 200);
+                if cart.body.contains(&v.sku) {
+                    assert!(!short_of(&cart.body, 9));
+                    break;
+                }
+                assert!(
+                    start.elapsed() < Duration::from_secs(10),
+                    "the line never showed"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        }
+
+        // Three sold elsewhere: still "in stock", so no change row; the held
+        // carts do not notice (a fresh read would say only 9 are left).
+        conn.execute_unprepared(&format!(
+            "UPDATE stock_levels SET on_hand = 9 WHERE variant_id = {} AND on_hand = 12",
+            v.id
+        ))
+        .await
+        .expect("sell three");
+        for shopper in [&mut here, &mut there] {
+            let cart = shopper.get("/cart").await;
+            assert!(cart.body.contains(&v.sku));
+            assert!(!short_of(&cart.body, 9), "the cart was read again");
+        }
+
+        // Ann adds another product on the peer: her next page there shows
+        // it (and the stock as it is now), and this instance soon does.
+        let other = first_variant(&products[1]).await;
+        let added = there
+            .post("/api/cart/add", &[("sku", other.sku.as_str())])
+            .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        let next = there.get("/cart").await;
+        assert!(
+            next.body.contains(&other.sku),
+            "the writer's next page shows the line"
+        );
+        assert!(short_of(&next.body, 9));
+        let start = Instant::now();
+        while !here.get("/cart").await.body.contains(&other.sku) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the other instance never saw the new line"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        eprintln!(
+            "cart change seen by the other instance after {:?}",
+            start.elapsed()
+        );
+
+        // The wishlist: read (and held) on both, saved here, shown here at
+        // once and there within the feed's delay.
+        let wished = &products[1];
+        for shopper in [&mut here, &mut there] {
+            let list = shopper.get("/wishlist").await;
+            assert_eq!(list.status, 200);
+            assert!(!list.body.contains(&format!("/product/{}", wished.slug)));
+        }
+        let saved = here
+            .post(
+                "/api/wishlist/set",
+                &[("slug", wished.slug.as_str()), ("saved", "true")],
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        assert!(here
+            .get("/wishlist")
+            .await
+            .body
+            .contains(&format!("/product/{}", wished.slug)));
+        let start = Instant::now();
+        while !there
+            .get("/wishlist")
+            .await
+            .body
+            .contains(&format!("/product/{}", wished.slug))
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the other instance never saw the saved product"
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
