@@ -180,16 +180,26 @@ pub fn CartPage() -> impl IntoView {
 }
 
 /// Products often bought with what is in the cart; follows the cart.
+/// Asked for by the browser once the page is up, like "recently viewed":
+/// they sit below the cart, and rendering a shelf of cards on the server
+/// for every cart view was the page's largest part (bench/RESULTS.md).
 #[component]
 fn CompleteTheLook() -> impl IntoView {
     let state = use_cart();
-    let recs = Resource::new(move || state.version(), |_| cart_recommendations());
+    let recs = LocalResource::new(move || {
+        state.version();
+        async { cart_recommendations().await.unwrap_or_default() }
+    });
     view! {
-        <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
-                let products = recs.await.unwrap_or_default();
-                view! { <Shelf title="Complete the look" id="complete-the-look" products /> }
-            })}
-        </Transition>
+        <Suspense fallback=|| ()>
+            {move || {
+                recs.get()
+                    .map(|products| {
+                        view! {
+                            <Shelf title="Complete the look" id="complete-the-look" products />
+                        }
+                    })
+            }}
+        </Suspense>
     }
 }
