@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use model::storefront::ProductCard;
 
+use super::hydration::BrowserOnly;
 use super::product_card::ProductGrid;
 use crate::api::recommendations::recently_viewed;
 
@@ -70,6 +71,15 @@ pub fn remember_viewed(slug: &str) {
 /// the page itself (and the cache) stays the same for everyone.
 #[component]
 pub fn RecentlyViewed() -> impl IntoView {
+    view! {
+        <BrowserOnly>
+            <RecentlyViewedShelf />
+        </BrowserOnly>
+    }
+}
+
+#[component]
+fn RecentlyViewedShelf() -> impl IntoView {
     let cards = LocalResource::new(|| async {
         let slugs = viewed();
         if slugs.is_empty() {

@@ -6,6 +6,7 @@ use crate::api::cart::UpdateCart;
 use crate::api::recommendations::cart_recommendations;
 use crate::components::cart_state::use_cart;
 use crate::components::forms::ActionError;
+use crate::components::hydration::BrowserOnly;
 use crate::components::shelf::Shelf;
 
 #[component]
@@ -185,6 +186,15 @@ pub fn CartPage() -> impl IntoView {
 /// for every cart view was the page's largest part (bench/RESULTS.md).
 #[component]
 fn CompleteTheLook() -> impl IntoView {
+    view! {
+        <BrowserOnly>
+            <CompleteTheLookShelf />
+        </BrowserOnly>
+    }
+}
+
+#[component]
+fn CompleteTheLookShelf() -> impl IntoView {
     let state = use_cart();
     let recs = LocalResource::new(move || {
         state.version();
