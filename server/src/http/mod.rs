@@ -9,6 +9,7 @@ mod health;
 pub mod layers;
 mod metrics;
 pub mod rate_limit;
+mod render_gate;
 mod render_retry;
 mod review_photos;
 mod server_fn_status;
@@ -172,7 +173,8 @@ pub fn router(
         >(
             move || provide_context(fallback_ctx.clone()), shell
         ))
-        .layer(render_retry::RetryHungRenders::default());
+        .layer(render_retry::RetryHungRenders::default())
+        .layer(render_gate::RenderGate::per_core());
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());

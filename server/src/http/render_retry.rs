@@ -55,7 +55,7 @@ pub struct RetryService<S> {
     first_try: Duration,
 }
 
-fn is_page_get(req: &Request<Body>) -> bool {
+pub(super) fn is_page_get(req: &Request<Body>) -> bool {
     req.method() == Method::GET
         && req
             .headers()

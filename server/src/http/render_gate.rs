@@ -1,0 +1,166 @@
+//! Lets a few page renders run at a time; the others wait their turn.
+//!
+//! A Leptos render yields at every resource it awaits, so with a hundred
+//! connections a hundred renders were interleaved on two cores and each
+//! found its memory evicted from the CPU caches when its turn came again:
+//! the allocator's fast path alone took an eighth of the CPU
+//! (bench/RESULTS.md). Rendering a handful at once keeps them cache-warm;
+//! the wait is shorter than the slowdown it replaces. The permit is held
+//! until the body has been streamed, because the render runs while it is.
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum::body::Body;
+use axum::http::{Request, Response};
+use futures_util::StreamExt;
+use tokio::sync::Semaphore;
+use tower::{Layer, Service};
+
+use super::render_retry::is_page_get;
+
+#[derive(Clone)]
+pub struct RenderGate {
+    permits: Arc<Semaphore>,
+}
+
+impl RenderGate {
+    /// Two renders per core: one running while another waits on a read.
+    pub fn per_core() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Self::new(cores * 2)
+    }
+
+    pub fn new(at_once: usize) -> Self {
+        Self {
+            permits: Arc::new(Semaphore::new(at_once.max(1))),
+        }
+    }
+}
+
+impl<S> Layer<S> for RenderGate {
+    type Service = GatedService<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        GatedService {
+            inner,
+            permits: self.permits.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct GatedService<S> {
+    inner: S,
+    permits: Arc<Semaphore>,
+}
+
+impl<S> Service<Request<Body>> for GatedService<S>
+where
+    S: Service<Request<Body>, Response = Response<Body>> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Response<Body>;
+    type Error = S::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Response<Body>, S::Error>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<Body>) -> Self::Future {
+        if !is_page_get(&req) {
+            return Box::pin(self.inner.call(req));
+        }
+        // The ready clone serves this call once a permit is ours.
+        let fresh = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, fresh);
+        let permits = self.permits.clone();
+        Box::pin(async move {
+            // The semaphore is never closed, so a permit always comes.
+            let permit = permits.acquire_owned().await.ok();
+            let res = inner.call(req).await?;
+            let (parts, body) = res.into_parts();
+            let body = body.into_data_stream().map(move |chunk| {
+                let _held = &permit;
+                chunk
+            });
+            Ok(Response::from_parts(parts, Body::from_stream(body)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::convert::Infallible;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+    use tower::ServiceExt;
+
+    type Reply = Pin<Box<dyn Future<Output = Result<Response<Body>, Infallible>> + Send>>;
+
+    /// Records the most renders in progress at once; each takes a while.
+    fn slow(
+        most: Arc<AtomicUsize>,
+    ) -> impl Service<Request<Body>, Response = Response<Body>, Error = Infallible, Future = Reply> + Clone
+    {
+        let now = Arc::new(AtomicUsize::new(0));
+        tower::service_fn(move |_req: Request<Body>| {
+            let (now, most) = (now.clone(), most.clone());
+            Box::pin(async move {
+                most.fetch_max(now.fetch_add(1, Ordering::SeqCst) + 1, Ordering::SeqCst);
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                now.fetch_sub(1, Ordering::SeqCst);
+                Ok(Response::new(Body::from("ok")))
+            }) as Reply
+        })
+    }
+
+    async fn twelve_at_once<S>(svc: S, path: &'static str)
+    where
+        S: Service<Request<Body>, Response = Response<Body>, Error = Infallible>
+            + Clone
+            + Send
+            + 'static,
+        S::Future: Send,
+    {
+        let mut all = Vec::new();
+        for _ in 0..12 {
+            let svc = svc.clone();
+            all.push(tokio::spawn(async move {
+                let req = Request::get(path)
+                    .header("accept", "text/html")
+                    .body(Body::empty())
+                    .expect("req");
+                let res = svc.oneshot(req).await.expect("response");
+                axum::body::to_bytes(res.into_body(), 1024)
+                    .await
+                    .expect("body")
+            }));
+        }
+        for t in all {
+            assert_eq!(&t.await.expect("task")[..], b"ok");
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn page_renders_wait_for_a_permit() {
+        let most = Arc::new(AtomicUsize::new(0));
+        twelve_at_once(RenderGate::new(3).layer(slow(most.clone())), "/account").await;
+        assert_eq!(most.load(Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn server_functions_are_not_gated() {
+        let most = Arc::new(AtomicUsize::new(0));
+        twelve_at_once(
+            RenderGate::new(1).layer(slow(most.clone())),
+            "/api/cart/add",
+        )
+        .await;
+        assert!(most.load(Ordering::SeqCst) > 1);
+    }
+}
