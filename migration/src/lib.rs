@@ -21,6 +21,7 @@ mod m20261204_000015_wishlists;
 mod m20261204_000016_recommendations;
 mod m20261205_000017_account_changes;
 mod m20261206_000018_personal_changes;
+mod m20261207_000019_review_changes;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000016_recommendations::Migration),
             Box::new(m20261205_000017_account_changes::Migration),
             Box::new(m20261206_000018_personal_changes::Migration),
+            Box::new(m20261207_000019_review_changes::Migration),
         ]
     }
 }

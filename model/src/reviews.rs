@@ -135,7 +135,7 @@ impl ReviewSort {
 }
 
 /// Which reviews of a product to show.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ReviewQuery {
     pub sort: ReviewSort,
     /// Only reviews with this many stars.

@@ -267,7 +267,7 @@ impl Application {
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
-            reviews: domain::reviews::Reviews::new(db.clone(), store.current()),
+            reviews: domain::reviews::Reviews::new(db.clone(), store.current(), catalog.clone()),
             recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             files: config

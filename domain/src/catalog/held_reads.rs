@@ -1,6 +1,7 @@
 //! What shoppers' pages read most, held between changes: facet counts per
 //! category and filter state, the home page's sections, products as their
-//! page shows them and a product's recommendation shelves. The page cache
+//! page shows them, a product's recommendation shelves and the published
+//! reviews on its page. The page cache
 //! only serves anonymous shoppers; without these a signed-in shopper's
 //! category page would scan every product of the category, and their
 //! product page would run some twenty statements, on every request. The
@@ -12,6 +13,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use super::query::ListingQuery;
 use super::types::{FacetValue, HomePage, OptionFacet, ProductDetail};
 use model::recommendations::ProductRecommendations;
+use model::reviews::{ReviewQuery, ReviewsPage};
 
 /// Bytes of counts held at once (roughly: the names and numbers). A
 /// crawler walking every filter combination pushes out the least used,
@@ -20,6 +22,10 @@ const MAX_HELD_BYTES: u64 = 16 * 1024 * 1024;
 /// Bytes of products (as JSON) and of shelves held at once, each.
 const MAX_PRODUCT_BYTES: u64 = 32 * 1024 * 1024;
 const MAX_SHELF_BYTES: u64 = 16 * 1024 * 1024;
+/// Bytes of review pages held at once: the first page of each product's
+/// reviews is what shoppers read; a crawler paging through every sort and
+/// filter pushes out the least used.
+const MAX_REVIEW_BYTES: u64 = 16 * 1024 * 1024;
 /// Shelves follow orders and views through the background refresh, which
 /// writes no change row; they are read again after this long.
 const SHELVES_FOR: std::time::Duration = std::time::Duration::from_secs(120);
@@ -109,6 +115,9 @@ pub(super) struct HeldReads {
     products: moka::sync::Cache<String, (u64, Arc<(String, ProductDetail)>)>,
     /// Recommendations by product slug, and for carts.
     shelves: moka::sync::Cache<ShelfKey, (u64, Arc<ProductRecommendations>)>,
+    /// Published reviews by product slug and query, without any viewer's
+    /// votes (the feed has a row for every change to a published review).
+    reviews: moka::sync::Cache<(String, ReviewQuery), (u64, Arc<ReviewsPage>)>,
     /// Moves on at every change. A read that began before a change is not
     /// kept after it; `gate` makes the check and the keeping one step that
     /// a change cannot fall between.
@@ -139,6 +148,14 @@ impl Default for HeldReads {
                 .weigher(
                     |key: &ShelfKey, (_, held): &(u64, Arc<ProductRecommendations>)| {
                         json_weight(key.len(), held.as_ref())
+                    },
+                )
+                .build(),
+            reviews: moka::sync::Cache::builder()
+                .max_capacity(MAX_REVIEW_BYTES)
+                .weigher(
+                    |(slug, _): &(String, ReviewQuery), (_, held): &(u64, Arc<ReviewsPage>)| {
+                        json_weight(slug.len(), held.as_ref())
                     },
                 )
                 .build(),
@@ -223,6 +240,19 @@ impl HeldReads {
         self.keep(generation, || self.shelves.insert(key, (generation, held)));
     }
 
+    pub(super) fn reviews(&self, key: &(String, ReviewQuery)) -> Option<Arc<ReviewsPage>> {
+        self.current(&self.reviews, key, |_| true)
+    }
+
+    pub(super) fn keep_reviews(
+        &self,
+        generation: u64,
+        key: (String, ReviewQuery),
+        held: Arc<ReviewsPage>,
+    ) {
+        self.keep(generation, || self.reviews.insert(key, (generation, held)));
+    }
+
     /// Keeps what was read at `generation`, unless something changed since.
     fn keep(&self, generation: u64, keep: impl FnOnce()) {
         let _open = self.gate.read().unwrap_or_else(PoisonError::into_inner);
@@ -248,6 +278,7 @@ impl HeldReads {
         self.counts.invalidate_all();
         self.products.invalidate_all();
         self.shelves.invalidate_all();
+        self.reviews.invalidate_all();
         *self.home.write().unwrap_or_else(PoisonError::into_inner) = None;
     }
 }

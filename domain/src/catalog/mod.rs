@@ -103,6 +103,28 @@ impl Catalog {
         Ok(shelves)
     }
 
+    /// A product's published reviews for `query`, as every shopper sees
+    /// them (no viewer's votes), held between changes; `read` runs when
+    /// none are held.
+    pub(crate) async fn reviews<F>(
+        &self,
+        slug: &str,
+        query: &model::reviews::ReviewQuery,
+        read: F,
+    ) -> crate::Result<std::sync::Arc<model::reviews::ReviewsPage>>
+    where
+        F: std::future::Future<Output = crate::Result<model::reviews::ReviewsPage>>,
+    {
+        let key = (slug.to_owned(), query.clone());
+        if let Some(held) = self.held.reviews(&key) {
+            return Ok(held);
+        }
+        let generation = self.held.generation();
+        let page = std::sync::Arc::new(read.await?);
+        self.held.keep_reviews(generation, key, page.clone());
+        Ok(page)
+    }
+
     /// How often listings were answered from held counts.
     pub fn held_stats(&self) -> &HeldStats {
         &self.held.stats

@@ -31,11 +31,14 @@ pub struct Reviews {
     /// The review settings (who may review, auto-publish) live in the
     /// store profile.
     store: Current,
+    /// Holds the published reviews shoppers read (its held reads are
+    /// evicted by the change feed).
+    catalog: crate::catalog::Catalog,
 }
 
 impl Reviews {
-    pub fn new(db: DatabaseConnection, store: Current) -> Self {
-        Self { db, store }
+    pub fn new(db: DatabaseConnection, store: Current, catalog: crate::catalog::Catalog) -> Self {
+        Self { db, store, catalog }
     }
 }
 
@@ -79,10 +82,14 @@ pub(crate) async fn set_counts<C: ConnectionTrait>(conn: &C, product_ids: &[i32]
         "FROM reviews r WHERE r.product_id = products.id AND r.status = '{}'",
         ReviewStatus::Published.as_str()
     );
+    let count = format!("(SELECT COUNT(*) {published})");
+    let sum = format!("(SELECT COALESCE(SUM(r.rating), 0) {published})");
+    // Only rows whose numbers move: an unchanged product row would still
+    // write a change-feed row and evict its cached page (a review waiting
+    // for moderation changes nothing shoppers see).
     conn.execute_unprepared(&format!(
-        "UPDATE products SET review_count = (SELECT COUNT(*) {published}), \
-         rating_sum = (SELECT COALESCE(SUM(r.rating), 0) {published}) \
-         WHERE id IN ({})",
+        "UPDATE products SET review_count = {count}, rating_sum = {sum} \
+         WHERE id IN ({}) AND (review_count <> {count} OR rating_sum <> {sum})",
         ids.join(", ")
     ))
     .await?;

@@ -175,6 +175,8 @@ impl Reviews {
         )
         .await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(())
     }
 
@@ -211,6 +213,8 @@ impl Reviews {
         )
         .await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(())
     }
 }

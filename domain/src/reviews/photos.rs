@@ -124,6 +124,8 @@ impl Reviews {
             recount(&txn, &[product_id]).await?;
         }
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(ReviewPhoto {
             id: row.id,
             image: photo_image(row),
@@ -156,6 +158,8 @@ impl Reviews {
             recount(&txn, &[own.product_id]).await?;
         }
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         delete_upload(files, REVIEW_DIR, &photo.url).await;
         Ok(())
     }

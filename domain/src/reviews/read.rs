@@ -94,53 +94,24 @@ pub(super) async fn names<C: ConnectionTrait>(
 }
 
 impl Reviews {
+    /// A product's published reviews for `query`, with the ones `viewer`
+    /// found helpful. The reviews are the same for every shopper and held
+    /// between changes; only the viewer's votes are read each time.
     pub async fn page(
         &self,
         viewer: &Actor,
         slug: &str,
         query: &ReviewQuery,
     ) -> Result<ReviewsPage> {
-        let product = active_product(&self.db, slug).await?;
-        let published = || {
-            review::Entity::find()
-                .filter(review::Column::ProductId.eq(product.id))
-                .filter(review::Column::Status.eq(ReviewStatus::Published.as_str()))
-        };
-        let mut histogram = [0u32; 5];
-        let stars = published()
-            .select_only()
-            .column(review::Column::Rating)
-            .column_as(review::Column::Id.count(), "count")
-            .group_by(review::Column::Rating)
-            .into_model::<StarCount>()
-            .all(&self.db)
+        let shown = self
+            .catalog
+            .reviews(slug, query, published(&self.db, slug, query))
             .await?;
-        for s in stars {
-            histogram[usize::from(rating_of(s.rating)) - 1] = u32::try_from(s.count).unwrap_or(0);
-        }
-        let stars = query.stars.filter(|s| (1..=5).contains(s));
-        let filtered = match stars {
-            Some(s) => published().filter(review::Column::Rating.eq(i16::from(s))),
-            None => published(),
-        };
-        let total = match stars {
-            Some(s) => u64::from(histogram[usize::from(s) - 1]),
-            None => histogram.iter().map(|&n| u64::from(n)).sum(),
-        };
-        let page_count = total.div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
-        let page = query.page.clamp(1, page_count);
-        let rows = ordered(filtered, query.sort)
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-            .all(&self.db)
-            .await?;
-        let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
-        let mut photos = photos(&self.db, &ids).await?;
-        let authors = names(&self.db, rows.iter().map(|r| r.user_id)).await?;
+        let ids: Vec<i32> = shown.reviews.iter().map(|r| r.id).collect();
         let voted = match viewer.user_id() {
             Some(uid) if !ids.is_empty() => review_vote::Entity::find()
                 .filter(review_vote::Column::UserId.eq(uid))
-                .filter(review_vote::Column::ReviewId.is_in(ids.clone()))
+                .filter(review_vote::Column::ReviewId.is_in(ids))
                 .all(&self.db)
                 .await?
                 .into_iter()
@@ -148,39 +119,87 @@ impl Reviews {
                 .collect(),
             _ => Vec::new(),
         };
-        let reviews = rows
-            .into_iter()
-            .map(|r| ReviewView {
-                id: r.id,
-                author: author_label(authors.get(&r.user_id).map_or("", |u| u.name.as_str())),
-                rating: rating_of(r.rating),
-                title: r.title,
-                body: r.body,
-                verified: r.verified,
-                date: r
-                    .created_at
-                    .date()
-                    .format(crate::typed::DAY)
-                    .unwrap_or_default(),
-                helpful: u32::try_from(r.helpful_count).unwrap_or(0),
-                photos: photos.remove(&r.id).unwrap_or_default(),
-                reply: r.reply,
-            })
-            .collect();
         Ok(ReviewsPage {
-            summary: RatingSummary::new(product.review_count, product.rating_sum)
-                .unwrap_or_default(),
-            histogram,
-            reviews,
-            query: ReviewQuery {
-                sort: query.sort,
-                stars,
-                page,
-            },
-            page_count,
             voted,
+            ..shown.as_ref().clone()
         })
     }
+}
+
+/// The published reviews of `slug` for `query`, as every shopper sees them.
+async fn published<C: ConnectionTrait>(
+    db: &C,
+    slug: &str,
+    query: &ReviewQuery,
+) -> Result<ReviewsPage> {
+    let product = active_product(db, slug).await?;
+    let published = || {
+        review::Entity::find()
+            .filter(review::Column::ProductId.eq(product.id))
+            .filter(review::Column::Status.eq(ReviewStatus::Published.as_str()))
+    };
+    let mut histogram = [0u32; 5];
+    let stars = published()
+        .select_only()
+        .column(review::Column::Rating)
+        .column_as(review::Column::Id.count(), "count")
+        .group_by(review::Column::Rating)
+        .into_model::<StarCount>()
+        .all(db)
+        .await?;
+    for s in stars {
+        histogram[usize::from(rating_of(s.rating)) - 1] = u32::try_from(s.count).unwrap_or(0);
+    }
+    let stars = query.stars.filter(|s| (1..=5).contains(s));
+    let filtered = match stars {
+        Some(s) => published().filter(review::Column::Rating.eq(i16::from(s))),
+        None => published(),
+    };
+    let total = match stars {
+        Some(s) => u64::from(histogram[usize::from(s) - 1]),
+        None => histogram.iter().map(|&n| u64::from(n)).sum(),
+    };
+    let page_count = total.div_ceil(PAGE_SIZE).clamp(1, MAX_PAGE);
+    let page = query.page.clamp(1, page_count);
+    let rows = ordered(filtered, query.sort)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut photos = photos(db, &ids).await?;
+    let authors = names(db, rows.iter().map(|r| r.user_id)).await?;
+    let reviews = rows
+        .into_iter()
+        .map(|r| ReviewView {
+            id: r.id,
+            author: author_label(authors.get(&r.user_id).map_or("", |u| u.name.as_str())),
+            rating: rating_of(r.rating),
+            title: r.title,
+            body: r.body,
+            verified: r.verified,
+            date: r
+                .created_at
+                .date()
+                .format(crate::typed::DAY)
+                .unwrap_or_default(),
+            helpful: u32::try_from(r.helpful_count).unwrap_or(0),
+            photos: photos.remove(&r.id).unwrap_or_default(),
+            reply: r.reply,
+        })
+        .collect();
+    Ok(ReviewsPage {
+        summary: RatingSummary::new(product.review_count, product.rating_sum).unwrap_or_default(),
+        histogram,
+        reviews,
+        query: ReviewQuery {
+            sort: query.sort,
+            stars,
+            page,
+        },
+        page_count,
+        voted: Vec::new(),
+    })
 }
 
 /// A few of the newest published reviews, with their authors' labels, for

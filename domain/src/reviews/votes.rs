@@ -59,6 +59,8 @@ impl Reviews {
             .exec(&txn)
             .await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(votes.unsigned_abs())
     }
 
@@ -107,6 +109,8 @@ impl Reviews {
             .exec(&txn)
             .await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(())
     }
 }

@@ -188,6 +188,8 @@ impl Reviews {
             .await?;
         recount(&txn, &[product.id]).await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         Ok(status)
     }
 
@@ -212,6 +214,8 @@ impl Reviews {
         review::Entity::delete_by_id(own.id).exec(&txn).await?;
         recount(&txn, &[product.id]).await?;
         txn.commit().await?;
+        // This instance reads its own write at once; others follow the feed.
+        self.catalog.forget_listings();
         // The rows went with the review (foreign key); the files follow.
         for p in photos {
             crate::catalog::delete_upload(files, crate::catalog::REVIEW_DIR, &p.url).await;

@@ -2,6 +2,7 @@
 //! four even when uploads race, moderated with the review, gone with it.
 use std::sync::Arc;
 
+use domain::catalog::Catalog;
 use domain::entities::{review, review_photo};
 use domain::files::LocalFiles;
 use domain::reviews::{ReviewStanding, ReviewStatus, Reviews};
@@ -19,7 +20,7 @@ fn stored(tdb: &testkit::TestDatabase, url: &str) -> std::path::PathBuf {
 testkit::for_each_backend!(photos_are_checked_bounded_and_moderated, |db| async move {
     let s = shop(&db).await;
     let files = LocalFiles::new(db.dir.path().join("uploads"), "/uploads");
-    let reviews = Reviews::new(s.db.clone(), s.store.current());
+    let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
     let ann = buyer(&s, "ann@example.com").await;
 
     // Nothing to attach to yet.
@@ -142,7 +143,7 @@ testkit::for_each_backend!(
         let s = shop(&db).await;
         set_review_settings(&s, true, true).await;
         let files = LocalFiles::new(db.dir.path().join("uploads"), "/uploads");
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         let ann = buyer(&s, "ann@example.com").await;
         reviews
             .submit(&ann, SLUG, &review(4, "Good"))

@@ -1,6 +1,8 @@
 //! Reviews: who may write them, moderation, the product's count and stars
 //! against SQL, the language filter, helpful votes and reports.
 use domain::accounts::{Actor, Permission, Role};
+use domain::catalog::Catalog;
+use domain::changes::{Change, Follower};
 use domain::entities::{audit_entry, order, order_item, product, review};
 use domain::reviews::{
     ModerationFilter, ReviewInput, ReviewQuery, ReviewSort, ReviewStanding, ReviewStatus, Reviews,
@@ -137,7 +139,7 @@ pub(crate) async fn id_of(s: &Shop, title: &str) -> i32 {
 
 testkit::for_each_backend!(only_buyers_review_when_the_shop_says_so, |db| async move {
     let s = shop(&db).await;
-    let reviews = Reviews::new(s.db.clone(), s.store.current());
+    let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
     assert_eq!(
         reviews.standing(&Actor::anonymous(), SLUG).await.unwrap(),
         ReviewStanding::SignIn
@@ -210,7 +212,7 @@ testkit::for_each_backend!(
     one_review_per_customer_and_edits_go_back_to_moderation,
     |db| async move {
         let s = shop(&db).await;
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         let ann = buyer(&s, "ann@example.com").await;
         reviews.submit(&ann, SLUG, &review(2, "Meh")).await.unwrap();
         let id = id_of(&s, "Meh").await;
@@ -243,7 +245,7 @@ testkit::for_each_backend!(
     moderation_keeps_the_product_numbers_equal_to_sql,
     |db| async move {
         let s = shop(&db).await;
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         for (email, stars, title) in [
             ("a@example.com", 5, "Five"),
             ("b@example.com", 4, "Four"),
@@ -362,7 +364,7 @@ testkit::for_each_backend!(
     offensive_language_is_refused_and_milder_waits,
     |db| async move {
         let s = shop(&db).await;
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         set_review_settings(&s, true, true).await;
         let ann = buyer(&s, "ann@example.com").await;
         let rude = ReviewInput {
@@ -415,7 +417,7 @@ testkit::for_each_backend!(
     helpful_counts_each_shopper_once_even_at_once,
     |db| async move {
         let s = shop(&db).await;
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         set_review_settings(&s, true, true).await;
         let ann = buyer(&s, "ann@example.com").await;
         reviews
@@ -479,7 +481,7 @@ testkit::for_each_backend!(
     reports_bring_a_review_back_before_a_person,
     |db| async move {
         let s = shop(&db).await;
-        let reviews = Reviews::new(s.db.clone(), s.store.current());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
         set_review_settings(&s, true, true).await;
         let ann = buyer(&s, "ann@example.com").await;
         reviews
@@ -520,7 +522,7 @@ testkit::for_each_backend!(
 
 testkit::for_each_backend!(reviews_sort_filter_and_page, |db| async move {
     let s = shop(&db).await;
-    let reviews = Reviews::new(s.db.clone(), s.store.current());
+    let reviews = Reviews::new(s.db.clone(), s.store.current(), Catalog::new(s.db.clone()));
     set_review_settings(&s, true, true).await;
     let mut people = Vec::new();
     for i in 0..12u8 {
@@ -624,6 +626,83 @@ testkit::for_each_backend!(
         assert!(
             review_requests_to(&s, "quiet@example.com").await.is_empty(),
             "opted out"
+        );
+    }
+);
+
+testkit::for_each_backend!(
+    published_reviews_are_held_until_the_feed_says_they_changed,
+    |db| async move {
+        let s = shop(&db).await;
+        set_review_settings(&s, true, true).await;
+        let catalog = Catalog::new(s.db.clone());
+        let reviews = Reviews::new(s.db.clone(), s.store.current(), catalog.clone());
+        let writer = buyer(&s, "writer@example.com").await;
+        reviews
+            .submit(&writer, SLUG, &review(5, "Soft"))
+            .await
+            .unwrap();
+        let first = ReviewQuery {
+            page: 1,
+            ..Default::default()
+        };
+        let shown = reviews.page(&writer, SLUG, &first).await.unwrap();
+        assert_eq!(shown.reviews[0].title, "Soft");
+
+        // A change made behind the service's back (another instance, a
+        // hand-run fix) is not seen while held...
+        let mut feed = Follower::start(s.db.clone()).await.unwrap();
+        let id = id_of(&s, "Soft").await;
+        let mut row: review::ActiveModel = review::Entity::find_by_id(id)
+            .one(&s.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .into();
+        row.title = Set("Very soft".into());
+        row.update(&s.db).await.unwrap();
+        let held = reviews.page(&writer, SLUG, &first).await.unwrap();
+        assert_eq!(held.reviews[0].title, "Soft", "held between changes");
+        // ...but the feed names the product, and once followed the page reads again.
+        let pid = product_id(&s).await;
+        let batch = feed.poll().await.unwrap();
+        assert!(
+            batch.changes.contains(&Change::Product(Some(pid))),
+            "{batch:?}"
+        );
+        catalog.forget_listings();
+        let read = reviews.page(&writer, SLUG, &first).await.unwrap();
+        assert_eq!(read.reviews[0].title, "Very soft");
+
+        // A helpful vote moves the count shoppers see: a feed row, and this
+        // instance shows it at once; the voter's own vote is theirs alone.
+        let voter = as_customer(customer(&s, "voter@example.com").await);
+        reviews.vote_helpful(&voter, id).await.unwrap();
+        let batch = feed.poll().await.unwrap();
+        assert!(
+            batch.changes.contains(&Change::Product(Some(pid))),
+            "{batch:?}"
+        );
+        let after = reviews.page(&voter, SLUG, &first).await.unwrap();
+        assert_eq!(
+            (after.reviews[0].helpful, after.voted.clone()),
+            (1, vec![id])
+        );
+        let other = reviews.page(&writer, SLUG, &first).await.unwrap();
+        assert_eq!((other.reviews[0].helpful, other.voted), (1, Vec::new()));
+
+        // A review waiting for moderation shows nowhere: no feed row.
+        set_review_settings(&s, true, false).await;
+        let _ = feed.poll().await.unwrap();
+        let waiting = buyer(&s, "waiting@example.com").await;
+        reviews
+            .submit(&waiting, SLUG, &review(3, "Pending"))
+            .await
+            .unwrap();
+        let batch = feed.poll().await.unwrap();
+        assert!(
+            !batch.changes.contains(&Change::Product(Some(pid))),
+            "{batch:?}"
         );
     }
 );
