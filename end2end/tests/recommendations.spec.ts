@@ -30,7 +30,10 @@ test('recommendations from the seeded orders, recently viewed, and why', async (
   const row = staff.getByTestId('recs-row').filter({ has: staff.locator(`a[href="${first}"]`) }).first();
   await row.getByRole('button', { name: 'Exclude' }).click();
   await expect(row).toContainText('Excluded');
+  // The shelves arrive after hydration: wait for them before looking for what is gone.
   await page.goto(PRODUCT);
+  await hydrated(page);
+  await expect(page.getByTestId('also-bought').getByTestId('product-card').first()).toBeVisible();
   await expect(page.getByTestId('also-bought').locator(`a[href="${first}"]`)).toHaveCount(0);
   await row.getByRole('button', { name: 'Clear' }).click();
   await expect(row).not.toContainText('Excluded');

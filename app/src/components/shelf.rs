@@ -2,6 +2,10 @@
 //! home page and the cart, and "recently viewed", which only the visitor's
 //! browser remembers (session storage, this visit only; nothing personal
 //! reaches the server but the slugs it asks cards for).
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use model::storefront::ProductCard;
 
@@ -67,35 +71,67 @@ pub fn remember_viewed(slug: &str) {
     let _ = slug;
 }
 
-/// "Recently viewed", filled in by the browser after the page loads, so
-/// the page itself (and the cache) stays the same for everyone.
+/// A shelf the browser asks for: its title, its element id and its cards.
+#[derive(Clone)]
+pub struct ShelfData {
+    pub title: &'static str,
+    pub id: &'static str,
+    pub products: Vec<ProductCard>,
+}
+
+/// Reads a page's shelves; signals it reads are followed (the cart's
+/// version: its shelf moves with its lines).
+pub type ShelfLoad = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Vec<ShelfData>>>> + Send + Sync>;
+
+/// Shelves filled in by the browser once the page is up: they sit below
+/// what the page is for, and rendering shelves of cards on the server was
+/// the largest part of the pages that had them (bench/RESULTS.md). One
+/// component for every such shelf keeps the first-load WASM small.
 #[component]
-pub fn RecentlyViewed() -> impl IntoView {
+pub fn BrowserShelves(load: ShelfLoad) -> impl IntoView {
     view! {
         <BrowserOnly>
-            <RecentlyViewedShelf />
+            <LoadedShelves load=load.clone() />
         </BrowserOnly>
     }
 }
 
 #[component]
-fn RecentlyViewedShelf() -> impl IntoView {
-    let cards = LocalResource::new(|| async {
-        let slugs = viewed();
-        if slugs.is_empty() {
-            return Vec::new();
-        }
-        recently_viewed(slugs).await.unwrap_or_default()
-    });
+fn LoadedShelves(load: ShelfLoad) -> impl IntoView {
+    let shelves = LocalResource::new(move || load());
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                cards
+                shelves
                     .get()
-                    .map(|products| {
-                        view! { <Shelf title="Recently viewed" id="recently-viewed" products /> }
+                    .map(|all| {
+                        all.into_iter()
+                            .map(|s| view! { <Shelf title=s.title id=s.id products=s.products /> })
+                            .collect_view()
                     })
             }}
         </Suspense>
     }
+}
+
+/// "Recently viewed", kept by this visit's browser, so the page itself
+/// (and the cache) stays the same for everyone.
+#[component]
+pub fn RecentlyViewed() -> impl IntoView {
+    let load: ShelfLoad = Arc::new(|| {
+        Box::pin(async {
+            let slugs = viewed();
+            let products = if slugs.is_empty() {
+                Vec::new()
+            } else {
+                recently_viewed(slugs).await.unwrap_or_default()
+            };
+            vec![ShelfData {
+                title: "Recently viewed",
+                id: "recently-viewed",
+                products,
+            }]
+        })
+    });
+    view! { <BrowserShelves load /> }
 }

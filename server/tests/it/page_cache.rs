@@ -471,19 +471,19 @@ for_each_backend!(
     }
 );
 
-/// The product hrefs in a page's recommendation shelves.
-fn shelved(html: &str) -> Vec<String> {
-    let Some(start) = html.find("data-testid=\"also-bought\"") else {
-        return Vec::new();
-    };
-    let end = html[start..]
-        .find("id=\"reviews\"")
-        .map_or(html.len(), |e| start + e);
-    html[start..end]
-        .split("href=\"/product/")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(str::to_owned)
+/// The products on a product page's recommendation shelves, as the page
+/// asks for them once it is up.
+async fn shelved(shopper: &mut Browser<'_>, slug: &str) -> Vec<String> {
+    let reply = shopper
+        .get(&format!("/api/recommendations/product?slug={slug}"))
+        .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let recs: model::recommendations::ProductRecommendations =
+        serde_json::from_str(&reply.body).expect("shelves as JSON");
+    recs.also_bought
+        .iter()
+        .chain(&recs.similar)
+        .map(|c| c.slug.clone())
         .collect()
 }
 
@@ -503,7 +503,7 @@ for_each_backend!(
         let first = there.get(&path).await;
         assert_eq!(first.status, 200);
         assert!(first.headers.get("x-mercato-cache").is_none());
-        let shown = shelved(&first.body);
+        let shown = shelved(&mut there, &p.slug).await;
         assert!(!shown.is_empty(), "the product page shows recommendations");
         // The background refresh of recommendations (once at start, then
         // every few minutes) drops what is held: a view that overlapped it
@@ -514,14 +514,19 @@ for_each_backend!(
             let misses = metric(&peer, "mercato_held_reads_misses_total").await;
             let again = there.get(&path).await;
             assert_eq!(again.status, 200);
-            held = metric(&peer, "mercato_held_reads_hits_total").await >= hits + 2
+            let again_shown = shelved(&mut there, &p.slug).await;
+            // The product, its reviews and its shelves.
+            held = metric(&peer, "mercato_held_reads_hits_total").await >= hits + 3
                 && metric(&peer, "mercato_held_reads_misses_total").await == misses;
             if held {
-                assert_eq!(shelved(&again.body), shown);
+                assert_eq!(again_shown, shown);
                 break;
             }
         }
-        assert!(held, "a second view read the product and its shelves again");
+        assert!(
+            held,
+            "a second view read the product, its reviews or its shelves again"
+        );
 
         conn.execute_unprepared(&format!(
             "UPDATE variants SET price_minor = 123456 WHERE product_id = {id};
@@ -557,9 +562,9 @@ for_each_backend!(
             )
             .await;
         assert_eq!(rule.status, 200, "{}", rule.body);
-        assert!(!shelved(&here.get(&path).await.body).contains(&excluded));
+        assert!(!shelved(&mut here, &p.slug).await.contains(&excluded));
         let start = Instant::now();
-        while shelved(&there.get(&path).await.body).contains(&excluded) {
+        while shelved(&mut there, &p.slug).await.contains(&excluded) {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "the excluded product stayed on the peer's shelves"

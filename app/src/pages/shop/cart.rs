@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -6,8 +8,7 @@ use crate::api::cart::UpdateCart;
 use crate::api::recommendations::cart_recommendations;
 use crate::components::cart_state::use_cart;
 use crate::components::forms::ActionError;
-use crate::components::hydration::BrowserOnly;
-use crate::components::shelf::Shelf;
+use crate::components::shelf::{BrowserShelves, ShelfData, ShelfLoad};
 
 #[component]
 pub fn CartPage() -> impl IntoView {
@@ -181,35 +182,18 @@ pub fn CartPage() -> impl IntoView {
 }
 
 /// Products often bought with what is in the cart; follows the cart.
-/// Asked for by the browser once the page is up, like "recently viewed":
-/// they sit below the cart, and rendering a shelf of cards on the server
-/// for every cart view was the page's largest part (bench/RESULTS.md).
 #[component]
 fn CompleteTheLook() -> impl IntoView {
-    view! {
-        <BrowserOnly>
-            <CompleteTheLookShelf />
-        </BrowserOnly>
-    }
-}
-
-#[component]
-fn CompleteTheLookShelf() -> impl IntoView {
     let state = use_cart();
-    let recs = LocalResource::new(move || {
+    let load: ShelfLoad = Arc::new(move || {
         state.version();
-        async { cart_recommendations().await.unwrap_or_default() }
+        Box::pin(async {
+            vec![ShelfData {
+                title: "Complete the look",
+                id: "complete-the-look",
+                products: cart_recommendations().await.unwrap_or_default(),
+            }]
+        })
     });
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                recs.get()
-                    .map(|products| {
-                        view! {
-                            <Shelf title="Complete the look" id="complete-the-look" products />
-                        }
-                    })
-            }}
-        </Suspense>
-    }
+    view! { <BrowserShelves load /> }
 }

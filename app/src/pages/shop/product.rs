@@ -1,13 +1,13 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use model::catalog::ProductStatus;
-use model::recommendations::ProductRecommendations;
 use model::storefront::{ProductDetail, VariantDetail};
-use model::AppError;
 
 use crate::api::recommendations::get_product_recommendations;
 use crate::components::add_to_cart::AddToCartButton;
-use crate::components::shelf::Shelf;
+use crate::components::shelf::{BrowserShelves, ShelfData, ShelfLoad};
 use crate::components::wishlist_state::WishlistHeart;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -40,11 +40,8 @@ pub fn ProductPage() -> impl IntoView {
             get_product(slug).await
         }
     });
-    // Made here, outside the suspended view, so each is fetched once.
-    let sections = Sections {
-        recommended: Resource::new(slug, get_product_recommendations),
-        reviews: ReviewData::new(slug),
-    };
+    // Made here, outside the suspended view, so it is fetched once.
+    let reviews = ReviewData::new(slug);
     view! {
         <Suspense fallback=|| {
             view! { <p class="text-slate-500">"Loading…"</p> }
@@ -76,7 +73,7 @@ pub fn ProductPage() -> impl IntoView {
                             {hidden}
                             <ProductDetail
                                 product
-                                sections
+                                reviews
                                 wanted_sku
                                 site_name=site.shop_name
                                 base_url=site.public_url
@@ -132,17 +129,10 @@ fn remember_variant(sku: &str) {
     }
 }
 
-/// The parts of the page below the product, loaded beside it.
-#[derive(Clone, Copy)]
-struct Sections {
-    recommended: Resource<Result<ProductRecommendations, AppError>>,
-    reviews: ReviewData,
-}
-
 #[component]
 fn ProductDetail(
     product: ProductDetail,
-    sections: Sections,
+    reviews: ReviewData,
     wanted_sku: Option<String>,
     site_name: String,
     base_url: String,
@@ -420,34 +410,37 @@ fn ProductDetail(
         {(product.status == ProductStatus::Active)
             .then(|| {
                 view! {
-                    <Recommended slug=product.slug.clone() recs=sections.recommended />
-                    <ProductReviews slug=product.slug.clone() data=sections.reviews />
+                    <Recommended slug=product.slug.clone() />
+                    <ProductReviews slug=product.slug.clone() data=reviews />
                 }
             })}
     }
 }
 
 /// "Customers also bought" and "Similar products" (precomputed; an error
-/// leaves the shelves out, not the page). Also notes the visit's view.
+/// leaves the shelves out, not the page), asked for by the browser. Also
+/// notes the visit's view.
 #[component]
-fn Recommended(
-    slug: String,
-    recs: Resource<Result<ProductRecommendations, AppError>>,
-) -> impl IntoView {
-    Effect::new(move |_| crate::components::shelf::remember_viewed(&slug));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let recs = recs.await.unwrap_or_default();
-                view! {
-                    <Shelf
-                        title="Customers also bought"
-                        id="also-bought"
-                        products=recs.also_bought
-                    />
-                    <Shelf title="Similar products" id="similar" products=recs.similar />
-                }
-            })}
-        </Suspense>
-    }
+fn Recommended(slug: String) -> impl IntoView {
+    let viewed = slug.clone();
+    Effect::new(move |_| crate::components::shelf::remember_viewed(&viewed));
+    let load: ShelfLoad = Arc::new(move || {
+        let slug = slug.clone();
+        Box::pin(async move {
+            let recs = get_product_recommendations(slug).await.unwrap_or_default();
+            vec![
+                ShelfData {
+                    title: "Customers also bought",
+                    id: "also-bought",
+                    products: recs.also_bought,
+                },
+                ShelfData {
+                    title: "Similar products",
+                    id: "similar",
+                    products: recs.similar,
+                },
+            ]
+        })
+    });
+    view! { <BrowserShelves load /> }
 }
