@@ -475,7 +475,7 @@ for_each_backend!(
 /// asks for them once it is up.
 async fn shelved(shopper: &mut Browser<'_>, slug: &str) -> Vec<String> {
     let reply = shopper
-        .get(&format!("/api/recommendations/product?slug={slug}"))
+        .get_json(&format!("/api/recommendations/product?slug={slug}"))
         .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let recs: model::recommendations::ProductRecommendations =
