@@ -58,3 +58,16 @@ pub(crate) async fn run(m: &SchemaManager<'_>, statements: Vec<String>) -> Resul
     }
     Ok(())
 }
+
+/// Runs the statements written for the connection's backend.
+pub(crate) async fn run_for_backend(
+    m: &SchemaManager<'_>,
+    postgres: impl FnOnce() -> Vec<String>,
+    sqlite: impl FnOnce() -> Vec<String>,
+) -> Result<(), DbErr> {
+    let statements = match m.get_database_backend() {
+        sea_orm_migration::sea_orm::DatabaseBackend::Postgres => postgres(),
+        _ => sqlite(),
+    };
+    run(m, statements).await
+}

@@ -6,7 +6,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
-use crate::helpers::run;
+use crate::helpers::{run, run_for_backend};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -124,11 +124,7 @@ fn down(backend: DatabaseBackend) -> Vec<String> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        let statements = match m.get_database_backend() {
-            DatabaseBackend::Postgres => postgres_up(),
-            _ => sqlite_up(),
-        };
-        run(m, statements).await
+        run_for_backend(m, postgres_up, sqlite_up).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

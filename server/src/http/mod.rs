@@ -173,8 +173,7 @@ pub fn router(
         >(
             move || provide_context(fallback_ctx.clone()), shell
         ))
-        .layer(render_retry::RetryHungRenders::default())
-        .layer(render_gate::RenderGate::per_core());
+        .layer(render_retry::RetryHungRenders::default());
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());

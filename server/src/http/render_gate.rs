@@ -7,22 +7,22 @@
 //! (bench/RESULTS.md). Rendering a handful at once keeps them cache-warm;
 //! the wait is shorter than the slowdown it replaces. The permit is held
 //! until the body has been streamed, because the render runs while it is.
-use std::future::Future;
-use std::pin::Pin;
+//! `render_retry::RetryHungRenders` takes the turn for each page GET.
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use axum::body::Body;
-use axum::http::{Request, Response};
+use axum::http::Response;
 use futures_util::StreamExt;
-use tokio::sync::Semaphore;
-use tower::{Layer, Service};
-
-use super::render_retry::is_page_get;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 #[derive(Clone)]
 pub struct RenderGate {
     permits: Arc<Semaphore>,
+}
+
+/// A render's turn; it ends when dropped.
+pub struct Turn {
+    _permit: Option<OwnedSemaphorePermit>,
 }
 
 impl RenderGate {
@@ -37,68 +37,37 @@ impl RenderGate {
             permits: Arc::new(Semaphore::new(at_once.max(1))),
         }
     }
-}
 
-impl<S> Layer<S> for RenderGate {
-    type Service = GatedService<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        GatedService {
-            inner,
-            permits: self.permits.clone(),
+    /// Waits for a free turn (first come, first served).
+    pub async fn turn(&self) -> Turn {
+        // The semaphore is never closed, so a permit always comes.
+        Turn {
+            _permit: self.permits.clone().acquire_owned().await.ok(),
         }
     }
 }
 
-#[derive(Clone)]
-pub struct GatedService<S> {
-    inner: S,
-    permits: Arc<Semaphore>,
-}
-
-impl<S> Service<Request<Body>> for GatedService<S>
-where
-    S: Service<Request<Body>, Response = Response<Body>> + Clone + Send + 'static,
-    S::Future: Send + 'static,
-    S::Error: Send + 'static,
-{
-    type Response = Response<Body>;
-    type Error = S::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Response<Body>, S::Error>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, req: Request<Body>) -> Self::Future {
-        if !is_page_get(&req) {
-            return Box::pin(self.inner.call(req));
-        }
-        // The ready clone serves this call once a permit is ours.
-        let fresh = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, fresh);
-        let permits = self.permits.clone();
-        Box::pin(async move {
-            // The semaphore is never closed, so a permit always comes.
-            let permit = permits.acquire_owned().await.ok();
-            let res = inner.call(req).await?;
-            let (parts, body) = res.into_parts();
-            let body = body.into_data_stream().map(move |chunk| {
-                let _held = &permit;
-                chunk
-            });
-            Ok(Response::from_parts(parts, Body::from_stream(body)))
-        })
-    }
+/// `res` with `turn` held until its body has been sent (or dropped).
+pub fn hold_until_sent(res: Response<Body>, turn: Turn) -> Response<Body> {
+    let (parts, body) = res.into_parts();
+    let body = body.into_data_stream().map(move |chunk| {
+        let _held = &turn;
+        chunk
+    });
+    Response::from_parts(parts, Body::from_stream(body))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::render_retry::RetryHungRenders;
     use super::*;
+    use axum::http::Request;
     use std::convert::Infallible;
+    use std::future::Future;
+    use std::pin::Pin;
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
-    use tower::ServiceExt;
+    use tower::{Layer, Service, ServiceExt};
 
     type Reply = Pin<Box<dyn Future<Output = Result<Response<Body>, Infallible>> + Send>>;
 
@@ -149,18 +118,16 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn page_renders_wait_for_a_permit() {
         let most = Arc::new(AtomicUsize::new(0));
-        twelve_at_once(RenderGate::new(3).layer(slow(most.clone())), "/account").await;
+        let pages = RetryHungRenders::default().with_gate(RenderGate::new(3));
+        twelve_at_once(pages.layer(slow(most.clone())), "/account").await;
         assert_eq!(most.load(Ordering::SeqCst), 3);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn server_functions_are_not_gated() {
         let most = Arc::new(AtomicUsize::new(0));
-        twelve_at_once(
-            RenderGate::new(1).layer(slow(most.clone())),
-            "/api/cart/add",
-        )
-        .await;
+        let pages = RetryHungRenders::default().with_gate(RenderGate::new(1));
+        twelve_at_once(pages.layer(slow(most.clone())), "/api/cart/add").await;
         assert!(most.load(Ordering::SeqCst) > 1);
     }
 }

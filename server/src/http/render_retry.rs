@@ -14,13 +14,18 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, Response};
 use tower::{Layer, Service};
 
+use super::render_gate::{hold_until_sent, RenderGate};
+
 /// Normal pages render in well under a second; a debug build on a busy
 /// two-core machine stays under a few.
 pub const FIRST_TRY: Duration = Duration::from_secs(10);
 
-#[derive(Clone, Copy)]
+/// Page GETs: each waits for its turn at the gate, then is rendered
+/// again if its first render hangs.
+#[derive(Clone)]
 pub struct RetryHungRenders {
     first_try: Duration,
+    gate: RenderGate,
 }
 
 impl Default for RetryHungRenders {
@@ -34,7 +39,14 @@ impl RetryHungRenders {
     /// seconds, without a paused clock: tokio's `test-util` would give the
     /// test build other dependency features than the release build).
     pub fn after(first_try: Duration) -> Self {
-        Self { first_try }
+        Self {
+            first_try,
+            gate: RenderGate::per_core(),
+        }
+    }
+
+    pub fn with_gate(self, gate: RenderGate) -> Self {
+        Self { gate, ..self }
     }
 }
 
@@ -45,6 +57,7 @@ impl<S> Layer<S> for RetryHungRenders {
         RetryService {
             inner,
             first_try: self.first_try,
+            gate: self.gate.clone(),
         }
     }
 }
@@ -53,9 +66,10 @@ impl<S> Layer<S> for RetryHungRenders {
 pub struct RetryService<S> {
     inner: S,
     first_try: Duration,
+    gate: RenderGate,
 }
 
-pub(super) fn is_page_get(req: &Request<Body>) -> bool {
+fn is_page_get(req: &Request<Body>) -> bool {
     req.method() == Method::GET
         && req
             .headers()
@@ -90,9 +104,11 @@ where
         let (parts, _) = req.into_parts();
         let retry_parts = parts.clone();
         let first_try = self.first_try;
+        let gate = self.gate.clone();
         Box::pin(async move {
+            let turn = gate.turn().await;
             let first = inner.call(Request::from_parts(parts, Body::empty()));
-            match tokio::time::timeout(first_try, first).await {
+            let res = match tokio::time::timeout(first_try, first).await {
                 Ok(res) => res,
                 Err(_) => {
                     tracing::error!(
@@ -105,7 +121,8 @@ where
                         .call(Request::from_parts(retry_parts, Body::empty()))
                         .await
                 }
-            }
+            };
+            res.map(|res| hold_until_sent(res, turn))
         })
     }
 }
