@@ -45,6 +45,8 @@ impl RetryHungRenders {
         }
     }
 
+    /// A gate of the test's size.
+    #[cfg(test)]
     pub fn with_gate(self, gate: RenderGate) -> Self {
         Self { gate, ..self }
     }
