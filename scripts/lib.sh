@@ -181,6 +181,16 @@ S3_SERVER=("moto[server]==5.2.5")
 S3_VENV="$TOOLS_DIR/s3-server"
 ensure_s3_server() { ensure_venv "$S3_VENV" moto_server "${S3_SERVER[@]}"; }
 
+# The API's contract tools (PyPI): the OpenAPI 3.1 validator the API
+# tests run on the served document, and the Standard Webhooks library the
+# webhook tests verify signatures with (an implementation not ours).
+API_TOOLS=(openapi-spec-validator==0.9.0 standardwebhooks==1.3.0)
+API_VENV="$TOOLS_DIR/api-tools"
+ensure_api_tools() {
+  ensure_venv "$API_VENV" openapi-spec-validator "${API_TOOLS[@]}"
+  export MERCATO_TEST_API_PYTHON="$API_VENV/bin/python"
+}
+
 # A venv at $1 holding exactly the pinned packages that follow $2 (a
 # program it installs, which proves the venv is there).
 ensure_venv() {
@@ -206,6 +216,7 @@ ensure_test_tools() {
   ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus
   ensure_deploy_linters
   ensure_s3_server
+  ensure_api_tools
   ensure_npm "$ROOT/end2end"
   ensure_leptosfmt
 }

@@ -212,6 +212,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("search") view=admin_search() ssr=SsrMode::Async />
                         <Route path=path!("audit") view=admin_audit() ssr=SsrMode::Async />
                         <Route path=path!("staff") view=admin_staff() ssr=SsrMode::Async />
+                        <Route
+                            path=path!("api-tokens")
+                            view=admin_api_tokens()
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("settings") view=admin_settings() ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>

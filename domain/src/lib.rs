@@ -2,6 +2,7 @@
 //! services here and map [`Error`] to their own status codes once.
 pub mod accounts;
 pub mod analytics;
+pub mod api_tokens;
 pub mod audit;
 pub mod blocking;
 pub mod bounds;
@@ -14,6 +15,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod idempotency;
 pub mod inventory;
 pub mod mail;
 pub mod money;

@@ -22,6 +22,7 @@ mod m20261204_000016_recommendations;
 mod m20261205_000017_account_changes;
 mod m20261206_000018_personal_changes;
 mod m20261207_000019_review_changes;
+mod m20261208_000020_api_tokens;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_account_changes::Migration),
             Box::new(m20261206_000018_personal_changes::Migration),
             Box::new(m20261207_000019_review_changes::Migration),
+            Box::new(m20261208_000020_api_tokens::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 //! renders them; neither keeps a copy. Serde only — no database, no runtime.
 pub mod accounts;
 pub mod analytics;
+pub mod api_tokens;
 pub mod audit;
 pub mod catalog;
 pub mod commerce;

@@ -2,6 +2,7 @@
 //! router and the CLI commands. Integration tests drive it in-process.
 // Leptos view types nest deeply; computing their layout needs the headroom.
 #![recursion_limit = "256"]
+pub mod api_v1;
 pub mod backup;
 pub mod change_feed;
 pub mod cli;

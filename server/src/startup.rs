@@ -270,6 +270,8 @@ impl Application {
             reviews: domain::reviews::Reviews::new(db.clone(), store.current(), catalog.clone()),
             recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
+            api_tokens: domain::api_tokens::ApiTokens::new(db.clone()),
+            idempotency: domain::idempotency::Idempotency::new(db.clone()),
             files: config
                 .files
                 .store(&config.uploads_dir())

@@ -2,6 +2,7 @@
 //! (`crate::request`), call a `domain` service, return its result.
 pub mod account;
 pub mod analytics;
+pub mod api_tokens;
 pub mod audit;
 pub mod cart;
 pub mod catalog;

@@ -11,10 +11,11 @@ use super::account::{
     AccountPage, AddressesPage, OrderPage, OrdersPage, PrivacyPage, ProfilePage, SecurityPage,
 };
 use super::admin::{
-    AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
-    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
-    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+    AdminApiTokensPage, AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage,
+    AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
+    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
+    AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
+    AdminSettingsPage, AdminStaffPage,
 };
 use super::shop::{SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
 
@@ -73,6 +74,7 @@ pub enum Admin {
     Search,
     Audit,
     Staff,
+    ApiTokens,
     Settings,
 }
 
@@ -98,6 +100,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Search => view! { <AdminSearchPage /> }.into_any(),
         Admin::Audit => view! { <AdminAuditPage /> }.into_any(),
         Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
+        Admin::ApiTokens => view! { <AdminApiTokensPage /> }.into_any(),
         Admin::Settings => view! { <AdminSettingsPage /> }.into_any(),
     }
 }
@@ -121,6 +124,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminSearchRoute, admin_search => Admin::Search,
     AdminAuditRoute, admin_audit => Admin::Audit,
     AdminStaffRoute, admin_staff => Admin::Staff,
+    AdminApiTokensRoute, admin_api_tokens => Admin::ApiTokens,
     AdminSettingsRoute, admin_settings => Admin::Settings,
 );
 

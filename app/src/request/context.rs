@@ -46,6 +46,9 @@ pub struct Services {
     pub reviews: domain::reviews::Reviews,
     pub recommendations: domain::recommendations::Recommendations,
     pub settings: domain::shop_settings::ShopSettings,
+    pub api_tokens: domain::api_tokens::ApiTokens,
+    /// Answers kept for the REST API's `Idempotency-Key`.
+    pub idempotency: domain::idempotency::Idempotency,
     /// Store name, currency, mail sender, order-number prefix.
     pub store: domain::store::Store,
     /// Where uploads go (product images).

@@ -37,6 +37,7 @@ pub async fn record<C: ConnectionTrait>(
         before: Set(before.map(|v| v.to_string())),
         after: Set(after.map(|v| v.to_string())),
         created_at: Set(OffsetDateTime::now_utc()),
+        via: Set(actor.via().map(str::to_owned)),
         ..Default::default()
     }
     .insert(conn)
@@ -117,12 +118,18 @@ pub async fn search(
             .into_iter()
             .map(|r| AuditEntry {
                 at: r.created_at.unix_timestamp(),
-                who: match r.actor_id {
-                    None => "system".to_owned(),
-                    Some(id) => emails
-                        .get(&id)
-                        .cloned()
-                        .unwrap_or_else(|| "erased account".to_owned()),
+                who: {
+                    let who = match r.actor_id {
+                        None => "system".to_owned(),
+                        Some(id) => emails
+                            .get(&id)
+                            .cloned()
+                            .unwrap_or_else(|| "erased account".to_owned()),
+                    };
+                    match r.via {
+                        Some(via) => format!("{who} via {via}"),
+                        None => who,
+                    }
                 },
                 action: r.action,
                 entity: r.entity,

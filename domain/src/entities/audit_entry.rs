@@ -17,6 +17,8 @@ pub struct Model {
     pub before: Option<String>,
     pub after: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
+    /// The API token the change came through (its name), if any.
+    pub via: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,8 @@
 //! with batched `IN (...)` look-ups, so the entities stay plain.
 pub mod address;
 pub mod analytics_event;
+pub mod api_idempotency;
+pub mod api_token;
 pub mod audit_entry;
 pub mod auth_throttle;
 pub mod cart;

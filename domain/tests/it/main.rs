@@ -6,6 +6,7 @@
 
 mod support;
 
+mod api_tokens;
 mod audit;
 mod catalog;
 mod catalog_admin;

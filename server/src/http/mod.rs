@@ -27,6 +27,7 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tower_http::limit::RequestBodyLimitLayer;
 
+use crate::api_v1::docs as api_docs;
 use app::request::context::ServerContext;
 use app::{shell, App};
 
@@ -92,6 +93,19 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         route(Method::GET, "/healthz", General, || get(health::healthz)),
         route(Method::GET, "/readyz", General, || get(health::readyz)),
         route(Method::GET, "/metrics", General, || get(metrics::metrics)),
+        route(Method::GET, "/api/docs", General, || get(api_docs::index)),
+        route(
+            Method::GET,
+            "/api/docs/swagger-ui-bundle.js",
+            General,
+            || get(api_docs::bundle),
+        ),
+        route(Method::GET, "/api/docs/swagger-ui.css", General, || {
+            get(api_docs::style)
+        }),
+        route(Method::GET, "/api/docs/init.js", General, || {
+            get(api_docs::init)
+        }),
         route(Method::POST, "/account/export", General, || {
             post(account_export::export)
         }),
@@ -189,6 +203,7 @@ pub fn router(
         .nest_service(STATIC_PREFIXES[1], static_files::uploads(&uploads_dir))
         .layer(axum::middleware::from_fn(static_files::plausible_names));
     let router = plain(Group::General)
+        .merge(crate::api_v1::router(state.clone()))
         .merge(files)
         .merge(pages)
         .layer(RequestBodyLimitLayer::new(layers::MAX_BODY_BYTES))

@@ -9,8 +9,9 @@
 use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
-    account, analytics, audit, cart, catalog, catalog_admin, checkout, orders, payment, privacy,
-    promotions, recommendations, reviews, search, session, settings, site, staff, wishlist,
+    account, analytics, api_tokens, audit, cart, catalog, catalog_admin, checkout, orders, payment,
+    privacy, promotions, recommendations, reviews, search, session, settings, site, staff,
+    wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -805,6 +806,31 @@ fn cases() -> Vec<Case> {
             Admin,
             422,
         ),
+        Case {
+            method: "GET",
+            ..case(api_tokens::ApiTokens::PATH, &[], Admin, 200)
+        },
+        // Valid but for its name: an allowed caller gets 422, no token is made.
+        case(
+            api_tokens::CreateApiToken::PATH,
+            &[
+                ("name", ""),
+                ("scopes[0]", "catalog:read"),
+                ("expires_in_days", "30"),
+            ],
+            Admin,
+            422,
+        ),
+        case(
+            api_tokens::RevokeApiToken::PATH,
+            &[("id", "999999")],
+            Admin,
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/api-tokens", &[], Admin, 200)
+        },
         Case {
             method: "GET",
             ..case("/admin/staff", &[], Admin, 200)

@@ -1,6 +1,7 @@
 //! Hostile input, aimed by the test itself: every GET page route (Leptos's
-//! route list), every plain axum route (`server::http::plain_routes`) and
-//! every registered server function is called — anonymously and as an admin
+//! route list), every plain axum route (`server::http::plain_routes`),
+//! every REST API operation (its OpenAPI document) and every registered
+//! server function is called — anonymously and as an admin
 //! — with huge, negative and non-numeric numbers, 10,000-element lists,
 //! 100 KB strings, control characters and broken percent-encoding. A route
 //! or server function added later is attacked without editing this file.
@@ -73,6 +74,7 @@ const QUERY_KEYS: &[&str] = &[
     "done",
     "stock",
     "id",
+    "cursor",
 ];
 
 /// Keys tried inside struct arguments (`state[page]=…`).
@@ -302,6 +304,100 @@ impl Attack {
 }
 
 /// "…missing field `slug`…" → "slug".
+impl Attack {
+    /// Every operation of the REST API, found in its OpenAPI document:
+    /// hostile values in each path parameter and query key, and hostile
+    /// JSON in each field of its body — with a token holding every scope,
+    /// or none.
+    async fn api_v1(&mut self, b: &Browser<'_>, token: Option<&str>) {
+        let doc = serde_json::to_value(server::api_v1::document()).expect("document");
+        let paths = doc["paths"].as_object().expect("paths");
+        assert!(paths.len() > 5, "the API's operations are listed");
+        for (path, item) in paths {
+            for (method, op) in item.as_object().expect("operations") {
+                let get = method == "get";
+                let mut bodies = vec![None];
+                if !get {
+                    let schema = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+                        .as_str()
+                        .and_then(|r| r.rsplit('/').next())
+                        .map(|name| doc["components"]["schemas"][name].clone())
+                        .unwrap_or_default();
+                    let fields: Vec<String> = schema["properties"]
+                        .as_object()
+                        .map(|p| p.keys().cloned().collect())
+                        .unwrap_or_default();
+                    bodies = json_bodies(&fields).into_iter().map(Some).collect();
+                }
+                for value in encoded_values() {
+                    let pairs: Vec<(String, String)> = QUERY_KEYS
+                        .iter()
+                        .map(|k| ((*k).to_owned(), value.clone()))
+                        .collect();
+                    let url = format!("{}?{}", fill(path, &value), query(&pairs));
+                    for body in &bodies {
+                        self.send_v1(b, get, &url, token, body.clone()).await;
+                    }
+                }
+            }
+        }
+    }
+
+    async fn send_v1(
+        &mut self,
+        b: &Browser<'_>,
+        get: bool,
+        url: &str,
+        token: Option<&str>,
+        body: Option<String>,
+    ) {
+        let url: String = url.chars().take(20_000).collect();
+        let method = if get {
+            reqwest::Method::GET
+        } else {
+            reqwest::Method::POST
+        };
+        let mut req = b.app.client.request(method, b.app.url(&url));
+        if let Some(token) = token {
+            req = req.header("authorization", format!("Bearer {token}"));
+        }
+        if let Some(body) = body {
+            req = req.header("content-type", "application/json").body(body);
+        }
+        let what = format!("API {}", url.chars().take(150).collect::<String>());
+        // As in `send`: a refused body can race a pooled connection's close.
+        let retry = req.try_clone();
+        let sent = match (req.send().await, retry) {
+            (Err(e), Some(again)) if !e.is_timeout() => again.send().await,
+            (sent, _) => sent,
+        };
+        match sent {
+            Ok(res) => {
+                let status = res.status().as_u16();
+                let text = res.text().await.unwrap_or_default();
+                self.check(&what, status, &text);
+            }
+            Err(e) => self.failures.push(format!("{what}: no answer ({e})")),
+        }
+    }
+}
+
+/// A token an admin made in the dashboard, holding every scope.
+async fn token_with_every_scope(b: &mut Browser<'_>) -> String {
+    let scopes: Vec<String> = model::api_tokens::Scope::all()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut form: Vec<(String, String)> = vec![("name".into(), "Hostile".into())];
+    for (i, s) in scopes.iter().enumerate() {
+        form.push((format!("scopes[{i}]"), s.clone()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let reply = b.post("/api/api-tokens/create", &form).await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.view::<model::api_tokens::CreatedApiToken>().secret
+}
+
 fn missing_field(body: &str) -> Option<String> {
     let rest = body.split("missing field `").nth(1)?;
     Some(rest.split('`').next()?.to_owned())
@@ -399,6 +495,12 @@ for_each_backend!(
                         .send(&b, false, &path, Some(("application/octet-stream", junk)))
                         .await;
                 }
+            }
+            if as_admin {
+                let token = token_with_every_scope(&mut b).await;
+                attack.api_v1(&b, Some(&token)).await;
+            } else {
+                attack.api_v1(&b, None).await;
             }
             for (path, get) in &fns {
                 attack.server_fn(&mut b, path, *get).await;

@@ -19,6 +19,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/search", "Search"),
     ("/admin/settings", "Settings"),
     ("/admin/staff", "Staff"),
+    ("/admin/api-tokens", "API tokens"),
     ("/admin/audit", "Audit log"),
 ];
 

@@ -1,3 +1,4 @@
+mod api_tokens;
 mod audit;
 mod categories;
 mod customers;
@@ -18,6 +19,7 @@ mod settings;
 mod staff;
 mod store_form;
 
+pub use api_tokens::AdminApiTokensPage;
 pub use audit::AdminAuditPage;
 pub use categories::AdminCategoriesPage;
 pub use customers::{AdminCustomerPage, AdminCustomersPage};

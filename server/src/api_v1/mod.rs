@@ -1,0 +1,118 @@
+//! REST API v1 (`/api/v1`): the store API (public) and the admin API (API
+//! tokens with scopes). Handlers are thin — read the request, check the
+//! token's scope, call the same domain service the pages use, map errors to
+//! problem details — and each declares its route once, in its
+//! `#[utoipa::path]`: the router and the OpenAPI document are built from
+//! the same list ([`parts`]), so neither can hold a route the other lacks.
+mod admin;
+mod auth;
+mod cursor;
+pub mod docs;
+mod extract;
+mod idempotency;
+mod problem;
+mod store;
+mod types;
+
+use std::sync::OnceLock;
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::OpenApi as Document;
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+pub use problem::Problem;
+
+use crate::http::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Mercato API",
+        version = "1",
+        description = "The store API (public: catalog, search) and the admin API (an API token \
+                       with scopes, made by an admin in the dashboard). JSON in snake_case; money as \
+                       `{amount_minor, currency}`; lists are paged with an opaque cursor in `next`; \
+                       errors are RFC 9457 problem details with a stable `code`."
+    ),
+    tags(
+        (name = "store", description = "The catalog as shoppers see it. No token needed."),
+        (name = "admin", description = "Back-office reads and changes. An API token with the scope each operation names."),
+        (name = "meta", description = "About the API itself."),
+    ),
+    modifiers(&TokenScheme)
+)]
+struct Doc;
+
+/// Declares the bearer token the admin operations name in `security`.
+struct TokenScheme;
+
+impl Modify for TokenScheme {
+    fn modify(&self, doc: &mut Document) {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "An API token (`mct_…`): Admin → API tokens. Scopes are `area:read` or `area:write`.",
+            ))
+            .build();
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("token", SecurityScheme::Http(scheme));
+    }
+}
+
+/// The v1 routes and the document that describes exactly them.
+pub fn parts() -> (Router<AppState>, Document) {
+    OpenApiRouter::with_openapi(Doc::openapi())
+        .routes(routes!(store::list_products))
+        .routes(routes!(store::product))
+        .routes(routes!(store::categories))
+        .routes(routes!(store::suggestions))
+        .routes(routes!(admin::products))
+        .routes(routes!(admin::adjust_stock))
+        .routes(routes!(openapi_json))
+        .split_for_parts()
+}
+
+/// The document, as served: built once.
+pub fn document() -> &'static Document {
+    static DOC: OnceLock<Document> = OnceLock::new();
+    DOC.get_or_init(|| parts().1)
+}
+
+/// The router for `/api/v1`; `state` for the `Idempotency-Key` store.
+pub fn router(state: AppState) -> Router<AppState> {
+    parts().0.route_layer(axum::middleware::from_fn_with_state(
+        state,
+        idempotency::once,
+    ))
+}
+
+/// This document (OpenAPI 3.1), for client generators and the docs page.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "meta",
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json"))
+)]
+async fn openapi_json() -> Response {
+    static JSON: OnceLock<String> = OnceLock::new();
+    let json = JSON.get_or_init(|| document().to_json().unwrap_or_else(|_| "{}".to_owned()));
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
+        ],
+        json.as_str(),
+    )
+        .into_response()
+}
