@@ -138,6 +138,13 @@ impl Carts {
         Ok(view)
     }
 
+    /// A new, empty guest cart; its id is the only key to it (the REST
+    /// API's carts).
+    pub async fn open_guest(&self) -> Result<CartView> {
+        let cart = self.ensure(&self.db, &CartOwner::Guest(None)).await?;
+        Ok(self.summed(Some(cart.public_id), Vec::new()))
+    }
+
     async fn view_of(&self, cart: cart::Model) -> Result<CartView> {
         let lines = load_lines(&self.db, cart.id, self.currency).await?;
         Ok(self.summed(Some(cart.public_id), lines))

@@ -19,7 +19,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| Query(q.0))
-            .map_err(|e| Problem(model::AppError::malformed(&e.body_text())))
+            .map_err(|e| malformed(&e.body_text()))
     }
 }
 
@@ -33,7 +33,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Json<T> {
         axum::Json::<T>::from_request(req, state)
             .await
             .map(|j| Json(j.0))
-            .map_err(|e| Problem(model::AppError::malformed(&e.body_text())))
+            .map_err(|e| malformed(&e.body_text()))
     }
 }
 
@@ -47,8 +47,18 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T>
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|p| Path(p.0))
-            .map_err(|e| Problem(model::AppError::malformed(&e.body_text())))
+            .map_err(|e| malformed(&e.body_text()))
     }
+}
+
+/// A request that could not be read, in words for whoever wrote the client.
+fn malformed(detail: &str) -> Problem {
+    let detail: String = detail.chars().take(300).collect();
+    Problem::new(
+        "request.malformed",
+        400,
+        format!("This request could not be read: {detail}"),
+    )
 }
 
 /// How long shared caches may keep public catalog reads.

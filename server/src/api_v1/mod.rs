@@ -1,4 +1,5 @@
-//! REST API v1 (`/api/v1`): the store API (public) and the admin API (API
+//! REST API v1 (`/api/v1`): the store API (public: catalog, carts,
+//! checkout, orders by their key) and the admin API (API
 //! tokens with scopes). Handlers are thin — read the request, check the
 //! token's scope, call the same domain service the pages use, map errors to
 //! problem details — and each declares its route once, in its
@@ -6,6 +7,7 @@
 //! the same list ([`parts`]), so neither can hold a route the other lacks.
 mod admin;
 mod auth;
+mod carts;
 mod cursor;
 pub mod docs;
 mod extract;
@@ -71,6 +73,13 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(store::product))
         .routes(routes!(store::categories))
         .routes(routes!(store::suggestions))
+        .routes(routes!(carts::create))
+        .routes(routes!(carts::get))
+        .routes(routes!(carts::add_line))
+        .routes(routes!(carts::set_line, carts::remove_line))
+        .routes(routes!(carts::quote))
+        .routes(routes!(carts::place))
+        .routes(routes!(carts::order))
         .routes(routes!(admin::products))
         .routes(routes!(admin::adjust_stock))
         .routes(routes!(openapi_json))

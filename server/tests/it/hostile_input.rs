@@ -336,7 +336,7 @@ impl Attack {
                         .collect();
                     let url = format!("{}?{}", fill(path, &value), query(&pairs));
                     for body in &bodies {
-                        self.send_v1(b, get, &url, token, body.clone()).await;
+                        self.send_v1(b, method, &url, token, body.clone()).await;
                     }
                 }
             }
@@ -346,25 +346,26 @@ impl Attack {
     async fn send_v1(
         &mut self,
         b: &Browser<'_>,
-        get: bool,
+        method: &str,
         url: &str,
         token: Option<&str>,
         body: Option<String>,
     ) {
         let url: String = url.chars().take(20_000).collect();
-        let method = if get {
-            reqwest::Method::GET
-        } else {
-            reqwest::Method::POST
-        };
-        let mut req = b.app.client.request(method, b.app.url(&url));
+        let method = reqwest::Method::from_bytes(method.to_uppercase().as_bytes())
+            .unwrap_or(reqwest::Method::POST);
+        let mut req = b.app.client.request(method.clone(), b.app.url(&url));
         if let Some(token) = token {
             req = req.header("authorization", format!("Bearer {token}"));
+        }
+        // A fresh key each time, so writes get past the key to their handler.
+        if method != reqwest::Method::GET {
+            req = req.header("idempotency-key", format!("hostile-{}", self.requests));
         }
         if let Some(body) = body {
             req = req.header("content-type", "application/json").body(body);
         }
-        let what = format!("API {}", url.chars().take(150).collect::<String>());
+        let what = format!("API {method} {}", url.chars().take(150).collect::<String>());
         // As in `send`: a refused body can race a pooled connection's close.
         let retry = req.try_clone();
         let sent = match (req.send().await, retry) {

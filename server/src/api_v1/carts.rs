@@ -1,0 +1,511 @@
+//! The store API's carts, checkout and orders, for headless storefronts
+//! and apps: a cart is a guest cart whose id is the only key to it; the
+//! order is placed from it with an `Idempotency-Key` (required) and paid at
+//! the payment page it names; the order is then read by its public id. The
+//! same services as the shop's checkout: prices, stock, promotions, tax and
+//! the reservation rules are theirs.
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use domain::cart::CartOwner;
+use model::commerce::{CartView, OrderView, QuoteView};
+
+use super::extract::{read, Json, Path};
+use super::problem::{Problem, ProblemBody};
+use super::types::Money;
+use crate::http::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CartLine {
+    pub sku: String,
+    pub product_slug: String,
+    pub title: String,
+    pub variant_title: String,
+    pub unit_price: Money,
+    pub quantity: i64,
+    pub line_total: Money,
+    /// Units that can be bought now (stock, capped by the per-line limit).
+    pub max_quantity: i64,
+    /// No longer sold: remove it before checkout.
+    pub unavailable: bool,
+}
+
+impl From<model::commerce::CartLine> for CartLine {
+    fn from(l: model::commerce::CartLine) -> Self {
+        Self {
+            sku: l.sku,
+            product_slug: l.product_slug,
+            title: l.product_title,
+            variant_title: l.variant_title,
+            unit_price: l.unit_price.into(),
+            quantity: l.quantity,
+            line_total: l.line_total.into(),
+            max_quantity: l.max_quantity,
+            unavailable: l.unavailable,
+        }
+    }
+}
+
+/// A cart, priced now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Cart {
+    /// The cart's key: keep it secret, as a guest's session would.
+    pub id: String,
+    pub lines: Vec<CartLine>,
+    pub subtotal: Money,
+    pub item_count: i64,
+}
+
+fn cart(id: &str, view: CartView) -> Cart {
+    Cart {
+        id: view.id.unwrap_or_else(|| id.to_owned()),
+        lines: view.lines.into_iter().map(Into::into).collect(),
+        subtotal: view.subtotal.into(),
+        item_count: view.item_count,
+    }
+}
+
+/// The cart named in the path, which must exist (and still be open).
+async fn owner(state: &AppState, id: &str) -> Result<CartOwner, Problem> {
+    let id = id.trim();
+    let owner = CartOwner::Guest(Some(id.to_owned()));
+    if id.len() > 64
+        || domain::cart::Carts::find(&state.db, &owner)
+            .await?
+            .is_none()
+    {
+        return Err(Problem::not_found("cart"));
+    }
+    Ok(owner)
+}
+
+/// Opens an empty cart.
+#[utoipa::path(
+    post,
+    path = "/api/v1/carts",
+    tag = "store",
+    responses((status = 201, description = "The new cart", body = Cart))
+)]
+pub async fn create(State(state): State<AppState>) -> Result<Response, Problem> {
+    let view = state.ctx.commerce.carts().open_guest().await?;
+    Ok((StatusCode::CREATED, axum::Json(cart("", view))).into_response())
+}
+
+/// A cart, priced now.
+#[utoipa::path(
+    get,
+    path = "/api/v1/carts/{id}",
+    tag = "store",
+    params(("id" = String, Path, description = "The cart's id")),
+    responses(
+        (status = 200, description = "The cart", body = Cart),
+        (status = 404, description = "No open cart has that id", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let owner = owner(&state, &id).await?;
+    let view = state.ctx.commerce.carts().view(&owner).await?;
+    Ok(read(&headers, &cart(&id, view), false))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct NewLine {
+    pub sku: String,
+    /// 1 when left out.
+    pub quantity: Option<i64>,
+}
+
+/// Adds units of a variant; a line for the SKU grows.
+#[utoipa::path(
+    post,
+    path = "/api/v1/carts/{id}/lines",
+    tag = "store",
+    params(("id" = String, Path, description = "The cart's id")),
+    request_body = NewLine,
+    responses(
+        (status = 200, description = "The cart", body = Cart),
+        (status = 404, description = "No such cart or SKU", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "Out of stock", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "Too many, or fewer than one", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_line(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(line): Json<NewLine>,
+) -> Result<Response, Problem> {
+    let owner = owner(&state, &id).await?;
+    let view = state
+        .ctx
+        .commerce
+        .carts()
+        .add(&owner, &line.sku, line.quantity.unwrap_or(1))
+        .await?;
+    Ok(axum::Json(cart(&id, view)).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct LineQuantity {
+    /// 0 removes the line.
+    pub quantity: i64,
+}
+
+/// Sets a line's quantity (0 removes it).
+#[utoipa::path(
+    put,
+    path = "/api/v1/carts/{id}/lines/{sku}",
+    tag = "store",
+    params(
+        ("id" = String, Path, description = "The cart's id"),
+        ("sku" = String, Path, description = "The line's SKU"),
+    ),
+    request_body = LineQuantity,
+    responses(
+        (status = 200, description = "The cart", body = Cart),
+        (status = 404, description = "No such cart or line", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "More than can be bought", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn set_line(
+    State(state): State<AppState>,
+    Path((id, sku)): Path<(String, String)>,
+    Json(q): Json<LineQuantity>,
+) -> Result<Response, Problem> {
+    let owner = owner(&state, &id).await?;
+    let view = state
+        .ctx
+        .commerce
+        .carts()
+        .set_quantity(&owner, &sku, q.quantity)
+        .await?;
+    Ok(axum::Json(cart(&id, view)).into_response())
+}
+
+/// Removes a line.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/carts/{id}/lines/{sku}",
+    tag = "store",
+    params(
+        ("id" = String, Path, description = "The cart's id"),
+        ("sku" = String, Path, description = "The line's SKU"),
+    ),
+    responses(
+        (status = 200, description = "The cart", body = Cart),
+        (status = 404, description = "No such cart or SKU", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn remove_line(
+    State(state): State<AppState>,
+    Path((id, sku)): Path<(String, String)>,
+) -> Result<Response, Problem> {
+    let owner = owner(&state, &id).await?;
+    let view = state
+        .ctx
+        .commerce
+        .carts()
+        .set_quantity(&owner, &sku, 0)
+        .await?;
+    Ok(axum::Json(cart(&id, view)).into_response())
+}
+
+/// Where the order goes and how it ships; what a quote needs.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct QuoteRequest {
+    pub email: String,
+    /// ISO 3166-1 alpha-2, e.g. `US`.
+    pub country: String,
+    pub region: String,
+    /// A code from `shipping_options`; the cheapest when left out.
+    pub shipping_method: String,
+    pub promo_code: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShippingOption {
+    pub code: String,
+    pub name: String,
+    pub price: Money,
+}
+
+/// The totals the order would have now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Quote {
+    pub lines: Vec<CartLine>,
+    pub shipping_options: Vec<ShippingOption>,
+    pub shipping_method: Option<String>,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub prices_include_tax: bool,
+    pub promo_applied: bool,
+    /// What happened to the promo code, in words.
+    pub promo_message: Option<String>,
+}
+
+impl From<QuoteView> for Quote {
+    fn from(q: QuoteView) -> Self {
+        Self {
+            lines: q.lines.into_iter().map(Into::into).collect(),
+            shipping_options: q
+                .shipping_options
+                .into_iter()
+                .map(|o| ShippingOption {
+                    code: o.code,
+                    name: o.name,
+                    price: o.price.into(),
+                })
+                .collect(),
+            shipping_method: q.shipping_method,
+            subtotal: q.subtotal.into(),
+            discount: q.discount.into(),
+            shipping: q.shipping.into(),
+            tax: q.tax.into(),
+            total: q.total.into(),
+            prices_include_tax: q.prices_include_tax,
+            promo_applied: q.promo_applied,
+            promo_message: q.promo_message,
+        }
+    }
+}
+
+/// Totals for a destination, shipping method and promo code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/carts/{id}/quote",
+    tag = "store",
+    params(("id" = String, Path, description = "The cart's id")),
+    request_body = QuoteRequest,
+    responses(
+        (status = 200, description = "The quote", body = Quote),
+        (status = 404, description = "No such cart", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid, or the cart is empty", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn quote(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Json(q): Json<QuoteRequest>,
+) -> Result<Response, Problem> {
+    let owner = owner(&state, &id).await?;
+    let quoted = state
+        .ctx
+        .checkout
+        .quote(
+            &owner,
+            &q.country,
+            &q.region,
+            &q.shipping_method,
+            &q.promo_code,
+            &q.email,
+        )
+        .await?;
+    Ok(axum::Json(Quote::from(quoted)).into_response())
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct Address {
+    pub full_name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub region: String,
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PlaceOrder {
+    pub email: String,
+    pub address: Address,
+    pub shipping_method: String,
+    #[serde(default)]
+    pub promo_code: String,
+    /// The quote's `total.amount_minor`: if prices or stock changed since,
+    /// the order is refused (409) instead of charging another amount.
+    pub expected_total_minor: Option<i64>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlacedOrder {
+    /// The order's number, for people.
+    pub number: String,
+    /// The order's key for `GET /api/v1/orders/{id}`.
+    pub order_id: String,
+    /// Where the shopper pays (Stripe Checkout, or the shop's test page).
+    pub payment_url: String,
+}
+
+/// Places the order (stock is reserved until it is paid or the
+/// reservation runs out). Needs an `Idempotency-Key`: the same key places
+/// one order, however often it is sent.
+#[utoipa::path(
+    post,
+    path = "/api/v1/carts/{id}/order",
+    tag = "store",
+    params(
+        ("id" = String, Path, description = "The cart's id"),
+        ("Idempotency-Key" = String, Header, description = "Any unique string (a UUID); required"),
+    ),
+    request_body = PlaceOrder,
+    responses(
+        (status = 201, description = "Placed; pay at `payment_url`", body = PlacedOrder),
+        (status = 400, description = "No Idempotency-Key, or the body could not be read", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No such cart", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The total changed, or stock ran out", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "A field is not valid", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 429, description = "Too many orders from this address", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn place(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(order): Json<PlaceOrder>,
+) -> Result<Response, Problem> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| !k.trim().is_empty())
+        .ok_or_else(|| {
+            Problem::new(
+                "idempotency.required",
+                400,
+                "Placing an order needs an Idempotency-Key header (e.g. a UUID).",
+            )
+        })?;
+    let owner = owner(&state, &id).await?;
+    // The checkout's own key makes the placement once-only in the same
+    // transaction as the order, even if this answer is never stored.
+    let digest = Sha256::digest(format!("{id}\n{key}").as_bytes());
+    let checkout_key: String = digest[..20].iter().map(|b| format!("{b:02x}")).collect();
+    let a = order.address;
+    let input = domain::checkout::CheckoutInput {
+        email: order.email,
+        address: model::accounts::AddressInput {
+            full_name: a.full_name,
+            line1: a.line1,
+            line2: a.line2,
+            city: a.city,
+            region: a.region,
+            postal_code: a.postal_code,
+            country: a.country,
+            phone: a.phone,
+            ..Default::default()
+        },
+        shipping_method: order.shipping_method,
+        promo_code: order.promo_code,
+        expected_total: order.expected_total_minor,
+        checkout_key,
+    };
+    let placed = state.ctx.checkout.place_order(&owner, &input).await?;
+    let body = PlacedOrder {
+        number: placed.number,
+        order_id: placed.public_id,
+        payment_url: placed.redirect_url,
+    };
+    Ok((StatusCode::CREATED, axum::Json(body)).into_response())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrderLine {
+    pub sku: String,
+    pub title: String,
+    pub variant_title: String,
+    pub unit_price: Money,
+    pub quantity: i64,
+    pub line_total: Money,
+}
+
+/// An order as its buyer sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Order {
+    pub number: String,
+    pub order_id: String,
+    /// `pending_payment`, `paid`, `shipped`, `delivered`, `cancelled`, …
+    pub status: String,
+    /// RFC 3339.
+    pub placed_at: String,
+    pub lines: Vec<OrderLine>,
+    pub subtotal: Money,
+    pub discount: Money,
+    pub shipping: Money,
+    pub tax: Money,
+    pub total: Money,
+    pub refunded: Money,
+    pub shipping_method: String,
+    pub tracking_number: Option<String>,
+}
+
+impl From<OrderView> for Order {
+    fn from(o: OrderView) -> Self {
+        let placed_at = time::OffsetDateTime::from_unix_timestamp(o.placed_at)
+            .ok()
+            .and_then(|t| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .ok()
+            })
+            .unwrap_or_default();
+        Self {
+            number: o.number,
+            order_id: o.public_id,
+            status: o.status.as_str().to_owned(),
+            placed_at,
+            lines: o
+                .lines
+                .into_iter()
+                .map(|l| OrderLine {
+                    sku: l.sku,
+                    title: l.title,
+                    variant_title: l.variant_title,
+                    unit_price: l.unit_price.into(),
+                    quantity: l.quantity,
+                    line_total: l.line_total.into(),
+                })
+                .collect(),
+            subtotal: o.subtotal.into(),
+            discount: o.discount.into(),
+            shipping: o.shipping.into(),
+            tax: o.tax.into(),
+            total: o.total.into(),
+            refunded: o.refunded.into(),
+            shipping_method: o.shipping_method,
+            tracking_number: o.tracking_number,
+        }
+    }
+}
+
+/// An order, by the id its placement answered with.
+#[utoipa::path(
+    get,
+    path = "/api/v1/orders/{id}",
+    tag = "store",
+    params(("id" = String, Path, description = "The `order_id` from placing it")),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 404, description = "No order has that id", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn order(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, Problem> {
+    let id = domain::bounds::text(&id, domain::bounds::MAX_VALUE_CHARS);
+    let view = state.ctx.orders.by_public_id(&id).await?;
+    Ok(read(&headers, &Order::from(view), false))
+}
