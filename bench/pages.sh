@@ -2,8 +2,9 @@
 # Storefront throughput and latency, each page next to two references
 # measured in the same run: nginx (Debian) serving a file of the same size as
 # our static asset (the machine's limit), and Mercato serving that asset.
-# Anonymous pages (home, category, product, search) and signed-in ones
-# (account, cart with one line); at the end, the page cache's hit ratio as
+# Anonymous pages (home, category, product, search), signed-in ones
+# (account, cart with one line) and the REST API's product list and
+# product (/api/v1, public reads); at the end, the page cache's hit ratio as
 # the server counted it (/metrics). Starts its own release server on a fresh
 # demo shop, and its own nginx.
 #
@@ -89,9 +90,11 @@ SIGNED_IN=(-H "Cookie: mercato_session=$SESSION")
 
 # The signed-in product page is rendered per request (no shared cache
 # entry), so it shows what the page's own sections cost.
-declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)" "product (signed in)")
-declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT")
-declare -a SIGNED=(0 0 0 0 0 0 1 1 1)
+# The REST API's reads beside the pages that show the same thing.
+SLUG="${PRODUCT#/product/}"
+declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)" "product (signed in)" "API product list" "API product")
+declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT" "$BASE/api/v1/products?category=women&sort=price_asc" "$BASE/api/v1/products/$SLUG")
+declare -a SIGNED=(0 0 0 0 0 0 1 1 1 0 0)
 
 printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, br\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$DURATION"

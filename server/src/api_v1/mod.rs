@@ -66,6 +66,15 @@ impl Modify for TokenScheme {
     }
 }
 
+/// The public catalog reads, which the page cache keeps like an anonymous
+/// shopper's pages (keyed by URL, compressed once, evicted by the change
+/// feed); carts, orders and the admin API never are.
+pub fn is_shared_read(path: &str) -> bool {
+    ["/api/v1/products", "/api/v1/categories", "/api/v1/search/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
 /// The v1 routes and the document that describes exactly them.
 pub fn parts() -> (Router<AppState>, Document) {
     OpenApiRouter::with_openapi(Doc::openapi())

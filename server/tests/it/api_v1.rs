@@ -153,6 +153,38 @@ for_each_backend!(store_api_reads_the_catalog, |db: TestDatabase| async move {
     assert_eq!(again.status, 304);
     assert!(again.body.is_empty());
 
+    // Kept by the page cache like a shopper's page, and dropped by the
+    // change feed: archived by staff, the product is gone on the next
+    // request from its own URL, and from the list once the index has it.
+    let cached = get(&app, &format!("/api/v1/products/{slug}"), &[]).await;
+    assert_eq!(cached.headers["x-mercato-cache"], "hit");
+    let list_before = get(&app, "/api/v1/products?sort=price_asc", &[]).await;
+    assert_eq!(list_before.json()["total"].as_u64(), Some(total));
+    let mut staff = app.admin("api-catalog-admin@example.com").await;
+    let archived = staff
+        .post(
+            "/api/staff/catalog/status",
+            &[("slugs[0]", slug.as_str()), ("status", "archived")],
+        )
+        .await;
+    assert_eq!(archived.status, 200, "{}", archived.body);
+    let gone = get(&app, &format!("/api/v1/products/{slug}"), &[]).await;
+    assert_eq!(gone.status, 404, "{}", gone.body);
+    // The list is the search engine's: it follows once the index has the
+    // change (the outbox), and its cached answers go with the index's row.
+    let start = std::time::Instant::now();
+    loop {
+        let list = get(&app, "/api/v1/products?sort=price_asc", &[]).await;
+        if list.json()["total"].as_u64() == Some(total - 1) {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "the archived product never left the list"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+
     // Searching and suggestions go through the shop's search engine.
     let found = get(&app, "/api/v1/products?q=merino", &[]).await;
     assert_eq!(found.status, 200, "{}", found.body);

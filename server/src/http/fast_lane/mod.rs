@@ -62,12 +62,13 @@ impl FastLane {
     }
 
     /// A request whose page may come from, or go into, the shared cache:
-    /// a GET for a page, from someone without a session.
+    /// a GET for a page, or for the REST API's public catalog reads, from
+    /// someone without a session.
     fn shared(&self, req: &Request) -> bool {
         let path = req.uri().path();
         req.method() == Method::GET
             && req.uri().path_and_query().map_or(0, |p| p.as_str().len()) <= MAX_KEY_BYTES
-            && !super::layers::is_personal(path)
+            && (!super::layers::is_personal(path) || crate::api_v1::is_shared_read(path))
             && !NOT_PAGES.iter().any(|p| path.starts_with(p))
             && !self.has_session(req.headers())
     }

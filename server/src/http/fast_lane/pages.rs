@@ -202,11 +202,12 @@ impl PageCache {
         res: Response<Body>,
         generation: u64,
     ) -> Result<Arc<Page>, Box<Response<Body>>> {
+        // Pages, and the REST API's public reads (`api_v1::is_shared_read`).
         let html = res
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
+            .is_some_and(|v| v.starts_with("text/html") || v == "application/json");
         let private = res
             .headers()
             .get_all(header::CACHE_CONTROL)
