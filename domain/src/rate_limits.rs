@@ -41,6 +41,35 @@ impl Quota {
     }
 }
 
+/// A bucket's state after a request: how many more fit now, and when it
+/// is full again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub limit: u32,
+    pub remaining: u32,
+    pub full_in: Duration,
+}
+
+impl Budget {
+    /// `ahead_ms`: how far the bucket's "full again" time is ahead of now.
+    fn after(quota: Quota, ahead_ms: i64) -> Self {
+        let ahead = ahead_ms.max(0);
+        let room = quota.tolerance_ms() - ahead;
+        let remaining = if room < 0 {
+            0
+        } else {
+            room / quota.interval_ms() + 1
+        };
+        Self {
+            limit: quota.requests,
+            remaining: u32::try_from(remaining)
+                .unwrap_or(u32::MAX)
+                .min(quota.requests),
+            full_in: Duration::from_millis(u64::try_from(ahead).unwrap_or(0)),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     Allowed,
@@ -74,6 +103,12 @@ impl RateLimits {
 
     /// Takes one request from `bucket`'s budget.
     pub async fn take(&self, bucket: &str, quota: Quota) -> Result<Verdict> {
+        Ok(self.take_counted(bucket, quota).await?.0)
+    }
+
+    /// [`Self::take`], and what is left of the budget afterwards (for the
+    /// `RateLimit-*` headers an API client reads).
+    pub async fn take_counted(&self, bucket: &str, quota: Quota) -> Result<(Verdict, Budget)> {
         let bucket = cut(bucket);
         let now = now_ms();
         let interval = quota.interval_ms();
@@ -103,8 +138,9 @@ impl RateLimits {
                 ],
             ))
             .await?;
-        if taken.is_some() {
-            return Ok(Verdict::Allowed);
+        if let Some(row) = taken {
+            let tat: i64 = row.try_get("", "tat_ms")?;
+            return Ok((Verdict::Allowed, Budget::after(quota, tat - now)));
         }
         let row = self
             .db
@@ -119,9 +155,12 @@ impl RateLimits {
             None => now,
         };
         let wait = (tat - now - tolerance).max(1);
-        Ok(Verdict::Limited {
-            retry_after: Duration::from_millis(u64::try_from(wait).unwrap_or(1)),
-        })
+        Ok((
+            Verdict::Limited {
+                retry_after: Duration::from_millis(u64::try_from(wait).unwrap_or(1)),
+            },
+            Budget::after(quota, tat - now),
+        ))
     }
 
     /// Forgets buckets that are full again (they mean the same as no row);
@@ -174,5 +213,21 @@ mod tests {
         let cut = cut(&name);
         assert!(cut.len() <= BUCKET_MAX);
         assert!(cut.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn the_budget_counts_down_to_zero_and_says_when_it_is_full() {
+        let q = Quota {
+            requests: 5,
+            per: Duration::from_secs(60),
+        };
+        // The first of five taken: the bucket is one interval ahead.
+        let first = Budget::after(q, 12_000);
+        assert_eq!((first.limit, first.remaining), (5, 4));
+        assert_eq!(first.full_in, Duration::from_secs(12));
+        assert_eq!(Budget::after(q, 48_000).remaining, 1);
+        assert_eq!(Budget::after(q, 60_000).remaining, 0);
+        assert_eq!(Budget::after(q, 90_000).remaining, 0);
+        assert_eq!(Budget::after(q, -5).remaining, 5);
     }
 }

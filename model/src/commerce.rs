@@ -145,6 +145,7 @@ pub struct OrderListQuery {
 pub struct StaffOrderRowView {
     pub number: String,
     pub email: String,
+    pub status: OrderStatus,
     pub status_label: String,
     pub placed_at: i64,
     pub total: Money,

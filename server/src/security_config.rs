@@ -120,6 +120,8 @@ pub struct SecurityConfig {
     pub session_max: Duration,
     pub auth_rate_limit: RateLimit,
     pub checkout_rate_limit: RateLimit,
+    /// REST API requests per token (or per address without one).
+    pub api_rate_limit: RateLimit,
     pub hsts_max_age: u64,
     pub lockout_after: i32,
     pub lockout_for: Duration,
@@ -247,6 +249,14 @@ impl SecurityConfig {
                     per: Duration::from_secs(600),
                 },
             )?,
+            api_rate_limit: rate(
+                env,
+                "MERCATO_API_RATE_LIMIT",
+                RateLimit {
+                    requests: 600,
+                    per: Duration::from_secs(60),
+                },
+            )?,
             lockout_after: number(env, "MERCATO_LOCKOUT_AFTER", 5i32)?,
             lockout_for: Duration::from_secs(number(env, "MERCATO_LOCKOUT_SECONDS", 900u64)?),
             trusted_proxies: proxies(env)?,
@@ -324,6 +334,14 @@ impl SecurityConfig {
                     "{}/{}",
                     self.checkout_rate_limit.requests,
                     self.checkout_rate_limit.per.as_secs_f64()
+                ),
+            ),
+            (
+                "MERCATO_API_RATE_LIMIT".into(),
+                format!(
+                    "{}/{}",
+                    self.api_rate_limit.requests,
+                    self.api_rate_limit.per.as_secs_f64()
                 ),
             ),
             (

@@ -349,6 +349,7 @@ impl Application {
                 domain::rate_limits::RateLimits::new(db.clone()),
                 &config.security.auth_rate_limit,
                 &config.security.checkout_rate_limit,
+                &config.security.api_rate_limit,
                 config.security.trusted_proxies.clone(),
             ),
         };

@@ -109,6 +109,7 @@ impl Orders {
             .into_iter()
             .map(|o| StaffOrderRowView {
                 total: Money::new(o.total_minor, super::view::currency(&o)),
+                status: super::view::status(&o),
                 status_label: super::view::status(&o).label().to_owned(),
                 placed_at: o.placed_at.unix_timestamp(),
                 number: o.number,

@@ -61,6 +61,7 @@ pub struct AdminProductList {
 #[utoipa::path(
     get,
     path = "/api/v1/admin/products",
+    operation_id = "admin_list_products",
     tag = "admin",
     params(AdminProductsQuery),
     security(("token" = ["catalog:read"])),
@@ -142,6 +143,7 @@ pub struct StockAdjustment {
 #[utoipa::path(
     post,
     path = "/api/v1/admin/stock/adjustments",
+    operation_id = "admin_adjust_stock",
     tag = "admin",
     request_body = StockAdjustment,
     params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string (a UUID): a retry with the same key and body is answered as the first, without adjusting again")),

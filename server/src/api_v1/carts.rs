@@ -16,7 +16,7 @@ use model::commerce::{CartView, OrderView, QuoteView};
 
 use super::extract::{read, Json, Path};
 use super::problem::{Problem, ProblemBody};
-use super::types::Money;
+use super::types::{rfc3339, Money};
 use crate::http::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -87,6 +87,7 @@ async fn owner(state: &AppState, id: &str) -> Result<CartOwner, Problem> {
 #[utoipa::path(
     post,
     path = "/api/v1/carts",
+    operation_id = "create_cart",
     tag = "store",
     responses((status = 201, description = "The new cart", body = Cart))
 )]
@@ -99,6 +100,7 @@ pub async fn create(State(state): State<AppState>) -> Result<Response, Problem> 
 #[utoipa::path(
     get,
     path = "/api/v1/carts/{id}",
+    operation_id = "get_cart",
     tag = "store",
     params(("id" = String, Path, description = "The cart's id")),
     responses(
@@ -127,6 +129,7 @@ pub struct NewLine {
 #[utoipa::path(
     post,
     path = "/api/v1/carts/{id}/lines",
+    operation_id = "add_cart_line",
     tag = "store",
     params(("id" = String, Path, description = "The cart's id")),
     request_body = NewLine,
@@ -162,6 +165,7 @@ pub struct LineQuantity {
 #[utoipa::path(
     put,
     path = "/api/v1/carts/{id}/lines/{sku}",
+    operation_id = "set_cart_line",
     tag = "store",
     params(
         ("id" = String, Path, description = "The cart's id"),
@@ -193,6 +197,7 @@ pub async fn set_line(
 #[utoipa::path(
     delete,
     path = "/api/v1/carts/{id}/lines/{sku}",
+    operation_id = "remove_cart_line",
     tag = "store",
     params(
         ("id" = String, Path, description = "The cart's id"),
@@ -284,6 +289,7 @@ impl From<QuoteView> for Quote {
 #[utoipa::path(
     post,
     path = "/api/v1/carts/{id}/quote",
+    operation_id = "quote_cart",
     tag = "store",
     params(("id" = String, Path, description = "The cart's id")),
     request_body = QuoteRequest,
@@ -356,6 +362,7 @@ pub struct PlacedOrder {
 #[utoipa::path(
     post,
     path = "/api/v1/carts/{id}/order",
+    operation_id = "place_order",
     tag = "store",
     params(
         ("id" = String, Path, description = "The cart's id"),
@@ -453,13 +460,7 @@ pub struct Order {
 
 impl From<OrderView> for Order {
     fn from(o: OrderView) -> Self {
-        let placed_at = time::OffsetDateTime::from_unix_timestamp(o.placed_at)
-            .ok()
-            .and_then(|t| {
-                t.format(&time::format_description::well_known::Rfc3339)
-                    .ok()
-            })
-            .unwrap_or_default();
+        let placed_at = rfc3339(o.placed_at);
         Self {
             number: o.number,
             order_id: o.public_id,
@@ -493,6 +494,7 @@ impl From<OrderView> for Order {
 #[utoipa::path(
     get,
     path = "/api/v1/orders/{id}",
+    operation_id = "get_order",
     tag = "store",
     params(("id" = String, Path, description = "The `order_id` from placing it")),
     responses(

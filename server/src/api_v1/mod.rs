@@ -6,6 +6,7 @@
 //! `#[utoipa::path]`: the router and the OpenAPI document are built from
 //! the same list ([`parts`]), so neither can hold a route the other lacks.
 mod admin;
+mod admin_orders;
 mod auth;
 mod carts;
 mod cursor;
@@ -91,6 +92,11 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(carts::order))
         .routes(routes!(admin::products))
         .routes(routes!(admin::adjust_stock))
+        .routes(routes!(admin_orders::list))
+        .routes(routes!(admin_orders::get))
+        .routes(routes!(admin_orders::ship))
+        .routes(routes!(admin_orders::cancel))
+        .routes(routes!(admin_orders::refund))
         .routes(routes!(openapi_json))
         .split_for_parts()
 }
@@ -113,6 +119,7 @@ pub fn router(state: AppState) -> Router<AppState> {
 #[utoipa::path(
     get,
     path = "/api/v1/openapi.json",
+    operation_id = "openapi_document",
     tag = "meta",
     responses((status = 200, description = "The OpenAPI document", content_type = "application/json"))
 )]

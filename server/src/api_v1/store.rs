@@ -49,6 +49,7 @@ fn list(value: &Option<String>) -> Vec<String> {
 #[utoipa::path(
     get,
     path = "/api/v1/products",
+    operation_id = "list_products",
     tag = "store",
     params(ProductsQuery),
     responses(
@@ -113,6 +114,7 @@ pub async fn list_products(
 #[utoipa::path(
     get,
     path = "/api/v1/products/{slug}",
+    operation_id = "get_product",
     tag = "store",
     params(("slug" = String, Path, description = "The product's slug")),
     responses(
@@ -140,6 +142,7 @@ pub async fn product(
 #[utoipa::path(
     get,
     path = "/api/v1/categories",
+    operation_id = "list_categories",
     tag = "store",
     responses(
         (status = 200, description = "Every category", body = CategoryTree),
@@ -172,6 +175,7 @@ pub struct SuggestQuery {
 #[utoipa::path(
     get,
     path = "/api/v1/search/suggestions",
+    operation_id = "search_suggestions",
     tag = "store",
     params(SuggestQuery),
     responses(

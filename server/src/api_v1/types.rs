@@ -7,6 +7,17 @@ use utoipa::ToSchema;
 
 use model::storefront::{CategoryNode, CategoryRef, Image, ProductCard, ProductDetail};
 
+/// Unix seconds as RFC 3339 (`2026-12-04T13:25:44Z`).
+pub fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
 /// An amount in the currency's minor unit (cents; yen have none).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Money {

@@ -5,7 +5,15 @@
 //!   — the endpoints that guess at secrets (`MERCATO_AUTH_RATE_LIMIT`);
 //! - `reauth`: the actions that re-enter a password (change it, 2FA, export,
 //!   erase), same budget as `auth`;
-//! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`).
+//! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`),
+//!   from the checkout form or the REST API;
+//! - `api`: every other REST API request that reaches the server (the
+//!   cached catalog reads are answered in front of it), per API token, or
+//!   per address without one (`MERCATO_API_RATE_LIMIT`).
+//!
+//! REST API answers carry `RateLimit-Limit`, `RateLimit-Remaining` and
+//! `RateLimit-Reset` (seconds until the budget is full), and a refusal
+//! there is a problem detail.
 //!
 //! The budgets are shared by every instance (`domain::rate_limits`, one
 //! conditional upsert per limited request). The domain adds per-account
@@ -15,11 +23,12 @@ use std::net::IpAddr;
 use axum::{
     body::Body,
     extract::State,
-    http::{Method, Request},
+    http::{header, HeaderName, HeaderValue, Method, Request},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use domain::rate_limits::{Quota, RateLimits, Verdict};
+use sha2::{Digest, Sha256};
 
 use super::client_ip::{self, TrustedProxies};
 use crate::security_config::RateLimit;
@@ -29,6 +38,7 @@ pub enum Class {
     Auth,
     Reauth,
     Checkout,
+    Api,
 }
 
 impl Class {
@@ -38,6 +48,7 @@ impl Class {
             Class::Auth => "auth",
             Class::Reauth => "reauth",
             Class::Checkout => "checkout",
+            Class::Api => "api",
         }
     }
 }
@@ -56,12 +67,15 @@ const CLASSES: &[(&str, Class)] = &[
 ];
 
 pub fn class_of(method: &Method, path: &str) -> Option<Class> {
+    if path.starts_with("/api/v1/") {
+        // Placing an order holds stock, as the checkout form does.
+        let placing = method == Method::POST
+            && path.starts_with("/api/v1/carts/")
+            && path.ends_with("/order");
+        return Some(if placing { Class::Checkout } else { Class::Api });
+    }
     if method != Method::POST {
         return None;
-    }
-    // The REST API's order placement holds stock like the checkout form.
-    if path.starts_with("/api/v1/carts/") && path.ends_with("/order") {
-        return Some(Class::Checkout);
     }
     CLASSES
         .iter()
@@ -83,6 +97,7 @@ pub struct Limiter {
     budgets: RateLimits,
     auth: Quota,
     checkout: Quota,
+    api: Quota,
     proxies: TrustedProxies,
 }
 
@@ -91,12 +106,14 @@ impl Limiter {
         budgets: RateLimits,
         auth: &RateLimit,
         checkout: &RateLimit,
+        api: &RateLimit,
         proxies: TrustedProxies,
     ) -> Self {
         Self {
             budgets,
             auth: quota(auth),
             checkout: quota(checkout),
+            api: quota(api),
             proxies,
         }
     }
@@ -105,6 +122,7 @@ impl Limiter {
         match class {
             Class::Auth | Class::Reauth => self.auth,
             Class::Checkout => self.checkout,
+            Class::Api => self.api,
         }
     }
 }
@@ -114,42 +132,84 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
     let Some(class) = class_of(req.method(), path) else {
         return next.run(req).await;
     };
+    let api = path.starts_with("/api/v1/");
     // No peer address only happens in-process; those share one bucket
     // rather than going unlimited.
-    let key = limiter
+    let address = limiter
         .proxies
         .of(&req)
         .map_or(IpAddr::from([0, 0, 0, 0]), client_ip::key);
+    // An API token has its own budget wherever it calls from.
+    let key = match req.headers().get(header::AUTHORIZATION) {
+        Some(token) if class == Class::Api => {
+            let digest = Sha256::digest(token.as_bytes());
+            format!(
+                "t{}",
+                digest[..12]
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            )
+        }
+        _ => address.to_string(),
+    };
     let bucket = format!("{}:{key}", class.name());
-    match limiter.budgets.take(&bucket, limiter.quota(class)).await {
-        Ok(Verdict::Allowed) => {}
-        Ok(Verdict::Limited { retry_after }) => {
+    let path = path.to_owned();
+    let (verdict, budget) = match limiter
+        .budgets
+        .take_counted(&bucket, limiter.quota(class))
+        .await
+    {
+        Ok(taken) => taken,
+        // Closed, not open: a budget that cannot be read (the database
+        // busy or down) must not become unlimited guessing; the request
+        // needed the same database anyway.
+        Err(e) => {
+            tracing::warn!(error = %e, ?class, "rate limit: could not read the budget");
+            let err = app::request::errors::fail(domain::Error::Busy {
+                what: "rate limits",
+                retry_after_secs: 5,
+            });
+            return if api {
+                crate::api_v1::Problem(err).into_response()
+            } else {
+                err.into_response()
+            };
+        }
+    };
+    let mut res = match verdict {
+        Verdict::Allowed => next.run(req).await,
+        Verdict::Limited { retry_after } => {
             let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
-            tracing::warn!(client = %key, path, ?class, "rate limit hit");
-            return model::AppError {
+            tracing::warn!(client = %address, path = %path, ?class, "rate limit hit");
+            let err = model::AppError {
                 retry_after: Some(secs),
                 ..model::AppError::new(
                     "rate_limited",
                     429,
                     format!("Too many attempts. Please wait {secs} second(s) and try again."),
                 )
+            };
+            if api {
+                crate::api_v1::Problem(err).into_response()
+            } else {
+                return err.into_response();
             }
-            .into_response();
         }
-        // Closed, not open: a budget that cannot be read (the database
-        // busy or down) must not become unlimited guessing; the request
-        // needed the same database anyway.
-        Err(e) => {
-            tracing::warn!(error = %e, ?class, "rate limit: could not read the budget");
-            return app::request::errors::fail(domain::Error::Busy {
-                what: "rate limits",
-                retry_after_secs: 5,
-            })
-            .into_response();
-        }
+    };
+    if api {
+        let h = res.headers_mut();
+        let reset = budget.full_in.as_secs_f64().ceil() as u64;
+        h.insert(RATE_LIMIT, HeaderValue::from(budget.limit));
+        h.insert(RATE_REMAINING, HeaderValue::from(budget.remaining));
+        h.insert(RATE_RESET, HeaderValue::from(reset));
     }
-    next.run(req).await
+    res
 }
+
+const RATE_LIMIT: HeaderName = HeaderName::from_static("ratelimit-limit");
+const RATE_REMAINING: HeaderName = HeaderName::from_static("ratelimit-remaining");
+const RATE_RESET: HeaderName = HeaderName::from_static("ratelimit-reset");
 
 #[cfg(test)]
 mod tests {
@@ -170,6 +230,18 @@ mod tests {
             Some(Class::Checkout)
         );
         assert_eq!(class_of(&Method::GET, "/api/auth/login"), None);
+        assert_eq!(
+            class_of(&Method::POST, "/api/v1/carts/abc/order"),
+            Some(Class::Checkout)
+        );
+        assert_eq!(
+            class_of(&Method::POST, "/api/v1/carts/abc/lines"),
+            Some(Class::Api)
+        );
+        assert_eq!(
+            class_of(&Method::GET, "/api/v1/admin/orders"),
+            Some(Class::Api)
+        );
         assert_eq!(class_of(&Method::POST, "/api/cart/add"), None);
     }
 }

@@ -99,7 +99,7 @@ for_each_backend!(
 
         // Product: a variant that can be bought.
         let (status, product, _) = api
-            .call("product", &[("slug", &slug)], "", None, None)
+            .call("get_product", &[("slug", &slug)], "", None, None)
             .await;
         assert_eq!(status, 200, "{product}");
         let variant = product["variants"]
@@ -112,12 +112,12 @@ for_each_backend!(
         let sku = variant["sku"].as_str().unwrap().to_owned();
 
         // Cart: open one, add two units.
-        let (status, cart, _) = api.call("create", &[], "", None, None).await;
+        let (status, cart, _) = api.call("create_cart", &[], "", None, None).await;
         assert_eq!(status, 201, "{cart}");
         let cart_id = cart["id"].as_str().unwrap().to_owned();
         let (status, cart, _) = api
             .call(
-                "add_line",
+                "add_cart_line",
                 &[("id", &cart_id)],
                 "",
                 Some(json!({"sku": sku, "quantity": 2})),
@@ -135,7 +135,7 @@ for_each_backend!(
         let destination = json!({"email": "headless@example.com", "country": "US", "region": "CA"});
         let (status, quote, _) = api
             .call(
-                "quote",
+                "quote_cart",
                 &[("id", &cart_id)],
                 "",
                 Some(destination.clone()),
@@ -150,7 +150,7 @@ for_each_backend!(
         let mut chosen = destination;
         chosen["shipping_method"] = json!(method);
         let (_, quote, _) = api
-            .call("quote", &[("id", &cart_id)], "", Some(chosen), None)
+            .call("quote_cart", &[("id", &cart_id)], "", Some(chosen), None)
             .await;
         let total = quote["total"]["amount_minor"].as_i64().unwrap();
         let parts = ["subtotal", "shipping", "tax"]
@@ -171,14 +171,20 @@ for_each_backend!(
             "expected_total_minor": total,
         });
         let (status, missing_key, _) = api
-            .call("place", &[("id", &cart_id)], "", Some(order.clone()), None)
+            .call(
+                "place_order",
+                &[("id", &cart_id)],
+                "",
+                Some(order.clone()),
+                None,
+            )
             .await;
         assert_eq!(status, 400, "{missing_key}");
         assert_eq!(missing_key["code"], "idempotency.required");
         let key = uuid::Uuid::new_v4().to_string();
         let (status, placed, _) = api
             .call(
-                "place",
+                "place_order",
                 &[("id", &cart_id)],
                 "",
                 Some(order.clone()),
@@ -188,7 +194,7 @@ for_each_backend!(
         assert_eq!(status, 201, "{placed}");
         let (status, again, headers) = api
             .call(
-                "place",
+                "place_order",
                 &[("id", &cart_id)],
                 "",
                 Some(order.clone()),
@@ -202,7 +208,7 @@ for_each_backend!(
         // payment, and answers with it: one cart, one open order.
         let (status, other, _) = api
             .call(
-                "place",
+                "place_order",
                 &[("id", &cart_id)],
                 "",
                 Some(order),
@@ -214,7 +220,7 @@ for_each_backend!(
 
         let order_id = placed["order_id"].as_str().unwrap().to_owned();
         let (status, before, _) = api
-            .call("order", &[("id", &order_id)], "", None, None)
+            .call("get_order", &[("id", &order_id)], "", None, None)
             .await;
         assert_eq!(status, 200, "{before}");
         assert_eq!(before["status"], "pending_payment");
@@ -236,7 +242,7 @@ for_each_backend!(
         assert_eq!(decided.status, 200, "{}", decided.body);
 
         let (status, after, _) = api
-            .call("order", &[("id", &order_id)], "", None, None)
+            .call("get_order", &[("id", &order_id)], "", None, None)
             .await;
         assert_eq!(status, 200, "{after}");
         assert_eq!(after["status"], "paid", "{after}");

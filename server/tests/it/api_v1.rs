@@ -4,7 +4,8 @@
 //! or an admin's cookie, a token without the scope, with it, revoked,
 //! expired); tokens made and revoked through the admin's own server
 //! functions; and the OpenAPI document, which must describe exactly the
-//! routes and validate as OpenAPI 3.1.
+//! routes and validate as OpenAPI 3.1; and the API's rate limit, counted
+//! per token in the `RateLimit-*` headers.
 use domain::entities::{api_token, audit_entry, stock_level, variant, warehouse};
 use model::api_tokens::CreatedApiToken;
 use sea_orm::sea_query::Expr;
@@ -20,19 +21,19 @@ use crate::support::TestApp;
 /// problem code of a refusal.
 type Case<'a> = (&'a str, Vec<(&'a str, String)>, u16, u16, &'a str);
 
-struct Answer {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: String,
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) headers: reqwest::header::HeaderMap,
+    pub(crate) body: String,
 }
 
 impl Answer {
-    fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
 
     /// A problem detail's code, after checking it is one.
-    fn problem(&self) -> String {
+    pub(crate) fn problem(&self) -> String {
         assert_eq!(
             self.headers
                 .get("content-type")
@@ -49,7 +50,7 @@ impl Answer {
     }
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,
@@ -73,16 +74,21 @@ async fn call(
     }
 }
 
-async fn get(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Answer {
+pub(crate) async fn get(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Answer {
     call(app, reqwest::Method::GET, path, headers, None).await
 }
 
-fn bearer(secret: &str) -> String {
+pub(crate) fn bearer(secret: &str) -> String {
     format!("Bearer {secret}")
 }
 
 /// A token made the way an admin makes one: the dashboard's server function.
-async fn make_token(admin: &mut Browser<'_>, name: &str, scopes: &[&str], days: &str) -> String {
+pub(crate) async fn make_token(
+    admin: &mut Browser<'_>,
+    name: &str,
+    scopes: &[&str],
+    days: &str,
+) -> String {
     let mut form: Vec<(String, String)> = vec![
         ("name".into(), name.into()),
         ("expires_in_days".into(), days.into()),
@@ -632,3 +638,44 @@ async fn openapi_document_describes_exactly_the_routes() {
         assert!(res.body.len() > 100, "{asset}");
     }
 }
+
+for_each_backend!(
+    api_requests_are_rate_limited_per_token,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_API_RATE_LIMIT", "3/60")]).await;
+        let mut admin = app.admin("api-limits@example.com").await;
+        let first = bearer(&make_token(&mut admin, "First", &["catalog:read"], "30").await);
+        let second = bearer(&make_token(&mut admin, "Second", &["catalog:read"], "30").await);
+
+        // Three a minute: the budget counts down in the headers, then 429.
+        for left in ["2", "1", "0"] {
+            let res = get(&app, "/api/v1/admin/products", &[("authorization", &first)]).await;
+            assert_eq!(res.status, 200, "{}", res.body);
+            assert_eq!(res.headers["ratelimit-limit"], "3");
+            assert_eq!(res.headers["ratelimit-remaining"], left);
+            let reset: u64 = res.headers["ratelimit-reset"]
+                .to_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert!((1..=60).contains(&reset), "{reset}");
+        }
+        let refused = get(&app, "/api/v1/admin/products", &[("authorization", &first)]).await;
+        assert_eq!(refused.status, 429);
+        assert_eq!(refused.problem(), "rate_limited");
+        assert!(refused.headers.contains_key("retry-after"));
+        assert_eq!(refused.headers["ratelimit-remaining"], "0");
+
+        // Another token has its own budget; so do clients without one.
+        let other = get(
+            &app,
+            "/api/v1/admin/products",
+            &[("authorization", &second)],
+        )
+        .await;
+        assert_eq!(other.status, 200, "{}", other.body);
+        let cart = call(&app, reqwest::Method::POST, "/api/v1/carts", &[], None).await;
+        assert_eq!(cart.status, 201, "{}", cart.body);
+        assert_eq!(cart.headers["ratelimit-remaining"], "2");
+    }
+);

@@ -448,6 +448,7 @@ for_each_backend!(
         let env = [
             ("MERCATO_AUTH_RATE_LIMIT", "1000000/1"),
             ("MERCATO_CHECKOUT_RATE_LIMIT", "1000000/1"),
+            ("MERCATO_API_RATE_LIMIT", "1000000/1"),
             ("MERCATO_LOCKOUT_AFTER", "1000000"),
         ];
         let app = TestApp::spawn_env(db, true, &env).await;

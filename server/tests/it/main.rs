@@ -8,6 +8,7 @@ mod support;
 
 mod accounts;
 mod analytics;
+mod api_admin_orders;
 mod api_contract;
 mod api_v1;
 mod authorization;
