@@ -37,13 +37,9 @@ pub enum Claim {
     Mismatch,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The stored name of (`caller`, `key`): callers never share a key.
 fn scope_key(caller: &str, key: &str) -> String {
-    hex(&Sha256::digest(format!("{caller}\n{key}").as_bytes()))
+    crate::accounts::tokens::digest(&format!("{caller}\n{key}"))
 }
 
 /// A request's fingerprint: its method, path with query, and body.
@@ -54,7 +50,7 @@ pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
     h.update(path.as_bytes());
     h.update(b"\n");
     h.update(body);
-    hex(&h.finalize())
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Clone)]

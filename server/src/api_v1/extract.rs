@@ -5,7 +5,6 @@ use axum::http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::problem::Problem;
 
@@ -75,23 +74,14 @@ pub fn read<T: Serialize>(request: &HeaderMap, value: &T, public: bool) -> Respo
             return Problem(model::AppError::internal()).into_response();
         }
     };
-    let digest = Sha256::digest(&body);
-    let tag = format!(
-        "\"{}\"",
-        digest[..12]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    );
+    // The page cache's tags and comparison (weak, as `If-None-Match` asks).
+    let tag = crate::http::fast_lane::etag("", &body);
     let cache = if public {
         PUBLIC_READ
     } else {
         "private, no-cache"
     };
-    let matches = request
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == tag || t.trim() == "*"));
+    let matches = crate::http::fast_lane::not_modified(request, &tag);
     let mut res = if matches {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -105,9 +95,7 @@ pub fn read<T: Serialize>(request: &HeaderMap, value: &T, public: bool) -> Respo
             .into_response()
     };
     let h = res.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&tag) {
-        h.insert(header::ETAG, v);
-    }
+    h.insert(header::ETAG, tag);
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }

@@ -85,7 +85,7 @@ impl FastLane {
 }
 
 /// A strong entity tag for `body`: `prefix` and 96 bits of its SHA-256.
-fn etag(prefix: &str, body: &[u8]) -> HeaderValue {
+pub(crate) fn etag(prefix: &str, body: &[u8]) -> HeaderValue {
     use sha2::{Digest as _, Sha256};
     let hex: String = Sha256::digest(body)[..12]
         .iter()
@@ -96,7 +96,7 @@ fn etag(prefix: &str, body: &[u8]) -> HeaderValue {
 }
 
 /// `If-None-Match` names this entity tag.
-fn not_modified(request: &HeaderMap, etag: &HeaderValue) -> bool {
+pub(crate) fn not_modified(request: &HeaderMap, etag: &HeaderValue) -> bool {
     request
         .get_all(header::IF_NONE_MATCH)
         .iter()
