@@ -213,7 +213,8 @@ ensure_test_tools() {
   # haproxy: the balancer in front of the cluster test's three instances.
   # prometheus: promtool checks the alert rules and the /metrics format, and
   # the server scrapes the cluster.
-  ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus
+  # gdb: a hung test's watchdog (testkit) prints every thread's stack with it.
+  ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus gdb
   ensure_deploy_linters
   ensure_s3_server
   ensure_api_tools

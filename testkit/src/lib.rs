@@ -11,6 +11,9 @@
 // Test support: a failed unwrap is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod watchdog;
+pub use watchdog::Watchdog;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,
@@ -90,12 +93,14 @@ macro_rules! for_each_backend {
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
+                let _watchdog = $crate::Watchdog::new(concat!(module_path!(), "::sqlite"));
                 let db = $crate::TestDatabase::create($crate::Backend::Sqlite).await;
                 ($body)(db).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
+                let _watchdog = $crate::Watchdog::new(concat!(module_path!(), "::postgres"));
                 let db = $crate::TestDatabase::create($crate::Backend::Postgres).await;
                 ($body)(db).await;
             }

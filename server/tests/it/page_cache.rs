@@ -620,6 +620,7 @@ for_each_backend!(
             )
             .await;
         assert_eq!(added.status, 200, "{}", added.body);
+        let held_since = Instant::now();
         for shopper in [&mut here, &mut there] {
             let start = Instant::now();
             loop {
@@ -648,7 +649,11 @@ for_each_backend!(
         for shopper in [&mut here, &mut there] {
             let cart = shopper.get("/cart").await;
             assert!(cart.body.contains(&v.sku));
-            assert!(!short_of(&cart.body, 9), "the cart was read again");
+            // A held cart is priced again after PRICED_FOR; on a starved
+            // machine that much time can pass before this read.
+            if held_since.elapsed() < domain::accounts::held::PRICED_FOR {
+                assert!(!short_of(&cart.body, 9), "the cart was read again");
+            }
         }
 
         // Ann adds another product on the peer: her next page there shows
