@@ -217,6 +217,7 @@ pub fn App() -> impl IntoView {
                             view=admin_api_tokens()
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("webhooks") view=admin_webhooks() ssr=SsrMode::Async />
                         <Route path=path!("settings") view=admin_settings() ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>

@@ -34,6 +34,7 @@ pub mod settings_page;
 pub mod shop_settings;
 pub mod store;
 pub mod typed;
+pub mod webhooks;
 pub mod wishlist;
 
 pub use error::{Error, Result};

@@ -23,6 +23,7 @@ mod m20261205_000017_account_changes;
 mod m20261206_000018_personal_changes;
 mod m20261207_000019_review_changes;
 mod m20261208_000020_api_tokens;
+mod m20261209_000021_webhooks;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_personal_changes::Migration),
             Box::new(m20261207_000019_review_changes::Migration),
             Box::new(m20261208_000020_api_tokens::Migration),
+            Box::new(m20261209_000021_webhooks::Migration),
         ]
     }
 }

@@ -23,6 +23,7 @@ pub mod search;
 pub mod settings;
 pub mod storefront;
 pub mod url;
+pub mod webhooks;
 pub mod wishlist;
 
 pub use accounts::{Permission, Role};

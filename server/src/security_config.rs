@@ -97,6 +97,18 @@ pub const VARIABLES: &[Variable] = &[
         help: "How long an instance holds a message it is delivering; a crashed instance's messages go to another after it",
     },
     Variable {
+        name: "MERCATO_WEBHOOK_ALLOW_PRIVATE",
+        default: "false",
+        secret: false,
+        help: "Let webhook endpoints be on loopback or private networks (development, an ERP on your LAN); otherwise only public addresses",
+    },
+    Variable {
+        name: "MERCATO_WEBHOOK_DISABLE_AFTER",
+        default: "10/259200",
+        secret: false,
+        help: "Turn a webhook endpoint off (and mail its maker) after N failed attempts in a row spanning at least S seconds",
+    },
+    Variable {
         name: "MERCATO_METRICS_TOKEN",
         default: "(unset: /metrics answers only direct loopback requests)",
         secret: true,
@@ -130,6 +142,9 @@ pub struct SecurityConfig {
     pub outbox_retry_base: Duration,
     pub outbox_lease: Duration,
     pub metrics_token: Option<String>,
+    pub webhook_allow_private: bool,
+    /// N failed attempts in a row, spanning at least `per`.
+    pub webhook_disable_after: RateLimit,
 }
 
 fn number<T: std::str::FromStr + PartialOrd + Default>(
@@ -278,6 +293,15 @@ impl SecurityConfig {
                 number(env, "MERCATO_OUTBOX_LEASE_SECONDS", 120u64)?.max(1),
             ),
             metrics_token: env("MERCATO_METRICS_TOKEN").filter(|t| !t.trim().is_empty()),
+            webhook_allow_private: boolean(env, "MERCATO_WEBHOOK_ALLOW_PRIVATE")?,
+            webhook_disable_after: rate(
+                env,
+                "MERCATO_WEBHOOK_DISABLE_AFTER",
+                RateLimit {
+                    requests: 10,
+                    per: Duration::from_secs(3 * 24 * 3600),
+                },
+            )?,
         })
     }
 
@@ -368,6 +392,18 @@ impl SecurityConfig {
                     "(unset)"
                 }
                 .into(),
+            ),
+            (
+                "MERCATO_WEBHOOK_ALLOW_PRIVATE".into(),
+                self.webhook_allow_private.to_string(),
+            ),
+            (
+                "MERCATO_WEBHOOK_DISABLE_AFTER".into(),
+                format!(
+                    "{}/{}",
+                    self.webhook_disable_after.requests,
+                    self.webhook_disable_after.per.as_secs_f64()
+                ),
             ),
         ]
     }

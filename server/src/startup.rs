@@ -162,6 +162,31 @@ pub fn accounts(
     Accounts::new(db.clone(), settings, store.current(), signal).context("loading mail templates")
 }
 
+pub fn webhooks(
+    config: &Config,
+    db: &DatabaseConnection,
+    store: &Store,
+    signal: OutboxSignal,
+) -> anyhow::Result<domain::webhooks::Webhooks> {
+    let limit = &config.security.webhook_disable_after;
+    let settings = domain::webhooks::WebhookConfig {
+        allow_private: config.security.webhook_allow_private,
+        disable_after: i32::try_from(limit.requests).unwrap_or(i32::MAX),
+        disable_after_failing_for: limit.per,
+        ..domain::webhooks::WebhookConfig::default()
+    };
+    let templates = domain::mail::Templates::new(store.current(), &config.public_url)
+        .context("loading mail templates")?;
+    domain::webhooks::Webhooks::new(
+        db.clone(),
+        crate::secret_key::resolve(config)?,
+        settings,
+        std::sync::Arc::new(templates),
+        signal,
+    )
+    .context("preparing webhooks")
+}
+
 /// The site's files, read and compressed once (off the async threads).
 async fn site_files(
     options: &leptos::config::LeptosOptions,
@@ -271,6 +296,7 @@ impl Application {
             recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             api_tokens: domain::api_tokens::ApiTokens::new(db.clone()),
+            webhooks: webhooks(config, &db, &store, signal.clone())?,
             idempotency: domain::idempotency::Idempotency::new(db.clone()),
             files: config
                 .files
@@ -311,6 +337,7 @@ impl Application {
             ctx.orders.clone(),
             search.clone(),
             ctx.recommendations.clone(),
+            ctx.webhooks.clone(),
         )?;
         workers.adopt(recorder_task);
         let pages = (config.page_cache_bytes > 0)

@@ -131,6 +131,7 @@ impl Workers {
         orders: domain::orders::Orders,
         search: domain::search::Search,
         recommendations: domain::recommendations::Recommendations,
+        webhooks: domain::webhooks::Webhooks,
     ) -> anyhow::Result<Self> {
         let mailer = mailer(config)?;
         tracing::info!(transport = mailer.kind(), "mail transport ready");
@@ -147,7 +148,8 @@ impl Workers {
         )
         .with_search(search)
         .with_wishlists(orders.commerce().wishlists())
-        .with_orders(orders.clone());
+        .with_orders(orders.clone())
+        .with_webhooks(webhooks);
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
         let mut handles = vec![
             tokio::spawn(outbox.run()),

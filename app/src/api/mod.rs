@@ -19,4 +19,5 @@ pub mod session;
 pub mod settings;
 pub mod site;
 pub mod staff;
+pub mod webhooks;
 pub mod wishlist;

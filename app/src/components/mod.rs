@@ -18,6 +18,7 @@ pub mod search_box;
 pub mod seo;
 pub mod session;
 pub mod shelf;
+pub mod shown_once;
 pub mod site;
 pub mod stars;
 pub mod upload;

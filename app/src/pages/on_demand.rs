@@ -15,7 +15,7 @@ use super::admin::{
     AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
     AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
     AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
-    AdminSettingsPage, AdminStaffPage,
+    AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
 };
 use super::shop::{SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
 
@@ -75,6 +75,7 @@ pub enum Admin {
     Audit,
     Staff,
     ApiTokens,
+    Webhooks,
     Settings,
 }
 
@@ -101,6 +102,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Audit => view! { <AdminAuditPage /> }.into_any(),
         Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
         Admin::ApiTokens => view! { <AdminApiTokensPage /> }.into_any(),
+        Admin::Webhooks => view! { <AdminWebhooksPage /> }.into_any(),
         Admin::Settings => view! { <AdminSettingsPage /> }.into_any(),
     }
 }
@@ -125,6 +127,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminAuditRoute, admin_audit => Admin::Audit,
     AdminStaffRoute, admin_staff => Admin::Staff,
     AdminApiTokensRoute, admin_api_tokens => Admin::ApiTokens,
+    AdminWebhooksRoute, admin_webhooks => Admin::Webhooks,
     AdminSettingsRoute, admin_settings => Admin::Settings,
 );
 

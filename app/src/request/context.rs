@@ -47,6 +47,8 @@ pub struct Services {
     pub recommendations: domain::recommendations::Recommendations,
     pub settings: domain::shop_settings::ShopSettings,
     pub api_tokens: domain::api_tokens::ApiTokens,
+    /// Outbound webhooks: endpoints, deliveries.
+    pub webhooks: domain::webhooks::Webhooks,
     /// Answers kept for the REST API's `Idempotency-Key`.
     pub idempotency: domain::idempotency::Idempotency,
     /// Store name, currency, mail sender, order-number prefix.

@@ -92,6 +92,7 @@ impl Accounts {
             }
             Err(err) => return Err(err.into()),
         };
+        crate::webhooks::events::customer_created(&txn, user.id).await?;
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;
         self.templates.enqueue(
             &txn,

@@ -22,6 +22,7 @@ use crate::entities::{
 use crate::inventory::{Origin, Reason};
 use crate::money::Currency;
 use crate::{Error, Result};
+use model::webhooks::EventType;
 
 /// Units the editor showed per (SKU, warehouse) when it loaded; a sale
 /// since then turns the save into a conflict instead of a lost update.
@@ -379,6 +380,12 @@ pub async fn apply<C: ConnectionTrait>(
     )
     .await?;
     crate::search::sync::enqueue(conn, vec![product_id]).await?;
+    let event = if stored.is_some() {
+        EventType::ProductUpdated
+    } else {
+        EventType::ProductCreated
+    };
+    crate::webhooks::events::product(conn, event, product_id).await?;
     Ok(Some(product_id))
 }
 

@@ -60,6 +60,16 @@ impl Catalog {
             )
             .await?;
         }
+        // Archiving is how a product leaves the shop for good (orders keep
+        // pointing at it), so it is what `product.deleted` reports.
+        let event = if status == ProductStatus::Archived {
+            model::webhooks::EventType::ProductDeleted
+        } else {
+            model::webhooks::EventType::ProductUpdated
+        };
+        for id in &ids {
+            crate::webhooks::events::product(&txn, event, *id).await?;
+        }
         crate::search::sync::enqueue(&txn, ids).await?;
         txn.commit().await?;
         Ok(changed)

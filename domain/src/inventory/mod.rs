@@ -29,9 +29,10 @@ pub const RELEASED: &str = "released";
 
 /// After a stock change of `delta` units on `variant_id` (already applied,
 /// in the same transaction): the search index and the wishlists watching
-/// the variant hear of it.
+/// the variant hear of it, and webhooks when stock runs low.
 async fn changed<C: ConnectionTrait>(conn: &C, variant_id: i32, delta: i64) -> Result<()> {
     crate::search::sync::stock_changed(conn, variant_id, delta).await?;
+    crate::webhooks::events::stock_changed(conn, variant_id, delta).await?;
     crate::wishlist::alerts::stock_changed(conn, variant_id).await
 }
 

@@ -24,11 +24,12 @@ pub enum MailKind {
     ReviewRequest,
     WishlistBackInStock,
     WishlistPriceDrop,
+    WebhookDisabled,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 17] = [
+    const ALL: [MailKind; 18] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -46,6 +47,7 @@ impl MailKind {
         Self::ReviewRequest,
         Self::WishlistBackInStock,
         Self::WishlistPriceDrop,
+        Self::WebhookDisabled,
     ];
 
     fn name(self) -> &'static str {
@@ -67,6 +69,7 @@ impl MailKind {
             Self::ReviewRequest => "review_request",
             Self::WishlistBackInStock => "wishlist_back_in_stock",
             Self::WishlistPriceDrop => "wishlist_price_drop",
+            Self::WebhookDisabled => "webhook_disabled",
         }
     }
 
@@ -108,6 +111,7 @@ impl MailKind {
             Self::WishlistPriceDrop => {
                 "{{ item.title }} is now {{ item.price | money }} at {{ shop_name }}".into()
             }
+            Self::WebhookDisabled => "A {{ shop_name }} webhook endpoint was turned off".into(),
         }
     }
 }
@@ -139,6 +143,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "review_request",
     "wishlist_back_in_stock",
     "wishlist_price_drop",
+    "webhook_disabled",
 );
 
 pub struct Templates {
@@ -307,6 +312,10 @@ mod tests {
                         },
                         wishlist_url => "http://shop.test/wishlist",
                         alerts_off_url => "http://shop.test/wishlist/alerts-off?token=abc",
+                        endpoint => context! {
+                            url => "https://erp.example.com/hooks/mercato",
+                            failures => 10, since => "2026-12-01 09:30 UTC",
+                        },
                     },
                 )
                 .unwrap();

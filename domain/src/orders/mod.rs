@@ -22,6 +22,7 @@ use crate::accounts::{Actor, Permission};
 use crate::commerce::Commerce;
 use crate::entities::{order, order_event, order_item};
 use crate::{Error, Result};
+use model::webhooks::EventType;
 
 pub use model::OrderStatus;
 pub use numbers::new_number;
@@ -111,7 +112,27 @@ pub async fn record<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    if let Some(kind) = webhook_event(from, to) {
+        crate::webhooks::events::order(conn, kind, order_id).await?;
+    }
     Ok(())
+}
+
+/// The webhook event a status change is, if any.
+fn webhook_event(from: Option<OrderStatus>, to: OrderStatus) -> Option<EventType> {
+    match (from, to) {
+        (None, _) => Some(EventType::OrderPlaced),
+        // A note on the order, not a change of status (a second refund
+        // emits its own event where it is taken).
+        (Some(from), to) if from == to => None,
+        (Some(_), OrderStatus::Paid) => Some(EventType::OrderPaid),
+        (Some(_), OrderStatus::Shipped) => Some(EventType::OrderShipped),
+        (Some(_), OrderStatus::Cancelled) => Some(EventType::OrderCancelled),
+        (Some(_), OrderStatus::Refunded | OrderStatus::PartiallyRefunded) => {
+            Some(EventType::OrderRefunded)
+        }
+        _ => None,
+    }
 }
 
 impl Orders {

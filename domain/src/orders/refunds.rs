@@ -146,6 +146,8 @@ impl Orders {
             transition(conn, &fresh, target, by, &note).await?;
         } else {
             record(conn, o.id, Some(status), status, by, &note).await?;
+            let refunded = model::webhooks::EventType::OrderRefunded;
+            crate::webhooks::events::order(conn, refunded, o.id).await?;
         }
         if let Some(actor) = staff {
             crate::audit::record(

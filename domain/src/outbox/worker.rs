@@ -15,6 +15,7 @@ use crate::mail::{Mailer, OutgoingMail};
 use crate::orders::{Orders, RefundJob, RefundSent};
 use crate::search::sync::{IndexProducts, KIND_SEARCH};
 use crate::search::Search;
+use crate::webhooks::{Sent, Webhooks};
 use crate::wishlist::alerts::{WishlistAlert, KIND_WISHLIST};
 use crate::wishlist::Wishlists;
 use crate::{Error, Result};
@@ -62,6 +63,7 @@ pub struct Worker {
     search: Option<Search>,
     orders: Option<Orders>,
     wishlists: Option<Wishlists>,
+    webhooks: Option<Webhooks>,
 }
 
 enum Outcome {
@@ -85,6 +87,7 @@ impl Worker {
             search: None,
             orders: None,
             wishlists: None,
+            webhooks: None,
         }
     }
 
@@ -97,6 +100,12 @@ impl Worker {
     /// Also mail wishlist alerts (rendered when sent).
     pub fn with_wishlists(mut self, wishlists: Wishlists) -> Self {
         self.wishlists = Some(wishlists);
+        self
+    }
+
+    /// Also deliver webhooks.
+    pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
+        self.webhooks = Some(webhooks);
         self
     }
 
@@ -225,6 +234,26 @@ impl Worker {
                     Ok(RefundSent::Done) => Outcome::Delivered,
                     Ok(RefundSent::Retry(e)) => Outcome::Retry(e),
                     Ok(RefundSent::Refused(e)) => Outcome::Permanent(e),
+                    Err(e) => Outcome::Retry(e.to_string()),
+                }
+            }
+            crate::webhooks::KIND_WEBHOOK => {
+                let Some(webhooks) = &self.webhooks else {
+                    return Outcome::Retry("no webhooks in this worker".into());
+                };
+                let job: crate::webhooks::Delivery = match serde_json::from_str(&row.payload) {
+                    Ok(job) => job,
+                    Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
+                };
+                let last = row.attempts >= self.config.max_attempts;
+                match webhooks.send(job.delivery_id, last).await {
+                    Ok(Sent::Delivered) => Outcome::Delivered,
+                    Ok(Sent::Retry(e)) => Outcome::Retry(e),
+                    // Settled: nothing was sent, nothing to try again.
+                    Ok(Sent::Done(why)) => {
+                        tracing::info!(outbox_id = row.id, %why, "webhook delivery skipped");
+                        Outcome::Delivered
+                    }
                     Err(e) => Outcome::Retry(e.to_string()),
                 }
             }

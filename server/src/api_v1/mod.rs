@@ -6,7 +6,11 @@
 //! `#[utoipa::path]`: the router and the OpenAPI document are built from
 //! the same list ([`parts`]), so neither can hold a route the other lacks.
 mod admin;
+mod admin_customers;
 mod admin_orders;
+mod admin_promotions;
+mod admin_stock;
+mod admin_webhooks;
 mod auth;
 mod carts;
 mod cursor;
@@ -92,11 +96,23 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(carts::order))
         .routes(routes!(admin::products))
         .routes(routes!(admin::adjust_stock))
+        .routes(routes!(admin_stock::get))
+        .routes(routes!(admin_customers::list))
+        .routes(routes!(admin_customers::get))
+        .routes(routes!(admin_promotions::list))
         .routes(routes!(admin_orders::list))
         .routes(routes!(admin_orders::get))
         .routes(routes!(admin_orders::ship))
         .routes(routes!(admin_orders::cancel))
         .routes(routes!(admin_orders::refund))
+        .routes(routes!(admin_webhooks::list, admin_webhooks::create))
+        .routes(routes!(
+            admin_webhooks::get,
+            admin_webhooks::update,
+            admin_webhooks::delete
+        ))
+        .routes(routes!(admin_webhooks::deliveries))
+        .routes(routes!(admin_webhooks::redeliver))
         .routes(routes!(openapi_json))
         .split_for_parts()
 }
@@ -109,10 +125,17 @@ pub fn document() -> &'static Document {
 
 /// The router for `/api/v1`; `state` for the `Idempotency-Key` store.
 pub fn router(state: AppState) -> Router<AppState> {
-    parts().0.route_layer(axum::middleware::from_fn_with_state(
-        state,
-        idempotency::once,
-    ))
+    // Layers added later run first: the scope, then the key.
+    parts()
+        .0
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::once,
+        ))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state,
+            auth::scope_first,
+        ))
 }
 
 /// This document (OpenAPI 3.1), for client generators and the docs page.

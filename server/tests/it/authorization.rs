@@ -11,7 +11,7 @@ use crate::support::TestApp;
 use app::api::{
     account, analytics, api_tokens, audit, cart, catalog, catalog_admin, checkout, orders, payment,
     privacy, promotions, recommendations, reviews, search, session, settings, site, staff,
-    wishlist,
+    webhooks, wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -830,6 +830,51 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/api-tokens", &[], Admin, 200)
+        },
+        // Webhooks: the settings area. Nothing here creates or changes one.
+        Case {
+            method: "GET",
+            ..case(webhooks::Webhooks::PATH, &[], Permission("settings"), 200)
+        },
+        case(
+            webhooks::CreateWebhook::PATH,
+            &[
+                ("url", "ftp://example.com/hooks"),
+                ("events[0]", "order.paid"),
+            ],
+            Permission("settings"),
+            422,
+        ),
+        case(
+            webhooks::SetWebhookEnabled::PATH,
+            &[("id", "999999"), ("enabled", "true")],
+            Permission("settings"),
+            404,
+        ),
+        case(
+            webhooks::DeleteWebhook::PATH,
+            &[("id", "999999")],
+            Permission("settings"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                webhooks::WebhookDeliveries::PATH,
+                &[("id", "999999")],
+                Permission("settings"),
+                404,
+            )
+        },
+        case(
+            webhooks::RedeliverWebhook::PATH,
+            &[("delivery_id", "999999")],
+            Permission("settings"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/webhooks", &[], Permission("settings"), 200)
         },
         Case {
             method: "GET",

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::layout::AdminPage;
 use crate::api::api_tokens::{api_tokens, CreateApiToken, RevokeApiToken};
 use crate::components::forms::{error_text, ActionError, Field, Issues, Submit};
+use crate::components::shown_once::ShownOnce;
 use model::api_tokens::{ApiTokenView, Scope};
 use model::dates::date_time;
 
@@ -38,20 +39,11 @@ pub fn AdminApiTokensPage() -> impl IntoView {
                         .and_then(|r| r.ok())
                         .map(|made| {
                             view! {
-                                <div
-                                    class="max-w-xl rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm"
-                                    role="status"
-                                >
-                                    <p class="font-medium">
-                                        "Copy this token now: it will not be shown again."
-                                    </p>
-                                    <code
-                                        class="mt-2 block break-all rounded bg-white p-2"
-                                        data-testid="new-token-secret"
-                                    >
-                                        {made.secret}
-                                    </code>
-                                </div>
+                                <ShownOnce
+                                    what="this token"
+                                    secret=made.secret
+                                    testid="new-token-secret"
+                                />
                             }
                         })
                 }}

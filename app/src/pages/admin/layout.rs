@@ -20,6 +20,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/settings", "Settings"),
     ("/admin/staff", "Staff"),
     ("/admin/api-tokens", "API tokens"),
+    ("/admin/webhooks", "Webhooks"),
     ("/admin/audit", "Audit log"),
 ];
 

@@ -18,6 +18,7 @@ mod search;
 mod settings;
 mod staff;
 mod store_form;
+mod webhooks;
 
 pub use api_tokens::AdminApiTokensPage;
 pub use audit::AdminAuditPage;
@@ -37,3 +38,4 @@ pub use reviews::AdminReviewsPage;
 pub use search::AdminSearchPage;
 pub use settings::AdminSettingsPage;
 pub use staff::AdminStaffPage;
+pub use webhooks::AdminWebhooksPage;

@@ -74,3 +74,23 @@ pub async fn products_on_sale(conn: &DatabaseConnection, n: u64) -> Vec<product:
 pub async fn product_on_sale(conn: &DatabaseConnection) -> product::Model {
     products_on_sale(conn, 1).await.remove(0)
 }
+
+/// The SKUs on order `number`, as the order recorded them.
+pub async fn order_skus(app: &super::TestApp, number: &str) -> Vec<String> {
+    use domain::entities::{order, order_item};
+    let conn = app.connection().await;
+    let o = order::Entity::find()
+        .filter(order::Column::Number.eq(number))
+        .one(&conn)
+        .await
+        .expect("order query")
+        .expect("the order exists");
+    order_item::Entity::find()
+        .filter(order_item::Column::OrderId.eq(o.id))
+        .all(&conn)
+        .await
+        .expect("order items")
+        .into_iter()
+        .map(|i| i.sku)
+        .collect()
+}
