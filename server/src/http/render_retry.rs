@@ -5,13 +5,20 @@
 //! response hangs. Page GETs are idempotent, so a render that has not
 //! produced its response within [`FIRST_TRY`] is dropped and done again.
 //! Each retry is logged so the fault stays visible.
+//!
+//! Nothing here waits without end: a client that gives up does not cancel
+//! its render (hyper notices a closed connection only when it writes), so
+//! a render that hung for good would hold its turn at the gate for good,
+//! and a few of them would stop every page. After [`TRIES`] hung renders
+//! in a row, or a turn not had within [`TURN_WAIT`], the answer is a 503
+//! with `Retry-After`.
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, Method, Request, Response};
+use axum::http::{header, HeaderValue, Method, Request, Response, StatusCode};
 use tower::{Layer, Service};
 
 use super::render_gate::{hold_until_sent, RenderGate};
@@ -20,11 +27,35 @@ use super::render_gate::{hold_until_sent, RenderGate};
 /// two-core machine stays under a few.
 pub const FIRST_TRY: Duration = Duration::from_secs(10);
 
+/// Renders of one page GET before it is answered "busy": the fault is rare,
+/// so three hangs in a row are something else.
+pub const TRIES: u32 = 3;
+
+/// How long a page GET waits for its turn before it is answered "busy".
+pub const TURN_WAIT: Duration = Duration::from_secs(30);
+
+/// The answer when no render finished, or no turn came.
+fn busy() -> Response<Body> {
+    let mut res = Response::new(Body::from(
+        "<!doctype html><title>Busy</title><p>The shop is very busy. Please try again in a moment.</p>",
+    ));
+    *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    let h = res.headers_mut();
+    h.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 /// Page GETs: each waits for its turn at the gate, then is rendered
 /// again if its first render hangs.
 #[derive(Clone)]
 pub struct RetryHungRenders {
     first_try: Duration,
+    turn_wait: Duration,
     gate: RenderGate,
 }
 
@@ -41,14 +72,20 @@ impl RetryHungRenders {
     pub fn after(first_try: Duration) -> Self {
         Self {
             first_try,
+            turn_wait: TURN_WAIT.max(first_try),
             gate: RenderGate::per_core(),
         }
     }
 
-    /// A gate of the test's size.
+    /// A gate of the test's size, and how long to wait for it.
     #[cfg(test)]
     pub fn with_gate(self, gate: RenderGate) -> Self {
         Self { gate, ..self }
+    }
+
+    #[cfg(test)]
+    pub fn waiting_at_most(self, turn_wait: Duration) -> Self {
+        Self { turn_wait, ..self }
     }
 }
 
@@ -59,6 +96,7 @@ impl<S> Layer<S> for RetryHungRenders {
         RetryService {
             inner,
             first_try: self.first_try,
+            turn_wait: self.turn_wait,
             gate: self.gate.clone(),
         }
     }
@@ -68,6 +106,7 @@ impl<S> Layer<S> for RetryHungRenders {
 pub struct RetryService<S> {
     inner: S,
     first_try: Duration,
+    turn_wait: Duration,
     gate: RenderGate,
 }
 
@@ -99,32 +138,37 @@ where
         if !is_page_get(&req) {
             return Box::pin(self.inner.call(req));
         }
-        // The ready clone serves this call; a fresh clone serves a retry.
+        // The ready clone serves this call; fresh clones serve retries.
         let fresh = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, fresh);
-        let mut again = self.inner.clone();
+        let inner = std::mem::replace(&mut self.inner, fresh);
+        let spare = self.inner.clone();
         let (parts, _) = req.into_parts();
-        let retry_parts = parts.clone();
         let first_try = self.first_try;
+        let turn_wait = self.turn_wait;
         let gate = self.gate.clone();
         Box::pin(async move {
-            let turn = gate.turn().await;
-            let first = inner.call(Request::from_parts(parts, Body::empty()));
-            let res = match tokio::time::timeout(first_try, first).await {
-                Ok(res) => res,
-                Err(_) => {
-                    tracing::error!(
-                        path = %retry_parts.uri.path(),
-                        "page render did not finish in {} ms; rendering it again (leptos#4851)",
-                        first_try.as_millis()
-                    );
-                    std::future::poll_fn(|cx| again.poll_ready(cx)).await?;
-                    again
-                        .call(Request::from_parts(retry_parts, Body::empty()))
-                        .await
-                }
+            let Ok(turn) = tokio::time::timeout(turn_wait, gate.turn()).await else {
+                tracing::warn!(path = %parts.uri.path(), "no render turn within {} s; answered busy", turn_wait.as_secs());
+                return Ok(busy());
             };
-            res.map(|res| hold_until_sent(res, turn))
+            let mut svc = inner;
+            for attempt in 1..=TRIES {
+                if attempt > 1 {
+                    svc = spare.clone();
+                    std::future::poll_fn(|cx| svc.poll_ready(cx)).await?;
+                }
+                let render = svc.call(Request::from_parts(parts.clone(), Body::empty()));
+                if let Ok(res) = tokio::time::timeout(first_try, render).await {
+                    return res.map(|res| hold_until_sent(res, turn));
+                }
+                tracing::error!(
+                    path = %parts.uri.path(),
+                    attempt,
+                    "page render did not finish in {} ms (leptos#4851)",
+                    first_try.as_millis()
+                );
+            }
+            Ok(busy())
         })
     }
 }
@@ -172,6 +216,41 @@ mod tests {
         let res = svc.oneshot(req).await.expect("response");
         assert_eq!(res.status(), 200);
         assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_render_that_always_hangs_ends_in_busy_not_a_wait() {
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counted = calls.clone();
+        let svc =
+            RetryHungRenders::after(SOON).layer(tower::service_fn(move |_req: Request<Body>| {
+                counted.fetch_add(1, Ordering::SeqCst);
+                Box::pin(std::future::pending()) as Reply
+            }));
+        let req = Request::get("/").body(Body::empty()).expect("req");
+        let res = svc.oneshot(req).await.expect("response");
+        assert_eq!(res.status(), 503);
+        assert!(res.headers().contains_key(header::RETRY_AFTER));
+        assert_eq!(calls.load(Ordering::SeqCst), TRIES as usize);
+    }
+
+    #[tokio::test]
+    async fn no_turn_in_time_is_busy_too() {
+        let gate = RenderGate::new(1);
+        let _taken = gate.turn().await;
+        let calls = Arc::new(AtomicUsize::new(0));
+        let svc = RetryHungRenders::after(SOON)
+            .with_gate(gate)
+            .waiting_at_most(SOON)
+            .layer(flaky(calls.clone()));
+        let req = Request::get("/").body(Body::empty()).expect("req");
+        let res = svc.oneshot(req).await.expect("response");
+        assert_eq!(res.status(), 503);
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            0,
+            "nothing rendered without a turn"
+        );
     }
 
     #[tokio::test]
