@@ -12,6 +12,7 @@ mod login;
 mod one_time;
 pub mod password;
 mod privacy;
+pub(crate) use privacy::rfc3339;
 mod profile;
 mod register;
 mod reset;

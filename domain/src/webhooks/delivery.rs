@@ -181,10 +181,7 @@ impl Webhooks {
         if vetted.host.parse::<std::net::IpAddr>().is_ok() {
             return Ok(self.client.clone());
         }
-        reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(self.config.timeout)
-            .user_agent(concat!("Mercato-Webhooks/", env!("CARGO_PKG_VERSION")))
+        super::client(&self.config)
             .resolve_to_addrs(&vetted.host, &vetted.addrs)
             .build()
             .map_err(|_| "could not prepare the request".to_owned())

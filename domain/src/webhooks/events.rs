@@ -9,14 +9,10 @@ use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::{Delivery, KIND_WEBHOOK, PENDING};
+use crate::accounts::rfc3339;
 use crate::entities::{order, product, user, webhook_delivery, webhook_endpoint, webhook_event};
 use crate::{Error, Result};
 use model::webhooks::EventType;
-
-fn rfc3339(t: OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
 
 fn money(amount_minor: i64, currency: &str) -> Value {
     json!({ "amount_minor": amount_minor, "currency": currency })

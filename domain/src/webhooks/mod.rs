@@ -15,8 +15,8 @@ use std::time::Duration;
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -89,6 +89,15 @@ pub struct Webhooks {
     client: reqwest::Client,
 }
 
+/// How every webhook request is made. Redirects are not followed: the
+/// guard vetted this URL, not wherever a receiver points next.
+fn client(config: &WebhookConfig) -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(config.timeout)
+        .user_agent(concat!("Mercato-Webhooks/", env!("CARGO_PKG_VERSION")))
+}
+
 fn unix(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
 }
@@ -114,14 +123,7 @@ impl Webhooks {
         templates: Arc<Templates>,
         outbox: OutboxSignal,
     ) -> Result<Self> {
-        // Redirects are not followed: the guard vetted this URL, not
-        // wherever a receiver points next.
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(config.timeout)
-            .user_agent(concat!("Mercato-Webhooks/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(Error::internal)?;
+        let client = client(&config).build().map_err(Error::internal)?;
         Ok(Self {
             db,
             secrets,
@@ -183,13 +185,7 @@ impl Webhooks {
         let secret = signing::new_secret();
         let now = OffsetDateTime::now_utc();
         let txn = crate::db::begin_write(&self.db).await?;
-        let count = webhook_endpoint::Entity::find()
-            .select_only()
-            .column(webhook_endpoint::Column::Id)
-            .limit(MAX_ENDPOINTS)
-            .all(&txn)
-            .await?
-            .len() as u64;
+        let count = webhook_endpoint::Entity::find().count(&txn).await?;
         if count >= MAX_ENDPOINTS {
             return Err(Error::Conflict(format!(
                 "A shop can have {MAX_ENDPOINTS} webhook endpoints; remove one first."
