@@ -33,6 +33,20 @@ pub struct CartView {
     pub item_count: i64,
 }
 
+/// One page of a customer's orders, newest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderHistory {
+    pub orders: Vec<OrderSummary>,
+    /// 1-based.
+    pub page: u64,
+    pub pages: u64,
+}
+
+impl OrderHistory {
+    /// Orders per page, in the account and the store API.
+    pub const PER_PAGE: u64 = 25;
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShippingOption {
     pub code: String,
@@ -123,6 +137,7 @@ pub struct OrderView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderSummary {
     pub number: String,
+    pub status: OrderStatus,
     pub status_label: String,
     pub placed_at: i64,
     pub total: Money,

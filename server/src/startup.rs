@@ -307,6 +307,7 @@ impl Application {
             commerce,
             sessions: SessionPolicy {
                 max_age: config.security.session_max,
+                idle: config.security.session_idle,
                 touch_every: std::cmp::min(
                     std::time::Duration::from_secs(300),
                     config.security.session_idle / 4,
@@ -365,10 +366,11 @@ impl Application {
                 search,
             )));
         }
+        let session_store = DbSessionStore::holding(db.clone(), ctx.accounts.held().epochs.clone());
         let security = Security {
             baseline,
             sessions: sessions::layer(
-                DbSessionStore::holding(db.clone(), ctx.accounts.held().epochs.clone()),
+                session_store.clone(),
                 config.security.session_idle,
                 config.is_https(),
             ),
@@ -382,6 +384,7 @@ impl Application {
         };
         let state = AppState {
             leptos_options,
+            sessions: std::sync::Arc::new(session_store),
             imports: crate::http::catalog_files::ImportJobs::new(db.clone()),
             db,
             ctx,

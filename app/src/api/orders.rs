@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use model::AppError;
 
-use model::commerce::{OrderListQuery, OrderListView, OrderSummary, OrderView};
+use model::commerce::{OrderHistory, OrderListQuery, OrderListView, OrderView};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -17,10 +17,12 @@ pub async fn get_order_by_id(public_id: String) -> Result<OrderView, AppError> {
 }
 
 #[server(prefix = "/api/orders", endpoint = "mine")]
-pub async fn my_orders() -> Result<Vec<OrderSummary>, AppError> {
+pub async fn my_orders(page: Option<u64>) -> Result<OrderHistory, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let list = ctx.orders.history(&caller.actor).await.map_err(fail)?;
-    Ok(list.into_iter().collect())
+    ctx.orders
+        .history(&caller.actor, page.unwrap_or(1))
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/orders", endpoint = "detail")]

@@ -220,6 +220,16 @@ pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Erro
         .remove_value(PENDING_2FA_AT)
         .await
         .map_err(session_error)?;
+    mark_signed_in(session, user_id, agent).await
+}
+
+/// What makes a session signed in, whether a browser's cookie or an API
+/// client's bearer names it: the user, since when, and the device.
+pub async fn mark_signed_in(
+    session: &Session,
+    user_id: i32,
+    agent: String,
+) -> Result<(), domain::Error> {
     session
         .insert(SESSION_USER_ID, user_id)
         .await
@@ -235,8 +245,7 @@ pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Erro
     session
         .insert(SESSION_USER_AGENT, agent)
         .await
-        .map_err(session_error)?;
-    Ok(())
+        .map_err(session_error)
 }
 
 /// Remembers that the password was right; the code comes next.

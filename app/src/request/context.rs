@@ -17,6 +17,8 @@ use model::storefront::SiteInfo;
 #[derive(Clone, Copy, Debug)]
 pub struct SessionPolicy {
     pub max_age: Duration,
+    /// Unused this long, a session ends.
+    pub idle: Duration,
     pub touch_every: Duration,
 }
 

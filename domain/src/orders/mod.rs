@@ -13,8 +13,8 @@ pub(crate) mod view;
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use time::OffsetDateTime;
 
@@ -24,6 +24,7 @@ use crate::entities::{order, order_event, order_item};
 use crate::{Error, Result};
 use model::webhooks::EventType;
 
+pub use model::commerce::OrderHistory;
 pub use model::OrderStatus;
 pub use numbers::new_number;
 pub use payment_events::EventOutcome;
@@ -178,11 +179,17 @@ impl Orders {
         }
     }
 
-    pub async fn history(&self, actor: &Actor) -> Result<Vec<OrderSummary>> {
+    /// The caller's orders, newest first, a page at a time.
+    pub async fn history(&self, actor: &Actor, page: u64) -> Result<OrderHistory> {
         let user = actor.require_user()?;
-        let orders = order::Entity::find()
-            .filter(order::Column::UserId.eq(user))
+        let page = page.clamp(1, crate::bounds::MAX_PAGE);
+        let mine = order::Entity::find().filter(order::Column::UserId.eq(user));
+        let total = mine.clone().count(&self.c.db).await?;
+        let orders = mine
             .order_by_desc(order::Column::PlacedAt)
+            .order_by_desc(order::Column::Id)
+            .offset((page - 1) * OrderHistory::PER_PAGE)
+            .limit(OrderHistory::PER_PAGE)
             .all(&self.c.db)
             .await?;
         let ids: Vec<i32> = orders.iter().map(|o| o.id).collect();
@@ -199,18 +206,25 @@ impl Orders {
             .into_iter()
             .map(|(id, n)| (id, n.unwrap_or(0)))
             .collect();
-        let mut out = Vec::new();
-        for o in orders {
-            let status = view::status(&o);
-            out.push(OrderSummary {
-                total: crate::Money::new(o.total_minor, view::currency(&o)),
-                item_count: counts.get(&o.id).copied().unwrap_or(0),
-                number: o.number,
-                status_label: status.label().to_owned(),
-                placed_at: o.placed_at.unix_timestamp(),
-            });
-        }
-        Ok(out)
+        let orders = orders
+            .into_iter()
+            .map(|o| {
+                let status = view::status(&o);
+                OrderSummary {
+                    total: crate::Money::new(o.total_minor, view::currency(&o)),
+                    item_count: counts.get(&o.id).copied().unwrap_or(0),
+                    number: o.number,
+                    status,
+                    status_label: status.label().to_owned(),
+                    placed_at: o.placed_at.unix_timestamp(),
+                }
+            })
+            .collect();
+        Ok(OrderHistory {
+            orders,
+            page,
+            pages: Ord::max(total.div_ceil(OrderHistory::PER_PAGE), 1),
+        })
     }
 
     pub async fn detail(&self, actor: &Actor, number: &str) -> Result<OrderView> {

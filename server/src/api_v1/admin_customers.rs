@@ -1,9 +1,10 @@
-//! The admin API's customers (scope `customers:read`): the staff customer
-//! list and one customer with addresses and orders — the staff services,
-//! so erased accounts never appear.
+//! The admin API's customers (scope `customers:read`, `customers:write`):
+//! the staff customer list, one customer with addresses and orders, and
+//! disabling or enabling an account — the staff services, so erased
+//! accounts never appear and staff accounts are not changed here.
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -13,7 +14,7 @@ use model::Permission;
 
 use super::auth::Token;
 use super::cursor;
-use super::extract::{read, Path, Query};
+use super::extract::{read, Json, Path, Query};
 use super::problem::{Problem, ProblemBody};
 use super::types::{rfc3339, Money};
 use crate::http::AppState;
@@ -158,8 +159,16 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let actor = token.need(Permission::Customers, Access::Read)?;
-    let d = state.ctx.accounts.customer_detail(actor, &id).await?;
-    let body = CustomerDetail {
+    Ok(read(&headers, &detail(&state, actor, &id).await?, false))
+}
+
+async fn detail(
+    state: &AppState,
+    actor: &domain::accounts::Actor,
+    id: &str,
+) -> Result<CustomerDetail, Problem> {
+    let d = state.ctx.accounts.customer_detail(actor, id).await?;
+    Ok(CustomerDetail {
         customer: d.customer.into(),
         phone: d.phone,
         marketing_opt_in: d.marketing_opt_in,
@@ -188,6 +197,49 @@ pub async fn get(
                 total: o.total.into(),
             })
             .collect(),
-    };
-    Ok(read(&headers, &body, false))
+    })
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CustomerChange {
+    /// `true` signs the customer out everywhere (their API sign-ins too)
+    /// and refuses sign-in; `false` lets them in again.
+    pub disabled: bool,
+}
+
+/// Disables or enables a customer account (scope `customers:write`).
+/// Staff accounts are not changed here. Audited with the token's name.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/admin/customers/{id}",
+    operation_id = "admin_change_customer",
+    tag = "admin",
+    params(
+        ("id" = String, Path, description = "The account's public id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Any unique string: a retry with the same key and body is answered as the first"),
+    ),
+    request_body = CustomerChange,
+    security(("token" = ["customers:write"])),
+    responses(
+        (status = 200, description = "The account as it is now", body = CustomerDetail),
+        (status = 400, description = "The body could not be read", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 401, description = "No valid API token", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 403, description = "The token lacks the scope", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 404, description = "No customer account has that id", body = ProblemBody, content_type = "application/problem+json"),
+    )
+)]
+pub async fn change(
+    State(state): State<AppState>,
+    token: Token,
+    Path(id): Path<String>,
+    Json(change): Json<CustomerChange>,
+) -> Result<Response, Problem> {
+    let actor = token.need(Permission::Customers, Access::Write)?;
+    let id = domain::bounds::text(&id, domain::bounds::MAX_VALUE_CHARS);
+    state
+        .ctx
+        .accounts
+        .set_customer_disabled(actor, &id, change.disabled)
+        .await?;
+    Ok(axum::Json(detail(&state, actor, &id).await?).into_response())
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use axum::extract::{FromRequestParts, MatchedPath, Request, State};
-use axum::http::{header, request::Parts, Method};
+use axum::http::{header, request::Parts, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use domain::api_tokens::{Access, Scope, TokenCaller};
@@ -52,21 +52,13 @@ impl FromRequestParts<AppState> for Token {
         if let Some(caller) = parts.extensions.remove::<TokenCaller>() {
             return Ok(Token(caller));
         }
-        let secret = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                let (scheme, rest) = v.trim().split_once(' ')?;
-                scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
-            })
-            .ok_or_else(|| {
-                Problem::new(
-                    "auth.token_required",
-                    401,
-                    "This endpoint needs an API token: send `Authorization: Bearer <token>`.",
-                )
-            })?;
+        let secret = bearer(&parts.headers).ok_or_else(|| {
+            Problem::new(
+                "auth.token_required",
+                401,
+                "This endpoint needs an API token: send `Authorization: Bearer <token>`.",
+            )
+        })?;
         match state.ctx.api_tokens.authenticate(secret).await {
             Ok(caller) => {
                 tracing::info!(token = %caller.name, token_id = caller.id, "api token used");
@@ -80,6 +72,17 @@ impl FromRequestParts<AppState> for Token {
             Err(other) => Err(other.into()),
         }
     }
+}
+
+/// The credential in `Authorization: Bearer …`.
+pub(super) fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            let (scheme, rest) = v.trim().split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then(|| rest.trim())
+        })
 }
 
 /// (method, path template) → the scope the document names for it.

@@ -1,9 +1,11 @@
 //! The store API's carts, checkout and orders, for headless storefronts
-//! and apps: a cart is a guest cart whose id is the only key to it; the
-//! order is placed from it with an `Idempotency-Key` (required) and paid at
-//! the payment page it names; the order is then read by its public id. The
-//! same services as the shop's checkout: prices, stock, promotions, tax and
-//! the reservation rules are theirs.
+//! and apps: a cart is a guest cart whose id is the only key to it, or
+//! `me`, a signed-in customer's own cart (the one their browser shows; the
+//! order is then theirs); the order is placed from it with an
+//! `Idempotency-Key` (required) and paid at the payment page it names; the
+//! order is then read by its public id. The same services as the shop's
+//! checkout: prices, stock, promotions, tax and the reservation rules are
+//! theirs.
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -16,8 +18,12 @@ use model::commerce::{CartView, OrderView, QuoteView};
 
 use super::extract::{read, Json, Path};
 use super::problem::{Problem, ProblemBody};
+use super::shopper;
 use super::types::{rfc3339, Money};
 use crate::http::AppState;
+
+/// The cart id that names the signed-in customer's cart.
+const ME: &str = "me";
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CartLine {
@@ -61,17 +67,39 @@ pub struct Cart {
 }
 
 fn cart(id: &str, view: CartView) -> Cart {
+    // A customer's cart is `me`: its stored key is not a guest cart's key.
+    let id = if id.trim() == ME {
+        ME.to_owned()
+    } else {
+        view.id.unwrap_or_else(|| id.to_owned())
+    };
     Cart {
-        id: view.id.unwrap_or_else(|| id.to_owned()),
+        id,
         lines: view.lines.into_iter().map(Into::into).collect(),
         subtotal: view.subtotal.into(),
         item_count: view.item_count,
     }
 }
 
-/// The cart named in the path, which must exist (and still be open).
-async fn owner(state: &AppState, id: &str) -> Result<CartOwner, Problem> {
+/// The cart named in the path, which must exist (and still be open); `me`
+/// is the signed-in customer's own cart (the one their browser shows),
+/// with their bearer.
+async fn owner(state: &AppState, headers: &HeaderMap, id: &str) -> Result<CartOwner, Problem> {
     let id = id.trim();
+    if id == ME {
+        let shopper = shopper::optional(headers, state).await?.ok_or_else(|| {
+            Problem::new(
+                "auth.session_required",
+                401,
+                "The cart `me` is a signed-in customer's: send their `Authorization: Bearer mcs_…`.",
+            )
+        })?;
+        let user = shopper
+            .actor
+            .user_id()
+            .ok_or(domain::Error::Unauthenticated)?;
+        return Ok(CartOwner::User(user));
+    }
     let owner = CartOwner::Guest(Some(id.to_owned()));
     if id.len() > 64
         || domain::cart::Carts::find(&state.db, &owner)
@@ -102,7 +130,8 @@ pub async fn create(State(state): State<AppState>) -> Result<Response, Problem> 
     path = "/api/v1/carts/{id}",
     operation_id = "get_cart",
     tag = "store",
-    params(("id" = String, Path, description = "The cart's id")),
+    security((), ("customer" = [])),
+    params(("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)")),
     responses(
         (status = 200, description = "The cart", body = Cart),
         (status = 404, description = "No open cart has that id", body = ProblemBody, content_type = "application/problem+json"),
@@ -113,7 +142,7 @@ pub async fn get(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     let view = state.ctx.commerce.carts().view(&owner).await?;
     Ok(read(&headers, &cart(&id, view), false))
 }
@@ -131,7 +160,8 @@ pub struct NewLine {
     path = "/api/v1/carts/{id}/lines",
     operation_id = "add_cart_line",
     tag = "store",
-    params(("id" = String, Path, description = "The cart's id")),
+    security((), ("customer" = [])),
+    params(("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)")),
     request_body = NewLine,
     responses(
         (status = 200, description = "The cart", body = Cart),
@@ -142,10 +172,11 @@ pub struct NewLine {
 )]
 pub async fn add_line(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Json(line): Json<NewLine>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     let view = state
         .ctx
         .commerce
@@ -167,8 +198,9 @@ pub struct LineQuantity {
     path = "/api/v1/carts/{id}/lines/{sku}",
     operation_id = "set_cart_line",
     tag = "store",
+    security((), ("customer" = [])),
     params(
-        ("id" = String, Path, description = "The cart's id"),
+        ("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)"),
         ("sku" = String, Path, description = "The line's SKU"),
     ),
     request_body = LineQuantity,
@@ -180,10 +212,11 @@ pub struct LineQuantity {
 )]
 pub async fn set_line(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Path((id, sku)): Path<(String, String)>,
     Json(q): Json<LineQuantity>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     let view = state
         .ctx
         .commerce
@@ -199,8 +232,9 @@ pub async fn set_line(
     path = "/api/v1/carts/{id}/lines/{sku}",
     operation_id = "remove_cart_line",
     tag = "store",
+    security((), ("customer" = [])),
     params(
-        ("id" = String, Path, description = "The cart's id"),
+        ("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)"),
         ("sku" = String, Path, description = "The line's SKU"),
     ),
     responses(
@@ -210,9 +244,10 @@ pub async fn set_line(
 )]
 pub async fn remove_line(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Path((id, sku)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     let view = state
         .ctx
         .commerce
@@ -291,7 +326,8 @@ impl From<QuoteView> for Quote {
     path = "/api/v1/carts/{id}/quote",
     operation_id = "quote_cart",
     tag = "store",
-    params(("id" = String, Path, description = "The cart's id")),
+    security((), ("customer" = [])),
+    params(("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)")),
     request_body = QuoteRequest,
     responses(
         (status = 200, description = "The quote", body = Quote),
@@ -301,10 +337,11 @@ impl From<QuoteView> for Quote {
 )]
 pub async fn quote(
     State(state): State<AppState>,
+    headers: HeaderMap,
     Path(id): Path<String>,
     Json(q): Json<QuoteRequest>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     let quoted = state
         .ctx
         .checkout
@@ -364,8 +401,9 @@ pub struct PlacedOrder {
     path = "/api/v1/carts/{id}/order",
     operation_id = "place_order",
     tag = "store",
+    security((), ("customer" = [])),
     params(
-        ("id" = String, Path, description = "The cart's id"),
+        ("id" = String, Path, description = "The cart's id, or `me`: the signed-in customer's cart (with their bearer)"),
         ("Idempotency-Key" = String, Header, description = "Any unique string (a UUID); required"),
     ),
     request_body = PlaceOrder,
@@ -395,10 +433,15 @@ pub async fn place(
                 "Placing an order needs an Idempotency-Key header (e.g. a UUID).",
             )
         })?;
-    let owner = owner(&state, &id).await?;
+    let owner = owner(&state, &headers, &id).await?;
     // The checkout's own key makes the placement once-only in the same
     // transaction as the order, even if this answer is never stored.
-    let digest = Sha256::digest(format!("{id}\n{key}").as_bytes());
+    // A customer's cart is `me` for everyone: their user id keeps keys apart.
+    let whose = match &owner {
+        CartOwner::User(user) => format!("user:{user}"),
+        CartOwner::Guest(_) => id.clone(),
+    };
+    let digest = Sha256::digest(format!("{whose}\n{key}").as_bytes());
     let checkout_key: String = digest[..20].iter().map(|b| format!("{b:02x}")).collect();
     let a = order.address;
     let input = domain::checkout::CheckoutInput {

@@ -4,7 +4,7 @@
 //! second order. The caller is the `Authorization` header (its digest), so
 //! two clients never share a key. Answers are kept a day
 //! (`domain::idempotency`); a request that failed on our side (5xx) frees
-//! its key so the retry runs.
+//! its key so the retry runs, and so does an answer holding a secret.
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
@@ -105,7 +105,14 @@ async fn keep(
             return Problem(model::AppError::internal()).into_response();
         }
     };
-    let kept = if parts.status.is_server_error() {
+    // An answer marked `no-store` carries a secret (a sign-in's bearer):
+    // never written down; a retry runs again instead.
+    let secret = parts
+        .headers
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    let kept = if parts.status.is_server_error() || secret {
         store.abandon(caller, key).await
     } else {
         let kind = parts

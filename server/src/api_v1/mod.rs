@@ -1,6 +1,6 @@
 //! REST API v1 (`/api/v1`): the store API (public: catalog, carts,
-//! checkout, orders by their key) and the admin API (API
-//! tokens with scopes). Handlers are thin — read the request, check the
+//! checkout, orders by their key, reviews; a signed-in customer's account,
+//! orders, cart and wishlist) and the admin API (API tokens with scopes). Handlers are thin — read the request, check the
 //! token's scope, call the same domain service the pages use, map errors to
 //! problem details — and each declares its route once, in its
 //! `#[utoipa::path]`: the router and the OpenAPI document are built from
@@ -8,16 +8,20 @@
 mod admin;
 mod admin_customers;
 mod admin_orders;
+mod admin_products;
 mod admin_promotions;
 mod admin_stock;
 mod admin_webhooks;
 mod auth;
 mod carts;
 mod cursor;
+mod customer;
+mod customer_lists;
 pub mod docs;
 mod extract;
 mod idempotency;
 mod problem;
+mod shopper;
 mod store;
 mod types;
 
@@ -46,7 +50,8 @@ use crate::http::AppState;
                        errors are RFC 9457 problem details with a stable `code`."
     ),
     tags(
-        (name = "store", description = "The catalog as shoppers see it. No token needed."),
+        (name = "store", description = "The catalog, carts and checkout as shoppers see them. No token needed."),
+        (name = "customer", description = "A signed-in customer's account, orders, reviews and wishlist: sign in with `customer_sign_in` and send the answered bearer."),
         (name = "admin", description = "Back-office reads and changes. An API token with the scope each operation names."),
         (name = "meta", description = "About the API itself."),
     ),
@@ -54,7 +59,8 @@ use crate::http::AppState;
 )]
 struct Doc;
 
-/// Declares the bearer token the admin operations name in `security`.
+/// Declares the bearers the operations name in `security`: the admin
+/// API's token and a customer's sign-in.
 struct TokenScheme;
 
 impl Modify for TokenScheme {
@@ -68,6 +74,15 @@ impl Modify for TokenScheme {
         doc.components
             .get_or_insert_with(Default::default)
             .add_security_scheme("token", SecurityScheme::Http(scheme));
+        let customer = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(
+                "A customer's sign-in (`mcs_…`), answered by `POST /api/v1/customer/session`.",
+            ))
+            .build();
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme("customer", SecurityScheme::Http(customer));
     }
 }
 
@@ -94,12 +109,26 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(carts::quote))
         .routes(routes!(carts::place))
         .routes(routes!(carts::order))
-        .routes(routes!(admin::products))
+        .routes(routes!(customer_lists::reviews))
+        .routes(routes!(customer_lists::write_review))
+        .routes(routes!(customer::sign_in, customer::sign_out))
+        .routes(routes!(customer::me))
+        .routes(routes!(customer::orders))
+        .routes(routes!(customer::order))
+        .routes(routes!(customer_lists::wishlist, customer_lists::save))
+        .routes(routes!(customer_lists::remove))
+        .routes(routes!(admin::products, admin_products::create))
+        .routes(routes!(
+            admin_products::get,
+            admin_products::replace,
+            admin_products::archive
+        ))
         .routes(routes!(admin::adjust_stock))
         .routes(routes!(admin_stock::get))
         .routes(routes!(admin_customers::list))
-        .routes(routes!(admin_customers::get))
+        .routes(routes!(admin_customers::get, admin_customers::change))
         .routes(routes!(admin_promotions::list))
+        .routes(routes!(admin_promotions::put, admin_promotions::delete))
         .routes(routes!(admin_orders::list))
         .routes(routes!(admin_orders::get))
         .routes(routes!(admin_orders::ship))

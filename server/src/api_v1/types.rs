@@ -2,7 +2,7 @@
 //! (`model`), with the API's conventions — snake_case, money as
 //! `{amount_minor, currency}` — so the storefront can change its views
 //! without breaking an integration.
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use model::storefront::{CategoryNode, CategoryRef, Image, ProductCard, ProductDetail};
@@ -19,7 +19,7 @@ pub fn rfc3339(unix: i64) -> String {
 }
 
 /// An amount in the currency's minor unit (cents; yen have none).
-#[derive(Clone, Debug, Serialize, ToSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct Money {
     #[schema(example = 2500)]
     pub amount_minor: i64,

@@ -34,6 +34,9 @@ use app::{shell, App};
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
+    /// The browsers' session store, which also holds the store API's
+    /// customer sign-ins (`api_v1::shopper`).
+    pub sessions: std::sync::Arc<crate::sessions::DbSessionStore>,
     pub db: DatabaseConnection,
     pub ctx: ServerContext,
     pub stripe: Option<std::sync::Arc<domain::payments::StripeGateway>>,

@@ -1,8 +1,9 @@
 //! Per-client rate limits (client address from [`super::client_ip`]) for
 //! what a stranger could abuse by repetition, each class with its own
 //! budget so one cannot use up another:
-//! - `auth`: sign-in, sign-up, password reset, 2FA codes, guest order lookup
-//!   — the endpoints that guess at secrets (`MERCATO_AUTH_RATE_LIMIT`);
+//! - `auth`: sign-in (the form's and the store API's), sign-up, password
+//!   reset, 2FA codes, guest order lookup — the endpoints that guess at
+//!   secrets (`MERCATO_AUTH_RATE_LIMIT`);
 //! - `reauth`: the actions that re-enter a password (change it, 2FA, export,
 //!   erase), same budget as `auth`;
 //! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`),
@@ -67,6 +68,9 @@ const CLASSES: &[(&str, Class)] = &[
 ];
 
 pub fn class_of(method: &Method, path: &str) -> Option<Class> {
+    if method == Method::POST && path == "/api/v1/customer/session" {
+        return Some(Class::Auth);
+    }
     if path.starts_with("/api/v1/") {
         // Placing an order holds stock, as the checkout form does.
         let placing = method == Method::POST
@@ -243,5 +247,9 @@ mod tests {
             Some(Class::Api)
         );
         assert_eq!(class_of(&Method::POST, "/api/cart/add"), None);
+        assert_eq!(
+            class_of(&Method::POST, "/api/v1/customer/session"),
+            Some(Class::Auth)
+        );
     }
 }

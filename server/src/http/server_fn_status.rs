@@ -7,7 +7,8 @@
 //!
 //! A plain `<form>` post (no JavaScript) is answered with a redirect back to
 //! the page, the error carried in its URL; the error's status must not stop
-//! the browser from following it.
+//! the browser from following it. (A REST API `201 Created` keeps its
+//! status: its `Location` names what was made.)
 use axum::{
     body::{to_bytes, Body},
     http::{header::LOCATION, Response, StatusCode},
@@ -20,7 +21,11 @@ const ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY: usize = 16 * 1024;
 
 pub async fn client_errors_are_4xx(mut res: Response<Body>) -> Response<Body> {
-    if res.headers().contains_key(LOCATION) && !res.status().is_redirection() {
+    // `201 Created` names the new resource in `Location`: not a redirect.
+    if res.headers().contains_key(LOCATION)
+        && !res.status().is_redirection()
+        && res.status() != StatusCode::CREATED
+    {
         *res.status_mut() = StatusCode::SEE_OTHER;
         return res;
     }

@@ -14,7 +14,7 @@ use testkit::TestDatabase;
 
 use crate::support::PASSWORD;
 /// Plain http (so cookies flow without TLS), quick outbox, no per-IP limit.
-const ENV: &[(&str, &str)] = &[
+pub(crate) const ENV: &[(&str, &str)] = &[
     ("MERCATO_PUBLIC_URL", "http://shop.test"),
     ("MERCATO_OUTBOX_POLL_MS", "100"),
     ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
@@ -38,7 +38,7 @@ async fn users_with_email(app: &TestApp, email: &str) -> u64 {
 
 /// Registers and confirms `email` (the link signs nobody in), then signs
 /// the browser in.
-async fn signed_up<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+pub(crate) async fn signed_up<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
     let mut b = Browser::new(app);
     assert_eq!(b.register(email, PASSWORD).await.status, 200);
     let m = mail::wait_for(&mail_dir(app), email, "Confirm your email").await;

@@ -146,3 +146,128 @@ for_each_backend!(
         assert!(checked > 60, "{checked} cases");
     }
 );
+
+/// (method, path) of every operation that acts for a signed-in customer.
+fn customer_operations() -> Vec<(reqwest::Method, String)> {
+    let doc = serde_json::to_value(server::api_v1::document()).expect("document");
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, op) in item.as_object().expect("operations") {
+            if op["security"][0].get("customer").is_none() {
+                continue;
+            }
+            let method =
+                reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+            let path = path
+                .split('/')
+                .map(|seg| if seg.starts_with('{') { "x" } else { seg })
+                .collect::<Vec<_>>()
+                .join("/");
+            out.push((method, path));
+        }
+    }
+    assert!(
+        out.len() >= 7,
+        "the customer operations are listed: {out:?}"
+    );
+    out
+}
+
+for_each_backend!(
+    every_customer_operation_needs_a_signed_in_customer,
+    |db: TestDatabase| async move {
+        use crate::api_customer::signed_in;
+        let app = TestApp::spawn_with(db, false).await;
+        let mut admin = app.admin("cmatrix-admin@example.com").await;
+        let all: Vec<String> = model::Permission::ALL
+            .iter()
+            .map(|p| format!("{}:write", p.as_str()))
+            .collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let token = bearer(&make_token(&mut admin, "Everything", &all, "30").await);
+        let mut people = Vec::new();
+        for who in ["out", "expired", "disabled"] {
+            let email = format!("cmatrix-{who}@example.com");
+            Browser::new(&app)
+                .register(&email, crate::support::PASSWORD)
+                .await;
+            people.push(signed_in(&app, &email).await);
+        }
+        let (out, expired, disabled) = (&people[0], &people[1], &people[2]);
+        let gone = call(
+            &app,
+            reqwest::Method::DELETE,
+            "/api/v1/customer/session",
+            &[("authorization", out)],
+            None,
+        )
+        .await;
+        assert_eq!(gone.status, 204, "{}", gone.body);
+        let id = crate::api_v1::get(&app, "/api/v1/customer", &[("authorization", disabled)])
+            .await
+            .json()["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let off = admin
+            .post(
+                "/api/staff/customer-status",
+                &[("id", &id), ("disabled", "true")],
+            )
+            .await;
+        assert_eq!(off.status, 200, "{}", off.body);
+        // Expired in the store: an instance that did not see it signed in
+        // (this one holds it in memory) reads the row.
+        let conn = app.connection().await;
+        let key = domain::accounts::session_key(expired.trim_start_matches("Bearer mcs_"));
+        let aged = domain::entities::session::Entity::update_many()
+            .col_expr(
+                domain::entities::session::Column::ExpiresAt,
+                Expr::value(time::OffsetDateTime::now_utc() - time::Duration::minutes(1)),
+            )
+            .filter(domain::entities::session::Column::Id.eq(key))
+            .exec(&conn)
+            .await
+            .expect("age the session");
+        assert_eq!(aged.rows_affected, 1);
+        let peer = app.peer().await;
+        let mut browser = Browser::new(&app);
+        browser
+            .register("cmatrix-cookie@example.com", crate::support::PASSWORD)
+            .await;
+        let cookie = format!(
+            "{}={}",
+            browser.cookie_name,
+            browser.session.clone().unwrap_or_default()
+        );
+
+        let mut checked = 0;
+        for (method, path) in customer_operations() {
+            let cases: Vec<(&str, &TestApp, (&str, String))> = vec![
+                ("anonymous", &app, ("x-nothing", String::new())),
+                ("signed-in cookie", &app, ("cookie", cookie.clone())),
+                ("admin API token", &app, ("authorization", token.clone())),
+                (
+                    "made up",
+                    &app,
+                    ("authorization", bearer("mcs_AAAAAAAAAAAAAAAAAAAAAA")),
+                ),
+                ("signed out", &app, ("authorization", out.clone())),
+                (
+                    "disabled account",
+                    &app,
+                    ("authorization", disabled.clone()),
+                ),
+                ("expired", &peer, ("authorization", expired.clone())),
+            ];
+            for (who, at, (name, value)) in cases {
+                let body = (method == reqwest::Method::POST || method == reqwest::Method::PUT)
+                    .then(|| serde_json::json!({}));
+                let res = call(at, method.clone(), &path, &[(name, value.as_str())], body).await;
+                assert_eq!(res.status, 401, "{who}: {method} {path}: {}", res.body);
+                checked += 1;
+            }
+        }
+        assert!(checked >= 49, "{checked} cases");
+    }
+);

@@ -7,7 +7,7 @@ use crate::support::browser::Browser;
 use crate::support::shop::{order, SKU};
 use crate::support::{mail, TestApp};
 use domain::entities::user;
-use model::commerce::{OrderSummary, OrderView};
+use model::commerce::{OrderHistory, OrderView};
 use model::OrderStatus;
 use model::Permission;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -43,9 +43,12 @@ for_each_backend!(
             "{}",
             confirmation.text
         );
-        let mine: Vec<OrderSummary> = customer.post("/api/orders/mine", &[]).await.view();
+        let mine: OrderHistory = customer.post("/api/orders/mine", &[]).await.view();
+        assert_eq!((mine.page, mine.pages), (1, 1));
+        let mine = mine.orders;
         assert_eq!(mine[0].number, number);
         assert_eq!(mine[0].item_count, 1);
+        assert_eq!(mine[0].status, OrderStatus::Paid);
 
         // The confirmation page needs only the unguessable id; the invoice page renders.
         let by_id = Browser::new(&app)

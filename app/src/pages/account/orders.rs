@@ -1,20 +1,31 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::AccountLayout;
 use crate::api::orders::{get_order, my_orders, CancelOrder, RequestReturn};
 use crate::components::forms::{ActionError, Field, Submit};
 use crate::components::order_detail::{date, OrderDetail};
+use crate::components::pager::Pager;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
-    let orders = Resource::new_blocking(|| (), |_| my_orders());
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let orders = Resource::new_blocking(page, |p| my_orders(Some(p)));
     view! {
         <AccountLayout title="Orders">
             <Suspense>
                 {move || Suspend::new(async move {
-                    let list = orders.await.unwrap_or_default();
+                    let history = orders.await.unwrap_or_default();
+                    let (page, pages) = (history.page, history.pages);
+                    let list = history.orders;
                     if list.is_empty() {
                         return view! {
                             <p>
@@ -60,6 +71,11 @@ pub fn OrdersPage() -> impl IntoView {
                                     .collect_view()}
                             </tbody>
                         </table>
+                        <Pager
+                            page=page
+                            page_count=pages
+                            href=|n| format!("/account/orders?page={n}")
+                        />
                     }
                         .into_any()
                 })}
