@@ -24,7 +24,7 @@ use std::net::IpAddr;
 use axum::{
     body::Body,
     extract::State,
-    http::{header, HeaderName, HeaderValue, Method, Request},
+    http::{header, HeaderName, HeaderValue, Method, Request, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -103,7 +103,13 @@ pub struct Limiter {
     checkout: Quota,
     api: Quota,
     proxies: TrustedProxies,
+    /// Bearers (their digests) that this instance saw accepted lately.
+    vouched: moka::sync::Cache<String, ()>,
 }
+
+/// Bearers remembered as accepted, and for how long.
+const MAX_VOUCHED: u64 = 100_000;
+const VOUCHED_FOR: std::time::Duration = std::time::Duration::from_secs(600);
 
 impl Limiter {
     pub fn new(
@@ -119,6 +125,10 @@ impl Limiter {
             checkout: quota(checkout),
             api: quota(api),
             proxies,
+            vouched: moka::sync::Cache::builder()
+                .max_capacity(MAX_VOUCHED)
+                .time_to_live(VOUCHED_FOR)
+                .build(),
         }
     }
 
@@ -143,27 +153,46 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         .proxies
         .of(&req)
         .map_or(IpAddr::from([0, 0, 0, 0]), client_ip::key);
-    // An API token has its own budget wherever it calls from.
-    let key = match req.headers().get(header::AUTHORIZATION) {
+    // An API token has its own budget wherever it calls from. A bearer
+    // this instance has not seen accepted also takes from its address's
+    // budget for such bearers: made-up tokens cannot each open a fresh
+    // budget (and a bucket row) to get round the limit.
+    let token = match req.headers().get(header::AUTHORIZATION) {
         Some(token) if class == Class::Api => {
             let digest = Sha256::digest(token.as_bytes());
-            format!(
+            Some(format!(
                 "t{}",
                 digest[..12]
                     .iter()
                     .map(|b| format!("{b:02x}"))
                     .collect::<String>()
-            )
+            ))
         }
-        _ => address.to_string(),
+        _ => None,
     };
+    let unvouched = token
+        .as_ref()
+        .filter(|t| !limiter.vouched.contains_key(*t))
+        .map(|_| format!("{}-unvouched:{address}", class.name()));
+    let key = token.clone().unwrap_or_else(|| address.to_string());
     let bucket = format!("{}:{key}", class.name());
     let path = path.to_owned();
-    let (verdict, budget) = match limiter
-        .budgets
-        .take_counted(&bucket, limiter.quota(class))
-        .await
-    {
+    let taken = async {
+        if let Some(strangers) = &unvouched {
+            let taken = limiter
+                .budgets
+                .take_counted(strangers, limiter.quota(class))
+                .await?;
+            if matches!(taken.0, Verdict::Limited { .. }) {
+                return Ok(taken);
+            }
+        }
+        limiter
+            .budgets
+            .take_counted(&bucket, limiter.quota(class))
+            .await
+    };
+    let (verdict, budget) = match taken.await {
         Ok(taken) => taken,
         // Closed, not open: a budget that cannot be read (the database
         // busy or down) must not become unlimited guessing; the request
@@ -201,6 +230,9 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
             }
         }
     };
+    if let Some(token) = token.filter(|_| res.status() != StatusCode::UNAUTHORIZED) {
+        limiter.vouched.insert(token, ());
+    }
     if api {
         let h = res.headers_mut();
         let reset = budget.full_in.as_secs_f64().ceil() as u64;

@@ -677,5 +677,26 @@ for_each_backend!(
         let cart = call(&app, reqwest::Method::POST, "/api/v1/carts", &[], None).await;
         assert_eq!(cart.status, 201, "{}", cart.body);
         assert_eq!(cart.headers["ratelimit-remaining"], "2");
+
+        // Made-up bearers cannot each open a budget of their own: a bearer
+        // not yet seen accepted also takes from its address's budget for
+        // strangers (the two tokens' first calls took two of its three).
+        let made_up = [("authorization", "Bearer mct_made_up_one")];
+        assert_eq!(
+            get(&app, "/api/v1/admin/products", &made_up).await.status,
+            401
+        );
+        let flood = [("authorization", "Bearer mct_made_up_two")];
+        let refused = get(&app, "/api/v1/admin/products", &flood).await;
+        assert_eq!(refused.status, 429, "{}", refused.body);
+        assert_eq!(refused.problem(), "rate_limited");
+        // A token seen accepted keeps its own budget.
+        let again = get(
+            &app,
+            "/api/v1/admin/products",
+            &[("authorization", &second)],
+        )
+        .await;
+        assert_eq!(again.status, 200, "{}", again.body);
     }
 );
