@@ -3,7 +3,8 @@
 //! win), runs, and leaves its answer; a retry with the same key and the same
 //! request gets that answer again, a retry while it still runs is told to
 //! wait, and the key reused for a different request is refused. Answers
-//! are kept a day.
+//! are kept a day, sealed with the shop's key: some carry what is shown
+//! once (a webhook's signing secret), all may carry personal data.
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
@@ -56,11 +57,12 @@ pub fn fingerprint(method: &str, path: &str, body: &[u8]) -> String {
 #[derive(Clone)]
 pub struct Idempotency {
     db: DatabaseConnection,
+    secrets: std::sync::Arc<crate::secrets::SecretBox>,
 }
 
 impl Idempotency {
-    pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+    pub fn new(db: DatabaseConnection, secrets: std::sync::Arc<crate::secrets::SecretBox>) -> Self {
+        Self { db, secrets }
     }
 
     /// Claims `key` for `caller`'s request, or says what answered it.
@@ -113,7 +115,8 @@ impl Idempotency {
             Some(status) => Ok(Claim::Replay {
                 status: u16::try_from(status).unwrap_or(500),
                 content_type: row.content_type.unwrap_or_default(),
-                body: row.body.unwrap_or_default(),
+                // Rows kept before answers were sealed open as they are.
+                body: self.secrets.open(&row.body.unwrap_or_default())?,
             }),
             None => {
                 // A claim whose process stopped: the first retry after a
@@ -152,7 +155,10 @@ impl Idempotency {
                 api_idempotency::Column::ContentType,
                 Expr::value(content_type.chars().take(100).collect::<String>()),
             )
-            .col_expr(api_idempotency::Column::Body, Expr::value(body.to_owned()))
+            .col_expr(
+                api_idempotency::Column::Body,
+                Expr::value(self.secrets.seal(body)?),
+            )
             .filter(api_idempotency::Column::ScopeKey.eq(scope_key(caller, key.trim())))
             .exec(&self.db)
             .await?;

@@ -297,7 +297,10 @@ impl Application {
             settings: domain::shop_settings::ShopSettings::new(db.clone()),
             api_tokens: domain::api_tokens::ApiTokens::new(db.clone()),
             webhooks: webhooks(config, &db, &store, signal.clone())?,
-            idempotency: domain::idempotency::Idempotency::new(db.clone()),
+            idempotency: domain::idempotency::Idempotency::new(
+                db.clone(),
+                std::sync::Arc::new(crate::secret_key::resolve(config)?),
+            ),
             files: config
                 .files
                 .store(&config.uploads_dir())

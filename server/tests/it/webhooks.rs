@@ -87,20 +87,44 @@ for_each_backend!(
         .await;
         assert_eq!(bad.status, 422, "{}", bad.body);
         assert_eq!(bad.json()["errors"][0]["field"], "events");
+        let keyed = [auth[0], ("idempotency-key", "hook-1")];
+        let body =
+            json!({"url": url, "description": "ERP", "events": ["order.placed", "order.paid"]});
         let made = call(
             &app,
             reqwest::Method::POST,
             "/api/v1/admin/webhooks",
-            &auth,
-            Some(
-                json!({"url": url, "description": "ERP", "events": ["order.placed", "order.paid"]}),
-            ),
+            &keyed,
+            Some(body.clone()),
         )
         .await;
         assert_eq!(made.status, 201, "{}", made.body);
+        // A retry with its key answers the same endpoint and secret; the
+        // kept answer holds the secret only sealed.
+        let replayed = call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/admin/webhooks",
+            &keyed,
+            Some(body),
+        )
+        .await;
+        assert_eq!(replayed.headers["idempotent-replayed"], "true");
+        assert_eq!(replayed.json(), made.json());
         let made = made.json();
         let secret = made["secret"].as_str().expect("secret").to_owned();
         assert!(secret.starts_with("whsec_"));
+        let conn = app.connection().await;
+        let kept = <domain::entities::api_idempotency::Entity as sea_orm::EntityTrait>::find()
+            .all(&conn)
+            .await
+            .expect("kept answers");
+        assert!(!kept.is_empty());
+        assert!(
+            kept.iter()
+                .all(|k| !k.body.as_deref().unwrap_or_default().contains("whsec_")),
+            "a kept answer shows the secret"
+        );
         let id = made["endpoint"]["id"].as_i64().expect("id");
         let listed = get(&app, "/api/v1/admin/webhooks", &auth).await;
         assert_eq!(listed.status, 200);
