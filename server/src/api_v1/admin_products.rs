@@ -129,23 +129,13 @@ impl Product {
     /// The editor's draft; amounts in another currency than the shop's are
     /// refused, not converted.
     fn into_draft(self, currency: model::Currency) -> Result<ProductDraft, Problem> {
-        let minor = |m: &Money, field: String| {
-            if m.currency.eq_ignore_ascii_case(currency.code()) {
-                Ok(m.amount_minor)
-            } else {
-                Err(Problem::invalid(
-                    &field,
-                    format!("Give amounts in the shop's currency, {}.", currency.code()),
-                ))
-            }
-        };
         let mut variants = Vec::with_capacity(self.variants.len());
         for (i, v) in self.variants.into_iter().enumerate() {
-            let price_minor = minor(&v.price, format!("variants.{i}.price"))?;
+            let price_minor = v.price.minor_in(currency, &format!("variants.{i}.price"))?;
             let compare_at_minor = v
                 .compare_at
                 .as_ref()
-                .map(|c| minor(c, format!("variants.{i}.compare_at")))
+                .map(|c| c.minor_in(currency, &format!("variants.{i}.compare_at")))
                 .transpose()?;
             variants.push(VariantDraft {
                 sku: v.sku,

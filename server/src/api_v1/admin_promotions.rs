@@ -129,16 +129,6 @@ impl PromotionRules {
         code: String,
         currency: model::Currency,
     ) -> Result<PromotionInput, Problem> {
-        let minor = |m: &Money, field: &str| {
-            if m.currency.eq_ignore_ascii_case(currency.code()) {
-                Ok(m.amount_minor)
-            } else {
-                Err(Problem::invalid(
-                    field,
-                    format!("Give amounts in the shop's currency, {}.", currency.code()),
-                ))
-            }
-        };
         let at = |t: &Option<String>, field: &str| {
             t.as_deref()
                 .map(str::trim)
@@ -161,12 +151,11 @@ impl PromotionRules {
                     "Give the percentage in basis points (1000 = 10 %).",
                 )
             })?,
-            "fixed" => minor(
-                self.amount_off
-                    .as_ref()
-                    .ok_or_else(|| Problem::invalid("amount_off", "Give the amount off."))?,
-                "amount_off",
-            )?,
+            "fixed" => self
+                .amount_off
+                .as_ref()
+                .ok_or_else(|| Problem::invalid("amount_off", "Give the amount off."))?
+                .minor_in(currency, "amount_off")?,
             _ => 0,
         };
         Ok(PromotionInput {
@@ -176,7 +165,7 @@ impl PromotionRules {
             min_subtotal_minor: self
                 .min_subtotal
                 .as_ref()
-                .map(|m| minor(m, "min_subtotal"))
+                .map(|m| m.minor_in(currency, "min_subtotal"))
                 .transpose()?
                 .unwrap_or(0),
             starts_at: at(&self.starts_at, "starts_at")?,

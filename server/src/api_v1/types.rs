@@ -37,6 +37,25 @@ impl From<model::Money> for Money {
     }
 }
 
+impl Money {
+    /// The amount in minor units, when it is in the shop's `currency`:
+    /// amounts in another currency are refused (`field`), never converted.
+    pub fn minor_in(
+        &self,
+        currency: model::Currency,
+        field: &str,
+    ) -> Result<i64, super::problem::Problem> {
+        if self.currency.eq_ignore_ascii_case(currency.code()) {
+            Ok(self.amount_minor)
+        } else {
+            Err(super::problem::Problem::invalid(
+                field,
+                format!("Give amounts in the shop's currency, {}.", currency.code()),
+            ))
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Picture {
     pub url: String,
