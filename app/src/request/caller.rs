@@ -41,7 +41,8 @@ fn now() -> i64 {
         .unwrap_or_default()
 }
 
-fn session_error(e: tower_sessions::session::Error) -> domain::Error {
+/// A session store failure, as the domain reports it.
+pub fn session_error(e: tower_sessions::session::Error) -> domain::Error {
     domain::Error::internal(format!("session: {e}"))
 }
 
@@ -286,13 +287,14 @@ pub async fn cycle(session: &Session) -> Result<(), domain::Error> {
 
 async fn user_agent() -> String {
     let headers: Result<http::HeaderMap, _> = leptos_axum::extract().await;
+    headers.map(|h| user_agent_of(&h)).unwrap_or_default()
+}
+
+/// The request's `User-Agent`, cut to what the device list shows.
+pub fn user_agent_of(headers: &http::HeaderMap) -> String {
     headers
-        .ok()
-        .and_then(|h| {
-            h.get(http::header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
+        .get(http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .chars()
         .take(300)

@@ -87,18 +87,10 @@ fn cart(id: &str, view: CartView) -> Cart {
 async fn owner(state: &AppState, headers: &HeaderMap, id: &str) -> Result<CartOwner, Problem> {
     let id = id.trim();
     if id == ME {
-        let shopper = shopper::optional(headers, state).await?.ok_or_else(|| {
-            Problem::new(
-                "auth.session_required",
-                401,
-                "The cart `me` is a signed-in customer's: send their `Authorization: Bearer mcs_…`.",
-            )
-        })?;
-        let user = shopper
-            .actor
-            .user_id()
-            .ok_or(domain::Error::Unauthenticated)?;
-        return Ok(CartOwner::User(user));
+        let shopper = shopper::optional(headers, state)
+            .await?
+            .ok_or_else(shopper::required)?;
+        return Ok(shopper.owner());
     }
     let owner = CartOwner::Guest(Some(id.to_owned()));
     if id.len() > 64

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use app::request::caller::{session_error, user_agent_of};
 use domain::accounts::LoginOutcome;
 use model::commerce::OrderSummary;
 
@@ -108,19 +109,13 @@ pub async fn sign_in(
             state.ctx.commerce.carts().merge(cart, user_id).await?;
         }
     }
-    let agent: String = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("API client")
-        .chars()
-        .take(300)
-        .collect();
+    let mut agent = user_agent_of(&headers);
+    if agent.is_empty() {
+        agent = "API client".to_owned();
+    }
     let session = shopper::new_session(&state);
     app::request::caller::mark_signed_in(&session, user_id, agent).await?;
-    session
-        .save()
-        .await
-        .map_err(|e| domain::Error::internal(format!("session: {e}")))?;
+    session.save().await.map_err(session_error)?;
     let token = shopper::secret_of(&session)
         .ok_or_else(|| domain::Error::internal("session saved without an id"))?;
     let (_, user) = accounts.actor(Some(user_id)).await?;
@@ -150,11 +145,7 @@ pub async fn sign_in(
     )
 )]
 pub async fn sign_out(shopper: Shopper) -> Result<Response, Problem> {
-    shopper
-        .session
-        .delete()
-        .await
-        .map_err(|e| domain::Error::internal(format!("session: {e}")))?;
+    shopper.session.delete().await.map_err(session_error)?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

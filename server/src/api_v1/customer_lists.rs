@@ -8,7 +8,6 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use domain::cart::CartOwner;
 use model::reviews::{ReviewInput, ReviewQuery, ReviewSort};
 use model::wishlist::WishlistView;
 
@@ -235,14 +234,6 @@ impl From<WishlistView> for Wishlist {
     }
 }
 
-fn mine(shopper: &Shopper) -> Result<CartOwner, Problem> {
-    shopper
-        .actor
-        .user_id()
-        .map(CartOwner::User)
-        .ok_or_else(|| Problem::from(domain::Error::Unauthenticated))
-}
-
 /// The customer's wishlist (at most 200 items).
 #[utoipa::path(
     get,
@@ -264,7 +255,7 @@ pub async fn wishlist(
         .ctx
         .commerce
         .wishlists()
-        .view(&mine(&shopper)?)
+        .view(&shopper.owner())
         .await?;
     Ok(read(&headers, &Wishlist::from(view), false))
 }
@@ -306,7 +297,7 @@ pub async fn save(
         .ctx
         .commerce
         .wishlists()
-        .save(&mine(&shopper)?, &slug, sku.as_deref())
+        .save(&shopper.owner(), &slug, sku.as_deref())
         .await?;
     Ok(axum::response::IntoResponse::into_response(axum::Json(
         Wishlist::from(view),
@@ -348,7 +339,7 @@ pub async fn remove(
         .ctx
         .commerce
         .wishlists()
-        .remove(&mine(&shopper)?, &slug, sku.as_deref())
+        .remove(&shopper.owner(), &slug, sku.as_deref())
         .await?;
     Ok(axum::response::IntoResponse::into_response(axum::Json(
         Wishlist::from(view),

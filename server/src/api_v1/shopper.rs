@@ -26,11 +26,12 @@ pub const SECRET_PREFIX: &str = "mcs_";
 pub struct Shopper {
     /// Always a customer's powers (see [`optional`]).
     pub actor: Actor,
+    pub user_id: i32,
     pub user: UserSummary,
     pub session: Session,
 }
 
-fn required() -> Problem {
+pub fn required() -> Problem {
     Problem::new(
         "auth.session_required",
         401,
@@ -81,7 +82,7 @@ pub async fn optional(headers: &HeaderMap, state: &AppState) -> Result<Option<Sh
             .session
             .save()
             .await
-            .map_err(|e| domain::Error::internal(format!("session: {e}")))?;
+            .map_err(app::request::caller::session_error)?;
     }
     let id = caller.actor.user_id().ok_or_else(invalid)?;
     // A staff account signed in here acts as the customer it also is: the
@@ -89,9 +90,17 @@ pub async fn optional(headers: &HeaderMap, state: &AppState) -> Result<Option<Sh
     let actor = Actor::user(id, Role::Customer, Vec::new(), false);
     Ok(Some(Shopper {
         actor,
+        user_id: id,
         user,
         session: caller.session,
     }))
+}
+
+impl Shopper {
+    /// Their cart or wishlist.
+    pub fn owner(&self) -> domain::cart::CartOwner {
+        domain::cart::CartOwner::User(self.user_id)
+    }
 }
 
 impl FromRequestParts<AppState> for Shopper {
