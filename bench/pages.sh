@@ -96,7 +96,7 @@ declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" 
 declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT" "$BASE/api/v1/products?category=women&sort=price_asc" "$BASE/api/v1/products/$SLUG")
 declare -a SIGNED=(0 0 0 0 0 0 1 1 1 0 0)
 
-printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, br\n\n' \
+printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, deflate, br, zstd (a current browser'\''s)\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$DURATION"
 printf '| %-26s | %5s | %10s | %8s | %8s | %8s | %8s | %6s |\n' page conns "req/s" "% nginx" "p50 ms" "p95 ms" "p99 ms" errors
 printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' "----------------------------" "-------" "------------" "----------" "----------" "----------" "----------" "--------"
@@ -116,7 +116,7 @@ for i in "${!URLS[@]}"; do
   for c in $CONNECTIONS; do
     drain
     threads=2; [ "$c" -lt 2 ] && threads=1
-    headers=(-H 'Accept-Encoding: gzip, br')
+    headers=(-H 'Accept-Encoding: gzip, deflate, br, zstd')
     [ "${SIGNED[$i]}" = 1 ] && headers+=("${SIGNED_IN[@]}")
     line=$(wrk -t"$threads" -c"$c" -d"${DURATION}s" --timeout 10s "${headers[@]}" \
       -s bench/report.lua "${URLS[$i]}" | grep '^RESULT')

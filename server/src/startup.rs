@@ -385,7 +385,7 @@ impl Application {
                 config.security.trusted_proxies.clone(),
             ),
         };
-        let state = AppState {
+        let state = AppState::new(crate::http::Shared {
             leptos_options,
             sessions: std::sync::Arc::new(session_store),
             imports: crate::http::catalog_files::ImportJobs::new(db.clone()),
@@ -394,7 +394,7 @@ impl Application {
             stripe: gateways.stripe,
             pages,
             metrics,
-        };
+        });
         Ok(Self {
             listener,
             router: router(state, config.uploads_dir(), security, lane),

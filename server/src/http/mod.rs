@@ -31,8 +31,14 @@ use crate::api_v1::docs as api_docs;
 use app::request::context::ServerContext;
 use app::{shell, App};
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// What every handler shares, behind one `Arc`: axum clones a route's
+/// handler, with its state, for every request, and a field-by-field clone
+/// (the Leptos options alone are a dozen shared strings) showed in a
+/// signed-in page's profile.
+#[derive(Clone)]
+pub struct AppState(std::sync::Arc<Shared>);
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     /// The browsers' session store, which also holds the store API's
     /// customer sign-ins (`api_v1::shopper`).
@@ -45,6 +51,40 @@ pub struct AppState {
     pub pages: Option<fast_lane::PageCache>,
     pub metrics: crate::metrics::Metrics,
 }
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(std::sync::Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts handlers extract on their own (`State<DatabaseConnection>` …).
+macro_rules! part_of_state {
+    ($($field:ident: $ty:ty),* $(,)?) => {$(
+        impl FromRef<AppState> for $ty {
+            fn from_ref(state: &AppState) -> Self {
+                state.$field.clone()
+            }
+        }
+    )*};
+}
+
+part_of_state!(
+    leptos_options: LeptosOptions,
+    db: DatabaseConnection,
+    ctx: ServerContext,
+    imports: catalog_files::ImportJobs,
+    metrics: crate::metrics::Metrics,
+    pages: Option<fast_lane::PageCache>,
+);
 
 /// What the outer layers need besides the state.
 pub struct Security {

@@ -207,6 +207,35 @@ for_each_backend!(responses_are_compressed, |db: TestDatabase| async move {
     }
 });
 
+// A signed-in page is compressed per request: with a current browser's
+// `Accept-Encoding` that is zstd (as small as brotli 1 here, and cheaper),
+// and a client without zstd still gets brotli. Either decodes to the page.
+for_each_backend!(personal_pages_prefer_zstd, |db: TestDatabase| async move {
+    let app = TestApp::spawn(db).await;
+    let b = crate::accounts::signed_up(&app, "zstd@example.com").await;
+    let cookie = format!(
+        "{}={}",
+        b.cookie_name,
+        b.session.clone().expect("signed in")
+    );
+    let fetch = |enc: &'static str| {
+        app.client
+            .get(app.url("/account"))
+            .header("cookie", cookie.clone())
+            .header("accept-encoding", enc)
+            .send()
+    };
+    let res = fetch("gzip, deflate, br, zstd").await.expect("req");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "zstd");
+    let bytes = res.bytes().await.expect("body");
+    let html = String::from_utf8(zstd::decode_all(&bytes[..]).expect("zstd")).expect("utf-8");
+    assert!(html.contains("zstd@example.com"), "the shopper's own page");
+
+    let res = fetch("gzip, br").await.expect("req");
+    assert_eq!(res.headers()["content-encoding"], "br");
+});
+
 for_each_backend!(
     static_files_carry_cache_headers,
     |db: TestDatabase| async move {
