@@ -43,9 +43,12 @@ pub fn MiniCart() -> impl IntoView {
     let count = move || {
         state
             .cart
-            .get()
-            .and_then(|r| r.ok())
-            .map(|c| c.item_count)
+            // Read in place: the count does not need a copy of every line.
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|c| c.item_count)
+            })
             .unwrap_or(0)
     };
     view! {

@@ -40,9 +40,12 @@ pub fn WishlistLink() -> impl IntoView {
     let count = move || {
         state
             .list
-            .get()
-            .and_then(|r| r.ok())
-            .map(|l| l.lines.len())
+            // Read in place: the count does not need a copy of every line.
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .map(|l| l.lines.len())
+            })
             .unwrap_or(0)
     };
     view! {
