@@ -209,7 +209,8 @@ for_each_backend!(responses_are_compressed, |db: TestDatabase| async move {
 
 // A signed-in page is compressed per request: with a current browser's
 // `Accept-Encoding` that is zstd (as small as brotli 1 here, and cheaper),
-// and a client without zstd still gets brotli. Either decodes to the page.
+// and it decodes to the shopper's page; a client without zstd still gets
+// brotli.
 for_each_backend!(personal_pages_prefer_zstd, |db: TestDatabase| async move {
     let app = TestApp::spawn(db).await;
     let b = crate::accounts::signed_up(&app, "zstd@example.com").await;
