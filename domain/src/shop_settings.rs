@@ -1,6 +1,7 @@
 //! The shop's own settings staff change in the admin (permission
-//! `settings`): shipping methods and tax rates. Checkout reads both tables
-//! on every quote, so a change applies to the next basket. The store's
+//! `settings`): shipping methods, tax rates and carriers (`carriers.rs`).
+//! Checkout reads the methods and rates on every quote, so a change applies
+//! to the next basket. The store's
 //! identity (name, currency, mail sender, order-number prefix) is
 //! `crate::store`.
 use sea_orm::{
@@ -9,6 +10,10 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+
+mod carriers;
+
+pub(crate) use carriers::all as carriers;
 
 use crate::accounts::{Actor, Permission};
 use crate::entities::{shipping_method, tax_rate};

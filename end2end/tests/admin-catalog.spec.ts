@@ -94,3 +94,25 @@ test('store settings: a mistake keeps what was typed, a new name shows in the sh
   await expect(page.getByTestId('notice')).toContainText('Store settings saved.');
   await expect(page.getByTestId('store-form').getByLabel('Store name')).toHaveValue(original);
 });
+
+test('carriers: staff add one with a tracking link, a bad link is explained, an unused one is deleted', async ({ page }) => {
+  await signInAsAdmin(page, '/admin/settings');
+  await hydrated(page);
+  const section = page.getByTestId('carriers');
+  await expect(section.getByTestId('carrier-row').filter({ has: page.locator('input[value="ups"]') })).toHaveCount(1);
+  const code = `gls${Date.now() % 100000}`;
+  const add = section.getByTestId('carrier-new');
+  await add.getByLabel('Code').fill(code);
+  await add.getByLabel('Name').fill('GLS');
+  await add.getByLabel('Tracking link').fill('https://gls.example/track');
+  await add.getByRole('button', { name: 'Add carrier' }).click();
+  await expect(section.getByTestId('form-error')).toContainText('{tracking}');
+  await add.getByLabel('Tracking link').fill('https://gls.example/track/{tracking}');
+  await add.getByRole('button', { name: 'Add carrier' }).click();
+  const row = section.getByTestId('carrier-row').filter({ has: page.locator(`input[value="${code}"]`) });
+  await expect(row).toHaveCount(1);
+  await expect(row.getByLabel('Tracking link')).toHaveValue('https://gls.example/track/{tracking}');
+  page.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toHaveCount(0);
+});

@@ -56,7 +56,7 @@ async function createProduct(staff: Page, title: string): Promise<string> {
   return slug;
 }
 
-test('an admin creates a product, a shopper buys it, the admin ships and partly refunds', async ({ page, browser }) => {
+test('an admin creates a product, a shopper buys two, the admin ships them in two parcels and partly refunds', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const adminEmail = `admin-${Date.now()}@example.com`;
   const password = createAdmin(adminEmail);
@@ -78,11 +78,12 @@ test('an admin creates a product, a shopper buys it, the admin ships and partly 
     await expect(page.getByTestId('search-hit').filter({ hasText: title })).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
 
-  // A shopper buys the medium blue one.
+  // A shopper buys two of the medium blue one.
   const shopper = `ship-${Date.now()}@example.com`;
   await page.goto(`/product/${slug}`);
   const sku = (await page.getByTestId('variant-table').locator('tbody tr').filter({ hasText: 'M / Blue' }).locator('td').nth(1).textContent())!.trim();
   await addToCart(page, sku, 1, `/product/${slug}`);
+  await addToCart(page, sku, 2, `/product/${slug}`);
   await page.goto('/checkout');
   await hydrated(page);
   await fillAddress(page, shopper);
@@ -94,21 +95,41 @@ test('an admin creates a product, a shopper buys it, the admin ships and partly 
   const number = (await page.getByTestId('order-number').innerText()).trim();
   const confirmation = page.url();
 
-  // The admin ships it with a tracking number.
+  // The admin ships one with UPS now, the other later.
   await staff.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Orders' }).click();
   await staff.getByTestId('admin-order-list').getByRole('link', { name: number }).click();
   await expect(staff.getByTestId('order-number')).toHaveText(number);
   await hydrated(staff);
-  await staff.getByTestId('ship-form').getByLabel('Tracking number').fill('1Z999AA10123456784');
-  await staff.getByRole('button', { name: 'Mark shipped and email the customer' }).click();
-  await expect(staff.getByTestId('order-status')).toHaveText('Shipped');
+  const ship = staff.getByTestId('ship-form');
+  await ship.getByLabel('Carrier').selectOption('ups');
+  await ship.getByLabel('Tracking number').fill('1Z 999 AA1 0123456784');
+  await expect(ship.getByTestId(`ship-qty-${sku}`)).toHaveValue('2');
+  await ship.getByTestId(`ship-qty-${sku}`).fill('1');
+  await staff.getByRole('button', { name: 'Ship and email the customer' }).click();
+  await expect(staff.getByTestId('order-status')).toHaveText('Partly shipped');
+  await expect(staff.getByTestId('shipment')).toHaveCount(1);
 
-  // The shopper sees it, and the email came.
+  // The shopper sees the parcel with the carrier's tracking link, and the email came.
   await page.goto(confirmation);
-  await expect(page.getByTestId('order-status')).toHaveText('Shipped');
-  await expect(page.getByTestId('tracking-number')).toHaveText('1Z999AA10123456784');
+  await expect(page.getByTestId('order-status')).toHaveText('Partly shipped');
+  const tracking = page.getByTestId('tracking-number');
+  await expect(tracking).toHaveText('1Z999AA10123456784');
+  await expect(tracking).toHaveAttribute('href', 'https://www.ups.com/track?tracknum=1Z999AA10123456784');
   const mail = await mailTo(shopper, 'is on its way');
   expect(mail.body).toContain('1Z999AA10123456784');
+  expect(mail.body).toContain('part of order');
+
+  // The second parcel: only the one left is offered.
+  await expect(ship.getByTestId(`ship-qty-${sku}`)).toHaveValue('1');
+  await ship.getByLabel('Carrier').selectOption('other');
+  await ship.getByLabel('Tracking number').fill('LOCAL-2');
+  await staff.getByRole('button', { name: 'Ship and email the customer' }).click();
+  await expect(staff.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(staff.getByTestId('shipment')).toHaveCount(2);
+  await expect(staff.getByTestId('ship-form')).toHaveCount(0);
+  await page.goto(confirmation);
+  await expect(page.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(page.getByTestId('tracking-number')).toHaveText(['1Z999AA10123456784', 'LOCAL-2']);
 
   // A partial refund through the gateway.
   await staff.getByTestId('refund-form').getByLabel('Refund amount').fill('1.00');

@@ -24,6 +24,7 @@ mod m20261206_000018_personal_changes;
 mod m20261207_000019_review_changes;
 mod m20261208_000020_api_tokens;
 mod m20261209_000021_webhooks;
+mod m20261210_000022_shipments;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000019_review_changes::Migration),
             Box::new(m20261208_000020_api_tokens::Migration),
             Box::new(m20261209_000021_webhooks::Migration),
+            Box::new(m20261210_000022_shipments::Migration),
         ]
     }
 }

@@ -96,6 +96,52 @@ pub struct OrderLineView {
     pub unit_price: Money,
     pub quantity: i64,
     pub line_total: Money,
+    /// Units that have left in shipments.
+    pub shipped: i64,
+}
+
+/// One parcel of an order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentView {
+    pub carrier: String,
+    pub tracking_number: String,
+    /// The carrier's tracking page for this parcel, when it has one.
+    pub tracking_url: Option<String>,
+    /// Unix seconds.
+    pub shipped_at: i64,
+    pub lines: Vec<ShippedLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippedLine {
+    pub sku: String,
+    pub title: String,
+    pub quantity: i64,
+}
+
+/// A carrier staff can pick when shipping.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carrier {
+    pub code: String,
+    pub name: String,
+    /// With `{tracking}` where the number goes; empty when it has none.
+    pub tracking_url: String,
+}
+
+/// What staff ship in one parcel. No lines: everything not yet shipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewShipment {
+    /// A [`Carrier`]'s code.
+    pub carrier: String,
+    pub tracking_number: String,
+    #[serde(default)]
+    pub lines: Vec<ShipLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipLine {
+    pub sku: String,
+    pub quantity: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,7 +173,9 @@ pub struct OrderView {
     pub shipping_method: String,
     /// The shipping address, one printable line each (no phone number).
     pub address_lines: Vec<String>,
+    /// The latest parcel's tracking number.
     pub tracking_number: Option<String>,
+    pub shipments: Vec<ShipmentView>,
     pub timeline: Vec<TimelineEntry>,
     pub can_cancel: bool,
     pub can_request_return: bool,

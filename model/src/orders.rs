@@ -22,6 +22,8 @@ pub enum OrderStatus {
     PendingPayment,
     Paid,
     Processing,
+    /// Some lines (or units) have left, the rest have not.
+    PartiallyShipped,
     Shipped,
     Delivered,
     Cancelled,
@@ -51,6 +53,7 @@ impl OrderStatus {
             PendingPayment => "Awaiting payment",
             Paid => "Paid",
             Processing => "Being prepared",
+            PartiallyShipped => "Partly shipped",
             Shipped => "Shipped",
             Delivered => "Delivered",
             Cancelled => "Cancelled",
@@ -68,11 +71,21 @@ impl OrderStatus {
             (PendingPayment, Paid | Cancelled)
                 | (
                     Paid,
-                    Processing | Shipped | Cancelled | Refunded | PartiallyRefunded
+                    Processing
+                        | PartiallyShipped
+                        | Shipped
+                        | Cancelled
+                        | Refunded
+                        | PartiallyRefunded
                 )
                 | (
                     Processing,
-                    Shipped | Cancelled | Refunded | PartiallyRefunded
+                    PartiallyShipped | Shipped | Cancelled | Refunded | PartiallyRefunded
+                )
+                // Each further parcel is a note on the timeline until the last.
+                | (
+                    PartiallyShipped,
+                    PartiallyShipped | Shipped | Refunded | PartiallyRefunded
                 )
                 | (
                     Shipped,
@@ -89,6 +102,7 @@ impl OrderStatus {
                     Refunded
                         | PartiallyRefunded
                         | Processing
+                        | PartiallyShipped
                         | Shipped
                         | Delivered
                         | ReturnRequested
@@ -111,6 +125,7 @@ impl OrderStatus {
         matches!(
             self,
             Paid | Processing
+                | PartiallyShipped
                 | Shipped
                 | Delivered
                 | PartiallyRefunded
@@ -130,6 +145,9 @@ mod tests {
             (PendingPayment, Paid),
             (Paid, Processing),
             (Processing, Shipped),
+            (Processing, PartiallyShipped),
+            (PartiallyShipped, PartiallyShipped),
+            (PartiallyShipped, Shipped),
             (Shipped, Delivered),
             (Delivered, ReturnRequested),
             (ReturnRequested, Returned),
@@ -150,6 +168,8 @@ mod tests {
             (Refunded, Paid),
             (Returned, Shipped),
             (Paid, PendingPayment),
+            (PartiallyShipped, Cancelled),
+            (PartiallyShipped, Processing),
         ] {
             assert!(!a.can_become(b), "{a:?} → {b:?}");
         }

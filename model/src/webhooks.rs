@@ -28,6 +28,9 @@ pub enum EventType {
     #[serde(rename = "order.shipped")]
     #[strum(serialize = "order.shipped")]
     OrderShipped,
+    #[serde(rename = "shipment.created")]
+    #[strum(serialize = "shipment.created")]
+    ShipmentCreated,
     #[serde(rename = "order.cancelled")]
     #[strum(serialize = "order.cancelled")]
     OrderCancelled,
@@ -85,7 +88,8 @@ impl EventType {
         match self {
             Self::OrderPlaced => "An order is placed",
             Self::OrderPaid => "An order is paid",
-            Self::OrderShipped => "An order ships",
+            Self::OrderShipped => "An order has shipped in full",
+            Self::ShipmentCreated => "A parcel of an order ships (each shipment)",
             Self::OrderCancelled => "An order is cancelled",
             Self::OrderRefunded => "An order is refunded (in part or in full)",
             Self::ProductCreated => "A product is created",

@@ -1,9 +1,9 @@
 //! Orders: the confirmation page, a customer's history and actions, guest
-//! lookup, and the staff actions (ship, advance, refund).
+//! lookup, and the staff actions (ship in parcels, advance, refund).
 use leptos::prelude::*;
 use model::AppError;
 
-use model::commerce::{OrderHistory, OrderListQuery, OrderListView, OrderView};
+use model::commerce::{Carrier, OrderHistory, OrderListQuery, OrderListView, OrderView, ShipLine};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
@@ -70,13 +70,35 @@ pub async fn staff_orders(query: OrderListQuery) -> Result<OrderListView, AppErr
         .map_err(fail)
 }
 
+/// Ships one parcel: `lines` as SKU and quantity (none: everything left).
 #[server(prefix = "/api/staff/orders", endpoint = "ship")]
-pub async fn ship_order(number: String, tracking_number: String) -> Result<OrderView, AppError> {
+pub async fn ship_order(
+    number: String,
+    carrier: String,
+    tracking_number: String,
+    lines: Option<Vec<ShipLine>>,
+) -> Result<OrderView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let parcel = model::commerce::NewShipment {
+        carrier,
+        tracking_number,
+        lines: lines.unwrap_or_default(),
+    };
     ctx.orders
-        .ship(&caller.actor, &number, &tracking_number)
+        .ship(&caller.actor, &number, &parcel)
         .await
         .map_err(fail)
+}
+
+/// The carriers staff pick from when shipping.
+#[server(prefix = "/api/staff/orders", endpoint = "carriers", input = leptos::server_fn::codec::GetUrl)]
+pub async fn carriers() -> Result<Vec<Carrier>, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    caller
+        .actor
+        .require(domain::accounts::Permission::Orders)
+        .map_err(fail)?;
+    ctx.orders.carriers().await.map_err(fail)
 }
 
 /// Staff move an order on (to processing, delivered or returned; the

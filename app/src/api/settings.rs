@@ -1,8 +1,9 @@
 //! Staff settings (permission `settings`): the store profile (name,
-//! currency, mail sender, order-number prefix), shipping methods and tax
-//! rates; the rest of the deployment's configuration read-only.
+//! currency, mail sender, order-number prefix), shipping methods, tax
+//! rates and carriers; the rest of the deployment's configuration read-only.
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, Json};
+use model::commerce::Carrier;
 use model::settings::{ProfileInput, SettingsView, ShippingMethodForm};
 use model::AppError;
 
@@ -48,6 +49,44 @@ pub async fn delete_shipping_method(code: String) -> Result<(), AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.settings
         .delete_shipping_method(&caller.actor, &code)
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/staff/settings", endpoint = "carriers", input = GetUrl)]
+pub async fn staff_carriers() -> Result<Vec<Carrier>, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.settings
+        .list_carriers(&caller.actor)
+        .await
+        .map_err(fail)
+}
+
+/// Creates (`original` empty) or changes a carrier.
+#[server(prefix = "/api/staff/settings", endpoint = "carrier")]
+pub async fn save_carrier(
+    original: String,
+    code: String,
+    name: String,
+    tracking_url: String,
+) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let carrier = Carrier {
+        code,
+        name,
+        tracking_url,
+    };
+    ctx.settings
+        .save_carrier(&caller.actor, &original, carrier)
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/staff/settings", endpoint = "carrier-delete")]
+pub async fn delete_carrier(code: String) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.settings
+        .delete_carrier(&caller.actor, &code)
         .await
         .map_err(fail)
 }

@@ -74,7 +74,17 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                                                 {format!("{} · {}", l.variant_title, l.sku)}
                                             </span>
                                         </td>
-                                        <td>{l.quantity}</td>
+                                        <td>
+                                            {l.quantity}
+                                            {(l.shipped > 0 && l.shipped < l.quantity)
+                                                .then(|| {
+                                                    view! {
+                                                        <span class="block text-xs text-slate-500">
+                                                            {format!("{} shipped", l.shipped)}
+                                                        </span>
+                                                    }
+                                                })}
+                                        </td>
                                         <td class="text-right">{l.line_total.format()}</td>
                                     </tr>
                                 }
@@ -93,17 +103,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                         .map(|l| view! { <p>{l.clone()}</p> })
                         .collect_view()}
                 </div>
-                {order
-                    .tracking_number
-                    .clone()
-                    .map(|t| {
-                        view! {
-                            <p>
-                                "Tracking number: "
-                                <strong data-testid="tracking-number">{t}</strong>
-                            </p>
-                        }
-                    })}
+                <Shipments order=order.clone() />
                 <div>
                     <h2 class="font-semibold">"History"</h2>
                     <ol class="mt-1 flex flex-col gap-1" data-testid="order-timeline">
@@ -137,4 +137,67 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
             </aside>
         </div>
     }
+}
+
+/// The order's parcels: carrier, tracking (linked to the carrier's page
+/// when it has one) and what each carries.
+#[component]
+fn Shipments(order: OrderView) -> impl IntoView {
+    (!order.shipments.is_empty()).then(|| {
+        view! {
+            <div data-testid="shipments">
+                <h2 class="font-semibold">"Shipments"</h2>
+                <ol class="mt-1 flex flex-col gap-3">
+                    {order
+                        .shipments
+                        .into_iter()
+                        .map(|s| {
+                            let number = s.tracking_number.clone();
+                            view! {
+                                <li data-testid="shipment">
+                                    <p>{date(s.shipped_at)} " · " {s.carrier}</p>
+                                    <p>
+                                        "Tracking number: "
+                                        {match s.tracking_url {
+                                            Some(url) => {
+                                                view! {
+                                                    <a
+                                                        href=url
+                                                        rel="external noopener noreferrer"
+                                                        target="_blank"
+                                                        class="font-semibold underline"
+                                                        data-testid="tracking-number"
+                                                    >
+                                                        {number}
+                                                    </a>
+                                                }
+                                                    .into_any()
+                                            }
+                                            None => {
+                                                view! {
+                                                    <strong data-testid="tracking-number">{number}</strong>
+                                                }
+                                                    .into_any()
+                                            }
+                                        }}
+                                    </p>
+                                    <ul class="text-slate-600">
+                                        {s
+                                            .lines
+                                            .into_iter()
+                                            .map(|l| {
+                                                view! {
+                                                    <li>{format!("{} × {}", l.quantity, l.title)}</li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </div>
+        }
+    })
 }

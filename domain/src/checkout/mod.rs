@@ -309,7 +309,6 @@ impl Checkout {
             promotion_code: Set(priced.promo.as_ref().map(|(_, code)| code.clone())),
             shipping_method: Set(method.name.clone()),
             shipping_address: Set(address_json.to_string()),
-            tracking_number: Set(None),
             checkout_key: Set(key.clone()),
             placed_at: Set(now),
             paid_at: Set(None),

@@ -25,7 +25,6 @@ pub struct Model {
     pub shipping_method: String,
     /// JSON, as entered at checkout.
     pub shipping_address: String,
-    pub tracking_number: Option<String>,
     /// The checkout form's idempotency key (unique).
     pub checkout_key: Option<String>,
     pub placed_at: TimeDateTimeWithTimeZone,

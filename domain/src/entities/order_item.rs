@@ -13,6 +13,8 @@ pub struct Model {
     pub unit_price_minor: i64,
     pub quantity: i32,
     pub line_total_minor: i64,
+    /// Units that have left in shipments; never more than `quantity`.
+    pub shipped_quantity: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -299,7 +299,12 @@ mod tests {
                     context! {
                         name => "Ann", link => "http://shop.test/x?token=abc",
                         admin_link => "http://shop.test/admin", what => "a copy of your data",
-                        order => order.clone(), amount => money(1_500), tracking => "1Z999AA10123456784",
+                        order => order.clone(), amount => money(1_500), complete => true, first => true,
+                        shipment => context! {
+                            carrier => "UPS", tracking_number => "1Z999AA10123456784",
+                            tracking_url => "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+                            lines => vec![context! { sku => "SOCK-1", title => "Trail Socks (One size)", quantity => 1 }],
+                        },
                         products => vec![context! {
                             title => "Rowan Merino T-Shirt",
                             url => "http://shop.test/product/rowan-merino-t-shirt#reviews",
@@ -407,9 +412,30 @@ mod tests {
             .render(
                 MailKind::OrderShipped,
                 "a@b.co",
-                context! { order => order, tracking => "1Z999" },
+                context! {
+                    order => order, complete => false,
+                    shipment => context! {
+                        carrier => "Other carrier", tracking_number => "1Z999", tracking_url => None::<String>,
+                        lines => vec![context! { sku => "TEE-M", title => "Red Tee (M)", quantity => 1 }],
+                    },
+                },
             )
             .unwrap();
-        assert!(shipped.text.contains("Tracking number: 1Z999"));
+        assert!(
+            shipped.text.contains("Tracking number: 1Z999"),
+            "{}",
+            shipped.text
+        );
+        assert!(
+            shipped.text.contains("part of order MC-ABC234"),
+            "{}",
+            shipped.text
+        );
+        assert!(
+            shipped.text.contains("- 1 × Red Tee (M) (SKU TEE-M)"),
+            "{}",
+            shipped.text
+        );
+        assert!(!shipped.text.contains("Track it"), "{}", shipped.text);
     }
 }

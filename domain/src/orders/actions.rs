@@ -1,5 +1,6 @@
 //! What people do to orders: customers cancel (before shipping) and ask for
-//! returns; staff ship, mark delivered or returned (refunds: `refunds.rs`).
+//! returns; staff mark delivered or returned (shipping: `shipments.rs`,
+//! refunds: `refunds.rs`).
 //! Cancelling a paid order is compensated: stock goes back and the money is
 //! refunded.
 use minijinja::context;
@@ -105,59 +106,6 @@ impl Orders {
         };
         transition(&txn, &o, OrderStatus::ReturnRequested, By::Customer, &note).await?;
         txn.commit().await?;
-        self.detail(actor, number).await
-    }
-
-    pub async fn ship(&self, actor: &Actor, number: &str, tracking: &str) -> Result<OrderView> {
-        actor.require(Permission::Orders)?;
-        let tracking = tracking.trim();
-        if tracking.is_empty() || tracking.len() > 80 {
-            return Err(Error::validation(
-                "tracking_number",
-                "Enter the carrier's tracking number.",
-            ));
-        }
-        let o = self.by_number(number).await?;
-        let txn = crate::db::begin_write(&self.c.db).await?;
-        transition(
-            &txn,
-            &o,
-            OrderStatus::Shipped,
-            By::Staff,
-            &format!("Tracking number {tracking}"),
-        )
-        .await?;
-        order::Entity::update_many()
-            .col_expr(order::Column::TrackingNumber, Expr::value(tracking))
-            .filter(order::Column::Id.eq(o.id))
-            .exec(&txn)
-            .await?;
-        crate::audit::record(
-            &txn,
-            actor,
-            "order.ship",
-            "order",
-            &o.number,
-            Some(json!({ "status": o.status, "tracking_number": o.tracking_number })),
-            Some(json!({ "status": OrderStatus::Shipped.as_str(), "tracking_number": tracking })),
-        )
-        .await?;
-        let fresh = order::Entity::find_by_id(o.id)
-            .one(&txn)
-            .await?
-            .ok_or(Error::not_found("order"))?;
-        let view = self.load(&txn, fresh).await?;
-        self.c
-            .templates
-            .enqueue(
-                &txn,
-                MailKind::OrderShipped,
-                &o.email,
-                context! { order => view, tracking => tracking },
-            )
-            .await?;
-        txn.commit().await?;
-        self.c.outbox.wake();
         self.detail(actor, number).await
     }
 

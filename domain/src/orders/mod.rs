@@ -6,6 +6,7 @@ mod actions;
 mod numbers;
 mod payment_events;
 mod refunds;
+pub(crate) mod shipments;
 mod staff_list;
 mod tally;
 pub(crate) mod view;
@@ -128,6 +129,7 @@ fn webhook_event(from: Option<OrderStatus>, to: OrderStatus) -> Option<EventType
         (Some(from), to) if from == to => None,
         (Some(_), OrderStatus::Paid) => Some(EventType::OrderPaid),
         (Some(_), OrderStatus::Shipped) => Some(EventType::OrderShipped),
+        // Each parcel is `shipment.created`, written where it is made.
         (Some(_), OrderStatus::Cancelled) => Some(EventType::OrderCancelled),
         (Some(_), OrderStatus::Refunded | OrderStatus::PartiallyRefunded) => {
             Some(EventType::OrderRefunded)
@@ -156,7 +158,8 @@ impl Orders {
             .order_by_asc(order_event::Column::Id)
             .all(conn)
             .await?;
-        Ok(view::build(o, items, events))
+        let shipments = shipments::of_order(conn, o.id, &items).await?;
+        Ok(view::build(o, items, events, shipments))
     }
 
     async fn by_number(&self, number: &str) -> Result<order::Model> {

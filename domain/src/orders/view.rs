@@ -38,7 +38,7 @@ impl ShippingAddress {
     }
 }
 
-pub use model::commerce::{OrderLineView, OrderSummary, OrderView, TimelineEntry};
+pub use model::commerce::{OrderLineView, OrderSummary, OrderView, ShipmentView, TimelineEntry};
 
 // Both columns are written by our own services: an unknown value is a bug,
 // shown as USD / awaiting payment rather than failing a whole page.
@@ -54,6 +54,7 @@ pub(super) fn build(
     o: order::Model,
     items: Vec<order_item::Model>,
     events: Vec<order_event::Model>,
+    shipments: Vec<ShipmentView>,
 ) -> OrderView {
     let c = currency(&o);
     let status = status(&o);
@@ -74,6 +75,7 @@ pub(super) fn build(
                 unit_price: money(i.unit_price_minor),
                 quantity: i64::from(i.quantity),
                 line_total: money(i.line_total_minor),
+                shipped: i64::from(i.shipped_quantity),
             })
             .collect(),
         subtotal: money(o.subtotal_minor),
@@ -88,7 +90,8 @@ pub(super) fn build(
         address_lines: serde_json::from_str::<ShippingAddress>(&o.shipping_address)
             .map(|a| a.lines())
             .unwrap_or_default(),
-        tracking_number: o.tracking_number,
+        tracking_number: shipments.last().map(|s| s.tracking_number.clone()),
+        shipments,
         timeline: events
             .into_iter()
             .map(|e| TimelineEntry {

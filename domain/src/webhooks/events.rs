@@ -3,14 +3,17 @@
 //! written once (body and id fixed then), with one delivery and one outbox
 //! row per endpoint that subscribed to its type; the outbox sends them.
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 
 use super::{Delivery, KIND_WEBHOOK, PENDING};
 use crate::accounts::rfc3339;
-use crate::entities::{order, product, user, webhook_delivery, webhook_endpoint, webhook_event};
+use crate::entities::{
+    order, order_item, product, user, webhook_delivery, webhook_endpoint, webhook_event,
+};
 use crate::{Error, Result};
 use model::webhooks::EventType;
 
@@ -119,6 +122,12 @@ async fn order_data<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<Value
         .one(conn)
         .await?
         .ok_or(Error::not_found("order"))?;
+    let items = order_item::Entity::find()
+        .filter(order_item::Column::OrderId.eq(o.id))
+        .order_by_asc(order_item::Column::Id)
+        .all(conn)
+        .await?;
+    let shipments = crate::orders::shipments::of_order(conn, o.id, &items).await?;
     Ok(json!({
         "order": {
             "id": o.public_id,
@@ -128,7 +137,8 @@ async fn order_data<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<Value
             "total": money(o.total_minor, &o.currency),
             "refunded": money(o.refunded_minor, &o.currency),
             "shipping_method": o.shipping_method,
-            "tracking_number": o.tracking_number,
+            "tracking_number": shipments.last().map(|s| s.tracking_number.clone()),
+            "shipments": shipments,
             "placed_at": rfc3339(o.placed_at),
             "paid_at": o.paid_at.map(rfc3339),
         }

@@ -856,7 +856,19 @@ for_each_backend!(
             .expect("processing");
         assert_eq!(v.status, OrderStatus::Processing);
         let before = mails(&s).await;
-        let v = s.orders.ship(&staff, &a, "1Z999").await.expect("ship");
+        let v = s
+            .orders
+            .ship(
+                &staff,
+                &a,
+                &model::commerce::NewShipment {
+                    carrier: "ups".into(),
+                    tracking_number: "1Z999".into(),
+                    lines: Vec::new(),
+                },
+            )
+            .await
+            .expect("ship");
         assert_eq!(v.status, OrderStatus::Shipped);
         assert_eq!(
             mails(&s).await,

@@ -51,7 +51,6 @@ async fn add_order(
         promotion_code: Set(None),
         shipping_method: Set("standard".into()),
         shipping_address: Set("{}".into()),
-        tracking_number: Set(None),
         placed_at: Set(placed),
         paid_at: Set(paid_at),
         updated_at: Set(placed),

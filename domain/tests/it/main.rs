@@ -19,5 +19,6 @@ mod recommendations;
 mod review_photos;
 mod reviews;
 mod search;
+mod shipments;
 mod store;
 mod wishlist;

@@ -137,41 +137,63 @@ pub async fn get(
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
-pub struct Shipment {
+pub struct NewShipment {
+    /// A carrier's code (`ups`, `usps`, `fedex`, `dhl`, `other`, or one
+    /// staff added); `other` when left out.
+    pub carrier: Option<String>,
+    /// Letters, digits and dashes (spaces are dropped), up to 40.
     pub tracking_number: String,
+    /// What goes in this parcel; left out or empty: everything not yet shipped.
+    #[serde(default)]
+    pub lines: Vec<ShipLine>,
 }
 
-/// Marks a paid order shipped, with the carrier's tracking number; the
-/// customer is mailed.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ShipLine {
+    pub sku: String,
+    pub quantity: i64,
+}
+
+/// Ships a parcel of a paid order (all that is left, or the lines given);
+/// the order is `partially_shipped` until everything has left, then
+/// `shipped`. The customer is mailed about each parcel.
 #[utoipa::path(
     post,
     path = "/api/v1/admin/orders/{number}/ship",
     operation_id = "admin_ship_order",
     tag = "admin",
     params(("number" = String, Path, description = "The order number")),
-    request_body = Shipment,
+    request_body = NewShipment,
     security(("token" = ["orders:write"])),
     responses(
-        (status = 200, description = "The order, shipped", body = Order),
+        (status = 200, description = "The order, with the new shipment", body = Order),
         (status = 401, description = "No valid API token", body = ProblemBody, content_type = "application/problem+json"),
         (status = 403, description = "The token lacks the scope", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No order has that number", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 409, description = "The order cannot ship now (not paid, or shipped already)", body = ProblemBody, content_type = "application/problem+json"),
-        (status = 422, description = "No tracking number", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 409, description = "The order cannot ship now (not paid, or everything shipped already)", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "No valid tracking number, an unknown carrier, or a line not in the order or above what is left", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 pub async fn ship(
     State(state): State<AppState>,
     token: Token,
     Path(number): Path<String>,
-    Json(s): Json<Shipment>,
+    Json(s): Json<NewShipment>,
 ) -> Result<Response, Problem> {
     let actor = token.need(Permission::Orders, Access::Write)?;
-    let view = state
-        .ctx
-        .orders
-        .ship(actor, &number, &s.tracking_number)
-        .await?;
+    let parcel = model::commerce::NewShipment {
+        carrier: s.carrier.unwrap_or_else(|| "other".to_owned()),
+        tracking_number: s.tracking_number,
+        lines: s
+            .lines
+            .into_iter()
+            .map(|l| model::commerce::ShipLine {
+                sku: l.sku,
+                quantity: l.quantity,
+            })
+            .collect(),
+    };
+    let view = state.ctx.orders.ship(actor, &number, &parcel).await?;
     Ok(axum::Json(Order::from(view)).into_response())
 }
 

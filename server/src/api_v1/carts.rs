@@ -471,6 +471,27 @@ pub struct OrderLine {
     pub unit_price: Money,
     pub quantity: i64,
     pub line_total: Money,
+    /// Units that have left in shipments.
+    pub shipped: i64,
+}
+
+/// One parcel of an order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Shipment {
+    pub carrier: String,
+    pub tracking_number: String,
+    /// The carrier's tracking page, when it has one.
+    pub tracking_url: Option<String>,
+    /// RFC 3339.
+    pub shipped_at: String,
+    pub lines: Vec<ShipmentLine>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShipmentLine {
+    pub sku: String,
+    pub title: String,
+    pub quantity: i64,
 }
 
 /// An order as its buyer sees it.
@@ -490,7 +511,9 @@ pub struct Order {
     pub total: Money,
     pub refunded: Money,
     pub shipping_method: String,
+    /// The latest shipment's.
     pub tracking_number: Option<String>,
+    pub shipments: Vec<Shipment>,
 }
 
 impl From<OrderView> for Order {
@@ -511,6 +534,7 @@ impl From<OrderView> for Order {
                     unit_price: l.unit_price.into(),
                     quantity: l.quantity,
                     line_total: l.line_total.into(),
+                    shipped: l.shipped,
                 })
                 .collect(),
             subtotal: o.subtotal.into(),
@@ -521,6 +545,25 @@ impl From<OrderView> for Order {
             refunded: o.refunded.into(),
             shipping_method: o.shipping_method,
             tracking_number: o.tracking_number,
+            shipments: o
+                .shipments
+                .into_iter()
+                .map(|s| Shipment {
+                    carrier: s.carrier,
+                    tracking_number: s.tracking_number,
+                    tracking_url: s.tracking_url,
+                    shipped_at: rfc3339(s.shipped_at),
+                    lines: s
+                        .lines
+                        .into_iter()
+                        .map(|l| ShipmentLine {
+                            sku: l.sku,
+                            title: l.title,
+                            quantity: l.quantity,
+                        })
+                        .collect(),
+                })
+                .collect(),
         }
     }
 }

@@ -83,6 +83,16 @@ for_each_backend!(admin_api_runs_orders, |db: TestDatabase| async move {
     .await;
     assert_eq!(blank.status, 422, "{}", blank.body);
     assert_eq!(blank.json()["errors"][0]["field"], "tracking_number");
+    let unknown_carrier = call(
+        &app,
+        reqwest::Method::POST,
+        &ship_path,
+        &[("authorization", &writer)],
+        Some(json!({"carrier": "pigeon", "tracking_number": "1Z9"})),
+    )
+    .await;
+    assert_eq!(unknown_carrier.status, 422, "{}", unknown_carrier.body);
+    assert_eq!(unknown_carrier.json()["errors"][0]["field"], "carrier");
     let shipped = call(
         &app,
         reqwest::Method::POST,
@@ -94,6 +104,15 @@ for_each_backend!(admin_api_runs_orders, |db: TestDatabase| async move {
     assert_eq!(shipped.status, 200, "{}", shipped.body);
     assert_eq!(shipped.json()["status"], "shipped");
     assert_eq!(shipped.json()["tracking_number"], "1Z999AA10123456784");
+    // No carrier named: "other", which has no tracking page.
+    let parcels = &shipped.json()["shipments"];
+    assert_eq!(parcels.as_array().map(Vec::len), Some(1), "{parcels}");
+    assert_eq!(parcels[0]["carrier"], "Other carrier");
+    assert!(parcels[0]["tracking_url"].is_null());
+    let lines = shipped.json()["lines"].clone();
+    assert!(lines
+        .as_array()
+        .is_some_and(|l| l.iter().all(|l| l["shipped"] == l["quantity"])));
 
     // Refund part, retried with one key: refunded once.
     let refund_path = format!("/api/v1/admin/orders/{number}/refunds");

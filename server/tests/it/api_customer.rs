@@ -219,7 +219,11 @@ for_each_backend!(
         let shipped = admin
             .post(
                 "/api/staff/orders/ship",
-                &[("number", &number), ("tracking_number", "1Z999")],
+                &[
+                    ("number", &number),
+                    ("carrier", "ups"),
+                    ("tracking_number", "1Z999"),
+                ],
             )
             .await;
         assert_eq!(shipped.status, 200, "{}", shipped.body);

@@ -678,10 +678,20 @@ fn cases() -> Vec<Case> {
         },
         case(
             orders::ShipOrder::PATH,
-            &[("number", "MC-AAAAAA"), ("tracking_number", "1Z999")],
+            &[
+                ("number", "MC-AAAAAA"),
+                ("carrier", "ups"),
+                ("tracking_number", "1Z999"),
+                ("lines[0][sku]", "TSH-1"),
+                ("lines[0][quantity]", "1"),
+            ],
             Permission("orders"),
             404,
         ),
+        Case {
+            method: "GET",
+            ..case(orders::Carriers::PATH, &[], Permission("orders"), 200)
+        },
         case(
             orders::AdvanceOrder::PATH,
             &[("number", "MC-AAAAAA"), ("status", "delivered")],
@@ -937,6 +947,33 @@ fn cases() -> Vec<Case> {
         case(
             settings::DeleteShippingMethod::PATH,
             &[("code", "no-such-method")],
+            Permission("settings"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case(
+                settings::StaffCarriers::PATH,
+                &[],
+                Permission("settings"),
+                200,
+            )
+        },
+        case(
+            // Changing a carrier that does not exist: nothing is written.
+            settings::SaveCarrier::PATH,
+            &[
+                ("original", "no-such-carrier"),
+                ("code", "no-such-carrier"),
+                ("name", "Nobody"),
+                ("tracking_url", ""),
+            ],
+            Permission("settings"),
+            404,
+        ),
+        case(
+            settings::DeleteCarrier::PATH,
+            &[("code", "no-such-carrier")],
             Permission("settings"),
             404,
         ),

@@ -189,7 +189,11 @@ for_each_backend!(
             packer
                 .post(
                     "/api/staff/orders/ship",
-                    &[("number", "MC-NOPE"), ("tracking_number", "1")]
+                    &[
+                        ("number", "MC-NOPE"),
+                        ("carrier", "ups"),
+                        ("tracking_number", "1")
+                    ]
                 )
                 .await
                 .status,

@@ -81,7 +81,11 @@ for_each_backend!(
             customer
                 .post(
                     "/api/staff/orders/ship",
-                    &[("number", &number), ("tracking_number", "1Z999")]
+                    &[
+                        ("number", &number),
+                        ("carrier", "ups"),
+                        ("tracking_number", "1Z999")
+                    ]
                 )
                 .await
                 .status,
@@ -92,6 +96,7 @@ for_each_backend!(
                 "/api/staff/orders/ship",
                 &[
                     ("number", &number),
+                    ("carrier", "fedex"),
                     ("tracking_number", "1Z999AA10123456784"),
                 ],
             )
@@ -99,6 +104,12 @@ for_each_backend!(
         assert_eq!(shipped.status, 200, "{}", shipped.body);
         let m = mail::wait_for(&maildir, "cam@example.com", "is on its way").await;
         assert!(m.text.contains("1Z999AA10123456784"));
+        assert!(
+            m.text
+                .contains("https://www.fedex.com/fedextrack/?trknbr=1Z999AA10123456784"),
+            "{}",
+            m.text
+        );
         // Shipped orders can't be cancelled; they can be returned.
         assert_eq!(
             customer

@@ -1,5 +1,6 @@
 mod api_tokens;
 mod audit;
+mod carriers;
 mod categories;
 mod customers;
 mod dashboard;
@@ -16,6 +17,7 @@ mod recommendations;
 mod reviews;
 mod search;
 mod settings;
+mod ship_form;
 mod staff;
 mod store_form;
 mod webhooks;

@@ -5,7 +5,7 @@ use model::OrderStatus;
 
 use super::layout::AdminPage;
 use crate::api::orders::{
-    get_order, staff_orders, AdvanceOrder, CancelOrder, RefundOrder, ShipOrder,
+    carriers, get_order, staff_orders, AdvanceOrder, CancelOrder, RefundOrder, ShipOrder,
 };
 use crate::components::forms::{ActionError, Field, Submit};
 use crate::components::order_detail::{date, OrderDetail};
@@ -197,6 +197,7 @@ pub fn AdminOrderPage() -> impl IntoView {
         },
         |(n, _)| get_order(n),
     );
+    let carrier_list = Resource::new_blocking(|| (), |_| carriers());
     view! {
         <AdminPage title="Order">
             <Transition>
@@ -230,11 +231,11 @@ pub fn AdminOrderPage() -> impl IntoView {
                             </button>
                         }
                     };
-                    let can_ship = matches!(status, OrderStatus::Paid | OrderStatus::Processing);
+                    let can_ship = super::ship_form::can_ship(&o);
+                    let carriers = carrier_list.await.unwrap_or_default();
                     let refundable = o.refunded.minor < o.total.minor
                         && !matches!(status, OrderStatus::PendingPayment | OrderStatus::Refunded);
                     let n_cancel = number.clone();
-                    let n_ship = number.clone();
                     let n_refund = number.clone();
                     view! {
                         <p class="mb-4 flex gap-4 text-sm print:hidden">
@@ -295,19 +296,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                             {can_ship
                                 .then(|| {
                                     view! {
-                                        <ActionForm
-                                            action=ship
-                                            attr:class="flex max-w-md flex-col gap-3"
-                                            attr:data-testid="ship-form"
-                                        >
-                                            <ActionError value=ship.value() />
-                                            <input type="hidden" name="number" value=n_ship.clone() />
-                                            <Field label="Tracking number" name="tracking_number" />
-                                            <Submit
-                                                label="Mark shipped and email the customer"
-                                                pending=ship.pending().into()
-                                            />
-                                        </ActionForm>
+                                        <super::ship_form::ShipForm order=o.clone() carriers ship />
                                     }
                                 })}
                             {refundable

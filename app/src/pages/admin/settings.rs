@@ -1,6 +1,6 @@
 //! `/admin/settings`: the store profile, shipping methods (add, edit,
-//! switch off, delete), tax rates (add or replace, delete) and what the
-//! deployment fixes.
+//! switch off, delete), tax rates (add or replace, delete), carriers
+//! (`carriers.rs`) and what the deployment fixes.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
@@ -199,6 +199,9 @@ pub fn AdminSettingsPage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
+            // Beside the settings, not inside them: its resource is made
+            // when the page is, in the same order on server and browser.
+            <super::carriers::CarriersSection />
         </AdminPage>
     }
 }
