@@ -13,7 +13,7 @@ use serde_json::json;
 
 mod carriers;
 
-pub(crate) use carriers::all as carriers;
+pub(crate) use carriers::{all as carriers, PLACEHOLDER as TRACKING_PLACEHOLDER};
 
 use crate::accounts::{Actor, Permission};
 use crate::entities::{shipping_method, tax_rate};
@@ -66,19 +66,27 @@ fn method_input(m: &shipping_method::Model) -> ShippingMethodInput {
     }
 }
 
-fn check_method(m: &mut ShippingMethodInput) -> Result<()> {
-    m.code = m.code.trim().to_lowercase();
-    m.name = m.name.trim().to_owned();
-    let code_ok = (2..=32).contains(&m.code.len())
-        && m.code
+/// The code staff give a shipping method or a carrier: trimmed, lower case,
+/// 2–32 letters, digits, `-` or `_`.
+fn code(raw: &str) -> Result<String> {
+    let code = raw.trim().to_lowercase();
+    let ok = (2..=32).contains(&code.len())
+        && code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !code_ok {
-        return Err(Error::validation(
+    if ok {
+        Ok(code)
+    } else {
+        Err(Error::validation(
             "code",
             "Codes are 2–32 letters, digits, - or _.",
-        ));
+        ))
     }
+}
+
+fn check_method(m: &mut ShippingMethodInput) -> Result<()> {
+    m.code = code(&m.code)?;
+    m.name = m.name.trim().to_owned();
     if m.name.is_empty() || m.name.chars().count() > 80 {
         return Err(Error::validation(
             "name",

@@ -292,7 +292,9 @@ pub(crate) async fn of_order<C: ConnectionTrait>(
 
 /// The carrier's link with the number in it; `None` when it has no link.
 fn tracking_link(template: &str, tracking: &str) -> Option<String> {
-    (template.contains("{tracking}")).then(|| template.replace("{tracking}", tracking))
+    use crate::shop_settings::TRACKING_PLACEHOLDER;
+    (template.contains(TRACKING_PLACEHOLDER))
+        .then(|| template.replace(TRACKING_PLACEHOLDER, tracking))
 }
 
 #[cfg(test)]

@@ -12,22 +12,13 @@ use crate::entities::{carrier, shipment};
 use crate::{Error, Result};
 use model::commerce::Carrier;
 
-const PLACEHOLDER: &str = "{tracking}";
+/// Where a carrier's tracking link takes the parcel's number.
+pub(crate) const PLACEHOLDER: &str = "{tracking}";
 
 fn check(c: &mut Carrier) -> Result<()> {
-    c.code = c.code.trim().to_lowercase();
+    c.code = super::code(&c.code)?;
     c.name = c.name.trim().to_owned();
     c.tracking_url = c.tracking_url.trim().to_owned();
-    let code_ok = (2..=32).contains(&c.code.len())
-        && c.code
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_');
-    if !code_ok {
-        return Err(Error::validation(
-            "code",
-            "Codes are 2–32 letters, digits, - or _.",
-        ));
-    }
     if c.name.is_empty() || c.name.chars().count() > 80 {
         return Err(Error::validation(
             "name",

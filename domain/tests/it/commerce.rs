@@ -772,17 +772,7 @@ for_each_backend!(
 
 /// A paid order from a guest cart; returns its number.
 async fn paid_order(s: &Shop, qty: i64) -> String {
-    let owner = guest_cart(s, SKU, qty).await;
-    let placed = s
-        .checkout
-        .place_order(&owner, &input("g@example.com"))
-        .await
-        .expect("place");
-    s.orders
-        .apply_payment_event(&offline_decision(s, &placed.redirect_url, true).await)
-        .await
-        .expect("pay");
-    placed.number
+    place_and_pay(s, &guest_cart(s, SKU, qty).await, "g@example.com").await
 }
 
 async fn times_used(s: &Shop, code: &str) -> i32 {

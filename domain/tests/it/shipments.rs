@@ -28,20 +28,7 @@ async fn paid_two_line_order(s: &Shop, m: i64, l: i64) -> String {
         .expect("add");
     let owner = CartOwner::Guest(cart.id);
     carts.add(&owner, LARGE, l).await.expect("add large");
-    place_and_pay(s, &owner).await
-}
-
-async fn place_and_pay(s: &Shop, owner: &CartOwner) -> String {
-    let placed = s
-        .checkout
-        .place_order(owner, &input("ship@example.com"))
-        .await
-        .expect("place");
-    s.orders
-        .apply_payment_event(&offline_decision(s, &placed.redirect_url, true).await)
-        .await
-        .expect("pay");
-    placed.number
+    place_and_pay(s, &owner, "ship@example.com").await
 }
 
 fn parcel(carrier: &str, tracking: &str, lines: &[(&str, i64)]) -> NewShipment {
@@ -329,7 +316,7 @@ for_each_backend!(
         assert!(codes.contains(&"gls".to_owned()) && codes.contains(&"ups".to_owned()));
 
         // Shipping with it links to its page; renamed, the parcel says so.
-        let n = place_and_pay(&s, &guest_cart(&s, SKU, 1).await).await;
+        let n = place_and_pay(&s, &guest_cart(&s, SKU, 1).await, "ship@example.com").await;
         s.orders
             .ship(&staff(), &n, &parcel("gls", "GL-1", &[]))
             .await

@@ -9,15 +9,11 @@ use crate::components::forms::{ActionError, Field, Submit};
 use model::commerce::{Carrier, OrderView};
 use model::OrderStatus;
 
-/// Whether staff may ship (more of) this order now.
+/// Whether staff may ship (more of) this order now: its status may take a
+/// parcel (the state machine says so) and some unit has not left.
 pub fn can_ship(o: &OrderView) -> bool {
-    matches!(
-        o.status,
-        OrderStatus::Paid
-            | OrderStatus::Processing
-            | OrderStatus::PartiallyShipped
-            | OrderStatus::PartiallyRefunded
-    ) && o.lines.iter().any(|l| l.shipped < l.quantity)
+    o.status.can_become(OrderStatus::PartiallyShipped)
+        && o.lines.iter().any(|l| l.shipped < l.quantity)
 }
 
 #[component]

@@ -215,6 +215,20 @@ pub async fn guest_cart(s: &Shop, sku: &str, qty: i64) -> CartOwner {
     CartOwner::Guest(cart.id)
 }
 
+/// Places the order for `owner`'s cart and pays it offline; its number.
+pub async fn place_and_pay(s: &Shop, owner: &CartOwner, email: &str) -> String {
+    let placed = s
+        .checkout
+        .place_order(owner, &input(email))
+        .await
+        .expect("place");
+    s.orders
+        .apply_payment_event(&offline_decision(s, &placed.redirect_url, true).await)
+        .await
+        .expect("pay");
+    placed.number
+}
+
 pub fn reference(redirect: &str) -> String {
     redirect.rsplit('/').next().expect("reference").to_owned()
 }
