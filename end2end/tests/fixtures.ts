@@ -51,7 +51,16 @@ function watch(context: BrowserContext, scripts: boolean) {
   // Playwright makes the default context through browser.newContext too.
   if (watched.has(context)) return;
   watched.add(context);
-  context.on('page', (page) => page.on('load', () => checkIds(page)));
+  context.on('page', (page) => {
+    page.on('load', () => checkIds(page));
+    // Leptos answers a form posted without the WASM by redirecting back with
+    // `__err`: in a page that runs scripts, the app was not in control yet.
+    page.on('framenavigated', (frame) => {
+      if (scripts && frame === page.mainFrame() && /[?&]__err=/.test(frame.url())) {
+        problems.push(`a form was posted before the app took over: ${frame.url()}`);
+      }
+    });
+  });
   context.on('weberror', (e) => problems.push(`uncaught error on ${e.page()?.url()}: ${e.error().message}`));
   context.on('console', (msg) => {
     if (msg.type() === 'error' && BROKEN.test(msg.text())) {

@@ -50,6 +50,8 @@ test('a buyer reviews what arrived, staff approve it, another shopper finds it h
   await form.getByLabel('Your review').fill('This is f u c k i n g great.');
   await form.getByRole('button', { name: 'Send review' }).click();
   await expect(form.getByTestId('form-error')).toContainText('offensive language');
+  await expect(form.getByLabel('Title')).toHaveValue(title);
+  await expect(form.getByLabel('4 ★')).toBeChecked();
   await form.getByLabel('Your review').fill('Soft merino, true to size, and it survived the wash.');
   await form.getByRole('button', { name: 'Send review' }).click();
   await expect(form.getByRole('status')).toContainText("once we've checked it");

@@ -9,6 +9,25 @@ pub fn error_text(err: &AppError) -> String {
     err.message.clone()
 }
 
+/// How many times the action has succeeded. Key a resource on this, not on
+/// `version()`, when a refused submission changed nothing: refetching then
+/// would only redraw the form the shopper is correcting.
+pub fn successes<S>(action: ServerAction<S>) -> Memo<usize>
+where
+    S: leptos::server_fn::ServerFn + Send + Sync + Clone + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    Memo::new(move |before: Option<&usize>| {
+        let finished = action.version().get();
+        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
+            finished
+        } else {
+            before.copied().unwrap_or(0)
+        }
+    })
+}
+
 /// The error of the action's last run, announced to screen readers.
 #[component]
 pub fn ActionError<T, V>(value: V) -> impl IntoView

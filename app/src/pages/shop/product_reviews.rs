@@ -14,7 +14,7 @@ use super::review_photos::review_photos_view;
 use crate::api::reviews::{
     product_reviews, review_eligibility, ReportReview, SubmitReview, VoteReview,
 };
-use crate::components::forms::{error_text, ActionError, Submit};
+use crate::components::forms::{error_text, successes, ActionError, Submit};
 use crate::components::pager::Pager;
 use crate::components::photo_strip::PhotoStrip;
 use crate::components::stars::{glyphs, Stars};
@@ -68,12 +68,13 @@ impl ReviewData {
             })
         };
         let submit = ServerAction::<SubmitReview>::new();
+        let saved = successes(submit);
         let reviews = Resource::new(
-            move || (slug(), state(), submit.version().get()),
+            move || (slug(), state(), saved.get()),
             |(slug, (sort, stars, page), _)| product_reviews(slug, sort, stars, page),
         );
         let standing = Resource::new(
-            move || (slug(), submit.version().get()),
+            move || (slug(), saved.get()),
             |(slug, _)| review_eligibility(slug),
         );
         Self {
