@@ -73,17 +73,29 @@ test('the product editor marks the variant cell that is wrong, first as typed, t
   await form.getByLabel('Price of S', { exact: true }).fill('twelve');
   await form.getByLabel('Price of M', { exact: true }).fill('29.00');
   await form.getByLabel('Compare-at price of M').fill('20.00');
+  const lowStock = form.getByLabel('Low-stock alert at (units per warehouse)');
+  await expect(lowStock).toHaveValue('5');
+  await lowStock.fill('a few');
   await form.getByRole('button', { name: 'Save product' }).click();
 
   // A price that is not a number is named on its own row.
   await expect(form.getByTestId('form-error')).toBeVisible();
   await expectIssue(form.getByLabel('Price of S', { exact: true }), /enter a price like 12.50/, 'twelve');
   await expectFine(form.getByLabel('Price of M', { exact: true }));
+  await expectIssue(lowStock, /whole number of units/, 'a few');
+  await lowStock.fill('2');
 
   // Readable now; the domain's rule about compare-at prices marks M's.
   await form.getByLabel('Price of S', { exact: true }).fill('19.00');
   await form.getByRole('button', { name: 'Save product' }).click();
   await expectIssue(form.getByLabel('Compare-at price of M'), /higher than the price/, '20.00');
   await expectFine(form.getByLabel('Price of S', { exact: true }));
+  await expectFine(lowStock);
   await expect(page).toHaveURL(/\/admin\/products\/new$/);
+
+  // Right now: saved, and the product keeps its own low-stock level.
+  await form.getByLabel('Compare-at price of M').fill('35.00');
+  await form.getByRole('button', { name: 'Save product' }).click();
+  await expect(page).toHaveURL(/\/admin\/products\/issue-tee-\d+\?saved=1$/);
+  await expect(page.getByTestId('product-form').getByLabel('Low-stock alert at (units per warehouse)')).toHaveValue('2');
 });

@@ -25,6 +25,7 @@ mod m20261207_000019_review_changes;
 mod m20261208_000020_api_tokens;
 mod m20261209_000021_webhooks;
 mod m20261210_000022_shipments;
+mod m20261211_000023_low_stock_threshold;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000020_api_tokens::Migration),
             Box::new(m20261209_000021_webhooks::Migration),
             Box::new(m20261210_000022_shipments::Migration),
+            Box::new(m20261211_000023_low_stock_threshold::Migration),
         ]
     }
 }

@@ -33,8 +33,14 @@ pub struct BarView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LowStockView {
     pub sku: String,
+    /// Product and variant, as staff know it.
     pub title: String,
+    pub warehouse: String,
     pub available: i64,
+    /// The product's low-stock level.
+    pub threshold: i32,
+    /// The product's editor.
+    pub slug: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -29,6 +29,12 @@ pub struct VariantForm {
     pub stock: Vec<StockForm>,
 }
 
+/// The low-stock level of a new product, and of every product before
+/// levels were set per product.
+pub const DEFAULT_LOW_STOCK: i32 = 5;
+/// Above this a "low" level would alert on every product all the time.
+pub const MAX_LOW_STOCK: i32 = 100_000;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductForm {
     /// The slug being edited; `None` creates a product.
@@ -42,6 +48,10 @@ pub struct ProductForm {
     pub seo_title: String,
     pub seo_description: String,
     pub featured: bool,
+    /// Units per warehouse at which staff are alerted, as typed; empty
+    /// (or left out by an older page) is the default level.
+    #[serde(default)]
+    pub low_stock: String,
     pub options: Vec<OptionForm>,
     pub variants: Vec<VariantForm>,
 }

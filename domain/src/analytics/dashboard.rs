@@ -11,19 +11,20 @@ use std::collections::{BTreeMap, HashSet};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Order};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+    QueryFilter, QueryOrder, QuerySelect,
 };
 use serde::Serialize;
 use time::{Date, Duration, OffsetDateTime};
 
 use super::EventKind;
 use crate::accounts::{Actor, Permission};
-use crate::entities::{analytics_event, order, order_item, product, stock_level, user, variant};
+use crate::entities::{analytics_event, order, order_item, user};
+use crate::inventory::LowStock;
 use crate::money::Currency;
 use crate::Result;
 
-/// Variants with this many sellable units or fewer are "low stock".
-pub const LOW_STOCK: i64 = 5;
+/// Low-stock rows the dashboard lists (emptiest first).
+const LOW_STOCK_ROWS: u64 = 10;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Kpis {
@@ -55,13 +56,6 @@ pub struct TopProduct {
 pub struct FunnelStep {
     pub label: &'static str,
     pub visits: u64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, FromQueryResult)]
-pub struct LowStock {
-    pub sku: String,
-    pub title: String,
-    pub available: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -217,42 +211,6 @@ async fn top_products(
         .await?)
 }
 
-async fn low_stock(db: &DatabaseConnection) -> Result<Vec<LowStock>> {
-    let available = Expr::from(Func::cast_as(
-        Func::sum(
-            Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
-                stock_level::Entity,
-                stock_level::Column::Reserved,
-            ))),
-        ),
-        "BIGINT",
-    ));
-    let of_product = variant::Entity::belongs_to(product::Entity)
-        .from(variant::Column::ProductId)
-        .to(product::Column::Id)
-        .into();
-    Ok(stock_level::Entity::find()
-        .select_only()
-        .column_as(Expr::col((variant::Entity, variant::Column::Sku)), "sku")
-        .column_as(
-            Expr::col((product::Entity, product::Column::Title)),
-            "title",
-        )
-        .column_as(available.clone(), "available")
-        .join(JoinType::InnerJoin, stock_level::Relation::Variant.def())
-        .join(JoinType::InnerJoin, of_product)
-        .filter(product::Column::Status.eq(crate::catalog::ProductStatus::Active.as_str()))
-        .group_by(variant::Column::Sku)
-        .group_by(product::Column::Title)
-        .having(available.clone().lte(LOW_STOCK))
-        .order_by(available, Order::Asc)
-        .order_by_asc(variant::Column::Sku)
-        .limit(10)
-        .into_model::<LowStock>()
-        .all(db)
-        .await?)
-}
-
 /// The dashboard for the `days` days up to `to`.
 pub async fn dashboard(
     db: &DatabaseConnection,
@@ -321,7 +279,7 @@ pub async fn dashboard(
         top_products: top_products(db, from, to).await?,
         funnel,
         searches: super::report::tally(db, actor, from, to, 5).await?,
-        low_stock: low_stock(db).await?,
+        low_stock: crate::inventory::running_low(db, LOW_STOCK_ROWS).await?,
     })
 }
 

@@ -116,8 +116,11 @@ impl Dashboard {
                 .into_iter()
                 .map(|l| LowStockView {
                     sku: l.sku,
-                    title: l.title,
+                    title: format!("{} ({})", l.title, l.variant_title),
+                    warehouse: l.warehouse,
                     available: l.available,
+                    threshold: l.threshold,
+                    slug: l.slug,
                 })
                 .collect(),
         }

@@ -18,8 +18,7 @@ use tokio::sync::mpsc;
 use crate::entities::analytics_event;
 
 pub use dashboard::{
-    dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, LowStock, TopProduct,
-    LOW_STOCK,
+    dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, TopProduct,
 };
 pub use report::{search_report, QueryCount, SearchReport, SearchTally};
 

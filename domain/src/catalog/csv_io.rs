@@ -21,14 +21,16 @@ use crate::entities::{product, warehouse};
 use crate::inventory::Reason;
 use crate::money::{Currency, Money};
 use crate::{Error, Result};
+use model::product_form::DEFAULT_LOW_STOCK;
 
-const PRODUCT_COLUMNS: [&str; 9] = [
+const PRODUCT_COLUMNS: [&str; 10] = [
     "slug",
     "title",
     "brand",
     "category",
     "status",
     "featured",
+    "low_stock",
     "description",
     "seo_title",
     "seo_description",
@@ -127,6 +129,7 @@ fn write_rows(
             cell(&draft.category),
             cell(&draft.status),
             draft.featured.to_string(),
+            draft.low_stock_threshold.to_string(),
             cell(&draft.description),
             cell(&draft.seo_title),
             cell(&draft.seo_description),
@@ -315,6 +318,14 @@ fn gather(
             fail("featured is true or false.".into());
             false
         });
+        // Empty (or a file from before the column) means the default level.
+        let low_stock_threshold = match col("low_stock") {
+            s if s.is_empty() => DEFAULT_LOW_STOCK,
+            s => s.parse::<i32>().unwrap_or_else(|_| {
+                fail("low_stock is a whole number of units.".into());
+                DEFAULT_LOW_STOCK
+            }),
+        };
         let fields = ProductDraft {
             slug: slug.clone(),
             title: col("title"),
@@ -325,6 +336,7 @@ fn gather(
                 s => s,
             },
             featured,
+            low_stock_threshold,
             description: col("description"),
             seo_title: col("seo_title"),
             seo_description: col("seo_description"),
@@ -431,7 +443,11 @@ fn disagreement(
     row: &ProductDraft,
     names: &[String],
 ) -> Option<&'static str> {
-    let pairs: [(&'static str, &str, &str); 8] = [
+    let (first_low, row_low) = (
+        first.low_stock_threshold.to_string(),
+        row.low_stock_threshold.to_string(),
+    );
+    let pairs: [(&'static str, &str, &str); 9] = [
         ("title", &first.title, &row.title),
         ("brand", &first.brand, &row.brand),
         ("category", &first.category, &row.category),
@@ -443,6 +459,7 @@ fn disagreement(
             &first.seo_description,
             &row.seo_description,
         ),
+        ("low_stock", &first_low, &row_low),
         (
             "featured",
             if first.featured { "1" } else { "0" },

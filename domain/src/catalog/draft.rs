@@ -3,6 +3,7 @@
 //! (one product) and the import (every row of a file).
 use std::collections::HashSet;
 
+use model::product_form::MAX_LOW_STOCK;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,7 @@ pub struct ProductDraft {
     pub seo_title: String,
     pub seo_description: String,
     pub featured: bool,
+    pub low_stock_threshold: i32,
     pub options: Vec<OptionDraft>,
     pub variants: Vec<VariantDraft>,
 }
@@ -179,6 +181,12 @@ impl ProductDraft {
             out.bad(
                 "seo_description",
                 "Keep the SEO description under 320 characters.".into(),
+            );
+        }
+        if !(0..=MAX_LOW_STOCK).contains(&self.low_stock_threshold) {
+            out.bad(
+                "low_stock",
+                format!("The low-stock level is a whole number from 0 to {MAX_LOW_STOCK}."),
             );
         }
         if self.options.len() > MAX_OPTIONS {

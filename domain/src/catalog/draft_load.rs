@@ -152,6 +152,7 @@ pub async fn load<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> Result<Vec<Store
             seo_title: row.seo_title.clone().unwrap_or_default(),
             seo_description: row.seo_description.clone().unwrap_or_default(),
             featured: row.featured,
+            low_stock_threshold: row.low_stock_threshold,
             options: option_drafts,
             variants: variant_drafts,
         };

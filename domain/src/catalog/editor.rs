@@ -159,6 +159,7 @@ pub async fn apply<C: ConnectionTrait>(
         price_max_minor: Set(max),
         currency: Set(change.currency.code().to_owned()),
         featured: Set(draft.featured),
+        low_stock_threshold: Set(draft.low_stock_threshold),
         updated_at: Set(now),
         ..Default::default()
     };

@@ -2,7 +2,9 @@
 //! from one. Numbers arrive as typed; every one that does not parse is
 //! reported at once under its field (`variants.2.price`), beside the
 //! draft's own rules, which [`ProductDraft::validate`] checks later.
-use model::product_form::{split_values, OptionForm, ProductForm, StockForm, VariantForm};
+use model::product_form::{
+    split_values, OptionForm, ProductForm, StockForm, VariantForm, DEFAULT_LOW_STOCK,
+};
 
 use super::draft::{OptionDraft, ProductDraft, VariantDraft};
 use super::editor::StockSeen;
@@ -25,6 +27,7 @@ impl super::Catalog {
         let (form, images) = if slug.is_empty() {
             let form = ProductForm {
                 status: "draft".into(),
+                low_stock: DEFAULT_LOW_STOCK.to_string(),
                 options: vec![OptionForm::default()],
                 ..Default::default()
             };
@@ -106,6 +109,15 @@ pub fn read(f: ProductForm, currency: Currency) -> Result<(ProductDraft, StockSe
             stock,
         });
     }
+    let low_stock_threshold = match f.low_stock.trim() {
+        "" => DEFAULT_LOW_STOCK,
+        raw => issues.take(raw.parse::<i32>().map_err(|_| {
+            invalid(
+                "low_stock".to_owned(),
+                "The low-stock level is a whole number of units.".to_owned(),
+            )
+        }))?,
+    };
     issues.finish()?;
     let draft = ProductDraft {
         slug: f.slug,
@@ -117,6 +129,7 @@ pub fn read(f: ProductForm, currency: Currency) -> Result<(ProductDraft, StockSe
         seo_title: f.seo_title,
         seo_description: f.seo_description,
         featured: f.featured,
+        low_stock_threshold,
         options: f
             .options
             .into_iter()
@@ -145,6 +158,7 @@ pub fn write(d: ProductDraft, currency: Currency) -> ProductForm {
         seo_title: d.seo_title,
         seo_description: d.seo_description,
         featured: d.featured,
+        low_stock: d.low_stock_threshold.to_string(),
         options: d
             .options
             .into_iter()
@@ -211,6 +225,7 @@ mod tests {
         let form = ProductForm {
             slug: "tee".into(),
             original: Some("tee".into()),
+            low_stock: "3".into(),
             options: vec![OptionForm {
                 name: "Size".into(),
                 values: "S, M".into(),

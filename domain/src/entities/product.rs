@@ -21,6 +21,8 @@ pub struct Model {
     pub price_max_minor: i64,
     pub currency: String,
     pub featured: bool,
+    /// Alert when a warehouse can sell this few of a variant, or fewer.
+    pub low_stock_threshold: i32,
     /// Published reviews and the sum of their stars, kept by
     /// `crate::reviews` in the transaction that publishes or removes one.
     pub review_count: i32,

@@ -16,8 +16,12 @@ use time::OffsetDateTime;
 use crate::entities::{stock_level, stock_reservation};
 use crate::{Error, Result};
 
+mod low_stock;
 mod movements;
 mod staff;
+
+pub(crate) use low_stock::running_low;
+pub use low_stock::{LowStock, LowStockMail, KIND as KIND_LOW_STOCK};
 
 pub(crate) use movements::set as set_stock;
 pub use movements::{Origin, Reason};
@@ -27,12 +31,20 @@ pub const HELD: &str = "held";
 pub const COMMITTED: &str = "committed";
 pub const RELEASED: &str = "released";
 
-/// After a stock change of `delta` units on `variant_id` (already applied,
-/// in the same transaction): the search index and the wishlists watching
-/// the variant hear of it, and webhooks when stock runs low.
-async fn changed<C: ConnectionTrait>(conn: &C, variant_id: i32, delta: i64) -> Result<()> {
+/// After stock changes on `variant_id` of `(warehouse, units)` each
+/// (already applied, in the same transaction): the search index and the
+/// wishlists watching the variant hear of it, and staff and webhooks when a
+/// warehouse runs low.
+async fn changed<C: ConnectionTrait>(
+    conn: &C,
+    variant_id: i32,
+    moves: &[(i32, i64)],
+) -> Result<()> {
+    let delta = moves.iter().map(|(_, units)| units).sum();
     crate::search::sync::stock_changed(conn, variant_id, delta).await?;
-    crate::webhooks::events::stock_changed(conn, variant_id, delta).await?;
+    for &(warehouse_id, units) in moves {
+        low_stock::check(conn, variant_id, warehouse_id, units).await?;
+    }
     crate::wishlist::alerts::stock_changed(conn, variant_id).await
 }
 
@@ -132,6 +144,7 @@ pub async fn reserve<C: ConnectionTrait>(
         }
     }
     let now = OffsetDateTime::now_utc();
+    let moves: Vec<(i32, i64)> = plan.iter().map(|(w, q)| (*w, -i64::from(*q))).collect();
     for (warehouse_id, qty) in plan {
         stock_reservation::ActiveModel {
             order_id: Set(order_id),
@@ -146,7 +159,7 @@ pub async fn reserve<C: ConnectionTrait>(
         .insert(conn)
         .await?;
     }
-    changed(conn, variant_id, -i64::from(quantity)).await
+    changed(conn, variant_id, &moves).await
 }
 
 async fn reservations<C: ConnectionTrait>(
@@ -222,7 +235,12 @@ pub async fn release<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     for r in reservations(conn, order_id, HELD).await? {
         if flip(conn, r.id, HELD, RELEASED).await? {
             adjust(conn, &r, 0, -r.quantity).await?;
-            changed(conn, r.variant_id, i64::from(r.quantity)).await?;
+            changed(
+                conn,
+                r.variant_id,
+                &[(r.warehouse_id, i64::from(r.quantity))],
+            )
+            .await?;
         }
     }
     Ok(())
@@ -246,7 +264,12 @@ pub async fn restock<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
                 origin,
             )
             .await?;
-            changed(conn, r.variant_id, i64::from(r.quantity)).await?;
+            changed(
+                conn,
+                r.variant_id,
+                &[(r.warehouse_id, i64::from(r.quantity))],
+            )
+            .await?;
         }
     }
     Ok(())

@@ -116,7 +116,7 @@ pub(crate) async fn add<C: ConnectionTrait>(
         }
     }
     record(conn, variant_id, warehouse_id, delta, reason, origin).await?;
-    super::changed(conn, variant_id, i64::from(delta)).await
+    super::changed(conn, variant_id, &[(warehouse_id, i64::from(delta))]).await
 }
 
 /// Sets the count to `target` if it is still `seen` (what the editor or
@@ -172,5 +172,10 @@ pub(crate) async fn set<C: ConnectionTrait>(
         origin,
     )
     .await?;
-    super::changed(conn, variant_id, i64::from(target - seen)).await
+    super::changed(
+        conn,
+        variant_id,
+        &[(warehouse_id, i64::from(target - seen))],
+    )
+    .await
 }

@@ -25,11 +25,12 @@ pub enum MailKind {
     WishlistBackInStock,
     WishlistPriceDrop,
     WebhookDisabled,
+    LowStock,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 18] = [
+    const ALL: [MailKind; 19] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -48,6 +49,7 @@ impl MailKind {
         Self::WishlistBackInStock,
         Self::WishlistPriceDrop,
         Self::WebhookDisabled,
+        Self::LowStock,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +72,7 @@ impl MailKind {
             Self::WishlistBackInStock => "wishlist_back_in_stock",
             Self::WishlistPriceDrop => "wishlist_price_drop",
             Self::WebhookDisabled => "webhook_disabled",
+            Self::LowStock => "low_stock",
         }
     }
 
@@ -112,6 +115,10 @@ impl MailKind {
                 "{{ item.title }} is now {{ item.price | money }} at {{ shop_name }}".into()
             }
             Self::WebhookDisabled => "A {{ shop_name }} webhook endpoint was turned off".into(),
+            Self::LowStock => {
+                "Low stock: {{ stock.sku }} has {{ stock.available }} left in {{ stock.warehouse }}"
+                    .into()
+            }
         }
     }
 }
@@ -144,6 +151,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "wishlist_back_in_stock",
     "wishlist_price_drop",
     "webhook_disabled",
+    "low_stock",
 );
 
 pub struct Templates {
@@ -320,6 +328,12 @@ mod tests {
                         endpoint => context! {
                             url => "https://erp.example.com/hooks/mercato",
                             failures => 10, since => "2026-12-01 09:30 UTC",
+                        },
+                        stock => context! {
+                            title => "Rowan Merino T-Shirt", variant_title => "M / Navy",
+                            sku => "ROW-M-NAVY", warehouse => "Main warehouse",
+                            available => 3, threshold => 5,
+                            url => "http://shop.test/admin/products/rowan-merino-t-shirt",
                         },
                     },
                 )

@@ -205,6 +205,19 @@ impl Worker {
                     Err(e) => Outcome::Retry(e.to_string()),
                 }
             }
+            crate::inventory::KIND_LOW_STOCK => {
+                let Some(orders) = &self.orders else {
+                    return Outcome::Retry("no mail templates in this worker".into());
+                };
+                let job: crate::inventory::LowStockMail = match serde_json::from_str(&row.payload) {
+                    Ok(job) => job,
+                    Err(e) => return Outcome::Permanent(format!("bad payload: {e}")),
+                };
+                match job.render(&orders.commerce().templates) {
+                    Ok(mail) => self.send(row, &mail).await,
+                    Err(e) => Outcome::Permanent(e.to_string()),
+                }
+            }
             KIND_SEARCH => {
                 let Some(search) = &self.search else {
                     return Outcome::Retry("no search engine in this worker".into());

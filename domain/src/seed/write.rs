@@ -98,6 +98,7 @@ pub async fn insert(
             price_max_minor: Set(max),
             currency: Set(currency.code().to_owned()),
             featured: Set(p.featured),
+            low_stock_threshold: Set(model::product_form::DEFAULT_LOW_STOCK),
             review_count: Set(0),
             rating_sum: Set(0),
             created_at: Set(created),

@@ -178,51 +178,29 @@ async fn customer_data<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<Val
     }))
 }
 
-/// After a stock change of `delta` on `variant_id` (applied in `conn`'s
-/// transaction): `inventory.low_stock` when this change took what can be
-/// sold from above the low-stock level to at or below it.
-pub async fn stock_changed<C: ConnectionTrait>(
+/// `inventory.low_stock`: a warehouse's sellable units of a variant just
+/// fell to or below its product's level (see `inventory::low_stock`).
+pub(crate) async fn low_stock<C: ConnectionTrait>(
     conn: &C,
-    variant_id: i32,
-    delta: i64,
+    low: &crate::inventory::LowStock,
 ) -> Result<()> {
-    if delta >= 0 {
-        return Ok(());
-    }
     let to = subscribers(conn, EventType::InventoryLowStock).await?;
     if to.is_empty() {
         return Ok(());
     }
-    let level = crate::analytics::LOW_STOCK;
-    let available = crate::inventory::available(conn, &[variant_id])
-        .await?
-        .get(&variant_id)
-        .copied()
-        .unwrap_or(0);
-    if available > level || available - delta <= level {
-        return Ok(());
-    }
-    let Some(v) = crate::entities::variant::Entity::find_by_id(variant_id)
-        .one(conn)
-        .await?
-    else {
-        return Ok(());
-    };
-    let slug: Option<String> = product::Entity::find_by_id(v.product_id)
-        .select_only()
-        .column(product::Column::Slug)
-        .into_tuple()
-        .one(conn)
-        .await?;
     let data = json!({
         "variant": {
-            "id": v.id,
-            "sku": v.sku,
-            "title": v.title,
-            "product_id": v.product_id,
-            "product_slug": slug,
-            "available": available,
-            "low_stock_level": level,
+            "id": low.variant_id,
+            "sku": low.sku,
+            "title": low.variant_title,
+            "product_id": low.product_id,
+            "product_slug": low.slug,
+            "available": low.available,
+            "low_stock_level": low.threshold,
+        },
+        "warehouse": {
+            "code": low.warehouse_code,
+            "name": low.warehouse,
         }
     });
     write(conn, EventType::InventoryLowStock, data, to).await

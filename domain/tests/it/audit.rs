@@ -35,6 +35,7 @@ for_each_backend!(staff_changes_are_audited, |tdb: TestDatabase| async move {
             price_max_minor: Set(1000),
             currency: Set("USD".into()),
             featured: Set(false),
+            low_stock_threshold: Set(5),
             created_at: Set(now),
             updated_at: Set(now),
             ..Default::default()

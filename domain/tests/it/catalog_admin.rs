@@ -62,6 +62,7 @@ fn tee(slug: &str) -> ProductDraft {
         category: "t-shirts".into(),
         status: "active".into(),
         description: "Soft cotton.".into(),
+        low_stock_threshold: 3,
         options,
         variants,
         ..Default::default()
@@ -124,6 +125,10 @@ for_each_backend!(
             .expect("query")
             .expect("saved");
         assert_eq!((p.price_min_minor, p.price_max_minor), (1500, 1800));
+        assert_eq!(
+            p.low_stock_threshold, 3,
+            "the product's own low-stock level"
+        );
         let vars = variant::Entity::find()
             .filter(variant::Column::ProductId.eq(p.id))
             .all(&db)
@@ -460,6 +465,22 @@ for_each_backend!(
             .expect_err("unknown column");
         assert_eq!(errors[0].row, 1);
         assert!(errors[0].message.contains("colour"));
+
+        let levels = format!(
+            "slug,title,category,status,low_stock,sku,price{stock_cols}\n\
+         low-a,Low A,{cat},active,lots,LOW-A,1.00{zeros}\n\
+         low-b,Low B,{cat},active,-2,LOW-B,1.00{zeros}\n\
+         low-c,Low C,{cat},active,,LOW-C,1.00{zeros}\n"
+        );
+        let errors = catalog
+            .check_import(&editor(), Currency::Usd, levels.as_bytes())
+            .await
+            .expect("check")
+            .expect_err("bad levels");
+        let rows: Vec<usize> = errors.iter().map(|e| e.row).collect();
+        assert_eq!(rows, [2, 3], "an empty level is the default: {errors:?}");
+        assert!(errors[0].message.contains("low_stock"), "{errors:?}");
+        assert!(errors[1].message.contains("0 to 100000"), "{errors:?}");
     }
 );
 

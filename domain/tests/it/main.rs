@@ -14,6 +14,7 @@ mod commerce;
 mod dashboard;
 mod files;
 mod import_jobs;
+mod low_stock;
 mod rate_limits;
 mod recommendations;
 mod review_photos;

@@ -35,6 +35,7 @@ async fn product(s: &Shop, slug: &str, brand: &str, units: i32) -> i32 {
         price_max_minor: Set(1000),
         currency: Set("USD".into()),
         featured: Set(false),
+        low_stock_threshold: Set(5),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

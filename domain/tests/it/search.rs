@@ -169,6 +169,7 @@ async fn seed(db: &DatabaseConnection) {
             price_max_minor: Set(*prices.iter().max().expect("price")),
             currency: Set("USD".into()),
             featured: Set(item.slug == "denim-jacket"),
+            low_stock_threshold: Set(5),
             created_at: Set(now - time::Duration::minutes(item.age_minutes)),
             updated_at: Set(now),
             ..Default::default()

@@ -75,9 +75,18 @@ pub struct Product {
     pub seo_description: String,
     #[serde(default)]
     pub featured: bool,
+    /// Staff are alerted when a warehouse can sell this many of a variant,
+    /// or fewer (0 to 100000).
+    #[serde(default = "default_low_stock")]
+    #[schema(default = 5, minimum = 0, maximum = 100000)]
+    pub low_stock: i32,
     #[serde(default)]
     pub options: Vec<ProductOption>,
     pub variants: Vec<ProductVariant>,
+}
+
+fn default_low_stock() -> i32 {
+    model::product_form::DEFAULT_LOW_STOCK
 }
 
 fn money(m: model::Money) -> Money {
@@ -96,6 +105,7 @@ impl Product {
             seo_title: d.seo_title,
             seo_description: d.seo_description,
             featured: d.featured,
+            low_stock: d.low_stock_threshold,
             options: d
                 .options
                 .into_iter()
@@ -161,6 +171,7 @@ impl Product {
             seo_title: self.seo_title,
             seo_description: self.seo_description,
             featured: self.featured,
+            low_stock_threshold: self.low_stock,
             options: self
                 .options
                 .into_iter()

@@ -61,7 +61,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                             <tr>
                                 <th>"SKU"</th>
                                 <th>"Product"</th>
+                                <th>"Warehouse"</th>
                                 <th class="text-right">"Available"</th>
+                                <th class="text-right">"Alert at"</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -72,12 +74,21 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                                     view! {
                                         <tr class="border-t border-slate-200">
                                             <td class="py-1.5 font-mono">{l.sku}</td>
-                                            <td>{l.title}</td>
+                                            <td>
+                                                <a
+                                                    class="underline"
+                                                    href=format!("/admin/products/{}", l.slug)
+                                                >
+                                                    {l.title}
+                                                </a>
+                                            </td>
+                                            <td>{l.warehouse}</td>
                                             <td class=if l.available <= 0 {
                                                 "text-right font-semibold text-red-700"
                                             } else {
                                                 "text-right"
                                             }>{l.available}</td>
+                                            <td class="text-right text-slate-500">{l.threshold}</td>
                                         </tr>
                                     }
                                 })

@@ -61,7 +61,7 @@ pub fn AdminProductCsvPage() -> impl IntoView {
                         Ok(list) => {
                             view! {
                                 <p class="mb-4 text-sm text-slate-600">
-                                    "Columns: slug, title, brand, category, status, featured, description, seo_title, seo_description, option1_name … option3_value, sku, price, compare_at_price, weight_grams, "
+                                    "Columns: slug, title, brand, category, status, featured, low_stock, description, seo_title, seo_description, option1_name … option3_value, sku, price, compare_at_price, weight_grams, "
                                     {list
                                         .iter()
                                         .map(|w| format!("stock:{}", w.code))

@@ -260,7 +260,13 @@ fn Editor(view: ProductEditor) -> impl IntoView {
                     <label for="p-featured" class="text-sm">
                         "Featured on the home page"
                     </label>
-                </div> <div class="flex flex-col gap-1 md:col-span-2">
+                </div>
+                {text(
+                    "Low-stock alert at (units per warehouse)",
+                    "low_stock",
+                    f0.low_stock.clone(),
+                    |f, v| f.low_stock = v,
+                )} <div class="flex flex-col gap-1 md:col-span-2">
                     <label for="p-description" class="text-sm font-medium text-slate-800">
                         "Description"
                     </label>

@@ -58,6 +58,7 @@ pub async fn shop(db: &TestDatabase) -> Shop {
         price_max_minor: Set(PRICE),
         currency: Set("USD".into()),
         featured: Set(false),
+        low_stock_threshold: Set(model::product_form::DEFAULT_LOW_STOCK),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
@@ -257,10 +258,14 @@ pub async fn status(s: &Shop, number: &str) -> OrderStatus {
 /// Runs the outbox once over (mail into a throwaway folder, refunds to the
 /// gateway) until nothing is due.
 pub async fn deliver_outbox(s: &Shop) {
-    use domain::outbox::{OutboxConfig, Worker};
     let dir = tempfile::tempdir().expect("mail dir");
-    let mailer =
-        domain::mail::FileMailer::new(dir.path(), "Shop <shop@example.com>").expect("mailer");
+    deliver_outbox_to(s, dir.path()).await;
+}
+
+/// [`deliver_outbox`], keeping the mail as `.eml` files in `dir`.
+pub async fn deliver_outbox_to(s: &Shop, dir: &std::path::Path) {
+    use domain::outbox::{OutboxConfig, Worker};
+    let mailer = domain::mail::FileMailer::new(dir, "Shop <shop@example.com>").expect("mailer");
     let worker = Worker::new(
         s.db.clone(),
         Arc::new(mailer),
