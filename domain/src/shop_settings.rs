@@ -13,6 +13,7 @@ use serde_json::json;
 
 mod carriers;
 
+pub use carriers::DEFAULT_CARRIER;
 pub(crate) use carriers::{all as carriers, PLACEHOLDER as TRACKING_PLACEHOLDER};
 
 use crate::accounts::{Actor, Permission};

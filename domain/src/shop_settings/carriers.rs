@@ -1,6 +1,7 @@
 //! The carriers staff ship with: a name and a tracking link template with
 //! `{tracking}` where the number goes (empty: the parcel shows no link).
-//! A carrier that has carried a parcel stays (its parcels name it).
+//! A carrier that has carried a parcel stays (its parcels name it), and so
+//! does [`DEFAULT_CARRIER`].
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
@@ -11,6 +12,10 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::{carrier, shipment};
 use crate::{Error, Result};
 use model::commerce::Carrier;
+
+/// The carrier of a parcel whose sender names none (the REST ship call),
+/// and of parcels from before carriers existed (migration 000022).
+pub const DEFAULT_CARRIER: &str = "other";
 
 /// Where a carrier's tracking link takes the parcel's number.
 pub(crate) const PLACEHOLDER: &str = "{tracking}";
@@ -133,6 +138,12 @@ impl ShopSettings {
             .one(&txn)
             .await?
             .ok_or(Error::not_found("carrier"))?;
+        if c.code == DEFAULT_CARRIER {
+            return Err(Error::Conflict(format!(
+                "{} stays: parcels sent without a carrier use it. Rename it instead.",
+                c.name
+            )));
+        }
         let used = shipment::Entity::find()
             .filter(shipment::Column::CarrierId.eq(c.id))
             .count(&txn)

@@ -351,5 +351,10 @@ for_each_backend!(
             admin.delete_carrier(&settings, "dhl").await,
             Err(domain::Error::NotFound { .. })
         ));
+        // The default stays even unused: the REST ship call falls back to it.
+        assert!(matches!(
+            admin.delete_carrier(&settings, domain::shop_settings::DEFAULT_CARRIER).await,
+            Err(domain::Error::Conflict(m)) if m.contains("Rename it")
+        ));
     }
 );

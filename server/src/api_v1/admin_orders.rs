@@ -182,7 +182,9 @@ pub async fn ship(
 ) -> Result<Response, Problem> {
     let actor = token.need(Permission::Orders, Access::Write)?;
     let parcel = model::commerce::NewShipment {
-        carrier: s.carrier.unwrap_or_else(|| "other".to_owned()),
+        carrier: s
+            .carrier
+            .unwrap_or_else(|| domain::shop_settings::DEFAULT_CARRIER.to_owned()),
         tracking_number: s.tracking_number,
         lines: s
             .lines
