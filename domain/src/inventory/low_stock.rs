@@ -46,14 +46,17 @@ pub struct LowStockMail {
     pub stock: LowStock,
 }
 
+/// On the shelf less held for checkouts, in SQL.
+fn sellable() -> Expr {
+    Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
+        stock_level::Entity,
+        stock_level::Column::Reserved,
+    )))
+}
+
 fn select() -> Select<stock_level::Entity> {
-    let available = Expr::from(Func::cast_as(
-        Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
-            stock_level::Entity,
-            stock_level::Column::Reserved,
-        ))),
-        "BIGINT",
-    ));
+    // BIGINT: PostgreSQL's integer difference would not read as `i64`.
+    let available = Expr::from(Func::cast_as(sellable(), "BIGINT"));
     let of_product = variant::Entity::belongs_to(product::Entity)
         .from(variant::Column::ProductId)
         .to(product::Column::Id)
@@ -103,16 +106,12 @@ fn select() -> Select<stock_level::Entity> {
 
 /// What is at or below its level now, emptiest first.
 pub(crate) async fn running_low<C: ConnectionTrait>(conn: &C, limit: u64) -> Result<Vec<LowStock>> {
-    let available = Expr::col((stock_level::Entity, stock_level::Column::OnHand)).sub(Expr::col((
-        stock_level::Entity,
-        stock_level::Column::Reserved,
-    )));
     Ok(select()
-        .filter(available.clone().lte(Expr::col((
+        .filter(sellable().lte(Expr::col((
             product::Entity,
             product::Column::LowStockThreshold,
         ))))
-        .order_by(available, Order::Asc)
+        .order_by(sellable(), Order::Asc)
         .order_by_asc(variant::Column::Sku)
         .order_by_asc(warehouse::Column::Code)
         .limit(limit)
