@@ -214,7 +214,8 @@ ensure_test_tools() {
   # prometheus: promtool checks the alert rules and the /metrics format, and
   # the server scrapes the cluster.
   # gdb: a hung test's watchdog (testkit) prints every thread's stack with it.
-  ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus gdb
+  # sqlite3: the cart-reminder journey moves a cart's last change back an hour.
+  ensure_apt chromium postgresql python3-aiosmtpd haproxy prometheus gdb sqlite3
   ensure_deploy_linters
   ensure_s3_server
   ensure_api_tools

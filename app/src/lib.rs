@@ -120,6 +120,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/cart/reminders-off")
+                        view=cart_reminders_off()
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/wishlist") view=wishlist() ssr=SsrMode::Async />
                     <Route
                         path=path!("/wishlist/shared/:token")

@@ -100,6 +100,10 @@ impl Commerce {
         crate::cart::Carts::new(self.db.clone(), self.currency()).holding(self.held.clone())
     }
 
+    pub fn cart_reminders(&self) -> crate::cart::reminders::CartReminders {
+        crate::cart::reminders::CartReminders::new(self.clone())
+    }
+
     pub fn wishlists(&self) -> crate::wishlist::Wishlists {
         crate::wishlist::Wishlists::new(self.db.clone(), self.store.clone(), self.templates.clone())
             .holding(self.held.clone())

@@ -26,6 +26,7 @@ mod m20261208_000020_api_tokens;
 mod m20261209_000021_webhooks;
 mod m20261210_000022_shipments;
 mod m20261211_000023_low_stock_threshold;
+mod m20261212_000024_cart_reminders;
 
 pub struct Migrator;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000021_webhooks::Migration),
             Box::new(m20261210_000022_shipments::Migration),
             Box::new(m20261211_000023_low_stock_threshold::Migration),
+            Box::new(m20261212_000024_cart_reminders::Migration),
         ]
     }
 }

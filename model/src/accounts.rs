@@ -148,6 +148,8 @@ pub struct Profile {
     pub marketing_opt_in: bool,
     /// After a delivery, a mail asks for a review.
     pub review_requests: bool,
+    /// One mail about a cart left with items (if the shop sends them).
+    pub cart_reminders: bool,
     pub email_verified: bool,
 }
 
@@ -157,6 +159,7 @@ pub struct ProfileInput {
     pub phone: String,
     pub marketing_opt_in: bool,
     pub review_requests: bool,
+    pub cart_reminders: bool,
 }
 
 /// An address in someone's book, by its public id.

@@ -43,6 +43,20 @@ pub struct LowStockView {
     pub slug: String,
 }
 
+/// Cart reminder mails sent in the period and what came of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartRemindersView {
+    pub sent: u64,
+    /// Followed the mail's link back to the cart.
+    pub restored: u64,
+    /// Paid for after the mail.
+    pub ordered: u64,
+    /// "12.5%": ordered over sent.
+    pub ordered_rate: String,
+    /// What those orders brought in, less refunds.
+    pub recovered: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardView {
     pub days: u32,
@@ -53,6 +67,7 @@ pub struct DashboardView {
     pub top_searches: Vec<BarView>,
     pub zero_searches: Vec<BarView>,
     pub low_stock: Vec<LowStockView>,
+    pub cart_reminders: CartRemindersView,
 }
 
 /// "+12.5%" from `before` to `now`; None when there is nothing to compare.

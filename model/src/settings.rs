@@ -19,7 +19,14 @@ pub struct ProfileInput {
     /// New reviews publish without waiting for staff (flagged ones wait).
     #[serde(default)]
     pub reviews_auto_publish: bool,
+    /// Hours an abandoned cart waits for its one reminder mail, as typed;
+    /// "0" or empty turns reminders off.
+    #[serde(default)]
+    pub cart_reminder_hours: String,
 }
+
+/// The longest wait a cart reminder can be set to: a week.
+pub const MAX_CART_REMINDER_HOURS: i32 = 168;
 
 fn yes() -> bool {
     true

@@ -99,6 +99,8 @@ pub struct Config {
     pub page_cache_bytes: u64,
     /// How often recommendations are recounted from orders and views.
     pub recommendations_every: std::time::Duration,
+    /// How often carts are checked for a reminder due.
+    pub cart_reminders_every: std::time::Duration,
     pub log_filter: String,
     pub log_format: LogFormat,
     pub leptos: LeptosOptions,
@@ -170,19 +172,20 @@ impl Config {
                 )?,
             } * 1024
                 * 1024;
-        let recommendations_every = match env("MERCATO_RECOMMENDATIONS_SECS") {
-            None => 300,
-            Some(v) => v
-                .parse::<u64>()
-                .ok()
-                .filter(|s| (5..=86_400).contains(s))
-                .ok_or(ConfigError::Invalid {
-                    name: "MERCATO_RECOMMENDATIONS_SECS",
-                    expected: "seconds between 5 and 86400",
-                    value: v,
-                })?,
-        };
-        let recommendations_every = std::time::Duration::from_secs(recommendations_every);
+        let recommendations_every = seconds(
+            &env,
+            "MERCATO_RECOMMENDATIONS_SECS",
+            300,
+            5..=86_400,
+            "seconds between 5 and 86400",
+        )?;
+        let cart_reminders_every = seconds(
+            &env,
+            "MERCATO_CART_REMINDERS_SECS",
+            60,
+            1..=3_600,
+            "seconds between 1 and 3600",
+        )?;
         let log_format = match env("MERCATO_LOG_FORMAT").as_deref() {
             None | Some("json") => LogFormat::Json,
             Some("pretty") => LogFormat::Pretty,
@@ -209,6 +212,7 @@ impl Config {
             db_max_connections,
             page_cache_bytes,
             recommendations_every,
+            cart_reminders_every,
             log_filter: env("MERCATO_LOG").unwrap_or_else(|| "info".into()),
             log_format,
             leptos,
@@ -248,6 +252,10 @@ impl Config {
             (
                 "MERCATO_RECOMMENDATIONS_SECS".into(),
                 self.recommendations_every.as_secs().to_string(),
+            ),
+            (
+                "MERCATO_CART_REMINDERS_SECS".into(),
+                self.cart_reminders_every.as_secs().to_string(),
             ),
             ("MERCATO_LOG".into(), self.log_filter.clone()),
             (
@@ -289,6 +297,30 @@ pub fn mask_url(url: &str) -> String {
     }
 }
 
+/// A period in whole seconds from `name`, within `range`; `default` when unset.
+fn seconds(
+    env: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+    expected: &'static str,
+) -> Result<std::time::Duration, ConfigError> {
+    let secs = match env(name) {
+        None => default,
+        Some(v) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|s| range.contains(s))
+            .ok_or(ConfigError::Invalid {
+                name,
+                expected,
+                value: v,
+            })?,
+    };
+    Ok(std::time::Duration::from_secs(secs))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,6 +357,22 @@ mod tests {
         ])
         .unwrap_err();
         assert!(err.to_string().contains("MERCATO_SEED_DEMO"));
+        for (name, value) in [
+            ("MERCATO_CART_REMINDERS_SECS", "0"),
+            ("MERCATO_CART_REMINDERS_SECS", "3601"),
+            ("MERCATO_RECOMMENDATIONS_SECS", "4"),
+            ("MERCATO_RECOMMENDATIONS_SECS", "soon"),
+        ] {
+            let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), (name, value)]).unwrap_err();
+            assert!(err.to_string().contains(name), "{name}={value}: {err}");
+        }
+        let c = cfg(&[
+            ("MERCATO_LEPTOS_TOML", "/nonexistent"),
+            ("MERCATO_CART_REMINDERS_SECS", " 5 "),
+        ])
+        .expect("config");
+        assert_eq!(c.cart_reminders_every.as_secs(), 5);
+        assert_eq!(c.recommendations_every.as_secs(), 300);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Background work started with the server: the outbox worker (mail and
 //! search index updates), the expired-session sweeper, the rate-limit
-//! pruner, stock-hold expiry,
+//! pruner, stock-hold expiry, cart reminders,
 //! the store-settings refresh,
 //! the analytics writer and, while Meilisearch is down, its setup retry. Both stop when the server's task ends.
 use std::sync::Arc;
@@ -59,6 +59,20 @@ async fn expire_holds(orders: domain::orders::Orders, every: Duration) {
             Ok(0) => {}
             Ok(n) => tracing::info!(orders = n, "expired stock holds released"),
             Err(e) => tracing::warn!(error = %e, "could not release expired stock holds"),
+        }
+    }
+}
+
+/// Mails carts left with items for the shop's delay (store settings; off
+/// until set), once each; every instance sweeps, each cart is decided once.
+async fn remind_carts(reminders: domain::cart::reminders::CartReminders, every: Duration) {
+    let mut tick = tokio::time::interval(every);
+    loop {
+        tick.tick().await;
+        match reminders.sweep().await {
+            Ok(s) if s.sent + s.skipped == 0 => {}
+            Ok(s) => tracing::info!(sent = s.sent, skipped = s.skipped, "cart reminders decided"),
+            Err(e) => tracing::warn!(error = %e, "could not send cart reminders"),
         }
     }
 }
@@ -150,6 +164,7 @@ impl Workers {
         .with_wishlists(orders.commerce().wishlists())
         .with_orders(orders.clone())
         .with_webhooks(webhooks);
+        let reminders = orders.commerce().cart_reminders();
         let sweeper = sessions::cleanup(DbSessionStore::new(db.clone()), Duration::from_secs(600));
         let mut handles = vec![
             tokio::spawn(outbox.run()),
@@ -159,6 +174,7 @@ impl Workers {
                 Duration::from_secs(300),
             )),
             tokio::spawn(expire_holds(orders, Duration::from_secs(30))),
+            tokio::spawn(remind_carts(reminders, config.cart_reminders_every)),
             tokio::spawn(refresh_recommendations(
                 recommendations,
                 config.recommendations_every,

@@ -24,6 +24,7 @@ pub async fn update_profile(
     phone: String,
     marketing_opt_in: Option<String>,
     review_requests: Option<String>,
+    cart_reminders: Option<String>,
 ) -> Result<Profile, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = model::accounts::ProfileInput {
@@ -31,6 +32,7 @@ pub async fn update_profile(
         phone,
         marketing_opt_in: marketing_opt_in.is_some(),
         review_requests: review_requests.is_some(),
+        cart_reminders: cart_reminders.is_some(),
     };
     ctx.accounts
         .update_profile(&caller.actor, input)

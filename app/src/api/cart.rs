@@ -54,6 +54,18 @@ pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppErro
 }
 
 /// How many carts with items nobody touched for `hours` (default 24).
+/// The "No more cart reminders" link in a reminder: a form post (a mail
+/// scanner following the link only sees the page with the button).
+#[server(prefix = "/api/cart", endpoint = "reminders-off")]
+pub async fn cart_reminders_off(token: String) -> Result<(), AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    ctx.commerce
+        .cart_reminders()
+        .stop(&token)
+        .await
+        .map_err(fail)
+}
+
 #[server(prefix = "/api/staff/carts", endpoint = "abandoned")]
 pub async fn abandoned_carts(hours: Option<i64>) -> Result<u64, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;

@@ -17,7 +17,7 @@ use super::admin::{
     AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
     AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
 };
-use super::shop::{SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
+use super::shop::{CartRemindersOffPage, SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
 
 /// A route whose view comes from an on-demand area (`$load($page)`), and
 /// the function the route table calls for it (a plain call, because
@@ -171,7 +171,6 @@ on_demand_routes!(account_page, __preload_account_page:
 pub enum Wishlist {
     Mine,
     Shared,
-    AlertsOff,
 }
 
 /// The wishlist's own pages; the hearts stay in the main bundle.
@@ -180,12 +179,30 @@ fn wishlist_page(page: Wishlist) -> AnyView {
     match page {
         Wishlist::Mine => view! { <WishlistPage /> }.into_any(),
         Wishlist::Shared => view! { <SharedWishlistPage /> }.into_any(),
-        Wishlist::AlertsOff => view! { <WishlistAlertsOffPage /> }.into_any(),
     }
 }
 
 on_demand_routes!(wishlist_page, __preload_wishlist_page:
     WishlistRoute, wishlist => Wishlist::Mine,
     SharedWishlistRoute, shared_wishlist => Wishlist::Shared,
-    WishlistAlertsOffRoute, wishlist_alerts_off => Wishlist::AlertsOff,
+);
+
+#[derive(Clone, Copy)]
+pub enum MailLink {
+    WishlistAlertsOff,
+    CartRemindersOff,
+}
+
+/// The pages links in mail open to stop a kind of email.
+#[lazy]
+fn mail_link_page(page: MailLink) -> AnyView {
+    match page {
+        MailLink::WishlistAlertsOff => view! { <WishlistAlertsOffPage /> }.into_any(),
+        MailLink::CartRemindersOff => view! { <CartRemindersOffPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(mail_link_page, __preload_mail_link_page:
+    WishlistAlertsOffRoute, wishlist_alerts_off => MailLink::WishlistAlertsOff,
+    CartRemindersOffRoute, cart_reminders_off => MailLink::CartRemindersOff,
 );

@@ -52,6 +52,7 @@ impl Accounts {
             "role": user.role,
             "marketing_opt_in": user.marketing_opt_in,
             "review_requests": user.review_requests,
+            "cart_reminders": !crate::cart::reminders::opted_out(&self.db, &user.email).await?,
             "two_factor_enabled": user.totp_enabled_at.is_some(),
             "created_at": rfc3339(user.created_at),
             "updated_at": rfc3339(user.updated_at),

@@ -1,4 +1,4 @@
-//! Name, phone and marketing preference.
+//! Name, phone and mail preferences (news, review requests, cart reminders).
 use sea_orm::{ActiveModelTrait, Set};
 
 use super::register::check_name;
@@ -28,12 +28,14 @@ pub(super) fn check_phone(field: &'static str, phone: &str) -> Result<String> {
 impl Accounts {
     pub async fn profile(&self, actor: &Actor) -> Result<Profile> {
         let user = self.require_active(actor).await?;
+        let cart_reminders = !crate::cart::reminders::opted_out(&self.db, &user.email).await?;
         Ok(Profile {
             email: user.email,
             name: user.name,
             phone: user.phone,
             marketing_opt_in: user.marketing_opt_in,
             review_requests: user.review_requests,
+            cart_reminders,
             email_verified: user.email_verified_at.is_some(),
         })
     }
@@ -42,13 +44,17 @@ impl Accounts {
         let user = self.require_active(actor).await?;
         let name = check_name(&input.name)?;
         let phone = check_phone("phone", &input.phone)?;
+        let email = user.email.clone();
         let mut active: super::user_entity::ActiveModel = user.into();
         active.name = Set(name);
         active.phone = Set(phone);
         active.marketing_opt_in = Set(input.marketing_opt_in);
         active.review_requests = Set(input.review_requests);
         active.updated_at = Set(now());
-        active.update(&self.db).await?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        active.update(&txn).await?;
+        crate::cart::reminders::set_opt_out(&txn, &email, !input.cart_reminders).await?;
+        txn.commit().await?;
         self.profile(actor).await
     }
 }

@@ -11,6 +11,15 @@ pub fn random_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Could be a token some link carried (ours, or an older, shorter kind):
+/// anything else is refused before a look-up.
+pub fn plausible(token: &str) -> bool {
+    (20..=64).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 pub fn random_bytes(n: usize) -> Vec<u8> {
     let mut bytes = vec![0u8; n];
     OsRng.fill_bytes(&mut bytes);
@@ -51,9 +60,9 @@ mod tests {
         let a = random_token();
         assert_ne!(a, random_token());
         assert_eq!(a.len(), 43);
-        assert!(a
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(plausible(&a));
+        assert!(!plausible("short"));
+        assert!(!plausible(&format!("{a}=")));
     }
 
     #[test]

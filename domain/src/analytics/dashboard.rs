@@ -70,6 +70,7 @@ pub struct Dashboard {
     pub funnel: Vec<FunnelStep>,
     pub searches: super::SearchTally,
     pub low_stock: Vec<LowStock>,
+    pub cart_reminders: super::ReminderTally,
 }
 
 #[derive(FromQueryResult)]
@@ -280,6 +281,7 @@ pub async fn dashboard(
         funnel,
         searches: super::report::tally(db, actor, from, to, 5).await?,
         low_stock: crate::inventory::running_low(db, LOW_STOCK_ROWS).await?,
+        cart_reminders: super::cart_reminders::tally(db, from, to).await?,
     })
 }
 

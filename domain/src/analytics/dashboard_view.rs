@@ -1,6 +1,8 @@
 //! The dashboard's numbers turned into what the admin page draws: money in
 //! the shop's currency, changes against the previous period, chart series.
-use model::dashboard::{change, BarView, DashboardView, DayView, KpiView, LowStockView};
+use model::dashboard::{
+    change, BarView, CartRemindersView, DashboardView, DayView, KpiView, LowStockView,
+};
 
 use super::Dashboard;
 use crate::money::Money;
@@ -12,6 +14,7 @@ impl Dashboard {
         let money = |m: i64| Money::new(m, d.currency).format();
         let pct = |bp: u64| format!("{}.{:02}%", bp / 100, bp % 100);
         let (c, p) = (&d.current, &d.previous);
+        let r = &d.cart_reminders;
         let kpi =
             |key: &str, label: &str, value: String, previous: String, now: i64, before: i64| {
                 KpiView {
@@ -123,6 +126,13 @@ impl Dashboard {
                     slug: l.slug,
                 })
                 .collect(),
+            cart_reminders: CartRemindersView {
+                sent: r.sent,
+                restored: r.restored,
+                ordered: r.ordered,
+                ordered_rate: pct((r.ordered * 10_000).checked_div(r.sent).unwrap_or(0)),
+                recovered: money(r.recovered_minor),
+            },
         }
     }
 }

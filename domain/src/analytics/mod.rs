@@ -3,6 +3,7 @@
 //! what arrived in batches, one transaction per batch. If the channel is
 //! full the event is dropped and counted — analytics never slow a shopper
 //! down or fail a request. See decision D17 in docs/ARCHITECTURE.md.
+mod cart_reminders;
 mod dashboard;
 mod dashboard_view;
 mod report;
@@ -17,6 +18,7 @@ use tokio::sync::mpsc;
 
 use crate::entities::analytics_event;
 
+pub use cart_reminders::ReminderTally;
 pub use dashboard::{
     dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, TopProduct,
 };

@@ -4,6 +4,7 @@
 //! prices are never stored here — every view prices the lines anew from the
 //! catalog.
 mod lines;
+pub mod reminders;
 
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{

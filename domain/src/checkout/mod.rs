@@ -21,6 +21,7 @@ use crate::payments::{CheckoutLine, CheckoutRequest};
 use crate::pricing::{self, PromoOutcome, Totals};
 use crate::{inventory, promotions, Error, Money, Result};
 
+pub(crate) use open_orders::lock_cart;
 pub use open_orders::MAX_OPEN_PER_EMAIL;
 pub use rules::ShippingOption;
 

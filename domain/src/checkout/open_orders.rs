@@ -43,13 +43,15 @@ pub fn checkout_key(raw: &str) -> Result<Option<String>> {
 /// Serialises placements for one cart and one email on PostgreSQL (always
 /// in this order, so two placements cannot wait for each other).
 pub async fn lock<C: ConnectionTrait>(txn: &C, cart_id: i32, email: &str) -> Result<()> {
-    for (space, key) in [
-        ("cart", cart_id.to_string()),
-        ("email", email.to_lowercase()),
-    ] {
-        crate::db::lock_key(txn, &format!("checkout:{space}:{key}")).await?;
-    }
+    lock_cart(txn, cart_id).await?;
+    crate::db::lock_key(txn, &format!("checkout:email:{}", email.to_lowercase())).await?;
     Ok(())
+}
+
+/// The cart's part of [`lock`]: whatever decides on a cart (its reminder)
+/// takes turns with placing an order for it.
+pub async fn lock_cart<C: ConnectionTrait>(txn: &C, cart_id: i32) -> Result<()> {
+    Ok(crate::db::lock_key(txn, &format!("checkout:cart:{cart_id}")).await?)
 }
 
 pub async fn by_key<C: ConnectionTrait>(conn: &C, key: &str) -> Result<Option<order::Model>> {

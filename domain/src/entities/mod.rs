@@ -9,6 +9,8 @@ pub mod auth_throttle;
 pub mod carrier;
 pub mod cart;
 pub mod cart_item;
+pub mod cart_reminder;
+pub mod cart_reminder_opt_out;
 pub mod category;
 pub mod order;
 pub mod order_event;

@@ -16,6 +16,8 @@ pub struct Model {
     pub reviews_require_purchase: bool,
     /// New reviews publish at once (flagged ones still wait).
     pub reviews_auto_publish: bool,
+    /// Hours a cart waits before its reminder mail; 0 turns reminders off.
+    pub cart_reminder_hours: i32,
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

@@ -26,11 +26,12 @@ pub enum MailKind {
     WishlistPriceDrop,
     WebhookDisabled,
     LowStock,
+    CartReminder,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 19] = [
+    const ALL: [MailKind; 20] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -50,6 +51,7 @@ impl MailKind {
         Self::WishlistPriceDrop,
         Self::WebhookDisabled,
         Self::LowStock,
+        Self::CartReminder,
     ];
 
     fn name(self) -> &'static str {
@@ -73,6 +75,7 @@ impl MailKind {
             Self::WishlistPriceDrop => "wishlist_price_drop",
             Self::WebhookDisabled => "webhook_disabled",
             Self::LowStock => "low_stock",
+            Self::CartReminder => "cart_reminder",
         }
     }
 
@@ -119,6 +122,7 @@ impl MailKind {
                 "Low stock: {{ stock.sku }} has {{ stock.available }} left in {{ stock.warehouse }}"
                     .into()
             }
+            Self::CartReminder => "Your {{ shop_name }} cart is waiting".into(),
         }
     }
 }
@@ -152,6 +156,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "wishlist_price_drop",
     "webhook_disabled",
     "low_stock",
+    "cart_reminder",
 );
 
 pub struct Templates {
@@ -273,6 +278,7 @@ mod tests {
             order_prefix: "MC".into(),
             reviews_require_purchase: true,
             reviews_auto_publish: false,
+            cart_reminder_hours: 4,
         })
     }
 
@@ -335,6 +341,16 @@ mod tests {
                             available => 3, threshold => 5,
                             url => "http://shop.test/admin/products/rowan-merino-t-shirt",
                         },
+                        cart => context! {
+                            lines => vec![context! {
+                                title => "Rowan Merino T-Shirt", variant_title => "M / Navy",
+                                url => "http://shop.test/product/rowan-merino-t-shirt",
+                                quantity => 2, unit_price => money(2_500), line_total => money(5_000),
+                            }],
+                            subtotal => money(5_000),
+                        },
+                        restore_url => "http://shop.test/cart/restore?token=abc",
+                        stop_url => "http://shop.test/cart/reminders-off?token=abc",
                     },
                 )
                 .unwrap();

@@ -83,6 +83,7 @@ impl Store {
             order_prefix: Set(initial.order_prefix.clone()),
             reviews_require_purchase: Set(initial.reviews_require_purchase),
             reviews_auto_publish: Set(initial.reviews_auto_publish),
+            cart_reminder_hours: Set(initial.cart_reminder_hours),
             updated_at: Set(OffsetDateTime::now_utc()),
         })
         .on_conflict(
@@ -147,6 +148,7 @@ impl Store {
             order_prefix: Set(next.order_prefix.clone()),
             reviews_require_purchase: Set(next.reviews_require_purchase),
             reviews_auto_publish: Set(next.reviews_auto_publish),
+            cart_reminder_hours: Set(next.cart_reminder_hours),
             updated_at: Set(OffsetDateTime::now_utc()),
         }
         .update(&txn)

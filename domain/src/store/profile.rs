@@ -18,9 +18,11 @@ pub struct Profile {
     pub order_prefix: String,
     pub reviews_require_purchase: bool,
     pub reviews_auto_publish: bool,
+    /// Hours an abandoned cart waits for its reminder; 0: reminders off.
+    pub cart_reminder_hours: i32,
 }
 
-pub use model::settings::ProfileInput;
+pub use model::settings::{ProfileInput, MAX_CART_REMINDER_HOURS};
 
 impl Profile {
     /// `"Name" <address>` for the From header.
@@ -44,6 +46,7 @@ impl Profile {
             order_prefix: "MC".into(),
             reviews_require_purchase: true,
             reviews_auto_publish: false,
+            cart_reminder_hours: "0".into(),
         };
         Profile::read(&input)
     }
@@ -59,6 +62,7 @@ impl Profile {
             order_prefix: row.order_prefix.clone(),
             reviews_require_purchase: row.reviews_require_purchase,
             reviews_auto_publish: row.reviews_auto_publish,
+            cart_reminder_hours: row.cart_reminder_hours,
         })
     }
 
@@ -71,6 +75,7 @@ impl Profile {
             order_prefix: self.order_prefix.clone(),
             reviews_require_purchase: self.reviews_require_purchase,
             reviews_auto_publish: self.reviews_auto_publish,
+            cart_reminder_hours: self.cart_reminder_hours.to_string(),
         }
     }
 }
@@ -117,6 +122,22 @@ impl Profile {
                 "The order-number prefix is 1–8 letters or digits, like MC.",
             ));
         }
+        let hours = input.cart_reminder_hours.trim();
+        let cart_reminder_hours = match hours {
+            "" => 0,
+            typed => typed
+                .parse::<i32>()
+                .ok()
+                .filter(|h| (0..=MAX_CART_REMINDER_HOURS).contains(h))
+                .ok_or_else(|| {
+                    Error::validation(
+                        "cart_reminder_hours",
+                        format!(
+                            "Enter whole hours from 1 to {MAX_CART_REMINDER_HOURS} (a week), or 0 to send no cart reminders."
+                        ),
+                    )
+                })?,
+        };
         Ok(Profile {
             name: name.to_owned(),
             currency,
@@ -125,6 +146,7 @@ impl Profile {
             order_prefix: prefix,
             reviews_require_purchase: input.reviews_require_purchase,
             reviews_auto_publish: input.reviews_auto_publish,
+            cart_reminder_hours,
         })
     }
 }
@@ -157,7 +179,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(Spoil, &str); 6] = [
+        let cases: [(Spoil, &str); 9] = [
             (|i| i.name = "  ".into(), "name"),
             (|i| i.currency = "XYZ".into(), "currency"),
             (|i| i.mail_from_name = "Bad <name>".into(), "mail_from_name"),
@@ -167,6 +189,18 @@ mod tests {
             ),
             (|i| i.order_prefix = "MC-".into(), "order_prefix"),
             (|i| i.order_prefix = "TOOLONGPREFIX".into(), "order_prefix"),
+            (
+                |i| i.cart_reminder_hours = "169".into(),
+                "cart_reminder_hours",
+            ),
+            (
+                |i| i.cart_reminder_hours = "-1".into(),
+                "cart_reminder_hours",
+            ),
+            (
+                |i| i.cart_reminder_hours = "1.5".into(),
+                "cart_reminder_hours",
+            ),
         ];
         for (spoil, field) in cases {
             let mut i = input();
@@ -176,6 +210,18 @@ mod tests {
                 other => panic!("{field}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn cart_reminders_are_off_unless_hours_are_given() {
+        assert_eq!(Profile::read(&input()).unwrap().cart_reminder_hours, 0);
+        let mut i = input();
+        i.cart_reminder_hours = " 168 ".into();
+        assert_eq!(Profile::read(&i).unwrap().cart_reminder_hours, 168);
+        assert_eq!(
+            Profile::read(&i).unwrap().to_input().cart_reminder_hours,
+            "168"
+        );
     }
 
     #[test]

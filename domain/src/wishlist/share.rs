@@ -2,19 +2,12 @@
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
+use crate::accounts::tokens::plausible;
 use crate::cart::CartOwner;
 use crate::entities::{user, wishlist};
 use crate::{Error, Result};
 
 use super::{ensure, now, SharedWishlist, WishlistView, Wishlists};
-
-/// Tokens are 43 URL-safe characters; anything else is not one of ours.
-fn plausible(token: &str) -> bool {
-    (20..=64).contains(&token.len())
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
 
 impl Wishlists {
     /// Shares the list by a new private link, or stops sharing it (the old

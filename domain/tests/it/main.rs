@@ -8,6 +8,7 @@ mod support;
 
 mod api_tokens;
 mod audit;
+mod cart_reminders;
 mod catalog;
 mod catalog_admin;
 mod commerce;

@@ -1,6 +1,7 @@
 //! The axum router: Leptos pages and server functions, health probes,
 //! static files, and the layers every response passes through.
 mod account_export;
+mod cart_restore;
 pub mod catalog_files;
 pub mod client_ip;
 mod csrf;
@@ -158,6 +159,9 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             General,
             || post(account_export::staff_export),
         ),
+        route(Method::GET, "/cart/restore", General, || {
+            get(cart_restore::restore)
+        }),
         route(Method::POST, "/privacy/confirm", General, || {
             post(account_export::guest_confirm)
         }),

@@ -584,6 +584,27 @@ fn cases() -> Vec<Case> {
             Permission("analytics"),
             200,
         ),
+        // A cart reminder's links need only their token (none exists here):
+        // the restore link lands on the cart saying so.
+        case(
+            cart::CartRemindersOff::PATH,
+            &[("token", "no-such-token-anywhere-at-all")],
+            Public,
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/cart/reminders-off", &[], Public, 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                "/cart/restore",
+                &[("token", "no-such-token-anywhere-at-all")],
+                Public,
+                303,
+            )
+        },
         case(
             cart::AddToCart::PATH,
             &[("sku", "NO-SUCH-SKU"), ("quantity", "1")],

@@ -18,6 +18,7 @@ mod api_matrix;
 mod api_v1;
 mod authorization;
 mod backup;
+mod cart_reminders;
 mod catalog_admin;
 mod customers_admin;
 mod hostile_input;

@@ -56,6 +56,11 @@ pub fn ProfilePage() -> impl IntoView {
                                         name="review_requests"
                                         checked=p.review_requests
                                     />
+                                    <Checkbox
+                                        label="Remind me once about items left in my cart"
+                                        name="cart_reminders"
+                                        checked=p.cart_reminders
+                                    />
                                     <Submit label="Save" pending=update.pending().into() />
                                 </ActionForm>
                             }

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use super::layout::{days_param, AdminPage, PeriodNav};
 use crate::api::analytics::staff_dashboard;
 use crate::components::charts::{BarList, DailyChart};
-use model::dashboard::{DashboardView, KpiView};
+use model::dashboard::{CartRemindersView, DashboardView, KpiView};
 
 #[component]
 pub fn AdminDashboardPage() -> impl IntoView {
@@ -98,6 +98,44 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                 }
                     .into_any()
             }}
+        </section>
+        <CartReminders r=d.cart_reminders />
+    }
+}
+
+/// Reminder mails sent in the period and what came of them (settings turn
+/// them on).
+#[component]
+fn CartReminders(r: CartRemindersView) -> impl IntoView {
+    let cell = |label: &'static str, value: String, key: &'static str| {
+        view! {
+            <div class="rounded-lg border border-slate-200 p-3">
+                <dt class="text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {label}
+                </dt>
+                <dd class="mt-1 text-lg font-bold" data-reminders=key>
+                    {value}
+                </dd>
+            </div>
+        }
+    };
+    view! {
+        <section class="mt-8" aria-labelledby="cart-reminders">
+            <h2 id="cart-reminders" class="mb-2 font-semibold">
+                "Cart reminders"
+            </h2>
+            <dl class="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="cart-reminders">
+                {cell("Sent", r.sent.to_string(), "sent")}
+                {cell("Back to the cart", r.restored.to_string(), "restored")}
+                {cell("Ordered", format!("{} ({})", r.ordered, r.ordered_rate), "ordered")}
+                {cell("Recovered revenue", r.recovered, "recovered")}
+            </dl>
+            <p class="mt-2 text-xs text-slate-500">
+                "One mail per cart left with items; the delay is set under "
+                <a class="underline" href="/admin/settings">
+                    "Settings"
+                </a> "."
+            </p>
         </section>
     }
 }

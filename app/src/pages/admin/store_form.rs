@@ -1,5 +1,5 @@
 //! The store profile form on `/admin/settings`: name, currency, mail sender
-//! order-number prefix and who may review. A failed save keeps what was typed.
+//! order-number prefix, the cart reminder delay and who may review. A failed save keeps what was typed.
 use leptos::prelude::*;
 
 use super::orders::confirm;
@@ -111,6 +111,15 @@ pub fn StoreEditor(form: ProfileInput, currencies: Vec<(String, String)>) -> imp
                     form.order_prefix.clone(),
                     "1–8 letters or digits; new orders read PREFIX-7K3Q9X.",
                     |f, v| f.order_prefix = v,
+                )}
+            {field
+                .input(
+                    "Cart reminder after (hours)",
+                    "cart_reminder_hours",
+                    "number",
+                    form.cart_reminder_hours.clone(),
+                    "One email per cart left with items, 1–168 hours after its last change, to customers and to guests who gave their address at checkout; 0 sends none.",
+                    |f, v| f.cart_reminder_hours = v,
                 )}
             <fieldset class="flex flex-col gap-2 md:col-span-2">
                 <legend class="text-sm font-medium">"Reviews"</legend>

@@ -43,6 +43,23 @@ pub fn CartPage() -> impl IntoView {
                     }
                 })
         }}
+        {move || {
+            query
+                .read()
+                .get("reminder")
+                .and_then(|r| reminder_notice(&r))
+                .map(|text| {
+                    view! {
+                        <p
+                            role="status"
+                            class="mb-4 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm"
+                            data-testid="reminder-notice"
+                        >
+                            {text}
+                        </p>
+                    }
+                })
+        }}
         <ActionError value=update.value() />
         <Transition fallback=|| {
             view! { <p>"Loading…"</p> }
@@ -196,4 +213,17 @@ fn CompleteTheLook() -> impl IntoView {
         })
     });
     view! { <BrowserShelves load /> }
+}
+
+/// What a cart reminder's link found (`/cart/restore` sends the shopper
+/// here with `?reminder=`).
+fn reminder_notice(outcome: &str) -> Option<&'static str> {
+    match outcome {
+        "restored" => Some("Welcome back: here is the cart you left, at today's prices."),
+        "ordered" => Some(
+            "That cart has already been checked out or joined your account's cart, so there was nothing to bring back.",
+        ),
+        "unknown" => Some("That cart link doesn't work. Whatever you add now starts a new cart."),
+        _ => None,
+    }
 }

@@ -1,14 +1,13 @@
-//! The wishlist page (move to cart, remove, share, alerts), the read-only
-//! shared copy, and the page the alert mails' "stop" link opens.
+//! The wishlist page (move to cart, remove, share, alerts) and the
+//! read-only shared copy.
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use model::wishlist::{WishlistLine, WishlistView};
 
 use crate::api::wishlist::{
     get_shared_wishlist, MoveWishlistToCart, SetWishlisted, ShareWishlist, WishlistAlerts,
-    WishlistAlertsOff,
 };
 use crate::components::cart_state::use_cart;
 use crate::components::forms::{error_text, ActionError};
@@ -293,54 +292,5 @@ pub fn SharedWishlistPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// Where "Stop wishlist alerts" in a mail lands: a button, not a GET that
-/// acts, so a mail scanner following links changes nothing.
-#[component]
-pub fn WishlistAlertsOffPage() -> impl IntoView {
-    let query = use_query_map();
-    let token = move || query.read().get("token").unwrap_or_default();
-    let off = ServerAction::<WishlistAlertsOff>::new();
-    view! {
-        <Title text="Wishlist emails" />
-        <Meta name="robots" content="noindex" />
-        <h1 class="mb-4 text-2xl font-bold tracking-tight">"Wishlist emails"</h1>
-        {move || match off.value().get() {
-            Some(Ok(())) => {
-                view! {
-                    <p role="status" data-testid="alerts-off-done">
-                        "Done: no more back-in-stock or price-drop emails. Your wishlist stays as it is."
-                    </p>
-                }
-                    .into_any()
-            }
-            other => {
-                view! {
-                    {other
-                        .and_then(|r| r.err())
-                        .map(|e| {
-                            view! {
-                                <p role="alert" class="mb-2 text-red-700">
-                                    {error_text(&e)}
-                                </p>
-                            }
-                        })}
-                    <ActionForm action=off>
-                        <input type="hidden" name="token" value=token() />
-                        <p class="mb-3">"Stop the emails about items on your wishlist?"</p>
-                        <button
-                            type="submit"
-                            class="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white"
-                            data-testid="alerts-off"
-                        >
-                            "Stop wishlist emails"
-                        </button>
-                    </ActionForm>
-                }
-                    .into_any()
-            }
-        }}
     }
 }
