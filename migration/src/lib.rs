@@ -27,6 +27,7 @@ mod m20261209_000021_webhooks;
 mod m20261210_000022_shipments;
 mod m20261211_000023_low_stock_threshold;
 mod m20261212_000024_cart_reminders;
+mod m20261213_000025_returns;
 
 pub struct Migrator;
 
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000022_shipments::Migration),
             Box::new(m20261211_000023_low_stock_threshold::Migration),
             Box::new(m20261212_000024_cart_reminders::Migration),
+            Box::new(m20261213_000025_returns::Migration),
         ]
     }
 }

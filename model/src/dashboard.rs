@@ -68,6 +68,17 @@ pub struct DashboardView {
     pub zero_searches: Vec<BarView>,
     pub low_stock: Vec<LowStockView>,
     pub cart_reminders: CartRemindersView,
+    pub returns: ReturnsView,
+}
+
+/// Returns asked for in the period against what sold in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnsView {
+    pub returns: u64,
+    pub units_returned: i64,
+    pub units_sold: i64,
+    /// "4.00%": units asked back over units sold.
+    pub rate: String,
 }
 
 /// "+12.5%" from `before` to `now`; None when there is nothing to compare.

@@ -18,6 +18,7 @@ pub mod orders;
 pub mod product_form;
 pub mod promotions;
 pub mod recommendations;
+pub mod returns;
 pub mod reviews;
 pub mod search;
 pub mod settings;

@@ -116,8 +116,13 @@ impl OrderStatus {
         matches!(self, PendingPayment | Paid | Processing)
     }
 
+    /// Something has shipped and the order is not (wholly) refunded: the
+    /// customer may send units back (returns per line, `returns`).
     pub fn customer_can_request_return(self) -> bool {
-        matches!(self, Shipped | Delivered)
+        matches!(
+            self,
+            PartiallyShipped | Shipped | Delivered | PartiallyRefunded
+        )
     }
 
     /// Money has been taken for the order (and not all given back).

@@ -23,7 +23,16 @@ pub struct ProfileInput {
     /// "0" or empty turns reminders off.
     #[serde(default)]
     pub cart_reminder_hours: String,
+    /// Days after the last parcel a customer can ask for a return, as
+    /// typed; "0": by arrangement only; empty: the default.
+    #[serde(default)]
+    pub return_window_days: String,
 }
+
+/// A new shop's return window.
+pub const DEFAULT_RETURN_WINDOW_DAYS: i32 = 30;
+/// The longest return window: a year.
+pub const MAX_RETURN_WINDOW_DAYS: i32 = 365;
 
 /// The longest wait a cart reminder can be set to: a week.
 pub const MAX_CART_REMINDER_HOURS: i32 = 168;

@@ -13,6 +13,7 @@ pub mod payment;
 pub mod privacy;
 pub mod promotions;
 pub mod recommendations;
+pub mod returns;
 pub mod reviews;
 pub mod search;
 pub mod session;

@@ -43,15 +43,6 @@ pub async fn cancel_order(number: String) -> Result<OrderView, AppError> {
         .map_err(fail)
 }
 
-#[server(prefix = "/api/orders", endpoint = "return")]
-pub async fn request_return(number: String, reason: String) -> Result<OrderView, AppError> {
-    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    ctx.orders
-        .request_return(&caller.actor, &number, &reason)
-        .await
-        .map_err(fail)
-}
-
 /// Guests: the email the order was placed with plus its number.
 #[server(prefix = "/api/orders", endpoint = "lookup")]
 pub async fn lookup_order(email: String, number: String) -> Result<OrderView, AppError> {

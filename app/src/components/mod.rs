@@ -14,6 +14,7 @@ pub mod pager;
 pub mod photo_strip;
 pub mod price;
 pub mod product_card;
+pub mod return_card;
 pub mod search_box;
 pub mod seo;
 pub mod session;

@@ -71,6 +71,7 @@ pub struct Dashboard {
     pub searches: super::SearchTally,
     pub low_stock: Vec<LowStock>,
     pub cart_reminders: super::ReminderTally,
+    pub returns: super::ReturnTally,
 }
 
 #[derive(FromQueryResult)]
@@ -282,6 +283,7 @@ pub async fn dashboard(
         searches: super::report::tally(db, actor, from, to, 5).await?,
         low_stock: crate::inventory::running_low(db, LOW_STOCK_ROWS).await?,
         cart_reminders: super::cart_reminders::tally(db, from, to).await?,
+        returns: super::returns::tally(db, from, to).await?,
     })
 }
 

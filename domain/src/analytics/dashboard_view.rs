@@ -1,7 +1,7 @@
 //! The dashboard's numbers turned into what the admin page draws: money in
 //! the shop's currency, changes against the previous period, chart series.
 use model::dashboard::{
-    change, BarView, CartRemindersView, DashboardView, DayView, KpiView, LowStockView,
+    change, BarView, CartRemindersView, DashboardView, DayView, KpiView, LowStockView, ReturnsView,
 };
 
 use super::Dashboard;
@@ -132,6 +132,14 @@ impl Dashboard {
                 ordered: r.ordered,
                 ordered_rate: pct((r.ordered * 10_000).checked_div(r.sent).unwrap_or(0)),
                 recovered: money(r.recovered_minor),
+            },
+            returns: ReturnsView {
+                returns: d.returns.returns,
+                units_returned: d.returns.units_returned,
+                units_sold: d.returns.units_sold,
+                rate: pct((d.returns.units_returned.max(0) as u64 * 10_000)
+                    .checked_div(d.returns.units_sold.max(0) as u64)
+                    .unwrap_or(0)),
             },
         }
     }

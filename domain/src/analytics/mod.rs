@@ -7,6 +7,7 @@ mod cart_reminders;
 mod dashboard;
 mod dashboard_view;
 mod report;
+mod returns;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -23,6 +24,7 @@ pub use dashboard::{
     dashboard, dashboard_until_now, Dashboard, DayPoint, FunnelStep, Kpis, TopProduct,
 };
 pub use report::{search_report, QueryCount, SearchReport, SearchTally};
+pub use returns::ReturnTally;
 
 pub use model::analytics::EventKind;
 

@@ -15,6 +15,8 @@ pub struct Model {
     pub line_total_minor: i64,
     /// Units that have left in shipments; never more than `quantity`.
     pub shipped_quantity: i32,
+    /// Units in returns not declined; never more than `shipped_quantity`.
+    pub returning_quantity: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

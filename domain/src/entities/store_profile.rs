@@ -18,6 +18,9 @@ pub struct Model {
     pub reviews_auto_publish: bool,
     /// Hours a cart waits before its reminder mail; 0 turns reminders off.
     pub cart_reminder_hours: i32,
+    /// Days after the last parcel left that a customer can ask for a
+    /// return; 0: only by arrangement.
+    pub return_window_days: i32,
     pub updated_at: TimeDateTimeWithTimeZone,
 }
 

@@ -275,6 +275,44 @@ pub async fn restock<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> 
     Ok(())
 }
 
+/// Units of a delivered order's variant that came back resellable: on the
+/// shelf of the warehouse they were sold from (the first, if the sale came
+/// from several). The sale's reservations stay committed: the sale
+/// happened; the return is its own movement.
+pub async fn returned<C: ConnectionTrait>(
+    conn: &C,
+    order_id: i32,
+    variant_id: i32,
+    units: i32,
+) -> Result<()> {
+    if units <= 0 {
+        return Ok(());
+    }
+    let Some(sold) = reservations(conn, order_id, COMMITTED)
+        .await?
+        .into_iter()
+        .filter(|r| r.variant_id == variant_id)
+        .min_by_key(|r| r.id)
+    else {
+        return Ok(());
+    };
+    adjust(conn, &sold, units, 0).await?;
+    let origin = Origin {
+        order_id: Some(order_id),
+        ..Default::default()
+    };
+    movements::record(
+        conn,
+        variant_id,
+        sold.warehouse_id,
+        units,
+        Reason::Restock,
+        origin,
+    )
+    .await?;
+    changed(conn, variant_id, &[(sold.warehouse_id, i64::from(units))]).await
+}
+
 /// Orders holding stock past its expiry.
 pub async fn expired_orders<C: ConnectionTrait>(conn: &C, now: OffsetDateTime) -> Result<Vec<i32>> {
     let mut ids: Vec<i32> = stock_reservation::Entity::find()

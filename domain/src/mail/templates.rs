@@ -27,11 +27,13 @@ pub enum MailKind {
     WebhookDisabled,
     LowStock,
     CartReminder,
+    ReturnApproved,
+    ReturnRejected,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 20] = [
+    const ALL: [MailKind; 22] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -52,6 +54,8 @@ impl MailKind {
         Self::WebhookDisabled,
         Self::LowStock,
         Self::CartReminder,
+        Self::ReturnApproved,
+        Self::ReturnRejected,
     ];
 
     fn name(self) -> &'static str {
@@ -76,6 +80,8 @@ impl MailKind {
             Self::WebhookDisabled => "webhook_disabled",
             Self::LowStock => "low_stock",
             Self::CartReminder => "cart_reminder",
+            Self::ReturnApproved => "return_approved",
+            Self::ReturnRejected => "return_rejected",
         }
     }
 
@@ -123,6 +129,10 @@ impl MailKind {
                     .into()
             }
             Self::CartReminder => "Your {{ shop_name }} cart is waiting".into(),
+            Self::ReturnApproved => {
+                "Your {{ shop_name }} return {{ ret.number }} is approved: how to send it".into()
+            }
+            Self::ReturnRejected => "About your {{ shop_name }} return {{ ret.number }}".into(),
         }
     }
 }
@@ -157,6 +167,8 @@ const SOURCES: &[(&str, &str)] = templates!(
     "webhook_disabled",
     "low_stock",
     "cart_reminder",
+    "return_approved",
+    "return_rejected",
 );
 
 pub struct Templates {
@@ -279,6 +291,7 @@ mod tests {
             reviews_require_purchase: true,
             reviews_auto_publish: false,
             cart_reminder_hours: 4,
+            return_window_days: 30,
         })
     }
 
@@ -348,6 +361,13 @@ mod tests {
                                 quantity => 2, unit_price => money(2_500), line_total => money(5_000),
                             }],
                             subtotal => money(5_000),
+                        },
+                        ret => context! {
+                            number => "MC-ABC234-R1",
+                            lines => vec![context! {
+                                title => "Rowan Merino T-Shirt", variant_title => "M / Navy", quantity => 1,
+                            }],
+                            staff_note => "Use the prepaid label in the box.",
                         },
                         restore_url => "http://shop.test/cart/restore?token=abc",
                         stop_url => "http://shop.test/cart/reminders-off?token=abc",

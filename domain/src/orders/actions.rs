@@ -78,37 +78,6 @@ impl Orders {
         self.detail(actor, number).await
     }
 
-    pub async fn request_return(
-        &self,
-        actor: &Actor,
-        number: &str,
-        reason: &str,
-    ) -> Result<OrderView> {
-        let o = self.visible(actor, number).await?;
-        let reason = reason.trim();
-        if reason.chars().count() > 1000 {
-            return Err(Error::validation(
-                "reason",
-                "Please keep the reason under 1,000 characters.",
-            ));
-        }
-        let status = super::view::status(&o);
-        if !status.customer_can_request_return() {
-            return Err(Error::Conflict(
-                "Returns can be requested once an order has shipped.".into(),
-            ));
-        }
-        let txn = crate::db::begin_write(&self.c.db).await?;
-        let note = if reason.is_empty() {
-            "Return requested".to_owned()
-        } else {
-            format!("Return requested: {reason}")
-        };
-        transition(&txn, &o, OrderStatus::ReturnRequested, By::Customer, &note).await?;
-        txn.commit().await?;
-        self.detail(actor, number).await
-    }
-
     /// Staff moves: processing, delivered, returned (restocks).
     pub async fn advance(&self, actor: &Actor, number: &str, to: OrderStatus) -> Result<OrderView> {
         actor.require(Permission::Orders)?;

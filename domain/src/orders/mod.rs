@@ -6,6 +6,7 @@ mod actions;
 mod numbers;
 mod payment_events;
 mod refunds;
+pub mod returns;
 pub(crate) mod shipments;
 mod staff_list;
 mod tally;

@@ -84,6 +84,7 @@ impl Store {
             reviews_require_purchase: Set(initial.reviews_require_purchase),
             reviews_auto_publish: Set(initial.reviews_auto_publish),
             cart_reminder_hours: Set(initial.cart_reminder_hours),
+            return_window_days: Set(initial.return_window_days),
             updated_at: Set(OffsetDateTime::now_utc()),
         })
         .on_conflict(
@@ -149,6 +150,7 @@ impl Store {
             reviews_require_purchase: Set(next.reviews_require_purchase),
             reviews_auto_publish: Set(next.reviews_auto_publish),
             cart_reminder_hours: Set(next.cart_reminder_hours),
+            return_window_days: Set(next.return_window_days),
             updated_at: Set(OffsetDateTime::now_utc()),
         }
         .update(&txn)

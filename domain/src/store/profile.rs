@@ -20,9 +20,14 @@ pub struct Profile {
     pub reviews_auto_publish: bool,
     /// Hours an abandoned cart waits for its reminder; 0: reminders off.
     pub cart_reminder_hours: i32,
+    /// Days after the last parcel a customer can ask for a return; 0: by
+    /// arrangement only.
+    pub return_window_days: i32,
 }
 
-pub use model::settings::{ProfileInput, MAX_CART_REMINDER_HOURS};
+pub use model::settings::{
+    ProfileInput, DEFAULT_RETURN_WINDOW_DAYS, MAX_CART_REMINDER_HOURS, MAX_RETURN_WINDOW_DAYS,
+};
 
 impl Profile {
     /// `"Name" <address>` for the From header.
@@ -47,6 +52,7 @@ impl Profile {
             reviews_require_purchase: true,
             reviews_auto_publish: false,
             cart_reminder_hours: "0".into(),
+            return_window_days: DEFAULT_RETURN_WINDOW_DAYS.to_string(),
         };
         Profile::read(&input)
     }
@@ -63,6 +69,7 @@ impl Profile {
             reviews_require_purchase: row.reviews_require_purchase,
             reviews_auto_publish: row.reviews_auto_publish,
             cart_reminder_hours: row.cart_reminder_hours,
+            return_window_days: row.return_window_days,
         })
     }
 
@@ -76,6 +83,7 @@ impl Profile {
             reviews_require_purchase: self.reviews_require_purchase,
             reviews_auto_publish: self.reviews_auto_publish,
             cart_reminder_hours: self.cart_reminder_hours.to_string(),
+            return_window_days: self.return_window_days.to_string(),
         }
     }
 }
@@ -122,22 +130,24 @@ impl Profile {
                 "The order-number prefix is 1–8 letters or digits, like MC.",
             ));
         }
-        let hours = input.cart_reminder_hours.trim();
-        let cart_reminder_hours = match hours {
-            "" => 0,
-            typed => typed
-                .parse::<i32>()
-                .ok()
-                .filter(|h| (0..=MAX_CART_REMINDER_HOURS).contains(h))
-                .ok_or_else(|| {
-                    Error::validation(
-                        "cart_reminder_hours",
-                        format!(
-                            "Enter whole hours from 1 to {MAX_CART_REMINDER_HOURS} (a week), or 0 to send no cart reminders."
-                        ),
-                    )
-                })?,
-        };
+        let cart_reminder_hours = whole(
+            "cart_reminder_hours",
+            &input.cart_reminder_hours,
+            0,
+            MAX_CART_REMINDER_HOURS,
+            format!(
+                "Enter whole hours from 1 to {MAX_CART_REMINDER_HOURS} (a week), or 0 to send no cart reminders."
+            ),
+        )?;
+        let return_window_days = whole(
+            "return_window_days",
+            &input.return_window_days,
+            DEFAULT_RETURN_WINDOW_DAYS,
+            MAX_RETURN_WINDOW_DAYS,
+            format!(
+                "Enter whole days from 1 to {MAX_RETURN_WINDOW_DAYS}, or 0 to take returns only by arrangement."
+            ),
+        )?;
         Ok(Profile {
             name: name.to_owned(),
             currency,
@@ -147,7 +157,20 @@ impl Profile {
             reviews_require_purchase: input.reviews_require_purchase,
             reviews_auto_publish: input.reviews_auto_publish,
             cart_reminder_hours,
+            return_window_days,
         })
+    }
+}
+
+/// A whole number from 0 to `max` as typed; `empty` when left blank.
+fn whole(field: &'static str, typed: &str, empty: i32, max: i32, message: String) -> Result<i32> {
+    match typed.trim() {
+        "" => Ok(empty),
+        typed => typed
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (0..=max).contains(n))
+            .ok_or_else(|| Error::validation(field, message)),
     }
 }
 
@@ -179,7 +202,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(Spoil, &str); 9] = [
+        let cases: [(Spoil, &str); 11] = [
             (|i| i.name = "  ".into(), "name"),
             (|i| i.currency = "XYZ".into(), "currency"),
             (|i| i.mail_from_name = "Bad <name>".into(), "mail_from_name"),
@@ -200,6 +223,14 @@ mod tests {
             (
                 |i| i.cart_reminder_hours = "1.5".into(),
                 "cart_reminder_hours",
+            ),
+            (
+                |i| i.return_window_days = "366".into(),
+                "return_window_days",
+            ),
+            (
+                |i| i.return_window_days = "a month".into(),
+                "return_window_days",
             ),
         ];
         for (spoil, field) in cases {

@@ -3,14 +3,12 @@
 use domain::accounts::{Actor, Permission, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::{category, product};
-use migration::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, Set};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
 for_each_backend!(staff_changes_are_audited, |tdb: TestDatabase| async move {
-    let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
+    let db = crate::support::migrated(&tdb.url, 5).await;
     let now = time::OffsetDateTime::now_utc();
     let c = category::ActiveModel {
         slug: Set("hats".into()),

@@ -9,7 +9,6 @@ use domain::catalog::{Catalog, CategoryView};
 use domain::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
-use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter,
@@ -18,8 +17,7 @@ use testkit::for_each_backend;
 use testkit::TestDatabase;
 
 async fn seeded(db: &TestDatabase) -> (DatabaseConnection, Catalog) {
-    let conn = domain::db::connect(&db.url, 5).await.expect("connect");
-    Migrator::up(&conn, None).await.expect("migrate");
+    let conn = crate::support::migrated(&db.url, 5).await;
     domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), domain::Currency::Usd)
         .await
         .expect("seed");
@@ -358,8 +356,7 @@ for_each_backend!(
         use domain::Currency;
         // A yen has no minor unit: "2500" in a URL is ¥2,500, which is what
         // the search facet labelled "Under ¥2,500" means too.
-        let conn = domain::db::connect(&db.url, 5).await.expect("connect");
-        Migrator::up(&conn, None).await.expect("migrate");
+        let conn = crate::support::migrated(&db.url, 5).await;
         domain::seed::seed_demo(&conn, &db.dir.path().join("uploads"), Currency::Jpy)
             .await
             .expect("seed");

@@ -11,7 +11,6 @@ use domain::entities::{
 use domain::files::LocalFiles;
 use domain::inventory::{Inventory, Reason};
 use domain::{Currency, Error};
-use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -20,8 +19,7 @@ use testkit::for_each_backend;
 use testkit::TestDatabase;
 
 async fn demo(tdb: &TestDatabase) -> DatabaseConnection {
-    let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
+    let db = crate::support::migrated(&tdb.url, 5).await;
     domain::seed::seed_demo(&db, &tdb.dir.path().join("uploads"), domain::Currency::Usd)
         .await
         .expect("seed");

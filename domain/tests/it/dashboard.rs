@@ -6,7 +6,6 @@ use domain::accounts::{Actor, Role};
 use domain::analytics::{dashboard, EventKind};
 use domain::entities::{analytics_event, order, order_item};
 use domain::money::Currency;
-use migration::{Migrator, MigratorTrait};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, Set, Statement, Value,
 };
@@ -222,8 +221,7 @@ async fn scalar(
 for_each_backend!(
     dashboard_numbers_match_sql,
     |tdb: TestDatabase| async move {
-        let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
-        Migrator::up(&db, None).await.expect("migrate");
+        let db = crate::support::migrated(&tdb.url, 5).await;
         let s = seed(&db).await;
         let admin = Actor::user(1, Role::Admin, Vec::new(), false);
         let d = dashboard(&db, &admin, Currency::Usd, 7, s.to)

@@ -2,14 +2,12 @@
 //! a job, progress never moves back, the end is recorded, and a job whose
 //! instance stopped beating reads as failed.
 use domain::catalog::{ImportJobs, ImportOutcome};
-use migration::{Migrator, MigratorTrait};
 use sea_orm::ConnectionTrait;
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
 for_each_backend!(a_job_from_start_to_end, |tdb: TestDatabase| async move {
-    let db = domain::db::connect(&tdb.url, 2).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
+    let db = crate::support::migrated(&tdb.url, 2).await;
     let jobs = ImportJobs::new(db.clone());
     let id = jobs.start(7, 120).await.unwrap();
     assert_eq!(
@@ -50,8 +48,7 @@ for_each_backend!(a_job_from_start_to_end, |tdb: TestDatabase| async move {
 for_each_backend!(
     a_silent_job_reads_as_failed,
     |tdb: TestDatabase| async move {
-        let db = domain::db::connect(&tdb.url, 2).await.expect("connect");
-        Migrator::up(&db, None).await.expect("migrate");
+        let db = crate::support::migrated(&tdb.url, 2).await;
         let jobs = ImportJobs::new(db.clone());
         let id = jobs.start(7, 10).await.unwrap();
         // Its instance died two minutes ago.

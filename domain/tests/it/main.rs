@@ -18,6 +18,7 @@ mod import_jobs;
 mod low_stock;
 mod rate_limits;
 mod recommendations;
+mod returns;
 mod review_photos;
 mod reviews;
 mod search;

@@ -5,7 +5,6 @@
 use std::time::Duration;
 
 use domain::rate_limits::{Quota, RateLimits, Verdict};
-use migration::{Migrator, MigratorTrait};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
@@ -15,8 +14,7 @@ const FIVE_A_MINUTE: Quota = Quota {
 };
 
 async fn limits(tdb: &TestDatabase, pool: u32) -> RateLimits {
-    let db = domain::db::connect(&tdb.url, pool).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
+    let db = crate::support::migrated(&tdb.url, pool).await;
     RateLimits::new(db)
 }
 

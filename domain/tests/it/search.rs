@@ -18,7 +18,6 @@ use domain::search::meili::MeiliIndex;
 use domain::search::{
     EngineQuery, FacetKey, Filter, PriceBucket, Search, SearchIndex, SearchRequest, SearchSort,
 };
-use migration::{Migrator, MigratorTrait};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -261,8 +260,7 @@ async fn engines(dir: &std::path::Path) -> Vec<Arc<dyn SearchIndex>> {
 }
 
 async fn fixture(tdb: &TestDatabase) -> Fixture {
-    let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
-    Migrator::up(&db, None).await.expect("migrate");
+    let db = crate::support::migrated(&tdb.url, 5).await;
     seed(&db).await;
     let dir = tempfile::tempdir().expect("tempdir");
     let engines = engines(dir.path()).await;
@@ -771,8 +769,7 @@ for_each_backend!(
 for_each_backend!(
     unreachable_meilisearch_degrades_gracefully,
     |tdb: TestDatabase| async move {
-        let db = domain::db::connect(&tdb.url, 5).await.expect("connect");
-        Migrator::up(&db, None).await.expect("migrate");
+        let db = crate::support::migrated(&tdb.url, 5).await;
         let down: Arc<dyn SearchIndex> =
             Arc::new(MeiliIndex::new("http://127.0.0.1:9", None, "products").expect("client"));
         let store = testkit::open_store(&db).await;

@@ -10,7 +10,7 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, api_tokens, audit, cart, catalog, catalog_admin, checkout, orders, payment,
-    privacy, promotions, recommendations, reviews, search, session, settings, site, staff,
+    privacy, promotions, recommendations, returns, reviews, search, session, settings, site, staff,
     webhooks, wishlist,
 };
 use domain::entities::user;
@@ -674,10 +674,42 @@ fn cases() -> Vec<Case> {
             SignedIn,
             404,
         ),
+        // Returns: a customer asks on their own orders (none exist here);
+        // staff with `orders` take them through.
         case(
-            orders::RequestReturn::PATH,
-            &[("number", "MC-AAAAAA"), ("reason", "too big")],
+            returns::RequestReturn::PATH,
+            &[("number", "MC-AAAAAA"), ("reason", "does_not_fit")],
             SignedIn,
+            404,
+        ),
+        case(
+            returns::OrderReturns::PATH,
+            &[("number", "MC-AAAAAA")],
+            SignedIn,
+            404,
+        ),
+        case(
+            returns::ApproveReturn::PATH,
+            &[("number", "MC-AAAAAA-R1")],
+            Permission("orders"),
+            404,
+        ),
+        case(
+            returns::RejectReturn::PATH,
+            &[("number", "MC-AAAAAA-R1"), ("reason", "Worn")],
+            Permission("orders"),
+            404,
+        ),
+        case(
+            returns::ReceiveReturn::PATH,
+            &[("number", "MC-AAAAAA-R1")],
+            Permission("orders"),
+            404,
+        ),
+        case(
+            returns::RefundReturn::PATH,
+            &[("number", "MC-AAAAAA-R1")],
+            Permission("orders"),
             404,
         ),
         Case {
@@ -1390,9 +1422,10 @@ for_each_backend!(
             (orders::GetOrder::PATH, vec![("number", number)]),
             (orders::CancelOrder::PATH, vec![("number", number)]),
             (
-                orders::RequestReturn::PATH,
-                vec![("number", number), ("reason", "mine now")],
+                returns::RequestReturn::PATH,
+                vec![("number", number), ("reason", "damaged")],
             ),
+            (returns::OrderReturns::PATH, vec![("number", number)]),
             (
                 account::DeleteAddress::PATH,
                 vec![("id", ann_address.as_str())],

@@ -1,6 +1,7 @@
 mod addresses;
 mod forgot;
 mod layout;
+mod order_returns;
 mod orders;
 mod overview;
 mod privacy;

@@ -1,10 +1,11 @@
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::AccountLayout;
-use crate::api::orders::{get_order, my_orders, CancelOrder, RequestReturn};
-use crate::components::forms::{ActionError, Field, Submit};
+use super::order_returns::{returns_panel, OrderReturns};
+use crate::api::orders::{get_order, my_orders, CancelOrder};
+use crate::api::returns::RequestReturn;
+use crate::components::forms::ActionError;
 use crate::components::order_detail::{date, OrderDetail};
 use crate::components::pager::Pager;
 
@@ -88,16 +89,16 @@ pub fn OrdersPage() -> impl IntoView {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let cancel = ServerAction::<CancelOrder>::new();
-    let ret = ServerAction::<RequestReturn>::new();
+    let ask = ServerAction::<RequestReturn>::new();
+    let returns = returns_panel(move || params.read().get("number").unwrap_or_default(), ask);
     let order = Resource::new_blocking(
         move || {
             (
                 params.read().get("number").unwrap_or_default(),
                 cancel.version().get(),
-                ret.version().get(),
             )
         },
-        |(n, _, _)| get_order(n),
+        |(n, _)| get_order(n),
     );
     view! {
         <AccountLayout title="Order">
@@ -133,29 +134,7 @@ pub fn OrderPage() -> impl IntoView {
                                             </button>
                                         }
                                     })}
-                                {o
-                                    .can_request_return
-                                    .then(|| {
-                                        view! {
-                                            <ActionForm
-                                                action=ret
-                                                attr:class="mt-6 flex max-w-md flex-col gap-3"
-                                                attr:data-testid="return-form"
-                                            >
-                                                <ActionError value=ret.value() />
-                                                <input type="hidden" name="number" value=n2.clone() />
-                                                <Field
-                                                    label="Why are you returning it?"
-                                                    name="reason"
-                                                    required=false
-                                                />
-                                                <Submit
-                                                    label="Request a return"
-                                                    pending=ret.pending().into()
-                                                />
-                                            </ActionForm>
-                                        }
-                                    })}
+                                <OrderReturns number=n2 panel=returns ask />
                             }
                                 .into_any()
                         }

@@ -100,6 +100,20 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             }}
         </section>
         <CartReminders r=d.cart_reminders />
+        <section class="mt-8" aria-labelledby="returns-rate">
+            <h2 id="returns-rate" class="mb-2 font-semibold">
+                "Returns"
+            </h2>
+            <p class="text-sm" data-testid="return-rate">
+                {format!(
+                    "{} returns asked for: {} of {} units sold ({})",
+                    d.returns.returns,
+                    d.returns.units_returned,
+                    d.returns.units_sold,
+                    d.returns.rate,
+                )}
+            </p>
+        </section>
     }
 }
 

@@ -6,6 +6,7 @@ mod customers;
 mod dashboard;
 mod inventory;
 mod layout;
+mod order_returns;
 mod orders;
 mod packing_slip;
 mod product_csv;

@@ -185,6 +185,7 @@ pub fn AdminOrderPage() -> impl IntoView {
     let advance = ServerAction::<AdvanceOrder>::new();
     let cancel = ServerAction::<CancelOrder>::new();
     let refund = ServerAction::<RefundOrder>::new();
+    let returns_changed = RwSignal::new(0usize);
     let order = Resource::new_blocking(
         move || {
             (
@@ -192,7 +193,8 @@ pub fn AdminOrderPage() -> impl IntoView {
                 ship.version().get()
                     + advance.version().get()
                     + cancel.version().get()
-                    + refund.version().get(),
+                    + refund.version().get()
+                    + returns_changed.get(),
             )
         },
         |(n, _)| get_order(n),
@@ -326,6 +328,10 @@ pub fn AdminOrderPage() -> impl IntoView {
                         .into_any()
                 })}
             </Transition>
+            <super::order_returns::StaffReturns
+                number=params.read_untracked().get("number").unwrap_or_default()
+                changed=returns_changed
+            />
         </AdminPage>
     }
 }

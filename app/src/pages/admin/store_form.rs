@@ -121,6 +121,15 @@ pub fn StoreEditor(form: ProfileInput, currencies: Vec<(String, String)>) -> imp
                     "One email per cart left with items, 1–168 hours after its last change, to customers and to guests who gave their address at checkout; 0 sends none.",
                     |f, v| f.cart_reminder_hours = v,
                 )}
+            {field
+                .input(
+                    "Return window (days)",
+                    "return_window_days",
+                    "number",
+                    form.return_window_days.clone(),
+                    "How long after the last parcel leaves a customer can ask to send items back; 0 takes returns only by arrangement.",
+                    |f, v| f.return_window_days = v,
+                )}
             <fieldset class="flex flex-col gap-2 md:col-span-2">
                 <legend class="text-sm font-medium">"Reviews"</legend>
                 <label class="flex items-center gap-2 text-sm">

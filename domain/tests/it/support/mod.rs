@@ -29,12 +29,19 @@ pub struct Shop {
 pub const SKU: &str = "TEE-RED-M";
 pub const PRICE: i64 = 2500;
 
-pub async fn shop(db: &TestDatabase) -> Shop {
-    // Migrated on a connection of its own, as the server does (startup.rs).
-    let migrating = domain::db::connect(&db.url, 1).await.expect("connect");
+/// A pool of `size` on the migrated database. Migrated on a connection of
+/// its own, as the server does (startup.rs): a pooled SQLite connection
+/// that read the schema before a migration's `ALTER TABLE` could answer
+/// a later insert without the new column.
+pub async fn migrated(url: &str, size: u32) -> DatabaseConnection {
+    let migrating = domain::db::connect(url, 1).await.expect("connect");
     Migrator::up(&migrating, None).await.expect("migrate");
     migrating.close().await.expect("close");
-    let conn = domain::db::connect(&db.url, 10).await.expect("connect");
+    domain::db::connect(url, size).await.expect("connect")
+}
+
+pub async fn shop(db: &TestDatabase) -> Shop {
+    let conn = migrated(&db.url, 10).await;
     let now = time::OffsetDateTime::now_utc();
     let cat = category::ActiveModel {
         slug: Set("tees".into()),

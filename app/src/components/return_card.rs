@@ -1,0 +1,53 @@
+//! One return as its customer and staff read it: number, status, reason,
+//! the units going back, staff's instructions or reason, what it refunded.
+use leptos::prelude::*;
+
+use super::order_detail::date;
+use model::returns::{ReturnStatus, ReturnView};
+
+#[component]
+pub fn ReturnCard(r: ReturnView) -> impl IntoView {
+    let note = match r.status {
+        ReturnStatus::Approved if !r.staff_note.is_empty() => Some(r.staff_note.clone()),
+        ReturnStatus::Rejected => Some(r.staff_note.clone()),
+        _ => None,
+    };
+    view! {
+        <li
+            class="rounded-lg border border-slate-200 p-4 text-sm"
+            data-testid="return"
+            data-return=r.number.clone()
+        >
+            <p class="font-semibold">
+                {format!("Return {}", r.number)} " · "
+                <span data-testid="return-status">{r.status.label()}</span>
+            </p>
+            <p class="text-slate-600">
+                {format!("{} · asked {}", r.reason.label(), date(r.requested_at))}
+            </p>
+            <ul class="mt-2">
+                {r
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                {format!("{} × {} ({})", l.quantity, l.title, l.variant_title)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {note.map(|n| view! { <p class="mt-2 whitespace-pre-line">{n}</p> })}
+            {r
+                .refunded
+                .map(|m| {
+                    view! {
+                        <p class="mt-2 font-semibold" data-testid="return-refund">
+                            {format!("Refunded {}", m.format())}
+                        </p>
+                    }
+                })}
+        </li>
+    }
+}
