@@ -127,7 +127,9 @@ impl Orders {
         let reason = ReturnReason::parse(&input.reason)
             .ok_or_else(|| Error::validation("reason", "Choose why it is going back."))?;
         let note = checked_note("note", &input.note)?;
-        self.window(&o).await?.map_err(Error::Conflict)?;
+        let last_parcel = self.last_parcel(&o).await?;
+        self.window(&o, last_parcel.as_ref())
+            .map_err(Error::Conflict)?;
         let items = order_item::Entity::find()
             .filter(order_item::Column::OrderId.eq(o.id))
             .order_by_asc(order_item::Column::Id)
@@ -215,62 +217,62 @@ impl Orders {
 
     /// When the order's return window closes, or why returns cannot be
     /// asked for (in words for the customer).
-    async fn window(
+    fn window(
         &self,
         o: &order::Model,
-    ) -> Result<std::result::Result<OffsetDateTime, String>> {
+        last_parcel: Option<&shipment::Model>,
+    ) -> std::result::Result<OffsetDateTime, String> {
         if !super::view::status(o).is_paid() {
-            return Ok(Err(
+            return Err(
                 "This order was cancelled or refunded, so there is nothing to return.".into(),
-            ));
+            );
         }
-        let Some(last_parcel) = shipment::Entity::find()
-            .filter(shipment::Column::OrderId.eq(o.id))
-            .order_by_desc(shipment::Column::CreatedAt)
-            .one(&self.c.db)
-            .await?
-        else {
-            return Ok(Err(
-                "Returns can be asked for once something has shipped.".into()
-            ));
+        let Some(last_parcel) = last_parcel else {
+            return Err("Returns can be asked for once something has shipped.".into());
         };
         let days = self.c.store().return_window_days;
         if days <= 0 {
-            return Ok(Err(
-                "This shop takes returns by arrangement: please contact us.".into(),
-            ));
+            return Err("This shop takes returns by arrangement: please contact us.".into());
         }
         let until = last_parcel.created_at + Duration::days(i64::from(days));
         if now() > until {
-            return Ok(Err(format!(
+            return Err(format!(
                 "The {days}-day return window for this order has closed."
-            )));
+            ));
         }
-        Ok(Ok(until))
+        Ok(until)
+    }
+
+    async fn last_parcel(&self, o: &order::Model) -> Result<Option<shipment::Model>> {
+        Ok(shipment::Entity::find()
+            .filter(shipment::Column::OrderId.eq(o.id))
+            .order_by_desc(shipment::Column::CreatedAt)
+            .one(&self.c.db)
+            .await?)
     }
 
     /// The order's returns, oldest first, and what can still be sent back,
     /// for its customer or staff.
     pub async fn returns_panel(&self, actor: &Actor, number: &str) -> Result<ReturnsPanel> {
         let o = self.visible(actor, number).await?;
+        let db = &self.c.db;
+        let items = items_of(db, &o).await?;
         let mut returns = Vec::new();
         for r in order_return::Entity::find()
             .filter(order_return::Column::OrderId.eq(o.id))
             .order_by_asc(order_return::Column::Id)
-            .all(&self.c.db)
+            .all(db)
             .await?
         {
-            returns.push(self.return_view(&self.c.db, &r, &o).await?);
+            let lines = lines_of(db, &r).await?;
+            returns.push(view_of(&r, &o, &lines, &items));
         }
-        let window = self.window(&o).await?;
+        let last_parcel = self.last_parcel(&o).await?;
+        let window = self.window(&o, last_parcel.as_ref());
         let returnable = match &window {
             Err(_) => Vec::new(),
-            Ok(_) => order_item::Entity::find()
-                .filter(order_item::Column::OrderId.eq(o.id))
-                .order_by_asc(order_item::Column::Id)
-                .all(&self.c.db)
-                .await?
-                .into_iter()
+            Ok(_) => items
+                .into_values()
                 .filter(|i| i.shipped_quantity > i.returning_quantity)
                 .map(|i| ReturnableLine {
                     left: i64::from(i.shipped_quantity - i.returning_quantity),
@@ -280,13 +282,8 @@ impl Orders {
                 })
                 .collect(),
         };
-        let shipped = shipment::Entity::find()
-            .filter(shipment::Column::OrderId.eq(o.id))
-            .count(&self.c.db)
-            .await?
-            > 0;
         Ok(ReturnsPanel {
-            shipped,
+            shipped: last_parcel.is_some(),
             returns,
             returnable,
             open_until: window.as_ref().ok().map(|t| t.unix_timestamp()),
@@ -312,46 +309,68 @@ impl Orders {
         r: &order_return::Model,
         o: &order::Model,
     ) -> Result<ReturnView> {
-        let currency = super::view::currency(o);
-        let lines = return_line::Entity::find()
-            .filter(return_line::Column::ReturnId.eq(r.id))
-            .order_by_asc(return_line::Column::Id)
-            .all(conn)
-            .await?;
-        let items: BTreeMap<i32, order_item::Model> = order_item::Entity::find()
-            .filter(order_item::Column::OrderId.eq(o.id))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|i| (i.id, i))
-            .collect();
-        let status = ReturnStatus::parse(&r.status).unwrap_or(ReturnStatus::Requested);
-        Ok(ReturnView {
-            number: r.number.clone(),
-            order_number: o.number.clone(),
-            status,
-            reason: ReturnReason::parse(&r.reason).unwrap_or(ReturnReason::Other),
-            note: r.note.clone(),
-            staff_note: r.staff_note.clone(),
-            lines: lines
-                .iter()
-                .filter_map(|l| {
-                    let item = items.get(&l.order_item_id)?;
-                    Some(ReturnLineView {
-                        sku: item.sku.clone(),
-                        title: item.title.clone(),
-                        variant_title: item.variant_title.clone(),
-                        unit_price: Money::new(item.unit_price_minor, currency),
-                        quantity: i64::from(l.quantity),
-                        received: i64::from(l.received),
-                        restocked: i64::from(l.restocked),
-                    })
+        let lines = lines_of(conn, r).await?;
+        Ok(view_of(r, o, &lines, &items_of(conn, o).await?))
+    }
+}
+
+/// The order's lines by id (a map in id order: the order's own order).
+async fn items_of<C: ConnectionTrait>(
+    conn: &C,
+    o: &order::Model,
+) -> Result<BTreeMap<i32, order_item::Model>> {
+    Ok(order_item::Entity::find()
+        .filter(order_item::Column::OrderId.eq(o.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| (i.id, i))
+        .collect())
+}
+
+async fn lines_of<C: ConnectionTrait>(
+    conn: &C,
+    r: &order_return::Model,
+) -> Result<Vec<return_line::Model>> {
+    Ok(return_line::Entity::find()
+        .filter(return_line::Column::ReturnId.eq(r.id))
+        .order_by_asc(return_line::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+fn view_of(
+    r: &order_return::Model,
+    o: &order::Model,
+    lines: &[return_line::Model],
+    items: &BTreeMap<i32, order_item::Model>,
+) -> ReturnView {
+    let currency = super::view::currency(o);
+    let status = ReturnStatus::parse(&r.status).unwrap_or(ReturnStatus::Requested);
+    ReturnView {
+        number: r.number.clone(),
+        order_number: o.number.clone(),
+        status,
+        reason: ReturnReason::parse(&r.reason).unwrap_or(ReturnReason::Other),
+        note: r.note.clone(),
+        staff_note: r.staff_note.clone(),
+        lines: lines
+            .iter()
+            .filter_map(|l| {
+                let item = items.get(&l.order_item_id)?;
+                Some(ReturnLineView {
+                    sku: item.sku.clone(),
+                    title: item.title.clone(),
+                    variant_title: item.variant_title.clone(),
+                    unit_price: Money::new(item.unit_price_minor, currency),
+                    quantity: i64::from(l.quantity),
+                    received: i64::from(l.received),
+                    restocked: i64::from(l.restocked),
                 })
-                .collect(),
-            refunded: (status == ReturnStatus::Refunded)
-                .then(|| Money::new(r.refund_minor, currency)),
-            requested_at: r.created_at.unix_timestamp(),
-        })
+            })
+            .collect(),
+        refunded: (status == ReturnStatus::Refunded).then(|| Money::new(r.refund_minor, currency)),
+        requested_at: r.created_at.unix_timestamp(),
     }
 }
 

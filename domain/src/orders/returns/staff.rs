@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use super::amounts::{refund, Placed, Returned};
-use super::{checked_note, now, By, Orders, ReceivedLine, ReturnStatus, ReturnView};
+use super::{checked_note, lines_of, now, By, Orders, ReceivedLine, ReturnStatus, ReturnView};
 use crate::accounts::{Actor, Permission};
 use crate::entities::{order, order_item, order_return, return_line};
 use crate::mail::MailKind;
@@ -338,16 +338,6 @@ impl Orders {
             .ok_or(Error::not_found("return"))?;
         self.return_view(&self.c.db, &r, &o).await
     }
-}
-
-async fn lines_of<C: ConnectionTrait>(
-    conn: &C,
-    r: &order_return::Model,
-) -> Result<Vec<return_line::Model>> {
-    Ok(return_line::Entity::find()
-        .filter(return_line::Column::ReturnId.eq(r.id))
-        .all(conn)
-        .await?)
 }
 
 /// `units` of an order line are no longer on their way back.
