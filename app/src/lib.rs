@@ -192,6 +192,11 @@ pub fn App() -> impl IntoView {
                             view=admin_categories()
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=path!("attributes")
+                            view=admin_attributes()
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("customers") view=admin_customers() ssr=SsrMode::Async />
                         <Route
                             path=path!("promotions")

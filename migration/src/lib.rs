@@ -28,6 +28,7 @@ mod m20261210_000022_shipments;
 mod m20261211_000023_low_stock_threshold;
 mod m20261212_000024_cart_reminders;
 mod m20261213_000025_returns;
+mod m20261214_000026_attributes;
 
 pub struct Migrator;
 
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000023_low_stock_threshold::Migration),
             Box::new(m20261212_000024_cart_reminders::Migration),
             Box::new(m20261213_000025_returns::Migration),
+            Box::new(m20261214_000026_attributes::Migration),
         ]
     }
 }

@@ -153,4 +153,6 @@ pub struct ProductEditor {
     pub images: Vec<AdminImage>,
     pub categories: Vec<CategoryChoice>,
     pub warehouses: Vec<String>,
+    /// Every attribute definition; the form shows those of its category.
+    pub attributes: Vec<crate::attributes::EditorAttribute>,
 }

@@ -2,9 +2,13 @@
 //! and the server alike: money and currencies, the statuses, kinds, roles
 //! and permissions the shop speaks in. `domain` builds on these and `app`
 //! renders them; neither keeps a copy. Serde only — no database, no runtime.
+#[macro_use]
+mod named;
+
 pub mod accounts;
 pub mod analytics;
 pub mod api_tokens;
+pub mod attributes;
 pub mod audit;
 pub mod catalog;
 pub mod commerce;

@@ -54,6 +54,9 @@ pub struct ProductForm {
     pub low_stock: String,
     pub options: Vec<OptionForm>,
     pub variants: Vec<VariantForm>,
+    /// Values of the category's attributes, as typed.
+    #[serde(default)]
+    pub attributes: Vec<crate::attributes::AttributeField>,
 }
 
 /// Splits "S, M ,L" into trimmed, non-empty values, keeping the order.

@@ -72,16 +72,19 @@ pub enum FacetKey {
     /// "1" to "4": each whole star the product's average reaches, so that
     /// "4" selects "4 stars & up" and its count is how many qualify.
     Rating,
+    /// "code:value", one per filterable attribute value.
+    Attribute,
 }
 
 impl FacetKey {
-    pub const ALL: [FacetKey; 6] = [
+    pub const ALL: [FacetKey; 7] = [
         FacetKey::Category,
         FacetKey::Brand,
         FacetKey::Price,
         FacetKey::Option,
         FacetKey::Stock,
         FacetKey::Rating,
+        FacetKey::Attribute,
     ];
 
     /// The document attribute holding this facet (Meilisearch and tantivy).
@@ -93,6 +96,7 @@ impl FacetKey {
             Self::Option => "options",
             Self::Stock => "stock",
             Self::Rating => "rating_floor",
+            Self::Attribute => "attributes",
         }
     }
 
@@ -105,6 +109,7 @@ impl FacetKey {
             Self::Option => param::OPTION,
             Self::Stock => param::STOCK,
             Self::Rating => param::RATING,
+            Self::Attribute => param::ATTRIBUTE,
         }
     }
 }
@@ -118,11 +123,13 @@ pub mod param {
     pub const OPTION: &str = "option";
     pub const STOCK: &str = "in_stock";
     pub const RATING: &str = "rating";
+    /// "code:value", as category listings name attribute filters.
+    pub const ATTRIBUTE: &str = crate::attributes::PARAM;
     pub const SORT: &str = "sort";
     pub const PAGE: &str = "page";
     /// The parameters that hold one value, and those that may repeat.
     pub const SINGLE: [&str; 5] = [Q, STOCK, RATING, SORT, PAGE];
-    pub const MULTI: [&str; 4] = [CATEGORY, BRAND, PRICE, OPTION];
+    pub const MULTI: [&str; 5] = [CATEGORY, BRAND, PRICE, OPTION, ATTRIBUTE];
 }
 
 /// Everything a search page's URL holds: the URL is the whole state, so
@@ -139,6 +146,8 @@ pub struct SearchRequest {
     pub prices: Vec<String>,
     /// "Name:Value".
     pub options: Vec<String>,
+    /// "code:value".
+    pub attributes: Vec<String>,
     pub in_stock: bool,
     /// The lowest average stars shown (1–4); 0 for any rating or none.
     pub rating: u8,
@@ -171,6 +180,7 @@ impl SearchRequest {
                 param::BRAND => push(&mut s.brands),
                 param::PRICE => push(&mut s.prices),
                 param::OPTION => push(&mut s.options),
+                param::ATTRIBUTE => push(&mut s.attributes),
                 param::STOCK => s.in_stock = v == "1" || v == "true",
                 param::RATING => s.rating = parse_rating(v),
                 param::SORT => s.sort = SearchSort::parse(v),
@@ -188,6 +198,7 @@ impl SearchRequest {
             FacetKey::Brand => &self.brands,
             FacetKey::Price => &self.prices,
             FacetKey::Option => &self.options,
+            FacetKey::Attribute => &self.attributes,
             FacetKey::Stock | FacetKey::Rating => &[],
         }
     }
@@ -197,6 +208,7 @@ impl SearchRequest {
             && self.brands.is_empty()
             && self.prices.is_empty()
             && self.options.is_empty()
+            && self.attributes.is_empty()
             && !self.in_stock
             && self.rating == 0)
     }
@@ -212,6 +224,7 @@ impl SearchRequest {
             FacetKey::Brand,
             FacetKey::Price,
             FacetKey::Option,
+            FacetKey::Attribute,
         ] {
             for v in self.selected(key) {
                 pairs.push((key.param(), v.clone()));
@@ -260,6 +273,7 @@ impl SearchRequest {
             FacetKey::Brand => &mut next.brands,
             FacetKey::Price => &mut next.prices,
             FacetKey::Option => &mut next.options,
+            FacetKey::Attribute => &mut next.attributes,
         };
         if let Some(i) = list.iter().position(|x| x == value) {
             list.remove(i);
@@ -318,6 +332,9 @@ pub struct FacetOption {
     pub selected: bool,
     /// Nesting level, for categories.
     pub depth: u8,
+    /// `#rrggbb` of a colour attribute's value.
+    #[serde(default)]
+    pub swatch: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -146,6 +146,9 @@ pub struct ListingState {
     pub price_max: Option<String>,
     pub brands: Vec<String>,
     pub options: Vec<(String, Vec<String>)>,
+    /// Attribute code → values.
+    #[serde(default)]
+    pub attributes: Vec<(String, Vec<String>)>,
 }
 
 impl ListingState {
@@ -168,6 +171,11 @@ impl ListingState {
         for (name, values) in &self.options {
             for v in values {
                 pairs.push((p::OPTION, format!("{name}:{v}")));
+            }
+        }
+        for (code, values) in &self.attributes {
+            for v in values {
+                pairs.push((crate::attributes::PARAM, format!("{code}:{v}")));
             }
         }
         if self.page > 1 {
@@ -206,6 +214,7 @@ pub struct CategoryView {
     pub state: ListingState,
     pub brands: Vec<FacetValue>,
     pub options: Vec<OptionFacet>,
+    pub attributes: Vec<crate::attributes::AttributeFacet>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -252,6 +261,9 @@ pub struct ProductDetail {
     /// Active for shoppers; staff previews may show drafts and archived ones.
     pub status: ProductStatus,
     pub rating: Option<RatingSummary>,
+    /// The specification table: the product's attributes with values.
+    #[serde(default)]
+    pub specs: Vec<crate::attributes::Spec>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,10 +304,11 @@ mod tests {
             price_max: None,
             brands: vec!["Northwind".into()],
             options: vec![("Size".into(), vec!["M".into()])],
+            attributes: vec![("men-material".into(), vec!["Linen".into()])],
         };
         assert_eq!(
             s.href("men", |s| s.page = 1),
-            "/category/men?sort=price_asc&price_min=10.00&brand=Northwind&opt=Size%3AM"
+            "/category/men?sort=price_asc&price_min=10.00&brand=Northwind&opt=Size%3AM&attr=men-material%3ALinen"
         );
         assert!(s.href("men", |_| {}).ends_with("&page=3"));
     }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod analytics;
 pub mod api_tokens;
+pub mod attributes;
 pub mod audit;
 pub mod cart;
 pub mod catalog;

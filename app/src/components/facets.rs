@@ -1,6 +1,31 @@
 use leptos::prelude::*;
 
+use crate::components::swatch::swatch;
+
 use model::storefront::{CategoryView, FacetValue, ListingSort};
+
+/// One box of a facet: what the form sends, what it reads.
+struct Tick {
+    value: String,
+    label: String,
+    count: u64,
+    selected: bool,
+    swatch: Option<String>,
+}
+
+/// Ticks for facet values whose label is the value itself.
+fn plain(values: Vec<FacetValue>, encode: impl Fn(&str) -> String) -> Vec<Tick> {
+    values
+        .into_iter()
+        .map(|v| Tick {
+            value: encode(&v.value),
+            count: v.count,
+            selected: v.selected,
+            swatch: None,
+            label: v.value,
+        })
+        .collect()
+}
 
 /// Filters as a plain GET form: works before hydration and without JS, and
 /// the URL always holds the whole state.
@@ -14,11 +39,13 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
         s.price_max = None;
         s.brands.clear();
         s.options.clear();
+        s.attributes.clear();
     });
     let has_filters = state.price_min.is_some()
         || state.price_max.is_some()
         || !state.brands.is_empty()
-        || !state.options.is_empty();
+        || !state.options.is_empty()
+        || !state.attributes.is_empty();
     let sort = state.sort;
 
     view! {
@@ -61,8 +88,7 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
             <FacetGroup
                 legend="Brand"
                 name="brand"
-                values=view_data.brands.clone()
-                encode=|v: &str| v.to_owned()
+                ticks=plain(view_data.brands.clone(), |v| v.to_owned())
             />
             {view_data
                 .options
@@ -73,10 +99,27 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                         <FacetGroup
                             legend=facet.name.clone()
                             name="opt"
-                            values=facet.values
-                            encode=move |v: &str| format!("{option}:{v}")
+                            ticks=plain(facet.values, |v| format!("{option}:{v}"))
                         />
                     }
+                })
+                .collect_view()}
+            {view_data
+                .attributes
+                .into_iter()
+                .map(|facet| {
+                    let ticks = facet
+                        .values
+                        .into_iter()
+                        .map(|v| Tick {
+                            value: format!("{}:{}", facet.code, v.value),
+                            label: v.label,
+                            count: v.count,
+                            selected: v.selected,
+                            swatch: v.swatch,
+                        })
+                        .collect();
+                    view! { <FacetGroup legend=facet.name name=model::attributes::PARAM ticks /> }
                 })
                 .collect_view()}
             <div class="flex items-center gap-3">
@@ -100,13 +143,8 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
 }
 
 #[component]
-fn FacetGroup(
-    #[prop(into)] legend: String,
-    name: &'static str,
-    values: Vec<FacetValue>,
-    encode: impl Fn(&str) -> String + 'static,
-) -> impl IntoView {
-    if values.is_empty() {
+fn FacetGroup(#[prop(into)] legend: String, name: &'static str, ticks: Vec<Tick>) -> impl IntoView {
+    if ticks.is_empty() {
         return ().into_any();
     }
     let group_id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
@@ -114,7 +152,7 @@ fn FacetGroup(
         <fieldset data-testid=group_id.clone()>
             <legend class="mb-2 font-semibold">{legend}</legend>
             <ul class="max-h-56 space-y-1 overflow-y-auto pr-2">
-                {values
+                {ticks
                     .into_iter()
                     .enumerate()
                     .map(|(i, v)| {
@@ -125,12 +163,13 @@ fn FacetGroup(
                                     type="checkbox"
                                     id=id.clone()
                                     name=name
-                                    value=encode(&v.value)
+                                    value=v.value
                                     checked=v.selected
                                     class="h-4 w-4 rounded border-slate-300"
                                 />
-                                <label for=id class="flex-1">
-                                    {v.value}
+                                <label for=id class="flex flex-1 items-center gap-1">
+                                    {swatch(v.swatch)}
+                                    {v.label}
                                     <span class="ml-1 text-slate-500">
                                         {format!("({})", v.count)}
                                     </span>

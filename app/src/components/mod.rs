@@ -22,5 +22,6 @@ pub mod shelf;
 pub mod shown_once;
 pub mod site;
 pub mod stars;
+pub mod swatch;
 pub mod upload;
 pub mod wishlist_state;

@@ -11,11 +11,11 @@ use super::account::{
     AccountPage, AddressesPage, OrderPage, OrdersPage, PrivacyPage, ProfilePage, SecurityPage,
 };
 use super::admin::{
-    AdminApiTokensPage, AdminAuditPage, AdminCategoriesPage, AdminCustomerPage, AdminCustomersPage,
-    AdminDashboardPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
-    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
-    AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
-    AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
+    AdminApiTokensPage, AdminAttributesPage, AdminAuditPage, AdminCategoriesPage,
+    AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminInventoryPage, AdminOrderPage,
+    AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage, AdminProductEditorPage,
+    AdminProductsPage, AdminPromotionPage, AdminPromotionsPage, AdminRecommendationsPage,
+    AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
 };
 use super::shop::{CartRemindersOffPage, SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
 
@@ -65,6 +65,7 @@ pub enum Admin {
     ProductCsv,
     Inventory,
     Categories,
+    Attributes,
     Customers,
     Customer,
     Promotions,
@@ -92,6 +93,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::ProductCsv => view! { <AdminProductCsvPage /> }.into_any(),
         Admin::Inventory => view! { <AdminInventoryPage /> }.into_any(),
         Admin::Categories => view! { <AdminCategoriesPage /> }.into_any(),
+        Admin::Attributes => view! { <AdminAttributesPage /> }.into_any(),
         Admin::Customers => view! { <AdminCustomersPage /> }.into_any(),
         Admin::Customer => view! { <AdminCustomerPage /> }.into_any(),
         Admin::Promotions => view! { <AdminPromotionsPage /> }.into_any(),
@@ -117,6 +119,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminProductCsvRoute, admin_product_csv => Admin::ProductCsv,
     AdminInventoryRoute, admin_inventory => Admin::Inventory,
     AdminCategoriesRoute, admin_categories => Admin::Categories,
+    AdminAttributesRoute, admin_attributes => Admin::Attributes,
     AdminCustomersRoute, admin_customers => Admin::Customers,
     AdminCustomerRoute, admin_customer => Admin::Customer,
     AdminPromotionsRoute, admin_promotions => Admin::Promotions,

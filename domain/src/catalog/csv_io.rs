@@ -37,6 +37,30 @@ const PRODUCT_COLUMNS: [&str; 10] = [
 ];
 const VARIANT_COLUMNS: [&str; 4] = ["sku", "price", "compare_at_price", "weight_grams"];
 const STOCK_PREFIX: &str = "stock:";
+/// A column per attribute code; a multi-choice's values are split by `|`.
+const ATTRIBUTE_PREFIX: &str = "attr:";
+const VALUE_SEPARATOR: char = '|';
+
+/// The columns that depend on the shop: its warehouses and attribute codes.
+#[derive(Clone, Default)]
+struct Layout {
+    warehouses: Vec<String>,
+    attributes: Vec<String>,
+}
+
+impl Layout {
+    async fn load<C: ConnectionTrait>(conn: &C) -> Result<Self> {
+        let tree = super::CategoryTree::load(conn).await?;
+        Ok(Self {
+            warehouses: warehouse_codes(conn).await?,
+            attributes: tree
+                .attributes()
+                .iter()
+                .map(|a| a.def.code.clone())
+                .collect(),
+        })
+    }
+}
 /// Products per export batch.
 pub const EXPORT_BATCH: u64 = 200;
 /// Largest file the import accepts.
@@ -75,14 +99,25 @@ impl ImportPlan {
     }
 }
 
-fn header(warehouses: &[String]) -> Vec<String> {
+fn header(layout: &Layout) -> Vec<String> {
     let mut h: Vec<String> = PRODUCT_COLUMNS.iter().map(|s| (*s).to_owned()).collect();
     for i in 1..=MAX_OPTIONS {
         h.push(format!("option{i}_name"));
         h.push(format!("option{i}_value"));
     }
     h.extend(VARIANT_COLUMNS.iter().map(|s| (*s).to_owned()));
-    h.extend(warehouses.iter().map(|w| format!("{STOCK_PREFIX}{w}")));
+    h.extend(
+        layout
+            .warehouses
+            .iter()
+            .map(|w| format!("{STOCK_PREFIX}{w}")),
+    );
+    h.extend(
+        layout
+            .attributes
+            .iter()
+            .map(|a| format!("{ATTRIBUTE_PREFIX}{a}")),
+    );
     h
 }
 
@@ -118,7 +153,7 @@ fn uncell(s: &str) -> &str {
 fn write_rows(
     out: &mut csv::Writer<Vec<u8>>,
     draft: &ProductDraft,
-    warehouses: &[String],
+    layout: &Layout,
     currency: Currency,
 ) -> Result<()> {
     for v in &draft.variants {
@@ -146,13 +181,17 @@ fn write_rows(
                 .unwrap_or_default(),
         );
         row.push(v.weight_grams.to_string());
-        for w in warehouses {
+        for w in &layout.warehouses {
             let units = v
                 .stock
                 .iter()
                 .find(|(code, _)| code == w)
                 .map_or(0, |(_, n)| *n);
             row.push(units.to_string());
+        }
+        for code in &layout.attributes {
+            let values = draft.attributes.get(code).map(|v| v.join("|"));
+            row.push(cell(values.as_deref().unwrap_or("")));
         }
         out.write_record(&row).map_err(Error::internal)?;
     }
@@ -163,7 +202,7 @@ fn write_rows(
 pub struct CsvExport {
     db: DatabaseConnection,
     currency: Currency,
-    warehouses: Vec<String>,
+    layout: Layout,
     after_id: i32,
     started: bool,
 }
@@ -173,7 +212,7 @@ impl CsvExport {
         let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
         if !self.started {
             self.started = true;
-            out.write_record(header(&self.warehouses))
+            out.write_record(header(&self.layout))
                 .map_err(Error::internal)?;
         }
         let ids: Vec<i32> = product::Entity::find()
@@ -191,7 +230,7 @@ impl CsvExport {
         };
         self.after_id = last;
         for stored in draft_load::load(&self.db, &ids).await? {
-            write_rows(&mut out, &stored.draft, &self.warehouses, self.currency)?;
+            write_rows(&mut out, &stored.draft, &self.layout, self.currency)?;
         }
         Ok(Some(out.into_inner().map_err(Error::internal)?))
     }
@@ -211,23 +250,30 @@ async fn warehouse_codes<C: ConnectionTrait>(conn: &C) -> Result<Vec<String>> {
 struct Columns {
     index: HashMap<String, usize>,
     stock: Vec<(String, usize)>,
+    attributes: Vec<(String, usize)>,
 }
 
 impl Columns {
-    fn read(
-        headers: &csv::StringRecord,
-        warehouses: &[String],
-    ) -> std::result::Result<Self, String> {
-        let known = header(&[]);
+    fn read(headers: &csv::StringRecord, layout: &Layout) -> std::result::Result<Self, String> {
+        let known = header(&Layout::default());
         let mut index = HashMap::new();
         let mut stock = Vec::new();
+        let mut attributes: Vec<(String, usize)> = Vec::new();
         for (i, name) in headers.iter().enumerate() {
             let name = name.trim().trim_start_matches('\u{feff}');
             if let Some(code) = name.strip_prefix(STOCK_PREFIX) {
-                if !warehouses.iter().any(|w| w == code) {
+                if !layout.warehouses.iter().any(|w| w == code) {
                     return Err(format!("There is no warehouse {code:?} (column {name:?})."));
                 }
                 stock.push((code.to_owned(), i));
+            } else if let Some(code) = name.strip_prefix(ATTRIBUTE_PREFIX) {
+                if !layout.attributes.iter().any(|a| a == code) {
+                    return Err(format!("There is no attribute {code:?} (column {name:?})."));
+                }
+                if attributes.iter().any(|(a, _)| a == code) {
+                    return Err(format!("The column {name:?} appears twice."));
+                }
+                attributes.push((code.to_owned(), i));
             } else if known.iter().any(|k| k == name) {
                 if index.insert(name.to_owned(), i).is_some() {
                     return Err(format!("The column {name:?} appears twice."));
@@ -241,7 +287,11 @@ impl Columns {
                 return Err(format!("The file needs a {required:?} column."));
             }
         }
-        Ok(Self { index, stock })
+        Ok(Self {
+            index,
+            stock,
+            attributes,
+        })
     }
 
     fn get<'r>(&self, record: &'r csv::StringRecord, name: &str) -> &'r str {
@@ -269,13 +319,13 @@ fn parse_bool(s: &str) -> Option<bool> {
 
 fn gather(
     bytes: &[u8],
-    warehouses: &[String],
+    layout: &Layout,
     currency: Currency,
     errors: &mut Vec<RowError>,
 ) -> Vec<Gathered> {
     let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
     let columns = match reader.headers() {
-        Ok(h) => match Columns::read(h, warehouses) {
+        Ok(h) => match Columns::read(h, layout) {
             Ok(c) => c,
             Err(message) => {
                 errors.push(RowError { row: 1, message });
@@ -340,6 +390,20 @@ fn gather(
             description: col("description"),
             seo_title: col("seo_title"),
             seo_description: col("seo_description"),
+            attributes: columns
+                .attributes
+                .iter()
+                .filter_map(|(code, idx)| {
+                    let raw = uncell(record.get(*idx).map_or("", str::trim));
+                    let values: Vec<String> = raw
+                        .split(VALUE_SEPARATOR)
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    (!values.is_empty()).then(|| (code.clone(), values))
+                })
+                .collect(),
             ..Default::default()
         };
         let mut names = Vec::new();
@@ -469,6 +533,9 @@ fn disagreement(
     if let Some((name, _, _)) = pairs.iter().find(|(_, a, b)| a != b) {
         return Some(name);
     }
+    if first.attributes != row.attributes {
+        return Some("An attribute");
+    }
     let first_names: Vec<&str> = first.options.iter().map(|o| o.name.as_str()).collect();
     (first_names != names.iter().map(String::as_str).collect::<Vec<_>>())
         .then_some("The option names")
@@ -478,7 +545,7 @@ impl Catalog {
     pub async fn export_csv(&self, actor: &Actor, currency: Currency) -> Result<CsvExport> {
         actor.require(Permission::Catalog)?;
         Ok(CsvExport {
-            warehouses: warehouse_codes(&self.db).await?,
+            layout: Layout::load(&self.db).await?,
             db: self.db.clone(),
             currency,
             after_id: 0,
@@ -505,12 +572,11 @@ impl Catalog {
             }]));
         }
         let known = KnownSets::load(&self.db).await?;
-        let mut warehouses: Vec<String> = known.warehouses.iter().cloned().collect();
-        warehouses.sort();
+        let layout = Layout::load(&self.db).await?;
         let owned = bytes.to_vec();
         let (mut gathered, mut errors) = crate::blocking::run(Work::Csv, move || {
             let mut errors = Vec::new();
-            let gathered = gather(&owned, &warehouses, currency, &mut errors);
+            let gathered = gather(&owned, &layout, currency, &mut errors);
             (gathered, errors)
         })
         .await?;
@@ -534,7 +600,7 @@ impl Catalog {
         let mut skus: HashMap<String, usize> = HashMap::new();
         for g in &mut gathered {
             g.draft.normalise();
-            let mut issues = g.draft.validate(&known.known());
+            let mut issues = known.check(&mut g.draft);
             if issues.is_empty() {
                 issues = clashes(&self.db, &g.draft, ids.get(&g.draft.slug).copied()).await?;
             }

@@ -22,6 +22,9 @@ pub struct ProductDraft {
     pub low_stock_threshold: i32,
     pub options: Vec<OptionDraft>,
     pub variants: Vec<VariantDraft>,
+    /// Attribute code → values as typed; stored forms once checked.
+    #[serde(default)]
+    pub attributes: super::attributes::Values,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,8 +7,8 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 
 use super::draft::{OptionDraft, ProductDraft, VariantDraft};
 use crate::entities::{
-    category, product, product_option, product_option_value, stock_level, variant,
-    variant_option_value, warehouse,
+    product, product_option, product_option_value, stock_level, variant, variant_option_value,
+    warehouse,
 };
 use crate::Result;
 
@@ -30,12 +30,8 @@ pub async fn load<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> Result<Vec<Store
         .filter(product::Column::Id.is_in(ids.iter().copied()))
         .all(conn)
         .await?;
-    let categories: HashMap<i32, String> = category::Entity::find()
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c.slug))
-        .collect();
+    let tree = super::CategoryTree::load(conn).await?;
+    let mut attributes = super::attributes::values_of(conn, &tree, ids).await?;
     let houses: Vec<(i32, String)> = warehouse::Entity::find()
         .order_by_asc(warehouse::Column::Code)
         .all(conn)
@@ -143,9 +139,9 @@ pub async fn load<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> Result<Vec<Store
             slug: row.slug.clone(),
             title: row.title.clone(),
             brand: row.brand.clone(),
-            category: categories
-                .get(&row.category_id)
-                .cloned()
+            category: tree
+                .get(row.category_id)
+                .map(|c| c.slug.clone())
                 .unwrap_or_default(),
             status: row.status.clone(),
             description: row.description.clone(),
@@ -155,6 +151,7 @@ pub async fn load<C: ConnectionTrait>(conn: &C, ids: &[i32]) -> Result<Vec<Store
             low_stock_threshold: row.low_stock_threshold,
             options: option_drafts,
             variants: variant_drafts,
+            attributes: attributes.remove(&row.id).unwrap_or_default(),
         };
         // Compare like with like: drafts coming in are normalised too.
         draft.normalise();

@@ -30,6 +30,8 @@ pub type StockSeen = HashMap<(String, String), i32>;
 
 /// Categories and warehouses that exist now, for validation.
 pub struct KnownSets {
+    /// With the attribute definitions drafts are checked against.
+    pub tree: super::CategoryTree,
     pub categories: HashSet<String>,
     pub warehouses: HashSet<String>,
     pub category_ids: HashMap<String, i32>,
@@ -41,6 +43,7 @@ impl KnownSets {
         let cats = category::Entity::find().all(conn).await?;
         let houses = warehouse::Entity::find().all(conn).await?;
         Ok(Self {
+            tree: super::CategoryTree::load(conn).await?,
             categories: cats.iter().map(|c| c.slug.clone()).collect(),
             warehouses: houses.iter().map(|w| w.code.clone()).collect(),
             category_ids: cats.into_iter().map(|c| (c.slug, c.id)).collect(),
@@ -53,6 +56,15 @@ impl KnownSets {
             categories: &self.categories,
             warehouses: &self.warehouses,
         }
+    }
+
+    /// The draft's rules, and its attribute values put in their stored
+    /// forms (so a check must come before a comparison or a write).
+    pub fn check(&self, draft: &mut ProductDraft) -> Vec<Issue> {
+        let mut issues = draft.validate(&self.known());
+        let category = draft.category.clone();
+        super::attributes::check(&self.tree, &category, &mut draft.attributes, &mut issues);
+        issues
     }
 }
 
@@ -358,6 +370,10 @@ pub async fn apply<C: ConnectionTrait>(
         }
     }
 
+    if stored.is_none_or(|s| s.draft.attributes != draft.attributes) {
+        super::attributes::write(conn, &known.tree, product_id, &draft.attributes).await?;
+    }
+
     let (action, before, after) = match stored {
         Some(s) => {
             // Variants and options count as whole fields.
@@ -452,7 +468,7 @@ impl Catalog {
         draft.normalise();
         let txn = crate::db::begin_write(&self.db).await?;
         let known = KnownSets::load(&txn).await?;
-        let mut issues = draft.validate(&known.known());
+        let mut issues = known.check(&mut draft);
         let stored = match original {
             Some(slug) => {
                 let ids = draft_load::ids_by_slug(&txn, &[slug.to_owned()]).await?;

@@ -2,6 +2,7 @@
 //! from one. Numbers arrive as typed; every one that does not parse is
 //! reported at once under its field (`variants.2.price`), beside the
 //! draft's own rules, which [`ProductDraft::validate`] checks later.
+use model::attributes::AttributeField;
 use model::product_form::{
     split_values, OptionForm, ProductForm, StockForm, VariantForm, DEFAULT_LOW_STOCK,
 };
@@ -42,6 +43,7 @@ impl super::Catalog {
             images,
             categories: self.category_choices().await?,
             warehouses,
+            attributes: self.editor_attributes().await?,
         })
     }
 }
@@ -140,6 +142,13 @@ pub fn read(f: ProductForm, currency: Currency) -> Result<(ProductDraft, StockSe
             })
             .collect(),
         variants,
+        attributes: f.attributes.into_iter().fold(
+            super::attributes::Values::new(),
+            |mut acc, a| {
+                acc.entry(a.code).or_default().extend(a.values);
+                acc
+            },
+        ),
     };
     Ok((draft, seen))
 }
@@ -159,6 +168,11 @@ pub fn write(d: ProductDraft, currency: Currency) -> ProductForm {
         seo_description: d.seo_description,
         featured: d.featured,
         low_stock: d.low_stock_threshold.to_string(),
+        attributes: d
+            .attributes
+            .into_iter()
+            .map(|(code, values)| AttributeField { code, values })
+            .collect(),
         options: d
             .options
             .into_iter()

@@ -82,6 +82,7 @@ pub(super) struct Counts {
     pub total: u64,
     pub brands: Vec<FacetValue>,
     pub options: Vec<OptionFacet>,
+    pub attributes: Vec<model::attributes::AttributeFacet>,
 }
 
 impl Counts {
@@ -94,6 +95,17 @@ impl Counts {
                 .options
                 .iter()
                 .map(|o| o.name.len() + values(&o.values))
+                .sum::<usize>()
+            + self
+                .attributes
+                .iter()
+                .map(|a| {
+                    a.name.len()
+                        + a.values
+                            .iter()
+                            .map(|v| v.value.len() + v.label.len() + PER_VALUE)
+                            .sum::<usize>()
+                })
                 .sum::<usize>();
         u32::try_from(bytes).unwrap_or(u32::MAX)
     }

@@ -44,6 +44,26 @@ pub fn product(d: &ProductDetail, base: &str, reviews: &[(String, review::Model)
             "offers": offers,
         },
     });
+    if !d.specs.is_empty() {
+        doc["additionalProperty"] = d
+            .specs
+            .iter()
+            .flat_map(|s| {
+                s.values.iter().map(move |v| {
+                    let mut p = serde_json::json!({
+                        "@type": "PropertyValue",
+                        "name": s.name,
+                        "value": v.label,
+                    });
+                    if !s.unit.is_empty() {
+                        p["value"] = v.value.clone().into();
+                        p["unitText"] = s.unit.clone().into();
+                    }
+                    p
+                })
+            })
+            .collect();
+    }
     if let Some(r) = d.rating {
         doc["aggregateRating"] = serde_json::json!({
             "@type": "AggregateRating",
@@ -87,6 +107,21 @@ mod tests {
         }
     }
 
+    fn spec(name: &str, unit: &str, values: &[(&str, &str)]) -> model::attributes::Spec {
+        model::attributes::Spec {
+            name: name.into(),
+            unit: unit.into(),
+            values: values
+                .iter()
+                .map(|(value, label)| model::attributes::SpecValue {
+                    value: (*value).into(),
+                    label: (*label).into(),
+                    swatch: None,
+                })
+                .collect(),
+        }
+    }
+
     #[test]
     fn a_product_page_as_search_engines_read_it() {
         let detail = ProductDetail {
@@ -121,6 +156,10 @@ mod tests {
             json_ld: String::new(),
             status: ProductStatus::Active,
             rating: model::reviews::RatingSummary::new(2, 9),
+            specs: vec![
+                spec("Material", "", &[("Linen", "Linen")]),
+                spec("Weight", "g", &[("180", "180 g")]),
+            ],
         };
         let written = time::macros::datetime!(2026-11-30 10:00 UTC);
         let review = review::Model {

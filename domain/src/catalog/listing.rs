@@ -23,10 +23,12 @@ use crate::money::{Currency, Money};
 /// Which filter to leave out when counting a facet, so each facet shows
 /// what picking another of its values would give.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Except {
+enum Except<'a> {
     Nothing,
     Brands,
     Options,
+    /// One attribute's filter, by code.
+    Attribute(&'a str),
 }
 
 impl Catalog {
@@ -47,18 +49,20 @@ impl Catalog {
         // Prices in the URL are in the shop currency's major unit, as the
         // search price facets are: "2500" is ¥2,500 in a yen shop, $2,500 in
         // a dollar shop.
-        let query = ListingQuery::from_pairs(
+        let mut query = ListingQuery::from_pairs(
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
             currency,
         );
+        super::attributes::listing::known(&tree, &mut query.attributes);
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
-        let counts = self.counts(generation, category.id, &ids, &query).await?;
+        let counts = self
+            .counts(generation, &tree, category.id, &ids, &query)
+            .await?;
 
         let filtered = product::Entity::find().filter(condition(&ids, &query, Except::Nothing));
         let total = counts.total;
         let page_count = total.div_ceil(PAGE_SIZE).max(1);
-        let mut query = query;
         query.page = query.page.min(page_count);
 
         let rows = order(filtered, query.sort)
@@ -83,6 +87,7 @@ impl Catalog {
             state: state(&query, currency),
             brands: counts.brands.clone(),
             options: counts.options.clone(),
+            attributes: counts.attributes.clone(),
         }))
     }
 
@@ -92,6 +97,7 @@ impl Catalog {
     async fn counts(
         &self,
         generation: u64,
+        tree: &super::CategoryTree,
         category: i32,
         ids: &[i32],
         q: &ListingQuery,
@@ -108,6 +114,15 @@ impl Catalog {
                 .await?,
             brands: brand_facet(db, ids, q).await?,
             options: option_facets(db, ids, q).await?,
+            attributes: super::attributes::listing::facets(db, tree, q, |except| {
+                let except = except.map_or(Except::Nothing, Except::Attribute);
+                product::Entity::find()
+                    .select_only()
+                    .column(product::Column::Id)
+                    .filter(condition(ids, q, except))
+                    .into_query()
+            })
+            .await?,
         });
         self.held.keep_counts(generation, key, counts.clone());
         Ok(counts)
@@ -126,6 +141,11 @@ fn state(q: &ListingQuery, currency: Currency) -> ListingState {
         brands: q.brands.clone(),
         options: q
             .options
+            .iter()
+            .map(|o| (o.name.clone(), o.values.clone()))
+            .collect(),
+        attributes: q
+            .attributes
             .iter()
             .map(|o| (o.name.clone(), o.values.clone()))
             .collect(),
@@ -162,6 +182,13 @@ fn condition(category_ids: &[i32], q: &ListingQuery, except: Except) -> Conditio
     if except != Except::Options {
         for filter in &q.options {
             cond = cond.add(product::Column::Id.in_subquery(products_with_option(filter)));
+        }
+    }
+    for filter in &q.attributes {
+        if except != Except::Attribute(&filter.name) {
+            cond = cond.add(
+                product::Column::Id.in_subquery(super::attributes::listing::products_with(filter)),
+            );
         }
     }
     cond

@@ -1,6 +1,7 @@
 //! The catalog as shoppers see it: category tree, listings with filters and
 //! facets, product pages. Read-only here; writes come with the admin.
 mod admin_list;
+mod attributes;
 mod cards;
 mod categories_admin;
 mod csv_io;
@@ -24,6 +25,10 @@ mod types;
 use sea_orm::DatabaseConnection;
 
 pub use admin_list::{AdminProductPage, AdminProductQuery, AdminProductRow, ADMIN_PAGE_SIZE};
+pub(crate) use attributes::{
+    facet_values as attribute_facet_values, values_of as attribute_values,
+};
+pub use attributes::{specs, HeldAttribute, Values as AttributeValues};
 pub(crate) use cards::{availability, id_cards};
 pub use csv_io::{CsvExport, ImportOutcome, ImportPlan, RowError, MAX_IMPORT_BYTES};
 pub use draft::{matrix, Issue, OptionDraft, ProductDraft, VariantDraft};

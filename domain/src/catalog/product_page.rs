@@ -109,6 +109,12 @@ impl Catalog {
             .all(db)
             .await?;
         let stock = variant_stock(db, variants.iter().map(|v| v.id).collect()).await?;
+        let attributes = super::attributes::values_of(db, &tree, &[p.id]).await?;
+        let specs = super::attributes::specs(
+            &tree,
+            p.category_id,
+            attributes.get(&p.id).unwrap_or(&Default::default()),
+        );
 
         let value_by_id: HashMap<i32, &product_option_value::Model> =
             values.iter().map(|v| (v.id, v)).collect();
@@ -183,6 +189,7 @@ impl Catalog {
             description: p.description,
             brand: p.brand,
             json_ld: String::new(),
+            specs,
         };
         // Only a rated product's markup lists reviews.
         let reviews = match detail.rating {

@@ -26,11 +26,13 @@ pub struct ListingQuery {
     pub price_max: Option<i64>,
     pub brands: Vec<String>,
     pub options: Vec<OptionFilter>,
+    /// `attr=code:value`: the filter's `name` is the attribute's code.
+    pub attributes: Vec<OptionFilter>,
 }
 
 impl ListingQuery {
     /// Reads `page`, `sort`, `price_min`, `price_max` (major units),
-    /// `brand` (repeatable) and `opt=Name:Value` (repeatable).
+    /// `brand`, `opt=Name:Value` and `attr=code:value` (each repeatable).
     pub fn from_pairs<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         currency: Currency,
@@ -60,7 +62,12 @@ impl ListingQuery {
                 }
                 param::OPTION => {
                     if let Some((name, val)) = value.split_once(':') {
-                        q.add_option(name.trim(), val.trim());
+                        add_filter(&mut q.options, name.trim(), val.trim());
+                    }
+                }
+                model::attributes::PARAM => {
+                    if let Some((code, val)) = value.split_once(':') {
+                        add_filter(&mut q.attributes, code.trim(), val.trim());
                     }
                 }
                 _ => {}
@@ -75,23 +82,8 @@ impl ListingQuery {
         }
         q.brands.sort();
         q.options.sort_by(|a, b| a.name.cmp(&b.name));
+        q.attributes.sort_by(|a, b| a.name.cmp(&b.name));
         q
-    }
-
-    fn add_option(&mut self, name: &str, value: &str) {
-        if name.is_empty() || value.is_empty() {
-            return;
-        }
-        if let Some(o) = self.options.iter_mut().find(|o| o.name == name) {
-            if o.values.len() < MAX_VALUES && !o.values.iter().any(|v| v == value) {
-                o.values.push(value.to_owned());
-            }
-        } else if self.options.len() < MAX_VALUES {
-            self.options.push(OptionFilter {
-                name: name.to_owned(),
-                values: vec![value.to_owned()],
-            });
-        }
     }
 
     pub fn offset(&self) -> u64 {
@@ -103,6 +95,23 @@ impl ListingQuery {
             || self.price_max.is_some()
             || !self.brands.is_empty()
             || !self.options.is_empty()
+            || !self.attributes.is_empty()
+    }
+}
+
+fn add_filter(filters: &mut Vec<OptionFilter>, name: &str, value: &str) {
+    if name.is_empty() || value.is_empty() {
+        return;
+    }
+    if let Some(o) = filters.iter_mut().find(|o| o.name == name) {
+        if o.values.len() < MAX_VALUES && !o.values.iter().any(|v| v == value) {
+            o.values.push(value.to_owned());
+        }
+    } else if filters.len() < MAX_VALUES {
+        filters.push(OptionFilter {
+            name: name.to_owned(),
+            values: vec![value.to_owned()],
+        });
     }
 }
 
@@ -135,9 +144,18 @@ mod tests {
             ("opt", "Size:M"),
             ("opt", "Size:L"),
             ("opt", "Colour:Red"),
+            ("attr", "material:Wool"),
+            ("attr", "material:Cotton"),
         ]);
         assert_eq!(q.page, 3);
         assert_eq!(q.offset(), 2 * PAGE_SIZE);
+        assert_eq!(
+            q.attributes,
+            vec![OptionFilter {
+                name: "material".into(),
+                values: vec!["Wool".into(), "Cotton".into()]
+            }]
+        );
         assert_eq!(q.sort, ListingSort::PriceDesc);
         assert_eq!(q.price_min, Some(1000));
         assert_eq!(q.price_max, Some(4999));
@@ -166,6 +184,7 @@ mod tests {
             ("price_max", "1e9"),
             ("opt", "nocolon"),
             ("opt", ":empty"),
+            ("attr", "material:"),
             ("brand", ""),
             ("unknown", "x"),
         ]);

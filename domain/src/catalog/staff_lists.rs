@@ -11,15 +11,9 @@ impl Catalog {
         let tree = self.tree().await?;
         let mut out = Vec::new();
         walk(&tree, None, 0, &mut |c, _, _, _| {
-            let label = tree
-                .path_to(c.id)
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" › ");
             out.push(CategoryChoice {
                 slug: c.slug.clone(),
-                label,
+                label: tree.label(c.id),
             });
         });
         Ok(out)

@@ -1,8 +1,9 @@
 //! The category tree, loaded whole (it is small) and walked in memory.
 use std::collections::HashMap;
 
-use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
+use super::attributes::HeldAttribute;
 use super::types::{CategoryNode, CategoryRef};
 use crate::entities::category;
 
@@ -53,16 +54,23 @@ pub struct CategoryTree {
     nodes: Vec<category::Model>,
     by_id: HashMap<i32, usize>,
     children: HashMap<Option<i32>, Vec<usize>>,
+    /// Every category's attribute definitions, in category then position
+    /// order: held with the tree because the change feed forgets both when
+    /// a definition changes (its rows name the category).
+    attributes: Vec<HeldAttribute>,
 }
 
 impl CategoryTree {
-    pub async fn load(db: &DatabaseConnection) -> crate::Result<Self> {
+    /// The tree with its attribute definitions.
+    pub async fn load<C: ConnectionTrait>(db: &C) -> crate::Result<Self> {
         let nodes = category::Entity::find()
             .order_by_asc(category::Column::Position)
             .order_by_asc(category::Column::Id)
             .all(db)
             .await?;
-        Ok(Self::from_models(nodes))
+        let mut tree = Self::from_models(nodes);
+        tree.attributes = super::attributes::load(db, &tree).await?;
+        Ok(tree)
     }
 
     pub fn from_models(nodes: Vec<category::Model>) -> Self {
@@ -75,7 +83,34 @@ impl CategoryTree {
             nodes,
             by_id,
             children,
+            attributes: Vec::new(),
         }
+    }
+
+    pub fn attributes(&self) -> &[HeldAttribute] {
+        &self.attributes
+    }
+
+    pub fn attribute(&self, code: &str) -> Option<&HeldAttribute> {
+        self.attributes.iter().find(|a| a.def.code == code)
+    }
+
+    /// What a product of category `id` carries: its ancestors' attributes
+    /// first, then its own.
+    pub fn attributes_for(&self, id: i32) -> Vec<&HeldAttribute> {
+        self.path_to(id)
+            .iter()
+            .flat_map(|c| self.attributes.iter().filter(|a| a.category_id == c.id))
+            .collect()
+    }
+
+    /// "Men › Tops › T-Shirts"
+    pub fn label(&self, id: i32) -> String {
+        self.path_to(id)
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(" › ")
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {

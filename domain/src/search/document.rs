@@ -17,7 +17,7 @@ use model::search::MAX_RATING_FILTER;
 
 /// Bump when the document shape or the embedded schema changes: an index
 /// from an older version is rebuilt at startup.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
@@ -31,9 +31,14 @@ pub struct SearchDoc {
     pub aliases: Vec<String>,
     /// Option values ("Navy", "XL"), searchable.
     pub option_values: Vec<String>,
+    /// Attribute values as they read ("Merino wool", "250 g"), and the
+    /// names of yes / no attributes a product has ("Waterproof"), searchable.
+    pub attribute_values: Vec<String>,
     // Facets.
     pub categories: Vec<String>,
     pub options: Vec<String>,
+    /// "code:value", one per filterable attribute value.
+    pub attributes: Vec<String>,
     pub price_bucket: Vec<String>,
     pub stock: String,
     /// "1".."4": the whole stars the published reviews' average reaches.
@@ -119,6 +124,7 @@ async fn build<C: ConnectionTrait>(
         .await?;
     let variant_ids: Vec<i32> = variants.iter().map(|v| v.id).collect();
     let available = crate::catalog::availability(conn, &ids).await?;
+    let mut attribute_values = crate::catalog::attribute_values(conn, tree, &ids).await?;
 
     let options = product_option::Entity::find()
         .filter(product_option::Column::ProductId.is_in(ids.iter().copied()))
@@ -169,7 +175,13 @@ async fn build<C: ConnectionTrait>(
             let option_pairs = used.remove(&p.id).unwrap_or_default();
             let alias_source = format!("{} {}", p.title, category_names.join(" "));
             let rating = RatingSummary::new(p.review_count, p.rating_sum);
+            let (attributes, attribute_words) = crate::catalog::attribute_facet_values(
+                tree,
+                &attribute_values.remove(&p.id).unwrap_or_default(),
+            );
             SearchDoc {
+                attributes,
+                attribute_values: attribute_words,
                 id: p.id,
                 aliases: text::aliases(&alias_source),
                 categories: path.iter().map(|c| c.slug.clone()).collect(),

@@ -85,6 +85,7 @@ pub fn settings() -> Settings {
             "category_names",
             "aliases",
             "option_values",
+            "attribute_values",
             "description",
         ])
         .with_filterable_attributes(FacetKey::ALL.map(FacetKey::field))

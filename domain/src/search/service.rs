@@ -35,12 +35,36 @@ pub struct Search {
     recorder: Option<Recorder>,
 }
 
-/// One multi-select group: a facet key, and for options the option name.
+/// One multi-select group: a facet key, and for options the option name
+/// (for attributes the code).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Group {
     key: FacetKey,
     option: Option<String>,
     filter: Filter,
+}
+
+/// Splits "Name:Value" filters into one group per name.
+fn named_groups(key: FacetKey, values: &[String], out: &mut Vec<Group>) {
+    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for o in values {
+        if let Some((name, _)) = o.split_once(':') {
+            by_name.entry(name).or_default().push(o.clone());
+        }
+    }
+    for (name, values) in by_name {
+        out.push(Group {
+            key,
+            option: Some(name.to_owned()),
+            filter: Filter { key, values },
+        });
+    }
+}
+
+/// "name:value" with both parts present.
+fn pair(o: &str) -> bool {
+    o.split_once(':')
+        .is_some_and(|(n, v)| !n.is_empty() && !v.is_empty())
 }
 
 /// The request cut to what one search may cost ([`crate::bounds`]):
@@ -57,10 +81,11 @@ pub fn bounded(req: SearchRequest) -> SearchRequest {
             .collect(),
         options: bounds::list(req.options)
             .into_iter()
-            .filter(|o| {
-                o.split_once(':')
-                    .is_some_and(|(n, v)| !n.is_empty() && !v.is_empty())
-            })
+            .filter(|o| pair(o))
+            .collect(),
+        attributes: bounds::list(req.attributes)
+            .into_iter()
+            .filter(|o| pair(o))
             .collect(),
         in_stock: req.in_stock,
         rating: model::search::rating_filter(req.rating),
@@ -93,22 +118,8 @@ fn groups(req: &SearchRequest) -> Vec<Group> {
     if req.rating > 0 {
         simple(FacetKey::Rating, &[req.rating.to_string()]);
     }
-    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for o in &req.options {
-        if let Some((name, _)) = o.split_once(':') {
-            by_name.entry(name).or_default().push(o.clone());
-        }
-    }
-    for (name, values) in by_name {
-        out.push(Group {
-            key: FacetKey::Option,
-            option: Some(name.to_owned()),
-            filter: Filter {
-                key: FacetKey::Option,
-                values,
-            },
-        });
-    }
+    named_groups(FacetKey::Option, &req.options, &mut out);
+    named_groups(FacetKey::Attribute, &req.attributes, &mut out);
     out
 }
 
@@ -162,6 +173,8 @@ impl Search {
     pub async fn search(&self, req: SearchRequest) -> Result<SearchPage> {
         let mut req = bounded(req);
         req.options = self.known_options(std::mem::take(&mut req.options)).await?;
+        let tree = self.catalog.tree().await?;
+        known_attributes(&tree, &mut req.attributes);
         let text = req.text.clone();
         let page = req.page;
         let groups = groups(&req);
@@ -181,6 +194,7 @@ impl Search {
         // A selected group's own counts come from the query without it, so
         // shoppers see what ticking another box in that group would add.
         let mut option_counts: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+        let mut attribute_counts: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
         for g in &groups {
             let others: Vec<Filter> = groups
                 .iter()
@@ -199,17 +213,27 @@ impl Search {
                 })
                 .await?;
             let values = res.facets.get(&g.key).cloned().unwrap_or_default();
-            match &g.option {
-                Some(name) => {
+            match (g.key, &g.option) {
+                (FacetKey::Attribute, Some(code)) => {
+                    attribute_counts.insert(code.clone(), values);
+                }
+                (_, Some(name)) => {
                     option_counts.insert(name.clone(), values);
                 }
-                None => {
+                (_, None) => {
                     counts.insert(g.key, values);
                 }
             }
         }
-        let tree = self.catalog.tree().await?;
-        let facets = self.facet_groups(&req, &tree, &counts, &option_counts);
+        let facets = self.facet_groups(
+            &req,
+            &tree,
+            &counts,
+            &Selected {
+                options: &option_counts,
+                attributes: &attribute_counts,
+            },
+        );
         let cards = self.catalog.cards_for_ids(&main.ids).await?;
         let hits = cards
             .into_iter()
@@ -275,12 +299,7 @@ impl Search {
                 });
                 named.then(|| SuggestedCategory {
                     slug: c.slug.clone(),
-                    name: tree
-                        .path_to(c.id)
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" › "),
+                    name: tree.label(c.id),
                     count: *count,
                 })
             })
@@ -406,8 +425,9 @@ impl Search {
         req: &SearchRequest,
         tree: &CategoryTree,
         counts: &BTreeMap<FacetKey, BTreeMap<String, u64>>,
-        option_counts: &BTreeMap<String, BTreeMap<String, u64>>,
+        selected: &Selected<'_>,
     ) -> Vec<FacetGroup> {
+        let option_counts = selected.options;
         let empty = BTreeMap::new();
         let of = |key| counts.get(&key).unwrap_or(&empty);
         let mut groups = Vec::new();
@@ -432,6 +452,7 @@ impl Search {
                     count,
                     selected,
                     depth: depth as u8,
+                    swatch: None,
                 });
             }
         });
@@ -455,6 +476,7 @@ impl Search {
                     count,
                     selected,
                     depth: 0,
+                    swatch: None,
                 })
             })
             .collect();
@@ -528,13 +550,97 @@ impl Search {
                     count: in_stock,
                     selected: req.in_stock,
                     depth: 0,
+                    swatch: None,
                 }],
             });
         }
+        groups.extend(attribute_groups(
+            req,
+            tree,
+            of(FacetKey::Attribute),
+            selected.attributes,
+        ));
         groups.push(rating_group(req, of(FacetKey::Rating)));
         groups.retain(|g| !g.options.is_empty());
         groups
     }
+}
+
+/// Counts of the selected groups, by option name and by attribute code:
+/// each from the query without that group's own filter.
+struct Selected<'a> {
+    options: &'a BTreeMap<String, BTreeMap<String, u64>>,
+    attributes: &'a BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+/// Keeps the "code:value" filters naming an attribute shoppers may filter
+/// by, at most [`MAX_OPTION_GROUPS`] codes: invented ones cost nothing.
+fn known_attributes(tree: &CategoryTree, filters: &mut Vec<String>) {
+    let mut kept: Vec<String> = Vec::new();
+    filters.retain(|f| {
+        let code = f.split_once(':').map_or("", |(c, _)| c);
+        let usable = tree
+            .attribute(code)
+            .is_some_and(|a| a.def.filterable && a.def.kind.can_filter());
+        if !usable {
+            return false;
+        }
+        if !kept.iter().any(|k| k == code) {
+            if kept.len() == MAX_OPTION_GROUPS {
+                return false;
+            }
+            kept.push(code.to_owned());
+        }
+        true
+    });
+}
+
+/// One group per filterable attribute with values among the matches, in
+/// definition order; a selected attribute's counts come from `selected`.
+fn attribute_groups(
+    req: &SearchRequest,
+    tree: &CategoryTree,
+    counts: &BTreeMap<String, u64>,
+    selected: &BTreeMap<String, BTreeMap<String, u64>>,
+) -> Vec<FacetGroup> {
+    let mut out = Vec::new();
+    for held in tree.attributes() {
+        let def = &held.def;
+        if !def.filterable || !def.kind.can_filter() {
+            continue;
+        }
+        let prefix = format!("{}:", def.code);
+        let source = selected.get(&def.code).unwrap_or(counts);
+        let mut values: BTreeMap<String, u64> = source
+            .iter()
+            .filter(|(v, n)| v.starts_with(&prefix) && **n > 0)
+            .map(|(v, n)| (v.clone(), *n))
+            .collect();
+        for picked in req.attributes.iter().filter(|v| v.starts_with(&prefix)) {
+            values.entry(picked.clone()).or_insert(0);
+        }
+        let mut options: Vec<FacetOption> = values
+            .into_iter()
+            .map(|(value, count)| {
+                let stored = &value[prefix.len()..];
+                FacetOption {
+                    label: def.label(stored),
+                    swatch: def.swatch(stored),
+                    selected: req.attributes.contains(&value),
+                    count,
+                    depth: 0,
+                    value,
+                }
+            })
+            .collect();
+        options.sort_by_key(|o| def.rank(&o.value[prefix.len()..]));
+        out.push(FacetGroup {
+            key: FacetKey::Attribute,
+            name: def.name.clone(),
+            options,
+        });
+    }
+    out
 }
 
 /// "4 stars & up" down to "1 star & up", each with how many products
@@ -556,6 +662,7 @@ fn rating_group(req: &SearchRequest, counts: &BTreeMap<String, u64>) -> FacetGro
                 count,
                 selected,
                 depth: 0,
+                swatch: None,
             })
         })
         .collect();
@@ -593,6 +700,7 @@ fn flat(
             count: *n,
             selected: selected.contains(v),
             depth: 0,
+            swatch: None,
         })
         .collect();
     for s in selected {
@@ -603,6 +711,7 @@ fn flat(
                 count: 0,
                 selected: true,
                 depth: 0,
+                swatch: None,
             });
         }
     }

@@ -60,10 +60,27 @@ pub struct DemoProduct {
     pub options: OptionList,
     pub variants: Vec<DemoVariant>,
     pub images: Vec<DemoImage>,
+    /// (attribute id, stored value)
+    pub attributes: Vec<(i32, String)>,
+    /// What the title says it is made of.
+    pub material: &'static str,
+}
+
+/// An attribute a department defines for all its products.
+pub struct DemoAttribute {
+    pub id: i32,
+    pub category_id: i32,
+    pub code: String,
+    pub name: &'static str,
+    pub kind: model::attributes::AttributeKind,
+    pub unit: &'static str,
+    pub choices: Vec<String>,
+    pub filterable: bool,
 }
 
 pub struct DemoPlan {
     pub categories: Vec<DemoCategory>,
+    pub attributes: Vec<DemoAttribute>,
     pub products: Vec<DemoProduct>,
 }
 
@@ -83,6 +100,7 @@ pub fn plan_demo() -> DemoPlan {
     let mut rng = Rng::new(SEED);
     let mut categories = Vec::new();
     let mut products = Vec::new();
+    let mut attributes = Vec::new();
     let mut slugs = HashSet::new();
     let mut next_id = 1;
     let mut new_cat = |categories: &mut Vec<DemoCategory>,
@@ -113,6 +131,29 @@ pub fn plan_demo() -> DemoPlan {
             dept.tagline.to_owned(),
             di as i32,
         );
+        // Each department's material (a filter) and weight (a spec).
+        let material_id = attributes.len() as i32 + 1;
+        attributes.push(DemoAttribute {
+            id: material_id,
+            category_id: dept_id,
+            code: format!("{dept_slug}-material"),
+            name: "Material",
+            kind: model::attributes::AttributeKind::Choice,
+            unit: "",
+            choices: dept.materials.iter().map(|m| (*m).to_owned()).collect(),
+            filterable: true,
+        });
+        let weight_id = material_id + 1;
+        attributes.push(DemoAttribute {
+            id: weight_id,
+            category_id: dept_id,
+            code: format!("{dept_slug}-weight"),
+            name: "Weight",
+            kind: model::attributes::AttributeKind::Number,
+            unit: "g",
+            choices: Vec::new(),
+            filterable: false,
+        });
         for (si, sub) in dept.subs.iter().enumerate() {
             let sub_slug = format!("{dept_slug}-{}", slugify(sub.name));
             let sub_desc = format!(
@@ -146,8 +187,13 @@ pub fn plan_demo() -> DemoPlan {
                     li as i32,
                 );
                 for _ in 0..PRODUCTS_PER_LEAF {
-                    let product =
+                    let mut product =
                         plan_product(&mut rng, dept, leaf, leaf_id, products.len(), &mut slugs);
+                    let grams = product.variants.iter().map(|v| v.grams).min().unwrap_or(0);
+                    product.attributes = vec![
+                        (material_id, product.material.to_owned()),
+                        (weight_id, grams.to_string()),
+                    ];
                     products.push(product);
                 }
             }
@@ -155,6 +201,7 @@ pub fn plan_demo() -> DemoPlan {
     }
     DemoPlan {
         categories,
+        attributes,
         products,
     }
 }
@@ -282,6 +329,8 @@ fn plan_product(
         options,
         variants,
         images,
+        attributes: Vec::new(),
+        material,
     }
 }
 

@@ -9,8 +9,8 @@ use time::{Duration, OffsetDateTime};
 use super::plan::{DemoPlan, WAREHOUSES};
 use super::svg::SIZE;
 use crate::entities::{
-    category, product, product_image, product_option, product_option_value, stock_level, variant,
-    variant_option_value, warehouse,
+    attribute, category, product, product_attribute, product_image, product_option,
+    product_option_value, stock_level, variant, variant_option_value, warehouse,
 };
 
 const BATCH: usize = 400;
@@ -62,6 +62,33 @@ pub async fn insert(
         })
         .collect();
     insert_batched::<category::Entity, _>(&txn, categories).await?;
+    let attributes: Vec<attribute::ActiveModel> = plan
+        .attributes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| attribute::ActiveModel {
+            id: Set(a.id),
+            category_id: Set(a.category_id),
+            code: Set(a.code.clone()),
+            name: Set(a.name.to_owned()),
+            kind: Set(a.kind.as_str().to_owned()),
+            unit: Set(a.unit.to_owned()),
+            choices: Set(serde_json::to_string(
+                &a.choices
+                    .iter()
+                    .map(|value| model::attributes::Choice {
+                        value: value.clone(),
+                        swatch: None,
+                    })
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap_or_else(|_| "[]".to_owned())),
+            filterable: Set(a.filterable),
+            position: Set(i as i32),
+            created_at: Set(now),
+        })
+        .collect();
+    insert_batched::<attribute::Entity, _>(&txn, attributes).await?;
 
     let mut products = Vec::new();
     let mut options = Vec::new();
@@ -70,6 +97,7 @@ pub async fn insert(
     let mut variants = Vec::new();
     let mut links = Vec::new();
     let mut stock = Vec::new();
+    let mut attribute_values = Vec::new();
     let (mut option_id, mut value_id, mut image_id, mut variant_id) = (0, 0, 0, 0);
 
     for (pi, p) in plan.products.iter().enumerate() {
@@ -104,6 +132,15 @@ pub async fn insert(
             created_at: Set(created),
             updated_at: Set(created),
         });
+
+        for (attribute_id, value) in &p.attributes {
+            attribute_values.push(product_attribute::ActiveModel {
+                product_id: Set(product_id),
+                attribute_id: Set(*attribute_id),
+                value: Set(value.clone()),
+                position: Set(0),
+            });
+        }
 
         let first_image = image_id + 1;
         for (ii, img) in p.images.iter().enumerate() {
@@ -181,6 +218,7 @@ pub async fn insert(
     insert_batched::<variant::Entity, _>(&txn, variants).await?;
     insert_batched::<variant_option_value::Entity, _>(&txn, links).await?;
     insert_batched::<stock_level::Entity, _>(&txn, stock).await?;
+    insert_batched::<product_attribute::Entity, _>(&txn, attribute_values).await?;
 
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         // Explicit ids do not advance PostgreSQL sequences; move them past
@@ -188,6 +226,7 @@ pub async fn insert(
         for table in [
             "warehouses",
             "categories",
+            "attributes",
             "products",
             "product_images",
             "product_options",

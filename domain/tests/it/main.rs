@@ -7,6 +7,7 @@
 mod support;
 
 mod api_tokens;
+mod attributes;
 mod audit;
 mod cart_reminders;
 mod catalog;

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
 use domain::entities::{
-    category, product, product_option, product_option_value, stock_level, variant,
-    variant_option_value, warehouse,
+    attribute, category, product, product_attribute, product_option, product_option_value,
+    stock_level, variant, variant_option_value, warehouse,
 };
 use domain::outbox::{OutboxConfig, OutboxSignal, Worker};
 use domain::search::embedded::EmbeddedIndex;
@@ -240,6 +240,75 @@ async fn seed(db: &DatabaseConnection) {
             .await
             .expect("stock");
         }
+    }
+    seed_attributes(db, cat_ids["clothing"]).await;
+}
+
+/// (code, name, kind, choices, filterable) on Clothing, and each product's
+/// values: nylon is said nowhere else, so a search for it finds the
+/// attribute's words.
+const ATTRIBUTES: &[(&str, &str, &str, &str, bool)] = &[
+    (
+        "material",
+        "Material",
+        "multi_choice",
+        r#"[{"value":"Cotton"},{"value":"Linen"},{"value":"Denim"},{"value":"Nylon"}]"#,
+        true,
+    ),
+    ("hood", "Hood", "boolean", "[]", true),
+    ("care", "Care", "text", "[]", false),
+];
+const VALUES: &[(&str, &str, &str)] = &[
+    ("oxford-shirt", "material", "Cotton"),
+    ("linen-shirt", "material", "Linen"),
+    ("linen-shirt", "material", "Cotton"),
+    ("rain-jacket", "material", "Nylon"),
+    ("rain-jacket", "hood", "yes"),
+    ("denim-jacket", "material", "Denim"),
+    ("denim-jacket", "material", "Cotton"),
+    ("denim-jacket", "hood", "no"),
+    ("denim-jacket", "care", "Wash cold"),
+    ("cotton-tshirt", "material", "Cotton"),
+    ("archived-jacket", "material", "Nylon"),
+];
+
+async fn seed_attributes(db: &DatabaseConnection, clothing: i32) {
+    let now = time::OffsetDateTime::now_utc();
+    let mut ids = std::collections::HashMap::new();
+    for (i, (code, name, kind, choices, filterable)) in ATTRIBUTES.iter().enumerate() {
+        let a = attribute::ActiveModel {
+            category_id: Set(clothing),
+            code: Set((*code).into()),
+            name: Set((*name).into()),
+            kind: Set((*kind).into()),
+            unit: Set(String::new()),
+            choices: Set((*choices).into()),
+            filterable: Set(*filterable),
+            position: Set(i as i32),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .expect("attribute");
+        ids.insert(*code, a.id);
+    }
+    for (slug, code, value) in VALUES {
+        let p = product::Entity::find()
+            .filter(product::Column::Slug.eq(*slug))
+            .one(db)
+            .await
+            .expect("q")
+            .expect("product");
+        product_attribute::ActiveModel {
+            product_id: Set(p.id),
+            attribute_id: Set(ids[code]),
+            value: Set((*value).into()),
+            position: Set(0),
+        }
+        .insert(db)
+        .await
+        .expect("value");
     }
 }
 
@@ -500,6 +569,109 @@ for_each_backend!(
                 white,
                 "{kind}: white"
             );
+            let attributes = &res.facets[&FacetKey::Attribute];
+            for (_, code, value) in VALUES {
+                let expected = sql_count(
+                    &f.db,
+                    &format!(
+                        "EXISTS (SELECT 1 FROM product_attributes pa JOIN attributes a ON a.id = pa.attribute_id \
+                         WHERE pa.product_id = p.id AND a.code = '{code}' AND pa.value = '{value}' AND a.filterable = {})",
+                        if *code == "care" { "false" } else { "true" }
+                    ),
+                )
+                .await;
+                let key = format!("{code}:{value}");
+                assert_eq!(
+                    attributes.get(&key).copied().unwrap_or(0),
+                    if *code == "care" { 0 } else { expected },
+                    "{kind}: {key}"
+                );
+            }
+        }
+    }
+);
+
+for_each_backend!(
+    attribute_facets_filter_and_words,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            // Words of an attribute's values find the product.
+            assert_eq!(find(&s, "nylon").await, ["rain-jacket"], "{kind}");
+            let page = s
+                .search(SearchRequest::from_pairs([("attr", "material:Cotton")]))
+                .await
+                .expect("search");
+            let mut slugs: Vec<String> = page.hits.iter().map(|h| h.card.slug.clone()).collect();
+            slugs.sort();
+            assert_eq!(
+                slugs,
+                [
+                    "cotton-tshirt",
+                    "denim-jacket",
+                    "linen-shirt",
+                    "oxford-shirt"
+                ],
+                "{kind}"
+            );
+            let material = page
+                .facets
+                .iter()
+                .find(|g| g.key == FacetKey::Attribute && g.name == "Material")
+                .expect("material group");
+            // The picked group counts as if nothing were picked in it.
+            let values: Vec<(&str, u64, bool)> = material
+                .options
+                .iter()
+                .map(|o| (o.label.as_str(), o.count, o.selected))
+                .collect();
+            assert_eq!(
+                values,
+                [
+                    ("Cotton", 4, true),
+                    ("Linen", 1, false),
+                    ("Denim", 1, false),
+                    ("Nylon", 1, false)
+                ],
+                "{kind}: in the definition's order"
+            );
+            let hood = page
+                .facets
+                .iter()
+                .find(|g| g.name == "Hood")
+                .expect("hood group");
+            let hood: Vec<(&str, u64)> = hood
+                .options
+                .iter()
+                .map(|o| (o.label.as_str(), o.count))
+                .collect();
+            assert_eq!(hood, [("No", 1)], "{kind}: among the cotton ones");
+            assert!(
+                !page.facets.iter().any(|g| g.name == "Care"),
+                "{kind}: text is no facet"
+            );
+            // Two attributes AND; invented codes filter nothing away.
+            let both = s
+                .search(SearchRequest::from_pairs([
+                    ("attr", "material:Nylon"),
+                    ("attr", "hood:yes"),
+                ]))
+                .await
+                .expect("search");
+            assert_eq!(both.total, 1, "{kind}");
+            let junk = s
+                .search(SearchRequest::from_pairs([
+                    ("q", "shirt"),
+                    ("attr", "nope:x"),
+                    ("attr", "care:Wash cold"),
+                ]))
+                .await
+                .expect("search");
+            assert!(junk.request.attributes.is_empty(), "{kind}");
+            assert_eq!(junk.total, find(&s, "shirt").await.len() as u64, "{kind}");
         }
     }
 );

@@ -83,6 +83,11 @@ pub struct Product {
     #[serde(default)]
     pub options: Vec<ProductOption>,
     pub variants: Vec<ProductVariant>,
+    /// Attribute code → values ("material": ["Cotton", "Linen"]), those
+    /// the product's category defines. Left out of a replace, the stored
+    /// ones are kept.
+    #[serde(default)]
+    pub attributes: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 fn default_low_stock() -> i32 {
@@ -106,6 +111,7 @@ impl Product {
             seo_description: d.seo_description,
             featured: d.featured,
             low_stock: d.low_stock_threshold,
+            attributes: Some(d.attributes),
             options: d
                 .options
                 .into_iter()
@@ -181,6 +187,7 @@ impl Product {
                 })
                 .collect(),
             variants,
+            attributes: self.attributes.unwrap_or_default(),
         })
     }
 }
@@ -293,7 +300,16 @@ pub async fn replace(
     let actor = token.need(Permission::Catalog, Access::Write)?;
     let currency = state.ctx.commerce.currency();
     let original = domain::bounds::text(&slug, domain::bounds::MAX_VALUE_CHARS);
-    let draft = body.into_draft(currency)?;
+    let keep_attributes = body.attributes.is_none();
+    let mut draft = body.into_draft(currency)?;
+    if keep_attributes {
+        draft.attributes = state
+            .ctx
+            .catalog
+            .product_draft(actor, &original)
+            .await?
+            .attributes;
+    }
     let slug = state
         .ctx
         .catalog

@@ -9,9 +9,9 @@
 use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
-    account, analytics, api_tokens, audit, cart, catalog, catalog_admin, checkout, orders, payment,
-    privacy, promotions, recommendations, returns, reviews, search, session, settings, site, staff,
-    webhooks, wishlist,
+    account, analytics, api_tokens, attributes, audit, cart, catalog, catalog_admin, checkout,
+    orders, payment, privacy, promotions, recommendations, returns, reviews, search, session,
+    settings, site, staff, webhooks, wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -966,6 +966,41 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/categories", &[], Permission("catalog"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case(
+                attributes::StaffAttributes::PATH,
+                &[],
+                Permission("catalog"),
+                200,
+            )
+        },
+        // A colour without its swatch: refused, nothing defined.
+        case(
+            attributes::SaveAttribute::PATH,
+            &[
+                ("input[original]", ""),
+                ("input[category]", "no-such-category"),
+                ("input[name]", "Shade"),
+                ("input[code]", ""),
+                ("input[kind]", "colour"),
+                ("input[unit]", ""),
+                ("input[choices]", "Navy"),
+                ("input[filterable]", "true"),
+            ],
+            Permission("catalog"),
+            422,
+        ),
+        case(
+            attributes::DeleteAttribute::PATH,
+            &[("code", "no-such-attribute")],
+            Permission("catalog"),
+            404,
+        ),
+        Case {
+            method: "GET",
+            ..case("/admin/attributes", &[], Permission("catalog"), 200)
         },
         Case {
             method: "GET",

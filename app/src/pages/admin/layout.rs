@@ -11,6 +11,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/orders", "Orders"),
     ("/admin/products", "Products"),
     ("/admin/categories", "Categories"),
+    ("/admin/attributes", "Attributes"),
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),

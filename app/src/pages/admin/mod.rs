@@ -1,4 +1,5 @@
 mod api_tokens;
+mod attributes;
 mod audit;
 mod carriers;
 mod categories;
@@ -9,6 +10,7 @@ mod layout;
 mod order_returns;
 mod orders;
 mod packing_slip;
+mod product_attributes;
 mod product_csv;
 mod product_editor;
 mod product_images;
@@ -24,6 +26,7 @@ mod store_form;
 mod webhooks;
 
 pub use api_tokens::AdminApiTokensPage;
+pub use attributes::AdminAttributesPage;
 pub use audit::AdminAuditPage;
 pub use categories::AdminCategoriesPage;
 pub use customers::{AdminCustomerPage, AdminCustomersPage};

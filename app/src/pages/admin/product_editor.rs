@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::AdminPage;
+use super::product_attributes::{keep_applicable, ProductAttributes};
 use super::product_images::ProductImages;
 use crate::api::catalog_admin::{product_editor, SaveProduct};
 use crate::components::forms::{
@@ -174,11 +175,12 @@ fn Editor(view: ProductEditor) -> impl IntoView {
         }
     };
     let f0 = view.form.clone();
+    let attribute_defs = StoredValue::new(view.attributes.clone());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        save.dispatch(SaveProduct {
-            form: form.get_untracked(),
-        });
+        let mut sent = form.get_untracked();
+        attribute_defs.with_value(|defs| keep_applicable(&mut sent, defs));
+        save.dispatch(SaveProduct { form: sent });
     };
     let option_count = move || form.with(|f| f.options.len());
     // Named, not inline: a `<` or `>` in an attribute closure reads as a tag to
@@ -281,6 +283,8 @@ fn Editor(view: ProductEditor) -> impl IntoView {
                     </textarea>
                 </div>
             </section>
+
+            <ProductAttributes form defs=attribute_defs.get_value() issues />
 
             <section aria-labelledby="seo-h" class="grid gap-4 md:grid-cols-2">
                 <h2 id="seo-h" class="text-lg font-semibold md:col-span-2">

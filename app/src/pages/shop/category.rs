@@ -61,6 +61,7 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
         s.price_max = None;
         s.brands.clear();
         s.options.clear();
+        s.attributes.clear();
     });
     let page_href = {
         let (slug, state) = (slug.clone(), state.clone());

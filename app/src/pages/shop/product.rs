@@ -1,6 +1,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+
+use crate::components::swatch::swatch;
 use leptos_meta::Meta;
 use model::catalog::ProductStatus;
 use model::storefront::{ProductDetail, VariantDetail};
@@ -374,6 +376,7 @@ fn ProductDetail(
                 <div class="mt-4 rounded-lg bg-slate-50 p-4 text-sm text-slate-700">
                     <p>{product.description.clone()}</p>
                 </div>
+                <SpecTable specs=product.specs.clone() />
                 <details class="text-sm">
                     <summary class="cursor-pointer font-medium">"All variants"</summary>
                     <table class="mt-2 w-full text-left" data-testid="variant-table">
@@ -415,6 +418,53 @@ fn ProductDetail(
                 }
             })}
     }
+}
+
+/// The product's attributes, one row each.
+#[component]
+fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
+    (!specs.is_empty())
+        .then(|| {
+            view! {
+                <section aria-labelledby="specs-h" class="text-sm">
+                    <h2 id="specs-h" class="mb-2 font-semibold">
+                        "Specifications"
+                    </h2>
+                    <table class="w-full text-left" data-testid="spec-table">
+                        <tbody>
+                            {specs
+                                .into_iter()
+                                .map(|s| {
+                                    view! {
+                                        <tr class="border-t border-slate-100">
+                                            <th
+                                                scope="row"
+                                                class="w-1/3 py-1 font-medium text-slate-500"
+                                            >
+                                                {s.name}
+                                            </th>
+                                            <td class="py-1">
+                                                {s
+                                                    .values
+                                                    .into_iter()
+                                                    .map(|v| {
+                                                        view! {
+                                                            <span class="mr-3 inline-flex items-center gap-1">
+                                                                {swatch(v.swatch)} {v.label}
+                                                            </span>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }
+        })
 }
 
 /// "Customers also bought" and "Similar products" (precomputed; an error

@@ -2,6 +2,8 @@
 //! ticking a facet navigates to the new URL, so links can be shared, the
 //! back button steps through filters and a reload shows the same page.
 use leptos::prelude::*;
+
+use crate::components::swatch::swatch;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::analytics::track_search;
@@ -403,6 +405,7 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                                                 class="h-4 w-4 rounded border-slate-300"
                                                 on:change=move |_| navigate(&href, Default::default())
                                             />
+                                            {swatch(o.swatch.clone())}
                                             <span class="flex-1">{o.label.clone()}</span>
                                             <span class="text-xs text-slate-500">{o.count}</span>
                                         </label>

@@ -6,12 +6,13 @@ use crate::search::{FacetKey, SearchDoc};
 
 /// Searchable fields with their weight: a title match outranks a brand or
 /// category match, which outranks the description.
-pub const WEIGHTS: [(&str, f32); 6] = [
+pub const WEIGHTS: [(&str, f32); 7] = [
     ("title", 8.0),
     ("brand", 4.0),
     ("category_names", 4.0),
     ("aliases", 4.0),
     ("option_values", 2.0),
+    ("attribute_values", 2.0),
     ("description", 1.0),
 ];
 
@@ -76,6 +77,7 @@ pub fn to_document(
             "category_names" => d.category_names.clone(),
             "aliases" => d.aliases.clone(),
             "option_values" => d.option_values.clone(),
+            "attribute_values" => d.attribute_values.clone(),
             _ => vec![d.description.clone()],
         }
     };
@@ -94,6 +96,7 @@ pub fn to_document(
             FacetKey::Option => d.options.clone(),
             FacetKey::Stock => vec![d.stock.clone()],
             FacetKey::Rating => d.rating_floor.clone(),
+            FacetKey::Attribute => d.attributes.clone(),
         };
         for v in values {
             doc.add_facet(field, Facet::from_path([v]));
