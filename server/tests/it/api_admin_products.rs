@@ -228,3 +228,86 @@ for_each_backend!(
         );
     }
 );
+
+for_each_backend!(
+    attributes_travel_through_the_admin_api_and_filter_the_category,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let conn = app.connection().await;
+        let mut admin = app.admin("attr-admin@example.com").await;
+        let pim = bearer(&make_token(&mut admin, "PIM", &["catalog:write"], "30").await);
+        let auth = [("authorization", pim.as_str())];
+        let v = domain::entities::variant::Entity::find()
+            .filter(domain::entities::variant::Column::Sku.eq(SKU))
+            .one(&conn)
+            .await
+            .expect("variant")
+            .expect("seeded");
+        let p = domain::entities::product::Entity::find_by_id(v.product_id)
+            .one(&conn)
+            .await
+            .expect("product")
+            .expect("seeded");
+        let path = format!("/api/v1/admin/products/{}", p.slug);
+        let known = get(&app, &path, &auth).await.json();
+        let category = known["category"].as_str().expect("category").to_owned();
+
+        // Staff define one over the admin's server function.
+        let defined = admin
+            .post(
+                "/api/staff/attributes/save",
+                &[
+                    ("input[original]", ""),
+                    ("input[category]", &category),
+                    ("input[name]", "Fabric weight"),
+                    ("input[code]", ""),
+                    ("input[kind]", "number"),
+                    ("input[unit]", "gsm"),
+                    ("input[choices]", ""),
+                    ("input[filterable]", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(defined.status, 200, "{}", defined.body);
+        assert_eq!(defined.json(), "fabric-weight");
+
+        // A value the attribute cannot hold is refused under its field.
+        let mut wrong = known.clone();
+        wrong["attributes"] = json!({ "fabric-weight": ["heavy"] });
+        let refused = call(&app, Method::PUT, &path, &auth, Some(wrong)).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert_eq!(
+            refused.json()["errors"][0]["field"],
+            "attributes.fabric-weight"
+        );
+
+        // Set, read back in its stored form; a replace without it keeps it.
+        let mut set = known.clone();
+        set["attributes"] = json!({ "fabric-weight": ["180.0 gsm"] });
+        let put = call(&app, Method::PUT, &path, &auth, Some(set)).await;
+        assert_eq!(put.status, 200, "{}", put.body);
+        assert_eq!(put.json()["attributes"]["fabric-weight"], json!(["180"]));
+        let mut without = known.clone();
+        without
+            .as_object_mut()
+            .expect("object")
+            .remove("attributes");
+        let put = call(&app, Method::PUT, &path, &auth, Some(without)).await;
+        assert_eq!(put.json()["attributes"]["fabric-weight"], json!(["180"]));
+
+        // The category page filters by it and shows the count.
+        let page = admin
+            .get(&format!("/category/{category}?attr=fabric-weight%3A180"))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("180 gsm"), "facet label");
+        assert!(page.body.contains(&p.title), "the product is listed");
+        let none = admin
+            .get(&format!("/category/{category}?attr=fabric-weight%3A999"))
+            .await;
+        assert!(none.body.contains("No products match these filters."));
+        let product = admin.get(&format!("/product/{}", p.slug)).await;
+        assert!(product.body.contains("additionalProperty"));
+        assert!(product.body.contains(r#""unitText":"gsm""#));
+    }
+);
