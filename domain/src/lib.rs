@@ -15,6 +15,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod files;
+pub mod gift_cards;
 pub mod idempotency;
 pub mod inventory;
 pub mod mail;

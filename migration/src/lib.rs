@@ -29,6 +29,7 @@ mod m20261211_000023_low_stock_threshold;
 mod m20261212_000024_cart_reminders;
 mod m20261213_000025_returns;
 mod m20261214_000026_attributes;
+mod m20261215_000027_gift_card_ledger;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000024_cart_reminders::Migration),
             Box::new(m20261213_000025_returns::Migration),
             Box::new(m20261214_000026_attributes::Migration),
+            Box::new(m20261215_000027_gift_card_ledger::Migration),
         ]
     }
 }

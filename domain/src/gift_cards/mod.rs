@@ -1,0 +1,220 @@
+//! Gift cards and store credit (issue 20, part 4 — the ledger so far):
+//! balances that every movement is recorded against and that can never go
+//! below zero however many checkouts spend them at once ([`ledger`]).
+//! Staff issue gift cards (the code is shown once, kept as a digest) and
+//! grant store credit; both audited. Selling cards as products, mailing
+//! codes, paying with them at checkout and refunding to store credit build
+//! on this.
+pub mod codes;
+pub mod ledger;
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::accounts::{Actor, Permission};
+use crate::entities::{gift_card, store_credit, user};
+use crate::money::{Currency, Money};
+use crate::{Error, Result};
+use ledger::{Holder, Movement, Reason};
+
+/// The most one card or one grant may hold: a hundred thousand in major
+/// units of a two-decimal currency.
+pub const MAX_AMOUNT_MINOR: i64 = 10_000_000;
+
+/// A card as issued: the code is shown this once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issued {
+    pub id: i32,
+    pub code: String,
+    pub last4: String,
+    pub balance: Money,
+}
+
+#[derive(Clone)]
+pub struct GiftCards {
+    db: DatabaseConnection,
+}
+
+fn amount(minor: i64) -> Result<i64> {
+    if (1..=MAX_AMOUNT_MINOR).contains(&minor) {
+        Ok(minor)
+    } else {
+        Err(Error::validation(
+            "amount",
+            "Enter an amount above zero and up to 100,000.",
+        ))
+    }
+}
+
+impl GiftCards {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+
+    /// A new card worth `amount_minor` (permission `orders`).
+    pub async fn issue(
+        &self,
+        actor: &Actor,
+        currency: Currency,
+        amount_minor: i64,
+        note: &str,
+    ) -> Result<Issued> {
+        actor.require(Permission::Orders)?;
+        let amount_minor = amount(amount_minor)?;
+        let code = codes::new_code();
+        let normalised = codes::normalise(&code).ok_or_else(|| Error::internal("gift code"))?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let card = gift_card::ActiveModel {
+            code_hash: Set(codes::hash(&normalised)),
+            last4: Set(codes::last4(&normalised)),
+            currency: Set(currency.code().to_owned()),
+            initial_minor: Set(amount_minor),
+            // The issuing movement brings it to its value.
+            balance_minor: Set(0),
+            status: Set("active".into()),
+            recipient_email: Set(None),
+            message: Set(String::new()),
+            deliver_on: Set(None),
+            order_id: Set(None),
+            created_at: Set(OffsetDateTime::now_utc()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let balance = ledger::apply(
+            &txn,
+            Movement {
+                holder: Holder::Card(card.id),
+                delta_minor: amount_minor,
+                reason: Reason::Issued,
+                order_id: None,
+                actor_id: actor.user_id(),
+                note,
+            },
+        )
+        .await?;
+        // The code never reaches the log: only its last four characters.
+        crate::audit::record(
+            &txn,
+            actor,
+            "gift_card.issue",
+            "gift_card",
+            &card.last4,
+            None,
+            Some(
+                json!({ "amount_minor": amount_minor, "currency": currency.code(), "note": note }),
+            ),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Issued {
+            id: card.id,
+            code,
+            last4: card.last4,
+            balance: Money::new(balance, currency),
+        })
+    }
+
+    /// The card a typed code names, if any (typing mistakes and codes that
+    /// cannot be ours find nothing without a look-up).
+    pub async fn find(&self, typed: &str) -> Result<Option<gift_card::Model>> {
+        let Some(normalised) = codes::normalise(typed) else {
+            return Ok(None);
+        };
+        Ok(gift_card::Entity::find()
+            .filter(gift_card::Column::CodeHash.eq(codes::hash(&normalised)))
+            .one(&self.db)
+            .await?)
+    }
+
+    /// Adds store credit to a customer's account (permission `customers`).
+    pub async fn grant_store_credit(
+        &self,
+        actor: &Actor,
+        currency: Currency,
+        user_id: i32,
+        amount_minor: i64,
+        note: &str,
+    ) -> Result<Money> {
+        actor.require(Permission::Customers)?;
+        let amount_minor = amount(amount_minor)?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let customer = user::Entity::find_by_id(user_id)
+            .one(&txn)
+            .await?
+            .ok_or(Error::not_found("customer"))?;
+        store_credit::Entity::insert(store_credit::ActiveModel {
+            user_id: Set(customer.id),
+            currency: Set(currency.code().to_owned()),
+            balance_minor: Set(0),
+            updated_at: Set(OffsetDateTime::now_utc()),
+        })
+        .on_conflict(
+            OnConflict::column(store_credit::Column::UserId)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        let balance = ledger::apply(
+            &txn,
+            Movement {
+                holder: Holder::Customer(customer.id),
+                delta_minor: amount_minor,
+                reason: Reason::Adjusted,
+                order_id: None,
+                actor_id: actor.user_id(),
+                note,
+            },
+        )
+        .await?;
+        crate::audit::record(
+            &txn,
+            actor,
+            "store_credit.grant",
+            "user",
+            &customer.id.to_string(),
+            None,
+            Some(json!({ "amount_minor": amount_minor, "currency": currency.code(), "note": note, "balance_minor": balance })),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(Money::new(balance, currency))
+    }
+
+    /// Spends `amount_minor` of a holder's balance for an order, in its own
+    /// transaction; `Conflict` when the balance no longer covers it.
+    pub async fn spend(
+        &self,
+        holder: Holder,
+        amount_minor: i64,
+        order_id: Option<i32>,
+    ) -> Result<i64> {
+        let amount_minor = amount(amount_minor)?;
+        let txn = crate::db::begin_write(&self.db).await?;
+        let left = ledger::apply(
+            &txn,
+            Movement {
+                holder,
+                delta_minor: -amount_minor,
+                reason: Reason::Redeemed,
+                order_id,
+                actor_id: None,
+                note: "",
+            },
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(left)
+    }
+
+    pub async fn balance(&self, holder: Holder) -> Result<i64> {
+        ledger::balance(&self.db, holder).await
+    }
+
+    pub async fn ledger_sum(&self, holder: Holder) -> Result<i64> {
+        ledger::ledger_sum(&self.db, holder).await
+    }
+}
