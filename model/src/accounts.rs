@@ -284,6 +284,9 @@ pub struct CustomerDetail {
     pub marketing_opt_in: bool,
     pub addresses: Vec<Address>,
     pub orders: Vec<CustomerOrder>,
+    /// What their store credit holds, once they have had any.
+    #[serde(default)]
+    pub store_credit: Option<crate::Money>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -292,6 +292,7 @@ impl Application {
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
+            gift_cards: domain::gift_cards::GiftCards::new(db.clone()),
             reviews: domain::reviews::Reviews::new(db.clone(), store.current(), catalog.clone()),
             recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),

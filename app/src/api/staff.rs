@@ -78,6 +78,29 @@ pub async fn set_customer_disabled(id: String, disabled: bool) -> Result<(), App
         .map_err(fail)
 }
 
+/// Adds store credit to a customer's account (`amount` in major units of
+/// the shop's currency); returns the new balance.
+#[server(prefix = "/api/staff", endpoint = "store-credit")]
+pub async fn grant_store_credit(
+    id: String,
+    amount: String,
+    note: String,
+) -> Result<model::Money, AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let currency = ctx.commerce.currency();
+    let minor = model::Money::parse_major(&amount, currency).ok_or_else(|| {
+        fail(domain::Error::validation(
+            "amount",
+            "Enter an amount like 25.00.",
+        ))
+    })?;
+    ctx.gift_cards
+        .grant_store_credit(&caller.actor, currency, &id, minor, &note)
+        .await
+        .map_err(fail)
+}
+
 /// Erases a customer's personal data on their request (orders stay, anonymised).
 #[server(prefix = "/api/staff", endpoint = "customer-erase")]
 pub async fn erase_customer(id: String) -> Result<(), AppError> {

@@ -45,6 +45,8 @@ pub struct Services {
     pub search: Search,
     pub inventory: Inventory,
     pub promotions: domain::promotions::PromotionAdmin,
+    /// Gift cards and store credit.
+    pub gift_cards: domain::gift_cards::GiftCards,
     pub reviews: domain::reviews::Reviews,
     pub recommendations: domain::recommendations::Recommendations,
     pub settings: domain::shop_settings::ShopSettings,

@@ -52,7 +52,11 @@ impl Accounts {
                 number: o.number,
             })
             .collect();
+        let store_credit = crate::gift_cards::GiftCards::new(self.db.clone())
+            .store_credit(u.id)
+            .await?;
         Ok(CustomerDetail {
+            store_credit,
             phone: u.phone.clone(),
             marketing_opt_in: u.marketing_opt_in,
             customer: row(u),

@@ -134,14 +134,17 @@ impl GiftCards {
         &self,
         actor: &Actor,
         currency: Currency,
-        user_id: i32,
+        public_id: &str,
         amount_minor: i64,
         note: &str,
     ) -> Result<Money> {
         actor.require(Permission::Customers)?;
         let amount_minor = amount(amount_minor)?;
+        let note = crate::bounds::text(note, 200);
         let txn = crate::db::begin_write(&self.db).await?;
-        let customer = user::Entity::find_by_id(user_id)
+        let customer = user::Entity::find()
+            .filter(user::Column::PublicId.eq(public_id))
+            .filter(user::Column::Role.eq("customer"))
             .one(&txn)
             .await?
             .ok_or(Error::not_found("customer"))?;
@@ -166,7 +169,7 @@ impl GiftCards {
                 reason: Reason::Adjusted,
                 order_id: None,
                 actor_id: actor.user_id(),
-                note,
+                note: &note,
             },
         )
         .await?;
@@ -208,6 +211,14 @@ impl GiftCards {
         .await?;
         txn.commit().await?;
         Ok(left)
+    }
+
+    /// A customer's store credit, if they ever had any.
+    pub async fn store_credit(&self, user_id: i32) -> Result<Option<Money>> {
+        Ok(store_credit::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .map(|c| Money::new(c.balance_minor, c.currency.parse().unwrap_or(Currency::Usd))))
     }
 
     pub async fn balance(&self, holder: Holder) -> Result<i64> {

@@ -64,8 +64,14 @@ for_each_backend!(
             time::OffsetDateTime::now_utc(),
         )
         .await;
+        let public_id = domain::entities::user::Entity::find_by_id(customer)
+            .one(&db)
+            .await
+            .expect("q")
+            .expect("user")
+            .public_id;
         cards
-            .grant_store_credit(&cashier(), Currency::Usd, customer, 5_000, "Late parcel")
+            .grant_store_credit(&cashier(), Currency::Usd, &public_id, 5_000, "Late parcel")
             .await
             .expect("grant");
         let holder = Holder::Customer(customer);
@@ -126,7 +132,7 @@ for_each_backend!(
         // A customer that does not exist gets nothing.
         assert!(matches!(
             cards
-                .grant_store_credit(&cashier(), Currency::Usd, 424_242, 100, "")
+                .grant_store_credit(&cashier(), Currency::Usd, "no-such-customer", 100, "")
                 .await,
             Err(Error::NotFound { .. })
         ));

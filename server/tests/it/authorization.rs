@@ -359,6 +359,12 @@ fn cases() -> Vec<Case> {
             404,
         ),
         case(
+            staff::GrantStoreCredit::PATH,
+            &[("id", "no-such-id"), ("amount", "5.00"), ("note", "")],
+            Permission("customers"),
+            404,
+        ),
+        case(
             staff::EraseCustomer::PATH,
             &[("id", "no-such-id")],
             Permission("customers"),

@@ -226,3 +226,68 @@ for_each_backend!(
         assert_eq!(invited.entity_ref, "packer@example.com");
     }
 );
+
+for_each_backend!(staff_grant_store_credit, |db: TestDatabase| async move {
+    let app = TestApp::spawn_env(db, false, &[("MERCATO_AUTH_RATE_LIMIT", "1000/1")]).await;
+    let conn = app.connection().await;
+    let mut customer = Browser::new(&app);
+    customer.register("sasha@example.com", PASSWORD).await;
+    let mut staff = app
+        .staff("credit@example.com", &[Permission::Customers])
+        .await;
+    let list: CustomerPage = staff
+        .post("/api/staff/customers", &[("q", "sasha"), ("page", "1")])
+        .await
+        .view();
+    let id = list.customers[0].id.clone();
+    let detail: CustomerDetail = staff
+        .get_json(&format!("/api/staff/customer?id={id}"))
+        .await
+        .view();
+    assert_eq!(detail.store_credit, None);
+
+    for (amount, status) in [("", 422), ("ten", 422), ("0", 422), ("1000000", 422)] {
+        let r = staff
+            .post(
+                "/api/staff/store-credit",
+                &[("id", &id), ("amount", amount), ("note", "")],
+            )
+            .await;
+        assert_eq!(r.status, status, "{amount}: {}", r.body);
+    }
+    for _ in 0..2 {
+        let r = staff
+            .post(
+                "/api/staff/store-credit",
+                &[("id", &id), ("amount", "12.50"), ("note", "Late parcel")],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    let detail: CustomerDetail = staff
+        .get_json(&format!("/api/staff/customer?id={id}"))
+        .await
+        .view();
+    assert_eq!(detail.store_credit.map(|m| m.minor), Some(2_500));
+    let audited = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("store_credit.grant"))
+        .all(&conn)
+        .await
+        .expect("audit");
+    assert_eq!(audited.len(), 2, "refusals leave no entry");
+    // Staff are not given credit here.
+    let staff_id = user::Entity::find()
+        .filter(user::Column::Email.eq("credit@example.com"))
+        .one(&conn)
+        .await
+        .expect("q")
+        .expect("staff")
+        .public_id;
+    let r = staff
+        .post(
+            "/api/staff/store-credit",
+            &[("id", &staff_id), ("amount", "5"), ("note", "")],
+        )
+        .await;
+    assert_eq!(r.status, 404);
+});

@@ -7,11 +7,13 @@ use super::layout::AdminPage;
 use super::orders::confirm;
 use super::staff::AccessForm;
 use crate::api::staff::{
-    customer_detail, list_customers, EraseCustomer, SetCustomerDisabled, SetStaffAccess,
+    customer_detail, list_customers, EraseCustomer, GrantStoreCredit, SetCustomerDisabled,
+    SetStaffAccess,
 };
-use crate::components::forms::{error_text, go_to, ActionError};
+use crate::components::forms::{error_text, go_to, successes, ActionError, Field, Submit};
 use crate::components::order_detail::date;
 use crate::components::pager::Pager;
+use leptos::form::ActionForm;
 use model::url::encode;
 
 #[component]
@@ -125,14 +127,16 @@ pub fn AdminCustomerPage() -> impl IntoView {
     let status = ServerAction::<SetCustomerDisabled>::new();
     let erase = ServerAction::<EraseCustomer>::new();
     let access = ServerAction::<SetStaffAccess>::new();
+    let credit = ServerAction::<GrantStoreCredit>::new();
+    let credited = successes(credit);
     Effect::new(move |_| {
         if let Some(Ok(())) = erase.value().get() {
             go_to("/admin/customers");
         }
     });
     let detail = Resource::new_blocking(
-        move || (id(), status.version().get()),
-        |(id, _)| customer_detail(id),
+        move || (id(), status.version().get(), credited.get()),
+        |(id, _, _)| customer_detail(id),
     );
     view! {
         <AdminPage title="Customer">
@@ -146,6 +150,7 @@ pub fn AdminCustomerPage() -> impl IntoView {
             <ActionError value=status.value() />
             <ActionError value=erase.value() />
             <ActionError value=access.value() />
+            <ActionError value=credit.value() />
             <Transition>
                 {move || Suspend::new(async move {
                     let d = match detail.await {
@@ -153,7 +158,15 @@ pub fn AdminCustomerPage() -> impl IntoView {
                         Err(e) => return view! { <p role="alert">{error_text(&e)}</p> }.into_any(),
                     };
                     let c = d.customer.clone();
-                    let (id_toggle, id_erase) = (c.id.clone(), c.id.clone());
+                    let (id_toggle, id_erase, id_credit) = (
+                        c.id.clone(),
+                        c.id.clone(),
+                        c.id.clone(),
+                    );
+                    let is_customer = c.role == model::Role::Customer;
+                    let balance = d
+                        .store_credit
+                        .map_or_else(|| "None yet".to_owned(), |m| m.format());
                     let disabled = c.disabled;
                     view! {
                         <section class="mb-8 grid gap-2 text-sm" data-testid="customer-detail">
@@ -221,6 +234,39 @@ pub fn AdminCustomerPage() -> impl IntoView {
                                     .into_any()
                             }}
                         </section>
+                        {is_customer
+                            .then(|| {
+                                view! {
+                                    <section
+                                        class="mb-8"
+                                        aria-labelledby="credit-h"
+                                        data-testid="store-credit"
+                                    >
+                                        <h2 id="credit-h" class="mb-2 text-lg font-semibold">
+                                            "Store credit"
+                                        </h2>
+                                        <p class="mb-2 text-sm" data-testid="store-credit-balance">
+                                            {balance}
+                                        </p>
+                                        <ActionForm
+                                            action=credit
+                                            attr:class="flex flex-wrap items-end gap-3"
+                                        >
+                                            <input type="hidden" name="id" value=id_credit />
+                                            <Field
+                                                label="Amount to add"
+                                                name="amount"
+                                                hint="In the shop's currency, e.g. 25.00."
+                                            />
+                                            <Field label="Why (optional)" name="note" required=false />
+                                            <Submit
+                                                label="Add store credit"
+                                                pending=credit.pending().into()
+                                            />
+                                        </ActionForm>
+                                    </section>
+                                }
+                            })}
                         <section class="mb-8">
                             <h2 class="mb-2 text-lg font-semibold">"Addresses"</h2>
                             {d
