@@ -85,7 +85,9 @@ fn check(input: &AttributeInput) -> Result<Checked> {
 /// One choice per line; a colour's ends with its swatch (`Navy #1f2a44`).
 fn choices(text: &str, kind: AttributeKind, issues: &mut Issues) -> Vec<Choice> {
     let mut out: Vec<Choice> = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    // One past the limit is enough to say it is too many.
+    let lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for line in lines.take(m::MAX_CHOICES + 1) {
         let (value, swatch) = match line.rsplit_once(' ') {
             Some((v, s)) if kind == AttributeKind::Colour && s.starts_with('#') => {
                 (v.trim(), m::swatch(s))
