@@ -77,6 +77,11 @@ pub struct AttributeDef {
 }
 
 impl AttributeDef {
+    /// Offered to shoppers as a filter: chosen so, and not free text.
+    pub fn is_facet(&self) -> bool {
+        self.filterable && self.kind.can_filter()
+    }
+
     /// The one stored form of a typed value, or what is wrong with it, in
     /// words for the person who typed it.
     pub fn canonical(&self, raw: &str) -> Result<String, String> {

@@ -49,16 +49,16 @@ struct Layout {
 }
 
 impl Layout {
-    async fn load<C: ConnectionTrait>(conn: &C) -> Result<Self> {
-        let tree = super::CategoryTree::load(conn).await?;
-        Ok(Self {
-            warehouses: warehouse_codes(conn).await?,
+    /// These warehouse codes, and the tree's attribute codes.
+    fn new(warehouses: Vec<String>, tree: &super::CategoryTree) -> Self {
+        Self {
+            warehouses,
             attributes: tree
                 .attributes()
                 .iter()
                 .map(|a| a.def.code.clone())
                 .collect(),
-        })
+        }
     }
 }
 /// Products per export batch.
@@ -545,7 +545,7 @@ impl Catalog {
     pub async fn export_csv(&self, actor: &Actor, currency: Currency) -> Result<CsvExport> {
         actor.require(Permission::Catalog)?;
         Ok(CsvExport {
-            layout: Layout::load(&self.db).await?,
+            layout: Layout::new(warehouse_codes(&self.db).await?, &*self.tree().await?),
             db: self.db.clone(),
             currency,
             after_id: 0,
@@ -572,7 +572,9 @@ impl Catalog {
             }]));
         }
         let known = KnownSets::load(&self.db).await?;
-        let layout = Layout::load(&self.db).await?;
+        let mut warehouses: Vec<String> = known.warehouses.iter().cloned().collect();
+        warehouses.sort();
+        let layout = Layout::new(warehouses, &known.tree);
         let owned = bytes.to_vec();
         let (mut gathered, mut errors) = crate::blocking::run(Work::Csv, move || {
             let mut errors = Vec::new();

@@ -16,7 +16,7 @@ use super::draft_load::{self, Stored};
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
 use crate::entities::{
-    category, product, product_option, product_option_value, stock_reservation, variant,
+    product, product_option, product_option_value, stock_reservation, variant,
     variant_option_value, warehouse,
 };
 use crate::inventory::{Origin, Reason};
@@ -40,13 +40,13 @@ pub struct KnownSets {
 
 impl KnownSets {
     pub async fn load<C: ConnectionTrait>(conn: &C) -> Result<Self> {
-        let cats = category::Entity::find().all(conn).await?;
+        let tree = super::CategoryTree::load(conn).await?;
         let houses = warehouse::Entity::find().all(conn).await?;
         Ok(Self {
-            tree: super::CategoryTree::load(conn).await?,
-            categories: cats.iter().map(|c| c.slug.clone()).collect(),
+            categories: tree.all().iter().map(|c| c.slug.clone()).collect(),
+            category_ids: tree.all().iter().map(|c| (c.slug.clone(), c.id)).collect(),
+            tree,
             warehouses: houses.iter().map(|w| w.code.clone()).collect(),
-            category_ids: cats.into_iter().map(|c| (c.slug, c.id)).collect(),
             warehouse_ids: houses.into_iter().map(|w| (w.code, w.id)).collect(),
         })
     }
@@ -62,8 +62,12 @@ impl KnownSets {
     /// forms (so a check must come before a comparison or a write).
     pub fn check(&self, draft: &mut ProductDraft) -> Vec<Issue> {
         let mut issues = draft.validate(&self.known());
-        let category = draft.category.clone();
-        super::attributes::check(&self.tree, &category, &mut draft.attributes, &mut issues);
+        super::attributes::check(
+            &self.tree,
+            &draft.category,
+            &mut draft.attributes,
+            &mut issues,
+        );
         issues
     }
 }

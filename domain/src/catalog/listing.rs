@@ -139,17 +139,17 @@ fn state(q: &ListingQuery, currency: Currency) -> ListingState {
         price_min: q.price_min.map(major),
         price_max: q.price_max.map(major),
         brands: q.brands.clone(),
-        options: q
-            .options
-            .iter()
-            .map(|o| (o.name.clone(), o.values.clone()))
-            .collect(),
-        attributes: q
-            .attributes
-            .iter()
-            .map(|o| (o.name.clone(), o.values.clone()))
-            .collect(),
+        options: named(&q.options),
+        attributes: named(&q.attributes),
     }
+}
+
+/// Filters as the page's links carry them: name (or code) → values.
+fn named(filters: &[OptionFilter]) -> Vec<(String, Vec<String>)> {
+    filters
+        .iter()
+        .map(|f| (f.name.clone(), f.values.clone()))
+        .collect()
 }
 
 fn order(

@@ -87,6 +87,11 @@ impl CategoryTree {
         }
     }
 
+    /// Every category, in position order.
+    pub fn all(&self) -> &[category::Model] {
+        &self.nodes
+    }
+
     pub fn attributes(&self) -> &[HeldAttribute] {
         &self.attributes
     }

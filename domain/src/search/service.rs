@@ -334,24 +334,9 @@ impl Search {
             .into_tuple()
             .all(&self.db)
             .await?;
-        let mut kept: Vec<&str> = Vec::new();
-        Ok(options
-            .iter()
-            .filter(|o| {
-                let name = o.split_once(':').map_or("", |(n, _)| n);
-                if !known.iter().any(|k| k == name) {
-                    return false;
-                }
-                if !kept.contains(&name) {
-                    if kept.len() == MAX_OPTION_GROUPS {
-                        return false;
-                    }
-                    kept.push(name);
-                }
-                true
-            })
-            .cloned()
-            .collect())
+        let mut options = options;
+        keep_groups(&mut options, |name| known.iter().any(|k| k == name));
+        Ok(options)
     }
 
     /// Records that a shopper opened result `position` (1-based) of `query`.
@@ -573,25 +558,29 @@ struct Selected<'a> {
     attributes: &'a BTreeMap<String, BTreeMap<String, u64>>,
 }
 
-/// Keeps the "code:value" filters naming an attribute shoppers may filter
-/// by, at most [`MAX_OPTION_GROUPS`] codes: invented ones cost nothing.
-fn known_attributes(tree: &CategoryTree, filters: &mut Vec<String>) {
+/// Keeps the "name:value" filters whose name is `usable`, from at most
+/// [`MAX_OPTION_GROUPS`] names: each costs a query, invented ones nothing.
+fn keep_groups(filters: &mut Vec<String>, usable: impl Fn(&str) -> bool) {
     let mut kept: Vec<String> = Vec::new();
     filters.retain(|f| {
-        let code = f.split_once(':').map_or("", |(c, _)| c);
-        let usable = tree
-            .attribute(code)
-            .is_some_and(|a| a.def.filterable && a.def.kind.can_filter());
-        if !usable {
+        let name = f.split_once(':').map_or("", |(n, _)| n);
+        if !usable(name) {
             return false;
         }
-        if !kept.iter().any(|k| k == code) {
+        if !kept.iter().any(|k| k == name) {
             if kept.len() == MAX_OPTION_GROUPS {
                 return false;
             }
-            kept.push(code.to_owned());
+            kept.push(name.to_owned());
         }
         true
+    });
+}
+
+/// Keeps the "code:value" filters naming an attribute shoppers may filter by.
+fn known_attributes(tree: &CategoryTree, filters: &mut Vec<String>) {
+    keep_groups(filters, |code| {
+        tree.attribute(code).is_some_and(|a| a.def.is_facet())
     });
 }
 
@@ -606,7 +595,7 @@ fn attribute_groups(
     let mut out = Vec::new();
     for held in tree.attributes() {
         let def = &held.def;
-        if !def.filterable || !def.kind.can_filter() {
+        if !def.is_facet() {
             continue;
         }
         let prefix = format!("{}:", def.code);

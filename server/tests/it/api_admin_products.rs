@@ -14,6 +14,21 @@ use crate::api_v1::{bearer, call, get, make_token};
 use crate::support::shop::SKU;
 use crate::support::TestApp;
 
+/// The product the test shop seeds (the one with [`SKU`]).
+async fn seeded_product(conn: &sea_orm::DatabaseConnection) -> domain::entities::product::Model {
+    let v = domain::entities::variant::Entity::find()
+        .filter(domain::entities::variant::Column::Sku.eq(SKU))
+        .one(conn)
+        .await
+        .expect("variant")
+        .expect("seeded");
+    domain::entities::product::Entity::find_by_id(v.product_id)
+        .one(conn)
+        .await
+        .expect("product")
+        .expect("seeded")
+}
+
 for_each_backend!(
     admin_api_creates_replaces_and_archives_products,
     |db: TestDatabase| async move {
@@ -24,17 +39,7 @@ for_each_backend!(
         let auth = [("authorization", pim.as_str())];
 
         // An existing product, as the editor holds it.
-        let v = domain::entities::variant::Entity::find()
-            .filter(domain::entities::variant::Column::Sku.eq(SKU))
-            .one(&conn)
-            .await
-            .expect("variant")
-            .expect("seeded");
-        let p = domain::entities::product::Entity::find_by_id(v.product_id)
-            .one(&conn)
-            .await
-            .expect("product")
-            .expect("seeded");
+        let p = seeded_product(&conn).await;
         let known = get(&app, &format!("/api/v1/admin/products/{}", p.slug), &auth).await;
         assert_eq!(known.status, 200, "{}", known.body);
         let known = known.json();
@@ -237,17 +242,7 @@ for_each_backend!(
         let mut admin = app.admin("attr-admin@example.com").await;
         let pim = bearer(&make_token(&mut admin, "PIM", &["catalog:write"], "30").await);
         let auth = [("authorization", pim.as_str())];
-        let v = domain::entities::variant::Entity::find()
-            .filter(domain::entities::variant::Column::Sku.eq(SKU))
-            .one(&conn)
-            .await
-            .expect("variant")
-            .expect("seeded");
-        let p = domain::entities::product::Entity::find_by_id(v.product_id)
-            .one(&conn)
-            .await
-            .expect("product")
-            .expect("seeded");
+        let p = seeded_product(&conn).await;
         let path = format!("/api/v1/admin/products/{}", p.slug);
         let known = get(&app, &path, &auth).await.json();
         let category = known["category"].as_str().expect("category").to_owned();

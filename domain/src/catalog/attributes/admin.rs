@@ -20,16 +20,8 @@ use model::attributes::{
     EditorAttribute,
 };
 
-/// A definition as staff typed it, checked.
-struct Checked {
-    code: String,
-    name: String,
-    kind: AttributeKind,
-    unit: String,
-    choices: Vec<Choice>,
-}
-
-fn check(input: &AttributeInput) -> Result<Checked> {
+/// A definition as staff typed it, checked; its category is found later.
+fn check(input: &AttributeInput) -> Result<AttributeDef> {
     let mut issues = Issues::default();
     let name = input.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > m::MAX_NAME {
@@ -73,12 +65,14 @@ fn check(input: &AttributeInput) -> Result<Checked> {
         Vec::new()
     };
     issues.finish()?;
-    Ok(Checked {
+    Ok(AttributeDef {
         code,
         name,
         kind,
         unit,
         choices,
+        filterable: input.filterable,
+        category: String::new(),
     })
 }
 
@@ -195,7 +189,7 @@ impl Catalog {
     /// Defines an attribute (`original` empty) or changes one. Returns its code.
     pub async fn save_attribute(&self, actor: &Actor, input: &AttributeInput) -> Result<String> {
         actor.require(Permission::Catalog)?;
-        let def = check(input)?;
+        let mut def = check(input)?;
         let txn = crate::db::begin_write(&self.db).await?;
         let tree = CategoryTree::load(&txn).await?;
         let original = input.original.trim();
@@ -241,17 +235,9 @@ impl Catalog {
             );
         }
         issues.finish()?;
+        def.category = category.slug.clone();
 
         let choices = serde_json::to_string(&def.choices).map_err(Error::internal)?;
-        let after = audit_json(&AttributeDef {
-            code: def.code.clone(),
-            name: def.name.clone(),
-            kind: def.kind,
-            unit: def.unit.clone(),
-            choices: def.choices.clone(),
-            filterable: input.filterable,
-            category: category.slug.clone(),
-        });
         let id = match &existing {
             Some(e) => {
                 attribute::ActiveModel {
@@ -260,7 +246,7 @@ impl Catalog {
                     name: Set(def.name.clone()),
                     unit: Set(def.unit.clone()),
                     choices: Set(choices),
-                    filterable: Set(input.filterable),
+                    filterable: Set(def.filterable),
                     ..Default::default()
                 }
                 .update(&txn)
@@ -288,7 +274,7 @@ impl Catalog {
                     kind: Set(def.kind.as_str().to_owned()),
                     unit: Set(def.unit.clone()),
                     choices: Set(choices),
-                    filterable: Set(input.filterable),
+                    filterable: Set(def.filterable),
                     position: Set(position),
                     created_at: Set(time::OffsetDateTime::now_utc()),
                     ..Default::default()
@@ -309,7 +295,7 @@ impl Catalog {
             "attribute",
             &def.code,
             before,
-            Some(after),
+            Some(audit_json(&def)),
         )
         .await?;
         crate::search::sync::enqueue(&txn, carriers(&txn, id).await?).await?;
@@ -353,20 +339,17 @@ impl Catalog {
     /// products carry it.
     pub(crate) async fn editor_attributes(&self) -> Result<Vec<EditorAttribute>> {
         let tree = self.tree().await?;
-        Ok(editor_attributes(&tree))
+        Ok(tree
+            .attributes()
+            .iter()
+            .map(|a| EditorAttribute {
+                def: a.def.clone(),
+                categories: tree
+                    .subtree_ids(a.category_id)
+                    .into_iter()
+                    .filter_map(|id| tree.get(id).map(|c| c.slug.clone()))
+                    .collect(),
+            })
+            .collect())
     }
-}
-
-pub(crate) fn editor_attributes(tree: &CategoryTree) -> Vec<EditorAttribute> {
-    tree.attributes()
-        .iter()
-        .map(|a| EditorAttribute {
-            def: a.def.clone(),
-            categories: tree
-                .subtree_ids(a.category_id)
-                .into_iter()
-                .filter_map(|id| tree.get(id).map(|c| c.slug.clone()))
-                .collect(),
-        })
-        .collect()
 }

@@ -16,10 +16,7 @@ pub const MAX_GROUPS: usize = 6;
 /// Keeps the filters naming an attribute shoppers may filter by, at most
 /// [`MAX_GROUPS`] of them: invented codes cost nothing.
 pub fn known(tree: &CategoryTree, filters: &mut Vec<OptionFilter>) {
-    filters.retain(|f| {
-        tree.attribute(&f.name)
-            .is_some_and(|a| a.def.filterable && a.def.kind.can_filter())
-    });
+    filters.retain(|f| tree.attribute(&f.name).is_some_and(|a| a.def.is_facet()));
     filters.truncate(MAX_GROUPS);
 }
 

@@ -211,7 +211,7 @@ pub fn facet_values(tree: &CategoryTree, values: &Values) -> (Vec<String>, Vec<S
             continue;
         };
         for v in list {
-            if held.def.filterable && held.def.kind.can_filter() {
+            if held.def.is_facet() {
                 facets.push(held.def.facet_value(v));
             }
             // "waterproof" finds what is waterproof, not what says "yes".
