@@ -25,9 +25,8 @@ use pages::account::{
 use pages::admin::AdminArea;
 use pages::on_demand::*;
 use pages::shop::{
-    CartPage, CategoryPage, CheckoutPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage,
-    OrderCompletePage, OrderLookupPage, PrivacyConfirmPage, PrivacyRequestPage, ProductPage,
-    SearchPage,
+    CartPage, CategoryPage, HomePage, InvoicePage, NotFound, OfflinePaymentPage, OrderCompletePage,
+    OrderLookupPage, PrivacyConfirmPage, PrivacyRequestPage, ProductPage, SearchPage,
 };
 
 /// The HTML document around the app; rendered on the server only.
@@ -136,7 +135,7 @@ pub fn App() -> impl IntoView {
                         view=wishlist_alerts_off()
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async />
+                    <Route path=path!("/checkout") view=checkout() ssr=SsrMode::Async />
                     <Route
                         path=path!("/pay/offline/:reference")
                         view=OfflinePaymentPage
@@ -201,6 +200,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("promotions")
                             view=admin_promotions()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("gift-cards")
+                            view=admin_gift_cards()
                             ssr=SsrMode::Async
                         />
                         <Route

@@ -30,6 +30,7 @@ mod m20261212_000024_cart_reminders;
 mod m20261213_000025_returns;
 mod m20261214_000026_attributes;
 mod m20261215_000027_gift_card_ledger;
+mod m20261216_000028_balance_payments;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000025_returns::Migration),
             Box::new(m20261214_000026_attributes::Migration),
             Box::new(m20261215_000027_gift_card_ledger::Migration),
+            Box::new(m20261216_000028_balance_payments::Migration),
         ]
     }
 }

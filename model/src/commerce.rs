@@ -79,6 +79,17 @@ pub struct QuoteView {
     /// A signed-in customer's email (it wins over one typed).
     #[serde(default)]
     pub email: Option<String>,
+    /// Gift cards entered for this checkout and what each pays.
+    #[serde(default)]
+    pub gift_cards: Vec<crate::gift_cards::AppliedCard>,
+    /// The signed-in customer's store credit, when they have some.
+    #[serde(default)]
+    pub store_credit: Option<Money>,
+    /// What store credit pays of this order (none unless chosen).
+    #[serde(default)]
+    pub store_credit_applied: Option<Money>,
+    /// What is left to pay by card after gift cards and store credit.
+    pub to_pay: Money,
 }
 
 /// Where the shopper goes after "place order".
@@ -180,6 +191,9 @@ pub struct OrderView {
     pub can_cancel: bool,
     pub can_request_return: bool,
     pub has_invoice: bool,
+    /// How it was paid, when gift cards or store credit paid part of it.
+    #[serde(default)]
+    pub paid_with: Vec<crate::gift_cards::PaidWith>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -20,6 +20,7 @@ pub async fn get_quote(
     shipping_method: String,
     promo_code: String,
     email: String,
+    use_store_credit: Option<bool>,
 ) -> Result<QuoteView, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
@@ -30,11 +31,14 @@ pub async fn get_quote(
         .checkout
         .quote(
             &owner,
-            &country,
-            &region,
-            &shipping_method,
-            &promo_code,
-            &email,
+            &domain::checkout::QuoteChoices {
+                country,
+                region,
+                shipping_method,
+                promo_code,
+                email,
+                use_store_credit: use_store_credit.unwrap_or(false),
+            },
         )
         .await
         .map_err(fail)?;
@@ -57,6 +61,7 @@ pub async fn place_order(
     promo_code: String,
     expected_total: Option<i64>,
     checkout_key: Option<String>,
+    use_store_credit: Option<bool>,
 ) -> Result<PlacedOrderView, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let caller = crate::request::caller::caller().await?;
@@ -80,6 +85,7 @@ pub async fn place_order(
         promo_code,
         expected_total,
         checkout_key: checkout_key.unwrap_or_default(),
+        use_store_credit: use_store_credit.unwrap_or(false),
     };
     let placed = ctx
         .checkout
@@ -94,4 +100,32 @@ pub async fn place_order(
         number: placed.number,
         redirect_url: placed.redirect_url,
     })
+}
+
+/// Enters a gift card code for this checkout. Limited per client like a
+/// sign-in (`server::http::rate_limit`): codes are secrets to guess at.
+#[server(prefix = "/api/checkout", endpoint = "gift-card")]
+pub async fn apply_gift_card(code: String) -> Result<(), AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
+    ctx.checkout
+        .apply_gift_card(&owner, &code)
+        .await
+        .map_err(fail)
+}
+
+#[server(prefix = "/api/checkout", endpoint = "remove-gift-card")]
+pub async fn remove_gift_card(id: i32) -> Result<(), AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
+    ctx.checkout
+        .remove_gift_card(&owner, id)
+        .await
+        .map_err(fail)
 }

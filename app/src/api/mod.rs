@@ -9,6 +9,7 @@ pub mod cart;
 pub mod catalog;
 pub mod catalog_admin;
 pub mod checkout;
+pub mod gift_cards;
 pub mod orders;
 pub mod payment;
 pub mod privacy;

@@ -110,12 +110,26 @@ pub async fn advance_order(
         .map_err(fail)
 }
 
-/// `amount` as typed by staff, e.g. "12.50".
+/// `amount` as typed by staff, e.g. "12.50"; `to`, where it goes
+/// (`original`, the default, or `store_credit`).
 #[server(prefix = "/api/staff/orders", endpoint = "refund")]
-pub async fn refund_order(number: String, amount: String) -> Result<OrderView, AppError> {
+pub async fn refund_order(
+    number: String,
+    amount: String,
+    to: Option<String>,
+) -> Result<OrderView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let to = match to.as_deref().map(str::trim) {
+        None | Some("") => model::gift_cards::RefundTo::Original,
+        Some(raw) => model::gift_cards::RefundTo::parse(raw).ok_or_else(|| {
+            fail(domain::Error::validation(
+                "to",
+                "Choose where the refund goes.",
+            ))
+        })?,
+    };
     ctx.orders
-        .refund_typed(&caller.actor, &number, &amount)
+        .refund_typed(&caller.actor, &number, &amount, to)
         .await
         .map_err(fail)
 }

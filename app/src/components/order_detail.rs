@@ -32,6 +32,18 @@ pub fn OrderTotals(order: OrderView) -> impl IntoView {
             <dd class="text-right font-semibold" data-testid="order-total">
                 {order.total.format()}
             </dd>
+            {order
+                .paid_with
+                .iter()
+                .map(|p| {
+                    view! {
+                        <dt class="text-slate-600">{format!("Paid with {}", p.label)}</dt>
+                        <dd class="text-right text-slate-600" data-testid="paid-with">
+                            {p.amount.format()}
+                        </dd>
+                    }
+                })
+                .collect_view()}
             {(order.refunded.minor > 0)
                 .then(|| {
                     view! {

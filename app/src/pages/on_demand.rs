@@ -1,5 +1,6 @@
 //! Pages whose code the browser fetches when one is first shown, not with
-//! the shop (D39): the admin and the signed-in account area. Each area is
+//! the shop (D39): the admin, the signed-in account area, the wishlist, the
+//! checkout form and the pages mail links open. Each area is
 //! one split point (`#[lazy]`), so it arrives as one extra WASM file; the
 //! router waits for it before showing (or hydrating) such a page. The
 //! server renders these pages as before, and names the file in a preload
@@ -12,12 +13,15 @@ use super::account::{
 };
 use super::admin::{
     AdminApiTokensPage, AdminAttributesPage, AdminAuditPage, AdminCategoriesPage,
-    AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminInventoryPage, AdminOrderPage,
-    AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage, AdminProductEditorPage,
-    AdminProductsPage, AdminPromotionPage, AdminPromotionsPage, AdminRecommendationsPage,
-    AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
+    AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminGiftCardsPage,
+    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
+    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
+    AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
+    AdminWebhooksPage,
 };
-use super::shop::{CartRemindersOffPage, SharedWishlistPage, WishlistAlertsOffPage, WishlistPage};
+use super::shop::{
+    CartRemindersOffPage, CheckoutPage, SharedWishlistPage, WishlistAlertsOffPage, WishlistPage,
+};
 
 /// A route whose view comes from an on-demand area (`$load($page)`), and
 /// the function the route table calls for it (a plain call, because
@@ -70,6 +74,7 @@ pub enum Admin {
     Customer,
     Promotions,
     Promotion,
+    GiftCards,
     Reviews,
     Recommendations,
     Search,
@@ -98,6 +103,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Customer => view! { <AdminCustomerPage /> }.into_any(),
         Admin::Promotions => view! { <AdminPromotionsPage /> }.into_any(),
         Admin::Promotion => view! { <AdminPromotionPage /> }.into_any(),
+        Admin::GiftCards => view! { <AdminGiftCardsPage /> }.into_any(),
         Admin::Reviews => view! { <AdminReviewsPage /> }.into_any(),
         Admin::Recommendations => view! { <AdminRecommendationsPage /> }.into_any(),
         Admin::Search => view! { <AdminSearchPage /> }.into_any(),
@@ -124,6 +130,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminCustomerRoute, admin_customer => Admin::Customer,
     AdminPromotionsRoute, admin_promotions => Admin::Promotions,
     AdminPromotionRoute, admin_promotion => Admin::Promotion,
+    AdminGiftCardsRoute, admin_gift_cards => Admin::GiftCards,
     AdminReviewsRoute, admin_reviews => Admin::Reviews,
     AdminRecommendationsRoute, admin_recommendations => Admin::Recommendations,
     AdminSearchRoute, admin_search => Admin::Search,
@@ -208,4 +215,22 @@ fn mail_link_page(page: MailLink) -> AnyView {
 on_demand_routes!(mail_link_page, __preload_mail_link_page:
     WishlistAlertsOffRoute, wishlist_alerts_off => MailLink::WishlistAlertsOff,
     CartRemindersOffRoute, cart_reminders_off => MailLink::CartRemindersOff,
+);
+
+#[derive(Clone, Copy)]
+pub enum Checkout {
+    Page,
+}
+
+/// The checkout form (address, shipping, codes, gift cards): only shoppers
+/// about to pay need it, so it stays out of the first load.
+#[lazy]
+fn checkout_page(page: Checkout) -> AnyView {
+    match page {
+        Checkout::Page => view! { <CheckoutPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(checkout_page, __preload_checkout_page:
+    CheckoutRoute, checkout => Checkout::Page,
 );

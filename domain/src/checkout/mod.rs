@@ -16,10 +16,12 @@ use crate::accounts::{addresses_validate, AddressInput, Email};
 use crate::cart::{load_lines, CartLine, CartOwner, Carts};
 use crate::commerce::Commerce;
 use crate::entities::{order, order_item, payment};
+use crate::gift_cards::checkout as balances;
 use crate::orders::{new_number, record, transition, By, OrderStatus};
 use crate::payments::{CheckoutLine, CheckoutRequest};
 use crate::pricing::{self, PromoOutcome, Totals};
 use crate::{inventory, promotions, Error, Money, Result};
+use model::gift_cards::AppliedCard;
 
 pub(crate) use open_orders::lock_cart;
 pub use open_orders::MAX_OPEN_PER_EMAIL;
@@ -35,9 +37,37 @@ pub struct CheckoutInput {
     pub expected_total: Option<i64>,
     /// The form's idempotency key (see `open_orders`); empty for none.
     pub checkout_key: String,
+    /// Pay with the signed-in customer's store credit (gift cards entered
+    /// for the cart are always used).
+    pub use_store_credit: bool,
 }
 
 pub use model::commerce::QuoteView;
+
+/// What the review step has chosen so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteChoices {
+    pub country: String,
+    pub region: String,
+    pub shipping_method: String,
+    pub promo_code: String,
+    pub email: String,
+    pub use_store_credit: bool,
+}
+
+impl QuoteChoices {
+    /// A US-style quote: country, region, method, code, email.
+    pub fn new(country: &str, region: &str, method: &str, promo: &str, email: &str) -> Self {
+        Self {
+            country: country.into(),
+            region: region.into(),
+            shipping_method: method.into(),
+            promo_code: promo.into(),
+            email: email.into(),
+            use_store_credit: false,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlacedOrder {
@@ -60,6 +90,16 @@ struct Priced {
     method: Option<ShippingOption>,
     options: Vec<ShippingOption>,
     tax_bp: u32,
+    held: balances::Held,
+    plan: balances::Plan,
+    use_credit: bool,
+}
+
+/// Who is paying and with what, beside the address.
+struct Payer<'a> {
+    user_id: Option<i32>,
+    customer: Option<&'a str>,
+    use_credit: bool,
 }
 
 impl Checkout {
@@ -74,8 +114,9 @@ impl Checkout {
         region: &str,
         method_code: &str,
         promo_code: &str,
-        customer: Option<&str>,
+        payer: Payer<'_>,
     ) -> Result<Priced> {
+        let customer = payer.customer;
         let currency = self.c.currency();
         let lines = load_lines(&self.c.db, cart_id, currency).await?;
         let (promo, promo_err) = if promo_code.trim().is_empty() {
@@ -143,7 +184,12 @@ impl Checkout {
             (PromoOutcome::None, None) => None,
         };
         let applied = matches!(totals.promo, PromoOutcome::Applied { .. });
+        let held = balances::held(&self.c.db, cart_id, payer.user_id, currency).await?;
+        let plan = balances::plan(totals.total, &held, payer.use_credit);
         Ok(Priced {
+            held,
+            plan,
+            use_credit: payer.use_credit,
             lines,
             promo: promo.filter(|_| applied).map(|(m, p)| (m, p.code)),
             promo_message,
@@ -176,26 +222,64 @@ impl Checkout {
             checkout_key: uuid::Uuid::new_v4().to_string(),
             addresses: Vec::new(),
             email: None,
+            gift_cards: p
+                .held
+                .cards
+                .iter()
+                .zip(&p.plan.cards)
+                .map(|(card, (_, take))| AppliedCard {
+                    id: card.id,
+                    last4: card.last4.clone(),
+                    balance: Money::new(card.balance_minor, c),
+                    applied: Money::new(*take, c),
+                })
+                .collect(),
+            store_credit: p.held.credit.map(|m| Money::new(m, c)),
+            store_credit_applied: (p.use_credit && p.held.credit.is_some())
+                .then(|| Money::new(p.plan.credit, c)),
+            to_pay: Money::new(p.plan.due, c),
         }
     }
 
-    /// Totals for the review step.
-    pub async fn quote(
-        &self,
-        owner: &CartOwner,
-        country: &str,
-        region: &str,
-        method: &str,
-        promo: &str,
-        email: &str,
-    ) -> Result<QuoteView> {
+    /// Enters a gift card for this cart's checkout (the code is looked up
+    /// here only; callers rate-limit it like a sign-in).
+    pub async fn apply_gift_card(&self, owner: &CartOwner, code: &str) -> Result<()> {
         let cart = Carts::find(&self.c.db, owner)
             .await?
             .ok_or_else(empty_cart)?;
-        let email = self.buyer_email(owner, email).await?;
+        balances::attach(&self.c.db, cart.id, code, self.c.currency()).await?;
+        Ok(())
+    }
+
+    /// Takes a gift card off this cart's checkout.
+    pub async fn remove_gift_card(&self, owner: &CartOwner, card_id: i32) -> Result<()> {
+        if let Some(cart) = Carts::find(&self.c.db, owner).await? {
+            balances::detach(&self.c.db, cart.id, card_id).await?;
+        }
+        Ok(())
+    }
+
+    /// Totals for the review step.
+    pub async fn quote(&self, owner: &CartOwner, q: &QuoteChoices) -> Result<QuoteView> {
+        let cart = Carts::find(&self.c.db, owner)
+            .await?
+            .ok_or_else(empty_cart)?;
+        let email = self.buyer_email(owner, &q.email).await?;
         let customer = customer_for(owner, &email);
+        let payer = Payer {
+            user_id: owner_user(owner),
+            customer: customer.as_deref(),
+            use_credit: q.use_store_credit,
+        };
         let priced = self
-            .price(cart.id, country, region, method, promo, customer.as_deref())
+            .price(
+                cart.id,
+                &q.country,
+                &q.region,
+                &q.shipping_method,
+                &q.promo_code,
+                payer,
+            )
             .await?;
         self.for_customer(owner, email, self.quote_view(priced))
             .await
@@ -218,10 +302,7 @@ impl Checkout {
                 return self.placed_before(o, cart.id).await;
             }
         }
-        let user_id = match owner {
-            CartOwner::User(id) => Some(*id),
-            CartOwner::Guest(_) => None,
-        };
+        let user_id = owner_user(owner);
         let customer = promotions::customer_key(user_id, email.as_str());
         let priced = self
             .price(
@@ -230,7 +311,11 @@ impl Checkout {
                 &address.region,
                 &input.shipping_method,
                 &input.promo_code,
-                Some(&customer),
+                Payer {
+                    user_id,
+                    customer: Some(&customer),
+                    use_credit: input.use_store_credit,
+                },
             )
             .await?;
         check_lines(&priced.lines)?;
@@ -281,6 +366,7 @@ impl Checkout {
                 promo: priced.promo.as_ref().map(|(_, code)| code.as_str()),
                 total: priced.totals.total,
                 lines: &priced.lines,
+                balance_paid: priced.plan.paid_by_balances(),
             };
             if open_orders::same(&txn, &open, &attempt).await? {
                 txn.rollback().await?;
@@ -348,6 +434,31 @@ impl Checkout {
             "Order placed",
         )
         .await?;
+        let balance_paid = balances::spend_for_order(
+            &txn,
+            cart.id,
+            user_id,
+            input.use_store_credit,
+            currency,
+            o.total_minor,
+            o.id,
+        )
+        .await?;
+        let due = o.total_minor - balance_paid;
+        let o = if balance_paid > 0 {
+            order::ActiveModel {
+                id: Set(o.id),
+                balance_paid_minor: Set(balance_paid),
+                ..Default::default()
+            }
+            .update(&txn)
+            .await?
+        } else {
+            o
+        };
+        if due == 0 {
+            return self.paid_by_balances(txn, o).await;
+        }
         let key = uuid::Uuid::new_v4().simple().to_string();
         let pay = payment::ActiveModel {
             order_id: Set(o.id),
@@ -355,7 +466,7 @@ impl Checkout {
             reference: Set(None),
             idempotency_key: Set(key.clone()),
             provider_payment_id: Set(None),
-            amount_minor: Set(o.total_minor),
+            amount_minor: Set(due),
             currency: Set(currency.code().to_owned()),
             status: Set("created".to_owned()),
             redirect_url: Set(None),
@@ -374,7 +485,7 @@ impl Checkout {
             email: o.email.clone(),
             currency,
             lines: provider_lines(&o, &priced.lines),
-            total: o.total_minor,
+            total: due,
             idempotency_key: key,
             success_url: self
                 .c
@@ -414,7 +525,7 @@ impl Checkout {
                 )
                 .await?;
                 inventory::release(&txn, o.id).await?;
-                crate::promotions::release(&txn, o.id).await?;
+                crate::orders::give_back_unpaid(&txn, o.id).await?;
                 payment::Entity::update_many()
                     .col_expr(payment::Column::Status, Expr::value("failed"))
                     .filter(payment::Column::Id.eq(pay.id))
@@ -428,6 +539,32 @@ impl Checkout {
 }
 
 impl Checkout {
+    /// Gift cards and store credit covered the whole order: it is paid now,
+    /// without the gateway, and the shopper goes straight to its page.
+    async fn paid_by_balances(
+        &self,
+        txn: sea_orm::DatabaseTransaction,
+        o: order::Model,
+    ) -> Result<PlacedOrder> {
+        crate::orders::Orders::new(self.c.clone())
+            .settle(&txn, &o, "Paid with gift card or store credit")
+            .await?;
+        txn.commit().await?;
+        let currency = crate::orders::order_currency(&o);
+        self.c.tally.placed(currency);
+        self.c.tally.paid(Money::new(o.total_minor, currency));
+        self.c.outbox.wake();
+        Ok(PlacedOrder {
+            redirect_url: self
+                .c
+                .templates
+                .link(&format!("/checkout/complete/{}", o.public_id)),
+            id: o.id,
+            number: o.number,
+            public_id: o.public_id,
+        })
+    }
+
     async fn placed_before(&self, o: order::Model, cart_id: i32) -> Result<PlacedOrder> {
         let confirmation = self
             .c
@@ -439,6 +576,13 @@ impl Checkout {
 
 fn empty_cart() -> Error {
     Error::validation("cart", "Your cart is empty.")
+}
+
+fn owner_user(owner: &CartOwner) -> Option<i32> {
+    match owner {
+        CartOwner::User(id) => Some(*id),
+        CartOwner::Guest(_) => None,
+    }
 }
 
 fn customer_for(owner: &CartOwner, email: &str) -> Option<String> {
@@ -502,19 +646,27 @@ where
     Err(Error::internal("could not allocate an order number"))
 }
 
-/// Line items for the provider. Itemised when no discount applies; with a
-/// discount a single line carries the exact total (providers take no
-/// negative lines, and spreading a discount over units would round).
+/// Line items for the provider. Itemised when no discount applies and no
+/// balance paid part; otherwise a single line carries the exact amount due
+/// (providers take no negative lines, and spreading a discount over units
+/// would round).
 fn provider_lines(o: &order::Model, lines: &[CartLine]) -> Vec<CheckoutLine> {
-    if o.discount_minor > 0 {
+    if o.discount_minor > 0 || o.balance_paid_minor > 0 {
         let count: i64 = lines.iter().map(|l| l.quantity).sum();
+        let mut less = Vec::new();
+        if let Some(code) = &o.promotion_code {
+            less.push(format!("code {code}"));
+        }
+        if o.balance_paid_minor > 0 {
+            let paid = Money::new(o.balance_paid_minor, crate::orders::order_currency(o));
+            less.push(format!(
+                "{} paid by gift card or store credit",
+                paid.format()
+            ));
+        }
         return vec![CheckoutLine {
-            name: format!(
-                "Order {} ({count} items, code {})",
-                o.number,
-                o.promotion_code.clone().unwrap_or_default()
-            ),
-            unit_amount: o.total_minor,
+            name: format!("Order {} ({count} items, {})", o.number, less.join(", ")),
+            unit_amount: o.total_minor - o.balance_paid_minor,
             quantity: 1,
         }];
     }

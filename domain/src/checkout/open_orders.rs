@@ -17,7 +17,7 @@ use super::PlacedOrder;
 use crate::cart::CartLine;
 use crate::entities::{order, order_item, payment};
 use crate::orders::{transition, By, OrderStatus};
-use crate::{inventory, promotions, Error, Result};
+use crate::{inventory, Error, Result};
 
 pub const MAX_OPEN_PER_EMAIL: u64 = 3;
 const KEY_MAX_CHARS: usize = 64;
@@ -107,6 +107,8 @@ pub struct Attempt<'a> {
     pub promo: Option<&'a str>,
     pub total: i64,
     pub lines: &'a [CartLine],
+    /// What gift cards and store credit would pay now.
+    pub balance_paid: i64,
 }
 
 /// True when `open` is this same checkout: same basket, total, address,
@@ -121,6 +123,7 @@ pub async fn same<C: ConnectionTrait>(
         || open.shipping_method != now.method
         || open.promotion_code.as_deref() != now.promo
         || open.total_minor != now.total
+        || open.balance_paid_minor != now.balance_paid
     {
         return Ok(false);
     }
@@ -153,7 +156,7 @@ pub async fn replace<C: ConnectionTrait>(conn: &C, open: &order::Model) -> Resul
     )
     .await?;
     inventory::release(conn, open.id).await?;
-    promotions::release(conn, open.id).await?;
+    crate::orders::give_back_unpaid(conn, open.id).await?;
     payment::Entity::update_many()
         .col_expr(payment::Column::Status, Expr::value("expired"))
         .filter(payment::Column::OrderId.eq(open.id))

@@ -10,6 +10,7 @@ pub mod auth_throttle;
 pub mod balance_movement;
 pub mod carrier;
 pub mod cart;
+pub mod cart_gift_card;
 pub mod cart_item;
 pub mod cart_reminder;
 pub mod cart_reminder_opt_out;

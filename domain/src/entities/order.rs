@@ -20,6 +20,8 @@ pub struct Model {
     pub tax_minor: i64,
     pub total_minor: i64,
     pub refunded_minor: i64,
+    /// What gift cards and store credit paid; the gateway is asked for the rest.
+    pub balance_paid_minor: i64,
     pub prices_include_tax: bool,
     pub promotion_code: Option<String>,
     pub shipping_method: String,

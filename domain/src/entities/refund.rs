@@ -9,6 +9,8 @@ pub struct Model {
     pub amount_minor: i64,
     pub provider_reference: Option<String>,
     pub reason: String,
+    /// `gateway`, `balances` or `store_credit` (`orders::refunds::Method`).
+    pub method: String,
     pub created_at: TimeDateTimeWithTimeZone,
 }
 

@@ -64,10 +64,12 @@ pub async fn apply<C: ConnectionTrait>(conn: &C, m: Movement<'_>) -> Result<i64>
                     gift_card::Column::BalanceMinor,
                     Expr::col(gift_card::Column::BalanceMinor).add(m.delta_minor),
                 )
-                .filter(gift_card::Column::Id.eq(id))
-                .filter(gift_card::Column::Status.eq("active"));
+                .filter(gift_card::Column::Id.eq(id));
+            // A disabled card can't be spent, but money still goes back to it.
             if m.delta_minor < 0 {
-                q = q.filter(gift_card::Column::BalanceMinor.gte(-m.delta_minor));
+                q = q
+                    .filter(gift_card::Column::Status.eq("active"))
+                    .filter(gift_card::Column::BalanceMinor.gte(-m.delta_minor));
             }
             q.exec(conn).await?.rows_affected
         }

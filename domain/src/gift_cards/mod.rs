@@ -1,14 +1,14 @@
-//! Gift cards and store credit (issue 20, part 4 — the ledger so far):
-//! balances that every movement is recorded against and that can never go
-//! below zero however many checkouts spend them at once ([`ledger`]).
-//! Staff issue gift cards (the code is shown once, kept as a digest) and
-//! grant store credit; both audited. Selling cards as products, mailing
-//! codes, paying with them at checkout and refunding to store credit build
-//! on this.
+//! Gift cards and store credit: balances that every movement is recorded
+//! against and that can never go below zero however many checkouts spend
+//! them at once ([`ledger`]). Staff issue gift cards (the code is shown
+//! once, kept as a digest) and grant store credit; both audited. Shoppers
+//! pay with them at checkout ([`checkout`]); refunds may go back to them or
+//! to store credit (`orders::refunds`).
+pub mod checkout;
 pub mod codes;
 pub mod ledger;
+mod staff;
 
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use time::OffsetDateTime;
@@ -148,19 +148,7 @@ impl GiftCards {
             .one(&txn)
             .await?
             .ok_or(Error::not_found("customer"))?;
-        store_credit::Entity::insert(store_credit::ActiveModel {
-            user_id: Set(customer.id),
-            currency: Set(currency.code().to_owned()),
-            balance_minor: Set(0),
-            updated_at: Set(OffsetDateTime::now_utc()),
-        })
-        .on_conflict(
-            OnConflict::column(store_credit::Column::UserId)
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
+        checkout::open_credit(&txn, customer.id, currency).await?;
         let balance = ledger::apply(
             &txn,
             Movement {

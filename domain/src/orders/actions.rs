@@ -13,6 +13,7 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::{order, payment};
 use crate::mail::MailKind;
 use crate::{inventory, Error, Result};
+use model::gift_cards::RefundTo;
 
 impl Orders {
     /// The customer cancels their own order before it ships.
@@ -46,7 +47,7 @@ impl Orders {
         }
         if status == OrderStatus::PendingPayment {
             inventory::release(&txn, o.id).await?;
-            crate::promotions::release(&txn, o.id).await?;
+            super::give_back_unpaid(&txn, o.id).await?;
         } else {
             inventory::restock(&txn, o.id).await?;
         }
@@ -60,7 +61,7 @@ impl Orders {
             let owed = fresh.total_minor - fresh.refunded_minor;
             // A staff cancellation's refund is theirs in the audit log too.
             let staff = matches!(by, By::Staff).then_some(actor);
-            self.reserve_refund(&txn, &fresh, owed, By::System, staff)
+            self.reserve_refund(&txn, &fresh, owed, By::System, staff, RefundTo::Original)
                 .await?;
         }
         let view = self.load(&txn, o.clone()).await?;
@@ -139,7 +140,7 @@ impl Orders {
                     .filter(payment::Column::Status.is_in(["created", "pending"]))
                     .exec(&txn)
                     .await?;
-                crate::promotions::release(&txn, o.id).await?;
+                super::give_back_unpaid(&txn, o.id).await?;
             }
             inventory::release(&txn, o.id).await?;
             txn.commit().await?;

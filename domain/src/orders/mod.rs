@@ -33,7 +33,16 @@ pub use payment_events::EventOutcome;
 pub use refunds::{RefundJob, RefundSent};
 pub use staff_list::{OrderListQuery, OrderListView, StaffOrderRowView, STAFF_PAGE_SIZE};
 pub use tally::{Tally, TallyRow};
+pub(crate) use view::currency as order_currency;
 pub use view::{OrderLineView, OrderSummary, OrderView, ShippingAddress, TimelineEntry};
+
+/// What an order given up before payment holds besides stock: its promo
+/// use and the gift card and store credit balances it spent go back.
+pub(crate) async fn give_back_unpaid<C: ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> {
+    crate::promotions::release(conn, order_id).await?;
+    crate::gift_cards::checkout::restore(conn, order_id, None, "Order not paid").await?;
+    Ok(())
+}
 
 /// Who moved an order, for the timeline.
 #[derive(Clone, Copy, Debug)]
@@ -160,7 +169,17 @@ impl Orders {
             .all(conn)
             .await?;
         let shipments = shipments::of_order(conn, o.id, &items).await?;
-        Ok(view::build(o, items, events, shipments))
+        let paid_with = if o.balance_paid_minor > 0 {
+            view::paid_with(
+                &o,
+                crate::gift_cards::checkout::paid_with(conn, o.id).await?,
+            )
+        } else {
+            Vec::new()
+        };
+        let mut view = view::build(o, items, events, shipments);
+        view.paid_with = paid_with;
+        Ok(view)
     }
 
     async fn by_number(&self, number: &str) -> Result<order::Model> {

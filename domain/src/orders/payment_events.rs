@@ -18,6 +18,7 @@ use crate::inventory;
 use crate::mail::MailKind;
 use crate::payments::{EventKind, PaymentEvent};
 use crate::{Error, Result};
+use model::gift_cards::RefundTo;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventOutcome {
@@ -178,14 +179,27 @@ impl Orders {
                     "Payment received after cancellation — refunding it",
                 )
                 .await?;
-                let owed = o.total_minor - o.refunded_minor;
-                self.reserve_refund(conn, &o, owed, By::System, None)
+                // Balances went back at the cancellation: only the gateway's part is owed.
+                let owed = (o.total_minor - o.refunded_minor).min(p.amount_minor);
+                self.reserve_refund(conn, &o, owed, By::System, None, RefundTo::Original)
                     .await?;
                 return Ok((EventOutcome::Applied, None));
             }
             _ => return Ok((EventOutcome::Ignored, None)),
         }
-        transition(conn, &o, OrderStatus::Paid, By::Payment, "Payment received").await?;
+        self.settle(conn, &o, "Payment received").await?;
+        Ok((EventOutcome::Applied, Some(due)))
+    }
+
+    /// The order is paid for: stock committed, cart closed, confirmation
+    /// mailed.
+    pub(crate) async fn settle<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        o: &order::Model,
+        note: &str,
+    ) -> Result<()> {
+        transition(conn, o, OrderStatus::Paid, By::Payment, note).await?;
         order::Entity::update_many()
             .col_expr(order::Column::PaidAt, Expr::value(super::now()))
             .filter(order::Column::Id.eq(o.id))
@@ -214,7 +228,7 @@ impl Orders {
                 context! { order => view, link => link },
             )
             .await?;
-        Ok((EventOutcome::Applied, Some(due)))
+        Ok(())
     }
 
     /// Money arrived, but not the amount or currency this attempt asked
@@ -276,7 +290,7 @@ impl Orders {
         };
         transition(conn, &o, OrderStatus::Cancelled, By::Payment, note).await?;
         inventory::release(conn, o.id).await?;
-        crate::promotions::release(conn, o.id).await?;
+        super::give_back_unpaid(conn, o.id).await?;
         if mail {
             let view = self.load(conn, o.clone()).await?;
             self.c
@@ -309,10 +323,15 @@ impl Orders {
             .one(conn)
             .await?
             .ok_or_else(|| Error::internal("payment without order"))?;
-        if cumulative <= o.refunded_minor {
+        // The provider counts its own refunds; those to balances are ours.
+        let all = Self::refunded_by(conn, o.id, None).await?;
+        let by_gateway =
+            Self::refunded_by(conn, o.id, Some(super::refunds::Method::Gateway)).await?;
+        let total = cumulative + (all - by_gateway);
+        if total <= o.refunded_minor {
             return Ok(EventOutcome::Ignored);
         }
-        self.apply_refund_total(conn, &o, cumulative.min(o.total_minor), By::Payment)
+        self.apply_refund_total(conn, &o, total.min(o.total_minor), By::Payment)
             .await?;
         Ok(EventOutcome::Applied)
     }

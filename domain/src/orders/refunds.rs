@@ -2,15 +2,21 @@
 //! paid, and a crash never loses one that is owed:
 //! 1. in the caller's transaction, one conditional `UPDATE` adds the amount
 //!    to the order's refunded total only while that stays within what was
-//!    paid (two refunds at once cannot both pass), a pending refund row is
-//!    written and an outbox message queued;
-//! 2. the outbox worker asks the payment provider for it, with the refund's
-//!    own idempotency key, retrying with backoff until the provider answers;
-//!    then the customer is mailed.
+//!    paid (two refunds at once cannot both pass), and the money is split by
+//!    where it goes ([`Method`]): the gateway's part is a pending refund row
+//!    and an outbox message; the part back to gift cards and store credit,
+//!    or a refund as store credit, moves those balances at once;
+//! 2. the outbox worker asks the payment provider for its part, with the
+//!    refund's own idempotency key, retrying with backoff until the
+//!    provider answers; then the customer is mailed.
+//!
+//! "The way they paid" refunds the gateway first, then the balances that
+//! paid part of the order, never more to each than it paid.
 use minijinja::context;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -18,9 +24,39 @@ use serde_json::json;
 use super::{record, transition, By, OrderStatus, OrderView, Orders};
 use crate::accounts::{Actor, Permission};
 use crate::entities::{order, payment, refund};
+use crate::gift_cards::checkout as balances;
+use crate::gift_cards::ledger::{self, Holder, Movement, Reason};
 use crate::mail::MailKind;
 use crate::payments::PaymentError;
 use crate::{Error, Money, Result};
+use model::gift_cards::RefundTo;
+
+/// Where one refund row's money went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Gateway,
+    /// Back to the gift cards and store credit that paid.
+    Balances,
+    StoreCredit,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Gateway => "gateway",
+            Self::Balances => "balances",
+            Self::StoreCredit => "store_credit",
+        }
+    }
+
+    fn phrase(self) -> &'static str {
+        match self {
+            Self::Gateway => "to the card",
+            Self::Balances => "to gift cards and store credit",
+            Self::StoreCredit => "as store credit",
+        }
+    }
+}
 
 /// The outbox message that sends one refund to the provider.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -46,14 +82,27 @@ impl Orders {
         actor: &Actor,
         number: &str,
         typed: &str,
+        to: RefundTo,
     ) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
         let amount = crate::typed::amount(typed, self.c.currency(), "amount")?
             .ok_or_else(|| Error::validation("amount", "Enter the amount to refund."))?;
-        self.refund(actor, number, amount).await
+        self.refund_to(actor, number, amount, to).await
     }
 
+    /// A refund the way the customer paid.
     pub async fn refund(&self, actor: &Actor, number: &str, amount: i64) -> Result<OrderView> {
+        self.refund_to(actor, number, amount, RefundTo::Original)
+            .await
+    }
+
+    pub async fn refund_to(
+        &self,
+        actor: &Actor,
+        number: &str,
+        amount: i64,
+        to: RefundTo,
+    ) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
         let o = self.by_number(number).await?;
         let status = super::view::status(&o);
@@ -64,7 +113,7 @@ impl Orders {
             return Err(self.refund_range(&o));
         }
         let txn = crate::db::begin_write(&self.c.db).await?;
-        self.reserve_refund(&txn, &o, amount, By::Staff, Some(actor))
+        self.reserve_refund(&txn, &o, amount, By::Staff, Some(actor), to)
             .await?;
         txn.commit().await?;
         self.c.outbox.wake();
@@ -84,21 +133,20 @@ impl Orders {
         amount: i64,
         by: By,
         staff: Option<&Actor>,
+        to: RefundTo,
     ) -> Result<()> {
         if amount <= 0 {
             return Ok(());
         }
-        let paid = payment::Entity::find()
-            .filter(payment::Column::OrderId.eq(o.id))
-            .filter(payment::Column::Status.eq("succeeded"))
-            .filter(payment::Column::ProviderPaymentId.is_not_null())
-            .one(conn)
-            .await?;
-        if paid.is_none() {
-            return Err(Error::Conflict(
-                "This order has no confirmed payment to refund.".into(),
-            ));
-        }
+        let user_id = match (to, o.user_id) {
+            (RefundTo::StoreCredit, None) => {
+                return Err(Error::validation(
+                    "refund_to",
+                    "This order was placed as a guest: only customers with an account can be refunded as store credit.",
+                ))
+            }
+            (_, user) => user,
+        };
         let taken = order::Entity::update_many()
             .col_expr(
                 order::Column::RefundedMinor,
@@ -120,20 +168,64 @@ impl Orders {
         if taken.rows_affected != 1 {
             return Err(self.refund_range(&fresh));
         }
-        let row = refund::ActiveModel {
-            order_id: Set(o.id),
-            amount_minor: Set(amount),
-            provider_reference: Set(None),
-            reason: Set(String::new()),
-            created_at: Set(super::now()),
-            ..Default::default()
-        }
-        .insert(conn)
-        .await?;
         let currency = super::view::currency(&fresh);
+        let parts = self.split(conn, &fresh, amount, to).await?;
+        let mut gateway_jobs = Vec::new();
+        for &(method, part) in &parts {
+            let moved = match method {
+                Method::Gateway => None,
+                Method::Balances => {
+                    let back = balances::restore(conn, o.id, Some(part), "Refund").await?;
+                    if back < part {
+                        return Err(self.refund_range(o));
+                    }
+                    Some(Method::Balances)
+                }
+                Method::StoreCredit => {
+                    let user = user_id.ok_or(Error::not_found("customer"))?;
+                    balances::open_credit(conn, user, currency).await?;
+                    ledger::apply(
+                        conn,
+                        Movement {
+                            holder: Holder::Customer(user),
+                            delta_minor: part,
+                            reason: Reason::Refunded,
+                            order_id: Some(o.id),
+                            actor_id: staff.and_then(|a| a.user_id()),
+                            note: &format!("Refund for order {}", o.number),
+                        },
+                    )
+                    .await?;
+                    Some(Method::StoreCredit)
+                }
+            };
+            let row = refund::ActiveModel {
+                order_id: Set(o.id),
+                amount_minor: Set(part),
+                // Settled here, not by the provider: a reference of our own
+                // (unique, like the provider's).
+                provider_reference: Set(
+                    moved.map(|m| format!("{}-{}", m.as_str(), uuid::Uuid::new_v4().simple()))
+                ),
+                reason: Set(String::new()),
+                method: Set(method.as_str().to_owned()),
+                created_at: Set(super::now()),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?;
+            if method == Method::Gateway {
+                gateway_jobs.push(row.id);
+            }
+        }
+        let how: Vec<String> = parts
+            .iter()
+            .map(|(m, part)| format!("{} {}", Money::new(*part, currency).format(), m.phrase()))
+            .collect();
         let note = format!(
-            "Refund of {} requested ({} refunded in total)",
+            "Refund of {} requested: {} ({} refunded in total)",
             Money::new(amount, currency).format(),
+            how.join(", "),
             Money::new(fresh.refunded_minor, currency).format()
         );
         let status = OrderStatus::parse(&fresh.status).unwrap_or(OrderStatus::Paid);
@@ -161,13 +253,61 @@ impl Orders {
             )
             .await?;
         }
-        crate::outbox::enqueue(
-            conn,
-            crate::outbox::KIND_REFUND,
-            &RefundJob { refund_id: row.id },
-        )
-        .await?;
+        for refund_id in gateway_jobs {
+            crate::outbox::enqueue(conn, crate::outbox::KIND_REFUND, &RefundJob { refund_id })
+                .await?;
+        }
+        if parts.iter().any(|(m, _)| *m != Method::Gateway) {
+            // Balances moved now: the customer hears now.
+            let view = self.load(conn, fresh.clone()).await?;
+            let total = Money::new(fresh.refunded_minor, currency).format();
+            self.c
+                .templates
+                .enqueue(
+                    conn,
+                    MailKind::OrderRefunded,
+                    &o.email,
+                    context! { order => view, amount => total },
+                )
+                .await?;
+        }
         Ok(())
+    }
+
+    /// Splits a refund by where its money goes. The way they paid: the
+    /// gateway up to what it took and has not given back, the rest to the
+    /// balances that paid.
+    async fn split<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        o: &order::Model,
+        amount: i64,
+        to: RefundTo,
+    ) -> Result<Vec<(Method, i64)>> {
+        if to == RefundTo::StoreCredit {
+            return Ok(vec![(Method::StoreCredit, amount)]);
+        }
+        let paid = payment::Entity::find()
+            .filter(payment::Column::OrderId.eq(o.id))
+            .filter(payment::Column::Status.eq("succeeded"))
+            .filter(payment::Column::ProviderPaymentId.is_not_null())
+            .one(conn)
+            .await?;
+        if paid.is_none() && o.balance_paid_minor == 0 {
+            return Err(Error::Conflict(
+                "This order has no confirmed payment to refund.".into(),
+            ));
+        }
+        let by_gateway = paid.map_or(0, |p| p.amount_minor);
+        let refunded = sum_refunds(conn, o.id, Some(Method::Gateway)).await?;
+        let gateway = Ord::min(amount, Ord::max(by_gateway - refunded, 0));
+        Ok([
+            (Method::Gateway, gateway),
+            (Method::Balances, amount - gateway),
+        ]
+        .into_iter()
+        .filter(|(_, part)| *part > 0)
+        .collect())
     }
 
     /// Step 2, from the outbox worker: the provider moves the money.
@@ -237,6 +377,15 @@ impl Orders {
         Ok(RefundSent::Done)
     }
 
+    /// What an order's refunds moved, all of them or one method's.
+    pub(super) async fn refunded_by<C: ConnectionTrait>(
+        conn: &C,
+        order_id: i32,
+        method: Option<Method>,
+    ) -> Result<i64> {
+        sum_refunds(conn, order_id, method).await
+    }
+
     async fn refund_refused(&self, o: &order::Model, r: &refund::Model, why: &str) -> Result<()> {
         tracing::error!(order = %o.number, refund = r.id, error = %why, "the payment provider refused a refund");
         let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::Paid);
@@ -256,4 +405,24 @@ impl Orders {
         txn.commit().await?;
         Ok(())
     }
+}
+
+async fn sum_refunds<C: ConnectionTrait>(
+    conn: &C,
+    order_id: i32,
+    method: Option<Method>,
+) -> Result<i64> {
+    let rows: Vec<(String, i64)> = refund::Entity::find()
+        .select_only()
+        .column(refund::Column::Method)
+        .column(refund::Column::AmountMinor)
+        .filter(refund::Column::OrderId.eq(order_id))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(m, _)| method.is_none_or(|want| want.as_str() == m))
+        .map(|(_, amount)| amount)
+        .sum())
 }

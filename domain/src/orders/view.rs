@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use super::OrderStatus;
 use crate::entities::{order, order_event, order_item};
 use crate::money::{Currency, Money};
+use model::gift_cards::PaidWith;
 
 /// Erased orders keep only country and region; the rest reads as empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,5 +107,26 @@ pub(super) fn build(
         can_cancel: status.customer_can_cancel(),
         can_request_return: status.customer_can_request_return(),
         has_invoice: status.is_paid() || status == OrderStatus::Refunded,
+        paid_with: Vec::new(),
     }
+}
+
+/// The balances that paid part of an order, then the rest by card.
+pub(super) fn paid_with(o: &order::Model, balances: Vec<(String, i64)>) -> Vec<PaidWith> {
+    let c = currency(o);
+    let mut out: Vec<PaidWith> = balances
+        .into_iter()
+        .map(|(label, minor)| PaidWith {
+            label,
+            amount: Money::new(minor, c),
+        })
+        .collect();
+    let by_card = o.total_minor - o.balance_paid_minor;
+    if by_card > 0 {
+        out.push(PaidWith {
+            label: "Card".into(),
+            amount: Money::new(by_card, c),
+        });
+    }
+    out
 }

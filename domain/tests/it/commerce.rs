@@ -14,7 +14,7 @@ use testkit::for_each_backend;
 use testkit::TestDatabase;
 
 use crate::support::*;
-use domain::checkout::CheckoutInput;
+use domain::checkout::{CheckoutInput, QuoteChoices};
 
 for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
     let s = Arc::new(shop(&db).await);
@@ -494,7 +494,10 @@ for_each_backend!(
         );
         let quote = s
             .checkout
-            .quote(&owner, "US", "IL", "express", "", "d@example.com")
+            .quote(
+                &owner,
+                &QuoteChoices::new("US", "IL", "express", "", "d@example.com"),
+            )
             .await
             .expect("quote");
         // 2 × 25.00 + 14.95 express; no tax for IL.
@@ -1242,7 +1245,10 @@ for_each_backend!(
         let owner = guest_cart(&s, SKU, 1).await;
         let quote = s
             .checkout
-            .quote(&owner, "US", "IL", "courier", "", "q@example.com")
+            .quote(
+                &owner,
+                &QuoteChoices::new("US", "IL", "courier", "", "q@example.com"),
+            )
             .await
             .expect("quote");
         assert!(quote.shipping_options.iter().any(|o| o.code == "courier"));
@@ -1260,7 +1266,10 @@ for_each_backend!(
             .expect("off");
         let quote = s
             .checkout
-            .quote(&owner, "US", "IL", "", "", "q@example.com")
+            .quote(
+                &owner,
+                &QuoteChoices::new("US", "IL", "", "", "q@example.com"),
+            )
             .await
             .expect("quote");
         assert!(!quote.shipping_options.iter().any(|o| o.code == "courier"));

@@ -15,6 +15,7 @@ mod catalog_admin;
 mod commerce;
 mod dashboard;
 mod files;
+mod gift_card_checkout;
 mod gift_cards;
 mod import_jobs;
 mod low_stock;

@@ -339,11 +339,14 @@ pub async fn quote(
         .checkout
         .quote(
             &owner,
-            &q.country,
-            &q.region,
-            &q.shipping_method,
-            &q.promo_code,
-            &q.email,
+            &domain::checkout::QuoteChoices {
+                country: q.country,
+                region: q.region,
+                shipping_method: q.shipping_method,
+                promo_code: q.promo_code,
+                email: q.email,
+                use_store_credit: false,
+            },
         )
         .await?;
     Ok(axum::Json(Quote::from(quoted)).into_response())
@@ -453,6 +456,7 @@ pub async fn place(
         promo_code: order.promo_code,
         expected_total: order.expected_total_minor,
         checkout_key,
+        use_store_credit: false,
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {

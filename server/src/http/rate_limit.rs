@@ -2,8 +2,8 @@
 //! what a stranger could abuse by repetition, each class with its own
 //! budget so one cannot use up another:
 //! - `auth`: sign-in (the form's and the store API's), sign-up, password
-//!   reset, 2FA codes, guest order lookup — the endpoints that guess at
-//!   secrets (`MERCATO_AUTH_RATE_LIMIT`);
+//!   reset, 2FA codes, guest order lookup, gift card codes at checkout —
+//!   the endpoints that guess at secrets (`MERCATO_AUTH_RATE_LIMIT`);
 //! - `reauth`: the actions that re-enter a password (change it, 2FA, export,
 //!   erase), same budget as `auth`;
 //! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`),
@@ -58,6 +58,7 @@ impl Class {
 const CLASSES: &[(&str, Class)] = &[
     ("/api/auth/", Class::Auth),
     ("/api/orders/lookup", Class::Auth),
+    ("/api/checkout/gift-card", Class::Auth),
     ("/api/privacy/", Class::Auth),
     ("/privacy/confirm", Class::Auth),
     ("/api/account/password", Class::Reauth),

@@ -10,8 +10,8 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, api_tokens, attributes, audit, cart, catalog, catalog_admin, checkout,
-    orders, payment, privacy, promotions, recommendations, returns, reviews, search, session,
-    settings, site, staff, webhooks, wishlist,
+    gift_cards, orders, payment, privacy, promotions, recommendations, returns, reviews, search,
+    session, settings, site, staff, webhooks, wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -283,6 +283,7 @@ fn cases() -> Vec<Case> {
         ),
         // The caller's own account.
         case(account::GetProfile::PATH, &[], SignedIn, 200),
+        case(gift_cards::MyStoreCredit::PATH, &[], SignedIn, 200),
         case(
             account::UpdateProfile::PATH,
             &[("name", "Pat"), ("phone", "")],
@@ -362,6 +363,24 @@ fn cases() -> Vec<Case> {
             staff::GrantStoreCredit::PATH,
             &[("id", "no-such-id"), ("amount", "5.00"), ("note", "")],
             Permission("customers"),
+            404,
+        ),
+        case(
+            gift_cards::StaffGiftCards::PATH,
+            &[("last4", "")],
+            Permission("orders"),
+            200,
+        ),
+        case(
+            gift_cards::IssueGiftCard::PATH,
+            &[("amount", "5.00"), ("note", "matrix")],
+            Permission("orders"),
+            200,
+        ),
+        case(
+            gift_cards::SetGiftCardActive::PATH,
+            &[("id", "999999"), ("active", "false")],
+            Permission("orders"),
             404,
         ),
         case(
@@ -631,11 +650,20 @@ fn cases() -> Vec<Case> {
                 ("shipping_method", ""),
                 ("promo_code", ""),
                 ("email", ""),
+                ("use_store_credit", "true"),
             ],
             Public,
             422,
         ),
         case(checkout::PlaceOrder::PATH, CHECKOUT_FORM, Public, 422),
+        // No cart here: entering a code is refused as for an empty cart.
+        case(
+            checkout::ApplyGiftCard::PATH,
+            &[("code", "ABCD-EFGH-JKLM-NPQR")],
+            Public,
+            422,
+        ),
+        case(checkout::RemoveGiftCard::PATH, &[("id", "1")], Public, 200),
         case(
             privacy::RequestPrivacy::PATH,
             &[("email", "nobody@example.com"), ("kind", "export")],
@@ -1007,6 +1035,10 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case("/admin/attributes", &[], Permission("catalog"), 200)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin/gift-cards", &[], Permission("orders"), 200)
         },
         Case {
             method: "GET",

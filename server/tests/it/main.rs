@@ -21,6 +21,7 @@ mod backup;
 mod cart_reminders;
 mod catalog_admin;
 mod customers_admin;
+mod gift_cards;
 mod hostile_input;
 mod mail_delivery;
 mod metrics;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::layout::AccountLayout;
 use crate::api::account::ResendVerification;
+use crate::api::gift_cards::my_store_credit;
 use crate::components::forms::{ActionError, Notice};
 use crate::components::session::use_current_user;
 
@@ -9,6 +10,7 @@ use crate::components::session::use_current_user;
 pub fn AccountPage() -> impl IntoView {
     let user = use_current_user();
     let resend = ServerAction::<ResendVerification>::new();
+    let credit = Resource::new(|| (), |_| my_store_credit());
     view! {
         <AccountLayout title="Your account">
             <Suspense>
@@ -22,6 +24,24 @@ pub fn AccountPage() -> impl IntoView {
                                 "."
                             </p>
                             <p class="text-slate-600">"Signed in as " {u.email.clone()}</p>
+                            <Suspense>
+                                {move || Suspend::new(async move {
+                                    credit
+                                        .await
+                                        .ok()
+                                        .flatten()
+                                        .filter(|m| m.minor > 0)
+                                        .map(|m| {
+                                            view! {
+                                                <p class="mt-2" data-testid="store-credit">
+                                                    "Store credit: "
+                                                    <strong>{m.format()}</strong>
+                                                    " — used at checkout when you choose."
+                                                </p>
+                                            }
+                                        })
+                                })}
+                            </Suspense>
                             {(!u.email_verified)
                                 .then(|| {
                                     view! {

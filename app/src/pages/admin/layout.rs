@@ -15,6 +15,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),
+    ("/admin/gift-cards", "Gift cards"),
     ("/admin/reviews", "Reviews"),
     ("/admin/recommendations", "Recommendations"),
     ("/admin/search", "Search"),

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
-use crate::api::checkout::{get_quote, PlaceOrder};
+use crate::api::checkout::{get_quote, ApplyGiftCard, PlaceOrder, RemoveGiftCard};
 use crate::components::forms::{error_text, go_to, issue_attrs, ActionError, IssueText, Issues};
 use model::commerce::QuoteView;
 
@@ -18,6 +18,8 @@ struct Form {
     phone: RwSignal<String>,
     method: RwSignal<String>,
     promo: RwSignal<String>,
+    /// Pay with store credit when the customer has some (on until unticked).
+    use_credit: RwSignal<bool>,
 }
 
 impl Form {
@@ -35,6 +37,7 @@ impl Form {
             phone: s(""),
             method: s(""),
             promo: s(""),
+            use_credit: RwSignal::new(true),
         }
     }
 }
@@ -48,19 +51,41 @@ impl Form {
 pub fn CheckoutPage() -> impl IntoView {
     let f = Form::new();
     let promo_input = RwSignal::new(String::new());
+    let cards = Cards {
+        apply: ServerAction::<ApplyGiftCard>::new(),
+        remove: ServerAction::<RemoveGiftCard>::new(),
+        input: RwSignal::new(String::new()),
+    };
     let quote = Resource::new(
         move || {
             (
-                f.country.get(),
-                f.region.get(),
-                f.method.get(),
-                f.promo.get(),
+                (
+                    f.country.get(),
+                    f.region.get(),
+                    f.method.get(),
+                    f.promo.get(),
+                ),
+                f.use_credit.get(),
+                (cards.apply.version().get(), cards.remove.version().get()),
             )
         },
-        move |(country, region, method, promo)| {
-            get_quote(country, region, method, promo, f.email.get_untracked())
+        move |((country, region, method, promo), use_credit, _)| {
+            get_quote(
+                country,
+                region,
+                method,
+                promo,
+                f.email.get_untracked(),
+                Some(use_credit),
+            )
         },
     );
+    // An accepted code leaves the field.
+    Effect::new(move |_| {
+        if let Some(Ok(())) = cards.apply.value().get() {
+            cards.input.set(String::new());
+        }
+    });
     let place = ServerAction::<PlaceOrder>::new();
     // One key for this page's orders: pressing "Place order" twice, or
     // again after a timeout, is the same order.
@@ -108,6 +133,7 @@ pub fn CheckoutPage() -> impl IntoView {
             },
             expected_total: q.map(|q| q.total.minor),
             checkout_key: Some(checkout_key.get_untracked()),
+            use_store_credit: Some(f.use_credit.get_untracked()),
         });
     };
     // What the server found wrong, beside each field; the typed values stay
@@ -303,7 +329,7 @@ pub fn CheckoutPage() -> impl IntoView {
                             }
                                 .into_any()
                         }
-                        Ok(q) => view! { <Review q f promo_input place /> }.into_any(),
+                        Ok(q) => view! { <Review q f promo_input place cards /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -348,7 +374,11 @@ fn Review(
     f: Form,
     promo_input: RwSignal<String>,
     place: ServerAction<PlaceOrder>,
+    cards: Cards,
 ) -> impl IntoView {
+    let balances_pay =
+        !q.gift_cards.is_empty() || q.store_credit_applied.is_some_and(|m| m.minor > 0);
+    let nothing_to_pay = q.to_pay.minor == 0;
     view! {
         <aside
             class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4"
@@ -397,6 +427,7 @@ fn Review(
                     "Apply"
                 </button>
             </div>
+            <GiftCards q=q.clone() f cards />
             {q
                 .promo_message
                 .clone()
@@ -427,6 +458,38 @@ fn Review(
                 <dd class="text-right font-semibold" data-testid="checkout-total">
                     {q.total.format()}
                 </dd>
+                {q
+                    .gift_cards
+                    .iter()
+                    .map(|c| {
+                        view! {
+                            <dt>{format!("Gift card ••••{}", c.last4)}</dt>
+                            <dd class="text-right" data-testid="gift-card-applied">
+                                {format!("−{}", c.applied.format())}
+                            </dd>
+                        }
+                    })
+                    .collect_view()}
+                {q
+                    .store_credit_applied
+                    .filter(|m| m.minor > 0)
+                    .map(|m| {
+                        view! {
+                            <dt>"Store credit"</dt>
+                            <dd class="text-right" data-testid="store-credit-applied">
+                                {format!("−{}", m.format())}
+                            </dd>
+                        }
+                    })}
+                {balances_pay
+                    .then(|| {
+                        view! {
+                            <dt class="font-semibold">"To pay by card"</dt>
+                            <dd class="text-right font-semibold" data-testid="to-pay">
+                                {q.to_pay.format()}
+                            </dd>
+                        }
+                    })}
             </dl>
             <ActionError value=place.value() />
             <button
@@ -438,11 +501,109 @@ fn Review(
                 {move || {
                     if place.pending().get() {
                         "Placing your order…"
+                    } else if nothing_to_pay {
+                        "Place order"
                     } else {
                         "Place order and pay"
                     }
                 }}
             </button>
         </aside>
+    }
+}
+
+/// The gift card field and the balances this checkout uses.
+#[derive(Clone, Copy)]
+struct Cards {
+    apply: ServerAction<ApplyGiftCard>,
+    remove: ServerAction<RemoveGiftCard>,
+    input: RwSignal<String>,
+}
+
+#[component]
+fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
+    let apply = move || {
+        cards.apply.dispatch(ApplyGiftCard {
+            code: cards.input.get_untracked(),
+        });
+    };
+    view! {
+        <div class="flex flex-col gap-2" data-testid="gift-cards">
+            <div class="flex gap-2">
+                <label class="sr-only" for="gift-code">
+                    "Gift card code"
+                </label>
+                <input
+                    id="gift-code"
+                    placeholder="Gift card code"
+                    autocomplete="off"
+                    class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+                    data-testid="gift-code-input"
+                    prop:value=move || cards.input.get()
+                    on:input=move |ev| cards.input.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            apply();
+                        }
+                    }
+                />
+                <button
+                    type="button"
+                    class="rounded-md border border-slate-300 px-3 py-1 text-sm"
+                    data-testid="apply-gift-card"
+                    disabled=move || cards.apply.pending().get()
+                    on:click=move |_| apply()
+                >
+                    "Use"
+                </button>
+            </div>
+            <ActionError value=cards.apply.value() />
+            <ul class="flex flex-col gap-1 text-sm">
+                {q
+                    .gift_cards
+                    .into_iter()
+                    .map(|c| {
+                        let id = c.id;
+                        view! {
+                            <li class="flex items-center justify-between gap-2">
+                                <span>
+                                    {format!(
+                                        "Gift card ••••{} ({} left)",
+                                        c.last4,
+                                        c.balance.format(),
+                                    )}
+                                </span>
+                                <button
+                                    type="button"
+                                    class="text-xs underline"
+                                    data-testid="remove-gift-card"
+                                    on:click=move |_| {
+                                        cards.remove.dispatch(RemoveGiftCard { id });
+                                    }
+                                >
+                                    "Remove"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {q
+                .store_credit
+                .map(|credit| {
+                    view! {
+                        <label class="flex items-center gap-2 text-sm">
+                            <input
+                                type="checkbox"
+                                data-testid="use-store-credit"
+                                prop:checked=move || f.use_credit.get()
+                                on:change=move |ev| f.use_credit.set(event_target_checked(&ev))
+                            />
+                            {format!("Use my store credit ({})", credit.format())}
+                        </label>
+                    }
+                })}
+        </div>
     }
 }

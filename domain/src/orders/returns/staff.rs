@@ -299,8 +299,15 @@ impl Orders {
             .map_err(|e| Error::internal(format!("return refund: {e:?}")))?;
         let amount = Ord::max(Ord::min(owed.total, o.total_minor - o.refunded_minor), 0);
         if amount > 0 {
-            self.reserve_refund(&txn, &o, amount, By::Staff, Some(actor))
-                .await?;
+            self.reserve_refund(
+                &txn,
+                &o,
+                amount,
+                By::Staff,
+                Some(actor),
+                model::gift_cards::RefundTo::Original,
+            )
+            .await?;
         }
         order_return::Entity::update_many()
             .col_expr(order_return::Column::RefundMinor, Expr::value(amount))

@@ -179,6 +179,7 @@ pub fn input(email: &str) -> CheckoutInput {
         promo_code: String::new(),
         expected_total: None,
         checkout_key: String::new(),
+        use_store_credit: false,
     }
 }
 

@@ -38,23 +38,35 @@ pub async fn order(b: &mut Browser<'_>, email: &str, approve: bool) -> (String, 
         .as_str()
         .expect("url")
         .to_owned();
+    let (reference, page) = offline_page(b, &url).await;
+    assert_eq!(page["order_number"], number.as_str());
+    let public_id = decide(b, &reference, approve).await;
+    (number, public_id)
+}
+
+/// The offline gateway's page behind a checkout's `redirect_url`: its
+/// reference and what it shows.
+pub async fn offline_page(b: &mut Browser<'_>, url: &str) -> (String, serde_json::Value) {
     let reference = url.rsplit('/').next().expect("ref").to_owned();
     let page = b
         .post("/api/pay/offline/get", &[("reference", &reference)])
         .await
         .json();
-    assert_eq!(page["order_number"], number.as_str());
+    (reference, page)
+}
+
+/// Approves or declines the offline payment; the order's public id.
+pub async fn decide(b: &mut Browser<'_>, reference: &str, approve: bool) -> String {
     let approve = if approve { "true" } else { "false" };
     let next = b
         .post(
             "/api/pay/offline/decide",
-            &[("reference", &reference), ("approve", approve)],
+            &[("reference", reference), ("approve", approve)],
         )
         .await;
     assert_eq!(next.status, 200, "{}", next.body);
     let next: String = serde_json::from_str(&next.body).expect("path");
-    let public_id = next.rsplit('/').next().unwrap_or_default().to_owned();
-    (number, public_id)
+    next.rsplit('/').next().unwrap_or_default().to_owned()
 }
 
 /// The demo shop's first `n` products on sale, by id.
