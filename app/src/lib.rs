@@ -136,6 +136,7 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/checkout") view=checkout() ssr=SsrMode::Async />
+                    <Route path=path!("/gift-cards") view=gift_cards() ssr=SsrMode::Async />
                     <Route
                         path=path!("/pay/offline/:reference")
                         view=OfflinePaymentPage

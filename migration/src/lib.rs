@@ -31,6 +31,7 @@ mod m20261213_000025_returns;
 mod m20261214_000026_attributes;
 mod m20261215_000027_gift_card_ledger;
 mod m20261216_000028_balance_payments;
+mod m20261217_000029_gift_card_orders;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261214_000026_attributes::Migration),
             Box::new(m20261215_000027_gift_card_ledger::Migration),
             Box::new(m20261216_000028_balance_payments::Migration),
+            Box::new(m20261217_000029_gift_card_orders::Migration),
         ]
     }
 }

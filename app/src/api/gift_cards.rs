@@ -1,6 +1,11 @@
-//! Gift cards for staff (list, issue, switch off and on) and store credit
-//! for the customer who holds it. Paying with them is in `checkout`.
+//! Gift cards: buying one, for staff the list, issuing and switching off
+//! and on, and store credit for the customer who holds it. Paying with
+//! them is in `checkout`.
+// In the browser build `#[server]` generates a client function with the
+// same long argument list, where a per-function allow does not reach.
+#![allow(clippy::too_many_arguments)]
 use leptos::prelude::*;
+use model::commerce::PlacedOrderView;
 use model::gift_cards::{GiftCardRow, IssuedCard};
 use model::AppError;
 
@@ -59,4 +64,41 @@ pub async fn my_store_credit() -> Result<Option<model::Money>, AppError> {
         .my_store_credit(&caller.actor)
         .await
         .map_err(fail)
+}
+
+/// Places an order for a gift card (`amount` in major units; an empty
+/// `recipient_email` sends it to the buyer, an empty `deliver_on` at once)
+/// and returns where to pay. Limited like placing an order.
+#[server(prefix = "/api/gift-cards", endpoint = "buy")]
+pub async fn buy_gift_card(
+    amount: String,
+    email: String,
+    recipient_email: String,
+    recipient_name: String,
+    sender_name: String,
+    message: String,
+    deliver_on: String,
+) -> Result<PlacedOrderView, AppError> {
+    let ctx = crate::request::context::ServerContext::current()?;
+    let caller = crate::request::caller::caller().await?;
+    let owner = crate::request::caller::cart_owner(&caller)
+        .await
+        .map_err(fail)?;
+    let input = domain::gift_cards::purchase::PurchaseInput {
+        amount,
+        recipient_email,
+        recipient_name,
+        sender_name,
+        message,
+        deliver_on,
+    };
+    let placed = ctx
+        .checkout
+        .buy_gift_card(&owner, &email, &input)
+        .await
+        .map_err(fail)?;
+    Ok(PlacedOrderView {
+        number: placed.number,
+        redirect_url: placed.redirect_url,
+    })
 }

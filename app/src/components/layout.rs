@@ -149,6 +149,9 @@ pub fn Footer() -> impl IntoView {
             <div class="mx-auto max-w-7xl px-4 py-8 text-sm text-slate-500 sm:px-6 lg:px-8">
                 <p>"Powered by Mercato — open-source commerce in one binary."</p>
                 <nav aria-label="Help" class="mt-2 flex gap-4">
+                    <a href="/gift-cards" class="underline">
+                        "Gift cards"
+                    </a>
                     <a href="/order-lookup" class="underline">
                         "Find an order"
                     </a>

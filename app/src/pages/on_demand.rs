@@ -20,7 +20,8 @@ use super::admin::{
     AdminWebhooksPage,
 };
 use super::shop::{
-    CartRemindersOffPage, CheckoutPage, SharedWishlistPage, WishlistAlertsOffPage, WishlistPage,
+    CartRemindersOffPage, CheckoutPage, GiftCardPage, SharedWishlistPage, WishlistAlertsOffPage,
+    WishlistPage,
 };
 
 /// A route whose view comes from an on-demand area (`$load($page)`), and
@@ -220,17 +221,21 @@ on_demand_routes!(mail_link_page, __preload_mail_link_page:
 #[derive(Clone, Copy)]
 pub enum Checkout {
     Page,
+    GiftCards,
 }
 
-/// The checkout form (address, shipping, codes, gift cards): only shoppers
-/// about to pay need it, so it stays out of the first load.
+/// The checkout form (address, shipping, codes, gift cards) and the gift
+/// card shop: only shoppers about to pay need them, so they stay out of the
+/// first load.
 #[lazy]
 fn checkout_page(page: Checkout) -> AnyView {
     match page {
         Checkout::Page => view! { <CheckoutPage /> }.into_any(),
+        Checkout::GiftCards => view! { <GiftCardPage /> }.into_any(),
     }
 }
 
 on_demand_routes!(checkout_page, __preload_checkout_page:
     CheckoutRoute, checkout => Checkout::Page,
+    GiftCardsRoute, gift_cards => Checkout::GiftCards,
 );

@@ -4,21 +4,22 @@
 //! create the payment attempt — all in one transaction — and only then ask
 //! the payment provider for its checkout page.
 mod buyer;
+mod gift_card_sale;
 mod open_orders;
+mod payment_start;
 mod rules;
 
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, Set};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::accounts::{addresses_validate, AddressInput, Email};
 use crate::cart::{load_lines, CartLine, CartOwner, Carts};
 use crate::commerce::Commerce;
-use crate::entities::{order, order_item, payment};
+use crate::entities::{order, order_item};
 use crate::gift_cards::checkout as balances;
-use crate::orders::{new_number, record, transition, By, OrderStatus};
-use crate::payments::{CheckoutLine, CheckoutRequest};
+use crate::orders::{new_number, record, By, OrderStatus};
+use crate::payments::CheckoutLine;
 use crate::pricing::{self, PromoOutcome, Totals};
 use crate::{inventory, promotions, Error, Money, Result};
 use model::gift_cards::AppliedCard;
@@ -425,15 +426,7 @@ impl Checkout {
         if let Some((promo, _)) = &priced.promo {
             promotions::redeem(&txn, promo, o.id, &customer, now).await?;
         }
-        record(
-            &txn,
-            o.id,
-            None,
-            OrderStatus::PendingPayment,
-            By::Customer,
-            "Order placed",
-        )
-        .await?;
+        record_placed(&txn, o.id).await?;
         let balance_paid = balances::spend_for_order(
             &txn,
             cart.id,
@@ -459,112 +452,12 @@ impl Checkout {
         if due == 0 {
             return self.paid_by_balances(txn, o).await;
         }
-        let key = uuid::Uuid::new_v4().simple().to_string();
-        let pay = payment::ActiveModel {
-            order_id: Set(o.id),
-            provider: Set(self.c.gateway.provider().to_owned()),
-            reference: Set(None),
-            idempotency_key: Set(key.clone()),
-            provider_payment_id: Set(None),
-            amount_minor: Set(due),
-            currency: Set(currency.code().to_owned()),
-            status: Set("created".to_owned()),
-            redirect_url: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        txn.commit().await?;
-        self.c.tally.placed(currency);
-
-        let request = CheckoutRequest {
-            order_number: o.number.clone(),
-            order_public_id: o.public_id.clone(),
-            email: o.email.clone(),
-            currency,
-            lines: provider_lines(&o, &priced.lines),
-            total: due,
-            idempotency_key: key,
-            success_url: self
-                .c
-                .templates
-                .link(&format!("/checkout/complete/{}", o.public_id)),
-            cancel_url: self.c.templates.link("/cart?payment=cancelled"),
-            expires_at: expires.unix_timestamp(),
-        };
-        match self.c.gateway.start_checkout(&request).await {
-            Ok(started) => {
-                payment::Entity::update_many()
-                    .col_expr(payment::Column::Reference, Expr::value(started.reference))
-                    .col_expr(
-                        payment::Column::RedirectUrl,
-                        Expr::value(started.redirect_url.clone()),
-                    )
-                    .col_expr(payment::Column::Status, Expr::value("pending"))
-                    .filter(payment::Column::Id.eq(pay.id))
-                    .exec(&self.c.db)
-                    .await?;
-                Ok(PlacedOrder {
-                    id: o.id,
-                    number: o.number,
-                    public_id: o.public_id,
-                    redirect_url: started.redirect_url,
-                })
-            }
-            Err(e) => {
-                // Compensate: the order never reached the provider, so give the stock back.
-                let txn = crate::db::begin_write(&self.c.db).await?;
-                transition(
-                    &txn,
-                    &o,
-                    OrderStatus::Cancelled,
-                    By::System,
-                    "Payment could not be started",
-                )
-                .await?;
-                inventory::release(&txn, o.id).await?;
-                crate::orders::give_back_unpaid(&txn, o.id).await?;
-                payment::Entity::update_many()
-                    .col_expr(payment::Column::Status, Expr::value("failed"))
-                    .filter(payment::Column::Id.eq(pay.id))
-                    .exec(&txn)
-                    .await?;
-                txn.commit().await?;
-                Err(e.into())
-            }
-        }
+        let lines = provider_lines(&o, &priced.lines);
+        self.start_payment(txn, o, lines, due, expires).await
     }
 }
 
 impl Checkout {
-    /// Gift cards and store credit covered the whole order: it is paid now,
-    /// without the gateway, and the shopper goes straight to its page.
-    async fn paid_by_balances(
-        &self,
-        txn: sea_orm::DatabaseTransaction,
-        o: order::Model,
-    ) -> Result<PlacedOrder> {
-        crate::orders::Orders::new(self.c.clone())
-            .settle(&txn, &o, "Paid with gift card or store credit")
-            .await?;
-        txn.commit().await?;
-        let currency = crate::orders::order_currency(&o);
-        self.c.tally.placed(currency);
-        self.c.tally.paid(Money::new(o.total_minor, currency));
-        self.c.outbox.wake();
-        Ok(PlacedOrder {
-            redirect_url: self
-                .c
-                .templates
-                .link(&format!("/checkout/complete/{}", o.public_id)),
-            id: o.id,
-            number: o.number,
-            public_id: o.public_id,
-        })
-    }
-
     async fn placed_before(&self, o: order::Model, cart_id: i32) -> Result<PlacedOrder> {
         let confirmation = self
             .c
@@ -576,6 +469,19 @@ impl Checkout {
 
 fn empty_cart() -> Error {
     Error::validation("cart", "Your cart is empty.")
+}
+
+/// The first line of every order's timeline.
+async fn record_placed<C: sea_orm::ConnectionTrait>(conn: &C, order_id: i32) -> Result<()> {
+    record(
+        conn,
+        order_id,
+        None,
+        OrderStatus::PendingPayment,
+        By::Customer,
+        "Order placed",
+    )
+    .await
 }
 
 fn owner_user(owner: &CartOwner) -> Option<i32> {

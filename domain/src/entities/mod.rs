@@ -16,6 +16,7 @@ pub mod cart_reminder;
 pub mod cart_reminder_opt_out;
 pub mod category;
 pub mod gift_card;
+pub mod gift_card_order;
 pub mod order;
 pub mod order_event;
 pub mod order_item;

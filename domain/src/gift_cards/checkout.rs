@@ -198,7 +198,7 @@ pub async fn spend_for_order<C: ConnectionTrait>(
         if left == 0 {
             break;
         }
-        left -= take(conn, holder, left, order_id).await?;
+        left -= take(conn, holder, left, order_id, Reason::Redeemed).await?;
     }
     Ok(total.max(0) - left)
 }
@@ -206,11 +206,12 @@ pub async fn spend_for_order<C: ConnectionTrait>(
 /// Takes up to `want` from one balance. Another checkout may spend it
 /// between our read and our update; the update then changes nothing (it
 /// requires the balance to cover the amount) and we read again.
-async fn take<C: ConnectionTrait>(
+pub(crate) async fn take<C: ConnectionTrait>(
     conn: &C,
     holder: Holder,
     want: i64,
     order_id: i32,
+    reason: Reason,
 ) -> Result<i64> {
     for _ in 0..3 {
         let amount = ledger::balance(conn, holder).await?.clamp(0, want);
@@ -222,7 +223,7 @@ async fn take<C: ConnectionTrait>(
             Movement {
                 holder,
                 delta_minor: -amount,
-                reason: Reason::Redeemed,
+                reason,
                 order_id: Some(order_id),
                 actor_id: None,
                 note: "",

@@ -7,6 +7,7 @@
 pub mod checkout;
 pub mod codes;
 pub mod ledger;
+pub mod purchase;
 mod staff;
 
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
@@ -22,6 +23,61 @@ use ledger::{Holder, Movement, Reason};
 /// The most one card or one grant may hold: a hundred thousand in major
 /// units of a two-decimal currency.
 pub const MAX_AMOUNT_MINOR: i64 = 10_000_000;
+
+/// What a new card starts with.
+pub(crate) struct NewCard<'a> {
+    pub currency: Currency,
+    pub amount_minor: i64,
+    pub actor_id: Option<i32>,
+    /// The order that bought it.
+    pub order_id: Option<i32>,
+    pub note: &'a str,
+}
+
+/// Creates a card worth its amount in the caller's transaction (the
+/// issuing movement brings it there); the model and its code.
+pub(crate) async fn create<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    new: NewCard<'_>,
+) -> Result<(gift_card::Model, String)> {
+    let code = codes::new_code();
+    let normalised = codes::normalise(&code).ok_or_else(|| Error::internal("gift code"))?;
+    let card = gift_card::ActiveModel {
+        code_hash: Set(codes::hash(&normalised)),
+        last4: Set(codes::last4(&normalised)),
+        currency: Set(new.currency.code().to_owned()),
+        initial_minor: Set(new.amount_minor),
+        balance_minor: Set(0),
+        status: Set("active".into()),
+        recipient_email: Set(None),
+        message: Set(String::new()),
+        deliver_on: Set(None),
+        order_id: Set(new.order_id),
+        created_at: Set(OffsetDateTime::now_utc()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    let balance = ledger::apply(
+        conn,
+        Movement {
+            holder: Holder::Card(card.id),
+            delta_minor: new.amount_minor,
+            reason: Reason::Issued,
+            order_id: new.order_id,
+            actor_id: new.actor_id,
+            note: new.note,
+        },
+    )
+    .await?;
+    Ok((
+        gift_card::Model {
+            balance_minor: balance,
+            ..card
+        },
+        code,
+    ))
+}
 
 /// A card as issued: the code is shown this once.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,38 +119,19 @@ impl GiftCards {
     ) -> Result<Issued> {
         actor.require(Permission::Orders)?;
         let amount_minor = amount(amount_minor)?;
-        let code = codes::new_code();
-        let normalised = codes::normalise(&code).ok_or_else(|| Error::internal("gift code"))?;
         let txn = crate::db::begin_write(&self.db).await?;
-        let card = gift_card::ActiveModel {
-            code_hash: Set(codes::hash(&normalised)),
-            last4: Set(codes::last4(&normalised)),
-            currency: Set(currency.code().to_owned()),
-            initial_minor: Set(amount_minor),
-            // The issuing movement brings it to its value.
-            balance_minor: Set(0),
-            status: Set("active".into()),
-            recipient_email: Set(None),
-            message: Set(String::new()),
-            deliver_on: Set(None),
-            order_id: Set(None),
-            created_at: Set(OffsetDateTime::now_utc()),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let balance = ledger::apply(
+        let (card, code) = create(
             &txn,
-            Movement {
-                holder: Holder::Card(card.id),
-                delta_minor: amount_minor,
-                reason: Reason::Issued,
-                order_id: None,
+            NewCard {
+                currency,
+                amount_minor,
                 actor_id: actor.user_id(),
+                order_id: None,
                 note,
             },
         )
         .await?;
+        let balance = card.balance_minor;
         // The code never reaches the log: only its last four characters.
         crate::audit::record(
             &txn,

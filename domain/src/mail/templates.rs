@@ -29,11 +29,12 @@ pub enum MailKind {
     CartReminder,
     ReturnApproved,
     ReturnRejected,
+    GiftCard,
 }
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 22] = [
+    const ALL: [MailKind; 23] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
@@ -56,6 +57,7 @@ impl MailKind {
         Self::CartReminder,
         Self::ReturnApproved,
         Self::ReturnRejected,
+        Self::GiftCard,
     ];
 
     fn name(self) -> &'static str {
@@ -82,6 +84,7 @@ impl MailKind {
             Self::CartReminder => "cart_reminder",
             Self::ReturnApproved => "return_approved",
             Self::ReturnRejected => "return_rejected",
+            Self::GiftCard => "gift_card",
         }
     }
 
@@ -133,6 +136,7 @@ impl MailKind {
                 "Your {{ shop_name }} return {{ ret.number }} is approved: how to send it".into()
             }
             Self::ReturnRejected => "About your {{ shop_name }} return {{ ret.number }}".into(),
+            Self::GiftCard => "{% if gift.sender_name %}{{ gift.sender_name }} sent you{% else %}Here is{% endif %} a {{ shop_name }} gift card".into(),
         }
     }
 }
@@ -169,6 +173,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "cart_reminder",
     "return_approved",
     "return_rejected",
+    "gift_card",
 );
 
 pub struct Templates {
@@ -235,6 +240,20 @@ impl Templates {
     ) -> Result<i64> {
         let mail = self.render(kind, to, vars)?;
         crate::outbox::enqueue(conn, crate::outbox::KIND_MAIL, &mail).await
+    }
+
+    /// [`Self::enqueue`], delivered no sooner than `at`.
+    pub async fn enqueue_at<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        kind: MailKind,
+        to: &str,
+        vars: Value,
+        at: time::OffsetDateTime,
+    ) -> Result<()> {
+        let mail = self.render(kind, to, vars)?;
+        crate::outbox::enqueue_at(conn, crate::outbox::KIND_MAIL, &mail, at).await?;
+        Ok(())
     }
 
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
@@ -368,6 +387,11 @@ mod tests {
                                 title => "Rowan Merino T-Shirt", variant_title => "M / Navy", quantity => 1,
                             }],
                             staff_note => "Use the prepaid label in the box.",
+                        },
+                        gift => context! {
+                            amount => money(5_000), code => "7KQ2-ABCD-EFGH-JKLM",
+                            sender_name => "Bo", recipient_name => "Ann",
+                            message => "Happy birthday <3",
                         },
                         restore_url => "http://shop.test/cart/restore?token=abc",
                         stop_url => "http://shop.test/cart/reminders-off?token=abc",

@@ -191,8 +191,8 @@ impl Orders {
         Ok((EventOutcome::Applied, Some(due)))
     }
 
-    /// The order is paid for: stock committed, cart closed, confirmation
-    /// mailed.
+    /// The order is paid for: stock committed, gift cards it bought issued,
+    /// cart closed, confirmation mailed.
     pub(crate) async fn settle<C: ConnectionTrait>(
         &self,
         conn: &C,
@@ -206,6 +206,7 @@ impl Orders {
             .exec(conn)
             .await?;
         inventory::commit(conn, o.id).await?;
+        crate::gift_cards::purchase::fulfil(conn, &self.c.templates, o).await?;
         if let Some(cart_id) = o.cart_id {
             cart::Entity::update_many()
                 .col_expr(cart::Column::Status, Expr::value("converted"))

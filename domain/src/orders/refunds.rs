@@ -169,6 +169,7 @@ impl Orders {
             return Err(self.refund_range(&fresh));
         }
         let currency = super::view::currency(&fresh);
+        crate::gift_cards::purchase::take_back(conn, &fresh, amount).await?;
         let parts = self.split(conn, &fresh, amount, to).await?;
         let mut gateway_jobs = Vec::new();
         for &(method, part) in &parts {

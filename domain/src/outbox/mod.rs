@@ -29,13 +29,23 @@ pub async fn enqueue<C: ConnectionTrait>(
     kind: &str,
     payload: &impl Serialize,
 ) -> Result<i64> {
+    enqueue_at(conn, kind, payload, OffsetDateTime::now_utc()).await
+}
+
+/// [`enqueue`], not to be delivered before `at` (a gift card's day).
+pub async fn enqueue_at<C: ConnectionTrait>(
+    conn: &C,
+    kind: &str,
+    payload: &impl Serialize,
+    at: OffsetDateTime,
+) -> Result<i64> {
     let now = OffsetDateTime::now_utc();
     let row = outbox_message::ActiveModel {
         kind: Set(kind.to_owned()),
         payload: Set(serde_json::to_string(payload).map_err(Error::internal)?),
         status: Set("pending".to_owned()),
         attempts: Set(0),
-        available_at: Set(now),
+        available_at: Set(at.max(now)),
         locked_until: Set(None),
         last_error: Set(None),
         created_at: Set(now),

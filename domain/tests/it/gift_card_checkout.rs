@@ -3,7 +3,8 @@
 //! covers everything pays the order at once; an unpaid order gives the
 //! balances back; twenty checkouts sharing one card never take it below
 //! zero and the ledger sums right; refunds go back the way the customer
-//! paid (gateway first, then the cards) or to store credit.
+//! paid (gateway first, then the cards) or to store credit; a card bought
+//! in the shop is issued once paid and its code mailed on its day.
 use std::sync::Arc;
 
 use domain::accounts::{Actor, Permission, Role};
@@ -11,6 +12,7 @@ use domain::cart::CartOwner;
 use domain::checkout::{CheckoutInput, QuoteChoices};
 use domain::entities::{order, payment, refund};
 use domain::gift_cards::ledger::Holder;
+use domain::gift_cards::purchase::PurchaseInput;
 use domain::gift_cards::{GiftCards, Issued};
 use domain::orders::OrderStatus;
 use domain::{Currency, Error};
@@ -376,5 +378,145 @@ for_each_backend!(
         assert_eq!(paid_by_card + left, 10_000);
         // 10,000 covers two whole orders and part of a third.
         assert_eq!(left, 0);
+    }
+);
+
+/// The mails in `dir` to `to`, as text.
+fn mails_to(dir: &std::path::Path, to: &str) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|f| std::fs::read_to_string(f.expect("entry").path()).expect("mail"))
+        .filter(|text| text.contains(&format!("To: {to}")))
+        .collect()
+}
+
+/// The code a gift card mail carries (the text part's "Your code: …").
+fn code_in(mail: &str) -> String {
+    mail.lines()
+        .find_map(|l| l.strip_prefix("Your code: "))
+        .expect("a code in the mail")
+        .trim()
+        .to_owned()
+}
+
+for_each_backend!(
+    a_bought_card_is_issued_when_paid_and_mailed_on_its_day,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        let buyer = CartOwner::Guest(None);
+        let today = time::OffsetDateTime::now_utc().date();
+        let later = today + time::Duration::days(3);
+        let form = |amount: &str, deliver_on: String| PurchaseInput {
+            amount: amount.into(),
+            recipient_email: "friend@example.com".into(),
+            recipient_name: "Kit".into(),
+            sender_name: "Bo".into(),
+            message: "Happy birthday".into(),
+            deliver_on,
+        };
+        // A refused form writes nothing.
+        let err = s
+            .checkout
+            .buy_gift_card(&buyer, "bo@example.com", &form("1.00", String::new()))
+            .await
+            .expect_err("too small");
+        assert!(
+            matches!(err, Error::Validation { field, .. } if field == "amount"),
+            "{err:?}"
+        );
+        assert_eq!(order::Entity::find().count(&s.db).await.expect("count"), 0);
+
+        let now = s
+            .checkout
+            .buy_gift_card(&buyer, "bo@example.com", &form("30.00", today.to_string()))
+            .await
+            .expect("buy");
+        let later_one = s
+            .checkout
+            .buy_gift_card(&buyer, "bo@example.com", &form("15.00", later.to_string()))
+            .await
+            .expect("buy for later");
+        let cards = GiftCards::new(s.db.clone());
+        assert!(
+            cards.list(&cashier(), "").await.expect("list").is_empty(),
+            "nothing before payment"
+        );
+        for placed in [&now, &later_one] {
+            s.orders
+                .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
+                .await
+                .expect("pay");
+        }
+        let issued = cards.list(&cashier(), "").await.expect("list");
+        let mut amounts: Vec<i64> = issued.iter().map(|c| c.balance.minor).collect();
+        amounts.sort_unstable();
+        assert_eq!(amounts, vec![1_500, 3_000]);
+        assert!(issued.iter().all(|c| c.order_number.is_some()));
+
+        // Today's card goes out now; the other waits for its day.
+        let dir = tempfile::tempdir().expect("dir");
+        deliver_outbox_to(&s, dir.path()).await;
+        let mails = mails_to(dir.path(), "friend@example.com");
+        assert_eq!(mails.len(), 1, "one card is due today");
+        assert!(mails[0].contains("Bo sent you a"), "{}", mails[0]);
+        assert!(mails[0].contains("Happy birthday"));
+        let code = code_in(&mails[0]);
+        let waiting = domain::entities::outbox_message::Entity::find()
+            .filter(domain::entities::outbox_message::Column::Status.eq("pending"))
+            .all(&s.db)
+            .await
+            .expect("outbox");
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(waiting[0].available_at.date(), later);
+
+        // The mailed code pays part of an order.
+        let owner = guest_cart(&s, SKU, 1).await;
+        s.checkout
+            .apply_gift_card(&owner, &code)
+            .await
+            .expect("apply the mailed code");
+        let placed = s
+            .checkout
+            .place_order(&owner, &input("kit@example.com"))
+            .await
+            .expect("place");
+        let o = order_row(&s, &placed.number).await;
+        assert_eq!(o.balance_paid_minor, 3_000);
+        let attempt = s
+            .orders
+            .payment_attempt(&reference(&placed.redirect_url))
+            .await
+            .expect("attempt");
+        assert_eq!(attempt.total.minor, TOTAL - 3_000);
+
+        // Refunding a card's purchase takes it back off the card: the spent
+        // one can't be refunded, the unspent one can, and is then empty.
+        let err = s
+            .orders
+            .refund(&cashier(), &now.number, 3_000)
+            .await
+            .expect_err("spent");
+        assert!(
+            matches!(err, Error::Validation { field, .. } if field == "amount"),
+            "{err:?}"
+        );
+        assert_eq!(order_row(&s, &now.number).await.refunded_minor, 0);
+        s.orders
+            .refund(&cashier(), &later_one.number, 1_500)
+            .await
+            .expect("unspent");
+        let waiting_card = cards
+            .list(&cashier(), "")
+            .await
+            .expect("list")
+            .into_iter()
+            .find(|c| c.initial.minor == 1_500)
+            .expect("card");
+        assert_eq!(waiting_card.balance.minor, 0);
+        assert_eq!(
+            balance_is_its_ledger(&cards, Holder::Card(waiting_card.id)).await,
+            0
+        );
     }
 );

@@ -6,7 +6,8 @@
 //!   the endpoints that guess at secrets (`MERCATO_AUTH_RATE_LIMIT`);
 //! - `reauth`: the actions that re-enter a password (change it, 2FA, export,
 //!   erase), same budget as `auth`;
-//! - `checkout`: placing orders, which holds stock (`MERCATO_CHECKOUT_RATE_LIMIT`),
+//! - `checkout`: placing orders, which holds stock, and buying gift cards
+//!   (`MERCATO_CHECKOUT_RATE_LIMIT`),
 //!   from the checkout form or the REST API;
 //! - `api`: every other REST API request that reaches the server (the
 //!   cached catalog reads are answered in front of it), per API token, or
@@ -66,6 +67,7 @@ const CLASSES: &[(&str, Class)] = &[
     ("/api/account/erase", Class::Reauth),
     ("/account/export", Class::Reauth),
     ("/api/checkout/place", Class::Checkout),
+    ("/api/gift-cards/buy", Class::Checkout),
 ];
 
 pub fn class_of(method: &Method, path: &str) -> Option<Class> {

@@ -664,6 +664,21 @@ fn cases() -> Vec<Case> {
             422,
         ),
         case(checkout::RemoveGiftCard::PATH, &[("id", "1")], Public, 200),
+        // Anyone may buy a gift card; this one is below the smallest amount.
+        case(
+            gift_cards::BuyGiftCard::PATH,
+            &[
+                ("amount", "1.00"),
+                ("email", "buyer@example.com"),
+                ("recipient_email", ""),
+                ("recipient_name", ""),
+                ("sender_name", ""),
+                ("message", ""),
+                ("deliver_on", ""),
+            ],
+            Public,
+            422,
+        ),
         case(
             privacy::RequestPrivacy::PATH,
             &[("email", "nobody@example.com"), ("kind", "export")],
@@ -1325,9 +1340,12 @@ async fn browser_for(app: &TestApp, role: Role) -> Browser<'_> {
 }
 
 for_each_backend!(authorization_matrix, |db: TestDatabase| async move {
+    // Every role places orders and buys a gift card: the budgets are not
+    // what this test is about.
     let env = [
         ("MERCATO_PUBLIC_URL", "http://shop.test"),
         ("MERCATO_AUTH_RATE_LIMIT", "100000/1"),
+        ("MERCATO_CHECKOUT_RATE_LIMIT", "100000/1"),
     ];
     let app = TestApp::spawn_env(db, false, &env).await;
     let cases = cases();

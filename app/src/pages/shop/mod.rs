@@ -1,6 +1,7 @@
 mod cart;
 mod category;
 mod checkout;
+mod gift_cards;
 mod home;
 mod invoice;
 mod mail_links;
@@ -18,6 +19,7 @@ mod wishlist;
 pub use cart::CartPage;
 pub use category::CategoryPage;
 pub use checkout::CheckoutPage;
+pub use gift_cards::GiftCardPage;
 pub use home::HomePage;
 pub use invoice::InvoicePage;
 pub use mail_links::{CartRemindersOffPage, WishlistAlertsOffPage};
