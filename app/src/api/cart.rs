@@ -10,18 +10,14 @@ use crate::request::errors::fail;
 
 #[server(prefix = "/api/cart", endpoint = "get")]
 pub async fn get_cart() -> Result<CartView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.commerce.carts().view(&owner).await.map_err(fail)
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
 pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
+    // The caller too: a new guest cart is remembered in their session.
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let owner = crate::request::caller::cart_owner(&caller)
         .await
         .map_err(fail)?;
@@ -41,11 +37,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
 /// Sets a line's quantity; 0 removes it.
 #[server(prefix = "/api/cart", endpoint = "update")]
 pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.commerce
         .carts()
         .set_quantity(&owner, &sku, quantity)

@@ -22,11 +22,7 @@ pub async fn get_quote(
     email: String,
     use_store_credit: Option<bool>,
 ) -> Result<QuoteView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let quote = ctx
         .checkout
         .quote(
@@ -63,11 +59,7 @@ pub async fn place_order(
     checkout_key: Option<String>,
     use_store_credit: Option<bool>,
 ) -> Result<PlacedOrderView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let input = domain::checkout::CheckoutInput {
         email,
         address: model::accounts::AddressInput {
@@ -106,11 +98,7 @@ pub async fn place_order(
 /// sign-in (`server::http::rate_limit`): codes are secrets to guess at.
 #[server(prefix = "/api/checkout", endpoint = "gift-card")]
 pub async fn apply_gift_card(code: String) -> Result<(), AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.checkout
         .apply_gift_card(&owner, &code)
         .await
@@ -119,11 +107,7 @@ pub async fn apply_gift_card(code: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api/checkout", endpoint = "remove-gift-card")]
 pub async fn remove_gift_card(id: i32) -> Result<(), AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.checkout
         .remove_gift_card(&owner, id)
         .await

@@ -79,11 +79,7 @@ pub async fn buy_gift_card(
     message: String,
     deliver_on: String,
 ) -> Result<PlacedOrderView, AppError> {
-    let ctx = crate::request::context::ServerContext::current()?;
-    let caller = crate::request::caller::caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let input = domain::gift_cards::purchase::PurchaseInput {
         amount,
         recipient_email,

@@ -40,10 +40,7 @@ pub async fn recently_viewed(slugs: Vec<String>) -> Result<Vec<ProductCard>, App
 /// "Complete the look" for the caller's cart.
 #[server(prefix = "/api/recommendations", endpoint = "cart", input = GetUrl)]
 pub async fn cart_recommendations() -> Result<Vec<ProductCard>, AppError> {
-    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let owner = crate::request::caller::cart_owner(&caller)
-        .await
-        .map_err(fail)?;
+    let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let cart = ctx.commerce.carts().view(&owner).await.map_err(fail)?;
     let slugs: Vec<String> = cart.lines.into_iter().map(|l| l.product_slug).collect();
     ctx.recommendations

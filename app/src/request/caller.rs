@@ -197,6 +197,15 @@ pub async fn context_and_caller() -> Result<(ServerContext, Caller), AppError> {
     Ok((ServerContext::current()?, caller().await?))
 }
 
+/// The context and whose cart this request works on: how every cart and
+/// checkout server function begins.
+pub async fn context_and_cart_owner() -> Result<(ServerContext, domain::cart::CartOwner), AppError>
+{
+    let (ctx, caller) = context_and_caller().await?;
+    let owner = cart_owner(&caller).await.map_err(fail)?;
+    Ok((ctx, owner))
+}
+
 /// Starts a signed-in session under a new id; a guest cart and wishlist
 /// join the customer's.
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {

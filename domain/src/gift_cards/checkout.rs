@@ -116,9 +116,7 @@ pub async fn attach<C: ConnectionTrait>(
     let normalised = codes::normalise(typed).ok_or_else(|| {
         wrong("That isn't a gift card code: codes have 16 letters and digits, like ABCD-EFGH-JKLM-NPQR.")
     })?;
-    let card = gift_card::Entity::find()
-        .filter(gift_card::Column::CodeHash.eq(codes::hash(&normalised)))
-        .one(conn)
+    let card = super::find_by_code(conn, &normalised)
         .await?
         .ok_or_else(|| wrong("We don't recognise that gift card code. Check it and try again."))?;
     if card.status != "active" {

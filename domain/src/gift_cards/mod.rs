@@ -24,6 +24,17 @@ use ledger::{Holder, Movement, Reason};
 /// units of a two-decimal currency.
 pub const MAX_AMOUNT_MINOR: i64 = 10_000_000;
 
+/// The card a code (already through [`codes::normalise`]) names, on `conn`.
+pub(crate) async fn find_by_code<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    normalised: &str,
+) -> Result<Option<gift_card::Model>> {
+    Ok(gift_card::Entity::find()
+        .filter(gift_card::Column::CodeHash.eq(codes::hash(normalised)))
+        .one(conn)
+        .await?)
+}
+
 /// What a new card starts with.
 pub(crate) struct NewCard<'a> {
     pub currency: Currency,
@@ -157,13 +168,10 @@ impl GiftCards {
     /// The card a typed code names, if any (typing mistakes and codes that
     /// cannot be ours find nothing without a look-up).
     pub async fn find(&self, typed: &str) -> Result<Option<gift_card::Model>> {
-        let Some(normalised) = codes::normalise(typed) else {
-            return Ok(None);
-        };
-        Ok(gift_card::Entity::find()
-            .filter(gift_card::Column::CodeHash.eq(codes::hash(&normalised)))
-            .one(&self.db)
-            .await?)
+        match codes::normalise(typed) {
+            Some(normalised) => find_by_code(&self.db, &normalised).await,
+            None => Ok(None),
+        }
     }
 
     /// Adds store credit to a customer's account (permission `customers`).

@@ -325,10 +325,8 @@ impl Orders {
             .await?
             .ok_or_else(|| Error::internal("payment without order"))?;
         // The provider counts its own refunds; those to balances are ours.
-        let all = Self::refunded_by(conn, o.id, None).await?;
-        let by_gateway =
-            Self::refunded_by(conn, o.id, Some(super::refunds::Method::Gateway)).await?;
-        let total = cumulative + (all - by_gateway);
+        let ours = super::refunds::refund_totals(conn, o.id).await?;
+        let total = cumulative + (ours.all - ours.gateway);
         if total <= o.refunded_minor {
             return Ok(EventOutcome::Ignored);
         }

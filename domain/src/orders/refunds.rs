@@ -300,7 +300,7 @@ impl Orders {
             ));
         }
         let by_gateway = paid.map_or(0, |p| p.amount_minor);
-        let refunded = sum_refunds(conn, o.id, Some(Method::Gateway)).await?;
+        let refunded = refund_totals(conn, o.id).await?.gateway;
         let gateway = Ord::min(amount, Ord::max(by_gateway - refunded, 0));
         Ok([
             (Method::Gateway, gateway),
@@ -378,15 +378,6 @@ impl Orders {
         Ok(RefundSent::Done)
     }
 
-    /// What an order's refunds moved, all of them or one method's.
-    pub(super) async fn refunded_by<C: ConnectionTrait>(
-        conn: &C,
-        order_id: i32,
-        method: Option<Method>,
-    ) -> Result<i64> {
-        sum_refunds(conn, order_id, method).await
-    }
-
     async fn refund_refused(&self, o: &order::Model, r: &refund::Model, why: &str) -> Result<()> {
         tracing::error!(order = %o.number, refund = r.id, error = %why, "the payment provider refused a refund");
         let status = OrderStatus::parse(&o.status).unwrap_or(OrderStatus::Paid);
@@ -408,11 +399,16 @@ impl Orders {
     }
 }
 
-async fn sum_refunds<C: ConnectionTrait>(
+/// What an order's refunds moved: in all, and through the gateway.
+pub(super) struct RefundTotals {
+    pub all: i64,
+    pub gateway: i64,
+}
+
+pub(super) async fn refund_totals<C: ConnectionTrait>(
     conn: &C,
     order_id: i32,
-    method: Option<Method>,
-) -> Result<i64> {
+) -> Result<RefundTotals> {
     let rows: Vec<(String, i64)> = refund::Entity::find()
         .select_only()
         .column(refund::Column::Method)
@@ -421,9 +417,14 @@ async fn sum_refunds<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|(m, _)| method.is_none_or(|want| want.as_str() == m))
-        .map(|(_, amount)| amount)
-        .sum())
+    Ok(rows.into_iter().fold(
+        RefundTotals { all: 0, gateway: 0 },
+        |mut t, (method, amount)| {
+            t.all += amount;
+            if method == Method::Gateway.as_str() {
+                t.gateway += amount;
+            }
+            t
+        },
+    ))
 }
