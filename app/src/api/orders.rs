@@ -119,17 +119,24 @@ pub async fn refund_order(
     to: Option<String>,
 ) -> Result<OrderView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
-    let to = match to.as_deref().map(str::trim) {
-        None | Some("") => model::gift_cards::RefundTo::Original,
+    let to = refund_to(to)?;
+    ctx.orders
+        .refund_typed(&caller.actor, &number, &amount, to)
+        .await
+        .map_err(fail)
+}
+
+/// Where a refund goes, as the staff forms send it: absent or empty is the
+/// way they paid.
+#[cfg(feature = "ssr")]
+pub(crate) fn refund_to(to: Option<String>) -> Result<model::gift_cards::RefundTo, AppError> {
+    match to.as_deref().map(str::trim) {
+        None | Some("") => Ok(model::gift_cards::RefundTo::Original),
         Some(raw) => model::gift_cards::RefundTo::parse(raw).ok_or_else(|| {
             fail(domain::Error::validation(
                 "to",
                 "Choose where the refund goes.",
             ))
-        })?,
-    };
-    ctx.orders
-        .refund_typed(&caller.actor, &number, &amount, to)
-        .await
-        .map_err(fail)
+        }),
+    }
 }

@@ -91,15 +91,18 @@ pub struct ReceivedForm {
     pub restock: Option<String>,
 }
 
-/// Refunds what arrived; `shipping` present: the order's shipping too.
+/// Refunds what arrived; `shipping` present: the order's shipping too;
+/// `to`, where it goes (as for an order's refund).
 #[server(prefix = "/api/staff/returns", endpoint = "refund")]
 pub async fn refund_return(
     number: String,
     shipping: Option<String>,
+    to: Option<String>,
 ) -> Result<ReturnView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let to = super::orders::refund_to(to)?;
     ctx.orders
-        .refund_return(&caller.actor, &number, shipping.is_some())
+        .refund_return(&caller.actor, &number, shipping.is_some(), to)
         .await
         .map_err(fail)
 }

@@ -5,10 +5,12 @@
 //! units can be asked for again. On SQLite and PostgreSQL.
 use domain::accounts::{Actor, Permission, Role};
 use domain::cart::CartOwner;
-use domain::entities::{order, outbox_message};
+use domain::entities::{order, outbox_message, refund};
+use domain::gift_cards::GiftCards;
 use domain::orders::returns::{ReceivedLine, ReturnLineInput, ReturnRequestInput, ReturnStatus};
 use domain::Error;
 use model::commerce::{NewShipment, ShipLine};
+use model::gift_cards::RefundTo;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
@@ -131,7 +133,7 @@ for_each_backend!(
         );
         let done = s
             .orders
-            .refund_return(&staff, &r.number, false)
+            .refund_return(&staff, &r.number, false, RefundTo::Original)
             .await
             .expect("refund");
 
@@ -150,7 +152,9 @@ for_each_backend!(
         assert_eq!(after.status, "partially_refunded");
         // Refunding twice is refused: the return has moved on.
         assert!(matches!(
-            s.orders.refund_return(&staff, &r.number, true).await,
+            s.orders
+                .refund_return(&staff, &r.number, true, RefundTo::Original)
+                .await,
             Err(Error::Conflict(_))
         ));
         let approved_mail = outbox_message::Entity::find()
@@ -187,7 +191,7 @@ for_each_backend!(
                 .expect("receive");
             let done = s
                 .orders
-                .refund_return(&staff, &r.number, shipping)
+                .refund_return(&staff, &r.number, shipping, RefundTo::Original)
                 .await
                 .expect("refund");
             refunded += done.refunded.expect("refunded").minor;
@@ -228,11 +232,63 @@ for_each_backend!(
             .expect("receive");
         let done = s
             .orders
-            .refund_return(&staff, &r.number, true)
+            .refund_return(&staff, &r.number, true, RefundTo::Original)
             .await
             .expect("refund");
         assert_eq!(done.refunded.map(|m| m.minor), Some(1));
         assert_eq!(the_order(&s, &number).await.refunded_minor, o.total_minor);
+    }
+);
+
+for_each_backend!(
+    a_return_refunded_as_store_credit_goes_to_the_customer,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        let (ann, number) = delivered(&s, "ann@example.com").await;
+        let r = s
+            .orders
+            .start_return(&ann, &number, &ask(&[(LARGE, 1)], "does_not_fit"))
+            .await
+            .expect("request");
+        let staff = staff();
+        s.orders
+            .approve_return(&staff, &r.number, "Use the prepaid label.")
+            .await
+            .expect("approve");
+        s.orders
+            .receive_return(&staff, &r.number, &[got(LARGE, 1, true)])
+            .await
+            .expect("receive");
+        let cards = GiftCards::new(s.db.clone());
+        let user = ann.require_user().expect("customer");
+        assert_eq!(cards.store_credit(user).await.expect("credit"), None);
+        let done = s
+            .orders
+            .refund_return(&staff, &r.number, false, RefundTo::StoreCredit)
+            .await
+            .expect("refund");
+        let back = done.refunded.map(|m| m.minor).expect("refunded");
+        assert!(back > 0);
+        assert_eq!(
+            cards
+                .store_credit(user)
+                .await
+                .expect("credit")
+                .map(|m| m.minor),
+            Some(back),
+            "the whole refund is the customer's credit"
+        );
+        let o = the_order(&s, &number).await;
+        assert_eq!(o.refunded_minor, back);
+        let methods: Vec<(String, i64)> = refund::Entity::find()
+            .filter(refund::Column::OrderId.eq(o.id))
+            .all(&s.db)
+            .await
+            .expect("refunds")
+            .into_iter()
+            .map(|r| (r.method, r.amount_minor))
+            .collect();
+        assert_eq!(methods, vec![("store_credit".to_owned(), back)]);
     }
 );
 
@@ -316,7 +372,9 @@ for_each_backend!(
             .await
             .expect("request");
         assert!(matches!(
-            s.orders.refund_return(&ann, &r.number, false).await,
+            s.orders
+                .refund_return(&ann, &r.number, false, RefundTo::Original)
+                .await,
             Err(Error::Forbidden)
         ));
         // Receiving more than was asked for is refused and receives nothing.

@@ -16,6 +16,7 @@ use utoipa::ToSchema;
 use domain::cart::CartOwner;
 use model::commerce::{CartView, OrderView, QuoteView};
 
+use super::cart_gift_cards::AppliedGiftCard;
 use super::extract::{read, Json, Path};
 use super::problem::{Problem, ProblemBody};
 use super::shopper;
@@ -84,7 +85,11 @@ fn cart(id: &str, view: CartView) -> Cart {
 /// The cart named in the path, which must exist (and still be open); `me`
 /// is the signed-in customer's own cart (the one their browser shows),
 /// with their bearer.
-async fn owner(state: &AppState, headers: &HeaderMap, id: &str) -> Result<CartOwner, Problem> {
+pub(super) async fn owner(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> Result<CartOwner, Problem> {
     let id = id.trim();
     if id == ME {
         let shopper = shopper::optional(headers, state)
@@ -260,6 +265,8 @@ pub struct QuoteRequest {
     /// A code from `shipping_options`; the cheapest when left out.
     pub shipping_method: String,
     pub promo_code: String,
+    /// Pay with the signed-in customer's store credit (`me` carts only).
+    pub use_store_credit: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -284,6 +291,14 @@ pub struct Quote {
     pub promo_applied: bool,
     /// What happened to the promo code, in words.
     pub promo_message: Option<String>,
+    /// Gift cards entered for this cart, in the order they pay.
+    pub gift_cards: Vec<AppliedGiftCard>,
+    /// The signed-in customer's store credit, when they have some.
+    pub store_credit: Option<Money>,
+    /// What the store credit pays, when `use_store_credit` was asked.
+    pub store_credit_applied: Option<Money>,
+    /// What is left for the payment page after gift cards and store credit.
+    pub to_pay: Money,
 }
 
 impl From<QuoteView> for Quote {
@@ -308,6 +323,10 @@ impl From<QuoteView> for Quote {
             prices_include_tax: q.prices_include_tax,
             promo_applied: q.promo_applied,
             promo_message: q.promo_message,
+            gift_cards: q.gift_cards.into_iter().map(Into::into).collect(),
+            store_credit: q.store_credit.map(Into::into),
+            store_credit_applied: q.store_credit_applied.map(Into::into),
+            to_pay: q.to_pay.into(),
         }
     }
 }
@@ -345,7 +364,7 @@ pub async fn quote(
                 shipping_method: q.shipping_method,
                 promo_code: q.promo_code,
                 email: q.email,
-                use_store_credit: false,
+                use_store_credit: q.use_store_credit,
             },
         )
         .await?;
@@ -376,6 +395,10 @@ pub struct PlaceOrder {
     /// The quote's `total.amount_minor`: if prices or stock changed since,
     /// the order is refused (409) instead of charging another amount.
     pub expected_total_minor: Option<i64>,
+    /// Pay with the signed-in customer's store credit (`me` carts only);
+    /// gift cards entered for the cart always pay.
+    #[serde(default)]
+    pub use_store_credit: bool,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -456,7 +479,7 @@ pub async fn place(
         promo_code: order.promo_code,
         expected_total: order.expected_total_minor,
         checkout_key,
-        use_store_credit: false,
+        use_store_credit: order.use_store_credit,
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {
@@ -518,6 +541,16 @@ pub struct Order {
     /// The latest shipment's.
     pub tracking_number: Option<String>,
     pub shipments: Vec<Shipment>,
+    /// How it was paid once paid: gift cards, store credit, the gateway.
+    pub paid_with: Vec<Payment>,
+}
+
+/// One way an order was paid.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Payment {
+    /// In words: "Gift card ••••7KQ2", "Store credit", "Card".
+    pub label: String,
+    pub amount: Money,
 }
 
 impl From<OrderView> for Order {
@@ -566,6 +599,14 @@ impl From<OrderView> for Order {
                             quantity: l.quantity,
                         })
                         .collect(),
+                })
+                .collect(),
+            paid_with: o
+                .paid_with
+                .into_iter()
+                .map(|p| Payment {
+                    label: p.label,
+                    amount: p.amount.into(),
                 })
                 .collect(),
         }

@@ -13,6 +13,7 @@ mod admin_promotions;
 mod admin_stock;
 mod admin_webhooks;
 mod auth;
+mod cart_gift_cards;
 mod carts;
 mod cursor;
 mod customer;
@@ -107,6 +108,8 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(carts::add_line))
         .routes(routes!(carts::set_line, carts::remove_line))
         .routes(routes!(carts::quote))
+        .routes(routes!(cart_gift_cards::apply))
+        .routes(routes!(cart_gift_cards::remove))
         .routes(routes!(carts::place))
         .routes(routes!(carts::order))
         .routes(routes!(customer_lists::reviews))

@@ -2,7 +2,8 @@
 //! what a stranger could abuse by repetition, each class with its own
 //! budget so one cannot use up another:
 //! - `auth`: sign-in (the form's and the store API's), sign-up, password
-//!   reset, 2FA codes, guest order lookup, gift card codes at checkout —
+//!   reset, 2FA codes, guest order lookup, gift card codes at checkout
+//!   (the form's and the store API's) —
 //!   the endpoints that guess at secrets (`MERCATO_AUTH_RATE_LIMIT`);
 //! - `reauth`: the actions that re-enter a password (change it, 2FA, export,
 //!   erase), same budget as `auth`;
@@ -75,11 +76,14 @@ pub fn class_of(method: &Method, path: &str) -> Option<Class> {
         return Some(Class::Auth);
     }
     if path.starts_with("/api/v1/") {
-        // Placing an order holds stock, as the checkout form does.
-        let placing = method == Method::POST
-            && path.starts_with("/api/v1/carts/")
-            && path.ends_with("/order");
-        return Some(if placing { Class::Checkout } else { Class::Api });
+        let on_cart = method == Method::POST && path.starts_with("/api/v1/carts/");
+        // Placing an order holds stock, as the checkout form does; a gift
+        // card code is guessed at like a password.
+        return Some(match path {
+            _ if on_cart && path.ends_with("/order") => Class::Checkout,
+            _ if on_cart && path.ends_with("/gift-cards") => Class::Auth,
+            _ => Class::Api,
+        });
     }
     if method != Method::POST {
         return None;
@@ -275,6 +279,14 @@ mod tests {
         );
         assert_eq!(
             class_of(&Method::POST, "/api/v1/carts/abc/lines"),
+            Some(Class::Api)
+        );
+        assert_eq!(
+            class_of(&Method::POST, "/api/v1/carts/abc/gift-cards"),
+            Some(Class::Auth)
+        );
+        assert_eq!(
+            class_of(&Method::DELETE, "/api/v1/carts/abc/gift-cards/7"),
             Some(Class::Api)
         );
         assert_eq!(

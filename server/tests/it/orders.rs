@@ -141,10 +141,13 @@ for_each_backend!(
         let ret: ReturnView = ret.view();
         assert_eq!(ret.status, ReturnStatus::Requested);
         let rn = ret.number.as_str();
-        for (path, form) in [
+        // A refund to nowhere is refused and changes nothing; then it goes
+        // to the customer's store credit.
+        for (path, form, status) in [
             (
                 "/api/staff/returns/approve",
                 vec![("number", rn), ("instructions", "Label enclosed.")],
+                200,
             ),
             (
                 "/api/staff/returns/receive",
@@ -154,11 +157,21 @@ for_each_backend!(
                     ("lines[0][received]", "1"),
                     ("lines[0][restock]", "on"),
                 ],
+                200,
             ),
-            ("/api/staff/returns/refund", vec![("number", rn)]),
+            (
+                "/api/staff/returns/refund",
+                vec![("number", rn), ("to", "the moon")],
+                422,
+            ),
+            (
+                "/api/staff/returns/refund",
+                vec![("number", rn), ("to", "store_credit")],
+                200,
+            ),
         ] {
             let reply = staff.post(path, &form).await;
-            assert_eq!(reply.status, 200, "{path}: {}", reply.body);
+            assert_eq!(reply.status, status, "{path}: {}", reply.body);
         }
         mail::wait_for(&maildir, "cam@example.com", "is approved").await;
         let ret: OrderView = customer
@@ -170,7 +183,11 @@ for_each_backend!(
         assert!(ret
             .timeline
             .iter()
-            .any(|t| t.note.starts_with(&format!("Return {rn} refunded"))));
+            .any(|t| t.note.starts_with(&format!("Return {rn} refunded"))
+                && t.note.ends_with("as store credit")));
+        let credit: Option<model::Money> =
+            customer.post("/api/account/store-credit", &[]).await.view();
+        assert_eq!(credit, Some(ret.refunded), "the return became store credit");
         // Refunds: more than was paid is refused; the rest goes through and is mailed.
         let too_much = staff
             .post(

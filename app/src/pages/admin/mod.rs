@@ -18,6 +18,7 @@ mod product_images;
 mod products;
 mod promotions;
 mod recommendations;
+mod refund_to;
 mod reviews;
 mod search;
 mod settings;

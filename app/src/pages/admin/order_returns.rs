@@ -194,6 +194,7 @@ fn StaffReturn(r: ReturnView, steps: Steps) -> impl IntoView {
                                 <input type="checkbox" name="shipping" value="on" />
                                 "Refund the shipping too"
                             </label>
+                            <super::refund_to::RefundToSelect />
                             <Submit
                                 label="Refund what arrived"
                                 pending=steps.refund.pending().into()

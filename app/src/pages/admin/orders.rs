@@ -316,21 +316,7 @@ pub fn AdminOrderPage() -> impl IntoView {
                                                 name="amount"
                                                 hint="Up to what was paid and not yet refunded, e.g. 12.50."
                                             />
-                                            <label class="flex flex-col gap-1 text-sm font-medium">
-                                                "Refund to"
-                                                <select
-                                                    name="to"
-                                                    class="rounded-md border border-slate-300 px-3 py-2 font-normal"
-                                                    data-testid="refund-to"
-                                                >
-                                                    {model::gift_cards::RefundTo::ALL
-                                                        .iter()
-                                                        .map(|t| {
-                                                            view! { <option value=t.as_str()>{t.label()}</option> }
-                                                        })
-                                                        .collect_view()}
-                                                </select>
-                                            </label>
+                                            <super::refund_to::RefundToSelect />
                                             <Submit label="Refund" pending=refund.pending().into() />
                                         </ActionForm>
                                     }

@@ -14,6 +14,7 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::{order, order_item, order_return, return_line};
 use crate::mail::MailKind;
 use crate::{inventory, Error, Money, Result};
+use model::gift_cards::RefundTo;
 
 /// A decision on a return: where it may come from and go, and what the
 /// timeline, the audit log and the customer are told.
@@ -260,13 +261,15 @@ impl Orders {
     }
 
     /// Refunds what arrived (and the shipping, if `shipping` and no
-    /// earlier return took it) through the order's refund path: never more
-    /// than is left of what was paid.
+    /// earlier return took it) through the order's refund path, the way
+    /// they paid or as store credit (`to`): never more than is left of what
+    /// was paid.
     pub async fn refund_return(
         &self,
         actor: &Actor,
         number: &str,
         shipping: bool,
+        to: RefundTo,
     ) -> Result<ReturnView> {
         actor.require(Permission::Orders)?;
         let (r, o) = self.return_by_number(number).await?;
@@ -274,8 +277,8 @@ impl Orders {
         // The order's returns are refunded one at a time: each takes its
         // share after the ones before it.
         crate::db::lock_key(&txn, &format!("returns:order:{}", o.id)).await?;
-        let to = ReturnStatus::Refunded;
-        if !Self::move_return(&txn, &r, &[ReturnStatus::Received], to, None).await? {
+        let refunded = ReturnStatus::Refunded;
+        if !Self::move_return(&txn, &r, &[ReturnStatus::Received], refunded, None).await? {
             return Err(Self::moved_on(&r));
         }
         let o = order::Entity::find_by_id(o.id)
@@ -299,15 +302,8 @@ impl Orders {
             .map_err(|e| Error::internal(format!("return refund: {e:?}")))?;
         let amount = Ord::max(Ord::min(owed.total, o.total_minor - o.refunded_minor), 0);
         if amount > 0 {
-            self.reserve_refund(
-                &txn,
-                &o,
-                amount,
-                By::Staff,
-                Some(actor),
-                model::gift_cards::RefundTo::Original,
-            )
-            .await?;
+            self.reserve_refund(&txn, &o, amount, By::Staff, Some(actor), to)
+                .await?;
         }
         order_return::Entity::update_many()
             .col_expr(order_return::Column::RefundMinor, Expr::value(amount))
@@ -328,14 +324,22 @@ impl Orders {
             &o,
             By::Staff,
             &format!(
-                "Return {} refunded: {}",
+                "Return {} refunded: {}{}",
                 r.number,
-                Money::new(amount, currency).format()
+                Money::new(amount, currency).format(),
+                match to {
+                    RefundTo::Original => "",
+                    RefundTo::StoreCredit => " as store credit",
+                }
             ),
         )
         .await?;
-        let after =
-            json!({ "status": to.as_str(), "refund_minor": amount, "shipping": now_back.shipping });
+        let after = json!({
+            "status": refunded.as_str(),
+            "refund_minor": amount,
+            "shipping": now_back.shipping,
+            "to": to.as_str(),
+        });
         Self::audit_return(&txn, actor, "return.refund", &r, after).await?;
         txn.commit().await?;
         self.c.outbox.wake();
