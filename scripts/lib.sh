@@ -220,5 +220,7 @@ ensure_test_tools() {
   ensure_s3_server
   ensure_api_tools
   ensure_npm "$ROOT/end2end"
+  # A real OpenID Connect provider (oidc-provider) for the sign-in tests.
+  ensure_npm "$ROOT/scripts/oidc-provider"
   ensure_leptosfmt
 }

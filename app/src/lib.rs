@@ -19,9 +19,6 @@ use leptos_router::{
 };
 
 use components::layout::{Footer, Header, SkipLink, TestModeBanner};
-use pages::account::{
-    ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage,
-};
 use pages::admin::AdminArea;
 use pages::on_demand::*;
 use pages::shop::{
@@ -78,19 +75,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/category/:slug") view=CategoryPage ssr=SsrMode::Async />
                     <Route path=path!("/product/:slug") view=ProductPage ssr=SsrMode::Async />
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async />
-                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
-                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/signin") view=sign_in() ssr=SsrMode::Async />
+                    <Route path=path!("/signin/link") view=sign_in_link() ssr=SsrMode::Async />
+                    <Route path=path!("/signup") view=sign_up() ssr=SsrMode::Async />
                     <Route
                         path=path!("/forgot-password")
-                        view=ForgotPasswordPage
+                        view=forgot_password()
                         ssr=SsrMode::Async
                     />
-                    <Route
-                        path=path!("/reset-password")
-                        view=ResetPasswordPage
-                        ssr=SsrMode::Async
-                    />
-                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async />
+                    <Route path=path!("/reset-password") view=reset_password() ssr=SsrMode::Async />
+                    <Route path=path!("/verify-email") view=verify_email() ssr=SsrMode::Async />
                     <Route path=path!("/account") view=account() ssr=SsrMode::Async />
                     <Route
                         path=path!("/account/profile")

@@ -17,6 +17,7 @@ pub mod error;
 pub mod files;
 pub mod gift_cards;
 pub mod idempotency;
+pub mod identity_providers;
 pub mod inventory;
 pub mod mail;
 pub mod money;

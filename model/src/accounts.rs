@@ -348,3 +348,37 @@ mod tests {
         );
     }
 }
+
+/// An identity provider the shop offers ("Continue with Google").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInProvider {
+    /// In its URL: `/auth/oidc/{id}`.
+    pub id: String,
+    pub label: String,
+}
+
+/// A provider linked to the signed-in account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedIdentity {
+    pub provider: String,
+    /// The email it vouched for when linked.
+    pub email: String,
+    /// Unix seconds.
+    pub linked_at: i64,
+}
+
+/// The account's sign-in methods, for its security page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInMethods {
+    pub has_password: bool,
+    pub linked: Vec<LinkedIdentity>,
+    /// Every provider the shop offers (linked or not).
+    pub providers: Vec<SignInProvider>,
+}
+
+/// A link to confirm: "Link your Google sign-in to ann@example.com?".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingLinkView {
+    pub label: String,
+    pub email: String,
+}

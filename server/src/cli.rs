@@ -183,6 +183,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .chain(crate::commerce_config::VARIABLES)
                 .chain(crate::search_config::VARIABLES)
                 .chain(crate::files_config::VARIABLES)
+                .chain(crate::identity_config::VARIABLES)
             {
                 let secret = if v.secret { " (secret)" } else { "" };
                 println!(

@@ -108,6 +108,7 @@ pub struct Config {
     pub commerce: crate::commerce_config::CommerceConfig,
     pub search: crate::search_config::SearchConfig,
     pub files: crate::files_config::FilesConfig,
+    pub identity: crate::identity_config::IdentityConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -203,6 +204,7 @@ impl Config {
         commerce.check_gateway(&public_url)?;
         let search = crate::search_config::SearchConfig::from_lookup(&env)?;
         let files = crate::files_config::FilesConfig::from_lookup(&env)?;
+        let identity = crate::identity_config::IdentityConfig::from_lookup(&env)?;
         Ok(Self {
             database_url,
             data_dir,
@@ -220,6 +222,7 @@ impl Config {
             commerce,
             search,
             files,
+            identity,
         })
     }
 
@@ -270,6 +273,7 @@ impl Config {
         lines.extend(self.commerce.describe());
         lines.extend(self.search.describe());
         lines.extend(self.files.describe());
+        lines.extend(self.identity.describe());
         lines
     }
 

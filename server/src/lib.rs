@@ -10,6 +10,7 @@ pub mod commerce_config;
 pub mod config;
 pub mod files_config;
 pub mod http;
+pub mod identity_config;
 pub mod metrics;
 pub mod payments;
 pub mod search_config;

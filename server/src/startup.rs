@@ -157,6 +157,7 @@ pub fn accounts(
         lockout_after: config.security.lockout_after,
         lockout_for: config.security.lockout_for,
         secrets: crate::secret_key::resolve(config)?,
+        staff_provider: config.identity.staff.clone(),
         ..AccountSettings::default()
     };
     Accounts::new(db.clone(), settings, store.current(), signal).context("loading mail templates")
@@ -307,6 +308,11 @@ impl Application {
                 .store(&config.uploads_dir())
                 .map_err(|e| anyhow::anyhow!("file storage: {e}"))?,
             analytics: recorder,
+            identity_providers: domain::identity_providers::IdentityProviders::new(
+                config.identity.providers.clone(),
+                &config.public_url,
+            )
+            .map_err(|e| anyhow::anyhow!("identity providers: {e}"))?,
             store: store.clone(),
             commerce,
             sessions: SessionPolicy {

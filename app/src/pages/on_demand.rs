@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use leptos_router::{Lazy, LazyRoute};
 
 use super::account::{
-    AccountPage, AddressesPage, OrderPage, OrdersPage, PrivacyPage, ProfilePage, SecurityPage,
+    AccountPage, AddressesPage, ForgotPasswordPage, OrderPage, OrdersPage, PrivacyPage,
+    ProfilePage, ResetPasswordPage, SecurityPage, SignInLinkPage, SignInPage, SignUpPage,
+    VerifyEmailPage,
 };
 use super::admin::{
     AdminApiTokensPage, AdminAttributesPage, AdminAuditPage, AdminCategoriesPage,
@@ -153,8 +155,7 @@ pub enum Account {
     Order,
 }
 
-/// The signed-in account pages (signing in and up stay in the main bundle:
-/// they are where a shopper arrives).
+/// The signed-in account pages.
 #[lazy]
 fn account_page(page: Account) -> AnyView {
     match page {
@@ -176,6 +177,40 @@ on_demand_routes!(account_page, __preload_account_page:
     AccountPrivacyRoute, account_privacy => Account::Privacy,
     AccountOrdersRoute, account_orders => Account::Orders,
     AccountOrderRoute, account_order => Account::Order,
+);
+
+#[derive(Clone, Copy)]
+pub enum Auth {
+    SignIn,
+    LinkSignIn,
+    SignUp,
+    Forgot,
+    Reset,
+    Verify,
+}
+
+/// Signing in and up, and their mailed links: pages a shopper opens now
+/// and then, not on every visit (measured: bench/RESULTS.md, "Browser
+/// bundle").
+#[lazy]
+fn auth_page(page: Auth) -> AnyView {
+    match page {
+        Auth::SignIn => view! { <SignInPage /> }.into_any(),
+        Auth::LinkSignIn => view! { <SignInLinkPage /> }.into_any(),
+        Auth::SignUp => view! { <SignUpPage /> }.into_any(),
+        Auth::Forgot => view! { <ForgotPasswordPage /> }.into_any(),
+        Auth::Reset => view! { <ResetPasswordPage /> }.into_any(),
+        Auth::Verify => view! { <VerifyEmailPage /> }.into_any(),
+    }
+}
+
+on_demand_routes!(auth_page, __preload_auth_page:
+    SignInRoute, sign_in => Auth::SignIn,
+    SignInLinkRoute, sign_in_link => Auth::LinkSignIn,
+    SignUpRoute, sign_up => Auth::SignUp,
+    ForgotPasswordRoute, forgot_password => Auth::Forgot,
+    ResetPasswordRoute, reset_password => Auth::Reset,
+    VerifyEmailRoute, verify_email => Auth::Verify,
 );
 
 #[derive(Clone, Copy)]

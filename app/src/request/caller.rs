@@ -211,9 +211,21 @@ pub async fn context_and_cart_owner() -> Result<(ServerContext, domain::cart::Ca
 pub async fn sign_in(session: &Session, user_id: i32) -> Result<(), domain::Error> {
     CallerMemo::forget().await;
     let agent = user_agent().await;
+    let ctx = leptos::prelude::use_context::<ServerContext>();
+    sign_in_with(session, ctx.as_ref(), user_id, agent).await
+}
+
+/// [`sign_in`] outside a server function (a plain route): its context and
+/// the request's `User-Agent` given.
+pub async fn sign_in_with(
+    session: &Session,
+    ctx: Option<&ServerContext>,
+    user_id: i32,
+    agent: String,
+) -> Result<(), domain::Error> {
     let guest_cart: Option<String> = session.remove(CART).await.map_err(session_error)?;
     let guest_list: Option<String> = session.remove(WISHLIST).await.map_err(session_error)?;
-    if let Some(ctx) = leptos::prelude::use_context::<ServerContext>() {
+    if let Some(ctx) = ctx {
         if let Some(cart) = guest_cart {
             ctx.commerce.carts().merge(&cart, user_id).await?;
         }

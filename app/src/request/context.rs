@@ -60,6 +60,8 @@ pub struct Services {
     /// Where uploads go (product images).
     pub files: std::sync::Arc<dyn FileStore>,
     pub analytics: domain::analytics::Recorder,
+    /// Sign-in with identity providers (none unless configured).
+    pub identity_providers: domain::identity_providers::IdentityProviders,
     pub sessions: SessionPolicy,
     pub site: SiteInfo,
 }

@@ -8,3 +8,4 @@ pub mod cache_deps;
 pub mod caller;
 pub mod context;
 pub mod errors;
+pub mod identity;

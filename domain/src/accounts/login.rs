@@ -42,6 +42,14 @@ impl Accounts {
                     .into(),
             ));
         }
+        if let Some(required) = &self.settings.staff_provider {
+            if user.role != super::Role::Customer.as_str() {
+                return Err(Error::Conflict(format!(
+                    "Staff sign in with {}: use the button below.",
+                    required.label
+                )));
+            }
+        }
         if user.totp_enabled_at.is_some() {
             Ok(LoginOutcome::SecondFactor { user_id: user.id })
         } else {

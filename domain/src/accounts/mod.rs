@@ -8,6 +8,7 @@ mod customers;
 pub mod email;
 mod guest_privacy;
 pub mod held;
+pub mod identities;
 mod login;
 mod one_time;
 pub mod password;
@@ -64,6 +65,15 @@ pub struct AccountSettings {
     pub verify_ttl: Duration,
     /// Seals TOTP secrets at rest.
     pub secrets: crate::secrets::SecretBox,
+    /// Staff sign in with this identity provider only (never a password).
+    pub staff_provider: Option<StaffProvider>,
+}
+
+/// The identity provider staff must sign in with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffProvider {
+    pub id: String,
+    pub label: String,
 }
 
 impl Default for AccountSettings {
@@ -77,6 +87,7 @@ impl Default for AccountSettings {
             reset_ttl: Duration::from_secs(3600),
             verify_ttl: Duration::from_secs(48 * 3600),
             secrets: crate::secrets::SecretBox::random(),
+            staff_provider: None,
         }
     }
 }

@@ -146,6 +146,10 @@ impl Accounts {
             .filter(recovery_code::Column::UserId.eq(user.id))
             .exec(&txn)
             .await?;
+        crate::entities::user_identity::Entity::delete_many()
+            .filter(crate::entities::user_identity::Column::UserId.eq(user.id))
+            .exec(&txn)
+            .await?;
         auth_throttle::Entity::delete_many()
             .filter(auth_throttle::Column::Key.is_in([
                 format!("login:{}", user.email),

@@ -53,6 +53,7 @@ pub mod store_credit;
 pub mod store_profile;
 pub mod tax_rate;
 pub mod user;
+pub mod user_identity;
 pub mod user_token;
 pub mod variant;
 pub mod variant_option_value;

@@ -17,6 +17,7 @@ mod dashboard;
 mod files;
 mod gift_card_checkout;
 mod gift_cards;
+mod identities;
 mod import_jobs;
 mod low_stock;
 mod rate_limits;

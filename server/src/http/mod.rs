@@ -9,6 +9,7 @@ pub mod fast_lane;
 mod health;
 pub mod layers;
 mod metrics;
+mod oidc;
 pub mod rate_limit;
 mod render_gate;
 mod render_retry;
@@ -162,6 +163,15 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         route(Method::GET, "/cart/restore", General, || {
             get(cart_restore::restore)
         }),
+        route(Method::GET, "/auth/oidc/{provider}", General, || {
+            get(oidc::start)
+        }),
+        route(
+            Method::GET,
+            "/auth/oidc/{provider}/callback",
+            General,
+            || get(oidc::callback),
+        ),
         route(Method::POST, "/privacy/confirm", General, || {
             post(account_export::guest_confirm)
         }),

@@ -10,8 +10,8 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, api_tokens, attributes, audit, cart, catalog, catalog_admin, checkout,
-    gift_cards, orders, payment, privacy, promotions, recommendations, returns, reviews, search,
-    session, settings, site, staff, webhooks, wishlist,
+    gift_cards, identity, orders, payment, privacy, promotions, recommendations, returns, reviews,
+    search, session, settings, site, staff, webhooks, wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -170,6 +170,13 @@ fn cases() -> Vec<Case> {
             200,
         ),
         case(session::GetCurrentUser::PATH, &[], Public, 200),
+        // Sign-in with identity providers: the list, and a session's own
+        // notice and pending link (none here).
+        case(identity::SignInProviders::PATH, &[], Public, 200),
+        case(identity::SignInNotice::PATH, &[], Public, 200),
+        case(identity::PendingLink::PATH, &[], Public, 200),
+        case(identity::CancelLink::PATH, &[], Public, 200),
+        case(identity::ConfirmLink::PATH, &[("next", "/")], Public, 422),
         Case {
             method: "GET",
             ..case(
@@ -284,6 +291,14 @@ fn cases() -> Vec<Case> {
         // The caller's own account.
         case(account::GetProfile::PATH, &[], SignedIn, 200),
         case(gift_cards::MyStoreCredit::PATH, &[], SignedIn, 200),
+        case(identity::GetSignInMethods::PATH, &[], SignedIn, 200),
+        // Nothing linked: nothing to unlink.
+        case(
+            identity::UnlinkProvider::PATH,
+            &[("provider", "acme")],
+            SignedIn,
+            404,
+        ),
         case(
             account::UpdateProfile::PATH,
             &[("name", "Pat"), ("phone", "")],

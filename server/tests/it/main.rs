@@ -30,6 +30,7 @@ mod page_cache;
 mod search;
 mod security;
 mod sessions_and_admin;
+mod sign_in_with_provider;
 mod store_settings;
 mod storefront;
 mod stripe;

@@ -67,6 +67,7 @@ pub fn SecurityPage() -> impl IntoView {
                     </ActionForm>
                 </section>
 
+                <super::sign_in_methods::SignInMethodsSection />
                 <section
                     aria-labelledby="tfa-h"
                     class="flex flex-col gap-4"

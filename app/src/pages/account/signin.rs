@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use super::providers::{ProviderButtons, SignInNotice};
 use crate::api::session::{Login, SecondFactor};
 use crate::components::forms::{go_to, ActionError, AuthCard, Field, Submit};
 use model::accounts::LoginResult;
@@ -12,9 +13,11 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let reset_done = move || query.read().get("reset").is_some();
+    let failed = query.read_untracked().get("signin").as_deref() == Some("failed");
     let login = ServerAction::<Login>::new();
     let code = ServerAction::<SecondFactor>::new();
-    let needs_code = RwSignal::new(false);
+    // A provider's sign-in sends an account with 2FA here for its code.
+    let needs_code = RwSignal::new(query.read_untracked().get("step").as_deref() == Some("code"));
     Effect::new(move |_| match login.value().get() {
         Some(Ok(LoginResult::SignedIn { next })) => go_to(&next),
         Some(Ok(LoginResult::NeedsCode)) => needs_code.set(true),
@@ -29,6 +32,7 @@ pub fn SignInPage() -> impl IntoView {
         <Title text="Sign in" />
         <Meta name="robots" content="noindex" />
         <AuthCard title="Sign in">
+            <SignInNotice failed />
             <Show when=reset_done>
                 <p
                     role="status"
@@ -62,6 +66,7 @@ pub fn SignInPage() -> impl IntoView {
                             <input type="hidden" name="next" value=next />
                             <Submit label="Sign in" pending=login.pending().into() />
                         </ActionForm>
+                        <ProviderButtons next=next() />
                         <div class="flex justify-between text-sm">
                             <a href="/forgot-password" class="text-slate-700 underline">
                                 "Forgot your password?"

@@ -1,0 +1,54 @@
+//! What a browser's session holds around a sign-in with an identity
+//! provider: the flow while the shopper is away at the provider, a link
+//! waiting for their yes, and a notice for the next page when it failed.
+//! The server's `/auth/oidc/…` routes write them; server functions read.
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+use domain::accounts::identities::PendingLink;
+use domain::identity_providers::Pending;
+
+use super::caller::session_error;
+
+const FLOW: &str = "oidc_flow";
+const LINK: &str = "oidc_link";
+const NOTICE: &str = "oidc_notice";
+
+/// A sign-in under way at the provider.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Flow {
+    pub pending: Pending,
+    /// Where to go once signed in (a local path).
+    pub next: String,
+    /// The signed-in shopper linking the provider to their account.
+    pub linking: Option<i32>,
+}
+
+pub async fn start(session: &Session, flow: &Flow) -> Result<(), domain::Error> {
+    session.insert(FLOW, flow).await.map_err(session_error)
+}
+
+/// The flow, once: a callback can't be replayed.
+pub async fn take_flow(session: &Session) -> Result<Option<Flow>, domain::Error> {
+    session.remove(FLOW).await.map_err(session_error)
+}
+
+pub async fn await_link(session: &Session, link: &PendingLink) -> Result<(), domain::Error> {
+    session.insert(LINK, link).await.map_err(session_error)
+}
+
+pub async fn pending_link(session: &Session) -> Result<Option<PendingLink>, domain::Error> {
+    session.get(LINK).await.map_err(session_error)
+}
+
+pub async fn take_link(session: &Session) -> Result<Option<PendingLink>, domain::Error> {
+    session.remove(LINK).await.map_err(session_error)
+}
+
+pub async fn leave_notice(session: &Session, message: &str) -> Result<(), domain::Error> {
+    session.insert(NOTICE, message).await.map_err(session_error)
+}
+
+pub async fn take_notice(session: &Session) -> Result<Option<String>, domain::Error> {
+    session.remove(NOTICE).await.map_err(session_error)
+}

@@ -1,0 +1,173 @@
+//! `GET /auth/oidc/{provider}` and its callback: the round trip to an
+//! identity provider (`domain::identity_providers`). Leaving, the flow
+//! (state, PKCE verifier, nonce, where to go next, who is linking) waits in
+//! the browser's session; back, it is taken once and the identity goes to
+//! `Accounts::sign_in_external`: signed in, a second factor to enter, a
+//! link to confirm (`/signin/link`), or linked to the signed-in account.
+//! A failure leaves its message in the session for the page it returns to.
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use app::request::context::ServerContext;
+use app::request::{caller, identity};
+use domain::accounts::identities::ExternalSignIn;
+use model::url::{encode, safe_next};
+
+#[derive(Deserialize)]
+pub struct StartQuery {
+    #[serde(default)]
+    next: Option<String>,
+    /// Present: link the provider to the signed-in account.
+    #[serde(default)]
+    link: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    /// The shopper said no at the provider (or it refused).
+    #[serde(default)]
+    error: Option<String>,
+}
+
+/// Where a failure is told: the security page when linking, else sign-in.
+fn failed_at(linking: bool) -> &'static str {
+    if linking {
+        "/account/security?signin=failed"
+    } else {
+        "/signin?signin=failed"
+    }
+}
+
+async fn tell(session: &Session, e: &domain::Error, linking: bool) -> Response {
+    if e.is_internal() {
+        tracing::error!(error = %e, "sign-in with a provider failed");
+    }
+    let message = match e {
+        domain::Error::Unavailable { .. } => {
+            "We couldn't reach the sign-in provider. Please try again in a moment, or use your email and password.".to_owned()
+        }
+        other => other.user_message(),
+    };
+    if let Err(e) = identity::leave_notice(session, &message).await {
+        tracing::error!(error = %e, "keeping a sign-in notice");
+    }
+    Redirect::to(failed_at(linking)).into_response()
+}
+
+pub async fn start(
+    State(ctx): State<ServerContext>,
+    session: Session,
+    Path(provider): Path<String>,
+    Query(q): Query<StartQuery>,
+) -> Response {
+    let linking = q.link.is_some();
+    match begin(&ctx, &session, &provider, q).await {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => tell(&session, &e, linking).await,
+    }
+}
+
+async fn begin(
+    ctx: &ServerContext,
+    session: &Session,
+    provider: &str,
+    q: StartQuery,
+) -> Result<String, domain::Error> {
+    let linking = match q.link {
+        Some(_) => {
+            let who = caller::resolve(session.clone(), ctx).await?;
+            Some(who.actor.require_user()?)
+        }
+        None => None,
+    };
+    let (url, pending) = ctx.identity_providers.begin(provider).await?;
+    let flow = identity::Flow {
+        pending,
+        next: safe_next(q.next.as_deref()),
+        linking,
+    };
+    identity::start(session, &flow).await?;
+    Ok(url)
+}
+
+pub async fn callback(
+    State(ctx): State<ServerContext>,
+    session: Session,
+    headers: HeaderMap,
+    Path(provider): Path<String>,
+    Query(q): Query<CallbackQuery>,
+) -> Response {
+    let flow = match identity::take_flow(&session).await {
+        Ok(Some(flow)) if flow.pending.provider == provider => flow,
+        Ok(_) => {
+            let e = domain::Error::validation(
+                "provider",
+                "That sign-in took too long or was started in another browser. Please try again.",
+            );
+            return tell(&session, &e, false).await;
+        }
+        Err(e) => return tell(&session, &e, false).await,
+    };
+    let linking = flow.linking.is_some();
+    match finish(&ctx, &session, &headers, flow, q).await {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e) => tell(&session, &e, linking).await,
+    }
+}
+
+async fn finish(
+    ctx: &ServerContext,
+    session: &Session,
+    headers: &HeaderMap,
+    flow: identity::Flow,
+    q: CallbackQuery,
+) -> Result<String, domain::Error> {
+    let label = ctx
+        .identity_providers
+        .label(&flow.pending.provider)
+        .unwrap_or("The provider")
+        .to_owned();
+    let (Some(code), Some(state), None) = (q.code, q.state, q.error) else {
+        return Err(domain::Error::validation(
+            "provider",
+            format!("{label} didn't sign you in, so nothing changed here."),
+        ));
+    };
+    if let Some(linking) = flow.linking {
+        // Still the shopper who asked to link (not someone who signed in
+        // on this browser since).
+        let now = caller::resolve(session.clone(), ctx).await?;
+        if now.actor.user_id() != Some(linking) {
+            return Err(domain::Error::Unauthenticated);
+        }
+    }
+    let who = ctx
+        .identity_providers
+        .finish(&flow.pending, &state, &code)
+        .await?;
+    Ok(
+        match ctx.accounts.sign_in_external(&who, flow.linking).await? {
+            ExternalSignIn::SignedIn { user_id } => {
+                let agent = caller::user_agent_of(headers);
+                caller::sign_in_with(session, Some(ctx), user_id, agent).await?;
+                flow.next
+            }
+            ExternalSignIn::SecondFactor { user_id } => {
+                caller::await_second_factor(session, user_id).await?;
+                format!("/signin?step=code&next={}", encode(&flow.next))
+            }
+            ExternalSignIn::Confirm(link) => {
+                identity::await_link(session, &link).await?;
+                format!("/signin/link?next={}", encode(&flow.next))
+            }
+            ExternalSignIn::Linked => format!("/account/security?linked={}", who.provider),
+        },
+    )
+}
