@@ -112,8 +112,15 @@ pub async fn get_sign_in_methods() -> Result<SignInMethods, AppError> {
 #[server(prefix = "/api/account", endpoint = "unlink")]
 pub async fn unlink_provider(provider: String) -> Result<(), AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    let provider = provider.trim();
+    // A provider no longer configured is still unlinked, named by its id.
+    let label = ctx
+        .identity_providers
+        .label(provider)
+        .unwrap_or(provider)
+        .to_owned();
     ctx.accounts
-        .unlink(&caller.actor, provider.trim())
+        .unlink(&caller.actor, provider, &label)
         .await
         .map_err(fail)
 }

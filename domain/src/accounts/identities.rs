@@ -81,7 +81,20 @@ impl Accounts {
                     who.label
                 ))),
                 None => {
-                    self.link(&self.db, user_id, who).await?;
+                    let user = self
+                        .find_active(user_id)
+                        .await?
+                        .ok_or(Error::Unauthenticated)?;
+                    let txn = crate::db::begin_write(&self.db).await?;
+                    self.link(&txn, user_id, who).await?;
+                    self.mail_sign_in_change(
+                        &txn,
+                        &user.email,
+                        &format!("{} can now sign you in", who.label),
+                    )
+                    .await?;
+                    txn.commit().await?;
+                    self.outbox.wake();
                     Ok(ExternalSignIn::Linked)
                 }
             };
@@ -143,6 +156,12 @@ impl Accounts {
             name: String::new(),
         };
         self.link(&txn, user.id, &who).await?;
+        self.mail_sign_in_change(
+            &txn,
+            &user.email,
+            &format!("{} can now sign you in", pending.label),
+        )
+        .await?;
         let user = if user.email_verified_at.is_none() {
             sessions::revoke_all(&txn, user.id, None).await?;
             let mut taken: user::ActiveModel = user.into();
@@ -157,6 +176,7 @@ impl Accounts {
             user
         };
         txn.commit().await?;
+        self.outbox.wake();
         Ok(signed_in(&user))
     }
 
@@ -181,8 +201,9 @@ impl Accounts {
         Ok(!self.require_active(actor).await?.password_hash.is_empty())
     }
 
-    /// Unlinks a provider, unless it is the account's last way in.
-    pub async fn unlink(&self, actor: &Actor, provider: &str) -> Result<()> {
+    /// Unlinks a provider, unless it is the account's last way in;
+    /// `label` names it in the owner's mail.
+    pub async fn unlink(&self, actor: &Actor, provider: &str, label: &str) -> Result<()> {
         let user = self.require_active(actor).await?;
         let txn = crate::db::begin_write(&self.db).await?;
         // Two unlinks at once must not both see the other's sign-in left.
@@ -205,8 +226,33 @@ impl Accounts {
             .filter(user_identity::Column::Provider.eq(provider))
             .exec(&txn)
             .await?;
+        self.mail_sign_in_change(
+            &txn,
+            &user.email,
+            &format!("{label} can no longer sign you in"),
+        )
+        .await?;
         txn.commit().await?;
+        self.outbox.wake();
         Ok(())
+    }
+
+    /// Tells the owner how they sign in changed, with the way out if it
+    /// wasn't them.
+    async fn mail_sign_in_change<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        to: &str,
+        what: &str,
+    ) -> Result<()> {
+        self.templates
+            .enqueue(
+                conn,
+                MailKind::SignInChanged,
+                to,
+                context! { what => what, link => self.templates.link("/forgot-password") },
+            )
+            .await
     }
 
     async fn link<C: ConnectionTrait>(

@@ -13,6 +13,7 @@ pub enum MailKind {
     PasswordReset,
     PasswordChanged,
     TwoFactorChanged,
+    SignInChanged,
     PrivacyRequest,
     AccountDeleted,
     OrderConfirmation,
@@ -34,13 +35,14 @@ pub enum MailKind {
 
 impl MailKind {
     #[cfg(test)]
-    const ALL: [MailKind; 23] = [
+    const ALL: [MailKind; 24] = [
         Self::VerifyEmail,
         Self::Welcome,
         Self::AccountExists,
         Self::PasswordReset,
         Self::PasswordChanged,
         Self::TwoFactorChanged,
+        Self::SignInChanged,
         Self::PrivacyRequest,
         Self::AccountDeleted,
         Self::OrderConfirmation,
@@ -68,6 +70,7 @@ impl MailKind {
             Self::PasswordReset => "password_reset",
             Self::PasswordChanged => "password_changed",
             Self::TwoFactorChanged => "two_factor_changed",
+            Self::SignInChanged => "sign_in_changed",
             Self::PrivacyRequest => "privacy_request",
             Self::AccountDeleted => "account_deleted",
             Self::OrderConfirmation => "order_confirmation",
@@ -116,6 +119,7 @@ impl MailKind {
             Self::TwoFactorChanged => {
                 "Two-factor authentication changed on your {{ shop_name }} account".into()
             }
+            Self::SignInChanged => "How you sign in to {{ shop_name }} changed".into(),
             Self::PrivacyRequest => "Confirm your data request at {{ shop_name }}".into(),
             Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
             Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
@@ -157,6 +161,7 @@ const SOURCES: &[(&str, &str)] = templates!(
     "password_reset",
     "password_changed",
     "two_factor_changed",
+    "sign_in_changed",
     "privacy_request",
     "account_deleted",
     "order_confirmation",
@@ -418,6 +423,7 @@ mod tests {
             MailKind::PasswordReset,
             MailKind::PasswordChanged,
             MailKind::TwoFactorChanged,
+            MailKind::SignInChanged,
             MailKind::PrivacyRequest,
             MailKind::AccountDeleted,
             MailKind::StaffInvite,

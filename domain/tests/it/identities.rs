@@ -75,6 +75,17 @@ async fn the_user(s: &Shop, email: &str) -> user::Model {
         .expect("user")
 }
 
+/// Mail in the outbox whose text says `what`.
+async fn mails_saying(s: &Shop, what: &str) -> usize {
+    domain::entities::outbox_message::Entity::find()
+        .all(&s.db)
+        .await
+        .expect("outbox")
+        .iter()
+        .filter(|m| m.payload.contains(what))
+        .count()
+}
+
 async fn links(s: &Shop) -> u64 {
     user_identity::Entity::find()
         .count(&s.db)
@@ -123,7 +134,7 @@ for_each_backend!(
         );
         // Its only way in can't be unlinked.
         assert!(matches!(
-            a.unlink(&actor, "acme").await,
+            a.unlink(&actor, "acme", "Acme ID").await,
             Err(Error::Conflict(_))
         ));
         assert_eq!(links(&s).await, 1);
@@ -195,10 +206,17 @@ for_each_backend!(
         ));
         // With a password left, unlinking is fine.
         let actor = Actor::user(cy.id, Role::Customer, Vec::new(), false);
-        a.unlink(&actor, "acme").await.expect("unlink");
+        a.unlink(&actor, "acme", "Acme ID").await.expect("unlink");
         assert_eq!(links(&s).await, 0);
+        // The owner heard of both.
+        for told in [
+            "Acme ID can now sign you in",
+            "Acme ID can no longer sign you in",
+        ] {
+            assert_eq!(mails_saying(&s, told).await, 1, "{told}");
+        }
         assert!(matches!(
-            a.unlink(&actor, "acme").await,
+            a.unlink(&actor, "acme", "Acme ID").await,
             Err(Error::NotFound { .. })
         ));
     }

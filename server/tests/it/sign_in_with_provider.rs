@@ -316,6 +316,37 @@ for_each_backend!(
             "{:?}",
             back.notice
         );
+        // The owner heard of each change: linked on the yes, unlinked,
+        // linked again.
+        crate::support::mail::wait_for(
+            &app.db.dir.path().join("mail"),
+            "bo@example.com",
+            "How you sign in",
+        )
+        .await;
+        let mut told: Vec<String> = Vec::new();
+        for _ in 0..100 {
+            told = crate::support::mail::read_all(&app.db.dir.path().join("mail"))
+                .into_iter()
+                .filter(|m| {
+                    m.to.contains("bo@example.com") && m.subject.contains("How you sign in")
+                })
+                .map(|m| m.text)
+                .collect();
+            if told.len() >= 3 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let says = |what: &str| told.iter().filter(|t| t.contains(what)).count();
+        assert_eq!(
+            (
+                says("Acme ID can now sign you in"),
+                says("can no longer sign you in")
+            ),
+            (2, 1),
+            "{told:?}"
+        );
         let methods: SignInMethods = me.post("/api/account/sign-in-methods", &[]).await.view();
         assert!(methods.has_password);
         assert_eq!(methods.linked.len(), 1);
