@@ -18,6 +18,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
+use super::login::disabled;
 use super::register::{check_name, is_unique_violation};
 use super::{now, sessions, Accounts, Actor, Email, Role};
 use crate::entities::{user, user_identity};
@@ -51,13 +52,6 @@ pub struct PendingLink {
     pub email: String,
     pub user_id: i32,
     pub at: i64,
-}
-
-fn disabled() -> Error {
-    Error::Conflict(
-        "This account has been disabled. Please contact the shop if you think this is a mistake."
-            .into(),
-    )
 }
 
 impl Accounts {
@@ -101,7 +95,7 @@ impl Accounts {
         }
         if let Some(k) = known {
             let user = self.find_active(k.user_id).await?.ok_or_else(disabled)?;
-            self.staff_may_use(&user, &who.provider)?;
+            self.staff_may_use(&user, Some(&who.provider))?;
             touch(&self.db, k.id).await?;
             return Ok(signed_in(&user));
         }
@@ -145,7 +139,7 @@ impl Accounts {
             .find_active(pending.user_id)
             .await?
             .ok_or_else(disabled)?;
-        self.staff_may_use(&user, &pending.provider)?;
+        self.staff_may_use(&user, Some(&pending.provider))?;
         let txn = crate::db::begin_write(&self.db).await?;
         let who = ExternalIdentity {
             provider: pending.provider.clone(),
@@ -331,20 +325,6 @@ impl Accounts {
         txn.commit().await?;
         self.outbox.wake();
         Ok(ExternalSignIn::SignedIn { user_id: user.id })
-    }
-
-    /// Staff sign in with the provider the shop names for them, if it
-    /// names one.
-    fn staff_may_use(&self, user: &user::Model, provider: &str) -> Result<()> {
-        match &self.settings.staff_provider {
-            Some(required) if user.role != Role::Customer.as_str() && required.id != provider => {
-                Err(Error::Conflict(format!(
-                    "Staff sign in with {}.",
-                    required.label
-                )))
-            }
-            _ => Ok(()),
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! Failures are counted per email (and per user for codes) with a temporary
 //! lockout; the answer never says which part was wrong.
 use super::{password, throttle, two_factor, Accounts, Email};
+use crate::entities::user;
 use crate::{Error, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,19 +38,9 @@ impl Accounts {
         throttle::clear(&self.db, &key).await?;
         // Only said after the right password, so it reveals nothing to a guesser.
         if user.disabled_at.is_some() {
-            return Err(Error::Conflict(
-                "This account has been disabled. Please contact the shop if you think this is a mistake."
-                    .into(),
-            ));
+            return Err(disabled());
         }
-        if let Some(required) = &self.settings.staff_provider {
-            if user.role != super::Role::Customer.as_str() {
-                return Err(Error::Conflict(format!(
-                    "Staff sign in with {}: use the button below.",
-                    required.label
-                )));
-            }
-        }
+        self.staff_may_use(&user, None)?;
         if user.totp_enabled_at.is_some() {
             Ok(LoginOutcome::SecondFactor { user_id: user.id })
         } else {
@@ -77,5 +68,32 @@ impl Accounts {
         }
         throttle::clear(&self.db, &key).await?;
         Ok(user.id)
+    }
+}
+
+/// What a disabled account is told, however it tries to sign in.
+pub(super) fn disabled() -> Error {
+    Error::Conflict(
+        "This account has been disabled. Please contact the shop if you think this is a mistake."
+            .into(),
+    )
+}
+
+impl Accounts {
+    /// Staff sign in with the identity provider the shop names for them, if
+    /// it names one; `with` is the provider, None a password.
+    pub(super) fn staff_may_use(&self, user: &user::Model, with: Option<&str>) -> Result<()> {
+        match &self.settings.staff_provider {
+            Some(required)
+                if user.role != super::Role::Customer.as_str()
+                    && with != Some(required.id.as_str()) =>
+            {
+                Err(Error::Conflict(format!(
+                    "Staff sign in with {}.",
+                    required.label
+                )))
+            }
+            _ => Ok(()),
+        }
     }
 }

@@ -84,7 +84,9 @@ fn unavailable(detail: impl std::fmt::Display) -> Error {
     }
 }
 
-fn expired() -> Error {
+/// A callback that matches no flow under way (too late, replayed, or
+/// started in another browser).
+pub fn expired() -> Error {
     Error::validation(
         "provider",
         "That sign-in took too long or was started in another browser. Please try again.",
@@ -107,16 +109,6 @@ impl IdentityProviders {
             http,
             discovered: RwLock::new(HashMap::new()),
         })))
-    }
-
-    /// None configured.
-    pub fn none() -> Self {
-        Self(Arc::new(Inner {
-            providers: Vec::new(),
-            public_url: String::new(),
-            http: reqwest::Client::new(),
-            discovered: RwLock::new(HashMap::new()),
-        }))
     }
 
     /// (id, label) of each provider, in the configured order.

@@ -14,6 +14,7 @@ use tower_sessions::Session;
 use app::request::context::ServerContext;
 use app::request::{caller, identity};
 use domain::accounts::identities::ExternalSignIn;
+use domain::identity_providers::expired;
 use model::url::{encode, safe_next};
 
 #[derive(Deserialize)]
@@ -106,13 +107,7 @@ pub async fn callback(
 ) -> Response {
     let flow = match identity::take_flow(&session).await {
         Ok(Some(flow)) if flow.pending.provider == provider => flow,
-        Ok(_) => {
-            let e = domain::Error::validation(
-                "provider",
-                "That sign-in took too long or was started in another browser. Please try again.",
-            );
-            return tell(&session, &e, false).await;
-        }
+        Ok(_) => return tell(&session, &expired(), false).await,
         Err(e) => return tell(&session, &e, false).await,
     };
     let linking = flow.linking.is_some();
