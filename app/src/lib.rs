@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 mod head_assets;
+pub mod locale;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod request;
@@ -30,9 +31,10 @@ use pages::shop::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     security::set_page_csp();
+    let lang = locale::I18n::detect().locale.code();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -52,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let i18n = locale::provide_i18n();
     #[cfg(feature = "ssr")]
     request::caller::CallerMemo::provide();
     components::site::provide_site();
@@ -60,7 +63,7 @@ pub fn App() -> impl IntoView {
     components::wishlist_state::provide_wishlist();
 
     view! {
-        <Router>
+        <Router base=i18n.base()>
             <SkipLink />
             <components::page_views::PageViews />
             <TestModeBanner />

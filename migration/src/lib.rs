@@ -33,6 +33,7 @@ mod m20261215_000027_gift_card_ledger;
 mod m20261216_000028_balance_payments;
 mod m20261217_000029_gift_card_orders;
 mod m20261218_000030_user_identities;
+mod m20261219_000031_locales;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000028_balance_payments::Migration),
             Box::new(m20261217_000029_gift_card_orders::Migration),
             Box::new(m20261218_000030_user_identities::Migration),
+            Box::new(m20261219_000031_locales::Migration),
         ]
     }
 }

@@ -151,6 +151,9 @@ pub struct Profile {
     /// One mail about a cart left with items (if the shop sends them).
     pub cart_reminders: bool,
     pub email_verified: bool,
+    /// The language the account's mails are written in.
+    #[serde(default)]
+    pub locale: crate::Locale,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -160,6 +163,9 @@ pub struct ProfileInput {
     pub marketing_opt_in: bool,
     pub review_requests: bool,
     pub cart_reminders: bool,
+    /// A new language for the account's mails; `None` keeps the one it has.
+    #[serde(default)]
+    pub locale: Option<crate::Locale>,
 }
 
 /// An address in someone's book, by its public id.

@@ -3,6 +3,12 @@
 
 /// "2026-12-01".
 pub fn date(unix: i64) -> String {
+    let (y, m, d) = civil(unix);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Year, month (1–12) and day (1–31) of a Unix time, in UTC.
+pub fn civil(unix: i64) -> (i64, i64, i64) {
     // Days since the epoch → civil date (proleptic Gregorian).
     let days = unix.div_euclid(86_400);
     let z = days + 719_468;
@@ -14,7 +20,7 @@ pub fn date(unix: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    (y, m, d)
 }
 
 /// "2026-12-01 14:05", as staff read times in lists.

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod error;
 pub mod gift_cards;
 pub mod inventory;
+pub mod locale;
 pub mod money;
 pub mod orders;
 pub mod product_form;
@@ -34,5 +35,6 @@ pub mod wishlist;
 
 pub use accounts::{Permission, Role};
 pub use error::{AppError, FieldIssue};
+pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use orders::OrderStatus;

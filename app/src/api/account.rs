@@ -25,6 +25,7 @@ pub async fn update_profile(
     marketing_opt_in: Option<String>,
     review_requests: Option<String>,
     cart_reminders: Option<String>,
+    locale: Option<String>,
 ) -> Result<Profile, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let input = model::accounts::ProfileInput {
@@ -33,6 +34,7 @@ pub async fn update_profile(
         marketing_opt_in: marketing_opt_in.is_some(),
         review_requests: review_requests.is_some(),
         cart_reminders: cart_reminders.is_some(),
+        locale: locale.as_deref().and_then(model::Locale::from_tag),
     };
     ctx.accounts
         .update_profile(&caller.actor, input)

@@ -58,6 +58,7 @@ pub async fn place_order(
     expected_total: Option<i64>,
     checkout_key: Option<String>,
     use_store_credit: Option<bool>,
+    locale: Option<String>,
 ) -> Result<PlacedOrderView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let input = domain::checkout::CheckoutInput {
@@ -78,6 +79,10 @@ pub async fn place_order(
         expected_total,
         checkout_key: checkout_key.unwrap_or_default(),
         use_store_credit: use_store_credit.unwrap_or(false),
+        locale: locale
+            .as_deref()
+            .and_then(model::Locale::from_tag)
+            .unwrap_or_default(),
     };
     let placed = ctx
         .checkout

@@ -21,6 +21,7 @@ pub async fn register(
     password: String,
     name: String,
     marketing_opt_in: Option<String>,
+    locale: Option<String>,
 ) -> Result<(), AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     ctx.accounts
@@ -29,6 +30,10 @@ pub async fn register(
             password: &password,
             name: &name,
             marketing_opt_in: marketing_opt_in.is_some(),
+            locale: locale
+                .as_deref()
+                .and_then(model::Locale::from_tag)
+                .unwrap_or_default(),
         })
         .await
         .map_err(fail)

@@ -11,12 +11,14 @@ use leptos::prelude::*;
 use super::cart_state::use_cart;
 use super::forms::error_text;
 use crate::api::cart::AddToCart;
+use crate::locale::use_i18n;
 
 #[component]
 pub fn AddToCartButton(
     #[prop(into)] sku: Signal<String>,
     #[prop(into)] available: Signal<bool>,
 ) -> impl IntoView {
+    let i = use_i18n();
     let cart = use_cart();
     let add = ServerAction::<AddToCart>::new();
     Effect::new(move |_| {
@@ -29,7 +31,7 @@ pub fn AddToCartButton(
             <input type="hidden" name="sku" prop:value=sku value=sku.get_untracked() />
             <div class="flex items-end gap-3">
                 <label class="flex flex-col gap-1 text-sm font-medium">
-                    "Quantity"
+                    {i.t("ui-add-to-cart-quantity")}
                     <input
                         type="number"
                         name="quantity"
@@ -47,7 +49,9 @@ pub fn AddToCartButton(
                     disabled=move || !available.get() || add.pending().get()
                     class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700 disabled:cursor-not-allowed disabled:opacity-50"
                 >
-                    {move || if available.get() { "Add to cart" } else { "Out of stock" }}
+                    {move || {
+                        if available.get() { i.t("ui-add-to-cart") } else { i.t("ui-out-of-stock") }
+                    }}
                 </button>
             </div>
             <p aria-live="polite" class="text-sm" data-testid="add-to-cart-status">
@@ -55,8 +59,9 @@ pub fn AddToCartButton(
                     Some(Ok(_)) => {
                         view! {
                             <span class="text-emerald-700">
-                                "Added to your cart. " <a href="/cart" class="underline">
-                                    "View cart"
+                                {i.t("ui-add-to-cart-added")} " "
+                                <a href=i.href("/cart") class="underline">
+                                    {i.t("ui-add-to-cart-view-cart")}
                                 </a>
                             </span>
                         }

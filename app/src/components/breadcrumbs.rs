@@ -2,26 +2,29 @@ use leptos::prelude::*;
 
 use model::storefront::CategoryRef;
 
+use crate::locale::use_i18n;
+
 /// Home › each category › `current` (not a link).
 #[component]
 pub fn Breadcrumbs(
     trail: Vec<CategoryRef>,
     #[prop(optional)] current: Option<String>,
 ) -> impl IntoView {
+    let tr = use_i18n();
     let last_is_current = current.is_none();
     let n = trail.len();
     view! {
-        <nav aria-label="Breadcrumb" class="mb-4 text-sm text-slate-500">
+        <nav aria-label=tr.t("ui-breadcrumbs-label") class="mb-4 text-sm text-slate-500">
             <ol class="flex flex-wrap items-center gap-1">
                 <li>
-                    <a href="/" class="hover:text-slate-900 hover:underline">
-                        "Home"
+                    <a href=tr.href("/") class="hover:text-slate-900 hover:underline">
+                        {tr.t("ui-breadcrumbs-home")}
                     </a>
                 </li>
                 {trail
                     .into_iter()
                     .enumerate()
-                    .map(|(i, c)| {
+                    .map(move |(i, c)| {
                         let is_current = last_is_current && i + 1 == n;
                         view! {
                             <li aria-hidden="true">"›"</li>
@@ -39,7 +42,7 @@ pub fn Breadcrumbs(
                                 } else {
                                     view! {
                                         <a
-                                            href=format!("/category/{}", c.slug)
+                                            href=tr.href(&format!("/category/{}", c.slug))
                                             class="hover:text-slate-900 hover:underline"
                                         >
                                             {c.name}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use model::AppError;
 
 use crate::api::cart::get_cart;
+use crate::locale::use_i18n;
 use model::commerce::CartView;
 
 #[derive(Clone, Copy)]
@@ -39,6 +40,7 @@ pub fn use_cart() -> CartState {
 /// "Cart (3)" in the header.
 #[component]
 pub fn MiniCart() -> impl IntoView {
+    let i = use_i18n();
     let state = use_cart();
     let count = move || {
         state
@@ -53,14 +55,15 @@ pub fn MiniCart() -> impl IntoView {
     };
     view! {
         <a
-            href="/cart"
+            href=i.href("/cart")
             class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
             data-testid="mini-cart"
         >
-            "Cart "
+            {i.t("ui-header-cart")}
+            " "
             <Transition fallback=|| view! { <span>"(0)"</span> }>
                 <span aria-label=move || {
-                    format!("{} items", count())
+                    i.f("cart-items", &[("count", count().into())])
                 }>"(" <span data-testid="cart-count">{count}</span> ")"</span>
             </Transition>
         </a>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::locale::use_i18n;
+
 /// Shown when a page's data could not be loaded. On the server the page
 /// keeps the status the failing call set (403, 404, 503 …); only an error
 /// that set none answers 500.
@@ -20,12 +22,13 @@ pub fn ErrorPanel(message: String) -> impl IntoView {
             res.set_status(http::StatusCode::INTERNAL_SERVER_ERROR);
         }
     }
+    let i = use_i18n();
     view! {
         <div role="alert" class="rounded-lg border border-red-200 bg-red-50 p-6 text-red-800">
-            <h1 class="text-lg font-semibold">"Sorry, this page didn't load"</h1>
+            <h1 class="text-lg font-semibold">{i.t("ui-error-title")}</h1>
             <p class="mt-2">{message}</p>
-            <a href="/" class="mt-4 inline-block font-medium underline">
-                "Back to the shop"
+            <a href=i.href("/") class="mt-4 inline-block font-medium underline">
+                {i.t("ui-error-back")}
             </a>
         </div>
     }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::swatch::swatch;
+use crate::locale::use_i18n;
 
 use model::storefront::{CategoryView, FacetValue, ListingSort};
 
@@ -31,16 +32,17 @@ fn plain(values: Vec<FacetValue>, encode: impl Fn(&str) -> String) -> Vec<Tick> 
 /// the URL always holds the whole state.
 #[component]
 pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
+    let i = use_i18n();
     let slug = view_data.category.slug.clone();
     let state = view_data.state.clone();
-    let clear_href = state.href(&slug, |s| {
+    let clear_href = i.href(&state.href(&slug, |s| {
         s.page = 1;
         s.price_min = None;
         s.price_max = None;
         s.brands.clear();
         s.options.clear();
         s.attributes.clear();
-    });
+    }));
     let has_filters = state.price_min.is_some()
         || state.price_max.is_some()
         || !state.brands.is_empty()
@@ -51,42 +53,43 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
     view! {
         <form
             method="get"
-            action=format!("/category/{slug}")
+            action=i.href(&format!("/category/{slug}"))
             class="space-y-6 text-sm"
-            aria-label="Filter products"
+            aria-label=i.t("ui-facets-form")
         >
             {(sort != ListingSort::default())
                 .then(|| view! { <input type="hidden" name="sort" value=sort.key() /> })}
             <fieldset>
-                <legend class="mb-2 font-semibold">"Price"</legend>
+                <legend class="mb-2 font-semibold">{i.t("ui-facets-price")}</legend>
                 <div class="flex items-center gap-2">
                     <label class="sr-only" for="price_min">
-                        "Minimum price"
+                        {i.t("ui-facets-price-min")}
                     </label>
                     <input
                         id="price_min"
                         name="price_min"
                         inputmode="decimal"
-                        placeholder="Min"
+                        placeholder=i.t("ui-facets-min")
                         value=state.price_min.clone()
                         class="w-20 rounded-md border border-slate-300 px-2 py-1"
                     />
                     <span aria-hidden="true">"–"</span>
                     <label class="sr-only" for="price_max">
-                        "Maximum price"
+                        {i.t("ui-facets-price-max")}
                     </label>
                     <input
                         id="price_max"
                         name="price_max"
                         inputmode="decimal"
-                        placeholder="Max"
+                        placeholder=i.t("ui-facets-max")
                         value=state.price_max.clone()
                         class="w-20 rounded-md border border-slate-300 px-2 py-1"
                     />
                 </div>
             </fieldset>
             <FacetGroup
-                legend="Brand"
+                legend=i.t("ui-facets-brand")
+                testid="facet-brand"
                 name="brand"
                 ticks=plain(view_data.brands.clone(), |v| v.to_owned())
             />
@@ -127,13 +130,13 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                     type="submit"
                     class="rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-2"
                 >
-                    "Apply filters"
+                    {i.t("ui-facets-apply")}
                 </button>
                 {has_filters
                     .then(|| {
                         view! {
                             <a href=clear_href class="underline">
-                                "Clear all"
+                                {i.t("ui-facets-clear")}
                             </a>
                         }
                     })}
@@ -143,11 +146,22 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
 }
 
 #[component]
-fn FacetGroup(#[prop(into)] legend: String, name: &'static str, ticks: Vec<Tick>) -> impl IntoView {
+fn FacetGroup(
+    #[prop(into)] legend: String,
+    /// The group's test id when the legend is translated text (else it is
+    /// made from the legend).
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    name: &'static str,
+    ticks: Vec<Tick>,
+) -> impl IntoView {
     if ticks.is_empty() {
         return ().into_any();
     }
-    let group_id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
+    let group_id = testid.map_or_else(
+        || format!("facet-{}", legend.to_lowercase().replace(' ', "-")),
+        str::to_owned,
+    );
     view! {
         <fieldset data-testid=group_id.clone()>
             <legend class="mb-2 font-semibold">{legend}</legend>

@@ -2,21 +2,24 @@ use leptos::prelude::*;
 
 use super::session::use_current_user;
 use super::site::use_site;
+use crate::locale::use_i18n;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
+    let i = use_i18n();
     view! {
         <a
             href="#main"
             class="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:shadow"
         >
-            "Skip to content"
+            {i.t("skip-to-content")}
         </a>
     }
 }
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     view! {
         <header class="border-b border-slate-200 bg-white">
@@ -33,22 +36,25 @@ pub fn Header() -> impl IntoView {
                         };
                         view! {
                             <a
-                                href="/"
+                                href=i.href("/")
                                 class="text-xl font-bold tracking-tight"
                                 data-testid="shop-name"
                             >
                                 {name}
                             </a>
-                            <nav aria-label="Departments" class="-mx-1 overflow-x-auto">
+                            <nav
+                                aria-label=i.t("ui-header-departments")
+                                class="-mx-1 overflow-x-auto"
+                            >
                                 <ul class="flex gap-1 whitespace-nowrap">
                                     {info
                                         .navigation
                                         .into_iter()
-                                        .map(|n| {
+                                        .map(move |n| {
                                             view! {
                                                 <li>
                                                     <a
-                                                        href=format!("/category/{}", n.slug)
+                                                        href=i.href(&format!("/category/{}", n.slug))
                                                         class="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
                                                     >
                                                         {n.name}
@@ -64,6 +70,7 @@ pub fn Header() -> impl IntoView {
                 </Suspense>
                 <div class="flex items-center gap-4 lg:ml-auto">
                     <super::search_box::SearchBox />
+                    <super::language_switcher::LanguageSwitcher />
                     <AccountLink />
                     <super::wishlist_state::WishlistLink />
                     <super::cart_state::MiniCart />
@@ -76,6 +83,7 @@ pub fn Header() -> impl IntoView {
 /// "Sign in" or the signed-in user's name, at the header's end.
 #[component]
 fn AccountLink() -> impl IntoView {
+    let i = use_i18n();
     let user = use_current_user();
     view! {
         <div>
@@ -83,13 +91,14 @@ fn AccountLink() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match user.0.await.ok().flatten() {
                         Some(u) => {
+                            let name = u.display_name();
                             view! {
                                 <a
-                                    href="/account"
+                                    href=i.href("/account")
                                     class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
                                     data-testid="account-link"
                                 >
-                                    {format!("Account · {}", u.display_name())}
+                                    {i.f("ui-header-account", &[("name", (&name).into())])}
                                 </a>
                             }
                                 .into_any()
@@ -97,11 +106,11 @@ fn AccountLink() -> impl IntoView {
                         None => {
                             view! {
                                 <a
-                                    href="/signin"
+                                    href=i.href("/signin")
                                     class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
                                     data-testid="sign-in-link"
                                 >
-                                    "Sign in"
+                                    {i.t("ui-header-sign-in")}
                                 </a>
                             }
                                 .into_any()
@@ -117,6 +126,7 @@ fn AccountLink() -> impl IntoView {
 /// nothing is charged and nothing will ship.
 #[component]
 pub fn TestModeBanner() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     view! {
         <Suspense>
@@ -132,7 +142,7 @@ pub fn TestModeBanner() -> impl IntoView {
                                 class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900"
                                 data-testid="test-mode-banner"
                             >
-                                "Test shop: payments are simulated — nothing is charged and no order will ship."
+                                {i.t("ui-test-mode-banner")}
                             </p>
                         }
                     })
@@ -143,20 +153,21 @@ pub fn TestModeBanner() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     view! {
         <footer class="mt-16 border-t border-slate-200 bg-slate-50">
             <div class="mx-auto max-w-7xl px-4 py-8 text-sm text-slate-500 sm:px-6 lg:px-8">
-                <p>"Powered by Mercato — open-source commerce in one binary."</p>
-                <nav aria-label="Help" class="mt-2 flex gap-4">
-                    <a href="/gift-cards" class="underline">
-                        "Gift cards"
+                <p>{i.t("ui-footer-powered-by")}</p>
+                <nav aria-label=i.t("ui-footer-help") class="mt-2 flex gap-4">
+                    <a href=i.href("/gift-cards") class="underline">
+                        {i.t("ui-footer-gift-cards")}
                     </a>
-                    <a href="/order-lookup" class="underline">
-                        "Find an order"
+                    <a href=i.href("/order-lookup") class="underline">
+                        {i.t("ui-footer-find-order")}
                     </a>
-                    <a href="/privacy-request" class="underline">
-                        "Your data"
+                    <a href=i.href("/privacy-request") class="underline">
+                        {i.t("ui-footer-your-data")}
                     </a>
                 </nav>
                 <Suspense>
@@ -171,7 +182,7 @@ pub fn Footer() -> impl IntoView {
                                         class="mt-2 font-medium text-amber-800"
                                         data-testid="test-mode-footer"
                                     >
-                                        "Payments in this shop go through the offline test gateway: you approve or decline them yourself, and no money moves."
+                                        {i.t("ui-test-mode-footer")}
                                     </p>
                                 }
                             })

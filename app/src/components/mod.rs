@@ -7,6 +7,7 @@ pub mod error_panel;
 pub mod facets;
 pub mod forms;
 pub mod hydration;
+pub mod language_switcher;
 pub mod layout;
 pub mod order_detail;
 pub mod page_views;

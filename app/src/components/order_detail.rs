@@ -2,44 +2,66 @@
 //! confirmation page, the account's order page and guest lookup.
 use leptos::prelude::*;
 
+use crate::locale::use_i18n;
 use model::commerce::OrderView;
 
 pub use model::dates::{date, date_time};
 
 #[component]
 pub fn OrderTotals(order: OrderView) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <dl class="grid grid-cols-2 gap-1 text-sm" data-testid="order-totals">
-            <dt>"Subtotal"</dt>
-            <dd class="text-right">{order.subtotal.format()}</dd>
+            <dt>{i.t("checkout-subtotal")}</dt>
+            <dd class="text-right">{i.money(&order.subtotal)}</dd>
             {(order.discount.minor > 0)
                 .then(|| {
                     view! {
                         <dt>
-                            {format!(
-                                "Discount {}",
-                                order.promotion_code.clone().unwrap_or_default(),
-                            )}
+                            {i
+                                .f(
+                                    "checkout-order-discount",
+                                    &[
+                                        (
+                                            "code",
+                                            order.promotion_code.as_deref().unwrap_or_default().into(),
+                                        ),
+                                    ],
+                                )}
                         </dt>
-                        <dd class="text-right">{format!("−{}", order.discount.format())}</dd>
+                        <dd class="text-right">{format!("−{}", i.money(&order.discount))}</dd>
                     }
                 })}
-            <dt>{format!("Shipping ({})", order.shipping_method)}</dt>
-            <dd class="text-right">{order.shipping.format()}</dd>
-            <dt>{if order.prices_include_tax { "Tax included" } else { "Tax" }}</dt>
-            <dd class="text-right">{order.tax.format()}</dd>
-            <dt class="font-semibold">"Total"</dt>
+            <dt>
+                {i
+                    .f(
+                        "checkout-order-shipping",
+                        &[("method", order.shipping_method.as_str().into())],
+                    )}
+            </dt>
+            <dd class="text-right">{i.money(&order.shipping)}</dd>
+            <dt>
+                {if order.prices_include_tax {
+                    i.t("checkout-tax-included")
+                } else {
+                    i.t("checkout-tax")
+                }}
+            </dt>
+            <dd class="text-right">{i.money(&order.tax)}</dd>
+            <dt class="font-semibold">{i.t("checkout-total")}</dt>
             <dd class="text-right font-semibold" data-testid="order-total">
-                {order.total.format()}
+                {i.money(&order.total)}
             </dd>
             {order
                 .paid_with
                 .iter()
                 .map(|p| {
                     view! {
-                        <dt class="text-slate-600">{format!("Paid with {}", p.label)}</dt>
+                        <dt class="text-slate-600">
+                            {i.f("checkout-paid-with", &[("method", p.label.as_str().into())])}
+                        </dt>
                         <dd class="text-right text-slate-600" data-testid="paid-with">
-                            {p.amount.format()}
+                            {i.money(&p.amount)}
                         </dd>
                     }
                 })
@@ -47,8 +69,8 @@ pub fn OrderTotals(order: OrderView) -> impl IntoView {
             {(order.refunded.minor > 0)
                 .then(|| {
                     view! {
-                        <dt>"Refunded"</dt>
-                        <dd class="text-right">{order.refunded.format()}</dd>
+                        <dt>{i.t("checkout-refunded")}</dt>
+                        <dd class="text-right">{i.money(&order.refunded)}</dd>
                     }
                 })}
         </dl>
@@ -57,20 +79,22 @@ pub fn OrderTotals(order: OrderView) -> impl IntoView {
 
 #[component]
 pub fn OrderDetail(order: OrderView) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <div class="grid gap-8 md:grid-cols-[1fr_18rem]">
             <div class="flex flex-col gap-6">
                 <p>
-                    "Order " <strong data-testid="order-number">{order.number.clone()}</strong>
-                    " · placed " {date(order.placed_at)} " · "
-                    <span data-testid="order-status">{order.status_label.clone()}</span>
+                    {i.t("checkout-order")} " "
+                    <strong data-testid="order-number">{order.number.clone()}</strong> " · "
+                    {i.f("checkout-order-placed", &[("date", (&i.date(order.placed_at)).into())])}
+                    " · " <span data-testid="order-status">{order.status_label.clone()}</span>
                 </p>
                 <table class="w-full text-sm">
                     <thead class="text-left text-slate-500">
                         <tr>
-                            <th>"Item"</th>
-                            <th>"Qty"</th>
-                            <th class="text-right">"Price"</th>
+                            <th>{i.t("checkout-col-item")}</th>
+                            <th>{i.t("checkout-col-qty")}</th>
+                            <th class="text-right">{i.t("checkout-col-price")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -92,12 +116,13 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                                                 .then(|| {
                                                     view! {
                                                         <span class="block text-xs text-slate-500">
-                                                            {format!("{} shipped", l.shipped)}
+                                                            {i
+                                                                .f("checkout-line-shipped", &[("count", l.shipped.into())])}
                                                         </span>
                                                     }
                                                 })}
                                         </td>
-                                        <td class="text-right">{l.line_total.format()}</td>
+                                        <td class="text-right">{i.money(&l.line_total)}</td>
                                     </tr>
                                 }
                             })
@@ -108,7 +133,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
             </div>
             <aside class="flex flex-col gap-4 text-sm">
                 <div>
-                    <h2 class="font-semibold">"Shipping to"</h2>
+                    <h2 class="font-semibold">{i.t("checkout-shipping-to")}</h2>
                     {order
                         .address_lines
                         .iter()
@@ -117,7 +142,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                 </div>
                 <Shipments order=order.clone() />
                 <div>
-                    <h2 class="font-semibold">"History"</h2>
+                    <h2 class="font-semibold">{i.t("checkout-history")}</h2>
                     <ol class="mt-1 flex flex-col gap-1" data-testid="order-timeline">
                         {order
                             .timeline
@@ -125,7 +150,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                             .map(|t| {
                                 view! {
                                     <li>
-                                        {date(t.at)} " — " {t.label.clone()}
+                                        {i.date(t.at)} " — " {t.label.clone()}
                                         {(!t.note.is_empty()).then(|| format!(": {}", t.note))}
                                     </li>
                                 }
@@ -142,7 +167,7 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                                 rel="external"
                                 class="underline"
                             >
-                                "Printable invoice"
+                                {i.t("checkout-printable-invoice")}
                             </a>
                         }
                     })}
@@ -155,10 +180,11 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
 /// when it has one) and what each carries.
 #[component]
 fn Shipments(order: OrderView) -> impl IntoView {
+    let i = use_i18n();
     (!order.shipments.is_empty()).then(|| {
         view! {
             <div data-testid="shipments">
-                <h2 class="font-semibold">"Shipments"</h2>
+                <h2 class="font-semibold">{i.t("checkout-shipments")}</h2>
                 <ol class="mt-1 flex flex-col gap-3">
                     {order
                         .shipments
@@ -167,9 +193,9 @@ fn Shipments(order: OrderView) -> impl IntoView {
                             let number = s.tracking_number.clone();
                             view! {
                                 <li data-testid="shipment">
-                                    <p>{date(s.shipped_at)} " · " {s.carrier}</p>
+                                    <p>{i.date(s.shipped_at)} " · " {s.carrier}</p>
                                     <p>
-                                        "Tracking number: "
+                                        {i.t("checkout-tracking-number")} " "
                                         {match s.tracking_url {
                                             Some(url) => {
                                                 view! {

@@ -3,11 +3,18 @@
 use leptos::prelude::*;
 use model::storefront::Image;
 
+use crate::locale::use_i18n;
+
 #[component]
 pub fn PhotoStrip(photos: Vec<Image>) -> impl IntoView {
+    let i = use_i18n();
     (!photos.is_empty()).then(|| {
         view! {
-            <ul class="flex gap-2" aria-label="Photos" data-testid="review-photo-strip">
+            <ul
+                class="flex gap-2"
+                aria-label=i.t("ui-photo-strip-label")
+                data-testid="review-photo-strip"
+            >
                 {photos
                     .into_iter()
                     .map(|p| {

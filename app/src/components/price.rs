@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use model::Money;
 
+use crate::locale::use_i18n;
+
 /// A price, with the old price struck through when on sale.
 #[component]
 pub fn Price(
@@ -10,6 +12,7 @@ pub fn Price(
     #[prop(optional)] from: bool,
     #[prop(optional)] large: bool,
 ) -> impl IntoView {
+    let i = use_i18n();
     let size = if large { "text-2xl" } else { "text-base" };
     view! {
         <span class="inline-flex items-baseline gap-2">
@@ -26,7 +29,11 @@ pub fn Price(
             >
                 {move || {
                     let p = price.get();
-                    if from { format!("from {}", p.format()) } else { p.format() }
+                    if from {
+                        i.f("ui-price-from", &[("price", (&i.money(&p)).into())])
+                    } else {
+                        i.money(&p)
+                    }
                 }}
             </span>
             {move || {
@@ -35,8 +42,8 @@ pub fn Price(
                     .map(|was| {
                         view! {
                             <s class="text-sm text-slate-500">
-                                <span class="sr-only">"Was "</span>
-                                {was.format()}
+                                <span class="sr-only">{i.t("ui-price-was")} " "</span>
+                                {i.money(&was)}
                             </s>
                         }
                     })

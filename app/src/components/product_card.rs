@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::price::Price;
 use super::stars::RatingBadge;
 use super::wishlist_state::WishlistHeart;
+use crate::locale::use_i18n;
 use model::storefront::ProductCard as Card;
 
 #[component]
@@ -20,7 +21,8 @@ pub fn ProductGrid(products: Vec<Card>) -> impl IntoView {
 
 #[component]
 pub fn ProductCard(product: Card) -> impl IntoView {
-    let href = format!("/product/{}", product.slug);
+    let i = use_i18n();
+    let href = i.href(&format!("/product/{}", product.slug));
     let heart = view! { <WishlistHeart slug=product.slug.clone() title=product.title.clone() /> };
     let on_sale = product.compare_at.is_some();
     let from = product.price_varies();
@@ -59,7 +61,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <span class="rounded bg-red-100 px-1.5 py-0.5 text-red-800">
-                                    "Sale"
+                                    {i.t("ui-card-sale")}
                                 </span>
                             }
                         })}
@@ -67,7 +69,7 @@ pub fn ProductCard(product: Card) -> impl IntoView {
                         .then(|| {
                             view! {
                                 <span class="rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">
-                                    "Out of stock"
+                                    {i.t("ui-out-of-stock")}
                                 </span>
                             }
                         })}

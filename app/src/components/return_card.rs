@@ -2,11 +2,12 @@
 //! the units going back, staff's instructions or reason, what it refunded.
 use leptos::prelude::*;
 
-use super::order_detail::date;
+use crate::locale::use_i18n;
 use model::returns::{ReturnStatus, ReturnView};
 
 #[component]
 pub fn ReturnCard(r: ReturnView) -> impl IntoView {
+    let i = use_i18n();
     let note = match r.status {
         ReturnStatus::Approved if !r.staff_note.is_empty() => Some(r.staff_note.clone()),
         ReturnStatus::Rejected => Some(r.staff_note.clone()),
@@ -19,11 +20,18 @@ pub fn ReturnCard(r: ReturnView) -> impl IntoView {
             data-return=r.number.clone()
         >
             <p class="font-semibold">
-                {format!("Return {}", r.number)} " · "
+                {i.f("ui-return-number", &[("number", (&r.number).into())])} " · "
                 <span data-testid="return-status">{r.status.label()}</span>
             </p>
             <p class="text-slate-600">
-                {format!("{} · asked {}", r.reason.label(), date(r.requested_at))}
+                {i
+                    .f(
+                        "ui-return-reason-asked",
+                        &[
+                            ("reason", r.reason.label().into()),
+                            ("date", (&i.date(r.requested_at)).into()),
+                        ],
+                    )}
             </p>
             <ul class="mt-2">
                 {r
@@ -44,7 +52,7 @@ pub fn ReturnCard(r: ReturnView) -> impl IntoView {
                 .map(|m| {
                     view! {
                         <p class="mt-2 font-semibold" data-testid="return-refund">
-                            {format!("Refunded {}", m.format())}
+                            {i.f("ui-return-refunded", &[("amount", (&i.money(&m)).into())])}
                         </p>
                     }
                 })}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::api::search::search_suggestions;
+use crate::locale::{use_i18n, I18n, Locale};
 use model::search::{Autocomplete, SearchRequest};
 
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -22,12 +23,17 @@ struct Item {
     image: Option<String>,
 }
 
-fn items(s: &Autocomplete) -> Vec<Item> {
+/// The suggestions' links are router paths: `navigate` puts the page's
+/// language prefix in front of them.
+fn items(s: &Autocomplete, tr: I18n) -> Vec<Item> {
     let cats = s.categories.iter().map(|c| Item {
         href: format!("/category/{}", c.slug),
         kind: "category",
         label: c.name.clone(),
-        detail: format!("{} products", c.count),
+        detail: tr.f(
+            "ui-search-category-count",
+            &[("count", i64::try_from(c.count).unwrap_or(i64::MAX).into())],
+        ),
         image: None,
     });
     let products = s.products.iter().map(|p| Item {
@@ -35,9 +41,12 @@ fn items(s: &Autocomplete) -> Vec<Item> {
         kind: "product",
         label: p.title.clone(),
         detail: if p.price_varies() {
-            format!("from {}", p.price_min.format())
+            tr.f(
+                "ui-price-from",
+                &[("price", (&tr.money(&p.price_min)).into())],
+            )
         } else {
-            p.price_min.format()
+            tr.money(&p.price_min)
         },
         image: p.image.as_ref().map(|i| i.url.clone()),
     });
@@ -46,9 +55,11 @@ fn items(s: &Autocomplete) -> Vec<Item> {
 
 #[component]
 pub fn SearchBox() -> impl IntoView {
+    let tr = use_i18n();
     let location = use_location();
     let query_map = use_query_map();
-    let initial = if location.pathname.get_untracked() == "/search" {
+    // The path names the page's language (`/de/search`) on a prefixed page.
+    let initial = if Locale::split_path(&location.pathname.get_untracked()).1 == "/search" {
         query_map.read_untracked().get("q").unwrap_or_default()
     } else {
         String::new()
@@ -83,7 +94,7 @@ pub fn SearchBox() -> impl IntoView {
                     }
                     match result {
                         Ok(s) => {
-                            let list = items(&s);
+                            let list = items(&s, tr);
                             open.set(!list.is_empty());
                             found.set(list);
                         }
@@ -165,21 +176,21 @@ pub fn SearchBox() -> impl IntoView {
 
     view! {
         <form
-            action="/search"
+            action=tr.href("/search")
             method="get"
             role="search"
             class="relative w-full lg:w-80"
             on:submit=on_submit
         >
             <label for="site-search" class="sr-only">
-                "Search products"
+                {tr.t("ui-search-label")}
             </label>
             <input
                 id="site-search"
                 name="q"
                 type="search"
                 autocomplete="off"
-                placeholder="Search products"
+                placeholder=tr.t("ui-search-label")
                 role="combobox"
                 aria-autocomplete="list"
                 aria-controls=LISTBOX
@@ -204,7 +215,7 @@ pub fn SearchBox() -> impl IntoView {
             <ul
                 id=LISTBOX
                 role="listbox"
-                aria-label="Suggestions"
+                aria-label=tr.t("ui-search-suggestions")
                 data-testid="search-suggestions"
                 class="absolute left-0 right-0 z-40 mt-1 max-h-96 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
                 hidden=move || !open.get()
@@ -255,7 +266,7 @@ pub fn SearchBox() -> impl IntoView {
                                                 aria-hidden="true"
                                                 class="flex h-10 w-10 items-center justify-center rounded bg-slate-100 text-xs text-slate-500"
                                             >
-                                                "in"
+                                                {tr.t("ui-search-in-category")}
                                             </span>
                                         }
                                             .into_any()

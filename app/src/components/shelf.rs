@@ -12,6 +12,7 @@ use model::storefront::ProductCard;
 use super::hydration::BrowserOnly;
 use super::product_card::ProductGrid;
 use crate::api::recommendations::recently_viewed;
+use crate::locale::use_i18n;
 
 /// A heading and up to a row of cards; nothing at all when empty.
 #[component]
@@ -118,8 +119,9 @@ fn LoadedShelves(load: ShelfLoad) -> impl IntoView {
 /// (and the cache) stays the same for everyone.
 #[component]
 pub fn RecentlyViewed() -> impl IntoView {
-    let load: ShelfLoad = Arc::new(|| {
-        Box::pin(async {
+    let title = use_i18n().t("ui-shelf-recently-viewed");
+    let load: ShelfLoad = Arc::new(move || {
+        Box::pin(async move {
             let slugs = viewed();
             let products = if slugs.is_empty() {
                 Vec::new()
@@ -127,7 +129,7 @@ pub fn RecentlyViewed() -> impl IntoView {
                 recently_viewed(slugs).await.unwrap_or_default()
             };
             vec![ShelfData {
-                title: "Recently viewed",
+                title,
                 id: "recently-viewed",
                 products,
             }]

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use model::reviews::RatingSummary;
 
+use crate::locale::use_i18n;
+
 /// "★★★★☆" for a rating in tenths of a star (rounded to whole stars).
 pub fn glyphs(tenths: u32) -> String {
     let full = ((tenths + 5) / 10).min(5) as usize;
@@ -12,10 +14,11 @@ pub fn glyphs(tenths: u32) -> String {
 /// Whole stars of one review.
 #[component]
 pub fn Stars(stars: u8) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <span
             role="img"
-            aria-label=format!("{stars} out of 5 stars")
+            aria-label=i.f("ui-stars-label", &[("stars", stars.into())])
             class="tracking-tight text-amber-500"
         >
             {glyphs(u32::from(stars) * 10)}
@@ -26,16 +29,16 @@ pub fn Stars(stars: u8) -> impl IntoView {
 /// A product's average and count: "★★★★☆ 4.3 (12)".
 #[component]
 pub fn RatingBadge(rating: RatingSummary) -> impl IntoView {
+    let i = use_i18n();
     let average = rating.average_label();
     let count = rating.count;
-    let noun = if count == 1 { "review" } else { "reviews" };
+    let label = i.f(
+        "ui-stars-rated",
+        &[("average", (&average).into()), ("count", count.into())],
+    );
     view! {
         <span class="inline-flex items-center gap-1 text-xs text-slate-600" data-testid="rating">
-            <span
-                role="img"
-                aria-label=format!("Rated {average} out of 5, {count} {noun}")
-                class="tracking-tight text-amber-500"
-            >
+            <span role="img" aria-label=label class="tracking-tight text-amber-500">
                 {glyphs(rating.average_tenths())}
             </span>
             <span aria-hidden="true">{format!("{average} ({count})")}</span>

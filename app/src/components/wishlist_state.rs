@@ -10,6 +10,7 @@ use model::AppError;
 
 use super::forms::error_text;
 use crate::api::wishlist::{get_wishlist, SetWishlisted};
+use crate::locale::use_i18n;
 
 #[derive(Clone, Copy)]
 pub struct WishlistState {
@@ -36,6 +37,7 @@ pub fn use_wishlist() -> WishlistState {
 /// "Wishlist (2)" in the header.
 #[component]
 pub fn WishlistLink() -> impl IntoView {
+    let i = use_i18n();
     let state = use_wishlist();
     let count = move || {
         state
@@ -50,14 +52,15 @@ pub fn WishlistLink() -> impl IntoView {
     };
     view! {
         <a
-            href="/wishlist"
+            href=i.href("/wishlist")
             class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
             data-testid="wishlist-link"
         >
-            "Wishlist "
+            {i.t("ui-header-wishlist")}
+            " "
             <Transition fallback=|| view! { <span>"(0)"</span> }>
                 <span aria-label=move || {
-                    format!("{} saved", count())
+                    i.f("ui-header-wishlist-count", &[("count", count().into())])
                 }>"(" <span data-testid="wishlist-count">{count}</span> ")"</span>
             </Transition>
         </a>
@@ -74,6 +77,7 @@ pub fn WishlistHeart(
     #[prop(optional, into)] sku: Option<Signal<String>>,
     #[prop(into)] title: String,
 ) -> impl IntoView {
+    let i = use_i18n();
     let state = use_wishlist();
     let set = ServerAction::<SetWishlisted>::new();
     Effect::new(move |_| {
@@ -94,9 +98,9 @@ pub fn WishlistHeart(
     });
     let label = Signal::derive(move || {
         if saved.get() {
-            format!("Remove {title} from your wishlist")
+            i.f("ui-wishlist-remove", &[("title", (&title).into())])
         } else {
-            format!("Save {title} to your wishlist")
+            i.f("ui-wishlist-save", &[("title", (&title).into())])
         }
     });
     view! {

@@ -68,8 +68,8 @@ impl Accounts {
         .insert(&txn)
         .await?;
         let what = match kind {
-            GuestRequest::Export => "a copy of the order details we hold",
-            GuestRequest::Erase => "the erasure of your name and contact details from your orders",
+            GuestRequest::Export => "mail-what-privacy-export",
+            GuestRequest::Erase => "mail-what-privacy-erase",
         };
         self.templates
             .enqueue(

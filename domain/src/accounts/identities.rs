@@ -81,12 +81,8 @@ impl Accounts {
                         .ok_or(Error::Unauthenticated)?;
                     let txn = crate::db::begin_write(&self.db).await?;
                     self.link(&txn, user_id, who).await?;
-                    self.mail_sign_in_change(
-                        &txn,
-                        &user.email,
-                        &format!("{} can now sign you in", who.label),
-                    )
-                    .await?;
+                    self.mail_sign_in_change(&txn, &user, "mail-what-provider-linked", &who.label)
+                        .await?;
                     txn.commit().await?;
                     self.outbox.wake();
                     Ok(ExternalSignIn::Linked)
@@ -150,12 +146,8 @@ impl Accounts {
             name: String::new(),
         };
         self.link(&txn, user.id, &who).await?;
-        self.mail_sign_in_change(
-            &txn,
-            &user.email,
-            &format!("{} can now sign you in", pending.label),
-        )
-        .await?;
+        self.mail_sign_in_change(&txn, &user, "mail-what-provider-linked", &pending.label)
+            .await?;
         let user = if user.email_verified_at.is_none() {
             sessions::revoke_all(&txn, user.id, None).await?;
             let mut taken: user::ActiveModel = user.into();
@@ -220,12 +212,8 @@ impl Accounts {
             .filter(user_identity::Column::Provider.eq(provider))
             .exec(&txn)
             .await?;
-        self.mail_sign_in_change(
-            &txn,
-            &user.email,
-            &format!("{label} can no longer sign you in"),
-        )
-        .await?;
+        self.mail_sign_in_change(&txn, &user, "mail-what-provider-unlinked", label)
+            .await?;
         txn.commit().await?;
         self.outbox.wake();
         Ok(())
@@ -236,15 +224,21 @@ impl Accounts {
     async fn mail_sign_in_change<C: ConnectionTrait>(
         &self,
         conn: &C,
-        to: &str,
+        user: &user::Model,
         what: &str,
+        provider: &str,
     ) -> Result<()> {
         self.templates
             .enqueue(
                 conn,
                 MailKind::SignInChanged,
-                to,
-                context! { what => what, link => self.templates.link("/forgot-password") },
+                &user.email,
+                context! {
+                    what => what,
+                    provider => provider,
+                    link => self.templates.link_in(&user.locale, "/forgot-password"),
+                    locale => &user.locale,
+                },
             )
             .await
     }

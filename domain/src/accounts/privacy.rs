@@ -95,7 +95,12 @@ impl Accounts {
         }
         let goodbye = self
             .templates
-            .enqueue_id(&txn, MailKind::AccountDeleted, &user.email, context! {})
+            .enqueue_id(
+                &txn,
+                MailKind::AccountDeleted,
+                &user.email,
+                context! { locale => &user.locale },
+            )
             .await?;
         let placeholder = format!("erased-{}@erased.invalid", user.public_id);
         scrub::scrub(

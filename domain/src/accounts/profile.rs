@@ -37,6 +37,7 @@ impl Accounts {
             review_requests: user.review_requests,
             cart_reminders,
             email_verified: user.email_verified_at.is_some(),
+            locale: model::Locale::from_tag(&user.locale).unwrap_or_default(),
         })
     }
 
@@ -50,6 +51,9 @@ impl Accounts {
         active.phone = Set(phone);
         active.marketing_opt_in = Set(input.marketing_opt_in);
         active.review_requests = Set(input.review_requests);
+        if let Some(locale) = input.locale {
+            active.locale = Set(locale.code().to_owned());
+        }
         active.updated_at = Set(now());
         let txn = crate::db::begin_write(&self.db).await?;
         active.update(&txn).await?;

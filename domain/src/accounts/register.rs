@@ -16,6 +16,8 @@ pub struct Registration<'a> {
     pub password: &'a str,
     pub name: &'a str,
     pub marketing_opt_in: bool,
+    /// The language the account is opened in: its mails speak it.
+    pub locale: model::Locale,
 }
 
 /// A verification link was used: the address of `user_id` is confirmed.
@@ -55,7 +57,10 @@ impl Accounts {
                     &txn,
                     MailKind::AccountExists,
                     email.as_str(),
-                    context! { link => self.templates.link("/forgot-password") },
+                    context! {
+                        link => self.templates.link_in(input.locale.code(), "/forgot-password"),
+                        locale => input.locale.code(),
+                    },
                 )
                 .await?;
             txn.commit().await?;
@@ -79,6 +84,7 @@ impl Accounts {
             created_at: Set(now),
             updated_at: Set(now),
             erased_at: Set(None),
+            locale: Set(input.locale.code().to_owned()),
             ..Default::default()
         }
         .insert(&txn)
@@ -98,7 +104,11 @@ impl Accounts {
             &txn,
             MailKind::VerifyEmail,
             email.as_str(),
-            context! { name => name, link => self.templates.link(&format!("/verify-email?token={token}")) },
+            context! {
+                name => name,
+                link => self.templates.link_in(&user.locale, &format!("/verify-email?token={token}")),
+                locale => &user.locale,
+            },
         )
         .await?;
         txn.commit().await?;
@@ -118,6 +128,7 @@ impl Accounts {
         if user.email_verified_at.is_none() {
             let name = user.name.clone();
             let to = user.email.clone();
+            let locale = user.locale.clone();
             let mut active: user::ActiveModel = user.into();
             active.email_verified_at = Set(Some(now()));
             active.updated_at = Set(now());
@@ -127,7 +138,11 @@ impl Accounts {
                     &txn,
                     MailKind::Welcome,
                     &to,
-                    context! { name => name, link => self.templates.link("/") },
+                    context! {
+                        name => name,
+                        link => self.templates.link_in(&locale, "/"),
+                        locale => &locale,
+                    },
                 )
                 .await?;
         }
@@ -154,7 +169,11 @@ impl Accounts {
             &txn,
             MailKind::VerifyEmail,
             &user.email,
-            context! { name => user.name, link => self.templates.link(&format!("/verify-email?token={token}")) },
+            context! {
+                name => user.name,
+                link => self.templates.link_in(&user.locale, &format!("/verify-email?token={token}")),
+                locale => &user.locale,
+            },
         )
         .await?;
         txn.commit().await?;

@@ -24,7 +24,11 @@ impl Accounts {
             &txn,
             MailKind::PasswordReset,
             &user.email,
-            context! { name => user.name, link => self.templates.link(&format!("/reset-password?token={token}")) },
+            context! {
+                name => user.name,
+                link => self.templates.link_in(&user.locale, &format!("/reset-password?token={token}")),
+                locale => &user.locale,
+            },
         )
         .await?;
         txn.commit().await?;
@@ -101,6 +105,7 @@ impl Accounts {
         hash: String,
     ) -> Result<()> {
         let to = user.email.clone();
+        let locale = user.locale.clone();
         let mut active: user::ActiveModel = user.into();
         active.password_hash = Set(hash);
         active.updated_at = Set(now());
@@ -110,7 +115,10 @@ impl Accounts {
                 txn,
                 MailKind::PasswordChanged,
                 &to,
-                context! { link => self.templates.link("/forgot-password") },
+                context! {
+                    link => self.templates.link_in(&locale, "/forgot-password"),
+                    locale => &locale,
+                },
             )
             .await
     }

@@ -214,14 +214,15 @@ impl Accounts {
             .exec(&txn)
             .await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
-        self.mail_two_factor_change(&txn, &user, "it was turned on")
+        self.mail_two_factor_change(&txn, &user, "mail-what-two-factor-on")
             .await?;
         txn.commit().await?;
         self.outbox.wake();
         Ok(codes)
     }
 
-    /// Tells the owner whenever the second factor changes.
+    /// Tells the owner whenever the second factor changes; `what` is the
+    /// catalog key of what happened.
     async fn mail_two_factor_change<C: ConnectionTrait>(
         &self,
         conn: &C,
@@ -233,7 +234,11 @@ impl Accounts {
                 conn,
                 MailKind::TwoFactorChanged,
                 &user.email,
-                context! { what => what, link => self.templates.link("/forgot-password") },
+                context! {
+                    what => what,
+                    link => self.templates.link_in(&user.locale, "/forgot-password"),
+                    locale => &user.locale,
+                },
             )
             .await
     }
@@ -244,7 +249,7 @@ impl Accounts {
         self.confirm_password(&user, current_password).await?;
         let txn = crate::db::begin_write(&self.db).await?;
         remove(&txn, user.id).await?;
-        self.mail_two_factor_change(&txn, &user, "it was turned off")
+        self.mail_two_factor_change(&txn, &user, "mail-what-two-factor-off")
             .await?;
         txn.commit().await?;
         self.outbox.wake();
@@ -266,12 +271,8 @@ impl Accounts {
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
-        self.mail_two_factor_change(
-            &txn,
-            &user,
-            "new recovery codes were made (the old ones no longer work)",
-        )
-        .await?;
+        self.mail_two_factor_change(&txn, &user, "mail-what-recovery-codes")
+            .await?;
         txn.commit().await?;
         self.outbox.wake();
         Ok(codes)

@@ -41,6 +41,9 @@ pub struct CheckoutInput {
     /// Pay with the signed-in customer's store credit (gift cards entered
     /// for the cart are always used).
     pub use_store_credit: bool,
+    /// The language the shopper checks out in; the order's mails speak it.
+    #[serde(default)]
+    pub locale: model::Locale,
 }
 
 pub use model::commerce::QuoteView;
@@ -398,6 +401,7 @@ impl Checkout {
             shipping_method: Set(method.name.clone()),
             shipping_address: Set(address_json.to_string()),
             checkout_key: Set(key.clone()),
+            locale: Set(input.locale.code().to_owned()),
             placed_at: Set(now),
             paid_at: Set(None),
             updated_at: Set(now),

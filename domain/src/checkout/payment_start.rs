@@ -58,9 +58,13 @@ impl Checkout {
             success_url: self
                 .c
                 .templates
-                .link(&format!("/checkout/complete/{}", o.public_id)),
-            cancel_url: self.c.templates.link("/cart?payment=cancelled"),
+                .link_in(&o.locale, &format!("/checkout/complete/{}", o.public_id)),
+            cancel_url: self
+                .c
+                .templates
+                .link_in(&o.locale, "/cart?payment=cancelled"),
             expires_at: expires.unix_timestamp(),
+            locale: crate::orders::view::locale(&o),
         };
         match self.c.gateway.start_checkout(&request).await {
             Ok(started) => {
@@ -124,7 +128,7 @@ impl Checkout {
             redirect_url: self
                 .c
                 .templates
-                .link(&format!("/checkout/complete/{}", o.public_id)),
+                .link_in(&o.locale, &format!("/checkout/complete/{}", o.public_id)),
             id: o.id,
             number: o.number,
             public_id: o.public_id,

@@ -32,6 +32,8 @@ pub struct Model {
     pub placed_at: TimeDateTimeWithTimeZone,
     pub paid_at: Option<TimeDateTimeWithTimeZone>,
     pub updated_at: TimeDateTimeWithTimeZone,
+    /// The language the shopper checked out in: the order's mails speak it.
+    pub locale: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,6 +31,8 @@ pub struct Model {
     pub erased_at: Option<TimeDateTimeWithTimeZone>,
     /// Set by staff: the account can't sign in until enabled again.
     pub disabled_at: Option<TimeDateTimeWithTimeZone>,
+    /// The language the account's mails speak (the one it was opened in).
+    pub locale: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

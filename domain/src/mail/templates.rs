@@ -1,6 +1,7 @@
 //! Branded HTML + plain-text templates (minijinja, compiled into the binary;
 //! `.html` templates auto-escape what they print).
-use minijinja::{context, Environment, Value};
+use minijinja::value::Kwargs;
+use minijinja::{context, AutoEscape, Environment, State, Value};
 
 use super::OutgoingMail;
 use crate::{Error, Result};
@@ -91,56 +92,90 @@ impl MailKind {
         }
     }
 
-    /// A template, so order mails can name the order.
+    /// A template, so order mails can name the order; its words come from
+    /// the catalog (`mail-subject-*`) in the mail's locale.
     fn subject(self) -> String {
         match self {
             Self::OrderConfirmation => {
-                "Your {{ shop_name }} order {{ order.number }} is confirmed".into()
-            }
-            Self::PaymentFailed => {
-                "Payment for your {{ shop_name }} order {{ order.number }} didn't go through".into()
-            }
-            Self::OrderShipped => {
-                "Your {{ shop_name }} order {{ order.number }} is on its way".into()
-            }
-            Self::OrderCancelled => {
-                "Your {{ shop_name }} order {{ order.number }} has been cancelled".into()
-            }
-            Self::OrderRefunded => {
-                "A refund for your {{ shop_name }} order {{ order.number }}".into()
-            }
-            Self::VerifyEmail => "Confirm your email for {{ shop_name }}".into(),
-            Self::Welcome => "Welcome to {{ shop_name }}".into(),
-            Self::AccountExists => {
-                "Someone tried to create a {{ shop_name }} account with your email".into()
-            }
-            Self::PasswordReset => "Reset your {{ shop_name }} password".into(),
-            Self::PasswordChanged => "Your {{ shop_name }} password was changed".into(),
-            Self::TwoFactorChanged => {
-                "Two-factor authentication changed on your {{ shop_name }} account".into()
-            }
-            Self::SignInChanged => "How you sign in to {{ shop_name }} changed".into(),
-            Self::PrivacyRequest => "Confirm your data request at {{ shop_name }}".into(),
-            Self::AccountDeleted => "Your {{ shop_name }} account has been deleted".into(),
-            Self::StaffInvite => "You're invited to help run {{ shop_name }}".into(),
-            Self::ReviewRequest => "How is your {{ shop_name }} order {{ order.number }}?".into(),
-            Self::WishlistBackInStock => {
-                "{{ item.title }} is back in stock at {{ shop_name }}".into()
-            }
-            Self::WishlistPriceDrop => {
-                "{{ item.title }} is now {{ item.price | money }} at {{ shop_name }}".into()
-            }
-            Self::WebhookDisabled => "A {{ shop_name }} webhook endpoint was turned off".into(),
-            Self::LowStock => {
-                "Low stock: {{ stock.sku }} has {{ stock.available }} left in {{ stock.warehouse }}"
+                r#"{{ t("mail-subject-order-confirmation", shop=shop_name, number=order.number) }}"#
                     .into()
             }
-            Self::CartReminder => "Your {{ shop_name }} cart is waiting".into(),
-            Self::ReturnApproved => {
-                "Your {{ shop_name }} return {{ ret.number }} is approved: how to send it".into()
+            Self::PaymentFailed => {
+                r#"{{ t("mail-subject-payment-failed", shop=shop_name, number=order.number) }}"#
+                    .into()
             }
-            Self::ReturnRejected => "About your {{ shop_name }} return {{ ret.number }}".into(),
-            Self::GiftCard => "{% if gift.sender_name %}{{ gift.sender_name }} sent you{% else %}Here is{% endif %} a {{ shop_name }} gift card".into(),
+            Self::OrderShipped => {
+                r#"{{ t("mail-subject-order-shipped", shop=shop_name, number=order.number) }}"#
+                    .into()
+            }
+            Self::OrderCancelled => {
+                r#"{{ t("mail-subject-order-cancelled", shop=shop_name, number=order.number) }}"#
+                    .into()
+            }
+            Self::OrderRefunded => {
+                r#"{{ t("mail-subject-order-refunded", shop=shop_name, number=order.number) }}"#
+                    .into()
+            }
+            Self::VerifyEmail => r#"{{ t("mail-subject-verify-email", shop=shop_name) }}"#.into(),
+            Self::Welcome => r#"{{ t("mail-subject-welcome", shop=shop_name) }}"#.into(),
+            Self::AccountExists => {
+                r#"{{ t("mail-subject-account-exists", shop=shop_name) }}"#.into()
+            }
+            Self::PasswordReset => {
+                r#"{{ t("mail-subject-password-reset", shop=shop_name) }}"#.into()
+            }
+            Self::PasswordChanged => {
+                r#"{{ t("mail-subject-password-changed", shop=shop_name) }}"#.into()
+            }
+            Self::TwoFactorChanged => {
+                r#"{{ t("mail-subject-two-factor-changed", shop=shop_name) }}"#.into()
+            }
+            Self::SignInChanged => {
+                r#"{{ t("mail-subject-sign-in-changed", shop=shop_name) }}"#.into()
+            }
+            Self::PrivacyRequest => {
+                r#"{{ t("mail-subject-privacy-request", shop=shop_name) }}"#.into()
+            }
+            Self::AccountDeleted => {
+                r#"{{ t("mail-subject-account-deleted", shop=shop_name) }}"#.into()
+            }
+            Self::StaffInvite => r#"{{ t("mail-subject-staff-invite", shop=shop_name) }}"#.into(),
+            Self::ReviewRequest => {
+                r#"{{ t("mail-subject-review-request", shop=shop_name, number=order.number) }}"#
+                    .into()
+            }
+            Self::WishlistBackInStock => {
+                r#"{{ t("mail-subject-wishlist-back-in-stock", title=item.title, shop=shop_name) }}"#
+                    .into()
+            }
+            Self::WishlistPriceDrop => {
+                r#"{{ t("mail-subject-wishlist-price-drop", title=item.title, price=(item.price | money), shop=shop_name) }}"#
+                    .into()
+            }
+            Self::WebhookDisabled => {
+                r#"{{ t("mail-subject-webhook-disabled", shop=shop_name) }}"#.into()
+            }
+            Self::LowStock => {
+                r#"{{ t("mail-subject-low-stock", sku=stock.sku, available=stock.available, warehouse=stock.warehouse) }}"#
+                    .into()
+            }
+            Self::CartReminder => {
+                r#"{{ t("mail-subject-cart-reminder", shop=shop_name) }}"#.into()
+            }
+            Self::ReturnApproved => {
+                r#"{{ t("mail-subject-return-approved", shop=shop_name, number=ret.number) }}"#
+                    .into()
+            }
+            Self::ReturnRejected => {
+                r#"{{ t("mail-subject-return-rejected", shop=shop_name, number=ret.number) }}"#
+                    .into()
+            }
+            Self::GiftCard => concat!(
+                r#"{% if gift.sender_name %}"#,
+                r#"{{ t("mail-subject-gift-card-from", sender=gift.sender_name, shop=shop_name) }}"#,
+                r#"{% else %}{{ t("mail-subject-gift-card", shop=shop_name) }}{% endif %}"#,
+            )
+            .into(),
         }
     }
 }
@@ -204,6 +239,8 @@ impl Templates {
         env.add_template("order_lines.txt", include_str!("templates/order_lines.txt"))
             .map_err(Error::internal)?;
         env.add_filter("money", money_filter);
+        env.add_filter("strong", strong_filter);
+        env.add_function("t", translate);
         for (name, source) in SOURCES {
             env.add_template(name, source).map_err(Error::internal)?;
         }
@@ -221,6 +258,17 @@ impl Templates {
     /// An absolute link into the shop, for mail.
     pub fn link(&self, path_and_query: &str) -> String {
         format!("{}{path_and_query}", self.public_url)
+    }
+
+    /// [`Self::link`] to the page in `locale`'s language (`/de/…`); English
+    /// links keep the unprefixed address they always had.
+    pub fn link_in(&self, locale: &str, path_and_query: &str) -> String {
+        match i18n::Locale::from_tag(locale) {
+            Some(l) if l != i18n::Locale::En => {
+                format!("{}{}{path_and_query}", self.public_url, l.prefix())
+            }
+            _ => self.link(path_and_query),
+        }
     }
 
     /// Renders `kind` and writes it to the outbox on `conn` (the caller's
@@ -264,7 +312,13 @@ impl Templates {
     /// Renders `kind` for `to`; `vars` fill the template (links, names).
     pub fn render(&self, kind: MailKind, to: &str, vars: Value) -> Result<OutgoingMail> {
         let profile = self.store.get();
+        let locale = vars
+            .get_attr("locale")
+            .ok()
+            .and_then(|v| v.as_str().and_then(i18n::Locale::from_tag))
+            .unwrap_or_default();
         let base = context! {
+            locale => locale.code(),
             shop_name => &profile.name,
             shop_url => &self.public_url,
             ..vars.clone()
@@ -290,15 +344,88 @@ impl Templates {
     }
 }
 
-/// `{{ total | money }}` for a serialised `Money` ({minor, currency}).
-fn money_filter(v: Value) -> Result<String, minijinja::Error> {
+/// The mail's language: the `locale` its variables carry (the order's or
+/// the account's), English without one.
+fn locale(state: &State) -> i18n::Locale {
+    state
+        .lookup("locale")
+        .and_then(|v| v.as_str().and_then(i18n::Locale::from_tag))
+        .unwrap_or_default()
+}
+
+/// `{{ total | money }}` for a serialised `Money` ({minor, currency}), as
+/// the mail's locale writes it.
+fn money_filter(state: &State, v: Value) -> Result<String, minijinja::Error> {
     let minor = v.get_attr("minor")?.as_i64().unwrap_or(0);
     let currency = v
         .get_attr("currency")?
         .as_str()
         .and_then(|c| c.parse().ok())
         .unwrap_or(crate::Currency::Usd);
-    Ok(crate::Money::new(minor, currency).format())
+    Ok(i18n::money(
+        locale(state),
+        &crate::Money::new(minor, currency),
+    ))
+}
+
+/// `{{ order.number | strong }}` in HTML mail: the value in bold, for a
+/// sentence that `t` builds around it.
+fn strong_filter(v: Value) -> Value {
+    Value::from_safe_string(format!("<strong>{}</strong>", escape(&v.to_string())))
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            // As minijinja's own escaping does.
+            '/' => out.push_str("&#x2f;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `t` in a template (a catalog key, then named values): the catalog's
+/// text in the mail's locale. In HTML the values are escaped (unless already safe, like
+/// `value | strong`) and the catalog's own text is trusted.
+fn translate(state: &State, key: &Value, kwargs: Kwargs) -> Result<Value, minijinja::Error> {
+    // An undefined key (a variable the caller did not pass) reads as
+    // nothing, as an undefined value does anywhere else in a template.
+    let key = key.as_str().unwrap_or_default();
+    let html = !matches!(state.auto_escape(), AutoEscape::None);
+    let mut texts: Vec<(String, Result<i64, String>)> = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = match value.as_i64() {
+            Some(n) if value.kind() == minijinja::value::ValueKind::Number => Ok(n),
+            _ if html && !value.is_safe() => Err(escape(&value.to_string())),
+            _ => Err(value.to_string()),
+        };
+        texts.push((name.to_owned(), arg));
+    }
+    kwargs.assert_all_used()?;
+    let args: Vec<(&str, i18n::Arg<'_>)> = texts
+        .iter()
+        .map(|(name, arg)| {
+            let arg = match arg {
+                Ok(n) => i18n::Arg::Number(*n),
+                Err(text) => i18n::Arg::Text(text),
+            };
+            (name.as_str(), arg)
+        })
+        .collect();
+    let text = i18n::format(locale(state), key, &args);
+    Ok(if html {
+        Value::from_safe_string(text)
+    } else {
+        Value::from(text)
+    })
 }
 
 #[cfg(test)]
@@ -452,6 +579,54 @@ mod tests {
             .unwrap();
         assert!(reset.text.contains("http://shop.test/r?token=abc"));
         assert!(reset.html.contains("token=abc"));
+    }
+
+    #[test]
+    fn a_mail_speaks_the_locale_it_carries() {
+        let t = Templates::new(store("Laden"), "http://shop.test").unwrap();
+        let eur = |minor: i64| context! { minor => minor, currency => "EUR" };
+        let order = context! {
+            number => "MC-DE1234",
+            lines => vec![context! {
+                title => "Pulli", variant_title => "M", sku => "P-M", quantity => 1,
+                unit_price => eur(123_456), line_total => eur(123_456),
+            }],
+            subtotal => eur(123_456), discount => eur(0), promotion_code => None::<String>,
+            shipping => eur(0), shipping_method => "Standard", tax => eur(0),
+            prices_include_tax => true, total => eur(123_456), status => "paid",
+        };
+        let vars = |locale: &str| context! { order => order.clone(), link => "http://shop.test/de/o", locale => locale };
+        let de = t
+            .render(MailKind::OrderConfirmation, "a@b.co", vars("de"))
+            .unwrap();
+        assert_eq!(
+            de.subject,
+            "Ihre Bestellung MC-DE1234 bei Laden ist bestätigt"
+        );
+        assert!(
+            de.text
+                .contains("Vielen Dank für Ihre Bestellung MC-DE1234."),
+            "{}",
+            de.text
+        );
+        assert!(de.text.contains("1.234,56\u{a0}€"), "{}", de.text);
+        assert!(de.html.contains(r#"<html lang="de">"#));
+        assert!(
+            de.html.contains("<strong>MC-DE1234</strong>"),
+            "{}",
+            de.html
+        );
+        let fr = t
+            .render(MailKind::OrderConfirmation, "a@b.co", vars("fr"))
+            .unwrap();
+        assert!(fr.text.contains("1\u{202f}234,56\u{a0}€"), "{}", fr.text);
+        assert!(fr.text.contains("Merci pour votre commande"), "{}", fr.text);
+        // A language we don't speak reads as English.
+        let other = t
+            .render(MailKind::OrderConfirmation, "a@b.co", vars("xx"))
+            .unwrap();
+        assert!(other.text.contains("€1,234.56"), "{}", other.text);
+        assert!(other.html.contains(r#"<html lang="en">"#));
     }
 
     #[test]

@@ -71,7 +71,7 @@ impl Orders {
                 &txn,
                 MailKind::OrderCancelled,
                 &o.email,
-                context! { order => view },
+                context! { order => view, locale => &o.locale },
             )
             .await?;
         txn.commit().await?;

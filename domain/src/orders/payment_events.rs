@@ -219,14 +219,14 @@ impl Orders {
         let link = self
             .c
             .templates
-            .link(&format!("/checkout/complete/{}", o.public_id));
+            .link_in(&o.locale, &format!("/checkout/complete/{}", o.public_id));
         self.c
             .templates
             .enqueue(
                 conn,
                 MailKind::OrderConfirmation,
                 &o.email,
-                context! { order => view, link => link },
+                context! { order => view, link => link, locale => &o.locale },
             )
             .await?;
         Ok(())
@@ -300,7 +300,11 @@ impl Orders {
                     conn,
                     MailKind::PaymentFailed,
                     &o.email,
-                    context! { order => view, link => self.c.templates.link("/cart") },
+                    context! {
+                        order => view,
+                        link => self.c.templates.link_in(&o.locale, "/cart"),
+                        locale => &o.locale,
+                    },
                 )
                 .await?;
         }
@@ -366,7 +370,8 @@ impl Orders {
         } else {
             OrderStatus::PartiallyRefunded
         };
-        let amount = crate::Money::new(total_refunded, super::view::currency(o)).format();
+        let refunded = crate::Money::new(total_refunded, super::view::currency(o));
+        let amount = refunded.format();
         if status.can_become(target) {
             transition(
                 conn,
@@ -394,7 +399,11 @@ impl Orders {
                 conn,
                 MailKind::OrderRefunded,
                 &o.email,
-                context! { order => view, amount => amount },
+                context! {
+                    order => view,
+                    amount => i18n::money(super::view::locale(o), &refunded),
+                    locale => &o.locale,
+                },
             )
             .await
     }

@@ -21,6 +21,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use super::view::locale;
 use super::{record, transition, By, OrderStatus, OrderView, Orders};
 use crate::accounts::{Actor, Permission};
 use crate::entities::{order, payment, refund};
@@ -261,14 +262,14 @@ impl Orders {
         if parts.iter().any(|(m, _)| *m != Method::Gateway) {
             // Balances moved now: the customer hears now.
             let view = self.load(conn, fresh.clone()).await?;
-            let total = Money::new(fresh.refunded_minor, currency).format();
+            let total = i18n::money(locale(o), &Money::new(fresh.refunded_minor, currency));
             self.c
                 .templates
                 .enqueue(
                     conn,
                     MailKind::OrderRefunded,
                     &o.email,
-                    context! { order => view, amount => total },
+                    context! { order => view, amount => total, locale => &o.locale },
                 )
                 .await?;
         }
@@ -362,14 +363,17 @@ impl Orders {
             .await?;
         if set.rows_affected == 1 {
             let view = self.load(&txn, o.clone()).await?;
-            let total = Money::new(o.refunded_minor, super::view::currency(&o)).format();
+            let total = i18n::money(
+                locale(&o),
+                &Money::new(o.refunded_minor, super::view::currency(&o)),
+            );
             self.c
                 .templates
                 .enqueue(
                     &txn,
                     MailKind::OrderRefunded,
                     &o.email,
-                    context! { order => view, amount => total },
+                    context! { order => view, amount => total, locale => &o.locale },
                 )
                 .await?;
         }

@@ -155,6 +155,7 @@ impl Orders {
                     order => view,
                     shipment => this_parcel,
                     complete => left == 0,
+                    locale => &o.locale,
                 },
             )
             .await?;

@@ -47,6 +47,12 @@ pub(crate) fn currency(o: &order::Model) -> Currency {
     o.currency.parse().unwrap_or(Currency::Usd)
 }
 
+/// The language the order's mails speak (English for a value we no
+/// longer know).
+pub(crate) fn locale(o: &order::Model) -> model::Locale {
+    model::Locale::from_tag(&o.locale).unwrap_or_default()
+}
+
 pub(crate) fn status(o: &order::Model) -> OrderStatus {
     OrderStatus::parse(&o.status).unwrap_or(OrderStatus::PendingPayment)
 }

@@ -37,6 +37,8 @@ pub struct CheckoutRequest {
     pub cancel_url: String,
     /// Unix seconds; the provider closes the session then.
     pub expires_at: i64,
+    /// The shopper's language: the payment page speaks it too.
+    pub locale: model::Locale,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -48,11 +48,15 @@ impl PaymentGateway for OfflineGateway {
 
     async fn start_checkout(
         &self,
-        _request: &CheckoutRequest,
+        request: &CheckoutRequest,
     ) -> Result<StartedCheckout, PaymentError> {
         let reference = format!("cs_off_{}", uuid::Uuid::new_v4().simple());
+        let prefix = match request.locale {
+            model::Locale::En => String::new(),
+            other => other.prefix(),
+        };
         Ok(StartedCheckout {
-            redirect_url: format!("{}/pay/offline/{reference}", self.public_url),
+            redirect_url: format!("{}{prefix}/pay/offline/{reference}", self.public_url),
             reference,
         })
     }

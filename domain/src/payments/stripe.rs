@@ -167,6 +167,11 @@ impl PaymentGateway for StripeGateway {
             .success_url(request.success_url.clone())
             .cancel_url(request.cancel_url.clone())
             .customer_email(request.email.clone())
+            .locale(match request.locale {
+                model::Locale::En => stripe_checkout::CheckoutSessionLocale::En,
+                model::Locale::De => stripe_checkout::CheckoutSessionLocale::De,
+                model::Locale::Fr => stripe_checkout::CheckoutSessionLocale::Fr,
+            })
             .expires_at(request.expires_at)
             .client_reference_id(request.order_number.clone())
             .metadata(HashMap::from([

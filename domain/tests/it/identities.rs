@@ -42,6 +42,7 @@ async fn registered(a: &Accounts, s: &Shop, email: &str, verified: bool) -> user
         password: PASSWORD,
         name: "Reg",
         marketing_opt_in: false,
+        locale: Default::default(),
     })
     .await
     .expect("register");

@@ -19,6 +19,7 @@ mod gift_card_checkout;
 mod gift_cards;
 mod identities;
 mod import_jobs;
+mod locales;
 mod low_stock;
 mod rate_limits;
 mod recommendations;

@@ -480,6 +480,8 @@ pub async fn place(
         expected_total: order.expected_total_minor,
         checkout_key,
         use_store_credit: order.use_store_credit,
+        // The REST body names no language yet: its mails are English.
+        locale: model::Locale::default(),
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {

@@ -217,6 +217,31 @@ fn plain(group: Group) -> Router<AppState> {
         })
 }
 
+/// Every page again under each locale's prefix (`/de/…`): the app's router
+/// matches below the prefix, so one handler serves them all.
+fn localized_pages(
+    state: &AppState,
+    page_context: impl Fn() + Clone + Send + Sync + 'static,
+    options: leptos::config::LeptosOptions,
+) -> Router<AppState> {
+    let state = state.clone();
+    let context = move || {
+        provide_context(state.clone());
+        provide_context(leptos_router::Method::Get);
+        page_context();
+    };
+    let handler =
+        leptos_axum::render_app_async_with_context(context, move || shell(options.clone()));
+    model::Locale::ALL
+        .iter()
+        .fold(Router::new(), |router, locale| {
+            let prefix = locale.prefix();
+            router
+                .route(&prefix, get(handler.clone()))
+                .route(&format!("{prefix}/{{*page}}"), get(handler.clone()))
+        })
+}
+
 pub fn router(
     state: AppState,
     uploads_dir: std::path::PathBuf,
@@ -231,13 +256,11 @@ pub fn router(
     let ctx_for_files = ctx.clone();
     let fallback_ctx = ctx;
 
+    let page_context = move || provide_context(page_ctx.clone());
+    let prefixed = localized_pages(&state, page_context.clone(), options.clone());
     let pages = Router::new()
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(page_ctx.clone()),
-            move || shell(options.clone()),
-        )
+        .leptos_routes_with_context(&state, routes, page_context, move || shell(options.clone()))
+        .merge(prefixed)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

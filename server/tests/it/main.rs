@@ -23,6 +23,7 @@ mod catalog_admin;
 mod customers_admin;
 mod gift_cards;
 mod hostile_input;
+mod languages;
 mod mail_delivery;
 mod metrics;
 mod orders;

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use super::layout::AccountLayout;
 use crate::api::account::{get_addresses, DeleteAddress, SaveAddress};
 use crate::components::forms::{ActionError, Checkbox, Field, Issues, Submit};
+use crate::locale::use_i18n;
 use model::accounts::Address;
 
 #[component]
 pub fn AddressesPage() -> impl IntoView {
+    let i = use_i18n();
     let save = ServerAction::<SaveAddress>::new();
     let delete = ServerAction::<DeleteAddress>::new();
     // Reloaded after a successful save only: a refused one keeps the open
@@ -26,7 +28,7 @@ pub fn AddressesPage() -> impl IntoView {
         }
     });
     view! {
-        <AccountLayout title="Addresses">
+        <AccountLayout title=i.t("account-nav-addresses")>
             <Suspense>
                 {move || Suspend::new(async move {
                     let book = book.await.ok()?;
@@ -50,7 +52,7 @@ pub fn AddressesPage() -> impl IntoView {
                                                         class="underline"
                                                         on:click=move |_| editing.set(Some(edit_id.clone()))
                                                     >
-                                                        "Edit"
+                                                        {i.t("account-address-edit")}
                                                     </button>
                                                     <button
                                                         type="button"
@@ -59,7 +61,7 @@ pub fn AddressesPage() -> impl IntoView {
                                                             delete.dispatch(DeleteAddress { id: id.clone() });
                                                         }
                                                     >
-                                                        "Delete"
+                                                        {i.t("account-address-delete")}
                                                     </button>
                                                 </div>
                                             </li>
@@ -72,7 +74,7 @@ pub fn AddressesPage() -> impl IntoView {
                                 class="mt-4 rounded-md border border-slate-300 px-3 py-2 text-sm"
                                 on:click=move |_| editing.set(Some(String::new()))
                             >
-                                "Add an address"
+                                {i.t("account-address-add")}
                             </button>
                             {move || {
                                 editing
@@ -103,6 +105,7 @@ pub fn AddressesPage() -> impl IntoView {
 
 #[component]
 fn AddressLines(address: Address) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <p class="font-medium">{address.full_name}</p>
         {(!address.company.is_empty()).then(|| view! { <p>{address.company.clone()}</p> })}
@@ -115,14 +118,18 @@ fn AddressLines(address: Address) -> impl IntoView {
                 .is_default_shipping
                 .then(|| {
                     view! {
-                        <span class="rounded bg-slate-100 px-2 py-0.5">"Default shipping"</span>
+                        <span class="rounded bg-slate-100 px-2 py-0.5">
+                            {i.t("account-address-default-shipping-badge")}
+                        </span>
                     }
                 })}
             {address
                 .is_default_billing
                 .then(|| {
                     view! {
-                        <span class="rounded bg-slate-100 px-2 py-0.5">"Default billing"</span>
+                        <span class="rounded bg-slate-100 px-2 py-0.5">
+                            {i.t("account-address-default-billing-badge")}
+                        </span>
                     }
                 })}
         </p>
@@ -135,6 +142,7 @@ fn AddressForm(
     address: Address,
     countries: Vec<(String, String)>,
 ) -> impl IntoView {
+    let i = use_i18n();
     let selected = if address.country.is_empty() {
         "US".to_owned()
     } else {
@@ -150,46 +158,46 @@ fn AddressForm(
             <ActionError value=save.value() />
             <input type="hidden" name="id" value=address.id.clone() />
             <Field
-                label="Full name"
+                label=i.t("account-address-full-name")
                 name="full_name"
                 autocomplete="name"
                 value=address.full_name.clone()
             />
             <Field
-                label="Company"
+                label=i.t("account-address-company")
                 name="company"
                 autocomplete="organization"
                 value=address.company.clone()
                 required=false
             />
             <Field
-                label="Street address"
+                label=i.t("account-address-line1")
                 name="line1"
                 autocomplete="address-line1"
                 value=address.line1.clone()
             />
             <Field
-                label="Apartment, suite, etc."
+                label=i.t("account-address-line2")
                 name="line2"
                 autocomplete="address-line2"
                 value=address.line2.clone()
                 required=false
             />
             <Field
-                label="Town or city"
+                label=i.t("account-address-city")
                 name="city"
                 autocomplete="address-level2"
                 value=address.city.clone()
             />
             <Field
-                label="State, province or region"
+                label=i.t("account-address-region")
                 name="region"
                 autocomplete="address-level1"
                 value=address.region.clone()
                 required=false
             />
             <Field
-                label="Postcode"
+                label=i.t("account-address-postal-code")
                 name="postal_code"
                 autocomplete="postal-code"
                 value=address.postal_code.clone()
@@ -197,7 +205,7 @@ fn AddressForm(
             />
             <div class="flex flex-col gap-1">
                 <label for="f-country" class="text-sm font-medium">
-                    "Country"
+                    {i.t("account-address-country")}
                 </label>
                 <select
                     id="f-country"
@@ -219,7 +227,7 @@ fn AddressForm(
                 </select>
             </div>
             <Field
-                label="Phone"
+                label=i.t("account-field-phone")
                 name="phone"
                 kind="tel"
                 autocomplete="tel"
@@ -227,16 +235,16 @@ fn AddressForm(
                 required=false
             />
             <Checkbox
-                label="Default shipping address"
+                label=i.t("account-address-default-shipping")
                 name="is_default_shipping"
                 checked=address.is_default_shipping
             />
             <Checkbox
-                label="Default billing address"
+                label=i.t("account-address-default-billing")
                 name="is_default_billing"
                 checked=address.is_default_billing
             />
-            <Submit label="Save address" pending=save.pending().into() />
+            <Submit label=i.t("account-address-save") pending=save.pending().into() />
         </ActionForm>
     }
 }

@@ -4,15 +4,17 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::session::RequestPasswordReset;
 use crate::components::forms::{ActionError, AuthCard, Field, Notice, Submit};
+use crate::locale::use_i18n;
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let i = use_i18n();
     let request = ServerAction::<RequestPasswordReset>::new();
     let done = move || matches!(request.value().get(), Some(Ok(())));
     view! {
-        <Title text="Forgot your password?" />
+        <Title text=i.t("auth-forgot-title") />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Forgot your password?">
+        <AuthCard title=i.t("auth-forgot-title")>
             <Show
                 when=done
                 fallback=move || {
@@ -22,19 +24,23 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                             attr:class="flex flex-col gap-4"
                             attr:data-testid="forgot-form"
                         >
-                            <p class="text-sm text-slate-600">
-                                "We'll email you a link to choose a new password."
-                            </p>
+                            <p class="text-sm text-slate-600">{i.t("auth-forgot-intro")}</p>
                             <ActionError value=request.value() />
-                            <Field label="Email" name="email" kind="email" autocomplete="email" />
-                            <Submit label="Send reset link" pending=request.pending().into() />
+                            <Field
+                                label=i.t("auth-email")
+                                name="email"
+                                kind="email"
+                                autocomplete="email"
+                            />
+                            <Submit
+                                label=i.t("auth-forgot-submit")
+                                pending=request.pending().into()
+                            />
                         </ActionForm>
                     }
                 }
             >
-                <Notice>
-                    "If an account exists for that address, a reset link is on its way. It works for one hour."
-                </Notice>
+                <Notice>{i.t("auth-forgot-sent")}</Notice>
             </Show>
         </AuthCard>
     }

@@ -5,24 +5,28 @@ use leptos_router::hooks::use_location;
 use crate::api::session::Logout;
 use crate::components::forms::go_to;
 use crate::components::session::RequireUser;
+use crate::locale::{use_i18n, I18n};
 
-const SECTIONS: &[(&str, &str)] = &[
-    ("/account", "Overview"),
-    ("/account/orders", "Orders"),
-    ("/account/profile", "Profile"),
-    ("/account/addresses", "Addresses"),
-    ("/account/security", "Security"),
-    ("/account/privacy", "Privacy"),
-];
+fn sections(i: I18n) -> [(&'static str, &'static str); 6] {
+    [
+        ("/account", i.t("account-nav-overview")),
+        ("/account/orders", i.t("account-nav-orders")),
+        ("/account/profile", i.t("account-nav-profile")),
+        ("/account/addresses", i.t("account-nav-addresses")),
+        ("/account/security", i.t("account-nav-security")),
+        ("/account/privacy", i.t("account-nav-privacy")),
+    ]
+}
 
 /// The frame of every account page: sign-in guard, section nav, sign out.
 #[component]
 pub fn AccountLayout(title: &'static str, children: ChildrenFn) -> impl IntoView {
+    let i = use_i18n();
     let location = use_location();
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = logout.value().get() {
-            go_to("/");
+            go_to(&i.href("/"));
         }
     });
     let children = StoredValue::new(children);
@@ -31,18 +35,20 @@ pub fn AccountLayout(title: &'static str, children: ChildrenFn) -> impl IntoView
         <Meta name="robots" content="noindex" />
         <RequireUser>
             <div class="grid gap-8 md:grid-cols-[12rem_1fr]">
-                <nav aria-label="Account" class="flex flex-col gap-1">
-                    {SECTIONS
-                        .iter()
-                        .map(|(href, label)| {
-                            let current = move || location.pathname.get() == *href;
+                <nav aria-label=i.t("account-nav-label") class="flex flex-col gap-1">
+                    {sections(i)
+                        .into_iter()
+                        .map(|(path, label)| {
+                            let href = i.href(path);
+                            let here = href.clone();
+                            let current = move || location.pathname.get() == here;
                             view! {
                                 <a
-                                    href=*href
+                                    href=href
                                     aria-current=move || current().then_some("page")
                                     class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
                                 >
-                                    {*label}
+                                    {label}
                                 </a>
                             }
                         })
@@ -55,7 +61,7 @@ pub fn AccountLayout(title: &'static str, children: ChildrenFn) -> impl IntoView
                             logout.dispatch(Logout {});
                         }
                     >
-                        "Sign out"
+                        {i.t("account-sign-out")}
                     </button>
                 </nav>
                 <section>

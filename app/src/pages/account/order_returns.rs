@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::api::returns::{order_returns, RequestReturn};
 use crate::components::forms::{successes, ActionError, Submit};
-use crate::components::order_detail::date;
 use crate::components::return_card::ReturnCard;
+use crate::locale::use_i18n;
 use model::returns::{ReturnReason, ReturnableLine, ReturnsPanel};
 use model::AppError;
 
@@ -31,10 +31,11 @@ pub fn OrderReturns(
     panel: Resource<Result<ReturnsPanel, AppError>>,
     ask: ServerAction<RequestReturn>,
 ) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <section class="mt-10" aria-labelledby="returns-title" data-testid="returns">
             <h2 id="returns-title" class="mb-3 text-lg font-semibold">
-                "Returns"
+                {i.t("account-returns-title")}
             </h2>
             <Suspense>
                 {move || {
@@ -92,30 +93,39 @@ fn AskForm(
     open_until: Option<i64>,
     ask: ServerAction<RequestReturn>,
 ) -> impl IntoView {
+    // `i` is the line index below.
+    let tr = use_i18n();
     view! {
         <ActionForm
             action=ask
             attr:class="flex max-w-xl flex-col gap-3"
             attr:data-testid="return-form"
         >
-            <h3 class="font-semibold">"Send something back"</h3>
+            <h3 class="font-semibold">{tr.t("account-returns-ask-title")}</h3>
             {open_until
                 .map(|t| {
+                    let until = tr.date(t);
                     view! {
                         <p class="text-sm text-slate-600">
-                            {format!("You can ask until {}.", date(t))}
+                            {tr.f("account-returns-ask-until", &[("date", (&until).into())])}
                         </p>
                     }
                 })}
             <ActionError value=ask.value() />
             <input type="hidden" name="number" value=number />
             <fieldset class="flex flex-col gap-2">
-                <legend class="text-sm font-medium">"How many of each"</legend>
+                <legend class="text-sm font-medium">{tr.t("account-returns-how-many")}</legend>
                 {lines
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| {
                         let id = format!("return-qty-{i}");
+                        let args: [(&str, i18n::Arg); 3] = [
+                            ("title", l.title.as_str().into()),
+                            ("variant", l.variant_title.as_str().into()),
+                            ("left", l.left.into()),
+                        ];
+                        let line = tr.f("account-returns-line", &args);
                         view! {
                             <div class="flex items-center gap-3 text-sm">
                                 <input
@@ -133,21 +143,14 @@ fn AskForm(
                                     data-testid=format!("return-qty-{}", l.sku)
                                     class=format!("w-20 {INPUT}")
                                 />
-                                <label for=id>
-                                    {format!(
-                                        "{} ({}) — up to {}",
-                                        l.title,
-                                        l.variant_title,
-                                        l.left,
-                                    )}
-                                </label>
+                                <label for=id>{line}</label>
                             </div>
                         }
                     })
                     .collect_view()}
             </fieldset>
             <label class="flex flex-col gap-1 text-sm font-medium">
-                "Why is it going back?"
+                {tr.t("account-returns-reason")}
                 <select name="reason" required class=INPUT data-testid="return-reason">
                     {ReturnReason::ALL
                         .iter()
@@ -156,10 +159,10 @@ fn AskForm(
                 </select>
             </label>
             <label class="flex flex-col gap-1 text-sm font-medium">
-                "Anything we should know? (optional)"
+                {tr.t("account-returns-note")}
                 <textarea name="note" rows="3" maxlength="1000" class=INPUT></textarea>
             </label>
-            <Submit label="Ask to return these" pending=ask.pending().into() />
+            <Submit label=tr.t("account-returns-submit") pending=ask.pending().into() />
         </ActionForm>
     }
 }

@@ -6,11 +6,13 @@ use super::order_returns::{returns_panel, OrderReturns};
 use crate::api::orders::{get_order, my_orders, CancelOrder};
 use crate::api::returns::RequestReturn;
 use crate::components::forms::ActionError;
-use crate::components::order_detail::{date, OrderDetail};
+use crate::components::order_detail::OrderDetail;
 use crate::components::pager::Pager;
+use crate::locale::use_i18n;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let page = move || {
         query
@@ -21,7 +23,7 @@ pub fn OrdersPage() -> impl IntoView {
     };
     let orders = Resource::new_blocking(page, |p| my_orders(Some(p)));
     view! {
-        <AccountLayout title="Orders">
+        <AccountLayout title=i.t("account-nav-orders")>
             <Suspense>
                 {move || Suspend::new(async move {
                     let history = orders.await.unwrap_or_default();
@@ -30,8 +32,9 @@ pub fn OrdersPage() -> impl IntoView {
                     if list.is_empty() {
                         return view! {
                             <p>
-                                "No orders yet. " <a href="/" class="underline">
-                                    "Start shopping"
+                                {i.t("account-orders-empty")} " "
+                                <a href=i.href("/") class="underline">
+                                    {i.t("account-orders-start-shopping")}
                                 </a>
                             </p>
                         }
@@ -41,11 +44,11 @@ pub fn OrdersPage() -> impl IntoView {
                         <table class="w-full text-sm" data-testid="order-list">
                             <thead class="text-left text-slate-500">
                                 <tr>
-                                    <th>"Order"</th>
-                                    <th>"Placed"</th>
-                                    <th>"Items"</th>
-                                    <th>"Status"</th>
-                                    <th class="text-right">"Total"</th>
+                                    <th>{i.t("account-orders-col-order")}</th>
+                                    <th>{i.t("account-orders-col-placed")}</th>
+                                    <th>{i.t("account-orders-col-items")}</th>
+                                    <th>{i.t("account-orders-col-status")}</th>
+                                    <th class="text-right">{i.t("account-orders-col-total")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -57,15 +60,15 @@ pub fn OrdersPage() -> impl IntoView {
                                                 <td class="py-2">
                                                     <a
                                                         class="underline"
-                                                        href=format!("/account/orders/{}", o.number)
+                                                        href=i.href(&format!("/account/orders/{}", o.number))
                                                     >
                                                         {o.number.clone()}
                                                     </a>
                                                 </td>
-                                                <td>{date(o.placed_at)}</td>
+                                                <td>{i.date(o.placed_at)}</td>
                                                 <td>{o.item_count}</td>
                                                 <td>{o.status_label.clone()}</td>
-                                                <td class="text-right">{o.total.format()}</td>
+                                                <td class="text-right">{i.money(&o.total)}</td>
                                             </tr>
                                         }
                                     })
@@ -75,7 +78,7 @@ pub fn OrdersPage() -> impl IntoView {
                         <Pager
                             page=page
                             page_count=pages
-                            href=|n| format!("/account/orders?page={n}")
+                            href=move |n| i.href(&format!("/account/orders?page={n}"))
                         />
                     }
                         .into_any()
@@ -87,6 +90,7 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 pub fn OrderPage() -> impl IntoView {
+    let i = use_i18n();
     let params = use_params_map();
     let cancel = ServerAction::<CancelOrder>::new();
     let ask = ServerAction::<RequestReturn>::new();
@@ -101,7 +105,7 @@ pub fn OrderPage() -> impl IntoView {
         |(n, _)| get_order(n),
     );
     view! {
-        <AccountLayout title="Order">
+        <AccountLayout title=i.t("account-order-title")>
             <Transition>
                 {move || Suspend::new(async move {
                     match order.await {
@@ -130,7 +134,7 @@ pub fn OrderPage() -> impl IntoView {
                                                         });
                                                 }
                                             >
-                                                "Cancel this order"
+                                                {i.t("account-order-cancel")}
                                             </button>
                                         }
                                     })}

@@ -5,25 +5,29 @@ use crate::api::account::ResendVerification;
 use crate::api::gift_cards::my_store_credit;
 use crate::components::forms::{ActionError, Notice};
 use crate::components::session::use_current_user;
+use crate::locale::use_i18n;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let i = use_i18n();
     let user = use_current_user();
     let resend = ServerAction::<ResendVerification>::new();
     let credit = Resource::new(|| (), |_| my_store_credit());
     view! {
-        <AccountLayout title="Your account">
+        <AccountLayout title=i.t("account-overview-title")>
             <Suspense>
                 {move || Suspend::new(async move {
                     let user = user.0.await.ok().flatten();
                     user.map(|u| {
+                        let greeting = i
+                            .f("account-greeting", &[("name", (&u.display_name()).into())]);
+                        let signed_in_as = i
+                            .f("account-signed-in-as", &[("email", (&u.email).into())]);
                         view! {
                             <p class="text-lg" data-testid="account-greeting">
-                                "Hello, "
-                                {u.display_name()}
-                                "."
+                                {greeting}
                             </p>
-                            <p class="text-slate-600">"Signed in as " {u.email.clone()}</p>
+                            <p class="text-slate-600">{signed_in_as}</p>
                             <Suspense>
                                 {move || Suspend::new(async move {
                                     credit
@@ -34,9 +38,11 @@ pub fn AccountPage() -> impl IntoView {
                                         .map(|m| {
                                             view! {
                                                 <p class="mt-2" data-testid="store-credit">
-                                                    "Store credit: "
-                                                    <strong>{m.format()}</strong>
-                                                    " — used at checkout when you choose."
+                                                    {i.t("account-store-credit")}
+                                                    " "
+                                                    <strong>{i.money(&m)}</strong>
+                                                    " "
+                                                    {i.t("account-store-credit-note")}
                                                 </p>
                                             }
                                         })
@@ -49,7 +55,8 @@ pub fn AccountPage() -> impl IntoView {
                                             class="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
                                             data-testid="verify-banner"
                                         >
-                                            "Please confirm your email address using the link we sent you. "
+                                            {i.t("account-verify-banner")}
+                                            " "
                                             <button
                                                 type="button"
                                                 class="underline"
@@ -57,35 +64,43 @@ pub fn AccountPage() -> impl IntoView {
                                                     resend.dispatch(ResendVerification {});
                                                 }
                                             >
-                                                "Send the link again"
+                                                {i.t("account-verify-resend")}
                                             </button>
                                         </div>
                                     }
                                 })}
                             {move || {
                                 matches!(resend.value().get(), Some(Ok(())))
-                                    .then(|| view! { <Notice>"A new link is on its way."</Notice> })
+                                    .then(|| {
+                                        view! { <Notice>{i.t("account-verify-sent")}</Notice> }
+                                    })
                             }}
                             <ActionError value=resend.value() />
                             <ul class="mt-6 grid gap-3 sm:grid-cols-2">
                                 <li class="rounded-lg border border-slate-200 p-4">
-                                    <a href="/account/security" class="font-medium underline">
-                                        "Security"
+                                    <a
+                                        href=i.href("/account/security")
+                                        class="font-medium underline"
+                                    >
+                                        {i.t("account-nav-security")}
                                     </a>
                                     <p class="text-sm text-slate-600">
                                         {if u.two_factor_enabled {
-                                            "Two-factor authentication is on."
+                                            i.t("account-two-factor-is-on")
                                         } else {
-                                            "Two-factor authentication is off."
+                                            i.t("account-two-factor-is-off")
                                         }}
                                     </p>
                                 </li>
                                 <li class="rounded-lg border border-slate-200 p-4">
-                                    <a href="/account/addresses" class="font-medium underline">
-                                        "Addresses"
+                                    <a
+                                        href=i.href("/account/addresses")
+                                        class="font-medium underline"
+                                    >
+                                        {i.t("account-nav-addresses")}
                                     </a>
                                     <p class="text-sm text-slate-600">
-                                        "Shipping and billing addresses for checkout."
+                                        {i.t("account-addresses-summary")}
                                     </p>
                                 </li>
                             </ul>

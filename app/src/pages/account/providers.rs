@@ -6,6 +6,7 @@ use model::accounts::SignInProvider;
 use model::url::encode;
 
 use crate::api::identity::{sign_in_notice, sign_in_providers};
+use crate::locale::use_i18n;
 
 /// The failed attempt's message, when the page was sent back with
 /// `?signin=failed`.
@@ -46,7 +47,10 @@ pub fn SignInNotice(failed: bool) -> impl IntoView {
 /// One button per provider; `next` is where signing in leads.
 #[component]
 pub fn ProviderButtons(next: String) -> impl IntoView {
+    let i = use_i18n();
     let providers = Resource::new(|| (), |_| sign_in_providers());
+    let continue_with =
+        move |provider: &str| i.f("auth-providers-continue", &[("provider", provider.into())]);
     view! {
         <Suspense>
             {move || {
@@ -58,7 +62,9 @@ pub fn ProviderButtons(next: String) -> impl IntoView {
                     .map(move |list| {
                         view! {
                             <div class="flex flex-col gap-2" data-testid="sign-in-providers">
-                                <p class="text-center text-sm text-slate-500">"or"</p>
+                                <p class="text-center text-sm text-slate-500">
+                                    {i.t("auth-providers-or")}
+                                </p>
                                 {list
                                     .into_iter()
                                     .map(|p: SignInProvider| {
@@ -73,8 +79,7 @@ pub fn ProviderButtons(next: String) -> impl IntoView {
                                                 rel="external nofollow"
                                                 class="rounded-md border border-slate-300 px-4 py-2 text-center text-sm font-medium hover:bg-slate-50"
                                             >
-                                                "Continue with "
-                                                {p.label}
+                                                {continue_with(&p.label)}
                                             </a>
                                         }
                                     })

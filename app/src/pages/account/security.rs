@@ -7,9 +7,11 @@ use crate::api::account::{
     RegenerateRecoveryCodes, RevokeOtherSessions,
 };
 use crate::components::forms::{ActionError, Field, Notice, Submit};
+use crate::locale::use_i18n;
 
 #[component]
 pub fn SecurityPage() -> impl IntoView {
+    let i = use_i18n();
     let change = ServerAction::<ChangePassword>::new();
     let begin = ServerAction::<BeginTwoFactor>::new();
     let confirm = ServerAction::<ConfirmTwoFactor>::new();
@@ -28,11 +30,11 @@ pub fn SecurityPage() -> impl IntoView {
         |_| get_security(),
     );
     view! {
-        <AccountLayout title="Security">
+        <AccountLayout title=i.t("account-nav-security")>
             <div class="flex max-w-xl flex-col gap-10">
                 <section aria-labelledby="pw-h" class="flex flex-col gap-4">
                     <h2 id="pw-h" class="text-lg font-semibold">
-                        "Password"
+                        {i.t("account-password-title")}
                     </h2>
                     <ActionForm
                         action=change
@@ -42,28 +44,27 @@ pub fn SecurityPage() -> impl IntoView {
                         {move || {
                             matches!(change.value().get(), Some(Ok(())))
                                 .then(|| {
-                                    view! {
-                                        <Notice>
-                                            "Password changed. Your other sessions were signed out."
-                                        </Notice>
-                                    }
+                                    view! { <Notice>{i.t("account-password-changed")}</Notice> }
                                 })
                         }}
                         <ActionError value=change.value() />
                         <Field
-                            label="Current password"
+                            label=i.t("account-current-password")
                             name="current_password"
                             kind="password"
                             autocomplete="current-password"
                         />
                         <Field
-                            label="New password"
+                            label=i.t("account-new-password")
                             name="password"
                             kind="password"
                             autocomplete="new-password"
-                            hint="At least 12 characters."
+                            hint=i.t("account-new-password-hint")
                         />
-                        <Submit label="Change password" pending=change.pending().into() />
+                        <Submit
+                            label=i.t("account-change-password")
+                            pending=change.pending().into()
+                        />
                     </ActionForm>
                 </section>
 
@@ -74,7 +75,7 @@ pub fn SecurityPage() -> impl IntoView {
                     data-testid="two-factor"
                 >
                     <h2 id="tfa-h" class="text-lg font-semibold">
-                        "Two-factor authentication"
+                        {i.t("account-tfa-title")}
                     </h2>
                     {move || {
                         confirm
@@ -95,9 +96,11 @@ pub fn SecurityPage() -> impl IntoView {
                             let o = overview.await.ok()?;
                             Some(
                                 if o.two_factor_enabled {
+                                    let left = i64::try_from(o.recovery_codes_left)
+                                        .unwrap_or(i64::MAX);
                                     view! {
                                         <p data-testid="two-factor-status">
-                                            "On. " {o.recovery_codes_left} " recovery codes left."
+                                            {i.f("account-tfa-on", &[("count", left.into())])}
                                         </p>
                                         <ActionForm
                                             action=regenerate
@@ -105,28 +108,28 @@ pub fn SecurityPage() -> impl IntoView {
                                         >
                                             <ActionError value=regenerate.value() />
                                             <Field
-                                                label="Current password"
+                                                label=i.t("account-current-password")
                                                 name="current_password"
                                                 kind="password"
                                                 scope="regenerate"
                                                 autocomplete="current-password"
                                             />
                                             <Submit
-                                                label="Make new recovery codes"
+                                                label=i.t("account-tfa-new-codes")
                                                 pending=regenerate.pending().into()
                                             />
                                         </ActionForm>
                                         <ActionForm action=disable attr:class="flex flex-col gap-3">
                                             <ActionError value=disable.value() />
                                             <Field
-                                                label="Current password"
+                                                label=i.t("account-current-password")
                                                 name="current_password"
                                                 kind="password"
                                                 scope="disable"
                                                 autocomplete="current-password"
                                             />
                                             <Submit
-                                                label="Turn off two-factor authentication"
+                                                label=i.t("account-tfa-turn-off")
                                                 pending=disable.pending().into()
                                             />
                                         </ActionForm>
@@ -135,22 +138,21 @@ pub fn SecurityPage() -> impl IntoView {
                                 } else {
                                     view! {
                                         <p data-testid="two-factor-status">
-                                            "Off. Add a code from an authenticator app to every sign-in."
+                                            {i.t("account-tfa-off")}
                                         </p>
                                         <ActionError value=begin.value() />
                                         {move || match begin.value().get() {
                                             Some(Ok(enrolment)) => {
                                                 view! {
                                                     <div class="flex flex-col gap-3">
-                                                        <p class="text-sm">
-                                                            "Scan this QR code with your authenticator app, or type the key."
-                                                        </p>
+                                                        <p class="text-sm">{i.t("account-tfa-scan")}</p>
                                                         <div
                                                             class="h-52 w-52"
                                                             inner_html=enrolment.qr_svg.clone()
                                                         ></div>
                                                         <p class="text-sm">
-                                                            "Key: " <code data-testid="totp-secret" class="break-all">
+                                                            {i.t("account-tfa-key")} " "
+                                                            <code data-testid="totp-secret" class="break-all">
                                                                 {enrolment.secret.clone()}
                                                             </code>
                                                         </p>
@@ -161,11 +163,14 @@ pub fn SecurityPage() -> impl IntoView {
                                                         >
                                                             <ActionError value=confirm.value() />
                                                             <Field
-                                                                label="6-digit code"
+                                                                label=i.t("account-tfa-code")
                                                                 name="code"
                                                                 autocomplete="one-time-code"
                                                             />
-                                                            <Submit label="Turn on" pending=confirm.pending().into() />
+                                                            <Submit
+                                                                label=i.t("account-tfa-turn-on")
+                                                                pending=confirm.pending().into()
+                                                            />
                                                         </ActionForm>
                                                     </div>
                                                 }
@@ -179,7 +184,7 @@ pub fn SecurityPage() -> impl IntoView {
                                                         attr:data-testid="two-factor-begin-form"
                                                     >
                                                         <Field
-                                                            label="Current password"
+                                                            label=i.t("account-current-password")
                                                             name="current_password"
                                                             kind="password"
                                                             scope="tfa-begin"
@@ -190,7 +195,7 @@ pub fn SecurityPage() -> impl IntoView {
                                                             data-testid="two-factor-begin"
                                                             class="self-start rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white"
                                                         >
-                                                            "Set up two-factor authentication"
+                                                            {i.t("account-tfa-set-up")}
                                                         </button>
                                                     </ActionForm>
                                                 }
@@ -207,7 +212,7 @@ pub fn SecurityPage() -> impl IntoView {
 
                 <section aria-labelledby="sessions-h" class="flex flex-col gap-4">
                     <h2 id="sessions-h" class="text-lg font-semibold">
-                        "Where you're signed in"
+                        {i.t("account-sessions-title")}
                     </h2>
                     {move || {
                         revoke
@@ -215,9 +220,10 @@ pub fn SecurityPage() -> impl IntoView {
                             .get()
                             .and_then(Result::ok)
                             .map(|n| {
+                                let n = i64::try_from(n).unwrap_or(i64::MAX);
                                 view! {
                                     <Notice>
-                                        {format!("Signed out of {n} other session(s).")}
+                                        {i.f("account-sessions-signed-out", &[("count", n.into())])}
                                     </Notice>
                                 }
                             })
@@ -242,7 +248,9 @@ pub fn SecurityPage() -> impl IntoView {
                                                             .current
                                                             .then(|| {
                                                                 view! {
-                                                                    <span class="text-emerald-700">"This device"</span>
+                                                                    <span class="text-emerald-700">
+                                                                        {i.t("account-sessions-this-device")}
+                                                                    </span>
                                                                 }
                                                             })}
                                                     </li>
@@ -261,7 +269,7 @@ pub fn SecurityPage() -> impl IntoView {
                             revoke.dispatch(RevokeOtherSessions {});
                         }
                     >
-                        "Sign out of all other sessions"
+                        {i.t("account-sessions-sign-out-others")}
                     </button>
                 </section>
             </div>
@@ -271,11 +279,10 @@ pub fn SecurityPage() -> impl IntoView {
 
 #[component]
 fn RecoveryCodeList(codes: Vec<String>) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <div class="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm">
-            <p class="font-medium">
-                "Your recovery codes. Save them now; each works once and they won't be shown again."
-            </p>
+            <p class="font-medium">{i.t("account-recovery-codes")}</p>
             <ul class="mt-2 grid grid-cols-2 gap-1 font-mono" data-testid="recovery-codes">
                 {codes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
             </ul>

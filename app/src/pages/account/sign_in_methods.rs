@@ -8,9 +8,11 @@ use leptos_router::hooks::use_query_map;
 use super::providers::SignInNotice;
 use crate::api::identity::{get_sign_in_methods, UnlinkProvider};
 use crate::components::forms::{ActionError, Notice};
+use crate::locale::use_i18n;
 
 #[component]
 pub fn SignInMethodsSection() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let failed = query.read_untracked().get("signin").as_deref() == Some("failed");
     let linked_now = query.read_untracked().get("linked").is_some();
@@ -41,8 +43,13 @@ pub fn SignInMethodsSection() -> impl IntoView {
                                             <span class="text-sm text-slate-600">
                                                 {linked
                                                     .as_ref()
-                                                    .map(|l| format!("Linked: {}", l.email))
-                                                    .unwrap_or_else(|| "Not linked".to_owned())}
+                                                    .map(|l| {
+                                                        let email = i18n::Arg::from(l.email.as_str());
+                                                        i.f("account-providers-linked", &[("email", email)])
+                                                    })
+                                                    .unwrap_or_else(|| {
+                                                        i.t("account-providers-not-linked").to_owned()
+                                                    })}
                                             </span>
                                         </div>
                                         {match linked {
@@ -54,7 +61,7 @@ pub fn SignInMethodsSection() -> impl IntoView {
                                                             type="submit"
                                                             class="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
                                                         >
-                                                            "Unlink"
+                                                            {i.t("account-providers-unlink")}
                                                         </button>
                                                     </ActionForm>
                                                 }
@@ -69,7 +76,7 @@ pub fn SignInMethodsSection() -> impl IntoView {
                                                         rel="external nofollow"
                                                         class="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
                                                     >
-                                                        "Link"
+                                                        {i.t("account-providers-link")}
                                                     </a>
                                                 }
                                                     .into_any()
@@ -83,7 +90,7 @@ pub fn SignInMethodsSection() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <p class="text-sm text-slate-600">
-                                        "Your account has no password: you sign in with a linked account. \"Forgot your password?\" on the sign-in page sends a link to set one."
+                                        {i.t("account-providers-no-password")}
                                     </p>
                                 }
                             });
@@ -94,10 +101,15 @@ pub fn SignInMethodsSection() -> impl IntoView {
                                 data-testid="sign-in-methods"
                             >
                                 <h2 id="linked-h" class="text-lg font-semibold">
-                                    "Sign in with another account"
+                                    {i.t("account-providers-title")}
                                 </h2>
                                 <SignInNotice failed />
-                                {linked_now.then(|| view! { <Notice>"Linked."</Notice> })}
+                                {linked_now
+                                    .then(|| {
+                                        view! {
+                                            <Notice>{i.t("account-providers-linked-now")}</Notice>
+                                        }
+                                    })}
                                 <ActionError value=unlink.value() />
                                 {password_note}
                                 <ul class="divide-y divide-slate-200">{rows}</ul>

@@ -6,10 +6,12 @@ use leptos_router::hooks::use_query_map;
 use super::providers::{ProviderButtons, SignInNotice};
 use crate::api::session::{Login, SecondFactor};
 use crate::components::forms::{go_to, ActionError, AuthCard, Field, Submit};
+use crate::locale::use_i18n;
 use model::accounts::LoginResult;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
     let reset_done = move || query.read().get("reset").is_some();
@@ -29,16 +31,16 @@ pub fn SignInPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Sign in" />
+        <Title text=i.t("auth-sign-in") />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Sign in">
+        <AuthCard title=i.t("auth-sign-in")>
             <SignInNotice failed />
             <Show when=reset_done>
                 <p
                     role="status"
                     class="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
                 >
-                    "Your password was changed. Sign in with the new one."
+                    {i.t("auth-signin-reset-done")}
                 </p>
             </Show>
             <Show
@@ -52,27 +54,27 @@ pub fn SignInPage() -> impl IntoView {
                         >
                             <ActionError value=login.value() />
                             <Field
-                                label="Email"
+                                label=i.t("auth-email")
                                 name="email"
                                 kind="email"
                                 autocomplete="username"
                             />
                             <Field
-                                label="Password"
+                                label=i.t("auth-password")
                                 name="password"
                                 kind="password"
                                 autocomplete="current-password"
                             />
                             <input type="hidden" name="next" value=next />
-                            <Submit label="Sign in" pending=login.pending().into() />
+                            <Submit label=i.t("auth-sign-in") pending=login.pending().into() />
                         </ActionForm>
                         <ProviderButtons next=next() />
                         <div class="flex justify-between text-sm">
-                            <a href="/forgot-password" class="text-slate-700 underline">
-                                "Forgot your password?"
+                            <a href=i.href("/forgot-password") class="text-slate-700 underline">
+                                {i.t("auth-forgot-title")}
                             </a>
-                            <a href="/signup" class="text-slate-700 underline">
-                                "Create an account"
+                            <a href=i.href("/signup") class="text-slate-700 underline">
+                                {i.t("auth-create-account-title")}
                             </a>
                         </div>
                     }
@@ -83,13 +85,11 @@ pub fn SignInPage() -> impl IntoView {
                     attr:class="flex flex-col gap-4"
                     attr:data-testid="second-factor-form"
                 >
-                    <p class="text-sm text-slate-600">
-                        "Enter the 6-digit code from your authenticator app, or one of your recovery codes."
-                    </p>
+                    <p class="text-sm text-slate-600">{i.t("auth-signin-code-intro")}</p>
                     <ActionError value=code.value() />
-                    <Field label="Code" name="code" autocomplete="one-time-code" />
+                    <Field label=i.t("auth-signin-code") name="code" autocomplete="one-time-code" />
                     <input type="hidden" name="next" value=next />
-                    <Submit label="Verify" pending=code.pending().into() />
+                    <Submit label=i.t("auth-signin-verify") pending=code.pending().into() />
                 </ActionForm>
             </Show>
         </AuthCard>

@@ -7,33 +7,42 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::identity::{pending_link, CancelLink, ConfirmLink};
 use crate::components::forms::{go_to, ActionError, AuthCard, Submit};
+use crate::locale::use_i18n;
 use model::accounts::LoginResult;
 
 #[component]
 pub fn SignInLinkPage() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let next = query.read_untracked().get("next").unwrap_or_default();
     let confirm = ServerAction::<ConfirmLink>::new();
     let cancel = ServerAction::<CancelLink>::new();
     let pending = Resource::new(|| (), |_| pending_link());
     let next_after_code = next.clone();
+    let explain = move |provider: &str, email: &str| {
+        let args = [
+            ("provider", i18n::Arg::from(provider)),
+            ("email", i18n::Arg::from(email)),
+        ];
+        i.f("auth-link-explain", &args)
+    };
     Effect::new(move |_| match confirm.value().get() {
         Some(Ok(LoginResult::SignedIn { next })) => go_to(&next),
-        Some(Ok(LoginResult::NeedsCode)) => go_to(&format!(
+        Some(Ok(LoginResult::NeedsCode)) => go_to(&i.href(&format!(
             "/signin?step=code&next={}",
             model::url::encode(&next_after_code)
-        )),
+        ))),
         _ => {}
     });
     Effect::new(move |_| {
         if let Some(Ok(())) = cancel.value().get() {
-            go_to("/signin")
+            go_to(&i.href("/signin"))
         }
     });
     view! {
-        <Title text="Link your sign-in" />
+        <Title text=i.t("auth-link-title") />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Link your sign-in">
+        <AuthCard title=i.t("auth-link-title")>
             <Suspense>
                 {move || {
                     let next = next.clone();
@@ -44,18 +53,13 @@ pub fn SignInLinkPage() -> impl IntoView {
                                 view! {
                                     <div class="flex flex-col gap-4" data-testid="link-confirm">
                                         <p class="text-sm text-slate-700">
-                                            {format!(
-                                                "{} says you own {}, which has an account here. Link them, and you can sign in to it with {} from now on.",
-                                                link.label,
-                                                link.email,
-                                                link.label,
-                                            )}
+                                            {explain(&link.label, &link.email)}
                                         </p>
                                         <ActionForm action=confirm attr:class="flex flex-col gap-2">
                                             <ActionError value=confirm.value() />
                                             <input type="hidden" name="next" value=next />
                                             <Submit
-                                                label="Link and sign in"
+                                                label=i.t("auth-link-submit")
                                                 pending=confirm.pending().into()
                                             />
                                         </ActionForm>
@@ -64,7 +68,7 @@ pub fn SignInLinkPage() -> impl IntoView {
                                                 type="submit"
                                                 class="w-full text-sm text-slate-700 underline"
                                             >
-                                                "Don't link"
+                                                {i.t("auth-link-cancel")}
                                             </button>
                                         </ActionForm>
                                     </div>
@@ -74,9 +78,9 @@ pub fn SignInLinkPage() -> impl IntoView {
                             _ => {
                                 view! {
                                     <p class="text-sm text-slate-700">
-                                        "There is nothing to confirm. "
-                                        <a href="/signin" class="underline">
-                                            "Sign in"
+                                        {i.t("auth-link-nothing")} " "
+                                        <a href=i.href("/signin") class="underline">
+                                            {i.t("auth-sign-in")}
                                         </a>
                                     </p>
                                 }

@@ -4,15 +4,17 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::session::Register;
 use crate::components::forms::{ActionError, AuthCard, Checkbox, Field, Notice, Submit};
+use crate::locale::use_i18n;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
+    let i = use_i18n();
     let register = ServerAction::<Register>::new();
     let done = move || matches!(register.value().get(), Some(Ok(())));
     view! {
-        <Title text="Create an account" />
+        <Title text=i.t("auth-create-account-title") />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Create an account">
+        <AuthCard title=i.t("auth-create-account-title")>
             <Show
                 when=done
                 fallback=move || {
@@ -23,30 +25,42 @@ pub fn SignUpPage() -> impl IntoView {
                             attr:data-testid="signup-form"
                         >
                             <ActionError value=register.value() />
-                            <Field label="Name" name="name" autocomplete="name" required=false />
-                            <Field label="Email" name="email" kind="email" autocomplete="email" />
+                            <input type="hidden" name="locale" value=i.locale.code() />
                             <Field
-                                label="Password"
+                                label=i.t("auth-signup-name")
+                                name="name"
+                                autocomplete="name"
+                                required=false
+                            />
+                            <Field
+                                label=i.t("auth-email")
+                                name="email"
+                                kind="email"
+                                autocomplete="email"
+                            />
+                            <Field
+                                label=i.t("auth-password")
                                 name="password"
                                 kind="password"
                                 autocomplete="new-password"
-                                hint="At least 12 characters. A few unrelated words make a strong passphrase."
+                                hint=i.t("auth-signup-password-hint")
                             />
-                            <Checkbox label="Email me news and offers" name="marketing_opt_in" />
-                            <Submit label="Create account" pending=register.pending().into() />
+                            <Checkbox label=i.t("auth-signup-marketing") name="marketing_opt_in" />
+                            <Submit
+                                label=i.t("auth-signup-submit")
+                                pending=register.pending().into()
+                            />
                         </ActionForm>
                         <p class="text-sm">
-                            "Already have an account? " <a href="/signin" class="underline">
-                                "Sign in"
+                            {i.t("auth-signup-have-account")} " "
+                            <a href=i.href("/signin") class="underline">
+                                {i.t("auth-sign-in")}
                             </a>
                         </p>
                     }
                 }
             >
-                <Notice>
-                    "Check your inbox: we sent a link to confirm your email address. "
-                    "If you already have an account, we sent you a reminder instead."
-                </Notice>
+                <Notice>{i.t("auth-signup-done")}</Notice>
             </Show>
         </AuthCard>
     }

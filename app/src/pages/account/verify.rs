@@ -5,29 +5,36 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::session::VerifyEmail;
 use crate::components::forms::{ActionError, AuthCard, Notice, Submit};
+use crate::locale::use_i18n;
 
 /// A button, not an automatic GET: mail scanners that open links must not
 /// spend the token.
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     let verify = ServerAction::<VerifyEmail>::new();
+    let title = i.t("auth-verify-title");
     view! {
-        <Title text="Confirm your email" />
+        <Title text=title />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Confirm your email">
+        <AuthCard title=title>
             {move || match verify.value().get() {
                 Some(Ok(signed_in)) => {
                     view! {
-                        <Notice>"Thank you, your email address is confirmed."</Notice>
+                        <Notice>{i.t("auth-verify-done")}</Notice>
                         <a
-                            href=if signed_in { "/account" } else { "/signin" }
+                            href=i.href(if signed_in { "/account" } else { "/signin" })
                             rel="external"
                             class="underline"
                             data-testid="continue"
                         >
-                            {if signed_in { "Go to your account" } else { "Sign in" }}
+                            {if signed_in {
+                                i.t("auth-verify-to-account")
+                            } else {
+                                i.t("auth-sign-in")
+                            }}
                         </a>
                     }
                         .into_any()
@@ -41,10 +48,11 @@ pub fn VerifyEmailPage() -> impl IntoView {
                         >
                             <ActionError value=verify.value() />
                             <input type="hidden" name="token" value=token />
-                            <p class="text-sm text-slate-600">
-                                "Confirm that this email address belongs to you."
-                            </p>
-                            <Submit label="Confirm my email" pending=verify.pending().into() />
+                            <p class="text-sm text-slate-600">{i.t("auth-verify-intro")}</p>
+                            <Submit
+                                label=i.t("auth-verify-submit")
+                                pending=verify.pending().into()
+                            />
                         </ActionForm>
                     }
                         .into_any()

@@ -9,9 +9,11 @@ use crate::api::recommendations::cart_recommendations;
 use crate::components::cart_state::use_cart;
 use crate::components::forms::ActionError;
 use crate::components::shelf::{BrowserShelves, ShelfData, ShelfLoad};
+use crate::locale::{use_i18n, I18n};
 
 #[component]
 pub fn CartPage() -> impl IntoView {
+    let i = use_i18n();
     let state = use_cart();
     let update = ServerAction::<UpdateCart>::new();
     Effect::new(move |_| {
@@ -22,9 +24,9 @@ pub fn CartPage() -> impl IntoView {
     let query = use_query_map();
     let payment = move || query.read().get("payment");
     view! {
-        <Title text="Your cart" />
+        <Title text=i.t("shop-cart-title") />
         <Meta name="robots" content="noindex" />
-        <h1 class="mb-6 text-2xl font-bold tracking-tight">"Your cart"</h1>
+        <h1 class="mb-6 text-2xl font-bold tracking-tight">{i.t("shop-cart-title")}</h1>
         {move || {
             payment()
                 .map(|p| {
@@ -35,9 +37,9 @@ pub fn CartPage() -> impl IntoView {
                             data-testid="payment-notice"
                         >
                             {if p == "declined" {
-                                "Your payment was declined and nothing was charged. Your items are still here."
+                                i.t("shop-cart-payment-declined")
                             } else {
-                                "Payment was cancelled. Your items are still here."
+                                i.t("shop-cart-payment-cancelled")
                             }}
                         </p>
                     }
@@ -47,7 +49,7 @@ pub fn CartPage() -> impl IntoView {
             query
                 .read()
                 .get("reminder")
-                .and_then(|r| reminder_notice(&r))
+                .and_then(|r| reminder_notice(i, &r))
                 .map(|text| {
                     view! {
                         <p
@@ -61,8 +63,8 @@ pub fn CartPage() -> impl IntoView {
                 })
         }}
         <ActionError value=update.value() />
-        <Transition fallback=|| {
-            view! { <p>"Loading…"</p> }
+        <Transition fallback=move || {
+            view! { <p>{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 let cart = state.cart.await;
@@ -74,8 +76,8 @@ pub fn CartPage() -> impl IntoView {
                     Ok(cart) if cart.lines.is_empty() => {
                         view! {
                             <p data-testid="cart-empty">
-                                "Your cart is empty. " <a href="/" class="underline">
-                                    "Continue shopping"
+                                {i.t("shop-cart-empty")} " " <a href=i.href("/") class="underline">
+                                    {i.t("shop-continue-shopping")}
                                 </a>
                             </p>
                         }
@@ -109,11 +111,10 @@ pub fn CartPage() -> impl IntoView {
                                                     })}
                                                 <div class="flex-1">
                                                     <a
-                                                        href=format!(
-                                                            "/product/{}?variant={}",
-                                                            l.product_slug,
-                                                            l.sku,
-                                                        )
+                                                        href=i
+                                                            .href(
+                                                                &format!("/product/{}?variant={}", l.product_slug, l.sku),
+                                                            )
                                                         class="font-medium underline-offset-4 hover:underline"
                                                     >
                                                         {l.product_title.clone()}
@@ -125,16 +126,13 @@ pub fn CartPage() -> impl IntoView {
                                                         .then(|| {
                                                             view! {
                                                                 <p class="text-sm text-red-700">
-                                                                    {format!(
-                                                                        "Only {} left — lower the quantity to check out.",
-                                                                        l.max_quantity,
-                                                                    )}
+                                                                    {only_left(i, l.max_quantity)}
                                                                 </p>
                                                             }
                                                         })}
                                                 </div>
                                                 <label class="text-sm">
-                                                    <span class="sr-only">"Quantity"</span>
+                                                    <span class="sr-only">{i.t("shop-cart-quantity")}</span>
                                                     <input
                                                         type="number"
                                                         min="0"
@@ -153,7 +151,7 @@ pub fn CartPage() -> impl IntoView {
                                                     />
                                                 </label>
                                                 <span class="w-24 text-right" data-testid="line-total">
-                                                    {l.line_total.format()}
+                                                    {i.money(&l.line_total)}
                                                 </span>
                                                 <button
                                                     type="button"
@@ -166,7 +164,7 @@ pub fn CartPage() -> impl IntoView {
                                                             });
                                                     }
                                                 >
-                                                    "Remove"
+                                                    {i.t("shop-remove")}
                                                 </button>
                                             </li>
                                         }
@@ -175,17 +173,17 @@ pub fn CartPage() -> impl IntoView {
                             </ul>
                             <div class="mt-6 flex items-center justify-between">
                                 <p class="text-lg">
-                                    "Subtotal "
+                                    {i.t("shop-cart-subtotal")} " "
                                     <strong data-testid="cart-subtotal">
-                                        {cart.subtotal.format()}
+                                        {i.money(&cart.subtotal)}
                                     </strong>
                                 </p>
                                 <a
-                                    href="/checkout"
+                                    href=i.href("/checkout")
                                     class="rounded-md bg-slate-900 px-6 py-2.5 font-semibold text-white hover:bg-slate-700"
                                     data-testid="go-to-checkout"
                                 >
-                                    "Checkout"
+                                    {i.t("shop-cart-checkout")}
                                 </a>
                             </div>
                         }
@@ -201,12 +199,14 @@ pub fn CartPage() -> impl IntoView {
 /// Products often bought with what is in the cart; follows the cart.
 #[component]
 fn CompleteTheLook() -> impl IntoView {
+    let i = use_i18n();
     let state = use_cart();
     let load: ShelfLoad = Arc::new(move || {
         state.version();
-        Box::pin(async {
+        let title = i.t("shop-cart-complete-the-look");
+        Box::pin(async move {
             vec![ShelfData {
-                title: "Complete the look",
+                title,
                 id: "complete-the-look",
                 products: cart_recommendations().await.unwrap_or_default(),
             }]
@@ -217,13 +217,16 @@ fn CompleteTheLook() -> impl IntoView {
 
 /// What a cart reminder's link found (`/cart/restore` sends the shopper
 /// here with `?reminder=`).
-fn reminder_notice(outcome: &str) -> Option<&'static str> {
+fn reminder_notice(i: I18n, outcome: &str) -> Option<&'static str> {
     match outcome {
-        "restored" => Some("Welcome back: here is the cart you left, at today's prices."),
-        "ordered" => Some(
-            "That cart has already been checked out or joined your account's cart, so there was nothing to bring back.",
-        ),
-        "unknown" => Some("That cart link doesn't work. Whatever you add now starts a new cart."),
+        "restored" => Some(i.t("shop-cart-reminder-restored")),
+        "ordered" => Some(i.t("shop-cart-reminder-ordered")),
+        "unknown" => Some(i.t("shop-cart-reminder-unknown")),
         _ => None,
     }
+}
+
+/// A line asks for more than can be bought now.
+fn only_left(i: I18n, count: i64) -> String {
+    i.f("shop-cart-only-left", &[("count", count.into())])
 }

@@ -14,9 +14,11 @@ use crate::components::{
     seo::PageMeta,
     site::{site_or_default, use_site},
 };
+use crate::locale::{use_i18n, I18n};
 
 #[component]
 pub fn CategoryPage() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     let params = use_params_map();
     let location = use_location();
@@ -30,8 +32,8 @@ pub fn CategoryPage() -> impl IntoView {
         |(slug, query)| get_category(slug, query),
     );
     view! {
-        <Transition fallback=|| {
-            view! { <p class="text-slate-500">"Loading…"</p> }
+        <Transition fallback=move || {
+            view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
@@ -52,6 +54,7 @@ pub fn CategoryPage() -> impl IntoView {
 
 #[component]
 fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl IntoView {
+    let i = use_i18n();
     let slug = listing.category.slug.clone();
     let state = listing.state.clone();
     // Filtered views are variations of the category page: canonical drops filters.
@@ -65,22 +68,35 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
     });
     let page_href = {
         let (slug, state) = (slug.clone(), state.clone());
-        move |p: u64| state.href(&slug, |s| s.page = p)
+        move |p: u64| i.href(&state.href(&slug, |s| s.page = p))
     };
     let first = (listing.page - 1) * PAGE_SIZE + 1;
     let last = first + listing.products.len() as u64 - 1;
     let range = if listing.total == 0 {
-        "No products match these filters.".to_owned()
+        i.t("shop-category-no-match").to_owned()
     } else {
-        format!("Showing {first}–{last} of {} products", listing.total)
+        let args: [(&str, i18n::Arg<'_>); 3] = [
+            ("first", (first as i64).into()),
+            ("last", (last as i64).into()),
+            ("total", (listing.total as i64).into()),
+        ];
+        i.f("shop-category-showing", &args)
     };
     let description = if listing.description.is_empty() {
-        format!("Shop {} at {site_name}.", listing.category.name)
+        let args: [(&str, i18n::Arg<'_>); 2] = [
+            ("category", (&listing.category.name).into()),
+            ("shop", (&site_name).into()),
+        ];
+        i.f("shop-category-description", &args)
     } else {
         listing.description.clone()
     };
     let title = if listing.page > 1 {
-        format!("{} – page {}", listing.category.name, listing.page)
+        let args: [(&str, i18n::Arg<'_>); 2] = [
+            ("category", (&listing.category.name).into()),
+            ("page", (listing.page as i64).into()),
+        ];
+        i.f("shop-category-title-page", &args)
     } else {
         listing.category.name.clone()
     };
@@ -96,7 +112,10 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
             {(!listing.subcategories.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="mt-2 flex flex-wrap gap-2" aria-label="Subcategories">
+                        <ul
+                            class="mt-2 flex flex-wrap gap-2"
+                            aria-label=i.t("shop-category-subcategories")
+                        >
                             {listing
                                 .subcategories
                                 .iter()
@@ -104,7 +123,7 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                                     view! {
                                         <li>
                                             <a
-                                                href=format!("/category/{}", c.slug)
+                                                href=i.href(&format!("/category/{}", c.slug))
                                                 class="block rounded-full border border-slate-300 px-3 py-1 text-sm hover:border-slate-900"
                                             >
                                                 {c.name.clone()}
@@ -131,21 +150,24 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                     >
                         {range}
                     </p>
-                    <nav aria-label="Sort" class="flex flex-wrap gap-1 text-sm">
-                        <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
+                    <nav aria-label=i.t("shop-sort") class="flex flex-wrap gap-1 text-sm">
+                        <span class="py-1.5 pr-1 text-slate-500">{i.t("shop-sort-label")}</span>
                         {ListingSort::ALL
                             .iter()
                             .map(|&s| {
                                 let current = s == state.sort;
                                 view! {
                                     <a
-                                        href=state
+                                        href=i
                                             .href(
-                                                &slug,
-                                                move |st| {
-                                                    st.sort = s;
-                                                    st.page = 1;
-                                                },
+                                                &state
+                                                    .href(
+                                                        &slug,
+                                                        move |st| {
+                                                            st.sort = s;
+                                                            st.page = 1;
+                                                        },
+                                                    ),
                                             )
                                         aria-current=current.then_some("true")
                                         data-sort=s.key()
@@ -155,7 +177,7 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                                             "rounded-md px-3 py-1.5 hover:bg-slate-100"
                                         }
                                     >
-                                        {s.label()}
+                                        {sort_label(i, s)}
                                     </a>
                                 }
                             })
@@ -166,5 +188,15 @@ fn Listing(listing: CategoryView, site_name: String, base_url: String) -> impl I
                 <Pager page=listing.page page_count=listing.page_count href=page_href />
             </section>
         </div>
+    }
+}
+
+/// A sort's name in the page's language (`ListingSort::label` is English).
+fn sort_label(i: I18n, sort: ListingSort) -> &'static str {
+    match sort {
+        ListingSort::Newest => i.t("shop-sort-newest"),
+        ListingSort::PriceAsc => i.t("shop-sort-price-asc"),
+        ListingSort::PriceDesc => i.t("shop-sort-price-desc"),
+        ListingSort::Name => i.t("shop-sort-name"),
     }
 }

@@ -3,6 +3,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::api::checkout::{get_quote, ApplyGiftCard, PlaceOrder, RemoveGiftCard};
 use crate::components::forms::{error_text, go_to, issue_attrs, ActionError, IssueText, Issues};
+use crate::locale::use_i18n;
 use model::commerce::QuoteView;
 
 #[derive(Clone, Copy)]
@@ -49,6 +50,7 @@ impl Form {
 /// the parts that depend on the quote refresh.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
+    let i = use_i18n();
     let f = Form::new();
     let promo_input = RwSignal::new(String::new());
     let cards = Cards {
@@ -134,6 +136,7 @@ pub fn CheckoutPage() -> impl IntoView {
             expected_total: q.map(|q| q.total.minor),
             checkout_key: Some(checkout_key.get_untracked()),
             use_store_credit: Some(f.use_credit.get_untracked()),
+            locale: Some(i.locale.code().to_owned()),
         });
     };
     // What the server found wrong, beside each field; the typed values stay
@@ -178,7 +181,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let region_field = view! {
         <div class="flex flex-col gap-1">
             <label class="flex flex-col gap-1 text-sm font-medium">
-                "State, province or region"
+                {i.t("checkout-region")}
                 <input
                     name="region"
                     autocomplete="address-level1"
@@ -193,9 +196,9 @@ pub fn CheckoutPage() -> impl IntoView {
         </div>
     };
     view! {
-        <Title text="Checkout" />
+        <Title text=i.t("checkout-title") />
         <Meta name="robots" content="noindex" />
-        <h1 class="mb-6 text-2xl font-bold tracking-tight">"Checkout"</h1>
+        <h1 class="mb-6 text-2xl font-bold tracking-tight">{i.t("checkout-title")}</h1>
         <form
             class="grid gap-8 md:grid-cols-[1fr_20rem]"
             on:submit=submit
@@ -203,22 +206,34 @@ pub fn CheckoutPage() -> impl IntoView {
         >
             <div class="flex flex-col gap-6">
                 <fieldset class="flex flex-col gap-3">
-                    <legend class="mb-2 text-lg font-semibold">"Contact"</legend>
+                    <legend class="mb-2 text-lg font-semibold">{i.t("checkout-contact")}</legend>
                     <Transition>
                         {move || Suspend::new(async move {
                             let signed_in = quote.await.ok().is_some_and(|q| q.email.is_some());
                             if signed_in {
                                 view! {
-                                    <p class="text-sm">"Signed in as " {move || f.email.get()}</p>
+                                    <p class="text-sm">
+                                        {move || {
+                                            let email = f.email.get();
+                                            i.f(
+                                                "checkout-signed-in-as",
+                                                &[("email", email.as_str().into())],
+                                            )
+                                        }}
+                                    </p>
                                 }
                                     .into_any()
                             } else {
                                 view! {
-                                    {text("Email", "email", f.email, "email", true)}
+                                    {text(i.t("checkout-email"), "email", f.email, "email", true)}
                                     <p class="text-sm text-slate-500">
-                                        "Have an account? "
-                                        <a href="/signin?next=/checkout" class="underline">
-                                            "Sign in"
+                                        {i.t("checkout-have-account")} " "
+                                        <a
+                                            href=i
+                                                .href(&format!("/signin?next={}", i.href("/checkout")))
+                                            class="underline"
+                                        >
+                                            {i.t("checkout-sign-in")}
                                         </a>
                                     </p>
                                 }
@@ -228,7 +243,9 @@ pub fn CheckoutPage() -> impl IntoView {
                     </Transition>
                 </fieldset>
                 <fieldset class="flex flex-col gap-3">
-                    <legend class="mb-2 text-lg font-semibold">"Shipping address"</legend>
+                    <legend class="mb-2 text-lg font-semibold">
+                        {i.t("checkout-shipping-address")}
+                    </legend>
                     <Transition>
                         {move || Suspend::new(async move {
                             let addresses = quote.await.map(|q| q.addresses).unwrap_or_default();
@@ -237,7 +254,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                     let list = StoredValue::new(addresses.clone());
                                     view! {
                                         <label class="flex flex-col gap-1 text-sm font-medium">
-                                            "Saved addresses"
+                                            {i.t("checkout-saved-addresses")}
                                             <select
                                                 class="rounded-md border border-slate-300 px-3 py-2"
                                                 data-testid="saved-address"
@@ -257,7 +274,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                                     }
                                                 }
                                             >
-                                                <option value="">"Enter a new address"</option>
+                                                <option value="">{i.t("checkout-new-address")}</option>
                                                 {addresses
                                                     .into_iter()
                                                     .map(|a| {
@@ -276,14 +293,20 @@ pub fn CheckoutPage() -> impl IntoView {
                                 })
                         })}
                     </Transition>
-                    {text("Full name", "full_name", f.full_name, "name", true)}
-                    {text("Street address", "line1", f.line1, "address-line1", true)}
-                    {text("Apartment, suite, etc.", "line2", f.line2, "address-line2", false)}
-                    {text("Town or city", "city", f.city, "address-level2", true)}
+                    {text(i.t("checkout-full-name"), "full_name", f.full_name, "name", true)}
+                    {text(i.t("checkout-line1"), "line1", f.line1, "address-line1", true)}
+                    {text(i.t("checkout-line2"), "line2", f.line2, "address-line2", false)}
+                    {text(i.t("checkout-city"), "city", f.city, "address-level2", true)}
                     {region_field}
-                    {text("Postcode", "postal_code", f.postal_code, "postal-code", false)}
+                    {text(
+                        i.t("checkout-postcode"),
+                        "postal_code",
+                        f.postal_code,
+                        "postal-code",
+                        false,
+                    )}
                     <label class="flex flex-col gap-1 text-sm font-medium">
-                        "Country"
+                        {i.t("checkout-country")}
                         <select
                             name="country"
                             class="rounded-md border border-slate-300 px-3 py-2"
@@ -302,18 +325,18 @@ pub fn CheckoutPage() -> impl IntoView {
                                 .collect_view()}
                         </select>
                     </label>
-                    {text("Phone", "phone", f.phone, "tel", false)}
+                    {text(i.t("checkout-phone"), "phone", f.phone, "tel", false)}
                 </fieldset>
-                <Transition fallback=|| {
-                    view! { <p>"Loading…"</p> }
+                <Transition fallback=move || {
+                    view! { <p>{i.t("checkout-loading")}</p> }
                 }>
                     {move || Suspend::new(async move {
                         quote.await.ok().map(|q| view! { <ShippingChoices q f /> })
                     })}
                 </Transition>
             </div>
-            <Transition fallback=|| {
-                view! { <p>"Loading…"</p> }
+            <Transition fallback=move || {
+                view! { <p>{i.t("checkout-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match quote.await {
@@ -322,8 +345,8 @@ pub fn CheckoutPage() -> impl IntoView {
                                 <p role="alert" data-testid="checkout-error">
                                     {error_text(&e)}
                                     " "
-                                    <a href="/cart" class="underline">
-                                        "Back to your cart"
+                                    <a href=i.href("/cart") class="underline">
+                                        {i.t("checkout-back-to-cart")}
                                     </a>
                                 </p>
                             }
@@ -339,9 +362,10 @@ pub fn CheckoutPage() -> impl IntoView {
 
 #[component]
 fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <fieldset class="flex flex-col gap-2" data-testid="shipping-methods">
-            <legend class="mb-2 text-lg font-semibold">"Shipping method"</legend>
+            <legend class="mb-2 text-lg font-semibold">{i.t("checkout-shipping-method")}</legend>
             {q
                 .shipping_options
                 .iter()
@@ -359,7 +383,7 @@ fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
                                 on:change=move |_| f.method.set(c2.clone())
                             />
                             <span class="flex-1">{o.name.clone()}</span>
-                            <span>{o.price.format()}</span>
+                            <span>{i.money(&o.price)}</span>
                         </label>
                     }
                 })
@@ -379,12 +403,13 @@ fn Review(
     let balances_pay =
         !q.gift_cards.is_empty() || q.store_credit_applied.is_some_and(|m| m.minor > 0);
     let nothing_to_pay = q.to_pay.minor == 0;
+    let i = use_i18n();
     view! {
         <aside
             class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4"
             data-testid="review"
         >
-            <h2 class="text-lg font-semibold">"Your order"</h2>
+            <h2 class="text-lg font-semibold">{i.t("checkout-your-order")}</h2>
             <ul class="flex flex-col gap-1 text-sm">
                 {q
                     .lines
@@ -400,7 +425,7 @@ fn Review(
                                         l.variant_title,
                                     )}
                                 </span>
-                                <span>{l.line_total.format()}</span>
+                                <span>{i.money(&l.line_total)}</span>
                             </li>
                         }
                     })
@@ -408,11 +433,11 @@ fn Review(
             </ul>
             <div class="flex gap-2">
                 <label class="sr-only" for="promo">
-                    "Promo code"
+                    {i.t("checkout-promo-code")}
                 </label>
                 <input
                     id="promo"
-                    placeholder="Promo code"
+                    placeholder=i.t("checkout-promo-code")
                     class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
                     data-testid="promo-input"
                     prop:value=move || promo_input.get()
@@ -424,7 +449,7 @@ fn Review(
                     data-testid="apply-promo"
                     on:click=move |_| f.promo.set(promo_input.get_untracked())
                 >
-                    "Apply"
+                    {i.t("checkout-apply")}
                 </button>
             </div>
             <GiftCards q=q.clone() f cards />
@@ -439,33 +464,41 @@ fn Review(
                     }
                 })}
             <dl class="grid grid-cols-2 gap-1 text-sm">
-                <dt>"Subtotal"</dt>
-                <dd class="text-right">{q.subtotal.format()}</dd>
+                <dt>{i.t("checkout-subtotal")}</dt>
+                <dd class="text-right">{i.money(&q.subtotal)}</dd>
                 {(q.discount.minor > 0)
                     .then(|| {
                         view! {
-                            <dt>"Discount"</dt>
+                            <dt>{i.t("checkout-discount")}</dt>
                             <dd class="text-right" data-testid="discount">
-                                {format!("−{}", q.discount.format())}
+                                {format!("−{}", i.money(&q.discount))}
                             </dd>
                         }
                     })}
-                <dt>"Shipping"</dt>
-                <dd class="text-right">{q.shipping.format()}</dd>
-                <dt>{if q.prices_include_tax { "Tax included" } else { "Tax" }}</dt>
-                <dd class="text-right">{q.tax.format()}</dd>
-                <dt class="font-semibold">"Total"</dt>
+                <dt>{i.t("checkout-shipping")}</dt>
+                <dd class="text-right">{i.money(&q.shipping)}</dd>
+                <dt>
+                    {if q.prices_include_tax {
+                        i.t("checkout-tax-included")
+                    } else {
+                        i.t("checkout-tax")
+                    }}
+                </dt>
+                <dd class="text-right">{i.money(&q.tax)}</dd>
+                <dt class="font-semibold">{i.t("checkout-total")}</dt>
                 <dd class="text-right font-semibold" data-testid="checkout-total">
-                    {q.total.format()}
+                    {i.money(&q.total)}
                 </dd>
                 {q
                     .gift_cards
                     .iter()
                     .map(|c| {
                         view! {
-                            <dt>{format!("Gift card ••••{}", c.last4)}</dt>
+                            <dt>
+                                {i.f("checkout-gift-card", &[("last4", c.last4.as_str().into())])}
+                            </dt>
                             <dd class="text-right" data-testid="gift-card-applied">
-                                {format!("−{}", c.applied.format())}
+                                {format!("−{}", i.money(&c.applied))}
                             </dd>
                         }
                     })
@@ -475,18 +508,18 @@ fn Review(
                     .filter(|m| m.minor > 0)
                     .map(|m| {
                         view! {
-                            <dt>"Store credit"</dt>
+                            <dt>{i.t("checkout-store-credit")}</dt>
                             <dd class="text-right" data-testid="store-credit-applied">
-                                {format!("−{}", m.format())}
+                                {format!("−{}", i.money(&m))}
                             </dd>
                         }
                     })}
                 {balances_pay
                     .then(|| {
                         view! {
-                            <dt class="font-semibold">"To pay by card"</dt>
+                            <dt class="font-semibold">{i.t("checkout-to-pay-by-card")}</dt>
                             <dd class="text-right font-semibold" data-testid="to-pay">
-                                {q.to_pay.format()}
+                                {i.money(&q.to_pay)}
                             </dd>
                         }
                     })}
@@ -500,11 +533,11 @@ fn Review(
             >
                 {move || {
                     if place.pending().get() {
-                        "Placing your order…"
+                        i.t("checkout-placing-order")
                     } else if nothing_to_pay {
-                        "Place order"
+                        i.t("checkout-place-order")
                     } else {
-                        "Place order and pay"
+                        i.t("checkout-place-order-and-pay")
                     }
                 }}
             </button>
@@ -522,6 +555,7 @@ struct Cards {
 
 #[component]
 fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
+    let i = use_i18n();
     let apply = move || {
         cards.apply.dispatch(ApplyGiftCard {
             code: cards.input.get_untracked(),
@@ -531,11 +565,11 @@ fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
         <div class="flex flex-col gap-2" data-testid="gift-cards">
             <div class="flex gap-2">
                 <label class="sr-only" for="gift-code">
-                    "Gift card code"
+                    {i.t("checkout-gift-card-code")}
                 </label>
                 <input
                     id="gift-code"
-                    placeholder="Gift card code"
+                    placeholder=i.t("checkout-gift-card-code")
                     autocomplete="off"
                     class="flex-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
                     data-testid="gift-code-input"
@@ -555,7 +589,7 @@ fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
                     disabled=move || cards.apply.pending().get()
                     on:click=move |_| apply()
                 >
-                    "Use"
+                    {i.t("checkout-use-gift-card")}
                 </button>
             </div>
             <ActionError value=cards.apply.value() />
@@ -568,11 +602,14 @@ fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
                         view! {
                             <li class="flex items-center justify-between gap-2">
                                 <span>
-                                    {format!(
-                                        "Gift card ••••{} ({} left)",
-                                        c.last4,
-                                        c.balance.format(),
-                                    )}
+                                    {i
+                                        .f(
+                                            "checkout-gift-card-left",
+                                            &[
+                                                ("last4", c.last4.as_str().into()),
+                                                ("balance", (&i.money(&c.balance)).into()),
+                                            ],
+                                        )}
                                 </span>
                                 <button
                                     type="button"
@@ -582,7 +619,7 @@ fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
                                         cards.remove.dispatch(RemoveGiftCard { id });
                                     }
                                 >
-                                    "Remove"
+                                    {i.t("checkout-remove-gift-card")}
                                 </button>
                             </li>
                         }
@@ -600,7 +637,11 @@ fn GiftCards(q: QuoteView, f: Form, cards: Cards) -> impl IntoView {
                                 prop:checked=move || f.use_credit.get()
                                 on:change=move |ev| f.use_credit.set(event_target_checked(&ev))
                             />
-                            {format!("Use my store credit ({})", credit.format())}
+                            {i
+                                .f(
+                                    "checkout-use-store-credit",
+                                    &[("amount", (&i.money(&credit)).into())],
+                                )}
                         </label>
                     }
                 })}

@@ -6,9 +6,11 @@ use leptos_meta::{Meta, Title};
 use crate::api::gift_cards::BuyGiftCard;
 use crate::components::forms::{go_to, ActionError, Field, Submit};
 use crate::components::session::use_current_user;
+use crate::locale::use_i18n;
 
 #[component]
 pub fn GiftCardPage() -> impl IntoView {
+    let i = use_i18n();
     let buy = ServerAction::<BuyGiftCard>::new();
     let user = use_current_user();
     Effect::new(move |_| {
@@ -17,20 +19,21 @@ pub fn GiftCardPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Gift cards" />
-        <Meta name="description" content="Send a gift card by email, on the day you choose." />
-        <h1 class="mb-2 text-2xl font-bold tracking-tight">"Gift cards"</h1>
-        <p class="mb-6 max-w-xl text-slate-600">
-            "Choose an amount from $5 to $500. The code arrives by email on the day you pick, \
-             and pays for anything in the shop."
-        </p>
+        <Title text=i.t("help-gift-cards-title") />
+        <Meta name="description" content=i.t("help-gift-cards-description") />
+        <h1 class="mb-2 text-2xl font-bold tracking-tight">{i.t("help-gift-cards-title")}</h1>
+        <p class="mb-6 max-w-xl text-slate-600">{i.t("help-gift-cards-intro")}</p>
         <ActionForm
             action=buy
             attr:class="flex max-w-md flex-col gap-3"
             attr:data-testid="gift-card-form"
         >
             <ActionError value=buy.value() />
-            <Field label="Amount" name="amount" hint="e.g. 25.00" />
+            <Field
+                label=i.t("help-gift-cards-amount")
+                name="amount"
+                hint=i.t("help-gift-cards-amount-hint")
+            />
             <Suspense>
                 {move || Suspend::new(async move {
                     let signed_in = user.0.await.ok().flatten().is_some();
@@ -39,11 +42,11 @@ pub fn GiftCardPage() -> impl IntoView {
                     } else {
                         view! {
                             <Field
-                                label="Your email"
+                                label=i.t("help-gift-cards-your-email")
                                 name="email"
                                 kind="email"
                                 autocomplete="email"
-                                hint="For the receipt."
+                                hint=i.t("help-gift-cards-your-email-hint")
                             />
                         }
                             .into_any()
@@ -51,21 +54,25 @@ pub fn GiftCardPage() -> impl IntoView {
                 })}
             </Suspense>
             <Field
-                label="Recipient's email"
+                label=i.t("help-gift-cards-recipient-email")
                 name="recipient_email"
                 kind="email"
                 required=false
-                hint="Leave empty to get the card yourself."
+                hint=i.t("help-gift-cards-recipient-email-hint")
             />
-            <Field label="Recipient's name" name="recipient_name" required=false />
             <Field
-                label="From"
+                label=i.t("help-gift-cards-recipient-name")
+                name="recipient_name"
+                required=false
+            />
+            <Field
+                label=i.t("help-gift-cards-from")
                 name="sender_name"
                 required=false
-                hint="Your name, as they know you."
+                hint=i.t("help-gift-cards-from-hint")
             />
             <label class="flex flex-col gap-1 text-sm font-medium">
-                "Message"
+                {i.t("help-gift-cards-message")}
                 <textarea
                     name="message"
                     rows="3"
@@ -74,13 +81,13 @@ pub fn GiftCardPage() -> impl IntoView {
                 ></textarea>
             </label>
             <Field
-                label="Deliver on"
+                label=i.t("help-gift-cards-deliver-on")
                 name="deliver_on"
                 kind="date"
                 required=false
-                hint="Leave empty to send it once paid."
+                hint=i.t("help-gift-cards-deliver-on-hint")
             />
-            <Submit label="Buy and pay" pending=buy.pending().into() />
+            <Submit label=i.t("help-gift-cards-buy") pending=buy.pending().into() />
         </ActionForm>
     }
 }

@@ -9,15 +9,17 @@ use crate::components::{
     shelf::{RecentlyViewed, Shelf},
     site::{site_or_default, use_site},
 };
+use crate::locale::{use_i18n, I18n};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     let home = Resource::new_blocking(|| (), |_| get_home());
     let trending = Resource::new_blocking(|| (), |_| trending_products());
     view! {
-        <Suspense fallback=|| {
-            view! { <p class="text-slate-500">"Loading…"</p> }
+        <Suspense fallback=move || {
+            view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
@@ -34,10 +36,7 @@ pub fn HomePage() -> impl IntoView {
                                 shop=site.shop_name.clone()
                                 base_url=site.public_url.clone()
                                 title=String::new()
-                                description=format!(
-                                    "{} — clothing, home and outdoor gear, shipped fast.",
-                                    site.shop_name,
-                                )
+                                description=meta_description(i, &site.shop_name)
                                 path="/".into()
                             />
                             <section class="mb-12 rounded-2xl bg-slate-900 px-6 py-12 text-white sm:px-12">
@@ -45,12 +44,12 @@ pub fn HomePage() -> impl IntoView {
                                     {site.shop_name.clone()}
                                 </h1>
                                 <p class="mt-3 max-w-xl text-slate-300">
-                                    "Everyday clothing, things for the home and gear for the outdoors."
+                                    {i.t("shop-home-tagline")}
                                 </p>
                             </section>
                             <section aria-labelledby="departments" class="mb-12">
                                 <h2 id="departments" class="mb-4 text-2xl font-bold tracking-tight">
-                                    "Shop by department"
+                                    {i.t("shop-home-departments")}
                                 </h2>
                                 <ul
                                     role="list"
@@ -67,7 +66,7 @@ pub fn HomePage() -> impl IntoView {
                                                 >
                                                     <h3 class="font-semibold">
                                                         <a
-                                                            href=format!("/category/{}", c.slug)
+                                                            href=i.href(&format!("/category/{}", c.slug))
                                                             class="hover:underline"
                                                         >
                                                             {c.name}
@@ -75,7 +74,7 @@ pub fn HomePage() -> impl IntoView {
                                                     </h3>
                                                     <p class="mt-1 text-sm text-slate-600">{c.description}</p>
                                                     <p class="mt-2 text-xs text-slate-500">
-                                                        {format!("{} products", c.product_count)}
+                                                        {product_count(i, c.product_count)}
                                                     </p>
                                                     <ul class="mt-3 space-y-1 text-sm">
                                                         {c
@@ -85,7 +84,7 @@ pub fn HomePage() -> impl IntoView {
                                                                 view! {
                                                                     <li>
                                                                         <a
-                                                                            href=format!("/category/{}", s.slug)
+                                                                            href=i.href(&format!("/category/{}", s.slug))
                                                                             class="text-slate-700 hover:underline"
                                                                         >
                                                                             {s.name}
@@ -103,17 +102,21 @@ pub fn HomePage() -> impl IntoView {
                             </section>
                             <section aria-labelledby="featured" class="mb-12">
                                 <h2 id="featured" class="mb-4 text-2xl font-bold tracking-tight">
-                                    "Featured"
+                                    {i.t("shop-home-featured")}
                                 </h2>
                                 <ProductGrid products=home.featured />
                             </section>
                             <section aria-labelledby="newest">
                                 <h2 id="newest" class="mb-4 text-2xl font-bold tracking-tight">
-                                    "New in"
+                                    {i.t("shop-home-new-in")}
                                 </h2>
                                 <ProductGrid products=home.newest />
                             </section>
-                            <Shelf title="Trending now" id="trending" products=trending />
+                            <Shelf
+                                title=i.t("shop-home-trending")
+                                id="trending"
+                                products=trending
+                            />
                             <RecentlyViewed />
                         }
                             .into_any()
@@ -122,4 +125,15 @@ pub fn HomePage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// The home page's meta description.
+fn meta_description(i: I18n, shop: &str) -> String {
+    i.f("shop-home-description", &[("shop", shop.into())])
+}
+
+/// "12 products" under a department.
+fn product_count(i: I18n, count: u64) -> String {
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    i.f("shop-home-product-count", &[("count", count.into())])
 }

@@ -3,13 +3,15 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::orders::get_order_by_id;
-use crate::components::order_detail::{date, OrderTotals};
+use crate::components::order_detail::OrderTotals;
 use crate::components::site::use_site;
+use crate::locale::use_i18n;
 
 /// A printable invoice (the browser's "Save as PDF" makes the PDF); the
 /// layout's header and footer are hidden by the print stylesheet.
 #[component]
 pub fn InvoicePage() -> impl IntoView {
+    let i = use_i18n();
     let params = use_params_map();
     let order = Resource::new_blocking(
         move || params.read().get("id").unwrap_or_default(),
@@ -17,7 +19,7 @@ pub fn InvoicePage() -> impl IntoView {
     );
     let site = use_site();
     view! {
-        <Title text="Invoice" />
+        <Title text=i.t("checkout-invoice") />
         <Meta name="robots" content="noindex" />
         <Suspense>
             {move || Suspend::new(async move {
@@ -34,13 +36,27 @@ pub fn InvoicePage() -> impl IntoView {
                                         <p class="text-xl font-bold">{shop}</p>
                                     </div>
                                     <div class="text-right">
-                                        <p class="text-xl font-semibold">"Invoice"</p>
-                                        <p>"Order " {o.number.clone()}</p>
-                                        <p>"Date " {date(o.placed_at)}</p>
+                                        <p class="text-xl font-semibold">
+                                            {i.t("checkout-invoice")}
+                                        </p>
+                                        <p>
+                                            {i
+                                                .f(
+                                                    "checkout-invoice-order",
+                                                    &[("number", o.number.as_str().into())],
+                                                )}
+                                        </p>
+                                        <p>
+                                            {i
+                                                .f(
+                                                    "checkout-invoice-date",
+                                                    &[("date", (&i.date(o.placed_at)).into())],
+                                                )}
+                                        </p>
                                     </div>
                                 </header>
                                 <section class="mb-6">
-                                    <p class="font-semibold">"Bill to"</p>
+                                    <p class="font-semibold">{i.t("checkout-bill-to")}</p>
                                     {o
                                         .address_lines
                                         .iter()
@@ -51,11 +67,11 @@ pub fn InvoicePage() -> impl IntoView {
                                 <table class="mb-6 w-full">
                                     <thead>
                                         <tr class="border-b text-left">
-                                            <th>"Item"</th>
-                                            <th>"SKU"</th>
-                                            <th class="text-right">"Qty"</th>
-                                            <th class="text-right">"Unit"</th>
-                                            <th class="text-right">"Amount"</th>
+                                            <th>{i.t("checkout-col-item")}</th>
+                                            <th>{i.t("checkout-col-sku")}</th>
+                                            <th class="text-right">{i.t("checkout-col-qty")}</th>
+                                            <th class="text-right">{i.t("checkout-col-unit")}</th>
+                                            <th class="text-right">{i.t("checkout-col-amount")}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -68,8 +84,8 @@ pub fn InvoicePage() -> impl IntoView {
                                                         <td>{format!("{} — {}", l.title, l.variant_title)}</td>
                                                         <td>{l.sku.clone()}</td>
                                                         <td class="text-right">{l.quantity}</td>
-                                                        <td class="text-right">{l.unit_price.format()}</td>
-                                                        <td class="text-right">{l.line_total.format()}</td>
+                                                        <td class="text-right">{i.money(&l.unit_price)}</td>
+                                                        <td class="text-right">{i.money(&l.line_total)}</td>
                                                     </tr>
                                                 }
                                             })
@@ -85,17 +101,14 @@ pub fn InvoicePage() -> impl IntoView {
                                         class="underline"
                                         on:click=move |_| print_page()
                                     >
-                                        "Print"
+                                        {i.t("checkout-print")}
                                     </button>
                                 </p>
                             </article>
                         }
                             .into_any()
                     }
-                    Ok(_) => {
-                        view! { <p>"The invoice is available once the order is paid."</p> }
-                            .into_any()
-                    }
+                    Ok(_) => view! { <p>{i.t("checkout-invoice-unavailable")}</p> }.into_any(),
                     Err(e) => {
                         view! { <p role="alert">{crate::components::forms::error_text(&e)}</p> }
                             .into_any()

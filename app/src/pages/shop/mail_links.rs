@@ -10,6 +10,7 @@ use model::AppError;
 use crate::api::cart::CartRemindersOff;
 use crate::api::wishlist::WishlistAlertsOff;
 use crate::components::forms::error_text;
+use crate::locale::use_i18n;
 
 /// The page around one kind of stop link; `children` is its form.
 #[component]
@@ -60,19 +61,20 @@ fn token() -> impl Fn() -> String + Copy {
 
 #[component]
 pub fn WishlistAlertsOffPage() -> impl IntoView {
+    let i = use_i18n();
     let token = token();
     let off = ServerAction::<WishlistAlertsOff>::new();
     view! {
         <StopEmails
-            title="Wishlist emails"
-            done="Done: no more back-in-stock or price-drop emails. Your wishlist stays as it is."
+            title=i.t("help-alerts-off-title")
+            done=i.t("help-alerts-off-done")
             result=off.value().into()
         >
             <ActionForm action=off>
                 <input type="hidden" name="token" value=token() />
-                <p class="mb-3">"Stop the emails about items on your wishlist?"</p>
+                <p class="mb-3">{i.t("help-alerts-off-question")}</p>
                 <button type="submit" class=BUTTON data-testid="alerts-off">
-                    "Stop wishlist emails"
+                    {i.t("help-alerts-off-submit")}
                 </button>
             </ActionForm>
         </StopEmails>
@@ -81,21 +83,20 @@ pub fn WishlistAlertsOffPage() -> impl IntoView {
 
 #[component]
 pub fn CartRemindersOffPage() -> impl IntoView {
+    let i = use_i18n();
     let token = token();
     let off = ServerAction::<CartRemindersOff>::new();
     view! {
         <StopEmails
-            title="Cart reminders"
-            done="Done: we won't remind you about carts again. A signed-in customer can turn reminders back on in their profile."
+            title=i.t("help-reminders-off-title")
+            done=i.t("help-reminders-off-done")
             result=off.value().into()
         >
             <ActionForm action=off>
                 <input type="hidden" name="token" value=token() />
-                <p class="mb-3">
-                    "Stop the emails about items left in your cart? Order and account emails still arrive."
-                </p>
+                <p class="mb-3">{i.t("help-reminders-off-question")}</p>
                 <button type="submit" class=BUTTON data-testid="reminders-off">
-                    "No more cart reminders"
+                    {i.t("help-reminders-off-submit")}
                 </button>
             </ActionForm>
         </StopEmails>

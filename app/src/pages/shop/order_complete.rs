@@ -4,12 +4,14 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::orders::get_order_by_id;
 use crate::components::order_detail::OrderDetail;
+use crate::locale::use_i18n;
 
 /// Where the payment provider sends the shopper back. The order is paid
 /// when the provider's event arrives, not because this page was reached:
 /// until then it says so and checks again every few seconds.
 #[component]
 pub fn OrderCompletePage() -> impl IntoView {
+    let i = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let tick = RwSignal::new(0u32);
@@ -27,7 +29,7 @@ pub fn OrderCompletePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Thank you" />
+        <Title text=i.t("checkout-thank-you-title") />
         <Meta name="robots" content="noindex" />
         <Transition>
             {move || Suspend::new(async move {
@@ -40,13 +42,17 @@ pub fn OrderCompletePage() -> impl IntoView {
                         view! {
                             <h1 class="mb-2 text-2xl font-bold" data-testid="confirmation-title">
                                 {if o.status == model::OrderStatus::PendingPayment {
-                                    "Waiting for your payment to be confirmed…"
+                                    i.t("checkout-waiting-for-payment")
                                 } else {
-                                    "Thank you for your order!"
+                                    i.t("checkout-thank-you")
                                 }}
                             </h1>
                             <p class="mb-6 text-slate-600">
-                                "A confirmation is on its way to " {o.email.clone()} "."
+                                {i
+                                    .f(
+                                        "checkout-confirmation-sent",
+                                        &[("email", o.email.as_str().into())],
+                                    )}
                             </p>
                             <OrderDetail order=o />
                         }

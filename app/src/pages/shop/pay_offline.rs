@@ -4,27 +4,28 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::payment::{get_offline_payment, DecideOfflinePayment};
 use crate::components::forms::{go_to, ActionError};
+use crate::locale::use_i18n;
 
 /// The offline gateway's stand-in for a card form: approve or decline.
 #[component]
 pub fn OfflinePaymentPage() -> impl IntoView {
+    let i = use_i18n();
     let params = use_params_map();
     let reference = move || params.read().get("reference").unwrap_or_default();
     let attempt = Resource::new_blocking(reference, get_offline_payment);
     let decide = ServerAction::<DecideOfflinePayment>::new();
     Effect::new(move |_| {
+        // The server names the page; the shopper stays in this language.
         if let Some(Ok(next)) = decide.value().get() {
-            go_to(&next);
+            go_to(&i.href(&next));
         }
     });
     view! {
-        <Title text="Test payment" />
+        <Title text=i.t("checkout-test-payment") />
         <Meta name="robots" content="noindex" />
         <div class="mx-auto max-w-md py-8">
-            <h1 class="mb-2 text-2xl font-bold">"Test payment"</h1>
-            <p class="mb-6 text-sm text-slate-600">
-                "This shop takes no real payments: this page stands in for the payment provider."
-            </p>
+            <h1 class="mb-2 text-2xl font-bold">{i.t("checkout-test-payment")}</h1>
+            <p class="mb-6 text-sm text-slate-600">{i.t("checkout-test-payment-note")}</p>
             <Suspense>
                 {move || Suspend::new(async move {
                     match attempt.await {
@@ -36,11 +37,16 @@ pub fn OfflinePaymentPage() -> impl IntoView {
                             view! {
                                 <div class="flex flex-col gap-4 rounded-lg border border-slate-200 p-6">
                                     <p>
-                                        "Order " <strong>{a.order_number.clone()}</strong> " for "
-                                        {a.email.clone()}
+                                        {i.t("checkout-order")} " "
+                                        <strong>{a.order_number.clone()}</strong> " "
+                                        {i
+                                            .f(
+                                                "checkout-order-for",
+                                                &[("email", a.email.as_str().into())],
+                                            )}
                                     </p>
                                     <p class="text-2xl font-bold" data-testid="payment-amount">
-                                        {a.total.format()}
+                                        {i.money(&a.total)}
                                     </p>
                                     <ActionError value=decide.value() />
                                     {if a.open {
@@ -60,7 +66,7 @@ pub fn OfflinePaymentPage() -> impl IntoView {
                                                             });
                                                     }
                                                 >
-                                                    "Approve payment"
+                                                    {i.t("checkout-approve-payment")}
                                                 </button>
                                                 <button
                                                     type="button"
@@ -74,13 +80,13 @@ pub fn OfflinePaymentPage() -> impl IntoView {
                                                             });
                                                     }
                                                 >
-                                                    "Decline"
+                                                    {i.t("checkout-decline-payment")}
                                                 </button>
                                             </div>
                                         }
                                             .into_any()
                                     } else {
-                                        view! { <p>"This payment has already been settled."</p> }
+                                        view! { <p>{i.t("checkout-payment-settled")}</p> }
                                             .into_any()
                                     }}
                                 </div>

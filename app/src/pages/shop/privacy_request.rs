@@ -8,26 +8,22 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::privacy::RequestPrivacy;
 use crate::components::forms::{ActionError, AuthCard, Field, Notice, Submit};
+use crate::locale::use_i18n;
 
 #[component]
 pub fn PrivacyRequestPage() -> impl IntoView {
+    let i = use_i18n();
     let request = ServerAction::<RequestPrivacy>::new();
     let query = use_query_map();
     let done = move || query.read().get("done");
+    let title = i.t("help-privacy-title");
     view! {
-        <Title text="Your data" />
+        <Title text=title />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Your data">
+        <AuthCard title=title>
             {move || match done().as_deref() {
                 Some("erased") => {
-                    Some(
-                        view! {
-                            <Notice>
-                                "Done: your name, email address, phone number and street address are gone from your orders."
-                            </Notice>
-                        }
-                            .into_any(),
-                    )
+                    Some(view! { <Notice>{i.t("help-privacy-erased")}</Notice> }.into_any())
                 }
                 Some("expired") => {
                     Some(
@@ -37,7 +33,7 @@ pub fn PrivacyRequestPage() -> impl IntoView {
                                 class="text-sm text-red-700"
                                 data-testid="privacy-expired"
                             >
-                                "That link has expired or was used already. Ask again below."
+                                {i.t("help-privacy-expired")}
                             </p>
                         }
                             .into_any(),
@@ -54,37 +50,36 @@ pub fn PrivacyRequestPage() -> impl IntoView {
                             attr:class="flex flex-col gap-4"
                             attr:data-testid="privacy-request-form"
                         >
-                            <p class="text-sm text-slate-600">
-                                "Bought without an account? Ask for a copy of what we hold about your orders, or for your name and contact details to be erased from them. We email a link to the address you used, to make sure it is yours. Have an account? Use Account → Privacy instead."
-                            </p>
+                            <p class="text-sm text-slate-600">{i.t("help-privacy-intro")}</p>
                             <ActionError value=request.value() />
                             <Field
-                                label="Email used for your orders"
+                                label=i.t("help-privacy-email")
                                 name="email"
                                 kind="email"
                                 autocomplete="email"
                             />
                             <fieldset class="flex flex-col gap-2 text-sm">
                                 <legend class="font-medium text-slate-800">
-                                    "What would you like?"
+                                    {i.t("help-privacy-what")}
                                 </legend>
                                 <label class="flex gap-2">
                                     <input type="radio" name="kind" value="export" checked />
-                                    "A copy of my order details"
+                                    {i.t("help-privacy-export")}
                                 </label>
                                 <label class="flex gap-2">
                                     <input type="radio" name="kind" value="erase" />
-                                    "Erase my details from my orders"
+                                    {i.t("help-privacy-erase")}
                                 </label>
                             </fieldset>
-                            <Submit label="Email me the link" pending=request.pending().into() />
+                            <Submit
+                                label=i.t("help-privacy-submit")
+                                pending=request.pending().into()
+                            />
                         </ActionForm>
                     }
                 }
             >
-                <Notice>
-                    "If we have orders under that address, a link is on its way. It works once, for one hour."
-                </Notice>
+                <Notice>{i.t("help-privacy-sent")}</Notice>
             </Show>
         </AuthCard>
     }
@@ -94,12 +89,13 @@ pub fn PrivacyRequestPage() -> impl IntoView {
 /// spend the token (or erase anything).
 #[component]
 pub fn PrivacyConfirmPage() -> impl IntoView {
+    let i = use_i18n();
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
     view! {
-        <Title text="Confirm your data request" />
+        <Title text=i.t("help-privacy-confirm-title") />
         <Meta name="robots" content="noindex" />
-        <AuthCard title="Confirm your data request">
+        <AuthCard title=i.t("help-privacy-confirm-title")>
             <form
                 method="post"
                 action="/privacy/confirm"
@@ -107,15 +103,13 @@ pub fn PrivacyConfirmPage() -> impl IntoView {
                 data-testid="privacy-confirm-form"
             >
                 <input type="hidden" name="token" value=token />
-                <p class="text-sm text-slate-600">
-                    "Confirm to download your order details, or to erase your details from your orders — whichever you asked for. Erasure cannot be undone: what stays is what tax law requires (what was bought, the amounts and the country), nothing that names you."
-                </p>
+                <p class="text-sm text-slate-600">{i.t("help-privacy-confirm-intro")}</p>
                 <button
                     type="submit"
                     class="rounded-md bg-slate-900 px-4 py-2.5 font-semibold text-white"
                     data-testid="privacy-confirm"
                 >
-                    "Confirm"
+                    {i.t("help-privacy-confirm")}
                 </button>
             </form>
         </AuthCard>

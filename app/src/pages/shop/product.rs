@@ -24,9 +24,11 @@ use crate::components::{
     site::{site_or_default, use_site},
     stars::RatingBadge,
 };
+use crate::locale::use_i18n;
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     let params = use_params_map();
     // `?variant=SKU` preselects a variant (shareable links); read once, the
@@ -45,8 +47,8 @@ pub fn ProductPage() -> impl IntoView {
     // Made here, outside the suspended view, so it is fetched once.
     let reviews = ReviewData::new(slug);
     view! {
-        <Suspense fallback=|| {
-            view! { <p class="text-slate-500">"Loading…"</p> }
+        <Suspense fallback=move || {
+            view! { <p class="text-slate-500">{i.t("product-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
@@ -57,6 +59,8 @@ pub fn ProductPage() -> impl IntoView {
                         let wanted_sku = wanted_sku.get_value();
                         let hidden = (product.status != ProductStatus::Active)
                             .then(|| {
+                                let args = [("status", i18n::Arg::from(product.status.as_str()))];
+                                let banner = i.f("product-preview-banner", &args);
                                 view! {
                                     <Meta name="robots" content="noindex" />
                                     <p
@@ -64,10 +68,7 @@ pub fn ProductPage() -> impl IntoView {
                                         data-testid="preview-banner"
                                         class="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
                                     >
-                                        {format!(
-                                            "Preview: this product is {} and hidden from shoppers.",
-                                            product.status.as_str(),
-                                        )}
+                                        {banner}
                                     </p>
                                 }
                             });
@@ -139,6 +140,8 @@ fn ProductDetail(
     site_name: String,
     base_url: String,
 ) -> impl IntoView {
+    // `tr`, not `i`: the image list below counts with `i`.
+    let tr = use_i18n();
     let variants = StoredValue::new(product.variants.clone());
     let initial = product
         .variants
@@ -167,9 +170,9 @@ fn ProductDetail(
     let compare_at = Signal::derive(move || current.get().and_then(|v| v.compare_at));
     let sku = move || current.get().map(|v| v.sku).unwrap_or_default();
     let stock = move || match current.get().map(|v| v.available) {
-        Some(n) if n > 5 => ("In stock", "text-green-700"),
-        Some(n) if n > 0 => ("Only a few left", "text-amber-700"),
-        _ => ("Out of stock", "text-slate-500"),
+        Some(n) if n > 5 => (tr.t("product-in-stock"), "text-green-700"),
+        Some(n) if n > 0 => (tr.t("product-few-left"), "text-amber-700"),
+        _ => (tr.t("product-out-of-stock"), "text-slate-500"),
     };
 
     let first_image = product.images.first().map(|i| i.url.clone());
@@ -188,7 +191,7 @@ fn ProductDetail(
         <script type="application/ld+json" inner_html=product.json_ld.clone()></script>
         <Breadcrumbs trail=product.breadcrumbs.clone() current=product.title.clone() />
         <div class="grid gap-8 lg:grid-cols-2">
-            <section aria-label="Product images">
+            <section aria-label=tr.t("product-images")>
                 <div class="aspect-square overflow-hidden rounded-xl bg-slate-100">
                     {move || {
                         images
@@ -207,17 +210,22 @@ fn ProductDetail(
                             })
                     }}
                 </div>
-                <ul class="mt-4 grid grid-cols-5 gap-2" aria-label="More images">
+                <ul class="mt-4 grid grid-cols-5 gap-2" aria-label=tr.t("product-more-images")>
                     {product
                         .images
                         .iter()
                         .enumerate()
                         .map(|(i, img)| {
+                            let args = [
+                                ("number", i18n::Arg::from(i + 1)),
+                                ("alt", i18n::Arg::from(&img.alt)),
+                            ];
+                            let label = tr.f("product-show-image", &args);
                             view! {
                                 <li>
                                     <button
                                         type="button"
-                                        aria-label=format!("Show image {}: {}", i + 1, img.alt)
+                                        aria-label=label
                                         aria-pressed=move || (main_image.get() == i).to_string()
                                         on:click=move |_| picked_image.set(Some(i))
                                         class=move || {
@@ -269,7 +277,7 @@ fn ProductDetail(
                             {move || stock().0}
                         </span>
                         <span class="ml-3 text-slate-500">
-                            "SKU "<span data-testid="sku">{sku}</span>
+                            {tr.t("product-sku")}" "<span data-testid="sku">{sku}</span>
                         </span>
                     </p>
                 </div>
@@ -278,15 +286,16 @@ fn ProductDetail(
                     .enumerate()
                     .map(|(oi, option)| {
                         let label_id = format!("option-{oi}");
-                        let name = option.name.clone();
+                        let args = [("name", i18n::Arg::from(&option.name))];
+                        let legend = tr.f("product-option-legend", &args);
                         view! {
                             <fieldset
                                 class="mt-2"
                                 data-testid=format!("option-{}", option.name.to_lowercase())
                             >
                                 <legend id=label_id class="mb-2 text-sm font-semibold">
-                                    {name}
-                                    ": "
+                                    {legend}
+                                    " "
                                     <span class="font-normal">
                                         {move || {
                                             selected.read().get(oi).cloned().unwrap_or_default()
@@ -321,7 +330,9 @@ fn ProductDetail(
                                                     data-value=value
                                                     aria-pressed=move || pressed.get().to_string()
                                                     disabled=move || !available.get()
-                                                    title=move || (!available.get()).then_some("Out of stock")
+                                                    title=move || {
+                                                        (!available.get()).then_some(tr.t("product-out-of-stock"))
+                                                    }
                                                     on:click=move |_| {
                                                         let next = variants
                                                             .with_value(|vs| choose(
@@ -378,14 +389,16 @@ fn ProductDetail(
                 </div>
                 <SpecTable specs=product.specs.clone() />
                 <details class="text-sm">
-                    <summary class="cursor-pointer font-medium">"All variants"</summary>
+                    <summary class="cursor-pointer font-medium">
+                        {tr.t("product-all-variants")}
+                    </summary>
                     <table class="mt-2 w-full text-left" data-testid="variant-table">
                         <thead>
                             <tr class="text-slate-500">
-                                <th class="py-1 font-medium">"Variant"</th>
-                                <th class="py-1 font-medium">"SKU"</th>
-                                <th class="py-1 font-medium">"Price"</th>
-                                <th class="py-1 font-medium">"Availability"</th>
+                                <th class="py-1 font-medium">{tr.t("product-variant")}</th>
+                                <th class="py-1 font-medium">{tr.t("product-sku")}</th>
+                                <th class="py-1 font-medium">{tr.t("product-price")}</th>
+                                <th class="py-1 font-medium">{tr.t("product-availability")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -397,9 +410,13 @@ fn ProductDetail(
                                         <tr class="border-t border-slate-100">
                                             <td class="py-1">{v.title.clone()}</td>
                                             <td class="py-1 font-mono text-xs">{v.sku.clone()}</td>
-                                            <td class="py-1">{v.price.format()}</td>
+                                            <td class="py-1">{tr.money(&v.price)}</td>
                                             <td class="py-1">
-                                                {if v.available > 0 { "In stock" } else { "Out of stock" }}
+                                                {if v.available > 0 {
+                                                    tr.t("product-in-stock")
+                                                } else {
+                                                    tr.t("product-out-of-stock")
+                                                }}
                                             </td>
                                         </tr>
                                     }
@@ -423,12 +440,13 @@ fn ProductDetail(
 /// The product's attributes, one row each.
 #[component]
 fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
+    let i = use_i18n();
     (!specs.is_empty())
         .then(|| {
             view! {
                 <section aria-labelledby="specs-h" class="text-sm">
                     <h2 id="specs-h" class="mb-2 font-semibold">
-                        "Specifications"
+                        {i.t("product-specifications")}
                     </h2>
                     <table class="w-full text-left" data-testid="spec-table">
                         <tbody>
@@ -472,6 +490,7 @@ fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
 /// notes the visit's view.
 #[component]
 fn Recommended(slug: String) -> impl IntoView {
+    let i = use_i18n();
     let viewed = slug.clone();
     Effect::new(move |_| crate::components::shelf::remember_viewed(&viewed));
     let load: ShelfLoad = Arc::new(move || {
@@ -480,12 +499,12 @@ fn Recommended(slug: String) -> impl IntoView {
             let recs = get_product_recommendations(slug).await.unwrap_or_default();
             vec![
                 ShelfData {
-                    title: "Customers also bought",
+                    title: i.t("product-also-bought"),
                     id: "also-bought",
                     products: recs.also_bought,
                 },
                 ShelfData {
-                    title: "Similar products",
+                    title: i.t("product-similar"),
                     id: "similar",
                     products: recs.similar,
                 },

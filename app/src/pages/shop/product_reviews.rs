@@ -18,6 +18,7 @@ use crate::components::forms::{error_text, successes, ActionError, Submit};
 use crate::components::pager::Pager;
 use crate::components::photo_strip::PhotoStrip;
 use crate::components::stars::{glyphs, Stars};
+use crate::locale::{use_i18n, I18n};
 
 pub mod param {
     pub const SORT: &str = "rsort";
@@ -87,6 +88,7 @@ impl ReviewData {
 
 #[component]
 pub fn ProductReviews(slug: String, data: ReviewData) -> impl IntoView {
+    let i = use_i18n();
     let ReviewData {
         reviews,
         standing,
@@ -99,10 +101,10 @@ pub fn ProductReviews(slug: String, data: ReviewData) -> impl IntoView {
             class="mt-12 border-t border-slate-200 pt-8"
         >
             <h2 id="reviews-title" class="text-2xl font-bold tracking-tight">
-                "Reviews"
+                {i.t("product-reviews")}
             </h2>
-            <Suspense fallback=|| {
-                view! { <p class="text-slate-500">"Loading reviews…"</p> }
+            <Suspense fallback=move || {
+                view! { <p class="text-slate-500">{i.t("product-reviews-loading")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match reviews.await {
@@ -129,8 +131,19 @@ pub fn ProductReviews(slug: String, data: ReviewData) -> impl IntoView {
     }
 }
 
+/// The name of a review order, in the page's language.
+fn sort_label(i: I18n, sort: ReviewSort) -> &'static str {
+    match sort {
+        ReviewSort::Helpful => i.t("product-reviews-sort-helpful"),
+        ReviewSort::Newest => i.t("product-reviews-sort-newest"),
+        ReviewSort::Highest => i.t("product-reviews-sort-highest"),
+        ReviewSort::Lowest => i.t("product-reviews-sort-lowest"),
+    }
+}
+
 #[component]
 fn ReviewList(page: ReviewsPage) -> impl IntoView {
+    let i = use_i18n();
     let total: u32 = page.histogram.iter().sum();
     let sort = page.query.sort;
     let stars = page.query.stars;
@@ -153,7 +166,9 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
                         class="flex items-center gap-2 text-sm hover:underline"
                         data-testid=format!("histogram-{s}")
                     >
-                        <span class="w-14">{format!("{s} star")}</span>
+                        <span class="w-14">
+                            {i.f("product-reviews-histogram-stars", &[("stars", s.into())])}
+                        </span>
                         <span
                             class="h-2 w-40 overflow-hidden rounded bg-slate-200"
                             aria-hidden="true"
@@ -179,7 +194,7 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
                     aria-current=current.then_some("true")
                     class=if current { "font-semibold underline" } else { "hover:underline" }
                 >
-                    {s.label()}
+                    {sort_label(i, s)}
                 </a>
             }
         })
@@ -191,13 +206,13 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
                 <span class="text-3xl font-bold">{average.clone()}</span>
                 <span
                     role="img"
-                    aria-label=format!("Rated {average} out of 5")
+                    aria-label=i.f("product-reviews-rated", &[("average", (&average).into())])
                     class="text-xl text-amber-500"
                 >
                     {glyphs(page.summary.average_tenths())}
                 </span>
                 <span class="text-sm text-slate-600">
-                    {format!("{} reviews", page.summary.count)}
+                    {i.f("product-reviews-count", &[("count", page.summary.count.into())])}
                 </span>
             </p>
         }
@@ -212,19 +227,19 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
         })
         .collect_view();
     let empty = (total == 0).then(|| {
-        view! { <p class="mt-4 text-slate-600">"No reviews yet."</p> }
+        view! { <p class="mt-4 text-slate-600">{i.t("product-reviews-empty")}</p> }
     });
     view! {
         {summary}
         {empty}
         <div class="mt-4 grid gap-8 md:grid-cols-3">
             <div>
-                <ul class="flex flex-col gap-1" aria-label="Filter by stars">
+                <ul class="flex flex-col gap-1" aria-label=i.t("product-reviews-filter-stars")>
                     {bars}
                 </ul>
             </div>
             <div class="md:col-span-2">
-                <nav aria-label="Sort reviews" class="flex flex-wrap gap-3 text-sm">
+                <nav aria-label=i.t("product-reviews-sort") class="flex flex-wrap gap-3 text-sm">
                     {sorts}
                 </nav>
                 <ul class="mt-4 flex flex-col gap-6" data-testid="review-list">
@@ -242,6 +257,7 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
 
 #[component]
 fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
+    let i = use_i18n();
     let vote = ServerAction::<VoteReview>::new();
     let report = ServerAction::<ReportReview>::new();
     let id = review.id;
@@ -262,7 +278,7 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                                 class="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-800"
                                 data-testid="verified"
                             >
-                                "Verified purchase"
+                                {i.t("product-reviews-verified")}
                             </span>
                         }
                     })}
@@ -277,7 +293,7 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                             class="ml-4 border-l-2 border-slate-200 pl-3 text-sm"
                             data-testid="shop-reply"
                         >
-                            <p class="font-medium">"The shop replied"</p>
+                            <p class="font-medium">{i.t("product-reviews-shop-replied")}</p>
                             <p class="whitespace-pre-line text-slate-700">{reply}</p>
                         </div>
                     }
@@ -296,7 +312,7 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                                 Some(Ok(n)) => n,
                                 _ => helpful,
                             };
-                            format!("Helpful ({count})")
+                            i.f("product-reviews-helpful", &[("count", count.into())])
                         }}
                     </button>
                     {move || {
@@ -313,28 +329,32 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                     }}
                 </ActionForm>
                 <details>
-                    <summary class="cursor-pointer text-slate-500">"Report"</summary>
+                    <summary class="cursor-pointer text-slate-500">
+                        {i.t("product-reviews-report")}
+                    </summary>
                     <ActionForm action=report attr:class="mt-2 flex items-center gap-2">
                         <input type="hidden" name="review_id" value=id />
                         <label class="sr-only" for=format!("report-{id}")>
-                            "What is wrong with this review?"
+                            {i.t("product-reviews-report-label")}
                         </label>
                         <input
                             id=format!("report-{id}")
                             name="reason"
                             required
                             maxlength="200"
-                            placeholder="What is wrong with it?"
+                            placeholder=i.t("product-reviews-report-placeholder")
                             class="rounded border border-slate-300 px-2 py-1"
                         />
                         <button type="submit" class="rounded bg-slate-200 px-2 py-1">
-                            "Send"
+                            {i.t("product-reviews-report-send")}
                         </button>
                         {move || match report.value().get() {
                             Some(Ok(())) => {
                                 Some(
                                     view! {
-                                        <span role="status">"Thanks, we'll take a look."</span>
+                                        <span role="status">
+                                            {i.t("product-reviews-report-thanks")}
+                                        </span>
                                     }
                                         .into_any(),
                                 )
@@ -364,24 +384,25 @@ fn ReviewForm(
     standing: ReviewStanding,
     submit: ServerAction<SubmitReview>,
 ) -> impl IntoView {
+    // `tr`, not `i`: the form's issue list below names each one `i`.
+    let tr = use_i18n();
     let (input, note, photos) = match standing {
         ReviewStanding::SignIn => {
-            let next = format!("/product/{slug}#reviews");
+            let next = tr.href(&format!("/product/{slug}#reviews"));
             return view! {
                 <p class="mt-6 text-sm">
-                    <a class="underline" href=format!("/signin?next={}", model::url::encode(&next))>
-                        "Sign in to write a review"
+                    <a
+                        class="underline"
+                        href=tr.href(&format!("/signin?next={}", model::url::encode(&next)))
+                    >
+                        {tr.t("product-reviews-sign-in")}
                     </a>
                 </p>
             }
             .into_any();
         }
         ReviewStanding::NotBought => {
-            return view! {
-                <p class="mt-6 text-sm text-slate-600">
-                    "Reviews come from customers who received this product."
-                </p>
-            }
+            return view! { <p class="mt-6 text-sm text-slate-600">{tr.t("product-reviews-buyers-only")}</p> }
             .into_any();
         }
         ReviewStanding::CanWrite { .. } => (Default::default(), None, None),
@@ -392,10 +413,13 @@ fn ReviewForm(
             photos,
         } => {
             let note = match (status, reject_reason) {
-                (ReviewStatus::Rejected, Some(reason)) => {
-                    format!("Your review was not published: {reason}")
-                }
-                (s, _) => format!("Your review: {}", s.label().to_lowercase()),
+                (ReviewStatus::Rejected, Some(reason)) => tr.f(
+                    "product-review-not-published",
+                    &[("reason", (&reason).into())],
+                ),
+                (ReviewStatus::Pending, _) => tr.t("product-review-state-pending").to_owned(),
+                (ReviewStatus::Published, _) => tr.t("product-review-state-published").to_owned(),
+                (ReviewStatus::Rejected, None) => tr.t("product-review-state-rejected").to_owned(),
             };
             (input, Some(note), Some(photos))
         }
@@ -404,7 +428,11 @@ fn ReviewForm(
     view! {
         <div class="mt-8 max-w-xl" data-testid="review-form-panel">
             <h3 class="text-lg font-semibold">
-                {if note.is_some() { "Edit your review" } else { "Write a review" }}
+                {if note.is_some() {
+                    tr.t("product-review-edit")
+                } else {
+                    tr.t("product-review-write")
+                }}
             </h3>
             {note
                 .map(|n| {
@@ -421,16 +449,10 @@ fn ReviewForm(
             >
                 {move || match submit.value().get() {
                     Some(Ok(ReviewStatus::Published)) => {
-                        Some(view! { <p role="status">"Thanks, your review is published."</p> })
+                        Some(view! { <p role="status">{tr.t("product-review-published")}</p> })
                     }
                     Some(Ok(_)) => {
-                        Some(
-                            view! {
-                                <p role="status">
-                                    "Thanks, your review will appear once we've checked it."
-                                </p>
-                            },
-                        )
+                        Some(view! { <p role="status">{tr.t("product-review-pending")}</p> })
                     }
                     _ => None,
                 }}
@@ -455,7 +477,7 @@ fn ReviewForm(
                 }}
                 <input type="hidden" name="slug" value=slug />
                 <fieldset>
-                    <legend class="text-sm font-medium">"Your rating"</legend>
+                    <legend class="text-sm font-medium">{tr.t("product-review-rating")}</legend>
                     <div class="flex gap-3">
                         {(1..=5u8)
                             .map(|s| {
@@ -476,7 +498,7 @@ fn ReviewForm(
                     </div>
                 </fieldset>
                 <label class="flex flex-col gap-1 text-sm font-medium">
-                    "Title"
+                    {tr.t("product-review-title")}
                     <input
                         name="title"
                         required
@@ -486,7 +508,7 @@ fn ReviewForm(
                     />
                 </label>
                 <label class="flex flex-col gap-1 text-sm font-medium">
-                    "Your review"
+                    {tr.t("product-review-body")}
                     <textarea
                         name="body"
                         required
@@ -499,7 +521,7 @@ fn ReviewForm(
                     </textarea>
                 </label>
                 <div>
-                    <Submit label="Send review" pending=submit.pending().into() />
+                    <Submit label=tr.t("product-review-send") pending=submit.pending().into() />
                 </div>
             </ActionForm>
             {photos.map(|photos| view! { <OwnPhotos slug=photo_slug photos /> })}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::reviews::RemoveReviewPhoto;
 use crate::components::forms::ActionError;
 use crate::components::upload::UploadError;
+use crate::locale::use_i18n;
 use model::reviews::{ReviewPhoto, PHOTOS_MAX};
 
 /// A split of its own: only a review's author sees these controls, and
@@ -18,6 +19,7 @@ pub fn review_photos_view(slug: String, photos: Vec<ReviewPhoto>) -> AnyView {
 
 #[component]
 fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
+    let i = use_i18n();
     let list = RwSignal::new(photos);
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -44,7 +46,7 @@ fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
             data-testid="review-photos"
         >
             <h4 id="review-photos-h" class="text-sm font-semibold">
-                {format!("Photos (up to {PHOTOS_MAX})")}
+                {i.f("product-photos-heading", &[("max", PHOTOS_MAX.into())])}
             </h4>
             <ul class="flex flex-wrap gap-3">
                 <For each=move || list.get() key=|p| p.id let:photo>
@@ -54,7 +56,7 @@ fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
                             <li class="flex w-24 flex-col gap-1 text-xs">
                                 <img
                                     src=photo.image.url.clone()
-                                    alt="Your photo"
+                                    alt=i.t("product-photos-yours")
                                     width=photo.image.width
                                     height=photo.image.height
                                     class="h-24 w-24 rounded border border-slate-200 object-cover"
@@ -67,7 +69,7 @@ fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
                                         list.update(|l| l.retain(|p| p.id != id));
                                     }
                                 >
-                                    "Remove"
+                                    {i.t("product-photos-remove")}
                                 </button>
                             </li>
                         }
@@ -79,7 +81,7 @@ fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
                 <div class="flex flex-wrap items-end gap-3">
                     <div class="flex flex-col gap-1">
                         <label for="review-photo" class="text-sm">
-                            "Add a photo (PNG, JPEG, WebP or GIF, up to 8 MB)"
+                            {i.t("product-photos-add-label")}
                         </label>
                         <input
                             id="review-photo"
@@ -94,7 +96,13 @@ fn ReviewPhotos(slug: String, photos: Vec<ReviewPhoto>) -> impl IntoView {
                         disabled=move || busy.get()
                         class="rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60"
                     >
-                        {move || if busy.get() { "Uploading…" } else { "Add photo" }}
+                        {move || {
+                            if busy.get() {
+                                i.t("product-photos-uploading")
+                            } else {
+                                i.t("product-photos-add")
+                            }
+                        }}
                     </button>
                 </div>
             </Show>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::swatch::swatch;
+use crate::locale::{use_i18n, I18n};
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::analytics::track_search;
@@ -40,12 +41,13 @@ fn state_from_url(q: &leptos_router::params::ParamsMap) -> SearchRequest {
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let i = use_i18n();
     let site = use_site();
     let query = use_query_map();
     let data = Resource::new_blocking(move || state_from_url(&query.read()), search_results);
     view! {
-        <Transition fallback=|| {
-            view! { <p class="text-slate-500">"Searching…"</p> }
+        <Transition fallback=move || {
+            view! { <p class="text-slate-500">{i.t("shop-search-searching")}</p> }
         }>
             {move || Suspend::new(async move {
                 let site = site_or_default(site).await;
@@ -63,16 +65,17 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn Unavailable(message: String) -> impl IntoView {
+    let i = use_i18n();
     view! {
         <div
             role="alert"
             class="rounded-lg border border-amber-200 bg-amber-50 p-6 text-amber-900"
             data-testid="search-unavailable"
         >
-            <h1 class="text-lg font-semibold">"Search isn't available right now"</h1>
+            <h1 class="text-lg font-semibold">{i.t("shop-search-unavailable")}</h1>
             <p class="mt-2">{message}</p>
-            <a href="/" class="mt-4 inline-block font-medium underline">
-                "Browse the shop"
+            <a href=i.href("/") class="mt-4 inline-block font-medium underline">
+                {i.t("shop-browse-the-shop")}
             </a>
         </div>
     }
@@ -80,28 +83,32 @@ fn Unavailable(message: String) -> impl IntoView {
 
 #[component]
 fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
+    let tr = use_i18n();
     let state = results.request.clone();
-    let heading = if state.text.is_empty() {
-        "All products".to_owned()
+    let query = state.text.as_str();
+    let heading = if query.is_empty() {
+        tr.t("shop-search-all-products").to_owned()
     } else {
-        format!("Results for “{}”", state.text)
+        tr.f("shop-search-results-for", &[("query", query.into())])
     };
     let count = match results.total {
-        0 => "No products found".to_owned(),
-        1 => "1 product".to_owned(),
-        n => format!("{n} products"),
+        0 => tr.t("shop-search-count-none").to_owned(),
+        n => tr.f("shop-search-count", &[("count", (n as i64).into())]),
     };
     let page_href = {
         let state = state.clone();
         move |p: u64| {
-            SearchRequest {
-                page: p,
-                ..state.clone()
-            }
-            .href()
+            tr.href(
+                &SearchRequest {
+                    page: p,
+                    ..state.clone()
+                }
+                .href(),
+            )
         }
     };
     let nothing = results.total == 0;
+    let results_label = tr.t("shop-search-results");
     let counted = (state.page <= 1 && !state.text.trim().is_empty())
         .then(|| (state.text.clone(), results.total));
     // In the browser only (effects don't run on the server), like page views.
@@ -118,7 +125,7 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
             shop
             base_url
             title=heading.clone()
-            description=format!("Search results for {}", state.text)
+            description=tr.f("shop-search-description", &[("query", (&state.text).into())])
             path="/search".to_owned()
         />
         <div class="mb-6 flex flex-col gap-1">
@@ -130,10 +137,10 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
             </p>
         </div>
         <div class="grid gap-8 lg:grid-cols-[16rem_1fr]">
-            <aside aria-label="Filters">
+            <aside aria-label=tr.t("shop-search-filters")>
                 <Facets state=state.clone() groups=results.facets.clone() />
             </aside>
-            <section aria-label="Results">
+            <section aria-label=results_label>
                 {if nothing {
                     view! {
                         <NoResults
@@ -183,19 +190,23 @@ fn Results(results: Found, shop: String, base_url: String) -> impl IntoView {
 
 #[component]
 fn SortLinks(state: SearchRequest) -> impl IntoView {
+    let i = use_i18n();
     view! {
-        <nav aria-label="Sort" class="mb-4 flex flex-wrap gap-1 text-sm">
-            <span class="py-1.5 pr-1 text-slate-500">"Sort:"</span>
+        <nav aria-label=i.t("shop-sort") class="mb-4 flex flex-wrap gap-1 text-sm">
+            <span class="py-1.5 pr-1 text-slate-500">{i.t("shop-sort-label")}</span>
             {SearchSort::ALL
                 .iter()
                 .map(|&sort| {
                     let on = sort == state.sort;
-                    let href = SearchRequest {
-                        sort,
-                        page: 1,
-                        ..state.clone()
-                    }
-                        .href();
+                    let href = i
+                        .href(
+                            &SearchRequest {
+                                sort,
+                                page: 1,
+                                ..state.clone()
+                            }
+                                .href(),
+                        );
                     view! {
                         <a
                             href=href
@@ -207,7 +218,7 @@ fn SortLinks(state: SearchRequest) -> impl IntoView {
                                 "rounded-md px-3 py-1.5 hover:bg-slate-100"
                             }
                         >
-                            {sort.label()}
+                            {sort_label(i, sort)}
                         </a>
                     }
                 })
@@ -218,8 +229,9 @@ fn SortLinks(state: SearchRequest) -> impl IntoView {
 
 #[component]
 fn HitCard(hit: SearchHit, q: String, position: i32) -> impl IntoView {
+    let i = use_i18n();
     let card = hit.card;
-    let href = format!("/product/{}", card.slug);
+    let href = i.href(&format!("/product/{}", card.slug));
     let slug = card.slug.clone();
     let from = card.price_varies();
     let click = Action::new(move |(q, slug, position): &(String, String, i32)| {
@@ -282,7 +294,7 @@ fn HitCard(hit: SearchHit, q: String, position: i32) -> impl IntoView {
                     .then(|| {
                         view! {
                             <span class="w-fit rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-700">
-                                "Out of stock"
+                                {i.t("shop-out-of-stock")}
                             </span>
                         }
                     })}
@@ -297,30 +309,34 @@ fn NoResults(
     did_you_mean: Option<String>,
     popular: Vec<ProductCard>,
 ) -> impl IntoView {
+    let i = use_i18n();
     let filtered = state.has_filters();
-    let cleared = state.cleared().href();
+    let cleared = i.href(&state.cleared().href());
     view! {
         <div class="rounded-lg border border-slate-200 p-6" data-testid="no-results">
             <p class="text-lg font-medium">
                 {if state.text.is_empty() {
-                    "Nothing matches these filters.".to_owned()
+                    i.t("shop-search-nothing-matches").to_owned()
                 } else {
-                    format!("We found nothing for “{}”.", state.text)
+                    i.f("shop-search-found-nothing", &[("query", (&state.text).into())])
                 }}
             </p>
             {did_you_mean
                 .map(|s| {
-                    let href = SearchRequest {
-                        text: s.clone(),
-                        ..SearchRequest::default()
-                    }
-                        .href();
+                    let href = i
+                        .href(
+                            &SearchRequest {
+                                text: s.clone(),
+                                ..SearchRequest::default()
+                            }
+                                .href(),
+                        );
                     view! {
                         <p class="mt-2">
-                            "Did you mean "
+                            {i.t("shop-search-did-you-mean")} " "
                             <a href=href class="font-semibold underline" data-testid="did-you-mean">
                                 {s}
-                            </a>"?"
+                            </a> {i.t("shop-search-did-you-mean-end")}
                         </p>
                     }
                 })}
@@ -329,19 +345,17 @@ fn NoResults(
                     view! {
                         <p class="mt-2">
                             <a href=cleared class="underline">
-                                "Remove all filters"
+                                {i.t("shop-search-remove-filters")}
                             </a>
                         </p>
                     }
                 })}
-            <p class="mt-2 text-sm text-slate-600">
-                "Check the spelling, try fewer words, or browse the categories."
-            </p>
+            <p class="mt-2 text-sm text-slate-600">{i.t("shop-search-no-results-hint")}</p>
         </div>
         {(!popular.is_empty())
             .then(|| {
                 view! {
-                    <h2 class="mb-4 mt-10 text-xl font-semibold">"Popular right now"</h2>
+                    <h2 class="mb-4 mt-10 text-xl font-semibold">{i.t("shop-search-popular")}</h2>
                     <ProductGrid products=popular />
                 }
             })}
@@ -350,25 +364,31 @@ fn NoResults(
 
 #[component]
 fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
+    let i = use_i18n();
     let navigate = use_navigate();
     let any = state.has_filters();
-    let clear = state.cleared().href();
+    let clear = i.href(&state.cleared().href());
     view! {
         // Without JavaScript the form submits the ticked boxes; with it,
         // each change navigates at once.
-        <form method="get" action="/search" class="flex flex-col gap-6" data-testid="facets">
+        <form
+            method="get"
+            action=i.href("/search")
+            class="flex flex-col gap-6"
+            data-testid="facets"
+        >
             <input type="hidden" name=Q value=state.text.clone() />
             {(state.sort != SearchSort::Relevance)
                 .then(|| view! { <input type="hidden" name=SORT value=state.sort.as_str() /> })}
             <div class="flex items-center justify-between">
                 <h2 class="text-sm font-semibold uppercase tracking-wide text-slate-500">
-                    "Filters"
+                    {i.t("shop-search-filters")}
                 </h2>
                 {any
                     .then(|| {
                         view! {
                             <a href=clear class="text-sm underline" data-testid="clear-filters">
-                                "Clear all"
+                                {i.t("shop-search-clear-all")}
                             </a>
                         }
                     })}
@@ -421,9 +441,20 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                     type="submit"
                     class="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white"
                 >
-                    "Apply filters"
+                    {i.t("shop-search-apply-filters")}
                 </button>
             </noscript>
         </form>
+    }
+}
+
+/// A sort's name in the page's language (`SearchSort::label` is English).
+fn sort_label(i: I18n, sort: SearchSort) -> &'static str {
+    match sort {
+        SearchSort::Relevance => i.t("shop-sort-relevance"),
+        SearchSort::PriceAsc => i.t("shop-sort-price-asc"),
+        SearchSort::PriceDesc => i.t("shop-sort-price-desc"),
+        SearchSort::Newest => i.t("shop-sort-newest"),
+        SearchSort::Rating => i.t("shop-sort-rating"),
     }
 }

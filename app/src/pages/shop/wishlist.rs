@@ -12,9 +12,11 @@ use crate::api::wishlist::{
 use crate::components::cart_state::use_cart;
 use crate::components::forms::{error_text, ActionError};
 use crate::components::wishlist_state::use_wishlist;
+use crate::locale::{use_i18n, I18n};
 
 #[component]
 pub fn WishlistPage() -> impl IntoView {
+    let i = use_i18n();
     let state = use_wishlist();
     let cart = use_cart();
     let moved = ServerAction::<MoveWishlistToCart>::new();
@@ -36,13 +38,13 @@ pub fn WishlistPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Your wishlist" />
+        <Title text=i.t("shop-wishlist-title") />
         <Meta name="robots" content="noindex" />
-        <h1 class="mb-6 text-2xl font-bold tracking-tight">"Your wishlist"</h1>
+        <h1 class="mb-6 text-2xl font-bold tracking-tight">{i.t("shop-wishlist-title")}</h1>
         <ActionError value=moved.value() />
         <ActionError value=removed.value() />
-        <Transition fallback=|| {
-            view! { <p>"Loading…"</p> }
+        <Transition fallback=move || {
+            view! { <p>{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 match state.list.await {
@@ -50,9 +52,9 @@ pub fn WishlistPage() -> impl IntoView {
                     Ok(list) if list.lines.is_empty() => {
                         view! {
                             <p data-testid="wishlist-empty">
-                                "Nothing saved yet. Tap the heart on a product to keep it here. "
-                                <a href="/" class="underline">
-                                    "Browse the shop"
+                                {i.t("shop-wishlist-empty")} " "
+                                <a href=i.href("/") class="underline">
+                                    {i.t("shop-browse-the-shop")}
                                 </a>
                             </p>
                         }
@@ -87,6 +89,7 @@ fn Line(
     moved: ServerAction<MoveWishlistToCart>,
     removed: ServerAction<SetWishlisted>,
 ) -> impl IntoView {
+    let i = use_i18n();
     let sku = line.sku.clone();
     let remove = SetWishlisted {
         slug: line.product_slug.clone(),
@@ -112,7 +115,11 @@ fn Line(
                         });
                 }
             >
-                {if line.in_stock { "Move to cart" } else { "Out of stock" }}
+                {if line.in_stock {
+                    i.t("shop-wishlist-move-to-cart")
+                } else {
+                    i.t("shop-out-of-stock")
+                }}
             </button>
             <button
                 type="button"
@@ -122,7 +129,7 @@ fn Line(
                     removed.dispatch(remove.clone());
                 }
             >
-                "Remove"
+                {i.t("shop-remove")}
             </button>
         </li>
     }
@@ -131,6 +138,7 @@ fn Line(
 /// Picture, name, variant and price (with the price when saved, if higher).
 #[component]
 fn LineSummary(line: WishlistLine) -> impl IntoView {
+    let i = use_i18n();
     view! {
         {line
             .image_url
@@ -138,7 +146,7 @@ fn LineSummary(line: WishlistLine) -> impl IntoView {
             .map(|u| view! { <img src=u alt="" class="h-16 w-16 rounded object-cover" /> })}
         <div class="min-w-40 flex-1">
             <a
-                href=format!("/product/{}?variant={}", line.product_slug, line.sku)
+                href=i.href(&format!("/product/{}?variant={}", line.product_slug, line.sku))
                 class="font-medium underline-offset-4 hover:underline"
             >
                 {line.product_title.clone()}
@@ -147,20 +155,24 @@ fn LineSummary(line: WishlistLine) -> impl IntoView {
                 {format!("{} · {}", line.variant_title, line.sku)}
             </p>
             <p class="text-sm">
-                <span data-testid="wishlist-price">{line.price.format()}</span>
+                <span data-testid="wishlist-price">{i.money(&line.price)}</span>
                 {line
                     .was
                     .map(|was| {
                         view! {
                             " "
-                            <s class="text-slate-500">{was.format()}</s>
+                            <s class="text-slate-500">{i.money(&was)}</s>
                             <span class="ml-1 text-emerald-700">
-                                "Price dropped since you saved it"
+                                {i.t("shop-wishlist-price-dropped")}
                             </span>
                         }
                     })}
                 {(!line.in_stock)
-                    .then(|| view! { <span class="ml-2 text-slate-500">"Out of stock"</span> })}
+                    .then(|| {
+                        view! {
+                            <span class="ml-2 text-slate-500">{i.t("shop-out-of-stock")}</span>
+                        }
+                    })}
             </p>
         </div>
     }
@@ -173,22 +185,23 @@ fn ListSettings(
     share: ServerAction<ShareWishlist>,
     alerts: ServerAction<WishlistAlerts>,
 ) -> impl IntoView {
+    let i = use_i18n();
     let link = list
         .share_token
         .clone()
-        .map(|t| format!("/wishlist/shared/{t}"));
+        .map(|t| i.href(&format!("/wishlist/shared/{t}")));
     let shared = link.is_some();
     view! {
         <section class="mt-8 flex flex-col gap-4 text-sm" aria-labelledby="wishlist-settings">
             <h2 id="wishlist-settings" class="text-base font-semibold">
-                "Share and alerts"
+                {i.t("shop-wishlist-share-and-alerts")}
             </h2>
             <div class="flex flex-wrap items-center gap-3">
                 {link
                     .map(|href| {
                         let text = href.clone();
                         view! {
-                            <span>"Anyone with this link can see (not change) your list: "</span>
+                            <span>{i.t("shop-wishlist-share-note")} " "</span>
                             <a
                                 href=href
                                 class="break-all underline"
@@ -204,7 +217,11 @@ fn ListSettings(
                         class="rounded-md border border-slate-300 px-3 py-1.5"
                         data-testid="wishlist-share"
                     >
-                        {if shared { "Stop sharing" } else { "Share by private link" }}
+                        {if shared {
+                            i.t("shop-wishlist-stop-sharing")
+                        } else {
+                            i.t("shop-wishlist-share")
+                        }}
                     </button>
                 </ActionForm>
             </div>
@@ -216,9 +233,9 @@ fn ListSettings(
                             <input type="hidden" name="on" value=(!list.alerts).to_string() />
                             <p class="mb-2">
                                 {if list.alerts {
-                                    "We email you when something here is back in stock or cheaper."
+                                    i.t("shop-wishlist-alerts-on")
                                 } else {
-                                    "Back-in-stock and price-drop emails are off."
+                                    i.t("shop-wishlist-alerts-off")
                                 }}
                             </p>
                             <button
@@ -227,9 +244,9 @@ fn ListSettings(
                                 data-testid="wishlist-alerts"
                             >
                                 {if list.alerts {
-                                    "Turn off these emails"
+                                    i.t("shop-wishlist-alerts-turn-off")
                                 } else {
-                                    "Email me about changes"
+                                    i.t("shop-wishlist-alerts-turn-on")
                                 }}
                             </button>
                         </ActionForm>
@@ -242,6 +259,7 @@ fn ListSettings(
 /// Someone's list by its private link: look, and follow to the products.
 #[component]
 pub fn SharedWishlistPage() -> impl IntoView {
+    let i = use_i18n();
     let params = use_params_map();
     let list = Resource::new(
         move || params.read().get("token").unwrap_or_default(),
@@ -249,21 +267,23 @@ pub fn SharedWishlistPage() -> impl IntoView {
     );
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| {
-            view! { <p>"Loading…"</p> }
+        <Suspense fallback=move || {
+            view! { <p>{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(e) => {
                         view! {
-                            <Title text="Wishlist not found" />
-                            <h1 class="mb-4 text-2xl font-bold">"This wishlist isn't shared"</h1>
+                            <Title text=i.t("shop-wishlist-not-found-title") />
+                            <h1 class="mb-4 text-2xl font-bold">
+                                {i.t("shop-wishlist-not-shared")}
+                            </h1>
                             <p role="alert">{error_text(&e)}</p>
                         }
                             .into_any()
                     }
                     Ok(shared) => {
-                        let heading = format!("{}'s wishlist", shared.owner);
+                        let heading = shared_title(i, &shared.owner);
                         view! {
                             <Title text=heading.clone() />
                             <h1 class="mb-6 text-2xl font-bold tracking-tight">{heading}</h1>
@@ -293,4 +313,9 @@ pub fn SharedWishlistPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// "Ann's wishlist".
+fn shared_title(i: I18n, owner: &str) -> String {
+    i.f("shop-wishlist-shared-title", &[("owner", owner.into())])
 }

@@ -165,14 +165,14 @@ impl Orders {
         let link = self
             .c
             .templates
-            .link(&format!("/account/orders/{}", o.number));
+            .link_in(&o.locale, &format!("/account/orders/{}", o.number));
         self.c
             .templates
             .enqueue(
                 &txn,
                 d.mail,
                 &o.email,
-                context! { ret => &view, link => link },
+                context! { ret => &view, link => link, locale => &o.locale },
             )
             .await?;
         txn.commit().await?;

@@ -180,6 +180,7 @@ pub fn input(email: &str) -> CheckoutInput {
         expected_total: None,
         checkout_key: String::new(),
         use_store_credit: false,
+        locale: Default::default(),
     }
 }
 

@@ -130,11 +130,26 @@ pub async fn serve(State(lane): State<FastLane>, req: Request, next: Next) -> Re
     without_internal(res)
 }
 
+/// The URL, and for a page without a locale prefix the language the
+/// browser asked for: `/de/…` is German for everyone, `/…` is what each
+/// shopper's `Accept-Language` picks (the REST API speaks no language).
+fn cache_key(req: &Request) -> String {
+    let path = req.uri().path();
+    let url = req.uri().path_and_query().map_or(path, |p| p.as_str());
+    if path.starts_with("/api/") || model::Locale::split_path(path).0.is_some() {
+        return url.to_owned();
+    }
+    let locale = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(model::Locale::negotiate)
+        .unwrap_or_default();
+    format!("{}:{url}", locale.code())
+}
+
 async fn from_cache(pages: &PageCache, req: Request, next: Next) -> Response {
-    let key = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+    let key = cache_key(&req);
     let stats = &pages.stats;
     if let Some(page) = pages.inner().get(&key).await {
         stats.hits.fetch_add(1, Ordering::Relaxed);

@@ -75,6 +75,7 @@ pub struct Page {
     body: Encoded,
     etag: HeaderValue,
     deps: Deps,
+    vary: HeaderValue,
     /// The route that rendered it, for the request metrics.
     route: Option<crate::metrics::Route>,
 }
@@ -105,7 +106,7 @@ impl Page {
         };
         let headers = res.headers_mut();
         headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.insert(header::VARY, self.vary.clone());
         headers.insert(CACHE_STATUS, HeaderValue::from_static(status));
         if let Some(route) = &self.route {
             res.extensions_mut().insert(route.clone());
@@ -242,6 +243,17 @@ impl PageCache {
         }
         let mut headers = parts.headers.clone();
         let deps = Deps::read(&headers);
+        // A page whose language was negotiated says so to other caches.
+        let negotiated = headers
+            .get_all(header::VARY)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|v| v.to_ascii_lowercase().contains("accept-language"));
+        let vary = HeaderValue::from_static(if negotiated {
+            "accept-encoding, accept-language"
+        } else {
+            "accept-encoding"
+        });
         for name in &NOT_STORED {
             headers.remove(name);
         }
@@ -269,6 +281,7 @@ impl PageCache {
             body,
             etag,
             deps,
+            vary,
         }))
     }
 }

@@ -1,0 +1,128 @@
+//! The page's language. A page load speaks one locale from start to end
+//! (the switcher loads another URL), so it is a plain value in context, not
+//! a signal: the server picks it from the request, the browser reads it
+//! back from `<html lang>` and the URL, and both render the same words.
+use leptos::prelude::*;
+pub use model::Locale;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct I18n {
+    pub locale: Locale,
+    /// The URL names the locale (`/de/…`): links keep the prefix, and the
+    /// router matches below it.
+    prefixed: bool,
+}
+
+impl I18n {
+    /// Text without arguments.
+    pub fn t(self, key: &'static str) -> &'static str {
+        i18n::text(self.locale, key)
+    }
+
+    /// Text with its arguments: `i.f("cart-items", &[("count", n.into())])`.
+    pub fn f(self, key: &str, args: &[(&str, i18n::Arg<'_>)]) -> String {
+        i18n::format(self.locale, key, args)
+    }
+
+    /// An amount as this locale writes it (`1.234,56 €` in German).
+    pub fn money(self, amount: &model::Money) -> String {
+        i18n::money(self.locale, amount)
+    }
+
+    /// A day as this locale writes it (`21.11.2026` in German).
+    pub fn date(self, unix: i64) -> String {
+        i18n::date(self.locale, unix)
+    }
+
+    /// A link to `path` (`/cart`) that stays in this page's language.
+    pub fn href(self, path: &str) -> String {
+        match (self.prefixed, path) {
+            (false, _) => path.to_owned(),
+            (true, "/") => self.locale.prefix(),
+            (true, _) => format!("{}{path}", self.locale.prefix()),
+        }
+    }
+
+    /// Where the router's paths start: `/de` on a prefixed page.
+    pub fn base(self) -> &'static str {
+        match (self.prefixed, self.locale) {
+            (false, _) => "",
+            (true, Locale::En) => "/en",
+            (true, Locale::De) => "/de",
+            (true, Locale::Fr) => "/fr",
+        }
+    }
+
+    /// The page's language: the URL's prefix, else `Accept-Language`,
+    /// else English.
+    #[cfg(feature = "ssr")]
+    pub fn detect() -> Self {
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return Self::default();
+        };
+        match Locale::split_path(parts.uri.path()) {
+            (_, path) if is_admin(path) => return Self::default(),
+            (Some(locale), _) => {
+                return Self {
+                    locale,
+                    prefixed: true,
+                }
+            }
+            (None, _) => {}
+        }
+        let locale = parts
+            .headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::negotiate)
+            .unwrap_or_default();
+        Self {
+            locale,
+            prefixed: false,
+        }
+    }
+
+    /// The browser reads what the server decided: `<html lang>` and the
+    /// URL's prefix.
+    #[cfg(not(feature = "ssr"))]
+    pub fn detect() -> Self {
+        let locale = document()
+            .document_element()
+            .map(|html| html.get_attribute("lang").unwrap_or_default())
+            .and_then(|lang| Locale::from_tag(&lang))
+            .unwrap_or_default();
+        let path = window().location().pathname().unwrap_or_default();
+        let (prefix, rest) = Locale::split_path(&path);
+        Self {
+            locale,
+            prefixed: prefix == Some(locale) && !is_admin(rest),
+        }
+    }
+}
+
+/// The admin speaks English (its text is not in the catalogs yet), under
+/// any prefix and whatever the browser asks for.
+fn is_admin(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+/// Decides the page's language and shares it with every component.
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n::detect();
+    // Without a prefix the language came from the request's headers.
+    #[cfg(feature = "ssr")]
+    if !i18n.prefixed {
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.append_header(
+                http::header::VARY,
+                http::HeaderValue::from_static("accept-language"),
+            );
+        }
+    }
+    provide_context(i18n);
+    i18n
+}
+
+pub fn use_i18n() -> I18n {
+    use_context().unwrap_or_else(I18n::detect)
+}

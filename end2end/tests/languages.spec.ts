@@ -1,0 +1,87 @@
+import { expect, test } from './fixtures';
+import { linkFromMail, mailTo } from './mailbox';
+import { PRODUCT, hydrated, inStockSkus } from './shop';
+
+// A shopper switches the shop to German on a product page, keeps browsing
+// in German (the links and the client-side router stay under /de), adds
+// to the cart and reaches a German cart; then back to English.
+test('switch to German and keep shopping in German', async ({ page }) => {
+  const [sku] = await inStockSkus(page);
+  await page.goto(PRODUCT);
+  await hydrated(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.getByTestId('language-switcher').getByRole('link', { name: 'de', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/de${PRODUCT}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await hydrated(page);
+  await expect(page.getByRole('link', { name: 'Zum Inhalt springen' })).toBeAttached();
+  await expect(page.getByTestId('add-to-cart')).toHaveText('In den Warenkorb');
+  await expect(page.locator('link[rel="alternate"][hreflang="fr"]')).toHaveAttribute(
+    'href',
+    new RegExp(`/fr${PRODUCT}$`),
+  );
+
+  // A department link navigates in the page (no reload) and stays German.
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole('navigation', { name: 'Sortiment' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/de\/category\//);
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+  // Into the cart, in German.
+  await page.goto(`/de${PRODUCT}?variant=${encodeURIComponent(sku)}`);
+  await hydrated(page);
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByTestId('add-to-cart-status')).toContainText('Zu Ihrem Warenkorb hinzugefügt.');
+  await page.getByTestId('add-to-cart-status').getByRole('link', { name: 'Warenkorb ansehen' }).click();
+  await expect(page).toHaveURL(/\/de\/cart$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ihr Warenkorb');
+
+  // And back to English, on the same page.
+  await page.getByTestId('language-switcher').getByRole('link', { name: 'en', exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/cart$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your cart');
+});
+
+// A German shopper buys in German: the checkout, the payment page and the
+// confirmation speak German, and so does the confirmation mail, whose link
+// leads back to the German page.
+test('buy in German and get the confirmation mail in German', async ({ page }) => {
+  const email = `kunde-${Date.now()}@example.com`;
+  const [sku] = await inStockSkus(page);
+  await page.goto(`/de${PRODUCT}?variant=${encodeURIComponent(sku)}`);
+  await hydrated(page);
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
+
+  await page.goto('/de/checkout');
+  await hydrated(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  const form = page.getByTestId('checkout-form');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="full_name"]').fill('Kim Kunde');
+  await form.locator('input[name="line1"]').fill('1 Market Street');
+  await form.locator('input[name="city"]').fill('San Francisco');
+  await form.locator('input[name="region"]').fill('CA');
+  await form.locator('input[name="postal_code"]').fill('94103');
+  const total = await page.getByTestId('checkout-total').innerText();
+  // German money: decimal comma, the symbol after the amount.
+  expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);
+
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/de\/pay\/offline\//);
+  await hydrated(page);
+  await page.getByTestId('approve-payment').click();
+  await expect(page).toHaveURL(/\/de\/checkout\/complete\//);
+  await expect(page.getByTestId('confirmation-title')).toHaveText('Vielen Dank für Ihre Bestellung!');
+  const number = (await page.getByTestId('order-number').innerText()).trim();
+
+  const mail = await mailTo(email, '');
+  expect(mail.body).toContain(`Vielen Dank für Ihre Bestellung ${number}.`);
+  expect(mail.body).toContain(total);
+  expect(mail.body).toContain('<html lang="de">');
+  const link = await linkFromMail(email, '/de/checkout/complete', 0, false);
+  expect(link).toContain('/de/checkout/complete/');
+});

@@ -1,0 +1,9 @@
+# Shared by every page: the layout, the header and the footer.
+skip-to-content = Skip to content
+cart-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+language-switcher = Language
+# Days: year, month and day come zero-padded.
+date = { $year }-{ $month }-{ $day }

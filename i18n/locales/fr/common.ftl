@@ -1,0 +1,7 @@
+skip-to-content = Aller au contenu
+cart-items = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+language-switcher = Langue
+date = { $day }/{ $month }/{ $year }

@@ -1,0 +1,32 @@
+use super::{date, format, text, Arg, Locale};
+
+#[test]
+fn plain_text_comes_in_the_asked_locale() {
+    assert_eq!(text(Locale::De, "skip-to-content"), "Zum Inhalt springen");
+    assert_eq!(text(Locale::En, "skip-to-content"), "Skip to content");
+}
+
+#[test]
+fn an_unknown_key_reads_as_itself() {
+    assert_eq!(text(Locale::Fr, "no-such-key"), "no-such-key");
+    assert_eq!(format(Locale::Fr, "no-such-key", &[]), "no-such-key");
+}
+
+#[test]
+fn numbers_pick_the_plural_form_of_the_locale() {
+    let items = |locale, n: i64| format(locale, "cart-items", &[("count", Arg::Number(n))]);
+    assert_eq!(items(Locale::En, 1), "1 item");
+    assert_eq!(items(Locale::En, 0), "0 items");
+    // French counts zero as singular; German does not.
+    assert_eq!(items(Locale::Fr, 0), "0 article");
+    assert_eq!(items(Locale::De, 0), "0 Artikel");
+    assert_eq!(items(Locale::De, 3), "3 Artikel");
+}
+
+#[test]
+fn dates_follow_the_locale() {
+    let day = 1_795_219_200; // 2026-11-21
+    assert_eq!(date(Locale::En, day), "2026-11-21");
+    assert_eq!(date(Locale::De, day), "21.11.2026");
+    assert_eq!(date(Locale::Fr, day), "21/11/2026");
+}
