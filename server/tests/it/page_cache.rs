@@ -646,6 +646,14 @@ for_each_backend!(
             }
         }
 
+        // The peer can show the line (read from the shared database) a poll
+        // before its feed brings the add's change row, whose eviction would
+        // then drop the cart it held. Let that land, and hold both again.
+        tokio::time::sleep(Duration::from_millis(1_000)).await;
+        for shopper in [&mut here, &mut there] {
+            assert!(shopper.get("/cart").await.body.contains(&v.sku));
+        }
+
         // Three sold elsewhere: still "in stock", so no change row; the held
         // carts do not notice (a fresh read would say only 9 are left).
         conn.execute_unprepared(&format!(
