@@ -47,6 +47,8 @@ const PERSONAL: &[&str] = &[
 ];
 
 pub fn is_personal(path: &str) -> bool {
+    // `/de/cart` is as personal as `/cart`.
+    let (_, path) = model::Locale::split_path(path);
     PERSONAL.iter().any(|p| path.starts_with(p))
 }
 

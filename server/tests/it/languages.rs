@@ -80,6 +80,16 @@ for_each_backend!(
         assert!(home.html.contains(r#"<html lang="fr""#));
         assert!(home.html.contains("Aller au contenu"));
 
+        // A page of one person's is as private under a prefix as without.
+        for personal in ["/de/cart", "/fr/checkout", "/de/account"] {
+            let res = app.get(personal).await;
+            let control = res
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().expect("ascii").to_owned());
+            assert_eq!(control.as_deref(), Some("private, no-store"), "{personal}");
+        }
+
         let missing = page(&app, "/de/no-such-page", None).await;
         assert_eq!(missing.status, 404);
         assert!(missing.html.contains(r#"<html lang="de""#));
