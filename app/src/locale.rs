@@ -38,18 +38,17 @@ impl I18n {
     pub fn href(self, path: &str) -> String {
         match (self.prefixed, path) {
             (false, _) => path.to_owned(),
-            (true, "/") => self.locale.prefix(),
+            (true, "/") => self.locale.prefix().to_owned(),
             (true, _) => format!("{}{path}", self.locale.prefix()),
         }
     }
 
     /// Where the router's paths start: `/de` on a prefixed page.
     pub fn base(self) -> &'static str {
-        match (self.prefixed, self.locale) {
-            (false, _) => "",
-            (true, Locale::En) => "/en",
-            (true, Locale::De) => "/de",
-            (true, Locale::Fr) => "/fr",
+        if self.prefixed {
+            self.locale.prefix()
+        } else {
+            ""
         }
     }
 

@@ -78,9 +78,24 @@ impl Commerce {
         &self.settings
     }
 
-    /// The store currency now: new carts, checkout and prices use it.
+    /// The store's base currency now: prices are set in it, reports add
+    /// up in it.
     pub fn currency(&self) -> Currency {
         self.store.get().currency
+    }
+
+    /// The base currency and the others the shop sells in.
+    pub fn currencies(&self) -> Arc<crate::store::Currencies> {
+        self.store.currencies()
+    }
+
+    /// The currency a shopper who asked for `wanted` is served in: it if
+    /// the shop sells in it, else the base.
+    pub fn shopper_currency(&self, wanted: Option<Currency>) -> Currency {
+        let currencies = self.currencies();
+        wanted
+            .filter(|c| currencies.sells_in(*c))
+            .unwrap_or(currencies.base)
     }
 
     pub fn store(&self) -> std::sync::Arc<crate::store::Profile> {
@@ -96,8 +111,15 @@ impl Commerce {
         self.gateway.as_ref()
     }
 
+    /// Carts priced in the base currency.
     pub fn carts(&self) -> crate::cart::Carts {
-        crate::cart::Carts::new(self.db.clone(), self.currency()).holding(self.held.clone())
+        self.carts_in(self.currency())
+    }
+
+    /// Carts priced in `currency` (the base when the shop does not sell in it).
+    pub fn carts_in(&self, currency: Currency) -> crate::cart::Carts {
+        crate::cart::Carts::new(self.db.clone(), self.currencies(), currency)
+            .holding(self.held.clone())
     }
 
     pub fn cart_reminders(&self) -> crate::cart::reminders::CartReminders {

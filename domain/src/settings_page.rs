@@ -10,6 +10,29 @@ use crate::shop_settings::{ShippingMethodInput, ShopSettings, TaxRateInput};
 use crate::store::Store;
 use crate::{Error, Result};
 
+/// The currencies form's rows: every currency but the base, the ones sold
+/// in with their rate and rounding.
+fn sold_in(c: &crate::store::Currencies) -> Vec<(bool, crate::store::PresentmentInput)> {
+    Currency::ALL
+        .iter()
+        .filter(|code| **code != c.base)
+        .map(|code| {
+            let sold = c.others.iter().find(|p| p.currency == *code);
+            (
+                sold.is_some(),
+                crate::store::PresentmentInput {
+                    currency: code.code().to_owned(),
+                    rate: sold.map(|p| p.rate.to_string()).unwrap_or_default(),
+                    rounding: sold
+                        .map_or(model::fx::Rounding::Exact, |p| p.rounding)
+                        .as_str()
+                        .to_owned(),
+                },
+            )
+        })
+        .collect()
+}
+
 impl ShopSettings {
     /// Everything the settings page shows (permission `settings`).
     pub async fn page(
@@ -57,6 +80,7 @@ impl ShopSettings {
                     )
                 })
                 .collect(),
+            sold_in: sold_in(store.currencies(actor)?.as_ref()),
             prices_include_tax: commerce.prices_include_tax,
             public_url: commerce.public_url.clone(),
             methods,

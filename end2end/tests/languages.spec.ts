@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { linkFromMail, mailTo } from './mailbox';
-import { PRODUCT, hydrated, inStockSkus } from './shop';
+import { PRODUCT, fillAddressAnyLanguage, hydrated, inStockSkus } from './shop';
 
 // A shopper switches the shop to German on a product page, keeps browsing
 // in German (the links and the client-side router stay under /de), adds
@@ -59,13 +59,7 @@ test('buy in German and get the confirmation mail in German', async ({ page }) =
   await page.goto('/de/checkout');
   await hydrated(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
-  const form = page.getByTestId('checkout-form');
-  await form.locator('input[name="email"]').fill(email);
-  await form.locator('input[name="full_name"]').fill('Kim Kunde');
-  await form.locator('input[name="line1"]').fill('1 Market Street');
-  await form.locator('input[name="city"]').fill('San Francisco');
-  await form.locator('input[name="region"]').fill('CA');
-  await form.locator('input[name="postal_code"]').fill('94103');
+  await fillAddressAnyLanguage(page, email, 'Kim Kunde');
   const total = await page.getByTestId('checkout-total').innerText();
   // German money: decimal comma, the symbol after the amount.
   expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);

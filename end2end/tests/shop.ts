@@ -31,6 +31,17 @@ export async function addToCart(page: Page, sku: string, expectedCount: number, 
   await expect(page.getByTestId('cart-count')).toHaveText(String(expectedCount));
 }
 
+/** The checkout address by field name, in any language the page speaks. */
+export async function fillAddressAnyLanguage(page: Page, email: string, name: string) {
+  const form = page.getByTestId('checkout-form');
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="full_name"]').fill(name);
+  await form.locator('input[name="line1"]').fill('1 Market Street');
+  await form.locator('input[name="city"]').fill('San Francisco');
+  await form.locator('input[name="region"]').fill('CA');
+  await form.locator('input[name="postal_code"]').fill('94103');
+}
+
 export async function fillAddress(page: Page, email: string | null) {
   const form = page.getByTestId('checkout-form');
   if (email) await form.getByLabel('Email').fill(email);

@@ -165,10 +165,6 @@ impl Catalog {
         }
     }
 
-    pub fn locale(&self) -> Locale {
-        self.locale
-    }
-
     fn plain(&'static self, key: &str) -> Option<&'static str> {
         self.plain.get(key).map(String::as_str)
     }

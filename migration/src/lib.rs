@@ -34,6 +34,7 @@ mod m20261216_000028_balance_payments;
 mod m20261217_000029_gift_card_orders;
 mod m20261218_000030_user_identities;
 mod m20261219_000031_locales;
+mod m20261220_000032_currencies;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000029_gift_card_orders::Migration),
             Box::new(m20261218_000030_user_identities::Migration),
             Box::new(m20261219_000031_locales::Migration),
+            Box::new(m20261220_000032_currencies::Migration),
         ]
     }
 }

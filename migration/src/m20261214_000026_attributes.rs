@@ -5,10 +5,9 @@
 //! holds one row per value (a multi-choice holds several). Both tables feed
 //! the change feed: a definition changes the category's pages and facets
 //! (topic `category`), a value the product's (topic `product`).
-use crate::helpers::{fk, index, run, unique};
+use crate::helpers::{change_triggers, drop_change_triggers, fk, index, run, unique};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
-use sea_orm_migration::sea_orm::DatabaseBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -63,67 +62,6 @@ const SOURCES: [(&str, &str, &str); 2] = [
     ("attributes", "category", "{row}.category_id"),
     ("product_attributes", "product", "{row}.product_id"),
 ];
-
-fn sqlite_triggers() -> Vec<String> {
-    let mut sql = Vec::new();
-    for (table, topic, subject) in SOURCES {
-        for (op, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
-            sql.push(format!(
-                "CREATE TRIGGER change_{table}_{lower} AFTER {op} ON {table} BEGIN
-                   INSERT INTO change_feed (topic, subject) VALUES ('{topic}', {subject});
-                 END",
-                lower = op.to_lowercase(),
-                subject = subject.replace("{row}", row),
-            ));
-        }
-    }
-    sql
-}
-
-fn postgres_triggers() -> Vec<String> {
-    let mut sql = Vec::new();
-    for (table, topic, subject) in SOURCES {
-        sql.push(format!(
-            "CREATE FUNCTION change_feed_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
-             BEGIN
-               IF TG_OP = 'DELETE' THEN
-                 INSERT INTO change_feed (topic, subject) VALUES ('{topic}', {old});
-               ELSE
-                 INSERT INTO change_feed (topic, subject) VALUES ('{topic}', {new});
-               END IF;
-               PERFORM pg_notify('mercato_changes', '');
-               RETURN NULL;
-             END $$",
-            old = subject.replace("{row}", "OLD"),
-            new = subject.replace("{row}", "NEW"),
-        ));
-        sql.push(format!(
-            "CREATE TRIGGER change_feed_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}
-             FOR EACH ROW EXECUTE FUNCTION change_feed_{table}()"
-        ));
-    }
-    sql
-}
-
-fn drop_triggers(backend: DatabaseBackend) -> Vec<String> {
-    let mut sql = Vec::new();
-    for (table, _, _) in SOURCES {
-        match backend {
-            DatabaseBackend::Postgres => {
-                sql.push(format!(
-                    "DROP TRIGGER IF EXISTS change_feed_{table} ON {table}"
-                ));
-                sql.push(format!("DROP FUNCTION IF EXISTS change_feed_{table}()"));
-            }
-            _ => {
-                for op in ["insert", "update", "delete"] {
-                    sql.push(format!("DROP TRIGGER IF EXISTS change_{table}_{op}"));
-                }
-            }
-        }
-    }
-    sql
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -204,15 +142,12 @@ impl MigrationTrait for Migration {
             [ProductAttributes::AttributeId, ProductAttributes::Value],
         )
         .await?;
-        let triggers = match m.get_database_backend() {
-            DatabaseBackend::Postgres => postgres_triggers(),
-            _ => sqlite_triggers(),
-        };
-        run(m, triggers).await
+        run(m, change_triggers(m.get_database_backend(), &SOURCES)).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        run(m, drop_triggers(m.get_database_backend())).await?;
+        let tables = SOURCES.map(|(table, _, _)| table);
+        run(m, drop_change_triggers(m.get_database_backend(), &tables)).await?;
         m.drop_table(Table::drop().table(ProductAttributes::Table).take())
             .await?;
         m.drop_table(Table::drop().table(Attributes::Table).take())

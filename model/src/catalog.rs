@@ -155,4 +155,7 @@ pub struct ProductEditor {
     pub warehouses: Vec<String>,
     /// Every attribute definition; the form shows those of its category.
     pub attributes: Vec<crate::attributes::EditorAttribute>,
+    /// Each saved variant's prices in the other currencies the shop sells in.
+    #[serde(default)]
+    pub list_prices: Vec<crate::product_form::ListPriceRow>,
 }

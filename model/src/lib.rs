@@ -16,6 +16,7 @@ pub mod countries;
 pub mod dashboard;
 pub mod dates;
 pub mod error;
+pub mod fx;
 pub mod gift_cards;
 pub mod inventory;
 pub mod locale;

@@ -52,8 +52,21 @@ impl Locale {
     }
 
     /// The path prefix this locale's pages live under (`/de`).
-    pub fn prefix(self) -> String {
-        format!("/{}", self.code())
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::En => "/en",
+            Self::De => "/de",
+            Self::Fr => "/fr",
+        }
+    }
+
+    /// The prefix of links the shop hands out (mails, payment pages): none
+    /// for English, whose pages are the unprefixed ones.
+    pub fn link_prefix(self) -> &'static str {
+        match self {
+            Self::En => "",
+            other => other.prefix(),
+        }
     }
 
     /// The best locale the browser asked for, by its `q` weights (ties go
@@ -99,6 +112,16 @@ mod tests {
         assert_eq!(Locale::from_tag("en"), Some(En));
         assert_eq!(Locale::from_tag("es"), None);
         assert_eq!(Locale::from_tag(""), None);
+    }
+
+    #[test]
+    fn every_prefix_is_its_code_and_english_links_have_none() {
+        for l in Locale::ALL.iter().copied() {
+            assert_eq!(l.prefix(), format!("/{}", l.code()));
+            assert_eq!(Locale::split_path(l.prefix()), (Some(l), "/"));
+        }
+        assert_eq!(En.link_prefix(), "");
+        assert_eq!(De.link_prefix(), "/de");
     }
 
     #[test]

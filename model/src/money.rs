@@ -127,7 +127,7 @@ impl Money {
 /// A non-negative decimal typed by a person ("12", "12.5", "1,299.99") as an
 /// integer scaled by 10^`decimals`; `None` for anything with more decimals,
 /// a sign, or other characters.
-fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
+pub(crate) fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
     let cleaned: String = input
         .trim()
         .chars()

@@ -18,6 +18,16 @@ pub struct StockForm {
     pub seen: Option<i32>,
 }
 
+/// A variant's price set by hand in one currency other than the base, as
+/// typed in the editor; an empty price converts from the base price.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListPriceRow {
+    pub sku: String,
+    pub currency: String,
+    pub price: String,
+    pub compare_at: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VariantForm {
     pub values: Vec<String>,

@@ -72,6 +72,10 @@ pub struct SettingsView {
     pub store: ProfileInput,
     /// (code, "EUR (€)") of the currencies a store can use.
     pub currencies: Vec<(String, String)>,
+    /// One row per currency other than the base: whether the shop sells in
+    /// it, its rate and rounding (the rate empty when it does not).
+    #[serde(default)]
+    pub sold_in: Vec<(bool, crate::fx::PresentmentInput)>,
     pub prices_include_tax: bool,
     pub public_url: String,
     pub methods: Vec<ShippingMethodForm>,

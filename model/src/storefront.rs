@@ -20,6 +20,12 @@ pub struct SiteInfo {
     pub navigation: Vec<CategoryNode>,
     /// The offline test gateway takes the payments: nothing is charged.
     pub test_payments: bool,
+    /// The currencies a shopper can choose, the base first (one: no choice).
+    #[serde(default)]
+    pub currencies: Vec<crate::money::Currency>,
+    /// The one this page's prices are in.
+    #[serde(default)]
+    pub currency: Option<crate::money::Currency>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +63,10 @@ pub struct ProductCard {
     /// Published reviews' count and stars; None before the first.
     #[serde(default)]
     pub rating: Option<RatingSummary>,
+    /// Every variant's prices, read only when one has a list price (the
+    /// server's: a card is sent in one currency).
+    #[serde(skip)]
+    pub variant_prices: Vec<crate::fx::VariantPrices>,
 }
 
 impl ProductCard {
@@ -235,6 +245,10 @@ pub struct VariantDetail {
     pub available: i64,
     /// Index into [`ProductDetail::images`].
     pub image_index: Option<usize>,
+    /// The base prices and list prices behind `price` and `compare_at`
+    /// (the server's: a page is sent in one currency).
+    #[serde(skip)]
+    pub base: crate::fx::VariantPrices,
 }
 
 /// The product page.

@@ -328,6 +328,9 @@ impl Application {
                 public_url: config.public_url.clone(),
                 navigation: Vec::new(),
                 test_payments: gateways.stripe.is_none(),
+                // Per request (`get_site_info`).
+                currencies: Vec::new(),
+                currency: None,
             },
         });
         let sealed = ctx

@@ -11,7 +11,12 @@ use crate::request::errors::fail;
 #[server(prefix = "/api/cart", endpoint = "get")]
 pub async fn get_cart() -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
-    ctx.commerce.carts().view(&owner).await.map_err(fail)
+    let currency = crate::request::currency::shopper(&ctx);
+    ctx.commerce
+        .carts_in(currency)
+        .view(&owner)
+        .await
+        .map_err(fail)
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
@@ -23,7 +28,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
         .map_err(fail)?;
     let cart = ctx
         .commerce
-        .carts()
+        .carts_in(crate::request::currency::shopper(&ctx))
         .add(&owner, &sku, quantity.unwrap_or(1))
         .await
         .map_err(fail)?;
@@ -39,7 +44,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
 pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.commerce
-        .carts()
+        .carts_in(crate::request::currency::shopper(&ctx))
         .set_quantity(&owner, &sku, quantity)
         .await
         .map_err(fail)

@@ -7,11 +7,17 @@ use model::storefront::{CategoryView, HomePage, ProductDetail};
 pub async fn get_home() -> Result<HomePage, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     crate::request::cache_deps::listing();
-    ctx.catalog
+    let home = ctx
+        .catalog
         .home()
         .await
         .map(std::sync::Arc::unwrap_or_clone)
-        .map_err(crate::request::errors::fail)
+        .map_err(crate::request::errors::fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        home,
+        domain::catalog::presented::home,
+    ))
 }
 
 /// `Ok(None)` when there is no such category (the page answers 404).
@@ -24,10 +30,16 @@ pub async fn get_category(slug: String, query: String) -> Result<Option<Category
             .into_owned()
             .collect();
     crate::request::cache_deps::listing();
-    ctx.catalog
+    let view = ctx
+        .catalog
         .category_listing(&slug, &pairs, ctx.commerce.currency())
         .await
-        .map_err(crate::request::errors::fail)
+        .map_err(crate::request::errors::fail)?;
+    Ok(
+        view.map(|v| {
+            crate::request::currency::shown(&ctx, v, domain::catalog::presented::category)
+        }),
+    )
 }
 
 /// `Ok(None)` when there is no such product on sale (the page answers 404).
@@ -44,7 +56,10 @@ pub async fn get_product(slug: String) -> Result<Option<ProductDetail>, AppError
     if let Some(d) = &detail {
         crate::request::cache_deps::product(d.id);
     }
-    Ok(detail)
+    Ok(
+        detail
+            .map(|d| crate::request::currency::shown(&ctx, d, domain::catalog::presented::detail)),
+    )
 }
 
 /// For staff: any product as the shop would show it (drafts too), for
@@ -65,5 +80,8 @@ pub async fn preview_product(slug: String) -> Result<Option<ProductDetail>, AppE
         .product_preview(&caller.actor, &slug, &ctx.site.public_url)
         .await
         .map_err(crate::request::errors::fail)?;
-    Ok(detail)
+    Ok(
+        detail
+            .map(|d| crate::request::currency::shown(&ctx, d, domain::catalog::presented::detail)),
+    )
 }

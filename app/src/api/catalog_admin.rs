@@ -54,7 +54,7 @@ pub async fn product_editor(slug: String) -> Result<model::catalog::ProductEdito
         .map(|w| w.code)
         .collect();
     ctx.catalog
-        .product_editor(&caller.actor, ctx.commerce.currency(), &slug, warehouses)
+        .product_editor(&caller.actor, &ctx.commerce.currencies(), &slug, warehouses)
         .await
         .map_err(fail)
 }
@@ -72,6 +72,18 @@ pub async fn save_product(form: ProductForm) -> Result<String, AppError> {
     let (draft, seen) = domain::catalog::form::read(form, currency).map_err(fail)?;
     ctx.catalog
         .save_product(&caller.actor, currency, original.as_deref(), draft, &seen)
+        .await
+        .map_err(fail)
+}
+
+/// Saves the variants' prices in the other currencies the shop sells in.
+#[server(prefix = "/api/staff/catalog", endpoint = "list-prices", input = Json)]
+pub async fn save_list_prices(
+    rows: Vec<model::product_form::ListPriceRow>,
+) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.catalog
+        .save_list_price_form(&caller.actor, &rows)
         .await
         .map_err(fail)
 }

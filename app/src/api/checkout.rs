@@ -34,6 +34,7 @@ pub async fn get_quote(
                 promo_code,
                 email,
                 use_store_credit: use_store_credit.unwrap_or(false),
+                currency: Some(crate::request::currency::shopper(&ctx)),
             },
         )
         .await
@@ -83,6 +84,7 @@ pub async fn place_order(
             .as_deref()
             .and_then(model::Locale::from_tag)
             .unwrap_or_default(),
+        currency: Some(crate::request::currency::shopper(&ctx)),
     };
     let placed = ctx
         .checkout
@@ -104,8 +106,9 @@ pub async fn place_order(
 #[server(prefix = "/api/checkout", endpoint = "gift-card")]
 pub async fn apply_gift_card(code: String) -> Result<(), AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
+    let currency = crate::request::currency::shopper(&ctx);
     ctx.checkout
-        .apply_gift_card(&owner, &code)
+        .apply_gift_card(&owner, &code, Some(currency))
         .await
         .map_err(fail)
 }

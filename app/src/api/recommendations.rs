@@ -13,17 +13,28 @@ use crate::request::errors::fail;
 #[server(prefix = "/api/recommendations", endpoint = "product", input = GetUrl)]
 pub async fn get_product_recommendations(slug: String) -> Result<ProductRecommendations, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.recommendations.for_slug(&slug).await.map_err(fail)
+    let shelves = ctx.recommendations.for_slug(&slug).await.map_err(fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        shelves,
+        domain::catalog::presented::shelves,
+    ))
 }
 
 /// "Trending now" for the home page.
 #[server(prefix = "/api/recommendations", endpoint = "trending", input = GetUrl)]
 pub async fn trending_products() -> Result<Vec<ProductCard>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.recommendations
+    let cards = ctx
+        .recommendations
         .trending(model::recommendations::SHOWN)
         .await
-        .map_err(fail)
+        .map_err(fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        cards,
+        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
+    ))
 }
 
 /// Cards for the products a visitor viewed (their browser keeps the list;
@@ -31,22 +42,39 @@ pub async fn trending_products() -> Result<Vec<ProductCard>, AppError> {
 #[server(prefix = "/api/recommendations", endpoint = "recent")]
 pub async fn recently_viewed(slugs: Vec<String>) -> Result<Vec<ProductCard>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.recommendations
+    let cards = ctx
+        .recommendations
         .cards_for_slugs(&slugs)
         .await
-        .map_err(fail)
+        .map_err(fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        cards,
+        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
+    ))
 }
 
 /// "Complete the look" for the caller's cart.
 #[server(prefix = "/api/recommendations", endpoint = "cart", input = GetUrl)]
 pub async fn cart_recommendations() -> Result<Vec<ProductCard>, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
-    let cart = ctx.commerce.carts().view(&owner).await.map_err(fail)?;
+    let cart = ctx
+        .commerce
+        .carts_in(crate::request::currency::shopper(&ctx))
+        .view(&owner)
+        .await
+        .map_err(fail)?;
     let slugs: Vec<String> = cart.lines.into_iter().map(|l| l.product_slug).collect();
-    ctx.recommendations
+    let cards = ctx
+        .recommendations
         .for_cart_slugs(&slugs)
         .await
-        .map_err(fail)
+        .map_err(fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        cards,
+        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
+    ))
 }
 
 /// What is recommended for a product and why (staff, `catalog`); None

@@ -12,10 +12,16 @@ pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError
     let ctx = crate::request::context::ServerContext::current()?;
     crate::request::cache_deps::listing();
     crate::request::cache_deps::search();
-    ctx.search
+    let page = ctx
+        .search
         .search(state)
         .await
-        .map_err(crate::request::errors::fail)
+        .map_err(crate::request::errors::fail)?;
+    Ok(crate::request::currency::shown(
+        &ctx,
+        page,
+        domain::catalog::presented::search,
+    ))
 }
 
 #[server(prefix = "/api/search", endpoint = "suggest", input = GetUrl)]

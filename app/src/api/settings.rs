@@ -31,6 +31,17 @@ pub async fn save_store(form: ProfileInput) -> Result<(), AppError> {
         .map_err(fail)
 }
 
+/// Replaces the currencies the shop sells in beside its base one.
+#[server(prefix = "/api/staff/settings", endpoint = "currencies", input = Json)]
+pub async fn save_currencies(rows: Vec<model::fx::PresentmentInput>) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.store
+        .save_currencies(&caller.actor, &rows)
+        .await
+        .map(|_| ())
+        .map_err(fail)
+}
+
 /// Creates (`original` empty) or changes a shipping method.
 #[server(prefix = "/api/staff/settings", endpoint = "shipping", input = Json)]
 pub async fn save_shipping_method(

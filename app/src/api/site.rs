@@ -14,5 +14,16 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
         .navigation()
         .await
         .map_err(crate::request::errors::fail)?;
+    site.currencies = ctx.commerce.currencies().enabled().collect();
+    site.currency = Some(crate::request::currency::shopper(&ctx));
+    if site.currencies.len() > 1 {
+        // Prices follow the cookie and the browser's region.
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.append_header(
+                http::header::VARY,
+                http::HeaderValue::from_static("cookie, accept-language"),
+            );
+        }
+    }
     Ok(site)
 }

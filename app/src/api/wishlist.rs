@@ -58,7 +58,12 @@ pub async fn move_wishlist_to_cart(sku: String) -> Result<(WishlistView, CartVie
     let (list, cart) = ctx
         .commerce
         .wishlists()
-        .move_to_cart(&owner, &cart_owner, &sku)
+        .move_to_cart(
+            &owner,
+            &cart_owner,
+            &sku,
+            crate::request::currency::shopper(&ctx),
+        )
         .await
         .map_err(fail)?;
     crate::request::caller::remember_cart(&caller, cart.id.as_deref())

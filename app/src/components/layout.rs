@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
                 }>
                     {move || Suspend::new(async move {
                         let info = site.0.await.unwrap_or_default();
+                        let currencies = super::currency_switcher::currency_switcher(i, &info);
                         let name = if info.shop_name.is_empty() {
                             "Mercato".to_owned()
                         } else {
@@ -65,6 +66,7 @@ pub fn Header() -> impl IntoView {
                                         .collect_view()}
                                 </ul>
                             </nav>
+                            {currencies}
                         }
                     })}
                 </Suspense>

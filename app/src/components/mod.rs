@@ -3,6 +3,7 @@ pub mod add_to_cart;
 pub mod breadcrumbs;
 pub mod cart_state;
 pub mod charts;
+pub mod currency_switcher;
 pub mod error_panel;
 pub mod facets;
 pub mod forms;

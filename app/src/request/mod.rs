@@ -7,5 +7,6 @@
 pub mod cache_deps;
 pub mod caller;
 pub mod context;
+pub mod currency;
 pub mod errors;
 pub mod identity;

@@ -79,6 +79,14 @@ struct PaidOrder {
     paid_at: Option<OffsetDateTime>,
     total_minor: i64,
     refunded_minor: i64,
+    fx_rate_e9: i64,
+}
+
+impl PaidOrder {
+    /// What the order brought in, in the base currency at its own rate.
+    fn revenue(&self) -> i64 {
+        model::fx::to_base(self.total_minor - self.refunded_minor, self.fx_rate_e9)
+    }
 }
 
 async fn paid_orders(
@@ -91,6 +99,7 @@ async fn paid_orders(
         .column(order::Column::PaidAt)
         .column(order::Column::TotalMinor)
         .column(order::Column::RefundedMinor)
+        .column(order::Column::FxRateE9)
         .filter(order::Column::PaidAt.gte(from))
         .filter(order::Column::PaidAt.lt(to))
         .into_model::<PaidOrder>()
@@ -152,10 +161,7 @@ async fn kpis(
     from: OffsetDateTime,
     to: OffsetDateTime,
 ) -> Result<Kpis> {
-    let revenue_minor: i64 = orders
-        .iter()
-        .map(|o| o.total_minor - o.refunded_minor)
-        .sum();
+    let revenue_minor: i64 = orders.iter().map(PaidOrder::revenue).sum();
     let n = orders.len() as u64;
     let visits = visits(db, EventKind::PageView, from, to).await?.len() as u64;
     let converted_visits = converted(db, from, to).await?;
@@ -185,11 +191,16 @@ async fn top_products(
         .from(order_item::Column::OrderId)
         .to(order::Column::Id)
         .into();
-    // PostgreSQL sums BIGINT into NUMERIC; bring it back to BIGINT.
-    let revenue = Expr::from(Func::cast_as(
-        Expr::col((order_item::Entity, order_item::Column::LineTotalMinor)).sum(),
-        "BIGINT",
-    ));
+    // Each line in the base currency at its order's rate (as
+    // `fx::to_base`, half up); PostgreSQL sums BIGINT into NUMERIC, so the
+    // sum is brought back to BIGINT.
+    let rate = Expr::col((order::Entity, order::Column::FxRateE9));
+    let line = Expr::col((order_item::Entity, order_item::Column::LineTotalMinor));
+    let in_base = line
+        .mul(1_000_000_000_i64)
+        .add(rate.clone().div(2))
+        .div(rate);
+    let revenue = Expr::from(Func::cast_as(Expr::expr(in_base).sum(), "BIGINT"));
     Ok(order_item::Entity::find()
         .select_only()
         .column(order_item::Column::Title)
@@ -253,7 +264,7 @@ pub async fn dashboard(
                 revenue_minor: 0,
                 orders: 0,
             });
-            p.revenue_minor += o.total_minor - o.refunded_minor;
+            p.revenue_minor += o.revenue();
             p.orders += 1;
         }
     }

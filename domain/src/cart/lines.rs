@@ -4,6 +4,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, QuerySelect, QueryTrait, Stateme
 use crate::entities::cart;
 
 use crate::money::{Currency, Money};
+use crate::store::Currencies;
 use crate::Result;
 
 pub use model::commerce::CartLine;
@@ -19,6 +20,8 @@ struct Row {
     sku: String,
     variant_title: String,
     price_minor: i64,
+    /// The variant's list price in the currency asked for, if set.
+    listed_minor: Option<i64>,
     weight_grams: i32,
     product_title: String,
     product_slug: String,
@@ -49,6 +52,8 @@ pub(crate) use variant_image_and_free;
 const LINES: &str = concat!(
     r#"
 SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
+       (SELECT vp.price_minor FROM variant_prices vp
+         WHERE vp.variant_id = v.id AND vp.currency = {currency}) AS listed_minor,
        v.weight_grams, p.title AS product_title, p.slug AS product_slug,
        p.status AS product_status,"#,
     variant_image_and_free!(),
@@ -63,14 +68,16 @@ ORDER BY ci.id
 "#
 );
 
+/// The cart's lines priced in `currency` (one the shop sells in).
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,
     cart_id: i32,
+    currencies: &Currencies,
     currency: Currency,
 ) -> Result<Vec<CartLine>> {
     let placeholder = crate::db::placeholder(conn, 1);
-    let rows = run(conn, &placeholder, vec![cart_id.into()]).await?;
-    Ok(priced(rows, currency))
+    let rows = run(conn, &placeholder, vec![cart_id.into()], currency).await?;
+    Ok(priced(rows, currencies, currency))
 }
 
 /// The owner's cart (its public id, when it has lines) and its lines, in
@@ -80,6 +87,7 @@ pub async fn load_lines<C: ConnectionTrait>(
 pub(super) async fn load_owned_lines<C: ConnectionTrait>(
     conn: &C,
     owner: &super::CartOwner,
+    currencies: &Currencies,
     currency: Currency,
 ) -> Result<(Option<String>, Vec<CartLine>)> {
     let Some(select) = super::Carts::select(owner) else {
@@ -91,18 +99,23 @@ pub(super) async fn load_owned_lines<C: ConnectionTrait>(
         .limit(1)
         .build(conn.get_database_backend());
     let values = cart.values.map(|v| v.0).unwrap_or_default();
-    let rows = run(conn, &format!("({})", cart.sql), values).await?;
+    let rows = run(conn, &format!("({})", cart.sql), values, currency).await?;
     let id = rows.first().map(|r| r.cart_public_id.clone());
-    Ok((id, priced(rows, currency)))
+    Ok((id, priced(rows, currencies, currency)))
 }
 
-/// The lines of the cart that `cart` (SQL) names, bound to `values`.
+/// The lines of the cart that `cart` (SQL) names, bound to `values`, with
+/// list prices in `currency`.
 async fn run<C: ConnectionTrait>(
     conn: &C,
     cart: &str,
     values: Vec<sea_orm::Value>,
+    currency: Currency,
 ) -> Result<Vec<Row>> {
-    let sql = LINES.replace("{cart}", cart);
+    // The code is one of ours (three capitals), never the caller's text.
+    let sql = LINES
+        .replace("{cart}", cart)
+        .replace("{currency}", &format!("'{}'", currency.code()));
     Ok(Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,
@@ -112,10 +125,13 @@ async fn run<C: ConnectionTrait>(
     .await?)
 }
 
-fn priced(rows: Vec<Row>, currency: Currency) -> Vec<CartLine> {
+fn priced(rows: Vec<Row>, currencies: &Currencies, currency: Currency) -> Vec<CartLine> {
     rows.into_iter()
         .map(|r| {
             let quantity = i64::from(r.quantity);
+            let unit = currencies
+                .price(r.price_minor, r.listed_minor, currency)
+                .unwrap_or(Money::new(r.price_minor, currencies.base));
             CartLine {
                 variant_id: r.variant_id,
                 sku: r.sku,
@@ -123,9 +139,9 @@ fn priced(rows: Vec<Row>, currency: Currency) -> Vec<CartLine> {
                 product_slug: r.product_slug,
                 variant_title: r.variant_title,
                 image_url: r.image_url,
-                unit_price: Money::new(r.price_minor, currency),
+                unit_price: unit,
                 quantity,
-                line_total: Money::new(r.price_minor.saturating_mul(quantity), currency),
+                line_total: Money::new(unit.minor.saturating_mul(quantity), unit.currency),
                 weight_grams: r.weight_grams,
                 max_quantity: r.free.min(super::MAX_PER_LINE),
                 unavailable: r.product_status != "active",

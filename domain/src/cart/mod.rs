@@ -38,6 +38,8 @@ pub use model::commerce::CartView;
 #[derive(Clone)]
 pub struct Carts {
     db: DatabaseConnection,
+    currencies: Arc<crate::store::Currencies>,
+    /// What this cart is priced in: one the shop sells in.
     currency: crate::Currency,
     held: Option<Arc<HeldAccounts>>,
 }
@@ -47,9 +49,19 @@ fn now() -> OffsetDateTime {
 }
 
 impl Carts {
-    pub fn new(db: DatabaseConnection, currency: crate::Currency) -> Self {
+    pub fn new(
+        db: DatabaseConnection,
+        currencies: Arc<crate::store::Currencies>,
+        currency: crate::Currency,
+    ) -> Self {
+        let currency = if currencies.sells_in(currency) {
+            currency
+        } else {
+            currencies.base
+        };
         Self {
             db,
+            currencies,
             currency,
             held: None,
         }
@@ -101,7 +113,13 @@ impl Carts {
             None => None,
         };
         if let Some(cart) = found {
-            return Ok(cart);
+            if cart.currency == self.currency.code() {
+                return Ok(cart);
+            }
+            // The currency the shopper now shops in (reminders quote it).
+            let mut moved: cart::ActiveModel = cart.into();
+            moved.currency = Set(self.currency.code().to_owned());
+            return Ok(moved.update(txn).await?);
         }
         let now = now();
         Ok(cart::ActiveModel {
@@ -127,11 +145,16 @@ impl Carts {
             (CartOwner::User(user), Some(held)) => Some((*user, held)),
             _ => None,
         };
-        if let Some(cart) = held.and_then(|(user, held)| held.cart(user)) {
+        // A cart is held in the currency it was last shown in.
+        if let Some(cart) = held
+            .and_then(|(user, held)| held.cart(user))
+            .filter(|c| c.subtotal.currency == self.currency)
+        {
             return Ok(cart.as_ref().clone());
         }
         let epoch = held.map(|(_, held)| held.epochs.begin());
-        let (id, lines) = lines::load_owned_lines(&self.db, owner, self.currency).await?;
+        let (id, lines) =
+            lines::load_owned_lines(&self.db, owner, &self.currencies, self.currency).await?;
         let view = self.summed(id, lines);
         if let (Some((user, held)), Some(epoch)) = (held, epoch) {
             held.keep_cart(user, epoch, view.clone());
@@ -147,7 +170,7 @@ impl Carts {
     }
 
     async fn view_of(&self, cart: cart::Model) -> Result<CartView> {
-        let lines = load_lines(&self.db, cart.id, self.currency).await?;
+        let lines = load_lines(&self.db, cart.id, &self.currencies, self.currency).await?;
         Ok(self.summed(Some(cart.public_id), lines))
     }
 

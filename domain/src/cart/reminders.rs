@@ -121,8 +121,9 @@ impl CartReminders {
             Some(email) => opted_out(db, email).await?,
             None => true,
         };
-        let currency = self.c.currency();
-        let lines: Vec<_> = load_lines(db, cart.id, currency)
+        // In the currency the cart was opened in, as the shopper saw it.
+        let currency = self.c.shopper_currency(cart.currency.parse().ok());
+        let lines: Vec<_> = load_lines(db, cart.id, &self.c.currencies(), currency)
             .await?
             .into_iter()
             .filter(|l| !l.unavailable && l.max_quantity > 0)

@@ -20,11 +20,12 @@ impl super::Catalog {
     pub async fn product_editor(
         &self,
         actor: &crate::accounts::Actor,
-        currency: Currency,
+        currencies: &crate::store::Currencies,
         slug: &str,
         warehouses: Vec<String>,
     ) -> Result<model::catalog::ProductEditor> {
         actor.require(crate::accounts::Permission::Catalog)?;
+        let currency = currencies.base;
         let (form, images) = if slug.is_empty() {
             let form = ProductForm {
                 status: "draft".into(),
@@ -38,12 +39,14 @@ impl super::Catalog {
             let images = self.product_images(actor, slug).await?;
             (write(draft, currency), images)
         };
+        let list_prices = self.list_price_rows(currencies, &form).await?;
         Ok(model::catalog::ProductEditor {
             form,
             images,
             categories: self.category_choices().await?,
             warehouses,
             attributes: self.editor_attributes().await?,
+            list_prices,
         })
     }
 }

@@ -89,6 +89,25 @@ pub fn product(d: &ProductDetail, base: &str, reviews: &[(String, review::Model)
     doc.to_string().replace('<', "\\u003c")
 }
 
+/// `json` (from [`product`]) with `d`'s prices, after the page was shown
+/// in another currency. Markup that does not read is left as it was.
+pub fn repriced(json: &str, d: &ProductDetail) -> String {
+    let Ok(mut doc) = serde_json::from_str::<serde_json::Value>(json) else {
+        return json.to_owned();
+    };
+    let offers = &mut doc["offers"];
+    offers["lowPrice"] = d.price_min.decimal_string().into();
+    offers["highPrice"] = d.price_max.decimal_string().into();
+    offers["priceCurrency"] = d.price_min.currency.code().into();
+    if let Some(list) = offers["offers"].as_array_mut() {
+        for (offer, v) in list.iter_mut().zip(&d.variants) {
+            offer["price"] = v.price.decimal_string().into();
+            offer["priceCurrency"] = v.price.currency.code().into();
+        }
+    }
+    doc.to_string().replace('<', "\\u003c")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +123,7 @@ mod tests {
             values: vec![title.into()],
             available,
             image_index: Some(0),
+            base: Default::default(),
         }
     }
 

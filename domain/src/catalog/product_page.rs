@@ -109,6 +109,8 @@ impl Catalog {
             .all(db)
             .await?;
         let stock = variant_stock(db, variants.iter().map(|v| v.id).collect()).await?;
+        let ids: Vec<i32> = variants.iter().map(|v| v.id).collect();
+        let mut listed = super::list_prices::of_variants(db, &ids).await?;
         let attributes = super::attributes::values_of(db, &tree, &[p.id]).await?;
         let specs = super::attributes::specs(
             &tree,
@@ -158,6 +160,11 @@ impl Catalog {
                     values,
                     available: std::cmp::max(stock.get(&v.id).copied().unwrap_or(0), 0),
                     image_index: v.image_id.and_then(|id| image_index.get(&id).copied()),
+                    base: model::fx::VariantPrices {
+                        price: v.price_minor,
+                        compare_at: v.compare_at_minor,
+                        listed: listed.remove(&v.id).unwrap_or_default(),
+                    },
                 }
             })
             .collect();

@@ -5,6 +5,7 @@
 //! the payment provider for its checkout page.
 mod buyer;
 mod gift_card_sale;
+mod in_currency;
 mod open_orders;
 mod payment_start;
 mod rules;
@@ -44,6 +45,10 @@ pub struct CheckoutInput {
     /// The language the shopper checks out in; the order's mails speak it.
     #[serde(default)]
     pub locale: model::Locale,
+    /// The currency the shopper shops in (the base when none, or one the
+    /// shop does not sell in).
+    #[serde(default)]
+    pub currency: Option<crate::Currency>,
 }
 
 pub use model::commerce::QuoteView;
@@ -57,6 +62,8 @@ pub struct QuoteChoices {
     pub promo_code: String,
     pub email: String,
     pub use_store_credit: bool,
+    /// As [`CheckoutInput::currency`].
+    pub currency: Option<crate::Currency>,
 }
 
 impl QuoteChoices {
@@ -69,6 +76,7 @@ impl QuoteChoices {
             promo_code: promo.into(),
             email: email.into(),
             use_store_credit: false,
+            currency: None,
         }
     }
 }
@@ -87,6 +95,9 @@ pub struct Checkout {
 }
 
 struct Priced {
+    /// What the shopper is charged in, and the shop's currencies then.
+    currency: crate::Currency,
+    currencies: std::sync::Arc<crate::store::Currencies>,
     lines: Vec<CartLine>,
     totals: Totals,
     promo: Option<(crate::entities::promotion::Model, String)>,
@@ -104,6 +115,7 @@ struct Payer<'a> {
     user_id: Option<i32>,
     customer: Option<&'a str>,
     use_credit: bool,
+    currency: Option<crate::Currency>,
 }
 
 impl Checkout {
@@ -121,8 +133,9 @@ impl Checkout {
         payer: Payer<'_>,
     ) -> Result<Priced> {
         let customer = payer.customer;
-        let currency = self.c.currency();
-        let lines = load_lines(&self.c.db, cart_id, currency).await?;
+        let currencies = self.c.currencies();
+        let currency = self.c.shopper_currency(payer.currency);
+        let lines = load_lines(&self.c.db, cart_id, &currencies, currency).await?;
         let (promo, promo_err) = if promo_code.trim().is_empty() {
             (None, None)
         } else {
@@ -134,7 +147,10 @@ impl Checkout {
             )
             .await
             {
-                Ok(found) => (Some(found), None),
+                Ok((m, p)) => (
+                    Some((m, in_currency::promo(&p, &currencies, currency))),
+                    None,
+                ),
                 Err(e @ Error::Validation { .. }) => (None, Some(e.user_message())),
                 Err(e) => return Err(e),
             }
@@ -147,7 +163,11 @@ impl Checkout {
                 weight_grams: l.weight_grams,
             })
             .collect();
-        let methods = rules::shipping_methods(&self.c.db).await?;
+        let methods: Vec<_> = rules::shipping_methods(&self.c.db)
+            .await?
+            .into_iter()
+            .map(|(m, rule)| (m, in_currency::shipping(&rule, &currencies, currency)))
+            .collect();
         let method = methods
             .iter()
             .find(|(m, _)| m.code == method_code)
@@ -191,6 +211,8 @@ impl Checkout {
         let held = balances::held(&self.c.db, cart_id, payer.user_id, currency).await?;
         let plan = balances::plan(totals.total, &held, payer.use_credit);
         Ok(Priced {
+            currency,
+            currencies,
             held,
             plan,
             use_credit: payer.use_credit,
@@ -209,7 +231,7 @@ impl Checkout {
     }
 
     fn quote_view(&self, p: Priced) -> QuoteView {
-        let c = self.c.currency();
+        let c = p.currency;
         QuoteView {
             shipping_method: p.method.as_ref().map(|m| m.code.clone()),
             promo_applied: p.promo.is_some(),
@@ -247,11 +269,18 @@ impl Checkout {
 
     /// Enters a gift card for this cart's checkout (the code is looked up
     /// here only; callers rate-limit it like a sign-in).
-    pub async fn apply_gift_card(&self, owner: &CartOwner, code: &str) -> Result<()> {
+    /// `currency` is the one the shopper shops in: a card in another is refused.
+    pub async fn apply_gift_card(
+        &self,
+        owner: &CartOwner,
+        code: &str,
+        currency: Option<crate::Currency>,
+    ) -> Result<()> {
         let cart = Carts::find(&self.c.db, owner)
             .await?
             .ok_or_else(empty_cart)?;
-        balances::attach(&self.c.db, cart.id, code, self.c.currency()).await?;
+        let currency = self.c.shopper_currency(currency);
+        balances::attach(&self.c.db, cart.id, code, currency).await?;
         Ok(())
     }
 
@@ -274,6 +303,7 @@ impl Checkout {
             user_id: owner_user(owner),
             customer: customer.as_deref(),
             use_credit: q.use_store_credit,
+            currency: q.currency,
         };
         let priced = self
             .price(
@@ -319,6 +349,7 @@ impl Checkout {
                     user_id,
                     customer: Some(&customer),
                     use_credit: input.use_store_credit,
+                    currency: input.currency,
                 },
             )
             .await?;
@@ -335,7 +366,12 @@ impl Checkout {
             .method
             .clone()
             .ok_or_else(|| Error::validation("shipping_method", "Choose a shipping method."))?;
-        let currency = self.c.currency();
+        let currency = priced.currency;
+        let fx_rate = priced.currencies.minor_rate_e9(currency).ok_or_else(|| {
+            Error::Conflict(
+                "The shop stopped selling in this currency. Please review your basket.".into(),
+            )
+        })?;
         if let Some(expected) = input.expected_total {
             if expected != priced.totals.total {
                 return Err(Error::Conflict(format!(
@@ -402,13 +438,14 @@ impl Checkout {
             shipping_address: Set(address_json.to_string()),
             checkout_key: Set(key.clone()),
             locale: Set(input.locale.code().to_owned()),
+            fx_rate_e9: Set(fx_rate),
             placed_at: Set(now),
             paid_at: Set(None),
             updated_at: Set(now),
             ..Default::default()
         })
         .await?;
-        crate::store::ensure_currency(&txn, currency).await?;
+        crate::store::ensure_currency(&txn, priced.currencies.base).await?;
         for l in &priced.lines {
             order_item::ActiveModel {
                 order_id: Set(o.id),

@@ -34,6 +34,9 @@ pub struct Model {
     pub updated_at: TimeDateTimeWithTimeZone,
     /// The language the shopper checked out in: the order's mails speak it.
     pub locale: String,
+    /// Minor units of `currency` per minor unit of the base currency when
+    /// the order was placed, nine decimals (1,000,000,000 in the base).
+    pub fx_rate_e9: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -263,12 +263,8 @@ impl Templates {
     /// [`Self::link`] to the page in `locale`'s language (`/de/…`); English
     /// links keep the unprefixed address they always had.
     pub fn link_in(&self, locale: &str, path_and_query: &str) -> String {
-        match i18n::Locale::from_tag(locale) {
-            Some(l) if l != i18n::Locale::En => {
-                format!("{}{}{path_and_query}", self.public_url, l.prefix())
-            }
-            _ => self.link(path_and_query),
-        }
+        let prefix = i18n::Locale::from_tag(locale).map_or("", i18n::Locale::link_prefix);
+        format!("{}{prefix}{path_and_query}", self.public_url)
     }
 
     /// Renders `kind` and writes it to the outbox on `conn` (the caller's

@@ -86,7 +86,13 @@ impl Orders {
         to: RefundTo,
     ) -> Result<OrderView> {
         actor.require(Permission::Orders)?;
-        let amount = crate::typed::amount(typed, self.c.currency(), "amount")?
+        // Typed in the order's currency, which may not be the base.
+        let currency = crate::entities::order::Entity::find()
+            .filter(crate::entities::order::Column::Number.eq(number.trim()))
+            .one(&self.c.db)
+            .await?
+            .map_or(self.c.currency(), |o| super::order_currency(&o));
+        let amount = crate::typed::amount(typed, currency, "amount")?
             .ok_or_else(|| Error::validation("amount", "Enter the amount to refund."))?;
         self.refund_to(actor, number, amount, to).await
     }

@@ -51,12 +51,12 @@ impl PaymentGateway for OfflineGateway {
         request: &CheckoutRequest,
     ) -> Result<StartedCheckout, PaymentError> {
         let reference = format!("cs_off_{}", uuid::Uuid::new_v4().simple());
-        let prefix = match request.locale {
-            model::Locale::En => String::new(),
-            other => other.prefix(),
-        };
         Ok(StartedCheckout {
-            redirect_url: format!("{}{prefix}/pay/offline/{reference}", self.public_url),
+            redirect_url: format!(
+                "{}{}/pay/offline/{reference}",
+                self.public_url,
+                request.locale.link_prefix()
+            ),
             reference,
         })
     }

@@ -3,6 +3,7 @@
 //! shop names itself. One database row; each instance keeps a copy in
 //! [`Current`], replaced at once on its own saves and refreshed from the
 //! database by a worker so other instances follow within seconds.
+mod currencies;
 mod currency_change;
 mod profile;
 
@@ -12,6 +13,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use time::OffsetDateTime;
 
+pub use model::fx::{Currencies, PresentmentInput};
 pub use profile::{Profile, ProfileInput};
 
 use crate::accounts::{Actor, Permission};
@@ -20,30 +22,60 @@ use crate::{Error, Result};
 
 const ROW: i32 = 1;
 
-/// This instance's copy of the profile, shared by every service that reads it.
+/// This instance's copy of the profile and of the currencies the shop
+/// sells in, shared by every service that reads them.
 #[derive(Clone, Debug)]
-pub struct Current(Arc<RwLock<Arc<Profile>>>);
+pub struct Current {
+    profile: Arc<RwLock<Arc<Profile>>>,
+    currencies: Arc<RwLock<Arc<Currencies>>>,
+}
+
+// A writer never panics while holding one of these locks (it only swaps an
+// Arc), so a poisoned lock still holds a whole value.
+fn read<T>(lock: &RwLock<Arc<T>>) -> Arc<T> {
+    match lock.read() {
+        Ok(v) => v.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    }
+}
+
+fn write<T>(lock: &RwLock<Arc<T>>, next: T) {
+    let next = Arc::new(next);
+    match lock.write() {
+        Ok(mut v) => *v = next,
+        Err(poisoned) => *poisoned.into_inner() = next,
+    }
+}
 
 impl Current {
+    /// A shop selling in its base currency only.
     pub fn new(profile: Profile) -> Self {
-        Self(Arc::new(RwLock::new(Arc::new(profile))))
+        let currencies = Currencies::only(profile.currency);
+        Self::with(profile, currencies)
+    }
+
+    fn with(profile: Profile, currencies: Currencies) -> Self {
+        Self {
+            profile: Arc::new(RwLock::new(Arc::new(profile))),
+            currencies: Arc::new(RwLock::new(Arc::new(currencies))),
+        }
     }
 
     pub fn get(&self) -> Arc<Profile> {
-        // A writer never panics while holding the lock (it only swaps an
-        // Arc), so a poisoned lock still holds a whole profile.
-        match self.0.read() {
-            Ok(p) => p.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
+        read(&self.profile)
+    }
+
+    /// The base currency and the others the shop sells in.
+    pub fn currencies(&self) -> Arc<Currencies> {
+        read(&self.currencies)
     }
 
     fn set(&self, profile: Profile) {
-        let next = Arc::new(profile);
-        match self.0.write() {
-            Ok(mut p) => *p = next,
-            Err(poisoned) => *poisoned.into_inner() = next,
-        }
+        write(&self.profile, profile);
+    }
+
+    fn set_currencies(&self, currencies: Currencies) {
+        write(&self.currencies, currencies);
     }
 }
 
@@ -95,9 +127,10 @@ impl Store {
         .exec_without_returning(&db)
         .await?;
         let profile = Self::load(&db).await?;
+        let currencies = currencies::load(&db, profile.currency).await?;
         Ok(Self {
             db,
-            current: Current::new(profile),
+            current: Current::with(profile, currencies),
         })
     }
 
@@ -117,7 +150,9 @@ impl Store {
     /// Picks up a change saved by another instance.
     pub async fn refresh(&self) -> Result<()> {
         let profile = Self::load(&self.db).await?;
+        let currencies = currencies::load(&self.db, profile.currency).await?;
         self.current.set(profile);
+        self.current.set_currencies(currencies);
         Ok(())
     }
 
@@ -139,7 +174,9 @@ impl Store {
         }
         if before.currency != next.currency {
             currency_change::relabel(&txn, before.currency, next.currency).await?;
+            currencies::drop_for_new_base(&txn, next.currency).await?;
         }
+        let sold_in = currencies::load(&txn, next.currency).await?;
         store_profile::ActiveModel {
             id: Set(ROW),
             name: Set(next.name.clone()),
@@ -168,6 +205,7 @@ impl Store {
         .await?;
         txn.commit().await?;
         self.current.set(next.clone());
+        self.current.set_currencies(sold_in);
         Ok(next)
     }
 }

@@ -6,7 +6,7 @@ use sea_orm::{
 
 use crate::cart::{CartOwner, Carts};
 use crate::entities::{product, variant, wishlist, wishlist_item};
-use crate::{inventory, Error, Result};
+use crate::{inventory, Currency, Error, Result};
 
 use super::{ensure, find, now, WishlistView, Wishlists, MAX_ITEMS};
 
@@ -142,14 +142,16 @@ impl Wishlists {
 
     /// Puts one of `sku` in the cart and, once it is there, takes it off the
     /// list. Out of stock: the cart refuses and the list keeps it. A guest's
-    /// cart and list have ids of their own, hence two owners.
+    /// cart and list have ids of their own, hence two owners. The cart
+    /// comes back in `currency` (the shopper's).
     pub async fn move_to_cart(
         &self,
         owner: &CartOwner,
         cart_owner: &CartOwner,
         sku: &str,
+        currency: Currency,
     ) -> Result<(WishlistView, model::commerce::CartView)> {
-        let cart = Carts::new(self.db.clone(), self.currency())
+        let cart = Carts::new(self.db.clone(), self.store.currencies(), currency)
             .add(cart_owner, sku, 1)
             .await?;
         let Some(list) = find(&self.db, owner).await? else {

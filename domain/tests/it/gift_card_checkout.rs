@@ -73,7 +73,7 @@ for_each_backend!(
         for typed in ["", "not a code", "ABCD-EFGH-JKLM-NPQ2"] {
             let err = s
                 .checkout
-                .apply_gift_card(&owner, typed)
+                .apply_gift_card(&owner, typed, None)
                 .await
                 .expect_err(typed);
             assert!(
@@ -84,11 +84,11 @@ for_each_backend!(
         // Typed with spaces and in lower case, it is the same code.
         let typed = issued.code.to_lowercase().replace('-', " ");
         s.checkout
-            .apply_gift_card(&owner, &typed)
+            .apply_gift_card(&owner, &typed, None)
             .await
             .expect("apply");
         s.checkout
-            .apply_gift_card(&owner, &issued.code)
+            .apply_gift_card(&owner, &issued.code, None)
             .await
             .expect("again: no second entry");
 
@@ -203,7 +203,7 @@ for_each_backend!(
         let (cards, issued) = card(&s, 5_000).await;
         let owner = guest_cart(&s, SKU, 1).await;
         s.checkout
-            .apply_gift_card(&owner, &issued.code)
+            .apply_gift_card(&owner, &issued.code, None)
             .await
             .expect("apply");
         let placed = s
@@ -263,7 +263,7 @@ for_each_backend!(
         let owner = CartOwner::User(user);
         s.commerce.carts().add(&owner, SKU, 1).await.expect("add");
         s.checkout
-            .apply_gift_card(&owner, &issued.code)
+            .apply_gift_card(&owner, &issued.code, None)
             .await
             .expect("apply");
         let with_credit = CheckoutInput {
@@ -341,7 +341,7 @@ for_each_backend!(
         for _ in 0..20 {
             let owner = guest_cart(&s, SKU, 1).await;
             s.checkout
-                .apply_gift_card(&owner, &issued.code)
+                .apply_gift_card(&owner, &issued.code, None)
                 .await
                 .expect("apply");
             owners.push(owner);
@@ -473,7 +473,7 @@ for_each_backend!(
         // The mailed code pays part of an order.
         let owner = guest_cart(&s, SKU, 1).await;
         s.checkout
-            .apply_gift_card(&owner, &code)
+            .apply_gift_card(&owner, &code, None)
             .await
             .expect("apply the mailed code");
         let placed = s

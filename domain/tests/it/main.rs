@@ -13,6 +13,7 @@ mod cart_reminders;
 mod catalog;
 mod catalog_admin;
 mod commerce;
+mod currencies;
 mod dashboard;
 mod files;
 mod gift_card_checkout;

@@ -176,8 +176,14 @@ testkit::for_each_backend!(shared_links_and_move_to_cart, |db| async move {
     ));
 
     // Out of stock: the cart refuses and the list keeps it.
-    assert!(lists.move_to_cart(&me, &me, LARGE).await.is_err());
-    let (list, cart) = lists.move_to_cart(&me, &me, SKU).await.unwrap();
+    assert!(lists
+        .move_to_cart(&me, &me, LARGE, Currency::Usd)
+        .await
+        .is_err());
+    let (list, cart) = lists
+        .move_to_cart(&me, &me, SKU, Currency::Usd)
+        .await
+        .unwrap();
     assert_eq!(cart.item_count, 1);
     let left: Vec<&str> = list.lines.iter().map(|l| l.sku.as_str()).collect();
     assert_eq!(left, [LARGE]);

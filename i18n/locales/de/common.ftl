@@ -4,4 +4,5 @@ cart-items = { $count ->
    *[other] { $count } Artikel
 }
 language-switcher = Sprache
+currency-switcher = Währung
 date = { $day }.{ $month }.{ $year }

@@ -5,5 +5,6 @@ cart-items = { $count ->
    *[other] { $count } items
 }
 language-switcher = Language
+currency-switcher = Currency
 # Days: year, month and day come zero-padded.
 date = { $year }-{ $month }-{ $day }

@@ -4,4 +4,5 @@ cart-items = { $count ->
    *[other] { $count } articles
 }
 language-switcher = Langue
+currency-switcher = Devise
 date = { $day }/{ $month }/{ $year }

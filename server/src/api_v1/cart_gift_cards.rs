@@ -72,7 +72,7 @@ pub async fn apply(
     state
         .ctx
         .checkout
-        .apply_gift_card(&owner, &body.code)
+        .apply_gift_card(&owner, &body.code, None)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -365,6 +365,8 @@ pub async fn quote(
                 promo_code: q.promo_code,
                 email: q.email,
                 use_store_credit: q.use_store_credit,
+                // REST carts are in the base currency, as their views are.
+                currency: None,
             },
         )
         .await?;
@@ -482,6 +484,7 @@ pub async fn place(
         use_store_credit: order.use_store_credit,
         // The REST body names no language yet: its mails are English.
         locale: model::Locale::default(),
+        currency: None,
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {

@@ -5,6 +5,7 @@ mod cart_restore;
 pub mod catalog_files;
 pub mod client_ip;
 mod csrf;
+mod currency_choice;
 pub mod fast_lane;
 mod health;
 pub mod layers;
@@ -163,6 +164,9 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         route(Method::GET, "/cart/restore", General, || {
             get(cart_restore::restore)
         }),
+        route(Method::GET, "/currency/{code}", General, || {
+            get(currency_choice::choose)
+        }),
         route(Method::GET, "/auth/oidc/{provider}", General, || {
             get(oidc::start)
         }),
@@ -237,7 +241,7 @@ fn localized_pages(
         .fold(Router::new(), |router, locale| {
             let prefix = locale.prefix();
             router
-                .route(&prefix, get(handler.clone()))
+                .route(prefix, get(handler.clone()))
                 .route(&format!("{prefix}/{{*page}}"), get(handler.clone()))
         })
 }

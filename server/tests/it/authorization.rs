@@ -636,6 +636,11 @@ fn cases() -> Vec<Case> {
             method: "GET",
             ..case("/cart/reminders-off", &[], Public, 200)
         },
+        // The currency switcher: a currency the shop doesn't sell in is not found.
+        Case {
+            method: "GET",
+            ..case("/currency/EUR", &[("next", "/")], Public, 404)
+        },
         Case {
             method: "GET",
             ..case(
@@ -1099,6 +1104,32 @@ fn cases() -> Vec<Case> {
                 r#"{"form":{"name":"Renamed","currency":"USD","mail_from_name":"Shop","mail_from_address":"shop@example.com","order_prefix":"NO-DASH"}}"#,
             )),
             ..case(settings::SaveStore::PATH, &[], Permission("settings"), 422)
+        },
+        Case {
+            // No such variant: nothing is written.
+            body: Some((
+                "application/json",
+                r#"{"rows":[{"sku":"NO-SUCH-SKU","currency":"EUR","price":"1.00","compare_at":""}]}"#,
+            )),
+            ..case(
+                catalog_admin::SaveListPrices::PATH,
+                &[],
+                Permission("catalog"),
+                404,
+            )
+        },
+        Case {
+            // The base currency can't be sold in beside itself: refused, nothing changes.
+            body: Some((
+                "application/json",
+                r#"{"rows":[{"currency":"USD","rate":"1","rounding":"exact"}]}"#,
+            )),
+            ..case(
+                settings::SaveCurrencies::PATH,
+                &[],
+                Permission("settings"),
+                422,
+            )
         },
         case(
             settings::DeleteShippingMethod::PATH,

@@ -239,6 +239,7 @@ for_each_backend!(
             app: &peer,
             session: staff.session.clone(),
             cookie_name: staff.cookie_name.clone(),
+            cookies: Vec::new(),
         };
         let there = elsewhere
             .get_json(&format!("/admin/products/import/{job}"))

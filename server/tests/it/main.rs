@@ -20,6 +20,7 @@ mod authorization;
 mod backup;
 mod cart_reminders;
 mod catalog_admin;
+mod currencies;
 mod customers_admin;
 mod gift_cards;
 mod hostile_input;

@@ -247,27 +247,32 @@ async fn buy(
     Ok(url.rsplit('/').next().expect("id").to_owned())
 }
 
+/// The demo shop with Stripe configured against a stand-in started here.
+async fn with_stand_in(db: TestDatabase) -> (StandIn, TestApp) {
+    let stand_in = StandIn::default();
+    let api = Router::new()
+        .route("/v1/checkout/sessions", post(sessions))
+        .route("/v1/refunds", post(refunds))
+        .with_state(stand_in.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let api_url = format!("http://{}/", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, api).await });
+    let env = [
+        ("MERCATO_PUBLIC_URL", "http://shop.test"),
+        ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
+        ("MERCATO_STRIPE_SECRET_KEY", "sk_test_123"),
+        ("MERCATO_STRIPE_WEBHOOK_SECRET", WHSEC),
+        ("MERCATO_STRIPE_API_URL", api_url.as_str()),
+    ];
+    (stand_in, TestApp::spawn_env(db, true, &env).await)
+}
+
 for_each_backend!(
     stripe_checkout_webhooks_and_refunds,
     |db: TestDatabase| async move {
-        let stand_in = StandIn::default();
-        let api = Router::new()
-            .route("/v1/checkout/sessions", post(sessions))
-            .route("/v1/refunds", post(refunds))
-            .with_state(stand_in.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let api_url = format!("http://{}/", listener.local_addr().expect("addr"));
-        tokio::spawn(async move { axum::serve(listener, api).await });
-        let env = [
-            ("MERCATO_PUBLIC_URL", "http://shop.test"),
-            ("MERCATO_AUTH_RATE_LIMIT", "1000/1"),
-            ("MERCATO_STRIPE_SECRET_KEY", "sk_test_123"),
-            ("MERCATO_STRIPE_WEBHOOK_SECRET", WHSEC),
-            ("MERCATO_STRIPE_API_URL", api_url.as_str()),
-        ];
-        let app = TestApp::spawn_env(db, true, &env).await;
+        let (stand_in, app) = with_stand_in(db).await;
         let conn = app.connection().await;
         let sku = "TSH-0001-01";
         let price = variant::Entity::find()
@@ -567,5 +572,47 @@ for_each_backend!(
             (done.status.as_str(), done.refunded_minor),
             ("refunded", o1.total_minor)
         );
+    }
+);
+
+for_each_backend!(
+    stripe_is_asked_in_the_currency_the_shopper_buys_in,
+    |db: TestDatabase| async move {
+        let (stand_in, app) = with_stand_in(db).await;
+        crate::currencies::sell_in_euros(&app).await;
+        let mut b = Browser::new(&app);
+        b.cookies.push("currency=EUR".into());
+        let sku = "TSH-0001-01";
+        let added = b
+            .post("/api/cart/add", &[("sku", sku), ("quantity", "2")])
+            .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        let unit = added.json()["lines"][0]["unit_price"]["minor"]
+            .as_i64()
+            .expect("unit");
+        let mut form: Vec<(&str, &str)> = CHECKOUT.to_vec();
+        form.push(("email", "eu@example.com"));
+        let placed = b.post("/api/checkout/place", &form).await;
+        assert_eq!(placed.status, 200, "{}", placed.body);
+
+        let req = stand_in.requests.lock().expect("lock")[0].clone();
+        assert_eq!(req.get("line_items[0][price_data][currency]"), Some("eur"));
+        assert_eq!(
+            req.get("line_items[0][price_data][unit_amount]"),
+            Some(unit.to_string().as_str()),
+            "the euro price the cart showed"
+        );
+        assert_eq!(
+            req.get("line_items[1][price_data][currency]"),
+            Some("eur"),
+            "shipping too"
+        );
+        let url = placed.json()["redirect_url"]
+            .as_str()
+            .expect("url")
+            .to_owned();
+        let o = order_by_ref(&app, url.rsplit('/').next().expect("id")).await;
+        assert_eq!((o.currency.as_str(), o.fx_rate_e9), ("EUR", 920_000_000));
+        assert_eq!(o.subtotal_minor, 2 * unit);
     }
 );

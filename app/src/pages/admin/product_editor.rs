@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::AdminPage;
+use super::list_prices::ListPrices;
 use super::product_attributes::{keep_applicable, ProductAttributes};
 use super::product_images::ProductImages;
 use crate::api::catalog_admin::{product_editor, SaveProduct};
@@ -439,6 +440,8 @@ fn Editor(view: ProductEditor) -> impl IntoView {
                     })}
             </div>
         </form>
+        {(!view.list_prices.is_empty())
+            .then(|| view! { <ListPrices rows=view.list_prices.clone() /> })}
         {editing.map(|slug| view! { <ProductImages slug=slug images=view.images.clone() /> })}
     }
 }

@@ -4,6 +4,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
+use super::currencies_form::CurrenciesEditor;
 use super::layout::AdminPage;
 use super::orders::confirm;
 use super::store_form::StoreEditor;
@@ -24,6 +25,7 @@ pub fn AdminSettingsPage() -> impl IntoView {
     let delete_rate = ServerAction::<DeleteTaxRate>::new();
     let query = use_query_map();
     let saved = move || query.read().get("saved").is_some_and(|s| s == "store");
+    let saved_currencies = move || query.read().get("saved").is_some_and(|s| s == "currencies");
     let data = Resource::new_blocking(
         move || {
             save_method.version().get()
@@ -80,6 +82,23 @@ pub fn AdminSettingsPage() -> impl IntoView {
                             <p class="mt-2 text-xs text-slate-500">
                                 "Set when the shop is deployed (MERCATO_PRICES_INCLUDE_TAX, MERCATO_PUBLIC_URL); see docs/OPERATIONS.md."
                             </p>
+                        </section>
+                        <section class="mb-10" aria-labelledby="currencies-h">
+                            <h2 id="currencies-h" class="mb-2 text-lg font-semibold">
+                                "Currencies"
+                            </h2>
+                            {saved_currencies()
+                                .then(|| {
+                                    view! {
+                                        <div class="mb-3">
+                                            <Notice>"Currencies saved."</Notice>
+                                        </div>
+                                    }
+                                })}
+                            <CurrenciesEditor
+                                base=s.store.currency.clone()
+                                rows=s.sold_in.clone()
+                            />
                         </section>
                         <section class="mb-10" aria-labelledby="ship-h">
                             <h2 id="ship-h" class="mb-2 text-lg font-semibold">

@@ -181,6 +181,7 @@ pub fn input(email: &str) -> CheckoutInput {
         checkout_key: String::new(),
         use_store_credit: false,
         locale: Default::default(),
+        currency: None,
     }
 }
 

@@ -26,7 +26,8 @@ use crate::change_feed::Feed;
 /// URLs longer than this are rendered but never kept.
 const MAX_KEY_BYTES: usize = 1024;
 /// Paths that are never pages (files and probes answer for themselves).
-const NOT_PAGES: [&str; 6] = [
+const NOT_PAGES: [&str; 7] = [
+    "/currency/",
     "/pkg/",
     "/uploads/",
     "/healthz",
@@ -136,8 +137,19 @@ pub async fn serve(State(lane): State<FastLane>, req: Request, next: Next) -> Re
 fn cache_key(req: &Request) -> String {
     let path = req.uri().path();
     let url = req.uri().path_and_query().map_or(path, |p| p.as_str());
+    let wanted = model::fx::wanted(
+        req.headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok()),
+        req.headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    // The currency asked for is part of what the page shows.
+    let currency = wanted.map_or(String::new(), |c| format!("{}:", c.code()));
     if path.starts_with("/api/") || model::Locale::split_path(path).0.is_some() {
-        return url.to_owned();
+        return format!("{currency}{url}");
     }
     let locale = req
         .headers()
@@ -145,7 +157,7 @@ fn cache_key(req: &Request) -> String {
         .and_then(|v| v.to_str().ok())
         .and_then(model::Locale::negotiate)
         .unwrap_or_default();
-    format!("{}:{url}", locale.code())
+    format!("{currency}{}:{url}", locale.code())
 }
 
 async fn from_cache(pages: &PageCache, req: Request, next: Next) -> Response {

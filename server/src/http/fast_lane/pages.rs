@@ -243,17 +243,22 @@ impl PageCache {
         }
         let mut headers = parts.headers.clone();
         let deps = Deps::read(&headers);
-        // A page whose language was negotiated says so to other caches.
-        let negotiated = headers
-            .get_all(header::VARY)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|v| v.to_ascii_lowercase().contains("accept-language"));
-        let vary = HeaderValue::from_static(if negotiated {
-            "accept-encoding, accept-language"
-        } else {
-            "accept-encoding"
-        });
+        // A page whose language or currency was negotiated says so to
+        // other caches.
+        let varies_on = |name: &str| {
+            headers
+                .get_all(header::VARY)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .any(|v| v.to_ascii_lowercase().contains(name))
+        };
+        let vary =
+            HeaderValue::from_static(match (varies_on("accept-language"), varies_on("cookie")) {
+                (true, true) => "accept-encoding, accept-language, cookie",
+                (true, false) => "accept-encoding, accept-language",
+                (false, true) => "accept-encoding, cookie",
+                (false, false) => "accept-encoding",
+            });
         for name in &NOT_STORED {
             headers.remove(name);
         }

@@ -17,6 +17,8 @@ pub struct Browser<'a> {
     pub session: Option<String>,
     /// The session cookie's name as the server set it.
     pub cookie_name: String,
+    /// Other cookies sent with every request (`currency=EUR`).
+    pub cookies: Vec<String>,
 }
 
 pub struct Reply {
@@ -54,6 +56,7 @@ impl<'a> Browser<'a> {
             app,
             session: None,
             cookie_name: COOKIE.to_owned(),
+            cookies: Vec::new(),
         }
     }
 
@@ -73,12 +76,14 @@ impl<'a> Browser<'a> {
     }
 
     async fn send(&mut self, req: reqwest::RequestBuilder) -> Reply {
-        let req = match &self.session {
-            Some(id) => req.header(
-                reqwest::header::COOKIE,
-                format!("{}={id}", self.cookie_name),
-            ),
-            None => req,
+        let mut cookies = self.cookies.clone();
+        if let Some(id) = &self.session {
+            cookies.push(format!("{}={id}", self.cookie_name));
+        }
+        let req = if cookies.is_empty() {
+            req
+        } else {
+            req.header(reqwest::header::COOKIE, cookies.join("; "))
         };
         let res = req.send().await.expect("request");
         self.remember(&res);

@@ -1,0 +1,34 @@
+//! The currency a request is answered in: the one the shopper chose (the
+//! `currency` cookie), else the one their browser's region pays in
+//! (`Accept-Language: de-DE` → EUR), when the shop sells in it; else the
+//! base.
+use leptos::prelude::use_context;
+
+use super::context::ServerContext;
+
+pub fn shopper(ctx: &ServerContext) -> domain::Currency {
+    let wanted = use_context::<http::request::Parts>().and_then(|parts| {
+        let headers = &parts.headers;
+        model::fx::wanted(
+            headers
+                .get_all(http::header::COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok()),
+            headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    });
+    ctx.commerce.shopper_currency(wanted)
+}
+
+/// `value` with its catalog prices in the shopper's currency (`show` is
+/// one of `domain::catalog::presented`'s).
+pub fn shown<T>(
+    ctx: &ServerContext,
+    mut value: T,
+    show: impl FnOnce(&domain::store::Currencies, domain::Currency, &mut T),
+) -> T {
+    show(&ctx.commerce.currencies(), shopper(ctx), &mut value);
+    value
+}

@@ -1,0 +1,173 @@
+//! Catalog prices in the shopper's currency. Cards and product pages are
+//! read and held in the base currency with each variant's list prices
+//! beside them; these turn a copy into the currency asked for: a list price
+//! where one is set, else the base price converted and rounded by the
+//! currency's rule. Nothing here reads the database.
+use model::fx::Currencies;
+use model::recommendations::ProductRecommendations;
+use model::search::SearchPage;
+use model::storefront::{CategoryView, HomePage, ProductCard, ProductDetail};
+
+use crate::money::{Currency, Money};
+
+/// The smallest and largest of `prices` (none when empty).
+fn range(prices: impl Iterator<Item = Money>) -> Option<(Money, Money)> {
+    prices.fold(None, |acc, m| match acc {
+        None => Some((m, m)),
+        Some((lo, hi)) => Some((
+            if m.minor < lo.minor { m } else { lo },
+            if m.minor > hi.minor { m } else { hi },
+        )),
+    })
+}
+
+pub fn card(c: &Currencies, to: Currency, card: &mut ProductCard) {
+    if to == c.base || !c.sells_in(to) {
+        return;
+    }
+    let variants = std::mem::take(&mut card.variant_prices);
+    if variants.is_empty() {
+        // Conversion keeps order, so the range converts end by end.
+        let convert = |m: Money| c.price(m.minor, None, to).unwrap_or(m);
+        card.price_min = convert(card.price_min);
+        card.price_max = convert(card.price_max);
+        card.compare_at = card.compare_at.map(convert);
+        return;
+    }
+    let shown: Vec<(Money, Option<Money>)> = variants
+        .iter()
+        .filter_map(|v| c.variant(v.price, v.compare_at, &v.listed, to))
+        .collect();
+    if let Some((lo, hi)) = range(shown.iter().map(|(p, _)| *p)) {
+        card.price_min = lo;
+        card.price_max = hi;
+        card.compare_at = shown
+            .iter()
+            .filter_map(|(_, was)| *was)
+            .max_by_key(|m| m.minor);
+    }
+}
+
+pub fn cards(c: &Currencies, to: Currency, cards: &mut [ProductCard]) {
+    for one in cards {
+        card(c, to, one);
+    }
+}
+
+/// A product page in `to`, its schema.org markup included.
+pub fn detail(c: &Currencies, to: Currency, d: &mut ProductDetail) {
+    if to == c.base || !c.sells_in(to) {
+        return;
+    }
+    for v in &mut d.variants {
+        let base = std::mem::take(&mut v.base);
+        if let Some((price, was)) = c.variant(base.price, base.compare_at, &base.listed, to) {
+            v.price = price;
+            v.compare_at = was;
+        }
+    }
+    if let Some((lo, hi)) = range(d.variants.iter().map(|v| v.price)) {
+        d.price_min = lo;
+        d.price_max = hi;
+    } else {
+        let convert = |m: Money| c.price(m.minor, None, to).unwrap_or(m);
+        d.price_min = convert(d.price_min);
+        d.price_max = convert(d.price_max);
+    }
+    d.json_ld = super::json_ld::repriced(&d.json_ld, d);
+}
+
+pub fn home(c: &Currencies, to: Currency, h: &mut HomePage) {
+    cards(c, to, &mut h.featured);
+    cards(c, to, &mut h.newest);
+}
+
+pub fn category(c: &Currencies, to: Currency, v: &mut CategoryView) {
+    cards(c, to, &mut v.products);
+}
+
+pub fn search(c: &Currencies, to: Currency, page: &mut SearchPage) {
+    for hit in &mut page.hits {
+        card(c, to, &mut hit.card);
+    }
+    cards(c, to, &mut page.popular);
+}
+
+pub fn shelves(c: &Currencies, to: Currency, r: &mut ProductRecommendations) {
+    cards(c, to, &mut r.also_bought);
+    cards(c, to, &mut r.similar);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::fx::{ListPrice, Presentment, Rate, Rounding, VariantPrices};
+
+    fn shop() -> Currencies {
+        Currencies {
+            base: Currency::Usd,
+            others: vec![Presentment {
+                currency: Currency::Eur,
+                rate: Rate::parse("0.9").unwrap(),
+                rounding: Rounding::NinetyNine,
+            }],
+        }
+    }
+
+    fn usd(minor: i64) -> Money {
+        Money::new(minor, Currency::Usd)
+    }
+
+    fn a_card(variant_prices: Vec<VariantPrices>) -> ProductCard {
+        ProductCard {
+            slug: "tee".into(),
+            title: "Tee".into(),
+            brand: String::new(),
+            price_min: usd(2000),
+            price_max: usd(3000),
+            compare_at: Some(usd(4000)),
+            image: None,
+            in_stock: true,
+            rating: None,
+            variant_prices,
+        }
+    }
+
+    #[test]
+    fn a_card_without_list_prices_converts_its_range() {
+        let mut c = a_card(Vec::new());
+        card(&shop(), Currency::Eur, &mut c);
+        let eur = |m| Money::new(m, Currency::Eur);
+        // $20 → €18.00 → €18.99; $30 → €27.99; $40 → €36.99.
+        assert_eq!((c.price_min, c.price_max), (eur(1899), eur(2799)));
+        assert_eq!(c.compare_at, Some(eur(3699)));
+    }
+
+    #[test]
+    fn a_list_price_can_move_the_range() {
+        let listed = vec![ListPrice {
+            currency: Currency::Eur,
+            price: 1500,
+            compare_at: None,
+        }];
+        let mut c = a_card(vec![
+            VariantPrices {
+                price: 2000,
+                compare_at: None,
+                listed,
+            },
+            VariantPrices {
+                price: 3000,
+                compare_at: Some(4000),
+                listed: Vec::new(),
+            },
+        ]);
+        card(&shop(), Currency::Eur, &mut c);
+        let eur = |m| Money::new(m, Currency::Eur);
+        assert_eq!((c.price_min, c.price_max), (eur(1500), eur(2799)));
+        assert_eq!(c.compare_at, Some(eur(3699)));
+        let mut same = a_card(Vec::new());
+        card(&shop(), Currency::Usd, &mut same);
+        assert_eq!(same.price_min, usd(2000));
+    }
+}

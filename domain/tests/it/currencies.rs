@@ -1,0 +1,237 @@
+//! Selling in euros and pounds from a shop priced in dollars: converted
+//! prices follow each currency's rounding rule, a list price wins over
+//! conversion, orders record their currency and rate, and the dashboard
+//! adds revenue up in the base currency exactly as SQL does.
+use crate::support::*;
+use domain::accounts::{Actor, Role};
+use domain::analytics::dashboard;
+use domain::cart::CartOwner;
+use domain::catalog::{presented, Catalog};
+use domain::checkout::CheckoutInput;
+use domain::entities::{order, payment};
+use domain::store::PresentmentInput;
+use domain::{Currency, Money};
+use model::fx::ListPrice;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
+
+fn admin() -> Actor {
+    Actor::user(1, Role::Admin, Vec::new(), false)
+}
+
+async fn sell_in_eur_and_gbp(s: &Shop) {
+    let row = |c: &str, rate: &str, rounding: &str| PresentmentInput {
+        currency: c.into(),
+        rate: rate.into(),
+        rounding: rounding.into(),
+    };
+    s.store
+        .save_currencies(
+            &admin(),
+            &[
+                row("EUR", "0.92", "ninety_nine"),
+                row("GBP", "0.79", "exact"),
+            ],
+        )
+        .await
+        .expect("currencies");
+}
+
+async fn page_in(s: &Shop, to: Currency) -> model::storefront::ProductDetail {
+    // A fresh catalog: nothing held from an earlier read.
+    let mut d = Catalog::new(s.db.clone())
+        .product_detail("red-tee", "https://shop.test")
+        .await
+        .expect("read")
+        .expect("on sale");
+    presented::detail(&s.commerce.currencies(), to, &mut d);
+    d
+}
+
+for_each_backend!(
+    a_list_price_wins_over_conversion_and_conversion_rounds_by_rule,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        sell_in_eur_and_gbp(&s).await;
+        let eur = |m| Money::new(m, Currency::Eur);
+        // $25.00 at 0.92 is €23.00, and EUR rounds up to …99.
+        let d = page_in(&s, Currency::Eur).await;
+        assert_eq!(d.variants[0].price, eur(2399));
+        assert!(
+            d.json_ld.contains(r#""priceCurrency":"EUR""#),
+            "{}",
+            d.json_ld
+        );
+        assert!(d.json_ld.contains(r#""price":"23.99""#), "{}", d.json_ld);
+        // GBP rounds to the penny: $25.00 at 0.79 is £19.75.
+        let d = page_in(&s, Currency::Gbp).await;
+        assert_eq!(d.variants[0].price, Money::new(1975, Currency::Gbp));
+
+        Catalog::new(s.db.clone())
+            .set_list_prices(
+                &admin(),
+                SKU,
+                &[ListPrice {
+                    currency: Currency::Eur,
+                    price: 2250,
+                    compare_at: Some(2900),
+                }],
+            )
+            .await
+            .expect("list price");
+        let d = page_in(&s, Currency::Eur).await;
+        assert_eq!(d.variants[0].price, eur(2250), "the list price, as set");
+        assert_eq!(d.variants[0].compare_at, Some(eur(2900)));
+        assert_eq!(d.variants[1].price, eur(2399), "the other size converts");
+        assert_eq!((d.price_min, d.price_max), (eur(2250), eur(2399)));
+        // The dollar page is untouched.
+        let d = page_in(&s, Currency::Usd).await;
+        assert_eq!(d.variants[0].price, Money::new(PRICE, Currency::Usd));
+
+        // The cart charges what the page showed.
+        let cart = s
+            .commerce
+            .carts_in(Currency::Eur)
+            .add(&CartOwner::Guest(None), SKU, 2)
+            .await
+            .expect("add");
+        assert_eq!(cart.lines[0].unit_price, eur(2250));
+        assert_eq!(cart.subtotal, eur(4500));
+
+        // The base currency can't have list prices, and staff without the
+        // catalog permission can't set any.
+        let usd = ListPrice {
+            currency: Currency::Usd,
+            price: 1,
+            compare_at: None,
+        };
+        let e = Catalog::new(s.db.clone())
+            .set_list_prices(&admin(), SKU, &[usd])
+            .await
+            .expect_err("base");
+        assert!(e.user_message().contains("base currency"), "{e}");
+        // The editor's form: every row read before anything is written.
+        let row = |sku: &str, price: &str| model::product_form::ListPriceRow {
+            sku: sku.into(),
+            currency: "EUR".into(),
+            price: price.into(),
+            compare_at: String::new(),
+        };
+        let e = Catalog::new(s.db.clone())
+            .save_list_price_form(&admin(), &[row("TEE-RED-L", "19.99"), row(SKU, "12,5x")])
+            .await
+            .expect_err("typo");
+        assert!(matches!(e, domain::Error::Invalid { .. }), "{e:?}");
+        let d = page_in(&s, Currency::Eur).await;
+        assert_eq!(d.variants[1].price, eur(2399), "nothing written");
+        Catalog::new(s.db.clone())
+            .save_list_price_form(&admin(), &[row("TEE-RED-L", "19.99"), row(SKU, "")])
+            .await
+            .expect("form");
+        let d = page_in(&s, Currency::Eur).await;
+        assert_eq!(d.variants[0].price, eur(2399), "emptied: converts again");
+        assert_eq!(d.variants[1].price, eur(1999));
+        let customer = Actor::user(9, Role::Customer, Vec::new(), false);
+        assert!(Catalog::new(s.db.clone())
+            .set_list_prices(&customer, SKU, &[])
+            .await
+            .is_err());
+    }
+);
+
+/// Places and pays an order for one tee in `currency`; the order row.
+async fn order_in(s: &Shop, currency: Currency, email: &str) -> order::Model {
+    let cart = s
+        .commerce
+        .carts_in(currency)
+        .add(&CartOwner::Guest(None), SKU, 1)
+        .await
+        .expect("add");
+    let owner = CartOwner::Guest(cart.id);
+    let placed = s
+        .checkout
+        .place_order(
+            &owner,
+            &CheckoutInput {
+                currency: Some(currency),
+                ..input(email)
+            },
+        )
+        .await
+        .expect("place");
+    s.orders
+        .apply_payment_event(&offline_decision(s, &placed.redirect_url, true).await)
+        .await
+        .expect("pay");
+    order::Entity::find_by_id(placed.id)
+        .one(&s.db)
+        .await
+        .expect("q")
+        .expect("order")
+}
+
+for_each_backend!(
+    orders_in_euros_and_pounds_record_their_rate_and_revenue_adds_up_in_dollars,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        sell_in_eur_and_gbp(&s).await;
+        let usd = order_in(&s, Currency::Usd, "us@example.com").await;
+        let eur = order_in(&s, Currency::Eur, "eu@example.com").await;
+        let gbp = order_in(&s, Currency::Gbp, "uk@example.com").await;
+        assert_eq!(
+            (usd.currency.as_str(), usd.fx_rate_e9),
+            ("USD", 1_000_000_000)
+        );
+        assert_eq!(
+            (eur.currency.as_str(), eur.fx_rate_e9),
+            ("EUR", 920_000_000)
+        );
+        assert_eq!(
+            (gbp.currency.as_str(), gbp.fx_rate_e9),
+            ("GBP", 790_000_000)
+        );
+        assert_eq!(eur.subtotal_minor, 2399);
+        assert_eq!(gbp.subtotal_minor, 1975);
+        // Shipping is converted too (never the dollar figure).
+        assert_ne!(eur.shipping_minor, usd.shipping_minor);
+        // The payment was asked for in the order's currency and amount.
+        for o in [&eur, &gbp] {
+            let p = payment::Entity::find()
+                .filter(payment::Column::OrderId.eq(o.id))
+                .one(&s.db)
+                .await
+                .expect("q")
+                .expect("payment");
+            assert_eq!(
+                (p.currency.as_str(), p.amount_minor),
+                (o.currency.as_str(), o.total_minor)
+            );
+        }
+
+        let to = time::OffsetDateTime::now_utc() + time::Duration::minutes(1);
+        let d = dashboard(&s.db, &admin(), Currency::Usd, 7, to)
+            .await
+            .expect("dashboard");
+        let backend = s.db.get_database_backend();
+        let row = s
+            .db
+            .query_one_raw(Statement::from_string(
+                backend,
+                "SELECT CAST(SUM(((total_minor - refunded_minor) * 1000000000 + fx_rate_e9 / 2) / fx_rate_e9) AS BIGINT) AS revenue
+                 FROM orders WHERE paid_at IS NOT NULL",
+            ))
+            .await
+            .expect("sql")
+            .expect("row");
+        let sql: i64 = row.try_get("", "revenue").expect("revenue");
+        assert_eq!(d.current.revenue_minor, sql);
+        assert_eq!(d.current.orders, 3);
+        // Not the plain sum of three currencies' numbers.
+        assert_ne!(sql, usd.total_minor + eur.total_minor + gbp.total_minor);
+        let top = &d.top_products[0];
+        assert_eq!(top.units, 3);
+    }
+);

@@ -1,0 +1,181 @@
+//! A shop priced in dollars that also sells in euros: the header offers the
+//! choice, the switcher sets it and comes back, pages, the cache and the
+//! cart follow it, and Stripe is asked in the order's currency (that part
+//! in `stripe.rs`).
+use crate::support::browser::Browser;
+use crate::support::shop::SKU;
+use crate::support::TestApp;
+use domain::entities::{product, variant};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use testkit::for_each_backend;
+use testkit::TestDatabase;
+
+pub async fn sell_in_euros(app: &TestApp) {
+    let mut admin = app.admin("fx-admin@example.com").await;
+    let saved = admin
+        .post_body(
+            "/api/staff/settings/currencies",
+            "application/json",
+            br#"{"rows":[{"currency":"EUR","rate":"0.92","rounding":"ninety_nine"}]}"#.to_vec(),
+        )
+        .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+}
+
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> (String, String) {
+    let mut req = app.client.get(app.url(path));
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let res = req.send().await.expect("request");
+    let cache = res
+        .headers()
+        .get("x-mercato-cache")
+        .map(|v| v.to_str().expect("ascii").to_owned())
+        .unwrap_or_default();
+    (cache, res.text().await.expect("body"))
+}
+
+for_each_backend!(
+    shoppers_choose_a_currency_and_the_shop_prices_in_it,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let conn = app.connection().await;
+        let variant = variant::Entity::find()
+            .filter(variant::Column::Sku.eq(SKU))
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("variant");
+        let product = product::Entity::find_by_id(variant.product_id)
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("product");
+        let path = format!("/product/{}", product.slug);
+
+        // One currency: no switcher.
+        let (_, before) = page(&app, &path, None).await;
+        assert!(!before.contains(r#"data-testid="currency-switcher""#));
+
+        sell_in_euros(&app).await;
+        let (_, dollars) = page(&app, &path, None).await;
+        assert!(
+            dollars.contains(r#"data-testid="currency-switcher""#),
+            "the header offers the choice"
+        );
+        assert!(dollars.contains(r#""priceCurrency":"USD""#));
+
+        // The switcher sets a cookie and comes back to the page.
+        let res = app
+            .client
+            .get(app.url(&format!("/currency/EUR?next={path}")))
+            .send()
+            .await
+            .expect("switch");
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(res.headers()["location"], path.as_str());
+        let cookie = res.headers()["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        assert!(cookie.starts_with("currency=EUR;"), "{cookie}");
+        assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+        for (bad, status) in [("/currency/XYZ", 404), ("/currency/JPY", 404)] {
+            let res = app.client.get(app.url(bad)).send().await.expect("bad");
+            assert_eq!(res.status().as_u16(), status, "{bad}");
+        }
+        let res = app
+            .client
+            .get(app.url("/currency/EUR?next=//evil.example/x"))
+            .send()
+            .await
+            .expect("open redirect");
+        assert_eq!(res.headers()["location"], "/", "never off the site");
+
+        // Priced in euros, and a separate cache entry from the dollar page.
+        let (first, euros) = page(&app, &path, Some("currency=EUR")).await;
+        assert_eq!(first, "miss");
+        assert!(
+            euros.contains(r#""priceCurrency":"EUR""#),
+            "JSON-LD in euros"
+        );
+        assert!(euros.contains('€'), "prices shown in euros");
+        assert!(euros.contains(r#"aria-current="true""#));
+        let (again, _) = page(&app, &path, Some("currency=EUR")).await;
+        assert_eq!(again, "hit");
+        let (_, still_dollars) = page(&app, &path, None).await;
+        assert!(still_dollars.contains(r#""priceCurrency":"USD""#));
+        // Without a choice, the browser's region: a German browser sees euros,
+        // a British one dollars (no pounds here), each its own cache entry.
+        let mut german = app
+            .client
+            .get(app.url(&path))
+            .header("accept-language", "de-DE,de;q=0.9");
+        german = german.header("accept", "text/html");
+        let res = german.send().await.expect("german");
+        let vary: Vec<&str> = res
+            .headers()
+            .get_all("vary")
+            .iter()
+            .map(|v| v.to_str().expect("ascii"))
+            .collect();
+        let vary = vary.join(", ");
+        assert!(
+            vary.contains("cookie") && vary.contains("accept-language"),
+            "{vary}"
+        );
+        let body = res.text().await.expect("body");
+        assert!(
+            body.contains(r#""priceCurrency":"EUR""#),
+            "de-DE pays in euros"
+        );
+        let res = app
+            .client
+            .get(app.url(&path))
+            .header("accept-language", "en-GB")
+            .send()
+            .await
+            .expect("british");
+        let body = res.text().await.expect("body");
+        assert!(
+            body.contains(r#""priceCurrency":"USD""#),
+            "no pounds sold: the base"
+        );
+        let res = app
+            .client
+            .get(app.url(&path))
+            .header("accept-language", "de-DE")
+            .header("cookie", "currency=USD")
+            .send()
+            .await
+            .expect("chosen");
+        let body = res.text().await.expect("body");
+        assert!(
+            body.contains(r#""priceCurrency":"USD""#),
+            "a choice beats the region"
+        );
+        // A currency the shop doesn't sell in is the base.
+        let (_, yen) = page(&app, &path, Some("currency=JPY")).await;
+        assert!(yen.contains(r#""priceCurrency":"USD""#));
+
+        // The cart is in euros too.
+        let mut shopper = Browser::new(&app);
+        shopper.cookies.push("currency=EUR".into());
+        let added = shopper
+            .post(
+                "/api/cart/add",
+                &[("sku", variant.sku.as_str()), ("quantity", "1")],
+            )
+            .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        assert_eq!(added.json()["subtotal"]["currency"], "EUR");
+        let cart = shopper.post("/api/cart/get", &[]).await.json();
+        assert_eq!(cart["subtotal"]["currency"], "EUR");
+        // Back to dollars: the same cart, priced in dollars.
+        shopper.cookies.clear();
+        let cart = shopper.post("/api/cart/get", &[]).await.json();
+        assert_eq!(cart["subtotal"]["currency"], "USD");
+        assert_eq!(cart["subtotal"]["minor"], variant.price_minor);
+    }
+);
