@@ -10,13 +10,21 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
-pub async fn sell_in_euros(app: &TestApp) {
+/// The admin sells in each of `rows` (code, rate, rounding) beside dollars.
+pub async fn sell_in(app: &TestApp, rows: &[(&str, &str, &str)]) {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|(currency, rate, rounding)| {
+            serde_json::json!({"currency": currency, "rate": rate, "rounding": rounding})
+        })
+        .collect();
+    let body = serde_json::json!({ "rows": rows }).to_string();
     let mut admin = app.admin("fx-admin@example.com").await;
     let saved = admin
         .post_body(
             "/api/staff/settings/currencies",
             "application/json",
-            br#"{"rows":[{"currency":"EUR","rate":"0.92","rounding":"ninety_nine"}]}"#.to_vec(),
+            body.into_bytes(),
         )
         .await;
     assert_eq!(saved.status, 200, "{}", saved.body);
@@ -58,7 +66,7 @@ for_each_backend!(
         let (_, before) = page(&app, &path, None).await;
         assert!(!before.contains(r#"data-testid="currency-switcher""#));
 
-        sell_in_euros(&app).await;
+        sell_in(&app, &[("EUR", "0.92", "ninety_nine")]).await;
         let (_, dollars) = page(&app, &path, None).await;
         assert!(
             dollars.contains(r#"data-testid="currency-switcher""#),

@@ -579,40 +579,54 @@ for_each_backend!(
     stripe_is_asked_in_the_currency_the_shopper_buys_in,
     |db: TestDatabase| async move {
         let (stand_in, app) = with_stand_in(db).await;
-        crate::currencies::sell_in_euros(&app).await;
-        let mut b = Browser::new(&app);
-        b.cookies.push("currency=EUR".into());
+        crate::currencies::sell_in(
+            &app,
+            &[("EUR", "0.92", "ninety_nine"), ("GBP", "0.79", "exact")],
+        )
+        .await;
         let sku = "TSH-0001-01";
-        let added = b
-            .post("/api/cart/add", &[("sku", sku), ("quantity", "2")])
-            .await;
-        assert_eq!(added.status, 200, "{}", added.body);
-        let unit = added.json()["lines"][0]["unit_price"]["minor"]
-            .as_i64()
-            .expect("unit");
-        let mut form: Vec<(&str, &str)> = CHECKOUT.to_vec();
-        form.push(("email", "eu@example.com"));
-        let placed = b.post("/api/checkout/place", &form).await;
-        assert_eq!(placed.status, 200, "{}", placed.body);
+        for (n, (code, rate)) in [("EUR", 920_000_000), ("GBP", 790_000_000)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut b = Browser::new(&app);
+            b.cookies.push(format!("currency={code}"));
+            let added = b
+                .post("/api/cart/add", &[("sku", sku), ("quantity", "2")])
+                .await;
+            assert_eq!(added.status, 200, "{}", added.body);
+            let unit = added.json()["lines"][0]["unit_price"]["minor"]
+                .as_i64()
+                .expect("unit");
+            let mut form: Vec<(&str, &str)> = CHECKOUT.to_vec();
+            let email = format!("buyer-{code}@example.com");
+            form.push(("email", email.as_str()));
+            let placed = b.post("/api/checkout/place", &form).await;
+            assert_eq!(placed.status, 200, "{}", placed.body);
 
-        let req = stand_in.requests.lock().expect("lock")[0].clone();
-        assert_eq!(req.get("line_items[0][price_data][currency]"), Some("eur"));
-        assert_eq!(
-            req.get("line_items[0][price_data][unit_amount]"),
-            Some(unit.to_string().as_str()),
-            "the euro price the cart showed"
-        );
-        assert_eq!(
-            req.get("line_items[1][price_data][currency]"),
-            Some("eur"),
-            "shipping too"
-        );
-        let url = placed.json()["redirect_url"]
-            .as_str()
-            .expect("url")
-            .to_owned();
-        let o = order_by_ref(&app, url.rsplit('/').next().expect("id")).await;
-        assert_eq!((o.currency.as_str(), o.fx_rate_e9), ("EUR", 920_000_000));
-        assert_eq!(o.subtotal_minor, 2 * unit);
+            let req = stand_in.requests.lock().expect("lock")[n].clone();
+            let lower = code.to_lowercase();
+            assert_eq!(
+                req.get("line_items[0][price_data][currency]"),
+                Some(lower.as_str())
+            );
+            assert_eq!(
+                req.get("line_items[0][price_data][unit_amount]"),
+                Some(unit.to_string().as_str()),
+                "the {code} price the cart showed"
+            );
+            assert_eq!(
+                req.get("line_items[1][price_data][currency]"),
+                Some(lower.as_str()),
+                "shipping too"
+            );
+            let url = placed.json()["redirect_url"]
+                .as_str()
+                .expect("url")
+                .to_owned();
+            let o = order_by_ref(&app, url.rsplit('/').next().expect("id")).await;
+            assert_eq!((o.currency.as_str(), o.fx_rate_e9), (code, rate));
+            assert_eq!(o.subtotal_minor, 2 * unit);
+        }
     }
 );
