@@ -92,10 +92,7 @@ impl Commerce {
     /// The currency a shopper who asked for `wanted` is served in: it if
     /// the shop sells in it, else the base.
     pub fn shopper_currency(&self, wanted: Option<Currency>) -> Currency {
-        let currencies = self.currencies();
-        wanted
-            .filter(|c| currencies.sells_in(*c))
-            .unwrap_or(currencies.base)
+        self.currencies().served_in(wanted)
     }
 
     pub fn store(&self) -> std::sync::Arc<crate::store::Profile> {

@@ -5,7 +5,7 @@
 //! conversion. Integers only: a rate is fixed-point with nine decimals.
 use serde::{Deserialize, Serialize};
 
-use crate::money::{parse_fixed, Currency, Money};
+use crate::money::{parse_fixed, share, Currency, Money};
 
 named!(
     /// How a converted price is rounded.
@@ -80,18 +80,16 @@ impl From<Rate> for i64 {
     }
 }
 
-/// `n / d` rounded half away from zero (`d` > 0).
-fn div_round(n: i128, d: i128) -> i128 {
-    let half = d / 2;
-    if n >= 0 {
-        (n + half) / d
-    } else {
-        -((-n + half) / d)
-    }
-}
-
+/// `n` saturated to an i64: a price beyond i64 is no price, but must not wrap.
 fn saturate(n: i128) -> i64 {
     i64::try_from(n).unwrap_or(if n < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// [`share`], saturating where it does not fit.
+fn share_saturating(amount: i64, numerator: i64, denominator: i64) -> i64 {
+    share(amount, numerator, denominator).unwrap_or_else(|| {
+        saturate(i128::from(amount) * i128::from(numerator) / i128::from(denominator))
+    })
 }
 
 impl Rounding {
@@ -100,8 +98,8 @@ impl Rounding {
         match self {
             Self::Exact => minor,
             Self::Whole => {
-                let unit = i128::from(10_i64.pow(currency.exponent()));
-                saturate(div_round(i128::from(minor), unit) * unit)
+                let unit = 10_i64.pow(currency.exponent());
+                share_saturating(minor, 1, unit).saturating_mul(unit)
             }
             // Up to the next amount ending in 99 minor units (12.00 → 12.99,
             // ¥1,234 → ¥1,299); nothing is given away for free.
@@ -124,10 +122,7 @@ pub const COOKIE: &str = "currency";
 
 /// The currency chosen in `Cookie` header values (`a=1; currency=EUR`).
 pub fn chosen<'a>(cookie_headers: impl IntoIterator<Item = &'a str>) -> Option<Currency> {
-    cookie_headers
-        .into_iter()
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
+    crate::url::cookies(cookie_headers)
         .find(|(name, _)| *name == COOKIE)
         .and_then(|(_, value)| value.trim().parse().ok())
 }
@@ -152,7 +147,7 @@ pub fn of_country(country: &str) -> Option<Currency> {
 /// with a country (`de-DE`, `en-GB`) that pays in one. Headers longer
 /// than a browser sends are not read.
 pub fn of_accept_language(header: &str) -> Option<Currency> {
-    if header.len() > 512 {
+    if header.len() > crate::locale::MAX_ACCEPT_LANGUAGE {
         return None;
     }
     header
@@ -207,6 +202,12 @@ impl Currencies {
         self.enabled().any(|c| c == currency)
     }
 
+    /// The currency a shopper who asked for `wanted` is served in: it if
+    /// the shop sells in it, else the base.
+    pub fn served_in(&self, wanted: Option<Currency>) -> Currency {
+        wanted.filter(|c| self.sells_in(*c)).unwrap_or(self.base)
+    }
+
     fn presentment(&self, to: Currency) -> Option<&Presentment> {
         self.others.iter().find(|p| p.currency == to)
     }
@@ -225,10 +226,7 @@ impl Currencies {
     /// currency the shop does not sell in.
     pub fn convert_exact(&self, base_minor: i64, to: Currency) -> Option<i64> {
         let rate = self.minor_rate_e9(to)?;
-        Some(saturate(div_round(
-            i128::from(base_minor) * i128::from(rate),
-            i128::from(RATE_ONE),
-        )))
+        Some(share_saturating(base_minor, rate, RATE_ONE))
     }
 
     /// A catalog price in `to`: its list price there when one is set, else
@@ -293,10 +291,7 @@ pub fn to_base(minor: i64, minor_rate_e9: i64) -> i64 {
     if minor_rate_e9 <= 0 {
         return minor;
     }
-    saturate(div_round(
-        i128::from(minor) * i128::from(RATE_ONE),
-        i128::from(minor_rate_e9),
-    ))
+    share_saturating(minor, RATE_ONE, minor_rate_e9)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ impl Default for Locale {
 
 /// `Accept-Language` values longer than this are not read (a browser sends
 /// well under a hundred bytes).
-const MAX_ACCEPT_LANGUAGE: usize = 512;
+pub const MAX_ACCEPT_LANGUAGE: usize = 512;
 
 impl Locale {
     /// The BCP 47 tag, as in `<html lang>` and `hreflang`.

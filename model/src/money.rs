@@ -157,6 +157,24 @@ pub(crate) fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
         .checked_add(frac)
 }
 
+/// `amount × numerator / denominator`, rounded half away from zero — the one
+/// rounding rule for money (prices, tax, discounts, exchange rates). `None`
+/// when the denominator is 0 or the result does not fit.
+pub fn share(amount: i64, numerator: i64, denominator: i64) -> Option<i64> {
+    if denominator == 0 {
+        return None;
+    }
+    let product = amount as i128 * numerator as i128;
+    let den = denominator as i128;
+    let half = den.abs() / 2;
+    let rounded = if (product >= 0) == (den > 0) {
+        (product.abs() + half) / den.abs()
+    } else {
+        -((product.abs() + half) / den.abs())
+    };
+    i64::try_from(rounded).ok()
+}
+
 /// A percentage with up to two decimals ("15", "12.5", "8.25 %") as basis
 /// points; `None` for anything else.
 pub fn parse_percent(s: &str) -> Option<i64> {

@@ -14,23 +14,33 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// The `name=value` pairs of `Cookie` header values (`a=1; b=2`).
+pub fn cookies<'a>(
+    header_values: impl IntoIterator<Item = &'a str>,
+) -> impl Iterator<Item = (&'a str, &'a str)> {
+    header_values
+        .into_iter()
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+}
+
 /// Only paths on this site: `next=https://evil.example` must not become a
 /// redirect. Browsers drop tabs and newlines from URLs and read a backslash
 /// as a slash, so `/<tab>/evil.example` would be `//evil.example`: any
 /// control character, whitespace or backslash refuses the whole value.
 pub fn safe_next(next: Option<&str>) -> String {
-    let local = |n: &str| {
-        n.starts_with('/')
-            && !n[1..].starts_with('/')
-            && n.len() <= 2_000
-            && !n
-                .chars()
-                .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
-    };
-    match next {
-        Some(n) if local(n) => n.to_owned(),
-        _ => "/account".to_owned(),
-    }
+    next.and_then(local_path).unwrap_or("/account").to_owned()
+}
+
+/// `next` when it is a path on this site (the rules of [`safe_next`]).
+pub fn local_path(next: &str) -> Option<&str> {
+    let local = next.starts_with('/')
+        && !next[1..].starts_with('/')
+        && next.len() <= 2_000
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    local.then_some(next)
 }
 
 #[cfg(test)]

@@ -25,12 +25,11 @@ pub mod visit {
     }
 
     fn from_cookie(headers: &HeaderMap) -> Option<String> {
-        headers
+        let values = headers
             .get_all(COOKIE)
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
+            .filter_map(|v| v.to_str().ok());
+        model::url::cookies(values)
             .find(|(k, _)| *k == COOKIE_NAME)
             .map(|(_, v)| v.to_owned())
             .filter(|v| {

@@ -4,19 +4,6 @@ use model::storefront::SiteInfo;
 
 use crate::locale::I18n;
 
-/// `s` as a query value: unreserved bytes and `/` as they are, the rest
-/// percent-encoded.
-fn escaped(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 /// The currencies the shop sells in, the one this page is priced in
 /// marked. Each is a link that sets the shopper's choice and comes back
 /// to this page (a full load: a page shows one currency from start to end).
@@ -31,9 +18,9 @@ pub fn currency_switcher(i: I18n, info: &SiteInfo) -> Option<impl IntoView> {
         let path = location.pathname.get();
         let query = location.search.get();
         if query.is_empty() {
-            escaped(&path)
+            model::url::encode(&path)
         } else {
-            escaped(&format!("{path}?{query}"))
+            model::url::encode(&format!("{path}?{query}"))
         }
     };
     let shown = info.currency;

@@ -7,19 +7,23 @@ use leptos::prelude::use_context;
 use super::context::ServerContext;
 
 pub fn shopper(ctx: &ServerContext) -> domain::Currency {
-    let wanted = use_context::<http::request::Parts>().and_then(|parts| {
-        let headers = &parts.headers;
-        model::fx::wanted(
-            headers
-                .get_all(http::header::COOKIE)
-                .iter()
-                .filter_map(|v| v.to_str().ok()),
-            headers
-                .get(http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        )
-    });
-    ctx.commerce.shopper_currency(wanted)
+    let parts = use_context::<http::request::Parts>();
+    ctx.commerce
+        .shopper_currency(parts.and_then(|p| wanted(&p.headers)))
+}
+
+/// What `headers` ask to be priced in ([`model::fx::wanted`]); the page
+/// cache keys pages by the same answer.
+pub fn wanted(headers: &http::HeaderMap) -> Option<domain::Currency> {
+    model::fx::wanted(
+        headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok()),
+        headers
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
 }
 
 /// `value` with its catalog prices in the shopper's currency (`show` is

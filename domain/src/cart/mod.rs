@@ -54,11 +54,7 @@ impl Carts {
         currencies: Arc<crate::store::Currencies>,
         currency: crate::Currency,
     ) -> Self {
-        let currency = if currencies.sells_in(currency) {
-            currency
-        } else {
-            currencies.base
-        };
+        let currency = currencies.served_in(Some(currency));
         Self {
             db,
             currencies,

@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
-use crate::entities::{store_profile, variant, variant_price};
+use crate::entities::{variant, variant_price};
 use crate::money::Currency;
 use crate::{Error, Result};
 use model::fx::{ListPrice, VariantPrices};
@@ -116,14 +116,9 @@ impl Catalog {
     ) -> Result<()> {
         actor.require(Permission::Catalog)?;
         let txn = crate::db::begin_write(&self.db).await?;
-        let base: Option<String> = store_profile::Entity::find()
-            .select_only()
-            .column(store_profile::Column::Currency)
-            .into_tuple()
-            .one(&txn)
-            .await?;
+        let base = crate::store::base_currency(&txn).await?;
         for (sku, prices) in all {
-            write(&txn, actor, base.as_deref(), sku, prices).await?;
+            write(&txn, actor, base, sku, prices).await?;
         }
         txn.commit().await?;
         Ok(())
@@ -133,7 +128,7 @@ impl Catalog {
 async fn write<C: ConnectionTrait>(
     txn: &C,
     actor: &Actor,
-    base: Option<&str>,
+    base: Currency,
     sku: &str,
     prices: &[ListPrice],
 ) -> Result<()> {
@@ -146,7 +141,7 @@ async fn write<C: ConnectionTrait>(
         .await?
         .ok_or(Error::not_found("variant"))?;
     for (i, p) in prices.iter().enumerate() {
-        if base == Some(p.currency.code()) {
+        if p.currency == base {
             return Err(Error::validation(
                 "prices",
                 format!(

@@ -21,6 +21,11 @@ fn range(prices: impl Iterator<Item = Money>) -> Option<(Money, Money)> {
     })
 }
 
+/// A base amount converted into `to` (as it was when `to` is not sold in).
+fn converted(c: &Currencies, m: Money, to: Currency) -> Money {
+    c.price(m.minor, None, to).unwrap_or(m)
+}
+
 pub fn card(c: &Currencies, to: Currency, card: &mut ProductCard) {
     if to == c.base || !c.sells_in(to) {
         return;
@@ -28,10 +33,9 @@ pub fn card(c: &Currencies, to: Currency, card: &mut ProductCard) {
     let variants = std::mem::take(&mut card.variant_prices);
     if variants.is_empty() {
         // Conversion keeps order, so the range converts end by end.
-        let convert = |m: Money| c.price(m.minor, None, to).unwrap_or(m);
-        card.price_min = convert(card.price_min);
-        card.price_max = convert(card.price_max);
-        card.compare_at = card.compare_at.map(convert);
+        card.price_min = converted(c, card.price_min, to);
+        card.price_max = converted(c, card.price_max, to);
+        card.compare_at = card.compare_at.map(|m| converted(c, m, to));
         return;
     }
     let shown: Vec<(Money, Option<Money>)> = variants
@@ -70,9 +74,8 @@ pub fn detail(c: &Currencies, to: Currency, d: &mut ProductDetail) {
         d.price_min = lo;
         d.price_max = hi;
     } else {
-        let convert = |m: Money| c.price(m.minor, None, to).unwrap_or(m);
-        d.price_min = convert(d.price_min);
-        d.price_max = convert(d.price_max);
+        d.price_min = converted(c, d.price_min, to);
+        d.price_max = converted(c, d.price_max, to);
     }
     d.json_ld = super::json_ld::repriced(&d.json_ld, d);
 }

@@ -116,21 +116,10 @@ pub enum PricingError {
     Negative,
 }
 
-/// `amount × numerator / denominator`, rounded half away from zero — the one
-/// rounding rule for money.
+/// [`model::money::share`], the one rounding rule for money, as a pricing
+/// result.
 pub fn share(amount: i64, numerator: i64, denominator: i64) -> Result<i64, PricingError> {
-    if denominator == 0 {
-        return Err(PricingError::Overflow);
-    }
-    let product = amount as i128 * numerator as i128;
-    let den = denominator as i128;
-    let half = den.abs() / 2;
-    let rounded = if (product >= 0) == (den > 0) {
-        (product.abs() + half) / den.abs()
-    } else {
-        -((product.abs() + half) / den.abs())
-    };
-    i64::try_from(rounded).map_err(|_| PricingError::Overflow)
+    model::money::share(amount, numerator, denominator).ok_or(PricingError::Overflow)
 }
 
 fn add(a: i64, b: i64) -> Result<i64, PricingError> {

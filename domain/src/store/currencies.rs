@@ -102,7 +102,7 @@ impl Store {
     ) -> Result<Currencies> {
         actor.require(Permission::Settings)?;
         let txn = crate::db::begin_write(&self.db).await?;
-        let base = Self::load(&txn).await?.currency;
+        let base = super::base_currency(&txn).await?;
         let next = Currencies {
             base,
             others: read(base, rows)?,

@@ -85,6 +85,12 @@ pub struct Store {
     current: Current,
 }
 
+/// The base currency as `conn` reads it (in a writer's transaction, the one
+/// that transaction commits against).
+pub(crate) async fn base_currency<C: ConnectionTrait>(conn: &C) -> Result<crate::Currency> {
+    Ok(Store::load(conn).await?.currency)
+}
+
 /// For a checkout, after its order row is written in `conn`: the basket was
 /// priced in `priced_in`, which must still be the store currency. With the
 /// lock taken by a currency change (see `currency_change`) an order and a
@@ -93,7 +99,7 @@ pub(crate) async fn ensure_currency<C: ConnectionTrait>(
     conn: &C,
     priced_in: crate::Currency,
 ) -> Result<()> {
-    if Store::load(conn).await?.currency == priced_in {
+    if base_currency(conn).await? == priced_in {
         return Ok(());
     }
     Err(Error::Conflict(

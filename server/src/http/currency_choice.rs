@@ -11,8 +11,6 @@ use app::request::context::ServerContext;
 
 /// A year: the choice outlives the visit.
 const MAX_AGE_SECS: u32 = 365 * 24 * 3600;
-/// Longer `next` paths are not followed back (they are not ours).
-const MAX_NEXT: usize = 2048;
 
 #[derive(Deserialize)]
 pub struct ChoiceQuery {
@@ -20,18 +18,9 @@ pub struct ChoiceQuery {
     next: String,
 }
 
-/// Only a path on this site: `/…` but not `//host` or `/\host`.
+/// Only a path on this site (`model::url::local_path`), else the home page.
 fn local(next: &str) -> &str {
-    let ok = next.len() <= MAX_NEXT
-        && next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(char::is_control);
-    if ok {
-        next
-    } else {
-        "/"
-    }
+    model::url::local_path(next).unwrap_or("/")
 }
 
 pub async fn choose(

@@ -9,29 +9,18 @@ use model::fx::{PresentmentInput, Rounding};
 
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
-/// One row per currency other than the base; `on` when the shop sells in it.
-#[derive(Clone, Debug, PartialEq)]
-struct Row {
-    on: bool,
-    input: PresentmentInput,
-}
-
+/// `rows`: one per currency other than the base, ticked when the shop
+/// sells in it.
 #[component]
 pub fn CurrenciesEditor(base: String, rows: Vec<(bool, PresentmentInput)>) -> impl IntoView {
-    let state = RwSignal::new(
-        rows.iter()
-            .map(|(on, input)| Row {
-                on: *on,
-                input: input.clone(),
-            })
-            .collect::<Vec<_>>(),
-    );
+    let state = RwSignal::new(rows.clone());
     let save = ServerAction::<SaveCurrencies>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = save.value().get() {
             go_to("/admin/settings?saved=currencies");
         }
     });
+    type Row = (bool, PresentmentInput);
     let set = move |i: usize, f: Box<dyn Fn(&mut Row)>| {
         state.update(|rows| {
             if let Some(r) = rows.get_mut(i) {
@@ -49,8 +38,7 @@ pub fn CurrenciesEditor(base: String, rows: Vec<(bool, PresentmentInput)>) -> im
                 let rows = state
                     .get_untracked()
                     .into_iter()
-                    .filter(|r| r.on)
-                    .map(|r| r.input)
+                    .filter_map(|(on, input)| on.then_some(input))
                     .collect();
                 save.dispatch(SaveCurrencies { rows });
             }
@@ -85,7 +73,7 @@ pub fn CurrenciesEditor(base: String, rows: Vec<(bool, PresentmentInput)>) -> im
                                                 checked=on
                                                 on:change=move |ev| {
                                                     let v = event_target_checked(&ev);
-                                                    set(i, Box::new(move |r| r.on = v));
+                                                    set(i, Box::new(move |r| r.0 = v));
                                                 }
                                             />
                                             {code.clone()}
@@ -100,7 +88,7 @@ pub fn CurrenciesEditor(base: String, rows: Vec<(bool, PresentmentInput)>) -> im
                                             value=input.rate.clone()
                                             on:input=move |ev| {
                                                 let v = event_target_value(&ev);
-                                                set(i, Box::new(move |r| r.input.rate = v.clone()));
+                                                set(i, Box::new(move |r| r.1.rate = v.clone()));
                                             }
                                         />
                                     </td>
@@ -111,7 +99,7 @@ pub fn CurrenciesEditor(base: String, rows: Vec<(bool, PresentmentInput)>) -> im
                                             aria-label=format!("{code} rounding")
                                             on:change=move |ev| {
                                                 let v = event_target_value(&ev);
-                                                set(i, Box::new(move |r| r.input.rounding = v.clone()));
+                                                set(i, Box::new(move |r| r.1.rounding = v.clone()));
                                             }
                                         >
                                             {Rounding::ALL

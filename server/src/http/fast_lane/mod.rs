@@ -75,13 +75,11 @@ impl FastLane {
     }
 
     fn has_session(&self, headers: &HeaderMap) -> bool {
-        headers
+        let values = headers
             .get_all(header::COOKIE)
             .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .any(|(name, _)| self.0.session_cookies.contains(&name))
+            .filter_map(|v| v.to_str().ok());
+        model::url::cookies(values).any(|(name, _)| self.0.session_cookies.contains(&name))
     }
 }
 
@@ -137,17 +135,9 @@ pub async fn serve(State(lane): State<FastLane>, req: Request, next: Next) -> Re
 fn cache_key(req: &Request) -> String {
     let path = req.uri().path();
     let url = req.uri().path_and_query().map_or(path, |p| p.as_str());
-    let wanted = model::fx::wanted(
-        req.headers()
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok()),
-        req.headers()
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
     // The currency asked for is part of what the page shows.
-    let currency = wanted.map_or(String::new(), |c| format!("{}:", c.code()));
+    let currency = app::request::currency::wanted(req.headers())
+        .map_or(String::new(), |c| format!("{}:", c.code()));
     if path.starts_with("/api/") || model::Locale::split_path(path).0.is_some() {
         return format!("{currency}{url}");
     }
