@@ -24,6 +24,11 @@ impl I18n {
         i18n::format(self.locale, key, args)
     }
 
+    /// A message the server sent as a catalog entry.
+    pub fn said(self, said: &model::Said) -> String {
+        i18n::said(self.locale, said)
+    }
+
     /// An amount as this locale writes it (`1.234,56 €` in German).
     pub fn money(self, amount: &model::Money) -> String {
         i18n::money(self.locale, amount)
@@ -52,8 +57,9 @@ impl I18n {
         }
     }
 
-    /// The page's language: the URL's prefix, else `Accept-Language`,
-    /// else English.
+    /// The page's language: the URL's prefix, else the signed-in
+    /// account's own ([`AccountLocale`]), else `Accept-Language`, else
+    /// English.
     #[cfg(feature = "ssr")]
     pub fn detect() -> Self {
         let Some(parts) = use_context::<http::request::Parts>() else {
@@ -68,6 +74,12 @@ impl I18n {
                 }
             }
             (None, _) => {}
+        }
+        if let Some(AccountLocale(locale)) = parts.extensions.get::<AccountLocale>() {
+            return Self {
+                locale: *locale,
+                prefixed: false,
+            };
         }
         let locale = parts
             .headers
@@ -98,6 +110,11 @@ impl I18n {
         }
     }
 }
+
+/// The signed-in account's language, put on a page request by the server
+/// (read from the session, which is async; detecting is not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AccountLocale(pub Locale);
 
 /// The admin speaks English (its text is not in the catalogs yet), under
 /// any prefix and whatever the browser asks for.

@@ -11,6 +11,8 @@ pub enum Error {
     Validation {
         field: &'static str,
         message: String,
+        /// The message as a catalog entry ([`Error::rule`]).
+        said: Option<model::Said>,
     },
     /// Several fields of one form are wrong at once (a product, an address);
     /// each issue names its field. 422.
@@ -19,6 +21,9 @@ pub enum Error {
     /// The request clashes with the current state (duplicate, already done). 409.
     #[error("{0}")]
     Conflict(String),
+    /// A conflict whose message is a catalog entry. 409.
+    #[error("{}", .0.key)]
+    Clash(model::Said),
     /// Sign-in failed; deliberately vague about which part was wrong. 401.
     #[error("invalid credentials")]
     InvalidCredentials,
@@ -67,7 +72,11 @@ impl Error {
         Self::Invalid {
             issues: issues
                 .into_iter()
-                .map(|(field, message)| model::FieldIssue { field, message })
+                .map(|(field, message)| model::FieldIssue {
+                    field,
+                    message,
+                    said: None,
+                })
                 .collect(),
         }
     }
@@ -77,7 +86,7 @@ impl Error {
         match self {
             Self::NotFound { what } => format!("not_found.{}", what.replace(' ', "_")),
             Self::Validation { .. } | Self::Invalid { .. } => "validation".into(),
-            Self::Conflict(_) => "conflict".into(),
+            Self::Conflict(_) | Self::Clash(_) => "conflict".into(),
             Self::InvalidCredentials => "auth.invalid_credentials".into(),
             Self::Unauthenticated => "auth.required".into(),
             Self::Forbidden => "auth.forbidden".into(),
@@ -94,7 +103,7 @@ impl Error {
         match self {
             Self::NotFound { .. } => 404,
             Self::Validation { .. } | Self::Invalid { .. } => 422,
-            Self::Conflict(_) => 409,
+            Self::Conflict(_) | Self::Clash(_) => 409,
             Self::Unauthenticated | Self::InvalidCredentials => 401,
             Self::Forbidden | Self::SecondFactorRequired => 403,
             Self::TooManyAttempts { .. } => 429,
@@ -106,9 +115,14 @@ impl Error {
     /// What the caller is told: nothing internal.
     pub fn to_app_error(&self) -> model::AppError {
         let issues = match self {
-            Self::Validation { field, message } => vec![model::FieldIssue {
+            Self::Validation {
+                field,
+                message,
+                said,
+            } => vec![model::FieldIssue {
                 field: (*field).to_owned(),
                 message: message.clone(),
+                said: said.clone(),
             }],
             Self::Invalid { issues } => issues.clone(),
             _ => Vec::new(),
@@ -126,6 +140,7 @@ impl Error {
             message: self.user_message(),
             issues,
             retry_after,
+            said: self.said().map(Box::new),
         }
     }
 }
@@ -140,10 +155,15 @@ impl Issues {
     /// with `T::default()`. Errors that are not about the input pass through.
     pub fn take<T: Default>(&mut self, checked: Result<T, Error>) -> Result<T, Error> {
         match checked {
-            Err(Error::Validation { field, message }) => {
+            Err(Error::Validation {
+                field,
+                message,
+                said,
+            }) => {
                 self.0.push(model::FieldIssue {
                     field: field.to_owned(),
                     message,
+                    said,
                 });
                 Ok(T::default())
             }
@@ -160,6 +180,16 @@ impl Issues {
         self.0.push(model::FieldIssue {
             field: field.to_owned(),
             message: message.into(),
+            said: None,
+        });
+    }
+
+    /// [`Self::push`] with a catalog message.
+    pub fn push_said(&mut self, field: &str, said: model::Said) {
+        self.0.push(model::FieldIssue {
+            field: field.to_owned(),
+            message: english(&said),
+            said: Some(said),
         });
     }
 
@@ -207,7 +237,48 @@ impl Error {
         Self::Validation {
             field,
             message: message.into(),
+            said: None,
         }
+    }
+
+    /// A broken rule whose message is in the catalogs: English here and
+    /// to API clients, the reader's language in the browser.
+    pub fn rule(field: &'static str, said: model::Said) -> Self {
+        Self::Validation {
+            field,
+            message: english(&said),
+            said: Some(said),
+        }
+    }
+
+    /// The message as a catalog entry, for every kind that has one.
+    pub fn said(&self) -> Option<model::Said> {
+        use model::Said;
+        Some(match self {
+            Self::NotFound { what } => Said::new("error-not-found").text("what", *what),
+            Self::Validation { said, .. } => return said.clone(),
+            Self::Invalid { issues } => match issues.as_slice() {
+                [one] => return one.said.clone(),
+                _ => Said::new("error-check-fields"),
+            },
+            Self::Conflict(_) => return None,
+            Self::Clash(said) => said.clone(),
+            Self::InvalidCredentials => Said::new("error-invalid-credentials"),
+            Self::Unauthenticated => Said::new("error-sign-in-required"),
+            Self::Forbidden => Said::new("error-forbidden"),
+            Self::SecondFactorRequired => Said::new("error-second-factor-required"),
+            Self::TooManyAttempts { retry_after_secs } => Said::new("error-too-many-attempts")
+                .number(
+                    "minutes",
+                    i64::try_from(retry_after_secs.div_ceil(60).max(1)).unwrap_or(i64::MAX),
+                ),
+            Self::Busy { .. } => Said::new("error-busy"),
+            Self::Unavailable {
+                service: "search", ..
+            } => Said::new("error-unavailable-search"),
+            Self::Unavailable { .. } => Said::new("error-unavailable"),
+            Self::Database(_) | Self::Io(_) | Self::Internal(_) => Said::new("error-internal"),
+        })
     }
 
     pub fn internal(detail: impl std::fmt::Display) -> Self {
@@ -226,38 +297,25 @@ impl Error {
         matches!(self, Self::Database(_) | Self::Io(_) | Self::Internal(_))
     }
 
-    /// What a shopper or API client may be shown.
+    /// What a shopper or API client may be shown: the catalog's English
+    /// where the message is an entry there.
     pub fn user_message(&self) -> String {
-        match self {
-            Self::NotFound { what } => format!("We couldn't find that {what}."),
-            Self::Validation { message, .. } => message.clone(),
-            Self::Invalid { issues } => match issues.as_slice() {
-                [one] => one.message.clone(),
-                _ => "Some fields need your attention: each is marked below.".to_owned(),
-            },
-            Self::Conflict(message) => message.clone(),
-            Self::InvalidCredentials => "The email or password is incorrect.".to_owned(),
-            Self::Unauthenticated => "Please sign in to continue.".to_owned(),
-            Self::Forbidden => "You don't have permission to do that.".to_owned(),
-            Self::SecondFactorRequired => {
-                "Turn on two-factor authentication in Account → Security to use staff tools."
-                    .to_owned()
-            }
-            Self::TooManyAttempts { retry_after_secs } => {
-                let minutes = retry_after_secs.div_ceil(60).max(1);
-                format!("Too many attempts. Please wait {minutes} minute(s) and try again.")
-            }
-            Self::Busy { .. } => {
-                "We're very busy right now. Please try again in a moment.".to_owned()
-            }
-            Self::Unavailable { service, .. } => format!(
-                "Our {service} is taking a short break. Please try again in a moment, or browse the categories."
-            ),
-            Self::Database(_) | Self::Io(_) | Self::Internal(_) => {
-                "Something went wrong on our side. Please try again in a moment.".to_owned()
-            }
+        match (self, self.said()) {
+            (_, Some(said)) => english(&said),
+            (Self::Validation { message, .. } | Self::Conflict(message), None) => message.clone(),
+            (Self::Invalid { issues }, None) => issues
+                .first()
+                .map(|i| i.message.clone())
+                .unwrap_or_default(),
+            // Every other kind has its entry; never a cause in any case.
+            (_, None) => english(&model::Said::new("error-internal")),
         }
     }
+}
+
+/// A catalog message in English.
+pub fn english(said: &model::Said) -> String {
+    i18n::said(model::Locale::En, said)
 }
 
 #[cfg(test)]
@@ -315,6 +373,66 @@ mod tests {
         assert_eq!(
             err.user_message(),
             "Enter an email address like name@example.com."
+        );
+    }
+
+    #[test]
+    fn a_catalog_message_is_english_here_and_the_readers_language_in_the_browser() {
+        let err = Error::Clash(
+            model::Said::new("error-checkout-total-changed")
+                .money(
+                    "before",
+                    crate::money::Money::new(123_456, crate::money::Currency::Eur),
+                )
+                .money(
+                    "after",
+                    crate::money::Money::new(2_000, crate::money::Currency::Eur),
+                ),
+        );
+        let body = err.to_app_error();
+        assert_eq!(body.status, 409);
+        assert_eq!(
+            body.message,
+            "Your order total changed from €1,234.56 to €20.00 because prices, stock or your basket changed. Please check the new total and place your order again."
+        );
+        let said = body.said.expect("sent as a catalog entry");
+        let german = i18n::said(model::Locale::De, &said);
+        assert!(
+            german.starts_with("Ihre Gesamtsumme hat sich von 1.234,56\u{a0}€ auf 20,00\u{a0}€"),
+            "{german}"
+        );
+
+        // A form issue carries its entry too, and the plural follows the number.
+        let wait = Error::TooManyAttempts {
+            retry_after_secs: 61,
+        }
+        .to_app_error();
+        assert_eq!(
+            wait.message,
+            "Too many attempts. Please wait 2 minutes and try again."
+        );
+        let once = Error::TooManyAttempts {
+            retry_after_secs: 5,
+        }
+        .to_app_error();
+        assert!(once.message.contains("wait a minute"), "{}", once.message);
+        let rule = Error::rule(
+            "password",
+            model::Said::new("error-password-short").number("min", 12),
+        );
+        let issue = &rule.to_app_error().issues[0];
+        assert_eq!(issue.field, "password");
+        assert!(issue.message.starts_with("Use at least 12 characters."));
+        let french = i18n::said(model::Locale::Fr, issue.said.as_ref().expect("said"));
+        assert!(
+            french.starts_with("Utilisez au moins 12 caractères."),
+            "{french}"
+        );
+        // Free text stays as it was, with no entry.
+        let free = Error::validation("sku", "SKU-1 is taken.").to_app_error();
+        assert_eq!(
+            (free.message.as_str(), free.said),
+            ("SKU-1 is taken.", None)
         );
     }
 }

@@ -40,7 +40,7 @@ mod tests {
         assert_eq!(amount(" ", Currency::Usd, "price").unwrap(), None);
         assert_eq!(amount("4.95", Currency::Usd, "price").unwrap(), Some(495));
         assert_eq!(amount("2500", Currency::Jpy, "price").unwrap(), Some(2500));
-        let Err(Error::Validation { field, message }) = amount("cheap", Currency::Eur, "price")
+        let Err(Error::Validation { field, message, .. }) = amount("cheap", Currency::Eur, "price")
         else {
             panic!("an error");
         };

@@ -59,6 +59,13 @@ test('buy in German and get the confirmation mail in German', async ({ page }) =
   await page.goto('/de/checkout');
   await hydrated(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  // The server refuses in words the German page says in German.
+  await page.getByTestId('promo-input').fill('KEINCODE');
+  await page.getByTestId('apply-promo').click();
+  await expect(page.getByTestId('promo-message')).toHaveText('Dieser Aktionscode ist ungültig.');
+  await page.getByTestId('promo-input').fill('');
+  await page.getByTestId('apply-promo').click();
+  await expect(page.getByTestId('promo-message')).toHaveCount(0);
   await fillAddressAnyLanguage(page, email, 'Kim Kunde');
   const total = await page.getByTestId('checkout-total').innerText();
   // German money: decimal comma, the symbol after the amount.

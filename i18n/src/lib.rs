@@ -113,6 +113,34 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// A message the server sent as a catalog entry ([`model::Said`]), in
+/// `locale`: amounts written as the locale writes money.
+pub fn said(locale: Locale, said: &model::Said) -> String {
+    let written: Vec<Option<String>> = said
+        .args
+        .iter()
+        .map(|(_, v)| match v {
+            model::SaidArg::Money(m) => Some(money(locale, m)),
+            _ => None,
+        })
+        .collect();
+    let args: Vec<(&str, Arg<'_>)> = said
+        .args
+        .iter()
+        .zip(&written)
+        .map(|((name, value), money)| {
+            let arg = match (value, money) {
+                (_, Some(m)) => Arg::Text(m),
+                (model::SaidArg::Number(n), None) => Arg::Number(*n),
+                (model::SaidArg::Text(t), None) => Arg::Text(t),
+                (model::SaidArg::Money(_), None) => Arg::Text(""),
+            };
+            (name.as_str(), arg)
+        })
+        .collect();
+    format(locale, &said.key, &args)
+}
+
 /// A day as the locale writes it (`2026-12-01`, `01.12.2026`,
 /// `01/12/2026`), from the catalog's `date` message.
 pub fn date(locale: Locale, unix: i64) -> String {

@@ -35,6 +35,7 @@ mod m20261217_000029_gift_card_orders;
 mod m20261218_000030_user_identities;
 mod m20261219_000031_locales;
 mod m20261220_000032_currencies;
+mod m20261221_000033_product_translations;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000030_user_identities::Migration),
             Box::new(m20261219_000031_locales::Migration),
             Box::new(m20261220_000032_currencies::Migration),
+            Box::new(m20261221_000033_product_translations::Migration),
         ]
     }
 }

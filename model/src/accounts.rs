@@ -113,6 +113,10 @@ pub struct UserSummary {
     pub permissions: Vec<Permission>,
     pub email_verified: bool,
     pub two_factor_enabled: bool,
+    /// The account's own language: its mails, and pages whose address
+    /// names none.
+    #[serde(default)]
+    pub locale: crate::Locale,
 }
 
 impl UserSummary {

@@ -158,4 +158,7 @@ pub struct ProductEditor {
     /// Each saved variant's prices in the other currencies the shop sells in.
     #[serde(default)]
     pub list_prices: Vec<crate::product_form::ListPriceRow>,
+    /// A saved product's title and description in each other language.
+    #[serde(default)]
+    pub translations: Vec<crate::product_form::TranslationRow>,
 }

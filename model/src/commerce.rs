@@ -67,8 +67,11 @@ pub struct QuoteView {
     pub total: Money,
     pub prices_include_tax: bool,
     pub tax_rate_basis_points: u32,
-    /// What happened to the promo code, in words (applied, below minimum, invalid).
+    /// What happened to the promo code, in words (applied, below minimum,
+    /// invalid), in English; [`Self::promo_said`] for the reader's language.
     pub promo_message: Option<String>,
+    #[serde(default)]
+    pub promo_said: Option<crate::Said>,
     pub promo_applied: bool,
     /// A fresh idempotency key for the form that places this checkout: the
     /// same key twice is the same order.

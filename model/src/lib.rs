@@ -35,7 +35,7 @@ pub mod webhooks;
 pub mod wishlist;
 
 pub use accounts::{Permission, Role};
-pub use error::{AppError, FieldIssue};
+pub use error::{AppError, FieldIssue, Said, SaidArg};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use orders::OrderStatus;

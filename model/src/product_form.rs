@@ -28,6 +28,16 @@ pub struct ListPriceRow {
     pub compare_at: String,
 }
 
+/// The product's title and description in one other language, as typed in
+/// the editor; an empty title means "show the English".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TranslationRow {
+    /// The locale's code (`de`).
+    pub locale: String,
+    pub title: String,
+    pub description: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VariantForm {
     pub values: Vec<String>,

@@ -137,6 +137,9 @@ pub mod param {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SearchRequest {
+    /// The page's language, from its path's prefix (`/de/search`): titles
+    /// are searched and shown in it.
+    pub locale: crate::Locale,
     /// `q` on the wire, as in the page's URL.
     #[serde(rename = "q")]
     pub text: String,

@@ -67,6 +67,10 @@ pub struct ProductCard {
     /// server's: a card is sent in one currency).
     #[serde(skip)]
     pub variant_prices: Vec<crate::fx::VariantPrices>,
+    /// The title in the other languages it is written in (the server's: a
+    /// card is sent in one language).
+    #[serde(skip)]
+    pub titles: Vec<(crate::Locale, String)>,
 }
 
 impl ProductCard {
@@ -278,6 +282,19 @@ pub struct ProductDetail {
     /// The specification table: the product's attributes with values.
     #[serde(default)]
     pub specs: Vec<crate::attributes::Spec>,
+    /// Title and description in the other languages they are written in
+    /// (the server's: a page is sent in one language).
+    #[serde(skip)]
+    pub translations: Vec<Translation>,
+}
+
+/// A product's title and description in one language other than the
+/// catalog's own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub locale: crate::Locale,
+    pub title: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,10 +36,15 @@ pub async fn update_profile(
         cart_reminders: cart_reminders.is_some(),
         locale: locale.as_deref().and_then(model::Locale::from_tag),
     };
-    ctx.accounts
+    let profile = ctx
+        .accounts
         .update_profile(&caller.actor, input)
         .await
-        .map_err(fail)
+        .map_err(fail)?;
+    crate::request::caller::remember_locale(&caller.session, profile.locale)
+        .await
+        .map_err(fail)?;
+    Ok(profile)
 }
 
 #[server(prefix = "/api/account", endpoint = "verification/resend")]

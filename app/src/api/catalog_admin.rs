@@ -88,6 +88,19 @@ pub async fn save_list_prices(
         .map_err(fail)
 }
 
+/// Saves the product's title and description in the other languages.
+#[server(prefix = "/api/staff/catalog", endpoint = "translations", input = Json)]
+pub async fn save_translations(
+    slug: String,
+    rows: Vec<model::product_form::TranslationRow>,
+) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.catalog
+        .save_translations(&caller.actor, &slug, &rows)
+        .await
+        .map_err(fail)
+}
+
 #[server(prefix = "/api/staff/catalog", endpoint = "remove-image")]
 pub async fn remove_product_image(slug: String, image_id: i32) -> Result<(), AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;

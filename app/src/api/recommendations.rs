@@ -4,59 +4,57 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use model::recommendations::{ProductRecommendations, RecommendationReport};
 use model::storefront::ProductCard;
-use model::AppError;
+use model::{AppError, Locale};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
 
 /// "Customers also bought" and "similar products" for a product page.
 #[server(prefix = "/api/recommendations", endpoint = "product", input = GetUrl)]
-pub async fn get_product_recommendations(slug: String) -> Result<ProductRecommendations, AppError> {
+pub async fn get_product_recommendations(
+    slug: String,
+    #[server(default)] locale: Locale,
+) -> Result<ProductRecommendations, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let shelves = ctx.recommendations.for_slug(&slug).await.map_err(fail)?;
-    Ok(crate::request::currency::shown(
-        &ctx,
-        shelves,
-        domain::catalog::presented::shelves,
-    ))
+    Ok(crate::request::audience::shown(&ctx, locale, shelves))
 }
 
 /// "Trending now" for the home page.
 #[server(prefix = "/api/recommendations", endpoint = "trending", input = GetUrl)]
-pub async fn trending_products() -> Result<Vec<ProductCard>, AppError> {
+pub async fn trending_products(
+    #[server(default)] locale: Locale,
+) -> Result<Vec<ProductCard>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let cards = ctx
         .recommendations
         .trending(model::recommendations::SHOWN)
         .await
         .map_err(fail)?;
-    Ok(crate::request::currency::shown(
-        &ctx,
-        cards,
-        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
-    ))
+    Ok(crate::request::audience::shown(&ctx, locale, cards))
 }
 
 /// Cards for the products a visitor viewed (their browser keeps the list;
 /// nothing about it is stored here).
 #[server(prefix = "/api/recommendations", endpoint = "recent")]
-pub async fn recently_viewed(slugs: Vec<String>) -> Result<Vec<ProductCard>, AppError> {
+pub async fn recently_viewed(
+    slugs: Vec<String>,
+    #[server(default)] locale: Locale,
+) -> Result<Vec<ProductCard>, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let cards = ctx
         .recommendations
         .cards_for_slugs(&slugs)
         .await
         .map_err(fail)?;
-    Ok(crate::request::currency::shown(
-        &ctx,
-        cards,
-        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
-    ))
+    Ok(crate::request::audience::shown(&ctx, locale, cards))
 }
 
 /// "Complete the look" for the caller's cart.
 #[server(prefix = "/api/recommendations", endpoint = "cart", input = GetUrl)]
-pub async fn cart_recommendations() -> Result<Vec<ProductCard>, AppError> {
+pub async fn cart_recommendations(
+    #[server(default)] locale: Locale,
+) -> Result<Vec<ProductCard>, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let cart = ctx
         .commerce
@@ -70,11 +68,7 @@ pub async fn cart_recommendations() -> Result<Vec<ProductCard>, AppError> {
         .for_cart_slugs(&slugs)
         .await
         .map_err(fail)?;
-    Ok(crate::request::currency::shown(
-        &ctx,
-        cards,
-        |c, to, v: &mut Vec<ProductCard>| domain::catalog::presented::cards(c, to, v),
-    ))
+    Ok(crate::request::audience::shown(&ctx, locale, cards))
 }
 
 /// What is recommended for a product and why (staff, `catalog`); None

@@ -3,7 +3,7 @@
 //! and easy to benchmark.
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use model::AppError;
+use model::{AppError, Locale};
 
 use model::search::{Autocomplete, SearchPage, SearchReport, SearchRequest};
 
@@ -17,18 +17,21 @@ pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError
         .search(state)
         .await
         .map_err(crate::request::errors::fail)?;
-    Ok(crate::request::currency::shown(
+    Ok(crate::request::audience::shown(
         &ctx,
+        page.request.locale,
         page,
-        domain::catalog::presented::search,
     ))
 }
 
 #[server(prefix = "/api/search", endpoint = "suggest", input = GetUrl)]
-pub async fn search_suggestions(q: String) -> Result<Autocomplete, AppError> {
+pub async fn search_suggestions(
+    q: String,
+    #[server(default)] locale: Locale,
+) -> Result<Autocomplete, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     ctx.search
-        .autocomplete(&q)
+        .autocomplete(&q, locale)
         .await
         .map_err(crate::request::errors::fail)
 }

@@ -4,9 +4,14 @@
 use leptos::prelude::*;
 use model::{AppError, FieldIssue};
 
-/// What to show a person for a failed server call.
+use crate::locale::use_i18n;
+
+/// What to show a person for a failed server call: in the page's
+/// language when the server sent the message as a catalog entry.
 pub fn error_text(err: &AppError) -> String {
-    err.message.clone()
+    err.said
+        .as_deref()
+        .map_or_else(|| err.message.clone(), |s| use_i18n().said(s))
 }
 
 /// How many times the action has succeeded. Key a resource on this, not on
@@ -82,9 +87,11 @@ impl Issues {
     /// What is wrong with `field` (its form `name`), if anything.
     pub fn message(self, field: &str) -> Option<String> {
         self.0.with(|list| {
-            list.iter()
-                .find(|i| i.field == field)
-                .map(|i| i.message.clone())
+            list.iter().find(|i| i.field == field).map(|i| {
+                i.said
+                    .as_ref()
+                    .map_or_else(|| i.message.clone(), |s| use_i18n().said(s))
+            })
         })
     }
 }

@@ -88,7 +88,7 @@ pub fn SearchBox() -> impl IntoView {
                     return;
                 }
                 leptos::task::spawn_local(async move {
-                    let result = search_suggestions(typed).await;
+                    let result = search_suggestions(typed, tr.locale).await;
                     if generation.get_value() != mine {
                         return;
                     }

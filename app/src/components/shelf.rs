@@ -119,14 +119,15 @@ fn LoadedShelves(load: ShelfLoad) -> impl IntoView {
 /// (and the cache) stays the same for everyone.
 #[component]
 pub fn RecentlyViewed() -> impl IntoView {
-    let title = use_i18n().t("ui-shelf-recently-viewed");
+    let i = use_i18n();
+    let title = i.t("ui-shelf-recently-viewed");
     let load: ShelfLoad = Arc::new(move || {
         Box::pin(async move {
             let slugs = viewed();
             let products = if slugs.is_empty() {
                 Vec::new()
             } else {
-                recently_viewed(slugs).await.unwrap_or_default()
+                recently_viewed(slugs, i.locale).await.unwrap_or_default()
             };
             vec![ShelfData {
                 title,

@@ -2,7 +2,7 @@
 //! absolute sign-in limit and the idle timer applied. Signing in always
 //! cycles the session id (no fixation).
 use domain::accounts::{
-    Actor, UserSummary, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
+    Actor, UserSummary, SESSION_LOCALE, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
 };
 use model::AppError;
 use std::sync::Arc;
@@ -242,7 +242,31 @@ pub async fn sign_in_with(
         .remove_value(PENDING_2FA_AT)
         .await
         .map_err(session_error)?;
-    mark_signed_in(session, user_id, agent).await
+    mark_signed_in(session, user_id, agent).await?;
+    if let Some(ctx) = ctx {
+        if let (_, Some(user)) = ctx.accounts.actor(Some(user_id)).await? {
+            remember_locale(session, user.locale).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Keeps the signed-in account's language in its session, for pages whose
+/// address names none (read by the server before a page renders).
+pub async fn remember_locale(
+    session: &Session,
+    locale: model::Locale,
+) -> Result<(), domain::Error> {
+    session
+        .insert(SESSION_LOCALE, locale.code())
+        .await
+        .map_err(session_error)
+}
+
+/// What [`remember_locale`] kept, if the session has it.
+pub async fn account_locale(session: &Session) -> Option<model::Locale> {
+    let code: Option<String> = session.get(SESSION_LOCALE).await.ok().flatten();
+    code.as_deref().and_then(model::Locale::from_tag)
 }
 
 /// What makes a session signed in, whether a browser's cookie or an API

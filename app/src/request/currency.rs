@@ -25,14 +25,3 @@ pub fn wanted(headers: &http::HeaderMap) -> Option<domain::Currency> {
             .and_then(|v| v.to_str().ok()),
     )
 }
-
-/// `value` with its catalog prices in the shopper's currency (`show` is
-/// one of `domain::catalog::presented`'s).
-pub fn shown<T>(
-    ctx: &ServerContext,
-    mut value: T,
-    show: impl FnOnce(&domain::store::Currencies, domain::Currency, &mut T),
-) -> T {
-    show(&ctx.commerce.currencies(), shopper(ctx), &mut value);
-    value
-}

@@ -4,6 +4,7 @@
 //! limits, the guest cart), and how a refusal becomes the answer
 //! ([`errors`]). The server crate builds the context and routes requests;
 //! the pages never see this module.
+pub mod audience;
 pub mod cache_deps;
 pub mod caller;
 pub mod context;

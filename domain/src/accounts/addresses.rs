@@ -23,10 +23,21 @@ pub fn countries() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A field's message, naming the field (`$field` picks its name in each
+/// language; `$label` is the English, for fields the catalogs don't name).
+fn address_said(key: &str, field: &str, label: &str) -> model::Said {
+    model::Said::new(key)
+        .text("field", field)
+        .text("label", label)
+}
+
 fn required(field: &'static str, value: &str, label: &str, max: usize) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::validation(field, format!("Enter the {label}.")));
+        return Err(Error::rule(
+            field,
+            address_said("error-address-required", field, label),
+        ));
     }
     optional(field, value, label, max)
 }
@@ -34,15 +45,15 @@ fn required(field: &'static str, value: &str, label: &str, max: usize) -> Result
 fn optional(field: &'static str, value: &str, label: &str, max: usize) -> Result<String> {
     let value = value.trim();
     if value.chars().count() > max {
-        return Err(Error::validation(
+        return Err(Error::rule(
             field,
-            format!("The {label} can be at most {max} characters."),
+            address_said("error-address-too-long", field, label).number("max", max as i64),
         ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             field,
-            format!("The {label} contains characters we can't store."),
+            address_said("error-address-characters", field, label),
         ));
     }
     Ok(value.to_owned())
@@ -54,9 +65,9 @@ pub fn validate(input: &AddressInput) -> Result<AddressInput> {
     let mut issues = Issues::default();
     let country = countries::find(&input.country);
     if country.is_none() {
-        issues.take::<()>(Err(Error::validation(
+        issues.take::<()>(Err(Error::rule(
             "country",
-            "Choose a country from the list.",
+            model::Said::new("error-country"),
         )))?;
     }
     let region = match country {
@@ -70,12 +81,11 @@ pub fn validate(input: &AddressInput) -> Result<AddressInput> {
     };
     let postal_code = match country {
         Some(c) => issues.take(normalise_postcode(c, &input.postal_code).ok_or_else(|| {
-            Error::validation(
+            Error::rule(
                 "postal_code",
-                format!(
-                    "Enter a valid postcode for {}, like {}.",
-                    c.name, c.postcode_example
-                ),
+                model::Said::new("error-postal-code")
+                    .text("country", c.name)
+                    .text("example", c.postcode_example),
             )
         }))?,
         None => String::new(),
@@ -171,9 +181,9 @@ impl Accounts {
             .all(&txn)
             .await?;
         if existing.len() >= MAX_ADDRESSES {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "address",
-                format!("Your address book is full ({MAX_ADDRESSES} addresses). Delete one first."),
+                model::Said::new("error-address-book-full").number("max", MAX_ADDRESSES as i64),
             ));
         }
         // The first address is the default for both, so checkout always has one.

@@ -8,8 +8,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self> {
         let email = raw.trim().to_lowercase();
-        let invalid =
-            || Error::validation("email", "Enter an email address like name@example.com.");
+        let invalid = || Error::rule("email", model::Said::new("error-email-invalid"));
         if email.is_empty() || email.len() > 254 {
             return Err(invalid());
         }

@@ -49,7 +49,9 @@ pub use model::accounts::{
 pub use privacy::AccountExport;
 pub use register::{Registration, Verified};
 pub use roles::{Actor, Permission, Role};
-pub use sessions::{session_key, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID};
+pub use sessions::{
+    session_key, SESSION_LOCALE, SESSION_SIGNED_IN_AT, SESSION_USER_AGENT, SESSION_USER_ID,
+};
 pub use two_factor::{totp, Enrolment, RecoveryCodes};
 
 #[derive(Clone, Debug)]
@@ -191,6 +193,7 @@ fn summary(user: &user::Model) -> UserSummary {
         permissions: Permission::parse_list(&user.permissions),
         email_verified: user.email_verified_at.is_some(),
         two_factor_enabled: user.totp_enabled_at.is_some(),
+        locale: model::Locale::from_tag(&user.locale).unwrap_or_default(),
     }
 }
 

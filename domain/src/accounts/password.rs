@@ -25,37 +25,35 @@ fn hasher() -> Argon2<'static> {
 pub fn check_policy(password: &str, email: &str) -> Result<()> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "password",
-            format!(
-                "Use at least {MIN_LENGTH} characters. A few unrelated words make a strong, memorable passphrase."
-            ),
+            model::Said::new("error-password-short").number("min", MIN_LENGTH as i64),
         ));
     }
     if length > MAX_LENGTH {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "password",
-            format!("Use at most {MAX_LENGTH} characters."),
+            model::Said::new("error-password-long").number("max", MAX_LENGTH as i64),
         ));
     }
     let lowered = password.to_lowercase();
     if is_common(&lowered) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "password",
-            "That password is too common and easy to guess. Choose something more personal.",
+            model::Said::new("error-password-common"),
         ));
     }
     let local = email.split('@').next().unwrap_or_default();
     if lowered == email || (local.len() >= 4 && lowered.contains(local)) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "password",
-            "Don't use your email address in your password.",
+            model::Said::new("error-password-email"),
         ));
     }
     if lowered.chars().all(|c| lowered.starts_with(c)) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "password",
-            "A single repeated character is too easy to guess.",
+            model::Said::new("error-password-repeated"),
         ));
     }
     Ok(())

@@ -29,15 +29,15 @@ pub struct Verified {
 pub(super) fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.chars().count() > 120 {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "name",
-            "Use at most 120 characters for your name.",
+            model::Said::new("error-name-too-long").number("max", 120),
         ));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "name",
-            "Your name contains characters we can't store.",
+            model::Said::new("error-name-characters"),
         ));
     }
     Ok(name.to_owned())
@@ -124,7 +124,7 @@ impl Accounts {
             .one(&txn)
             .await?
             .filter(|u| u.erased_at.is_none())
-            .ok_or_else(|| Error::validation("token", "This link is no longer valid."))?;
+            .ok_or_else(|| Error::rule("token", model::Said::new("error-link-expired")))?;
         if user.email_verified_at.is_none() {
             let name = user.name.clone();
             let to = user.email.clone();
@@ -159,9 +159,7 @@ impl Accounts {
     pub async fn resend_verification(&self, actor: &Actor) -> Result<()> {
         let user = self.require_active(actor).await?;
         if user.email_verified_at.is_some() {
-            return Err(Error::Conflict(
-                "Your email address is already confirmed.".into(),
-            ));
+            return Err(Error::Clash(model::Said::new("error-email-confirmed")));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let token = one_time::issue(&txn, user.id, VERIFY_EMAIL, self.settings.verify_ttl).await?;

@@ -10,6 +10,9 @@ use crate::Result;
 pub const SESSION_USER_ID: &str = "uid";
 pub const SESSION_USER_AGENT: &str = "ua";
 pub const SESSION_SIGNED_IN_AT: &str = "since";
+/// The signed-in account's language (its code), for pages whose address
+/// names none.
+pub const SESSION_LOCALE: &str = "lang";
 
 /// The stored key of a session: the SHA-256 of the cookie's id, so reading
 /// the sessions table (a backup, a leaked dump) gives no one a session.

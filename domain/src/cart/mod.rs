@@ -201,21 +201,21 @@ impl Carts {
 
     fn check(quantity: i64, limit: i64) -> Result<()> {
         if quantity < 1 {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "quantity",
-                "Choose a quantity of at least 1.",
+                model::Said::new("error-cart-quantity"),
             ));
         }
         if limit == 0 {
-            return Err(Error::Conflict("Sorry, this item is out of stock.".into()));
+            return Err(Error::Clash(model::Said::new("error-cart-out-of-stock")));
         }
         if quantity > limit {
             let why = if limit == MAX_PER_LINE {
-                format!("You can buy at most {MAX_PER_LINE} of this item per order.")
+                model::Said::new("error-cart-per-order").number("max", MAX_PER_LINE)
             } else {
-                format!("Only {limit} left in stock.")
+                model::Said::new("error-cart-only-left").number("count", limit)
             };
-            return Err(Error::validation("quantity", why));
+            return Err(Error::rule("quantity", why));
         }
         Ok(())
     }

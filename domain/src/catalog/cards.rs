@@ -96,6 +96,7 @@ pub(super) async fn to_cards(
 
     let stock = availability(db, &ids).await?;
     let mut variant_prices = super::list_prices::of_products(db, &ids).await?;
+    let mut titles = super::translations::titles_of(db, &ids).await?;
     Ok(rows
         .into_iter()
         .map(|p| {
@@ -113,6 +114,7 @@ pub(super) async fn to_cards(
                 price_max: Money::new(p.price_max_minor, currency),
                 rating: model::reviews::RatingSummary::new(p.review_count, p.rating_sum),
                 variant_prices: variant_prices.remove(&p.id).unwrap_or_default(),
+                titles: titles.remove(&p.id).unwrap_or_default(),
                 slug: p.slug,
                 title: p.title,
                 brand: p.brand,

@@ -40,6 +40,11 @@ impl super::Catalog {
             (write(draft, currency), images)
         };
         let list_prices = self.list_price_rows(currencies, &form).await?;
+        let translations = if slug.is_empty() {
+            Vec::new()
+        } else {
+            self.translation_rows(slug).await?
+        };
         Ok(model::catalog::ProductEditor {
             form,
             images,
@@ -47,6 +52,7 @@ impl super::Catalog {
             warehouses,
             attributes: self.editor_attributes().await?,
             list_prices,
+            translations,
         })
     }
 }

@@ -86,26 +86,48 @@ pub fn product(d: &ProductDetail, base: &str, reviews: &[(String, review::Model)
             })
             .collect();
     }
+    embeddable(&doc)
+}
+
+/// The markup as it can sit in a `<script>`: `<` escaped, so the JSON can
+/// never close the element.
+fn embeddable(doc: &serde_json::Value) -> String {
     doc.to_string().replace('<', "\\u003c")
 }
 
-/// `json` (from [`product`]) with `d`'s prices, after the page was shown
-/// in another currency. Markup that does not read is left as it was.
-pub fn repriced(json: &str, d: &ProductDetail) -> String {
+/// `json` (from [`product`]) changed by `edit`; markup that does not read
+/// is left as it was.
+fn edited(json: &str, edit: impl FnOnce(&mut serde_json::Value)) -> String {
     let Ok(mut doc) = serde_json::from_str::<serde_json::Value>(json) else {
         return json.to_owned();
     };
-    let offers = &mut doc["offers"];
-    offers["lowPrice"] = d.price_min.decimal_string().into();
-    offers["highPrice"] = d.price_max.decimal_string().into();
-    offers["priceCurrency"] = d.price_min.currency.code().into();
-    if let Some(list) = offers["offers"].as_array_mut() {
-        for (offer, v) in list.iter_mut().zip(&d.variants) {
-            offer["price"] = v.price.decimal_string().into();
-            offer["priceCurrency"] = v.price.currency.code().into();
+    edit(&mut doc);
+    embeddable(&doc)
+}
+
+/// `json` with `d`'s prices, after the page was shown in another currency.
+pub fn repriced(json: &str, d: &ProductDetail) -> String {
+    edited(json, |doc| {
+        let offers = &mut doc["offers"];
+        offers["lowPrice"] = d.price_min.decimal_string().into();
+        offers["highPrice"] = d.price_max.decimal_string().into();
+        offers["priceCurrency"] = d.price_min.currency.code().into();
+        if let Some(list) = offers["offers"].as_array_mut() {
+            for (offer, v) in list.iter_mut().zip(&d.variants) {
+                offer["price"] = v.price.decimal_string().into();
+                offer["priceCurrency"] = v.price.currency.code().into();
+            }
         }
-    }
-    doc.to_string().replace('<', "\\u003c")
+    })
+}
+
+/// `json` with `d`'s name and description, after the page was shown in
+/// another language.
+pub fn retitled(json: &str, d: &ProductDetail) -> String {
+    edited(json, |doc| {
+        doc["name"] = d.title.clone().into();
+        doc["description"] = d.description.clone().into();
+    })
 }
 
 #[cfg(test)]
@@ -180,6 +202,7 @@ mod tests {
                 spec("Material", "", &[("Linen", "Linen")]),
                 spec("Weight", "g", &[("180", "180 g")]),
             ],
+            translations: Vec::new(),
         };
         let written = time::macros::datetime!(2026-11-30 10:00 UTC);
         let review = review::Model {

@@ -1,14 +1,17 @@
-//! Catalog prices in the shopper's currency. Cards and product pages are
-//! read and held in the base currency with each variant's list prices
-//! beside them; these turn a copy into the currency asked for: a list price
-//! where one is set, else the base price converted and rounded by the
-//! currency's rule. Nothing here reads the database.
+//! Catalog prices in the shopper's currency and text in their language.
+//! Cards and product pages are read and held in the base currency and in
+//! English, with each variant's list prices and the product's translations
+//! beside them; these turn a copy into the currency and language asked for:
+//! a list price where one is set, else the base price converted and rounded
+//! by the currency's rule; a translation where one is written, else the
+//! English. Nothing here reads the database.
 use model::fx::Currencies;
 use model::recommendations::ProductRecommendations;
 use model::search::SearchPage;
 use model::storefront::{CategoryView, HomePage, ProductCard, ProductDetail};
 
 use crate::money::{Currency, Money};
+use model::Locale;
 
 /// The smallest and largest of `prices` (none when empty).
 fn range(prices: impl Iterator<Item = Money>) -> Option<(Money, Money)> {
@@ -52,12 +55,6 @@ pub fn card(c: &Currencies, to: Currency, card: &mut ProductCard) {
     }
 }
 
-pub fn cards(c: &Currencies, to: Currency, cards: &mut [ProductCard]) {
-    for one in cards {
-        card(c, to, one);
-    }
-}
-
 /// A product page in `to`, its schema.org markup included.
 pub fn detail(c: &Currencies, to: Currency, d: &mut ProductDetail) {
     if to == c.base || !c.sells_in(to) {
@@ -80,25 +77,104 @@ pub fn detail(c: &Currencies, to: Currency, d: &mut ProductDetail) {
     d.json_ld = super::json_ld::repriced(&d.json_ld, d);
 }
 
-pub fn home(c: &Currencies, to: Currency, h: &mut HomePage) {
-    cards(c, to, &mut h.featured);
-    cards(c, to, &mut h.newest);
+/// Who a page is shown to: the currency they pay in and the language
+/// they read.
+#[derive(Clone, Copy)]
+pub struct Audience<'a> {
+    pub currencies: &'a Currencies,
+    pub currency: Currency,
+    pub locale: Locale,
 }
 
-pub fn category(c: &Currencies, to: Currency, v: &mut CategoryView) {
-    cards(c, to, &mut v.products);
-}
-
-pub fn search(c: &Currencies, to: Currency, page: &mut SearchPage) {
-    for hit in &mut page.hits {
-        card(c, to, &mut hit.card);
+/// A card's title in `locale` (the English where none is written).
+pub fn card_title(locale: Locale, card: &mut ProductCard) {
+    let titles = std::mem::take(&mut card.titles);
+    if let Some((_, title)) = titles.into_iter().find(|(l, _)| *l == locale) {
+        card.title = title;
     }
-    cards(c, to, &mut page.popular);
 }
 
-pub fn shelves(c: &Currencies, to: Currency, r: &mut ProductRecommendations) {
-    cards(c, to, &mut r.also_bought);
-    cards(c, to, &mut r.similar);
+/// A product page's text in `locale`: the title, the description when one
+/// is written (else the English), the search-engine title and description
+/// and the markup's name and description with them.
+pub fn detail_text(locale: Locale, d: &mut ProductDetail) {
+    let translations = std::mem::take(&mut d.translations);
+    let Some(t) = translations.into_iter().find(|t| t.locale == locale) else {
+        return;
+    };
+    d.seo_title = t.title.clone();
+    d.title = t.title;
+    if !t.description.is_empty() {
+        d.seo_description = super::product_page::seo_start(&t.description);
+        d.description = t.description;
+    }
+    d.json_ld = super::json_ld::retitled(&d.json_ld, d);
+}
+
+/// Values a page is made of that hold catalog prices and text.
+pub trait Shown {
+    fn show(&mut self, to: &Audience<'_>);
+}
+
+impl Shown for ProductCard {
+    fn show(&mut self, to: &Audience<'_>) {
+        card(to.currencies, to.currency, self);
+        card_title(to.locale, self);
+    }
+}
+
+impl Shown for Vec<ProductCard> {
+    fn show(&mut self, to: &Audience<'_>) {
+        for one in self {
+            one.show(to);
+        }
+    }
+}
+
+impl Shown for ProductDetail {
+    fn show(&mut self, to: &Audience<'_>) {
+        detail(to.currencies, to.currency, self);
+        detail_text(to.locale, self);
+    }
+}
+
+impl Shown for HomePage {
+    fn show(&mut self, to: &Audience<'_>) {
+        self.featured.show(to);
+        self.newest.show(to);
+    }
+}
+
+impl Shown for CategoryView {
+    fn show(&mut self, to: &Audience<'_>) {
+        self.products.show(to);
+    }
+}
+
+/// The hits' titles are in the page's language already: the search
+/// highlights the words it matched in them.
+impl Shown for SearchPage {
+    fn show(&mut self, to: &Audience<'_>) {
+        for hit in &mut self.hits {
+            hit.card.show(to);
+        }
+        self.popular.show(to);
+    }
+}
+
+impl Shown for ProductRecommendations {
+    fn show(&mut self, to: &Audience<'_>) {
+        self.also_bought.show(to);
+        self.similar.show(to);
+    }
+}
+
+impl<T: Shown> Shown for Option<T> {
+    fn show(&mut self, to: &Audience<'_>) {
+        if let Some(v) = self {
+            v.show(to);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +209,7 @@ mod tests {
             in_stock: true,
             rating: None,
             variant_prices,
+            titles: vec![(Locale::De, "T-Shirt".into())],
         }
     }
 
@@ -172,5 +249,24 @@ mod tests {
         let mut same = a_card(Vec::new());
         card(&shop(), Currency::Usd, &mut same);
         assert_eq!(same.price_min, usd(2000));
+    }
+
+    #[test]
+    fn a_card_reads_in_the_language_asked_for_else_english() {
+        let shop = shop();
+        let audience = |locale| Audience {
+            currencies: &shop,
+            currency: Currency::Usd,
+            locale,
+        };
+        let mut de = a_card(Vec::new());
+        de.show(&audience(Locale::De));
+        assert_eq!(de.title, "T-Shirt");
+        let mut fr = a_card(Vec::new());
+        fr.show(&audience(Locale::Fr));
+        assert_eq!(fr.title, "Tee");
+        // Shown once: a second showing finds nothing left to translate.
+        de.show(&audience(Locale::Fr));
+        assert_eq!(de.title, "T-Shirt");
     }
 }

@@ -111,6 +111,10 @@ impl Catalog {
         let stock = variant_stock(db, variants.iter().map(|v| v.id).collect()).await?;
         let ids: Vec<i32> = variants.iter().map(|v| v.id).collect();
         let mut listed = super::list_prices::of_variants(db, &ids).await?;
+        let translations = super::translations::of_products(db, &[p.id])
+            .await?
+            .remove(&p.id)
+            .unwrap_or_default();
         let attributes = super::attributes::values_of(db, &tree, &[p.id]).await?;
         let specs = super::attributes::specs(
             &tree,
@@ -190,13 +194,14 @@ impl Catalog {
             seo_title: p.seo_title.unwrap_or_else(|| p.title.clone()),
             seo_description: p
                 .seo_description
-                .unwrap_or_else(|| p.description.chars().take(SEO_DESCRIPTION_CHARS).collect()),
+                .unwrap_or_else(|| seo_start(&p.description)),
             slug: p.slug,
             title: p.title,
             description: p.description,
             brand: p.brand,
             json_ld: String::new(),
             specs,
+            translations,
         };
         // Only a rated product's markup lists reviews.
         let reviews = match detail.rating {
@@ -206,6 +211,12 @@ impl Catalog {
         detail.json_ld = super::json_ld::product(&detail, base, &reviews);
         Ok(Some(detail))
     }
+}
+
+/// A description's start, for search engines when the product has no SEO
+/// description of its own.
+pub(super) fn seo_start(description: &str) -> String {
+    description.chars().take(SEO_DESCRIPTION_CHARS).collect()
 }
 
 async fn variant_stock(db: &DatabaseConnection, ids: Vec<i32>) -> crate::Result<HashMap<i32, i64>> {

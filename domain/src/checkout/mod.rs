@@ -10,6 +10,7 @@ mod open_orders;
 mod payment_start;
 mod rules;
 
+use model::Said;
 use sea_orm::{ActiveModelTrait, Set};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -101,7 +102,7 @@ struct Priced {
     lines: Vec<CartLine>,
     totals: Totals,
     promo: Option<(crate::entities::promotion::Model, String)>,
-    promo_message: Option<String>,
+    promo_message: Option<Said>,
     method: Option<ShippingOption>,
     options: Vec<ShippingOption>,
     tax_bp: u32,
@@ -151,7 +152,10 @@ impl Checkout {
                     Some((m, in_currency::promo(&p, &currencies, currency))),
                     None,
                 ),
-                Err(e @ Error::Validation { .. }) => (None, Some(e.user_message())),
+                Err(e @ Error::Validation { .. }) => (
+                    None,
+                    Some(e.said().unwrap_or_else(|| Said::new("error-promo-invalid"))),
+                ),
                 Err(e) => return Err(e),
             }
         };
@@ -200,11 +204,14 @@ impl Checkout {
         }
         let promo_message = match (&totals.promo, promo_err) {
             (_, Some(err)) => Some(err),
-            (PromoOutcome::Applied { code }, _) => Some(format!("Code {code} applied.")),
-            (PromoOutcome::BelowMinimum { code, min_subtotal }, _) => Some(format!(
-                "Spend {} or more to use {code}.",
-                Money::new(*min_subtotal, currency).format()
-            )),
+            (PromoOutcome::Applied { code }, _) => {
+                Some(Said::new("checkout-promo-applied").text("code", code))
+            }
+            (PromoOutcome::BelowMinimum { code, min_subtotal }, _) => Some(
+                Said::new("checkout-promo-minimum")
+                    .money("amount", Money::new(*min_subtotal, currency))
+                    .text("code", code),
+            ),
             (PromoOutcome::None, None) => None,
         };
         let applied = matches!(totals.promo, PromoOutcome::Applied { .. });
@@ -244,7 +251,8 @@ impl Checkout {
             total: Money::new(p.totals.total, c),
             prices_include_tax: self.c.settings.prices_include_tax,
             tax_rate_basis_points: p.tax_bp,
-            promo_message: p.promo_message,
+            promo_message: p.promo_message.as_ref().map(crate::error::english),
+            promo_said: p.promo_message,
             checkout_key: uuid::Uuid::new_v4().to_string(),
             addresses: Vec::new(),
             email: None,
@@ -355,30 +363,31 @@ impl Checkout {
             .await?;
         check_lines(&priced.lines)?;
         if !input.promo_code.trim().is_empty() && priced.promo.is_none() {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "promo_code",
                 priced
                     .promo_message
-                    .unwrap_or_else(|| "That promo code can't be used.".into()),
+                    .unwrap_or_else(|| Said::new("error-promo-invalid")),
             ));
         }
-        let method = priced
-            .method
-            .clone()
-            .ok_or_else(|| Error::validation("shipping_method", "Choose a shipping method."))?;
-        let currency = priced.currency;
-        let fx_rate = priced.currencies.minor_rate_e9(currency).ok_or_else(|| {
-            Error::Conflict(
-                "The shop stopped selling in this currency. Please review your basket.".into(),
+        let method = priced.method.clone().ok_or_else(|| {
+            Error::rule(
+                "shipping_method",
+                Said::new("error-checkout-shipping-method"),
             )
         })?;
+        let currency = priced.currency;
+        let fx_rate = priced
+            .currencies
+            .minor_rate_e9(currency)
+            .ok_or_else(|| Error::Clash(Said::new("error-checkout-currency-gone")))?;
         if let Some(expected) = input.expected_total {
             if expected != priced.totals.total {
-                return Err(Error::Conflict(format!(
-                    "Your order total changed from {} to {} because prices, stock or your basket changed. Please check the new total and place your order again.",
-                    Money::new(expected, currency).format(),
-                    Money::new(priced.totals.total, currency).format()
-                )));
+                return Err(Error::Clash(
+                    Said::new("error-checkout-total-changed")
+                        .money("before", Money::new(expected, currency))
+                        .money("after", Money::new(priced.totals.total, currency)),
+                ));
             }
         }
 
@@ -509,7 +518,7 @@ impl Checkout {
 }
 
 fn empty_cart() -> Error {
-    Error::validation("cart", "Your cart is empty.")
+    Error::rule("cart", Said::new("error-checkout-cart-empty"))
 }
 
 /// The first line of every order's timeline.
@@ -549,23 +558,20 @@ fn check_lines(lines: &[CartLine]) -> Result<()> {
     }
     for l in lines {
         if l.unavailable {
-            return Err(Error::Conflict(format!(
-                "{} is no longer sold. Please remove it from your cart.",
-                l.product_title
-            )));
+            return Err(Error::Clash(
+                Said::new("error-checkout-not-sold").text("product", &l.product_title),
+            ));
         }
         if l.quantity > l.max_quantity {
-            return Err(Error::Conflict(if l.max_quantity == 0 {
-                format!(
-                    "{} ({}) has sold out. Please remove it from your cart.",
-                    l.product_title, l.variant_title
-                )
+            let said = if l.max_quantity == 0 {
+                Said::new("error-checkout-sold-out")
             } else {
-                format!(
-                    "Only {} of {} ({}) left. Please lower the quantity.",
-                    l.max_quantity, l.product_title, l.variant_title
-                )
-            }));
+                Said::new("error-checkout-only-left").number("count", l.max_quantity)
+            };
+            return Err(Error::Clash(
+                said.text("product", &l.product_title)
+                    .text("variant", &l.variant_title),
+            ));
         }
     }
     Ok(())

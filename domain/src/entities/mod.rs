@@ -32,6 +32,7 @@ pub mod product_image;
 pub mod product_option;
 pub mod product_option_value;
 pub mod product_signal;
+pub mod product_translation;
 pub mod promotion;
 pub mod promotion_redemption;
 pub mod recommendation;

@@ -6,6 +6,7 @@
 //! with the ledger's conditional updates, so two checkouts using one card
 //! can never take it below zero. An order given up before payment gets
 //! every balance back ([`restore`]); a refund may go back to them too.
+use model::Said;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType, PaginatorTrait,
@@ -112,27 +113,24 @@ pub async fn attach<C: ConnectionTrait>(
     typed: &str,
     currency: Currency,
 ) -> Result<gift_card::Model> {
-    let wrong = |msg: &str| Error::validation("gift_code", msg);
-    let normalised = codes::normalise(typed).ok_or_else(|| {
-        wrong("That isn't a gift card code: codes have 16 letters and digits, like ABCD-EFGH-JKLM-NPQR.")
-    })?;
+    let wrong = |key: &str| Error::rule("gift_code", Said::new(key));
+    let normalised = codes::normalise(typed).ok_or_else(|| wrong("error-gift-code"))?;
     let card = super::find_by_code(conn, &normalised)
         .await?
-        .ok_or_else(|| wrong("We don't recognise that gift card code. Check it and try again."))?;
+        .ok_or_else(|| wrong("error-gift-unknown"))?;
     if card.status != "active" {
-        return Err(wrong(
-            "This gift card can't be used. Contact us if you think that's a mistake.",
-        ));
+        return Err(wrong("error-gift-unusable"));
     }
     if card.currency != currency.code() {
-        return Err(wrong(&format!(
-            "This gift card is in {}; this shop charges in {}.",
-            card.currency,
-            currency.code()
-        )));
+        return Err(Error::rule(
+            "gift_code",
+            Said::new("error-gift-currency")
+                .text("card", &card.currency)
+                .text("shop", currency.code()),
+        ));
     }
     if card.balance_minor <= 0 {
-        return Err(wrong("This gift card has no balance left."));
+        return Err(wrong("error-gift-empty"));
     }
     let entered = cart_gift_card::Entity::find()
         .filter(cart_gift_card::Column::CartId.eq(cart_id))
@@ -143,9 +141,10 @@ pub async fn attach<C: ConnectionTrait>(
         .await?
         .is_some();
     if !already && entered >= MAX_CARDS_PER_CART as u64 {
-        return Err(wrong(&format!(
-            "Use at most {MAX_CARDS_PER_CART} gift cards on one order."
-        )));
+        return Err(Error::rule(
+            "gift_code",
+            Said::new("error-gift-too-many").number("max", MAX_CARDS_PER_CART as i64),
+        ));
     }
     cart_gift_card::Entity::insert(cart_gift_card::ActiveModel {
         cart_id: Set(cart_id),
@@ -234,9 +233,7 @@ pub(crate) async fn take<C: ConnectionTrait>(
             Err(e) => return Err(e),
         }
     }
-    Err(Error::Conflict(
-        "A gift card or store credit balance changed while you were paying. Please check the new total and place your order again.".into(),
-    ))
+    Err(Error::Clash(Said::new("error-balance-changed")))
 }
 
 /// What each balance paid for an order and has not had back yet, in the

@@ -20,7 +20,7 @@ pub use admin::{PromotionAdmin, PromotionInput, PromotionStats};
 pub use form::{PromotionForm, PromotionRow};
 
 fn invalid() -> Error {
-    Error::validation("promo_code", "That promo code isn't valid.")
+    Error::rule("promo_code", model::Said::new("error-promo-invalid"))
 }
 
 pub fn normalise(code: &str) -> String {
@@ -69,28 +69,28 @@ pub async fn find_usable<C: ConnectionTrait>(
         .await?
         .ok_or_else(invalid)?;
     if p.starts_at.is_some_and(|s| s > now) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "promo_code",
-            "That promo code isn't active yet.",
+            model::Said::new("error-promo-not-yet"),
         ));
     }
     if p.ends_at.is_some_and(|e| e <= now) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "promo_code",
-            "That promo code has expired.",
+            model::Said::new("error-promo-expired"),
         ));
     }
     if p.usage_limit.is_some_and(|limit| p.times_used >= limit) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "promo_code",
-            "That promo code has been fully used.",
+            model::Said::new("error-promo-used-up"),
         ));
     }
     if let (Some(limit), Some(key)) = (p.per_customer_limit, customer) {
         if used_by(conn, p.id, key).await? >= limit as u64 {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "promo_code",
-                "You've already used that promo code.",
+                model::Said::new("error-promo-already-used"),
             ));
         }
     }
@@ -127,15 +127,13 @@ pub async fn redeem<C: ConnectionTrait>(
         );
     }
     if update.exec(conn).await?.rows_affected != 1 {
-        return Err(Error::Conflict(
-            "That promo code has just been used up.".into(),
-        ));
+        return Err(Error::Clash(model::Said::new("error-promo-just-used-up")));
     }
     if let Some(limit) = p.per_customer_limit {
         if used_by(conn, p.id, customer).await? >= limit as u64 {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "promo_code",
-                "You've already used that promo code.",
+                model::Said::new("error-promo-already-used"),
             ));
         }
     }

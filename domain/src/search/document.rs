@@ -1,6 +1,6 @@
 //! The search document for a product, and loading documents from the
 //! database in batches (a handful of queries per batch, not per product).
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
@@ -14,10 +14,70 @@ use crate::entities::{
 use crate::Result;
 use model::reviews::RatingSummary;
 use model::search::MAX_RATING_FILTER;
+use model::storefront::Translation;
+use model::Locale;
 
 /// Bump when the document shape or the embedded schema changes: an index
 /// from an older version is rebuilt at startup.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// The searchable fields with their weight, best first: a title match
+/// outranks a brand or category match, which outranks the description.
+/// The embedded engine weighs them; Meilisearch ranks by this order.
+const SEARCHABLE: [(&str, f32); 7] = [
+    ("title", 8.0),
+    ("brand", 4.0),
+    ("category_names", 4.0),
+    ("aliases", 4.0),
+    ("option_values", 2.0),
+    ("attribute_values", 2.0),
+    ("description", 1.0),
+];
+
+/// The fields written once per language (`title_de`); the others are the
+/// same in every language.
+const LOCALIZED: [&str; 2] = ["title", "description"];
+
+/// Where `field` is held in `locale`: English in the field itself, another
+/// language in `{field}_{code}`.
+pub fn field_in(field: &str, locale: Locale) -> String {
+    if locale == Locale::En || !LOCALIZED.contains(&field) {
+        field.to_owned()
+    } else {
+        format!("{field}_{}", locale.code())
+    }
+}
+
+/// What a search in `locale` reads, with the weights.
+pub fn searchable_in(locale: Locale) -> Vec<(String, f32)> {
+    SEARCHABLE
+        .iter()
+        .map(|(name, weight)| (field_in(name, locale), *weight))
+        .collect()
+}
+
+/// Every searchable field of every language, best first, with its weight.
+pub fn searchable_fields() -> Vec<(String, f32)> {
+    let mut out = Vec::new();
+    for (name, weight) in SEARCHABLE {
+        for locale in Locale::ALL {
+            let field = field_in(name, *locale);
+            if !out.iter().any(|(f, _)| *f == field) {
+                out.push((field, weight));
+            }
+        }
+    }
+    out
+}
+
+/// The fields "did you mean" takes its words from in `locale`.
+pub fn vocabulary_in(locale: Locale) -> [String; 3] {
+    [
+        field_in("title", locale),
+        "brand".to_owned(),
+        "category_names".to_owned(),
+    ]
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
@@ -25,6 +85,11 @@ pub struct SearchDoc {
     pub title: String,
     pub brand: String,
     pub description: String,
+    /// The title and description in each other language (`title_de`,
+    /// `description_de`), the English where none is written, so a search
+    /// in that language finds what its pages show.
+    #[serde(flatten)]
+    pub localized: BTreeMap<String, String>,
     /// Names of the category and its ancestors, searchable.
     pub category_names: Vec<String>,
     /// Synonym-group members the title or categories mention.
@@ -48,6 +113,39 @@ pub struct SearchDoc {
     pub created: i64,
     /// [`rating_rank`]: the average first, the number of reviews second.
     pub rating_rank: i64,
+}
+
+impl SearchDoc {
+    /// The text `field` (one of [`searchable_fields`]) holds.
+    pub fn texts(&self, field: &str) -> Vec<String> {
+        match field {
+            "title" => vec![self.title.clone()],
+            "description" => vec![self.description.clone()],
+            "brand" => vec![self.brand.clone()],
+            "category_names" => self.category_names.clone(),
+            "aliases" => self.aliases.clone(),
+            "option_values" => self.option_values.clone(),
+            "attribute_values" => self.attribute_values.clone(),
+            other => self.localized.get(other).cloned().into_iter().collect(),
+        }
+    }
+}
+
+/// The title and description fields in each other language: the
+/// translation where one is written, else the English.
+fn localized(p: &product::Model, written: &[Translation]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for locale in crate::catalog::other_locales() {
+        let t = written.iter().find(|t| t.locale == locale);
+        let title = t.map_or(p.title.as_str(), |t| t.title.as_str());
+        let description = t
+            .map(|t| t.description.as_str())
+            .filter(|d| !d.is_empty())
+            .unwrap_or(&p.description);
+        out.insert(field_in("title", locale), title.to_owned());
+        out.insert(field_in("description", locale), description.to_owned());
+    }
+    out
 }
 
 /// The facet values of an average: "4" means "4 stars & up".
@@ -125,6 +223,7 @@ async fn build<C: ConnectionTrait>(
     let variant_ids: Vec<i32> = variants.iter().map(|v| v.id).collect();
     let available = crate::catalog::availability(conn, &ids).await?;
     let mut attribute_values = crate::catalog::attribute_values(conn, tree, &ids).await?;
+    let mut translations = crate::catalog::translations_of(conn, &ids).await?;
 
     let options = product_option::Entity::find()
         .filter(product_option::Column::ProductId.is_in(ids.iter().copied()))
@@ -179,7 +278,9 @@ async fn build<C: ConnectionTrait>(
                 tree,
                 &attribute_values.remove(&p.id).unwrap_or_default(),
             );
+            let localized = localized(&p, &translations.remove(&p.id).unwrap_or_default());
             SearchDoc {
+                localized,
                 attributes,
                 attribute_values: attribute_words,
                 id: p.id,

@@ -16,9 +16,11 @@ use meilisearch_sdk::task_info::TaskInfo;
 use serde::Deserialize;
 
 use super::{
-    text, EngineQuery, EngineResult, FacetKey, Filter, Rebuild, SearchDoc, SearchIndex, SearchSort,
+    document, text, EngineQuery, EngineResult, FacetKey, Filter, Rebuild, SearchDoc, SearchIndex,
+    SearchSort,
 };
 use crate::{Error, Result};
+use model::Locale;
 
 const TASK_TIMEOUT: Duration = Duration::from_secs(120);
 const TASK_POLL: Duration = Duration::from_millis(50);
@@ -34,14 +36,6 @@ struct IdOnly {
     id: i32,
 }
 
-#[derive(Deserialize)]
-struct Words {
-    title: String,
-    brand: String,
-    #[serde(default)]
-    category_names: Vec<String>,
-}
-
 /// Connection failures make search "unavailable" (a friendly message, the
 /// outbox retries); anything Meilisearch itself rejects is a bug.
 fn meili_error(e: MeiliError) -> Error {
@@ -54,14 +48,26 @@ fn meili_error(e: MeiliError) -> Error {
 /// The attributes results can be ordered by.
 const SORTABLE: [&str; 3] = ["price_min", "created", "rating_rank"];
 
-/// Whether the index was set up for another document shape: its filter
-/// and sort attributes are not ours, so its documents lack fields ours have.
-fn other_shape(filterable: Vec<String>, sortable: Vec<String>) -> bool {
+/// The searchable attributes, best first (the "attribute" ranking rule
+/// reads this order).
+fn searchable() -> Vec<String> {
+    document::searchable_fields()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+/// Whether the index was set up for another document shape: its filter,
+/// sort or search attributes are not ours, so its documents lack fields
+/// ours have.
+fn other_shape(filterable: Vec<String>, sortable: Vec<String>, searched: Vec<String>) -> bool {
     let set = |v: Vec<String>| v.into_iter().collect::<std::collections::BTreeSet<_>>();
     let ours = |v: &[&str]| -> std::collections::BTreeSet<String> {
         v.iter().map(|a| (*a).to_owned()).collect()
     };
-    set(filterable) != ours(&FacetKey::ALL.map(FacetKey::field)) || set(sortable) != ours(&SORTABLE)
+    set(filterable) != ours(&FacetKey::ALL.map(FacetKey::field))
+        || set(sortable) != ours(&SORTABLE)
+        || searched != searchable()
 }
 
 pub fn settings() -> Settings {
@@ -79,15 +85,7 @@ pub fn settings() -> Settings {
         }
     }
     Settings::new()
-        .with_searchable_attributes([
-            "title",
-            "brand",
-            "category_names",
-            "aliases",
-            "option_values",
-            "attribute_values",
-            "description",
-        ])
+        .with_searchable_attributes(searchable())
         .with_filterable_attributes(FacetKey::ALL.map(FacetKey::field))
         .with_sortable_attributes(SORTABLE)
         .with_ranking_rules([
@@ -134,6 +132,23 @@ pub fn filter_expression(filters: &[Filter]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" AND ")
+}
+
+/// The words of a hit's retrieved attributes (strings and lists of them).
+fn words_of(hit: &serde_json::Map<String, serde_json::Value>) -> String {
+    let mut out = String::new();
+    for value in hit.values() {
+        let strings: Vec<&str> = match value {
+            serde_json::Value::String(s) => vec![s.as_str()],
+            serde_json::Value::Array(list) => list.iter().filter_map(|v| v.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for s in strings {
+            out.push_str(s);
+            out.push(' ');
+        }
+    }
+    out
 }
 
 impl MeiliIndex {
@@ -194,6 +209,10 @@ impl SearchIndex for MeiliIndex {
                     .await
                     .map_err(meili_error)?,
                 index.get_sortable_attributes().await.map_err(meili_error)?,
+                index
+                    .get_searchable_attributes()
+                    .await
+                    .map_err(meili_error)?,
             );
         self.wait(index.set_settings(&settings()).await).await?;
         if created || reshaped {
@@ -239,8 +258,14 @@ impl SearchIndex for MeiliIndex {
         };
         let sort_list: Vec<&str> = sort.into_iter().collect();
         let retrieve = ["id"];
+        let fields: Vec<String> = document::searchable_in(q.locale)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let search_on: Vec<&str> = fields.iter().map(String::as_str).collect();
         let mut s = index.search();
         s.with_query(&q.text)
+            .with_attributes_to_search_on(&search_on)
             .with_matching_strategy(MatchingStrategies::ALL)
             .with_page(q.page.clamp(1, crate::bounds::MAX_PAGE as usize))
             .with_hits_per_page(q.per_page.clamp(1, crate::bounds::MAX_PER_PAGE as usize))
@@ -271,13 +296,15 @@ impl SearchIndex for MeiliIndex {
         })
     }
 
-    async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>> {
+    async fn vocabulary_near(&self, word: String, locale: Locale) -> Result<Vec<(String, u64)>> {
         // Meilisearch has no term list: look at documents found by the word
         // itself (its typo tolerance), by its first letters, and by its
         // first letter alone (a word misspelt early, "jcakte", shares no
         // longer prefix with "jacket"), and collect their words near it.
         let index = self.client.index(&self.uid);
-        let retrieve = ["title", "brand", "category_names"];
+        let vocabulary = document::vocabulary_in(locale);
+        let retrieve: Vec<&str> = vocabulary.iter().map(String::as_str).collect();
+        let search_on = retrieve.clone();
         let mut probes: Vec<String> = vec![
             word.clone(),
             word.chars().take(3).collect(),
@@ -290,13 +317,13 @@ impl SearchIndex for MeiliIndex {
                 .search()
                 .with_query(probe)
                 .with_limit(100)
+                .with_attributes_to_search_on(&search_on)
                 .with_attributes_to_retrieve(Selectors::Some(&retrieve))
-                .execute::<Words>()
+                .execute::<serde_json::Map<String, serde_json::Value>>()
                 .await
                 .map_err(meili_error)?;
             for hit in res.hits {
-                let w = hit.result;
-                let all = format!("{} {} {}", w.title, w.brand, w.category_names.join(" "));
+                let all = words_of(&hit.result);
                 let mut seen = std::collections::BTreeSet::new();
                 for t in text::words(&all) {
                     if text::distance(&word, &t) <= 3 && seen.insert(t.clone()) {

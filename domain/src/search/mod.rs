@@ -27,6 +27,7 @@ pub use service::{
 use crate::Result;
 
 pub use model::search::SearchSort;
+use model::Locale;
 
 /// Documents must hold one of `values` in `key` (OR); filters AND together.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct Filter {
 #[derive(Clone, Debug, Default)]
 pub struct EngineQuery {
     pub text: String,
+    /// The language whose title and description are searched.
+    pub locale: Locale,
     pub filters: Vec<Filter>,
     /// Facet distributions to count over the matching documents.
     pub facets: Vec<FacetKey>,
@@ -70,7 +73,7 @@ pub trait SearchIndex: Send + Sync {
     async fn search(&self, query: EngineQuery) -> Result<EngineResult>;
     /// Known words near `word`, with how many documents hold each, for
     /// "did you mean".
-    async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>>;
+    async fn vocabulary_near(&self, word: String, locale: Locale) -> Result<Vec<(String, u64)>>;
     /// Builds a fresh index beside the live one; `finish` swaps it in.
     async fn begin_rebuild(&self) -> Result<Box<dyn Rebuild>>;
     /// Ok when the engine answers.

@@ -9,10 +9,11 @@ use super::text;
 use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
 use crate::bounds;
-use crate::catalog::{Catalog, CategoryTree};
+use crate::catalog::{presented, Catalog, CategoryTree};
 use crate::Result;
 
 use model::search::PER_PAGE;
+use model::Locale;
 const AUTOCOMPLETE_PRODUCTS: usize = 6;
 const AUTOCOMPLETE_CATEGORIES: usize = 4;
 /// Each option name selected costs one more engine query for its counts.
@@ -72,6 +73,7 @@ fn pair(o: &str) -> bool {
 pub fn bounded(req: SearchRequest) -> SearchRequest {
     let known_price = |p: &String| super::PRICE_BUCKETS.iter().any(|b| b.key() == *p);
     SearchRequest {
+        locale: req.locale,
         text: bounds::text(&req.text, bounds::MAX_QUERY_CHARS),
         categories: bounds::list(req.categories),
         brands: bounds::list(req.brands),
@@ -183,6 +185,7 @@ impl Search {
             .index
             .search(EngineQuery {
                 text: text.clone(),
+                locale: req.locale,
                 filters: all_filters,
                 facets: FacetKey::ALL.to_vec(),
                 sort: req.sort,
@@ -205,6 +208,7 @@ impl Search {
                 .index
                 .search(EngineQuery {
                     text: text.clone(),
+                    locale: req.locale,
                     filters: others,
                     facets: vec![g.key],
                     sort: SearchSort::Relevance,
@@ -237,14 +241,17 @@ impl Search {
         let cards = self.catalog.cards_for_ids(&main.ids).await?;
         let hits = cards
             .into_iter()
-            .map(|card| SearchHit {
-                title: text::highlight(&card.title, &text),
-                card,
+            .map(|mut card| {
+                presented::card_title(req.locale, &mut card);
+                SearchHit {
+                    title: text::highlight(&card.title, &text),
+                    card,
+                }
             })
             .collect();
         let nothing = main.total == 0;
         let did_you_mean = if nothing {
-            self.did_you_mean(&text).await?
+            self.did_you_mean(&text, req.locale).await?
         } else {
             None
         };
@@ -266,7 +273,7 @@ impl Search {
 
     /// Header suggestions while typing: a few products and the categories
     /// whose names match what was typed.
-    pub async fn autocomplete(&self, typed: &str) -> Result<Autocomplete> {
+    pub async fn autocomplete(&self, typed: &str, locale: Locale) -> Result<Autocomplete> {
         let typed = bounds::text(typed, bounds::MAX_QUERY_CHARS);
         let words = text::words(&typed);
         if words.is_empty() {
@@ -276,6 +283,7 @@ impl Search {
             .index
             .search(EngineQuery {
                 text: typed.clone(),
+                locale,
                 filters: Vec::new(),
                 facets: vec![FacetKey::Category],
                 sort: SearchSort::Relevance,
@@ -306,8 +314,12 @@ impl Search {
             .collect();
         categories.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
         categories.truncate(AUTOCOMPLETE_CATEGORIES);
+        let mut products = self.catalog.cards_for_ids(&res.ids).await?;
+        for card in &mut products {
+            presented::card_title(locale, card);
+        }
         Ok(Autocomplete {
-            products: self.catalog.cards_for_ids(&res.ids).await?,
+            products,
             categories,
         })
     }
@@ -386,13 +398,13 @@ impl Search {
     }
 
     /// Replaces each word the index doesn't know with its closest known word.
-    async fn did_you_mean(&self, query: &str) -> Result<Option<String>> {
+    async fn did_you_mean(&self, query: &str, locale: Locale) -> Result<Option<String>> {
         let mut words = text::words(query);
         words.truncate(MAX_CORRECTED_WORDS);
         let mut changed = false;
         let mut out = Vec::with_capacity(words.len());
         for w in words {
-            let near = self.index.vocabulary_near(w.clone()).await?;
+            let near = self.index.vocabulary_near(w.clone(), locale).await?;
             let known = near.iter().any(|(t, _)| *t == w);
             match text::closest(&w, near.iter().map(|(t, n)| (t.as_str(), *n))) {
                 Some(better) if !known => {

@@ -508,3 +508,33 @@ pub const STYLE_WORDS: &[&str] = &[
     "Ember", "Tide", "Aspen", "Cedar", "Juniper", "Lark", "Moss", "Pebble", "Quarry", "Rowan",
     "Solstice",
 ];
+
+/// Each product noun in German and French, for the demo shop's
+/// translations (machine quality; the style, cut and material words stay
+/// as they are, like a collection name).
+pub const NOUNS_IN: &[(&str, &str, &str)] = &[
+    ("Backpack", "Rucksack", "Sac à dos"),
+    ("Bodysuit", "Body", "Body"),
+    ("Candle", "Kerze", "Bougie"),
+    ("Casserole Pot", "Schmortopf", "Cocotte"),
+    ("Chinos", "Chinohose", "Chino"),
+    ("Coat", "Mantel", "Manteau"),
+    ("Dress", "Kleid", "Robe"),
+    ("Duvet Cover", "Bettbezug", "Housse de couette"),
+    ("Helmet", "Helm", "Casque"),
+    ("Hiking Boot", "Wanderstiefel", "Chaussure de randonnée"),
+    ("Hoodie", "Kapuzenpullover", "Sweat à capuche"),
+    ("Jacket", "Jacke", "Veste"),
+    ("Jeans", "Jeans", "Jean"),
+    ("Mug", "Becher", "Mug"),
+    ("Pillow", "Kissen", "Oreiller"),
+    ("Shirt", "Hemd", "Chemise"),
+    ("Shorts", "Shorts", "Short"),
+    ("Skirt", "Rock", "Jupe"),
+    ("Sleeping Bag", "Schlafsack", "Sac de couchage"),
+    ("Sleepsuit", "Strampler", "Grenouillère"),
+    ("T-Shirt", "T-Shirt", "T-shirt"),
+    ("Tent", "Zelt", "Tente"),
+    ("Vase", "Vase", "Vase"),
+    ("Water Bottle", "Trinkflasche", "Gourde"),
+];

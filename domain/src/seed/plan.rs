@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::catalog_data::{
-    Department, Leaf, Options, COLOURS, DEPARTMENTS, SHOE_SIZES, STYLE_WORDS,
+    Department, Leaf, Options, COLOURS, DEPARTMENTS, NOUNS_IN, SHOE_SIZES, STYLE_WORDS,
 };
 use super::rng::Rng;
 
@@ -64,6 +64,8 @@ pub struct DemoProduct {
     pub attributes: Vec<(i32, String)>,
     /// What the title says it is made of.
     pub material: &'static str,
+    /// (locale, title, description) in the other languages.
+    pub translations: Vec<(model::Locale, String, String)>,
 }
 
 /// An attribute a department defines for all its products.
@@ -318,6 +320,12 @@ fn plan_product(
         variants[0].stock = [5, 3];
     }
 
+    let translations = translations(
+        &format!("{style} {adjective} {material}"),
+        leaf.noun,
+        &brand,
+        material,
+    );
     DemoProduct {
         slug,
         title,
@@ -330,8 +338,44 @@ fn plan_product(
         variants,
         images,
         attributes: Vec::new(),
+        translations,
         material,
     }
+}
+
+/// The demo product's title and description in German and French: the
+/// noun translated ([`NOUNS_IN`]), the collection words kept.
+fn translations(
+    named: &str,
+    noun: &str,
+    brand: &str,
+    material: &str,
+) -> Vec<(model::Locale, String, String)> {
+    let Some((_, de, fr)) = NOUNS_IN.iter().find(|(en, _, _)| *en == noun) else {
+        return Vec::new();
+    };
+    let (title_de, title_fr) = (format!("{named} {de}"), format!("{named} {fr}"));
+    vec![
+        (
+            model::Locale::De,
+            title_de.clone(),
+            format!(
+                "{title_de} von {brand}: gemacht, um zu halten, in einem Schnitt und einer \
+                 Verarbeitung, die wir selbst tragen würden. Durchgehend {material}, von Hand \
+                 veredelt und zweimal geprüft, bevor es die Werkstatt verlässt. Kostenlose \
+                 Rücksendung innerhalb von 30 Tagen."
+            ),
+        ),
+        (
+            model::Locale::Fr,
+            title_fr.clone(),
+            format!(
+                "{title_fr} par {brand} : fait pour durer, d'une coupe et d'une finition que \
+                 nous porterions nous-mêmes. {material} de bout en bout, fini à la main et \
+                 vérifié deux fois avant de quitter l'atelier. Retours gratuits sous 30 jours."
+            ),
+        ),
+    ]
 }
 
 /// Bigger capacities cost more, and so do the two largest clothing sizes.
@@ -480,5 +524,27 @@ mod tests {
         assert_eq!(slugify("Home & Living"), "home-living");
         assert_eq!(slugify("Girls' T-Shirts"), "girls-t-shirts");
         assert_eq!(slugify("  Trail  Boot "), "trail-boot");
+    }
+
+    #[test]
+    fn every_product_noun_is_translated() {
+        for dept in DEPARTMENTS {
+            for sub in dept.subs {
+                for leaf in sub.leaves {
+                    assert!(
+                        NOUNS_IN.iter().any(|(en, _, _)| *en == leaf.noun),
+                        "{} has no German or French",
+                        leaf.noun
+                    );
+                }
+            }
+        }
+        let plan = plan_demo();
+        let p = &plan.products[0];
+        assert_eq!(p.translations.len(), 2);
+        assert!(p
+            .translations
+            .iter()
+            .all(|(_, title, d)| !title.is_empty() && d.contains(&p.brand)));
     }
 }

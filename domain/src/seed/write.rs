@@ -10,7 +10,8 @@ use super::plan::{DemoPlan, WAREHOUSES};
 use super::svg::SIZE;
 use crate::entities::{
     attribute, category, product, product_attribute, product_image, product_option,
-    product_option_value, stock_level, variant, variant_option_value, warehouse,
+    product_option_value, product_translation, stock_level, variant, variant_option_value,
+    warehouse,
 };
 
 const BATCH: usize = 400;
@@ -98,6 +99,7 @@ pub async fn insert(
     let mut links = Vec::new();
     let mut stock = Vec::new();
     let mut attribute_values = Vec::new();
+    let mut translations = Vec::new();
     let (mut option_id, mut value_id, mut image_id, mut variant_id) = (0, 0, 0, 0);
 
     for (pi, p) in plan.products.iter().enumerate() {
@@ -133,6 +135,15 @@ pub async fn insert(
             updated_at: Set(created),
         });
 
+        for (locale, title, description) in &p.translations {
+            translations.push(product_translation::ActiveModel {
+                product_id: Set(product_id),
+                locale: Set(locale.code().to_owned()),
+                title: Set(title.clone()),
+                description: Set(description.clone()),
+                updated_at: Set(created),
+            });
+        }
         for (attribute_id, value) in &p.attributes {
             attribute_values.push(product_attribute::ActiveModel {
                 product_id: Set(product_id),
@@ -219,6 +230,7 @@ pub async fn insert(
     insert_batched::<variant_option_value::Entity, _>(&txn, links).await?;
     insert_batched::<stock_level::Entity, _>(&txn, stock).await?;
     insert_batched::<product_attribute::Entity, _>(&txn, attribute_values).await?;
+    insert_batched::<product_translation::Entity, _>(&txn, translations).await?;
 
     if txn.get_database_backend() == DatabaseBackend::Postgres {
         // Explicit ids do not advance PostgreSQL sequences; move them past

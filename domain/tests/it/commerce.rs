@@ -46,7 +46,10 @@ for_each_backend!(the_last_unit_is_sold_once, |db: TestDatabase| async move {
         for t in tasks {
             match t.await.expect("task") {
                 Ok(number) => sold.push(number),
-                Err(domain::Error::Conflict(msg)) => assert!(msg.contains("sold out"), "{msg}"),
+                Err(e) if e.status() == 409 => {
+                    let msg = e.user_message();
+                    assert!(msg.contains("sold out"), "{msg}");
+                }
                 Err(other) => panic!("round {round}: unexpected error {other:?}"),
             }
         }
@@ -489,7 +492,7 @@ for_each_backend!(
             .await
             .expect_err("tampered total");
         assert!(
-            matches!(err, domain::Error::Conflict(ref m) if m.contains("total changed")),
+            err.status() == 409 && err.user_message().contains("total changed"),
             "{err:?}"
         );
         let quote = s
@@ -534,7 +537,7 @@ for_each_backend!(
         for t in tasks {
             match t.await.expect("task") {
                 Ok(_) => won += 1,
-                Err(domain::Error::Conflict(_)) | Err(domain::Error::Validation { .. }) => {}
+                Err(e) if matches!(e.status(), 409 | 422) => {}
                 Err(e) => panic!("unexpected {e:?}"),
             }
         }
@@ -563,7 +566,7 @@ for_each_backend!(
         for t in tasks {
             match t.await.expect("task") {
                 Ok(_) => won += 1,
-                Err(domain::Error::Conflict(_)) | Err(domain::Error::Validation { .. }) => {}
+                Err(e) if matches!(e.status(), 409 | 422) => {}
                 Err(e) => panic!("unexpected {e:?}"),
             }
         }

@@ -158,7 +158,7 @@ for_each_backend!(
         ] {
             let err = a.sign_in_external(&who, None).await.expect_err("refused");
             assert!(
-                matches!(&err, Error::Validation { field, message } if *field == "provider" && message.contains("Acme ID")),
+                matches!(&err, Error::Validation { field, message, .. } if *field == "provider" && message.contains("Acme ID")),
                 "{err:?}"
             );
         }

@@ -18,6 +18,8 @@ use domain::search::meili::MeiliIndex;
 use domain::search::{
     EngineQuery, FacetKey, Filter, PriceBucket, Search, SearchIndex, SearchRequest, SearchSort,
 };
+use model::product_form::TranslationRow;
+use model::Locale;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -368,6 +370,32 @@ async fn find(s: &Search, text: &str) -> Vec<String> {
         .await
         .expect("search");
     page.hits.into_iter().map(|h| h.card.slug).collect()
+}
+
+async fn find_in(s: &Search, text: &str, locale: Locale) -> Vec<String> {
+    let page = s
+        .search(SearchRequest {
+            text: text.into(),
+            locale,
+            ..Default::default()
+        })
+        .await
+        .expect("search");
+    page.hits.into_iter().map(|h| h.card.slug).collect()
+}
+
+/// The outbox worker that applies catalog changes to `s`'s index.
+fn worker(f: &Fixture, s: &Search) -> Worker {
+    Worker::new(
+        f.db.clone(),
+        Arc::new(
+            domain::mail::FileMailer::new(f._dir.path().join("mail"), "shop@example.com")
+                .expect("mailer"),
+        ),
+        OutboxConfig::default(),
+        OutboxSignal::default(),
+    )
+    .with_search(s.clone())
 }
 
 async fn ready(s: &Search) {
@@ -807,16 +835,7 @@ for_each_backend!(outbox_keeps_index_in_step, |tdb: TestDatabase| async move {
         let s = service(&f, engine);
         ready(&s).await;
         let kind = engine.kind();
-        let worker = Worker::new(
-            f.db.clone(),
-            Arc::new(
-                domain::mail::FileMailer::new(f._dir.path().join("mail"), "shop@example.com")
-                    .expect("mailer"),
-            ),
-            OutboxConfig::default(),
-            OutboxSignal::default(),
-        )
-        .with_search(s.clone());
+        let worker = worker(&f, &s);
         let admin = Actor::user(1, Role::Admin, Vec::new(), false);
         let catalog = Catalog::new(f.db.clone());
 
@@ -923,7 +942,10 @@ for_each_backend!(
                 .expect("search");
             assert_eq!(page.did_you_mean, None, "{kind}: nothing to correct");
 
-            let ac = s.autocomplete("jack").await.expect("autocomplete");
+            let ac = s
+                .autocomplete("jack", model::Locale::En)
+                .await
+                .expect("autocomplete");
             assert!(
                 ac.products.iter().any(|c| c.slug == "denim-jacket"),
                 "{kind}"
@@ -1068,6 +1090,131 @@ for_each_backend!(
             );
             assert!(
                 ranked.hits.iter().all(|h| h.card.slug != "archived-jacket"),
+                "{kind}"
+            );
+        }
+    }
+);
+
+fn translation(locale: &str, title: &str, description: &str) -> TranslationRow {
+    TranslationRow {
+        locale: locale.into(),
+        title: title.into(),
+        description: description.into(),
+    }
+}
+
+for_each_backend!(
+    each_language_searches_what_its_pages_show,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            ready(&s).await;
+            let kind = engine.kind();
+            let worker = worker(&f, &s);
+            let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+            let catalog = Catalog::new(f.db.clone());
+            catalog
+                .save_translations(
+                    &admin,
+                    "rain-jacket",
+                    &[
+                        translation(
+                            "de",
+                            "Regenjacke",
+                            "Wasserdichte Hülle mit verklebten Nähten.",
+                        ),
+                        translation("fr", "Veste de pluie", ""),
+                    ],
+                )
+                .await
+                .expect("translate");
+            worker.run_once().await.expect("outbox");
+
+            assert_eq!(
+                find_in(&s, "regenjacke", Locale::De).await,
+                ["rain-jacket"],
+                "{kind}"
+            );
+            // Typo tolerance is the same in every language.
+            assert_eq!(
+                find_in(&s, "regnjacke", Locale::De).await,
+                ["rain-jacket"],
+                "{kind}"
+            );
+            assert!(
+                find_in(&s, "regenjacke", Locale::En).await.is_empty(),
+                "{kind}"
+            );
+            assert!(
+                find_in(&s, "regenjacke", Locale::Fr).await.is_empty(),
+                "{kind}"
+            );
+            assert_eq!(
+                find_in(&s, "veste pluie", Locale::Fr).await,
+                ["rain-jacket"],
+                "{kind}"
+            );
+            // A German page shows the German description; a French one the
+            // English (none written), and search reads the same.
+            assert!(
+                !find_in(&s, "taped", Locale::De)
+                    .await
+                    .contains(&"rain-jacket".into()),
+                "{kind}"
+            );
+            assert!(
+                find_in(&s, "taped", Locale::Fr)
+                    .await
+                    .contains(&"rain-jacket".into()),
+                "{kind}"
+            );
+            // Untranslated products are found by their English title.
+            assert_eq!(
+                find_in(&s, "oxford", Locale::De).await,
+                ["oxford-shirt"],
+                "{kind}"
+            );
+
+            // The hit reads in the page's language, the matched word marked.
+            let page = s
+                .search(SearchRequest {
+                    text: "regen".into(),
+                    locale: Locale::De,
+                    ..Default::default()
+                })
+                .await
+                .expect("search");
+            assert_eq!(page.hits[0].card.title, "Regenjacke", "{kind}");
+            assert!(page.hits[0].title.iter().any(|t| t.hit), "{kind}");
+            let ac = s
+                .autocomplete("veste", Locale::Fr)
+                .await
+                .expect("autocomplete");
+            assert_eq!(
+                ac.products
+                    .iter()
+                    .map(|c| c.title.as_str())
+                    .collect::<Vec<_>>(),
+                ["Veste de pluie"],
+                "{kind}"
+            );
+
+            // Emptied, the translation is gone: German finds the English.
+            catalog
+                .save_translations(&admin, "rain-jacket", &[translation("de", "", "")])
+                .await
+                .expect("clear");
+            worker.run_once().await.expect("outbox");
+            assert!(
+                find_in(&s, "regenjacke", Locale::De).await.is_empty(),
+                "{kind}"
+            );
+            assert!(
+                find_in(&s, "rain jacket", Locale::De)
+                    .await
+                    .contains(&"rain-jacket".into()),
                 "{kind}"
             );
         }

@@ -180,7 +180,7 @@ for_each_backend!(
         let before = prices(&s).await;
         let err = change_currency(&s, "EUR").await.unwrap_err();
         match err {
-            Error::Validation { field, message } => {
+            Error::Validation { field, message, .. } => {
                 assert_eq!(field, "currency");
                 assert!(message.contains("once orders exist"), "{message}");
             }

@@ -189,7 +189,11 @@ pub async fn suggestions(
     headers: HeaderMap,
     Query(q): Query<SuggestQuery>,
 ) -> Result<Response, Problem> {
-    let found = state.ctx.search.autocomplete(&q.q).await?;
+    let found = state
+        .ctx
+        .search
+        .autocomplete(&q.q, model::Locale::En)
+        .await?;
     let body = Suggestions {
         products: found.products.into_iter().map(Into::into).collect(),
         categories: found

@@ -1,6 +1,7 @@
 //! The axum router: Leptos pages and server functions, health probes,
 //! static files, and the layers every response passes through.
 mod account_export;
+mod account_locale;
 mod cart_restore;
 pub mod catalog_files;
 pub mod client_ip;
@@ -271,7 +272,8 @@ pub fn router(
         >(
             move || provide_context(fallback_ctx.clone()), shell
         ))
-        .layer(render_retry::RetryHungRenders::default());
+        .layer(render_retry::RetryHungRenders::default())
+        .layer(axum::middleware::from_fn(account_locale::read));
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
     let pkg_dir = site_root.join(state.leptos_options.site_pkg_dir.as_ref());

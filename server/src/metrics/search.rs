@@ -59,8 +59,12 @@ impl SearchIndex for Observed {
         self.timed("search", self.inner.search(query)).await
     }
 
-    async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>> {
-        self.timed("suggest", self.inner.vocabulary_near(word))
+    async fn vocabulary_near(
+        &self,
+        word: String,
+        locale: model::Locale,
+    ) -> Result<Vec<(String, u64)>> {
+        self.timed("suggest", self.inner.vocabulary_near(word, locale))
             .await
     }
 

@@ -1119,6 +1119,19 @@ fn cases() -> Vec<Case> {
             )
         },
         Case {
+            // No such product: nothing is written.
+            body: Some((
+                "application/json",
+                r#"{"slug":"no-such-product","rows":[{"locale":"de","title":"Hemd","description":""}]}"#,
+            )),
+            ..case(
+                catalog_admin::SaveTranslations::PATH,
+                &[],
+                Permission("catalog"),
+                404,
+            )
+        },
+        Case {
             // The base currency can't be sold in beside itself: refused, nothing changes.
             body: Some((
                 "application/json",

@@ -6,24 +6,11 @@
 use std::time::Duration;
 
 use crate::support::browser::Browser;
+use crate::support::eventually;
 use crate::support::{JsonBody, TestApp};
 use model::Permission;
 use testkit::for_each_backend;
 use testkit::TestDatabase;
-
-async fn eventually<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..150 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 fn png() -> Vec<u8> {
     let img = image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([x as u8, y as u8, 200]));

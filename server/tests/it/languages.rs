@@ -2,8 +2,10 @@
 //! `lang`, alternates and links that stay German), an address without a
 //! prefix speaks what the browser asks for, and the page cache keeps one
 //! copy per language.
+use crate::support::browser::Browser;
 use crate::support::shop::product_on_sale;
-use crate::support::TestApp;
+use crate::support::{eventually, JsonBody, TestApp};
+use model::search::SearchPage;
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
@@ -125,5 +127,159 @@ for_each_backend!(
         let unknown = page(&app, &path, Some("es, it")).await;
         assert!(unknown.html.contains(r#"<html lang="en""#));
         assert_eq!(unknown.cache, "hit", "English, as before");
+    }
+);
+
+for_each_backend!(
+    a_translated_product_reads_and_is_found_in_its_language,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "200")]).await;
+        let slug = product_on_sale(&app.connection().await).await.slug;
+        let german = format!("/de/product/{slug}");
+        let before = page(&app, &german, None).await;
+        assert_eq!(before.cache, "miss");
+
+        let mut admin = app.admin("translator@example.com").await;
+        let save = |rows: serde_json::Value| {
+            serde_json::json!({ "slug": slug, "rows": rows })
+                .to_string()
+                .into_bytes()
+        };
+        let endpoint = "/api/staff/catalog/translations";
+        let refused = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                save(serde_json::json!([{"locale": "en", "title": "Shirt", "description": ""}])),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused.body.contains("translations.0.title"),
+            "{}",
+            refused.body
+        );
+        let saved = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                save(serde_json::json!([
+                    {"locale": "de", "title": "Wanderhemd Spezial", "description": "Ein Hemd zum Wandern."},
+                    {"locale": "fr", "title": "", "description": ""}
+                ])),
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+
+        // The change feed evicts the cached German page.
+        let app_ref = &app;
+        eventually("the German page to read the translation", || {
+            let path = german.clone();
+            async move {
+                page(app_ref, &path, None)
+                    .await
+                    .html
+                    .contains("Wanderhemd Spezial")
+            }
+        })
+        .await;
+        let p = page(&app, &german, None).await;
+        assert!(
+            p.html.contains("Ein Hemd zum Wandern."),
+            "German description"
+        );
+        assert!(
+            p.html.contains(r#""name":"Wanderhemd Spezial""#),
+            "the markup names it in German"
+        );
+        for other in [format!("/product/{slug}"), format!("/fr/product/{slug}")] {
+            let p = page(&app, &other, None).await;
+            assert_eq!(p.status, 200);
+            assert!(!p.html.contains("Wanderhemd"), "{other} stays English");
+        }
+
+        // Found by its German title in German only.
+        let found = |locale: &'static str| async move {
+            let page: SearchPage = app_ref
+                .api(&format!(
+                    "/api/search/results?state[q]=wanderhemd&state[locale]={locale}"
+                ))
+                .await
+                .json()
+                .await
+                .expect("search page");
+            page.hits
+                .into_iter()
+                .map(|h| h.card.title)
+                .collect::<Vec<_>>()
+        };
+        eventually("the index to hold the German title", || async {
+            found("de").await == ["Wanderhemd Spezial"]
+        })
+        .await;
+        assert!(found("en").await.is_empty());
+        assert!(found("fr").await.is_empty());
+
+        let missing = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                serde_json::json!({"slug": "no-such-product", "rows": []})
+                    .to_string()
+                    .into_bytes(),
+            )
+            .await;
+        assert_eq!(missing.status, 404, "{}", missing.body);
+    }
+);
+
+fn lang(html: &str) -> &str {
+    let start = html.find("<html lang=\"").expect("html lang") + 12;
+    &html[start..start + 2]
+}
+
+for_each_backend!(
+    a_signed_in_shoppers_own_language_speaks_where_the_address_names_none,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let mut b = Browser::new(&app);
+        let opened = b
+            .post(
+                "/api/auth/register",
+                &[
+                    ("email", "greta@example.com"),
+                    ("password", crate::support::PASSWORD),
+                    ("name", "Greta"),
+                    ("locale", "de"),
+                ],
+            )
+            .await;
+        assert_eq!(opened.status, 200, "{}", opened.body);
+        // Not signed in yet: the browser's language.
+        assert_eq!(lang(&b.get("/").await.body), "en");
+        let signed_in = b.login("greta@example.com", crate::support::PASSWORD).await;
+        assert_eq!(signed_in.status, 200, "{}", signed_in.body);
+        assert_eq!(lang(&b.get("/").await.body), "de", "the account's language");
+        assert_eq!(lang(&b.get("/cart").await.body), "de");
+        // The address's prefix comes first.
+        assert_eq!(lang(&b.get("/en").await.body), "en");
+        assert_eq!(lang(&b.get("/fr/cart").await.body), "fr");
+        // Someone else, same browser language, same address: English.
+        assert_eq!(lang(&page(&app, "/", None).await.html), "en");
+
+        let changed = b
+            .post(
+                "/api/account/profile/update",
+                &[("name", "Greta"), ("phone", ""), ("locale", "fr")],
+            )
+            .await;
+        assert_eq!(changed.status, 200, "{}", changed.body);
+        assert_eq!(lang(&b.get("/").await.body), "fr", "changed on the profile");
+
+        assert_eq!(b.post("/api/auth/logout", &[]).await.status, 200);
+        assert_eq!(lang(&b.get("/").await.body), "en", "signed out");
+        let back = b.login("greta@example.com", crate::support::PASSWORD).await;
+        assert_eq!(back.status, 200, "{}", back.body);
+        assert_eq!(lang(&b.get("/").await.body), "fr", "kept by the account");
     }
 );

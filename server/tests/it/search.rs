@@ -3,8 +3,7 @@
 //! clicks, the index following a catalog change within seconds, and an
 //! unreachable Meilisearch degrading politely.
 
-use std::time::Duration;
-
+use crate::support::eventually;
 use crate::support::{count, JsonBody, TestApp};
 use domain::accounts::{Actor, Role};
 use domain::catalog::{Catalog, ProductStatus};
@@ -13,21 +12,6 @@ use model::search::{Autocomplete, FacetKey, SearchPage, SearchSort};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
-
-/// Polls `check` for up to ten seconds.
-async fn eventually<F, Fut>(what: &str, mut check: F)
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    for _ in 0..100 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
 
 /// What the browser does when it shows page 1 of a text search.
 async fn shown(app: &TestApp, q: &str, results: u64) {

@@ -27,6 +27,7 @@ mod settings;
 mod ship_form;
 mod staff;
 mod store_form;
+mod translations;
 mod webhooks;
 
 pub use api_tokens::AdminApiTokensPage;

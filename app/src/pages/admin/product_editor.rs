@@ -8,6 +8,7 @@ use super::layout::AdminPage;
 use super::list_prices::ListPrices;
 use super::product_attributes::{keep_applicable, ProductAttributes};
 use super::product_images::ProductImages;
+use super::translations::Translations;
 use crate::api::catalog_admin::{product_editor, SaveProduct};
 use crate::components::forms::{
     error_text, go_to, issue_attrs, ActionError, IssueText, Issues, Notice,
@@ -442,6 +443,10 @@ fn Editor(view: ProductEditor) -> impl IntoView {
         </form>
         {(!view.list_prices.is_empty())
             .then(|| view! { <ListPrices rows=view.list_prices.clone() /> })}
+        {editing
+            .clone()
+            .filter(|_| !view.translations.is_empty())
+            .map(|slug| view! { <Translations slug rows=view.translations.clone() /> })}
         {editing.map(|slug| view! { <ProductImages slug=slug images=view.images.clone() /> })}
     }
 }

@@ -208,7 +208,7 @@ fn CompleteTheLook() -> impl IntoView {
             vec![ShelfData {
                 title,
                 id: "complete-the-look",
-                products: cart_recommendations().await.unwrap_or_default(),
+                products: cart_recommendations(i.locale).await.unwrap_or_default(),
             }]
         })
     });

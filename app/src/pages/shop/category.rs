@@ -29,7 +29,7 @@ pub fn CategoryPage() -> impl IntoView {
                 location.search.get(),
             )
         },
-        |(slug, query)| get_category(slug, query),
+        move |(slug, query)| get_category(slug, query, i.locale),
     );
     view! {
         <Transition fallback=move || {

@@ -454,8 +454,10 @@ fn Review(
             </div>
             <GiftCards q=q.clone() f cards />
             {q
-                .promo_message
-                .clone()
+                .promo_said
+                .as_ref()
+                .map(|s| i.said(s))
+                .or_else(|| q.promo_message.clone())
                 .map(|m| {
                     view! {
                         <p class="text-sm" data-testid="promo-message">

@@ -15,8 +15,8 @@ use crate::locale::{use_i18n, I18n};
 pub fn HomePage() -> impl IntoView {
     let i = use_i18n();
     let site = use_site();
-    let home = Resource::new_blocking(|| (), |_| get_home());
-    let trending = Resource::new_blocking(|| (), |_| trending_products());
+    let home = Resource::new_blocking(|| (), move |_| get_home(i.locale));
+    let trending = Resource::new_blocking(|| (), move |_| trending_products(i.locale));
     view! {
         <Suspense fallback=move || {
             view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }

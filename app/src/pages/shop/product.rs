@@ -39,9 +39,9 @@ pub fn ProductPage() -> impl IntoView {
     let slug = move || params.read().get("slug").unwrap_or_default();
     let data = Resource::new_blocking(slug, move |slug| async move {
         if preview {
-            preview_product(slug).await
+            preview_product(slug, i.locale).await
         } else {
-            get_product(slug).await
+            get_product(slug, i.locale).await
         }
     });
     // Made here, outside the suspended view, so it is fetched once.
@@ -496,7 +496,9 @@ fn Recommended(slug: String) -> impl IntoView {
     let load: ShelfLoad = Arc::new(move || {
         let slug = slug.clone();
         Box::pin(async move {
-            let recs = get_product_recommendations(slug).await.unwrap_or_default();
+            let recs = get_product_recommendations(slug, i.locale)
+                .await
+                .unwrap_or_default();
             vec![
                 ShelfData {
                     title: i.t("product-also-bought"),

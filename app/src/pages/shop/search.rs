@@ -44,7 +44,13 @@ pub fn SearchPage() -> impl IntoView {
     let i = use_i18n();
     let site = use_site();
     let query = use_query_map();
-    let data = Resource::new_blocking(move || state_from_url(&query.read()), search_results);
+    let data = Resource::new_blocking(
+        move || SearchRequest {
+            locale: i.locale,
+            ..state_from_url(&query.read())
+        },
+        search_results,
+    );
     view! {
         <Transition fallback=move || {
             view! { <p class="text-slate-500">{i.t("shop-search-searching")}</p> }

@@ -22,6 +22,7 @@ use super::document::SCHEMA_VERSION;
 use super::{text, EngineQuery, EngineResult, Rebuild, SearchDoc, SearchIndex};
 use crate::blocking::Work;
 use crate::{Error, Result};
+use model::Locale;
 use schema::Fields;
 
 const CURRENT: &str = "CURRENT";
@@ -240,13 +241,13 @@ impl SearchIndex for EmbeddedIndex {
         .await
     }
 
-    async fn vocabulary_near(&self, word: String) -> Result<Vec<(String, u64)>> {
+    async fn vocabulary_near(&self, word: String, locale: Locale) -> Result<Vec<(String, u64)>> {
         self.blocking(move |this| {
             let live = this.live()?;
             let searcher = live.reader.searcher();
             let mut found: BTreeMap<String, u64> = BTreeMap::new();
-            for name in schema::VOCABULARY {
-                let field = live.schema.get_field(name).map_err(engine_error)?;
+            for name in crate::search::document::vocabulary_in(locale) {
+                let field = live.schema.get_field(&name).map_err(engine_error)?;
                 for segment in searcher.segment_readers() {
                     let inverted = segment.inverted_index(field).map_err(engine_error)?;
                     let mut terms = inverted.terms().stream()?;

@@ -22,7 +22,7 @@ pub fn build(schema: &Schema, fields: &Fields, q: &EngineQuery) -> tantivy::Resu
         let is_prefix = prefix && i + 1 == words.len();
         let budget = text::typo_budget(word);
         let mut any_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for &(field, weight) in &fields.searchable {
+        for &(field, weight) in fields.searchable(q.locale) {
             let term = Term::from_field_text(field, word);
             let near: Box<dyn Query> = if is_prefix {
                 Box::new(FuzzyTermQuery::new_prefix(term.clone(), budget, true))

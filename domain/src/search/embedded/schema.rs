@@ -2,27 +2,14 @@
 use tantivy::schema::{Facet, FacetOptions, Field, Schema, FAST, INDEXED, STORED, TEXT};
 use tantivy::TantivyDocument;
 
-use crate::search::{FacetKey, SearchDoc};
-
-/// Searchable fields with their weight: a title match outranks a brand or
-/// category match, which outranks the description.
-pub const WEIGHTS: [(&str, f32); 7] = [
-    ("title", 8.0),
-    ("brand", 4.0),
-    ("category_names", 4.0),
-    ("aliases", 4.0),
-    ("option_values", 2.0),
-    ("attribute_values", 2.0),
-    ("description", 1.0),
-];
-
-/// Fields whose words are offered for "did you mean".
-pub const VOCABULARY: [&str; 3] = ["title", "brand", "category_names"];
+use crate::search::{document, FacetKey, SearchDoc};
+use model::Locale;
 
 #[derive(Clone)]
 pub struct Fields {
     pub id: Field,
-    pub searchable: Vec<(Field, f32)>,
+    /// Per language, its searchable fields with their weight.
+    searchable: Vec<(Locale, Vec<(Field, f32)>)>,
     pub price_min: Field,
     pub created: Field,
     pub rating_rank: Field,
@@ -30,10 +17,14 @@ pub struct Fields {
 
 impl Fields {
     pub fn of(schema: &Schema) -> tantivy::Result<Self> {
-        let searchable = WEIGHTS
-            .iter()
-            .map(|(name, w)| schema.get_field(name).map(|f| (f, *w)))
-            .collect::<Result<_, _>>()?;
+        let mut searchable = Vec::new();
+        for locale in Locale::ALL {
+            let fields = document::searchable_in(*locale)
+                .iter()
+                .map(|(name, w)| schema.get_field(name).map(|f| (f, *w)))
+                .collect::<Result<_, _>>()?;
+            searchable.push((*locale, fields));
+        }
         Ok(Self {
             id: schema.get_field("id")?,
             searchable,
@@ -41,6 +32,14 @@ impl Fields {
             created: schema.get_field("created")?,
             rating_rank: schema.get_field("rating_rank")?,
         })
+    }
+
+    /// What a search in `locale` reads.
+    pub fn searchable(&self, locale: Locale) -> &[(Field, f32)] {
+        self.searchable
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map_or(&[], |(_, f)| f.as_slice())
     }
 }
 
@@ -51,8 +50,8 @@ pub fn facet_field(key: FacetKey) -> String {
 pub fn build() -> Schema {
     let mut b = Schema::builder();
     b.add_i64_field("id", INDEXED | STORED | FAST);
-    for (name, _) in WEIGHTS {
-        b.add_text_field(name, TEXT);
+    for (name, _) in document::searchable_fields() {
+        b.add_text_field(&name, TEXT);
     }
     for key in FacetKey::ALL {
         b.add_facet_field(&facet_field(key), FacetOptions::default());
@@ -70,20 +69,9 @@ pub fn to_document(
 ) -> tantivy::Result<TantivyDocument> {
     let mut doc = TantivyDocument::default();
     doc.add_i64(fields.id, i64::from(d.id));
-    let text = |name: &str| -> Vec<String> {
-        match name {
-            "title" => vec![d.title.clone()],
-            "brand" => vec![d.brand.clone()],
-            "category_names" => d.category_names.clone(),
-            "aliases" => d.aliases.clone(),
-            "option_values" => d.option_values.clone(),
-            "attribute_values" => d.attribute_values.clone(),
-            _ => vec![d.description.clone()],
-        }
-    };
-    for (name, _) in WEIGHTS {
-        let field = schema.get_field(name)?;
-        for value in text(name) {
+    for (name, _) in document::searchable_fields() {
+        let field = schema.get_field(&name)?;
+        for value in d.texts(&name) {
             doc.add_text(field, &value);
         }
     }

@@ -9,6 +9,22 @@ use server::startup::Application;
 use testkit::TestDatabase;
 use tokio::sync::oneshot;
 
+/// Waits for `check` to hold (a background worker's change to show), up
+/// to fifteen seconds.
+pub async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..150 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
 pub mod browser;
 pub mod mail;
 pub mod shop;

@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+import { signInAsAdmin } from './admin';
+import { hydrated } from './shop';
+
+// Staff write a product's German title and description in the editor; a
+// German shopper finds it by the German words, reads it in German, and an
+// English search for the same words finds nothing.
+test('a product translated in the editor is read and found in German', async ({ page, browser }) => {
+  const anonymous = await browser.newContext();
+  const shopper = await anonymous.newPage();
+  await shopper.goto('/category/women');
+  const href = (await shopper.locator('a[href^="/product/"]').nth(4).getAttribute('href'))!;
+  const slug = href.split('/').pop()!.split('?')[0];
+
+  await signInAsAdmin(page, `/admin/products/${slug}`);
+  await hydrated(page);
+  const german = page.getByTestId('translation-de');
+  await german.getByLabel('Title (Deutsch)').fill('Wanderhemd Spezial');
+  await german.getByLabel('Description (Deutsch)').fill('Ein leichtes Hemd zum Wandern.');
+  await page.getByRole('button', { name: 'Save translations' }).click();
+  await expect(page.getByText('Translations saved.')).toBeVisible();
+
+  // The index takes the change from the outbox a moment later.
+  await expect(async () => {
+    await shopper.goto('/de/search?q=wanderhemd');
+    await expect(shopper.getByTestId('search-hit').first()).toContainText('Wanderhemd Spezial', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(shopper.getByTestId('search-hit').first().locator('mark')).toHaveText(['Wanderhemd']);
+  await hydrated(shopper);
+  await shopper.getByTestId('search-hit').first().getByRole('link').first().click();
+  await expect(shopper).toHaveURL(new RegExp(`/de/product/${slug}`));
+  await expect(shopper.getByRole('heading', { level: 1 })).toHaveText('Wanderhemd Spezial');
+  await expect(shopper.getByText('Ein leichtes Hemd zum Wandern.')).toBeVisible();
+
+  await shopper.goto('/search?q=wanderhemd');
+  await expect(shopper.getByTestId('no-results')).toBeVisible();
+  await shopper.goto(`/product/${slug}`);
+  await expect(shopper.getByRole('heading', { level: 1 })).not.toHaveText('Wanderhemd Spezial');
+
+  // Put it back (other journeys read this product).
+  await german.getByLabel('Title (Deutsch)').fill('');
+  await german.getByLabel('Description (Deutsch)').fill('');
+  await page.getByRole('button', { name: 'Save translations' }).click();
+  await expect(page.getByText('Translations saved.')).toBeVisible();
+  await anonymous.close();
+});

@@ -1,0 +1,79 @@
+# Error messages: what the server refuses, in the reader's language. The
+# domain sends the key and its variables beside the English (`model::Said`).
+
+## Any request
+error-not-found = We couldn't find that { $what }.
+error-check-fields = Some fields need your attention: each is marked below.
+error-invalid-credentials = The email or password is incorrect.
+error-sign-in-required = Please sign in to continue.
+error-forbidden = You don't have permission to do that.
+error-second-factor-required = Turn on two-factor authentication in Account → Security to use staff tools.
+error-too-many-attempts = Too many attempts. Please wait { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+} and try again.
+error-busy = We're very busy right now. Please try again in a moment.
+error-unavailable-search = Our search is taking a short break. Please try again in a moment, or browse the categories.
+error-unavailable = This part of the shop is taking a short break. Please try again in a moment.
+error-internal = Something went wrong on our side. Please try again in a moment.
+
+## Cart and checkout
+error-cart-quantity = Choose a quantity of at least 1.
+error-cart-out-of-stock = Sorry, this item is out of stock.
+error-checkout-shipping-method = Choose a shipping method.
+error-checkout-currency-gone = The shop stopped selling in this currency. Please review your basket.
+error-checkout-total-changed = Your order total changed from { $before } to { $after } because prices, stock or your basket changed. Please check the new total and place your order again.
+error-checkout-cart-empty = Your cart is empty.
+error-checkout-not-sold = { $product } is no longer sold. Please remove it from your cart.
+error-checkout-sold-out = { $product } ({ $variant }) has sold out. Please remove it from your cart.
+error-balance-changed = A gift card or store credit balance changed while you were paying. Please check the new total and place your order again.
+error-gift-code = That isn't a gift card code: codes have 16 letters and digits, like ABCD-EFGH-JKLM-NPQR.
+error-promo-invalid = That promo code isn't valid.
+error-promo-not-yet = That promo code isn't active yet.
+error-promo-expired = That promo code has expired.
+error-promo-used-up = That promo code has been fully used.
+error-promo-already-used = You've already used that promo code.
+error-promo-just-used-up = That promo code has just been used up.
+
+## Addresses
+error-address-required = Enter the { $field ->
+    [full_name] full name
+    [line1] street address
+    [city] town or city
+   *[other] { $label }
+}.
+error-address-too-long = The { $field ->
+    [full_name] full name
+    [line1] street address
+    [city] town or city
+   *[other] { $label }
+} can be at most { $max } characters.
+error-address-characters = The { $field ->
+    [full_name] full name
+    [line1] street address
+    [city] town or city
+   *[other] { $label }
+} contains characters we can't store.
+error-country = Choose a country from the list.
+error-postal-code = Enter a valid postcode for { $country }, like { $example }.
+error-address-book-full = Your address book is full ({ $max } addresses). Delete one first.
+
+## Accounts
+error-email-invalid = Enter an email address like name@example.com.
+error-name-too-long = Use at most { $max } characters for your name.
+error-name-characters = Your name contains characters we can't store.
+error-link-expired = This link is no longer valid.
+error-email-confirmed = Your email address is already confirmed.
+error-password-short = Use at least { $min } characters. A few unrelated words make a strong, memorable passphrase.
+error-password-long = Use at most { $max } characters.
+error-password-common = That password is too common and easy to guess. Choose something more personal.
+error-password-email = Don't use your email address in your password.
+error-password-repeated = A single repeated character is too easy to guess.
+error-cart-per-order = You can buy at most { $max } of this item per order.
+error-cart-only-left = Only { $count } left in stock.
+error-checkout-only-left = Only { $count } of { $product } ({ $variant }) left. Please lower the quantity.
+error-gift-unknown = We don't recognise that gift card code. Check it and try again.
+error-gift-unusable = This gift card can't be used. Contact us if you think that's a mistake.
+error-gift-currency = This gift card is in { $card }; this shop charges in { $shop }.
+error-gift-empty = This gift card has no balance left.
+error-gift-too-many = Use at most { $max } gift cards on one order.
