@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::catalog_admin::SaveListPrices;
-use crate::components::forms::{ActionError, IssueText, Issues, Notice, Submit};
+use crate::components::forms::{issue_attrs, ActionError, IssueText, Issues, Notice, Submit};
 use model::product_form::ListPriceRow;
 
 const CELL: &str = "w-28 rounded border border-slate-300 px-2 py-1 text-sm";
@@ -22,10 +22,8 @@ pub fn ListPrices(rows: Vec<ListPriceRow>) -> impl IntoView {
         );
         let id = format!("lp-{i}-{compare}");
         let issue_id = format!("{id}-issue");
-        let invalid = {
-            let field = field.clone();
-            move || issues.message(&field).map(|_| "true")
-        };
+        let (invalid, describedby) =
+            issue_attrs(Some(issues), field.clone(), None, issue_id.clone());
         view! {
             <input
                 id=id
@@ -33,7 +31,7 @@ pub fn ListPrices(rows: Vec<ListPriceRow>) -> impl IntoView {
                 inputmode="decimal"
                 aria-label=label
                 aria-invalid=invalid
-                aria-describedby=issue_id.clone()
+                aria-describedby=describedby
                 value=initial
                 on:input=move |ev| {
                     let v = event_target_value(&ev);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api::catalog_admin::SaveTranslations;
-use crate::components::forms::{ActionError, IssueText, Issues, Notice, Submit};
+use crate::components::forms::{issue_attrs, ActionError, IssueText, Issues, Notice, Submit};
 use model::product_form::TranslationRow;
 use model::Locale;
 
@@ -23,10 +23,8 @@ pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
         let field = format!("translations.{i}.{name}");
         let id = format!("tr-{i}-{name}");
         let issue_id = format!("{id}-issue");
-        let invalid = {
-            let field = field.clone();
-            move || issues.message(&field).map(|_| "true")
-        };
+        let (invalid, describedby) =
+            issue_attrs(Some(issues), field.clone(), None, issue_id.clone());
         let write = move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
             state.update(|rows| {
@@ -46,7 +44,7 @@ pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
                     class=FIELD
                     rows="4"
                     aria-invalid=invalid
-                    aria-describedby=issue_id.clone()
+                    aria-describedby=describedby
                     prop:value=initial
                     on:input=write
                 ></textarea>
@@ -58,7 +56,7 @@ pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
                     id=id.clone()
                     class=FIELD
                     aria-invalid=invalid
-                    aria-describedby=issue_id.clone()
+                    aria-describedby=describedby
                     value=initial
                     on:input=write
                 />
