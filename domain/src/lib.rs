@@ -1,6 +1,7 @@
 //! Mercato's business rules. No Leptos, no axum: the web layers call the
 //! services here and map [`Error`] to their own status codes once.
 pub mod accounts;
+mod amounts_in;
 pub mod analytics;
 pub mod api_tokens;
 pub mod audit;

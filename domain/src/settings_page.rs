@@ -42,12 +42,14 @@ impl ShopSettings {
         commerce: &CommerceSettings,
     ) -> Result<SettingsView> {
         let profile = store.profile(actor)?;
+        let currencies = store.currencies(actor)?;
         let money = |m: i64| Money::new(m, profile.currency).decimal_string();
         let methods = self
             .shipping_methods(actor)
             .await?
             .into_iter()
             .map(|m| ShippingMethodForm {
+                in_currencies: crate::shop_settings::write_amounts(&currencies, &m.in_currencies),
                 price: money(m.price_minor),
                 threshold: m.threshold_minor.map(money).unwrap_or_default(),
                 per_kg: m.per_kg_minor.map(money).unwrap_or_default(),
@@ -80,7 +82,7 @@ impl ShopSettings {
                     )
                 })
                 .collect(),
-            sold_in: sold_in(store.currencies(actor)?.as_ref()),
+            sold_in: sold_in(currencies.as_ref()),
             prices_include_tax: commerce.prices_include_tax,
             public_url: commerce.public_url.clone(),
             methods,
@@ -104,6 +106,11 @@ impl ShopSettings {
             price_minor: issues.take(amount(&form.price, "price"))?.unwrap_or(0),
             threshold_minor: issues.take(amount(&form.threshold, "threshold"))?,
             per_kg_minor: issues.take(amount(&form.per_kg, "per_kg"))?,
+            in_currencies: crate::shop_settings::read_amounts(
+                &form.in_currencies,
+                currency,
+                &mut issues,
+            )?,
             code: form.code,
             name: form.name,
             kind: form.kind,

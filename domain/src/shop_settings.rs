@@ -12,9 +12,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 mod carriers;
+mod in_currencies;
 
 pub use carriers::DEFAULT_CARRIER;
 pub(crate) use carriers::{all as carriers, PLACEHOLDER as TRACKING_PLACEHOLDER};
+pub use in_currencies::{in_currency as amounts_in, ShippingAmounts};
+pub(crate) use in_currencies::{read as read_amounts, write as write_amounts};
 
 use crate::accounts::{Actor, Permission};
 use crate::entities::{shipping_method, tax_rate};
@@ -32,6 +35,9 @@ pub struct ShippingMethodInput {
     /// weight: added per started kilogram.
     pub per_kg_minor: Option<i64>,
     pub active: bool,
+    /// Amounts set by hand in other currencies (the rest convert).
+    #[serde(default)]
+    pub in_currencies: Vec<ShippingAmounts>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +70,7 @@ fn method_input(m: &shipping_method::Model) -> ShippingMethodInput {
         threshold_minor: m.threshold_minor,
         per_kg_minor: m.per_kg_minor,
         active: m.active,
+        in_currencies: Vec::new(),
     }
 }
 
@@ -121,6 +128,7 @@ fn check_method(m: &mut ShippingMethodInput) -> Result<()> {
             ))
         }
     }
+    m.in_currencies = in_currencies::for_kind(std::mem::take(&mut m.in_currencies), &m.kind);
     Ok(())
 }
 
@@ -153,13 +161,17 @@ impl ShopSettings {
 
     pub async fn shipping_methods(&self, actor: &Actor) -> Result<Vec<ShippingMethodInput>> {
         actor.require(Permission::Settings)?;
+        let mut amounts = in_currencies::all(&self.db).await?;
         Ok(shipping_method::Entity::find()
             .order_by_asc(shipping_method::Column::Position)
             .order_by_asc(shipping_method::Column::Id)
             .all(&self.db)
             .await?
             .iter()
-            .map(method_input)
+            .map(|m| ShippingMethodInput {
+                in_currencies: amounts.remove(&m.id).unwrap_or_default(),
+                ..method_input(m)
+            })
             .collect())
     }
 
@@ -194,6 +206,10 @@ impl ShopSettings {
             ),
             None => None,
         };
+        let before_amounts = match &before {
+            Some(b) => in_currencies::all(&txn).await?.remove(&b.id),
+            None => None,
+        };
         let mut row = shipping_method::ActiveModel {
             code: Set(input.code.clone()),
             name: Set(input.name.clone()),
@@ -204,17 +220,18 @@ impl ShopSettings {
             active: Set(input.active),
             ..Default::default()
         };
-        match &before {
+        let id = match &before {
             Some(b) => {
                 row.id = Set(b.id);
-                row.update(&txn).await?;
+                row.update(&txn).await?.id
             }
             None => {
                 let last = shipping_method::Entity::find().count(&txn).await?;
                 row.position = Set(last as i32);
-                row.insert(&txn).await?;
+                row.insert(&txn).await?.id
             }
-        }
+        };
+        in_currencies::replace(&txn, id, &input.in_currencies).await?;
         crate::audit::record(
             &txn,
             actor,
@@ -225,7 +242,12 @@ impl ShopSettings {
             },
             "shipping_method",
             &input.code,
-            before.as_ref().map(|b| json!(method_input(b))),
+            before.as_ref().map(|b| {
+                json!(ShippingMethodInput {
+                    in_currencies: before_amounts.unwrap_or_default(),
+                    ..method_input(b)
+                })
+            }),
             Some(json!(input)),
         )
         .await?;

@@ -2,6 +2,7 @@
 //! `None`, anything else must read or is an error naming the field.
 use time::Date;
 
+use crate::error::Issues;
 use crate::money::{Currency, Money};
 use crate::{Error, Result};
 
@@ -19,6 +20,32 @@ pub fn amount(typed: &str, currency: Currency, field: &'static str) -> Result<Op
             Error::validation(field, format!("Enter an amount like {example}."))
         }),
     }
+}
+
+/// [`amount`] under a field named at run time (`in_currencies.1.price`),
+/// noted in `issues` when it does not read or is negative.
+pub fn amount_at(issues: &mut Issues, typed: &str, currency: Currency, field: &str) -> Option<i64> {
+    match typed.trim() {
+        "" => None,
+        s => match Money::parse_major(s, currency) {
+            Some(m) if m >= 0 => Some(m),
+            _ => {
+                let example = Money::new(4_999, currency).decimal_string();
+                issues.push(
+                    field,
+                    format!("Enter an amount in {} like {example}.", currency.code()),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// An amount as a form shows it: empty for none.
+pub fn as_typed(amount: Option<i64>, currency: Currency) -> String {
+    amount
+        .map(|m| Money::new(m, currency).decimal_string())
+        .unwrap_or_default()
 }
 
 /// A day as YYYY-MM-DD.

@@ -3,7 +3,8 @@ import { signInAsAdmin } from './admin';
 import { mailTo } from './mailbox';
 import { PRODUCT, fillAddressAnyLanguage, hydrated, inStockSkus } from './shop';
 
-// Staff start selling in euros (rate and rounding on the settings page);
+// Staff start selling in euros (rate and rounding on the settings page,
+// express shipping priced by hand in euros);
 // a German shopper switches the page to euros in the header, buys, and the
 // checkout, the confirmation and the German mail are all in euros.
 test('sell in euros, then switch to German, browse and buy in EUR', async ({ browser }) => {
@@ -18,6 +19,15 @@ test('sell in euros, then switch to German, browse and buy in EUR', async ({ bro
   await form.getByRole('button', { name: 'Save currencies' }).click();
   await expect(staff).toHaveURL(/saved=currencies/);
   await expect(staff.getByText('Currencies saved.')).toBeVisible();
+  // Express costs €12.00 in euros, set by hand instead of converted.
+  await staff.goto('/admin/settings');
+  await hydrated(staff);
+  const express = staff.getByTestId('shipping-row').filter({ has: staff.getByLabel('Name of express') });
+  await staff.getByLabel('Price in EUR of express').fill('12.00');
+  await Promise.all([
+    staff.waitForResponse((r) => r.url().includes('/api/staff/settings/shipping') && r.status() === 200),
+    express.getByRole('button', { name: 'Save' }).click(),
+  ]);
   await staff.close();
 
   const context = await browser.newContext();
@@ -45,6 +55,7 @@ test('sell in euros, then switch to German, browse and buy in EUR', async ({ bro
   await page.goto('/de/checkout');
   await hydrated(page);
   await fillAddressAnyLanguage(page, email, 'Eva Euro');
+  await expect(page.getByTestId('shipping-methods')).toContainText('12,00\u00a0€');
   const total = await page.getByTestId('checkout-total').innerText();
   expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/);
 

@@ -36,6 +36,8 @@ mod m20261218_000030_user_identities;
 mod m20261219_000031_locales;
 mod m20261220_000032_currencies;
 mod m20261221_000033_product_translations;
+mod m20261222_000034_amounts_in_currencies;
+mod m20261223_000035_store_credit_changes;
 
 pub struct Migrator;
 
@@ -76,6 +78,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261219_000031_locales::Migration),
             Box::new(m20261220_000032_currencies::Migration),
             Box::new(m20261221_000033_product_translations::Migration),
+            Box::new(m20261222_000034_amounts_in_currencies::Migration),
+            Box::new(m20261223_000035_store_credit_changes::Migration),
         ]
     }
 }

@@ -17,6 +17,19 @@ pub struct PromotionForm {
     pub usage_limit: String,
     pub per_customer_limit: String,
     pub active: bool,
+    /// The amount off (fixed codes) and the minimum set by hand in each
+    /// other currency the shop sells in; empty converts from the base.
+    #[serde(default)]
+    pub in_currencies: Vec<PromotionAmountsForm>,
+}
+
+/// A promo code's amounts in one other currency, as typed in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromotionAmountsForm {
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    pub value: String,
+    pub min_subtotal: String,
 }
 
 /// One code in the staff list, with how it performed.

@@ -98,7 +98,7 @@ pub struct ReturnsPanel {
     /// Empty when nothing can be asked for now.
     pub returnable: Vec<ReturnableLine>,
     /// Why nothing can be asked for, when it can't (window closed, …).
-    pub closed: Option<String>,
+    pub closed: Option<crate::Said>,
     /// The last day a return can be asked for (Unix seconds).
     pub open_until: Option<i64>,
 }

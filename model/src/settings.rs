@@ -54,6 +54,20 @@ pub struct ShippingMethodForm {
     /// weight: added per started kilogram.
     pub per_kg: String,
     pub active: bool,
+    /// The same amounts set by hand in each other currency the shop sells
+    /// in; an empty one converts from the base amount.
+    #[serde(default)]
+    pub in_currencies: Vec<ShippingAmountsForm>,
+}
+
+/// A shipping method's amounts in one other currency, as typed in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShippingAmountsForm {
+    /// ISO 4217 code, e.g. "EUR".
+    pub currency: String,
+    pub price: String,
+    pub threshold: String,
+    pub per_kg: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -285,6 +285,8 @@ impl Application {
             "search ready"
         );
         let catalog = Catalog::new(db.clone());
+        let gift_cards =
+            domain::gift_cards::GiftCards::new(db.clone()).holding(accounts.held().clone());
         let ctx = ServerContext::new(Services {
             catalog: catalog.clone(),
             accounts,
@@ -293,7 +295,7 @@ impl Application {
             search: search.clone(),
             inventory: domain::inventory::Inventory::new(db.clone()),
             promotions: domain::promotions::PromotionAdmin::new(db.clone()),
-            gift_cards: domain::gift_cards::GiftCards::new(db.clone()),
+            gift_cards,
             reviews: domain::reviews::Reviews::new(db.clone(), store.current(), catalog.clone()),
             recommendations: domain::recommendations::Recommendations::new(db.clone(), catalog),
             settings: domain::shop_settings::ShopSettings::new(db.clone()),

@@ -11,7 +11,7 @@ use crate::request::errors::fail;
 pub async fn staff_promotions() -> Result<Vec<PromotionRow>, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.promotions
-        .rows(&caller.actor, ctx.commerce.currency())
+        .rows(&caller.actor, &ctx.commerce.currencies())
         .await
         .map_err(fail)
 }
@@ -21,7 +21,7 @@ pub async fn staff_promotions() -> Result<Vec<PromotionRow>, AppError> {
 pub async fn staff_promotion(code: String) -> Result<PromotionForm, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.promotions
-        .form(&caller.actor, &code, ctx.commerce.currency())
+        .form(&caller.actor, &code, &ctx.commerce.currencies())
         .await
         .map_err(fail)
 }
@@ -31,7 +31,7 @@ pub async fn staff_promotion(code: String) -> Result<PromotionForm, AppError> {
 pub async fn save_promotion(original: String, form: PromotionForm) -> Result<String, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     ctx.promotions
-        .save_form(&caller.actor, &original, form, ctx.commerce.currency())
+        .save_form(&caller.actor, &original, form, &ctx.commerce.currencies())
         .await
         .map_err(fail)
 }

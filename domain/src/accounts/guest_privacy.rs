@@ -22,7 +22,7 @@ pub use model::accounts::GuestRequest;
 /// The request a stored row names.
 fn stored_kind(kind: &str) -> Result<GuestRequest> {
     kind.parse()
-        .map_err(|_| Error::validation("kind", "Choose a copy of your data or its erasure."))
+        .map_err(|_| Error::rule("kind", model::Said::new("error-privacy-kind")))
 }
 
 /// A guest's orders, as handed over.
@@ -89,12 +89,7 @@ impl Accounts {
 
     /// Spends a link (once, before it expires) and does what it asked.
     pub async fn confirm_guest_privacy(&self, token: &str) -> Result<GuestOutcome> {
-        let expired = || {
-            Error::validation(
-                "token",
-                "This link has expired or has already been used. Please ask again.",
-            )
-        };
+        let expired = || Error::rule("token", model::Said::new("error-privacy-link"));
         let txn = crate::db::begin_write(&self.db).await?;
         let request = privacy_request::Entity::find()
             .filter(privacy_request::Column::TokenHash.eq(tokens::digest(token)))

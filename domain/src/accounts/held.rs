@@ -1,9 +1,11 @@
 //! What a signed-in shopper's every page reads, held in memory between
-//! changes: their user, their cart and their wishlist, and the record of
+//! changes: their user, their cart, their wishlist and their store credit
+//! (the account page's), and the record of
 //! which accounts changed when, which the server's session store consults
 //! for the sessions it holds. Every instance drops a user's held copies when
-//! the change feed names them (topic `account`: the account, its cart or
-//! its wishlist changed, or one of its sessions was revoked), so a change
+//! the change feed names them (topic `account`: the account, its cart, its
+//! wishlist or its store credit changed, or one of its sessions was
+//! revoked), so a change
 //! reaches every instance within a poll, and the instance that made it
 //! before it answers.
 use std::collections::HashMap;
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use model::commerce::CartView;
 use model::wishlist::WishlistView;
+use model::Money;
 
 use super::{Actor, UserSummary};
 
@@ -107,6 +110,7 @@ pub struct HeldAccounts {
     users: Held<(Actor, UserSummary)>,
     carts: Held<CartView>,
     wishlists: Held<WishlistView>,
+    credits: Held<Option<Money>>,
     /// Carts and wishlists read before this epoch were priced from a
     /// catalog that has changed since.
     priced_floor: AtomicU64,
@@ -119,6 +123,7 @@ impl Default for HeldAccounts {
             users: held(HELD_FOR),
             carts: held(PRICED_FOR),
             wishlists: held(PRICED_FOR),
+            credits: held(HELD_FOR),
             priced_floor: AtomicU64::new(0),
         }
     }
@@ -185,13 +190,24 @@ impl HeldAccounts {
         self.keep(&self.wishlists, user, epoch, list);
     }
 
-    /// The account, its cart or its wishlist changed, or one of its
-    /// sessions was revoked.
+    /// The customer's store credit as [`crate::gift_cards::GiftCards`]
+    /// read it.
+    pub fn credit(&self, user: i32) -> Option<Arc<Option<Money>>> {
+        self.current(&self.credits, user, 0)
+    }
+
+    pub fn keep_credit(&self, user: i32, epoch: u64, credit: Option<Money>) {
+        self.keep(&self.credits, user, epoch, credit);
+    }
+
+    /// The account, its cart, its wishlist or its store credit changed, or
+    /// one of its sessions was revoked.
     pub fn forget(&self, user: i32) {
         self.epochs.changed(user);
         self.users.invalidate(&user);
         self.carts.invalidate(&user);
         self.wishlists.invalidate(&user);
+        self.credits.invalidate(&user);
     }
 
     /// A product, price or the store changed: every cart and wishlist is
@@ -209,5 +225,6 @@ impl HeldAccounts {
         self.users.invalidate_all();
         self.carts.invalidate_all();
         self.wishlists.invalidate_all();
+        self.credits.invalidate_all();
     }
 }

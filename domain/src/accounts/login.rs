@@ -61,9 +61,9 @@ impl Accounts {
             || two_factor::spend_recovery_code(&self.db, user.id, code).await?;
         if !accepted {
             throttle::record_failure(&self.db, &key, &self.settings).await?;
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "code",
-                "That code didn't work. Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+                model::Said::new("error-2fa-code-wrong"),
             ));
         }
         throttle::clear(&self.db, &key).await?;
@@ -73,10 +73,7 @@ impl Accounts {
 
 /// What a disabled account is told, however it tries to sign in.
 pub(super) fn disabled() -> Error {
-    Error::Conflict(
-        "This account has been disabled. Please contact the shop if you think this is a mistake."
-            .into(),
-    )
+    Error::Clash(model::Said::new("error-account-disabled"))
 }
 
 impl Accounts {

@@ -17,9 +17,11 @@ pub(super) fn check_phone(field: &'static str, phone: &str) -> Result<String> {
         .all(|(i, c)| c.is_ascii_digit() || " -().".contains(c) || (c == '+' && i == 0));
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     if !allowed || !(6..=15).contains(&digits) {
-        return Err(Error::validation(
+        return Err(Error::rule(
             field,
-            "Enter a phone number with 6 to 15 digits, e.g. +44 20 7946 0958.",
+            model::Said::new("error-phone")
+                .number("min", 6)
+                .number("max", 15),
         ));
     }
     Ok(phone.to_owned())

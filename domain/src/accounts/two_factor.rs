@@ -15,6 +15,7 @@ use super::{now, password, throttle, tokens, Accounts, Actor};
 use crate::entities::{recovery_code, user};
 use crate::mail::MailKind;
 use crate::{Error, Result};
+use model::Said;
 
 pub const RECOVERY_CODE_COUNT: usize = 10;
 
@@ -155,15 +156,10 @@ impl Accounts {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         if user.totp_enabled_at.is_some() {
-            return Err(Error::Conflict(
-                "Two-factor authentication is already on.".into(),
-            ));
+            return Err(Error::Clash(Said::new("error-2fa-already-on")));
         }
         if user.email_verified_at.is_none() {
-            return Err(Error::Conflict(
-                "Confirm your email address first: use the link we sent you (Account → Profile can send it again)."
-                    .into(),
-            ));
+            return Err(Error::Clash(Said::new("error-2fa-confirm-email")));
         }
         let secret = Secret::new(tokens::random_bytes(20).into_boxed_slice()).to_base32();
         let totp = totp(&secret, &user.email, &self.store.get().name)?;
@@ -190,22 +186,14 @@ impl Accounts {
     pub async fn confirm_two_factor(&self, actor: &Actor, code: &str) -> Result<RecoveryCodes> {
         let user = self.require_active(actor).await?;
         if user.totp_enabled_at.is_some() {
-            return Err(Error::Conflict(
-                "Two-factor authentication is already on.".into(),
-            ));
+            return Err(Error::Clash(Said::new("error-2fa-already-on")));
         }
         if user.totp_secret.is_none() {
-            return Err(Error::validation(
-                "code",
-                "Start the set-up again: scan the new QR code first.",
-            ));
+            return Err(Error::rule("code", Said::new("error-2fa-restart")));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         if !accept_totp(&txn, &self.settings.secrets, &user, code).await? {
-            return Err(Error::validation(
-                "code",
-                "That code didn't match. Check your phone's clock and enter the current 6-digit code.",
-            ));
+            return Err(Error::rule("code", Said::new("error-2fa-code-mismatch")));
         }
         user::Entity::update_many()
             .col_expr(user::Column::TotpEnabledAt, Expr::value(now()))
@@ -265,9 +253,7 @@ impl Accounts {
         let user = self.require_active(actor).await?;
         self.confirm_password(&user, current_password).await?;
         if user.totp_enabled_at.is_none() {
-            return Err(Error::Conflict(
-                "Turn on two-factor authentication first.".into(),
-            ));
+            return Err(Error::Clash(Said::new("error-2fa-off")));
         }
         let txn = crate::db::begin_write(&self.db).await?;
         let codes = replace_recovery_codes(&txn, user.id).await?;
@@ -324,9 +310,9 @@ impl Accounts {
             Ok(())
         } else {
             throttle::record_failure(&self.db, &key, &self.settings).await?;
-            Err(Error::validation(
+            Err(Error::rule(
                 "current_password",
-                "Your current password is not correct.",
+                Said::new("error-current-password"),
             ))
         }
     }

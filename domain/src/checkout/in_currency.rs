@@ -1,10 +1,13 @@
 //! Shipping rates and promotions are set in the base currency; a checkout
-//! in another converts them. Prices (a shipping fee, a fixed discount)
-//! follow the currency's rounding rule like catalog prices; thresholds (free
-//! shipping over, a code's minimum) become whole units, so a shopper reads
-//! "free over €46", not "free over €45.62".
+//! in another uses the amounts staff set by hand in it (`crate::amounts_in`)
+//! and converts the rest. Converted prices (a shipping fee, a fixed
+//! discount) follow the currency's rounding rule like catalog prices;
+//! converted thresholds (free shipping over, a code's minimum) become whole
+//! units, so a shopper reads "free over €46", not "free over €45.62".
 use crate::money::Currency;
 use crate::pricing::{Promo, PromoKind, ShippingRule};
+use crate::promotions::PromotionAmounts;
+use crate::shop_settings::ShippingAmounts;
 use crate::store::Currencies;
 use model::fx::Rounding;
 
@@ -20,35 +23,59 @@ fn threshold(c: &Currencies, base: i64, to: Currency) -> i64 {
         .map_or(base, |m| Rounding::Whole.apply(m, to))
 }
 
-pub(super) fn shipping(rule: &ShippingRule, c: &Currencies, to: Currency) -> ShippingRule {
+/// `rule` in `to`: each amount `set` holds, the others converted.
+pub(super) fn shipping(
+    rule: &ShippingRule,
+    c: &Currencies,
+    to: Currency,
+    set: Option<&ShippingAmounts>,
+) -> ShippingRule {
+    let set = set.filter(|s| s.currency == to && to != c.base);
+    let fee = |base| {
+        set.and_then(|s| s.price_minor)
+            .unwrap_or_else(|| price(c, base, to))
+    };
     match *rule {
-        ShippingRule::Flat { price: p } => ShippingRule::Flat {
-            price: price(c, p, to),
-        },
+        ShippingRule::Flat { price: p } => ShippingRule::Flat { price: fee(p) },
         ShippingRule::FreeOver {
             price: p,
             threshold: t,
         } => ShippingRule::FreeOver {
-            price: price(c, p, to),
-            threshold: threshold(c, t, to),
+            price: fee(p),
+            threshold: set
+                .and_then(|s| s.threshold_minor)
+                .unwrap_or_else(|| threshold(c, t, to)),
         },
         ShippingRule::Weight { base, per_kg } => ShippingRule::Weight {
-            base: price(c, base, to),
-            per_kg: price(c, per_kg, to),
+            base: fee(base),
+            per_kg: set
+                .and_then(|s| s.per_kg_minor)
+                .unwrap_or_else(|| price(c, per_kg, to)),
         },
     }
 }
 
-pub(super) fn promo(p: &Promo, c: &Currencies, to: Currency) -> Promo {
+/// `p` in `to`: each amount `set` holds, the others converted.
+pub(super) fn promo(
+    p: &Promo,
+    c: &Currencies,
+    to: Currency,
+    set: Option<&PromotionAmounts>,
+) -> Promo {
+    let set = set.filter(|s| s.currency == to && to != c.base);
     Promo {
         code: p.code.clone(),
         kind: match p.kind {
             PromoKind::FixedAmount { minor } => PromoKind::FixedAmount {
-                minor: c.convert_exact(minor, to).unwrap_or(minor),
+                minor: set
+                    .and_then(|s| s.value_minor)
+                    .unwrap_or_else(|| c.convert_exact(minor, to).unwrap_or(minor)),
             },
             ref other => other.clone(),
         },
-        min_subtotal: threshold(c, p.min_subtotal, to),
+        min_subtotal: set
+            .and_then(|s| s.min_subtotal_minor)
+            .unwrap_or_else(|| threshold(c, p.min_subtotal, to)),
     }
 }
 
@@ -75,14 +102,14 @@ mod tests {
             threshold: 5000,
         };
         assert_eq!(
-            shipping(&rule, &shop(), Currency::Eur),
+            shipping(&rule, &shop(), Currency::Eur, None),
             // $5.00 → €4.5625 → €4.56 exact → €4.99; $50 → €45.625 → €46.
             ShippingRule::FreeOver {
                 price: 499,
                 threshold: 4600
             }
         );
-        assert_eq!(shipping(&rule, &shop(), Currency::Usd), rule);
+        assert_eq!(shipping(&rule, &shop(), Currency::Usd, None), rule);
     }
 
     #[test]
@@ -92,8 +119,60 @@ mod tests {
             kind: PromoKind::FixedAmount { minor: 1000 },
             min_subtotal: 2000,
         };
-        let eur = promo(&p, &shop(), Currency::Eur);
+        let eur = promo(&p, &shop(), Currency::Eur, None);
         assert_eq!(eur.kind, PromoKind::FixedAmount { minor: 913 });
         assert_eq!(eur.min_subtotal, 1800);
+    }
+
+    #[test]
+    fn amounts_set_by_hand_win_and_the_rest_convert() {
+        let rule = ShippingRule::FreeOver {
+            price: 500,
+            threshold: 5000,
+        };
+        let set = ShippingAmounts {
+            currency: Currency::Eur,
+            price_minor: None,
+            threshold_minor: Some(4000),
+            per_kg_minor: None,
+        };
+        assert_eq!(
+            shipping(&rule, &shop(), Currency::Eur, Some(&set)),
+            ShippingRule::FreeOver {
+                price: 499,
+                threshold: 4000
+            }
+        );
+        let weight = ShippingRule::Weight {
+            base: 300,
+            per_kg: 150,
+        };
+        let per_kg = ShippingAmounts {
+            price_minor: Some(250),
+            per_kg_minor: Some(100),
+            ..set.clone()
+        };
+        assert_eq!(
+            shipping(&weight, &shop(), Currency::Eur, Some(&per_kg)),
+            ShippingRule::Weight {
+                base: 250,
+                per_kg: 100
+            }
+        );
+        // Another currency's amounts are never used.
+        assert_eq!(shipping(&rule, &shop(), Currency::Usd, Some(&set)), rule);
+        let p = Promo {
+            code: "TEN".into(),
+            kind: PromoKind::FixedAmount { minor: 1000 },
+            min_subtotal: 5000,
+        };
+        let eur = PromotionAmounts {
+            currency: Currency::Eur,
+            value_minor: Some(1000),
+            min_subtotal_minor: None,
+        };
+        let priced = promo(&p, &shop(), Currency::Eur, Some(&eur));
+        assert_eq!(priced.kind, PromoKind::FixedAmount { minor: 1000 });
+        assert_eq!(priced.min_subtotal, 4600, "converted: $50 → €46");
     }
 }

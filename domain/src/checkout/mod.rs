@@ -148,10 +148,15 @@ impl Checkout {
             )
             .await
             {
-                Ok((m, p)) => (
-                    Some((m, in_currency::promo(&p, &currencies, currency))),
-                    None,
-                ),
+                Ok((m, p)) => {
+                    let set = if currency == currencies.base {
+                        None
+                    } else {
+                        promotions::amounts_in(&self.c.db, m.id, currency).await?
+                    };
+                    let priced = in_currency::promo(&p, &currencies, currency, set.as_ref());
+                    (Some((m, priced)), None)
+                }
                 Err(e @ Error::Validation { .. }) => (
                     None,
                     Some(e.said().unwrap_or_else(|| Said::new("error-promo-invalid"))),
@@ -167,10 +172,18 @@ impl Checkout {
                 weight_grams: l.weight_grams,
             })
             .collect();
+        let set = if currency == currencies.base {
+            Default::default()
+        } else {
+            crate::shop_settings::amounts_in(&self.c.db, currency).await?
+        };
         let methods: Vec<_> = rules::shipping_methods(&self.c.db)
             .await?
             .into_iter()
-            .map(|(m, rule)| (m, in_currency::shipping(&rule, &currencies, currency)))
+            .map(|(m, rule)| {
+                let priced = in_currency::shipping(&rule, &currencies, currency, set.get(&m.id));
+                (m, priced)
+            })
             .collect();
         let method = methods
             .iter()

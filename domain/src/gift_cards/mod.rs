@@ -102,6 +102,9 @@ pub struct Issued {
 #[derive(Clone)]
 pub struct GiftCards {
     db: DatabaseConnection,
+    /// Customers' store credit held between changes (the account page
+    /// shows it on every view).
+    held: Option<std::sync::Arc<crate::accounts::held::HeldAccounts>>,
 }
 
 fn amount(minor: i64) -> Result<i64> {
@@ -117,7 +120,14 @@ fn amount(minor: i64) -> Result<i64> {
 
 impl GiftCards {
     pub fn new(db: DatabaseConnection) -> Self {
-        Self { db }
+        Self { db, held: None }
+    }
+
+    /// Holds customers' store credit in `held` between changes (the
+    /// change feed names the customer when it moves).
+    pub fn holding(mut self, held: std::sync::Arc<crate::accounts::held::HeldAccounts>) -> Self {
+        self.held = Some(held);
+        self
     }
 
     /// A new card worth `amount_minor` (permission `orders`).

@@ -15,6 +15,7 @@ use crate::entities::{gift_card_order, order};
 use crate::mail::{MailKind, Templates};
 use crate::money::{Currency, Money};
 use crate::{Error, Result};
+use model::Said;
 
 /// The smallest and largest card the shop sells, in minor units.
 pub const MIN_MINOR: i64 = 500;
@@ -56,34 +57,30 @@ pub fn check(
     currency: Currency,
     today: Date,
 ) -> Result<Purchase> {
-    let range = format!(
-        "Choose an amount from {} to {}.",
-        Money::new(MIN_MINOR, currency).format(),
-        Money::new(MAX_MINOR, currency).format()
-    );
-    let amount_minor = crate::typed::amount(&input.amount, currency, "amount")?
+    let range = Said::new("error-gift-amount")
+        .money("min", Money::new(MIN_MINOR, currency))
+        .money("max", Money::new(MAX_MINOR, currency));
+    let amount_minor = crate::typed::amount(&input.amount, currency, "amount")
+        .ok()
+        .flatten()
         .filter(|m| (MIN_MINOR..=MAX_MINOR).contains(m))
-        .ok_or_else(|| Error::validation("amount", range))?;
+        .ok_or_else(|| Error::rule("amount", range))?;
     let recipient = if input.recipient_email.trim().is_empty() {
         buyer.clone()
     } else {
-        Email::parse(&input.recipient_email).map_err(|_| {
-            Error::validation(
-                "recipient_email",
-                "Enter the recipient's email address, like name@example.com.",
-            )
-        })?
+        Email::parse(&input.recipient_email)
+            .map_err(|_| Error::rule("recipient_email", Said::new("error-gift-recipient")))?
     };
     let deliver_on = match input.deliver_on.trim() {
         "" => today,
         typed => {
             let format = time::macros::format_description!("[year]-[month]-[day]");
             let day = Date::parse(typed, &format)
-                .map_err(|_| Error::validation("deliver_on", "Choose the day it should arrive."))?;
+                .map_err(|_| Error::rule("deliver_on", Said::new("error-gift-deliver-on")))?;
             if day < today || day > today + Duration::days(DELIVER_WITHIN_DAYS) {
-                return Err(Error::validation(
+                return Err(Error::rule(
                     "deliver_on",
-                    "Choose a day from today to a year ahead.",
+                    Said::new("error-gift-deliver-range"),
                 ));
             }
             day
@@ -92,9 +89,9 @@ pub fn check(
     let text = |field: &'static str, value: &str, max: usize| -> Result<String> {
         let value = value.trim();
         if value.chars().count() > max {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 field,
-                format!("Keep it to {max} characters."),
+                Said::new("error-text-too-long").number("max", max as i64),
             ));
         }
         Ok(value.to_owned())

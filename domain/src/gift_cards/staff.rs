@@ -106,6 +106,15 @@ impl GiftCards {
     /// The signed-in customer's own store credit.
     pub async fn my_store_credit(&self, actor: &Actor) -> Result<Option<Money>> {
         let user = actor.require_user()?;
-        self.store_credit(user).await
+        let Some(held) = &self.held else {
+            return self.store_credit(user).await;
+        };
+        if let Some(credit) = held.credit(user) {
+            return Ok(*credit);
+        }
+        let epoch = held.epochs.begin();
+        let credit = self.store_credit(user).await?;
+        held.keep_credit(user, epoch, credit);
+        Ok(credit)
     }
 }

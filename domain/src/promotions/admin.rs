@@ -8,6 +8,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::in_currencies::{self, PromotionAmounts};
 use super::normalise;
 use crate::accounts::{Actor, Permission};
 use crate::entities::{order, promotion, promotion_redemption};
@@ -27,6 +28,10 @@ pub struct PromotionInput {
     pub usage_limit: Option<i32>,
     pub per_customer_limit: Option<i32>,
     pub active: bool,
+    /// Amounts set by hand in other currencies (the rest convert); `None`
+    /// saves leave them as they are (the REST API has no field for them).
+    #[serde(default)]
+    pub in_currencies: Option<Vec<PromotionAmounts>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -57,6 +62,7 @@ fn to_input(p: &promotion::Model) -> PromotionInput {
         usage_limit: p.usage_limit,
         per_customer_limit: p.per_customer_limit,
         active: p.active,
+        in_currencies: None,
     }
 }
 
@@ -160,12 +166,16 @@ impl PromotionAdmin {
             .into_tuple()
             .all(&self.db)
             .await?;
+        let mut amounts = in_currencies::of(&self.db, None).await?;
         Ok(promos
             .iter()
             .map(|p| {
                 let s = sums.iter().find(|s| s.0 == p.id);
                 PromotionStats {
-                    input: to_input(p),
+                    input: PromotionInput {
+                        in_currencies: Some(amounts.remove(&p.id).unwrap_or_default()),
+                        ..to_input(p)
+                    },
                     times_used: p.times_used,
                     orders: s.map_or(0, |s| s.1),
                     revenue_minor: s.and_then(|s| s.2).unwrap_or(0),
@@ -177,7 +187,15 @@ impl PromotionAdmin {
 
     pub async fn get(&self, actor: &Actor, code: &str) -> Result<PromotionInput> {
         actor.require(Permission::Promotions)?;
-        self.find(&normalise(code)).await.map(|p| to_input(&p))
+        let p = self.find(&normalise(code)).await?;
+        let in_currencies = in_currencies::of(&self.db, Some(p.id))
+            .await?
+            .remove(&p.id)
+            .unwrap_or_default();
+        Ok(PromotionInput {
+            in_currencies: Some(in_currencies),
+            ..to_input(&p)
+        })
     }
 
     async fn find(&self, code: &str) -> Result<promotion::Model> {
@@ -201,6 +219,10 @@ impl PromotionAdmin {
             input.value = 0;
         }
         validate(&input)?;
+        input.in_currencies = input
+            .in_currencies
+            .take()
+            .map(|rows| in_currencies::for_kind(rows, &input.kind));
         let txn = crate::db::begin_write(&self.db).await?;
         let clash = promotion::Entity::find()
             .filter(promotion::Column::Code.eq(&input.code))
@@ -223,6 +245,10 @@ impl PromotionAdmin {
             ),
             None => None,
         };
+        let before_amounts = match &before {
+            Some(b) => in_currencies::of(&txn, Some(b.id)).await?.remove(&b.id),
+            None => None,
+        };
         let mut row = promotion::ActiveModel {
             code: Set(input.code.clone()),
             kind: Set(input.kind.clone()),
@@ -235,16 +261,19 @@ impl PromotionAdmin {
             active: Set(input.active),
             ..Default::default()
         };
-        match &before {
+        let id = match &before {
             Some(b) => {
                 row.id = Set(b.id);
-                row.update(&txn).await?;
+                row.update(&txn).await?.id
             }
             None => {
                 row.times_used = Set(0);
                 row.created_at = Set(OffsetDateTime::now_utc());
-                row.insert(&txn).await?;
+                row.insert(&txn).await?.id
             }
+        };
+        if let Some(rows) = &input.in_currencies {
+            in_currencies::replace(&txn, id, rows).await?;
         }
         crate::audit::record(
             &txn,
@@ -256,9 +285,13 @@ impl PromotionAdmin {
             },
             "promotion",
             &input.code,
-            before
-                .as_ref()
-                .map(|b| serde_json::to_value(to_input(b)).unwrap_or_default()),
+            before.as_ref().map(|b| {
+                serde_json::to_value(PromotionInput {
+                    in_currencies: Some(before_amounts.unwrap_or_default()),
+                    ..to_input(b)
+                })
+                .unwrap_or_default()
+            }),
             Some(serde_json::to_value(&input).unwrap_or_default()),
         )
         .await?;

@@ -3,26 +3,28 @@
 //! reported at once, and written back for editing.
 use time::OffsetDateTime;
 
-use super::{PromotionAdmin, PromotionInput};
+use super::{in_currencies, PromotionAdmin, PromotionInput};
 pub use model::promotions::{PromotionForm, PromotionRow};
 
 use crate::accounts::{Actor, Permission};
 use crate::error::Issues;
 use crate::money::{percent_string, Currency, Money};
+use crate::store::Currencies;
 use crate::{Error, Result};
 
 use crate::typed::DAY;
 
 impl PromotionAdmin {
-    /// Every code with its summary and sales, amounts in `currency`.
-    pub async fn rows(&self, actor: &Actor, currency: Currency) -> Result<Vec<PromotionRow>> {
+    /// Every code with its summary and sales, amounts in the base currency.
+    pub async fn rows(&self, actor: &Actor, currencies: &Currencies) -> Result<Vec<PromotionRow>> {
+        let currency = currencies.base;
         Ok(self
             .list(actor)
             .await?
             .into_iter()
             .map(|r| PromotionRow {
                 summary: summary(&r.input, currency),
-                form: write(&r.input, currency),
+                form: write(&r.input, currencies),
                 times_used: r.times_used,
                 orders: r.orders,
                 revenue: Money::new(r.revenue_minor, currency),
@@ -36,17 +38,18 @@ impl PromotionAdmin {
         &self,
         actor: &Actor,
         code: &str,
-        currency: Currency,
+        currencies: &Currencies,
     ) -> Result<PromotionForm> {
         if code.is_empty() {
             actor.require(Permission::Promotions)?;
             return Ok(PromotionForm {
                 kind: "percentage".into(),
                 active: true,
+                in_currencies: in_currencies::write(currencies, &[]),
                 ..Default::default()
             });
         }
-        Ok(write(&self.get(actor, code).await?, currency))
+        Ok(write(&self.get(actor, code).await?, currencies))
     }
 
     /// Saves the form as typed over `original` (empty: a new code); the
@@ -56,10 +59,10 @@ impl PromotionAdmin {
         actor: &Actor,
         original: &str,
         form: PromotionForm,
-        currency: Currency,
+        currencies: &Currencies,
     ) -> Result<String> {
         actor.require(Permission::Promotions)?;
-        let input = read(form, currency)?;
+        let input = read(form, currencies.base)?;
         let original = (!original.is_empty()).then_some(original);
         self.save(actor, original, input).await
     }
@@ -73,7 +76,8 @@ fn summary(i: &PromotionInput, currency: Currency) -> String {
     }
 }
 
-pub fn write(i: &PromotionInput, currency: Currency) -> PromotionForm {
+pub fn write(i: &PromotionInput, currencies: &Currencies) -> PromotionForm {
+    let currency = currencies.base;
     let day = |t: Option<OffsetDateTime>| {
         t.and_then(|t| t.date().format(DAY).ok())
             .unwrap_or_default()
@@ -98,6 +102,10 @@ pub fn write(i: &PromotionInput, currency: Currency) -> PromotionForm {
         usage_limit: opt(i.usage_limit),
         per_customer_limit: opt(i.per_customer_limit),
         active: i.active,
+        in_currencies: in_currencies::write(
+            currencies,
+            i.in_currencies.as_deref().unwrap_or_default(),
+        ),
     }
 }
 
@@ -127,7 +135,9 @@ pub fn read(f: PromotionForm, currency: Currency) -> Result<PromotionInput> {
                 .map_err(|_| Error::validation(field, "Limits are whole numbers.")),
         }
     };
+    let in_currencies = in_currencies::read(&f.in_currencies, currency, &mut issues)?;
     let input = PromotionInput {
+        in_currencies: Some(in_currencies),
         value: issues.take(value)?,
         min_subtotal_minor: issues.take(money(&f.min_subtotal, "min_subtotal"))?,
         starts_at: issues.take(date(&f.starts, "starts", false))?,
@@ -158,11 +168,12 @@ mod tests {
             usage_limit: "100".into(),
             per_customer_limit: "1".into(),
             active: true,
+            in_currencies: Vec::new(),
         };
         let input = read(form.clone(), Currency::Usd).expect("valid");
         assert_eq!(input.value, 1250);
         assert_eq!(input.min_subtotal_minor, 4000);
-        assert_eq!(write(&input, Currency::Usd), form);
+        assert_eq!(write(&input, &Currencies::only(Currency::Usd)), form);
     }
 
     #[test]

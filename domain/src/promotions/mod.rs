@@ -16,8 +16,10 @@ use crate::{Error, Result};
 
 mod admin;
 mod form;
+mod in_currencies;
 pub use admin::{PromotionAdmin, PromotionInput, PromotionStats};
 pub use form::{PromotionForm, PromotionRow};
+pub use in_currencies::{in_currency as amounts_in, PromotionAmounts};
 
 fn invalid() -> Error {
     Error::rule("promo_code", model::Said::new("error-promo-invalid"))

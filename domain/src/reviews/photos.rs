@@ -13,11 +13,12 @@ use crate::entities::{review, review_photo};
 use crate::files::FileStore;
 use crate::{Error, Result};
 use model::reviews::{ReviewPhoto, PHOTOS_MAX};
+use model::Said;
 
 fn full() -> Error {
-    Error::validation(
+    Error::rule(
         "photo",
-        format!("A review can have up to {PHOTOS_MAX} photos."),
+        Said::new("error-review-photos-full").number("max", PHOTOS_MAX as i64),
     )
 }
 
@@ -32,7 +33,7 @@ async fn own_review<C: ConnectionTrait>(
         .filter(review::Column::UserId.eq(user_id))
         .one(conn)
         .await?
-        .ok_or_else(|| Error::Conflict("Write your review first, then add photos to it.".into()))
+        .ok_or_else(|| Error::Clash(Said::new("error-review-photo-first")))
 }
 
 async fn photo_count<C: ConnectionTrait>(conn: &C, review_id: i32) -> Result<u64> {

@@ -7,6 +7,7 @@ use super::{ReviewStatus, Reviews};
 use crate::accounts::Actor;
 use crate::entities::{review, review_report, review_vote};
 use crate::{Error, Result};
+use model::Said;
 
 /// Reports that send a published review back to the moderation queue.
 pub const REPORTS_TO_HIDE: i32 = 3;
@@ -30,9 +31,7 @@ impl Reviews {
         let txn = crate::db::begin_write(&self.db).await?;
         let r = published(&txn, review_id).await?;
         if r.user_id == user_id {
-            return Err(Error::Conflict(
-                "You can't vote for your own review.".into(),
-            ));
+            return Err(Error::Clash(Said::new("error-review-own-vote")));
         }
         review_vote::Entity::insert(review_vote::ActiveModel {
             review_id: Set(review_id),
@@ -73,9 +72,9 @@ impl Reviews {
         let reason = reason.trim();
         if reason.is_empty() || reason.chars().count() > 200 || reason.chars().any(char::is_control)
         {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "reason",
-                "Say briefly what is wrong with the review (up to 200 characters).",
+                Said::new("error-review-report-reason").number("max", 200),
             ));
         }
         let txn = crate::db::begin_write(&self.db).await?;

@@ -14,6 +14,7 @@ use crate::accounts::Actor;
 use crate::entities::{order, order_item, review, variant};
 use crate::{Error, Result};
 use model::reviews::{BODY_MAX, MAX_RATING, MIN_RATING, TITLE_MAX};
+use model::Said;
 
 /// Order states in which the goods reached the customer.
 const RECEIVED: [&str; 3] = ["delivered", "return_requested", "returned"];
@@ -51,31 +52,30 @@ pub(super) async fn received<C: ConnectionTrait>(
 fn check(input: &ReviewInput) -> Result<(ReviewInput, Verdict)> {
     let mut issues = crate::error::Issues::default();
     if !(MIN_RATING..=MAX_RATING).contains(&input.rating) {
-        issues.push("rating", "Choose from one to five stars.");
+        issues.push_said("rating", Said::new("error-review-rating"));
     }
     let title = input.title.trim().to_owned();
     if title.is_empty() || title.chars().count() > TITLE_MAX || title.chars().any(char::is_control)
     {
-        issues.push(
+        issues.push_said(
             "title",
-            format!("Give your review a title, up to {TITLE_MAX} characters."),
+            Said::new("error-review-title").number("max", TITLE_MAX as i64),
         );
     }
     let body = input.body.trim().replace("\r\n", "\n");
     let body_len = body.chars().count();
     if !(10..=BODY_MAX).contains(&body_len) || body.chars().any(|c| c.is_control() && c != '\n') {
-        issues.push(
+        issues.push_said(
             "body",
-            format!("Tell other shoppers what you think in 10 to {BODY_MAX} characters."),
+            Said::new("error-review-body")
+                .number("min", 10)
+                .number("max", BODY_MAX as i64),
         );
     }
     issues.finish()?;
     let verdict = match (judge(&title), judge(&body)) {
         (Verdict::Block, _) | (_, Verdict::Block) => {
-            return Err(Error::validation(
-                "body",
-                "Please rephrase: reviews can't contain offensive language.",
-            ))
+            return Err(Error::rule("body", Said::new("error-review-offensive")))
         }
         (Verdict::Flag, _) | (_, Verdict::Flag) => Verdict::Flag,
         _ => Verdict::Clean,
@@ -140,9 +140,7 @@ impl Reviews {
         lock_product(&txn, product.id).await?;
         let verified = received(&txn, user_id, product.id).await?;
         if !verified && settings.reviews_require_purchase {
-            return Err(Error::Conflict(
-                "Only customers who received this product can review it.".into(),
-            ));
+            return Err(Error::Clash(Said::new("error-review-buyers-only")));
         }
         let status = if settings.reviews_auto_publish && verdict == Verdict::Clean {
             ReviewStatus::Published

@@ -73,9 +73,9 @@ async fn count<C: ConnectionTrait>(conn: &C, wishlist_id: i32) -> Result<u64> {
 }
 
 fn full() -> Error {
-    Error::validation(
+    Error::rule(
         "wishlist",
-        format!("Your wishlist is full ({MAX_ITEMS} items). Remove something to save this."),
+        model::Said::new("error-wishlist-full").number("max", MAX_ITEMS as i64),
     )
 }
 

@@ -7,8 +7,10 @@ use domain::accounts::{Actor, Role};
 use domain::analytics::dashboard;
 use domain::cart::CartOwner;
 use domain::catalog::{presented, Catalog};
-use domain::checkout::CheckoutInput;
+use domain::checkout::{CheckoutInput, QuoteChoices};
 use domain::entities::{order, payment};
+use domain::promotions::PromotionAdmin;
+use domain::shop_settings::ShopSettings;
 use domain::store::PresentmentInput;
 use domain::{Currency, Money};
 use model::fx::ListPrice;
@@ -233,5 +235,124 @@ for_each_backend!(
         assert_ne!(sql, usd.total_minor + eur.total_minor + gbp.total_minor);
         let top = &d.top_products[0];
         assert_eq!(top.units, 3);
+    }
+);
+
+for_each_backend!(
+    amounts_staff_set_in_a_currency_win_over_conversion_at_checkout,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        sell_in_eur_and_gbp(&s).await;
+        let cart = s
+            .commerce
+            .carts_in(Currency::Eur)
+            .add(&CartOwner::Guest(None), SKU, 1)
+            .await
+            .expect("add");
+        let owner = CartOwner::Guest(cart.id);
+        let quote = |currency: Currency, promo: &str| {
+            let choices = QuoteChoices {
+                currency: Some(currency),
+                ..QuoteChoices::new("DE", "", "standard", promo, "q@example.com")
+            };
+            let (checkout, owner) = (&s.checkout, &owner);
+            async move { checkout.quote(owner, &choices).await.expect("quote") }
+        };
+        // Converted: one tee is €23.99; standard ships free over $50 →
+        // €46, for $4.95 → €4.99; TENOFF ($10 off over $50) is short of €46.
+        let before = quote(Currency::Eur, "").await;
+        assert_eq!(before.subtotal.minor, 2399);
+        assert_eq!(before.shipping.minor, 499);
+        let before = quote(Currency::Eur, "TENOFF").await;
+        assert!(!before.promo_applied);
+
+        // Staff set euro amounts in the settings and promotion forms.
+        let settings = ShopSettings::new(s.db.clone());
+        let page = settings
+            .page(&admin(), &s.store, s.commerce.settings())
+            .await
+            .expect("settings");
+        let mut standard = page
+            .methods
+            .into_iter()
+            .find(|m| m.code == "standard")
+            .expect("standard");
+        let shown: Vec<&str> = standard
+            .in_currencies
+            .iter()
+            .map(|r| r.currency.as_str())
+            .collect();
+        assert_eq!(shown, ["EUR", "GBP"], "a row per currency sold in");
+        standard.in_currencies[0].price = "3.90".into();
+        standard.in_currencies[0].threshold = "20.00".into();
+        settings
+            .save_shipping_form(&admin(), "standard", standard.clone(), Currency::Usd)
+            .await
+            .expect("save method");
+        let promos = PromotionAdmin::new(s.db.clone());
+        let currencies = s.commerce.currencies();
+        let mut ten = promos
+            .form(&admin(), "TENOFF", &currencies)
+            .await
+            .expect("form");
+        ten.in_currencies[0].value = "10.00".into();
+        ten.in_currencies[0].min_subtotal = "20.00".into();
+        promos
+            .save_form(&admin(), "TENOFF", ten, &currencies)
+            .await
+            .expect("save code");
+
+        // €23.99 is over the euro threshold: free. With €10.00 off (not the
+        // converted €9.20) the €13.99 left is under it: the euro fee.
+        let free = quote(Currency::Eur, "").await;
+        assert_eq!(free.shipping.minor, 0);
+        let coded = quote(Currency::Eur, "TENOFF").await;
+        assert!(coded.promo_applied, "{:?}", coded.promo_message);
+        assert_eq!(coded.discount.minor, 1000);
+        assert_eq!(coded.shipping.minor, 390);
+        assert_eq!(coded.total.minor, 2399 - 1000 + 390 + coded.tax.minor);
+        // Dollars and pounds are untouched: $25 under $50, converted pounds.
+        let dollars = quote(Currency::Usd, "TENOFF").await;
+        assert_eq!(dollars.shipping.minor, 495);
+        assert!(!dollars.promo_applied);
+        let pounds = quote(Currency::Gbp, "").await;
+        assert_eq!(pounds.shipping.minor, 391, "$4.95 at 0.79, exact");
+
+        // The forms read back as saved; a wrong cell is named, nothing saved.
+        let again = promos
+            .form(&admin(), "TENOFF", &currencies)
+            .await
+            .expect("form");
+        assert_eq!(
+            (
+                again.in_currencies[0].value.as_str(),
+                again.in_currencies[0].min_subtotal.as_str()
+            ),
+            ("10.00", "20.00")
+        );
+        let mut bad = standard.clone();
+        bad.in_currencies[1].threshold = "lots".into();
+        bad.in_currencies[0].threshold = "25.00".into();
+        let Err(domain::Error::Invalid { issues }) = settings
+            .save_shipping_form(&admin(), "standard", bad, Currency::Usd)
+            .await
+        else {
+            panic!("refused");
+        };
+        assert_eq!(issues[0].field, "in_currencies.1.threshold");
+        assert_eq!(
+            quote(Currency::Eur, "").await.shipping.minor,
+            0,
+            "still €20"
+        );
+        // Emptied, the euro amounts convert again.
+        standard.in_currencies[0].price.clear();
+        standard.in_currencies[0].threshold.clear();
+        settings
+            .save_shipping_form(&admin(), "standard", standard, Currency::Usd)
+            .await
+            .expect("cleared");
+        assert_eq!(quote(Currency::Eur, "").await.shipping.minor, 499);
     }
 );

@@ -289,7 +289,7 @@ for_each_backend!(
         set_user(&s, ed.id, user::Column::DisabledAt, now()).await;
         assert!(matches!(
             a.sign_in_external(&who, None).await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
     }
 );

@@ -26,7 +26,7 @@ testkit::for_each_backend!(photos_are_checked_bounded_and_moderated, |db| async 
     // Nothing to attach to yet.
     assert!(matches!(
         reviews.add_photo(&ann, &files, SLUG, png(40, 30)).await,
-        Err(Error::Conflict(_))
+        Err(Error::Clash(_))
     ));
     reviews
         .submit(&ann, SLUG, &review(5, "Lovely"))

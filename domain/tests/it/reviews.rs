@@ -151,7 +151,7 @@ testkit::for_each_backend!(only_buyers_review_when_the_shop_says_so, |db| async 
     );
     assert!(matches!(
         reviews.submit(&stranger, SLUG, &review(5, "Great")).await,
-        Err(Error::Conflict(_))
+        Err(Error::Clash(_))
     ));
     // Paid but not yet delivered is not "received".
     let waiting_id = customer(&s, "waiting@example.com").await;
@@ -427,7 +427,7 @@ testkit::for_each_backend!(
         let id = id_of(&s, "Good").await;
         assert!(matches!(
             reviews.vote_helpful(&ann, id).await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         assert!(matches!(
             reviews.vote_helpful(&Actor::anonymous(), id).await,

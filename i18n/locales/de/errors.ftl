@@ -17,6 +17,10 @@ error-too-many-attempts = Zu viele Versuche. Bitte warten Sie { $minutes ->
     [one] eine Minute
    *[other] { $minutes } Minuten
 } und versuchen Sie es erneut.
+error-too-many-seconds = Zu viele Versuche. Bitte warten Sie { $seconds ->
+    [one] eine Sekunde
+   *[other] { $seconds } Sekunden
+} und versuchen Sie es erneut.
 error-busy = Gerade ist sehr viel los. Bitte versuchen Sie es gleich noch einmal.
 error-unavailable-search = Unsere Suche macht gerade eine kurze Pause. Bitte versuchen Sie es gleich noch einmal oder stöbern Sie in den Kategorien.
 error-unavailable = Dieser Teil des Shops macht gerade eine kurze Pause. Bitte versuchen Sie es gleich noch einmal.
@@ -82,3 +86,50 @@ error-gift-unusable = Diese Geschenkkarte kann nicht verwendet werden. Melden Si
 error-gift-currency = Diese Geschenkkarte lautet auf { $card }; dieser Shop rechnet in { $shop } ab.
 error-gift-empty = Auf dieser Geschenkkarte ist kein Guthaben mehr.
 error-gift-too-many = Verwenden Sie höchstens { $max } Geschenkkarten pro Bestellung.
+
+## Bewertungen
+error-review-rating = Wählen Sie einen bis fünf Sterne.
+error-review-title = Geben Sie Ihrer Bewertung einen Titel mit höchstens { $max } Zeichen.
+error-review-body = Sagen Sie anderen Kunden in { $min } bis { $max } Zeichen, was Sie denken.
+error-review-offensive = Bitte formulieren Sie um: Bewertungen dürfen keine beleidigende Sprache enthalten.
+error-review-buyers-only = Nur Kunden, die dieses Produkt erhalten haben, können es bewerten.
+error-review-own-vote = Sie können nicht für Ihre eigene Bewertung stimmen.
+error-review-report-reason = Sagen Sie kurz, was an der Bewertung nicht stimmt (höchstens { $max } Zeichen).
+error-review-photos-full = Eine Bewertung kann höchstens { $max } Fotos haben.
+error-review-photo-first = Schreiben Sie zuerst Ihre Bewertung und fügen Sie dann Fotos hinzu.
+
+## Wunschliste
+error-wishlist-full = Ihre Wunschliste ist voll ({ $max } Artikel). Entfernen Sie etwas, um dies zu speichern.
+
+## Rücksendungen
+error-return-note = Die Notiz darf höchstens { $max } Zeichen reinen Text enthalten.
+error-return-too-many-lines = Das sind mehr Positionen, als die Bestellung hat.
+error-return-not-in-order = { $sku } ist nicht Teil dieser Bestellung.
+error-return-nothing = Wählen Sie mindestens einen Artikel zum Zurücksenden.
+error-return-quantity = Sie können 1 bis { $max } × { $product } ({ $variant }) zurücksenden.
+error-return-reason = Wählen Sie den Grund für die Rücksendung.
+error-return-already = { $product } ({ $variant }) wird bereits in der versandten Menge zurückgesendet.
+error-return-not-paid = Diese Bestellung wurde storniert oder erstattet; es gibt nichts zurückzusenden.
+error-return-not-shipped = Rücksendungen sind möglich, sobald etwas versandt wurde.
+error-return-by-arrangement = Dieser Shop nimmt Rücksendungen nur nach Absprache an: Bitte kontaktieren Sie uns.
+error-return-window-closed = Die Rückgabefrist von { $days } Tagen für diese Bestellung ist abgelaufen.
+
+## Gekaufte Geschenkkarten
+error-gift-amount = Wählen Sie einen Betrag von { $min } bis { $max }.
+error-gift-recipient = Geben Sie die E-Mail-Adresse des Empfängers ein, z. B. name@example.com.
+error-gift-deliver-on = Wählen Sie den Tag, an dem sie ankommen soll.
+error-gift-deliver-range = Wählen Sie einen Tag zwischen heute und einem Jahr im Voraus.
+error-text-too-long = Höchstens { $max } Zeichen, bitte.
+
+## Kontosicherheit und Datenschutz
+error-2fa-already-on = Die Zwei-Faktor-Authentifizierung ist bereits aktiviert.
+error-2fa-confirm-email = Bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben (unter Konto → Profil können Sie ihn erneut anfordern).
+error-2fa-restart = Beginnen Sie die Einrichtung erneut: Scannen Sie zuerst den neuen QR-Code.
+error-2fa-code-mismatch = Dieser Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und geben Sie den aktuellen 6-stelligen Code ein.
+error-2fa-off = Aktivieren Sie zuerst die Zwei-Faktor-Authentifizierung.
+error-2fa-code-wrong = Dieser Code hat nicht funktioniert. Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.
+error-current-password = Ihr aktuelles Passwort ist nicht korrekt.
+error-account-disabled = Dieses Konto wurde deaktiviert. Bitte wenden Sie sich an den Shop, wenn Sie das für einen Fehler halten.
+error-privacy-kind = Wählen Sie eine Kopie Ihrer Daten oder deren Löschung.
+error-privacy-link = Dieser Link ist abgelaufen oder wurde bereits verwendet. Bitte fordern Sie ihn erneut an.
+error-phone = Geben Sie eine Telefonnummer mit { $min } bis { $max } Ziffern ein, z. B. +49 30 901820.

@@ -12,6 +12,10 @@ error-too-many-attempts = Too many attempts. Please wait { $minutes ->
     [one] a minute
    *[other] { $minutes } minutes
 } and try again.
+error-too-many-seconds = Too many attempts. Please wait { $seconds ->
+    [one] a second
+   *[other] { $seconds } seconds
+} and try again.
 error-busy = We're very busy right now. Please try again in a moment.
 error-unavailable-search = Our search is taking a short break. Please try again in a moment, or browse the categories.
 error-unavailable = This part of the shop is taking a short break. Please try again in a moment.
@@ -77,3 +81,50 @@ error-gift-unusable = This gift card can't be used. Contact us if you think that
 error-gift-currency = This gift card is in { $card }; this shop charges in { $shop }.
 error-gift-empty = This gift card has no balance left.
 error-gift-too-many = Use at most { $max } gift cards on one order.
+
+## Reviews
+error-review-rating = Choose from one to five stars.
+error-review-title = Give your review a title, up to { $max } characters.
+error-review-body = Tell other shoppers what you think in { $min } to { $max } characters.
+error-review-offensive = Please rephrase: reviews can't contain offensive language.
+error-review-buyers-only = Only customers who received this product can review it.
+error-review-own-vote = You can't vote for your own review.
+error-review-report-reason = Say briefly what is wrong with the review (up to { $max } characters).
+error-review-photos-full = A review can have up to { $max } photos.
+error-review-photo-first = Write your review first, then add photos to it.
+
+## Wishlist
+error-wishlist-full = Your wishlist is full ({ $max } items). Remove something to save this.
+
+## Returns
+error-return-note = Keep the note under { $max } characters of plain text.
+error-return-too-many-lines = That is more lines than the order has.
+error-return-not-in-order = { $sku } is not in this order.
+error-return-nothing = Choose at least one item to send back.
+error-return-quantity = You can send back 1 to { $max } of { $product } ({ $variant }).
+error-return-reason = Choose why it is going back.
+error-return-already = { $product } ({ $variant }) is already being returned in the quantity that shipped.
+error-return-not-paid = This order was cancelled or refunded, so there is nothing to return.
+error-return-not-shipped = Returns can be asked for once something has shipped.
+error-return-by-arrangement = This shop takes returns by arrangement: please contact us.
+error-return-window-closed = The { $days }-day return window for this order has closed.
+
+## Gift cards bought
+error-gift-amount = Choose an amount from { $min } to { $max }.
+error-gift-recipient = Enter the recipient's email address, like name@example.com.
+error-gift-deliver-on = Choose the day it should arrive.
+error-gift-deliver-range = Choose a day from today to a year ahead.
+error-text-too-long = Keep it to { $max } characters.
+
+## Account security and privacy
+error-2fa-already-on = Two-factor authentication is already on.
+error-2fa-confirm-email = Confirm your email address first: use the link we sent you (Account → Profile can send it again).
+error-2fa-restart = Start the set-up again: scan the new QR code first.
+error-2fa-code-mismatch = That code didn't match. Check your phone's clock and enter the current 6-digit code.
+error-2fa-off = Turn on two-factor authentication first.
+error-2fa-code-wrong = That code didn't work. Enter the 6-digit code from your authenticator app, or one of your recovery codes.
+error-current-password = Your current password is not correct.
+error-account-disabled = This account has been disabled. Please contact the shop if you think this is a mistake.
+error-privacy-kind = Choose a copy of your data or its erasure.
+error-privacy-link = This link has expired or has already been used. Please ask again.
+error-phone = Enter a phone number with { $min } to { $max } digits, e.g. +44 20 7946 0958.

@@ -17,6 +17,10 @@ error-too-many-attempts = Trop de tentatives. Veuillez patienter { $minutes ->
     [one] une minute
    *[other] { $minutes } minutes
 } puis réessayer.
+error-too-many-seconds = Trop de tentatives. Veuillez patienter { $seconds ->
+    [one] une seconde
+   *[other] { $seconds } secondes
+} et réessayer.
 error-busy = Nous sommes très sollicités en ce moment. Veuillez réessayer dans un instant.
 error-unavailable-search = Notre recherche fait une courte pause. Veuillez réessayer dans un instant, ou parcourir les catégories.
 error-unavailable = Cette partie de la boutique fait une courte pause. Veuillez réessayer dans un instant.
@@ -82,3 +86,50 @@ error-gift-unusable = Cette carte cadeau ne peut pas être utilisée. Contactez-
 error-gift-currency = Cette carte cadeau est en { $card } ; cette boutique facture en { $shop }.
 error-gift-empty = Cette carte cadeau n'a plus de solde.
 error-gift-too-many = Utilisez au plus { $max } cartes cadeaux par commande.
+
+## Avis
+error-review-rating = Choisissez d'une à cinq étoiles.
+error-review-title = Donnez un titre à votre avis, jusqu'à { $max } caractères.
+error-review-body = Dites aux autres clients ce que vous en pensez en { $min } à { $max } caractères.
+error-review-offensive = Veuillez reformuler : les avis ne peuvent pas contenir de propos injurieux.
+error-review-buyers-only = Seuls les clients qui ont reçu ce produit peuvent le noter.
+error-review-own-vote = Vous ne pouvez pas voter pour votre propre avis.
+error-review-report-reason = Dites brièvement ce qui ne va pas dans l'avis (jusqu'à { $max } caractères).
+error-review-photos-full = Un avis peut comporter jusqu'à { $max } photos.
+error-review-photo-first = Écrivez d'abord votre avis, puis ajoutez-y des photos.
+
+## Liste d'envies
+error-wishlist-full = Votre liste d'envies est pleine ({ $max } articles). Retirez-en un pour enregistrer celui-ci.
+
+## Retours
+error-return-note = La note doit faire moins de { $max } caractères de texte simple.
+error-return-too-many-lines = Cela fait plus de lignes que la commande n'en compte.
+error-return-not-in-order = { $sku } ne fait pas partie de cette commande.
+error-return-nothing = Choisissez au moins un article à renvoyer.
+error-return-quantity = Vous pouvez renvoyer de 1 à { $max } × { $product } ({ $variant }).
+error-return-reason = Choisissez la raison du retour.
+error-return-already = { $product } ({ $variant }) est déjà en cours de retour dans la quantité expédiée.
+error-return-not-paid = Cette commande a été annulée ou remboursée : il n'y a rien à renvoyer.
+error-return-not-shipped = Les retours sont possibles dès qu'un article a été expédié.
+error-return-by-arrangement = Cette boutique accepte les retours uniquement sur arrangement : contactez-nous.
+error-return-window-closed = Le délai de retour de { $days } jours pour cette commande est écoulé.
+
+## Cartes cadeaux achetées
+error-gift-amount = Choisissez un montant de { $min } à { $max }.
+error-gift-recipient = Saisissez l'adresse e-mail du destinataire, par exemple nom@example.com.
+error-gift-deliver-on = Choisissez le jour où elle doit arriver.
+error-gift-deliver-range = Choisissez un jour entre aujourd'hui et dans un an.
+error-text-too-long = { $max } caractères au maximum, s'il vous plaît.
+
+## Sécurité du compte et confidentialité
+error-2fa-already-on = L'authentification à deux facteurs est déjà activée.
+error-2fa-confirm-email = Confirmez d'abord votre adresse e-mail avec le lien que nous vous avons envoyé (Compte → Profil permet de le renvoyer).
+error-2fa-restart = Recommencez la configuration : scannez d'abord le nouveau QR code.
+error-2fa-code-mismatch = Ce code ne correspond pas. Vérifiez l'heure de votre téléphone et saisissez le code actuel à 6 chiffres.
+error-2fa-off = Activez d'abord l'authentification à deux facteurs.
+error-2fa-code-wrong = Ce code n'a pas fonctionné. Saisissez le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de récupération.
+error-current-password = Votre mot de passe actuel est incorrect.
+error-account-disabled = Ce compte a été désactivé. Contactez la boutique si vous pensez qu'il s'agit d'une erreur.
+error-privacy-kind = Choisissez une copie de vos données ou leur effacement.
+error-privacy-link = Ce lien a expiré ou a déjà été utilisé. Veuillez en demander un nouveau.
+error-phone = Saisissez un numéro de téléphone de { $min } à { $max } chiffres, par exemple +33 1 42 68 53 00.

@@ -173,6 +173,8 @@ impl PromotionRules {
             usage_limit: self.usage_limit,
             per_customer_limit: self.per_customer_limit,
             active: self.active,
+            // Amounts staff set in other currencies stay as they are.
+            in_currencies: None,
         })
     }
 }

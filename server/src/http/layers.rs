@@ -148,6 +148,10 @@ impl Layers {
                 // gain, and zstd (preferred when offered) is as small for less
                 // CPU (D55).
                 .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
+                // Pages asked for in zstd are compressed before the layer above
+                // sees them, with a context kept per thread (its own fresh
+                // context per response cost a tenth of a signed-in page).
+                .layer(axum::middleware::from_fn(super::page_zstd::page_zstd))
                 .layer(RequestBodyLimitLayer::new(MAX_ANY_BODY_BYTES)),
         )
     }

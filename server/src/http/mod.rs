@@ -12,6 +12,7 @@ mod health;
 pub mod layers;
 mod metrics;
 mod oidc;
+mod page_zstd;
 pub mod rate_limit;
 mod render_gate;
 mod render_retry;

@@ -222,13 +222,14 @@ pub async fn limit(State(limiter): State<Limiter>, req: Request<Body>, next: Nex
         Verdict::Limited { retry_after } => {
             let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
             tracing::warn!(client = %address, path = %path, ?class, "rate limit hit");
+            let said = model::Said::new("error-too-many-seconds").number("seconds", secs as i64);
             let err = model::AppError {
                 retry_after: Some(secs),
-                ..model::AppError::new(
-                    "rate_limited",
-                    429,
-                    format!("Too many attempts. Please wait {secs} second(s) and try again."),
-                )
+                ..model::AppError::new("rate_limited", 429, domain::error::english(&said))
+            };
+            let err = model::AppError {
+                said: Some(Box::new(said)),
+                ..err
             };
             if api {
                 crate::api_v1::Problem(err).into_response()

@@ -245,6 +245,10 @@ for_each_backend!(staff_grant_store_credit, |db: TestDatabase| async move {
         .await
         .view();
     assert_eq!(detail.store_credit, None);
+    // The account page's copy of the balance is held between changes.
+    customer.login("sasha@example.com", PASSWORD).await;
+    let mine: Option<model::Money> = customer.post("/api/account/store-credit", &[]).await.view();
+    assert_eq!(mine, None);
 
     for (amount, status) in [("", 422), ("ten", 422), ("0", 422), ("1000000", 422)] {
         let r = staff
@@ -269,6 +273,18 @@ for_each_backend!(staff_grant_store_credit, |db: TestDatabase| async move {
         .await
         .view();
     assert_eq!(detail.store_credit.map(|m| m.minor), Some(2_500));
+    // The grant reaches the customer's held copy through the change feed.
+    let mut seen = None;
+    for _ in 0..150 {
+        let mine: Option<model::Money> =
+            customer.post("/api/account/store-credit", &[]).await.view();
+        seen = mine.map(|m| m.minor);
+        if seen == Some(2_500) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(seen, Some(2_500), "the customer's held credit was dropped");
     let audited = audit_entry::Entity::find()
         .filter(audit_entry::Column::Action.eq("store_credit.grant"))
         .all(&conn)

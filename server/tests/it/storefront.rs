@@ -232,6 +232,24 @@ for_each_backend!(personal_pages_prefer_zstd, |db: TestDatabase| async move {
     let bytes = res.bytes().await.expect("body");
     let html = String::from_utf8(zstd::decode_all(&bytes[..]).expect("zstd")).expect("utf-8");
     assert!(html.contains("zstd@example.com"), "the shopper's own page");
+    // Compressed once, with a kept context (http::page_zstd), and said so.
+    let res = fetch("gzip, deflate, br, zstd").await.expect("req");
+    let vary: Vec<String> = res
+        .headers()
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().expect("ascii").to_ascii_lowercase())
+        .collect();
+    assert!(
+        vary.iter().any(|v| v.contains("accept-encoding")),
+        "{vary:?}"
+    );
+    let again = res.bytes().await.expect("body");
+    let again = String::from_utf8(zstd::decode_all(&again[..]).expect("zstd")).expect("utf-8");
+    assert!(
+        again.contains("zstd@example.com"),
+        "a second page from the same context"
+    );
 
     let res = fetch("gzip, br").await.expect("req");
     assert_eq!(res.headers()["content-encoding"], "br");

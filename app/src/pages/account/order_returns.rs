@@ -61,7 +61,9 @@ pub fn OrderReturns(
                                     {if p.returnable.is_empty() {
                                         p.closed
                                             .map(|why| {
-                                                view! { <p class="text-sm text-slate-600">{why}</p> }
+                                                view! {
+                                                    <p class="text-sm text-slate-600">{i.said(&why)}</p>
+                                                }
                                             })
                                             .into_any()
                                     } else {

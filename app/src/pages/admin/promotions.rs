@@ -7,7 +7,7 @@ use super::layout::AdminPage;
 use super::orders::confirm;
 use crate::api::promotions::{staff_promotion, staff_promotions, DeletePromotion, SavePromotion};
 use crate::components::forms::{error_text, go_to, ActionError, BoundFields};
-use model::promotions::PromotionForm;
+use model::promotions::{PromotionAmountsForm, PromotionForm};
 
 const INPUT: &str = "rounded-md border border-slate-300 px-3 py-2 text-sm";
 
@@ -221,6 +221,7 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
                     "Optional, e.g. 50.00.",
                     |f, v| f.min_subtotal = v,
                 )}
+            <InCurrencies rows=form.in_currencies.clone() state />
             {field.input("Starts", "starts", "date", form.starts.clone(), "", |f, v| f.starts = v)}
             {field
                 .input("Ends (last day)", "ends", "date", form.ends.clone(), "", |f, v| f.ends = v)}
@@ -264,4 +265,69 @@ fn PromotionEditor(original: String, form: PromotionForm) -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// The amount off and the minimum set by hand in each other currency the
+/// shop sells in; empty converts from the amounts above.
+#[component]
+fn InCurrencies(rows: Vec<PromotionAmountsForm>, state: RwSignal<PromotionForm>) -> impl IntoView {
+    if rows.is_empty() {
+        return None;
+    }
+    let cell = move |i: usize,
+                     currency: &str,
+                     label: &'static str,
+                     name: &'static str,
+                     value: String,
+                     set: fn(&mut PromotionAmountsForm, String)| {
+        let id = format!("promo-{name}-{currency}");
+        view! {
+            <div class="flex flex-col gap-1">
+                <label for=id.clone() class="text-sm font-medium">
+                    {format!("{label} in {currency}")}
+                </label>
+                <input
+                    id=id
+                    class=INPUT
+                    inputmode="decimal"
+                    placeholder="converted"
+                    value=value
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        state
+                            .update(|f| {
+                                if let Some(row) = f.in_currencies.get_mut(i) {
+                                    set(row, v);
+                                }
+                            })
+                    }
+                />
+            </div>
+        }
+    };
+    Some(view! {
+        <fieldset class="grid gap-4 md:col-span-2 md:grid-cols-2" data-testid="promo-in-currencies">
+            <legend class="mb-1 text-sm text-slate-600">
+                "In other currencies: an empty field converts from the amounts above; an amount off is for amount-off codes."
+            </legend>
+            {rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let c = r.currency.clone();
+                    view! {
+                        {cell(i, &c, "Amount off", "value", r.value, |f, v| f.value = v)}
+                        {cell(
+                            i,
+                            &c,
+                            "Minimum subtotal",
+                            "min",
+                            r.min_subtotal,
+                            |f, v| f.min_subtotal = v,
+                        )}
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    })
 }

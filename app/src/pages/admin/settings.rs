@@ -13,7 +13,7 @@ use crate::api::settings::{
 };
 use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
 use leptos_router::hooks::use_query_map;
-use model::settings::ShippingMethodForm;
+use model::settings::{ShippingAmountsForm, ShippingMethodForm};
 
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
@@ -48,6 +48,15 @@ pub fn AdminSettingsPage() -> impl IntoView {
                         .push(ShippingMethodForm {
                             kind: "flat".into(),
                             active: true,
+                            in_currencies: s
+                                .sold_in
+                                .iter()
+                                .filter(|(sold, _)| *sold)
+                                .map(|(_, p)| ShippingAmountsForm {
+                                    currency: p.currency.clone(),
+                                    ..Default::default()
+                                })
+                                .collect(),
                             ..Default::default()
                         });
                     view! {
@@ -106,6 +115,9 @@ pub fn AdminSettingsPage() -> impl IntoView {
                             </h2>
                             <ActionError value=save_method.value() />
                             <ActionError value=delete_method.value() />
+                            <p class="mb-2 text-sm text-slate-600">
+                                "The rows \"in\" another currency set a method's amounts in it, e.g. free from €40.00; an empty one converts from the amount above at that currency's rate."
+                            </p>
                             <table class="w-full text-sm" data-testid="shipping-methods">
                                 <thead class="text-left text-slate-500">
                                     <tr>
@@ -240,6 +252,50 @@ fn MethodRow(
     } else {
         form.code.clone()
     };
+    let in_currency = move |i: usize,
+                            currency: &str,
+                            name: &'static str,
+                            value: String,
+                            set: fn(&mut ShippingAmountsForm, String)| {
+        view! {
+            <td class="px-1 py-1">
+                <input
+                    aria-label=format!("{name} in {currency} of {}", original.get_value())
+                    placeholder="converted"
+                    value=value
+                    class=CELL
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        state
+                            .update(|f| {
+                                if let Some(row) = f.in_currencies.get_mut(i) {
+                                    set(row, v);
+                                }
+                            })
+                    }
+                />
+            </td>
+        }
+    };
+    let in_currencies = form
+        .in_currencies
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let c = r.currency.clone();
+            view! {
+                <tr data-testid=format!("shipping-row-{c}")>
+                    <td colspan="3" class="px-1 text-right text-xs text-slate-500">
+                        {format!("in {c}")}
+                    </td>
+                    {in_currency(i, &c, "Price", r.price.clone(), |f, v| f.price = v)}
+                    {in_currency(i, &c, "Free from", r.threshold.clone(), |f, v| f.threshold = v)}
+                    {in_currency(i, &c, "Per kg", r.per_kg.clone(), |f, v| f.per_kg = v)}
+                    <td colspan="2"></td>
+                </tr>
+            }
+        })
+        .collect_view();
     let input =
         move |name: &'static str, value: String, set: fn(&mut ShippingMethodForm, String)| {
             view! {
@@ -322,5 +378,6 @@ fn MethodRow(
                     })}
             </td>
         </tr>
+        {in_currencies}
     }
 }

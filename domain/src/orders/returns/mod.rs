@@ -30,6 +30,7 @@ use super::{now, record, By, OrderStatus, Orders};
 use crate::accounts::Actor;
 use crate::entities::{order, order_item, order_return, return_line, shipment};
 use crate::{Error, Money, Result};
+use model::Said;
 
 /// Longest note a customer or staff member can add.
 const MAX_NOTE: usize = 1000;
@@ -43,9 +44,9 @@ fn checked_note(field: &'static str, raw: &str) -> Result<String> {
             .chars()
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(Error::validation(
+        return Err(Error::rule(
             field,
-            "Keep the note under 1,000 characters of plain text.",
+            Said::new("error-return-note").number("max", MAX_NOTE as i64),
         ));
     }
     Ok(note.to_owned())
@@ -67,9 +68,9 @@ fn wanted(
     lines: &[ReturnLineInput],
 ) -> Result<Vec<(order_item::Model, i32)>> {
     if lines.len() > items.len().max(1) * 4 {
-        return Err(Error::validation(
+        return Err(Error::rule(
             "lines",
-            "That is more lines than the order has.",
+            Said::new("error-return-too-many-lines"),
         ));
     }
     let mut by_item: BTreeMap<i32, (order_item::Model, i64)> = BTreeMap::new();
@@ -79,34 +80,29 @@ fn wanted(
             .iter()
             .find(|i| i.sku.eq_ignore_ascii_case(sku))
             .ok_or_else(|| {
-                Error::validation(
+                Error::rule(
                     "lines",
-                    format!(
-                        "{} is not in this order.",
-                        sku.chars().take(40).collect::<String>()
-                    ),
+                    Said::new("error-return-not-in-order")
+                        .text("sku", sku.chars().take(40).collect::<String>()),
                 )
             })?;
         let entry = by_item.entry(item.id).or_insert((item.clone(), 0));
         entry.1 = entry.1.saturating_add(l.quantity);
     }
     if by_item.is_empty() {
-        return Err(Error::validation(
-            "lines",
-            "Choose at least one item to send back.",
-        ));
+        return Err(Error::rule("lines", Said::new("error-return-nothing")));
     }
     by_item
         .into_values()
         .map(|(item, q)| {
             let shipped = i64::from(item.shipped_quantity);
             if q < 1 || q > shipped {
-                Err(Error::validation(
+                Err(Error::rule(
                     "lines",
-                    format!(
-                        "You can send back 1 to {shipped} of {} ({}).",
-                        item.title, item.variant_title
-                    ),
+                    Said::new("error-return-quantity")
+                        .number("max", shipped)
+                        .text("product", &item.title)
+                        .text("variant", &item.variant_title),
                 ))
             } else {
                 Ok((item, q as i32))
@@ -125,11 +121,11 @@ impl Orders {
     ) -> Result<ReturnView> {
         let o = self.visible(actor, number).await?;
         let reason = ReturnReason::parse(&input.reason)
-            .ok_or_else(|| Error::validation("reason", "Choose why it is going back."))?;
+            .ok_or_else(|| Error::rule("reason", Said::new("error-return-reason")))?;
         let note = checked_note("note", &input.note)?;
         let last_parcel = self.last_parcel(&o).await?;
         self.window(&o, last_parcel.as_ref())
-            .map_err(Error::Conflict)?;
+            .map_err(Error::Clash)?;
         let items = order_item::Entity::find()
             .filter(order_item::Column::OrderId.eq(o.id))
             .order_by_asc(order_item::Column::Id)
@@ -155,10 +151,11 @@ impl Orders {
                 .await?;
             if taken.rows_affected != 1 {
                 txn.rollback().await?;
-                return Err(Error::Conflict(format!(
-                    "{} ({}) is already being returned in the quantity that shipped.",
-                    item.title, item.variant_title
-                )));
+                return Err(Error::Clash(
+                    Said::new("error-return-already")
+                        .text("product", &item.title)
+                        .text("variant", &item.variant_title),
+                ));
             }
         }
         let n = order_return::Entity::find()
@@ -221,24 +218,20 @@ impl Orders {
         &self,
         o: &order::Model,
         last_parcel: Option<&shipment::Model>,
-    ) -> std::result::Result<OffsetDateTime, String> {
+    ) -> std::result::Result<OffsetDateTime, Said> {
         if !super::view::status(o).is_paid() {
-            return Err(
-                "This order was cancelled or refunded, so there is nothing to return.".into(),
-            );
+            return Err(Said::new("error-return-not-paid"));
         }
         let Some(last_parcel) = last_parcel else {
-            return Err("Returns can be asked for once something has shipped.".into());
+            return Err(Said::new("error-return-not-shipped"));
         };
         let days = self.c.store().return_window_days;
         if days <= 0 {
-            return Err("This shop takes returns by arrangement: please contact us.".into());
+            return Err(Said::new("error-return-by-arrangement"));
         }
         let until = last_parcel.created_at + Duration::days(i64::from(days));
         if now() > until {
-            return Err(format!(
-                "The {days}-day return window for this order has closed."
-            ));
+            return Err(Said::new("error-return-window-closed").number("days", i64::from(days)));
         }
         Ok(until)
     }
