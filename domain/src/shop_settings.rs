@@ -161,7 +161,7 @@ impl ShopSettings {
 
     pub async fn shipping_methods(&self, actor: &Actor) -> Result<Vec<ShippingMethodInput>> {
         actor.require(Permission::Settings)?;
-        let mut amounts = in_currencies::all(&self.db).await?;
+        let mut amounts = in_currencies::of(&self.db, None).await?;
         Ok(shipping_method::Entity::find()
             .order_by_asc(shipping_method::Column::Position)
             .order_by_asc(shipping_method::Column::Id)
@@ -207,7 +207,7 @@ impl ShopSettings {
             None => None,
         };
         let before_amounts = match &before {
-            Some(b) => in_currencies::all(&txn).await?.remove(&b.id),
+            Some(b) => in_currencies::of(&txn, Some(b.id)).await?.remove(&b.id),
             None => None,
         };
         let mut row = shipping_method::ActiveModel {

@@ -39,7 +39,7 @@ impl PromotionAmounts {
 }
 
 /// The form's rows read, each wrong cell named (`in_currencies.0.value`);
-/// rows left empty are dropped. An amount off other than 0.
+/// rows left empty are dropped. An amount off is more than 0.
 pub(super) fn read(
     rows: &[PromotionAmountsForm],
     base: Currency,

@@ -124,12 +124,17 @@ pub(super) async fn replace<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Every method's rows, by method id.
-pub(super) async fn all<C: ConnectionTrait>(
+/// The rows of method `id` (every method's when `None`), by method id.
+pub(super) async fn of<C: ConnectionTrait>(
     conn: &C,
+    id: Option<i32>,
 ) -> Result<HashMap<i32, Vec<ShippingAmounts>>> {
+    let mut q = row::Entity::find();
+    if let Some(id) = id {
+        q = q.filter(row::Column::ShippingMethodId.eq(id));
+    }
     let mut by_method: HashMap<i32, Vec<ShippingAmounts>> = HashMap::new();
-    for r in row::Entity::find().all(conn).await? {
+    for r in q.all(conn).await? {
         let id = r.shipping_method_id;
         if let Some(a) = ShippingAmounts::of(r) {
             by_method.entry(id).or_default().push(a);
