@@ -32,6 +32,20 @@ test('a product translated in the editor is read and found in German', async ({ 
   await expect(shopper.getByRole('heading', { level: 1 })).toHaveText('Wanderhemd Spezial');
   await expect(shopper.getByText('Ein leichtes Hemd zum Wandern.')).toBeVisible();
 
+  // In the cart too, and still after a change made there in place.
+  await shopper.getByTestId('add-to-cart').click();
+  await expect(shopper.getByTestId('cart-count')).toHaveText('1');
+  await shopper.goto('/de/cart');
+  await hydrated(shopper);
+  const line = shopper.getByTestId('cart-line').first();
+  await expect(line).toContainText('Wanderhemd Spezial');
+  await line.getByTestId('line-quantity').fill('2');
+  await line.getByTestId('line-quantity').press('Tab');
+  await expect(shopper.getByTestId('cart-count')).toHaveText('2');
+  await expect(line).toContainText('Wanderhemd Spezial');
+  await shopper.goto('/cart');
+  await expect(shopper.getByTestId('cart-line').first()).not.toContainText('Wanderhemd Spezial');
+
   await shopper.goto('/search?q=wanderhemd');
   await expect(shopper.getByTestId('no-results')).toBeVisible();
   await shopper.goto(`/product/${slug}`);

@@ -1,26 +1,32 @@
 //! The shopper's cart: read, add, change quantities. Prices always come from
 //! the catalog on the server; the browser only sends SKUs and quantities.
 use leptos::prelude::*;
-use model::AppError;
+use model::{AppError, Locale};
 
 use model::commerce::CartView;
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
 
+/// Titles in `locale` (the page's) where the product is translated.
 #[server(prefix = "/api/cart", endpoint = "get")]
-pub async fn get_cart() -> Result<CartView, AppError> {
+pub async fn get_cart(#[server(default)] locale: Locale) -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let currency = crate::request::currency::shopper(&ctx);
     ctx.commerce
         .carts_in(currency)
+        .speaking(locale)
         .view(&owner)
         .await
         .map_err(fail)
 }
 
 #[server(prefix = "/api/cart", endpoint = "add")]
-pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView, AppError> {
+pub async fn add_to_cart(
+    sku: String,
+    quantity: Option<i64>,
+    #[server(default)] locale: Locale,
+) -> Result<CartView, AppError> {
     // The caller too: a new guest cart is remembered in their session.
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let owner = crate::request::caller::cart_owner(&caller)
@@ -29,6 +35,7 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
     let cart = ctx
         .commerce
         .carts_in(crate::request::currency::shopper(&ctx))
+        .speaking(locale)
         .add(&owner, &sku, quantity.unwrap_or(1))
         .await
         .map_err(fail)?;
@@ -41,10 +48,15 @@ pub async fn add_to_cart(sku: String, quantity: Option<i64>) -> Result<CartView,
 
 /// Sets a line's quantity; 0 removes it.
 #[server(prefix = "/api/cart", endpoint = "update")]
-pub async fn update_cart(sku: String, quantity: i64) -> Result<CartView, AppError> {
+pub async fn update_cart(
+    sku: String,
+    quantity: i64,
+    #[server(default)] locale: Locale,
+) -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     ctx.commerce
         .carts_in(crate::request::currency::shopper(&ctx))
+        .speaking(locale)
         .set_quantity(&owner, &sku, quantity)
         .await
         .map_err(fail)

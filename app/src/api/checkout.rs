@@ -21,6 +21,7 @@ pub async fn get_quote(
     promo_code: String,
     email: String,
     use_store_credit: Option<bool>,
+    #[server(default)] locale: model::Locale,
 ) -> Result<QuoteView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
     let quote = ctx
@@ -35,6 +36,7 @@ pub async fn get_quote(
                 email,
                 use_store_credit: use_store_credit.unwrap_or(false),
                 currency: Some(crate::request::currency::shopper(&ctx)),
+                locale,
             },
         )
         .await

@@ -29,6 +29,7 @@ pub fn AddToCartButton(
     view! {
         <ActionForm action=add attr:class="flex flex-col gap-2" attr:data-testid="add-to-cart-form">
             <input type="hidden" name="sku" prop:value=sku value=sku.get_untracked() />
+            <input type="hidden" name="locale" value=i.locale.code() />
             <div class="flex items-end gap-3">
                 <label class="flex flex-col gap-1 text-sm font-medium">
                     {i.t("ui-add-to-cart-quantity")}

@@ -29,7 +29,8 @@ impl CartState {
 
 pub fn provide_cart() {
     let version = RwSignal::new(0u32);
-    let cart = Resource::new(move || version.get(), |_| get_cart());
+    let locale = crate::locale::use_i18n().locale;
+    let cart = Resource::new(move || version.get(), move |_| get_cart(locale));
     provide_context(CartState { version, cart });
 }
 

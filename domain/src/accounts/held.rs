@@ -108,7 +108,8 @@ fn held<T: Send + Sync + 'static>(ttl: Duration) -> Held<T> {
 pub struct HeldAccounts {
     pub epochs: Arc<AccountEpochs>,
     users: Held<(Actor, UserSummary)>,
-    carts: Held<CartView>,
+    /// With the language its titles are in.
+    carts: Held<(model::Locale, CartView)>,
     wishlists: Held<WishlistView>,
     credits: Held<Option<Money>>,
     /// Carts and wishlists read before this epoch were priced from a
@@ -171,15 +172,16 @@ impl HeldAccounts {
         self.keep(&self.users, id, epoch, value);
     }
 
-    /// The customer's cart as [`crate::cart::Carts::view`] answered it.
-    pub fn cart(&self, user: i32) -> Option<Arc<CartView>> {
+    /// The customer's cart as [`crate::cart::Carts::view`] answered it, and
+    /// the language of its titles.
+    pub fn cart(&self, user: i32) -> Option<Arc<(model::Locale, CartView)>> {
         self.current(&self.carts, user, self.priced_floor())
     }
 
     /// Keeps a cart read at `epoch` (taken with [`AccountEpochs::begin`]
     /// before the read).
-    pub fn keep_cart(&self, user: i32, epoch: u64, cart: CartView) {
-        self.keep(&self.carts, user, epoch, cart);
+    pub fn keep_cart(&self, user: i32, epoch: u64, locale: model::Locale, cart: CartView) {
+        self.keep(&self.carts, user, epoch, (locale, cart));
     }
 
     pub fn wishlist(&self, user: i32) -> Option<Arc<WishlistView>> {

@@ -6,6 +6,7 @@ use crate::entities::cart;
 use crate::money::{Currency, Money};
 use crate::store::Currencies;
 use crate::Result;
+use model::Locale;
 
 pub use model::commerce::CartLine;
 
@@ -54,7 +55,11 @@ const LINES: &str = concat!(
 SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
        (SELECT vp.price_minor FROM variant_prices vp
          WHERE vp.variant_id = v.id AND vp.currency = {currency}) AS listed_minor,
-       v.weight_grams, p.title AS product_title, p.slug AS product_slug,
+       v.weight_grams,
+       COALESCE((SELECT t.title FROM product_translations t
+                  WHERE t.product_id = p.id AND t.locale = {locale} AND t.title <> ''),
+                p.title) AS product_title,
+       p.slug AS product_slug,
        p.status AS product_status,"#,
     variant_image_and_free!(),
     r#"
@@ -68,15 +73,17 @@ ORDER BY ci.id
 "#
 );
 
-/// The cart's lines priced in `currency` (one the shop sells in).
+/// The cart's lines priced in `currency` (one the shop sells in), titled
+/// in `locale` where the product is translated.
 pub async fn load_lines<C: ConnectionTrait>(
     conn: &C,
     cart_id: i32,
     currencies: &Currencies,
     currency: Currency,
+    locale: Locale,
 ) -> Result<Vec<CartLine>> {
     let placeholder = crate::db::placeholder(conn, 1);
-    let rows = run(conn, &placeholder, vec![cart_id.into()], currency).await?;
+    let rows = run(conn, &placeholder, vec![cart_id.into()], currency, locale).await?;
     Ok(priced(rows, currencies, currency))
 }
 
@@ -89,6 +96,7 @@ pub(super) async fn load_owned_lines<C: ConnectionTrait>(
     owner: &super::CartOwner,
     currencies: &Currencies,
     currency: Currency,
+    locale: Locale,
 ) -> Result<(Option<String>, Vec<CartLine>)> {
     let Some(select) = super::Carts::select(owner) else {
         return Ok((None, Vec::new()));
@@ -99,23 +107,26 @@ pub(super) async fn load_owned_lines<C: ConnectionTrait>(
         .limit(1)
         .build(conn.get_database_backend());
     let values = cart.values.map(|v| v.0).unwrap_or_default();
-    let rows = run(conn, &format!("({})", cart.sql), values, currency).await?;
+    let rows = run(conn, &format!("({})", cart.sql), values, currency, locale).await?;
     let id = rows.first().map(|r| r.cart_public_id.clone());
     Ok((id, priced(rows, currencies, currency)))
 }
 
 /// The lines of the cart that `cart` (SQL) names, bound to `values`, with
-/// list prices in `currency`.
+/// list prices in `currency` and titles in `locale`.
 async fn run<C: ConnectionTrait>(
     conn: &C,
     cart: &str,
     values: Vec<sea_orm::Value>,
     currency: Currency,
+    locale: Locale,
 ) -> Result<Vec<Row>> {
-    // The code is one of ours (three capitals), never the caller's text.
+    // Both codes are ours (three capitals, a language tag from our list),
+    // never the caller's text.
     let sql = LINES
         .replace("{cart}", cart)
-        .replace("{currency}", &format!("'{}'", currency.code()));
+        .replace("{currency}", &format!("'{}'", currency.code()))
+        .replace("{locale}", &format!("'{}'", locale.code()));
     Ok(Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,

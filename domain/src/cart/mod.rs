@@ -41,6 +41,8 @@ pub struct Carts {
     currencies: Arc<crate::store::Currencies>,
     /// What this cart is priced in: one the shop sells in.
     currency: crate::Currency,
+    /// The language of its lines' titles.
+    locale: model::Locale,
     held: Option<Arc<HeldAccounts>>,
 }
 
@@ -59,8 +61,15 @@ impl Carts {
             db,
             currencies,
             currency,
+            locale: model::Locale::default(),
             held: None,
         }
+    }
+
+    /// Titles the lines in `locale` where the product is translated.
+    pub fn speaking(mut self, locale: model::Locale) -> Self {
+        self.locale = locale;
+        self
     }
 
     pub(crate) fn holding(mut self, held: Option<Arc<HeldAccounts>>) -> Self {
@@ -141,19 +150,25 @@ impl Carts {
             (CartOwner::User(user), Some(held)) => Some((*user, held)),
             _ => None,
         };
-        // A cart is held in the currency it was last shown in.
+        // A cart is held in the currency and language it was last shown in.
         if let Some(cart) = held
             .and_then(|(user, held)| held.cart(user))
-            .filter(|c| c.subtotal.currency == self.currency)
+            .filter(|held| held.1.subtotal.currency == self.currency && held.0 == self.locale)
         {
-            return Ok(cart.as_ref().clone());
+            return Ok(cart.1.clone());
         }
         let epoch = held.map(|(_, held)| held.epochs.begin());
-        let (id, lines) =
-            lines::load_owned_lines(&self.db, owner, &self.currencies, self.currency).await?;
+        let (id, lines) = lines::load_owned_lines(
+            &self.db,
+            owner,
+            &self.currencies,
+            self.currency,
+            self.locale,
+        )
+        .await?;
         let view = self.summed(id, lines);
         if let (Some((user, held)), Some(epoch)) = (held, epoch) {
-            held.keep_cart(user, epoch, view.clone());
+            held.keep_cart(user, epoch, self.locale, view.clone());
         }
         Ok(view)
     }
@@ -166,7 +181,14 @@ impl Carts {
     }
 
     async fn view_of(&self, cart: cart::Model) -> Result<CartView> {
-        let lines = load_lines(&self.db, cart.id, &self.currencies, self.currency).await?;
+        let lines = load_lines(
+            &self.db,
+            cart.id,
+            &self.currencies,
+            self.currency,
+            self.locale,
+        )
+        .await?;
         Ok(self.summed(Some(cart.public_id), lines))
     }
 

@@ -118,18 +118,20 @@ impl CartReminders {
         let db = &self.c.db;
         let to = recipient(db, cart).await?;
         let opted_out = match &to {
-            Some(email) => opted_out(db, email).await?,
+            Some((email, _)) => opted_out(db, email).await?,
             None => true,
         };
+        // In the shopper's language: their account's, or their last order's.
+        let locale = to.as_ref().map(|(_, l)| *l).unwrap_or_default();
         // In the currency the cart was opened in, as the shopper saw it.
         let currency = self.c.shopper_currency(cart.currency.parse().ok());
-        let lines: Vec<_> = load_lines(db, cart.id, &self.c.currencies(), currency)
+        let lines: Vec<_> = load_lines(db, cart.id, &self.c.currencies(), currency, locale)
             .await?
             .into_iter()
             .filter(|l| !l.unavailable && l.max_quantity > 0)
             .collect();
         let mail = match to {
-            Some(email) if !opted_out && !lines.is_empty() => Some((email, random_token())),
+            Some((email, _)) if !opted_out && !lines.is_empty() => Some((email, random_token())),
             _ => None,
         };
 
@@ -174,7 +176,7 @@ impl CartReminders {
             return Ok(None);
         }
         if let Some((email, token)) = &mail {
-            let vars = self.mail_vars(&lines, token, currency);
+            let vars = self.mail_vars(&lines, token, currency, locale);
             self.c
                 .templates
                 .enqueue(&txn, MailKind::CartReminder, email, vars)
@@ -189,8 +191,10 @@ impl CartReminders {
         lines: &[super::CartLine],
         token: &str,
         currency: crate::Currency,
+        locale: model::Locale,
     ) -> Value {
         let t = &self.c.templates;
+        let link = |path: &str| t.link_in(locale.code(), path);
         let subtotal = Money::new(lines.iter().map(|l| l.line_total.minor).sum(), currency);
         let lines: Vec<Value> = lines
             .iter()
@@ -198,7 +202,7 @@ impl CartReminders {
                 context! {
                     title => &l.product_title,
                     variant_title => &l.variant_title,
-                    url => t.link(&format!("/product/{}", l.product_slug)),
+                    url => link(&format!("/product/{}", l.product_slug)),
                     quantity => l.quantity,
                     unit_price => l.unit_price,
                     line_total => l.line_total,
@@ -208,7 +212,8 @@ impl CartReminders {
         context! {
             cart => context! { lines, subtotal },
             restore_url => t.link(&format!("/cart/restore?token={token}")),
-            stop_url => t.link(&format!("/cart/reminders-off?token={token}")),
+            stop_url => link(&format!("/cart/reminders-off?token={token}")),
+            locale => locale.code(),
         }
     }
 
@@ -244,7 +249,7 @@ impl CartReminders {
             return Err(Error::not_found("cart"));
         };
         // Erased since: the address is gone, and so is anything to stop.
-        if let Some(email) = recipient(&self.c.db, &cart).await? {
+        if let Some((email, _)) = recipient(&self.c.db, &cart).await? {
             set_opt_out(&self.c.db, &email, true).await?;
         }
         Ok(())
@@ -293,22 +298,28 @@ fn orders(status: Option<OrderStatus>) -> SelectStatement {
 
 /// Who a reminder for `cart` goes to: the customer, while their account is
 /// in use; a guest, at the address of the newest order placed for it.
-async fn recipient<C: ConnectionTrait>(conn: &C, cart: &cart::Model) -> Result<Option<String>> {
-    let email = match cart.user_id {
+/// Where a reminder for `cart` goes, and in which language.
+async fn recipient<C: ConnectionTrait>(
+    conn: &C,
+    cart: &cart::Model,
+) -> Result<Option<(String, model::Locale)>> {
+    let to = match cart.user_id {
         Some(id) => user::Entity::find_by_id(id)
             .one(conn)
             .await?
             .filter(|u| u.erased_at.is_none() && u.disabled_at.is_none())
-            .map(|u| u.email),
+            .map(|u| (u.email, u.locale)),
         None => order::Entity::find()
             .filter(order::Column::CartId.eq(cart.id))
             .order_by_desc(order::Column::Id)
             .one(conn)
             .await?
-            .map(|o| o.email),
+            .map(|o| (o.email, o.locale)),
     };
     // Erasure leaves an address under `.invalid` (RFC 2606): never deliverable.
-    Ok(email.filter(|e| !e.ends_with(".invalid")))
+    Ok(to
+        .filter(|(e, _)| !e.ends_with(".invalid"))
+        .map(|(e, l)| (e, model::Locale::from_tag(&l).unwrap_or_default())))
 }
 
 fn email_digest(email: &str) -> String {

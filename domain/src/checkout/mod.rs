@@ -65,6 +65,8 @@ pub struct QuoteChoices {
     pub use_store_credit: bool,
     /// As [`CheckoutInput::currency`].
     pub currency: Option<crate::Currency>,
+    /// The language the lines' titles are shown in.
+    pub locale: model::Locale,
 }
 
 impl QuoteChoices {
@@ -78,6 +80,7 @@ impl QuoteChoices {
             email: email.into(),
             use_store_credit: false,
             currency: None,
+            locale: model::Locale::default(),
         }
     }
 }
@@ -117,6 +120,8 @@ struct Payer<'a> {
     customer: Option<&'a str>,
     use_credit: bool,
     currency: Option<crate::Currency>,
+    /// The lines are titled in it, and the order keeps those titles.
+    locale: model::Locale,
 }
 
 impl Checkout {
@@ -136,7 +141,7 @@ impl Checkout {
         let customer = payer.customer;
         let currencies = self.c.currencies();
         let currency = self.c.shopper_currency(payer.currency);
-        let lines = load_lines(&self.c.db, cart_id, &currencies, currency).await?;
+        let lines = load_lines(&self.c.db, cart_id, &currencies, currency, payer.locale).await?;
         let (promo, promo_err) = if promo_code.trim().is_empty() {
             (None, None)
         } else {
@@ -325,6 +330,7 @@ impl Checkout {
             customer: customer.as_deref(),
             use_credit: q.use_store_credit,
             currency: q.currency,
+            locale: q.locale,
         };
         let priced = self
             .price(
@@ -371,6 +377,7 @@ impl Checkout {
                     customer: Some(&customer),
                     use_credit: input.use_store_credit,
                     currency: input.currency,
+                    locale: input.locale,
                 },
             )
             .await?;

@@ -170,3 +170,167 @@ for_each_backend!(
         assert!(mails.contains("/de/reset-password?token="), "{mails}");
     }
 );
+
+/// Saves the test tee's German title (no French one).
+async fn translate_tee(s: &Shop) {
+    let admin = domain::accounts::Actor::user(1, domain::accounts::Role::Admin, Vec::new(), false);
+    let german = model::product_form::TranslationRow {
+        locale: "de".into(),
+        title: "Rotes T-Shirt".into(),
+        description: String::new(),
+    };
+    domain::catalog::Catalog::new(s.db.clone())
+        .save_translations(&admin, "red-tee", &[german])
+        .await
+        .expect("translate");
+}
+
+for_each_backend!(
+    a_german_shopper_sees_buys_and_is_mailed_the_german_title,
+    |db: TestDatabase| async move {
+        use domain::cart::CartOwner;
+        use domain::checkout::QuoteChoices;
+        use model::Locale;
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        translate_tee(&s).await;
+        let owner = guest_cart(&s, SKU, 1).await;
+        let title_in = |locale: Locale| {
+            let (carts, owner) = (s.commerce.carts().speaking(locale), &owner);
+            async move {
+                carts.view(owner).await.expect("view").lines[0]
+                    .product_title
+                    .clone()
+            }
+        };
+        assert_eq!(title_in(Locale::De).await, "Rotes T-Shirt");
+        // Not translated into French: the catalog's own title.
+        assert_eq!(title_in(Locale::Fr).await, "Red Tee");
+        assert_eq!(title_in(Locale::En).await, "Red Tee");
+
+        // A customer's cart, asked for in one language after another.
+        let ann = customer(&s, "ann@example.com").await;
+        let hers = CartOwner::User(ann);
+        s.commerce.carts().add(&hers, SKU, 1).await.expect("add");
+        for (locale, title) in [
+            (Locale::En, "Red Tee"),
+            (Locale::De, "Rotes T-Shirt"),
+            (Locale::En, "Red Tee"),
+        ] {
+            let view = s
+                .commerce
+                .carts()
+                .speaking(locale)
+                .view(&hers)
+                .await
+                .expect("view");
+            assert_eq!(view.lines[0].product_title, title, "{locale:?}");
+        }
+
+        let choices = QuoteChoices {
+            locale: Locale::De,
+            ..QuoteChoices::new("US", "CA", "standard", "", "kunde@example.com")
+        };
+        let quote = s.checkout.quote(&owner, &choices).await.expect("quote");
+        assert_eq!(quote.lines[0].product_title, "Rotes T-Shirt");
+
+        // The order keeps the title it was bought under: its page and mail.
+        let german = CheckoutInput {
+            locale: Locale::De,
+            ..input("kunde@example.com")
+        };
+        let placed = s
+            .checkout
+            .place_order(&owner, &german)
+            .await
+            .expect("place");
+        let items = domain::entities::order_item::Entity::find()
+            .all(&s.db)
+            .await
+            .expect("items");
+        assert_eq!(
+            items.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(),
+            ["Rotes T-Shirt"]
+        );
+        s.orders
+            .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
+            .await
+            .expect("pay");
+        let dir = tempfile::tempdir().expect("dir");
+        deliver_outbox_to(&s, dir.path()).await;
+        let mail = mails_to(dir.path(), "kunde@example.com");
+        assert!(mail.contains("Rotes T-Shirt"), "{mail}");
+        assert!(!mail.contains("Red Tee"), "{mail}");
+    }
+);
+
+for_each_backend!(
+    a_cart_reminder_speaks_the_customers_language,
+    |db: TestDatabase| async move {
+        use domain::cart::CartOwner;
+        use sea_orm::{ActiveModelTrait, Set};
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        translate_tee(&s).await;
+        let admin =
+            domain::accounts::Actor::user(1, domain::accounts::Role::Admin, Vec::new(), false);
+        let mut form = s.store.current().get().to_input();
+        form.cart_reminder_hours = "2".into();
+        s.store.update(&admin, &form).await.expect("settings");
+        for (email, locale) in [("anna@example.com", "de"), ("amy@example.com", "en")] {
+            let id = customer(&s, email).await;
+            domain::entities::user::ActiveModel {
+                id: Set(id),
+                locale: Set(locale.into()),
+                ..Default::default()
+            }
+            .update(&s.db)
+            .await
+            .expect("locale");
+            s.commerce
+                .carts()
+                .add(&CartOwner::User(id), SKU, 1)
+                .await
+                .expect("add");
+        }
+        // Untouched for three hours.
+        domain::entities::cart::Entity::update_many()
+            .col_expr(
+                domain::entities::cart::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(
+                    time::OffsetDateTime::now_utc() - time::Duration::hours(3),
+                ),
+            )
+            .exec(&s.db)
+            .await
+            .expect("backdate");
+        let swept = s.commerce.cart_reminders().sweep().await.expect("sweep");
+        assert_eq!(swept.sent, 2);
+        let mail_to = |to: &'static str| {
+            let db = s.db.clone();
+            async move {
+                let mails = domain::entities::outbox_message::Entity::find()
+                    .all(&db)
+                    .await
+                    .expect("outbox");
+                let mail: serde_json::Value = mails
+                    .iter()
+                    .map(|m| serde_json::from_str::<serde_json::Value>(&m.payload).expect("mail"))
+                    .find(|m| m["to"] == to)
+                    .expect("a mail");
+                format!(
+                    "{}\n{}",
+                    mail["subject"],
+                    mail["text"].as_str().unwrap_or("")
+                )
+            }
+        };
+        let german = mail_to("anna@example.com").await;
+        assert!(german.contains("Ihr Warenkorb bei"), "{german}");
+        assert!(german.contains("Rotes T-Shirt (M): 1 × 25,00"), "{german}");
+        assert!(german.contains("/de/cart/reminders-off?token="), "{german}");
+        let english = mail_to("amy@example.com").await;
+        assert!(english.contains("Red Tee (M): 1 × $25.00"), "{english}");
+        assert!(!english.contains("/de/"), "{english}");
+    }
+);

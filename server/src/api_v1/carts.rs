@@ -365,8 +365,10 @@ pub async fn quote(
                 promo_code: q.promo_code,
                 email: q.email,
                 use_store_credit: q.use_store_credit,
-                // REST carts are in the base currency, as their views are.
+                // REST carts are in the base currency and the catalog's
+                // language, as their views are.
                 currency: None,
+                locale: model::Locale::default(),
             },
         )
         .await?;

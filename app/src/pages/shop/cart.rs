@@ -146,6 +146,7 @@ pub fn CartPage() -> impl IntoView {
                                                                 .dispatch(UpdateCart {
                                                                     sku: sku.clone(),
                                                                     quantity: q,
+                                                                    locale: i.locale,
                                                                 });
                                                         }
                                                     />
@@ -161,6 +162,7 @@ pub fn CartPage() -> impl IntoView {
                                                             .dispatch(UpdateCart {
                                                                 sku: sku_remove.clone(),
                                                                 quantity: 0,
+                                                                locale: i.locale,
                                                             });
                                                     }
                                                 >

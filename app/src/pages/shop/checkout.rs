@@ -79,6 +79,7 @@ pub fn CheckoutPage() -> impl IntoView {
                 promo,
                 f.email.get_untracked(),
                 Some(use_credit),
+                i.locale,
             )
         },
     );
