@@ -50,6 +50,7 @@ impl ShopSettings {
             .into_iter()
             .map(|m| ShippingMethodForm {
                 in_currencies: crate::shop_settings::write_amounts(&currencies, &m.in_currencies),
+                names: crate::shop_settings::write_names(&m.names),
                 price: money(m.price_minor),
                 threshold: m.threshold_minor.map(money).unwrap_or_default(),
                 per_kg: m.per_kg_minor.map(money).unwrap_or_default(),
@@ -111,6 +112,7 @@ impl ShopSettings {
                 currency,
                 &mut issues,
             )?,
+            names: crate::shop_settings::read_names(&form.names, &mut issues)?,
             code: form.code,
             name: form.name,
             kind: form.kind,

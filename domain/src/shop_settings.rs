@@ -13,11 +13,14 @@ use serde_json::json;
 
 mod carriers;
 mod in_currencies;
+mod names;
 
 pub use carriers::DEFAULT_CARRIER;
 pub(crate) use carriers::{all as carriers, PLACEHOLDER as TRACKING_PLACEHOLDER};
 pub use in_currencies::{in_currency as amounts_in, ShippingAmounts};
 pub(crate) use in_currencies::{read as read_amounts, write as write_amounts};
+pub use names::{in_locale as names_in, ShippingName};
+pub(crate) use names::{read as read_names, write as write_names};
 
 use crate::accounts::{Actor, Permission};
 use crate::entities::{shipping_method, tax_rate};
@@ -38,6 +41,9 @@ pub struct ShippingMethodInput {
     /// Amounts set by hand in other currencies (the rest convert).
     #[serde(default)]
     pub in_currencies: Vec<ShippingAmounts>,
+    /// Its name in other languages (the rest show `name`).
+    #[serde(default)]
+    pub names: Vec<ShippingName>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +77,7 @@ fn method_input(m: &shipping_method::Model) -> ShippingMethodInput {
         per_kg_minor: m.per_kg_minor,
         active: m.active,
         in_currencies: Vec::new(),
+        names: Vec::new(),
     }
 }
 
@@ -95,7 +102,7 @@ fn code(raw: &str) -> Result<String> {
 fn check_method(m: &mut ShippingMethodInput) -> Result<()> {
     m.code = code(&m.code)?;
     m.name = m.name.trim().to_owned();
-    if m.name.is_empty() || m.name.chars().count() > 80 {
+    if m.name.is_empty() || m.name.chars().count() > names::MAX_NAME {
         return Err(Error::validation(
             "name",
             "Give the method a name shoppers understand.",
@@ -129,6 +136,7 @@ fn check_method(m: &mut ShippingMethodInput) -> Result<()> {
         }
     }
     m.in_currencies = in_currencies::for_kind(std::mem::take(&mut m.in_currencies), &m.kind);
+    m.names = names::checked(std::mem::take(&mut m.names))?;
     Ok(())
 }
 
@@ -162,6 +170,7 @@ impl ShopSettings {
     pub async fn shipping_methods(&self, actor: &Actor) -> Result<Vec<ShippingMethodInput>> {
         actor.require(Permission::Settings)?;
         let mut amounts = in_currencies::of(&self.db, None).await?;
+        let mut names = names::of(&self.db, None).await?;
         Ok(shipping_method::Entity::find()
             .order_by_asc(shipping_method::Column::Position)
             .order_by_asc(shipping_method::Column::Id)
@@ -170,6 +179,7 @@ impl ShopSettings {
             .iter()
             .map(|m| ShippingMethodInput {
                 in_currencies: amounts.remove(&m.id).unwrap_or_default(),
+                names: names.remove(&m.id).unwrap_or_default(),
                 ..method_input(m)
             })
             .collect())
@@ -206,9 +216,12 @@ impl ShopSettings {
             ),
             None => None,
         };
-        let before_amounts = match &before {
-            Some(b) => in_currencies::of(&txn, Some(b.id)).await?.remove(&b.id),
-            None => None,
+        let (before_amounts, before_names) = match &before {
+            Some(b) => (
+                in_currencies::of(&txn, Some(b.id)).await?.remove(&b.id),
+                names::of(&txn, Some(b.id)).await?.remove(&b.id),
+            ),
+            None => (None, None),
         };
         let mut row = shipping_method::ActiveModel {
             code: Set(input.code.clone()),
@@ -232,6 +245,7 @@ impl ShopSettings {
             }
         };
         in_currencies::replace(&txn, id, &input.in_currencies).await?;
+        names::replace(&txn, id, &input.names).await?;
         crate::audit::record(
             &txn,
             actor,
@@ -245,6 +259,7 @@ impl ShopSettings {
             before.as_ref().map(|b| {
                 json!(ShippingMethodInput {
                     in_currencies: before_amounts.unwrap_or_default(),
+                    names: before_names.unwrap_or_default(),
                     ..method_input(b)
                 })
             }),

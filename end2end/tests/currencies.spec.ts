@@ -24,6 +24,8 @@ test('sell in euros, then switch to German, browse and buy in EUR', async ({ bro
   await hydrated(staff);
   const express = staff.getByTestId('shipping-row').filter({ has: staff.getByLabel('Name of express') });
   await staff.getByLabel('Price in EUR of express').fill('12.00');
+  // And named in German, as a German shopper reads it.
+  await staff.getByLabel('Name in Deutsch of express').fill('Expresslieferung');
   await Promise.all([
     staff.waitForResponse((r) => r.url().includes('/api/staff/settings/shipping') && r.status() === 200),
     express.getByRole('button', { name: 'Save' }).click(),
@@ -55,7 +57,11 @@ test('sell in euros, then switch to German, browse and buy in EUR', async ({ bro
   await page.goto('/de/checkout');
   await hydrated(page);
   await fillAddressAnyLanguage(page, email, 'Eva Euro');
-  await expect(page.getByTestId('shipping-methods')).toContainText('12,00\u00a0€');
+  const methods = page.getByTestId('shipping-methods');
+  await expect(methods).toContainText('12,00\u00a0€');
+  await expect(methods).toContainText('Expresslieferung');
+  // The threshold in the shopper's money, the demo's own German names.
+  await expect(methods).toContainText(/Standard \(3–5 Werktage\) · versandkostenfrei ab \d+,\d{2}\u00a0€/);
   const total = await page.getByTestId('checkout-total').innerText();
   expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/);
 

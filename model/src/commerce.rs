@@ -53,6 +53,10 @@ pub struct ShippingOption {
     pub name: String,
     /// For this basket.
     pub price: Money,
+    /// The subtotal from which it ships free, in the basket's currency
+    /// (methods that are free over a subtotal).
+    #[serde(default)]
+    pub free_from: Option<Money>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -58,6 +58,18 @@ pub struct ShippingMethodForm {
     /// in; an empty one converts from the base amount.
     #[serde(default)]
     pub in_currencies: Vec<ShippingAmountsForm>,
+    /// Its name in each other language the shop speaks; an empty one shows
+    /// the English name.
+    #[serde(default)]
+    pub names: Vec<NameInLocale>,
+}
+
+/// A name as written in one language other than English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameInLocale {
+    /// The language's code, e.g. "de".
+    pub locale: String,
+    pub name: String,
 }
 
 /// A shipping method's amounts in one other currency, as typed in it.

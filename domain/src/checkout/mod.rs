@@ -124,6 +124,14 @@ struct Payer<'a> {
     locale: model::Locale,
 }
 
+/// Where a method that ships free over a subtotal starts to, in `currency`.
+fn free_from(rule: &pricing::ShippingRule, currency: crate::Currency) -> Option<Money> {
+    match rule {
+        pricing::ShippingRule::FreeOver { threshold, .. } => Some(Money::new(*threshold, currency)),
+        _ => None,
+    }
+}
+
 impl Checkout {
     pub fn new(c: Commerce) -> Self {
         Self { c }
@@ -182,11 +190,17 @@ impl Checkout {
         } else {
             crate::shop_settings::amounts_in(&self.c.db, currency).await?
         };
+        // Named in the shopper's language where staff wrote it; the order
+        // keeps the name it was bought under.
+        let mut names = crate::shop_settings::names_in(&self.c.db, payer.locale).await?;
         let methods: Vec<_> = rules::shipping_methods(&self.c.db)
             .await?
             .into_iter()
-            .map(|(m, rule)| {
+            .map(|(mut m, rule)| {
                 let priced = in_currency::shipping(&rule, &currencies, currency, set.get(&m.id));
+                if let Some(name) = names.remove(&m.id) {
+                    m.name = name;
+                }
                 (m, priced)
             })
             .collect();
@@ -218,6 +232,7 @@ impl Checkout {
                 code: m.code.clone(),
                 name: m.name.clone(),
                 price: Money::new(t.shipping, currency),
+                free_from: free_from(rule, currency),
             });
         }
         let promo_message = match (&totals.promo, promo_err) {
@@ -244,8 +259,9 @@ impl Checkout {
             lines,
             promo: promo.filter(|_| applied).map(|(m, p)| (m, p.code)),
             promo_message,
-            method: method.map(|(m, _)| ShippingOption {
+            method: method.map(|(m, rule)| ShippingOption {
                 price: Money::new(totals.shipping, currency),
+                free_from: free_from(&rule, currency),
                 code: m.code,
                 name: m.name,
             }),

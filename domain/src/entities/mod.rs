@@ -50,6 +50,7 @@ pub mod shipment;
 pub mod shipment_item;
 pub mod shipping_method;
 pub mod shipping_method_amount;
+pub mod shipping_method_name;
 pub mod stock_level;
 pub mod stock_movement;
 pub mod stock_reservation;

@@ -2,7 +2,7 @@
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, Set};
 use time::OffsetDateTime;
 
-use crate::entities::{promotion, shipping_method, tax_rate};
+use crate::entities::{promotion, shipping_method, shipping_method_name, tax_rate};
 use crate::Result;
 
 /// Inserts the demo commerce settings unless shipping methods already exist.
@@ -10,27 +10,38 @@ pub async fn insert<C: ConnectionTrait>(conn: &C) -> Result<()> {
     if shipping_method::Entity::find().count(conn).await? > 0 {
         return Ok(());
     }
+    // Checkout says from which subtotal a method ships free, in the
+    // shopper's currency and language; names need not.
     let methods = [
         (
-            "standard",
-            "Standard (3–5 days), free over $50",
-            "free_over",
-            495,
-            Some(5000),
-            None,
+            ("standard", "Standard (3–5 days)"),
+            [
+                ("de", "Standard (3–5 Werktage)"),
+                ("fr", "Standard (3 à 5 jours)"),
+            ],
+            ("free_over", 495, Some(5000), None),
         ),
-        ("express", "Express (1–2 days)", "flat", 1495, None, None),
         (
-            "economy",
-            "Economy by weight",
-            "weight",
-            300,
-            None,
-            Some(150),
+            ("express", "Express (1–2 days)"),
+            [
+                ("de", "Express (1–2 Werktage)"),
+                ("fr", "Express (1 à 2 jours)"),
+            ],
+            ("flat", 1495, None, None),
+        ),
+        (
+            ("economy", "Economy by weight"),
+            [
+                ("de", "Economy nach Gewicht"),
+                ("fr", "Économique au poids"),
+            ],
+            ("weight", 300, None, Some(150)),
         ),
     ];
-    for (i, (code, name, kind, price, threshold, per_kg)) in methods.into_iter().enumerate() {
-        shipping_method::ActiveModel {
+    for (i, ((code, name), names, (kind, price, threshold, per_kg))) in
+        methods.into_iter().enumerate()
+    {
+        let method = shipping_method::ActiveModel {
             code: Set(code.into()),
             name: Set(name.into()),
             kind: Set(kind.into()),
@@ -43,6 +54,15 @@ pub async fn insert<C: ConnectionTrait>(conn: &C) -> Result<()> {
         }
         .insert(conn)
         .await?;
+        for (locale, name) in names {
+            shipping_method_name::ActiveModel {
+                shipping_method_id: Set(method.id),
+                locale: Set(locale.into()),
+                name: Set(name.into()),
+            }
+            .insert(conn)
+            .await?;
+        }
     }
     let rates = [
         ("US", "CA", 725, "California sales tax"),

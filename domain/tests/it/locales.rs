@@ -334,3 +334,122 @@ for_each_backend!(
         assert!(!english.contains("/de/"), "{english}");
     }
 );
+
+for_each_backend!(
+    shipping_methods_are_named_in_the_shoppers_language,
+    |db: TestDatabase| async move {
+        use domain::checkout::QuoteChoices;
+        use domain::shop_settings::ShopSettings;
+        use model::{Currency, Locale, Money};
+        let s = shop(&db).await;
+        stock(&s, SKU, 10, 0).await;
+        let admin =
+            domain::accounts::Actor::user(1, domain::accounts::Role::Admin, Vec::new(), false);
+        let settings = ShopSettings::new(s.db.clone());
+        let form = |code: &'static str| {
+            let (settings, s, admin) = (&settings, &s, &admin);
+            async move {
+                settings
+                    .page(admin, &s.store, s.commerce.settings())
+                    .await
+                    .expect("settings")
+                    .methods
+                    .into_iter()
+                    .find(|m| m.code == code)
+                    .expect("method")
+            }
+        };
+        // A row per language besides English; the demo's names filled in.
+        let mut express = form("express").await;
+        let rows: Vec<(&str, &str)> = express
+            .names
+            .iter()
+            .map(|n| (n.locale.as_str(), n.name.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("de", "Express (1–2 Werktage)"),
+                ("fr", "Express (1 à 2 jours)")
+            ]
+        );
+
+        // Staff rename it in German and clear the French (English shows).
+        express.names[0].name = "  Blitzversand ".into();
+        express.names[1].name = String::new();
+        settings
+            .save_shipping_form(&admin, "express", express.clone(), Currency::Usd)
+            .await
+            .expect("save");
+        let saved = form("express").await;
+        assert_eq!(saved.names[0].name, "Blitzversand");
+        assert_eq!(saved.names[1].name, "");
+
+        // A language the shop does not speak is named, and nothing is saved.
+        let mut bad = saved.clone();
+        bad.names[0].name = "Éclair".into();
+        bad.names[1].locale = "xx".into();
+        let Err(domain::Error::Invalid { issues }) = settings
+            .save_shipping_form(&admin, "express", bad, Currency::Usd)
+            .await
+        else {
+            panic!("refused");
+        };
+        assert_eq!(issues[0].field, "names.1.name");
+        let mut long = saved.clone();
+        long.names[0].name = "x".repeat(81);
+        assert!(settings
+            .save_shipping_form(&admin, "express", long, Currency::Usd)
+            .await
+            .is_err());
+        assert_eq!(form("express").await.names, saved.names);
+
+        let owner = guest_cart(&s, SKU, 1).await;
+        let names_in = |locale: Locale| {
+            let (checkout, owner) = (&s.checkout, &owner);
+            async move {
+                let choices = QuoteChoices {
+                    locale,
+                    ..QuoteChoices::new("US", "CA", "express", "", "k@example.com")
+                };
+                let quote = checkout.quote(owner, &choices).await.expect("quote");
+                quote
+                    .shipping_options
+                    .into_iter()
+                    .map(|o| (o.name, o.free_from))
+                    .collect::<Vec<_>>()
+            }
+        };
+        let free = Some(Money::new(5000, Currency::Usd));
+        assert_eq!(
+            names_in(Locale::De).await,
+            [
+                ("Standard (3–5 Werktage)".to_owned(), free),
+                ("Blitzversand".to_owned(), None),
+                ("Economy nach Gewicht".to_owned(), None),
+            ]
+        );
+        assert_eq!(names_in(Locale::Fr).await[1].0, "Express (1–2 days)");
+        assert_eq!(
+            names_in(Locale::En).await[0],
+            ("Standard (3–5 days)".to_owned(), free)
+        );
+
+        // The order keeps the name it was bought under.
+        let german = CheckoutInput {
+            locale: Locale::De,
+            ..input("kunde@example.com")
+        };
+        let placed = s
+            .checkout
+            .place_order(&owner, &german)
+            .await
+            .expect("place");
+        let order = domain::entities::order::Entity::find_by_id(placed.id)
+            .one(&s.db)
+            .await
+            .expect("order")
+            .expect("found");
+        assert_eq!(order.shipping_method, "Blitzversand");
+    }
+);

@@ -20,6 +20,7 @@ checkout-country = Land
 checkout-phone = Telefon
 checkout-loading = Wird geladen…
 checkout-back-to-cart = Zurück zu Ihrem Warenkorb
+checkout-ships-free-from = versandkostenfrei ab { $amount }
 checkout-shipping-method = Versandart
 checkout-your-order = Ihre Bestellung
 checkout-promo-code = Gutscheincode

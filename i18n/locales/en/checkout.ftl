@@ -20,6 +20,7 @@ checkout-country = Country
 checkout-phone = Phone
 checkout-loading = Loading…
 checkout-back-to-cart = Back to your cart
+checkout-ships-free-from = free from { $amount }
 checkout-shipping-method = Shipping method
 checkout-your-order = Your order
 checkout-promo-code = Promo code

@@ -20,6 +20,7 @@ checkout-country = Pays
 checkout-phone = Téléphone
 checkout-loading = Chargement…
 checkout-back-to-cart = Retour à votre panier
+checkout-ships-free-from = offerte dès { $amount }
 checkout-shipping-method = Mode de livraison
 checkout-your-order = Votre commande
 checkout-promo-code = Code promo

@@ -13,7 +13,7 @@ use crate::api::settings::{
 };
 use crate::components::forms::{error_text, ActionError, Field, Notice, Submit};
 use leptos_router::hooks::use_query_map;
-use model::settings::{ShippingAmountsForm, ShippingMethodForm};
+use model::settings::{NameInLocale, ShippingAmountsForm, ShippingMethodForm};
 
 const CELL: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
@@ -55,6 +55,14 @@ pub fn AdminSettingsPage() -> impl IntoView {
                                 .map(|(_, p)| ShippingAmountsForm {
                                     currency: p.currency.clone(),
                                     ..Default::default()
+                                })
+                                .collect(),
+                            names: model::Locale::ALL
+                                .iter()
+                                .filter(|l| **l != model::Locale::En)
+                                .map(|l| NameInLocale {
+                                    locale: l.code().to_owned(),
+                                    name: String::new(),
                                 })
                                 .collect(),
                             ..Default::default()
@@ -296,6 +304,40 @@ fn MethodRow(
             }
         })
         .collect_view();
+    // Its name in each other language: below the English, in the name's column.
+    let names = form
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let language = model::Locale::from_tag(&n.locale).map_or("", |l| l.label());
+            view! {
+                <tr data-testid=format!("shipping-name-{}", n.locale)>
+                    <td class="px-1 text-right text-xs text-slate-500">
+                        {format!("in {language}")}
+                    </td>
+                    <td class="px-1 py-1">
+                        <input
+                            aria-label=format!("Name in {language} of {}", original.get_value())
+                            placeholder="as in English"
+                            value=n.name.clone()
+                            class=CELL
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                state
+                                    .update(|f| {
+                                        if let Some(row) = f.names.get_mut(i) {
+                                            row.name = v;
+                                        }
+                                    })
+                            }
+                        />
+                    </td>
+                    <td colspan="6"></td>
+                </tr>
+            }
+        })
+        .collect_view();
     let input =
         move |name: &'static str, value: String, set: fn(&mut ShippingMethodForm, String)| {
             view! {
@@ -378,6 +420,7 @@ fn MethodRow(
                     })}
             </td>
         </tr>
+        {names}
         {in_currencies}
     }
 }

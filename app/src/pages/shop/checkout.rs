@@ -383,7 +383,24 @@ fn ShippingChoices(q: QuoteView, f: Form) -> impl IntoView {
                                 checked=checked
                                 on:change=move |_| f.method.set(c2.clone())
                             />
-                            <span class="flex-1">{o.name.clone()}</span>
+                            <span class="flex-1">
+                                {o.name.clone()}
+                                {o
+                                    .free_from
+                                    .as_ref()
+                                    .map(|m| {
+                                        view! {
+                                            <span class="text-slate-500">
+                                                " · "
+                                                {i
+                                                    .f(
+                                                        "checkout-ships-free-from",
+                                                        &[("amount", (&i.money(m)).into())],
+                                                    )}
+                                            </span>
+                                        }
+                                    })}
+                            </span>
                             <span>{i.money(&o.price)}</span>
                         </label>
                     }
