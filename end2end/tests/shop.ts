@@ -38,8 +38,15 @@ export async function fillAddressAnyLanguage(page: Page, email: string, name: st
   await form.locator('input[name="full_name"]').fill(name);
   await form.locator('input[name="line1"]').fill('1 Market Street');
   await form.locator('input[name="city"]').fill('San Francisco');
+  // The region prices the tax: what the page shows next is the quote for it
+  // (reading the total sooner raced the quote, once in a while).
+  const quoted = page.waitForResponse(
+    (r) => r.url().includes('/api/checkout/quote') && (r.request().postData() ?? '').includes('region=CA'),
+  );
   await form.locator('input[name="region"]').fill('CA');
+  // Moving on to the next field commits the region (its change event).
   await form.locator('input[name="postal_code"]').fill('94103');
+  await quoted;
 }
 
 export async function fillAddress(page: Page, email: string | null) {

@@ -32,7 +32,17 @@ test('a product translated in the editor is read and found in German', async ({ 
   await expect(shopper.getByRole('heading', { level: 1 })).toHaveText('Wanderhemd Spezial');
   await expect(shopper.getByText('Ein leichtes Hemd zum Wandern.')).toBeVisible();
 
-  // In the cart too, and still after a change made there in place.
+  // On the wishlist, in the cart too, and still after a change made there in place.
+  await shopper
+    .locator('[data-testid="add-to-cart-form"] ~ [data-testid="wishlist-form"]')
+    .getByTestId('wishlist-heart')
+    .click();
+  await expect(shopper.getByTestId('wishlist-count')).toHaveText('1');
+  const productPage = shopper.url();
+  await shopper.goto('/de/wishlist');
+  await expect(shopper.getByTestId('wishlist-line').first()).toContainText('Wanderhemd Spezial');
+  await shopper.goto(productPage);
+  await hydrated(shopper);
   await shopper.getByTestId('add-to-cart').click();
   await expect(shopper.getByTestId('cart-count')).toHaveText('1');
   await shopper.goto('/de/cart');

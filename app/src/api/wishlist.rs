@@ -5,18 +5,24 @@ use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use model::commerce::CartView;
 use model::wishlist::{SharedWishlist, WishlistView};
-use model::AppError;
+use model::{AppError, Locale};
 
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
 
+/// Titles in `locale` (the page's) where the product is translated.
 #[server(prefix = "/api/wishlist", endpoint = "get", input = GetUrl)]
-pub async fn get_wishlist() -> Result<WishlistView, AppError> {
+pub async fn get_wishlist(#[server(default)] locale: Locale) -> Result<WishlistView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let owner = crate::request::caller::wishlist_owner(&caller)
         .await
         .map_err(fail)?;
-    ctx.commerce.wishlists().view(&owner).await.map_err(fail)
+    ctx.commerce
+        .wishlists()
+        .speaking(locale)
+        .view(&owner)
+        .await
+        .map_err(fail)
 }
 
 /// The heart: `saved` true saves the product (the variant `sku`, else its
@@ -107,9 +113,17 @@ pub async fn wishlist_alerts(on: bool) -> Result<WishlistView, AppError> {
 
 /// What a shared link shows (read-only, no sign-in).
 #[server(prefix = "/api/wishlist", endpoint = "shared", input = GetUrl)]
-pub async fn get_shared_wishlist(token: String) -> Result<SharedWishlist, AppError> {
+pub async fn get_shared_wishlist(
+    token: String,
+    #[server(default)] locale: Locale,
+) -> Result<SharedWishlist, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.commerce.wishlists().shared(&token).await.map_err(fail)
+    ctx.commerce
+        .wishlists()
+        .speaking(locale)
+        .shared(&token)
+        .await
+        .map_err(fail)
 }
 
 /// The link in the alert mails: a form post (a mail scanner following the

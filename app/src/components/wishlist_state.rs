@@ -26,7 +26,8 @@ impl WishlistState {
 
 pub fn provide_wishlist() {
     let version = RwSignal::new(0u32);
-    let list = Resource::new(move || version.get(), |_| get_wishlist());
+    let locale = use_i18n().locale;
+    let list = Resource::new(move || version.get(), move |_| get_wishlist(locale));
     provide_context(WishlistState { version, list });
 }
 

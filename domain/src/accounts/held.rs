@@ -110,7 +110,8 @@ pub struct HeldAccounts {
     users: Held<(Actor, UserSummary)>,
     /// With the language its titles are in.
     carts: Held<(model::Locale, CartView)>,
-    wishlists: Held<WishlistView>,
+    /// With the language its titles are in.
+    wishlists: Held<(model::Locale, WishlistView)>,
     credits: Held<Option<Money>>,
     /// Carts and wishlists read before this epoch were priced from a
     /// catalog that has changed since.
@@ -184,12 +185,13 @@ impl HeldAccounts {
         self.keep(&self.carts, user, epoch, (locale, cart));
     }
 
-    pub fn wishlist(&self, user: i32) -> Option<Arc<WishlistView>> {
+    /// The customer's wishlist and the language of its titles.
+    pub fn wishlist(&self, user: i32) -> Option<Arc<(model::Locale, WishlistView)>> {
         self.current(&self.wishlists, user, self.priced_floor())
     }
 
-    pub fn keep_wishlist(&self, user: i32, epoch: u64, list: WishlistView) {
-        self.keep(&self.wishlists, user, epoch, list);
+    pub fn keep_wishlist(&self, user: i32, epoch: u64, locale: model::Locale, list: WishlistView) {
+        self.keep(&self.wishlists, user, epoch, (locale, list));
     }
 
     /// The customer's store credit as [`crate::gift_cards::GiftCards`]

@@ -152,6 +152,7 @@ impl Wishlists {
         currency: Currency,
     ) -> Result<(WishlistView, model::commerce::CartView)> {
         let cart = Carts::new(self.db.clone(), self.store.currencies(), currency)
+            .speaking(self.locale)
             .add(cart_owner, sku, 1)
             .await?;
         let Some(list) = find(&self.db, owner).await? else {

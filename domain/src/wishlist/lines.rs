@@ -5,6 +5,7 @@ use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
 
 use crate::money::{Currency, Money};
 use crate::Result;
+use model::Locale;
 
 use super::WishlistLine;
 
@@ -27,7 +28,10 @@ const LINES: &str = concat!(
     crate::cart::variant_image_and_free!(),
     r#"
        v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,
-       p.title AS product_title, p.slug AS product_slug
+       COALESCE((SELECT t.title FROM product_translations t
+                  WHERE t.product_id = p.id AND t.locale = {locale} AND t.title <> ''),
+                p.title) AS product_title,
+       p.slug AS product_slug
 FROM wishlist_items wi
 JOIN variants v ON v.id = wi.variant_id
 JOIN products p ON p.id = wi.product_id
@@ -40,11 +44,16 @@ pub(super) async fn load<C: ConnectionTrait>(
     conn: &C,
     wishlist_id: i32,
     currency: Currency,
+    locale: Locale,
 ) -> Result<Vec<WishlistLine>> {
     let placeholder = crate::db::placeholder(conn, 1);
+    // The language tag is one of ours, never the caller's text.
+    let sql = LINES
+        .replace("{id}", &placeholder)
+        .replace("{locale}", &format!("'{}'", locale.code()));
     let rows = Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
-        LINES.replace("{id}", &placeholder),
+        sql,
         [wishlist_id.into()],
     ))
     .all(conn)

@@ -33,6 +33,8 @@ pub struct Wishlists {
     store: Current,
     /// The alert mails are rendered when the outbox delivers them.
     templates: Arc<Templates>,
+    /// The language of its lines' titles.
+    locale: model::Locale,
     held: Option<Arc<HeldAccounts>>,
 }
 
@@ -42,8 +44,15 @@ impl Wishlists {
             db,
             store,
             templates,
+            locale: model::Locale::default(),
             held: None,
         }
+    }
+
+    /// Titles the lines in `locale` where the product is translated.
+    pub fn speaking(mut self, locale: model::Locale) -> Self {
+        self.locale = locale;
+        self
     }
 
     pub(crate) fn holding(mut self, held: Option<Arc<HeldAccounts>>) -> Self {
@@ -62,13 +71,17 @@ impl Wishlists {
             (CartOwner::User(user), Some(held)) => Some((*user, held)),
             _ => None,
         };
-        if let Some(list) = held.and_then(|(user, held)| held.wishlist(user)) {
-            return Ok(list.as_ref().clone());
+        // Held in the language it was last shown in.
+        if let Some(list) = held
+            .and_then(|(user, held)| held.wishlist(user))
+            .filter(|held| held.0 == self.locale)
+        {
+            return Ok(list.1.clone());
         }
         let epoch = held.map(|(_, held)| held.epochs.begin());
         let view = self.read(owner).await?;
         if let (Some((user, held)), Some(epoch)) = (held, epoch) {
-            held.keep_wishlist(user, epoch, view.clone());
+            held.keep_wishlist(user, epoch, self.locale, view.clone());
         }
         Ok(view)
     }
@@ -87,7 +100,7 @@ impl Wishlists {
     async fn view_of(&self, list: &wishlist::Model, owner: &CartOwner) -> Result<WishlistView> {
         Ok(WishlistView {
             id: Some(list.public_id.clone()),
-            lines: lines::load(&self.db, list.id, self.currency()).await?,
+            lines: lines::load(&self.db, list.id, self.currency(), self.locale).await?,
             share_token: list.share_token.clone(),
             alerts: list.alerts,
             signed_in: matches!(owner, CartOwner::User(_)),

@@ -208,10 +208,33 @@ for_each_backend!(
         assert_eq!(title_in(Locale::Fr).await, "Red Tee");
         assert_eq!(title_in(Locale::En).await, "Red Tee");
 
-        // A customer's cart, asked for in one language after another.
+        // A guest's wishlist too.
+        let saved = s
+            .commerce
+            .wishlists()
+            .save(&CartOwner::Guest(None), "red-tee", Some(SKU))
+            .await
+            .expect("save");
+        let guest_list = CartOwner::Guest(saved.id);
+        let listed = s
+            .commerce
+            .wishlists()
+            .speaking(Locale::De)
+            .view(&guest_list)
+            .await
+            .expect("view");
+        assert_eq!(listed.lines[0].product_title, "Rotes T-Shirt");
+
+        // A customer's cart and wishlist (held), asked for in one language
+        // after another.
         let ann = customer(&s, "ann@example.com").await;
         let hers = CartOwner::User(ann);
         s.commerce.carts().add(&hers, SKU, 1).await.expect("add");
+        s.commerce
+            .wishlists()
+            .save(&hers, "red-tee", Some(SKU))
+            .await
+            .expect("save");
         for (locale, title) in [
             (Locale::En, "Red Tee"),
             (Locale::De, "Rotes T-Shirt"),
@@ -225,6 +248,14 @@ for_each_backend!(
                 .await
                 .expect("view");
             assert_eq!(view.lines[0].product_title, title, "{locale:?}");
+            let list = s
+                .commerce
+                .wishlists()
+                .speaking(locale)
+                .view(&hers)
+                .await
+                .expect("view");
+            assert_eq!(list.lines[0].product_title, title, "{locale:?}");
         }
 
         let choices = QuoteChoices {

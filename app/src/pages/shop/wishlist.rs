@@ -263,7 +263,7 @@ pub fn SharedWishlistPage() -> impl IntoView {
     let params = use_params_map();
     let list = Resource::new(
         move || params.read().get("token").unwrap_or_default(),
-        get_shared_wishlist,
+        move |token| get_shared_wishlist(token, i.locale),
     );
     view! {
         <Meta name="robots" content="noindex" />
