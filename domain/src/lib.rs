@@ -24,6 +24,7 @@ pub mod mail;
 pub mod money;
 pub mod orders;
 pub mod outbox;
+mod owned_rows;
 pub mod payments;
 pub mod pricing;
 pub mod promotions;

@@ -50,15 +50,34 @@ macro_rules! variant_image_and_free {
 }
 pub(crate) use variant_image_and_free;
 
+/// Select-list column `product_title` for product `p`: its title in the
+/// language [`in_locale`] fills in, the catalog's own where that is not
+/// written (an empty translated title shows the English). Carts and
+/// wishlists both show it.
+macro_rules! product_title_in_locale {
+    () => {
+        r#"
+       COALESCE((SELECT t.title FROM product_translations t
+                  WHERE t.product_id = p.id AND t.locale = {locale} AND t.title <> ''),
+                p.title) AS product_title,"#
+    };
+}
+pub(crate) use product_title_in_locale;
+
+/// `sql` with [`product_title_in_locale`]'s language filled in. The tag is
+/// one of ours, never the caller's text.
+pub(crate) fn in_locale(sql: &str, locale: Locale) -> String {
+    sql.replace("{locale}", &format!("'{}'", locale.code()))
+}
+
 const LINES: &str = concat!(
     r#"
 SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
        (SELECT vp.price_minor FROM variant_prices vp
          WHERE vp.variant_id = v.id AND vp.currency = {currency}) AS listed_minor,
-       v.weight_grams,
-       COALESCE((SELECT t.title FROM product_translations t
-                  WHERE t.product_id = p.id AND t.locale = {locale} AND t.title <> ''),
-                p.title) AS product_title,
+       v.weight_grams,"#,
+    product_title_in_locale!(),
+    r#"
        p.slug AS product_slug,
        p.status AS product_status,"#,
     variant_image_and_free!(),
@@ -121,12 +140,13 @@ async fn run<C: ConnectionTrait>(
     currency: Currency,
     locale: Locale,
 ) -> Result<Vec<Row>> {
-    // Both codes are ours (three capitals, a language tag from our list),
-    // never the caller's text.
-    let sql = LINES
-        .replace("{cart}", cart)
-        .replace("{currency}", &format!("'{}'", currency.code()))
-        .replace("{locale}", &format!("'{}'", locale.code()));
+    // The code is one of ours (three capitals), never the caller's text.
+    let sql = in_locale(
+        &LINES
+            .replace("{cart}", cart)
+            .replace("{currency}", &format!("'{}'", currency.code())),
+        locale,
+    );
     Ok(Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,

@@ -3,13 +3,14 @@
 //! the code, and looked up by checkout for the shopper's currency.
 use std::collections::HashMap;
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ConnectionTrait, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::amounts_in::{currency_of, rows_for, MAX_ROWS};
 use crate::entities::promotion_amount as row;
 use crate::error::Issues;
 use crate::money::Currency;
+use crate::owned_rows;
 use crate::store::Currencies;
 use crate::typed::{amount_at, as_typed};
 use crate::{Error, Result};
@@ -104,40 +105,27 @@ pub(super) async fn replace<C: ConnectionTrait>(
     promotion_id: i32,
     rows: &[PromotionAmounts],
 ) -> Result<()> {
-    row::Entity::delete_many()
-        .filter(row::Column::PromotionId.eq(promotion_id))
-        .exec(conn)
-        .await?;
-    for r in rows {
-        row::ActiveModel {
+    let rows = rows
+        .iter()
+        .map(|r| row::ActiveModel {
             promotion_id: Set(promotion_id),
             currency: Set(r.currency.code().to_owned()),
             value_minor: Set(r.value_minor),
             min_subtotal_minor: Set(r.min_subtotal_minor),
-        }
-        .insert(conn)
-        .await?;
-    }
-    Ok(())
+        })
+        .collect();
+    owned_rows::replace::<row::Entity, _>(conn, row::Column::PromotionId, promotion_id, rows).await
 }
 
-/// The rows of `ids` (every code's when `None`), by promotion id.
+/// The rows of code `id` (every code's when `None`), by promotion id.
 pub(super) async fn of<C: ConnectionTrait>(
     conn: &C,
     id: Option<i32>,
 ) -> Result<HashMap<i32, Vec<PromotionAmounts>>> {
-    let mut q = row::Entity::find();
-    if let Some(id) = id {
-        q = q.filter(row::Column::PromotionId.eq(id));
-    }
-    let mut by_code: HashMap<i32, Vec<PromotionAmounts>> = HashMap::new();
-    for r in q.all(conn).await? {
-        let id = r.promotion_id;
-        if let Some(a) = PromotionAmounts::of(r) {
-            by_code.entry(id).or_default().push(a);
-        }
-    }
-    Ok(by_code)
+    owned_rows::by_parent::<row::Entity, _, _>(conn, row::Column::PromotionId, id, |r| {
+        Some((r.promotion_id, PromotionAmounts::of(r)?))
+    })
+    .await
 }
 
 /// The amounts set for the code in `currency` (checkout's lookup).

@@ -3,13 +3,14 @@
 //! method, and looked up by checkout for the shopper's currency.
 use std::collections::HashMap;
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::amounts_in::{currency_of, rows_for, MAX_ROWS};
 use crate::entities::shipping_method_amount as row;
 use crate::error::Issues;
 use crate::money::Currency;
+use crate::owned_rows;
 use crate::store::Currencies;
 use crate::typed::{amount_at, as_typed};
 use crate::{Error, Result};
@@ -106,22 +107,18 @@ pub(super) async fn replace<C: ConnectionTrait>(
     method_id: i32,
     rows: &[ShippingAmounts],
 ) -> Result<()> {
-    row::Entity::delete_many()
-        .filter(row::Column::ShippingMethodId.eq(method_id))
-        .exec(conn)
-        .await?;
-    for r in rows {
-        row::ActiveModel {
+    let rows = rows
+        .iter()
+        .map(|r| row::ActiveModel {
             shipping_method_id: Set(method_id),
             currency: Set(r.currency.code().to_owned()),
             price_minor: Set(r.price_minor),
             threshold_minor: Set(r.threshold_minor),
             per_kg_minor: Set(r.per_kg_minor),
-        }
-        .insert(conn)
-        .await?;
-    }
-    Ok(())
+        })
+        .collect();
+    owned_rows::replace::<row::Entity, _>(conn, row::Column::ShippingMethodId, method_id, rows)
+        .await
 }
 
 /// The rows of method `id` (every method's when `None`), by method id.
@@ -129,18 +126,10 @@ pub(super) async fn of<C: ConnectionTrait>(
     conn: &C,
     id: Option<i32>,
 ) -> Result<HashMap<i32, Vec<ShippingAmounts>>> {
-    let mut q = row::Entity::find();
-    if let Some(id) = id {
-        q = q.filter(row::Column::ShippingMethodId.eq(id));
-    }
-    let mut by_method: HashMap<i32, Vec<ShippingAmounts>> = HashMap::new();
-    for r in q.all(conn).await? {
-        let id = r.shipping_method_id;
-        if let Some(a) = ShippingAmounts::of(r) {
-            by_method.entry(id).or_default().push(a);
-        }
-    }
-    Ok(by_method)
+    owned_rows::by_parent::<row::Entity, _, _>(conn, row::Column::ShippingMethodId, id, |r| {
+        Some((r.shipping_method_id, ShippingAmounts::of(r)?))
+    })
+    .await
 }
 
 /// The amounts set in `currency`, by method id (checkout's lookup).

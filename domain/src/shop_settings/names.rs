@@ -3,12 +3,13 @@
 //! shopper's, and the order keeps the name it was bought under.
 use std::collections::HashMap;
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::other_locales;
 use crate::entities::shipping_method_name as row;
 use crate::error::Issues;
+use crate::owned_rows;
 use crate::{Error, Result};
 use model::settings::NameInLocale;
 use model::Locale;
@@ -88,20 +89,16 @@ pub(super) async fn replace<C: ConnectionTrait>(
     method_id: i32,
     names: &[ShippingName],
 ) -> Result<()> {
-    row::Entity::delete_many()
-        .filter(row::Column::ShippingMethodId.eq(method_id))
-        .exec(conn)
-        .await?;
-    for n in names {
-        row::ActiveModel {
+    let rows = names
+        .iter()
+        .map(|n| row::ActiveModel {
             shipping_method_id: Set(method_id),
             locale: Set(n.locale.code().to_owned()),
             name: Set(n.name.clone()),
-        }
-        .insert(conn)
-        .await?;
-    }
-    Ok(())
+        })
+        .collect();
+    owned_rows::replace::<row::Entity, _>(conn, row::Column::ShippingMethodId, method_id, rows)
+        .await
 }
 
 /// The names of method `id` (every method's when `None`), by method id.
@@ -109,23 +106,17 @@ pub(super) async fn of<C: ConnectionTrait>(
     conn: &C,
     id: Option<i32>,
 ) -> Result<HashMap<i32, Vec<ShippingName>>> {
-    let mut q = row::Entity::find();
-    if let Some(id) = id {
-        q = q.filter(row::Column::ShippingMethodId.eq(id));
-    }
-    let mut by_method: HashMap<i32, Vec<ShippingName>> = HashMap::new();
-    for r in q.all(conn).await? {
-        if let Some(locale) = Locale::from_tag(&r.locale) {
-            by_method
-                .entry(r.shipping_method_id)
-                .or_default()
-                .push(ShippingName {
-                    locale,
-                    name: r.name,
-                });
-        }
-    }
-    Ok(by_method)
+    owned_rows::by_parent::<row::Entity, _, _>(conn, row::Column::ShippingMethodId, id, |r| {
+        let locale = Locale::from_tag(&r.locale)?;
+        Some((
+            r.shipping_method_id,
+            ShippingName {
+                locale,
+                name: r.name,
+            },
+        ))
+    })
+    .await
 }
 
 /// The names written in `locale`, by method id (checkout's lookup); none

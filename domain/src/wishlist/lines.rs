@@ -27,10 +27,9 @@ const LINES: &str = concat!(
     "SELECT",
     crate::cart::variant_image_and_free!(),
     r#"
-       v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,
-       COALESCE((SELECT t.title FROM product_translations t
-                  WHERE t.product_id = p.id AND t.locale = {locale} AND t.title <> ''),
-                p.title) AS product_title,
+       v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,"#,
+    crate::cart::product_title_in_locale!(),
+    r#"
        p.slug AS product_slug
 FROM wishlist_items wi
 JOIN variants v ON v.id = wi.variant_id
@@ -47,10 +46,7 @@ pub(super) async fn load<C: ConnectionTrait>(
     locale: Locale,
 ) -> Result<Vec<WishlistLine>> {
     let placeholder = crate::db::placeholder(conn, 1);
-    // The language tag is one of ours, never the caller's text.
-    let sql = LINES
-        .replace("{id}", &placeholder)
-        .replace("{locale}", &format!("'{}'", locale.code()));
+    let sql = crate::cart::in_locale(&LINES.replace("{id}", &placeholder), locale);
     let rows = Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,
