@@ -120,6 +120,8 @@ fn encoded_values() -> Vec<String> {
 struct Attack {
     failures: Vec<String>,
     requests: usize,
+    /// A client that keeps no connection, for retries.
+    fresh: reqwest::Client,
 }
 
 impl Attack {
@@ -177,32 +179,47 @@ impl Attack {
             if get { "GET" } else { "POST" },
             url.chars().take(150).collect::<String>()
         );
-        // The server closes a connection after answering without reading
-        // a body it refused; a pooled connection can be caught closing, a
-        // client-side race a real client retries once. Twice is no race.
-        let retry = req.try_clone();
-        let sent = match (req.send().await, retry) {
-            (Err(e), Some(again)) if !e.is_timeout() => again.send().await,
-            (sent, _) => sent,
-        };
-        match sent {
+        match self.deliver(req).await {
             Ok(res) => {
                 let status = res.status().as_u16();
                 let text = res.text().await.unwrap_or_default();
                 self.check(&what, status, &text);
                 (status, text)
             }
-            Err(e) => {
-                let mut why = e.to_string();
-                let mut source = std::error::Error::source(&e);
-                while let Some(inner) = source {
-                    why.push_str(&format!(": {inner}"));
-                    source = inner.source();
-                }
+            Err(why) => {
                 self.failures.push(format!("{what}: no answer ({why})"));
                 (0, String::new())
             }
         }
+    }
+
+    /// Sends `req`; a transport error (not a timeout) is retried once on a
+    /// new connection, as browsers do. The server closes a connection after
+    /// answering without reading a body it refused, and a client still
+    /// writing that body can see the close before the answer. The error
+    /// says why and after how long, so a hang is told from a reset.
+    async fn deliver(&self, req: reqwest::RequestBuilder) -> Result<reqwest::Response, String> {
+        let started = std::time::Instant::now();
+        let retry = req.try_clone().and_then(|r| r.build().ok());
+        let err = match (req.send().await, retry) {
+            (Ok(res), _) => return Ok(res),
+            (Err(e), Some(again)) if !e.is_timeout() => match self.fresh.execute(again).await {
+                Ok(res) => return Ok(res),
+                Err(e) => e,
+            },
+            (Err(e), _) => e,
+        };
+        let mut why = format!(
+            "after {:?}, timeout: {}: {err}",
+            started.elapsed(),
+            err.is_timeout()
+        );
+        let mut source = std::error::Error::source(&err);
+        while let Some(inner) = source {
+            why.push_str(&format!(": {inner}"));
+            source = inner.source();
+        }
+        Err(why)
     }
 
     async fn get(&mut self, b: &mut Browser<'_>, url: &str) {
@@ -366,19 +383,13 @@ impl Attack {
             req = req.header("content-type", "application/json").body(body);
         }
         let what = format!("API {method} {}", url.chars().take(150).collect::<String>());
-        // As in `send`: a refused body can race a pooled connection's close.
-        let retry = req.try_clone();
-        let sent = match (req.send().await, retry) {
-            (Err(e), Some(again)) if !e.is_timeout() => again.send().await,
-            (sent, _) => sent,
-        };
-        match sent {
+        match self.deliver(req).await {
             Ok(res) => {
                 let status = res.status().as_u16();
                 let text = res.text().await.unwrap_or_default();
                 self.check(&what, status, &text);
             }
-            Err(e) => self.failures.push(format!("{what}: no answer ({e})")),
+            Err(why) => self.failures.push(format!("{what}: no answer ({why})")),
         }
     }
 }
@@ -455,6 +466,12 @@ for_each_backend!(
         let mut attack = Attack {
             failures: Vec::new(),
             requests: 0,
+            fresh: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .pool_max_idle_per_host(0)
+                .timeout(std::time::Duration::from_secs(60))
+                .build()
+                .expect("client"),
         };
         let pages: Vec<String> = leptos_axum::generate_route_list(app::App)
             .iter()
