@@ -48,8 +48,17 @@ test('sell in euros, then switch to German, browse and buy in EUR', async ({ bro
   const price = (await page.getByTestId('price').first().innerText()).trim();
   expect(price).toMatch(/^\d{1,3}(\.\d{3})*,99\u00a0€$/);
 
+  // Saved for later, the list shows what the page did.
+  await page
+    .locator('[data-testid="add-to-cart-form"] ~ [data-testid="wishlist-form"]')
+    .getByTestId('wishlist-heart')
+    .click();
+  await expect(page.getByTestId('wishlist-count')).toHaveText('1');
+
   await page.getByTestId('add-to-cart').click();
   await expect(page.getByTestId('cart-count')).toHaveText('1');
+  await page.goto('/de/wishlist');
+  await expect(page.getByTestId('wishlist-price').first()).toHaveText(price);
   await page.goto('/de/cart');
   await hydrated(page);
   await expect(page.getByTestId('cart-subtotal')).toContainText('€');

@@ -10,7 +10,8 @@ use model::{AppError, Locale};
 #[cfg(feature = "ssr")]
 use crate::request::errors::fail;
 
-/// Titles in `locale` (the page's) where the product is translated.
+/// Titles in `locale` (the page's) where the product is translated, prices
+/// in the shopper's currency.
 #[server(prefix = "/api/wishlist", endpoint = "get", input = GetUrl)]
 pub async fn get_wishlist(#[server(default)] locale: Locale) -> Result<WishlistView, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
@@ -20,6 +21,7 @@ pub async fn get_wishlist(#[server(default)] locale: Locale) -> Result<WishlistV
     ctx.commerce
         .wishlists()
         .speaking(locale)
+        .pricing_in(crate::request::currency::shopper(&ctx))
         .view(&owner)
         .await
         .map_err(fail)
@@ -111,7 +113,8 @@ pub async fn wishlist_alerts(on: bool) -> Result<WishlistView, AppError> {
         .map_err(fail)
 }
 
-/// What a shared link shows (read-only, no sign-in).
+/// What a shared link shows (read-only, no sign-in), in the viewer's
+/// language and currency.
 #[server(prefix = "/api/wishlist", endpoint = "shared", input = GetUrl)]
 pub async fn get_shared_wishlist(
     token: String,
@@ -121,6 +124,7 @@ pub async fn get_shared_wishlist(
     ctx.commerce
         .wishlists()
         .speaking(locale)
+        .pricing_in(crate::request::currency::shopper(&ctx))
         .shared(&token)
         .await
         .map_err(fail)

@@ -111,7 +111,7 @@ pub struct HeldAccounts {
     /// With the language its titles are in.
     carts: Held<(model::Locale, CartView)>,
     /// With the language its titles are in.
-    wishlists: Held<(model::Locale, WishlistView)>,
+    wishlists: Held<(crate::wishlist::Shown, WishlistView)>,
     credits: Held<Option<Money>>,
     /// Carts and wishlists read before this epoch were priced from a
     /// catalog that has changed since.
@@ -185,13 +185,19 @@ impl HeldAccounts {
         self.keep(&self.carts, user, epoch, (locale, cart));
     }
 
-    /// The customer's wishlist and the language of its titles.
-    pub fn wishlist(&self, user: i32) -> Option<Arc<(model::Locale, WishlistView)>> {
+    /// The customer's wishlist and the language and currency it shows in.
+    pub fn wishlist(&self, user: i32) -> Option<Arc<(crate::wishlist::Shown, WishlistView)>> {
         self.current(&self.wishlists, user, self.priced_floor())
     }
 
-    pub fn keep_wishlist(&self, user: i32, epoch: u64, locale: model::Locale, list: WishlistView) {
-        self.keep(&self.wishlists, user, epoch, (locale, list));
+    pub fn keep_wishlist(
+        &self,
+        user: i32,
+        epoch: u64,
+        shown: crate::wishlist::Shown,
+        list: WishlistView,
+    ) {
+        self.keep(&self.wishlists, user, epoch, (shown, list));
     }
 
     /// The customer's store credit as [`crate::gift_cards::GiftCards`]

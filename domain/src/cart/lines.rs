@@ -70,11 +70,29 @@ pub(crate) fn in_locale(sql: &str, locale: Locale) -> String {
     sql.replace("{locale}", &format!("'{}'", locale.code()))
 }
 
+/// Select-list column `listed_minor`: variant `v`'s list price in the
+/// currency [`in_currency`] fills in, NULL where none is set (the base
+/// price is converted then). Carts and wishlists both show it.
+macro_rules! listed_price {
+    () => {
+        r#"
+       (SELECT vp.price_minor FROM variant_prices vp
+         WHERE vp.variant_id = v.id AND vp.currency = {currency}) AS listed_minor,"#
+    };
+}
+pub(crate) use listed_price;
+
+/// `sql` with [`listed_price`]'s currency filled in. The code is one of
+/// ours (three capitals), never the caller's text.
+pub(crate) fn in_currency(sql: &str, currency: Currency) -> String {
+    sql.replace("{currency}", &format!("'{}'", currency.code()))
+}
+
 const LINES: &str = concat!(
     r#"
-SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,
-       (SELECT vp.price_minor FROM variant_prices vp
-         WHERE vp.variant_id = v.id AND vp.currency = {currency}) AS listed_minor,
+SELECT ci.variant_id, ci.quantity, v.sku, v.title AS variant_title, v.price_minor,"#,
+    listed_price!(),
+    r#"
        v.weight_grams,"#,
     product_title_in_locale!(),
     r#"
@@ -140,11 +158,8 @@ async fn run<C: ConnectionTrait>(
     currency: Currency,
     locale: Locale,
 ) -> Result<Vec<Row>> {
-    // The code is one of ours (three capitals), never the caller's text.
     let sql = in_locale(
-        &LINES
-            .replace("{cart}", cart)
-            .replace("{currency}", &format!("'{}'", currency.code())),
+        &in_currency(&LINES.replace("{cart}", cart), currency),
         locale,
     );
     Ok(Row::find_by_statement(Statement::from_sql_and_values(

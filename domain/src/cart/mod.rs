@@ -20,7 +20,9 @@ use crate::entities::{cart, cart_item, variant};
 use crate::money::Money;
 use crate::{inventory, Error, Result};
 
-pub(crate) use lines::{in_locale, product_title_in_locale, variant_image_and_free};
+pub(crate) use lines::{
+    in_currency, in_locale, listed_price, product_title_in_locale, variant_image_and_free,
+};
 pub use lines::{load_lines, CartLine};
 
 /// Most units of one variant in one cart.

@@ -1,9 +1,10 @@
-//! A list's lines, priced and stocked from the catalog as it is now, in one
-//! statement (the header's hearts read it on every page of a shopper with
-//! a list).
+//! A list's lines, priced (in the shopper's currency) and stocked from the
+//! catalog as it is now, in one statement (the header's hearts read it on
+//! every page of a shopper with a list).
 use sea_orm::{ConnectionTrait, FromQueryResult, Statement};
 
 use crate::money::{Currency, Money};
+use crate::store::Currencies;
 use crate::Result;
 use model::Locale;
 
@@ -14,6 +15,7 @@ struct Row {
     sku: String,
     variant_title: String,
     price_minor: i64,
+    listed_minor: Option<i64>,
     price_saved_minor: i64,
     product_title: String,
     product_slug: String,
@@ -28,6 +30,7 @@ const LINES: &str = concat!(
     crate::cart::variant_image_and_free!(),
     r#"
        v.sku, v.title AS variant_title, v.price_minor, wi.price_saved_minor,"#,
+    crate::cart::listed_price!(),
     crate::cart::product_title_in_locale!(),
     r#"
        p.slug AS product_slug
@@ -39,14 +42,21 @@ ORDER BY wi.id DESC
 "#
 );
 
+/// The lines priced in `currency` (its list price, else the base price
+/// converted); a line shows the price it was saved at ("was") when it has
+/// dropped since, in the same currency.
 pub(super) async fn load<C: ConnectionTrait>(
     conn: &C,
     wishlist_id: i32,
+    currencies: &Currencies,
     currency: Currency,
     locale: Locale,
 ) -> Result<Vec<WishlistLine>> {
     let placeholder = crate::db::placeholder(conn, 1);
-    let sql = crate::cart::in_locale(&LINES.replace("{id}", &placeholder), locale);
+    let sql = crate::cart::in_locale(
+        &crate::cart::in_currency(&LINES.replace("{id}", &placeholder), currency),
+        locale,
+    );
     let rows = Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,
@@ -54,18 +64,28 @@ pub(super) async fn load<C: ConnectionTrait>(
     ))
     .all(conn)
     .await?;
+    let base = |minor| Money::new(minor, currencies.base);
     Ok(rows
         .into_iter()
-        .map(|r| WishlistLine {
-            sku: r.sku,
-            product_slug: r.product_slug,
-            product_title: r.product_title,
-            variant_title: r.variant_title,
-            image_url: r.image_url,
-            price: Money::new(r.price_minor, currency),
-            was: (r.price_saved_minor > r.price_minor)
-                .then(|| Money::new(r.price_saved_minor, currency)),
-            in_stock: r.free > 0,
+        .map(|r| {
+            let price = currencies
+                .price(r.price_minor, r.listed_minor, currency)
+                .unwrap_or(base(r.price_minor));
+            // Dropped is decided in the base, where both prices were set.
+            let was = (r.price_saved_minor > r.price_minor)
+                .then(|| currencies.price(r.price_saved_minor, None, price.currency))
+                .flatten()
+                .filter(|was| was.minor > price.minor);
+            WishlistLine {
+                sku: r.sku,
+                product_slug: r.product_slug,
+                product_title: r.product_title,
+                variant_title: r.variant_title,
+                image_url: r.image_url,
+                price,
+                was,
+                in_stock: r.free > 0,
+            }
         })
         .collect())
 }

@@ -26,6 +26,9 @@ use crate::money::Currency;
 use crate::store::Current;
 use crate::Result;
 
+/// The language and currency a list was read in.
+pub(crate) type Shown = (model::Locale, Currency);
+
 #[derive(Clone)]
 pub struct Wishlists {
     db: DatabaseConnection,
@@ -35,6 +38,8 @@ pub struct Wishlists {
     templates: Arc<Templates>,
     /// The language of its lines' titles.
     locale: model::Locale,
+    /// The currency its lines are priced in (the base unless asked).
+    priced_in: Option<Currency>,
     held: Option<Arc<HeldAccounts>>,
 }
 
@@ -45,6 +50,7 @@ impl Wishlists {
             store,
             templates,
             locale: model::Locale::default(),
+            priced_in: None,
             held: None,
         }
     }
@@ -52,6 +58,13 @@ impl Wishlists {
     /// Titles the lines in `locale` where the product is translated.
     pub fn speaking(mut self, locale: model::Locale) -> Self {
         self.locale = locale;
+        self
+    }
+
+    /// Prices the lines in `currency` where the shop sells in it (list
+    /// prices, else converted), in the base otherwise.
+    pub fn pricing_in(mut self, currency: Currency) -> Self {
+        self.priced_in = Some(currency);
         self
     }
 
@@ -64,6 +77,18 @@ impl Wishlists {
         self.store.get().currency
     }
 
+    /// What the lines are shown in: language, and the currency served.
+    fn shown(&self) -> Shown {
+        let currencies = self.store.currencies();
+        (self.locale, currencies.served_in(self.priced_in))
+    }
+
+    async fn lines(&self, list_id: i32) -> Result<Vec<WishlistLine>> {
+        let (locale, currency) = self.shown();
+        let currencies = self.store.currencies();
+        lines::load(&self.db, list_id, &currencies, currency, locale).await
+    }
+
     /// The owner's list; empty for a guest without one. A customer's is
     /// held between changes when the server holds them.
     pub async fn view(&self, owner: &CartOwner) -> Result<WishlistView> {
@@ -71,17 +96,18 @@ impl Wishlists {
             (CartOwner::User(user), Some(held)) => Some((*user, held)),
             _ => None,
         };
-        // Held in the language it was last shown in.
+        // Held as it was last shown (language and currency).
+        let shown = self.shown();
         if let Some(list) = held
             .and_then(|(user, held)| held.wishlist(user))
-            .filter(|held| held.0 == self.locale)
+            .filter(|held| held.0 == shown)
         {
             return Ok(list.1.clone());
         }
         let epoch = held.map(|(_, held)| held.epochs.begin());
         let view = self.read(owner).await?;
         if let (Some((user, held)), Some(epoch)) = (held, epoch) {
-            held.keep_wishlist(user, epoch, self.locale, view.clone());
+            held.keep_wishlist(user, epoch, shown, view.clone());
         }
         Ok(view)
     }
@@ -100,7 +126,7 @@ impl Wishlists {
     async fn view_of(&self, list: &wishlist::Model, owner: &CartOwner) -> Result<WishlistView> {
         Ok(WishlistView {
             id: Some(list.public_id.clone()),
-            lines: lines::load(&self.db, list.id, self.currency(), self.locale).await?,
+            lines: self.lines(list.id).await?,
             share_token: list.share_token.clone(),
             alerts: list.alerts,
             signed_in: matches!(owner, CartOwner::User(_)),

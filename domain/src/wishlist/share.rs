@@ -57,7 +57,7 @@ impl Wishlists {
         };
         Ok(SharedWishlist {
             owner: owner.unwrap_or_else(|| "A shopper".to_owned()),
-            lines: super::lines::load(&self.db, list.id, self.currency(), self.locale).await?,
+            lines: self.lines(list.id).await?,
         })
     }
 

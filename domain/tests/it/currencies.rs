@@ -22,7 +22,7 @@ fn admin() -> Actor {
     Actor::user(1, Role::Admin, Vec::new(), false)
 }
 
-async fn sell_in_eur_and_gbp(s: &Shop) {
+pub(crate) async fn sell_in_eur_and_gbp(s: &Shop) {
     let row = |c: &str, rate: &str, rounding: &str| PresentmentInput {
         currency: c.into(),
         rate: rate.into(),

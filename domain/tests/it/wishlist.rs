@@ -7,8 +7,8 @@ use domain::catalog::{Catalog, OptionDraft, StockSeen};
 use domain::entities::{outbox_message, product};
 use domain::inventory::{Inventory, Reason};
 use domain::wishlist::alerts::{AlertEvent, WishlistAlert, KIND_WISHLIST};
-use domain::Currency;
 use domain::Error;
+use domain::{Currency, Money};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::support::{customer, shop, stock, Shop, SKU};
@@ -296,4 +296,79 @@ testkit::for_each_backend!(price_drops_mail_once_per_drop, |db| async move {
     let sent = alerts(&s).await;
     assert_eq!(sent.len(), 3);
     assert!(lists.alert_mail(&sent[2]).await.unwrap().is_none());
+});
+
+/// The list's line for `owner`, priced in `currency`.
+async fn line_in(
+    commerce: &domain::commerce::Commerce,
+    owner: &CartOwner,
+    currency: Currency,
+) -> model::wishlist::WishlistLine {
+    let mut view = commerce
+        .wishlists()
+        .pricing_in(currency)
+        .view(owner)
+        .await
+        .unwrap();
+    view.lines.remove(0)
+}
+
+testkit::for_each_backend!(a_list_is_priced_in_the_shoppers_currency, |db| async move {
+    let s = shop(&db).await;
+    stock(&s, SKU, 5, 0).await;
+    crate::currencies::sell_in_eur_and_gbp(&s).await;
+    // Held between reads, as the server holds a customer's list.
+    let held = std::sync::Arc::new(domain::accounts::held::HeldAccounts::default());
+    let commerce = s.commerce.clone().holding(held.clone());
+    let ann = CartOwner::User(customer(&s, "ann@example.com").await);
+    commerce
+        .wishlists()
+        .save(&ann, SLUG, Some(SKU))
+        .await
+        .unwrap();
+    let eur = |m| Some(Money::new(m, Currency::Eur));
+    let gbp = |m| Some(Money::new(m, Currency::Gbp));
+    let usd = |m| Some(Money::new(m, Currency::Usd));
+    let shown = |l: model::wishlist::WishlistLine| (Some(l.price), l.was);
+
+    // $25.00 converted (EUR rounds up to …99); the held list is not
+    // shown in the currency it was last read in.
+    for (currency, expected) in [
+        (Currency::Eur, (eur(2399), None)),
+        (Currency::Gbp, (gbp(1975), None)),
+        (Currency::Usd, (usd(2500), None)),
+        (Currency::Eur, (eur(2399), None)),
+    ] {
+        let line = line_in(&commerce, &ann, currency).await;
+        assert_eq!(shown(line), expected, "{currency:?}");
+    }
+
+    // Cheaper since it was saved: the price it was saved at, converted alike.
+    reprice(&s, SKU, 2000).await;
+    held.forget_priced(); // as the server's change-feed follower does
+    for (currency, expected) in [
+        (Currency::Eur, (eur(1899), eur(2399))),
+        (Currency::Gbp, (gbp(1580), gbp(1975))),
+        (Currency::Usd, (usd(2000), usd(2500))),
+    ] {
+        let line = line_in(&commerce, &ann, currency).await;
+        assert_eq!(shown(line), expected, "{currency:?}");
+    }
+
+    // A euro list price wins; "was" only shows above the price.
+    let list_price = |price| model::fx::ListPrice {
+        currency: Currency::Eur,
+        price,
+        compare_at: None,
+    };
+    let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+    for (price, expected) in [(2250, (eur(2250), eur(2399))), (2450, (eur(2450), None))] {
+        Catalog::new(s.db.clone())
+            .set_list_prices(&admin, SKU, &[list_price(price)])
+            .await
+            .unwrap();
+        held.forget_priced();
+        let line = line_in(&commerce, &ann, Currency::Eur).await;
+        assert_eq!(shown(line), expected, "list price {price}");
+    }
 });
