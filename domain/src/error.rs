@@ -276,6 +276,10 @@ impl Error {
             Self::Unavailable {
                 service: "search", ..
             } => Said::new("error-unavailable-search"),
+            Self::Unavailable {
+                service: "identity provider",
+                ..
+            } => Said::new("error-unavailable-identity"),
             Self::Unavailable { .. } => Said::new("error-unavailable"),
             Self::Database(_) | Self::Io(_) | Self::Internal(_) => Said::new("error-internal"),
         })

@@ -28,7 +28,7 @@ pub async fn sign_in_providers() -> Result<Vec<SignInProvider>, AppError> {
 
 /// What the last attempt to sign in with a provider left to say, once.
 #[server(prefix = "/api/identity", endpoint = "notice")]
-pub async fn sign_in_notice() -> Result<Option<String>, AppError> {
+pub async fn sign_in_notice() -> Result<Option<AppError>, AppError> {
     let caller = crate::request::caller::caller().await?;
     crate::request::identity::take_notice(&caller.session)
         .await

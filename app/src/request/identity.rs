@@ -45,10 +45,13 @@ pub async fn take_link(session: &Session) -> Result<Option<PendingLink>, domain:
     session.remove(LINK).await.map_err(session_error)
 }
 
-pub async fn leave_notice(session: &Session, message: &str) -> Result<(), domain::Error> {
-    session.insert(NOTICE, message).await.map_err(session_error)
+pub async fn leave_notice(session: &Session, error: &model::AppError) -> Result<(), domain::Error> {
+    session.insert(NOTICE, error).await.map_err(session_error)
 }
 
-pub async fn take_notice(session: &Session) -> Result<Option<String>, domain::Error> {
-    session.remove(NOTICE).await.map_err(session_error)
+/// The notice, said once. One this version cannot read (left by an older
+/// one) is dropped, not an error: the page just goes without it.
+pub async fn take_notice(session: &Session) -> Result<Option<model::AppError>, domain::Error> {
+    let kept: Option<serde_json::Value> = session.remove(NOTICE).await.map_err(session_error)?;
+    Ok(kept.and_then(|v| serde_json::from_value(v).ok()))
 }

@@ -70,10 +70,10 @@ impl Accounts {
         if let Some(user_id) = linking {
             return match known {
                 Some(k) if k.user_id == user_id => Ok(ExternalSignIn::Linked),
-                Some(_) => Err(Error::Conflict(format!(
-                    "This {} account already signs in to another account here.",
-                    who.label
-                ))),
+                Some(_) => Err(Error::Clash(
+                    model::Said::new("error-identity-signs-in-elsewhere")
+                        .text("provider", &who.label),
+                )),
                 None => {
                     let user = self
                         .find_active(user_id)
@@ -98,12 +98,10 @@ impl Accounts {
         let email = match (&who.email, who.email_verified) {
             (Some(email), true) => Email::parse(email)?,
             _ => {
-                return Err(Error::validation(
+                return Err(Error::rule(
                     "provider",
-                    format!(
-                        "{0} didn't confirm your email address to us, so we can't sign you in with it. Sign in with your email and password, then link {0} in your account's security settings.",
-                        who.label
-                    ),
+                    model::Said::new("error-identity-email-unconfirmed")
+                        .text("provider", &who.label),
                 ))
             }
         };
@@ -126,9 +124,9 @@ impl Accounts {
     /// The shopper said yes to linking their account.
     pub async fn confirm_link(&self, pending: &PendingLink) -> Result<ExternalSignIn> {
         if now().unix_timestamp() - pending.at > PENDING_FOR_SECS {
-            return Err(Error::validation(
+            return Err(Error::rule(
                 "provider",
-                "That sign-in took too long. Please try again.",
+                model::Said::new("error-identity-too-slow"),
             ));
         }
         let user = self
@@ -202,10 +200,7 @@ impl Accounts {
             return Err(Error::not_found("linked sign-in"));
         }
         if user.password_hash.is_empty() && linked.len() == 1 {
-            return Err(Error::Conflict(
-                "This is how you sign in: set a password first (\"Forgot your password?\" on the sign-in page sends a link), then unlink it."
-                    .into(),
-            ));
+            return Err(Error::Clash(model::Said::new("error-identity-only-way-in")));
         }
         user_identity::Entity::delete_many()
             .filter(user_identity::Column::UserId.eq(user.id))
@@ -267,10 +262,9 @@ impl Accounts {
         .await;
         match added {
             Ok(_) => Ok(()),
-            Err(e) if is_unique_violation(&e) => Err(Error::Conflict(format!(
-                "This account is linked to another {} account already: unlink that one in your account's security settings first.",
-                who.label
-            ))),
+            Err(e) if is_unique_violation(&e) => Err(Error::Clash(
+                model::Said::new("error-identity-linked-to-another").text("provider", &who.label),
+            )),
             Err(e) => Err(e.into()),
         }
     }
@@ -299,9 +293,7 @@ impl Accounts {
         .await
         .map_err(|e| {
             if is_unique_violation(&e) {
-                Error::Conflict(
-                    "An account for this email was opened just now. Please try again.".into(),
-                )
+                Error::Clash(model::Said::new("error-identity-account-just-opened"))
             } else {
                 e.into()
             }

@@ -85,10 +85,9 @@ impl Accounts {
                 if user.role != super::Role::Customer.as_str()
                     && with != Some(required.id.as_str()) =>
             {
-                Err(Error::Conflict(format!(
-                    "Staff sign in with {}.",
-                    required.label
-                )))
+                Err(Error::Clash(
+                    model::Said::new("error-staff-provider").text("provider", &required.label),
+                ))
             }
             _ => Ok(()),
         }

@@ -87,10 +87,7 @@ fn unavailable(detail: impl std::fmt::Display) -> Error {
 /// A callback that matches no flow under way (too late, replayed, or
 /// started in another browser).
 pub fn expired() -> Error {
-    Error::validation(
-        "provider",
-        "That sign-in took too long or was started in another browser. Please try again.",
-    )
+    Error::rule("provider", model::Said::new("error-identity-expired"))
 }
 
 impl IdentityProviders {

@@ -136,7 +136,7 @@ for_each_backend!(
         // Its only way in can't be unlinked.
         assert!(matches!(
             a.unlink(&actor, "acme", "Acme ID").await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         assert_eq!(links(&s).await, 1);
     }
@@ -203,7 +203,7 @@ for_each_backend!(
         // Confirming twice can't link twice.
         assert!(matches!(
             a.confirm_link(&pending).await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         // With a password left, unlinking is fine.
         let actor = Actor::user(cy.id, Role::Customer, Vec::new(), false);
@@ -271,12 +271,12 @@ for_each_backend!(
         // The same identity can't also link to Fay; Ed can't link a second Acme.
         assert!(matches!(
             a.sign_in_external(&who, Some(fay.id)).await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         assert!(matches!(
             a.sign_in_external(&acme("sub-8", "x@example.com", true), Some(ed.id))
                 .await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         assert_eq!(links(&s).await, 1);
         // With 2FA on, the provider's sign-in still asks for the code.
@@ -315,7 +315,8 @@ for_each_backend!(
             .await
             .expect_err("no password for staff");
         assert!(
-            matches!(&err, Error::Conflict(m) if m.contains("Acme ID")),
+            matches!(&err, Error::Clash(_))
+                && err.user_message().contains("Staff sign in with Acme ID"),
             "{err:?}"
         );
         let other = ExternalIdentity {
@@ -331,7 +332,7 @@ for_each_backend!(
         );
         assert!(matches!(
             a.sign_in_external(&other, None).await,
-            Err(Error::Conflict(_))
+            Err(Error::Clash(_))
         ));
         let ExternalSignIn::Confirm(pending) = a
             .sign_in_external(&acme("sub-9", "gus@example.com", true), None)

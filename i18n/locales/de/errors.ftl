@@ -133,3 +133,14 @@ error-account-disabled = Dieses Konto wurde deaktiviert. Bitte wenden Sie sich a
 error-privacy-kind = Wählen Sie eine Kopie Ihrer Daten oder deren Löschung.
 error-privacy-link = Dieser Link ist abgelaufen oder wurde bereits verwendet. Bitte fordern Sie ihn erneut an.
 error-phone = Geben Sie eine Telefonnummer mit { $min } bis { $max } Ziffern ein, z. B. +49 30 901820.
+
+## Anmelden über einen Identitätsanbieter
+error-unavailable-identity = Wir konnten den Anmeldedienst nicht erreichen. Bitte versuchen Sie es gleich noch einmal oder melden Sie sich mit E-Mail und Passwort an.
+error-identity-expired = Diese Anmeldung hat zu lange gedauert oder wurde in einem anderen Browser begonnen. Bitte versuchen Sie es noch einmal.
+error-identity-too-slow = Diese Anmeldung hat zu lange gedauert. Bitte versuchen Sie es noch einmal.
+error-identity-signs-in-elsewhere = Dieses { $provider }-Konto meldet sich hier bereits bei einem anderen Konto an.
+error-identity-email-unconfirmed = { $provider } hat uns Ihre E-Mail-Adresse nicht bestätigt, daher können wir Sie damit nicht anmelden. Melden Sie sich mit E-Mail und Passwort an und verknüpfen Sie { $provider } dann in den Sicherheitseinstellungen Ihres Kontos.
+error-identity-only-way-in = So melden Sie sich an: Legen Sie zuerst ein Passwort fest („Passwort vergessen?“ auf der Anmeldeseite schickt einen Link) und heben Sie die Verknüpfung dann auf.
+error-identity-linked-to-another = Dieses Konto ist bereits mit einem anderen { $provider }-Konto verknüpft: Heben Sie diese Verknüpfung zuerst in den Sicherheitseinstellungen Ihres Kontos auf.
+error-identity-account-just-opened = Für diese E-Mail-Adresse wurde gerade ein Konto eröffnet. Bitte versuchen Sie es noch einmal.
+error-staff-provider = Mitarbeitende melden sich mit { $provider } an.

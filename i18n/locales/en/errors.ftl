@@ -128,3 +128,14 @@ error-account-disabled = This account has been disabled. Please contact the shop
 error-privacy-kind = Choose a copy of your data or its erasure.
 error-privacy-link = This link has expired or has already been used. Please ask again.
 error-phone = Enter a phone number with { $min } to { $max } digits, e.g. +44 20 7946 0958.
+
+## Signing in with an identity provider
+error-unavailable-identity = We couldn't reach the sign-in provider. Please try again in a moment, or use your email and password.
+error-identity-expired = That sign-in took too long or was started in another browser. Please try again.
+error-identity-too-slow = That sign-in took too long. Please try again.
+error-identity-signs-in-elsewhere = This { $provider } account already signs in to another account here.
+error-identity-email-unconfirmed = { $provider } didn't confirm your email address to us, so we can't sign you in with it. Sign in with your email and password, then link { $provider } in your account's security settings.
+error-identity-only-way-in = This is how you sign in: set a password first ("Forgot your password?" on the sign-in page sends a link), then unlink it.
+error-identity-linked-to-another = This account is linked to another { $provider } account already: unlink that one in your account's security settings first.
+error-identity-account-just-opened = An account for this email was opened just now. Please try again.
+error-staff-provider = Staff sign in with { $provider }.

@@ -133,3 +133,14 @@ error-account-disabled = Ce compte a été désactivé. Contactez la boutique si
 error-privacy-kind = Choisissez une copie de vos données ou leur effacement.
 error-privacy-link = Ce lien a expiré ou a déjà été utilisé. Veuillez en demander un nouveau.
 error-phone = Saisissez un numéro de téléphone de { $min } à { $max } chiffres, par exemple +33 1 42 68 53 00.
+
+## Connexion avec un fournisseur d'identité
+error-unavailable-identity = Nous n'avons pas pu joindre le service de connexion. Veuillez réessayer dans un instant, ou utiliser votre e-mail et votre mot de passe.
+error-identity-expired = Cette connexion a pris trop de temps ou a été commencée dans un autre navigateur. Veuillez réessayer.
+error-identity-too-slow = Cette connexion a pris trop de temps. Veuillez réessayer.
+error-identity-signs-in-elsewhere = Ce compte { $provider } permet déjà de se connecter à un autre compte ici.
+error-identity-email-unconfirmed = { $provider } ne nous a pas confirmé votre adresse e-mail : nous ne pouvons donc pas vous connecter avec. Connectez-vous avec votre e-mail et votre mot de passe, puis associez { $provider } dans les paramètres de sécurité de votre compte.
+error-identity-only-way-in = C'est ainsi que vous vous connectez : définissez d'abord un mot de passe (« Mot de passe oublié ? » sur la page de connexion envoie un lien), puis dissociez-le.
+error-identity-linked-to-another = Ce compte est déjà associé à un autre compte { $provider } : dissociez d'abord celui-ci dans les paramètres de sécurité de votre compte.
+error-identity-account-just-opened = Un compte vient d'être ouvert pour cette adresse e-mail. Veuillez réessayer.
+error-staff-provider = Le personnel se connecte avec { $provider }.

@@ -50,13 +50,8 @@ async fn tell(session: &Session, e: &domain::Error, linking: bool) -> Response {
     if e.is_internal() {
         tracing::error!(error = %e, "sign-in with a provider failed");
     }
-    let message = match e {
-        domain::Error::Unavailable { .. } => {
-            "We couldn't reach the sign-in provider. Please try again in a moment, or use your email and password.".to_owned()
-        }
-        other => other.user_message(),
-    };
-    if let Err(e) = identity::leave_notice(session, &message).await {
+    // Kept as the error itself: the page shows it in its own language.
+    if let Err(e) = identity::leave_notice(session, &e.to_app_error()).await {
         tracing::error!(error = %e, "keeping a sign-in notice");
     }
     Redirect::to(failed_at(linking)).into_response()

@@ -158,12 +158,23 @@ async fn at_provider(app: &TestApp, start: &str, login: &str) -> String {
 /// Where the shop sent the browser back to, and what it left to say.
 struct Back {
     to: String,
-    notice: Option<String>,
+    notice: Option<model::AppError>,
 }
 
 /// Starts at the shop (`from`, e.g. `/auth/oidc/acme?next=/account`), goes
 /// through the provider as `login` and comes back.
 async fn sign_in_at_provider(b: &mut Browser<'_>, from: &str, login: &str) -> Back {
+    let to = through_provider(b, from, login).await;
+    let notice = if to.ends_with("signin=failed") {
+        b.post("/api/identity/notice", &[]).await.view()
+    } else {
+        None
+    };
+    Back { to, notice }
+}
+
+/// The round trip alone: where the shop sent the browser back to.
+async fn through_provider(b: &mut Browser<'_>, from: &str, login: &str) -> String {
     let start = b.get(from).await;
     assert_eq!(start.status, 303, "{}", start.body);
     let to = start.headers["location"]
@@ -177,16 +188,10 @@ async fn sign_in_at_provider(b: &mut Browser<'_>, from: &str, login: &str) -> Ba
     );
     let back = b.get(&callback).await;
     assert_eq!(back.status, 303, "{}", back.body);
-    let to = back.headers["location"]
+    back.headers["location"]
         .to_str()
         .expect("location")
-        .to_owned();
-    let notice = if to.ends_with("signin=failed") {
-        b.post("/api/identity/notice", &[]).await.view()
-    } else {
-        None
-    };
-    Back { to, notice }
+        .to_owned()
 }
 
 for_each_backend!(
@@ -228,13 +233,23 @@ for_each_backend!(
         assert_eq!(other.whoami().await, None);
         assert!(
             back.notice
-                .as_deref()
-                .is_some_and(|n| n.contains("didn't confirm your email")),
+                .as_ref()
+                .is_some_and(|n| n.message.contains("didn't confirm your email")),
             "{:?}",
             back.notice
         );
-        let again: Option<String> = other.post("/api/identity/notice", &[]).await.view();
+        let again: Option<model::AppError> = other.post("/api/identity/notice", &[]).await.view();
         assert_eq!(again, None, "a notice is said once");
+        // The sign-in page tells it in the page's language.
+        let to = through_provider(&mut other, "/auth/oidc/acme", "unverified-zed").await;
+        assert_eq!(to, "/signin?signin=failed");
+        let page = other.get("/de/signin?signin=failed").await;
+        assert!(
+            page.body
+                .contains("Acme ID hat uns Ihre E-Mail-Adresse nicht bestätigt"),
+            "{}",
+            page.body
+        );
 
         // A callback nobody started, or replayed, signs nobody in.
         let mut stranger = Browser::new(&app);
@@ -301,8 +316,8 @@ for_each_backend!(
         assert_eq!(back.to, "/account/security?signin=failed");
         assert!(
             back.notice
-                .as_deref()
-                .is_some_and(|n| n.contains("linked to another Acme ID account")),
+                .as_ref()
+                .is_some_and(|n| n.message.contains("linked to another Acme ID account")),
             "{:?}",
             back.notice
         );

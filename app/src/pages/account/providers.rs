@@ -28,7 +28,8 @@ pub fn SignInNotice(failed: bool) -> impl IntoView {
                 notice
                     .get()
                     .flatten()
-                    .map(|message| {
+                    .map(|failed| {
+                        let message = crate::components::forms::error_text(&failed);
                         view! {
                             <p
                                 role="alert"
