@@ -211,7 +211,12 @@ impl CartReminders {
             .collect();
         context! {
             cart => context! { lines, subtotal },
-            restore_url => t.link(&format!("/cart/restore?token={token}")),
+            // A plain route, unprefixed: the language rides along for the
+            // cart page it leads to.
+            restore_url => t.link(&match locale {
+                model::Locale::En => format!("/cart/restore?token={token}"),
+                other => format!("/cart/restore?token={token}&lang={}", other.code()),
+            }),
             stop_url => link(&format!("/cart/reminders-off?token={token}")),
             locale => locale.code(),
         }

@@ -1,5 +1,5 @@
-//! `GET /cart/restore?token=…`: the "Back to your cart" link in a cart
-//! reminder. A guest's cart becomes the visitor's (their session names it;
+//! `GET /cart/restore?token=…[&lang=de]`: the "Back to your cart" link in
+//! a cart reminder, leading to pages in the mail's language. A guest's cart becomes the visitor's (their session names it;
 //! a signed-in visitor gets its lines in their own cart); a customer's cart
 //! is theirs once signed in. It acts on a GET because it is a link in a
 //! mail; a mail scanner following it first only counts the cart as
@@ -18,6 +18,9 @@ use domain::cart::reminders::Restored;
 pub struct RestoreQuery {
     #[serde(default)]
     token: String,
+    /// The mail's language: the pages it leads to are in it.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 pub async fn restore(
@@ -25,11 +28,15 @@ pub async fn restore(
     session: Session,
     Query(q): Query<RestoreQuery>,
 ) -> Response {
+    let prefix = q
+        .lang
+        .as_deref()
+        .and_then(model::Locale::from_tag)
+        .map_or("", model::Locale::link_prefix);
+    let to = |path: &str| Redirect::to(&path.replace("{lang}", prefix)).into_response();
     match bring_back(&ctx, session, &q.token).await {
-        Ok(to) => Redirect::to(to).into_response(),
-        Err(domain::Error::NotFound { .. }) => {
-            Redirect::to("/cart?reminder=unknown").into_response()
-        }
+        Ok(path) => to(path),
+        Err(domain::Error::NotFound { .. }) => to("{lang}/cart?reminder=unknown"),
         Err(e) => {
             if e.is_internal() {
                 tracing::error!(error = %e, "cart restore failed");
@@ -54,11 +61,11 @@ async fn bring_back(
                 Some(user) => ctx.commerce.carts().merge(&cart, user).await?,
                 None => caller::remember_cart(&caller, Some(&cart)).await?,
             }
-            "/cart?reminder=restored"
+            "{lang}/cart?reminder=restored"
         }
-        Restored::Customer(owner) if visitor == Some(owner) => "/cart?reminder=restored",
+        Restored::Customer(owner) if visitor == Some(owner) => "{lang}/cart?reminder=restored",
         // Someone else signed in on this browser, or nobody: the owner signs in.
-        Restored::Customer(_) => "/signin?next=/cart",
-        Restored::Gone => "/cart?reminder=ordered",
+        Restored::Customer(_) => "{lang}/signin?next={lang}/cart",
+        Restored::Gone => "{lang}/cart?reminder=ordered",
     })
 }

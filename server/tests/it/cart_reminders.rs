@@ -108,6 +108,17 @@ for_each_backend!(
         assert_eq!(location(&own), "/cart?reminder=restored");
         let unknown = stranger.get("/cart/restore?token=%00%FF<script>").await;
         assert_eq!(location(&unknown), "/cart?reminder=unknown");
+        // From a German mail, to German pages; a language we don't have is ignored.
+        let german = stranger
+            .get(&format!("/cart/restore?token={ann_token}&lang=de"))
+            .await;
+        assert_eq!(location(&german), "/de/signin?next=/de/cart");
+        let own = ann
+            .get(&format!("/cart/restore?token={ann_token}&lang=de"))
+            .await;
+        assert_eq!(location(&own), "/de/cart?reminder=restored");
+        let odd = stranger.get("/cart/restore?token=x&lang=xx%00").await;
+        assert_eq!(location(&odd), "/cart?reminder=unknown");
 
         // "No more cart reminders": a page with a button, then a form post.
         let page = stranger
