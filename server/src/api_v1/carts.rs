@@ -274,6 +274,9 @@ pub struct ShippingOption {
     pub code: String,
     pub name: String,
     pub price: Money,
+    /// The subtotal from which this method ships free, in the cart's
+    /// currency; none when it never does.
+    pub free_from: Option<Money>,
 }
 
 /// The totals the order would have now.
@@ -312,6 +315,7 @@ impl From<QuoteView> for Quote {
                     code: o.code,
                     name: o.name,
                     price: o.price.into(),
+                    free_from: o.free_from.map(Into::into),
                 })
                 .collect(),
             shipping_method: q.shipping_method,

@@ -60,6 +60,19 @@ async fn place_mine(app: &TestApp, who: &str) -> (String, String) {
     .await;
     assert_eq!(quote.status, 200, "{}", quote.body);
     let quote = quote.json();
+    // Each method says from which subtotal it ships free, if it ever does.
+    let free_from = |code: &str| {
+        quote["shipping_options"]
+            .as_array()
+            .and_then(|o| o.iter().find(|o| o["code"] == code))
+            .map(|o| o["free_from"].clone())
+    };
+    assert_eq!(
+        free_from("standard"),
+        Some(json!({"amount_minor": 5000, "currency": "USD"})),
+        "{quote}"
+    );
+    assert_eq!(free_from("express"), Some(serde_json::Value::Null));
     let order = json!({
         "email": "ignored-for-customers@example.com",
         "address": {"full_name": field("full_name"), "line1": field("line1"), "city": field("city"),
