@@ -47,6 +47,8 @@ impl WishlistView {
 /// What a shared link shows: the lines and a first name, nothing else.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedWishlist {
+    /// The owner's first name; empty when they gave none (or a guest's),
+    /// and the page says so in its own language.
     pub owner: String,
     pub lines: Vec<WishlistLine>,
 }

@@ -56,7 +56,7 @@ impl Wishlists {
             None => None,
         };
         Ok(SharedWishlist {
-            owner: owner.unwrap_or_else(|| "A shopper".to_owned()),
+            owner: owner.unwrap_or_default(),
             lines: self.lines(list.id).await?,
         })
     }

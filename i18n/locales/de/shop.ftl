@@ -88,6 +88,7 @@ shop-wishlist-alerts-turn-on = Mich per E-Mail über Änderungen informieren
 shop-wishlist-not-found-title = Wunschliste nicht gefunden
 shop-wishlist-not-shared = Diese Wunschliste wird nicht geteilt
 shop-wishlist-shared-title = Wunschliste von { $owner }
+shop-wishlist-shared-title-nameless = Geteilte Wunschliste
 
 ## Page not found
 shop-not-found-title = Seite nicht gefunden

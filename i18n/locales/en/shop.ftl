@@ -102,6 +102,7 @@ shop-wishlist-not-found-title = Wishlist not found
 shop-wishlist-not-shared = This wishlist isn't shared
 # $owner: the name of the list's owner.
 shop-wishlist-shared-title = { $owner }'s wishlist
+shop-wishlist-shared-title-nameless = A shopper's wishlist
 
 ## Page not found
 shop-not-found-title = Page not found

@@ -88,6 +88,7 @@ shop-wishlist-alerts-turn-on = M’avertir des changements par e-mail
 shop-wishlist-not-found-title = Liste d’envies introuvable
 shop-wishlist-not-shared = Cette liste d’envies n’est pas partagée
 shop-wishlist-shared-title = Liste d’envies de { $owner }
+shop-wishlist-shared-title-nameless = Liste d’envies partagée
 
 ## Page not found
 shop-not-found-title = Page introuvable

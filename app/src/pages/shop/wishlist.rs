@@ -317,5 +317,8 @@ pub fn SharedWishlistPage() -> impl IntoView {
 
 /// "Ann's wishlist".
 fn shared_title(i: I18n, owner: &str) -> String {
+    if owner.is_empty() {
+        return i.t("shop-wishlist-shared-title-nameless").to_owned();
+    }
     i.f("shop-wishlist-shared-title", &[("owner", owner.into())])
 }
