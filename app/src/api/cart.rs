@@ -12,10 +12,7 @@ use crate::request::errors::fail;
 #[server(prefix = "/api/cart", endpoint = "get")]
 pub async fn get_cart(#[server(default)] locale: Locale) -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
-    let currency = crate::request::currency::shopper(&ctx);
-    ctx.commerce
-        .carts_in(currency)
-        .speaking(locale)
+    crate::request::shown::carts(&ctx, locale)
         .view(&owner)
         .await
         .map_err(fail)
@@ -32,10 +29,7 @@ pub async fn add_to_cart(
     let owner = crate::request::caller::cart_owner(&caller)
         .await
         .map_err(fail)?;
-    let cart = ctx
-        .commerce
-        .carts_in(crate::request::currency::shopper(&ctx))
-        .speaking(locale)
+    let cart = crate::request::shown::carts(&ctx, locale)
         .add(&owner, &sku, quantity.unwrap_or(1))
         .await
         .map_err(fail)?;
@@ -54,9 +48,7 @@ pub async fn update_cart(
     #[server(default)] locale: Locale,
 ) -> Result<CartView, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
-    ctx.commerce
-        .carts_in(crate::request::currency::shopper(&ctx))
-        .speaking(locale)
+    crate::request::shown::carts(&ctx, locale)
         .set_quantity(&owner, &sku, quantity)
         .await
         .map_err(fail)

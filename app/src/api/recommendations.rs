@@ -56,9 +56,7 @@ pub async fn cart_recommendations(
     #[server(default)] locale: Locale,
 ) -> Result<Vec<ProductCard>, AppError> {
     let (ctx, owner) = crate::request::caller::context_and_cart_owner().await?;
-    let cart = ctx
-        .commerce
-        .carts_in(crate::request::currency::shopper(&ctx))
+    let cart = crate::request::shown::carts(&ctx, locale)
         .view(&owner)
         .await
         .map_err(fail)?;

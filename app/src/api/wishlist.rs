@@ -18,10 +18,7 @@ pub async fn get_wishlist(#[server(default)] locale: Locale) -> Result<WishlistV
     let owner = crate::request::caller::wishlist_owner(&caller)
         .await
         .map_err(fail)?;
-    ctx.commerce
-        .wishlists()
-        .speaking(locale)
-        .pricing_in(crate::request::currency::shopper(&ctx))
+    crate::request::shown::wishlists(&ctx, locale)
         .view(&owner)
         .await
         .map_err(fail)
@@ -121,10 +118,7 @@ pub async fn get_shared_wishlist(
     #[server(default)] locale: Locale,
 ) -> Result<SharedWishlist, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    ctx.commerce
-        .wishlists()
-        .speaking(locale)
-        .pricing_in(crate::request::currency::shopper(&ctx))
+    crate::request::shown::wishlists(&ctx, locale)
         .shared(&token)
         .await
         .map_err(fail)

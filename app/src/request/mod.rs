@@ -11,3 +11,4 @@ pub mod context;
 pub mod currency;
 pub mod errors;
 pub mod identity;
+pub mod shown;

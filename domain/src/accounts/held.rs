@@ -110,7 +110,7 @@ pub struct HeldAccounts {
     users: Held<(Actor, UserSummary)>,
     /// With the language its titles are in.
     carts: Held<(model::Locale, CartView)>,
-    /// With the language its titles are in.
+    /// With the language and currency it shows in.
     wishlists: Held<(crate::wishlist::Shown, WishlistView)>,
     credits: Held<Option<Money>>,
     /// Carts and wishlists read before this epoch were priced from a

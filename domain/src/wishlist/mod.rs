@@ -84,9 +84,9 @@ impl Wishlists {
     }
 
     async fn lines(&self, list_id: i32) -> Result<Vec<WishlistLine>> {
-        let (locale, currency) = self.shown();
         let currencies = self.store.currencies();
-        lines::load(&self.db, list_id, &currencies, currency, locale).await
+        let currency = currencies.served_in(self.priced_in);
+        lines::load(&self.db, list_id, &currencies, currency, self.locale).await
     }
 
     /// The owner's list; empty for a guest without one. A customer's is

@@ -1,7 +1,8 @@
 //! `GET /cart/restore?token=…[&lang=de]`: the "Back to your cart" link in
-//! a cart reminder, leading to pages in the mail's language. A guest's cart becomes the visitor's (their session names it;
-//! a signed-in visitor gets its lines in their own cart); a customer's cart
-//! is theirs once signed in. It acts on a GET because it is a link in a
+//! a cart reminder, leading to pages in the mail's language. A guest's
+//! cart becomes the visitor's (their session names it; a signed-in
+//! visitor gets its lines in their own cart); a customer's cart is theirs
+//! once signed in. It acts on a GET because it is a link in a
 //! mail; a mail scanner following it first only counts the cart as
 //! restored and gets a session nobody uses.
 use axum::extract::{Query, State};

@@ -179,11 +179,17 @@ impl Attack {
             if get { "GET" } else { "POST" },
             url.chars().take(150).collect::<String>()
         );
+        self.exchange(&what, req).await
+    }
+
+    /// Sends `req` and checks the answer; one that never comes is a
+    /// failure like a 5xx (status 0).
+    async fn exchange(&mut self, what: &str, req: reqwest::RequestBuilder) -> (u16, String) {
         match self.deliver(req).await {
             Ok(res) => {
                 let status = res.status().as_u16();
                 let text = res.text().await.unwrap_or_default();
-                self.check(&what, status, &text);
+                self.check(what, status, &text);
                 (status, text)
             }
             Err(why) => {
@@ -383,14 +389,7 @@ impl Attack {
             req = req.header("content-type", "application/json").body(body);
         }
         let what = format!("API {method} {}", url.chars().take(150).collect::<String>());
-        match self.deliver(req).await {
-            Ok(res) => {
-                let status = res.status().as_u16();
-                let text = res.text().await.unwrap_or_default();
-                self.check(&what, status, &text);
-            }
-            Err(why) => self.failures.push(format!("{what}: no answer ({why})")),
-        }
+        self.exchange(&what, req).await;
     }
 }
 

@@ -1,0 +1,19 @@
+//! Carts and wishlists as this request shows them: priced in the shopper's
+//! currency ([`super::currency::shopper`]) and titled in the page's
+//! language. A customer's are held as last shown, so every server function
+//! a page calls asks for them alike (one asking in another language would
+//! make the next read again).
+use super::context::ServerContext;
+
+pub fn carts(ctx: &ServerContext, locale: model::Locale) -> domain::cart::Carts {
+    ctx.commerce
+        .carts_in(super::currency::shopper(ctx))
+        .speaking(locale)
+}
+
+pub fn wishlists(ctx: &ServerContext, locale: model::Locale) -> domain::wishlist::Wishlists {
+    ctx.commerce
+        .wishlists()
+        .speaking(locale)
+        .pricing_in(super::currency::shopper(ctx))
+}
