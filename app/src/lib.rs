@@ -40,7 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0f172a" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <AutoReload options=options.clone() />
+                // cargo-leptos' live reload, for `cargo leptos watch` only: it
+                // reads an environment variable on every render.
+                {cfg!(debug_assertions).then(|| view! { <AutoReload options=options.clone() /> })}
                 <head_assets::HeadAssets options />
                 <MetaTags />
             </head>

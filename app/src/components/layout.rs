@@ -28,13 +28,19 @@ pub fn Header() -> impl IntoView {
                     view! { <span class="text-xl font-bold">"Mercato"</span> }
                 }>
                     {move || Suspend::new(async move {
-                        let info = site.0.await.unwrap_or_default();
-                        let currencies = super::currency_switcher::currency_switcher(i, &info);
-                        let name = if info.shop_name.is_empty() {
-                            "Mercato".to_owned()
-                        } else {
-                            info.shop_name
+                        let info = site.0.by_ref().await;
+                        let info = info.as_ref().ok();
+                        let currencies = info
+                            .and_then(|info| {
+                                super::currency_switcher::currency_switcher(i, info)
+                            });
+                        let name = match info {
+                            Some(info) if !info.shop_name.is_empty() => info.shop_name.clone(),
+                            _ => "Mercato".to_owned(),
                         };
+                        let navigation = info
+                            .map(|info| info.navigation.as_slice())
+                            .unwrap_or_default();
                         view! {
                             <a
                                 href=i.href("/")
@@ -48,9 +54,8 @@ pub fn Header() -> impl IntoView {
                                 class="-mx-1 overflow-x-auto"
                             >
                                 <ul class="flex gap-1 whitespace-nowrap">
-                                    {info
-                                        .navigation
-                                        .into_iter()
+                                    {navigation
+                                        .iter()
                                         .map(move |n| {
                                             view! {
                                                 <li>
@@ -58,7 +63,7 @@ pub fn Header() -> impl IntoView {
                                                         href=i.href(&format!("/category/{}", n.slug))
                                                         class="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900"
                                                     >
-                                                        {n.name}
+                                                        {n.name.clone()}
                                                     </a>
                                                 </li>
                                             }
@@ -133,11 +138,9 @@ pub fn TestModeBanner() -> impl IntoView {
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                site.0
+                site.test_payments()
                     .await
-                    .ok()
-                    .filter(|s| s.test_payments)
-                    .map(|_| {
+                    .then(|| {
                         view! {
                             <p
                                 role="note"
@@ -174,11 +177,9 @@ pub fn Footer() -> impl IntoView {
                 </nav>
                 <Suspense>
                     {move || Suspend::new(async move {
-                        site.0
+                        site.test_payments()
                             .await
-                            .ok()
-                            .filter(|s| s.test_payments)
-                            .map(|_| {
+                            .then(|| {
                                 view! {
                                     <p
                                         class="mt-2 font-medium text-amber-800"

@@ -6,13 +6,8 @@ use model::storefront::{CategoryView, ListingSort, PAGE_SIZE};
 
 use crate::api::catalog::get_category;
 use crate::components::{
-    breadcrumbs::Breadcrumbs,
-    error_panel::ErrorPanel,
-    facets::FilterForm,
-    pager::Pager,
-    product_card::ProductGrid,
-    seo::PageMeta,
-    site::{site_or_default, use_site},
+    breadcrumbs::Breadcrumbs, error_panel::ErrorPanel, facets::FilterForm, pager::Pager,
+    product_card::ProductGrid, seo::PageMeta, site::use_site,
 };
 use crate::locale::{use_i18n, I18n};
 
@@ -36,14 +31,12 @@ pub fn CategoryPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site_or_default(site).await;
+                let site = site.identity().await;
                 match data.await {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
                     Ok(Some(listing)) => {
-                        view! {
-                            <Listing listing site_name=site.shop_name base_url=site.public_url />
-                        }
+                        view! { <Listing listing site_name=site.name base_url=site.public_url /> }
                             .into_any()
                     }
                 }

@@ -7,7 +7,7 @@ use crate::components::{
     product_card::ProductGrid,
     seo::PageMeta,
     shelf::{RecentlyViewed, Shelf},
-    site::{site_or_default, use_site},
+    site::use_site,
 };
 use crate::locale::{use_i18n, I18n};
 
@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site_or_default(site).await;
+                let site = site.identity().await;
                 let trending = trending.await.unwrap_or_default();
                 match home.await {
                     Err(e) => {
@@ -33,15 +33,15 @@ pub fn HomePage() -> impl IntoView {
                     Ok(home) => {
                         view! {
                             <PageMeta
-                                shop=site.shop_name.clone()
+                                shop=site.name.clone()
                                 base_url=site.public_url.clone()
                                 title=String::new()
-                                description=meta_description(i, &site.shop_name)
+                                description=meta_description(i, &site.name)
                                 path="/".into()
                             />
                             <section class="mb-12 rounded-2xl bg-slate-900 px-6 py-12 text-white sm:px-12">
                                 <h1 class="text-3xl font-bold tracking-tight sm:text-4xl">
-                                    {site.shop_name.clone()}
+                                    {site.name.clone()}
                                 </h1>
                                 <p class="mt-3 max-w-xl text-slate-300">
                                     {i.t("shop-home-tagline")}

@@ -23,7 +23,7 @@ pub fn InvoicePage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense>
             {move || Suspend::new(async move {
-                let shop = site.0.await.map(|s| s.shop_name).unwrap_or_default();
+                let shop = site.identity().await.name;
                 match order.await {
                     Ok(o) if o.has_invoice => {
                         view! {

@@ -17,11 +17,7 @@ use super::product_reviews::{ProductReviews, ReviewData};
 use super::NotFound;
 use crate::api::catalog::{get_product, preview_product};
 use crate::components::{
-    breadcrumbs::Breadcrumbs,
-    error_panel::ErrorPanel,
-    price::Price,
-    seo::PageMeta,
-    site::{site_or_default, use_site},
+    breadcrumbs::Breadcrumbs, error_panel::ErrorPanel, price::Price, seo::PageMeta, site::use_site,
     stars::RatingBadge,
 };
 use crate::locale::use_i18n;
@@ -51,7 +47,7 @@ pub fn ProductPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("product-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site_or_default(site).await;
+                let site = site.identity().await;
                 match data.await {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),
@@ -78,7 +74,7 @@ pub fn ProductPage() -> impl IntoView {
                                 product
                                 reviews
                                 wanted_sku
-                                site_name=site.shop_name
+                                site_name=site.name
                                 base_url=site.public_url
                             />
                         }

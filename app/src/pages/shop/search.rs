@@ -11,12 +11,8 @@ use crate::api::analytics::track_search;
 use crate::api::search::{record_search_click, search_results};
 use crate::components::stars::RatingBadge;
 use crate::components::{
-    forms::error_text,
-    pager::Pager,
-    price::Price,
-    product_card::ProductGrid,
-    seo::PageMeta,
-    site::{site_or_default, use_site},
+    forms::error_text, pager::Pager, price::Price, product_card::ProductGrid, seo::PageMeta,
+    site::use_site,
 };
 use model::search::param::{self, Q, SORT};
 use model::search::{
@@ -56,10 +52,10 @@ pub fn SearchPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-search-searching")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site_or_default(site).await;
+                let site = site.identity().await;
                 match data.await {
                     Ok(results) => {
-                        view! { <Results results shop=site.shop_name base_url=site.public_url /> }
+                        view! { <Results results shop=site.name base_url=site.public_url /> }
                             .into_any()
                     }
                     Err(e) => view! { <Unavailable message=error_text(&e) /> }.into_any(),
