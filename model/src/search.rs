@@ -338,6 +338,26 @@ pub struct FacetOption {
     /// `#rrggbb` of a colour attribute's value.
     #[serde(default)]
     pub swatch: Option<String>,
+    /// What a fixed value says, for the page to word in its language
+    /// (`label` is the English); none for the shop's own names.
+    #[serde(default)]
+    pub wording: Option<FacetWording>,
+}
+
+/// The facet values Mercato names itself (the shop names the rest).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FacetWording {
+    InStock,
+    /// The box narrows the results: some matches are out of stock, or it
+    /// is ticked.
+    InStockOnly,
+    /// This many whole stars on average, or more.
+    StarsAndUp(u8),
+    /// A price bucket, `to` exclusive, in the currency the page shows.
+    Price {
+        from: crate::Money,
+        to: Option<crate::Money>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

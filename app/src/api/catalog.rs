@@ -30,9 +30,10 @@ pub async fn get_category(
             .into_owned()
             .collect();
     crate::request::cache_deps::listing();
+    let shown = crate::request::currency::shopper(&ctx);
     let view = ctx
         .catalog
-        .category_listing(&slug, &pairs, ctx.commerce.currency())
+        .category_listing(&slug, &pairs, &ctx.commerce.currencies(), shown)
         .await
         .map_err(crate::request::errors::fail)?;
     Ok(crate::request::audience::shown(&ctx, locale, view))

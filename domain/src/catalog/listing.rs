@@ -19,6 +19,7 @@ use crate::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
 use crate::money::{Currency, Money};
+use model::fx::Currencies;
 
 /// Which filter to leave out when counting a facet, so each facet shows
 /// what picking another of its values would give.
@@ -33,11 +34,14 @@ enum Except<'a> {
 
 impl Catalog {
     /// `None` when no category has that slug.
+    /// The price filter is typed in `shown`, the currency the page shows
+    /// its prices in, and compared in the base at the shop's rate.
     pub async fn category_listing(
         &self,
         slug: &str,
         pairs: &[(String, String)],
-        currency: Currency,
+        currencies: &Currencies,
+        shown: Currency,
     ) -> crate::Result<Option<CategoryView>> {
         // Before the tree: counts made from a tree read before a change
         // must not be kept after it.
@@ -46,13 +50,14 @@ impl Catalog {
         let Some(category) = tree.by_slug(slug) else {
             return Ok(None);
         };
-        // Prices in the URL are in the shop currency's major unit, as the
-        // search price facets are: "2500" is ¥2,500 in a yen shop, $2,500 in
-        // a dollar shop.
-        let mut query = ListingQuery::from_pairs(
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            currency,
-        );
+        // Prices in the URL are in the major unit of the currency the page
+        // shows: "25" is €25 to a shopper paying in euros, "2500" ¥2,500 in
+        // a yen shop.
+        let shown = currencies.served_in(Some(shown));
+        let mut query =
+            ListingQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), shown);
+        let typed = (query.price_min, query.price_max);
+        query.price_in_base(currencies, shown);
         super::attributes::listing::known(&tree, &mut query.attributes);
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
@@ -84,7 +89,7 @@ impl Catalog {
             total,
             page: query.page,
             page_count,
-            state: state(&query, currency),
+            state: state(&query, typed, shown),
             brands: counts.brands.clone(),
             options: counts.options.clone(),
             attributes: counts.attributes.clone(),
@@ -131,13 +136,15 @@ impl Catalog {
 
 /// The parsed query as the page's links carry it: bounds in major units of
 /// the shop currency.
-fn state(q: &ListingQuery, currency: Currency) -> ListingState {
-    let major = |minor| Money::new(minor, currency).decimal_string();
+/// The listing's filters as the page shows them, the price bounds as the
+/// shopper typed them (`typed`, in `shown`).
+fn state(q: &ListingQuery, typed: (Option<i64>, Option<i64>), shown: Currency) -> ListingState {
+    let major = |minor| Money::new(minor, shown).decimal_string();
     ListingState {
         page: q.page,
         sort: q.sort,
-        price_min: q.price_min.map(major),
-        price_max: q.price_max.map(major),
+        price_min: typed.0.map(major),
+        price_max: typed.1.map(major),
         brands: q.brands.clone(),
         options: named(&q.options),
         attributes: named(&q.attributes),

@@ -7,7 +7,7 @@
 //! English. Nothing here reads the database.
 use model::fx::Currencies;
 use model::recommendations::ProductRecommendations;
-use model::search::SearchPage;
+use model::search::{FacetWording, SearchPage};
 use model::storefront::{CategoryView, HomePage, ProductCard, ProductDetail};
 
 use crate::money::{Currency, Money};
@@ -159,7 +159,24 @@ impl Shown for SearchPage {
             hit.card.show(to);
         }
         self.popular.show(to);
+        for option in self.facets.iter_mut().flat_map(|g| g.options.iter_mut()) {
+            if let Some(FacetWording::Price { from, to: upto }) = &mut option.wording {
+                *from = threshold(to.currencies, *from, to.currency);
+                *upto = upto.map(|m| threshold(to.currencies, m, to.currency));
+            }
+        }
     }
+}
+
+/// A base amount that bounds prices (a price filter's edge) in `to`: the
+/// exact conversion, as the filter compares it, without the rounding rule
+/// that makes a price end in .99 (as it was when `to` is not sold in).
+fn threshold(c: &Currencies, m: Money, to: Currency) -> Money {
+    if m.currency != c.base {
+        return m;
+    }
+    c.convert_exact(m.minor, to)
+        .map_or(m, |minor| Money::new(minor, to))
 }
 
 impl Shown for ProductRecommendations {
@@ -268,5 +285,72 @@ mod tests {
         // Shown once: a second showing finds nothing left to translate.
         de.show(&audience(Locale::Fr));
         assert_eq!(de.title, "T-Shirt");
+    }
+
+    #[test]
+    fn search_price_buckets_are_worded_in_the_shoppers_currency() {
+        use model::search::{FacetGroup, FacetKey, FacetOption, SearchRequest};
+        let option = |from, to: Option<i64>| FacetOption {
+            value: String::new(),
+            label: String::new(),
+            count: 1,
+            selected: false,
+            depth: 0,
+            swatch: None,
+            wording: Some(FacetWording::Price {
+                from: usd(from),
+                to: to.map(usd),
+            }),
+        };
+        let page = || SearchPage {
+            request: SearchRequest::default(),
+            hits: Vec::new(),
+            total: 0,
+            page_count: 1,
+            facets: vec![FacetGroup {
+                key: FacetKey::Price,
+                name: "Price".into(),
+                options: vec![option(0, Some(2_500)), option(20_000, None)],
+            }],
+            did_you_mean: None,
+            popular: Vec::new(),
+        };
+        let wording = |p: &SearchPage| -> Vec<Option<FacetWording>> {
+            p.facets[0]
+                .options
+                .iter()
+                .map(|o| o.wording.clone())
+                .collect()
+        };
+        let eur = |m| Money::new(m, Currency::Eur);
+        let c = shop();
+        let mut euros = page();
+        euros.show(&Audience {
+            currencies: &c,
+            currency: Currency::Eur,
+            locale: Locale::De,
+        });
+        // Exact at 0.9, without EUR's …99 rule: the edges are what the
+        // filter compares, not prices.
+        assert_eq!(
+            wording(&euros),
+            vec![
+                Some(FacetWording::Price {
+                    from: eur(0),
+                    to: Some(eur(2_250))
+                }),
+                Some(FacetWording::Price {
+                    from: eur(18_000),
+                    to: None
+                }),
+            ]
+        );
+        let mut dollars = page();
+        dollars.show(&Audience {
+            currencies: &c,
+            currency: Currency::Usd,
+            locale: Locale::En,
+        });
+        assert_eq!(wording(&dollars), wording(&page()));
     }
 }

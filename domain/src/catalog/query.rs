@@ -2,6 +2,7 @@
 //! Parsing is lenient on purpose: a malformed parameter is dropped (and the
 //! page still renders) rather than turned into an error page.
 use crate::money::{Currency, Money};
+use model::fx::{self, Currencies};
 
 use model::storefront::listing_param as param;
 pub use model::storefront::{ListingSort, PAGE_SIZE};
@@ -84,6 +85,22 @@ impl ListingQuery {
         q.options.sort_by(|a, b| a.name.cmp(&b.name));
         q.attributes.sort_by(|a, b| a.name.cmp(&b.name));
         q
+    }
+
+    /// Price bounds typed in `shown` turned into the base currency the
+    /// catalog stores, at the shop's rate (the bounds are dropped for a
+    /// currency it does not sell in). A price list, or the rounding rule
+    /// that ends a converted price in .99, can put a shown price a little
+    /// either side of what its base price converts to: the filter goes by
+    /// the base.
+    pub fn price_in_base(&mut self, currencies: &Currencies, shown: Currency) {
+        let Some(rate) = currencies.minor_rate_e9(shown) else {
+            self.price_min = None;
+            self.price_max = None;
+            return;
+        };
+        self.price_min = self.price_min.map(|m| fx::to_base(m, rate));
+        self.price_max = self.price_max.map(|m| fx::to_base(m, rate));
     }
 
     pub fn offset(&self) -> u64 {

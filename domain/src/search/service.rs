@@ -10,6 +10,7 @@ use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
 use crate::bounds;
 use crate::catalog::{presented, Catalog, CategoryTree};
+use crate::money::Money;
 use crate::Result;
 
 use model::search::PER_PAGE;
@@ -24,7 +25,8 @@ const MAX_CORRECTED_WORDS: usize = 8;
 const REPORT_ROWS: u64 = 20;
 
 pub use model::search::{
-    Autocomplete, FacetGroup, FacetOption, SearchHit, SearchPage, SearchRequest, SuggestedCategory,
+    Autocomplete, FacetGroup, FacetOption, FacetWording, SearchHit, SearchPage, SearchRequest,
+    SuggestedCategory,
 };
 
 #[derive(Clone)]
@@ -450,6 +452,7 @@ impl Search {
                     selected,
                     depth: depth as u8,
                     swatch: None,
+                    wording: None,
                 });
             }
         });
@@ -474,6 +477,10 @@ impl Search {
                     selected,
                     depth: 0,
                     swatch: None,
+                    wording: Some(FacetWording::Price {
+                        from: Money::new(b.from, currency),
+                        to: b.to.map(|to| Money::new(to, currency)),
+                    }),
                 })
             })
             .collect();
@@ -533,13 +540,14 @@ impl Search {
         let stock = of(FacetKey::Stock);
         let in_stock = stock.get(IN_STOCK).copied().unwrap_or(0);
         let out = stock.get(OUT_OF_STOCK).copied().unwrap_or(0);
+        let narrows = out > 0 || req.in_stock;
         if in_stock > 0 || req.in_stock {
             groups.push(FacetGroup {
                 key: FacetKey::Stock,
                 name: "Availability".into(),
                 options: vec![FacetOption {
                     value: IN_STOCK.into(),
-                    label: if out > 0 || req.in_stock {
+                    label: if narrows {
                         "In stock only".into()
                     } else {
                         "In stock".into()
@@ -548,6 +556,11 @@ impl Search {
                     selected: req.in_stock,
                     depth: 0,
                     swatch: None,
+                    wording: Some(if narrows {
+                        FacetWording::InStockOnly
+                    } else {
+                        FacetWording::InStock
+                    }),
                 }],
             });
         }
@@ -627,6 +640,7 @@ fn attribute_groups(
                 FacetOption {
                     label: def.label(stored),
                     swatch: def.swatch(stored),
+                    wording: None,
                     selected: req.attributes.contains(&value),
                     count,
                     depth: 0,
@@ -664,6 +678,7 @@ fn rating_group(req: &SearchRequest, counts: &BTreeMap<String, u64>) -> FacetGro
                 selected,
                 depth: 0,
                 swatch: None,
+                wording: Some(FacetWording::StarsAndUp(stars)),
             })
         })
         .collect();
@@ -702,6 +717,7 @@ fn flat(
             selected: selected.contains(v),
             depth: 0,
             swatch: None,
+            wording: None,
         })
         .collect();
     for s in selected {
@@ -713,6 +729,7 @@ fn flat(
                 selected: true,
                 depth: 0,
                 swatch: None,
+                wording: None,
             });
         }
     }

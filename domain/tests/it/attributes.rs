@@ -8,6 +8,7 @@ use domain::catalog::{Catalog, ProductDraft, StockSeen, VariantDraft};
 use domain::entities::{audit_entry, product_attribute};
 use domain::{Currency, Error};
 use model::attributes::AttributeInput;
+use model::fx::Currencies;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     Statement,
@@ -368,7 +369,12 @@ for_each_backend!(
     |tdb: TestDatabase| async move {
         let (db, catalog) = shop(&tdb).await;
         let view = catalog
-            .category_listing("clothing", &[], Currency::Usd)
+            .category_listing(
+                "clothing",
+                &[],
+                &Currencies::only(Currency::Usd),
+                Currency::Usd,
+            )
             .await
             .expect("listing")
             .expect("clothing");
@@ -397,6 +403,7 @@ for_each_backend!(
             .category_listing(
                 "clothing",
                 &pairs(&[("attr", "material:Linen")]),
+                &Currencies::only(Currency::Usd),
                 Currency::Usd,
             )
             .await
@@ -440,6 +447,7 @@ for_each_backend!(
             .category_listing(
                 "clothing",
                 &pairs(&[("attr", "material:Wool"), ("attr", "material:Linen")]),
+                &Currencies::only(Currency::Usd),
                 Currency::Usd,
             )
             .await
@@ -450,6 +458,7 @@ for_each_backend!(
             .category_listing(
                 "clothing",
                 &pairs(&[("attr", "material:Cotton"), ("attr", "fit:Slim")]),
+                &Currencies::only(Currency::Usd),
                 Currency::Usd,
             )
             .await
@@ -466,6 +475,7 @@ for_each_backend!(
                     ("attr", "care:Wash at 30°"),
                     ("attr", ":x"),
                 ]),
+                &Currencies::only(Currency::Usd),
                 Currency::Usd,
             )
             .await

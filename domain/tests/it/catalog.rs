@@ -9,6 +9,8 @@ use domain::catalog::{Catalog, CategoryView};
 use domain::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
 };
+use domain::Currency;
+use model::fx::Currencies;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter,
@@ -32,7 +34,12 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 async fn listing(catalog: &Catalog, slug: &str, q: &[(&str, &str)]) -> CategoryView {
     catalog
-        .category_listing(slug, &pairs(q), domain::Currency::Usd)
+        .category_listing(
+            slug,
+            &pairs(q),
+            &Currencies::only(Currency::Usd),
+            Currency::Usd,
+        )
         .await
         .expect("query")
         .expect("category exists")
@@ -318,7 +325,12 @@ for_each_backend!(
             .expect("query")
             .is_none());
         assert!(catalog
-            .category_listing("no-such-category", &[], domain::Currency::Usd)
+            .category_listing(
+                "no-such-category",
+                &[],
+                &Currencies::only(Currency::Usd),
+                Currency::Usd
+            )
             .await
             .expect("query")
             .is_none());
@@ -353,7 +365,6 @@ for_each_backend!(
         use domain::search::{
             embedded::EmbeddedIndex, FacetKey, Search, SearchRequest, PRICE_BUCKETS,
         };
-        use domain::Currency;
         // A yen has no minor unit: "2500" in a URL is ¥2,500, which is what
         // the search facet labelled "Under ¥2,500" means too.
         let conn = crate::support::migrated(&db.url, 5).await;
@@ -405,6 +416,7 @@ for_each_backend!(
                 .category_listing(
                     "women",
                     &pairs(&[("price_min", &min), ("price_max", &max)]),
+                    &Currencies::only(Currency::Jpy),
                     Currency::Jpy,
                 )
                 .await

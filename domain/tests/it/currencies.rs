@@ -356,3 +356,52 @@ for_each_backend!(
         assert_eq!(quote(Currency::Eur, "").await.shipping.minor, 499);
     }
 );
+
+for_each_backend!(
+    a_price_filter_is_typed_in_the_currency_the_page_shows,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        sell_in_eur_and_gbp(&s).await;
+        let currencies = s.commerce.currencies();
+        // The tee is $25.00, which is €23.00 at 0.92 (€23.99 once rounded
+        // to …99: the filter goes by the converted base, not the rounding).
+        let listed = |shown: Currency, min: &'static str, max: &'static str| {
+            let catalog = Catalog::new(s.db.clone());
+            let currencies = currencies.clone();
+            async move {
+                let pairs = [("price_min", min), ("price_max", max)]
+                    .iter()
+                    .filter(|(_, v)| !v.is_empty())
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect::<Vec<_>>();
+                catalog
+                    .category_listing("tees", &pairs, &currencies, shown)
+                    .await
+                    .expect("listing")
+                    .expect("tees")
+            }
+        };
+        let euros = listed(Currency::Eur, "23", "").await;
+        assert_eq!(euros.total, 1, "€23.00 and up has the tee");
+        assert_eq!(
+            euros.state.price_min.as_deref(),
+            Some("23.00"),
+            "shown as typed, in euros"
+        );
+        assert_eq!(listed(Currency::Eur, "23.01", "").await.total, 0);
+        assert_eq!(listed(Currency::Eur, "", "22.99").await.total, 0);
+        assert_eq!(listed(Currency::Eur, "20", "23").await.total, 1);
+        // The same numbers in dollars mean dollars.
+        assert_eq!(listed(Currency::Usd, "23.01", "").await.total, 1);
+        assert_eq!(listed(Currency::Usd, "", "24.99").await.total, 0);
+        // £ at 0.79: $25.00 is £19.75.
+        assert_eq!(listed(Currency::Gbp, "19.75", "19.75").await.total, 1);
+        assert_eq!(listed(Currency::Gbp, "19.76", "").await.total, 0);
+        // A currency the shop does not sell in is served in dollars.
+        let yen = listed(Currency::Jpy, "26", "").await;
+        assert_eq!(
+            (yen.total, yen.state.price_min.as_deref()),
+            (0, Some("26.00"))
+        );
+    }
+);

@@ -57,6 +57,20 @@ shop-search-no-results-hint = Prüfen Sie die Schreibweise, versuchen Sie es mit
 shop-search-popular = Gerade beliebt
 shop-search-clear-all = Alle zurücksetzen
 shop-search-apply-filters = Filter anwenden
+shop-facet-category = Kategorie
+shop-facet-brand = Marke
+shop-facet-price = Preis
+shop-facet-availability = Verfügbarkeit
+shop-facet-rating = Kundenbewertung
+shop-facet-in-stock = Auf Lager
+shop-facet-in-stock-only = Nur vorrätige Artikel
+shop-facet-stars-and-up = { $stars ->
+    [one] { $stars } Stern und mehr
+   *[other] { $stars } Sterne und mehr
+}
+shop-facet-price-under = Unter { $amount }
+shop-facet-price-between = { $from } – { $to }
+shop-facet-price-over = Ab { $amount }
 
 ## Cart page
 shop-cart-title = Ihr Warenkorb

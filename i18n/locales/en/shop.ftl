@@ -64,6 +64,23 @@ shop-search-no-results-hint = Check the spelling, try fewer words, or browse the
 shop-search-popular = Popular right now
 shop-search-clear-all = Clear all
 shop-search-apply-filters = Apply filters
+# The search filters' headings (the shop names its options and attributes).
+shop-facet-category = Category
+shop-facet-brand = Brand
+shop-facet-price = Price
+shop-facet-availability = Availability
+shop-facet-rating = Customer rating
+shop-facet-in-stock = In stock
+# Ticked, or some matches are out of stock: ticking it narrows the results.
+shop-facet-in-stock-only = In stock only
+shop-facet-stars-and-up = { $stars ->
+    [one] { $stars } star & up
+   *[other] { $stars } stars & up
+}
+# Price ranges; $amount, $from and $to are formatted amounts.
+shop-facet-price-under = Under { $amount }
+shop-facet-price-between = { $from } – { $to }
+shop-facet-price-over = { $amount } and over
 
 ## Cart page
 shop-cart-title = Your cart

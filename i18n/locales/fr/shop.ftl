@@ -57,6 +57,20 @@ shop-search-no-results-hint = Vérifiez l’orthographe, essayez avec moins de m
 shop-search-popular = Populaires en ce moment
 shop-search-clear-all = Tout effacer
 shop-search-apply-filters = Appliquer les filtres
+shop-facet-category = Catégorie
+shop-facet-brand = Marque
+shop-facet-price = Prix
+shop-facet-availability = Disponibilité
+shop-facet-rating = Avis clients
+shop-facet-in-stock = En stock
+shop-facet-in-stock-only = En stock uniquement
+shop-facet-stars-and-up = { $stars ->
+    [one] { $stars } étoile et plus
+   *[other] { $stars } étoiles et plus
+}
+shop-facet-price-under = Moins de { $amount }
+shop-facet-price-between = { $from } – { $to }
+shop-facet-price-over = { $amount } et plus
 
 ## Cart page
 shop-cart-title = Votre panier

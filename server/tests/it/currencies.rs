@@ -187,3 +187,46 @@ for_each_backend!(
         assert_eq!(cart["subtotal"]["minor"], variant.price_minor);
     }
 );
+
+for_each_backend!(
+    search_filters_speak_the_pages_language_and_currency,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        sell_in(&app, &[("EUR", "0.92", "ninety_nine")]).await;
+        // The text of each `<tag …>` that opens with `opening`.
+        let texts = |html: &str, opening: &str| -> Vec<String> {
+            html.split(opening)
+                .skip(1)
+                .filter_map(|rest| rest.split_once('>'))
+                .filter_map(|(_, rest)| rest.split_once('<'))
+                .map(|(text, _)| text.trim().to_owned())
+                .collect()
+        };
+        let (_, german) = page(&app, "/de/search?q=shirt", Some("currency=EUR")).await;
+        let headings = texts(&german, "<legend");
+        for heading in ["Kategorie", "Preis", "Marke", "Kundenbewertung"] {
+            assert!(
+                headings.iter().any(|h| h == heading),
+                "{heading} in {headings:?}"
+            );
+        }
+        // $25.00 at 0.92 is exactly €23.00: the bucket's edge, written as
+        // German writes euros.
+        let values = texts(&german, r#"<span class="flex-1""#);
+        assert!(
+            values.iter().any(|v| v == "Unter 23,00\u{a0}€"),
+            "{values:?}"
+        );
+        assert!(
+            !values
+                .iter()
+                .any(|v| v.contains('$') || v.contains("Under") || v.contains("stars")),
+            "{values:?}"
+        );
+
+        let (_, english) = page(&app, "/search?q=shirt", None).await;
+        assert!(texts(&english, "<legend").iter().any(|h| h == "Price"));
+        let values = texts(&english, r#"<span class="flex-1""#);
+        assert!(values.iter().any(|v| v == "Under $25.00"), "{values:?}");
+    }
+);

@@ -16,7 +16,8 @@ use crate::components::{
 };
 use model::search::param::{self, Q, SORT};
 use model::search::{
-    FacetGroup, FacetKey, SearchHit, SearchPage as Found, SearchRequest, SearchSort, PER_PAGE,
+    FacetGroup, FacetKey, FacetOption, FacetWording, SearchHit, SearchPage as Found, SearchRequest,
+    SearchSort, PER_PAGE,
 };
 use model::storefront::ProductCard;
 
@@ -402,7 +403,9 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                     let state = state.clone();
                     view! {
                         <fieldset class="flex flex-col gap-1" data-facet=g.name.clone()>
-                            <legend class="mb-2 text-sm font-semibold">{g.name.clone()}</legend>
+                            <legend class="mb-2 text-sm font-semibold">
+                                {facet_heading(i, &g)}
+                            </legend>
                             {g
                                 .options
                                 .into_iter()
@@ -428,7 +431,7 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                                                 on:change=move |_| navigate(&href, Default::default())
                                             />
                                             {swatch(o.swatch.clone())}
-                                            <span class="flex-1">{o.label.clone()}</span>
+                                            <span class="flex-1">{facet_label(i, &o)}</span>
                                             <span class="text-xs text-slate-500">{o.count}</span>
                                         </label>
                                     }
@@ -447,6 +450,45 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                 </button>
             </noscript>
         </form>
+    }
+}
+
+/// A facet's heading: Mercato's own in the page's language, the shop's
+/// option and attribute names as written.
+fn facet_heading(i: I18n, group: &FacetGroup) -> String {
+    match group.key {
+        FacetKey::Category => i.t("shop-facet-category").to_owned(),
+        FacetKey::Brand => i.t("shop-facet-brand").to_owned(),
+        FacetKey::Price => i.t("shop-facet-price").to_owned(),
+        FacetKey::Stock => i.t("shop-facet-availability").to_owned(),
+        FacetKey::Rating => i.t("shop-facet-rating").to_owned(),
+        FacetKey::Option | FacetKey::Attribute => group.name.clone(),
+    }
+}
+
+/// A facet value as the page words it (prices in its currency, as its
+/// language writes money).
+fn facet_label(i: I18n, option: &FacetOption) -> String {
+    match &option.wording {
+        None => option.label.clone(),
+        Some(FacetWording::InStock) => i.t("shop-facet-in-stock").to_owned(),
+        Some(FacetWording::InStockOnly) => i.t("shop-facet-in-stock-only").to_owned(),
+        Some(FacetWording::StarsAndUp(stars)) => {
+            i.f("shop-facet-stars-and-up", &[("stars", (*stars).into())])
+        }
+        Some(FacetWording::Price { from, to }) => {
+            let low = i.money(from);
+            match to.map(|to| i.money(&to)) {
+                Some(high) if from.minor == 0 => {
+                    i.f("shop-facet-price-under", &[("amount", (&high).into())])
+                }
+                Some(high) => i.f(
+                    "shop-facet-price-between",
+                    &[("from", (&low).into()), ("to", (&high).into())],
+                ),
+                None => i.f("shop-facet-price-over", &[("amount", (&low).into())]),
+            }
+        }
     }
 }
 
