@@ -39,6 +39,21 @@ impl I18n {
         i18n::date(self.locale, unix)
     }
 
+    /// A country by its ISO code, in this page's language.
+    pub fn country(self, code: &str) -> String {
+        i18n::country(self.locale, code)
+    }
+
+    /// A `YYYY-MM-DD` day as this locale writes it.
+    pub fn day(self, ymd: &str) -> String {
+        i18n::day(self.locale, ymd)
+    }
+
+    /// An average rating, one decimal (`4,3` in German).
+    pub fn tenths(self, tenths: u32) -> String {
+        i18n::tenths(self.locale, tenths)
+    }
+
     /// A link to `path` (`/cart`) that stays in this page's language.
     pub fn href(self, path: &str) -> String {
         match (self.prefixed, path) {

@@ -15,7 +15,7 @@ pub use model::Locale;
 
 mod check;
 mod numbers;
-pub use numbers::{money, number};
+pub use numbers::{money, number, tenths};
 
 pub struct Catalog {
     locale: Locale,
@@ -97,6 +97,16 @@ pub fn text(locale: Locale, key: &'static str) -> &'static str {
         .unwrap_or(key)
 }
 
+/// A country by its ISO code, as `locale` names it (`country-de`); the
+/// code itself for a country the catalogs do not name.
+pub fn country(locale: Locale, code: &str) -> String {
+    let key = format!("country-{}", code.trim().to_ascii_lowercase());
+    catalog(locale)
+        .plain(&key)
+        .or_else(|| catalog(Locale::En).plain(&key))
+        .map_or_else(|| code.to_owned(), str::to_owned)
+}
+
 /// `key` in `locale` with its arguments filled in; English, then the key,
 /// as with [`text`].
 pub fn format(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
@@ -121,6 +131,7 @@ pub fn said(locale: Locale, said: &model::Said) -> String {
         .iter()
         .map(|(_, v)| match v {
             model::SaidArg::Money(m) => Some(money(locale, m)),
+            model::SaidArg::Country(code) => Some(country(locale, code)),
             _ => None,
         })
         .collect();
@@ -133,7 +144,7 @@ pub fn said(locale: Locale, said: &model::Said) -> String {
                 (_, Some(m)) => Arg::Text(m),
                 (model::SaidArg::Number(n), None) => Arg::Number(*n),
                 (model::SaidArg::Text(t), None) => Arg::Text(t),
-                (model::SaidArg::Money(_), None) => Arg::Text(""),
+                (model::SaidArg::Money(_) | model::SaidArg::Country(_), None) => Arg::Text(""),
             };
             (name.as_str(), arg)
         })
@@ -155,6 +166,29 @@ pub fn date(locale: Locale, unix: i64) -> String {
             ("day", Arg::Text(&day)),
         ],
     )
+}
+
+/// A `YYYY-MM-DD` day as the locale writes it; anything else as it is.
+pub fn day(locale: Locale, ymd: &str) -> String {
+    let mut parts = ymd.splitn(3, '-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(day))
+            if [year, month, day]
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            format(
+                locale,
+                "date",
+                &[
+                    ("year", Arg::Text(year)),
+                    ("month", Arg::Text(month)),
+                    ("day", Arg::Text(day)),
+                ],
+            )
+        }
+        _ => ymd.to_owned(),
+    }
 }
 
 impl Catalog {

@@ -41,6 +41,15 @@ pub fn number(locale: Locale, n: i64) -> String {
     }
 }
 
+/// A count of tenths with its one decimal: 4.3 / 4,3 / 4,3 (an average
+/// rating).
+pub fn tenths(locale: Locale, tenths: u32) -> String {
+    let mut value = Decimal::from(tenths);
+    value.multiply_pow10(-1);
+    value.pad_end(-1);
+    digits(locale, &value)
+}
+
 /// An amount with its currency: `$1,234.56` in English, `1.234,56 $` in
 /// German, `1 234,56 $` in French (CLDR: `¤#,##0.00` for en,
 /// `#,##0.00 ¤` with a no-break space for de and fr).
@@ -60,7 +69,7 @@ pub fn money(locale: Locale, amount: &Money) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{money, number};
+    use super::{money, number, tenths};
     use model::{Currency, Locale, Money};
 
     #[test]
@@ -73,6 +82,13 @@ mod tests {
         assert_eq!(money(Locale::En, &usd), "-$5.00");
         assert_eq!(money(Locale::De, &usd), "-5,00\u{a0}$");
         assert_eq!(money(Locale::En, &Money::new(0, Currency::Usd)), "$0.00");
+    }
+
+    #[test]
+    fn an_average_keeps_one_decimal_in_the_locales_way() {
+        assert_eq!(tenths(Locale::En, 43), "4.3");
+        assert_eq!(tenths(Locale::De, 43), "4,3");
+        assert_eq!(tenths(Locale::Fr, 50), "5,0");
     }
 
     #[test]

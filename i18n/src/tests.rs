@@ -30,3 +30,25 @@ fn dates_follow_the_locale() {
     assert_eq!(date(Locale::De, day), "21.11.2026");
     assert_eq!(date(Locale::Fr, day), "21/11/2026");
 }
+
+#[test]
+fn a_day_is_written_the_locales_way() {
+    assert_eq!(crate::day(Locale::En, "2026-10-23"), "2026-10-23");
+    assert_eq!(crate::day(Locale::De, "2026-10-23"), "23.10.2026");
+    assert_eq!(crate::day(Locale::Fr, "2026-10-23"), "23/10/2026");
+    assert_eq!(crate::day(Locale::De, "yesterday"), "yesterday");
+    assert_eq!(crate::day(Locale::De, "2026--23"), "2026--23");
+}
+
+#[test]
+fn every_country_the_shop_knows_is_named_in_every_locale() {
+    for c in model::countries::COUNTRIES {
+        for &locale in Locale::ALL {
+            let name = crate::country(locale, c.code);
+            assert!(name != c.code && !name.is_empty(), "{locale:?} {}", c.code);
+        }
+    }
+    assert_eq!(crate::country(Locale::De, "de"), "Deutschland");
+    assert_eq!(crate::country(Locale::Fr, "GB"), "Royaume-Uni");
+    assert_eq!(crate::country(Locale::En, "ZZ"), "ZZ");
+}

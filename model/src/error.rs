@@ -35,6 +35,8 @@ pub enum SaidArg {
     Text(String),
     /// Written as the reader's locale writes money.
     Money(crate::Money),
+    /// An ISO country code, named in the reader's language.
+    Country(String),
 }
 
 impl Said {
@@ -59,6 +61,12 @@ impl Said {
 
     pub fn money(mut self, name: &str, value: crate::Money) -> Self {
         self.args.push((name.to_owned(), SaidArg::Money(value)));
+        self
+    }
+
+    pub fn country(mut self, name: &str, code: &str) -> Self {
+        self.args
+            .push((name.to_owned(), SaidArg::Country(code.to_owned())));
         self
     }
 }

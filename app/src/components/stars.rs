@@ -30,7 +30,7 @@ pub fn Stars(stars: u8) -> impl IntoView {
 #[component]
 pub fn RatingBadge(rating: RatingSummary) -> impl IntoView {
     let i = use_i18n();
-    let average = rating.average_label();
+    let average = i.tenths(rating.average_tenths());
     let count = rating.count;
     let label = i.f(
         "ui-stars-rated",

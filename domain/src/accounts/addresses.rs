@@ -12,14 +12,16 @@ use super::{now, Accounts, Actor, Address, AddressInput};
 use crate::entities::address::{self, Column, Entity as AddressEntity};
 use crate::error::Issues;
 use crate::{Error, Result};
+use model::Locale;
 
 pub const MAX_ADDRESSES: usize = 20;
 
-/// (code, name) for the country picker.
+/// (code, English name) for the country picker; pages name them in their
+/// own language by code.
 pub fn countries() -> Vec<(String, String)> {
     countries::COUNTRIES
         .iter()
-        .map(|c| (c.code.to_owned(), c.name.to_owned()))
+        .map(|c| (c.code.to_owned(), i18n::country(Locale::En, c.code)))
         .collect()
 }
 
@@ -84,7 +86,7 @@ pub fn validate(input: &AddressInput) -> Result<AddressInput> {
             Error::rule(
                 "postal_code",
                 model::Said::new("error-postal-code")
-                    .text("country", c.name)
+                    .country("country", c.code)
                     .text("example", c.postcode_example),
             )
         }))?,
@@ -124,9 +126,7 @@ pub(crate) async fn address_book(
 }
 
 fn to_view(m: address::Model) -> Address {
-    let country_name = countries::find(&m.country)
-        .map(|c| c.name.to_owned())
-        .unwrap_or_else(|| m.country.clone());
+    let country_name = i18n::country(Locale::En, &m.country);
     Address {
         id: m.public_id,
         full_name: m.full_name,

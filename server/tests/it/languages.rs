@@ -283,3 +283,61 @@ for_each_backend!(
         assert_eq!(lang(&b.get("/").await.body), "fr", "kept by the account");
     }
 );
+
+for_each_backend!(
+    numbers_days_and_countries_follow_the_language,
+    |db: TestDatabase| async move {
+        use domain::entities::{product, review};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let app = TestApp::spawn(db).await;
+        let conn = app.connection().await;
+        let reviewed = review::Entity::find()
+            .filter(review::Column::Status.eq("published"))
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("the demo has reviews");
+        let slug = product::Entity::find_by_id(reviewed.product_id)
+            .one(&conn)
+            .await
+            .expect("q")
+            .expect("product")
+            .slug;
+        // The text inside the element that `marker` opens.
+        let inside = |html: &str, marker: &str| -> String {
+            let rest = html.split(marker).nth(1).expect(marker);
+            let rest = &rest[rest.find('>').expect("tag") + 1..];
+            rest[..rest.find("</p>").expect("end")].to_owned()
+        };
+        let summary = |html: &str| {
+            let text = inside(html, r#"data-testid="rating-summary""#);
+            let average = text.split('>').nth(1).expect("average");
+            average[..average.find('<').expect("end")].to_owned()
+        };
+        let english = page(&app, &format!("/product/{slug}"), None).await.html;
+        let german = page(&app, &format!("/de/product/{slug}"), None).await.html;
+        let (en, de) = (summary(&english), summary(&german));
+        assert!(en.len() == 3 && en.contains('.'), "{en}");
+        assert_eq!(de, en.replace('.', ","), "an average with a decimal comma");
+        // Reviews are dated as the language writes a day.
+        let day = |html: &str| {
+            let text = inside(html, r#"<p class="text-xs text-slate-500""#).replace("<!>", "");
+            text.split(" · ").nth(1).expect("date")[..10].to_owned()
+        };
+        let (en, de) = (day(&english), day(&german));
+        let (y, m, d) = (&en[..4], &en[5..7], &en[8..10]);
+        assert_eq!(de, format!("{d}.{m}.{y}"), "{en}");
+
+        // The checkout names countries in the page's language.
+        let mut shopper = Browser::new(&app);
+        let sku = crate::support::shop::SKU;
+        let added = shopper.post("/api/cart/add", &[("sku", sku)]).await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        let checkout = shopper.get("/de/checkout").await.body;
+        assert!(checkout.contains(">Deutschland<"), "German country names");
+        assert!(checkout.contains(">Vereinigte Staaten<"));
+        assert!(!checkout.contains(">Germany<"));
+        let checkout = shopper.get("/fr/checkout").await.body;
+        assert!(checkout.contains(">Allemagne<"));
+    }
+);

@@ -112,7 +112,7 @@ fn AddressLines(address: Address) -> impl IntoView {
         <p>{address.line1}</p>
         {(!address.line2.is_empty()).then(|| view! { <p>{address.line2.clone()}</p> })}
         <p>{format!("{} {} {}", address.city, address.region, address.postal_code)}</p>
-        <p>{address.country_name}</p>
+        <p>{i.country(&address.country)}</p>
         <p class="mt-2 flex gap-2 text-xs">
             {address
                 .is_default_shipping
@@ -215,8 +215,9 @@ fn AddressForm(
                 >
                     {countries
                         .into_iter()
-                        .map(|(code, name)| {
+                        .map(|(code, _)| {
                             let is_selected = code == selected;
+                            let name = i.country(&code);
                             view! {
                                 <option value=code selected=is_selected>
                                     {name}

@@ -319,7 +319,7 @@ pub fn CheckoutPage() -> impl IntoView {
                                     let code = c.code;
                                     view! {
                                         <option value=code selected=move || f.country.get() == code>
-                                            {c.name}
+                                            {i.country(code)}
                                         </option>
                                     }
                                 })

@@ -200,7 +200,7 @@ fn ReviewList(page: ReviewsPage) -> impl IntoView {
         })
         .collect_view();
     let summary = (total > 0).then(|| {
-        let average = page.summary.average_label();
+        let average = i.tenths(page.summary.average_tenths());
         view! {
             <p class="flex items-center gap-2" data-testid="rating-summary">
                 <span class="text-3xl font-bold">{average.clone()}</span>
@@ -269,7 +269,7 @@ fn ReviewItem(review: ReviewView, already: bool) -> impl IntoView {
                 <h3 class="font-semibold">{review.title}</h3>
             </div>
             <p class="text-xs text-slate-500">
-                {review.author} " · " {review.date}
+                {review.author} " · " {i.day(&review.date)}
                 {review
                     .verified
                     .then(|| {
