@@ -63,6 +63,16 @@ impl I18n {
         }
     }
 
+    /// `&lang=de` on a prefixed page, for a server route that leads back
+    /// to pages (the provider sign-in): they stay in this language.
+    pub fn lang_param(self) -> String {
+        if self.prefixed {
+            format!("&lang={}", self.locale.code())
+        } else {
+            String::new()
+        }
+    }
+
     /// Where the router's paths start: `/de` on a prefixed page.
     pub fn base(self) -> &'static str {
         if self.prefixed {

@@ -22,6 +22,10 @@ pub struct Flow {
     pub next: String,
     /// The signed-in shopper linking the provider to their account.
     pub linking: Option<i32>,
+    /// The language of the page the shopper left from: the pages the
+    /// round trip leads back to are in it.
+    #[serde(default)]
+    pub locale: Option<model::Locale>,
 }
 
 pub async fn start(session: &Session, flow: &Flow) -> Result<(), domain::Error> {

@@ -143,4 +143,5 @@ error-identity-email-unconfirmed = { $provider } hat uns Ihre E-Mail-Adresse nic
 error-identity-only-way-in = So melden Sie sich an: Legen Sie zuerst ein Passwort fest („Passwort vergessen?“ auf der Anmeldeseite schickt einen Link) und heben Sie die Verknüpfung dann auf.
 error-identity-linked-to-another = Dieses Konto ist bereits mit einem anderen { $provider }-Konto verknüpft: Heben Sie diese Verknüpfung zuerst in den Sicherheitseinstellungen Ihres Kontos auf.
 error-identity-account-just-opened = Für diese E-Mail-Adresse wurde gerade ein Konto eröffnet. Bitte versuchen Sie es noch einmal.
+error-identity-declined = { $provider } hat Sie nicht angemeldet, daher hat sich hier nichts geändert.
 error-staff-provider = Mitarbeitende melden sich mit { $provider } an.

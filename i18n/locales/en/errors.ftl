@@ -138,4 +138,5 @@ error-identity-email-unconfirmed = { $provider } didn't confirm your email addre
 error-identity-only-way-in = This is how you sign in: set a password first ("Forgot your password?" on the sign-in page sends a link), then unlink it.
 error-identity-linked-to-another = This account is linked to another { $provider } account already: unlink that one in your account's security settings first.
 error-identity-account-just-opened = An account for this email was opened just now. Please try again.
+error-identity-declined = { $provider } didn't sign you in, so nothing changed here.
 error-staff-provider = Staff sign in with { $provider }.

@@ -143,4 +143,5 @@ error-identity-email-unconfirmed = { $provider } ne nous a pas confirmé votre a
 error-identity-only-way-in = C'est ainsi que vous vous connectez : définissez d'abord un mot de passe (« Mot de passe oublié ? » sur la page de connexion envoie un lien), puis dissociez-le.
 error-identity-linked-to-another = Ce compte est déjà associé à un autre compte { $provider } : dissociez d'abord celui-ci dans les paramètres de sécurité de votre compte.
 error-identity-account-just-opened = Un compte vient d'être ouvert pour cette adresse e-mail. Veuillez réessayer.
+error-identity-declined = { $provider } ne vous a pas connecté : rien n'a changé ici.
 error-staff-provider = Le personnel se connecte avec { $provider }.

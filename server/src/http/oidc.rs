@@ -15,7 +15,8 @@ use app::request::context::ServerContext;
 use app::request::{caller, identity};
 use domain::accounts::identities::ExternalSignIn;
 use domain::identity_providers::expired;
-use model::url::{encode, safe_next};
+use model::url::{encode, local_path, safe_next};
+use model::Locale;
 
 #[derive(Deserialize)]
 pub struct StartQuery {
@@ -24,6 +25,10 @@ pub struct StartQuery {
     /// Present: link the provider to the signed-in account.
     #[serde(default)]
     link: Option<String>,
+    /// The language of the page the shopper left from (`de`); none for
+    /// an unprefixed page, whose language is detected again on the way back.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,16 +42,32 @@ pub struct CallbackQuery {
     error: Option<String>,
 }
 
-/// Where a failure is told: the security page when linking, else sign-in.
-fn failed_at(linking: bool) -> &'static str {
-    if linking {
-        "/account/security?signin=failed"
-    } else {
-        "/signin?signin=failed"
+/// `path` under the language prefix of the page the shopper left from.
+fn localized(locale: Option<Locale>, path: &str) -> String {
+    match locale {
+        Some(l) => format!("{}{path}", l.prefix()),
+        None => path.to_owned(),
     }
 }
 
-async fn tell(session: &Session, e: &domain::Error, linking: bool) -> Response {
+/// Where a failure is told: the security page when linking, else sign-in.
+fn failed_at(linking: bool, locale: Option<Locale>) -> String {
+    localized(
+        locale,
+        if linking {
+            "/account/security?signin=failed"
+        } else {
+            "/signin?signin=failed"
+        },
+    )
+}
+
+async fn tell(
+    session: &Session,
+    e: &domain::Error,
+    linking: bool,
+    locale: Option<Locale>,
+) -> Response {
     if e.is_internal() {
         tracing::error!(error = %e, "sign-in with a provider failed");
     }
@@ -54,7 +75,7 @@ async fn tell(session: &Session, e: &domain::Error, linking: bool) -> Response {
     if let Err(e) = identity::leave_notice(session, &e.to_app_error()).await {
         tracing::error!(error = %e, "keeping a sign-in notice");
     }
-    Redirect::to(failed_at(linking)).into_response()
+    Redirect::to(&failed_at(linking, locale)).into_response()
 }
 
 pub async fn start(
@@ -64,9 +85,10 @@ pub async fn start(
     Query(q): Query<StartQuery>,
 ) -> Response {
     let linking = q.link.is_some();
-    match begin(&ctx, &session, &provider, q).await {
+    let locale = q.lang.as_deref().and_then(Locale::from_tag);
+    match begin(&ctx, &session, &provider, q, locale).await {
         Ok(url) => Redirect::to(&url).into_response(),
-        Err(e) => tell(&session, &e, linking).await,
+        Err(e) => tell(&session, &e, linking, locale).await,
     }
 }
 
@@ -75,6 +97,7 @@ async fn begin(
     session: &Session,
     provider: &str,
     q: StartQuery,
+    locale: Option<Locale>,
 ) -> Result<String, domain::Error> {
     let linking = match q.link {
         Some(_) => {
@@ -86,8 +109,12 @@ async fn begin(
     let (url, pending) = ctx.identity_providers.begin(provider).await?;
     let flow = identity::Flow {
         pending,
-        next: safe_next(q.next.as_deref()),
+        next: match q.next.as_deref().and_then(local_path) {
+            Some(next) => next.to_owned(),
+            None => localized(locale, &safe_next(None)),
+        },
         linking,
+        locale,
     };
     identity::start(session, &flow).await?;
     Ok(url)
@@ -102,13 +129,13 @@ pub async fn callback(
 ) -> Response {
     let flow = match identity::take_flow(&session).await {
         Ok(Some(flow)) if flow.pending.provider == provider => flow,
-        Ok(_) => return tell(&session, &expired(), false).await,
-        Err(e) => return tell(&session, &e, false).await,
+        Ok(_) => return tell(&session, &expired(), false, None).await,
+        Err(e) => return tell(&session, &e, false, None).await,
     };
-    let linking = flow.linking.is_some();
+    let (linking, locale) = (flow.linking.is_some(), flow.locale);
     match finish(&ctx, &session, &headers, flow, q).await {
         Ok(to) => Redirect::to(&to).into_response(),
-        Err(e) => tell(&session, &e, linking).await,
+        Err(e) => tell(&session, &e, linking, locale).await,
     }
 }
 
@@ -125,9 +152,9 @@ async fn finish(
         .unwrap_or("The provider")
         .to_owned();
     let (Some(code), Some(state), None) = (q.code, q.state, q.error) else {
-        return Err(domain::Error::validation(
+        return Err(domain::Error::rule(
             "provider",
-            format!("{label} didn't sign you in, so nothing changed here."),
+            model::Said::new("error-identity-declined").text("provider", label),
         ));
     };
     if let Some(linking) = flow.linking {
@@ -151,13 +178,18 @@ async fn finish(
             }
             ExternalSignIn::SecondFactor { user_id } => {
                 caller::await_second_factor(session, user_id).await?;
-                format!("/signin?step=code&next={}", encode(&flow.next))
+                let next = encode(&flow.next);
+                localized(flow.locale, &format!("/signin?step=code&next={next}"))
             }
             ExternalSignIn::Confirm(link) => {
                 identity::await_link(session, &link).await?;
-                format!("/signin/link?next={}", encode(&flow.next))
+                let next = encode(&flow.next);
+                localized(flow.locale, &format!("/signin/link?next={next}"))
             }
-            ExternalSignIn::Linked => format!("/account/security?linked={}", who.provider),
+            ExternalSignIn::Linked => localized(
+                flow.locale,
+                &format!("/account/security?linked={}", who.provider),
+            ),
         },
     )
 }

@@ -222,8 +222,8 @@ for_each_backend!(
         // Out and in again: the same account, straight in.
         b.post("/api/auth/logout", &[]).await;
         assert_eq!(b.whoami().await, None);
-        let back = sign_in_at_provider(&mut b, "/auth/oidc/acme", "ann").await;
-        assert_eq!(back.to, "/account", "{:?}", back.notice);
+        let back = sign_in_at_provider(&mut b, "/auth/oidc/acme?lang=de", "ann").await;
+        assert_eq!(back.to, "/de/account", "{:?}", back.notice);
         assert_eq!(b.whoami().await.as_deref(), Some("ann@example.com"));
 
         // A provider that doesn't vouch for the email opens nothing.
@@ -240,13 +240,33 @@ for_each_backend!(
         );
         let again: Option<model::AppError> = other.post("/api/identity/notice", &[]).await.view();
         assert_eq!(again, None, "a notice is said once");
-        // The sign-in page tells it in the page's language.
-        let to = through_provider(&mut other, "/auth/oidc/acme", "unverified-zed").await;
-        assert_eq!(to, "/signin?signin=failed");
-        let page = other.get("/de/signin?signin=failed").await;
+        // Left from a German page, the way back is German, and the sign-in
+        // page tells it in German.
+        let (_, german) = app.page("/de/signin").await;
+        assert!(
+            german.contains(r#"href="/auth/oidc/acme?next=&amp;lang=de""#),
+            "the German button says where it left from"
+        );
+        let to = through_provider(&mut other, "/auth/oidc/acme?lang=de", "unverified-zed").await;
+        assert_eq!(to, "/de/signin?signin=failed");
+        let page = other.get(&to).await;
         assert!(
             page.body
                 .contains("Acme ID hat uns Ihre E-Mail-Adresse nicht bestätigt"),
+            "{}",
+            page.body
+        );
+        // Turned away at the provider: said in French, on the French page.
+        let left = other.get("/auth/oidc/acme?lang=fr").await;
+        assert_eq!(left.status, 303);
+        let back = other
+            .get("/auth/oidc/acme/callback?error=access_denied&state=x")
+            .await;
+        assert_eq!(back.headers["location"], "/fr/signin?signin=failed");
+        let page = other.get("/fr/signin?signin=failed").await;
+        assert!(
+            page.body
+                .contains("Acme ID ne vous a pas connecté : rien n'a changé ici."),
             "{}",
             page.body
         );

@@ -70,9 +70,10 @@ pub fn ProviderButtons(next: String) -> impl IntoView {
                                     .into_iter()
                                     .map(|p: SignInProvider| {
                                         let href = format!(
-                                            "/auth/oidc/{}?next={}",
+                                            "/auth/oidc/{}?next={}{}",
                                             p.id,
                                             encode(&next),
+                                            i.lang_param(),
                                         );
                                         view! {
                                             <a

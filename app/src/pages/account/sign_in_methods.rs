@@ -71,7 +71,9 @@ pub fn SignInMethodsSection() -> impl IntoView {
                                                 view! {
                                                     <a
                                                         href=format!(
-                                                            "/auth/oidc/{id}?link=1&next=%2Faccount%2Fsecurity",
+                                                            "/auth/oidc/{id}?link=1&next={}{}",
+                                                            model::url::encode(&i.href("/account/security")),
+                                                            i.lang_param(),
                                                         )
                                                         rel="external nofollow"
                                                         class="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
