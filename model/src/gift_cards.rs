@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::Money;
 
+/// The smallest and largest card the shop sells, in minor units of the
+/// currency it is bought in.
+pub const MIN_MINOR: i64 = 500;
+pub const MAX_MINOR: i64 = 50_000;
+
 /// The most cards one checkout may use.
 pub const MAX_CARDS_PER_CART: usize = 5;
 

@@ -128,11 +128,7 @@ impl Money {
 /// integer scaled by 10^`decimals`; `None` for anything with more decimals,
 /// a sign, or other characters.
 pub(crate) fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
-    let cleaned: String = input
-        .trim()
-        .chars()
-        .filter(|c| *c != ',' && *c != '_')
-        .collect();
+    let cleaned = with_decimal_point(input, decimals);
     let (whole, frac) = cleaned.split_once('.').unwrap_or((cleaned.as_str(), ""));
     let exp = decimals as usize;
     if frac.len() > exp || whole.is_empty() && frac.is_empty() {
@@ -155,6 +151,33 @@ pub(crate) fn parse_fixed(input: &str, decimals: u32) -> Option<i64> {
     whole
         .checked_mul(10_i64.checked_pow(decimals)?)?
         .checked_add(frac)
+}
+
+/// `input` with a `.` for its decimal separator and no grouping, as people
+/// in the shop's languages type numbers: "1,234.56", "1.234,56",
+/// "1 234,56" and "25,50" (a lone comma is German's and French's decimal
+/// comma, unless three digits follow where the currency has fewer
+/// decimals: "1,299" groups thousands). Spaces (also no-break ones) and
+/// `_` group.
+fn with_decimal_point(input: &str, decimals: u32) -> String {
+    let kept: String = input
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_')
+        .collect();
+    let decimal_comma = match (kept.rfind(','), kept.rfind('.')) {
+        (Some(comma), Some(point)) => comma > point,
+        (Some(comma), None) => {
+            let after = kept.len() - comma - 1;
+            kept.matches(',').count() == 1 && !(after == 3 && after > decimals as usize)
+        }
+        _ => false,
+    };
+    if decimal_comma {
+        kept.replace('.', "").replace(',', ".")
+    } else {
+        kept.replace(',', "")
+    }
 }
 
 /// `amount × numerator / denominator`, rounded half away from zero — the one
@@ -265,6 +288,24 @@ mod tests {
         assert_eq!(Money::parse_major("$1,299.99", usd), Some(129_999));
         assert_eq!(Money::parse_major(".5", usd), Some(50));
         assert_eq!(Money::parse_major("7", Currency::Jpy), Some(7));
+    }
+
+    #[test]
+    fn reads_a_decimal_comma_and_every_languages_grouping() {
+        let eur = Currency::Eur;
+        assert_eq!(Money::parse_major("25,50", eur), Some(2550));
+        assert_eq!(Money::parse_major("19,9", eur), Some(1990));
+        assert_eq!(Money::parse_major("1.234,56", eur), Some(123_456));
+        assert_eq!(Money::parse_major("1 234,56", eur), Some(123_456));
+        assert_eq!(Money::parse_major("1\u{202f}234,56", eur), Some(123_456));
+        assert_eq!(Money::parse_major("1\u{a0}234,56 ", eur), Some(123_456));
+        assert_eq!(Money::parse_major("1,234.56", eur), Some(123_456));
+        // Three digits after a lone comma group thousands, as before.
+        assert_eq!(Money::parse_major("1,299", eur), Some(129_900));
+        assert_eq!(Money::parse_major("1,234,567", eur), Some(123_456_700));
+        assert_eq!(Money::parse_major("1,5", Currency::Jpy), None);
+        assert_eq!(Money::parse_major("1,200", Currency::Jpy), Some(1200));
+        assert_eq!(parse_percent("8,25 %"), Some(825));
     }
 
     #[test]

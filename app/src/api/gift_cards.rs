@@ -90,7 +90,12 @@ pub async fn buy_gift_card(
     };
     let placed = ctx
         .checkout
-        .buy_gift_card(&owner, &email, &input)
+        .buy_gift_card(
+            &owner,
+            &email,
+            &input,
+            crate::request::currency::shopper(&ctx),
+        )
         .await
         .map_err(fail)?;
     Ok(PlacedOrderView {

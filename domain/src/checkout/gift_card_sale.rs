@@ -12,7 +12,8 @@ use crate::entities::{gift_card_order, order, order_item};
 use crate::gift_cards::purchase::{self, PurchaseInput};
 use crate::orders::OrderStatus;
 use crate::payments::CheckoutLine;
-use crate::{Money, Result};
+use crate::{Currency, Error, Money, Result};
+use model::Said;
 
 /// What the order calls its delivery.
 const BY_EMAIL: &str = "Email delivery";
@@ -24,9 +25,16 @@ impl Checkout {
         owner: &CartOwner,
         buyer_email: &str,
         input: &PurchaseInput,
+        wanted: Currency,
     ) -> Result<PlacedOrder> {
         let buyer = Email::parse(&self.buyer_email(owner, buyer_email).await?)?;
-        let currency = self.c.currency();
+        // In the shopper's currency: the card holds it, and pays for orders
+        // in it.
+        let currencies = self.c.currencies();
+        let currency = currencies.served_in(Some(wanted));
+        let fx_rate = currencies
+            .minor_rate_e9(currency)
+            .ok_or_else(|| Error::Clash(Said::new("error-checkout-currency-gone")))?;
         let now = OffsetDateTime::now_utc();
         let p = purchase::check(input, &buyer, currency, now.date())?;
         let user_id = match owner {
@@ -53,6 +61,7 @@ impl Checkout {
             email: Set(buyer.as_str().to_owned()),
             status: Set(OrderStatus::PendingPayment.as_str().to_owned()),
             currency: Set(currency.code().to_owned()),
+            fx_rate_e9: Set(fx_rate),
             subtotal_minor: Set(p.amount_minor),
             discount_minor: Set(0),
             shipping_minor: Set(0),
@@ -71,7 +80,7 @@ impl Checkout {
             ..Default::default()
         })
         .await?;
-        crate::store::ensure_currency(&txn, currency).await?;
+        crate::store::ensure_currency(&txn, currencies.base).await?;
         let title = format!("For {} on {}", p.recipient.as_str(), p.deliver_on);
         order_item::ActiveModel {
             order_id: Set(o.id),

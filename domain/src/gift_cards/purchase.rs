@@ -17,9 +17,7 @@ use crate::money::{Currency, Money};
 use crate::{Error, Result};
 use model::Said;
 
-/// The smallest and largest card the shop sells, in minor units.
-pub const MIN_MINOR: i64 = 500;
-pub const MAX_MINOR: i64 = 50_000;
+pub use model::gift_cards::{MAX_MINOR, MIN_MINOR};
 /// How far ahead a delivery day may be.
 pub const DELIVER_WITHIN_DAYS: i64 = 365;
 const MESSAGE_MAX: usize = 500;

@@ -405,3 +405,61 @@ for_each_backend!(
         );
     }
 );
+
+for_each_backend!(
+    a_gift_card_is_bought_and_held_in_the_shoppers_currency,
+    |db: TestDatabase| async move {
+        use domain::gift_cards::purchase::PurchaseInput;
+        use domain::gift_cards::GiftCards;
+        let s = shop(&db).await;
+        sell_in_eur_and_gbp(&s).await;
+        let form = PurchaseInput {
+            amount: "25,50".into(),
+            recipient_email: String::new(),
+            recipient_name: String::new(),
+            sender_name: String::new(),
+            message: String::new(),
+            deliver_on: String::new(),
+        };
+        // Bought as a guest shopping in `currency`: the payment page and
+        // the order row.
+        let buy = |currency: Currency| {
+            let (s, form) = (&s, &form);
+            async move {
+                let placed = s
+                    .checkout
+                    .buy_gift_card(&CartOwner::Guest(None), "bo@example.com", form, currency)
+                    .await
+                    .expect("bought");
+                let o = order::Entity::find()
+                    .filter(order::Column::Number.eq(placed.number.as_str()))
+                    .one(&s.db)
+                    .await
+                    .expect("q")
+                    .expect("order");
+                (placed, o)
+            }
+        };
+        // Typed with a decimal comma.
+        let (placed, o) = buy(Currency::Eur).await;
+        assert_eq!(
+            (o.currency.as_str(), o.total_minor, o.fx_rate_e9),
+            ("EUR", 2_550, 920_000_000),
+            "the order records its currency and rate"
+        );
+        s.orders
+            .apply_payment_event(&offline_decision(&s, &placed.redirect_url, true).await)
+            .await
+            .expect("pay");
+        let staff = Actor::user(1, Role::Admin, Vec::new(), false);
+        let cards = GiftCards::new(s.db.clone())
+            .list(&staff, "")
+            .await
+            .expect("list");
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].balance, Money::new(2_550, Currency::Eur));
+        // A currency the shop does not sell in is sold in dollars.
+        let (_, o) = buy(Currency::Jpy).await;
+        assert_eq!((o.currency.as_str(), o.fx_rate_e9), ("USD", 1_000_000_000));
+    }
+);

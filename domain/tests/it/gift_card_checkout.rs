@@ -418,7 +418,12 @@ for_each_backend!(
         // A refused form writes nothing.
         let err = s
             .checkout
-            .buy_gift_card(&buyer, "bo@example.com", &form("1.00", String::new()))
+            .buy_gift_card(
+                &buyer,
+                "bo@example.com",
+                &form("1.00", String::new()),
+                domain::Currency::Usd,
+            )
             .await
             .expect_err("too small");
         assert!(
@@ -429,12 +434,22 @@ for_each_backend!(
 
         let now = s
             .checkout
-            .buy_gift_card(&buyer, "bo@example.com", &form("30.00", today.to_string()))
+            .buy_gift_card(
+                &buyer,
+                "bo@example.com",
+                &form("30.00", today.to_string()),
+                domain::Currency::Usd,
+            )
             .await
             .expect("buy");
         let later_one = s
             .checkout
-            .buy_gift_card(&buyer, "bo@example.com", &form("15.00", later.to_string()))
+            .buy_gift_card(
+                &buyer,
+                "bo@example.com",
+                &form("15.00", later.to_string()),
+                domain::Currency::Usd,
+            )
             .await
             .expect("buy for later");
         let cards = GiftCards::new(s.db.clone());

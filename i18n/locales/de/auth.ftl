@@ -58,9 +58,9 @@ auth-verify-submit = E-Mail-Adresse bestätigen
 ## Geschenkkarten
 help-gift-cards-title = Geschenkkarten
 help-gift-cards-description = Verschicken Sie eine Geschenkkarte per E-Mail – an dem Tag, den Sie wählen.
-help-gift-cards-intro = Wählen Sie einen Betrag von 5 $ bis 500 $. Der Code kommt am gewünschten Tag per E-Mail an und kann für alles im Shop eingelöst werden.
+help-gift-cards-intro = Wählen Sie einen Betrag von { $min } bis { $max }. Der Code kommt am gewünschten Tag per E-Mail an und kann für alles im Shop eingelöst werden.
 help-gift-cards-amount = Betrag
-help-gift-cards-amount-hint = z. B. 25.00
+help-gift-cards-amount-hint = z. B. 25,00
 help-gift-cards-your-email = Ihre E-Mail-Adresse
 help-gift-cards-your-email-hint = Für den Beleg.
 help-gift-cards-recipient-email = E-Mail-Adresse des Empfängers

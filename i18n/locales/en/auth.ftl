@@ -58,7 +58,7 @@ auth-verify-submit = Confirm my email
 ## Gift cards
 help-gift-cards-title = Gift cards
 help-gift-cards-description = Send a gift card by email, on the day you choose.
-help-gift-cards-intro = Choose an amount from $5 to $500. The code arrives by email on the day you pick, and pays for anything in the shop.
+help-gift-cards-intro = Choose an amount from { $min } to { $max }. The code arrives by email on the day you pick, and pays for anything in the shop.
 help-gift-cards-amount = Amount
 help-gift-cards-amount-hint = e.g. 25.00
 help-gift-cards-your-email = Your email

@@ -59,9 +59,9 @@ auth-verify-submit = Confirmer mon adresse e-mail
 ## Cartes cadeaux
 help-gift-cards-title = Cartes cadeaux
 help-gift-cards-description = Envoyez une carte cadeau par e-mail, le jour de votre choix.
-help-gift-cards-intro = Choisissez un montant de 5 $ à 500 $. Le code arrive par e-mail le jour que vous avez choisi et permet de payer n’importe quel article de la boutique.
+help-gift-cards-intro = Choisissez un montant de { $min } à { $max }. Le code arrive par e-mail le jour que vous avez choisi et permet de payer n’importe quel article de la boutique.
 help-gift-cards-amount = Montant
-help-gift-cards-amount-hint = p. ex. 25.00
+help-gift-cards-amount-hint = p. ex. 25,00
 help-gift-cards-your-email = Votre adresse e-mail
 help-gift-cards-your-email-hint = Pour le reçu.
 help-gift-cards-recipient-email = Adresse e-mail du destinataire

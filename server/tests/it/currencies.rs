@@ -230,3 +230,18 @@ for_each_backend!(
         assert!(values.iter().any(|v| v == "Under $25.00"), "{values:?}");
     }
 );
+
+for_each_backend!(
+    the_gift_card_page_names_amounts_in_the_shoppers_currency,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let (_, dollars) = page(&app, "/gift-cards", None).await;
+        assert!(dollars.contains("Choose an amount from $5.00 to $500.00."));
+        sell_in(&app, &[("EUR", "0.92", "ninety_nine")]).await;
+        let (_, euros) = page(&app, "/de/gift-cards", Some("currency=EUR")).await;
+        assert!(
+            euros.contains("Wählen Sie einen Betrag von 5,00\u{a0}€ bis 500,00\u{a0}€."),
+            "German, in euros"
+        );
+    }
+);

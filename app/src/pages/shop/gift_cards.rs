@@ -2,10 +2,13 @@
 //! the day it arrives by email — then pay like any order.
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use model::gift_cards::{MAX_MINOR, MIN_MINOR};
+use model::Money;
 
 use crate::api::gift_cards::BuyGiftCard;
 use crate::components::forms::{go_to, ActionError, Field, Submit};
 use crate::components::session::use_current_user;
+use crate::components::site::use_site;
 use crate::locale::use_i18n;
 
 #[component]
@@ -13,6 +16,7 @@ pub fn GiftCardPage() -> impl IntoView {
     let i = use_i18n();
     let buy = ServerAction::<BuyGiftCard>::new();
     let user = use_current_user();
+    let site = use_site();
     Effect::new(move |_| {
         if let Some(Ok(placed)) = buy.value().get() {
             go_to(&placed.redirect_url);
@@ -22,7 +26,33 @@ pub fn GiftCardPage() -> impl IntoView {
         <Title text=i.t("help-gift-cards-title") />
         <Meta name="description" content=i.t("help-gift-cards-description") />
         <h1 class="mb-2 text-2xl font-bold tracking-tight">{i.t("help-gift-cards-title")}</h1>
-        <p class="mb-6 max-w-xl text-slate-600">{i.t("help-gift-cards-intro")}</p>
+        <Suspense>
+            {move || Suspend::new(async move {
+                let currency = site
+                    .0
+                    .by_ref()
+                    .await
+                    .as_ref()
+                    .ok()
+                    .and_then(|s| s.currency.or_else(|| s.currencies.first().copied()));
+                currency
+                    .map(|currency| {
+                        let amount = |minor| i.money(&Money::new(minor, currency));
+                        let (min, max) = (amount(MIN_MINOR), amount(MAX_MINOR));
+                        // In the currency this page shows prices in: the card is
+                        // bought, and later spent, in it.
+                        view! {
+                            <p class="mb-6 max-w-xl text-slate-600">
+                                {i
+                                    .f(
+                                        "help-gift-cards-intro",
+                                        &[("min", (&min).into()), ("max", (&max).into())],
+                                    )}
+                            </p>
+                        }
+                    })
+            })}
+        </Suspense>
         <ActionForm
             action=buy
             attr:class="flex max-w-md flex-col gap-3"
