@@ -91,20 +91,21 @@ impl From<usize> for Arg<'_> {
 /// `key` in `locale`; English when the locale lacks it, and the key itself
 /// when English does too (the completeness test keeps both from happening).
 pub fn text(locale: Locale, key: &'static str) -> &'static str {
+    plain(locale, key).unwrap_or(key)
+}
+
+/// A message without variables in `locale`, else in English.
+fn plain(locale: Locale, key: &str) -> Option<&'static str> {
     catalog(locale)
         .plain(key)
         .or_else(|| catalog(Locale::En).plain(key))
-        .unwrap_or(key)
 }
 
 /// A country by its ISO code, as `locale` names it (`country-de`); the
 /// code itself for a country the catalogs do not name.
 pub fn country(locale: Locale, code: &str) -> String {
     let key = format!("country-{}", code.trim().to_ascii_lowercase());
-    catalog(locale)
-        .plain(&key)
-        .or_else(|| catalog(Locale::En).plain(&key))
-        .map_or_else(|| code.to_owned(), str::to_owned)
+    plain(locale, &key).map_or_else(|| code.to_owned(), str::to_owned)
 }
 
 /// `key` in `locale` with its arguments filled in; English, then the key,
@@ -156,14 +157,23 @@ pub fn said(locale: Locale, said: &model::Said) -> String {
 /// `01/12/2026`), from the catalog's `date` message.
 pub fn date(locale: Locale, unix: i64) -> String {
     let (y, m, d) = model::dates::civil(unix);
-    let (year, month, day) = (format!("{y:04}"), format!("{m:02}"), format!("{d:02}"));
+    written_day(
+        locale,
+        &format!("{y:04}"),
+        &format!("{m:02}"),
+        &format!("{d:02}"),
+    )
+}
+
+/// Year, month and day, zero-padded, through the catalog's `date` message.
+fn written_day(locale: Locale, year: &str, month: &str, day: &str) -> String {
     format(
         locale,
         "date",
         &[
-            ("year", Arg::Text(&year)),
-            ("month", Arg::Text(&month)),
-            ("day", Arg::Text(&day)),
+            ("year", Arg::Text(year)),
+            ("month", Arg::Text(month)),
+            ("day", Arg::Text(day)),
         ],
     )
 }
@@ -177,15 +187,7 @@ pub fn day(locale: Locale, ymd: &str) -> String {
                 .iter()
                 .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) =>
         {
-            format(
-                locale,
-                "date",
-                &[
-                    ("year", Arg::Text(year)),
-                    ("month", Arg::Text(month)),
-                    ("day", Arg::Text(day)),
-                ],
-            )
+            written_day(locale, year, month, day)
         }
         _ => ymd.to_owned(),
     }

@@ -184,7 +184,6 @@ pub struct Address {
     pub region: String,
     pub postal_code: String,
     pub country: String,
-    pub country_name: String,
     pub phone: String,
     pub is_default_shipping: bool,
     pub is_default_billing: bool,
@@ -229,8 +228,6 @@ pub struct AddressInput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddressBook {
     pub addresses: Vec<Address>,
-    /// (code, name) for the country picker.
-    pub countries: Vec<(String, String)>,
 }
 
 /// One place someone is signed in.

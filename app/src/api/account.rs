@@ -60,10 +60,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
 pub async fn get_addresses() -> Result<AddressBook, AppError> {
     let (ctx, caller) = crate::request::caller::context_and_caller().await?;
     let addresses = ctx.accounts.addresses(&caller.actor).await.map_err(fail)?;
-    Ok(AddressBook {
-        addresses,
-        countries: domain::accounts::countries(),
-    })
+    Ok(AddressBook { addresses })
 }
 
 /// Adds (empty `id`) or updates an address.

@@ -16,8 +16,8 @@ use model::Locale;
 
 pub const MAX_ADDRESSES: usize = 20;
 
-/// (code, English name) for the country picker; pages name them in their
-/// own language by code.
+/// (code, English name) for the admin's country picker; shoppers' pages
+/// name countries in their own language by code.
 pub fn countries() -> Vec<(String, String)> {
     countries::COUNTRIES
         .iter()
@@ -126,7 +126,6 @@ pub(crate) async fn address_book(
 }
 
 fn to_view(m: address::Model) -> Address {
-    let country_name = i18n::country(Locale::En, &m.country);
     Address {
         id: m.public_id,
         full_name: m.full_name,
@@ -137,7 +136,6 @@ fn to_view(m: address::Model) -> Address {
         region: m.region,
         postal_code: m.postal_code,
         country: m.country,
-        country_name,
         phone: m.phone,
         is_default_shipping: m.is_default_shipping,
         is_default_billing: m.is_default_billing,

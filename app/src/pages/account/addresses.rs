@@ -32,7 +32,6 @@ pub fn AddressesPage() -> impl IntoView {
             <Suspense>
                 {move || Suspend::new(async move {
                     let book = book.await.ok()?;
-                    let countries = StoredValue::new(book.countries.clone());
                     let list = book.addresses.clone();
                     Some(
                         view! {
@@ -86,13 +85,7 @@ pub fn AddressesPage() -> impl IntoView {
                                             .find(|a| a.id == id)
                                             .cloned()
                                             .unwrap_or_default();
-                                        view! {
-                                            <AddressForm
-                                                save
-                                                address=existing
-                                                countries=countries.get_value()
-                                            />
-                                        }
+                                        view! { <AddressForm save address=existing /> }
                                     })
                             }}
                         },
@@ -137,11 +130,7 @@ fn AddressLines(address: Address) -> impl IntoView {
 }
 
 #[component]
-fn AddressForm(
-    save: ServerAction<SaveAddress>,
-    address: Address,
-    countries: Vec<(String, String)>,
-) -> impl IntoView {
+fn AddressForm(save: ServerAction<SaveAddress>, address: Address) -> impl IntoView {
     let i = use_i18n();
     let selected = if address.country.is_empty() {
         "US".to_owned()
@@ -213,11 +202,12 @@ fn AddressForm(
                     autocomplete="country"
                     class="rounded-md border border-slate-300 px-3 py-2"
                 >
-                    {countries
-                        .into_iter()
-                        .map(|(code, _)| {
+                    {model::countries::COUNTRIES
+                        .iter()
+                        .map(|c| {
+                            let code = c.code;
                             let is_selected = code == selected;
-                            let name = i.country(&code);
+                            let name = i.country(code);
                             view! {
                                 <option value=code selected=is_selected>
                                     {name}

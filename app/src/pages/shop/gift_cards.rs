@@ -28,13 +28,7 @@ pub fn GiftCardPage() -> impl IntoView {
         <h1 class="mb-2 text-2xl font-bold tracking-tight">{i.t("help-gift-cards-title")}</h1>
         <Suspense>
             {move || Suspend::new(async move {
-                let currency = site
-                    .0
-                    .by_ref()
-                    .await
-                    .as_ref()
-                    .ok()
-                    .and_then(|s| s.currency.or_else(|| s.currencies.first().copied()));
+                let currency = site.0.by_ref().await.as_ref().ok().and_then(|s| s.currency);
                 currency
                     .map(|currency| {
                         let amount = |minor| i.money(&Money::new(minor, currency));
