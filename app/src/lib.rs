@@ -57,12 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = locale::provide_i18n();
-    #[cfg(feature = "ssr")]
-    request::caller::CallerMemo::provide();
-    components::site::provide_site();
-    components::session::provide_current_user();
-    components::cart_state::provide_cart();
-    components::wishlist_state::provide_wishlist();
+    components::page_shell::provide_page_shell();
 
     view! {
         <Router base=i18n.base()>

@@ -87,9 +87,15 @@ impl I18n {
     /// English.
     #[cfg(feature = "ssr")]
     pub fn detect() -> Self {
-        let Some(parts) = use_context::<http::request::Parts>() else {
-            return Self::default();
-        };
+        use_context::<http::request::Parts>()
+            .map(|parts| Self::of_request(&parts))
+            .unwrap_or_default()
+    }
+
+    /// The language [`Self::detect`] picks for `parts`; the server reads
+    /// the page's frame in it before the page renders.
+    #[cfg(feature = "ssr")]
+    pub fn of_request(parts: &http::request::Parts) -> Self {
         match Locale::split_path(parts.uri.path()) {
             (_, path) if is_admin(path) => return Self::default(),
             (Some(locale), _) => {

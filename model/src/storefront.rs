@@ -28,6 +28,33 @@ pub struct SiteInfo {
     pub currency: Option<crate::money::Currency>,
 }
 
+/// What every page's frame (test-mode banner, header, footer) shows. The
+/// server reads it before the page renders and sends it with the page, so
+/// no part of the frame waits on anything (bench/RESULTS.md, "the shell is
+/// the page"); the browser keeps the counts current after changes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PageShell {
+    pub site: Result<SiteInfo, crate::AppError>,
+    /// The signed-in person; none for a visitor.
+    pub user: Result<Option<crate::accounts::UserSummary>, crate::AppError>,
+    /// Units in the cart.
+    pub cart_items: i64,
+    /// Lines on the wishlist.
+    pub wishlist_items: usize,
+}
+
+impl Default for PageShell {
+    /// A frame with nothing known: a neutral name, no one signed in.
+    fn default() -> Self {
+        Self {
+            site: Err(crate::AppError::internal()),
+            user: Ok(None),
+            cart_items: 0,
+            wishlist_items: 0,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryRef {
     pub slug: String,

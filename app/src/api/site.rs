@@ -6,24 +6,8 @@ use model::AppError;
 #[server]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
-    let mut site = ctx.site.clone();
-    // Staff can rename the store; the name at startup may be stale.
-    site.shop_name = ctx.store.current().get().name.clone();
-    site.navigation = ctx
-        .catalog
-        .navigation()
-        .await
-        .map_err(crate::request::errors::fail)?;
-    site.currencies = ctx.commerce.currencies().enabled().collect();
-    site.currency = Some(crate::request::currency::shopper(&ctx));
-    if site.currencies.len() > 1 {
-        // Prices follow the cookie and the browser's region.
-        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-            res.append_header(
-                http::header::VARY,
-                http::HeaderValue::from_static("cookie, accept-language"),
-            );
-        }
-    }
+    let currency = crate::request::currency::shopper(&ctx);
+    let site = crate::request::shell::site_info(&ctx, currency).await?;
+    crate::request::shell::vary_by_currency(&site);
     Ok(site)
 }

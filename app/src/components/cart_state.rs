@@ -12,6 +12,8 @@ use model::commerce::CartView;
 pub struct CartState {
     version: RwSignal<u32>,
     pub cart: Resource<Result<CartView, AppError>>,
+    /// Units in the cart when the server sent the page.
+    sent_items: i64,
 }
 
 impl CartState {
@@ -21,17 +23,47 @@ impl CartState {
         self.version.get()
     }
 
+    /// Units in the cart: as the page was sent until the cart changes, so
+    /// the header needs no boundary to wait for the cart.
+    pub fn item_count(&self) -> i64 {
+        live_count(self.version, self.cart, self.sent_items, |c| c.item_count)
+    }
+
     /// Reloads the cart (after an add, update or removal).
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
 }
 
-pub fn provide_cart() {
+/// A header count: the one the page was sent with until `version` moves
+/// on, then the reloaded value's (the last one while the next loads).
+pub(crate) fn live_count<T, N>(
+    version: RwSignal<u32>,
+    loaded: Resource<Result<T, AppError>>,
+    sent: N,
+    count: impl FnOnce(&T) -> N,
+) -> N
+where
+    T: Send + Sync + 'static,
+{
+    if version.get() == 0 {
+        return sent;
+    }
+    // Read in place: a count does not need a copy of every line.
+    loaded
+        .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(count))
+        .unwrap_or(sent)
+}
+
+pub fn provide_cart(sent_items: i64) {
     let version = RwSignal::new(0u32);
     let locale = crate::locale::use_i18n().locale;
     let cart = Resource::new(move || version.get(), move |_| get_cart(locale));
-    provide_context(CartState { version, cart });
+    provide_context(CartState {
+        version,
+        cart,
+        sent_items,
+    });
 }
 
 pub fn use_cart() -> CartState {
@@ -43,17 +75,7 @@ pub fn use_cart() -> CartState {
 pub fn MiniCart() -> impl IntoView {
     let i = use_i18n();
     let state = use_cart();
-    let count = move || {
-        state
-            .cart
-            // Read in place: the count does not need a copy of every line.
-            .with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.as_ref().ok())
-                    .map(|c| c.item_count)
-            })
-            .unwrap_or(0)
-    };
+    let count = move || state.item_count();
     view! {
         <a
             href=i.href("/cart")
@@ -62,11 +84,9 @@ pub fn MiniCart() -> impl IntoView {
         >
             {i.t("ui-header-cart")}
             " "
-            <Transition fallback=|| view! { <span>"(0)"</span> }>
-                <span aria-label=move || {
-                    i.f("cart-items", &[("count", count().into())])
-                }>"(" <span data-testid="cart-count">{count}</span> ")"</span>
-            </Transition>
+            <span aria-label=move || {
+                i.f("cart-items", &[("count", count().into())])
+            }>"(" <span data-testid="cart-count">{count}</span> ")"</span>
         </a>
     }
 }

@@ -24,12 +24,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-slate-200 bg-white">
             <div class="mx-auto flex max-w-7xl flex-col gap-3 px-4 py-4 sm:px-6 lg:flex-row lg:items-center lg:gap-8 lg:px-8">
-                <Suspense fallback=|| {
-                    view! { <span class="text-xl font-bold">"Mercato"</span> }
-                }>
-                    {move || Suspend::new(async move {
-                        let info = site.0.by_ref().await;
-                        let info = info.as_ref().ok();
+                {site
+                    .with(|info| {
                         let currencies = info
                             .and_then(|info| {
                                 super::currency_switcher::currency_switcher(i, info)
@@ -73,9 +69,7 @@ pub fn Header() -> impl IntoView {
                             </nav>
                             {currencies}
                         }
-                    })}
-                </Suspense>
-                <div class="flex items-center gap-4 lg:ml-auto">
+                    })} <div class="flex items-center gap-4 lg:ml-auto">
                     <super::search_box::SearchBox />
                     <super::language_switcher::LanguageSwitcher />
                     <AccountLink />
@@ -94,37 +88,33 @@ fn AccountLink() -> impl IntoView {
     let user = use_current_user();
     view! {
         <div>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match user.0.await.ok().flatten() {
-                        Some(u) => {
-                            let name = u.display_name();
-                            view! {
-                                <a
-                                    href=i.href("/account")
-                                    class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
-                                    data-testid="account-link"
-                                >
-                                    {i.f("ui-header-account", &[("name", (&name).into())])}
-                                </a>
-                            }
-                                .into_any()
-                        }
-                        None => {
-                            view! {
-                                <a
-                                    href=i.href("/signin")
-                                    class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
-                                    data-testid="sign-in-link"
-                                >
-                                    {i.t("ui-header-sign-in")}
-                                </a>
-                            }
-                                .into_any()
-                        }
+            {match user.get() {
+                Some(u) => {
+                    let name = u.display_name();
+                    view! {
+                        <a
+                            href=i.href("/account")
+                            class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
+                            data-testid="account-link"
+                        >
+                            {i.f("ui-header-account", &[("name", (&name).into())])}
+                        </a>
                     }
-                })}
-            </Suspense>
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <a
+                            href=i.href("/signin")
+                            class="text-sm font-medium text-slate-800 underline-offset-4 hover:underline"
+                            data-testid="sign-in-link"
+                        >
+                            {i.t("ui-header-sign-in")}
+                        </a>
+                    }
+                        .into_any()
+                }
+            }}
         </div>
     }
 }
@@ -136,23 +126,19 @@ pub fn TestModeBanner() -> impl IntoView {
     let i = use_i18n();
     let site = use_site();
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                site.test_payments()
-                    .await
-                    .then(|| {
-                        view! {
-                            <p
-                                role="note"
-                                class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900"
-                                data-testid="test-mode-banner"
-                            >
-                                {i.t("ui-test-mode-banner")}
-                            </p>
-                        }
-                    })
+        {site
+            .test_payments()
+            .then(|| {
+                view! {
+                    <p
+                        role="note"
+                        class="bg-amber-400 px-4 py-2 text-center text-sm font-semibold text-slate-900"
+                        data-testid="test-mode-banner"
+                    >
+                        {i.t("ui-test-mode-banner")}
+                    </p>
+                }
             })}
-        </Suspense>
     }
 }
 
@@ -175,22 +161,18 @@ pub fn Footer() -> impl IntoView {
                         {i.t("ui-footer-your-data")}
                     </a>
                 </nav>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        site.test_payments()
-                            .await
-                            .then(|| {
-                                view! {
-                                    <p
-                                        class="mt-2 font-medium text-amber-800"
-                                        data-testid="test-mode-footer"
-                                    >
-                                        {i.t("ui-test-mode-footer")}
-                                    </p>
-                                }
-                            })
+                {site
+                    .test_payments()
+                    .then(|| {
+                        view! {
+                            <p
+                                class="mt-2 font-medium text-amber-800"
+                                data-testid="test-mode-footer"
+                            >
+                                {i.t("ui-test-mode-footer")}
+                            </p>
+                        }
                     })}
-                </Suspense>
             </div>
         </footer>
     }

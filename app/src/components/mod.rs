@@ -11,6 +11,7 @@ pub mod hydration;
 pub mod language_switcher;
 pub mod layout;
 pub mod order_detail;
+pub mod page_shell;
 pub mod page_views;
 pub mod pager;
 pub mod photo_strip;

@@ -1,45 +1,43 @@
-//! The signed-in user for the whole page (header, account pages), loaded
-//! once per page, and the guard that sends anonymous visitors to sign in.
+//! The signed-in user for the whole page (header, account pages), read by
+//! the server with the page's frame, and the guard that sends anonymous
+//! visitors to sign in.
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_location};
 use model::AppError;
 
-use crate::api::session::get_current_user;
 use model::accounts::UserSummary;
 
+/// The signed-in user as the server read them with the page's frame.
 #[derive(Clone, Copy)]
-pub struct CurrentUserResource(pub Resource<Result<Option<UserSummary>, AppError>>);
+pub struct CurrentUser(StoredValue<Result<Option<UserSummary>, AppError>>);
 
-pub fn provide_current_user() {
-    let user = Resource::new_blocking(|| (), |_| get_current_user());
-    provide_context(CurrentUserResource(user));
+impl CurrentUser {
+    /// The signed-in user; none for a visitor, or if they could not be read.
+    pub fn get(self) -> Option<UserSummary> {
+        self.0.with_value(|u| u.as_ref().ok().flatten().cloned())
+    }
+
+    pub fn read(self) -> Result<Option<UserSummary>, AppError> {
+        self.0.get_value()
+    }
 }
 
-pub fn use_current_user() -> CurrentUserResource {
-    expect_context::<CurrentUserResource>()
+pub fn provide_current_user(user: Result<Option<UserSummary>, AppError>) {
+    provide_context(CurrentUser(StoredValue::new(user)));
+}
+
+pub fn use_current_user() -> CurrentUser {
+    expect_context::<CurrentUser>()
 }
 
 /// Renders `children` for a signed-in user; anyone else goes to sign in and
 /// comes back here afterwards.
 #[component]
 pub fn RequireUser(children: ChildrenFn) -> impl IntoView {
-    let user = use_current_user();
-    let location = use_location();
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=|| {
-            view! { <p class="text-slate-500">"Loading…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(_)) => children.with_value(|c| c()).into_any(),
-                    _ => {
-                        let next = location.pathname.get_untracked();
-                        let path = format!("/signin?next={}", model::url::encode(&next));
-                        view! { <Redirect path=path /> }.into_any()
-                    }
-                }
-            })}
-        </Suspense>
+    if use_current_user().get().is_some() {
+        return children().into_any();
     }
+    let next = use_location().pathname.get_untracked();
+    let path = format!("/signin?next={}", model::url::encode(&next));
+    view! { <Redirect path=path /> }.into_any()
 }

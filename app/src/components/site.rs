@@ -1,19 +1,15 @@
-//! Site-wide data (shop name, public URL, navigation), fetched once per page
-//! load and shared through context.
+//! Site-wide data (shop name, public URL, navigation, currencies), read by
+//! the server with the page's frame and shared through context.
 use leptos::prelude::*;
 use model::AppError;
 
 use model::storefront::SiteInfo;
 
-use crate::api::site::get_site_info;
-
 #[derive(Clone, Copy)]
-pub struct Site(pub Resource<Result<SiteInfo, AppError>>);
+pub struct Site(StoredValue<Result<SiteInfo, AppError>>);
 
-pub fn provide_site() {
-    // Blocking: the shop name is in <title>, which must be in the first bytes sent.
-    let site = Resource::new_blocking(|| (), |_| get_site_info());
-    provide_context(Site(site));
+pub fn provide_site(site: Result<SiteInfo, AppError>) {
+    provide_context(Site(StoredValue::new(site)));
 }
 
 pub fn use_site() -> Site {
@@ -21,32 +17,30 @@ pub fn use_site() -> Site {
 }
 
 impl Site {
-    /// Whether the offline test gateway takes the payments (no until known).
-    /// Read in place: awaiting the resource clones the whole navigation,
-    /// and every page asks this twice (bench/RESULTS.md, twenty-sixth
-    /// session).
-    pub async fn test_payments(self) -> bool {
-        self.0
-            .by_ref()
-            .await
-            .as_ref()
-            .is_ok_and(|s| s.test_payments)
+    /// Reads the site info in place (none if it could not be loaded; the
+    /// page itself shows that error).
+    pub fn with<R>(self, f: impl FnOnce(Option<&SiteInfo>) -> R) -> R {
+        self.0.with_value(|site| f(site.as_ref().ok()))
+    }
+
+    /// Whether the offline test gateway takes the payments.
+    pub fn test_payments(self) -> bool {
+        self.with(|s| s.is_some_and(|s| s.test_payments))
     }
 
     /// The shop's name and public base URL, for titles and canonical links;
-    /// a neutral name if the site info could not be loaded (the page itself
-    /// will show the error).
-    pub async fn identity(self) -> ShopIdentity {
-        match &*self.0.by_ref().await {
-            Ok(s) => ShopIdentity {
+    /// a neutral name if the site info could not be loaded.
+    pub fn identity(self) -> ShopIdentity {
+        self.with(|s| match s {
+            Some(s) => ShopIdentity {
                 name: s.shop_name.clone(),
                 public_url: s.public_url.clone(),
             },
-            Err(_) => ShopIdentity {
+            None => ShopIdentity {
                 name: "Mercato".into(),
                 public_url: String::new(),
             },
-        }
+        })
     }
 }
 

@@ -16,19 +16,31 @@ use crate::locale::use_i18n;
 pub struct WishlistState {
     version: RwSignal<u32>,
     pub list: Resource<Result<WishlistView, AppError>>,
+    /// Lines on the list when the server sent the page.
+    sent_lines: usize,
 }
 
 impl WishlistState {
+    /// Lines on the list: as the page was sent until the list changes, so
+    /// the header needs no boundary to wait for it.
+    pub fn line_count(&self) -> usize {
+        super::cart_state::live_count(self.version, self.list, self.sent_lines, |l| l.lines.len())
+    }
+
     pub fn refresh(&self) {
         self.version.update(|v| *v += 1);
     }
 }
 
-pub fn provide_wishlist() {
+pub fn provide_wishlist(sent_lines: usize) {
     let version = RwSignal::new(0u32);
     let locale = use_i18n().locale;
     let list = Resource::new(move || version.get(), move |_| get_wishlist(locale));
-    provide_context(WishlistState { version, list });
+    provide_context(WishlistState {
+        version,
+        list,
+        sent_lines,
+    });
 }
 
 pub fn use_wishlist() -> WishlistState {
@@ -40,17 +52,7 @@ pub fn use_wishlist() -> WishlistState {
 pub fn WishlistLink() -> impl IntoView {
     let i = use_i18n();
     let state = use_wishlist();
-    let count = move || {
-        state
-            .list
-            // Read in place: the count does not need a copy of every line.
-            .with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.as_ref().ok())
-                    .map(|l| l.lines.len())
-            })
-            .unwrap_or(0)
-    };
+    let count = move || state.line_count();
     view! {
         <a
             href=i.href("/wishlist")
@@ -59,11 +61,9 @@ pub fn WishlistLink() -> impl IntoView {
         >
             {i.t("ui-header-wishlist")}
             " "
-            <Transition fallback=|| view! { <span>"(0)"</span> }>
-                <span aria-label=move || {
-                    i.f("ui-header-wishlist-count", &[("count", count().into())])
-                }>"(" <span data-testid="wishlist-count">{count}</span> ")"</span>
-            </Transition>
+            <span aria-label=move || {
+                i.f("ui-header-wishlist-count", &[("count", count().into())])
+            }>"(" <span data-testid="wishlist-count">{count}</span> ")"</span>
         </a>
     }
 }

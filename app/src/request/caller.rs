@@ -101,11 +101,12 @@ pub async fn resolve(session: Session, ctx: &ServerContext) -> Result<Caller, do
 #[derive(Clone, Default)]
 pub struct CallerMemo(Arc<tokio::sync::Mutex<Option<Resolved>>>);
 
-type Resolved = (Actor, Option<UserSummary>);
+pub(crate) type Resolved = (Actor, Option<UserSummary>);
 
 impl CallerMemo {
-    pub fn provide() {
-        leptos::prelude::provide_context(Self::default());
+    /// Starts from the caller resolved before the render, when it was.
+    pub fn provide(known: Option<Resolved>) {
+        leptos::prelude::provide_context(Self(Arc::new(tokio::sync::Mutex::new(known))));
     }
 
     async fn forget() {

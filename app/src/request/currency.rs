@@ -12,6 +12,11 @@ pub fn shopper(ctx: &ServerContext) -> domain::Currency {
         .shopper_currency(parts.and_then(|p| wanted(&p.headers)))
 }
 
+/// [`shopper`] for a request's `headers`, before the page renders.
+pub fn shopper_for(ctx: &ServerContext, headers: &http::HeaderMap) -> domain::Currency {
+    ctx.commerce.shopper_currency(wanted(headers))
+}
+
 /// What `headers` ask to be priced in ([`model::fx::wanted`]); the page
 /// cache keys pages by the same answer.
 pub fn wanted(headers: &http::HeaderMap) -> Option<domain::Currency> {

@@ -11,4 +11,5 @@ pub mod context;
 pub mod currency;
 pub mod errors;
 pub mod identity;
+pub mod shell;
 pub mod shown;

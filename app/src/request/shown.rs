@@ -6,14 +6,30 @@
 use super::context::ServerContext;
 
 pub fn carts(ctx: &ServerContext, locale: model::Locale) -> domain::cart::Carts {
-    ctx.commerce
-        .carts_in(super::currency::shopper(ctx))
-        .speaking(locale)
+    carts_in(ctx, locale, super::currency::shopper(ctx))
 }
 
 pub fn wishlists(ctx: &ServerContext, locale: model::Locale) -> domain::wishlist::Wishlists {
+    wishlists_in(ctx, locale, super::currency::shopper(ctx))
+}
+
+/// [`carts`] in `currency`, for a request read before its page renders.
+pub fn carts_in(
+    ctx: &ServerContext,
+    locale: model::Locale,
+    currency: domain::Currency,
+) -> domain::cart::Carts {
+    ctx.commerce.carts_in(currency).speaking(locale)
+}
+
+/// [`wishlists`] in `currency`, for a request read before its page renders.
+pub fn wishlists_in(
+    ctx: &ServerContext,
+    locale: model::Locale,
+    currency: domain::Currency,
+) -> domain::wishlist::Wishlists {
     ctx.commerce
         .wishlists()
         .speaking(locale)
-        .pricing_in(super::currency::shopper(ctx))
+        .pricing_in(currency)
 }

@@ -12,6 +12,7 @@ mod health;
 pub mod layers;
 mod metrics;
 mod oidc;
+mod page_shell;
 mod page_zstd;
 pub mod rate_limit;
 mod render_gate;
@@ -260,6 +261,7 @@ pub fn router(
     let options = state.leptos_options.clone();
     let page_ctx = ctx.clone();
     let ctx_for_files = ctx.clone();
+    let shell_ctx = ctx.clone();
     let fallback_ctx = ctx;
 
     let page_context = move || provide_context(page_ctx.clone());
@@ -274,6 +276,10 @@ pub fn router(
             move || provide_context(fallback_ctx.clone()), shell
         ))
         .layer(render_retry::RetryHungRenders::default())
+        .layer(axum::middleware::from_fn_with_state(
+            shell_ctx,
+            page_shell::read,
+        ))
         .layer(axum::middleware::from_fn(account_locale::read));
 
     let site_root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());

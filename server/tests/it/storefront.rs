@@ -426,3 +426,64 @@ for_each_backend!(
         assert!(html.contains("value=\"2499\""), "price_max shown as typed");
     }
 );
+
+for_each_backend!(
+    page_frame_comes_with_the_page,
+    |db: TestDatabase| async move {
+        // The header's name and counts are read before the page renders
+        // and are in its first HTML, on a page that shows neither list.
+        let app = TestApp::spawn(db).await;
+        let mut tab = crate::support::browser::Browser::new(&app);
+        let count_of = |html: &str, id: &str| {
+            let at = html
+                .find(&format!("data-testid=\"{id}\">"))
+                .unwrap_or_else(|| panic!("no {id}"));
+            let rest = &html[at + id.len() + 15..];
+            rest[..rest.find('<').expect("closed")].to_owned()
+        };
+        let html = tab.get("/gift-cards").await.body;
+        assert_eq!(count_of(&html, "cart-count"), "0");
+        assert_eq!(count_of(&html, "wishlist-count"), "0");
+        let added = tab
+            .post(
+                "/api/cart/add",
+                &[("sku", "TSH-0001-01"), ("quantity", "3")],
+            )
+            .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        let saved = tab
+            .post(
+                "/api/wishlist/set",
+                &[
+                    ("slug", "rowan-essential-merino-t-shirt"),
+                    ("saved", "true"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+
+        let html = tab.get("/gift-cards").await.body;
+        assert_eq!(count_of(&html, "cart-count"), "3", "the guest's cart");
+        assert_eq!(count_of(&html, "wishlist-count"), "1", "the guest's list");
+        assert!(html.contains("data-testid=\"sign-in-link\""));
+
+        let password = "plum tractor velvet harbour";
+        assert_eq!(
+            tab.register("frame@example.com", password).await.status,
+            200
+        );
+        assert_eq!(tab.login("frame@example.com", password).await.status, 200);
+        let html = tab.get("/account").await.body;
+        let link = tag_with(&html, "data-testid=\"account-link\"").expect("account link");
+        assert!(html.contains("Test Person"), "{link}");
+        assert_eq!(count_of(&html, "cart-count"), "3", "merged at sign-in");
+        assert_eq!(count_of(&html, "wishlist-count"), "1", "merged at sign-in");
+
+        // Someone else's page says nothing of hers.
+        let mut other = crate::support::browser::Browser::new(&app);
+        let html = other.get("/gift-cards").await.body;
+        assert!(!html.contains("Test Person"));
+        assert_eq!(count_of(&html, "cart-count"), "0");
+        assert_eq!(count_of(&html, "wishlist-count"), "0");
+    }
+);

@@ -37,60 +37,54 @@ pub fn AdminArea() -> impl IntoView {
     let location = use_location();
     view! {
         <Meta name="robots" content="noindex" />
-        <Suspense fallback=|| {
-            view! { <p class="text-slate-500">"Loading…"</p> }
-        }>
-            {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(u)) if u.is_staff() => {
-                        view! {
-                            <div class="grid gap-8 md:grid-cols-[12rem_1fr] print:block">
-                                <nav aria-label="Admin" class="flex flex-col gap-1 print:hidden">
-                                    <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
-                                        "Admin"
-                                    </p>
-                                    {SECTIONS
-                                        .iter()
-                                        .map(|(href, label)| {
-                                            view! {
-                                                <a
-                                                    href=*href
-                                                    class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
-                                                >
-                                                    {*label}
-                                                </a>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </nav>
-                                <section>
-                                    <Outlet />
-                                </section>
-                            </div>
-                        }
-                            .into_any()
-                    }
-                    Ok(Some(_)) => {
-                        #[cfg(feature = "ssr")]
-                        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
-                            res.set_status(http::StatusCode::FORBIDDEN);
-                        }
-                        view! {
-                            <Title text="Staff only" />
-                            <p role="alert" data-testid="admin-forbidden">
-                                "This area is for shop staff."
+        {match user.read() {
+            Ok(Some(u)) if u.is_staff() => {
+                view! {
+                    <div class="grid gap-8 md:grid-cols-[12rem_1fr] print:block">
+                        <nav aria-label="Admin" class="flex flex-col gap-1 print:hidden">
+                            <p class="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                                "Admin"
                             </p>
-                        }
-                            .into_any()
-                    }
-                    _ => {
-                        let next = location.pathname.get_untracked();
-                        let path = format!("/signin?next={}", model::url::encode(&next));
-                        view! { <Redirect path=path /> }.into_any()
-                    }
+                            {SECTIONS
+                                .iter()
+                                .map(|(href, label)| {
+                                    view! {
+                                        <a
+                                            href=*href
+                                            class="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                                        >
+                                            {*label}
+                                        </a>
+                                    }
+                                })
+                                .collect_view()}
+                        </nav>
+                        <section>
+                            <Outlet />
+                        </section>
+                    </div>
                 }
-            })}
-        </Suspense>
+                    .into_any()
+            }
+            Ok(Some(_)) => {
+                #[cfg(feature = "ssr")]
+                if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+                    res.set_status(http::StatusCode::FORBIDDEN);
+                }
+                view! {
+                    <Title text="Staff only" />
+                    <p role="alert" data-testid="admin-forbidden">
+                        "This area is for shop staff."
+                    </p>
+                }
+                    .into_any()
+            }
+            _ => {
+                let next = location.pathname.get_untracked();
+                let path = format!("/signin?next={}", model::url::encode(&next));
+                view! { <Redirect path=path /> }.into_any()
+            }
+        }}
     }
 }
 

@@ -31,7 +31,7 @@ pub fn CategoryPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site.identity().await;
+                let site = site.identity();
                 match data.await {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),

@@ -26,27 +26,23 @@ pub fn GiftCardPage() -> impl IntoView {
         <Title text=i.t("help-gift-cards-title") />
         <Meta name="description" content=i.t("help-gift-cards-description") />
         <h1 class="mb-2 text-2xl font-bold tracking-tight">{i.t("help-gift-cards-title")}</h1>
-        <Suspense>
-            {move || Suspend::new(async move {
-                let currency = site.0.by_ref().await.as_ref().ok().and_then(|s| s.currency);
-                currency
-                    .map(|currency| {
-                        let amount = |minor| i.money(&Money::new(minor, currency));
-                        let (min, max) = (amount(MIN_MINOR), amount(MAX_MINOR));
-                        // In the currency this page shows prices in: the card is
-                        // bought, and later spent, in it.
-                        view! {
-                            <p class="mb-6 max-w-xl text-slate-600">
-                                {i
-                                    .f(
-                                        "help-gift-cards-intro",
-                                        &[("min", (&min).into()), ("max", (&max).into())],
-                                    )}
-                            </p>
-                        }
-                    })
+        {site
+            .with(|s| s.and_then(|s| s.currency))
+            .map(|currency| {
+                let amount = |minor| i.money(&Money::new(minor, currency));
+                let (min, max) = (amount(MIN_MINOR), amount(MAX_MINOR));
+                // In the currency this page shows prices in: the card is
+                // bought, and later spent, in it.
+                view! {
+                    <p class="mb-6 max-w-xl text-slate-600">
+                        {i
+                            .f(
+                                "help-gift-cards-intro",
+                                &[("min", (&min).into()), ("max", (&max).into())],
+                            )}
+                    </p>
+                }
             })}
-        </Suspense>
         <ActionForm
             action=buy
             attr:class="flex max-w-md flex-col gap-3"
@@ -58,25 +54,20 @@ pub fn GiftCardPage() -> impl IntoView {
                 name="amount"
                 hint=i.t("help-gift-cards-amount-hint")
             />
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let signed_in = user.0.await.ok().flatten().is_some();
-                    if signed_in {
-                        view! { <input type="hidden" name="email" value="" /> }.into_any()
-                    } else {
-                        view! {
-                            <Field
-                                label=i.t("help-gift-cards-your-email")
-                                name="email"
-                                kind="email"
-                                autocomplete="email"
-                                hint=i.t("help-gift-cards-your-email-hint")
-                            />
-                        }
-                            .into_any()
-                    }
-                })}
-            </Suspense>
+            {if user.get().is_some() {
+                view! { <input type="hidden" name="email" value="" /> }.into_any()
+            } else {
+                view! {
+                    <Field
+                        label=i.t("help-gift-cards-your-email")
+                        name="email"
+                        kind="email"
+                        autocomplete="email"
+                        hint=i.t("help-gift-cards-your-email-hint")
+                    />
+                }
+                    .into_any()
+            }}
             <Field
                 label=i.t("help-gift-cards-recipient-email")
                 name="recipient_email"

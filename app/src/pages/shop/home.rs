@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site.identity().await;
+                let site = site.identity();
                 let trending = trending.await.unwrap_or_default();
                 match home.await {
                     Err(e) => {

@@ -23,7 +23,7 @@ pub fn InvoicePage() -> impl IntoView {
         <Meta name="robots" content="noindex" />
         <Suspense>
             {move || Suspend::new(async move {
-                let shop = site.identity().await.name;
+                let shop = site.identity().name;
                 match order.await {
                     Ok(o) if o.has_invoice => {
                         view! {

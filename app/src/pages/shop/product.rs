@@ -47,7 +47,7 @@ pub fn ProductPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("product-loading")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site.identity().await;
+                let site = site.identity();
                 match data.await {
                     Err(e) => view! { <ErrorPanel message=e.to_string() /> }.into_any(),
                     Ok(None) => view! { <NotFound /> }.into_any(),

@@ -53,7 +53,7 @@ pub fn SearchPage() -> impl IntoView {
             view! { <p class="text-slate-500">{i.t("shop-search-searching")}</p> }
         }>
             {move || Suspend::new(async move {
-                let site = site.identity().await;
+                let site = site.identity();
                 match data.await {
                     Ok(results) => {
                         view! { <Results results shop=site.name base_url=site.public_url /> }
