@@ -118,3 +118,27 @@ fn every_message_formats_in_every_locale() {
         }
     }
 }
+
+/// French sets "?", "!", ";" and ":" off with a space that never breaks
+/// (narrow before the first three, full before the colon), and the inside
+/// of « guillemets » likewise: a plain space lets a line end before the
+/// mark and leave it alone at the start of the next.
+#[test]
+fn french_punctuation_is_not_left_alone_on_a_line() {
+    for (id, vars) in catalog(Locale::Fr).messages() {
+        let args: Vec<(&str, i18n::Arg)> = vars
+            .iter()
+            .map(|v| (v.as_str(), i18n::Arg::Number(2)))
+            .collect();
+        let text = i18n::format(Locale::Fr, &id, &args);
+        let loose = [" ?", " !", " ;", " :", "« ", " »"];
+        let found: Vec<_> = loose.iter().filter(|p| text.contains(*p)).collect();
+        assert!(found.is_empty(), "{id}: {found:?} in {text:?}");
+        for (mark, space) in [('?', '\u{202f}'), ('!', '\u{202f}'), (';', '\u{202f}')] {
+            assert!(
+                !text.contains(&format!("\u{a0}{mark}")),
+                "{id}: a full space before {mark:?} (French uses a narrow one: {space:?})"
+            );
+        }
+    }
+}

@@ -18,7 +18,7 @@ account-save = Enregistrer
 account-overview-title = Votre compte
 account-greeting = Bonjour, { $name }.
 account-signed-in-as = Connecté en tant que { $email }
-account-store-credit = Avoir :
+account-store-credit = Avoir :
 account-store-credit-note = — utilisé lors du paiement si vous le choisissez.
 account-verify-banner = Veuillez confirmer votre adresse e-mail à l’aide du lien que nous vous avons envoyé.
 account-verify-resend = Renvoyer le lien
@@ -28,7 +28,7 @@ account-two-factor-is-off = L’authentification à deux facteurs est désactiv�
 account-addresses-summary = Adresses de livraison et de facturation pour le paiement.
 
 ## Profil
-account-profile-email = E-mail : { $email }
+account-profile-email = E-mail : { $email }
 account-field-name = Nom
 account-field-phone = Téléphone
 account-profile-marketing = Recevoir les nouveautés et les offres par e-mail
@@ -70,8 +70,8 @@ account-returns-ask-title = Renvoyer un article
 account-returns-ask-until = Vous pouvez demander un retour jusqu’au { $date }.
 account-returns-how-many = Combien de chaque article
 account-returns-line = { $title } ({ $variant }) — jusqu’à { $left }
-account-returns-reason = Pourquoi le renvoyez-vous ?
-account-returns-note = Quelque chose à nous signaler ? (facultatif)
+account-returns-reason = Pourquoi le renvoyez-vous ?
+account-returns-note = Quelque chose à nous signaler ? (facultatif)
 account-returns-submit = Demander le retour de ces articles
 
 ## Confidentialité
@@ -80,7 +80,7 @@ account-privacy-download-text = Votre profil, vos adresses, vos connexions et le
 account-privacy-wrong-password = Votre mot de passe actuel est incorrect.
 account-privacy-download = Télécharger mes données
 account-privacy-delete-title = Supprimer votre compte
-account-privacy-delete-text = Votre profil, vos adresses, vos connexions et vos paramètres de sécurité sont supprimés, et vos nom, adresse e-mail, numéro de téléphone et adresse postale sont retirés de vos commandes passées. Ce qui reste, parce que la législation fiscale l’exige : pour chaque commande, ce qui a été acheté, les montants, la taxe ainsi que le pays et la région de destination — rien qui vous identifie. Cette action est irréversible.
+account-privacy-delete-text = Votre profil, vos adresses, vos connexions et vos paramètres de sécurité sont supprimés, et vos nom, adresse e-mail, numéro de téléphone et adresse postale sont retirés de vos commandes passées. Ce qui reste, parce que la législation fiscale l’exige : pour chaque commande, ce qui a été acheté, les montants, la taxe ainsi que le pays et la région de destination — rien qui vous identifie. Cette action est irréversible.
 account-privacy-delete = Supprimer mon compte
 
 ## Sécurité : mot de passe
@@ -100,11 +100,11 @@ account-tfa-new-codes = Générer de nouveaux codes de récupération
 account-tfa-turn-off = Désactiver l’authentification à deux facteurs
 account-tfa-off = Désactivée. Ajoutez un code d’une application d’authentification à chaque connexion.
 account-tfa-scan = Scannez ce code QR avec votre application d’authentification, ou saisissez la clé.
-account-tfa-key = Clé :
+account-tfa-key = Clé :
 account-tfa-code = Code à 6 chiffres
 account-tfa-turn-on = Activer
 account-tfa-set-up = Configurer l’authentification à deux facteurs
-account-recovery-codes = Vos codes de récupération. Enregistrez-les maintenant ; chacun ne fonctionne qu’une fois et ils ne seront plus affichés.
+account-recovery-codes = Vos codes de récupération. Enregistrez-les maintenant ; chacun ne fonctionne qu’une fois et ils ne seront plus affichés.
 
 ## Sécurité : sessions
 account-sessions-title = Où vous êtes connecté
@@ -118,10 +118,10 @@ account-sessions-sign-out-others = Se déconnecter de toutes les autres sessions
 ## Sécurité : se connecter avec un autre compte
 account-providers-title = Se connecter avec un autre compte
 account-providers-linked-now = Associé.
-account-providers-linked = Associé : { $email }
+account-providers-linked = Associé : { $email }
 account-providers-not-linked = Non associé
 account-providers-unlink = Dissocier
 account-providers-link = Associer
-account-providers-no-password = Votre compte n’a pas de mot de passe : vous vous connectez avec un compte associé. « Mot de passe oublié ? » sur la page de connexion vous envoie un lien pour en définir un.
+account-providers-no-password = Votre compte n’a pas de mot de passe : vous vous connectez avec un compte associé. « Mot de passe oublié ? » sur la page de connexion vous envoie un lien pour en définir un.
 account-profile-language = Langue
 account-profile-language-hint = La langue des e-mails que nous vous envoyons.

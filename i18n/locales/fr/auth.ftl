@@ -9,7 +9,7 @@ auth-sign-in = Se connecter
 auth-email = E-mail
 auth-password = Mot de passe
 auth-create-account-title = Créer un compte
-auth-forgot-title = Mot de passe oublié ?
+auth-forgot-title = Mot de passe oublié ?
 
 ## Connexion
 auth-signin-reset-done = Votre mot de passe a été modifié. Connectez-vous avec le nouveau.
@@ -27,8 +27,8 @@ auth-signup-password-hint = Au moins 12 caractères. Quelques mots sans rapport 
 auth-signup-marketing = Recevoir les nouveautés et les offres par e-mail
 auth-signup-submit = Créer le compte
 # Suivi d’un lien « Se connecter ».
-auth-signup-have-account = Vous avez déjà un compte ?
-auth-signup-done = Consultez votre boîte de réception : nous vous avons envoyé un lien pour confirmer votre adresse e-mail. Si vous avez déjà un compte, nous vous avons plutôt envoyé un rappel.
+auth-signup-have-account = Vous avez déjà un compte ?
+auth-signup-done = Consultez votre boîte de réception : nous vous avons envoyé un lien pour confirmer votre adresse e-mail. Si vous avez déjà un compte, nous vous avons plutôt envoyé un rappel.
 
 ## Associer la connexion d’un fournisseur à un compte existant
 auth-link-title = Associer votre connexion
@@ -83,25 +83,25 @@ help-lookup-submit = Rechercher la commande
 
 ## Les données d’un invité : copie ou effacement
 help-privacy-title = Vos données
-help-privacy-erased = C’est fait : vos nom, adresse e-mail, numéro de téléphone et adresse postale ont été retirés de vos commandes.
+help-privacy-erased = C’est fait : vos nom, adresse e-mail, numéro de téléphone et adresse postale ont été retirés de vos commandes.
 help-privacy-expired = Ce lien a expiré ou a déjà été utilisé. Faites une nouvelle demande ci-dessous.
-help-privacy-intro = Vous avez acheté sans compte ? Demandez une copie des données que nous conservons sur vos commandes, ou l’effacement de votre nom et de vos coordonnées de ces commandes. Nous envoyons un lien à l’adresse que vous avez utilisée, pour nous assurer qu’elle vous appartient. Vous avez un compte ? Passez plutôt par Compte → Confidentialité.
+help-privacy-intro = Vous avez acheté sans compte ? Demandez une copie des données que nous conservons sur vos commandes, ou l’effacement de votre nom et de vos coordonnées de ces commandes. Nous envoyons un lien à l’adresse que vous avez utilisée, pour nous assurer qu’elle vous appartient. Vous avez un compte ? Passez plutôt par Compte → Confidentialité.
 help-privacy-email = Adresse e-mail utilisée pour vos commandes
-help-privacy-what = Que souhaitez-vous ?
+help-privacy-what = Que souhaitez-vous ?
 help-privacy-export = Une copie des données de mes commandes
 help-privacy-erase = Effacer mes données de mes commandes
 help-privacy-submit = M’envoyer le lien par e-mail
 help-privacy-sent = Si nous avons des commandes à cette adresse, un lien est en route. Il ne fonctionne qu’une fois, pendant une heure.
 help-privacy-confirm-title = Confirmer votre demande concernant vos données
-help-privacy-confirm-intro = Confirmez pour télécharger les données de vos commandes, ou pour effacer vos données de vos commandes — selon ce que vous avez demandé. L’effacement est irréversible : seul reste ce qu’exige la législation fiscale (ce qui a été acheté, les montants et le pays), rien qui vous identifie.
+help-privacy-confirm-intro = Confirmez pour télécharger les données de vos commandes, ou pour effacer vos données de vos commandes — selon ce que vous avez demandé. L’effacement est irréversible : seul reste ce qu’exige la législation fiscale (ce qui a été acheté, les montants et le pays), rien qui vous identifie.
 help-privacy-confirm = Confirmer
 
 ## Ne plus recevoir les e-mails de liste d’envies ni les rappels de panier, depuis le lien d’un e-mail
 help-alerts-off-title = E-mails de la liste d’envies
-help-alerts-off-done = C’est fait : plus d’e-mails de retour en stock ni de baisse de prix. Votre liste d’envies reste telle quelle.
-help-alerts-off-question = Ne plus recevoir d’e-mails sur les articles de votre liste d’envies ?
+help-alerts-off-done = C’est fait : plus d’e-mails de retour en stock ni de baisse de prix. Votre liste d’envies reste telle quelle.
+help-alerts-off-question = Ne plus recevoir d’e-mails sur les articles de votre liste d’envies ?
 help-alerts-off-submit = Arrêter les e-mails de la liste d’envies
 help-reminders-off-title = Rappels de panier
-help-reminders-off-done = C’est fait : nous ne vous rappellerons plus vos paniers. Un client connecté peut réactiver les rappels dans son profil.
-help-reminders-off-question = Ne plus recevoir d’e-mails sur les articles laissés dans votre panier ? Les e-mails concernant vos commandes et votre compte continueront d’arriver.
+help-reminders-off-done = C’est fait : nous ne vous rappellerons plus vos paniers. Un client connecté peut réactiver les rappels dans son profil.
+help-reminders-off-question = Ne plus recevoir d’e-mails sur les articles laissés dans votre panier ? Les e-mails concernant vos commandes et votre compte continueront d’arriver.
 help-reminders-off-submit = Plus de rappels de panier

@@ -5,7 +5,7 @@ checkout-title = Paiement
 checkout-contact = Coordonnées
 checkout-signed-in-as = Connecté en tant que { $email }
 checkout-email = E-mail
-checkout-have-account = Vous avez un compte ?
+checkout-have-account = Vous avez un compte ?
 checkout-sign-in = Se connecter
 checkout-shipping-address = Adresse de livraison
 checkout-saved-addresses = Adresses enregistrées
@@ -54,12 +54,12 @@ checkout-refunded = Remboursé
 ## Order confirmation
 checkout-thank-you-title = Merci
 checkout-waiting-for-payment = En attente de la confirmation de votre paiement…
-checkout-thank-you = Merci pour votre commande !
+checkout-thank-you = Merci pour votre commande !
 checkout-confirmation-sent = Une confirmation vous a été envoyée à { $email }.
 
 ## Test payment (offline gateway)
 checkout-test-payment = Paiement de test
-checkout-test-payment-note = Cette boutique n’accepte aucun paiement réel : cette page remplace le prestataire de paiement.
+checkout-test-payment-note = Cette boutique n’accepte aucun paiement réel : cette page remplace le prestataire de paiement.
 checkout-order = Commande
 checkout-order-for = pour { $email }
 checkout-approve-payment = Approuver le paiement
@@ -90,4 +90,4 @@ checkout-shipping-to = Livraison à
 checkout-history = Historique
 checkout-printable-invoice = Facture imprimable
 checkout-shipments = Envois
-checkout-tracking-number = Numéro de suivi :
+checkout-tracking-number = Numéro de suivi :

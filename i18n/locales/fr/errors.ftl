@@ -8,7 +8,7 @@ error-not-found = Nous n'avons pas trouvé { $what ->
     [page] cette page
    *[other] ce que vous cherchez
 }.
-error-check-fields = Certains champs demandent votre attention : chacun est signalé ci-dessous.
+error-check-fields = Certains champs demandent votre attention : chacun est signalé ci-dessous.
 error-invalid-credentials = L'adresse e-mail ou le mot de passe est incorrect.
 error-sign-in-required = Veuillez vous connecter pour continuer.
 error-forbidden = Vous n'avez pas l'autorisation de faire cela.
@@ -36,7 +36,7 @@ error-checkout-cart-empty = Votre panier est vide.
 error-checkout-not-sold = { $product } n'est plus vendu. Veuillez le retirer de votre panier.
 error-checkout-sold-out = { $product } ({ $variant }) est épuisé. Veuillez le retirer de votre panier.
 error-balance-changed = Le solde d'une carte cadeau ou de votre avoir a changé pendant le paiement. Veuillez vérifier le nouveau total et passer à nouveau votre commande.
-error-gift-code = Ce n'est pas un code de carte cadeau : les codes comptent 16 lettres et chiffres, comme ABCD-EFGH-JKLM-NPQR.
+error-gift-code = Ce n'est pas un code de carte cadeau : les codes comptent 16 lettres et chiffres, comme ABCD-EFGH-JKLM-NPQR.
 error-promo-invalid = Ce code promo n'est pas valide.
 error-promo-not-yet = Ce code promo n'est pas encore actif.
 error-promo-expired = Ce code promo a expiré.
@@ -49,19 +49,19 @@ error-address-required = Saisissez { $field ->
     [full_name] le nom complet
     [line1] l'adresse
     [city] la ville
-   *[other] « { $label } »
+   *[other] « { $label } »
 }.
 error-address-too-long = { $field ->
     [full_name] Le nom complet
     [line1] L'adresse
     [city] La ville
-   *[other] « { $label } »
+   *[other] « { $label } »
 } ne peut pas dépasser { $max } caractères.
 error-address-characters = { $field ->
     [full_name] Le nom complet
     [line1] L'adresse
     [city] La ville
-   *[other] « { $label } »
+   *[other] « { $label } »
 } contient des caractères que nous ne pouvons pas enregistrer.
 error-country = Choisissez un pays dans la liste.
 error-postal-code = Saisissez un code postal valide pour { $country }, par exemple { $example }.
@@ -83,7 +83,7 @@ error-cart-only-left = Plus que { $count } en stock.
 error-checkout-only-left = Plus que { $count } × { $product } ({ $variant }). Veuillez réduire la quantité.
 error-gift-unknown = Nous ne reconnaissons pas ce code de carte cadeau. Vérifiez-le et réessayez.
 error-gift-unusable = Cette carte cadeau ne peut pas être utilisée. Contactez-nous si vous pensez qu'il s'agit d'une erreur.
-error-gift-currency = Cette carte cadeau est en { $card } ; cette boutique facture en { $shop }.
+error-gift-currency = Cette carte cadeau est en { $card } ; cette boutique facture en { $shop }.
 error-gift-empty = Cette carte cadeau n'a plus de solde.
 error-gift-too-many = Utilisez au plus { $max } cartes cadeaux par commande.
 
@@ -91,7 +91,7 @@ error-gift-too-many = Utilisez au plus { $max } cartes cadeaux par commande.
 error-review-rating = Choisissez d'une à cinq étoiles.
 error-review-title = Donnez un titre à votre avis, jusqu'à { $max } caractères.
 error-review-body = Dites aux autres clients ce que vous en pensez en { $min } à { $max } caractères.
-error-review-offensive = Veuillez reformuler : les avis ne peuvent pas contenir de propos injurieux.
+error-review-offensive = Veuillez reformuler : les avis ne peuvent pas contenir de propos injurieux.
 error-review-buyers-only = Seuls les clients qui ont reçu ce produit peuvent le noter.
 error-review-own-vote = Vous ne pouvez pas voter pour votre propre avis.
 error-review-report-reason = Dites brièvement ce qui ne va pas dans l'avis (jusqu'à { $max } caractères).
@@ -109,9 +109,9 @@ error-return-nothing = Choisissez au moins un article à renvoyer.
 error-return-quantity = Vous pouvez renvoyer de 1 à { $max } × { $product } ({ $variant }).
 error-return-reason = Choisissez la raison du retour.
 error-return-already = { $product } ({ $variant }) est déjà en cours de retour dans la quantité expédiée.
-error-return-not-paid = Cette commande a été annulée ou remboursée : il n'y a rien à renvoyer.
+error-return-not-paid = Cette commande a été annulée ou remboursée : il n'y a rien à renvoyer.
 error-return-not-shipped = Les retours sont possibles dès qu'un article a été expédié.
-error-return-by-arrangement = Cette boutique accepte les retours uniquement sur arrangement : contactez-nous.
+error-return-by-arrangement = Cette boutique accepte les retours uniquement sur arrangement : contactez-nous.
 error-return-window-closed = Le délai de retour de { $days } jours pour cette commande est écoulé.
 
 ## Cartes cadeaux achetées
@@ -124,7 +124,7 @@ error-text-too-long = { $max } caractères au maximum, s'il vous plaît.
 ## Sécurité du compte et confidentialité
 error-2fa-already-on = L'authentification à deux facteurs est déjà activée.
 error-2fa-confirm-email = Confirmez d'abord votre adresse e-mail avec le lien que nous vous avons envoyé (Compte → Profil permet de le renvoyer).
-error-2fa-restart = Recommencez la configuration : scannez d'abord le nouveau QR code.
+error-2fa-restart = Recommencez la configuration : scannez d'abord le nouveau QR code.
 error-2fa-code-mismatch = Ce code ne correspond pas. Vérifiez l'heure de votre téléphone et saisissez le code actuel à 6 chiffres.
 error-2fa-off = Activez d'abord l'authentification à deux facteurs.
 error-2fa-code-wrong = Ce code n'a pas fonctionné. Saisissez le code à 6 chiffres de votre application d'authentification, ou l'un de vos codes de récupération.
@@ -139,9 +139,9 @@ error-unavailable-identity = Nous n'avons pas pu joindre le service de connexion
 error-identity-expired = Cette connexion a pris trop de temps ou a été commencée dans un autre navigateur. Veuillez réessayer.
 error-identity-too-slow = Cette connexion a pris trop de temps. Veuillez réessayer.
 error-identity-signs-in-elsewhere = Ce compte { $provider } permet déjà de se connecter à un autre compte ici.
-error-identity-email-unconfirmed = { $provider } ne nous a pas confirmé votre adresse e-mail : nous ne pouvons donc pas vous connecter avec. Connectez-vous avec votre e-mail et votre mot de passe, puis associez { $provider } dans les paramètres de sécurité de votre compte.
-error-identity-only-way-in = C'est ainsi que vous vous connectez : définissez d'abord un mot de passe (« Mot de passe oublié ? » sur la page de connexion envoie un lien), puis dissociez-le.
-error-identity-linked-to-another = Ce compte est déjà associé à un autre compte { $provider } : dissociez d'abord celui-ci dans les paramètres de sécurité de votre compte.
+error-identity-email-unconfirmed = { $provider } ne nous a pas confirmé votre adresse e-mail : nous ne pouvons donc pas vous connecter avec. Connectez-vous avec votre e-mail et votre mot de passe, puis associez { $provider } dans les paramètres de sécurité de votre compte.
+error-identity-only-way-in = C'est ainsi que vous vous connectez : définissez d'abord un mot de passe (« Mot de passe oublié ? » sur la page de connexion envoie un lien), puis dissociez-le.
+error-identity-linked-to-another = Ce compte est déjà associé à un autre compte { $provider } : dissociez d'abord celui-ci dans les paramètres de sécurité de votre compte.
 error-identity-account-just-opened = Un compte vient d'être ouvert pour cette adresse e-mail. Veuillez réessayer.
-error-identity-declined = { $provider } ne vous a pas connecté : rien n'a changé ici.
+error-identity-declined = { $provider } ne vous a pas connecté : rien n'a changé ici.
 error-staff-provider = Le personnel se connecte avec { $provider }.

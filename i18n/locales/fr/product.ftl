@@ -3,7 +3,7 @@
 
 ## Product page
 product-loading = Chargement…
-product-preview-banner = Aperçu : ce produit est { $status ->
+product-preview-banner = Aperçu : ce produit est { $status ->
         [draft] à l'état de brouillon
         [archived] archivé
        *[other] { $status }
@@ -13,9 +13,9 @@ product-few-left = Plus que quelques exemplaires
 product-out-of-stock = Rupture de stock
 product-images = Images du produit
 product-more-images = Autres images
-product-show-image = Afficher l'image { $number } : { $alt }
+product-show-image = Afficher l'image { $number } : { $alt }
 product-sku = Référence
-product-option-legend = { $name } :
+product-option-legend = { $name } :
 product-all-variants = Toutes les variantes
 product-variant = Variante
 product-price = Prix
@@ -47,18 +47,18 @@ product-reviews-verified = Achat vérifié
 product-reviews-shop-replied = Réponse de la boutique
 product-reviews-helpful = Utile ({ $count })
 product-reviews-report = Signaler
-product-reviews-report-label = Quel est le problème avec cet avis ?
-product-reviews-report-placeholder = Quel est le problème ?
+product-reviews-report-label = Quel est le problème avec cet avis ?
+product-reviews-report-placeholder = Quel est le problème ?
 product-reviews-report-send = Envoyer
 product-reviews-report-thanks = Merci, nous allons examiner cela.
 product-reviews-sign-in = Connectez-vous pour rédiger un avis
 product-reviews-buyers-only = Les avis proviennent de clients ayant reçu ce produit.
 
 ## The shopper's own review
-product-review-not-published = Votre avis n'a pas été publié : { $reason }
-product-review-state-pending = Votre avis : en attente de modération
-product-review-state-published = Votre avis : publié
-product-review-state-rejected = Votre avis : refusé
+product-review-not-published = Votre avis n'a pas été publié : { $reason }
+product-review-state-pending = Votre avis : en attente de modération
+product-review-state-published = Votre avis : publié
+product-review-state-rejected = Votre avis : refusé
 product-review-edit = Modifier votre avis
 product-review-write = Rédiger un avis
 product-review-published = Merci, votre avis est publié.
