@@ -49,6 +49,11 @@ impl I18n {
         i18n::day(self.locale, ymd)
     }
 
+    /// A decimal from a link ("23.00") as this locale writes it ("23,00").
+    pub fn decimal(self, text: &str) -> String {
+        i18n::decimal(self.locale, text)
+    }
+
     /// An average rating, one decimal (`4,3` in German).
     pub fn tenths(self, tenths: u32) -> String {
         i18n::tenths(self.locale, tenths)

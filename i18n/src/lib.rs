@@ -15,7 +15,7 @@ pub use model::Locale;
 
 mod check;
 mod numbers;
-pub use numbers::{money, number, tenths};
+pub use numbers::{decimal, money, number, tenths};
 
 pub struct Catalog {
     locale: Locale,

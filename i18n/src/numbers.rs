@@ -50,6 +50,16 @@ pub fn tenths(locale: Locale, tenths: u32) -> String {
     digits(locale, &value)
 }
 
+/// A decimal written with a point ("1234.50", as a filter's price bound
+/// travels in links) the way `locale` writes it without its currency:
+/// "1,234.50" / "1.234,50" / "1 234,50". Anything else comes back as it is.
+pub fn decimal(locale: Locale, text: &str) -> String {
+    match text.parse::<Decimal>() {
+        Ok(value) => digits(locale, &value),
+        Err(_) => text.to_owned(),
+    }
+}
+
 /// An amount with its currency: `$1,234.56` in English, `1.234,56 $` in
 /// German, `1 234,56 $` in French (CLDR: `¤#,##0.00` for en,
 /// `#,##0.00 ¤` with a no-break space for de and fr).
@@ -69,7 +79,7 @@ pub fn money(locale: Locale, amount: &Money) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{money, number, tenths};
+    use super::{decimal, money, number, tenths};
     use model::{Currency, Locale, Money};
 
     #[test]
@@ -89,6 +99,14 @@ mod tests {
         assert_eq!(tenths(Locale::En, 43), "4.3");
         assert_eq!(tenths(Locale::De, 43), "4,3");
         assert_eq!(tenths(Locale::Fr, 50), "5,0");
+    }
+
+    #[test]
+    fn a_typed_bound_is_written_back_in_the_locales_way() {
+        assert_eq!(decimal(Locale::En, "1234.50"), "1,234.50");
+        assert_eq!(decimal(Locale::De, "23.00"), "23,00");
+        assert_eq!(decimal(Locale::Fr, "1234.5"), "1\u{202f}234,5");
+        assert_eq!(decimal(Locale::De, "abc"), "abc");
     }
 
     #[test]

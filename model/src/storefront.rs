@@ -167,7 +167,7 @@ impl ListingSort {
 pub mod listing_param {
     pub const PAGE: &str = "page";
     pub const SORT: &str = "sort";
-    /// Major units of the shop currency.
+    /// Major units of the currency the page shows (links write a point).
     pub const PRICE_MIN: &str = "price_min";
     pub const PRICE_MAX: &str = "price_max";
     /// Repeatable.

@@ -70,7 +70,7 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                         name="price_min"
                         inputmode="decimal"
                         placeholder=i.t("ui-facets-min")
-                        value=state.price_min.clone()
+                        value=state.price_min.as_deref().map(|v| i.decimal(v))
                         class="w-20 rounded-md border border-slate-300 px-2 py-1"
                     />
                     <span aria-hidden="true">"–"</span>
@@ -82,7 +82,7 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                         name="price_max"
                         inputmode="decimal"
                         placeholder=i.t("ui-facets-max")
-                        value=state.price_max.clone()
+                        value=state.price_max.as_deref().map(|v| i.decimal(v))
                         class="w-20 rounded-md border border-slate-300 px-2 py-1"
                     />
                 </div>

@@ -134,8 +134,6 @@ impl Catalog {
     }
 }
 
-/// The parsed query as the page's links carry it: bounds in major units of
-/// the shop currency.
 /// The listing's filters as the page shows them, the price bounds as the
 /// shopper typed them (`typed`, in `shown`).
 fn state(q: &ListingQuery, typed: (Option<i64>, Option<i64>), shown: Currency) -> ListingState {

@@ -341,3 +341,32 @@ for_each_backend!(
         assert!(checkout.contains(">Allemagne<"));
     }
 );
+
+for_each_backend!(
+    a_typed_price_bound_is_shown_back_in_the_language,
+    |db: TestDatabase| async move {
+        // Typed either way, the bound comes back written as the page's
+        // language writes decimals.
+        let app = TestApp::spawn(db).await;
+        for (path, shown) in [
+            (
+                "/de/category/women?price_min=23,5&price_max=40",
+                ["23,50", "40,00"],
+            ),
+            ("/fr/category/women?price_min=23.5", ["23,50", ""]),
+            ("/category/women?price_min=23,5", ["23.50", ""]),
+        ] {
+            let p = page(&app, path, None).await;
+            assert_eq!(p.status, 200, "{path}");
+            for (id, value) in ["price_min", "price_max"].iter().zip(shown) {
+                let at = p.html.find(&format!("id=\"{id}\"")).expect("the field");
+                let tag = &p.html[at..at + p.html[at..].find('>').expect("closed")];
+                if value.is_empty() {
+                    assert!(!tag.contains("value="), "{path}: {tag}");
+                } else {
+                    assert!(tag.contains(&format!("value=\"{value}\"")), "{path}: {tag}");
+                }
+            }
+        }
+    }
+);
