@@ -39,7 +39,11 @@ pub async fn set_wishlisted(
     let owner = crate::request::caller::wishlist_owner(&caller)
         .await
         .map_err(fail)?;
-    let lists = ctx.commerce.wishlists();
+    // The list remembers the currency it is saved to in: its mails quote it.
+    let lists = ctx
+        .commerce
+        .wishlists()
+        .pricing_in(crate::request::currency::shopper(&ctx));
     let sku = sku.as_deref().filter(|s| !s.trim().is_empty());
     let view = if saved {
         lists.save(&owner, &slug, sku).await

@@ -13,6 +13,9 @@ pub struct Model {
     /// Named in the alert mails: turns the alerts off without signing in.
     pub alerts_token: String,
     pub alerts: bool,
+    /// What it was last saved to in: its alert mails quote it (None: the
+    /// shop's base).
+    pub currency: Option<String>,
     pub created_at: TimeDateTimeWithTimeZone,
     pub updated_at: TimeDateTimeWithTimeZone,
 }

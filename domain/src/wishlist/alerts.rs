@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{product, user, variant, wishlist, wishlist_item};
 use crate::mail::{MailKind, OutgoingMail};
-use crate::money::Money;
 use crate::{inventory, outbox, Result};
 
 use super::Wishlists;
@@ -154,28 +153,52 @@ impl Wishlists {
         };
         let free = inventory::available(db, &[v.id]).await?;
         let in_stock = free.get(&v.id).copied().unwrap_or(0) > 0;
-        let money = |minor: i64| Money::new(minor, self.currency());
-        let (kind, was) = match alert.event {
-            AlertEvent::BackInStock if in_stock => (MailKind::WishlistBackInStock, None),
+        let shown = match alert.event {
+            AlertEvent::BackInStock if in_stock => None,
             AlertEvent::PriceDrop {
                 from_minor,
                 to_minor,
-            } if v.price_minor <= to_minor => {
-                (MailKind::WishlistPriceDrop, Some(money(from_minor)))
-            }
+            } if v.price_minor <= to_minor => Some(from_minor),
             _ => return Ok(None),
         };
+        // In the customer's language, and in the currency they last saved
+        // to this list in (its list price, else converted), like the list.
+        let locale = model::Locale::from_tag(&customer.locale).unwrap_or_default();
+        let currencies = self.store.currencies();
+        let currency = currencies.served_in(list.currency.as_deref().and_then(|c| c.parse().ok()));
+        let Some(line) = super::lines::load(db, list.id, &currencies, currency, locale)
+            .await?
+            .into_iter()
+            .find(|l| l.sku == v.sku)
+        else {
+            return Ok(None);
+        };
+        let (kind, was) = match shown {
+            None => (MailKind::WishlistBackInStock, None),
+            Some(from_minor) => (
+                MailKind::WishlistPriceDrop,
+                currencies
+                    .price(from_minor, None, line.price.currency)
+                    .filter(|was| was.minor > line.price.minor),
+            ),
+        };
+        if kind == MailKind::WishlistPriceDrop && was.is_none() {
+            // Converted and rounded, the drop no longer shows.
+            return Ok(None);
+        }
         let t = &self.templates;
+        let link = |path: &str| t.link_in(locale.code(), path);
         let vars = context! {
+            locale => locale.code(),
             item => context! {
-                title => &p.title,
-                variant_title => &v.title,
-                url => t.link(&format!("/product/{}", p.slug)),
-                price => money(v.price_minor),
+                title => &line.product_title,
+                variant_title => &line.variant_title,
+                url => link(&format!("/product/{}", p.slug)),
+                price => line.price,
                 was => was,
             },
-            wishlist_url => t.link("/wishlist"),
-            alerts_off_url => t.link(&format!("/wishlist/alerts-off?token={}", list.alerts_token)),
+            wishlist_url => link("/wishlist"),
+            alerts_off_url => link(&format!("/wishlist/alerts-off?token={}", list.alerts_token)),
         };
         Ok(Some(t.render(kind, &customer.email, vars)?))
     }

@@ -92,6 +92,7 @@ impl Wishlists {
         let (p, v) = pick(&txn, slug, sku).await?;
         let v = v.ok_or(Error::not_found("variant"))?;
         let list = ensure(&txn, owner).await?;
+        self.remember_currency(&txn, &list).await?;
         let already = wishlist_item::Entity::find()
             .filter(wishlist_item::Column::WishlistId.eq(list.id))
             .filter(wishlist_item::Column::VariantId.eq(v.id))

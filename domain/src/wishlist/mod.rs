@@ -73,14 +73,34 @@ impl Wishlists {
         self
     }
 
-    fn currency(&self) -> Currency {
-        self.store.get().currency
-    }
-
     /// What the lines are shown in: language, and the currency served.
     fn shown(&self) -> Shown {
         let currencies = self.store.currencies();
         (self.locale, currencies.served_in(self.priced_in))
+    }
+
+    /// Keeps the currency this list is being saved to in, when the caller
+    /// named one: its alert mails quote it.
+    async fn remember_currency<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        list: &wishlist::Model,
+    ) -> Result<()> {
+        let Some(wanted) = self.priced_in else {
+            return Ok(());
+        };
+        let code = self.store.currencies().served_in(Some(wanted)).code();
+        if list.currency.as_deref() != Some(code) {
+            wishlist::Entity::update_many()
+                .col_expr(
+                    wishlist::Column::Currency,
+                    sea_orm::sea_query::Expr::value(code),
+                )
+                .filter(wishlist::Column::Id.eq(list.id))
+                .exec(txn)
+                .await?;
+        }
+        Ok(())
     }
 
     async fn lines(&self, list_id: i32) -> Result<Vec<WishlistLine>> {

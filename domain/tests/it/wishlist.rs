@@ -372,3 +372,60 @@ testkit::for_each_backend!(a_list_is_priced_in_the_shoppers_currency, |db| async
         assert_eq!(shown(line), expected, "list price {price}");
     }
 });
+
+testkit::for_each_backend!(
+    an_alert_speaks_the_customers_language_and_currency,
+    |db| async move {
+        let s = shop(&db).await;
+        stock(&s, SKU, 5, 0).await;
+        crate::currencies::sell_in_eur_and_gbp(&s).await;
+        let id = customer(&s, "ann@example.com").await;
+        let mut ann_row: domain::entities::user::ActiveModel =
+            domain::entities::user::Entity::find_by_id(id)
+                .one(&s.db)
+                .await
+                .unwrap()
+                .unwrap()
+                .into();
+        ann_row.locale = Set("de".into());
+        ann_row.update(&s.db).await.unwrap();
+        let ann = CartOwner::User(id);
+        // Saved on a euro page.
+        s.commerce
+            .wishlists()
+            .pricing_in(Currency::Eur)
+            .save(&ann, SLUG, Some(SKU))
+            .await
+            .unwrap();
+        reprice(&s, SKU, 2000).await;
+        let lists = s.commerce.wishlists();
+        let sent = alerts(&s).await;
+        let mail = lists.alert_mail(&sent[0]).await.unwrap().expect("mail");
+        // $20.00 and $25.00 converted at 0.92, rounded to …99.
+        assert!(
+            mail.text
+                .contains("kostet jetzt 18,99\u{a0}€ statt 23,99\u{a0}€"),
+            "{}",
+            mail.text
+        );
+        assert!(mail.text.contains("/de/product/red-tee"), "{}", mail.text);
+        assert!(mail.text.contains("/de/wishlist"), "{}", mail.text);
+
+        // Saved again on a pound page: the next news is in pounds.
+        s.commerce
+            .wishlists()
+            .pricing_in(Currency::Gbp)
+            .save(&ann, SLUG, Some(LARGE))
+            .await
+            .unwrap();
+        reprice(&s, SKU, 1500).await;
+        let sent = alerts(&s).await;
+        let mail = lists
+            .alert_mail(sent.last().unwrap())
+            .await
+            .unwrap()
+            .expect("mail");
+        assert!(mail.text.contains("£"), "{}", mail.text);
+        assert!(!mail.text.contains('€'), "{}", mail.text);
+    }
+);
