@@ -69,6 +69,15 @@ impl Locale {
         }
     }
 
+    /// [`Self::link_prefix`] for a plain route that leads on to pages
+    /// (`&lang=de`): nothing for English.
+    pub fn link_param(self) -> String {
+        match self {
+            Self::En => String::new(),
+            other => format!("&lang={}", other.code()),
+        }
+    }
+
     /// The best locale the browser asked for, by its `q` weights (ties go
     /// to the one listed first); `None` when it asked for none we speak.
     pub fn negotiate(accept_language: &str) -> Option<Self> {
@@ -122,6 +131,8 @@ mod tests {
         }
         assert_eq!(En.link_prefix(), "");
         assert_eq!(De.link_prefix(), "/de");
+        assert_eq!(En.link_param(), "");
+        assert_eq!(Fr.link_param(), "&lang=fr");
     }
 
     #[test]

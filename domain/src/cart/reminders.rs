@@ -213,10 +213,7 @@ impl CartReminders {
             cart => context! { lines, subtotal },
             // A plain route, unprefixed: the language rides along for the
             // cart page it leads to.
-            restore_url => t.link(&match locale {
-                model::Locale::En => format!("/cart/restore?token={token}"),
-                other => format!("/cart/restore?token={token}&lang={}", other.code()),
-            }),
+            restore_url => t.link(&format!("/cart/restore?token={token}{}", locale.link_param())),
             stop_url => link(&format!("/cart/reminders-off?token={token}")),
             locale => locale.code(),
         }
