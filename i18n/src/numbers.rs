@@ -51,12 +51,18 @@ pub fn tenths(locale: Locale, tenths: u32) -> String {
 }
 
 /// A decimal written with a point ("1234.50", as a filter's price bound
-/// travels in links) the way `locale` writes it without its currency:
-/// "1,234.50" / "1.234,50" / "1 234,50". Anything else comes back as it is.
+/// travels in links) with `locale`'s decimal mark: "1234.50" / "1234,50".
+/// Not grouped, so a field shows it as it was typed. Anything that is not
+/// such a number comes back as it is.
 pub fn decimal(locale: Locale, text: &str) -> String {
-    match text.parse::<Decimal>() {
-        Ok(value) => digits(locale, &value),
-        Err(_) => text.to_owned(),
+    if text.parse::<Decimal>().is_err() {
+        return text.to_owned();
+    }
+    let mut half = Decimal::from(5);
+    half.multiply_pow10(-1);
+    match digits(locale, &half).chars().find(|c| !c.is_ascii_digit()) {
+        Some(mark) if mark != '.' => text.replace('.', &mark.to_string()),
+        _ => text.to_owned(),
     }
 }
 
@@ -103,9 +109,10 @@ mod tests {
 
     #[test]
     fn a_typed_bound_is_written_back_in_the_locales_way() {
-        assert_eq!(decimal(Locale::En, "1234.50"), "1,234.50");
+        assert_eq!(decimal(Locale::En, "1234.50"), "1234.50");
         assert_eq!(decimal(Locale::De, "23.00"), "23,00");
-        assert_eq!(decimal(Locale::Fr, "1234.5"), "1\u{202f}234,5");
+        assert_eq!(decimal(Locale::Fr, "1234.5"), "1234,5");
+        assert_eq!(decimal(Locale::De, "2499"), "2499");
         assert_eq!(decimal(Locale::De, "abc"), "abc");
     }
 

@@ -115,10 +115,15 @@ pub fn vary_by_currency(site: &SiteInfo) {
 /// shared with the render's server functions (the caller too); the frame
 /// to draw. A default frame outside page renders.
 pub fn provide() -> PageShell {
-    let read = leptos::prelude::use_context::<http::request::Parts>()
+    // No request at all: the route table being listed at startup.
+    let parts = leptos::prelude::use_context::<http::request::Parts>();
+    let read = parts
+        .as_ref()
         .and_then(|parts| parts.extensions.get::<Arc<Prefetched>>().cloned());
     let Some(read) = read else {
-        tracing::error!("page rendered without its frame read first");
+        if parts.is_some() {
+            tracing::error!("page rendered without its frame read first");
+        }
         super::caller::CallerMemo::provide(None);
         return PageShell::default();
     };

@@ -266,7 +266,7 @@ for_each_backend!(
         let page = other.get("/fr/signin?signin=failed").await;
         assert!(
             page.body
-                .contains("Acme ID ne vous a pas connecté : rien n'a changé ici."),
+                .contains("Acme ID ne vous a pas connecté\u{a0}: rien n'a changé ici."),
             "{}",
             page.body
         );
