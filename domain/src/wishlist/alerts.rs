@@ -11,7 +11,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 
-use crate::entities::{product, user, variant, wishlist, wishlist_item};
+use crate::entities::{user, variant, wishlist, wishlist_item};
 use crate::mail::{MailKind, OutgoingMail};
 use crate::{inventory, outbox, Result};
 
@@ -142,27 +142,12 @@ impl Wishlists {
         .filter(|u| u.erased_at.is_none() && u.disabled_at.is_none()) else {
             return Ok(None);
         };
-        let (Some(v), Some(p)) = (
-            variant::Entity::find_by_id(item.variant_id).one(db).await?,
-            product::Entity::find_by_id(item.product_id)
-                .one(db)
-                .await?
-                .filter(|p| p.status == "active"),
-        ) else {
+        let Some(v) = variant::Entity::find_by_id(item.variant_id).one(db).await? else {
             return Ok(None);
         };
-        let free = inventory::available(db, &[v.id]).await?;
-        let in_stock = free.get(&v.id).copied().unwrap_or(0) > 0;
-        let shown = match alert.event {
-            AlertEvent::BackInStock if in_stock => None,
-            AlertEvent::PriceDrop {
-                from_minor,
-                to_minor,
-            } if v.price_minor <= to_minor => Some(from_minor),
-            _ => return Ok(None),
-        };
-        // In the customer's language, and in the currency they last saved
-        // to this list in (its list price, else converted), like the list.
+        // The line as the list shows it: only while the product is sold,
+        // with its stock, in the customer's language and in the currency
+        // they last saved to this list in (its list price, else converted).
         let locale = model::Locale::from_tag(&customer.locale).unwrap_or_default();
         let currencies = self.store.currencies();
         let currency = currencies.served_in(list.currency.as_deref().and_then(|c| c.parse().ok()));
@@ -173,19 +158,23 @@ impl Wishlists {
         else {
             return Ok(None);
         };
-        let (kind, was) = match shown {
-            None => (MailKind::WishlistBackInStock, None),
-            Some(from_minor) => (
-                MailKind::WishlistPriceDrop,
-                currencies
+        let (kind, was) = match alert.event {
+            AlertEvent::BackInStock if line.in_stock => (MailKind::WishlistBackInStock, None),
+            AlertEvent::PriceDrop {
+                from_minor,
+                to_minor,
+            } if v.price_minor <= to_minor => {
+                // Converted and rounded, the drop may no longer show.
+                let Some(was) = currencies
                     .price(from_minor, None, line.price.currency)
-                    .filter(|was| was.minor > line.price.minor),
-            ),
+                    .filter(|was| was.minor > line.price.minor)
+                else {
+                    return Ok(None);
+                };
+                (MailKind::WishlistPriceDrop, Some(was))
+            }
+            _ => return Ok(None),
         };
-        if kind == MailKind::WishlistPriceDrop && was.is_none() {
-            // Converted and rounded, the drop no longer shows.
-            return Ok(None);
-        }
         let t = &self.templates;
         let link = |path: &str| t.link_in(locale.code(), path);
         let vars = context! {
@@ -193,7 +182,7 @@ impl Wishlists {
             item => context! {
                 title => &line.product_title,
                 variant_title => &line.variant_title,
-                url => link(&format!("/product/{}", p.slug)),
+                url => link(&format!("/product/{}", line.product_slug)),
                 price => line.price,
                 was => was,
             },
