@@ -187,6 +187,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("categories/:slug")
+                            view=admin_category()
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("attributes")
                             view=admin_attributes()
                             ssr=SsrMode::Async

@@ -24,10 +24,15 @@ test('switch to German and keep shopping in German', async ({ page }) => {
 
   // A department link navigates in the page (no reload) and stays German.
   await page.evaluate(() => ((window as any).__sameDocument = true));
-  await page.getByRole('navigation', { name: 'Sortiment' }).getByRole('link').first().click();
+  const department = page.getByRole('navigation', { name: 'Sortiment' }).getByRole('link').first();
+  await expect(department).toHaveText('Damen');
+  await department.click();
   await expect(page).toHaveURL(/\/de\/category\//);
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  // The category speaks German too, fetched by the page in the browser.
+  await expect(page.getByTestId('category-title')).toHaveText('Damen');
+  await expect(page.getByRole('list', { name: 'Unterkategorien' }).getByRole('link').first()).toHaveText('Oberteile');
 
   // Into the cart, in German.
   await page.goto(`/de${PRODUCT}?variant=${encodeURIComponent(sku)}`);

@@ -68,3 +68,45 @@ test('a product translated in the editor is read and found in German', async ({ 
   await expect(page.getByText('Translations saved.')).toBeVisible();
   await anonymous.close();
 });
+
+// Staff name a category in French from the category tree; a French
+// shopper reads the new name in the navigation and on its page, English
+// shoppers keep the English one.
+test('a category named in French in the admin reads in French', async ({ page, browser }) => {
+  await signInAsAdmin(page, '/admin/categories');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Description and translations of Outdoor' }).click();
+  await expect(page).toHaveURL(/\/admin\/categories\/outdoor$/);
+  const french = page.getByTestId('translation-fr');
+  await expect(french.getByLabel('Name (Français)')).toHaveValue('Plein air');
+  // A description without a name is refused, and named under its field.
+  await french.getByLabel('Name (Français)').fill('');
+  await french.getByLabel('Description (Français)').fill('Pour dehors.');
+  await page.getByRole('button', { name: 'Save category' }).click();
+  await expect(french.getByLabel('Name (Français)')).toHaveAttribute('aria-invalid', 'true');
+  await french.getByLabel('Name (Français)').fill('Grand air');
+  await french.getByLabel('Description (Français)').fill("Tout pour l'aventure.");
+  await page.getByRole('button', { name: 'Save category' }).click();
+  await expect(page.getByText('Category saved.')).toBeVisible();
+
+  const anonymous = await browser.newContext();
+  const shopper = await anonymous.newPage();
+  await expect(async () => {
+    await shopper.goto('/fr/category/outdoor');
+    await expect(shopper.getByTestId('category-title')).toHaveText('Grand air', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(shopper.getByText("Tout pour l'aventure.")).toBeVisible();
+  await expect(shopper.getByRole('navigation', { name: 'Rayons' }).getByRole('link', { name: 'Grand air' })).toBeVisible();
+  await shopper.goto('/category/outdoor');
+  await expect(shopper.getByTestId('category-title')).toHaveText('Outdoor');
+
+  // Put it back (other journeys read this category).
+  await french.getByLabel('Name (Français)').fill('Plein air');
+  await french.getByLabel('Description (Français)').fill("De l'équipement pour les sentiers, le camping et le retour.");
+  await page.getByRole('button', { name: 'Save category' }).click();
+  await expect(async () => {
+    await shopper.goto('/fr/category/outdoor');
+    await expect(shopper.getByTestId('category-title')).toHaveText('Plein air', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await anonymous.close();
+});

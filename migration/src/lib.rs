@@ -40,6 +40,7 @@ mod m20261222_000034_amounts_in_currencies;
 mod m20261223_000035_store_credit_changes;
 mod m20261224_000036_shipping_method_names;
 mod m20261225_000037_wishlist_currency;
+mod m20261226_000038_category_translations;
 
 pub struct Migrator;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261223_000035_store_credit_changes::Migration),
             Box::new(m20261224_000036_shipping_method_names::Migration),
             Box::new(m20261225_000037_wishlist_currency::Migration),
+            Box::new(m20261226_000038_category_translations::Migration),
         ]
     }
 }

@@ -109,6 +109,17 @@ pub struct CategoryRow {
     pub last: bool,
 }
 
+/// A category's texts as staff edit them: the English description (the
+/// name is renamed in the tree) and one row per other language, where the
+/// row's `title` is the name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryTexts {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub translations: Vec<crate::product_form::TranslationRow>,
+}
+
 /// What staff do to a category.
 #[derive(
     Clone,

@@ -59,6 +59,19 @@ impl Default for PageShell {
 pub struct CategoryRef {
     pub slug: String,
     pub name: String,
+    /// The name in the other languages it is written in (the server's: a
+    /// page is sent in one language).
+    #[serde(skip)]
+    pub names: Vec<(crate::Locale, String)>,
+}
+
+/// A category's name and description in one language other than the
+/// catalog's own; an empty description shows the English one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryText {
+    pub locale: crate::Locale,
+    pub name: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -256,6 +269,10 @@ pub struct CategoryView {
     pub brands: Vec<FacetValue>,
     pub options: Vec<OptionFacet>,
     pub attributes: Vec<crate::attributes::AttributeFacet>,
+    /// The description in the other languages it is written in (the
+    /// server's).
+    #[serde(skip)]
+    pub descriptions: Vec<(crate::Locale, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,6 +348,9 @@ pub struct CategoryCard {
     pub description: String,
     pub subcategories: Vec<CategoryRef>,
     pub product_count: u64,
+    /// Name and description in the other languages (the server's).
+    #[serde(skip)]
+    pub texts: Vec<CategoryText>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -197,3 +197,28 @@ pub async fn change_category(
     }
     .map_err(fail)
 }
+
+/// A category's description and its words in the other languages.
+#[server(prefix = "/api/staff/catalog", endpoint = "category-texts", input = GetUrl)]
+pub async fn staff_category_texts(slug: String) -> Result<model::catalog::CategoryTexts, AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.catalog
+        .category_texts(&caller.actor, &slug)
+        .await
+        .map_err(fail)
+}
+
+/// Saves a category's English description and its name and description
+/// in the other languages (a row without a name shows the English).
+#[server(prefix = "/api/staff/catalog", endpoint = "save-category-texts", input = Json)]
+pub async fn save_category_texts(
+    slug: String,
+    description: String,
+    rows: Vec<model::product_form::TranslationRow>,
+) -> Result<(), AppError> {
+    let (ctx, caller) = crate::request::caller::context_and_caller().await?;
+    ctx.catalog
+        .save_category_texts(&caller.actor, &slug, &description, &rows)
+        .await
+        .map_err(fail)
+}

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use model::storefront::SiteInfo;
-use model::AppError;
+use model::{AppError, Locale};
 
-/// Shop name, public address and navigation, shared by every page.
+/// Shop name, public address and navigation (in `locale`), shared by every
+/// page.
 #[server]
-pub async fn get_site_info() -> Result<SiteInfo, AppError> {
+pub async fn get_site_info(#[server(default)] locale: Locale) -> Result<SiteInfo, AppError> {
     let ctx = crate::request::context::ServerContext::current()?;
     let currency = crate::request::currency::shopper(&ctx);
-    let site = crate::request::shell::site_info(&ctx, currency).await?;
+    let site = crate::request::shell::site_info(&ctx, currency, locale).await?;
     crate::request::shell::vary_by_currency(&site);
     Ok(site)
 }

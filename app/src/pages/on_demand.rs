@@ -15,11 +15,11 @@ use super::account::{
 };
 use super::admin::{
     AdminApiTokensPage, AdminAttributesPage, AdminAuditPage, AdminCategoriesPage,
-    AdminCustomerPage, AdminCustomersPage, AdminDashboardPage, AdminGiftCardsPage,
-    AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage, AdminProductCsvPage,
-    AdminProductEditorPage, AdminProductsPage, AdminPromotionPage, AdminPromotionsPage,
-    AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage, AdminSettingsPage, AdminStaffPage,
-    AdminWebhooksPage,
+    AdminCategoryPage, AdminCustomerPage, AdminCustomersPage, AdminDashboardPage,
+    AdminGiftCardsPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
+    AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
+    AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
+    AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
 };
 use super::shop::{
     CartRemindersOffPage, CheckoutPage, GiftCardPage, SharedWishlistPage, WishlistAlertsOffPage,
@@ -72,6 +72,7 @@ pub enum Admin {
     ProductCsv,
     Inventory,
     Categories,
+    Category,
     Attributes,
     Customers,
     Customer,
@@ -101,6 +102,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::ProductCsv => view! { <AdminProductCsvPage /> }.into_any(),
         Admin::Inventory => view! { <AdminInventoryPage /> }.into_any(),
         Admin::Categories => view! { <AdminCategoriesPage /> }.into_any(),
+        Admin::Category => view! { <AdminCategoryPage /> }.into_any(),
         Admin::Attributes => view! { <AdminAttributesPage /> }.into_any(),
         Admin::Customers => view! { <AdminCustomersPage /> }.into_any(),
         Admin::Customer => view! { <AdminCustomerPage /> }.into_any(),
@@ -128,6 +130,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminProductCsvRoute, admin_product_csv => Admin::ProductCsv,
     AdminInventoryRoute, admin_inventory => Admin::Inventory,
     AdminCategoriesRoute, admin_categories => Admin::Categories,
+    AdminCategoryRoute, admin_category => Admin::Category,
     AdminAttributesRoute, admin_attributes => Admin::Attributes,
     AdminCustomersRoute, admin_customers => Admin::Customers,
     AdminCustomerRoute, admin_customer => Admin::Customer,

@@ -30,7 +30,7 @@ pub struct Prefetched {
 pub async fn prefetch(ctx: &ServerContext, parts: &http::request::Parts) -> Arc<Prefetched> {
     let locale = crate::locale::I18n::of_request(parts).locale;
     let currency = super::currency::shopper_for(ctx, &parts.headers);
-    let site = site_info(ctx, currency).await;
+    let site = site_info(ctx, currency, locale).await;
     let mut read = Prefetched {
         shell: PageShell {
             site,
@@ -84,15 +84,16 @@ pub async fn prefetch(ctx: &ServerContext, parts: &http::request::Parts) -> Arc<
 }
 
 /// Shop name, public address, navigation and currencies, as pages show
-/// them to a shopper paying in `currency`.
+/// them to a shopper paying in `currency` and reading `locale`.
 pub async fn site_info(
     ctx: &ServerContext,
     currency: domain::Currency,
+    locale: Locale,
 ) -> Result<SiteInfo, AppError> {
     let mut site = ctx.site.clone();
     // Staff can rename the store; the name at startup may be stale.
     site.shop_name = ctx.store.current().get().name.clone();
-    site.navigation = ctx.catalog.navigation().await.map_err(fail)?;
+    site.navigation = ctx.catalog.navigation(locale).await.map_err(fail)?;
     site.currencies = ctx.commerce.currencies().enabled().collect();
     site.currency = Some(currency);
     Ok(site)

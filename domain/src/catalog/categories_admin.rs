@@ -26,7 +26,7 @@ fn check_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
-async fn load<C: ConnectionTrait>(conn: &C) -> Result<CategoryTree> {
+pub(super) async fn load<C: ConnectionTrait>(conn: &C) -> Result<CategoryTree> {
     use sea_orm::QueryOrder;
     let nodes = category::Entity::find()
         .order_by_asc(category::Column::Position)
@@ -36,7 +36,11 @@ async fn load<C: ConnectionTrait>(conn: &C) -> Result<CategoryTree> {
     Ok(CategoryTree::from_models(nodes))
 }
 
-async fn reindex_subtree<C: ConnectionTrait>(conn: &C, tree: &CategoryTree, id: i32) -> Result<()> {
+pub(super) async fn reindex_subtree<C: ConnectionTrait>(
+    conn: &C,
+    tree: &CategoryTree,
+    id: i32,
+) -> Result<()> {
     let ids: Vec<i32> = product::Entity::find()
         .select_only()
         .column(product::Column::Id)

@@ -2,7 +2,7 @@
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::cards::to_cards;
-use super::types::{CategoryCard, CategoryRef, HomePage};
+use super::types::{CategoryCard, HomePage};
 use super::{Catalog, ProductStatus};
 use crate::entities::product;
 
@@ -36,9 +36,10 @@ impl Catalog {
                 description: top.description.clone(),
                 subcategories: tree
                     .children_of(Some(top.id))
-                    .map(CategoryRef::from)
+                    .map(|c| tree.reference(c))
                     .collect(),
                 product_count,
+                texts: tree.texts_of(top.id).to_vec(),
             });
         }
         let featured = product::Entity::find()
@@ -111,8 +112,11 @@ impl Catalog {
         self.cards_for_ids(&ids).await
     }
 
-    /// Top two levels of the tree for the header navigation.
-    pub async fn navigation(&self) -> crate::Result<Vec<super::CategoryNode>> {
-        Ok(self.tree().await?.navigation(2))
+    /// Top two levels of the tree for the header navigation, in `locale`.
+    pub async fn navigation(
+        &self,
+        locale: model::Locale,
+    ) -> crate::Result<Vec<super::CategoryNode>> {
+        Ok(self.tree().await?.navigation(2, locale))
     }
 }

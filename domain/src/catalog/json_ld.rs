@@ -178,6 +178,7 @@ mod tests {
             breadcrumbs: vec![CategoryRef {
                 slug: "women".into(),
                 name: "Women".into(),
+                names: Vec::new(),
             }],
             images: vec![Image {
                 url: "/media/linen.webp".into(),

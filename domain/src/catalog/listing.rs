@@ -11,9 +11,7 @@ use std::sync::Arc;
 use super::cards::to_cards;
 use super::held_reads::{Counts, FilterKey};
 use super::query::{ListingQuery, OptionFilter};
-use super::types::{
-    CategoryRef, CategoryView, FacetValue, ListingSort, ListingState, OptionFacet, PAGE_SIZE,
-};
+use super::types::{CategoryView, FacetValue, ListingSort, ListingState, OptionFacet, PAGE_SIZE};
 use super::{Catalog, ProductStatus};
 use crate::entities::{
     product, product_option, product_option_value, variant, variant_option_value,
@@ -78,12 +76,12 @@ impl Catalog {
         let products = to_cards(db, rows).await?;
 
         Ok(Some(CategoryView {
-            category: CategoryRef::from(category),
+            category: tree.reference(category),
             description: category.description.clone(),
             breadcrumbs: tree.breadcrumbs(category.id),
             subcategories: tree
                 .children_of(Some(category.id))
-                .map(CategoryRef::from)
+                .map(|c| tree.reference(c))
                 .collect(),
             products,
             total,
@@ -93,6 +91,12 @@ impl Catalog {
             brands: counts.brands.clone(),
             options: counts.options.clone(),
             attributes: counts.attributes.clone(),
+            descriptions: tree
+                .texts_of(category.id)
+                .iter()
+                .filter(|t| !t.description.is_empty())
+                .map(|t| (t.locale, t.description.clone()))
+                .collect(),
         }))
     }
 

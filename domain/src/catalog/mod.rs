@@ -4,6 +4,7 @@ mod admin_list;
 mod attributes;
 mod cards;
 mod categories_admin;
+mod category_texts;
 mod csv_io;
 mod draft;
 mod draft_load;

@@ -8,7 +8,9 @@
 use model::fx::Currencies;
 use model::recommendations::ProductRecommendations;
 use model::search::{FacetWording, SearchPage};
-use model::storefront::{CategoryView, HomePage, ProductCard, ProductDetail};
+use model::storefront::{
+    CategoryCard, CategoryRef, CategoryView, HomePage, ProductCard, ProductDetail,
+};
 
 use crate::money::{Currency, Money};
 use model::Locale;
@@ -88,10 +90,7 @@ pub struct Audience<'a> {
 
 /// A card's title in `locale` (the English where none is written).
 pub fn card_title(locale: Locale, card: &mut ProductCard) {
-    let titles = std::mem::take(&mut card.titles);
-    if let Some((_, title)) = titles.into_iter().find(|(l, _)| *l == locale) {
-        card.title = title;
-    }
+    in_locale(locale, &mut card.title, &mut card.titles);
 }
 
 /// A product page's text in `locale`: the title, the description when one
@@ -135,11 +134,55 @@ impl Shown for ProductDetail {
     fn show(&mut self, to: &Audience<'_>) {
         detail(to.currencies, to.currency, self);
         detail_text(to.locale, self);
+        self.breadcrumbs.show(to);
+    }
+}
+
+/// `text` in `locale` from the translations taken out of `others` (as it
+/// was where none is written).
+fn in_locale(locale: Locale, text: &mut String, others: &mut Vec<(Locale, String)>) {
+    if let Some((_, t)) = std::mem::take(others)
+        .into_iter()
+        .find(|(l, _)| *l == locale)
+    {
+        *text = t;
+    }
+}
+
+impl Shown for CategoryRef {
+    fn show(&mut self, to: &Audience<'_>) {
+        in_locale(to.locale, &mut self.name, &mut self.names);
+    }
+}
+
+impl Shown for Vec<CategoryRef> {
+    fn show(&mut self, to: &Audience<'_>) {
+        for one in self {
+            one.show(to);
+        }
+    }
+}
+
+impl Shown for CategoryCard {
+    fn show(&mut self, to: &Audience<'_>) {
+        if let Some(t) = std::mem::take(&mut self.texts)
+            .into_iter()
+            .find(|t| t.locale == to.locale)
+        {
+            self.name = t.name;
+            if !t.description.is_empty() {
+                self.description = t.description;
+            }
+        }
+        self.subcategories.show(to);
     }
 }
 
 impl Shown for HomePage {
     fn show(&mut self, to: &Audience<'_>) {
+        for card in &mut self.categories {
+            card.show(to);
+        }
         self.featured.show(to);
         self.newest.show(to);
     }
@@ -148,6 +191,10 @@ impl Shown for HomePage {
 impl Shown for CategoryView {
     fn show(&mut self, to: &Audience<'_>) {
         self.products.show(to);
+        self.category.show(to);
+        self.breadcrumbs.show(to);
+        self.subcategories.show(to);
+        in_locale(to.locale, &mut self.description, &mut self.descriptions);
     }
 }
 

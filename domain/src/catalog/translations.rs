@@ -19,9 +19,20 @@ use model::product_form::TranslationRow;
 use model::storefront::Translation;
 use model::Locale;
 
-/// The bounds of the English fields (`ProductDraft::validate`).
-const MAX_TITLE: usize = 200;
-const MAX_DESCRIPTION: usize = 20_000;
+/// What a translation row may hold: the English field's bounds
+/// (`ProductDraft::validate` for a product's).
+pub(super) struct Bounds {
+    /// "title", "name": the field a row cannot go without.
+    pub title: &'static str,
+    pub max_title: usize,
+    pub max_description: usize,
+}
+
+const PRODUCT: Bounds = Bounds {
+    title: "title",
+    max_title: 200,
+    max_description: 20_000,
+};
 
 /// The languages a product can be translated into: all but the catalog's.
 pub fn other_locales() -> impl Iterator<Item = Locale> {
@@ -82,7 +93,7 @@ pub(crate) async fn titles_of<C: ConnectionTrait>(
 
 /// One row per language a product can be translated into, filled with
 /// what is saved.
-fn rows(saved: &[Translation]) -> Vec<TranslationRow> {
+pub(super) fn rows(saved: &[Translation]) -> Vec<TranslationRow> {
     other_locales()
         .map(|locale| {
             let t = saved.iter().find(|t| t.locale == locale);
@@ -98,7 +109,7 @@ fn rows(saved: &[Translation]) -> Vec<TranslationRow> {
 /// The rows as translations, every problem named under its field
 /// (`translations.1.title`). A row without a title is dropped: the
 /// language shows the English.
-fn read(rows: &[TranslationRow]) -> Result<Vec<Translation>> {
+pub(super) fn read(rows: &[TranslationRow], bounds: &Bounds) -> Result<Vec<Translation>> {
     if rows.len() > Locale::ALL.len() {
         return Err(Error::validation("translations", "Too many languages."));
     }
@@ -122,24 +133,25 @@ fn read(rows: &[TranslationRow]) -> Result<Vec<Translation>> {
             if !description.is_empty() {
                 issues.push(
                     &field("title"),
-                    format!("{}: give the title too.", locale.label()),
+                    format!("{}: give the {} too.", locale.label(), bounds.title),
                 );
             }
             continue;
         }
-        if title.chars().count() > MAX_TITLE {
+        if title.chars().count() > bounds.max_title {
             issues.push(
                 &field("title"),
-                format!("{}: up to {MAX_TITLE} characters.", locale.label()),
+                format!("{}: up to {} characters.", locale.label(), bounds.max_title),
             );
             continue;
         }
-        if description.chars().count() > MAX_DESCRIPTION {
+        if description.chars().count() > bounds.max_description {
             issues.push(
                 &field("description"),
                 format!(
-                    "{}: the description is too long (20,000 characters at most).",
-                    locale.label()
+                    "{}: the description is too long ({} characters at most).",
+                    locale.label(),
+                    bounds.max_description
                 ),
             );
             continue;
@@ -154,7 +166,7 @@ fn read(rows: &[TranslationRow]) -> Result<Vec<Translation>> {
     Ok(out)
 }
 
-fn described(list: &[Translation]) -> serde_json::Value {
+pub(super) fn described(list: &[Translation]) -> serde_json::Value {
     list.iter()
         .map(|t| {
             (
@@ -187,7 +199,7 @@ impl Catalog {
         rows: &[TranslationRow],
     ) -> Result<()> {
         actor.require(Permission::Catalog)?;
-        let wanted = read(rows)?;
+        let wanted = read(rows, &PRODUCT)?;
         let txn = crate::db::begin_write(&self.db).await?;
         let id = product_id(&txn, slug)
             .await?
@@ -269,16 +281,22 @@ mod tests {
 
     #[test]
     fn rows_without_a_title_fall_back_and_bad_rows_are_named() {
-        let read_back =
-            read(&[row("de", " Regenjacke ", "Wasserdicht."), row("fr", "", "")]).expect("reads");
+        let read_back = read(
+            &[row("de", " Regenjacke ", "Wasserdicht."), row("fr", "", "")],
+            &PRODUCT,
+        )
+        .expect("reads");
         assert_eq!(read_back.len(), 1);
         assert_eq!(read_back[0].title, "Regenjacke");
 
-        let Err(Error::Invalid { issues }) = read(&[
-            row("en", "Rain Jacket", ""),
-            row("de", "", "Nur Text."),
-            row("fr", &"x".repeat(MAX_TITLE + 1), ""),
-        ]) else {
+        let Err(Error::Invalid { issues }) = read(
+            &[
+                row("en", "Rain Jacket", ""),
+                row("de", "", "Nur Text."),
+                row("fr", &"x".repeat(PRODUCT.max_title + 1), ""),
+            ],
+            &PRODUCT,
+        ) else {
             panic!("refused");
         };
         let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();

@@ -3,6 +3,9 @@ use std::collections::HashMap;
 
 use sea_orm::{ConnectionTrait, EntityTrait, QueryOrder};
 
+use model::storefront::CategoryText;
+use model::Locale;
+
 use super::attributes::HeldAttribute;
 use super::types::{CategoryNode, CategoryRef};
 use crate::entities::category;
@@ -58,6 +61,10 @@ pub struct CategoryTree {
     /// order: held with the tree because the change feed forgets both when
     /// a definition changes (its rows name the category).
     attributes: Vec<HeldAttribute>,
+    /// Names and descriptions in the other languages, by category: held
+    /// with the tree because the change feed names the category when one
+    /// changes.
+    texts: HashMap<i32, Vec<CategoryText>>,
 }
 
 impl CategoryTree {
@@ -70,6 +77,7 @@ impl CategoryTree {
             .await?;
         let mut tree = Self::from_models(nodes);
         tree.attributes = super::attributes::load(db, &tree).await?;
+        tree.texts = super::category_texts::load(db).await?;
         Ok(tree)
     }
 
@@ -84,6 +92,7 @@ impl CategoryTree {
             by_id,
             children,
             attributes: Vec::new(),
+            texts: HashMap::new(),
         }
     }
 
@@ -109,13 +118,46 @@ impl CategoryTree {
             .collect()
     }
 
-    /// "Men › Tops › T-Shirts"
+    /// "Men › Tops › T-Shirts", as staff read it.
     pub fn label(&self, id: i32) -> String {
+        self.label_in(id, Locale::En)
+    }
+
+    /// "Damen › Oberteile › T-Shirts"
+    pub fn label_in(&self, id: i32, locale: Locale) -> String {
         self.path_to(id)
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| self.name_in(c, locale))
             .collect::<Vec<_>>()
             .join(" › ")
+    }
+
+    /// `id`'s names and descriptions in the languages they are written in.
+    pub fn texts_of(&self, id: i32) -> &[CategoryText] {
+        self.texts.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The name shoppers read in `locale` (the English where none is
+    /// written).
+    pub fn name_in<'a>(&'a self, c: &'a category::Model, locale: Locale) -> &'a str {
+        self.texts_of(c.id)
+            .iter()
+            .find(|t| t.locale == locale)
+            .map_or(c.name.as_str(), |t| t.name.as_str())
+    }
+
+    /// A link to `c` with its name in every language, for a page held
+    /// once and shown in any (`presented`).
+    pub fn reference(&self, c: &category::Model) -> CategoryRef {
+        CategoryRef {
+            slug: c.slug.clone(),
+            name: c.name.clone(),
+            names: self
+                .texts_of(c.id)
+                .iter()
+                .map(|t| (t.locale, t.name.clone()))
+                .collect(),
+        }
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&category::Model> {
@@ -168,24 +210,24 @@ impl CategoryTree {
     pub fn breadcrumbs(&self, id: i32) -> Vec<CategoryRef> {
         self.path_to(id)
             .into_iter()
-            .map(CategoryRef::from)
+            .map(|c| self.reference(c))
             .collect()
     }
 
-    /// Top levels with their children, for navigation.
-    pub fn navigation(&self, depth: usize) -> Vec<CategoryNode> {
-        self.nodes_under(None, depth)
+    /// Top levels with their children, for navigation in `locale`.
+    pub fn navigation(&self, depth: usize, locale: Locale) -> Vec<CategoryNode> {
+        self.nodes_under(None, depth, locale)
     }
 
-    fn nodes_under(&self, parent: Option<i32>, depth: usize) -> Vec<CategoryNode> {
+    fn nodes_under(&self, parent: Option<i32>, depth: usize, locale: Locale) -> Vec<CategoryNode> {
         if depth == 0 {
             return Vec::new();
         }
         self.children_of(parent)
             .map(|c| CategoryNode {
                 slug: c.slug.clone(),
-                name: c.name.clone(),
-                children: self.nodes_under(Some(c.id), depth - 1),
+                name: self.name_in(c, locale).to_owned(),
+                children: self.nodes_under(Some(c.id), depth - 1, locale),
             })
             .collect()
     }
@@ -233,10 +275,30 @@ mod tests {
 
     #[test]
     fn navigation_respects_depth() {
-        let nav = tree().navigation(2);
+        let nav = tree().navigation(2, Locale::En);
         assert_eq!(nav.len(), 2);
         assert_eq!(nav[0].children.len(), 1);
         assert!(nav[0].children[0].children.is_empty());
+    }
+
+    #[test]
+    fn a_translated_name_shows_in_its_language_only() {
+        let mut t = tree();
+        t.texts.insert(
+            1,
+            vec![CategoryText {
+                locale: Locale::De,
+                name: "Damen".into(),
+                description: String::new(),
+            }],
+        );
+        assert_eq!(t.navigation(2, Locale::De)[0].name, "Damen");
+        assert_eq!(t.navigation(2, Locale::Fr)[0].name, "WOMEN");
+        assert_eq!(t.label_in(2, Locale::De), "Damen › WOMEN-TOPS");
+        assert_eq!(t.label(2), "WOMEN › WOMEN-TOPS");
+        let crumbs = t.breadcrumbs(2);
+        assert_eq!(crumbs[0].names, [(Locale::De, "Damen".to_owned())]);
+        assert!(crumbs[1].names.is_empty());
     }
 
     #[test]

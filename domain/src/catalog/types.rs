@@ -5,14 +5,3 @@ pub use model::storefront::{
     ListingSort, ListingState, OptionDef, OptionFacet, ProductCard, ProductDetail, VariantDetail,
     PAGE_SIZE,
 };
-
-use crate::entities::category;
-
-impl From<&category::Model> for CategoryRef {
-    fn from(c: &category::Model) -> Self {
-        Self {
-            slug: c.slug.clone(),
-            name: c.name.clone(),
-        }
-    }
-}

@@ -15,6 +15,7 @@ pub mod cart_item;
 pub mod cart_reminder;
 pub mod cart_reminder_opt_out;
 pub mod category;
+pub mod category_translation;
 pub mod currency;
 pub mod gift_card;
 pub mod gift_card_order;

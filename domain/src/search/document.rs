@@ -270,7 +270,17 @@ async fn build<C: ConnectionTrait>(
         .into_iter()
         .map(|p| {
             let path = tree.path_to(p.category_id);
-            let category_names: Vec<String> = path.iter().map(|c| c.name.clone()).collect();
+            // Every language's names: "Damen" finds what "Women" does.
+            let mut category_names: Vec<String> = Vec::new();
+            for c in &path {
+                let names =
+                    std::iter::once(&c.name).chain(tree.texts_of(c.id).iter().map(|t| &t.name));
+                for name in names {
+                    if !category_names.contains(name) {
+                        category_names.push(name.clone());
+                    }
+                }
+            }
             let option_pairs = used.remove(&p.id).unwrap_or_default();
             let alias_source = format!("{} {}", p.title, category_names.join(" "));
             let rating = RatingSummary::new(p.review_count, p.rating_sum);

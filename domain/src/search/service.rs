@@ -302,14 +302,14 @@ impl Search {
             .flatten()
             .filter_map(|(slug, count)| {
                 let c = tree.by_slug(slug)?;
-                let name_words = text::words(&c.name);
+                let name_words = text::words(tree.name_in(c, locale));
                 let named = words.iter().enumerate().any(|(i, w)| {
                     let last = prefix && i + 1 == words.len();
                     name_words.iter().any(|n| text::matches(w, n, last))
                 });
                 named.then(|| SuggestedCategory {
                     slug: c.slug.clone(),
-                    name: tree.label(c.id),
+                    name: tree.label_in(c.id, locale),
                     count: *count,
                 })
             })
@@ -447,7 +447,7 @@ impl Search {
             if visible {
                 cats.push(FacetOption {
                     value: c.slug.clone(),
-                    label: c.name.clone(),
+                    label: tree.name_in(c, req.locale).to_owned(),
                     count,
                     selected,
                     depth: depth as u8,

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 
 use super::catalog_data::{
-    Department, Leaf, Options, COLOURS, DEPARTMENTS, NOUNS_IN, SHOE_SIZES, STYLE_WORDS,
+    Department, Leaf, Options, CATEGORY_WORDS_IN, COLOURS, DEPARTMENTS, NOUNS_IN, SHOE_SIZES,
+    STYLE_WORDS,
 };
 use super::rng::Rng;
 
@@ -21,6 +22,8 @@ pub struct DemoCategory {
     pub name: String,
     pub description: String,
     pub position: i32,
+    /// Name and description in German and French.
+    pub translations: Vec<(model::Locale, String, String)>,
 }
 
 pub struct DemoImage {
@@ -110,7 +113,8 @@ pub fn plan_demo() -> DemoPlan {
                        slug: String,
                        name: &str,
                        description: String,
-                       position: i32| {
+                       position: i32,
+                       translations: Vec<(model::Locale, String, String)>| {
         let id = next_id;
         next_id += 1;
         categories.push(DemoCategory {
@@ -120,11 +124,13 @@ pub fn plan_demo() -> DemoPlan {
             name: name.to_owned(),
             description,
             position,
+            translations,
         });
         id
     };
     for (di, dept) in DEPARTMENTS.iter().enumerate() {
         let dept_slug = slugify(dept.name);
+        let dept_in = words_in(dept.name);
         let dept_id = new_cat(
             &mut categories,
             None,
@@ -132,6 +138,10 @@ pub fn plan_demo() -> DemoPlan {
             dept.name,
             dept.tagline.to_owned(),
             di as i32,
+            category_translations(dept.name, |locale| {
+                let (de, fr) = words_in(dept.tagline);
+                (if locale == model::Locale::De { de } else { fr }).to_owned()
+            }),
         );
         // Each department's material (a filter) and weight (a spec).
         let material_id = attributes.len() as i32 + 1;
@@ -164,6 +174,7 @@ pub fn plan_demo() -> DemoPlan {
                 sub.name.to_lowercase(),
                 dept.brands.join(", ")
             );
+            let brands = dept.brands.join(", ");
             let sub_id = new_cat(
                 &mut categories,
                 Some(dept_id),
@@ -171,6 +182,14 @@ pub fn plan_demo() -> DemoPlan {
                 sub.name,
                 sub_desc,
                 si as i32,
+                category_translations(sub.name, |locale| {
+                    let (de, fr) = words_in(sub.name);
+                    if locale == model::Locale::De {
+                        format!("{}: {de} von {brands}.", dept_in.0)
+                    } else {
+                        format!("{}\u{a0}: {fr} par {brands}.", dept_in.1)
+                    }
+                }),
             );
             for (li, leaf) in sub.leaves.iter().enumerate() {
                 let leaf_slug = format!("{dept_slug}-{}", slugify(leaf.name));
@@ -187,6 +206,20 @@ pub fn plan_demo() -> DemoPlan {
                     leaf.name,
                     desc,
                     li as i32,
+                    category_translations(leaf.name, |locale| {
+                        let (de, fr) = words_in(leaf.name);
+                        if locale == model::Locale::De {
+                            format!(
+                                "{} › {de}: {PRODUCTS_PER_LEAF} Modelle, vorrätig und versandbereit.",
+                                dept_in.0
+                            )
+                        } else {
+                            format!(
+                                "{} › {fr}\u{a0}: {PRODUCTS_PER_LEAF} modèles, en stock et prêts à partir.",
+                                dept_in.1
+                            )
+                        }
+                    }),
                 );
                 for _ in 0..PRODUCTS_PER_LEAF {
                     let mut product =
@@ -341,6 +374,36 @@ fn plan_product(
         translations,
         material,
     }
+}
+
+/// `en` in German and French ([`CATEGORY_WORDS_IN`]); the English where
+/// the table has no row.
+fn words_in(en: &str) -> (&str, &str) {
+    CATEGORY_WORDS_IN
+        .iter()
+        .find(|(e, _, _)| *e == en)
+        .map_or((en, en), |(_, de, fr)| (*de, *fr))
+}
+
+/// A demo category's name in German and French, each with the
+/// description `describe` writes in that language.
+fn category_translations(
+    name: &str,
+    describe: impl Fn(model::Locale) -> String,
+) -> Vec<(model::Locale, String, String)> {
+    let (de, fr) = words_in(name);
+    vec![
+        (
+            model::Locale::De,
+            de.to_owned(),
+            describe(model::Locale::De),
+        ),
+        (
+            model::Locale::Fr,
+            fr.to_owned(),
+            describe(model::Locale::Fr),
+        ),
+    ]
 }
 
 /// The demo product's title and description in German and French: the

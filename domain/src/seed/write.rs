@@ -9,9 +9,9 @@ use time::{Duration, OffsetDateTime};
 use super::plan::{DemoPlan, WAREHOUSES};
 use super::svg::SIZE;
 use crate::entities::{
-    attribute, category, product, product_attribute, product_image, product_option,
-    product_option_value, product_translation, stock_level, variant, variant_option_value,
-    warehouse,
+    attribute, category, category_translation, product, product_attribute, product_image,
+    product_option, product_option_value, product_translation, stock_level, variant,
+    variant_option_value, warehouse,
 };
 
 const BATCH: usize = 400;
@@ -63,6 +63,21 @@ pub async fn insert(
         })
         .collect();
     insert_batched::<category::Entity, _>(&txn, categories).await?;
+    let category_texts: Vec<category_translation::ActiveModel> = plan
+        .categories
+        .iter()
+        .flat_map(|c| {
+            c.translations.iter().map(|(locale, name, description)| {
+                category_translation::ActiveModel {
+                    category_id: Set(c.id),
+                    locale: Set(locale.code().to_owned()),
+                    name: Set(name.clone()),
+                    description: Set(description.clone()),
+                }
+            })
+        })
+        .collect();
+    insert_batched::<category_translation::Entity, _>(&txn, category_texts).await?;
     let attributes: Vec<attribute::ActiveModel> = plan
         .attributes
         .iter()

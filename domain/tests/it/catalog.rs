@@ -63,7 +63,7 @@ for_each_backend!(
         let (conn, catalog) = seeded(&db).await;
         assert!(product::Entity::find().count(&conn).await.expect("count") >= 1000);
         let tree = catalog.tree().await.expect("tree");
-        assert!(tree.navigation(3).len() >= 5);
+        assert!(tree.navigation(3, model::Locale::En).len() >= 5);
         let svg = std::fs::read_dir(db.dir.path().join("uploads/demo"))
             .expect("images dir")
             .count();

@@ -156,7 +156,7 @@ pub async fn categories(
     let tree = state.ctx.catalog.tree().await?;
     let body = CategoryTree {
         data: tree
-            .navigation(TREE_DEPTH)
+            .navigation(TREE_DEPTH, model::Locale::En)
             .into_iter()
             .map(Into::into)
             .collect(),

@@ -1039,6 +1039,37 @@ fn cases() -> Vec<Case> {
         Case {
             method: "GET",
             ..case(
+                catalog_admin::StaffCategoryTexts::PATH,
+                &[("slug", "no-such-category")],
+                Permission("catalog"),
+                404,
+            )
+        },
+        Case {
+            // No such category: nothing is written.
+            body: Some((
+                "application/json",
+                r#"{"slug":"no-such-category","description":"","rows":[{"locale":"de","title":"Hemden","description":""}]}"#,
+            )),
+            ..case(
+                catalog_admin::SaveCategoryTexts::PATH,
+                &[],
+                Permission("catalog"),
+                404,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
+                "/admin/categories/no-such-category",
+                &[],
+                Permission("catalog"),
+                404,
+            )
+        },
+        Case {
+            method: "GET",
+            ..case(
                 attributes::StaffAttributes::PATH,
                 &[],
                 Permission("catalog"),

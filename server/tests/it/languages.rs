@@ -370,3 +370,149 @@ for_each_backend!(
         }
     }
 );
+
+for_each_backend!(
+    a_category_reads_in_its_language,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn_env(db, true, &[("MERCATO_OUTBOX_POLL_MS", "200")]).await;
+        // The demo's translations: navigation, heading, description,
+        // breadcrumbs and subcategories.
+        let german = page(&app, "/de/category/women-t-shirts", None).await;
+        assert_eq!(german.status, 200);
+        for words in [
+            "Damen",
+            "Oberteile",
+            "Herren",
+            "Wohnen",
+            "Modelle, vorrätig",
+        ] {
+            assert!(german.html.contains(words), "German page: {words}");
+        }
+        assert!(!german.html.contains("Women"), "nothing left in English");
+        let french = page(&app, "/fr/category/women", None).await.html;
+        assert!(french.contains("Femme") && french.contains("Hauts"));
+        assert!(
+            french.contains("Les essentiels du quotidien"),
+            "French description"
+        );
+        let english = page(&app, "/category/women", None).await.html;
+        assert!(english.contains("Women") && english.contains("Everyday wardrobe staples"));
+        assert!(!english.contains("Damen"));
+        let home = page(&app, "/de", None).await.html;
+        assert!(
+            home.contains("Basics für jeden Tag"),
+            "home's category cards"
+        );
+
+        // The search's category filter and suggestions name them too.
+        let app_ref = &app;
+        let facet_labels = |locale: &'static str, q: &'static str| async move {
+            let page: SearchPage = app_ref
+                .api(&format!(
+                    "/api/search/results?state[q]={q}&state[locale]={locale}"
+                ))
+                .await
+                .json()
+                .await
+                .expect("search page");
+            let labels: Vec<String> = page
+                .facets
+                .iter()
+                .filter(|g| g.key == model::search::FacetKey::Category)
+                .flat_map(|g| g.options.iter().map(|o| o.label.clone()))
+                .collect();
+            (page.total, labels)
+        };
+        let (_, labels) = facet_labels("de", "shirt").await;
+        assert!(labels.iter().any(|l| l == "Damen"), "{labels:?}");
+        assert!(!labels.iter().any(|l| l == "Women"), "{labels:?}");
+
+        // Staff write the words; a bad row is refused with nothing saved.
+        let mut admin = app.admin("translator@example.com").await;
+        let read = admin
+            .get_json("/api/staff/catalog/category-texts?slug=women")
+            .await;
+        assert_eq!(read.status, 200, "{}", read.body);
+        assert!(read.body.contains("Damen"), "{}", read.body);
+        let endpoint = "/api/staff/catalog/save-category-texts";
+        let body = |description: &str, rows: serde_json::Value| {
+            serde_json::json!({ "slug": "women", "description": description, "rows": rows })
+                .to_string()
+                .into_bytes()
+        };
+        let refused = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                body(
+                    "New English words.",
+                    serde_json::json!([{"locale": "de", "title": "", "description": "Nur Text."}]),
+                ),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused.body.contains("translations.0.title"),
+            "{}",
+            refused.body
+        );
+        let too_long = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                body(&"x".repeat(5_001), serde_json::json!([])),
+            )
+            .await;
+        assert_eq!(too_long.status, 422, "{}", too_long.body);
+        assert!(page(&app, "/category/women", None)
+            .await
+            .html
+            .contains("Everyday wardrobe staples"));
+
+        let saved = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                body(
+                    "Clothes for her.",
+                    serde_json::json!([
+                        {"locale": "de", "title": "Frauen", "description": "Alles für sie."},
+                        {"locale": "fr", "title": "", "description": ""}
+                    ]),
+                ),
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        // The change feed evicts every cached page that names it.
+        eventually("the German page to read the new name", || async {
+            let html = page(app_ref, "/de/category/women", None).await.html;
+            html.contains("Frauen") && html.contains("Alles für sie.")
+        })
+        .await;
+        let french = page(&app, "/fr/category/women", None).await.html;
+        assert!(
+            french.contains("Women") && french.contains("Clothes for her."),
+            "no French row: the English name and description"
+        );
+        assert!(page(&app, "/de/category/women-t-shirts", None)
+            .await
+            .html
+            .contains("Frauen"));
+        // Products below are found by the new name.
+        eventually("the index to hold the new name", || async {
+            facet_labels("de", "frauen").await.0 > 0
+        })
+        .await;
+
+        let missing = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                serde_json::json!({"slug": "no-such-category", "description": "", "rows": []})
+                    .to_string()
+                    .into_bytes(),
+            )
+            .await;
+        assert_eq!(missing.status, 404, "{}", missing.body);
+    }
+);

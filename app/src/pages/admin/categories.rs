@@ -80,6 +80,10 @@ pub fn AdminCategoriesPage() -> impl IntoView {
                                         r.slug.clone(),
                                         r.slug.clone(),
                                     );
+                                    let texts_label = format!(
+                                        "Description and translations of {}",
+                                        r.name,
+                                    );
                                     let (name, name_label, move_label, up_label, down_label) = (
                                         r.name.clone(),
                                         format!("Name of {}", r.name),
@@ -161,6 +165,13 @@ pub fn AdminCategoriesPage() -> impl IntoView {
                                                     "Move"
                                                 </button>
                                             </ActionForm>
+                                            <a
+                                                class="underline"
+                                                href=format!("/admin/categories/{s_view}")
+                                                aria-label=texts_label
+                                            >
+                                                "Texts"
+                                            </a>
                                             <a class="underline" href=format!("/category/{s_view}")>
                                                 "View"
                                             </a>

@@ -1,6 +1,7 @@
-//! Below the product editor: the product's title and description in each
-//! language the shop speaks besides English. An empty title shows the
-//! English; an empty description shows the English description.
+//! Words in the languages the shop speaks besides English, one fieldset
+//! per language: below the product editor (title and description) and on
+//! a category's page (name and description). An empty title or name shows
+//! the English; an empty description shows the English description.
 use leptos::prelude::*;
 
 use crate::api::catalog_admin::SaveTranslations;
@@ -8,14 +9,17 @@ use crate::components::forms::{issue_attrs, ActionError, IssueText, Issues, Noti
 use model::product_form::TranslationRow;
 use model::Locale;
 
-const FIELD: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
+pub const FIELD: &str = "w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
+/// The rows as fields writing into `state`; `title` names the row's first
+/// field ("Title", "Name"). Problems show under `translations.{i}.*`.
 #[component]
-pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
-    let state = RwSignal::new(rows.clone());
-    let save = ServerAction::<SaveTranslations>::new();
-    let issues = Issues::of(save.value());
-    let saved = move || matches!(save.value().get(), Some(Ok(())));
+pub fn TranslationFields(
+    rows: Vec<TranslationRow>,
+    state: RwSignal<Vec<TranslationRow>>,
+    issues: Issues,
+    title: &'static str,
+) -> impl IntoView {
     let language =
         |code: &str| Locale::from_tag(code).map_or(code.to_owned(), |l| l.label().to_owned());
     let field = move |i: usize, description: bool, initial: String, label: String| {
@@ -71,6 +75,30 @@ pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
             <IssueText issues field=field id=issue_id />
         }
     };
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let name = language(&r.locale);
+            view! {
+                <fieldset
+                    class="mb-4 rounded border border-slate-200 p-3"
+                    data-testid=format!("translation-{}", r.locale)
+                >
+                    <legend class="px-1 text-sm font-semibold">{name.clone()}</legend>
+                    {field(i, false, r.title.clone(), format!("{title} ({name})"))}
+                    {field(i, true, r.description.clone(), format!("Description ({name})"))}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
+    let state = RwSignal::new(rows.clone());
+    let save = ServerAction::<SaveTranslations>::new();
+    let issues = Issues::of(save.value());
+    let saved = move || matches!(save.value().get(), Some(Ok(())));
     view! {
         <section class="mt-10 max-w-3xl" aria-labelledby="translations-h">
             <h2 id="translations-h" class="mb-2 text-lg font-semibold">
@@ -92,28 +120,7 @@ pub fn Translations(slug: String, rows: Vec<TranslationRow>) -> impl IntoView {
             >
                 <ActionError value=save.value() />
                 {move || saved().then(|| view! { <Notice>"Translations saved."</Notice> })}
-                {rows
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let name = language(&r.locale);
-                        view! {
-                            <fieldset
-                                class="mb-4 rounded border border-slate-200 p-3"
-                                data-testid=format!("translation-{}", r.locale)
-                            >
-                                <legend class="px-1 text-sm font-semibold">{name.clone()}</legend>
-                                {field(i, false, r.title.clone(), format!("Title ({name})"))}
-                                {field(
-                                    i,
-                                    true,
-                                    r.description.clone(),
-                                    format!("Description ({name})"),
-                                )}
-                            </fieldset>
-                        }
-                    })
-                    .collect_view()}
+                <TranslationFields rows state issues title="Title" />
                 <Submit label="Save translations" pending=save.pending().into() />
             </form>
         </section>
