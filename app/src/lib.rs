@@ -196,6 +196,7 @@ pub fn App() -> impl IntoView {
                             view=admin_attributes()
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("words") view=admin_words() ssr=SsrMode::Async />
                         <Route path=path!("customers") view=admin_customers() ssr=SsrMode::Async />
                         <Route
                             path=path!("promotions")

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { signInAsAdmin } from './admin';
-import { hydrated } from './shop';
+import { PRODUCT, hydrated } from './shop';
 
 // Staff write a product's German title and description in the editor; a
 // German shopper finds it by the German words, reads it in German, and an
@@ -107,6 +107,42 @@ test('a category named in French in the admin reads in French', async ({ page, b
   await expect(async () => {
     await shopper.goto('/fr/category/outdoor');
     await expect(shopper.getByTestId('category-title')).toHaveText('Plein air', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await anonymous.close();
+});
+
+// Staff change a word of the glossary; the French product page's option
+// reads it at once, the English page keeps the English word, and picking
+// a size still works (the values behind the words stay English).
+test('a word from the glossary names an option in French', async ({ page, browser }) => {
+  await signInAsAdmin(page, '/admin/words');
+  await hydrated(page);
+  const french = page.getByLabel('Size in Français');
+  await expect(french).toHaveValue('Taille');
+  await french.fill('Gabarit');
+  await page.getByRole('button', { name: 'Save words' }).click();
+  await expect(page.getByText('Words saved.')).toBeVisible();
+
+  const anonymous = await browser.newContext();
+  const shopper = await anonymous.newPage();
+  await expect(async () => {
+    await shopper.goto(`/fr${PRODUCT}`);
+    await expect(shopper.getByTestId('option-size').locator('legend')).toContainText('Gabarit', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(shopper.getByTestId('option-colour').locator('legend')).toContainText('Couleur');
+  await hydrated(shopper);
+  const size = shopper.getByTestId('option-size').locator('button:not([disabled])').first();
+  await size.click();
+  await expect(size).toHaveAttribute('aria-pressed', 'true');
+  await shopper.goto(PRODUCT);
+  await expect(shopper.getByTestId('option-size').locator('legend')).toContainText('Size');
+
+  // Put it back (other journeys read this word).
+  await french.fill('Taille');
+  await page.getByRole('button', { name: 'Save words' }).click();
+  await expect(async () => {
+    await shopper.goto(`/fr${PRODUCT}`);
+    await expect(shopper.getByTestId('option-size').locator('legend')).toContainText('Taille', { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
   await anonymous.close();
 });

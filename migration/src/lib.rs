@@ -41,6 +41,7 @@ mod m20261223_000035_store_credit_changes;
 mod m20261224_000036_shipping_method_names;
 mod m20261225_000037_wishlist_currency;
 mod m20261226_000038_category_translations;
+mod m20261227_000039_catalog_words;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261224_000036_shipping_method_names::Migration),
             Box::new(m20261225_000037_wishlist_currency::Migration),
             Box::new(m20261226_000038_category_translations::Migration),
+            Box::new(m20261227_000039_catalog_words::Migration),
         ]
     }
 }

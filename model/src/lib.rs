@@ -18,6 +18,7 @@ pub mod dates;
 pub mod error;
 pub mod fx;
 pub mod gift_cards;
+pub mod glossary;
 pub mod inventory;
 pub mod locale;
 pub mod money;

@@ -26,6 +26,9 @@ pub struct SiteInfo {
     /// The one this page's prices are in.
     #[serde(default)]
     pub currency: Option<crate::money::Currency>,
+    /// The catalog's option and attribute words in the page's language.
+    #[serde(default)]
+    pub words: crate::glossary::Words,
 }
 
 /// What every page's frame (test-mode banner, header, footer) shows. The

@@ -62,6 +62,12 @@ pub async fn seed_if_empty(
     let report = domain::seed::seed_demo(db, &config.uploads_dir(), currency)
         .await
         .context("seeding demo data")?;
+    // The seed writes the store's glossary: the copy opened before it is
+    // stale, and the change feed starts after these rows.
+    store
+        .refresh()
+        .await
+        .context("reading the seeded store settings")?;
     tracing::info!(
         categories = report.categories,
         products = report.products,
@@ -333,6 +339,7 @@ impl Application {
                 // Per request (`get_site_info`).
                 currencies: Vec::new(),
                 currency: None,
+                words: Default::default(),
             },
         });
         let sealed = ctx

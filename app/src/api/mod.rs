@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod catalog_admin;
 pub mod checkout;
 pub mod gift_cards;
+pub mod glossary;
 pub mod identity;
 pub mod orders;
 pub mod payment;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::site::use_site;
 use crate::components::swatch::swatch;
 use crate::locale::use_i18n;
 
@@ -14,8 +15,13 @@ struct Tick {
     swatch: Option<String>,
 }
 
-/// Ticks for facet values whose label is the value itself.
-fn plain(values: Vec<FacetValue>, encode: impl Fn(&str) -> String) -> Vec<Tick> {
+/// Ticks for facet values whose label is the value itself, worded by
+/// `word`.
+fn plain(
+    values: Vec<FacetValue>,
+    encode: impl Fn(&str) -> String,
+    word: impl Fn(&str) -> String,
+) -> Vec<Tick> {
     values
         .into_iter()
         .map(|v| Tick {
@@ -23,7 +29,7 @@ fn plain(values: Vec<FacetValue>, encode: impl Fn(&str) -> String) -> Vec<Tick> 
             count: v.count,
             selected: v.selected,
             swatch: None,
-            label: v.value,
+            label: word(&v.value),
         })
         .collect()
 }
@@ -33,6 +39,7 @@ fn plain(values: Vec<FacetValue>, encode: impl Fn(&str) -> String) -> Vec<Tick> 
 #[component]
 pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
     let i = use_i18n();
+    let site = use_site();
     let slug = view_data.category.slug.clone();
     let state = view_data.state.clone();
     let clear_href = i.href(&state.href(&slug, |s| {
@@ -91,7 +98,7 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                 legend=i.t("ui-facets-brand")
                 testid="facet-brand"
                 name="brand"
-                ticks=plain(view_data.brands.clone(), |v| v.to_owned())
+                ticks=plain(view_data.brands.clone(), |v| v.to_owned(), |v| v.to_owned())
             />
             {view_data
                 .options
@@ -100,9 +107,9 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                     let option = facet.name.clone();
                     view! {
                         <FacetGroup
-                            legend=facet.name.clone()
+                            legend=site.word(&facet.name)
                             name="opt"
-                            ticks=plain(facet.values, |v| format!("{option}:{v}"))
+                            ticks=plain(facet.values, |v| format!("{option}:{v}"), |v| site.word(v))
                         />
                     }
                 })
@@ -116,13 +123,19 @@ pub fn FilterForm(view_data: CategoryView) -> impl IntoView {
                         .into_iter()
                         .map(|v| Tick {
                             value: format!("{}:{}", facet.code, v.value),
-                            label: v.label,
+                            label: site.word(&v.label),
                             count: v.count,
                             selected: v.selected,
                             swatch: v.swatch,
                         })
                         .collect();
-                    view! { <FacetGroup legend=facet.name name=model::attributes::PARAM ticks /> }
+                    view! {
+                        <FacetGroup
+                            legend=site.word(&facet.name)
+                            name=model::attributes::PARAM
+                            ticks
+                        />
+                    }
                 })
                 .collect_view()}
             <div class="flex items-center gap-3">

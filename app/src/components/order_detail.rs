@@ -80,6 +80,7 @@ pub fn OrderTotals(order: OrderView) -> impl IntoView {
 #[component]
 pub fn OrderDetail(order: OrderView) -> impl IntoView {
     let i = use_i18n();
+    let site = crate::components::site::use_site();
     view! {
         <div class="grid gap-8 md:grid-cols-[1fr_18rem]">
             <div class="flex flex-col gap-6">
@@ -107,7 +108,11 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                                         <td class="py-2">
                                             {l.title.clone()}<br />
                                             <span class="text-slate-500">
-                                                {format!("{} · {}", l.variant_title, l.sku)}
+                                                {format!(
+                                                    "{} · {}",
+                                                    site.variant_title(&l.variant_title),
+                                                    l.sku,
+                                                )}
                                             </span>
                                         </td>
                                         <td>

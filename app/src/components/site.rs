@@ -23,6 +23,18 @@ impl Site {
         self.0.with_value(|site| f(site.as_ref().ok()))
     }
 
+    /// An option or attribute word ("Size", "Navy") in the page's language
+    /// (`model::glossary`), else as it is.
+    pub fn word(self, english: &str) -> String {
+        self.with(|s| s.map_or(english, |s| s.words.word(english)).to_owned())
+    }
+
+    /// A variant's title ("M / Navy") with each value in the page's
+    /// language.
+    pub fn variant_title(self, title: &str) -> String {
+        self.with(|s| s.map_or_else(|| title.to_owned(), |s| s.words.variant_title(title)))
+    }
+
     /// Whether the offline test gateway takes the payments.
     pub fn test_payments(self) -> bool {
         self.with(|s| s.is_some_and(|s| s.test_payments))

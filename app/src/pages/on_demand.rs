@@ -19,7 +19,7 @@ use super::admin::{
     AdminGiftCardsPage, AdminInventoryPage, AdminOrderPage, AdminOrdersPage, AdminPackingSlipPage,
     AdminProductCsvPage, AdminProductEditorPage, AdminProductsPage, AdminPromotionPage,
     AdminPromotionsPage, AdminRecommendationsPage, AdminReviewsPage, AdminSearchPage,
-    AdminSettingsPage, AdminStaffPage, AdminWebhooksPage,
+    AdminSettingsPage, AdminStaffPage, AdminWebhooksPage, AdminWordsPage,
 };
 use super::shop::{
     CartRemindersOffPage, CheckoutPage, GiftCardPage, SharedWishlistPage, WishlistAlertsOffPage,
@@ -86,6 +86,7 @@ pub enum Admin {
     Staff,
     ApiTokens,
     Webhooks,
+    Words,
     Settings,
 }
 
@@ -116,6 +117,7 @@ fn admin_page(page: Admin) -> AnyView {
         Admin::Staff => view! { <AdminStaffPage /> }.into_any(),
         Admin::ApiTokens => view! { <AdminApiTokensPage /> }.into_any(),
         Admin::Webhooks => view! { <AdminWebhooksPage /> }.into_any(),
+        Admin::Words => view! { <AdminWordsPage /> }.into_any(),
         Admin::Settings => view! { <AdminSettingsPage /> }.into_any(),
     }
 }
@@ -144,6 +146,7 @@ on_demand_routes!(admin_page, __preload_admin_page:
     AdminStaffRoute, admin_staff => Admin::Staff,
     AdminApiTokensRoute, admin_api_tokens => Admin::ApiTokens,
     AdminWebhooksRoute, admin_webhooks => Admin::Webhooks,
+    AdminWordsRoute, admin_words => Admin::Words,
     AdminSettingsRoute, admin_settings => Admin::Settings,
 );
 

@@ -96,6 +96,7 @@ pub async fn site_info(
     site.navigation = ctx.catalog.navigation(locale).await.map_err(fail)?;
     site.currencies = ctx.commerce.currencies().enabled().collect();
     site.currency = Some(currency);
+    site.words = ctx.store.current().words().words_in(locale);
     Ok(site)
 }
 

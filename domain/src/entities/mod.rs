@@ -14,6 +14,7 @@ pub mod cart_gift_card;
 pub mod cart_item;
 pub mod cart_reminder;
 pub mod cart_reminder_opt_out;
+pub mod catalog_word;
 pub mod category;
 pub mod category_translation;
 pub mod currency;

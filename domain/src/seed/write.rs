@@ -6,11 +6,12 @@ use sea_orm::{
 };
 use time::{Duration, OffsetDateTime};
 
+use super::catalog_data::CATALOG_WORDS_IN;
 use super::plan::{DemoPlan, WAREHOUSES};
 use super::svg::SIZE;
 use crate::entities::{
-    attribute, category, category_translation, product, product_attribute, product_image,
-    product_option, product_option_value, product_translation, stock_level, variant,
+    attribute, catalog_word, category, category_translation, product, product_attribute,
+    product_image, product_option, product_option_value, product_translation, stock_level, variant,
     variant_option_value, warehouse,
 };
 
@@ -78,6 +79,20 @@ pub async fn insert(
         })
         .collect();
     insert_batched::<category_translation::Entity, _>(&txn, category_texts).await?;
+    let words: Vec<catalog_word::ActiveModel> = CATALOG_WORDS_IN
+        .iter()
+        .flat_map(|(word, de, fr)| {
+            [(model::Locale::De, de), (model::Locale::Fr, fr)]
+                .into_iter()
+                .filter(move |(_, t)| *t != word)
+                .map(move |(locale, t)| catalog_word::ActiveModel {
+                    word: Set((*word).to_owned()),
+                    locale: Set(locale.code().to_owned()),
+                    translation: Set((*t).to_owned()),
+                })
+        })
+        .collect();
+    insert_batched::<catalog_word::Entity, _>(&txn, words).await?;
     let attributes: Vec<attribute::ActiveModel> = plan
         .attributes
         .iter()

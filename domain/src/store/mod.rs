@@ -5,6 +5,7 @@
 //! database by a worker so other instances follow within seconds.
 mod currencies;
 mod currency_change;
+mod glossary;
 mod profile;
 
 use std::sync::{Arc, RwLock};
@@ -14,6 +15,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait
 use time::OffsetDateTime;
 
 pub use model::fx::{Currencies, PresentmentInput};
+pub use model::glossary::Glossary;
 pub use profile::{Profile, ProfileInput};
 
 use crate::accounts::{Actor, Permission};
@@ -28,6 +30,7 @@ const ROW: i32 = 1;
 pub struct Current {
     profile: Arc<RwLock<Arc<Profile>>>,
     currencies: Arc<RwLock<Arc<Currencies>>>,
+    words: Arc<RwLock<Arc<Glossary>>>,
 }
 
 // A writer never panics while holding one of these locks (it only swaps an
@@ -51,13 +54,14 @@ impl Current {
     /// A shop selling in its base currency only.
     pub fn new(profile: Profile) -> Self {
         let currencies = Currencies::only(profile.currency);
-        Self::with(profile, currencies)
+        Self::with(profile, currencies, Glossary::default())
     }
 
-    fn with(profile: Profile, currencies: Currencies) -> Self {
+    fn with(profile: Profile, currencies: Currencies, words: Glossary) -> Self {
         Self {
             profile: Arc::new(RwLock::new(Arc::new(profile))),
             currencies: Arc::new(RwLock::new(Arc::new(currencies))),
+            words: Arc::new(RwLock::new(Arc::new(words))),
         }
     }
 
@@ -70,8 +74,17 @@ impl Current {
         read(&self.currencies)
     }
 
+    /// The catalog's option and attribute words in the other languages.
+    pub fn words(&self) -> Arc<Glossary> {
+        read(&self.words)
+    }
+
     fn set(&self, profile: Profile) {
         write(&self.profile, profile);
+    }
+
+    fn set_words(&self, words: Glossary) {
+        write(&self.words, words);
     }
 
     fn set_currencies(&self, currencies: Currencies) {
@@ -134,9 +147,10 @@ impl Store {
         .await?;
         let profile = Self::load(&db).await?;
         let currencies = currencies::load(&db, profile.currency).await?;
+        let words = glossary::load(&db).await?;
         Ok(Self {
             db,
-            current: Current::with(profile, currencies),
+            current: Current::with(profile, currencies, words),
         })
     }
 
@@ -157,8 +171,10 @@ impl Store {
     pub async fn refresh(&self) -> Result<()> {
         let profile = Self::load(&self.db).await?;
         let currencies = currencies::load(&self.db, profile.currency).await?;
+        let words = glossary::load(&self.db).await?;
         self.current.set(profile);
         self.current.set_currencies(currencies);
+        self.current.set_words(words);
         Ok(())
     }
 

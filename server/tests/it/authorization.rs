@@ -10,8 +10,8 @@ use crate::support::browser::Browser;
 use crate::support::TestApp;
 use app::api::{
     account, analytics, api_tokens, attributes, audit, cart, catalog, catalog_admin, checkout,
-    gift_cards, identity, orders, payment, privacy, promotions, recommendations, returns, reviews,
-    search, session, settings, site, staff, webhooks, wishlist,
+    gift_cards, glossary, identity, orders, payment, privacy, promotions, recommendations, returns,
+    reviews, search, session, settings, site, staff, webhooks, wishlist,
 };
 use domain::entities::user;
 use leptos::server_fn::ServerFn;
@@ -1057,6 +1057,22 @@ fn cases() -> Vec<Case> {
                 Permission("catalog"),
                 404,
             )
+        },
+        Case {
+            method: "GET",
+            ..case(glossary::StaffWords::PATH, &[], Permission("catalog"), 200)
+        },
+        Case {
+            // A word listed twice: refused, nothing saved.
+            body: Some((
+                "application/json",
+                r#"{"rows":[{"word":"Navy","translations":["Marineblau",""]},{"word":"Navy","translations":["Blau",""]}]}"#,
+            )),
+            ..case(glossary::SaveWords::PATH, &[], Permission("catalog"), 422)
+        },
+        Case {
+            method: "GET",
+            ..case("/admin/words", &[], Permission("catalog"), 200)
         },
         Case {
             method: "GET",

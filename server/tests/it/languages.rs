@@ -516,3 +516,88 @@ for_each_backend!(
         assert_eq!(missing.status, 404, "{}", missing.body);
     }
 );
+
+for_each_backend!(
+    option_and_attribute_words_read_in_the_language,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let product = "/product/rowan-essential-merino-t-shirt";
+        // The demo's glossary: option names and the material, on the
+        // product page, the category's filters and the search's.
+        let german = page(&app, &format!("/de{product}"), None).await.html;
+        for word in ["Größe", "Farbe", "Merinowolle"] {
+            assert!(german.contains(word), "German product page: {word}");
+        }
+        let english = page(&app, product, None).await.html;
+        assert!(english.contains("Colour") && !english.contains("Farbe"));
+        let filters = page(&app, "/de/category/women-t-shirts", None).await.html;
+        assert!(filters.contains("Farbe") && filters.contains("Bio-Baumwolle"));
+        assert!(
+            filters.contains("value=\"Colour:"),
+            "the filter still sends the English word"
+        );
+        let search = page(&app, "/fr/search?q=shirt", None).await.html;
+        assert!(search.contains("Couleur"), "the search's filters");
+
+        // Staff change a word; a bad list is refused with nothing saved.
+        let mut admin = app.admin("glossary@example.com").await;
+        let listed = admin.get_json("/api/staff/catalog/words").await;
+        assert_eq!(listed.status, 200, "{}", listed.body);
+        let mut rows: Vec<model::glossary::WordRow> = listed.view();
+        let size = rows
+            .iter_mut()
+            .find(|r| r.word == "Size")
+            .expect("Size listed");
+        assert!(size.in_use);
+        assert_eq!(size.translations, ["Größe", "Taille"]);
+        size.translations[0] = "Konfektionsgröße".into();
+        let endpoint = "/api/staff/catalog/save-words";
+        let mut twice = rows.clone();
+        twice.push(model::glossary::WordRow {
+            word: "Size".into(),
+            translations: vec!["Maß".into(), String::new()],
+            in_use: false,
+        });
+        let refused = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                serde_json::json!({ "rows": twice })
+                    .to_string()
+                    .into_bytes(),
+            )
+            .await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused
+                .body
+                .contains(&format!("words.{}.word", twice.len() - 1)),
+            "{}",
+            refused.body
+        );
+        assert!(!page(&app, &format!("/de{product}"), None)
+            .await
+            .html
+            .contains("Konfektionsgröße"));
+        let saved = admin
+            .post_body(
+                endpoint,
+                "application/json",
+                serde_json::json!({ "rows": rows }).to_string().into_bytes(),
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        let app_ref = &app;
+        eventually("the German page to read the new word", || async {
+            page(app_ref, &format!("/de{product}"), None)
+                .await
+                .html
+                .contains("Konfektionsgröße")
+        })
+        .await;
+        assert!(page(&app, &format!("/fr{product}"), None)
+            .await
+            .html
+            .contains("Taille"));
+    }
+);

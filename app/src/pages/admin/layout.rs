@@ -12,6 +12,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/products", "Products"),
     ("/admin/categories", "Categories"),
     ("/admin/attributes", "Attributes"),
+    ("/admin/words", "Words"),
     ("/admin/inventory", "Inventory"),
     ("/admin/customers", "Customers"),
     ("/admin/promotions", "Promotions"),

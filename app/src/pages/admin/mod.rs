@@ -30,6 +30,7 @@ mod staff;
 mod store_form;
 mod translations;
 mod webhooks;
+mod words;
 
 pub use api_tokens::AdminApiTokensPage;
 pub use attributes::AdminAttributesPage;
@@ -53,3 +54,4 @@ pub use search::AdminSearchPage;
 pub use settings::AdminSettingsPage;
 pub use staff::AdminStaffPage;
 pub use webhooks::AdminWebhooksPage;
+pub use words::AdminWordsPage;

@@ -14,6 +14,7 @@ use crate::locale::{use_i18n, I18n};
 #[component]
 pub fn CartPage() -> impl IntoView {
     let i = use_i18n();
+    let site = crate::components::site::use_site();
     let state = use_cart();
     let update = ServerAction::<UpdateCart>::new();
     Effect::new(move |_| {
@@ -120,7 +121,11 @@ pub fn CartPage() -> impl IntoView {
                                                         {l.product_title.clone()}
                                                     </a>
                                                     <p class="text-sm text-slate-500">
-                                                        {format!("{} · {}", l.variant_title, l.sku)}
+                                                        {format!(
+                                                            "{} · {}",
+                                                            site.variant_title(&l.variant_title),
+                                                            l.sku,
+                                                        )}
                                                     </p>
                                                     {(l.quantity > l.max_quantity)
                                                         .then(|| {

@@ -422,6 +422,7 @@ fn Review(
         !q.gift_cards.is_empty() || q.store_credit_applied.is_some_and(|m| m.minor > 0);
     let nothing_to_pay = q.to_pay.minor == 0;
     let i = use_i18n();
+    let site = crate::components::site::use_site();
     view! {
         <aside
             class="flex flex-col gap-4 rounded-lg border border-slate-200 p-4"
@@ -440,7 +441,7 @@ fn Review(
                                         "{} × {} ({})",
                                         l.quantity,
                                         l.product_title,
-                                        l.variant_title,
+                                        site.variant_title(&l.variant_title),
                                     )}
                                 </span>
                                 <span>{i.money(&l.line_total)}</span>

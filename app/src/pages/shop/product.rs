@@ -138,6 +138,7 @@ fn ProductDetail(
 ) -> impl IntoView {
     // `tr`, not `i`: the image list below counts with `i`.
     let tr = use_i18n();
+    let site = use_site();
     let variants = StoredValue::new(product.variants.clone());
     let initial = product
         .variants
@@ -282,7 +283,8 @@ fn ProductDetail(
                     .enumerate()
                     .map(|(oi, option)| {
                         let label_id = format!("option-{oi}");
-                        let args = [("name", i18n::Arg::from(&option.name))];
+                        let name = site.word(&option.name);
+                        let args = [("name", i18n::Arg::from(&name))];
                         let legend = tr.f("product-option-legend", &args);
                         view! {
                             <fieldset
@@ -294,7 +296,11 @@ fn ProductDetail(
                                     " "
                                     <span class="font-normal">
                                         {move || {
-                                            selected.read().get(oi).cloned().unwrap_or_default()
+                                            selected
+                                                .read()
+                                                .get(oi)
+                                                .map(|v| site.word(v))
+                                                .unwrap_or_default()
                                         }}
                                     </span>
                                 </legend>
@@ -319,7 +325,7 @@ fn ProductDetail(
                                             let pressed = Memo::new(move |_| {
                                                 selected.read().get(oi).is_some_and(|s| *s == v_pressed)
                                             });
-                                            let label = value.clone();
+                                            let label = site.word(&value);
                                             view! {
                                                 <button
                                                     type="button"
@@ -437,6 +443,7 @@ fn ProductDetail(
 #[component]
 fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
     let i = use_i18n();
+    let site = use_site();
     (!specs.is_empty())
         .then(|| {
             view! {
@@ -455,7 +462,7 @@ fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
                                                 scope="row"
                                                 class="w-1/3 py-1 font-medium text-slate-500"
                                             >
-                                                {s.name}
+                                                {site.word(&s.name)}
                                             </th>
                                             <td class="py-1">
                                                 {s
@@ -464,7 +471,7 @@ fn SpecTable(specs: Vec<model::attributes::Spec>) -> impl IntoView {
                                                     .map(|v| {
                                                         view! {
                                                             <span class="mr-3 inline-flex items-center gap-1">
-                                                                {swatch(v.swatch)} {v.label}
+                                                                {swatch(v.swatch)} {site.word(&v.label)}
                                                             </span>
                                                         }
                                                     })

@@ -3,6 +3,7 @@
 //! back button steps through filters and a reload shows the same page.
 use leptos::prelude::*;
 
+use crate::components::site::Site;
 use crate::components::swatch::swatch;
 use crate::locale::{use_i18n, I18n};
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -368,6 +369,7 @@ fn NoResults(
 #[component]
 fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
     let i = use_i18n();
+    let site = use_site();
     let navigate = use_navigate();
     let any = state.has_filters();
     let clear = i.href(&state.cleared().href());
@@ -404,7 +406,7 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                     view! {
                         <fieldset class="flex flex-col gap-1" data-facet=g.name.clone()>
                             <legend class="mb-2 text-sm font-semibold">
-                                {facet_heading(i, &g)}
+                                {facet_heading(i, site, &g)}
                             </legend>
                             {g
                                 .options
@@ -431,7 +433,9 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
                                                 on:change=move |_| navigate(&href, Default::default())
                                             />
                                             {swatch(o.swatch.clone())}
-                                            <span class="flex-1">{facet_label(i, &o)}</span>
+                                            <span class="flex-1">
+                                                {facet_label(i, site, g.key, &o)}
+                                            </span>
                                             <span class="text-xs text-slate-500">{o.count}</span>
                                         </label>
                                     }
@@ -454,22 +458,24 @@ fn Facets(state: SearchRequest, groups: Vec<FacetGroup>) -> impl IntoView {
 }
 
 /// A facet's heading: Mercato's own in the page's language, the shop's
-/// option and attribute names as written.
-fn facet_heading(i: I18n, group: &FacetGroup) -> String {
+/// option and attribute names through its glossary.
+fn facet_heading(i: I18n, site: Site, group: &FacetGroup) -> String {
     match group.key {
         FacetKey::Category => i.t("shop-facet-category").to_owned(),
         FacetKey::Brand => i.t("shop-facet-brand").to_owned(),
         FacetKey::Price => i.t("shop-facet-price").to_owned(),
         FacetKey::Stock => i.t("shop-facet-availability").to_owned(),
         FacetKey::Rating => i.t("shop-facet-rating").to_owned(),
-        FacetKey::Option | FacetKey::Attribute => group.name.clone(),
+        FacetKey::Option | FacetKey::Attribute => site.word(&group.name),
     }
 }
 
 /// A facet value as the page words it (prices in its currency, as its
-/// language writes money).
-fn facet_label(i: I18n, option: &FacetOption) -> String {
+/// language writes money; option and attribute values through the shop's
+/// glossary).
+fn facet_label(i: I18n, site: Site, key: FacetKey, option: &FacetOption) -> String {
     match &option.wording {
+        None if matches!(key, FacetKey::Option | FacetKey::Attribute) => site.word(&option.label),
         None => option.label.clone(),
         Some(FacetWording::InStock) => i.t("shop-facet-in-stock").to_owned(),
         Some(FacetWording::InStockOnly) => i.t("shop-facet-in-stock-only").to_owned(),

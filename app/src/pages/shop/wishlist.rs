@@ -139,6 +139,7 @@ fn Line(
 #[component]
 fn LineSummary(line: WishlistLine) -> impl IntoView {
     let i = use_i18n();
+    let site = crate::components::site::use_site();
     view! {
         {line
             .image_url
@@ -152,7 +153,7 @@ fn LineSummary(line: WishlistLine) -> impl IntoView {
                 {line.product_title.clone()}
             </a>
             <p class="text-sm text-slate-500">
-                {format!("{} · {}", line.variant_title, line.sku)}
+                {format!("{} · {}", site.variant_title(&line.variant_title), line.sku)}
             </p>
             <p class="text-sm">
                 <span data-testid="wishlist-price">{i.money(&line.price)}</span>
