@@ -43,10 +43,6 @@ impl Words {
             .collect::<Vec<_>>()
             .join(" / ")
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 impl Glossary {
@@ -61,14 +57,10 @@ impl Glossary {
     pub fn words_in(&self, locale: Locale) -> Words {
         self.0.get(&locale).cloned().unwrap_or_default()
     }
-
-    pub fn word<'a>(&'a self, locale: Locale, english: &'a str) -> &'a str {
-        self.0.get(&locale).map_or(english, |w| w.word(english))
-    }
 }
 
 /// One English word as staff translate it: a translation per language
-/// besides English, in `Locale::ALL` order (empty: shown in English).
+/// besides English, in `Locale::others` order (empty: shown in English).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordRow {
     pub word: String,
@@ -88,11 +80,12 @@ mod tests {
         let mut g = Glossary::default();
         g.insert(Locale::De, "Navy".into(), "Marineblau".into());
         g.insert(Locale::De, "Black".into(), "Schwarz".into());
-        assert_eq!(g.word(Locale::De, "Navy"), "Marineblau");
-        assert_eq!(g.word(Locale::De, "Black"), "Schwarz");
-        assert_eq!(g.word(Locale::Fr, "Navy"), "Navy");
-        assert_eq!(g.words_in(Locale::De).word("Size"), "Size");
-        assert!(g.words_in(Locale::En).is_empty());
+        let (de, fr) = (g.words_in(Locale::De), g.words_in(Locale::Fr));
+        assert_eq!(de.word("Navy"), "Marineblau");
+        assert_eq!(de.word("Black"), "Schwarz");
+        assert_eq!(fr.word("Navy"), "Navy");
+        assert_eq!(de.word("Size"), "Size");
+        assert_eq!(g.words_in(Locale::En), Words::default());
         assert_eq!(
             g.words_in(Locale::De).variant_title("M / Navy"),
             "M / Marineblau"

@@ -25,6 +25,12 @@ impl Default for Locale {
 pub const MAX_ACCEPT_LANGUAGE: usize = 512;
 
 impl Locale {
+    /// The languages besides the catalog's own (English): those staff
+    /// translate into.
+    pub fn others() -> impl Iterator<Item = Self> {
+        Self::ALL.iter().copied().filter(|l| *l != Self::En)
+    }
+
     /// The BCP 47 tag, as in `<html lang>` and `hreflang`.
     pub fn code(self) -> &'static str {
         self.as_str()

@@ -15,9 +15,12 @@ use crate::accounts::{Actor, Permission};
 use crate::entities::{category, product};
 use crate::{Error, Result};
 
+/// A category name's length, in any language.
+pub(super) const MAX_NAME: usize = 80;
+
 fn check_name(name: &str) -> Result<String> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 80 {
+    if name.is_empty() || name.chars().count() > MAX_NAME {
         return Err(Error::validation(
             "name",
             "Give the category a name (up to 80 characters).",

@@ -9,7 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use super::categories_admin::{load as load_tree, reindex_subtree};
+use super::categories_admin::{load as load_tree, reindex_subtree, MAX_NAME};
 use super::translations::{described, read, rows, Bounds};
 use super::Catalog;
 use crate::accounts::{Actor, Permission};
@@ -20,10 +20,9 @@ use model::product_form::TranslationRow;
 use model::storefront::{CategoryText, Translation};
 use model::Locale;
 
-/// A translated name has the English name's bound (`check_name`).
 const CATEGORY: Bounds = Bounds {
     title: "name",
-    max_title: 80,
+    max_title: MAX_NAME,
     max_description: MAX_DESCRIPTION,
 };
 const MAX_DESCRIPTION: usize = 5_000;

@@ -44,7 +44,7 @@ pub(crate) use images::{delete_upload, store_upload, REVIEW_DIR};
 pub use images::{process as process_image, thumb_size, thumb_url, AdminImage, MAX_UPLOAD_BYTES};
 pub use import_jobs::{ImportJob, ImportJobs};
 pub use query::{ListingQuery, OptionFilter};
-pub(crate) use translations::{of_products as translations_of, other_locales};
+pub(crate) use translations::of_products as translations_of;
 pub use tree::CategoryTree;
 pub use types::*;
 

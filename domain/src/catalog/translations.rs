@@ -34,11 +34,6 @@ const PRODUCT: Bounds = Bounds {
     max_description: 20_000,
 };
 
-/// The languages a product can be translated into: all but the catalog's.
-pub fn other_locales() -> impl Iterator<Item = Locale> {
-    Locale::ALL.iter().copied().filter(|l| *l != Locale::En)
-}
-
 /// The translations of `product_ids`, by product.
 pub(crate) async fn of_products<C: ConnectionTrait>(
     conn: &C,
@@ -94,7 +89,7 @@ pub(crate) async fn titles_of<C: ConnectionTrait>(
 /// One row per language a product can be translated into, filled with
 /// what is saved.
 pub(super) fn rows(saved: &[Translation]) -> Vec<TranslationRow> {
-    other_locales()
+    Locale::others()
         .map(|locale| {
             let t = saved.iter().find(|t| t.locale == locale);
             TranslationRow {

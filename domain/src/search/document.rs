@@ -135,7 +135,7 @@ impl SearchDoc {
 /// translation where one is written, else the English.
 fn localized(p: &product::Model, written: &[Translation]) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
-    for locale in crate::catalog::other_locales() {
+    for locale in Locale::others() {
         let t = written.iter().find(|t| t.locale == locale);
         let title = t.map_or(p.title.as_str(), |t| t.title.as_str());
         let description = t

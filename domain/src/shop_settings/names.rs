@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::other_locales;
 use crate::entities::shipping_method_name as row;
 use crate::error::Issues;
 use crate::owned_rows;
@@ -71,7 +70,7 @@ pub(super) fn checked(names: Vec<ShippingName>) -> Result<Vec<ShippingName>> {
 
 /// The form's rows: one per language besides English.
 pub(crate) fn write(set: &[ShippingName]) -> Vec<NameInLocale> {
-    other_locales()
+    Locale::others()
         .map(|locale| NameInLocale {
             locale: locale.code().to_owned(),
             name: set

@@ -9,7 +9,6 @@ use serde_json::json;
 
 use super::Store;
 use crate::accounts::{Actor, Permission};
-use crate::catalog::other_locales;
 use crate::entities::{attribute, catalog_word, product_option, product_option_value};
 use crate::error::Issues;
 use crate::{Error, Result};
@@ -23,18 +22,25 @@ pub const MAX_WORDS: usize = 2_000;
 const MAX_WORD: usize = 120;
 
 pub(super) async fn load<C: ConnectionTrait>(conn: &C) -> Result<Glossary> {
-    let mut out = Glossary::default();
-    for row in catalog_word::Entity::find().all(conn).await? {
-        if let Some(locale) = Locale::from_tag(&row.locale) {
-            out.insert(locale, row.word, row.translation);
-        }
-    }
-    Ok(out)
+    Ok(glossary(&saved(conn).await?))
 }
 
-/// Saved rows as word → translations in [`other_locales`] order.
+/// Word → translations (as [`saved`] reads them) as the shop shows them.
+fn glossary(words: &BTreeMap<String, Vec<String>>) -> Glossary {
+    let mut out = Glossary::default();
+    for (word, translations) in words {
+        for (locale, t) in Locale::others().zip(translations) {
+            if !t.is_empty() {
+                out.insert(locale, word.clone(), t.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Saved rows as word → translations in [`Locale::others`] order.
 async fn saved<C: ConnectionTrait>(conn: &C) -> Result<BTreeMap<String, Vec<String>>> {
-    let locales: Vec<Locale> = other_locales().collect();
+    let locales: Vec<Locale> = Locale::others().collect();
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for row in catalog_word::Entity::find().all(conn).await? {
         let Some(at) =
@@ -90,7 +96,7 @@ fn read(rows: &[WordRow]) -> Result<BTreeMap<String, Vec<String>>> {
             format!("Up to {MAX_WORDS} words."),
         ));
     }
-    let locales: Vec<Locale> = other_locales().collect();
+    let locales: Vec<Locale> = Locale::others().collect();
     let mut issues = Issues::default();
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
@@ -149,7 +155,7 @@ impl Store {
         actor.require(Permission::Catalog)?;
         let saved = saved(&self.db).await?;
         let used = in_use(&self.db).await?;
-        let blank = vec![String::new(); other_locales().count()];
+        let blank = vec![String::new(); Locale::others().count()];
         let mut words: BTreeSet<&String> = used.iter().collect();
         words.extend(saved.keys());
         Ok(words
@@ -176,12 +182,10 @@ impl Store {
             return Ok(());
         }
         catalog_word::Entity::delete_many().exec(&txn).await?;
-        let locales: Vec<Locale> = other_locales().collect();
         let inserts: Vec<catalog_word::ActiveModel> = wanted
             .iter()
             .flat_map(|(word, translations)| {
-                locales
-                    .iter()
+                Locale::others()
                     .zip(translations)
                     .filter(|(_, t)| !t.is_empty())
                     .map(|(locale, t)| catalog_word::ActiveModel {
@@ -213,7 +217,7 @@ impl Store {
         )
         .await?;
         txn.commit().await?;
-        self.current.set_words(load(&self.db).await?);
+        self.current.set_words(glossary(&wanted));
         Ok(())
     }
 }

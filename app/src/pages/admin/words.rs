@@ -34,11 +34,7 @@ pub fn AdminWordsPage() -> impl IntoView {
 
 #[component]
 fn WordsForm(rows: Vec<WordRow>) -> impl IntoView {
-    let others: Vec<Locale> = Locale::ALL
-        .iter()
-        .copied()
-        .filter(|l| *l != Locale::En)
-        .collect();
+    let others: Vec<Locale> = Locale::others().collect();
     let width = others.len();
     let locales = StoredValue::new(others);
     let locale = move |c: usize| locales.with_value(|l| l[c]);
