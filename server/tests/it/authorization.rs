@@ -1441,6 +1441,17 @@ async fn browser_for(app: &TestApp, role: Role) -> Browser<'_> {
     if role == Role::Disabled {
         // Signed in, then disabled by staff: the session must count for nothing.
         disabled(Some(time::OffsetDateTime::now_utc())).await;
+        // Written here straight to the table, not through the staff
+        // service (whose answer waits for the change feed): the server
+        // learns of it within a poll, as another instance would.
+        let me = session::GetCurrentUser::PATH;
+        for _ in 0..150 {
+            if b.post(me, &[]).await.json().is_null() {
+                return b;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        panic!("{email}: still signed in after being disabled");
     }
     b
 }
