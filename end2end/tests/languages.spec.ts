@@ -86,10 +86,14 @@ test('buy in German and get the confirmation mail in German', async ({ page }) =
   const number = (await page.getByTestId('order-number').innerText()).trim();
   const total = await page.getByTestId('order-total').innerText();
   expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0\$$/);
+  // The variant as the German page names it ("M / Marineblau"), from the
+  // shop's glossary: the mail's line says the same.
+  const variant = (await page.getByTestId('order-line-variant').first().innerText()).split(' · ')[0];
 
   const mail = await mailTo(email, '');
   expect(mail.body).toContain(`Vielen Dank für Ihre Bestellung ${number}.`);
   expect(mail.body).toContain(total);
+  expect(mail.body).toContain(`(${variant}, `);
   expect(mail.body).toContain('<html lang="de">');
   const link = await linkFromMail(email, '/de/checkout/complete', 0, false);
   expect(link).toContain('/de/checkout/complete/');

@@ -53,6 +53,14 @@ impl Glossary {
             .insert(english, translated);
     }
 
+    /// A variant's title with each value in `locale` (a mail's lines,
+    /// where no page's words are at hand).
+    pub fn variant_title(&self, locale: Locale, title: &str) -> String {
+        self.0
+            .get(&locale)
+            .map_or_else(|| title.to_owned(), |words| words.variant_title(title))
+    }
+
     /// The words in `locale` (none in English).
     pub fn words_in(&self, locale: Locale) -> Words {
         self.0.get(&locale).cloned().unwrap_or_default()

@@ -107,7 +107,10 @@ pub fn OrderDetail(order: OrderView) -> impl IntoView {
                                     <tr class="border-t border-slate-200">
                                         <td class="py-2">
                                             {l.title.clone()}<br />
-                                            <span class="text-slate-500">
+                                            <span
+                                                class="text-slate-500"
+                                                data-testid="order-line-variant"
+                                            >
                                                 {format!(
                                                     "{} · {}",
                                                     site.variant_title(&l.variant_title),

@@ -240,6 +240,12 @@ impl Templates {
             .map_err(Error::internal)?;
         env.add_filter("money", money_filter);
         env.add_filter("strong", strong_filter);
+        // Variant titles are stored as the English values the shopper
+        // picked; the mail reads them in its own language, as the pages do.
+        let glossary = store.clone();
+        env.add_filter("variant", move |state: &State, title: String| {
+            glossary.words().variant_title(locale(state), &title)
+        });
         env.add_function("t", translate);
         for (name, source) in SOURCES {
             env.add_template(name, source).map_err(Error::internal)?;
@@ -579,12 +585,16 @@ mod tests {
 
     #[test]
     fn a_mail_speaks_the_locale_it_carries() {
-        let t = Templates::new(store("Laden"), "http://shop.test").unwrap();
+        let shop = store("Laden");
+        let mut words = crate::store::Glossary::default();
+        words.insert(i18n::Locale::De, "Navy".into(), "Marineblau".into());
+        shop.set_words(words);
+        let t = Templates::new(shop, "http://shop.test").unwrap();
         let eur = |minor: i64| context! { minor => minor, currency => "EUR" };
         let order = context! {
             number => "MC-DE1234",
             lines => vec![context! {
-                title => "Pulli", variant_title => "M", sku => "P-M", quantity => 1,
+                title => "Pulli", variant_title => "M / Navy", sku => "P-M", quantity => 1,
                 unit_price => eur(123_456), line_total => eur(123_456),
             }],
             subtotal => eur(123_456), discount => eur(0), promotion_code => None::<String>,
@@ -606,6 +616,9 @@ mod tests {
             de.text
         );
         assert!(de.text.contains("1.234,56\u{a0}€"), "{}", de.text);
+        // The variant's values in the glossary's German, in both parts.
+        assert!(de.text.contains("Pulli (M / Marineblau, "), "{}", de.text);
+        assert!(de.html.contains("M &#x2f; Marineblau · "), "{}", de.html);
         assert!(de.html.contains(r#"<html lang="de">"#));
         assert!(
             de.html.contains("<strong>MC-DE1234</strong>"),
@@ -617,6 +630,8 @@ mod tests {
             .unwrap();
         assert!(fr.text.contains("1\u{202f}234,56\u{a0}€"), "{}", fr.text);
         assert!(fr.text.contains("Merci pour votre commande"), "{}", fr.text);
+        // No French word for it: the English value.
+        assert!(fr.text.contains("Pulli (M / Navy, "), "{}", fr.text);
         // A language we don't speak reads as English.
         let other = t
             .render(MailKind::OrderConfirmation, "a@b.co", vars("xx"))

@@ -83,7 +83,7 @@ impl Current {
         write(&self.profile, profile);
     }
 
-    fn set_words(&self, words: Glossary) {
+    pub(crate) fn set_words(&self, words: Glossary) {
         write(&self.words, words);
     }
 
