@@ -12,6 +12,7 @@ mod admin_products;
 mod admin_promotions;
 mod admin_stock;
 mod admin_webhooks;
+mod audience;
 mod auth;
 mod cart_gift_cards;
 mod carts;

@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 
 use model::search::{SearchRequest, SearchSort};
 
+use super::audience::Reader;
 use super::cursor;
 use super::extract::{read, Path, Query};
 use super::problem::{Problem, ProblemBody};
@@ -32,6 +33,17 @@ pub struct ProductsQuery {
     sort: Option<String>,
     /// From the previous page's `next`.
     cursor: Option<String>,
+    /// Prices in this currency (one the shop sells in); the base currency
+    /// without it.
+    currency: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CurrencyQuery {
+    /// Prices in this currency (one the shop sells in); the base currency
+    /// without it.
+    currency: Option<String>,
 }
 
 fn list(value: &Option<String>) -> Vec<String> {
@@ -45,7 +57,8 @@ fn list(value: &Option<String>) -> Vec<String> {
     )
 }
 
-/// Products on sale, filtered and sorted, a page at a time.
+/// Products on sale, filtered and sorted, a page at a time, in the
+/// language `Accept-Language` asks for and the currency `currency` names.
 #[utoipa::path(
     get,
     path = "/api/v1/products",
@@ -65,6 +78,7 @@ pub async fn list_products(
     headers: HeaderMap,
     Query(q): Query<ProductsQuery>,
 ) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
     let sort = match q.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => SearchSort::default(),
         Some(s) => s.parse().map_err(|_| {
@@ -80,6 +94,7 @@ pub async fn list_products(
         domain::bounds::MAX_QUERY_CHARS,
     );
     let request = SearchRequest {
+        locale: reader.locale,
         text: text.clone(),
         categories: list(&q.category),
         brands: list(&q.brand),
@@ -88,7 +103,8 @@ pub async fn list_products(
         page,
         ..Default::default()
     };
-    let found = state.ctx.search.search(request).await?;
+    let mut found = state.ctx.search.search(request).await?;
+    reader.show(&state, &mut found);
     let next = (page < found.page_count).then(|| {
         let query = [
             ("q", text),
@@ -99,6 +115,7 @@ pub async fn list_products(
                 q.in_stock.map(|b| b.to_string()).unwrap_or_default(),
             ),
             ("sort", q.sort.clone().unwrap_or_default()),
+            ("currency", q.currency.clone().unwrap_or_default()),
         ];
         cursor::next_link("/api/v1/products", &query, page)
     });
@@ -107,38 +124,46 @@ pub async fn list_products(
         total: found.total,
         next,
     };
-    Ok(read(&headers, &body, true))
+    Ok(reader.label(read(&headers, &body, true)))
 }
 
-/// One product on sale, with its variants and what is available now.
+/// One product on sale, with its variants and what is available now, in
+/// the language `Accept-Language` asks for and the currency `currency`
+/// names.
 #[utoipa::path(
     get,
     path = "/api/v1/products/{slug}",
     operation_id = "get_product",
     tag = "store",
-    params(("slug" = String, Path, description = "The product's slug")),
+    params(("slug" = String, Path, description = "The product's slug"), CurrencyQuery),
     responses(
         (status = 200, description = "The product", body = Product),
         (status = 304, description = "Not modified (`If-None-Match`)"),
         (status = 404, description = "No product on sale has that slug", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 pub async fn product(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(slug): Path<String>,
+    Query(q): Query<CurrencyQuery>,
 ) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
     let slug = domain::bounds::text(&slug, domain::bounds::MAX_VALUE_CHARS);
-    let detail = state
+    let mut detail = state
         .ctx
         .catalog
         .product_detail(&slug, &state.ctx.site.public_url)
         .await?
         .ok_or_else(|| Problem::not_found("product"))?;
-    Ok(read(&headers, &Product::from(detail), true))
+    reader.show(&state, &mut detail);
+    let product = Product::from(detail).in_words(&reader.words(&state));
+    Ok(reader.label(read(&headers, &product, true)))
 }
 
-/// The category tree, top level first.
+/// The category tree, top level first, named in the language
+/// `Accept-Language` asks for.
 #[utoipa::path(
     get,
     path = "/api/v1/categories",
@@ -153,15 +178,16 @@ pub async fn categories(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, None)?;
     let tree = state.ctx.catalog.tree().await?;
     let body = CategoryTree {
         data: tree
-            .navigation(TREE_DEPTH, model::Locale::En)
+            .navigation(TREE_DEPTH, reader.locale)
             .into_iter()
             .map(Into::into)
             .collect(),
     };
-    Ok(read(&headers, &body, true))
+    Ok(reader.label(read(&headers, &body, true)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -169,9 +195,13 @@ pub async fn categories(
 pub struct SuggestQuery {
     /// What the shopper has typed so far.
     q: String,
+    /// Prices in this currency (one the shop sells in); the base currency
+    /// without it.
+    currency: Option<String>,
 }
 
-/// Products and categories for a search box, while the shopper types.
+/// Products and categories for a search box, while the shopper types, in
+/// the language `Accept-Language` asks for.
 #[utoipa::path(
     get,
     path = "/api/v1/search/suggestions",
@@ -181,6 +211,7 @@ pub struct SuggestQuery {
     responses(
         (status = 200, description = "Suggestions", body = Suggestions),
         (status = 400, description = "`q` is missing", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
         (status = 503, description = "Search is unavailable", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
@@ -189,11 +220,9 @@ pub async fn suggestions(
     headers: HeaderMap,
     Query(q): Query<SuggestQuery>,
 ) -> Result<Response, Problem> {
-    let found = state
-        .ctx
-        .search
-        .autocomplete(&q.q, model::Locale::En)
-        .await?;
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
+    let mut found = state.ctx.search.autocomplete(&q.q, reader.locale).await?;
+    reader.show(&state, &mut found.products);
     let body = Suggestions {
         products: found.products.into_iter().map(Into::into).collect(),
         categories: found
@@ -205,5 +234,5 @@ pub async fn suggestions(
             })
             .collect(),
     };
-    Ok(read(&headers, &body, true))
+    Ok(reader.label(read(&headers, &body, true)))
 }

@@ -236,6 +236,27 @@ impl From<ProductDetail> for Product {
     }
 }
 
+impl Product {
+    /// Option names, values and variant titles in the glossary's `words`
+    /// (a language's; the SKU is what names a variant to a cart).
+    pub fn in_words(mut self, words: &model::glossary::Words) -> Self {
+        for o in &mut self.options {
+            o.name = words.word(&o.name).to_owned();
+            for v in &mut o.values {
+                *v = words.word(v).to_owned();
+            }
+        }
+        for v in &mut self.variants {
+            v.title = words.variant_title(&v.title);
+            for o in &mut v.options {
+                o.name = words.word(&o.name).to_owned();
+                o.value = words.word(&o.value).to_owned();
+            }
+        }
+        self
+    }
+}
+
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Category {
     pub slug: String,

@@ -12,6 +12,7 @@ mod api_admin_orders;
 mod api_admin_products;
 mod api_admin_reads;
 mod api_admin_writes;
+mod api_audience;
 mod api_contract;
 mod api_customer;
 mod api_matrix;

@@ -129,16 +129,16 @@ pub async fn serve(State(lane): State<FastLane>, req: Request, next: Next) -> Re
     without_internal(res)
 }
 
-/// The URL, and for a page without a locale prefix the language the
-/// browser asked for: `/de/…` is German for everyone, `/…` is what each
-/// shopper's `Accept-Language` picks (the REST API speaks no language).
+/// The URL, and for a page without a locale prefix (and the REST API's
+/// reads) the language the browser asked for: `/de/…` is German for
+/// everyone, `/…` is what each shopper's `Accept-Language` picks.
 fn cache_key(req: &Request) -> String {
     let path = req.uri().path();
     let url = req.uri().path_and_query().map_or(path, |p| p.as_str());
     // The currency asked for is part of what the page shows.
     let currency = app::request::currency::wanted(req.headers())
         .map_or(String::new(), |c| format!("{}:", c.code()));
-    if path.starts_with("/api/") || model::Locale::split_path(path).0.is_some() {
+    if !path.starts_with("/api/") && model::Locale::split_path(path).0.is_some() {
         return format!("{currency}{url}");
     }
     let locale = req
