@@ -24,9 +24,16 @@ impl I18n {
         i18n::format(self.locale, key, args)
     }
 
-    /// A message the server sent as a catalog entry.
+    /// A message the server sent as a catalog entry; a variant it names
+    /// reads in the shop's words for this language.
     pub fn said(self, said: &model::Said) -> String {
-        i18n::said(self.locale, said)
+        match use_context::<crate::components::site::Site>() {
+            Some(site) => site.with(|s| match s {
+                Some(s) => i18n::said_in_words(self.locale, said, &s.words),
+                None => i18n::said(self.locale, said),
+            }),
+            None => i18n::said(self.locale, said),
+        }
     }
 
     /// An amount as this locale writes it (`1.234,56 €` in German).
@@ -117,14 +124,8 @@ impl I18n {
                 prefixed: false,
             };
         }
-        let locale = parts
-            .headers
-            .get(http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Locale::negotiate)
-            .unwrap_or_default();
         Self {
-            locale,
+            locale: asked_for(&parts.headers),
             prefixed: false,
         }
     }
@@ -145,6 +146,18 @@ impl I18n {
             prefixed: prefix == Some(locale) && !is_admin(rest),
         }
     }
+}
+
+/// The language the browser's `Accept-Language` picks (English when it
+/// names none we speak): pages without a prefix, the REST API, and the
+/// page cache's key for both.
+#[cfg(feature = "ssr")]
+pub fn asked_for(headers: &http::HeaderMap) -> Locale {
+    headers
+        .get(http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::negotiate)
+        .unwrap_or_default()
 }
 
 /// The signed-in account's language, put on a page request by the server

@@ -97,4 +97,10 @@ test('buy in German and get the confirmation mail in German', async ({ page }) =
   expect(mail.body).toContain('<html lang="de">');
   const link = await linkFromMail(email, '/de/checkout/complete', 0, false);
   expect(link).toContain('/de/checkout/complete/');
+
+  // The invoice names the variant in German too.
+  const orderId = new URL(link).pathname.split('/').pop();
+  await page.goto(`/de/orders/${orderId}/invoice`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.locator('table tbody')).toContainText(` — ${variant}`);
 });

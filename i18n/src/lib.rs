@@ -127,12 +127,18 @@ pub fn format(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// A message the server sent as a catalog entry ([`model::Said`]), in
 /// `locale`: amounts written as the locale writes money.
 pub fn said(locale: Locale, said: &model::Said) -> String {
+    said_in_words(locale, said, &model::glossary::Words::default())
+}
+
+/// [`said`], with a variant's values in the shop's `words` for `locale`.
+pub fn said_in_words(locale: Locale, said: &model::Said, words: &model::glossary::Words) -> String {
     let written: Vec<Option<String>> = said
         .args
         .iter()
         .map(|(_, v)| match v {
             model::SaidArg::Money(m) => Some(money(locale, m)),
             model::SaidArg::Country(code) => Some(country(locale, code)),
+            model::SaidArg::Variant(title) => Some(words.variant_title(title)),
             _ => None,
         })
         .collect();
@@ -140,12 +146,17 @@ pub fn said(locale: Locale, said: &model::Said) -> String {
         .args
         .iter()
         .zip(&written)
-        .map(|((name, value), money)| {
-            let arg = match (value, money) {
-                (_, Some(m)) => Arg::Text(m),
+        .map(|((name, value), written)| {
+            let arg = match (value, written) {
+                (_, Some(w)) => Arg::Text(w),
                 (model::SaidArg::Number(n), None) => Arg::Number(*n),
                 (model::SaidArg::Text(t), None) => Arg::Text(t),
-                (model::SaidArg::Money(_) | model::SaidArg::Country(_), None) => Arg::Text(""),
+                (
+                    model::SaidArg::Money(_)
+                    | model::SaidArg::Country(_)
+                    | model::SaidArg::Variant(_),
+                    None,
+                ) => Arg::Text(""),
             };
             (name.as_str(), arg)
         })

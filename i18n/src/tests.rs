@@ -1,4 +1,4 @@
-use super::{date, format, text, Arg, Locale};
+use super::{date, format, said, said_in_words, text, Arg, Locale};
 
 #[test]
 fn plain_text_comes_in_the_asked_locale() {
@@ -51,4 +51,23 @@ fn every_country_the_shop_knows_is_named_in_every_locale() {
     assert_eq!(crate::country(Locale::De, "de"), "Deutschland");
     assert_eq!(crate::country(Locale::Fr, "GB"), "Royaume-Uni");
     assert_eq!(crate::country(Locale::En, "ZZ"), "ZZ");
+}
+
+#[test]
+fn a_variant_in_a_message_reads_in_the_shops_words() {
+    let mut glossary = model::glossary::Glossary::default();
+    glossary.insert(Locale::De, "Navy".into(), "Marineblau".into());
+    let only_left = model::Said::new("error-checkout-only-left")
+        .number("count", 2)
+        .text("product", "Pulli")
+        .variant("variant", "M / Navy");
+    assert_eq!(
+        said_in_words(Locale::De, &only_left, &glossary.words_in(Locale::De)),
+        "Nur noch 2 × Pulli (M / Marineblau) verfügbar. Bitte verringern Sie die Menge."
+    );
+    // Without the shop's words (logs, the REST API) it is as stored.
+    assert_eq!(
+        said(Locale::En, &only_left),
+        "Only 2 of Pulli (M / Navy) left. Please lower the quantity."
+    );
 }

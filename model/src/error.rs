@@ -37,6 +37,9 @@ pub enum SaidArg {
     Money(crate::Money),
     /// An ISO country code, named in the reader's language.
     Country(String),
+    /// A variant's title as the shop stores it ("M / Navy"), each value
+    /// in the reader's words (the shop's glossary).
+    Variant(String),
 }
 
 impl Said {
@@ -61,6 +64,12 @@ impl Said {
 
     pub fn money(mut self, name: &str, value: crate::Money) -> Self {
         self.args.push((name.to_owned(), SaidArg::Money(value)));
+        self
+    }
+
+    pub fn variant(mut self, name: &str, title: &str) -> Self {
+        self.args
+            .push((name.to_owned(), SaidArg::Variant(title.to_owned())));
         self
     }
 

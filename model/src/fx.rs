@@ -202,6 +202,11 @@ impl Currencies {
         self.enabled().any(|c| c == currency)
     }
 
+    /// The currency `code` names, if the shop sells in it.
+    pub fn sold(&self, code: &str) -> Option<Currency> {
+        code.parse().ok().filter(|c| self.sells_in(*c))
+    }
+
     /// The currency a shopper who asked for `wanted` is served in: it if
     /// the shop sells in it, else the base.
     pub fn served_in(&self, wanted: Option<Currency>) -> Currency {

@@ -2,12 +2,14 @@
 //! the units going back, staff's instructions or reason, what it refunded.
 use leptos::prelude::*;
 
+use crate::components::site::use_site;
 use crate::locale::use_i18n;
 use model::returns::{ReturnStatus, ReturnView};
 
 #[component]
 pub fn ReturnCard(r: ReturnView) -> impl IntoView {
     let i = use_i18n();
+    let site = use_site();
     let note = match r.status {
         ReturnStatus::Approved if !r.staff_note.is_empty() => Some(r.staff_note.clone()),
         ReturnStatus::Rejected => Some(r.staff_note.clone()),
@@ -40,7 +42,12 @@ pub fn ReturnCard(r: ReturnView) -> impl IntoView {
                     .map(|l| {
                         view! {
                             <li>
-                                {format!("{} × {} ({})", l.quantity, l.title, l.variant_title)}
+                                {format!(
+                                    "{} × {} ({})",
+                                    l.quantity,
+                                    l.title,
+                                    site.variant_title(&l.variant_title),
+                                )}
                             </li>
                         }
                     })

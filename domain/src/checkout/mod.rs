@@ -606,7 +606,7 @@ fn check_lines(lines: &[CartLine]) -> Result<()> {
             };
             return Err(Error::Clash(
                 said.text("product", &l.product_title)
-                    .text("variant", &l.variant_title),
+                    .variant("variant", &l.variant_title),
             ));
         }
     }

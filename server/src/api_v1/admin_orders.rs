@@ -12,9 +12,9 @@ use model::commerce::OrderListQuery;
 use model::Permission;
 
 use super::auth::Token;
-use super::carts::Order;
 use super::cursor;
 use super::extract::{read, Json, Path, Query};
+use super::orders::Order;
 use super::problem::{Problem, ProblemBody};
 use super::types::{rfc3339, Money};
 use crate::http::AppState;

@@ -10,9 +10,19 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use domain::catalog::presented::{Audience, Shown};
 use model::{Currency, Locale};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use super::problem::Problem;
 use crate::http::AppState;
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CurrencyQuery {
+    /// Prices in this currency (one the shop sells in); the base currency
+    /// without it.
+    pub currency: Option<String>,
+}
 
 pub struct Reader {
     pub locale: Locale,
@@ -26,28 +36,20 @@ impl Reader {
         headers: &HeaderMap,
         currency: Option<&str>,
     ) -> Result<Self, Problem> {
-        let locale = headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(Locale::negotiate)
-            .unwrap_or_default();
+        let locale = app::locale::asked_for(headers);
         let currencies = state.ctx.commerce.currencies();
         let currency = match currency.map(str::trim).filter(|c| !c.is_empty()) {
             None => currencies.base,
-            Some(code) => code
-                .parse::<Currency>()
-                .ok()
-                .filter(|c| currencies.sells_in(*c))
-                .ok_or_else(|| {
-                    let sold: Vec<&str> = currencies.enabled().map(|c| c.code()).collect();
-                    Problem::invalid(
-                        "currency",
-                        format!(
-                            "This shop sells in {}; ask for one of them.",
-                            sold.join(", ")
-                        ),
-                    )
-                })?,
+            Some(code) => currencies.sold(code).ok_or_else(|| {
+                let sold: Vec<&str> = currencies.enabled().map(|c| c.code()).collect();
+                Problem::invalid(
+                    "currency",
+                    format!(
+                        "This shop sells in {}; ask for one of them.",
+                        sold.join(", ")
+                    ),
+                )
+            })?,
         };
         Ok(Self { locale, currency })
     }

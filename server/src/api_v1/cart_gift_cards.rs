@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::carts::owner;
+use super::carts::named;
 use super::extract::{Json, Path};
 use super::problem::{Problem, ProblemBody};
 use super::types::Money;
@@ -68,11 +68,11 @@ pub async fn apply(
     Path(id): Path<String>,
     Json(body): Json<GiftCardCode>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
+    let named = named(&state, &headers, &id).await?;
     state
         .ctx
         .checkout
-        .apply_gift_card(&owner, &body.code, None)
+        .apply_gift_card(&named.owner, &body.code, Some(named.currency))
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -98,7 +98,11 @@ pub async fn remove(
     headers: HeaderMap,
     Path((id, card_id)): Path<(String, i32)>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
-    state.ctx.checkout.remove_gift_card(&owner, card_id).await?;
+    let named = named(&state, &headers, &id).await?;
+    state
+        .ctx
+        .checkout
+        .remove_gift_card(&named.owner, card_id)
+        .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

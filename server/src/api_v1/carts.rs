@@ -3,9 +3,14 @@
 //! `me`, a signed-in customer's own cart (the one their browser shows; the
 //! order is then theirs); the order is placed from it with an
 //! `Idempotency-Key` (required) and paid at the payment page it names; the
-//! order is then read by its public id. The same services as the shop's
-//! checkout: prices, stock, promotions, tax and the reservation rules are
-//! theirs.
+//! order is then read by its public id (`orders`). The same services as the
+//! shop's checkout: prices, stock, promotions, tax and the reservation rules
+//! are theirs.
+//!
+//! A cart stays in the currency it was opened in (`?currency=` when it is
+//! created; `me` is in the one its customer last shopped in), as a
+//! browser's cart does; titles, variants and the promo message read in the
+//! language `Accept-Language` asks for, and so do the order's mails.
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,14 +18,17 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
-use domain::cart::CartOwner;
-use model::commerce::{CartView, OrderView, QuoteView};
+use domain::cart::{CartOwner, Carts};
+use model::commerce::{CartView, QuoteView};
+use model::glossary::Words;
+use model::Currency;
 
+use super::audience::{CurrencyQuery, Reader};
 use super::cart_gift_cards::AppliedGiftCard;
-use super::extract::{read, Json, Path};
+use super::extract::{read, Json, Path, Query};
 use super::problem::{Problem, ProblemBody};
 use super::shopper;
-use super::types::{rfc3339, Money};
+use super::types::Money;
 use crate::http::AppState;
 
 /// The cart id that names the signed-in customer's cart.
@@ -41,13 +49,14 @@ pub struct CartLine {
     pub unavailable: bool,
 }
 
-impl From<model::commerce::CartLine> for CartLine {
-    fn from(l: model::commerce::CartLine) -> Self {
+impl CartLine {
+    /// `l` with its variant's values in `words`.
+    fn worded(l: model::commerce::CartLine, words: &Words) -> Self {
         Self {
+            variant_title: words.variant_title(&l.variant_title),
             sku: l.sku,
             product_slug: l.product_slug,
             title: l.product_title,
-            variant_title: l.variant_title,
             unit_price: l.unit_price.into(),
             quantity: l.quantity,
             line_total: l.line_total.into(),
@@ -67,7 +76,7 @@ pub struct Cart {
     pub item_count: i64,
 }
 
-fn cart(id: &str, view: CartView) -> Cart {
+fn cart(id: &str, view: CartView, words: &Words) -> Cart {
     // A customer's cart is `me`: its stored key is not a guest cart's key.
     let id = if id.trim() == ME {
         ME.to_owned()
@@ -76,49 +85,107 @@ fn cart(id: &str, view: CartView) -> Cart {
     };
     Cart {
         id,
-        lines: view.lines.into_iter().map(Into::into).collect(),
+        lines: view
+            .lines
+            .into_iter()
+            .map(|l| CartLine::worded(l, words))
+            .collect(),
         subtotal: view.subtotal.into(),
         item_count: view.item_count,
+    }
+}
+
+/// The cart a path names, and who is reading it.
+pub(super) struct Named {
+    pub owner: CartOwner,
+    /// What it is priced in: the currency it was opened in (the base for a
+    /// customer who has no cart yet).
+    pub currency: Currency,
+    pub reader: Reader,
+}
+
+impl Named {
+    /// The cart service, in this cart's currency and its reader's language.
+    fn carts(&self, state: &AppState) -> Carts {
+        state
+            .ctx
+            .commerce
+            .carts_in(self.currency)
+            .speaking(self.reader.locale)
+    }
+
+    /// `view` as this reader reads it, with its language named.
+    fn answer(&self, state: &AppState, id: &str, view: CartView) -> Response {
+        let words = self.reader.words(state);
+        self.reader
+            .label(axum::Json(cart(id, view, &words)).into_response())
     }
 }
 
 /// The cart named in the path, which must exist (and still be open); `me`
 /// is the signed-in customer's own cart (the one their browser shows),
 /// with their bearer.
-pub(super) async fn owner(
+pub(super) async fn named(
     state: &AppState,
     headers: &HeaderMap,
     id: &str,
-) -> Result<CartOwner, Problem> {
+) -> Result<Named, Problem> {
     let id = id.trim();
-    if id == ME {
-        let shopper = shopper::optional(headers, state)
+    let owner = if id == ME {
+        shopper::optional(headers, state)
             .await?
-            .ok_or_else(shopper::required)?;
-        return Ok(shopper.owner());
-    }
-    let owner = CartOwner::Guest(Some(id.to_owned()));
-    if id.len() > 64
-        || domain::cart::Carts::find(&state.db, &owner)
-            .await?
-            .is_none()
-    {
+            .ok_or_else(shopper::required)?
+            .owner()
+    } else if id.len() > 64 {
         return Err(Problem::not_found("cart"));
-    }
-    Ok(owner)
+    } else {
+        CartOwner::Guest(Some(id.to_owned()))
+    };
+    let currencies = state.ctx.commerce.currencies();
+    let currency = match Carts::find(&state.db, &owner).await? {
+        Some(cart) => currencies.served_in(cart.currency.parse().ok()),
+        None if id == ME => currencies.base,
+        None => return Err(Problem::not_found("cart")),
+    };
+    Ok(Named {
+        owner,
+        currency,
+        reader: Reader {
+            locale: app::locale::asked_for(headers),
+            currency,
+        },
+    })
 }
 
-/// Opens an empty cart.
+/// Opens an empty cart in a currency the shop sells in (the base currency
+/// without `?currency=`); it stays in it.
 #[utoipa::path(
     post,
     path = "/api/v1/carts",
     operation_id = "create_cart",
     tag = "store",
-    responses((status = 201, description = "The new cart", body = Cart))
+    params(CurrencyQuery),
+    responses(
+        (status = 201, description = "The new cart", body = Cart),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
+    )
 )]
-pub async fn create(State(state): State<AppState>) -> Result<Response, Problem> {
-    let view = state.ctx.commerce.carts().open_guest().await?;
-    Ok((StatusCode::CREATED, axum::Json(cart("", view))).into_response())
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<CurrencyQuery>,
+) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
+    let view = state
+        .ctx
+        .commerce
+        .carts_in(reader.currency)
+        .speaking(reader.locale)
+        .open_guest()
+        .await?;
+    let words = reader.words(&state);
+    let created = (StatusCode::CREATED, axum::Json(cart("", view, &words)));
+    Ok(reader.label(created.into_response()))
 }
 
 /// A cart, priced now.
@@ -139,9 +206,12 @@ pub async fn get(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
-    let view = state.ctx.commerce.carts().view(&owner).await?;
-    Ok(read(&headers, &cart(&id, view), false))
+    let named = named(&state, &headers, &id).await?;
+    let view = named.carts(&state).view(&named.owner).await?;
+    let words = named.reader.words(&state);
+    Ok(named
+        .reader
+        .label(read(&headers, &cart(&id, view, &words), false)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -173,14 +243,12 @@ pub async fn add_line(
     Path(id): Path<String>,
     Json(line): Json<NewLine>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
-    let view = state
-        .ctx
-        .commerce
-        .carts()
-        .add(&owner, &line.sku, line.quantity.unwrap_or(1))
+    let named = named(&state, &headers, &id).await?;
+    let view = named
+        .carts(&state)
+        .add(&named.owner, &line.sku, line.quantity.unwrap_or(1))
         .await?;
-    Ok(axum::Json(cart(&id, view)).into_response())
+    Ok(named.answer(&state, &id, view))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -213,14 +281,12 @@ pub async fn set_line(
     Path((id, sku)): Path<(String, String)>,
     Json(q): Json<LineQuantity>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
-    let view = state
-        .ctx
-        .commerce
-        .carts()
-        .set_quantity(&owner, &sku, q.quantity)
+    let named = named(&state, &headers, &id).await?;
+    let view = named
+        .carts(&state)
+        .set_quantity(&named.owner, &sku, q.quantity)
         .await?;
-    Ok(axum::Json(cart(&id, view)).into_response())
+    Ok(named.answer(&state, &id, view))
 }
 
 /// Removes a line.
@@ -244,14 +310,12 @@ pub async fn remove_line(
     headers: HeaderMap,
     Path((id, sku)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
-    let view = state
-        .ctx
-        .commerce
-        .carts()
-        .set_quantity(&owner, &sku, 0)
+    let named = named(&state, &headers, &id).await?;
+    let view = named
+        .carts(&state)
+        .set_quantity(&named.owner, &sku, 0)
         .await?;
-    Ok(axum::Json(cart(&id, view)).into_response())
+    Ok(named.answer(&state, &id, view))
 }
 
 /// Where the order goes and how it ships; what a quote needs.
@@ -292,7 +356,8 @@ pub struct Quote {
     pub total: Money,
     pub prices_include_tax: bool,
     pub promo_applied: bool,
-    /// What happened to the promo code, in words.
+    /// What happened to the promo code, in words (in the language
+    /// `Accept-Language` asks for).
     pub promo_message: Option<String>,
     /// Gift cards entered for this cart, in the order they pay.
     pub gift_cards: Vec<AppliedGiftCard>,
@@ -304,10 +369,19 @@ pub struct Quote {
     pub to_pay: Money,
 }
 
-impl From<QuoteView> for Quote {
-    fn from(q: QuoteView) -> Self {
+impl Quote {
+    /// `q` as `reader` reads it.
+    fn read_by(q: QuoteView, reader: &Reader, words: &Words) -> Self {
+        let promo_message = match &q.promo_said {
+            Some(said) => Some(i18n::said_in_words(reader.locale, said, words)),
+            None => q.promo_message,
+        };
         Self {
-            lines: q.lines.into_iter().map(Into::into).collect(),
+            lines: q
+                .lines
+                .into_iter()
+                .map(|l| CartLine::worded(l, words))
+                .collect(),
             shipping_options: q
                 .shipping_options
                 .into_iter()
@@ -326,7 +400,7 @@ impl From<QuoteView> for Quote {
             total: q.total.into(),
             prices_include_tax: q.prices_include_tax,
             promo_applied: q.promo_applied,
-            promo_message: q.promo_message,
+            promo_message,
             gift_cards: q.gift_cards.into_iter().map(Into::into).collect(),
             store_credit: q.store_credit.map(Into::into),
             store_credit_applied: q.store_credit_applied.map(Into::into),
@@ -356,12 +430,12 @@ pub async fn quote(
     Path(id): Path<String>,
     Json(q): Json<QuoteRequest>,
 ) -> Result<Response, Problem> {
-    let owner = owner(&state, &headers, &id).await?;
+    let named = named(&state, &headers, &id).await?;
     let quoted = state
         .ctx
         .checkout
         .quote(
-            &owner,
+            &named.owner,
             &domain::checkout::QuoteChoices {
                 country: q.country,
                 region: q.region,
@@ -369,14 +443,14 @@ pub async fn quote(
                 promo_code: q.promo_code,
                 email: q.email,
                 use_store_credit: q.use_store_credit,
-                // REST carts are in the base currency and the catalog's
-                // language, as their views are.
-                currency: None,
-                locale: model::Locale::default(),
+                currency: Some(named.currency),
+                locale: named.reader.locale,
             },
         )
         .await?;
-    Ok(axum::Json(Quote::from(quoted)).into_response())
+    let words = named.reader.words(&state);
+    let quote = Quote::read_by(quoted, &named.reader, &words);
+    Ok(named.reader.label(axum::Json(quote).into_response()))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -459,7 +533,11 @@ pub async fn place(
                 "Placing an order needs an Idempotency-Key header (e.g. a UUID).",
             )
         })?;
-    let owner = owner(&state, &headers, &id).await?;
+    let Named {
+        owner,
+        currency,
+        reader,
+    } = named(&state, &headers, &id).await?;
     // The checkout's own key makes the placement once-only in the same
     // transaction as the order, even if this answer is never stored.
     // A customer's cart is `me` for everyone: their user id keeps keys apart.
@@ -488,9 +566,9 @@ pub async fn place(
         expected_total: order.expected_total_minor,
         checkout_key,
         use_store_credit: order.use_store_credit,
-        // The REST body names no language yet: its mails are English.
-        locale: model::Locale::default(),
-        currency: None,
+        // Its mails speak the language the client asked in.
+        locale: reader.locale,
+        currency: Some(currency),
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {
@@ -499,149 +577,4 @@ pub async fn place(
         payment_url: placed.redirect_url,
     };
     Ok((StatusCode::CREATED, axum::Json(body)).into_response())
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct OrderLine {
-    pub sku: String,
-    pub title: String,
-    pub variant_title: String,
-    pub unit_price: Money,
-    pub quantity: i64,
-    pub line_total: Money,
-    /// Units that have left in shipments.
-    pub shipped: i64,
-}
-
-/// One parcel of an order.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Shipment {
-    pub carrier: String,
-    pub tracking_number: String,
-    /// The carrier's tracking page, when it has one.
-    pub tracking_url: Option<String>,
-    /// RFC 3339.
-    pub shipped_at: String,
-    pub lines: Vec<ShipmentLine>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ShipmentLine {
-    pub sku: String,
-    pub title: String,
-    pub quantity: i64,
-}
-
-/// An order as its buyer sees it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Order {
-    pub number: String,
-    pub order_id: String,
-    /// `pending_payment`, `paid`, `shipped`, `delivered`, `cancelled`, …
-    pub status: String,
-    /// RFC 3339.
-    pub placed_at: String,
-    pub lines: Vec<OrderLine>,
-    pub subtotal: Money,
-    pub discount: Money,
-    pub shipping: Money,
-    pub tax: Money,
-    pub total: Money,
-    pub refunded: Money,
-    pub shipping_method: String,
-    /// The latest shipment's.
-    pub tracking_number: Option<String>,
-    pub shipments: Vec<Shipment>,
-    /// How it was paid once paid: gift cards, store credit, the gateway.
-    pub paid_with: Vec<Payment>,
-}
-
-/// One way an order was paid.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Payment {
-    /// In words: "Gift card ••••7KQ2", "Store credit", "Card".
-    pub label: String,
-    pub amount: Money,
-}
-
-impl From<OrderView> for Order {
-    fn from(o: OrderView) -> Self {
-        let placed_at = rfc3339(o.placed_at);
-        Self {
-            number: o.number,
-            order_id: o.public_id,
-            status: o.status.as_str().to_owned(),
-            placed_at,
-            lines: o
-                .lines
-                .into_iter()
-                .map(|l| OrderLine {
-                    sku: l.sku,
-                    title: l.title,
-                    variant_title: l.variant_title,
-                    unit_price: l.unit_price.into(),
-                    quantity: l.quantity,
-                    line_total: l.line_total.into(),
-                    shipped: l.shipped,
-                })
-                .collect(),
-            subtotal: o.subtotal.into(),
-            discount: o.discount.into(),
-            shipping: o.shipping.into(),
-            tax: o.tax.into(),
-            total: o.total.into(),
-            refunded: o.refunded.into(),
-            shipping_method: o.shipping_method,
-            tracking_number: o.tracking_number,
-            shipments: o
-                .shipments
-                .into_iter()
-                .map(|s| Shipment {
-                    carrier: s.carrier,
-                    tracking_number: s.tracking_number,
-                    tracking_url: s.tracking_url,
-                    shipped_at: rfc3339(s.shipped_at),
-                    lines: s
-                        .lines
-                        .into_iter()
-                        .map(|l| ShipmentLine {
-                            sku: l.sku,
-                            title: l.title,
-                            quantity: l.quantity,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            paid_with: o
-                .paid_with
-                .into_iter()
-                .map(|p| Payment {
-                    label: p.label,
-                    amount: p.amount.into(),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// An order, by the id its placement answered with.
-#[utoipa::path(
-    get,
-    path = "/api/v1/orders/{id}",
-    operation_id = "get_order",
-    tag = "store",
-    params(("id" = String, Path, description = "The `order_id` from placing it")),
-    responses(
-        (status = 200, description = "The order", body = Order),
-        (status = 404, description = "No order has that id", body = ProblemBody, content_type = "application/problem+json"),
-    )
-)]
-pub async fn order(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Result<Response, Problem> {
-    let id = domain::bounds::text(&id, domain::bounds::MAX_VALUE_CHARS);
-    let view = state.ctx.orders.by_public_id(&id).await?;
-    Ok(read(&headers, &Order::from(view), false))
 }

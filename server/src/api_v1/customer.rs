@@ -12,9 +12,10 @@ use app::request::caller::{session_error, user_agent_of};
 use domain::accounts::LoginOutcome;
 use model::commerce::OrderSummary;
 
-use super::carts::Order;
+use super::audience::Reader;
 use super::cursor;
 use super::extract::{read, Json, Path, Query};
+use super::orders::Order;
 use super::problem::{Problem, ProblemBody};
 use super::shopper::{self, Shopper};
 use super::types::{rfc3339, Money};
@@ -256,5 +257,6 @@ pub async fn order(
 ) -> Result<Response, Problem> {
     let number = domain::bounds::text(&number, domain::bounds::MAX_VALUE_CHARS);
     let view = state.ctx.orders.detail(&shopper.actor, &number).await?;
-    Ok(read(&headers, &Order::from(view), false))
+    let words = Reader::of(&state, &headers, None)?.words(&state);
+    Ok(read(&headers, &Order::from(view).in_words(&words), false))
 }

@@ -22,6 +22,7 @@ mod customer_lists;
 pub mod docs;
 mod extract;
 mod idempotency;
+mod orders;
 mod problem;
 mod shopper;
 mod store;
@@ -112,7 +113,7 @@ pub fn parts() -> (Router<AppState>, Document) {
         .routes(routes!(cart_gift_cards::apply))
         .routes(routes!(cart_gift_cards::remove))
         .routes(routes!(carts::place))
-        .routes(routes!(carts::order))
+        .routes(routes!(orders::order))
         .routes(routes!(customer_lists::reviews))
         .routes(routes!(customer_lists::write_review))
         .routes(routes!(customer::sign_in, customer::sign_out))

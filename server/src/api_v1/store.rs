@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 
 use model::search::{SearchRequest, SearchSort};
 
-use super::audience::Reader;
+use super::audience::{CurrencyQuery, Reader};
 use super::cursor;
 use super::extract::{read, Path, Query};
 use super::problem::{Problem, ProblemBody};
@@ -33,14 +33,6 @@ pub struct ProductsQuery {
     sort: Option<String>,
     /// From the previous page's `next`.
     cursor: Option<String>,
-    /// Prices in this currency (one the shop sells in); the base currency
-    /// without it.
-    currency: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CurrencyQuery {
     /// Prices in this currency (one the shop sells in); the base currency
     /// without it.
     currency: Option<String>,

@@ -28,11 +28,7 @@ pub async fn choose(
     Path(code): Path<String>,
     Query(q): Query<ChoiceQuery>,
 ) -> Response {
-    let Some(currency) = code
-        .parse::<domain::Currency>()
-        .ok()
-        .filter(|c| ctx.commerce.currencies().sells_in(*c))
-    else {
+    let Some(currency) = ctx.commerce.currencies().sold(&code) else {
         return (
             StatusCode::NOT_FOUND,
             "The shop doesn't sell in that currency.",

@@ -3,11 +3,16 @@
 //! words) and in the currency `?currency=` names (price lists, else the
 //! base price converted by the currency's rule), each kept apart by the
 //! shared cache; a currency the shop does not sell in is refused by name.
-use serde_json::Value;
+//! A REST cart stays in the currency it was opened in, and its lines, its
+//! quote and the order placed from it speak the reader's language.
+use domain::entities::order;
+use reqwest::Method;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{json, Value};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
-use crate::api_v1::get;
+use crate::api_v1::{call, get};
 use crate::currencies::sell_in;
 use crate::support::TestApp;
 
@@ -133,5 +138,143 @@ for_each_backend!(
             assert_eq!(refused.json()["errors"][0]["field"], "currency");
             assert!(refused.body.contains("EUR"), "{}", refused.body);
         }
+    }
+);
+
+/// A variant of `product` (as the API answered it) whose title the German
+/// glossary changes: its SKU and its English and German titles.
+fn reworded_variant(english: &Value, german: &Value) -> Option<(String, String, String)> {
+    let en = english["variants"].as_array()?;
+    let de = german["variants"].as_array()?;
+    en.iter().zip(de).find_map(|(e, d)| {
+        let (et, dt) = (e["title"].as_str()?, d["title"].as_str()?);
+        (e["sku"] == d["sku"] && et != dt && e["available"].as_i64() >= Some(2)).then(|| {
+            (
+                e["sku"].as_str().unwrap_or_default().to_owned(),
+                et.to_owned(),
+                dt.to_owned(),
+            )
+        })
+    })
+}
+
+for_each_backend!(
+    a_rest_cart_keeps_its_currency_and_speaks_its_readers_language,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        sell_in(&app, &[("EUR", "0.92", "ninety_nine")]).await;
+        let german = [("accept-language", "de")];
+        let list = get(&app, "/api/v1/products?category=women&in_stock=true", &[])
+            .await
+            .json();
+        let mut picked = None;
+        for p in list["data"].as_array().expect("data") {
+            let path = format!("/api/v1/products/{}", p["slug"].as_str().expect("slug"));
+            let (en, de) = (
+                get(&app, &path, &[]).await.json(),
+                get(&app, &path, &german).await.json(),
+            );
+            if let Some(found) = reworded_variant(&en, &de) {
+                picked = Some(found);
+                break;
+            }
+        }
+        let (sku, english_variant, german_variant) =
+            picked.expect("a variant the demo glossary words in German");
+
+        // Opened in euros, read in German.
+        let refused = call(&app, Method::POST, "/api/v1/carts?currency=JPY", &[], None).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert_eq!(refused.json()["errors"][0]["field"], "currency");
+        let opened = call(
+            &app,
+            Method::POST,
+            "/api/v1/carts?currency=EUR",
+            &german,
+            None,
+        )
+        .await;
+        assert_eq!(opened.status, 201, "{}", opened.body);
+        assert_eq!(opened.headers["content-language"], "de");
+        let id = opened.json()["id"].as_str().expect("id").to_owned();
+        assert_eq!(opened.json()["subtotal"]["currency"], "EUR");
+        let added = call(
+            &app,
+            Method::POST,
+            &format!("/api/v1/carts/{id}/lines"),
+            &german,
+            Some(json!({"sku": sku, "quantity": 2})),
+        )
+        .await;
+        assert_eq!(added.status, 200, "{}", added.body);
+        let line = &added.json()["lines"][0];
+        assert_eq!(line["variant_title"], german_variant.as_str(), "{line}");
+        assert_eq!(line["unit_price"]["currency"], "EUR", "{line}");
+        assert_eq!(
+            line["unit_price"]["amount_minor"].as_i64().map(|m| m % 100),
+            Some(99)
+        );
+
+        // Read in English later: still euros, English words.
+        let read = get(&app, &format!("/api/v1/carts/{id}"), &[]).await;
+        assert_eq!(read.headers["content-language"], "en");
+        let read = read.json();
+        assert_eq!(read["lines"][0]["variant_title"], english_variant.as_str());
+        assert_eq!(
+            read["subtotal"],
+            added.json()["subtotal"],
+            "the cart kept its currency"
+        );
+
+        // The quote: euros, and the promo code's fate in the reader's language.
+        let ask = json!({"country": "US", "region": "CA", "promo_code": "NO-SUCH-CODE", "email": "k@example.com"});
+        let path = format!("/api/v1/carts/{id}/quote");
+        let quote_en = call(&app, Method::POST, &path, &[], Some(ask.clone())).await;
+        assert_eq!(quote_en.status, 200, "{}", quote_en.body);
+        let quote = call(&app, Method::POST, &path, &german, Some(ask)).await;
+        assert_eq!(quote.status, 200, "{}", quote.body);
+        let (quote_en, quote) = (quote_en.json(), quote.json());
+        assert_eq!(quote["total"]["currency"], "EUR", "{quote}");
+        let (said_en, said_de) = (
+            quote_en["promo_message"].as_str().expect("a promo message"),
+            quote["promo_message"].as_str().expect("a promo message"),
+        );
+        assert_ne!(said_en, said_de, "German, not English");
+        assert_eq!(quote["lines"][0]["variant_title"], german_variant.as_str());
+
+        // Placed in German: the order is in euros at the rate, and German.
+        let placed = call(
+            &app,
+            Method::POST,
+            &format!("/api/v1/carts/{id}/order"),
+            &[("accept-language", "de"), ("idempotency-key", "rest-eur-1")],
+            Some(json!({
+                "email": "kunde@example.com",
+                "address": {"full_name": "Karl Kunde", "line1": "1 Main St", "city": "Sacramento",
+                            "region": "CA", "postal_code": "95814", "country": "US"},
+                "shipping_method": quote["shipping_method"],
+                "expected_total_minor": quote["total"]["amount_minor"],
+            })),
+        )
+        .await;
+        assert_eq!(placed.status, 201, "{}", placed.body);
+        let order_id = placed.json()["order_id"].as_str().expect("id").to_owned();
+        let row = order::Entity::find()
+            .filter(order::Column::PublicId.eq(order_id.as_str()))
+            .one(&app.connection().await)
+            .await
+            .expect("query")
+            .expect("the order");
+        assert_eq!((row.currency.as_str(), row.locale.as_str()), ("EUR", "de"));
+        assert_eq!(row.fx_rate_e9, 920_000_000);
+        assert_eq!(
+            row.total_minor,
+            quote["total"]["amount_minor"].as_i64().expect("minor")
+        );
+        let read = get(&app, &format!("/api/v1/orders/{order_id}"), &german)
+            .await
+            .json();
+        assert_eq!(read["total"]["currency"], "EUR");
+        assert_eq!(read["lines"][0]["variant_title"], german_variant.as_str());
     }
 );

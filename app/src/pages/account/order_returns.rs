@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::returns::{order_returns, RequestReturn};
 use crate::components::forms::{successes, ActionError, Submit};
 use crate::components::return_card::ReturnCard;
+use crate::components::site::use_site;
 use crate::locale::use_i18n;
 use model::returns::{ReturnReason, ReturnableLine, ReturnsPanel};
 use model::AppError;
@@ -97,6 +98,7 @@ fn AskForm(
 ) -> impl IntoView {
     // `i` is the line index below.
     let tr = use_i18n();
+    let site = use_site();
     view! {
         <ActionForm
             action=ask
@@ -122,9 +124,10 @@ fn AskForm(
                     .enumerate()
                     .map(|(i, l)| {
                         let id = format!("return-qty-{i}");
+                        let variant = site.variant_title(&l.variant_title);
                         let args: [(&str, i18n::Arg); 3] = [
                             ("title", l.title.as_str().into()),
-                            ("variant", l.variant_title.as_str().into()),
+                            ("variant", variant.as_str().into()),
                             ("left", l.left.into()),
                         ];
                         let line = tr.f("account-returns-line", &args);

@@ -81,7 +81,13 @@ pub fn InvoicePage() -> impl IntoView {
                                             .map(|l| {
                                                 view! {
                                                     <tr class="border-b">
-                                                        <td>{format!("{} — {}", l.title, l.variant_title)}</td>
+                                                        <td>
+                                                            {format!(
+                                                                "{} — {}",
+                                                                l.title,
+                                                                site.variant_title(&l.variant_title),
+                                                            )}
+                                                        </td>
                                                         <td>{l.sku.clone()}</td>
                                                         <td class="text-right">{l.quantity}</td>
                                                         <td class="text-right">{i.money(&l.unit_price)}</td>

@@ -102,7 +102,7 @@ fn wanted(
                     Said::new("error-return-quantity")
                         .number("max", shipped)
                         .text("product", &item.title)
-                        .text("variant", &item.variant_title),
+                        .variant("variant", &item.variant_title),
                 ))
             } else {
                 Ok((item, q as i32))
@@ -154,7 +154,7 @@ impl Orders {
                 return Err(Error::Clash(
                     Said::new("error-return-already")
                         .text("product", &item.title)
-                        .text("variant", &item.variant_title),
+                        .variant("variant", &item.variant_title),
                 ));
             }
         }

@@ -141,12 +141,7 @@ fn cache_key(req: &Request) -> String {
     if !path.starts_with("/api/") && model::Locale::split_path(path).0.is_some() {
         return format!("{currency}{url}");
     }
-    let locale = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(model::Locale::negotiate)
-        .unwrap_or_default();
+    let locale = app::locale::asked_for(req.headers());
     format!("{currency}{}:{url}", locale.code())
 }
 
