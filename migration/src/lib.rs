@@ -42,6 +42,7 @@ mod m20261224_000036_shipping_method_names;
 mod m20261225_000037_wishlist_currency;
 mod m20261226_000038_category_translations;
 mod m20261227_000039_catalog_words;
+mod m20261228_000040_product_prices;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261225_000037_wishlist_currency::Migration),
             Box::new(m20261226_000038_category_translations::Migration),
             Box::new(m20261227_000039_catalog_words::Migration),
+            Box::new(m20261228_000040_product_prices::Migration),
         ]
     }
 }

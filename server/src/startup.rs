@@ -242,6 +242,11 @@ impl Application {
         let db = connect_and_migrate(config).await?;
         let store = store(config, &db).await?;
         seed_if_empty(config, &db, &store).await?;
+        // Without these rows a price sort in another currency follows the
+        // base prices: an order a little off, not an error.
+        if let Err(e) = domain::catalog::shown_prices::fill_if_missing(&db).await {
+            tracing::warn!(error = %e, "prices per currency not filled in");
+        }
         let addr = addr.unwrap_or(config.leptos.site_addr);
         let listener = TcpListener::bind(addr)
             .await

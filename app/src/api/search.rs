@@ -12,6 +12,11 @@ pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError
     let ctx = crate::request::context::ServerContext::current()?;
     crate::request::cache_deps::listing();
     crate::request::cache_deps::search();
+    // A price sort follows the prices the shopper sees.
+    let state = SearchRequest {
+        currency: Some(crate::request::currency::shopper(&ctx)),
+        ..state
+    };
     let page = ctx
         .search
         .search(state)

@@ -400,6 +400,7 @@ pub async fn apply<C: ConnectionTrait>(
         after,
     )
     .await?;
+    super::shown_prices::refresh(conn, &[product_id]).await?;
     crate::search::sync::enqueue(conn, vec![product_id]).await?;
     let event = if stored.is_some() {
         EventType::ProductUpdated

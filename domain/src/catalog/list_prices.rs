@@ -117,9 +117,17 @@ impl Catalog {
         actor.require(Permission::Catalog)?;
         let txn = crate::db::begin_write(&self.db).await?;
         let base = crate::store::base_currency(&txn).await?;
+        let mut changed: Vec<i32> = Vec::new();
         for (sku, prices) in all {
-            write(&txn, actor, base, sku, prices).await?;
+            if let Some(product_id) = write(&txn, actor, base, sku, prices).await? {
+                if !changed.contains(&product_id) {
+                    changed.push(product_id);
+                }
+            }
         }
+        // What the products show in each currency, and so where they sort.
+        super::shown_prices::refresh(&txn, &changed).await?;
+        crate::search::sync::enqueue(&txn, changed).await?;
         txn.commit().await?;
         Ok(())
     }
@@ -131,7 +139,7 @@ async fn write<C: ConnectionTrait>(
     base: Currency,
     sku: &str,
     prices: &[ListPrice],
-) -> Result<()> {
+) -> Result<Option<i32>> {
     if prices.len() > MAX_PER_VARIANT {
         return Err(Error::validation("prices", "Too many list prices."));
     }
@@ -165,7 +173,7 @@ async fn write<C: ConnectionTrait>(
         .remove(&v.id)
         .unwrap_or_default();
     if before.len() == prices.len() && before.iter().all(|b| prices.contains(b)) {
-        return Ok(());
+        return Ok(None);
     }
     variant_price::Entity::delete_many()
         .filter(variant_price::Column::VariantId.eq(v.id))
@@ -201,5 +209,6 @@ async fn write<C: ConnectionTrait>(
         Some(described(&before)),
         Some(described(prices)),
     )
-    .await
+    .await?;
+    Ok(Some(v.product_id))
 }

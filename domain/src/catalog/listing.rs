@@ -68,7 +68,7 @@ impl Catalog {
         let page_count = total.div_ceil(PAGE_SIZE).max(1);
         query.page = query.page.min(page_count);
 
-        let rows = order(filtered, query.sort)
+        let rows = order(filtered, query.sort, currencies, shown)
             .offset(query.offset())
             .limit(PAGE_SIZE)
             .all(db)
@@ -161,18 +161,23 @@ fn named(filters: &[OptionFilter]) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// `shown` is the currency the page prices in: a price sort follows what
+/// it shows (list prices can reorder a converted catalog).
 fn order(
     select: sea_orm::Select<product::Entity>,
     sort: ListingSort,
+    currencies: &Currencies,
+    shown: Currency,
 ) -> sea_orm::Select<product::Entity> {
-    let (col, dir) = match sort {
-        ListingSort::Newest => (product::Column::CreatedAt, Order::Desc),
-        ListingSort::PriceAsc => (product::Column::PriceMinMinor, Order::Asc),
-        ListingSort::PriceDesc => (product::Column::PriceMinMinor, Order::Desc),
-        ListingSort::Name => (product::Column::Title, Order::Asc),
+    let price = || super::shown_prices::sort_key(currencies, shown);
+    let (key, dir) = match sort {
+        ListingSort::Newest => (Expr::col(product::Column::CreatedAt), Order::Desc),
+        ListingSort::PriceAsc => (price(), Order::Asc),
+        ListingSort::PriceDesc => (price(), Order::Desc),
+        ListingSort::Name => (Expr::col(product::Column::Title), Order::Asc),
     };
     // The id tie-break keeps pages stable when many rows share a value.
-    select.order_by(col, dir).order_by_asc(product::Column::Id)
+    select.order_by(key, dir).order_by_asc(product::Column::Id)
 }
 
 fn condition(category_ids: &[i32], q: &ListingQuery, except: Except) -> Condition {

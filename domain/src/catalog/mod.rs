@@ -22,6 +22,7 @@ mod manage;
 pub mod presented;
 mod product_page;
 mod query;
+pub mod shown_prices;
 mod staff_lists;
 mod translations;
 mod tree;

@@ -33,6 +33,7 @@ pub mod product_attribute;
 pub mod product_image;
 pub mod product_option;
 pub mod product_option_value;
+pub mod product_price;
 pub mod product_signal;
 pub mod product_translation;
 pub mod promotion;

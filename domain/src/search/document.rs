@@ -9,8 +9,9 @@ use super::facets::{PriceBucket, IN_STOCK, OUT_OF_STOCK};
 use super::text;
 use crate::catalog::{CategoryTree, ProductStatus};
 use crate::entities::{
-    product, product_option, product_option_value, variant, variant_option_value,
+    product, product_option, product_option_value, product_price, variant, variant_option_value,
 };
+use crate::money::Currency;
 use crate::Result;
 use model::reviews::RatingSummary;
 use model::search::MAX_RATING_FILTER;
@@ -19,7 +20,7 @@ use model::Locale;
 
 /// Bump when the document shape or the embedded schema changes: an index
 /// from an older version is rebuilt at startup.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The searchable fields with their weight, best first: a title match
 /// outranks a brand or category match, which outranks the description.
@@ -70,6 +71,18 @@ pub fn searchable_fields() -> Vec<(String, f32)> {
     out
 }
 
+/// The sortable field holding the lowest price a product shows in
+/// `currency` (its base price where the shop does not sell in it): a price
+/// sort in that currency follows what the pages show, list prices included.
+pub fn price_field(currency: Currency) -> &'static str {
+    match currency {
+        Currency::Usd => "price_min_usd",
+        Currency::Eur => "price_min_eur",
+        Currency::Gbp => "price_min_gbp",
+        Currency::Jpy => "price_min_jpy",
+    }
+}
+
 /// The fields "did you mean" takes its words from in `locale`.
 pub fn vocabulary_in(locale: Locale) -> [String; 3] {
     [
@@ -110,12 +123,27 @@ pub struct SearchDoc {
     pub rating_floor: Vec<String>,
     // Sorting.
     pub price_min: i64,
+    /// [`price_field`]s: the lowest price shown in each currency.
+    pub price_min_usd: i64,
+    pub price_min_eur: i64,
+    pub price_min_gbp: i64,
+    pub price_min_jpy: i64,
     pub created: i64,
     /// [`rating_rank`]: the average first, the number of reviews second.
     pub rating_rank: i64,
 }
 
 impl SearchDoc {
+    /// The lowest price shown in `currency` ([`price_field`]).
+    pub fn price_in(&self, currency: Currency) -> i64 {
+        match currency {
+            Currency::Usd => self.price_min_usd,
+            Currency::Eur => self.price_min_eur,
+            Currency::Gbp => self.price_min_gbp,
+            Currency::Jpy => self.price_min_jpy,
+        }
+    }
+
     /// The text `field` (one of [`searchable_fields`]) holds.
     pub fn texts(&self, field: &str) -> Vec<String> {
         match field {
@@ -224,6 +252,13 @@ async fn build<C: ConnectionTrait>(
     let available = crate::catalog::availability(conn, &ids).await?;
     let mut attribute_values = crate::catalog::attribute_values(conn, tree, &ids).await?;
     let mut translations = crate::catalog::translations_of(conn, &ids).await?;
+    let shown: HashMap<(i32, String), i64> = product_price::Entity::find()
+        .filter(product_price::Column::ProductId.is_in(ids.iter().copied()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| ((r.product_id, r.currency), r.price_min_minor))
+        .collect();
 
     let options = product_option::Entity::find()
         .filter(product_option::Column::ProductId.is_in(ids.iter().copied()))
@@ -289,6 +324,12 @@ async fn build<C: ConnectionTrait>(
                 &attribute_values.remove(&p.id).unwrap_or_default(),
             );
             let localized = localized(&p, &translations.remove(&p.id).unwrap_or_default());
+            let shown_in = |c: Currency| {
+                shown
+                    .get(&(p.id, c.code().to_owned()))
+                    .copied()
+                    .unwrap_or(p.price_min_minor)
+            };
             SearchDoc {
                 localized,
                 attributes,
@@ -316,6 +357,10 @@ async fn build<C: ConnectionTrait>(
                 rating_floor: rating_floor(rating.as_ref()),
                 rating_rank: rating_rank(rating.as_ref()),
                 price_min: p.price_min_minor,
+                price_min_usd: shown_in(Currency::Usd),
+                price_min_eur: shown_in(Currency::Eur),
+                price_min_gbp: shown_in(Currency::Gbp),
+                price_min_jpy: shown_in(Currency::Jpy),
                 created: p.created_at.unix_timestamp(),
                 title: p.title,
                 brand: p.brand,

@@ -46,7 +46,11 @@ fn meili_error(e: MeiliError) -> Error {
 }
 
 /// The attributes results can be ordered by.
-const SORTABLE: [&str; 3] = ["price_min", "created", "rating_rank"];
+fn sortable_attributes() -> Vec<&'static str> {
+    let mut out = vec!["price_min", "created", "rating_rank"];
+    out.extend(crate::Currency::ALL.map(document::price_field));
+    out
+}
 
 /// The searchable attributes, best first (the "attribute" ranking rule
 /// reads this order).
@@ -66,7 +70,7 @@ fn other_shape(filterable: Vec<String>, sortable: Vec<String>, searched: Vec<Str
         v.iter().map(|a| (*a).to_owned()).collect()
     };
     set(filterable) != ours(&FacetKey::ALL.map(FacetKey::field))
-        || set(sortable) != ours(&SORTABLE)
+        || set(sortable) != ours(&sortable_attributes())
         || searched != searchable()
 }
 
@@ -87,7 +91,7 @@ pub fn settings() -> Settings {
     Settings::new()
         .with_searchable_attributes(searchable())
         .with_filterable_attributes(FacetKey::ALL.map(FacetKey::field))
-        .with_sortable_attributes(SORTABLE)
+        .with_sortable_attributes(sortable_attributes())
         .with_ranking_rules([
             "words",
             "typo",
@@ -249,14 +253,16 @@ impl SearchIndex for MeiliIndex {
         let filter = filter_expression(&q.filters);
         let facet_names: Vec<&str> = q.facets.iter().map(|k| k.field()).collect();
         let sort = match q.sort {
-            SearchSort::Relevance if text::words(&q.text).is_empty() => Some("created:desc"),
+            SearchSort::Relevance if text::words(&q.text).is_empty() => {
+                Some("created:desc".to_owned())
+            }
             SearchSort::Relevance => None,
-            SearchSort::PriceAsc => Some("price_min:asc"),
-            SearchSort::PriceDesc => Some("price_min:desc"),
-            SearchSort::Newest => Some("created:desc"),
-            SearchSort::Rating => Some("rating_rank:desc"),
+            SearchSort::PriceAsc => Some(format!("{}:asc", q.price_field())),
+            SearchSort::PriceDesc => Some(format!("{}:desc", q.price_field())),
+            SearchSort::Newest => Some("created:desc".to_owned()),
+            SearchSort::Rating => Some("rating_rank:desc".to_owned()),
         };
-        let sort_list: Vec<&str> = sort.into_iter().collect();
+        let sort_list: Vec<&str> = sort.iter().map(String::as_str).collect();
         let retrieve = ["id"];
         let fields: Vec<String> = document::searchable_in(q.locale)
             .into_iter()

@@ -46,9 +46,19 @@ pub struct EngineQuery {
     /// Facet distributions to count over the matching documents.
     pub facets: Vec<FacetKey>,
     pub sort: SearchSort,
+    /// A price sort in this currency's shown prices
+    /// ([`document::price_field`]); the base prices when none.
+    pub prices_in: Option<crate::Currency>,
     /// 1-based page of `per_page` hits.
     pub page: usize,
     pub per_page: usize,
+}
+
+impl EngineQuery {
+    /// The field a price sort orders by.
+    pub fn price_field(&self) -> &'static str {
+        self.prices_in.map_or("price_min", document::price_field)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -94,6 +94,7 @@ pub fn bounded(req: SearchRequest) -> SearchRequest {
         in_stock: req.in_stock,
         rating: model::search::rating_filter(req.rating),
         sort: req.sort,
+        currency: req.currency,
         page: bounds::page(req.page),
     }
 }
@@ -183,6 +184,12 @@ impl Search {
         let page = req.page;
         let groups = groups(&req);
         let all_filters: Vec<Filter> = groups.iter().map(|g| g.filter.clone()).collect();
+        // A price sort in the currency the shopper sees, where it is one
+        // the shop sells in besides its base.
+        let currencies = self.store.currencies();
+        let prices_in = req
+            .currency
+            .filter(|c| *c != currencies.base && currencies.sells_in(*c));
         let main = self
             .index
             .search(EngineQuery {
@@ -191,6 +198,7 @@ impl Search {
                 filters: all_filters,
                 facets: FacetKey::ALL.to_vec(),
                 sort: req.sort,
+                prices_in,
                 page: page as usize,
                 per_page: PER_PAGE as usize,
             })
@@ -214,6 +222,7 @@ impl Search {
                     filters: others,
                     facets: vec![g.key],
                     sort: SearchSort::Relevance,
+                    prices_in: None,
                     page: 1,
                     per_page: 1,
                 })
@@ -289,6 +298,7 @@ impl Search {
                 filters: Vec::new(),
                 facets: vec![FacetKey::Category],
                 sort: SearchSort::Relevance,
+                prices_in: None,
                 page: 1,
                 per_page: AUTOCOMPLETE_PRODUCTS,
             })

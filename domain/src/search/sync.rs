@@ -14,6 +14,8 @@ use crate::{outbox, Result};
 pub const KIND_SEARCH: &str = "search";
 
 const BATCH: u64 = 200;
+/// Products per queued re-index when all of them change.
+const REINDEX_BATCH: usize = 500;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexProducts {
@@ -26,6 +28,20 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, product_ids: Vec<i32>) -> Res
         return Ok(());
     }
     outbox::enqueue(conn, KIND_SEARCH, &IndexProducts { product_ids }).await?;
+    Ok(())
+}
+
+/// Queues a re-index of every product (prices moved for all of them).
+pub async fn enqueue_all<C: ConnectionTrait>(conn: &C) -> Result<()> {
+    let ids: Vec<i32> = crate::entities::product::Entity::find()
+        .select_only()
+        .column(crate::entities::product::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for chunk in ids.chunks(REINDEX_BATCH) {
+        enqueue(conn, chunk.to_vec()).await?;
+    }
     Ok(())
 }
 

@@ -50,6 +50,8 @@ pub async fn seed_demo(
     let plan = plan_demo();
     svg::write_images(&plan, &uploads_dir.join("demo"))?;
     write::insert(db, &plan, currency).await?;
+    // A shop may sell in other currencies before it has products.
+    crate::catalog::shown_prices::fill_if_missing(db).await?;
     commerce::insert(db).await?;
     let history = history::insert(db, currency).await?;
     Ok(SeedReport {

@@ -124,6 +124,10 @@ impl Store {
             .insert(&txn)
             .await?;
         }
+        // Every converted price moved: where each product sorts in each
+        // currency, in the listings and in the search index.
+        crate::catalog::shown_prices::refresh_all(&txn).await?;
+        crate::search::sync::enqueue_all(&txn).await?;
         crate::audit::record(
             &txn,
             actor,

@@ -6,13 +6,11 @@
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseTransaction, EntityTrait,
-    PaginatorTrait, QueryFilter, QuerySelect,
+    PaginatorTrait, QueryFilter,
 };
 
 use crate::entities::{cart, order, product, promotion, shipping_method, variant};
 use crate::{Currency, Error, Result};
-
-const REINDEX_BATCH: usize = 500;
 
 /// `col` re-expressed from `from`'s minor units in `to`'s, keeping the
 /// shown number (half up when digits are dropped; amounts are never negative).
@@ -108,14 +106,5 @@ pub(super) async fn relabel(txn: &DatabaseTransaction, from: Currency, to: Curre
         .exec(txn)
         .await?;
     // The index holds prices (filters, sorting, cards).
-    let ids: Vec<i32> = product::Entity::find()
-        .select_only()
-        .column(product::Column::Id)
-        .into_tuple()
-        .all(txn)
-        .await?;
-    for chunk in ids.chunks(REINDEX_BATCH) {
-        crate::search::sync::enqueue(txn, chunk.to_vec()).await?;
-    }
-    Ok(())
+    crate::search::sync::enqueue_all(txn).await
 }

@@ -104,6 +104,12 @@ pub(crate) async fn base_currency<C: ConnectionTrait>(conn: &C) -> Result<crate:
     Ok(Store::load(conn).await?.currency)
 }
 
+/// The currencies as `conn` reads them (in a writer's transaction, what
+/// it commits against).
+pub(crate) async fn currencies_in<C: ConnectionTrait>(conn: &C) -> Result<Currencies> {
+    currencies::load(conn, base_currency(conn).await?).await
+}
+
 /// For a checkout, after its order row is written in `conn`: the basket was
 /// priced in `priced_in`, which must still be the store currency. With the
 /// lock taken by a currency change (see `currency_change`) an order and a
@@ -197,6 +203,8 @@ impl Store {
         if before.currency != next.currency {
             currency_change::relabel(&txn, before.currency, next.currency).await?;
             currencies::drop_for_new_base(&txn, next.currency).await?;
+            // No other currency is sold until the admin sets rates again.
+            crate::catalog::shown_prices::refresh_all(&txn).await?;
         }
         let sold_in = currencies::load(&txn, next.currency).await?;
         store_profile::ActiveModel {

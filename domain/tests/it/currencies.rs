@@ -463,3 +463,135 @@ for_each_backend!(
         assert_eq!((o.currency.as_str(), o.fx_rate_e9), ("USD", 1_000_000_000));
     }
 );
+
+/// Slugs of the "tees" listing sorted by price, as a shopper paying in `to`
+/// sees it.
+async fn tees_by_price(s: &Shop, to: Currency, sort: &str) -> Vec<String> {
+    Catalog::new(s.db.clone())
+        .category_listing(
+            "tees",
+            &[("sort".to_owned(), sort.to_owned())],
+            &s.commerce.currencies(),
+            to,
+        )
+        .await
+        .expect("listing")
+        .expect("tees")
+        .products
+        .into_iter()
+        .map(|c| c.slug)
+        .collect()
+}
+
+for_each_backend!(
+    a_price_sort_follows_the_prices_the_shopper_sees,
+    |db: TestDatabase| async move {
+        let s = shop(&db).await;
+        // A cheaper tee beside the red one: $20 against $25.
+        let red = domain::entities::product::Entity::find()
+            .one(&s.db)
+            .await
+            .expect("query")
+            .expect("red tee");
+        let blue = domain::entities::product::ActiveModel {
+            id: sea_orm::NotSet,
+            slug: sea_orm::Set("blue-tee".into()),
+            title: sea_orm::Set("Blue Tee".into()),
+            price_min_minor: sea_orm::Set(2000),
+            price_max_minor: sea_orm::Set(2000),
+            ..red.clone().into()
+        };
+        let blue = sea_orm::ActiveModelTrait::insert(blue, &s.db)
+            .await
+            .expect("blue tee");
+        let v = domain::entities::variant::Entity::find()
+            .filter(domain::entities::variant::Column::Sku.eq(SKU))
+            .one(&s.db)
+            .await
+            .expect("query")
+            .expect("variant");
+        sea_orm::ActiveModelTrait::insert(
+            domain::entities::variant::ActiveModel {
+                id: sea_orm::NotSet,
+                product_id: sea_orm::Set(blue.id),
+                sku: sea_orm::Set("TEE-BLUE-M".into()),
+                price_minor: sea_orm::Set(2000),
+                ..v.into()
+            },
+            &s.db,
+        )
+        .await
+        .expect("blue variant");
+        let (usd, eur) = (Currency::Usd, Currency::Eur);
+        let cheap_first = ["blue-tee", "red-tee"];
+        assert_eq!(tees_by_price(&s, usd, "price_asc").await, cheap_first);
+
+        // Converted, the order is the base's: €18.99 before €23.99.
+        sell_in_eur_and_gbp(&s).await;
+        assert_eq!(tees_by_price(&s, eur, "price_asc").await, cheap_first);
+
+        // A list price makes the red tee the cheaper one in euros only.
+        for sku in [SKU, "TEE-RED-L"] {
+            Catalog::new(s.db.clone())
+                .set_list_prices(
+                    &admin(),
+                    sku,
+                    &[ListPrice {
+                        currency: eur,
+                        price: 1500,
+                        compare_at: None,
+                    }],
+                )
+                .await
+                .expect("list price");
+        }
+        assert_eq!(
+            tees_by_price(&s, eur, "price_asc").await,
+            ["red-tee", "blue-tee"]
+        );
+        assert_eq!(
+            tees_by_price(&s, eur, "price_desc").await,
+            ["blue-tee", "red-tee"]
+        );
+        assert_eq!(tees_by_price(&s, usd, "price_asc").await, cheap_first);
+        // Pounds convert: the base's order.
+        assert_eq!(
+            tees_by_price(&s, Currency::Gbp, "price_asc").await,
+            cheap_first
+        );
+
+        // New rates move every converted price: $20 at 0.5 is about €10
+        // now, below the red tee's €15.00.
+        let half = PresentmentInput {
+            currency: "EUR".into(),
+            rate: "0.5".into(),
+            rounding: "ninety_nine".into(),
+        };
+        s.store
+            .save_currencies(&admin(), &[half])
+            .await
+            .expect("rates");
+        assert_eq!(tees_by_price(&s, eur, "price_asc").await, cheap_first);
+
+        // The red tee's list price gone again: its converted €12.99 sorts
+        // after the blue one.
+        for sku in [SKU, "TEE-RED-L"] {
+            Catalog::new(s.db.clone())
+                .set_list_prices(&admin(), sku, &[])
+                .await
+                .expect("cleared");
+        }
+        assert_eq!(tees_by_price(&s, eur, "price_asc").await, cheap_first);
+        let kept =
+            s.db.query_one_raw(Statement::from_string(
+                s.db.get_database_backend(),
+                "SELECT COUNT(*) AS n FROM product_prices WHERE currency = 'EUR'",
+            ))
+            .await
+            .expect("count")
+            .expect("row")
+            .try_get::<i64>("", "n")
+            .expect("n");
+        assert_eq!(kept, 2, "one row per product in euros");
+    }
+);

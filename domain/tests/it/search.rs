@@ -1213,3 +1213,82 @@ for_each_backend!(
         }
     }
 );
+
+/// The jackets by price, as a shopper paying in `currency` sees them.
+async fn jackets_by_price(s: &Search, currency: domain::Currency) -> Vec<String> {
+    s.search(SearchRequest {
+        categories: vec!["jackets".into()],
+        sort: SearchSort::PriceAsc,
+        currency: Some(currency),
+        ..Default::default()
+    })
+    .await
+    .expect("search")
+    .hits
+    .into_iter()
+    .map(|h| h.card.slug)
+    .collect()
+}
+
+for_each_backend!(
+    a_price_sort_follows_the_currency_the_shopper_sees,
+    |tdb: TestDatabase| async move {
+        let f = fixture(&tdb).await;
+        let admin = Actor::user(1, Role::Admin, Vec::new(), false);
+        let catalog = Catalog::new(f.db.clone());
+        let euros = |rate: &str| domain::store::PresentmentInput {
+            currency: "EUR".into(),
+            rate: rate.into(),
+            rounding: "ninety_nine".into(),
+        };
+        let (usd, eur) = (domain::Currency::Usd, domain::Currency::Eur);
+        let cheap_first = ["denim-jacket", "rain-jacket"];
+        for engine in &f.engines {
+            let s = service(&f, engine);
+            let kind = engine.kind();
+            // Each engine starts from euros at 0.92 and no list price.
+            f.store
+                .save_currencies(&admin, &[euros("0.92")])
+                .await
+                .expect("currencies");
+            catalog
+                .set_list_prices(&admin, "rain-jacket-0", &[])
+                .await
+                .expect("no list price");
+            ready(&s).await;
+            let worker = worker(&f, &s);
+            worker.run_once().await.expect("outbox");
+            assert_eq!(jackets_by_price(&s, eur).await, cheap_first, "{kind}");
+
+            // €50 for the $120 jacket: first in euros, still last in dollars.
+            catalog
+                .set_list_prices(
+                    &admin,
+                    "rain-jacket-0",
+                    &[model::fx::ListPrice {
+                        currency: eur,
+                        price: 5000,
+                        compare_at: None,
+                    }],
+                )
+                .await
+                .expect("list price");
+            worker.run_once().await.expect("outbox");
+            assert_eq!(
+                jackets_by_price(&s, eur).await,
+                ["rain-jacket", "denim-jacket"],
+                "{kind}"
+            );
+            assert_eq!(jackets_by_price(&s, usd).await, cheap_first, "{kind}");
+
+            // At 0.3 the $90 jacket converts to about €27, below €50: the
+            // index follows new rates.
+            f.store
+                .save_currencies(&admin, &[euros("0.3")])
+                .await
+                .expect("rates");
+            worker.run_once().await.expect("outbox");
+            assert_eq!(jackets_by_price(&s, eur).await, cheap_first, "{kind}");
+        }
+    }
+);

@@ -2,15 +2,21 @@
 //! customer) and the signed-in customer's wishlist. The review rules
 //! (one per customer and product, bought-and-received when the shop asks,
 //! moderation) and the wishlist's (a cap, saved prices) are the domain's.
+//! The wishlist reads to its reader as the catalog does: prices in
+//! `?currency=` (which a save records for the alert mails, as the shop's
+//! heart does), titles and variants in the language `Accept-Language`
+//! asks for.
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use model::glossary::Words;
 use model::reviews::{ReviewInput, ReviewQuery, ReviewSort};
 use model::wishlist::WishlistView;
 
+use super::audience::{CurrencyQuery, Reader};
 use super::cursor;
 use super::extract::{read, Json, Path, Query};
 use super::problem::{Problem, ProblemBody};
@@ -212,17 +218,18 @@ pub struct Wishlist {
     pub alerts: bool,
 }
 
-impl From<WishlistView> for Wishlist {
-    fn from(w: WishlistView) -> Self {
+impl Wishlist {
+    /// `w` with its variants' values in `words`.
+    fn worded(w: WishlistView, words: &Words) -> Self {
         Self {
             data: w
                 .lines
                 .into_iter()
                 .map(|l| WishlistItem {
+                    variant_title: words.variant_title(&l.variant_title),
                     sku: l.sku,
                     product_slug: l.product_slug,
                     title: l.product_title,
-                    variant_title: l.variant_title,
                     image_url: l.image_url,
                     price: l.price.into(),
                     was: l.was.map(Into::into),
@@ -234,30 +241,48 @@ impl From<WishlistView> for Wishlist {
     }
 }
 
+/// The wishlist service as `reader` reads it.
+fn wishlists(state: &AppState, reader: &Reader) -> domain::wishlist::Wishlists {
+    state
+        .ctx
+        .commerce
+        .wishlists()
+        .speaking(reader.locale)
+        .pricing_in(reader.currency)
+}
+
+/// `view` as `reader` reads it, its language named.
+fn answer(state: &AppState, reader: &Reader, view: WishlistView) -> Response {
+    let list = Wishlist::worded(view, &reader.words(state));
+    reader.label(axum::response::IntoResponse::into_response(axum::Json(
+        list,
+    )))
+}
+
 /// The customer's wishlist (at most 200 items).
 #[utoipa::path(
     get,
     path = "/api/v1/customer/wishlist",
     operation_id = "get_wishlist",
     tag = "customer",
+    params(CurrencyQuery),
     security(("customer" = [])),
     responses(
         (status = 200, description = "The wishlist", body = Wishlist),
         (status = 401, description = "Not signed in", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 pub async fn wishlist(
     State(state): State<AppState>,
     headers: HeaderMap,
     shopper: Shopper,
+    Query(q): Query<CurrencyQuery>,
 ) -> Result<Response, Problem> {
-    let view = state
-        .ctx
-        .commerce
-        .wishlists()
-        .view(&shopper.owner())
-        .await?;
-    Ok(read(&headers, &Wishlist::from(view), false))
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
+    let view = wishlists(&state, &reader).view(&shopper.owner()).await?;
+    let list = Wishlist::worded(view, &reader.words(&state));
+    Ok(reader.label(read(&headers, &list, false)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -275,6 +300,7 @@ pub struct SaveItem {
     operation_id = "save_to_wishlist",
     tag = "customer",
     request_body = SaveItem,
+    params(CurrencyQuery),
     security(("customer" = [])),
     responses(
         (status = 200, description = "The wishlist", body = Wishlist),
@@ -282,26 +308,25 @@ pub struct SaveItem {
         (status = 401, description = "Not signed in", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such product or variant", body = ProblemBody, content_type = "application/problem+json"),
         (status = 409, description = "The wishlist is full", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 pub async fn save(
     State(state): State<AppState>,
+    headers: HeaderMap,
     shopper: Shopper,
+    Query(q): Query<CurrencyQuery>,
     Json(item): Json<SaveItem>,
 ) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
     let slug = domain::bounds::text(&item.product_slug, domain::bounds::MAX_VALUE_CHARS);
     let sku = item
         .sku
         .map(|s| domain::bounds::text(&s, domain::bounds::MAX_VALUE_CHARS));
-    let view = state
-        .ctx
-        .commerce
-        .wishlists()
+    let view = wishlists(&state, &reader)
         .save(&shopper.owner(), &slug, sku.as_deref())
         .await?;
-    Ok(axum::response::IntoResponse::into_response(axum::Json(
-        Wishlist::from(view),
-    )))
+    Ok(answer(&state, &reader, view))
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -309,6 +334,9 @@ pub async fn save(
 pub struct RemoveQuery {
     /// Only this variant; every variant of the product when left out.
     sku: Option<String>,
+    /// Prices in this currency (one the shop sells in); the base currency
+    /// without it.
+    currency: Option<String>,
 }
 
 /// Takes a product (or one variant) off the wishlist.
@@ -323,25 +351,23 @@ pub struct RemoveQuery {
         (status = 200, description = "The wishlist", body = Wishlist),
         (status = 401, description = "Not signed in", body = ProblemBody, content_type = "application/problem+json"),
         (status = 404, description = "No such product", body = ProblemBody, content_type = "application/problem+json"),
+        (status = 422, description = "`currency` is not one the shop sells in", body = ProblemBody, content_type = "application/problem+json"),
     )
 )]
 pub async fn remove(
     State(state): State<AppState>,
+    headers: HeaderMap,
     shopper: Shopper,
     Path(slug): Path<String>,
     Query(q): Query<RemoveQuery>,
 ) -> Result<Response, Problem> {
+    let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
     let slug = domain::bounds::text(&slug, domain::bounds::MAX_VALUE_CHARS);
     let sku = q
         .sku
         .map(|s| domain::bounds::text(&s, domain::bounds::MAX_VALUE_CHARS));
-    let view = state
-        .ctx
-        .commerce
-        .wishlists()
+    let view = wishlists(&state, &reader)
         .remove(&shopper.owner(), &slug, sku.as_deref())
         .await?;
-    Ok(axum::response::IntoResponse::into_response(axum::Json(
-        Wishlist::from(view),
-    )))
+    Ok(answer(&state, &reader, view))
 }

@@ -92,6 +92,7 @@ pub async fn list_products(
         brands: list(&q.brand),
         in_stock: q.in_stock.unwrap_or(false),
         sort,
+        currency: Some(reader.currency),
         page,
         ..Default::default()
     };

@@ -5,16 +5,19 @@
 //! shared cache; a currency the shop does not sell in is refused by name.
 //! A REST cart stays in the currency it was opened in, and its lines, its
 //! quote and the order placed from it speak the reader's language.
-use domain::entities::order;
+use domain::entities::{order, user, wishlist};
 use reqwest::Method;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{json, Value};
 use testkit::for_each_backend;
 use testkit::TestDatabase;
 
+use crate::api_customer::signed_in;
 use crate::api_v1::{call, get};
 use crate::currencies::sell_in;
+use crate::support::browser::Browser;
 use crate::support::TestApp;
+use crate::support::PASSWORD;
 
 /// Each listed product's slug and title.
 fn titles(list: &Value) -> Vec<(&str, &str)> {
@@ -276,5 +279,54 @@ for_each_backend!(
             .json();
         assert_eq!(read["total"]["currency"], "EUR");
         assert_eq!(read["lines"][0]["variant_title"], german_variant.as_str());
+
+        // A customer's wishlist reads the same way, and a save in euros
+        // is recorded in euros (the alert mails quote it).
+        Browser::new(&app)
+            .register("liste@example.com", PASSWORD)
+            .await;
+        let bearer = signed_in(&app, "liste@example.com").await;
+        let me = [
+            ("authorization", bearer.as_str()),
+            ("accept-language", "de"),
+        ];
+        let slug = line["product_slug"].as_str().expect("slug");
+        let saved = call(
+            &app,
+            Method::POST,
+            "/api/v1/customer/wishlist?currency=EUR",
+            &me,
+            Some(json!({"product_slug": slug, "sku": sku})),
+        )
+        .await;
+        assert_eq!(saved.status, 200, "{}", saved.body);
+        assert_eq!(saved.headers["content-language"], "de");
+        let item = &saved.json()["data"][0];
+        assert_eq!(item["variant_title"], german_variant.as_str(), "{item}");
+        assert_eq!(item["price"], line["unit_price"], "the cart's euro price");
+        let conn = app.connection().await;
+        let user = user::Entity::find()
+            .filter(user::Column::Email.eq("liste@example.com"))
+            .one(&conn)
+            .await
+            .expect("query")
+            .expect("the customer");
+        let kept: Option<String> = wishlist::Entity::find()
+            .filter(wishlist::Column::UserId.eq(user.id))
+            .one(&conn)
+            .await
+            .expect("query")
+            .and_then(|w| w.currency);
+        assert_eq!(kept.as_deref(), Some("EUR"));
+        let english = get(&app, "/api/v1/customer/wishlist", &me[..1]).await;
+        assert_eq!(english.status, 200, "{}", english.body);
+        let english = english.json();
+        assert_eq!(
+            english["data"][0]["variant_title"],
+            english_variant.as_str()
+        );
+        assert_eq!(english["data"][0]["price"]["currency"], "USD");
+        let refused = get(&app, "/api/v1/customer/wishlist?currency=JPY", &me).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
     }
 );

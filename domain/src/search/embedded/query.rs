@@ -100,8 +100,8 @@ pub fn run(
         }
         SearchSort::PriceAsc | SearchSort::PriceDesc | SearchSort::Newest | SearchSort::Rating => {
             let (field, order) = match sort {
-                SearchSort::PriceAsc => ("price_min", Order::Asc),
-                SearchSort::PriceDesc => ("price_min", Order::Desc),
+                SearchSort::PriceAsc => (q.price_field(), Order::Asc),
+                SearchSort::PriceDesc => (q.price_field(), Order::Desc),
                 SearchSort::Rating => ("rating_rank", Order::Desc),
                 _ => ("created", Order::Desc),
             };

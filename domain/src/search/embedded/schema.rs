@@ -3,7 +3,7 @@ use tantivy::schema::{Facet, FacetOptions, Field, Schema, FAST, INDEXED, STORED,
 use tantivy::TantivyDocument;
 
 use crate::search::{document, FacetKey, SearchDoc};
-use model::Locale;
+use model::{Currency, Locale};
 
 #[derive(Clone)]
 pub struct Fields {
@@ -57,6 +57,9 @@ pub fn build() -> Schema {
         b.add_facet_field(&facet_field(key), FacetOptions::default());
     }
     b.add_i64_field("price_min", FAST);
+    for currency in Currency::ALL {
+        b.add_i64_field(document::price_field(currency), FAST);
+    }
     b.add_i64_field("created", FAST);
     b.add_i64_field("rating_rank", FAST);
     b.build()
@@ -91,6 +94,10 @@ pub fn to_document(
         }
     }
     doc.add_i64(fields.price_min, d.price_min);
+    for currency in Currency::ALL {
+        let field = schema.get_field(document::price_field(currency))?;
+        doc.add_i64(field, d.price_in(currency));
+    }
     doc.add_i64(fields.created, d.created);
     doc.add_i64(fields.rating_rank, d.rating_rank);
     Ok(doc)
