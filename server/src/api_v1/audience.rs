@@ -64,6 +64,15 @@ impl Reader {
         });
     }
 
+    /// The cart service in this reader's currency and language.
+    pub fn carts(&self, state: &AppState) -> domain::cart::Carts {
+        state
+            .ctx
+            .commerce
+            .carts_in(self.currency)
+            .speaking(self.locale)
+    }
+
     /// The option and attribute words in this reader's language.
     pub fn words(&self, state: &AppState) -> model::glossary::Words {
         state.ctx.store.current().words().words_in(self.locale)

@@ -72,7 +72,7 @@ pub async fn apply(
     state
         .ctx
         .checkout
-        .apply_gift_card(&named.owner, &body.code, Some(named.currency))
+        .apply_gift_card(&named.owner, &body.code, Some(named.reader.currency))
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -21,7 +21,6 @@ use utoipa::ToSchema;
 use domain::cart::{CartOwner, Carts};
 use model::commerce::{CartView, QuoteView};
 use model::glossary::Words;
-use model::Currency;
 
 use super::audience::{CurrencyQuery, Reader};
 use super::cart_gift_cards::AppliedGiftCard;
@@ -95,25 +94,15 @@ fn cart(id: &str, view: CartView, words: &Words) -> Cart {
     }
 }
 
-/// The cart a path names, and who is reading it.
+/// The cart a path names, and who is reading it: the reader's currency is
+/// the cart's, the one it was opened in (the base for a customer who has no
+/// cart yet).
 pub(super) struct Named {
     pub owner: CartOwner,
-    /// What it is priced in: the currency it was opened in (the base for a
-    /// customer who has no cart yet).
-    pub currency: Currency,
     pub reader: Reader,
 }
 
 impl Named {
-    /// The cart service, in this cart's currency and its reader's language.
-    fn carts(&self, state: &AppState) -> Carts {
-        state
-            .ctx
-            .commerce
-            .carts_in(self.currency)
-            .speaking(self.reader.locale)
-    }
-
     /// `view` as this reader reads it, with its language named.
     fn answer(&self, state: &AppState, id: &str, view: CartView) -> Response {
         let words = self.reader.words(state);
@@ -149,7 +138,6 @@ pub(super) async fn named(
     };
     Ok(Named {
         owner,
-        currency,
         reader: Reader {
             locale: app::locale::asked_for(headers),
             currency,
@@ -176,13 +164,7 @@ pub async fn create(
     Query(q): Query<CurrencyQuery>,
 ) -> Result<Response, Problem> {
     let reader = Reader::of(&state, &headers, q.currency.as_deref())?;
-    let view = state
-        .ctx
-        .commerce
-        .carts_in(reader.currency)
-        .speaking(reader.locale)
-        .open_guest()
-        .await?;
+    let view = reader.carts(&state).open_guest().await?;
     let words = reader.words(&state);
     let created = (StatusCode::CREATED, axum::Json(cart("", view, &words)));
     Ok(reader.label(created.into_response()))
@@ -207,7 +189,7 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> Result<Response, Problem> {
     let named = named(&state, &headers, &id).await?;
-    let view = named.carts(&state).view(&named.owner).await?;
+    let view = named.reader.carts(&state).view(&named.owner).await?;
     let words = named.reader.words(&state);
     Ok(named
         .reader
@@ -245,6 +227,7 @@ pub async fn add_line(
 ) -> Result<Response, Problem> {
     let named = named(&state, &headers, &id).await?;
     let view = named
+        .reader
         .carts(&state)
         .add(&named.owner, &line.sku, line.quantity.unwrap_or(1))
         .await?;
@@ -283,6 +266,7 @@ pub async fn set_line(
 ) -> Result<Response, Problem> {
     let named = named(&state, &headers, &id).await?;
     let view = named
+        .reader
         .carts(&state)
         .set_quantity(&named.owner, &sku, q.quantity)
         .await?;
@@ -312,6 +296,7 @@ pub async fn remove_line(
 ) -> Result<Response, Problem> {
     let named = named(&state, &headers, &id).await?;
     let view = named
+        .reader
         .carts(&state)
         .set_quantity(&named.owner, &sku, 0)
         .await?;
@@ -443,7 +428,7 @@ pub async fn quote(
                 promo_code: q.promo_code,
                 email: q.email,
                 use_store_credit: q.use_store_credit,
-                currency: Some(named.currency),
+                currency: Some(named.reader.currency),
                 locale: named.reader.locale,
             },
         )
@@ -533,11 +518,7 @@ pub async fn place(
                 "Placing an order needs an Idempotency-Key header (e.g. a UUID).",
             )
         })?;
-    let Named {
-        owner,
-        currency,
-        reader,
-    } = named(&state, &headers, &id).await?;
+    let Named { owner, reader } = named(&state, &headers, &id).await?;
     // The checkout's own key makes the placement once-only in the same
     // transaction as the order, even if this answer is never stored.
     // A customer's cart is `me` for everyone: their user id keeps keys apart.
@@ -568,7 +549,7 @@ pub async fn place(
         use_store_credit: order.use_store_credit,
         // Its mails speak the language the client asked in.
         locale: reader.locale,
-        currency: Some(currency),
+        currency: Some(reader.currency),
     };
     let placed = state.ctx.checkout.place_order(&owner, &input).await?;
     let body = PlacedOrder {
