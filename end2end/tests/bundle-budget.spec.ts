@@ -4,10 +4,12 @@ import { hydrated } from './shop';
 
 // What a shopper's browser downloads before the shop is interactive: the
 // JS glue, the modules it imports (the split loader) and the WASM the home
-// page preloads, as the server sends them (brotli). The budget is the size reached (bench/RESULTS.md, "Browser
-// bundle"); lower it when the bundle shrinks, and treat a failure as a
-// regression to explain, not a number to raise.
-const FIRST_LOAD_BUDGET_BYTES = 654100;
+// page preloads, as the server sends them (brotli). The budget is the size
+// reached plus 0.15 %: the same code built in another directory links in
+// another order and compresses up to ≈ 500 bytes apart (bench/RESULTS.md,
+// "Browser bundle"). Lower it when the bundle shrinks, and treat a failure
+// as a regression to explain, not a number to raise.
+const FIRST_LOAD_BUDGET_BYTES = 655000;
 
 test('the first load stays within its budget', async ({ request }) => {
   const html = await (await request.get('/')).text();

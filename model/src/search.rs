@@ -155,11 +155,6 @@ pub struct SearchRequest {
     /// The lowest average stars shown (1–4); 0 for any rating or none.
     pub rating: u8,
     pub sort: SearchSort,
-    /// The currency the shopper sees prices in, set by the server (the
-    /// cookie or the API's `?currency=`), never read from the URL: a price
-    /// sort follows the prices shown.
-    #[serde(skip)]
-    pub currency: Option<crate::Currency>,
     /// 1-based.
     pub page: u64,
 }

@@ -13,13 +13,9 @@ pub async fn search_results(state: SearchRequest) -> Result<SearchPage, AppError
     crate::request::cache_deps::listing();
     crate::request::cache_deps::search();
     // A price sort follows the prices the shopper sees.
-    let state = SearchRequest {
-        currency: Some(crate::request::currency::shopper(&ctx)),
-        ..state
-    };
     let page = ctx
         .search
-        .search(state)
+        .search_in(state, crate::request::currency::shopper(&ctx))
         .await
         .map_err(crate::request::errors::fail)?;
     Ok(crate::request::audience::shown(

@@ -10,7 +10,7 @@ use super::{EngineQuery, FacetKey, Filter, SearchIndex, SearchSort};
 use crate::analytics::{self, Event, EventKind, Recorder};
 use crate::bounds;
 use crate::catalog::{presented, Catalog, CategoryTree};
-use crate::money::Money;
+use crate::money::{Currency, Money};
 use crate::Result;
 
 use model::search::PER_PAGE;
@@ -94,7 +94,6 @@ pub fn bounded(req: SearchRequest) -> SearchRequest {
         in_stock: req.in_stock,
         rating: model::search::rating_filter(req.rating),
         sort: req.sort,
-        currency: req.currency,
         page: bounds::page(req.page),
     }
 }
@@ -173,9 +172,24 @@ impl Search {
         &self.catalog
     }
 
-    /// A search page. Searches are counted when the browser shows one
-    /// ([`Self::record_search`]), not here: cached pages run no search.
+    /// A search page sorted by the shop's base prices. Searches are counted
+    /// when the browser shows one ([`Self::record_search`]), not here:
+    /// cached pages run no search.
     pub async fn search(&self, req: SearchRequest) -> Result<SearchPage> {
+        self.search_priced(req, None).await
+    }
+
+    /// A search page for a shopper who sees prices in `shown_in` (the
+    /// cookie's or the API's currency): a price sort follows those prices.
+    pub async fn search_in(&self, req: SearchRequest, shown_in: Currency) -> Result<SearchPage> {
+        self.search_priced(req, Some(shown_in)).await
+    }
+
+    async fn search_priced(
+        &self,
+        req: SearchRequest,
+        shown_in: Option<Currency>,
+    ) -> Result<SearchPage> {
         let mut req = bounded(req);
         req.options = self.known_options(std::mem::take(&mut req.options)).await?;
         let tree = self.catalog.tree().await?;
@@ -187,9 +201,7 @@ impl Search {
         // A price sort in the currency the shopper sees, where it is one
         // the shop sells in besides its base.
         let currencies = self.store.currencies();
-        let prices_in = req
-            .currency
-            .filter(|c| *c != currencies.base && currencies.sells_in(*c));
+        let prices_in = shown_in.filter(|c| *c != currencies.base && currencies.sells_in(*c));
         let main = self
             .index
             .search(EngineQuery {

@@ -1216,12 +1216,14 @@ for_each_backend!(
 
 /// The jackets by price, as a shopper paying in `currency` sees them.
 async fn jackets_by_price(s: &Search, currency: domain::Currency) -> Vec<String> {
-    s.search(SearchRequest {
-        categories: vec!["jackets".into()],
-        sort: SearchSort::PriceAsc,
-        currency: Some(currency),
-        ..Default::default()
-    })
+    s.search_in(
+        SearchRequest {
+            categories: vec!["jackets".into()],
+            sort: SearchSort::PriceAsc,
+            ..Default::default()
+        },
+        currency,
+    )
     .await
     .expect("search")
     .hits

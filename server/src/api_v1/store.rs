@@ -92,11 +92,10 @@ pub async fn list_products(
         brands: list(&q.brand),
         in_stock: q.in_stock.unwrap_or(false),
         sort,
-        currency: Some(reader.currency),
         page,
         ..Default::default()
     };
-    let mut found = state.ctx.search.search(request).await?;
+    let mut found = state.ctx.search.search_in(request, reader.currency).await?;
     reader.show(&state, &mut found);
     let next = (page < found.page_count).then(|| {
         let query = [
