@@ -33,7 +33,7 @@ enum Except<'a> {
 impl Catalog {
     /// `None` when no category has that slug.
     /// The price filter is typed in `shown`, the currency the page shows
-    /// its prices in, and compared in the base at the shop's rate.
+    /// its prices in, and compared with the prices it shows.
     pub async fn category_listing(
         &self,
         slug: &str,
@@ -55,7 +55,7 @@ impl Catalog {
         let mut query =
             ListingQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), shown);
         let typed = (query.price_min, query.price_max);
-        query.price_in_base(currencies, shown);
+        query.priced_in(currencies, shown);
         super::attributes::listing::known(&tree, &mut query.attributes);
         let ids = tree.subtree_ids(category.id);
         let db = &self.db;
@@ -68,7 +68,7 @@ impl Catalog {
         let page_count = total.div_ceil(PAGE_SIZE).max(1);
         query.page = query.page.min(page_count);
 
-        let rows = order(filtered, query.sort, currencies, shown)
+        let rows = order(filtered, &query)
             .offset(query.offset())
             .limit(PAGE_SIZE)
             .all(db)
@@ -161,16 +161,14 @@ fn named(filters: &[OptionFilter]) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-/// `shown` is the currency the page prices in: a price sort follows what
-/// it shows (list prices can reorder a converted catalog).
+/// A price sort follows what the page shows (list prices can reorder a
+/// converted catalog).
 fn order(
     select: sea_orm::Select<product::Entity>,
-    sort: ListingSort,
-    currencies: &Currencies,
-    shown: Currency,
+    q: &ListingQuery,
 ) -> sea_orm::Select<product::Entity> {
-    let price = || super::shown_prices::sort_key(currencies, shown);
-    let (key, dir) = match sort {
+    let price = || super::shown_prices::shown_price(q.prices_in);
+    let (key, dir) = match q.sort {
         ListingSort::Newest => (Expr::col(product::Column::CreatedAt), Order::Desc),
         ListingSort::PriceAsc => (price(), Order::Asc),
         ListingSort::PriceDesc => (price(), Order::Desc),
@@ -184,11 +182,14 @@ fn condition(category_ids: &[i32], q: &ListingQuery, except: Except) -> Conditio
     let mut cond = Condition::all()
         .add(product::Column::Status.eq(ProductStatus::Active.as_str()))
         .add(product::Column::CategoryId.is_in(category_ids.iter().copied()));
+    // Here only: its `min`/`max` would shadow the integers' elsewhere.
+    use sea_orm::ExprTrait as _;
+    let price = || super::shown_prices::shown_price(q.prices_in);
     if let Some(min) = q.price_min {
-        cond = cond.add(product::Column::PriceMinMinor.gte(min));
+        cond = cond.add(price().gte(min));
     }
     if let Some(max) = q.price_max {
-        cond = cond.add(product::Column::PriceMinMinor.lte(max));
+        cond = cond.add(price().lte(max));
     }
     if except != Except::Brands && !q.brands.is_empty() {
         cond = cond.add(product::Column::Brand.is_in(q.brands.iter().cloned()));

@@ -2,7 +2,7 @@
 //! Parsing is lenient on purpose: a malformed parameter is dropped (and the
 //! page still renders) rather than turned into an error page.
 use crate::money::{Currency, Money};
-use model::fx::{self, Currencies};
+use model::fx::Currencies;
 
 use model::storefront::listing_param as param;
 pub use model::storefront::{ListingSort, PAGE_SIZE};
@@ -25,6 +25,10 @@ pub struct ListingQuery {
     pub sort: ListingSort,
     pub price_min: Option<i64>,
     pub price_max: Option<i64>,
+    /// The currency the price bounds, and a price sort, go by: one the
+    /// shop sells in besides its base ([`Self::priced_in`]); None for the
+    /// base.
+    pub prices_in: Option<Currency>,
     pub brands: Vec<String>,
     pub options: Vec<OptionFilter>,
     /// `attr=code:value`: the filter's `name` is the attribute's code.
@@ -87,20 +91,21 @@ impl ListingQuery {
         q
     }
 
-    /// Price bounds typed in `shown` turned into the base currency the
-    /// catalog stores, at the shop's rate (the bounds are dropped for a
-    /// currency it does not sell in). A price list, or the rounding rule
-    /// that ends a converted price in .99, can put a shown price a little
-    /// either side of what its base price converts to: the filter goes by
-    /// the base.
-    pub fn price_in_base(&mut self, currencies: &Currencies, shown: Currency) {
-        let Some(rate) = currencies.minor_rate_e9(shown) else {
+    /// Prices go by what the page shows in `shown` (its list price, else
+    /// the converted and rounded base: `catalog::shown_prices`), so the
+    /// bounds stay as typed. They are dropped for a currency the shop does
+    /// not sell in.
+    pub fn priced_in(&mut self, currencies: &Currencies, shown: Currency) {
+        self.prices_in = None;
+        if shown == currencies.base {
+            return;
+        }
+        if currencies.sells_in(shown) {
+            self.prices_in = Some(shown);
+        } else {
             self.price_min = None;
             self.price_max = None;
-            return;
-        };
-        self.price_min = self.price_min.map(|m| fx::to_base(m, rate));
-        self.price_max = self.price_max.map(|m| fx::to_base(m, rate));
+        }
     }
 
     pub fn offset(&self) -> u64 {

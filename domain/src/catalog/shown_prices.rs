@@ -148,14 +148,15 @@ async fn insert<C: ConnectionTrait>(conn: &C, currencies: &Currencies, ids: &[i3
     Ok(())
 }
 
-/// What a category listing sorts by in `currency`: the price the product
-/// shows in it (its base price where no row is written, which only a
-/// product saved in the same instant lacks).
-pub(crate) fn sort_key(currencies: &Currencies, currency: Currency) -> Expr {
+/// The price a category listing sorts and filters by: what the product
+/// shows in `prices_in` (its base price where no row is written, which
+/// only a product saved in the same instant lacks), the base price for
+/// None.
+pub(crate) fn shown_price(prices_in: Option<Currency>) -> Expr {
     let base = Expr::col((product::Entity, product::Column::PriceMinMinor));
-    if currency == currencies.base || !currencies.sells_in(currency) {
+    let Some(currency) = prices_in else {
         return base;
-    }
+    };
     let shown = Query::select()
         .column((product_price::Entity, product_price::Column::PriceMinMinor))
         .from(product_price::Entity)

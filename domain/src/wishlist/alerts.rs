@@ -151,10 +151,10 @@ impl Wishlists {
         let locale = model::Locale::from_tag(&customer.locale).unwrap_or_default();
         let currencies = self.store.currencies();
         let currency = currencies.served_in(list.currency.as_deref().and_then(|c| c.parse().ok()));
-        let Some(line) = super::lines::load(db, list.id, &currencies, currency, locale)
+        let which = super::lines::Which::Item(item.id);
+        let Some(line) = super::lines::load(db, list.id, which, &currencies, currency, locale)
             .await?
-            .into_iter()
-            .find(|l| l.sku == v.sku)
+            .pop()
         else {
             return Ok(None);
         };

@@ -37,10 +37,18 @@ const LINES: &str = concat!(
 FROM wishlist_items wi
 JOIN variants v ON v.id = wi.variant_id
 JOIN products p ON p.id = wi.product_id
-WHERE wi.wishlist_id = {id} AND p.status = 'active'
+WHERE wi.wishlist_id = {id} AND p.status = 'active'{item}
 ORDER BY wi.id DESC
 "#
 );
+
+/// Which of a list's lines to read.
+#[derive(Clone, Copy)]
+pub(super) enum Which {
+    All,
+    /// One item (an alert mail's), if its product is still sold.
+    Item(i32),
+}
 
 /// The lines priced in `currency` (its list price, else the base price
 /// converted); a line shows the price it was saved at ("was") when it has
@@ -48,19 +56,27 @@ ORDER BY wi.id DESC
 pub(super) async fn load<C: ConnectionTrait>(
     conn: &C,
     wishlist_id: i32,
+    which: Which,
     currencies: &Currencies,
     currency: Currency,
     locale: Locale,
 ) -> Result<Vec<WishlistLine>> {
-    let placeholder = crate::db::placeholder(conn, 1);
-    let sql = crate::cart::in_locale(
-        &crate::cart::in_currency(&LINES.replace("{id}", &placeholder), currency),
-        locale,
-    );
+    let mut values = vec![wishlist_id.into()];
+    let item = match which {
+        Which::All => String::new(),
+        Which::Item(id) => {
+            values.push(id.into());
+            format!(" AND wi.id = {}", crate::db::placeholder(conn, 2))
+        }
+    };
+    let lines = LINES
+        .replace("{id}", &crate::db::placeholder(conn, 1))
+        .replace("{item}", &item);
+    let sql = crate::cart::in_locale(&crate::cart::in_currency(&lines, currency), locale);
     let rows = Row::find_by_statement(Statement::from_sql_and_values(
         conn.get_database_backend(),
         sql,
-        [wishlist_id.into()],
+        values,
     ))
     .all(conn)
     .await?;

@@ -106,7 +106,15 @@ impl Wishlists {
     async fn lines(&self, list_id: i32) -> Result<Vec<WishlistLine>> {
         let currencies = self.store.currencies();
         let currency = currencies.served_in(self.priced_in);
-        lines::load(&self.db, list_id, &currencies, currency, self.locale).await
+        lines::load(
+            &self.db,
+            list_id,
+            lines::Which::All,
+            &currencies,
+            currency,
+            self.locale,
+        )
+        .await
     }
 
     /// The owner's list; empty for a guest without one. A customer's is

@@ -363,8 +363,8 @@ for_each_backend!(
         let s = shop(&db).await;
         sell_in_eur_and_gbp(&s).await;
         let currencies = s.commerce.currencies();
-        // The tee is $25.00, which is €23.00 at 0.92 (€23.99 once rounded
-        // to …99: the filter goes by the converted base, not the rounding).
+        // The tee is $25.00, which is €23.00 at 0.92 and shows as €23.99
+        // once rounded to …99: the filter goes by the price shown.
         let listed = |shown: Currency, min: &'static str, max: &'static str| {
             let catalog = Catalog::new(s.db.clone());
             let currencies = currencies.clone();
@@ -388,9 +388,11 @@ for_each_backend!(
             Some("23.00"),
             "shown as typed, in euros"
         );
-        assert_eq!(listed(Currency::Eur, "23.01", "").await.total, 0);
-        assert_eq!(listed(Currency::Eur, "", "22.99").await.total, 0);
-        assert_eq!(listed(Currency::Eur, "20", "23").await.total, 1);
+        assert_eq!(listed(Currency::Eur, "23.99", "").await.total, 1);
+        assert_eq!(listed(Currency::Eur, "24", "").await.total, 0);
+        assert_eq!(listed(Currency::Eur, "", "23.98").await.total, 0);
+        assert_eq!(listed(Currency::Eur, "20", "23").await.total, 0);
+        assert_eq!(listed(Currency::Eur, "20", "24").await.total, 1);
         // The same numbers in dollars mean dollars.
         assert_eq!(listed(Currency::Usd, "23.01", "").await.total, 1);
         assert_eq!(listed(Currency::Usd, "", "24.99").await.total, 0);
@@ -403,6 +405,12 @@ for_each_backend!(
             (yen.total, yen.state.price_min.as_deref()),
             (0, Some("26.00"))
         );
+        // A list price in euros is what the filter compares, in euros only.
+        red_tee_listed_in_euros(&s, Some(1500)).await;
+        assert_eq!(listed(Currency::Eur, "", "15").await.total, 1);
+        assert_eq!(listed(Currency::Eur, "15.01", "").await.total, 0);
+        assert_eq!(listed(Currency::Usd, "25", "25").await.total, 1);
+        assert_eq!(listed(Currency::Gbp, "19.75", "19.75").await.total, 1);
     }
 );
 
@@ -466,6 +474,24 @@ for_each_backend!(
 
 /// Slugs of the "tees" listing sorted by price, as a shopper paying in `to`
 /// sees it.
+/// Sets (or clears) both red tee variants' list price in euros.
+async fn red_tee_listed_in_euros(s: &Shop, minor: Option<i64>) {
+    let prices: Vec<ListPrice> = minor
+        .map(|price| ListPrice {
+            currency: Currency::Eur,
+            price,
+            compare_at: None,
+        })
+        .into_iter()
+        .collect();
+    for sku in [SKU, "TEE-RED-L"] {
+        Catalog::new(s.db.clone())
+            .set_list_prices(&admin(), sku, &prices)
+            .await
+            .expect("list price");
+    }
+}
+
 async fn tees_by_price(s: &Shop, to: Currency, sort: &str) -> Vec<String> {
     Catalog::new(s.db.clone())
         .category_listing(
@@ -531,20 +557,7 @@ for_each_backend!(
         assert_eq!(tees_by_price(&s, eur, "price_asc").await, cheap_first);
 
         // A list price makes the red tee the cheaper one in euros only.
-        for sku in [SKU, "TEE-RED-L"] {
-            Catalog::new(s.db.clone())
-                .set_list_prices(
-                    &admin(),
-                    sku,
-                    &[ListPrice {
-                        currency: eur,
-                        price: 1500,
-                        compare_at: None,
-                    }],
-                )
-                .await
-                .expect("list price");
-        }
+        red_tee_listed_in_euros(&s, Some(1500)).await;
         assert_eq!(
             tees_by_price(&s, eur, "price_asc").await,
             ["red-tee", "blue-tee"]
@@ -575,12 +588,7 @@ for_each_backend!(
 
         // The red tee's list price gone again: its converted €12.99 sorts
         // after the blue one.
-        for sku in [SKU, "TEE-RED-L"] {
-            Catalog::new(s.db.clone())
-                .set_list_prices(&admin(), sku, &[])
-                .await
-                .expect("cleared");
-        }
+        red_tee_listed_in_euros(&s, None).await;
         assert_eq!(tees_by_price(&s, eur, "price_asc").await, cheap_first);
         let kept =
             s.db.query_one_raw(Statement::from_string(
