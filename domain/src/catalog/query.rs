@@ -96,16 +96,11 @@ impl ListingQuery {
     /// bounds stay as typed. They are dropped for a currency the shop does
     /// not sell in.
     pub fn priced_in(&mut self, currencies: &Currencies, shown: Currency) {
-        self.prices_in = None;
-        if shown == currencies.base {
-            return;
-        }
-        if currencies.sells_in(shown) {
-            self.prices_in = Some(shown);
-        } else {
+        if !currencies.sells_in(shown) {
             self.price_min = None;
             self.price_max = None;
         }
+        self.prices_in = super::shown_prices::kept_for(currencies, shown);
     }
 
     pub fn offset(&self) -> u64 {

@@ -148,6 +148,13 @@ async fn insert<C: ConnectionTrait>(conn: &C, currencies: &Currencies, ids: &[i3
     Ok(())
 }
 
+/// `shown` when the shop sells in it besides its base: the currency whose
+/// own shown prices (this table, the search documents' field) a listing or
+/// a search goes by; None where the base prices are the ones shown.
+pub(crate) fn kept_for(currencies: &Currencies, shown: Currency) -> Option<Currency> {
+    (shown != currencies.base && currencies.sells_in(shown)).then_some(shown)
+}
+
 /// The price a category listing sorts and filters by: what the product
 /// shows in `prices_in` (its base price where no row is written, which
 /// only a product saved in the same instant lacks), the base price for

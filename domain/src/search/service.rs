@@ -201,7 +201,8 @@ impl Search {
         // A price sort in the currency the shopper sees, where it is one
         // the shop sells in besides its base.
         let currencies = self.store.currencies();
-        let prices_in = shown_in.filter(|c| *c != currencies.base && currencies.sells_in(*c));
+        let prices_in =
+            shown_in.and_then(|c| crate::catalog::shown_prices::kept_for(&currencies, c));
         let main = self
             .index
             .search(EngineQuery {
