@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Storefront throughput and latency, each page next to two references
-# measured in the same run: nginx (Debian) serving a file of the same size as
-# our static asset (the machine's limit), and Mercato serving that asset.
+# Storefront throughput and latency, each page next to references measured
+# in the same run: nginx (Debian) serving a file of the same size as our
+# static asset (the machine's limit), Mercato serving that asset, and nginx
+# serving as many bytes as a cached home page (what a page's size costs).
 # Anonymous pages (home, category, product, search), signed-in ones
 # (account, cart with one line) and the REST API's product list and
 # product (/api/v1, public reads); at the end, the page cache's hit ratio as
@@ -92,9 +93,14 @@ SIGNED_IN=(-H "Cookie: mercato_session=$SESSION")
 # entry), so it shows what the page's own sections cost.
 # The REST API's reads beside the pages that show the same thing.
 SLUG="${PRODUCT#/product/}"
-declare -a NAMES=("nginx, same file (machine)" "static asset" "home" "category" "product" "search" "account (signed in)" "cart (signed in)" "product (signed in)" "API product list" "API product")
-declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT" "$BASE/api/v1/products?category=women&sort=price_asc" "$BASE/api/v1/products/$SLUG")
-declare -a SIGNED=(0 0 0 0 0 0 1 1 1 0 0)
+# A second reference for the pages: nginx sending as many bytes as a
+# cached home page does (its brotli body), so a page's throughput and tail
+# can be read against what its size costs the machine.
+curl -fs -H 'Accept-Encoding: br' -o "$DATA/www/page.bin" "$BASE/"
+chmod a+r "$DATA/www/page.bin"
+declare -a NAMES=("nginx, same file (machine)" "static asset" "nginx, a page's bytes" "home" "category" "product" "search" "account (signed in)" "cart (signed in)" "product (signed in)" "API product list" "API product")
+declare -a URLS=("http://127.0.0.1:$NGINX_PORT/favicon.svg" "$BASE/favicon.svg" "http://127.0.0.1:$NGINX_PORT/page.bin" "$BASE/" "$BASE/category/women?sort=price_asc&page=2" "$BASE$PRODUCT" "$BASE/search?q=merino" "$BASE/account" "$BASE/cart" "$BASE$PRODUCT" "$BASE/api/v1/products?category=women&sort=price_asc" "$BASE/api/v1/products/$SLUG")
+declare -a SIGNED=(0 0 0 0 0 0 0 1 1 1 0 0)
 
 printf '\nMercato storefront benchmark — %s, %s cores, %s s per cell, Accept-Encoding: gzip, deflate, br, zstd (a current browser'\''s)\n\n' \
   "$(date -u +%Y-%m-%d)" "$(nproc)" "$DURATION"
