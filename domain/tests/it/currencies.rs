@@ -472,8 +472,6 @@ for_each_backend!(
     }
 );
 
-/// Slugs of the "tees" listing sorted by price, as a shopper paying in `to`
-/// sees it.
 /// Sets (or clears) both red tee variants' list price in euros.
 async fn red_tee_listed_in_euros(s: &Shop, minor: Option<i64>) {
     let prices: Vec<ListPrice> = minor
@@ -492,6 +490,8 @@ async fn red_tee_listed_in_euros(s: &Shop, minor: Option<i64>) {
     }
 }
 
+/// Slugs of the "tees" listing sorted by price, as a shopper paying in `to`
+/// sees it.
 async fn tees_by_price(s: &Shop, to: Currency, sort: &str) -> Vec<String> {
     Catalog::new(s.db.clone())
         .category_listing(
