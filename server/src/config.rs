@@ -56,6 +56,12 @@ pub const VARIABLES: &[Variable] = &[
         help: "Memory for anonymous shoppers' rendered pages (0: no page cache)",
     },
     Variable {
+        name: "MERCATO_SERVE_THREADS",
+        default: "one per core",
+        secret: false,
+        help: "Threads that accept and serve connections, all from the one listening socket",
+    },
+    Variable {
         name: "MERCATO_LOG",
         default: "info",
         secret: false,
@@ -95,6 +101,8 @@ pub struct Config {
     pub shop_name: String,
     pub seed: SeedMode,
     pub db_max_connections: u32,
+    /// Threads accepting and serving connections (`serving`).
+    pub serve_threads: usize,
     /// Bytes for the page cache; 0 turns it off.
     pub page_cache_bytes: u64,
     /// How often recommendations are recounted from orders and views.
@@ -161,6 +169,19 @@ impl Config {
                     value: v,
                 })?,
         };
+        let serve_threads = match env("MERCATO_SERVE_THREADS") {
+            None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            Some(v) => v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=256).contains(n))
+                .ok_or(ConfigError::Invalid {
+                    name: "MERCATO_SERVE_THREADS",
+                    expected: "a number of threads between 1 and 256",
+                    value: v,
+                })?,
+        };
         let page_cache_bytes =
             match env("MERCATO_PAGE_CACHE_MB") {
                 None => 128,
@@ -212,6 +233,7 @@ impl Config {
             shop_name,
             seed,
             db_max_connections,
+            serve_threads,
             page_cache_bytes,
             recommendations_every,
             cart_reminders_every,
@@ -247,6 +269,10 @@ impl Config {
             (
                 "MERCATO_DB_MAX_CONNECTIONS".into(),
                 self.db_max_connections.to_string(),
+            ),
+            (
+                "MERCATO_SERVE_THREADS".into(),
+                self.serve_threads.to_string(),
             ),
             (
                 "MERCATO_PAGE_CACHE_MB".into(),
@@ -366,6 +392,9 @@ mod tests {
             ("MERCATO_CART_REMINDERS_SECS", "3601"),
             ("MERCATO_RECOMMENDATIONS_SECS", "4"),
             ("MERCATO_RECOMMENDATIONS_SECS", "soon"),
+            ("MERCATO_SERVE_THREADS", "0"),
+            ("MERCATO_SERVE_THREADS", "257"),
+            ("MERCATO_SERVE_THREADS", "many"),
         ] {
             let err = cfg(&[("MERCATO_LEPTOS_TOML", "/nonexistent"), (name, value)]).unwrap_err();
             assert!(err.to_string().contains(name), "{name}={value}: {err}");
@@ -373,9 +402,11 @@ mod tests {
         let c = cfg(&[
             ("MERCATO_LEPTOS_TOML", "/nonexistent"),
             ("MERCATO_CART_REMINDERS_SECS", " 5 "),
+            ("MERCATO_SERVE_THREADS", "3"),
         ])
         .expect("config");
         assert_eq!(c.cart_reminders_every.as_secs(), 5);
+        assert_eq!(c.serve_threads, 3);
         assert_eq!(c.recommendations_every.as_secs(), 300);
     }
 

@@ -16,6 +16,7 @@ pub mod payments;
 pub mod search_config;
 pub mod secret_key;
 pub mod security_config;
+pub mod serving;
 pub mod sessions;
 pub mod site_settings;
 pub mod startup;

@@ -2,10 +2,8 @@
 use std::net::SocketAddr;
 
 use anyhow::Context as _;
-use axum::serve::ListenerExt as _;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
-use tokio::net::TcpListener;
 
 use app::request::context::{ServerContext, Services, SessionPolicy};
 use domain::accounts::{AccountSettings, Accounts};
@@ -81,7 +79,8 @@ pub async fn seed_if_empty(
 }
 
 pub struct Application {
-    listener: TcpListener,
+    listener: std::net::TcpListener,
+    serve_threads: usize,
     router: axum::Router,
     workers: Workers,
     /// This process's hold on its embedded search index, if it has one.
@@ -248,9 +247,7 @@ impl Application {
             tracing::warn!(error = %e, "prices per currency not filled in");
         }
         let addr = addr.unwrap_or(config.leptos.site_addr);
-        let listener = TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("binding {addr}"))?;
+        let listener = crate::serving::listen(addr).with_context(|| format!("binding {addr}"))?;
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
@@ -421,6 +418,7 @@ impl Application {
         });
         Ok(Self {
             listener,
+            serve_threads: config.serve_threads,
             router: router(state, config.uploads_dir(), security, lane),
             workers,
             _claim: claim,
@@ -436,20 +434,8 @@ impl Application {
         self,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
-        // Without TCP_NODELAY small responses wait on delayed ACKs (~40 ms).
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "could not set TCP_NODELAY");
-            }
-        });
         let _workers = self.workers;
-        axum::serve(
-            listener,
-            self.router
-                .into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
+        crate::serving::serve(self.listener, self.serve_threads, self.router, shutdown).await
     }
 }
 

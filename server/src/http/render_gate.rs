@@ -8,16 +8,27 @@
 //! the wait is shorter than the slowdown it replaces. The permit is held
 //! until the body has been streamed, because the render runs while it is.
 //! `render_retry::RetryHungRenders` takes the turn for each page GET.
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::sync::{Arc, Weak};
 
 use axum::body::Body;
 use axum::http::Response;
 use futures_util::StreamExt;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+/// A set of permits on each thread, for the renders that thread started.
+/// A serving thread runs only its own connections (`crate::serving`): with
+/// one set shared by all, a thread whose renders waited for a permit idled
+/// while another held them, and signed-in pages at 100 connections ran at
+/// half the rate of 10 (bench/RESULTS.md).
 #[derive(Clone)]
 pub struct RenderGate {
-    permits: Arc<Semaphore>,
+    at_once: Arc<usize>,
+}
+
+thread_local! {
+    /// Each gate's permits on this thread, found by the gate's identity.
+    static PERMITS: RefCell<Vec<(Weak<usize>, Arc<Semaphore>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A render's turn; it ends when dropped.
@@ -28,21 +39,37 @@ pub struct Turn {
 impl RenderGate {
     /// Two renders per core: one running while another waits on a read.
     pub fn per_core() -> Self {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        Self::new(cores * 2)
+        Self::per_thread(2)
     }
 
-    pub fn new(at_once: usize) -> Self {
+    pub fn per_thread(at_once: usize) -> Self {
         Self {
-            permits: Arc::new(Semaphore::new(at_once.max(1))),
+            at_once: Arc::new(at_once.max(1)),
         }
     }
 
-    /// Waits for a free turn (first come, first served).
+    fn permits_here(&self) -> Arc<Semaphore> {
+        PERMITS.with(|gates| {
+            let mut gates = gates.borrow_mut();
+            gates.retain(|(gate, _)| gate.strong_count() > 0);
+            let mine = gates
+                .iter()
+                .find(|(gate, _)| std::ptr::eq(gate.as_ptr(), Arc::as_ptr(&self.at_once)));
+            if let Some((_, permits)) = mine {
+                return permits.clone();
+            }
+            let permits = Arc::new(Semaphore::new(*self.at_once));
+            gates.push((Arc::downgrade(&self.at_once), permits.clone()));
+            permits
+        })
+    }
+
+    /// Waits for a free turn on this thread (first come, first served).
     pub async fn turn(&self) -> Turn {
+        let permits = self.permits_here();
         // The semaphore is never closed, so a permit always comes.
         Turn {
-            _permit: self.permits.clone().acquire_owned().await.ok(),
+            _permit: permits.acquire_owned().await.ok(),
         }
     }
 }
@@ -115,19 +142,44 @@ mod tests {
         }
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    /// A serving thread's runtime: every task on one thread.
+    #[tokio::test(flavor = "current_thread")]
     async fn page_renders_wait_for_a_permit() {
         let most = Arc::new(AtomicUsize::new(0));
-        let pages = RetryHungRenders::default().with_gate(RenderGate::new(3));
+        let pages = RetryHungRenders::default().with_gate(RenderGate::per_thread(3));
         twelve_at_once(pages.layer(slow(most.clone())), "/account").await;
         assert_eq!(most.load(Ordering::SeqCst), 3);
     }
 
-    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    #[tokio::test(flavor = "current_thread")]
     async fn server_functions_are_not_gated() {
         let most = Arc::new(AtomicUsize::new(0));
-        let pages = RetryHungRenders::default().with_gate(RenderGate::new(1));
+        let pages = RetryHungRenders::default().with_gate(RenderGate::per_thread(1));
         twelve_at_once(pages.layer(slow(most.clone())), "/api/cart/add").await;
         assert!(most.load(Ordering::SeqCst) > 1);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn each_serving_thread_has_its_own_turns() {
+        let gate = RenderGate::per_thread(1);
+        let _mine = gate.turn().await;
+        let other = gate.clone();
+        let elsewhere = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            runtime.block_on(async move {
+                tokio::time::timeout(Duration::from_secs(5), other.turn())
+                    .await
+                    .is_ok()
+            })
+        });
+        assert!(
+            elsewhere.join().expect("thread"),
+            "another thread's render waited for this thread's turn"
+        );
+        let again = tokio::time::timeout(Duration::from_millis(50), gate.turn()).await;
+        assert!(again.is_err(), "this thread's one turn is taken");
     }
 }

@@ -236,7 +236,7 @@ mod tests {
 
     #[tokio::test]
     async fn no_turn_in_time_is_busy_too() {
-        let gate = RenderGate::new(1);
+        let gate = RenderGate::per_thread(1);
         let _taken = gate.turn().await;
         let calls = Arc::new(AtomicUsize::new(0));
         let svc = RetryHungRenders::after(SOON)

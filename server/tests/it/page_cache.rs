@@ -733,3 +733,29 @@ for_each_backend!(
         }
     }
 );
+
+for_each_backend!(
+    misses_at_once_on_one_page_render_it_once,
+    |db: TestDatabase| async move {
+        let app = TestApp::spawn(db).await;
+        let path = "/search?q=merino";
+        let at_once: Vec<_> = (0..24)
+            .map(|_| {
+                let (client, url) = (app.client.clone(), app.url(path));
+                tokio::spawn(async move { client.get(url).send().await })
+            })
+            .collect();
+        let mut rendered = 0;
+        for answer in at_once {
+            let res = answer.await.expect("task").expect("request");
+            assert_eq!(res.status(), 200);
+            match res.headers().get("x-mercato-cache").map(|v| v.to_str()) {
+                Some(Ok("miss")) => rendered += 1,
+                Some(Ok("hit")) => {}
+                other => panic!("{path}: cache status {other:?}"),
+            }
+            assert!(res.text().await.expect("body").contains("</html>"));
+        }
+        assert_eq!(rendered, 1, "the page was rendered once for everyone");
+    }
+);

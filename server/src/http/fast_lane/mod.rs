@@ -7,16 +7,16 @@
 mod assets;
 mod csp;
 mod encoding;
+mod fills;
 mod pages;
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse as _, Response};
+use axum::response::Response;
 
 pub use assets::Assets;
 pub use pages::{PageCache, Stats};
@@ -152,44 +152,41 @@ async fn from_cache(pages: &PageCache, req: Request, next: Next) -> Response {
         stats.hits.fetch_add(1, Ordering::Relaxed);
         return page.respond(req.headers(), "hit");
     }
-    let headers = req.headers().clone();
-    let mut pending = Some((req, next));
-    let mut not_kept: Option<Response> = None;
-    // Concurrent misses on one URL wait for a single render.
-    let entry = pages
-        .inner()
-        .entry(key)
-        .or_optionally_insert_with(async {
-            let (mut req, next) = pending.take()?;
-            // Rendered plain: the cache compresses once, for every encoding.
-            req.headers_mut().remove(header::ACCEPT_ENCODING);
-            let generation = pages.generation();
-            match pages.admit(next.run(req).await, generation).await {
-                Ok(page) => Some(page),
-                Err(res) => {
-                    not_kept = Some(*res);
-                    None
-                }
+    let lead = match pages.fills().join(&key) {
+        fills::Role::Wait(waiting) => {
+            let headers = req.headers().clone();
+            if let Some(page) = waiting.page().await {
+                stats.hits.fetch_add(1, Ordering::Relaxed);
+                return page.respond(&headers, "hit");
             }
-        })
-        .await;
-    match entry {
-        Some(entry) if entry.is_fresh() => {
-            stats.misses.fetch_add(1, Ordering::Relaxed);
-            entry.value().respond(&headers, "miss")
-        }
-        Some(entry) => {
-            stats.hits.fetch_add(1, Ordering::Relaxed);
-            entry.value().respond(&headers, "hit")
-        }
-        None => {
+            // Waited on a render that could not be kept: render our own.
             stats.not_stored.fetch_add(1, Ordering::Relaxed);
-            match (not_kept, pending) {
-                (Some(res), _) => without_internal(res),
-                // Waited on a render that could not be kept: render our own.
-                (None, Some((req, next))) => without_internal(next.run(req).await),
-                (None, None) => (StatusCode::INTERNAL_SERVER_ERROR, Body::empty()).into_response(),
-            }
+            return without_internal(next.run(req).await);
+        }
+        fills::Role::Render(lead) => lead,
+    };
+    // A render that ended between the miss above and `join` kept its page.
+    if let Some(page) = pages.inner().get(&key).await {
+        lead.finish(Some(page.clone()));
+        stats.hits.fetch_add(1, Ordering::Relaxed);
+        return page.respond(req.headers(), "hit");
+    }
+    let headers = req.headers().clone();
+    let mut req = req;
+    // Rendered plain: the cache compresses once, for every encoding.
+    req.headers_mut().remove(header::ACCEPT_ENCODING);
+    let generation = pages.generation();
+    match pages.admit(next.run(req).await, generation).await {
+        Ok(page) => {
+            pages.inner().insert(key, page.clone()).await;
+            lead.finish(Some(page.clone()));
+            stats.misses.fetch_add(1, Ordering::Relaxed);
+            page.respond(&headers, "miss")
+        }
+        Err(res) => {
+            lead.finish(None);
+            stats.not_stored.fetch_add(1, Ordering::Relaxed);
+            without_internal(*res)
         }
     }
 }

@@ -10,6 +10,7 @@ use bytes::Bytes;
 use domain::changes::Change;
 
 use super::encoding::{Effort, Encoded, Encoding};
+use super::fills::Fills;
 
 /// A page larger than this is not kept (ours are ~40 KB).
 const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
@@ -129,6 +130,7 @@ pub struct PageCache {
     /// Bumped by every eviction: a render that began before one may have
     /// read what it evicted, so it is not stored.
     generation: Arc<AtomicU64>,
+    fills: Arc<Fills>,
     pub stats: Arc<Stats>,
 }
 
@@ -142,6 +144,7 @@ impl PageCache {
                 .support_invalidation_closures()
                 .build(),
             generation: Arc::new(AtomicU64::new(0)),
+            fills: Arc::default(),
             stats: Arc::default(),
         }
     }
@@ -156,6 +159,10 @@ impl PageCache {
 
     pub fn bytes(&self) -> u64 {
         self.cache.weighted_size()
+    }
+
+    pub fn fills(&self) -> &Fills {
+        &self.fills
     }
 
     pub fn inner(&self) -> &moka::future::Cache<String, Arc<Page>> {
