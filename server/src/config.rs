@@ -59,7 +59,7 @@ pub const VARIABLES: &[Variable] = &[
         name: "MERCATO_SERVE_THREADS",
         default: "one per core",
         secret: false,
-        help: "Threads that accept and serve connections, all from the one listening socket",
+        help: "Threads that accept and serve connections, each with its own socket on the port",
     },
     Variable {
         name: "MERCATO_LOG",

@@ -79,8 +79,7 @@ pub async fn seed_if_empty(
 }
 
 pub struct Application {
-    listener: std::net::TcpListener,
-    serve_threads: usize,
+    listener: crate::serving::Listeners,
     router: axum::Router,
     workers: Workers,
     /// This process's hold on its embedded search index, if it has one.
@@ -247,7 +246,8 @@ impl Application {
             tracing::warn!(error = %e, "prices per currency not filled in");
         }
         let addr = addr.unwrap_or(config.leptos.site_addr);
-        let listener = crate::serving::listen(addr).with_context(|| format!("binding {addr}"))?;
+        let listener = crate::serving::listen(addr, config.serve_threads)
+            .with_context(|| format!("binding {addr}"))?;
         let mut leptos_options = config.leptos.clone();
         leptos_options.site_addr = listener.local_addr()?;
         let signal = OutboxSignal::default();
@@ -418,7 +418,6 @@ impl Application {
         });
         Ok(Self {
             listener,
-            serve_threads: config.serve_threads,
             router: router(state, config.uploads_dir(), security, lane),
             workers,
             _claim: claim,
@@ -435,7 +434,7 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let _workers = self.workers;
-        crate::serving::serve(self.listener, self.serve_threads, self.router, shutdown).await
+        crate::serving::serve(self.listener, self.router, shutdown).await
     }
 }
 
